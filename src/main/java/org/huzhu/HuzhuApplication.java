@@ -1,0 +1,17 @@
+package org.huzhu;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableAsync;
+
+/** Huzhu (互助): the workers' mutual-aid protection scheme, from enrolment to payout. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableAsync
+public class HuzhuApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(HuzhuApplication.class, args);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Demo mode ({@code ./huzhu run}): seeds a Hubei-like organisation tree, about thirty units of
+ * every ownership type, about three thousand enrolled members and the demo accounts of the
+ * public contract — once; a restart finds the data and seeds nothing.
+ */
+package org.huzhu.demo;

@@ -1,0 +1,32 @@
+package org.huzhu.identity;
+
+import org.huzhu.shared.scope.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The identity module's front door: creating accounts bound to a part of the tree. */
+@Service
+public class Accounts {
+
+    private final AccountRepository repository;
+    private final PasswordEncoder passwordEncoder;
+
+    Accounts(AccountRepository repository, PasswordEncoder passwordEncoder) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    public record NewAccount(String username, String password, String displayName, Role role, Long orgNodeId,
+                             Long unitId, Long memberId, String scopePath, boolean demo) {
+    }
+
+    @Transactional
+    public long create(NewAccount account) {
+        return repository.insert(account, passwordEncoder.encode(account.password()));
+    }
+
+    public boolean exists(String username) {
+        return repository.exists(username);
+    }
+}

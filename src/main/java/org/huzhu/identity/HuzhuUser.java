@@ -1,0 +1,47 @@
+package org.huzhu.identity;
+
+import java.util.Collection;
+import java.util.List;
+import org.huzhu.shared.scope.CurrentUser;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The logged-in principal: an account's credentials plus its role and scope. */
+final class HuzhuUser implements UserDetails, CurrentUser.Holder {
+
+    private final AccountRepository.StoredAccount account;
+
+    HuzhuUser(AccountRepository.StoredAccount account) {
+        this.account = account;
+    }
+
+    @Override
+    public CurrentUser currentUser() {
+        return account.user();
+    }
+
+    String displayName() {
+        return account.displayName();
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + account.user().role().name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return account.passwordHash();
+    }
+
+    @Override
+    public String getUsername() {
+        return account.user().username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return account.enabled();
+    }
+}

@@ -1,0 +1,76 @@
+package org.huzhu.ledger;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.huzhu.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The ledger module's front door: post journals, read the trial balance. */
+@Service
+public class Ledger {
+
+    private final JdbcClient jdbc;
+
+    Ledger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Books a journal inside the caller's transaction and returns its id. A key already booked
+     * returns the earlier journal's id and books nothing.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public long post(JournalEntry entry) {
+        Long id = jdbc.sql("""
+                insert into ledger.journal (idempotency_key, source_type, source_id, description, org_path, value_date)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (idempotency_key) do nothing
+                returning id""")
+                .params(entry.idempotencyKey(), entry.sourceType(), entry.sourceId(), entry.description(),
+                        entry.orgPath(), entry.valueDate())
+                .query(Long.class).optional().orElse(null);
+        if (id == null) return journalId(entry.idempotencyKey());
+        for (JournalEntry.Line line : entry.lines()) {
+            jdbc.sql("insert into ledger.posting (journal_id, account_code, debit, credit) values (?, ?, ?, ?)")
+                    .params(id, line.accountCode(), line.debit().amount(), line.credit().amount()).update();
+        }
+        return id;
+    }
+
+    private long journalId(String idempotencyKey) {
+        return jdbc.sql("select id from ledger.journal where idempotency_key = ?").param(idempotencyKey)
+                .query(Long.class).single();
+    }
+
+    public record AccountBalance(String code, String name, Money debit, Money credit) {
+    }
+
+    /** Debits and credits per account over every posting so far. */
+    public record TrialBalance(boolean balanced, Money debits, Money credits, List<AccountBalance> accounts) {
+    }
+
+    @Transactional(readOnly = true)
+    public TrialBalance trialBalance() {
+        List<AccountBalance> accounts = jdbc.sql("""
+                select a.code, a.name, coalesce(sum(p.debit), 0) as debit, coalesce(sum(p.credit), 0) as credit
+                  from ledger.account a left join ledger.posting p on p.account_code = a.code
+                 group by a.code, a.name order by a.code""")
+                .query((rs, n) -> new AccountBalance(rs.getString("code"), rs.getString("name"),
+                        new Money(rs.getBigDecimal("debit")), new Money(rs.getBigDecimal("credit"))))
+                .list();
+        Money debits = accounts.stream().map(AccountBalance::debit).reduce(Money.ZERO, Money::plus);
+        Money credits = accounts.stream().map(AccountBalance::credit).reduce(Money.ZERO, Money::plus);
+        return new TrialBalance(debits.compareTo(credits) == 0, debits, credits, accounts);
+    }
+
+    /** Net debit balance of one account (debits − credits). */
+    @Transactional(readOnly = true)
+    public Money balance(String accountCode) {
+        BigDecimal net = jdbc.sql("select coalesce(sum(debit - credit), 0) from ledger.posting where account_code = ?")
+                .param(accountCode).query(BigDecimal.class).single();
+        return new Money(net);
+    }
+}

@@ -1,0 +1,76 @@
+package org.huzhu.membership;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.huzhu.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class EnrolmentRepository {
+
+    private final JdbcClient jdbc;
+
+    EnrolmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Stored(long id, long memberId, Long unitId, String orgPath, String catalogueVersion, LocalDate paidOn,
+                  List<Coverage> coverages, Money premium, Funding funding, Money gift, Long subsidyOrgId, long journalId) {
+    }
+
+    long nextId() {
+        return jdbc.sql("select nextval(pg_get_serial_sequence('membership.enrolment', 'id'))").query(Long.class).single();
+    }
+
+    void insert(Stored e, LocalDate from, LocalDate to, Long importId, Integer row) {
+        jdbc.sql("""
+                insert into membership.enrolment (id, member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from,
+                    coverage_to, coverages, premium, funding_policy, unit_pays, union_pays, member_pays, gift, subsidy_org_id,
+                    roster_import_id, roster_row, journal_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(e.id(), e.memberId(), e.unitId(), e.orgPath(), e.catalogueVersion(), e.paidOn(), from, to,
+                        CoverageJson.write(e.coverages()), e.premium().amount(), e.funding().policy(),
+                        e.funding().unit().amount(), e.funding().union().amount(), e.funding().member().amount(),
+                        e.gift().amount(), e.subsidyOrgId(), importId, row, e.journalId())
+                .update();
+    }
+
+    Optional<Stored> find(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(this::stored).optional();
+    }
+
+    List<Stored> ofMember(long memberId) {
+        return jdbc.sql(SELECT + " where member_id = ? order by coverage_from, id").param(memberId).query(this::stored).list();
+    }
+
+    /** Every coverage held by each of the given members, for the overlap and renewal rules. */
+    Map<Long, List<Coverage>> coveragesOf(Long[] memberIds) {
+        Map<Long, List<Coverage>> held = new HashMap<>();
+        if (memberIds.length == 0) return held;
+        jdbc.sql("select member_id, coverages::text from membership.enrolment where member_id = any(?)")
+                .param(memberIds)
+                .query(rs -> {
+                    held.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).addAll(CoverageJson.read(rs.getString(2)));
+                });
+        return held;
+    }
+
+    private static final String SELECT = """
+            select id, member_id, unit_id, org_path, catalogue_version, paid_on, coverages::text as coverages, premium,
+                   funding_policy, unit_pays, union_pays, member_pays, gift, subsidy_org_id, journal_id
+              from membership.enrolment""";
+
+    private Stored stored(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Stored(rs.getLong("id"), rs.getLong("member_id"), rs.getObject("unit_id", Long.class),
+                rs.getString("org_path"), rs.getString("catalogue_version"), rs.getObject("paid_on", LocalDate.class),
+                CoverageJson.read(rs.getString("coverages")), new Money(rs.getBigDecimal("premium")),
+                new Funding(rs.getString("funding_policy"), new Money(rs.getBigDecimal("unit_pays")),
+                        new Money(rs.getBigDecimal("union_pays")), new Money(rs.getBigDecimal("member_pays"))),
+                new Money(rs.getBigDecimal("gift")), rs.getObject("subsidy_org_id", Long.class), rs.getLong("journal_id"));
+    }
+}

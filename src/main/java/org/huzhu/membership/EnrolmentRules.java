@@ -1,0 +1,125 @@
+package org.huzhu.membership;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.huzhu.catalogue.CatalogueVersion;
+import org.huzhu.catalogue.CatalogueVersion.Item;
+import org.huzhu.catalogue.CatalogueVersion.Plan;
+import org.huzhu.shared.Gender;
+import org.huzhu.shared.Money;
+
+/**
+ * The catalogue rules of enrolment, as one pure function: what a member may hold, for which
+ * period, at what premium. Used alike by the enrolment API and the roster import.
+ * <ul>
+ *   <li>Cover starts the day after payment and lasts the plan's term (domain §4).</li>
+ *   <li>Age at coverage start within the catalogue's range; items limited to one sex.</li>
+ *   <li>Shares 1..max; one plan of an item at a time; gift-only items cannot be bought.</li>
+ *   <li>No overlap with cover the member already holds for the item; a renewal that leaves
+ *       at most {@code renewalGapDays} uncovered days counts as renewed without gap.</li>
+ * </ul>
+ */
+final class EnrolmentRules {
+
+    private EnrolmentRules() {
+    }
+
+    /** Where a problem lies, for the caller to name in its own terms (JSON path or roster column). */
+    enum Field { ITEM, PLAN, SHARES, PAID_ON, MEMBER, BUNDLE }
+
+    /** {@code conflict}: the request is fine in itself but clashes with cover already held. */
+    record Problem(Field field, int line, String message, boolean conflict) {
+        Problem(Field field, int line, String message) {
+            this(field, line, message, false);
+        }
+    }
+
+    record Requested(String item, String plan, int shares) {
+    }
+
+    record Planned(List<Coverage> coverages, Money premium, Money gift, LocalDate from, LocalDate to) {
+    }
+
+    record Result(Planned planned, List<Problem> problems) {
+        boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    static Result plan(CatalogueVersion catalogue, Gender gender, LocalDate birthDate, List<Requested> lines,
+                       LocalDate paidOn, List<Coverage> held, boolean gift) {
+        List<Problem> problems = new ArrayList<>();
+        LocalDate from = paidOn.plusDays(1);
+        int age = Period.between(birthDate, from).getYears();
+        var ages = catalogue.ageAtStart();
+        if (age < ages.min() || age > ages.max()) {
+            problems.add(new Problem(Field.MEMBER, -1, "保障开始时年龄为" + age + "周岁，须在" + ages.min() + "至" + ages.max() + "周岁之间"));
+        }
+        if (lines.isEmpty()) problems.add(new Problem(Field.ITEM, -1, "至少选择一个保障项目"));
+        List<Coverage> coverages = new ArrayList<>();
+        Set<String> itemsSeen = new HashSet<>();
+        Money premium = Money.ZERO;
+        Money giftTotal = Money.ZERO;
+        LocalDate to = from;
+        for (int i = 0; i < lines.size(); i++) {
+            Requested line = lines.get(i);
+            Item item = catalogue.item(line.item()).orElse(null);
+            if (item == null) {
+                problems.add(new Problem(Field.ITEM, i, "保障项目不存在：" + line.item()));
+                continue;
+            }
+            String planCode = line.plan() == null || line.plan().isBlank() ? item.defaultPlan() : line.plan();
+            Plan plan = item.plan(planCode).orElse(null);
+            if (plan == null) {
+                problems.add(new Problem(Field.PLAN, i, item.name() + "没有“" + planCode + "”方案"));
+                continue;
+            }
+            if (!itemsSeen.add(item.code())) {
+                problems.add(new Problem(Field.ITEM, i, item.name() + "重复：同一项目同时只能持有一个方案"));
+                continue;
+            }
+            if (item.giftOnly() && !gift) {
+                problems.add(new Problem(Field.ITEM, i, item.name() + "为实名认证的新就业形态劳动者免费赠送，不能购买"));
+                continue;
+            }
+            if (line.shares() < 1 || line.shares() > item.maxShares()) {
+                problems.add(new Problem(Field.SHARES, i, item.name() + "份数应在1至" + item.maxShares() + "份之间"));
+                continue;
+            }
+            if (item.onlyGender() != null && item.onlyGender() != gender) {
+                problems.add(new Problem(Field.ITEM, i, item.name() + "仅限" + item.onlyGender().chinese() + "职工参加"));
+                continue;
+            }
+            LocalDate itemTo = plan.coverageTo(from);
+            boolean renewed = false;
+            Coverage clash = null;
+            for (Coverage c : held) {
+                if (!c.item().equals(item.code())) continue;
+                if (c.overlaps(from, itemTo)) clash = c;
+                else if (!c.to().isAfter(from) && ChronoUnit.DAYS.between(c.to().plusDays(1), from) <= catalogue.renewalGapDays()) renewed = true;
+            }
+            if (clash != null) {
+                problems.add(new Problem(Field.ITEM, i, "已参加" + item.name() + "（保障期" + clash.from() + "至" + clash.to() + "），保障期不能重叠", true));
+                continue;
+            }
+            Money linePremium = plan.price().times(line.shares());
+            Money lineGift = plan.giftPrice().times(line.shares());
+            coverages.add(new Coverage(item.code(), plan.code(), line.shares(), from, itemTo, linePremium, renewed));
+            premium = premium.plus(linePremium);
+            giftTotal = giftTotal.plus(lineGift);
+            if (itemTo.isAfter(to)) to = itemTo;
+        }
+        if (!problems.isEmpty()) return new Result(null, problems);
+        return new Result(new Planned(List.copyOf(coverages), premium, giftTotal, from, to), List.of());
+    }
+
+    /** Expands a bundle into its items for a member of the given sex, all with the same shares. */
+    static List<Requested> bundle(CatalogueVersion.Bundle bundle, Gender gender, int shares) {
+        return bundle.itemsFor(gender).stream().map(ip -> new Requested(ip.item(), ip.plan(), shares)).toList();
+    }
+}

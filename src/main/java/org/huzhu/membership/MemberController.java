@@ -1,0 +1,84 @@
+package org.huzhu.membership;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.huzhu.shared.Gender;
+import org.huzhu.shared.scope.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/members")
+@Tag(name = "职工会员", description = "实名登记、实名认证、收款账户（身份证号、银行账号加密存储、脱敏显示）")
+class MemberController {
+
+    private final Members members;
+    private final Enrolments enrolments;
+
+    MemberController(Members members, Enrolments enrolments) {
+        this.members = members;
+        this.enrolments = enrolments;
+    }
+
+    record MemberView(long id, String name, Gender gender, LocalDate birthDate, String maskedIdNumber,
+                      String maskedPhone, EmploymentForm employmentForm, boolean realNameVerified, String bankName,
+                      String maskedBankAccount, Long unitId) {
+        static MemberView of(Member m) {
+            return new MemberView(m.id(), m.name(), m.gender(), m.birthDate(), m.maskedIdNumber(), maskPhone(m.phone()),
+                    m.employmentForm(), m.realNameVerifiedAt() != null, m.bankName(), m.maskedBankAccount(), m.unitId());
+        }
+
+        private static String maskPhone(String phone) {
+            return phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(7);
+        }
+    }
+
+    @PostMapping
+    @Operation(summary = "登记职工（性别、出生日期由身份证号码得出）")
+    ResponseEntity<MemberView> register(@RequestBody Members.NewMember command) {
+        Member m = members.register(command, CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/v1/members/" + m.id())).body(MemberView.of(m));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "查看职工")
+    MemberView member(@PathVariable long id) {
+        return MemberView.of(members.visibleMember(id, CurrentUser.get()));
+    }
+
+    @GetMapping
+    @Operation(summary = "查找可见范围内的职工（按姓名或身份证号码）")
+    List<MemberView> search(@RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
+                            @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return members.search(CurrentUser.get(), name, idNumber, Math.max(1, Math.min(limit, 500)), Math.max(0, offset))
+                .stream().map(MemberView::of).toList();
+    }
+
+    @PostMapping("/{id}/real-name-verification")
+    @Operation(summary = "记录实名认证；新就业形态劳动者获赠专项意外伤害互助保障")
+    MemberView verify(@PathVariable long id) {
+        return MemberView.of(members.verifyRealName(id, CurrentUser.get()));
+    }
+
+    @PutMapping("/{id}/bank-account")
+    @Operation(summary = "设置互助金收款银行账户")
+    MemberView bankAccount(@PathVariable long id, @RequestBody Members.BankAccountChange change) {
+        return MemberView.of(members.changeBankAccount(id, change, CurrentUser.get()));
+    }
+
+    @GetMapping("/{id}/enrolments")
+    @Operation(summary = "职工的参保记录与保障期")
+    List<Enrolments.EnrolmentView> enrolmentsOf(@PathVariable long id) {
+        return enrolments.enrolmentsOf(id, CurrentUser.get());
+    }
+}

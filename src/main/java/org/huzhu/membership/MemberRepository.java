@@ -1,0 +1,96 @@
+package org.huzhu.membership;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.huzhu.shared.Gender;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MemberRepository {
+
+    static final String COLUMNS = """
+            id, name, id_masked, gender, birth_date, phone, employment_form, real_name_verified_at, bank_name,
+            bank_account_masked, unit_id, org_path""";
+
+    private final JdbcClient jdbc;
+
+    MemberRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record NewMemberRow(String name, byte[] idHash, byte[] idCipher, String idMasked, Gender gender,
+                        java.time.LocalDate birthDate, String phone, EmploymentForm form, Long unitId, String orgPath) {
+    }
+
+    long insert(NewMemberRow m) {
+        return jdbc.sql("""
+                insert into membership.member (name, id_hash, id_cipher, id_masked, gender, birth_date, phone,
+                                               employment_form, unit_id, org_path)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(m.name(), m.idHash(), m.idCipher(), m.idMasked(), m.gender().name(), m.birthDate(), m.phone(),
+                        m.form().name(), m.unitId(), m.orgPath())
+                .query(Long.class).single();
+    }
+
+    Optional<Member> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from membership.member where id = ?").param(id)
+                .query(MemberRepository::member).optional();
+    }
+
+    /** Locks the member's row for the rest of the transaction: enrolments of one member never race. */
+    Optional<Member> lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from membership.member where id = ? for update").param(id)
+                .query(MemberRepository::member).optional();
+    }
+
+    boolean idHashExists(byte[] idHash) {
+        return jdbc.sql("select count(*) from membership.member where id_hash = ?").param(idHash)
+                .query(Long.class).single() > 0;
+    }
+
+    Optional<Long> idByHash(byte[] idHash) {
+        return jdbc.sql("select id from membership.member where id_hash = ?").param(idHash).query(Long.class).optional();
+    }
+
+    byte[] idCipher(long id) {
+        return jdbc.sql("select id_cipher from membership.member where id = ?").param(id).query(byte[].class).single();
+    }
+
+    void moveToUnit(long id, long unitId, String orgPath) {
+        jdbc.sql("update membership.member set unit_id = ?, org_path = ? where id = ?").params(unitId, orgPath, id).update();
+    }
+
+    void markRealNameVerified(long id) {
+        jdbc.sql("update membership.member set real_name_verified_at = now() where id = ? and real_name_verified_at is null")
+                .param(id).update();
+    }
+
+    void setBankAccount(long id, String bankName, byte[] cipher, String masked) {
+        jdbc.sql("update membership.member set bank_name = ?, bank_account_cipher = ?, bank_account_masked = ? where id = ?")
+                .params(bankName, cipher, masked, id).update();
+    }
+
+    List<Member> visible(String scopePattern, String nameContains, byte[] idHash, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from membership.member where org_path like :scope");
+        if (nameContains != null && !nameContains.isBlank()) sql.append(" and name like :name");
+        if (idHash != null) sql.append(" and id_hash = :hash");
+        sql.append(" order by id limit :limit offset :offset");
+        var statement = jdbc.sql(sql.toString()).param("scope", scopePattern).param("limit", limit).param("offset", offset);
+        if (nameContains != null && !nameContains.isBlank()) statement = statement.param("name", "%" + nameContains.strip() + "%");
+        if (idHash != null) statement = statement.param("hash", idHash);
+        return statement.query(MemberRepository::member).list();
+    }
+
+    static Member member(ResultSet rs, int n) throws SQLException {
+        Timestamp verified = rs.getTimestamp("real_name_verified_at");
+        return new Member(rs.getLong("id"), rs.getString("name"), rs.getString("id_masked"),
+                Gender.valueOf(rs.getString("gender")), rs.getObject("birth_date", java.time.LocalDate.class),
+                rs.getString("phone"), EmploymentForm.valueOf(rs.getString("employment_form")),
+                verified == null ? null : verified.toInstant(), rs.getString("bank_name"),
+                rs.getString("bank_account_masked"), rs.getObject("unit_id", Long.class), rs.getString("org_path"));
+    }
+}

@@ -1,0 +1,124 @@
+package org.huzhu.membership;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.huzhu.organisation.Organisations;
+import org.huzhu.organisation.Unit;
+import org.huzhu.shared.BankAccount;
+import org.huzhu.shared.IdNumber;
+import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Role;
+import org.huzhu.shared.web.Checks;
+import org.huzhu.shared.web.ConflictException;
+import org.huzhu.shared.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The member front door: registration, real-name verification, payout account, look-up within scope. */
+@Service
+public class Members {
+
+    private final MemberRepository repository;
+    private final Organisations organisations;
+    private final Enrolments enrolments;
+    private final PersonalDataCipher cipher;
+    private final Clock clock;
+
+    Members(MemberRepository repository, Organisations organisations, Enrolments enrolments, PersonalDataCipher cipher,
+            Clock clock) {
+        this.repository = repository;
+        this.organisations = organisations;
+        this.enrolments = enrolments;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    public record NewMember(String name, String idNumber, String phone, String employmentForm, Long unitId) {
+    }
+
+    public record BankAccountChange(String bankName, String accountNumber) {
+    }
+
+    @Transactional
+    public Member register(NewMember command, CurrentUser user) {
+        if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR)) throw new AccessDeniedException("cannot register members");
+        Checks checks = new Checks();
+        String name = checks.parse("name", () -> MemberFacts.name(command.name()));
+        IdNumber id = checks.parse("idNumber", () -> MemberFacts.idNumber(command.idNumber(), LocalDate.now(clock)));
+        String phone = checks.parse("phone", () -> MemberFacts.phone(command.phone()));
+        EmploymentForm form = checks.parse("employmentForm", () -> EmploymentForm.parse(command.employmentForm()));
+        Long unitId = command.unitId() != null ? command.unitId() : user.unitId();
+        Unit unit = unitId == null ? null : organisations.unit(unitId).filter(u -> user.sees(u.path())).orElse(null);
+        if (unitId != null && unit == null) checks.add("unitId", "单位不存在或不在您的管辖范围内");
+        checks.throwIfInvalid();
+        byte[] hash = MemberFacts.idHash(cipher, id);
+        if (repository.idHashExists(hash)) throw duplicate();
+        String orgPath = unit != null ? unit.path() : user.scopePath();
+        try {
+            long memberId = repository.insert(new MemberRepository.NewMemberRow(name, hash, cipher.encrypt(id.value()),
+                    id.masked(), id.gender(), id.birthDate(), phone, form, unit == null ? null : unit.id(), orgPath));
+            return repository.find(memberId).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            throw duplicate();
+        }
+    }
+
+    /** A member the caller may see (a worker only themselves); otherwise 404. */
+    public Member visibleMember(long id, CurrentUser user) {
+        return repository.find(id).filter(m -> visible(m, user)).orElseThrow(() -> new NotFoundException("职工不存在"));
+    }
+
+    public List<Member> search(CurrentUser user, String name, String idNumber, int limit, int offset) {
+        if (user.role() == Role.MEMBER) {
+            return user.memberId() == null ? List.of() : repository.find(user.memberId()).stream().toList();
+        }
+        byte[] hash = null;
+        if (idNumber != null && !idNumber.isBlank()) {
+            try {
+                hash = MemberFacts.idHash(cipher, IdNumber.parse(idNumber, LocalDate.now(clock)));
+            } catch (IllegalArgumentException e) {
+                return List.of();
+            }
+        }
+        return repository.visible(user.scopePattern(), name, hash, limit, offset);
+    }
+
+    /**
+     * Records that the worker's real name was verified. A verified new-form worker receives the
+     * free GIG_ACCIDENT cover, booked to the union's gift budget.
+     */
+    @Transactional
+    public Member verifyRealName(long id, CurrentUser user) {
+        Member member = visibleMember(id, user);
+        if (user.role() == Role.MEMBER) throw new AccessDeniedException("workers cannot verify themselves here");
+        repository.markRealNameVerified(member.id());
+        if (member.employmentForm() == EmploymentForm.NEW_FORM) enrolments.grantGiftCover(member.id(), LocalDate.now(clock));
+        return repository.find(member.id()).orElseThrow();
+    }
+
+    @Transactional
+    public Member changeBankAccount(long id, BankAccountChange change, CurrentUser user) {
+        Member member = visibleMember(id, user);
+        Checks checks = new Checks();
+        checks.require("bankName", change.bankName(), "开户银行");
+        checks.require("accountNumber", change.accountNumber(), "银行账号");
+        checks.throwIfInvalid();
+        BankAccount account = checks.parse("accountNumber", () -> new BankAccount(change.bankName(), change.accountNumber()));
+        checks.throwIfInvalid();
+        repository.setBankAccount(member.id(), account.bankName(), cipher.encrypt(account.number()), account.masked());
+        return repository.find(member.id()).orElseThrow();
+    }
+
+    static boolean visible(Member m, CurrentUser user) {
+        if (user.role() == Role.MEMBER) return user.memberId() != null && user.memberId() == m.id();
+        return user.sees(m.orgPath());
+    }
+
+    private static ConflictException duplicate() {
+        return new ConflictException("idNumber", "该身份证号码已登记");
+    }
+}

@@ -1,0 +1,213 @@
+package org.huzhu.membership;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.huzhu.catalogue.Catalogue;
+import org.huzhu.ledger.Ledger;
+import org.huzhu.organisation.Unit;
+import org.huzhu.shared.Money;
+import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.CopyWriter;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Enrols one chunk of roster rows in one transaction: members, enrolments, the chunk's ledger
+ * journal, its row errors and the import's progress commit together or not at all, so a row
+ * is either fully enrolled or not, and a crash resumes after the last committed chunk.
+ * Rows go in with COPY; the rules are the same {@link EnrolmentRules} the API uses.
+ */
+@Component
+class RosterChunkWriter {
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final PersonalDataCipher cipher;
+    private final SubsidyGrants subsidies;
+    private final Ledger ledger;
+    private final RosterImportRepository imports;
+    private final Catalogue catalogue;
+
+    RosterChunkWriter(JdbcClient jdbc, DataSource dataSource, PersonalDataCipher cipher, SubsidyGrants subsidies,
+                      Ledger ledger, RosterImportRepository imports, Catalogue catalogue) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.cipher = cipher;
+        this.subsidies = subsidies;
+        this.ledger = ledger;
+        this.imports = imports;
+        this.catalogue = catalogue;
+    }
+
+    /** Running totals of an import, carried from chunk to chunk. */
+    static final class Totals {
+        int processed;
+        int accepted;
+        int rejected;
+    }
+
+    record Chunk(int number, int rowsRead, List<RosterLine> lines, List<RosterRowParser.RowError> errors) {
+    }
+
+    @Transactional
+    public void write(long importId, Unit unit, Chunk chunk, Totals totals, RosterRowParser parser, LocalDate today) {
+        jdbc.sql("select pg_advisory_xact_lock(7411, ?)").param((int) unit.id()).query(rs -> { });
+        List<RosterRowParser.RowError> errors = new ArrayList<>(chunk.errors());
+        int n = chunk.lines().size();
+        byte[][] hashes = new byte[n][];
+        for (int i = 0; i < n; i++) hashes[i] = MemberFacts.idHash(cipher, chunk.lines().get(i).idNumber());
+
+        Map<ByteKey, Long> existing = existingMembers(hashes);
+        Map<Long, List<Coverage>> held = existing.isEmpty() ? Map.of()
+                : new EnrolmentRepository(jdbc).coveragesOf(existing.values().toArray(Long[]::new));
+
+        List<RosterLine> accepted = new ArrayList<>(n);
+        List<Long> memberIds = new ArrayList<>(n);
+        List<byte[]> newHashes = new ArrayList<>();
+        List<RosterLine> newMembers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            RosterLine line = chunk.lines().get(i);
+            Long memberId = existing.get(new ByteKey(hashes[i]));
+            if (memberId != null && held.containsKey(memberId)) {
+                RosterRowParser.Outcome again = parser.replan(line, held.get(memberId));
+                if (!again.ok()) {
+                    errors.addAll(again.errors());
+                    continue;
+                }
+                line = again.line();
+            }
+            accepted.add(line);
+            memberIds.add(memberId);
+            if (memberId == null) {
+                newHashes.add(hashes[i]);
+                newMembers.add(line);
+            }
+        }
+
+        try (SubsidyGrants.Session funding = subsidies.open(unit)) {
+            List<Funding> splits = new ArrayList<>(accepted.size());
+            Money unitTotal = Money.ZERO, unionTotal = Money.ZERO, memberTotal = Money.ZERO;
+            for (RosterLine line : accepted) {
+                Funding split = funding.fund(catalogue.activeOn(line.planned().from()), line.planned().premium(), line.paidOn().getYear());
+                splits.add(split);
+                unitTotal = unitTotal.plus(split.unit());
+                unionTotal = unionTotal.plus(split.union());
+                memberTotal = memberTotal.plus(split.member());
+            }
+            funding.close();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            long[] newIds = allocate("membership.member", newMembers.size());
+            copyMembers(connection, newMembers, newHashes, newIds, unit);
+            int next = 0;
+            List<Long> moved = new ArrayList<>();
+            for (int i = 0; i < memberIds.size(); i++) {
+                if (memberIds.get(i) == null) memberIds.set(i, newIds[next++]);
+                else moved.add(memberIds.get(i));
+            }
+            if (!moved.isEmpty()) {
+                jdbc.sql("update membership.member set unit_id = ?, org_path = ? where id = any(?)")
+                        .params(unit.id(), unit.path(), moved.toArray(Long[]::new)).update();
+            }
+            if (!accepted.isEmpty()) {
+                long journalId = ledger.post(EnrolmentBooking.contributionBilled(
+                        "roster-import:" + importId + ":chunk:" + chunk.number() + ":billed", "ROSTER_IMPORT",
+                        importId + "#" + chunk.number(), "花名册批量参保缴费应收（导入 " + importId + "，第 " + chunk.number() + " 批，"
+                                + accepted.size() + " 人）", today, unit.path(), unitTotal, unionTotal, memberTotal, Money.ZERO));
+                copyEnrolments(connection, importId, unit, accepted, memberIds, splits, journalId, funding);
+            }
+            copyErrors(connection, importId, errors);
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY failed for import " + importId + " chunk " + chunk.number(), e);
+        }
+        totals.processed += chunk.rowsRead();
+        totals.accepted += accepted.size();
+        totals.rejected += chunk.rowsRead() - accepted.size();
+        imports.progress(importId, totals.processed, totals.accepted, totals.rejected);
+    }
+
+    private Map<ByteKey, Long> existingMembers(byte[][] hashes) {
+        Map<ByteKey, Long> found = new HashMap<>();
+        if (hashes.length == 0) return found;
+        jdbc.sql("select id, id_hash from membership.member where id_hash = any(?) order by id for update")
+                .param(hashes)
+                .query(rs -> {
+                    found.put(new ByteKey(rs.getBytes(2)), rs.getLong(1));
+                });
+        return found;
+    }
+
+    private long[] allocate(String table, int count) {
+        if (count == 0) return new long[0];
+        return jdbc.sql("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")
+                .params(table, count).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void copyMembers(Connection c, List<RosterLine> lines, List<byte[]> hashes, long[] ids, Unit unit) throws SQLException {
+        if (lines.isEmpty()) return;
+        CopyWriter copy = CopyWriter.open(c, """
+                COPY membership.member (id, name, id_hash, id_cipher, id_masked, gender, birth_date, phone, employment_form,
+                                        unit_id, org_path) FROM STDIN""");
+        for (int i = 0; i < lines.size(); i++) {
+            RosterLine l = lines.get(i);
+            copy.number(ids[i]).text(l.name()).bytes(hashes.get(i)).bytes(cipher.encrypt(l.idNumber().value()))
+                    .text(l.idNumber().masked()).text(l.idNumber().gender().name()).date(l.idNumber().birthDate())
+                    .text(l.phone()).text(l.form().name()).number(unit.id()).text(unit.path());
+            copy.endRow();
+        }
+        copy.finish();
+    }
+
+    private void copyEnrolments(Connection c, long importId, Unit unit, List<RosterLine> lines, List<Long> memberIds,
+                                List<Funding> splits, long journalId, SubsidyGrants.Session funding) throws SQLException {
+        long[] ids = allocate("membership.enrolment", lines.size());
+        CopyWriter copy = CopyWriter.open(c, """
+                COPY membership.enrolment (id, member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from,
+                    coverage_to, coverages, premium, funding_policy, unit_pays, union_pays, member_pays, gift,
+                    subsidy_org_id, roster_import_id, roster_row, journal_id) FROM STDIN""");
+        for (int i = 0; i < lines.size(); i++) {
+            RosterLine l = lines.get(i);
+            Funding f = splits.get(i);
+            EnrolmentRules.Planned p = l.planned();
+            copy.number(ids[i]).number(memberIds.get(i)).number(unit.id()).text(unit.path())
+                    .text(catalogue.activeOn(p.from()).code()).date(l.paidOn()).date(p.from()).date(p.to())
+                    .text(CoverageJson.write(p.coverages())).decimal(p.premium()).text(f.policy())
+                    .decimal(f.unit()).decimal(f.union()).decimal(f.member()).decimal(p.gift())
+                    .number(f.union().isZero() ? null : funding.budgetOrgId(l.paidOn().getYear()))
+                    .number(importId).number(l.rowNumber()).number(journalId);
+            copy.endRow();
+        }
+        copy.finish();
+    }
+
+    private void copyErrors(Connection c, long importId, List<RosterRowParser.RowError> errors) throws SQLException {
+        if (errors.isEmpty()) return;
+        CopyWriter copy = CopyWriter.open(c, "COPY membership.roster_import_error (import_id, row_no, field, message) FROM STDIN");
+        for (RosterRowParser.RowError e : errors) {
+            copy.number(importId).number(e.row()).text(e.field()).text(e.message());
+            copy.endRow();
+        }
+        copy.finish();
+    }
+
+    /** A byte array usable as a map key. */
+    private record ByteKey(byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ByteKey other && Arrays.equals(bytes, other.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.huzhu.membership;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.huzhu.membership.roster.RosterTemplate;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.web.InvalidInputException;
+import org.huzhu.shared.web.UnreadableUploadException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "花名册导入", description = "CSV / XLSX 花名册批量参保：逐行校验、逐行全有或全无、重复上传不重复参保")
+class RosterImportController {
+
+    private final RosterImports imports;
+
+    RosterImportController(RosterImports imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(path = "/units/{unitId}/roster-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "上传花名册（multipart 字段 file），后台导入，返回导入任务 id")
+    ResponseEntity<Map<String, Object>> upload(@PathVariable long unitId, @RequestPart(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        if (file == null) throw InvalidInputException.of("file", "缺少上传文件（multipart 字段 file）");
+        if (file.isEmpty()) throw new UnreadableUploadException("文件为空");
+        long id = imports.start(unitId, file.getOriginalFilename(), file.getInputStream(), CurrentUser.get());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/roster-imports/" + id))
+                .body(Map.of("id", id, "status", "RUNNING"));
+    }
+
+    @GetMapping("/roster-imports/{id}")
+    @Operation(summary = "导入进度与结果（errors 最多列出前 1000 条，其余见 /errors）")
+    RosterImports.ImportView status(@PathVariable long id) {
+        return imports.visibleImport(id, CurrentUser.get(), 1000);
+    }
+
+    @GetMapping("/roster-imports/{id}/errors")
+    @Operation(summary = "导入错误明细（分页）")
+    List<RosterImportRepository.ErrorRow> errors(@PathVariable long id, @RequestParam(defaultValue = "1000") int limit,
+                                                 @RequestParam(defaultValue = "0") int offset) {
+        return imports.errors(id, CurrentUser.get(), Math.max(1, Math.min(limit, 10_000)), Math.max(0, offset));
+    }
+
+    @GetMapping("/units/{unitId}/roster-imports")
+    @Operation(summary = "单位最近的导入任务")
+    List<RosterImports.ImportView> ofUnit(@PathVariable long unitId) {
+        return imports.ofUnit(unitId, CurrentUser.get());
+    }
+
+    @GetMapping("/roster-imports/template.xlsx")
+    @Operation(summary = "下载空白花名册模板")
+    ResponseEntity<byte[]> template() throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        RosterTemplate.writeXlsx(out);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"roster-template.xlsx\"; filename*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C%E6%A8%A1%E6%9D%BF.xlsx")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(out.toByteArray());
+    }
+}

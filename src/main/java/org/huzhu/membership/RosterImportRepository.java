@@ -1,0 +1,93 @@
+package org.huzhu.membership;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RosterImportRepository {
+
+    private final JdbcClient jdbc;
+
+    RosterImportRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    enum Status { RUNNING, DONE, REJECTED, FAILED }
+
+    enum Phase { QUEUED, VALIDATING, ENROLLING, FINISHED }
+
+    record State(long id, long unitId, String orgPath, String fileName, String filePath, String sha256, Status status,
+                 Phase phase, int rows, int processed, int accepted, int rejected, String message, String createdBy,
+                 java.time.OffsetDateTime createdAt, java.time.OffsetDateTime finishedAt) {
+    }
+
+    record ErrorRow(long row, String field, String message) {
+    }
+
+    long create(long unitId, String orgPath, String fileName, String filePath, String sha256, String createdBy) {
+        return jdbc.sql("""
+                insert into membership.roster_import (unit_id, org_path, file_name, file_path, file_sha256, status, created_by)
+                values (?, ?, ?, ?, ?, 'RUNNING', ?) returning id""")
+                .params(unitId, orgPath, fileName, filePath, sha256, createdBy).query(Long.class).single();
+    }
+
+    Optional<State> find(long id) {
+        return jdbc.sql("select * from membership.roster_import where id = ?").param(id)
+                .query((rs, n) -> new State(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("org_path"),
+                        rs.getString("file_name"), rs.getString("file_path"), rs.getString("file_sha256"),
+                        Status.valueOf(rs.getString("status")), Phase.valueOf(rs.getString("phase")), rs.getInt("rows"),
+                        rs.getInt("processed"), rs.getInt("accepted"), rs.getInt("rejected"), rs.getString("message"),
+                        rs.getString("created_by"), rs.getObject("created_at", java.time.OffsetDateTime.class),
+                        rs.getObject("finished_at", java.time.OffsetDateTime.class)))
+                .optional();
+    }
+
+    List<Long> running() {
+        return jdbc.sql("select id from membership.roster_import where status = 'RUNNING' order by id").query(Long.class).list();
+    }
+
+    List<State> ofUnit(long unitId, int limit) {
+        return jdbc.sql("select id from membership.roster_import where unit_id = ? order by id desc limit ?")
+                .params(unitId, limit).query(Long.class).list().stream().map(id -> find(id).orElseThrow()).toList();
+    }
+
+    void phase(long id, Phase phase, int rows) {
+        jdbc.sql("update membership.roster_import set phase = ?, rows = ? where id = ?").params(phase.name(), rows, id).update();
+    }
+
+    void progress(long id, int processed, int accepted, int rejected) {
+        jdbc.sql("update membership.roster_import set processed = ?, accepted = ?, rejected = ? where id = ?")
+                .params(processed, accepted, rejected, id).update();
+    }
+
+    void finish(long id, Status status, String message) {
+        jdbc.sql("""
+                update membership.roster_import set status = ?, phase = 'FINISHED', message = ?, finished_at = now()
+                 where id = ? and status = 'RUNNING'""")
+                .params(status.name(), message, id).update();
+    }
+
+    int errorCount(long id) {
+        return jdbc.sql("select count(*) from membership.roster_import_error where import_id = ?").param(id)
+                .query(Integer.class).single();
+    }
+
+    List<ErrorRow> errors(long id, int limit, int offset) {
+        return jdbc.sql("""
+                select row_no, field, message from membership.roster_import_error where import_id = ?
+                 order by row_no, field limit ? offset ?""")
+                .params(id, limit, offset)
+                .query((rs, n) -> new ErrorRow(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Members of the unit whose cover is in force on {@code day}: their encrypted ID numbers. */
+    List<byte[]> coveredMemberIdCiphers(long unitId, java.time.LocalDate day) {
+        return jdbc.sql("""
+                select m.id_cipher from membership.member m
+                 where exists (select 1 from membership.enrolment e
+                                where e.member_id = m.id and e.unit_id = ? and e.coverage_from <= ? and e.coverage_to >= ?)""")
+                .params(unitId, day, day).query(byte[].class).list();
+    }
+}

@@ -1,0 +1,15 @@
+package org.huzhu.membership;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.huzhu.shared.IdNumber;
+
+/** A roster row that passed the checks of form, ready for the enrolment rules. */
+record RosterLine(long rowNumber, String name, IdNumber idNumber, String phone, EmploymentForm form,
+                  List<EnrolmentRules.Requested> lines, LocalDate paidOn, EnrolmentRules.Planned planned) {
+
+    /** The ID number as an exact 64-bit key: its first 17 digits (the 18th is their check character). */
+    long idKey() {
+        return Long.parseLong(idNumber.value(), 0, 17, 10);
+    }
+}

@@ -1,0 +1,40 @@
+package org.huzhu.shared.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One PostgreSQL for the whole application: an external server by URL, or the embedded one. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties properties) throws IOException {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("huzhu");
+        config.setMaximumPoolSize(properties.poolSize());
+        if (properties.external()) {
+            config.setJdbcUrl(properties.url());
+            config.setUsername(properties.username());
+            config.setPassword(properties.password());
+            return new HikariDataSource(config);
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.embedded());
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername("postgres");
+        return new HikariDataSource(config) {
+            @Override
+            public void close() {
+                super.close();
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    throw new IllegalStateException("Embedded PostgreSQL did not stop cleanly", e);
+                }
+            }
+        };
+    }
+
+}
