@@ -36,9 +36,11 @@ class RosterChunkWriter {
     private final Ledger ledger;
     private final RosterImportRepository imports;
     private final Catalogue catalogue;
+    private final EnrolmentRepository enrolments;
 
     RosterChunkWriter(JdbcClient jdbc, DataSource dataSource, PersonalDataCipher cipher, SubsidyGrants subsidies,
-                      Ledger ledger, RosterImportRepository imports, Catalogue catalogue) {
+                      Ledger ledger, RosterImportRepository imports, Catalogue catalogue, EnrolmentRepository enrolments) {
+        this.enrolments = enrolments;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.cipher = cipher;
@@ -68,7 +70,7 @@ class RosterChunkWriter {
 
         Map<ByteKey, Long> existing = existingMembers(hashes);
         Map<Long, List<Coverage>> held = existing.isEmpty() ? Map.of()
-                : new EnrolmentRepository(jdbc).coveragesOf(existing.values().toArray(Long[]::new));
+                : enrolments.coveragesOf(existing.values().toArray(Long[]::new));
 
         List<RosterLine> accepted = new ArrayList<>(n);
         List<Long> memberIds = new ArrayList<>(n);
