@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -62,12 +64,18 @@ final class CatalogueLoader {
         if (v.ageAtStart() == null || v.unitParticipation() == null || v.funding() == null || v.items() == null) {
             problems.add("ageAtStart, unitParticipation, funding and items are required");
         } else {
+            if (v.ageAtStart().min() > v.ageAtStart().max()) problems.add("ageAtStart: min must not exceed max");
+            Set<String> itemCodes = new HashSet<>();
             for (var item : v.items()) {
+                if (!itemCodes.add(item.code())) problems.add(item.code() + ": item defined twice");
                 if (item.maxShares() < 1) problems.add(item.code() + ": maxShares must be at least 1");
                 if (item.plans().isEmpty()) problems.add(item.code() + ": has no plans");
                 if (item.plan(item.defaultPlan()).isEmpty()) problems.add(item.code() + ": defaultPlan " + item.defaultPlan() + " is not one of its plans");
+                Set<String> planCodes = new HashSet<>();
                 for (var plan : item.plans()) {
-                    if (plan.price().isNegative() || plan.giftPrice().isNegative()) problems.add(item.code() + ":" + plan.code() + ": negative price");
+                    if (!planCodes.add(plan.code())) problems.add(item.code() + ":" + plan.code() + ": plan defined twice");
+                    if (plan.price() == null) problems.add(item.code() + ":" + plan.code() + ": price is required");
+                    else if (plan.price().isNegative() || plan.giftPrice().isNegative()) problems.add(item.code() + ":" + plan.code() + ": negative price");
                     if (plan.termMonths() < 1) problems.add(item.code() + ":" + plan.code() + ": termMonths must be at least 1");
                 }
             }
@@ -76,6 +84,7 @@ final class CatalogueLoader {
                         .filter(ip -> v.item(ip.item()).flatMap(i -> i.plan(ip.plan())).isEmpty())
                         .forEach(ip -> problems.add("bundle " + bundle.code() + " names unknown " + ip));
             }
+            if (v.funding().policy("UNIT_PAYS").isEmpty()) problems.add("funding policy UNIT_PAYS is required (the fallback for unmapped ownership types)");
             v.funding().defaultPolicyByOwnership().forEach((ownership, policy) -> {
                 if (v.funding().policy(policy).isEmpty()) problems.add("ownership " + ownership + " uses unknown funding policy " + policy);
             });

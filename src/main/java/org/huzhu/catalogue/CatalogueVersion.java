@@ -13,6 +13,10 @@ public record CatalogueVersion(String code, String name, LocalDate effectiveFrom
                                int renewalGapDays, int claimDeadlineYears, UnitParticipation unitParticipation,
                                Funding funding, List<Item> items, List<Bundle> bundles) {
 
+    public CatalogueVersion {
+        bundles = bundles == null ? List.of() : List.copyOf(bundles);
+    }
+
     public Optional<Item> item(String code) {
         return items.stream().filter(i -> i.code().equals(code)).findFirst();
     }
@@ -35,6 +39,11 @@ public record CatalogueVersion(String code, String name, LocalDate effectiveFrom
     }
 
     public record Funding(Map<String, String> defaultPolicyByOwnership, List<FundingPolicy> policies) {
+
+        public Funding {
+            defaultPolicyByOwnership = defaultPolicyByOwnership == null ? Map.of() : Map.copyOf(defaultPolicyByOwnership);
+            policies = policies == null ? List.of() : List.copyOf(policies);
+        }
 
         public Optional<FundingPolicy> policy(String code) {
             return policies.stream().filter(p -> p.code().equals(code)).findFirst();

@@ -32,6 +32,7 @@ final class LongIntMap {
 
     /** The value for the key, or -1. */
     int get(long key) {
+        if (key <= 0) return -1;
         int slot = slot(key);
         return keys[slot] == key ? values[slot] : -1;
     }
