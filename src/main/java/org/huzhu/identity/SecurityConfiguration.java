@@ -42,7 +42,9 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
             .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
             .csrf(csrf -> csrf.spa()
-                .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+                // no session, nothing for a forged request to ride on: API clients without credentials get a 401
+                .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || (request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null))
                 .ignoringRequestMatchers("/api/v1/benefit-calculations"))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         return http.build();

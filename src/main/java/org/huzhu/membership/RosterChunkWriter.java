@@ -121,7 +121,7 @@ class RosterChunkWriter {
             }
             if (!accepted.isEmpty()) {
                 long journalId = ledger.post(EnrolmentBooking.contributionBilled(
-                        "roster-import:" + importId + ":chunk:" + chunk.number() + ":billed", "ROSTER_IMPORT",
+                        "roster-import:" + importId + ":after-row:" + totals.processed + ":billed", "ROSTER_IMPORT",
                         importId + "#" + chunk.number(), "花名册批量参保缴费应收（导入 " + importId + "，第 " + chunk.number() + " 批，"
                                 + accepted.size() + " 人）", today, unit.path(), unitTotal, unionTotal, memberTotal, Money.ZERO));
                 copyEnrolments(connection, importId, unit, accepted, memberIds, splits, journalId, funding);

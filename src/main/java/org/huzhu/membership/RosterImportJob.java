@@ -148,14 +148,41 @@ class RosterImportJob {
                     }
                 }
                 if (read == chunkSize) {
-                    writer.write(importId, unit, new RosterChunkWriter.Chunk(++chunkNumber, read, lines, errors), totals, parser, today);
+                    write(importId, unit, new RosterChunkWriter.Chunk(++chunkNumber, read, lines, errors), totals, parser, today);
                     lines = new ArrayList<>(chunkSize);
                     errors = new ArrayList<>();
                     read = 0;
                 }
             }
         }
-        if (read > 0) writer.write(importId, unit, new RosterChunkWriter.Chunk(++chunkNumber, read, lines, errors), totals, parser, today);
+        if (read > 0) write(importId, unit, new RosterChunkWriter.Chunk(++chunkNumber, read, lines, errors), totals, parser, today);
+    }
+
+    /**
+     * Writes one chunk. Chunks of different units run side by side; when another unit's import
+     * has just enrolled one of this chunk's workers, the insert of the member fails on its
+     * unique ID hash once that import commits, and the chunk is written again, now seeing the
+     * worker as an existing member (a clash with the cover just bought is then a row error).
+     */
+    private void write(long importId, Unit unit, RosterChunkWriter.Chunk chunk, RosterChunkWriter.Totals totals,
+                       RosterRowParser parser, LocalDate today) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writer.write(importId, unit, chunk, totals, parser, today);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !isUniqueViolation(e)) throw e;
+                log.info("Roster import {} chunk {}: a worker was enrolled at the same time by another import; writing the chunk again",
+                        importId, chunk.number());
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) return true;
+        }
+        return false;
     }
 
     private static void deleteQuietly(Path file) {

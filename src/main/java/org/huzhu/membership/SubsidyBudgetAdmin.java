@@ -48,6 +48,10 @@ public class SubsidyBudgetAdmin {
             boolean visible = organisations.visibleTree(user).stream().anyMatch(n -> n.id() == change.organisationId());
             checks.check(visible, "organisationId", "工会组织不存在或不在您的管辖范围内");
         }
+        if (checks.ok()) {
+            budgets.lock(change.organisationId(), change.year()).ifPresent(b -> checks.check(amount.compareTo(b.used()) >= 0,
+                    "amount", "预算金额不能低于本年度已使用的补贴 " + b.used() + " 元"));
+        }
         checks.throwIfInvalid();
         budgets.set(change.organisationId(), change.year(), amount);
         return list(user).stream().filter(b -> b.organisationId() == change.organisationId() && b.year() == change.year())

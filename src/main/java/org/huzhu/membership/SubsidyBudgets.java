@@ -40,6 +40,14 @@ class SubsidyBudgets {
         return Optional.empty();
     }
 
+    /** Locks and returns one office's budget for the year, if it has one. */
+    Optional<Budget> lock(long orgNodeId, int year) {
+        return jdbc.sql("select org_node_id, year, amount, used from membership.subsidy_budget where org_node_id = ? and year = ? for update")
+                .params(orgNodeId, year)
+                .query((rs, n) -> new Budget(rs.getLong(1), rs.getInt(2), new Money(rs.getBigDecimal(3)), new Money(rs.getBigDecimal(4))))
+                .optional();
+    }
+
     void use(long orgNodeId, int year, Money amount) {
         if (amount.isZero()) return;
         jdbc.sql("update membership.subsidy_budget set used = used + ? where org_node_id = ? and year = ?")
