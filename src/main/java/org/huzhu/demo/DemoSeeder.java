@@ -72,7 +72,7 @@ class DemoSeeder implements ApplicationRunner {
                     new County("巴东县总工会", "422823"))));
 
     private static final String[][] UNIT_NAMES = {
-            {"GOVERNMENT", "区人民医院"}, {"STATE_OWNED", "供电公司"}, {"PRIVATE", "物流有限公司"}, {"OTHER", "商会服务中心"},
+            {"GOVERNMENT", "人民医院"}, {"STATE_OWNED", "供电公司"}, {"PRIVATE", "物流有限公司"}, {"OTHER", "商会服务中心"},
             {"PRIVATE", "外卖配送站"}, {"STATE_OWNED", "城市建设投资集团"}, {"GOVERNMENT", "第一中学"},
             {"PRIVATE", "食品有限公司"}, {"PRIVATE", "网约车服务有限公司"}, {"OTHER", "社区卫生服务中心"}};
 

@@ -1,0 +1,87 @@
+// The console shell: who is logged in, which sections their role may use, hash navigation.
+
+import { api, catalogue, fill, h, icon, toast } from './lib.js';
+import * as organisation from './sections/organisation.js';
+import * as members from './sections/members.js';
+import * as enrolment from './sections/enrolment.js';
+import * as roster from './sections/roster.js';
+import * as ledger from './sections/ledger.js';
+
+const OPERATORS = ['ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR'];
+
+/** Sections in navigation order, with the roles that may use them. */
+const SECTIONS = [
+  { id: 'org', title: '组织与单位', icon: 'org', roles: ['ADMIN', 'UNION_STAFF', 'REVIEWER', 'FINANCE', 'UNIT_OPERATOR'], module: organisation },
+  { id: 'members', title: '职工', memberTitle: '我的保障', icon: 'members', roles: ['ADMIN', 'UNION_STAFF', 'REVIEWER', 'FINANCE', 'UNIT_OPERATOR', 'MEMBER'], module: members },
+  { id: 'enrol', title: '参保', icon: 'enrol', roles: OPERATORS, module: enrolment },
+  { id: 'import', title: '花名册导入', icon: 'import', roles: OPERATORS, module: roster },
+  { id: 'ledger', title: '总账', icon: 'ledger', roles: ['ADMIN', 'FINANCE'], module: ledger },
+];
+
+const main = document.getElementById('main');
+
+async function start() {
+  let me;
+  try {
+    me = await api('/api/v1/me');
+  } catch (e) {
+    if (e.status !== 401) fill(main, h('div', { class: 'alert alert-error', role: 'alert', text: e.message }));
+    return;
+  }
+  document.getElementById('user-name').textContent = me.displayName || me.username;
+  document.getElementById('user-role').textContent = me.roleName;
+  document.getElementById('logout').addEventListener('click', logout);
+
+  const sections = SECTIONS.filter((s) => s.roles.includes(me.role))
+    .map((s) => ({ ...s, title: me.role === 'MEMBER' && s.memberTitle ? s.memberTitle : s.title }));
+  fill(document.getElementById('nav'), sections.map((s) =>
+    h('li', {}, h('a', { href: `#${s.id}`, id: `nav-${s.id}`, dataset: { section: s.id } }, icon(s.icon), h('span', { text: s.title })))));
+
+  catalogue().then((terms) => {
+    document.getElementById('catalogue-name').textContent = `保障目录：${terms.name}`;
+  }).catch(() => {});
+
+  const context = { me, can: (...roles) => roles.includes(me.role), go };
+  const show = () => route(sections, context);
+  window.addEventListener('hashchange', show);
+  show();
+}
+
+/** Navigates to a section with parameters: go('enrol', {member: 12}). */
+function go(section, params = {}) {
+  const query = new URLSearchParams(params).toString();
+  location.hash = query ? `${section}?${query}` : section;
+}
+
+let current = 0;
+
+async function route(sections, context) {
+  const [id, query] = location.hash.slice(1).split('?');
+  const section = sections.find((s) => s.id === id) || sections[0];
+  document.querySelectorAll('#nav a').forEach((a) => {
+    if (a.dataset.section === section.id) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  document.title = `${section.title} · 互助 · 职工互助保障`;
+  const ticket = ++current;
+  const container = h('div', { class: 'section', id: `section-${section.id}` });
+  fill(main, container);
+  try {
+    await section.module.render(container, { ...context, params: new URLSearchParams(query || '') });
+  } catch (e) {
+    if (ticket === current && e.status !== 401) {
+      container.append(h('div', { class: 'alert alert-error', role: 'alert', text: e.message }));
+    }
+  }
+}
+
+async function logout() {
+  try {
+    await api('/logout', { method: 'POST' });
+  } catch (e) {
+    if (e.status !== 0) toast(e.message, 'error');
+  }
+  location.assign('/login?logout');
+}
+
+start();

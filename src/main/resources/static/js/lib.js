@@ -1,0 +1,295 @@
+// Small helpers shared by the console's pages: building DOM safely, calling the API with the
+// session's CSRF token, showing problem+json field errors next to their inputs, money and dates.
+
+/** Builds an element: h('button', {class: 'btn', onclick: f}, '保存'). Text is never parsed as HTML. */
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else if (key === 'text') el.textContent = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key === 'value' && 'value' in el) el.value = value;
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child instanceof Node ? child : String(child));
+  }
+}
+
+/** Replaces the children of el. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/**
+ * Marks a table to turn into labelled cards on phones: each cell gets its column's heading as
+ * data-label (shown by CSS under 600px). Returns the table.
+ */
+export function responsive(table) {
+  const labels = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+  table.classList.add('responsive');
+  table.querySelectorAll('tbody tr').forEach((tr) => {
+    [...tr.children].forEach((td, i) => { td.dataset.label = labels[i] || ''; });
+  });
+  return table;
+}
+
+export function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+/** A failed API call: the HTTP status and the problem+json body. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && problem.detail) || `请求失败（${status}）`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+
+  get errors() {
+    return Array.isArray(this.problem.errors) ? this.problem.errors : [];
+  }
+}
+
+/**
+ * Calls the API as the logged-in browser: marks the call as XHR (no Basic challenge), sends the
+ * CSRF header on writes, sends JSON or FormData, and on 401 goes back to the login page.
+ */
+export async function api(path, { method = 'GET', json, form } = {}) {
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json, application/problem+json' };
+  let body;
+  if (method !== 'GET' && method !== 'HEAD') headers['X-XSRF-TOKEN'] = csrfToken();
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (form) {
+    body = form;
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { detail: '无法连接服务器，请检查网络后重试' });
+  }
+  if (response.status === 401) {
+    location.assign('/login');
+    throw new ApiError(401, { detail: '登录已失效，请重新登录' });
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { detail: text.slice(0, 200) };
+    }
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+/** ¥ and the API's two-decimal string, unchanged. */
+export function yuan(amount) {
+  return amount === null || amount === undefined || amount === '' ? '—' : `¥${amount}`;
+}
+
+export function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function dateTime(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export const GENDER = { M: '男', F: '女' };
+export const EMPLOYMENT = { REGULAR: '常规就业', NEW_FORM: '新就业形态' };
+export const LEVEL = { PROVINCE: '省级', CITY: '市级', COUNTY: '县级' };
+export const OWNERSHIP = { GOVERNMENT: '机关事业单位', STATE_OWNED: '国有企业', PRIVATE: '民营企业', OTHER: '其他' };
+
+// ---------- toasts ----------
+
+let toastBox;
+
+export function toast(message, kind = 'info') {
+  if (!toastBox) {
+    toastBox = h('div', { class: 'toasts', role: 'status', 'aria-live': 'polite' });
+    document.body.append(toastBox);
+  }
+  const t = h('div', { class: `toast ${kind}`, text: message });
+  toastBox.append(t);
+  setTimeout(() => t.remove(), kind === 'error' ? 7000 : 4000);
+}
+
+// ---------- forms ----------
+
+let fieldSeq = 0;
+
+/**
+ * A labelled form field with a slot for its error: field('姓名', h('input', {name: 'name'})).
+ * The error slot is found by the API field name given as `errorFor` (default: the input's name).
+ */
+export function field(labelText, control, { hint, errorFor } = {}) {
+  const id = control.id || `f${++fieldSeq}`;
+  control.id = id;
+  const key = errorFor || control.getAttribute('name') || id;
+  const error = h('p', { class: 'field-error', id: `${id}-error`, 'data-error-for': key, 'aria-live': 'polite' });
+  control.setAttribute('aria-describedby', `${id}-error`);
+  return h('div', { class: 'field' },
+    h('label', { for: id, text: labelText }),
+    control,
+    hint ? h('p', { class: 'hint', text: hint }) : null,
+    error);
+}
+
+/** Removes all field errors (and the general error) shown in a form. */
+export function clearErrors(form) {
+  form.querySelectorAll('.field-error').forEach((e) => { e.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+  const general = form.querySelector('.form-error');
+  if (general) { general.hidden = true; general.textContent = ''; }
+}
+
+/**
+ * Shows an API failure in a form: each problem+json `errors[]` entry next to its field (an
+ * `items[2].shares` error falls back to `items[2]`, then `items`), the rest in the form's
+ * general error box. Focuses the first field at fault.
+ */
+export function showErrors(form, error) {
+  clearErrors(form);
+  const leftovers = [];
+  let first = null;
+  for (const { field: name, message } of (Array.isArray(error?.errors) ? error.errors : [])) {
+    const slot = findSlot(form, name || '');
+    if (!slot) { leftovers.push(message); continue; }
+    slot.textContent = slot.textContent ? `${slot.textContent}；${message}` : message;
+    const control = form.querySelector(`[aria-describedby="${slot.id}"]`);
+    if (control) {
+      control.setAttribute('aria-invalid', 'true');
+      first = first || control;
+    }
+  }
+  const general = form.querySelector('.form-error');
+  const shown = form.querySelectorAll('.field-error:not(:empty)').length > 0;
+  const text = leftovers.length ? leftovers.join('；') : (shown ? '' : error.message);
+  if (text) {
+    if (general) { general.textContent = text; general.hidden = false; } else toast(text, 'error');
+  }
+  if (first) first.focus();
+  else if (general && !general.hidden) general.scrollIntoView({ block: 'nearest' });
+}
+
+function findSlot(form, name) {
+  let key = name;
+  while (key) {
+    const slot = form.querySelector(`[data-error-for="${CSS.escape(key)}"]`);
+    if (slot) return slot;
+    const cut = Math.max(key.lastIndexOf('.'), key.lastIndexOf('['));
+    key = cut > 0 ? key.slice(0, cut) : '';
+  }
+  return null;
+}
+
+export function formError() {
+  return h('div', { class: 'alert alert-error form-error', role: 'alert', hidden: true });
+}
+
+/** Runs an async submit with the button disabled and a busy label. */
+export async function busy(button, label, work) {
+  const before = button.textContent;
+  button.disabled = true;
+  button.textContent = label;
+  try {
+    return await work();
+  } finally {
+    button.disabled = false;
+    button.textContent = before;
+  }
+}
+
+// ---------- the catalogue (public, loaded once) ----------
+
+let cataloguePromise;
+
+export function catalogue() {
+  cataloguePromise = cataloguePromise || api('/api/v1/catalogue').then((c) => new Terms(c));
+  return cataloguePromise;
+}
+
+/** The active catalogue with lookups for Chinese names. */
+export class Terms {
+  constructor(raw) {
+    Object.assign(this, raw);
+    this.itemsByCode = new Map(raw.items.map((i) => [i.code, i]));
+  }
+
+  itemName(code) {
+    return this.itemsByCode.get(code)?.name || code;
+  }
+
+  planName(itemCode, planCode) {
+    const item = this.itemsByCode.get(itemCode);
+    const plan = item?.plans.find((p) => p.code === planCode);
+    if (!plan) return planCode;
+    return item.plans.length === 1 ? '标准' : plan.name.replace(item.name, '').replace(/^[（(]|[)）]$/g, '') || plan.code;
+  }
+
+  policyName(code) {
+    if (code === 'UNION_GIFT') return '工会赠送';
+    return this.funding.policies.find((p) => p.code === code)?.name || code || '—';
+  }
+
+  defaultPolicy(ownership) {
+    return this.funding.defaultPolicyByOwnership[ownership];
+  }
+
+  /** Items one can buy (gift-only cover is granted on real-name verification). */
+  purchasable() {
+    return this.items.filter((i) => i.eligibility !== 'VERIFIED_NEW_FORM');
+  }
+}
+
+// ---------- icons (inline SVG, stroke style) ----------
+
+const ICONS = {
+  org: 'M3 21h18M5 21V8l7-4 7 4v13M9 21v-5h6v5M9 11h.01M15 11h.01',
+  members: 'M16 19a4 4 0 0 0-8 0M12 12a3 3 0 1 0 0-6 3 3 0 0 0 0 6M20 19a3 3 0 0 0-3-3M17 10a2 2 0 1 0 0-4M4 19a3 3 0 0 1 3-3M7 10a2 2 0 1 1 0-4',
+  enrol: 'M12 3l7 3v5c0 4.5-3 8-7 10-4-2-7-5.5-7-10V6l7-3zM9 12l2 2 4-4',
+  import: 'M4 4h10l6 6v10H4zM14 4v6h6M12 12v6M9 15l3 3 3-3',
+  ledger: 'M4 4h16v16H4zM4 9h16M4 14h16M10 4v16',
+  logout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
+};
+
+export function icon(name) {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'icon');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', ICONS[name]);
+  path.setAttribute('fill', 'none');
+  path.setAttribute('stroke', 'currentColor');
+  path.setAttribute('stroke-width', '1.8');
+  path.setAttribute('stroke-linecap', 'round');
+  path.setAttribute('stroke-linejoin', 'round');
+  svg.append(path);
+  return svg;
+}

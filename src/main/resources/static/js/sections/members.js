@@ -1,0 +1,224 @@
+// 职工 (or 我的保障 for a worker): search, register, and a member's record with their enrolments.
+
+import {
+  api, responsive, busy, catalogue, clearErrors, EMPLOYMENT, field, fill, formError, GENDER, h, showErrors, toast, today, yuan,
+} from '../lib.js';
+
+const PAGE = 20;
+
+export async function render(root, context) {
+  const terms = await catalogue();
+  if (context.me.role === 'MEMBER') return renderOwn(root, context, terms);
+
+  const detail = h('div', { id: 'member-detail' }, placeholder());
+  const results = h('div', {}, h('p', { class: 'loading', text: '正在加载…' }));
+  const name = h('input', { type: 'search', name: 'name', id: 'member-search-name', autocomplete: 'off', placeholder: '例如：张' });
+  const idNumber = h('input', { type: 'search', name: 'idNumber', id: 'member-search-id', autocomplete: 'off', spellcheck: 'false', placeholder: '完整 18 位' });
+  const searchButton = h('button', { type: 'submit', class: 'btn btn-primary', id: 'member-search' }, '查询');
+  const search = h('form', { class: 'search-bar', role: 'search', 'aria-label': '查找职工' },
+    field('姓名', name), field('身份证号码', idNumber), searchButton);
+
+  const open = (id) => {
+    results.querySelectorAll('tr.selected').forEach((tr) => tr.classList.remove('selected'));
+    results.querySelector(`tr[data-id="${id}"]`)?.classList.add('selected');
+    return showMember(detail, id, context, terms).catch((e) => toast(e.message, 'error'));
+  };
+
+  const list = { query: '', items: [], more: false };
+  async function find(offset = 0) {
+    const query = new URLSearchParams();
+    if (name.value.trim()) query.set('name', name.value.trim());
+    if (idNumber.value.trim()) query.set('idNumber', idNumber.value.trim().toUpperCase());
+    query.set('limit', PAGE + 1);
+    query.set('offset', offset);
+    const page = await api(`/api/v1/members?${query}`);
+    list.items = (offset ? list.items : []).concat(page.slice(0, PAGE));
+    list.more = page.length > PAGE;
+    fill(results, membersTable(list.items, open, list.more ? () => find(list.items.length) : null));
+  }
+  search.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(searchButton, '查询中…', () => find()).catch((e) => toast(e.message, 'error'));
+  });
+
+  fill(root,
+    h('div', { class: 'page-head' },
+      h('div', {}, h('h1', { text: '职工' }), h('p', { text: '身份证号码、手机号码均脱敏显示' }))),
+    h('div', { class: 'grid grid-master' },
+      h('section', { class: 'card', 'aria-labelledby': 'member-search-title' },
+        h('div', { class: 'card-head' }, h('h2', { id: 'member-search-title', text: '查找职工' })),
+        search, h('div', { style: 'margin-top:14px' }, results)),
+      h('div', { class: 'stack' },
+        detail,
+        context.can('ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR') ? await registerForm(context, open) : null)));
+
+  const wanted = context.params.get('id');
+  await find();
+  if (wanted) await open(Number(wanted));
+}
+
+function placeholder() {
+  return h('div', { class: 'card placeholder' },
+    h('p', { class: 'empty', text: '在列表中选择一名职工，查看其信息和参保记录' }));
+}
+
+async function renderOwn(root, context, terms) {
+  const [self] = await api('/api/v1/members');
+  const detail = h('div', { id: 'member-detail' });
+  fill(root,
+    h('div', { class: 'page-head' },
+      h('div', {}, h('h1', { text: '我的保障' }), h('p', { text: '您的会员信息、保障项目和保障期' }))),
+    detail);
+  if (!self) {
+    fill(detail, h('div', { class: 'card' }, h('p', { class: 'empty', text: '未找到您的会员记录，请联系单位经办人。' })));
+    return;
+  }
+  await showMember(detail, self.id, context, terms, self);
+}
+
+function membersTable(items, open, more) {
+  if (!items.length) return h('p', { class: 'empty', text: '没有找到符合条件的职工' });
+  const moreButton = more ? h('button', { type: 'button', class: 'btn btn-small' }, '加载更多') : null;
+  moreButton?.addEventListener('click', () => busy(moreButton, '加载中…', more).catch((e) => toast(e.message, 'error')));
+  return h('div', {},
+    h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'members-table' },
+      h('caption', { class: 'visually-hidden', text: '职工列表' }),
+      h('thead', {}, h('tr', {},
+        h('th', { text: '姓名' }), h('th', { text: '性别' }), h('th', { text: '出生日期' }), h('th', { text: '身份证号码' }),
+        h('th', { text: '就业形态' }), h('th', { text: '实名' }))),
+      h('tbody', {}, items.map((m) => h('tr', { dataset: { id: m.id } },
+        h('td', { class: 'nowrap' }, h('button', { type: 'button', class: 'linklike', onclick: () => open(m.id), title: '查看详情' }, m.name)),
+        h('td', { text: GENDER[m.gender] || m.gender }),
+        h('td', { class: 'nowrap', text: m.birthDate }),
+        h('td', { class: 'mono', text: m.maskedIdNumber }),
+        h('td', { class: 'nowrap', text: EMPLOYMENT[m.employmentForm] || m.employmentForm }),
+        h('td', {}, verifiedBadge(m)))))))),
+    h('div', { class: 'list-foot' },
+      h('span', { class: 'muted', text: `已显示 ${items.length} 名` }), moreButton));
+}
+
+function verifiedBadge(m) {
+  return m.realNameVerified ? h('span', { class: 'badge badge-green', text: '已认证' }) : h('span', { class: 'badge', text: '未认证' });
+}
+
+async function showMember(box, id, context, terms, known) {
+  fill(box, h('div', { class: 'card' }, h('p', { class: 'loading', text: '正在加载职工信息…' })));
+  const [member, enrolments] = await Promise.all([
+    known ? known : api(`/api/v1/members/${id}`),
+    api(`/api/v1/members/${id}/enrolments`),
+  ]);
+  const unit = member.unitId ? await api(`/api/v1/units/${member.unitId}`).catch(() => null) : null;
+  const actions = [];
+  if (!member.realNameVerified && context.can('ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR')) {
+    const verify = h('button', { type: 'button', class: 'btn', id: 'verify-member' }, '实名认证');
+    verify.addEventListener('click', () => busy(verify, '正在认证…', async () => {
+      try {
+        await api(`/api/v1/members/${member.id}/real-name-verification`, { method: 'POST' });
+        toast(member.employmentForm === 'NEW_FORM'
+          ? `${member.name} 已通过实名认证，并获赠新就业形态专项意外伤害保障` : `${member.name} 已通过实名认证`, 'ok');
+        await showMember(box, member.id, context, terms);
+      } catch (e) {
+        toast(e.message, 'error');
+      }
+    }));
+    actions.push(verify);
+  }
+  if (context.can('ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR')) {
+    actions.push(h('button', { type: 'button', class: 'btn btn-primary', onclick: () => context.go('enrol', { member: member.id }) }, '为其参保'));
+  }
+  const fact = (label, value, wide) => h('div', { class: wide ? 'wide-sm' : null }, h('dt', { text: label }), h('dd', {}, value ?? '—'));
+  fill(box, h('section', { class: 'card', 'aria-labelledby': 'member-name' },
+    h('div', { class: 'person-head' },
+      h('div', { class: 'avatar', 'aria-hidden': 'true', text: member.name.slice(0, 1) }),
+      h('div', {}, h('h2', { id: 'member-name', text: member.name }),
+        h('p', { class: 'muted' }, `${GENDER[member.gender] || ''} · ${member.birthDate} 出生 · `, verifiedBadge(member))),
+      actions.length ? h('div', { class: 'actions' }, actions) : null),
+    h('dl', { class: 'facts' },
+      fact('身份证号码', member.maskedIdNumber, true),
+      fact('手机号码', member.maskedPhone),
+      fact('就业形态', EMPLOYMENT[member.employmentForm] || member.employmentForm),
+      fact('所在单位', unit ? unit.name : null),
+      fact('收款银行', member.bankName, true),
+      fact('银行账号', member.maskedBankAccount, true)),
+    h('h3', { style: 'margin-top:22px', text: `参保记录（${enrolments.length}）` }),
+    enrolments.length
+      ? h('div', { id: 'member-enrolments' }, enrolments.slice().reverse().map((e) => enrolmentCard(e, terms)))
+      : h('p', { class: 'empty', text: '暂无参保记录' })));
+  if (!known && box.getBoundingClientRect().top < 0) box.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+/** One enrolment: its coverages (items in Chinese, periods), premium and who pays it. */
+export function enrolmentCard(e, terms) {
+  const day = today();
+  const status = (c) => (c.to < day ? h('span', { class: 'badge', text: '已到期' })
+    : c.from > day ? h('span', { class: 'badge badge-blue', text: '待生效' })
+      : h('span', { class: 'badge badge-green', text: '保障中' }));
+  const money = (label, amount) => h('div', {}, h('dt', { text: label }), h('dd', { text: yuan(amount) }));
+  return h('article', { class: 'enrolment', dataset: { id: e.id } },
+    h('div', { class: 'enrolment-head' },
+      h('strong', { text: `参保记录 #${e.id}` }),
+      h('span', { class: 'muted', text: `缴费日期 ${e.paidOn}` }),
+      h('span', { class: 'muted', text: `目录 ${e.catalogueVersion}` }),
+      h('span', { class: 'premium' }, h('span', { class: 'muted', style: 'font-size:13px;font-weight:400', text: '保费 ' }), yuan(e.premium))),
+    h('div', { class: 'table-wrap' }, responsive(h('table', {},
+      h('thead', {}, h('tr', {},
+        h('th', { text: '保障项目' }), h('th', { text: '方案' }), h('th', { class: 'num', text: '份数' }),
+        h('th', { text: '保障期' }), h('th', { class: 'num', text: '保费' }), h('th', { text: '状态' }))),
+      h('tbody', {}, e.coverages.map((c) => h('tr', {},
+        h('td', { class: 'name', text: terms.itemName(c.item) }),
+        h('td', { class: 'nowrap', text: terms.planName(c.item, c.plan) }),
+        h('td', { class: 'num', text: c.shares }),
+        h('td', { class: 'period' }, h('span', {}, h('span', { text: c.from }), ' 至 ', h('span', { text: c.to }))),
+        h('td', { class: 'num', text: yuan(c.premium) }),
+        h('td', {}, status(c)))))))),
+    h('dl', { class: 'split', 'aria-label': '缴费分担' },
+      money('单位缴纳', e.funding?.unit),
+      money('工会补贴', e.funding?.union),
+      money('个人缴纳', e.funding?.member)),
+    h('p', { class: 'hint', style: 'margin-top:8px' },
+      `缴费政策：${terms.policyName(e.funding?.policy)}`,
+      e.gift && e.gift !== '0.00' ? `；工会赠送保障 ${yuan(e.gift)}` : ''));
+}
+
+async function registerForm(context, open) {
+  const units = context.can('UNIT_OPERATOR') ? [] : await api('/api/v1/units?limit=500');
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'member-submit' }, '登记职工');
+  const form = h('form', { id: 'member-form', novalidate: true },
+    h('div', { class: 'form-grid' },
+      field('姓名', h('input', { type: 'text', name: 'name', id: 'member-name-input', autocomplete: 'name', maxlength: 50 })),
+      field('身份证号码', h('input', { type: 'text', name: 'idNumber', id: 'member-id-input', maxlength: 18, autocomplete: 'off', spellcheck: 'false' }),
+        { hint: '18 位，性别和出生日期由号码得出' }),
+      field('手机号码', h('input', { type: 'tel', name: 'phone', id: 'member-phone-input', maxlength: 11, inputmode: 'numeric', autocomplete: 'tel' })),
+      field('就业形态', h('select', { name: 'employmentForm', id: 'member-form-input' },
+        h('option', { value: 'REGULAR', text: '常规就业' }), h('option', { value: 'NEW_FORM', text: '新就业形态（骑手、快递员、网约车司机等）' }))),
+      units.length ? field('所在单位', h('select', { name: 'unitId', id: 'member-unit-input' },
+        h('option', { value: '', text: '暂不指定' }), units.map((u) => h('option', { value: u.id, text: u.name })))) : null),
+    formError(),
+    h('div', { class: 'form-actions' }, submit));
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const data = new FormData(form);
+    const text = (k) => (data.get(k) || '').toString().trim() || null;
+    const command = {
+      name: text('name'), idNumber: text('idNumber')?.toUpperCase() ?? null, phone: text('phone'),
+      employmentForm: text('employmentForm'), unitId: text('unitId') ? Number(text('unitId')) : null,
+    };
+    busy(submit, '正在登记…', async () => {
+      try {
+        const member = await api('/api/v1/members', { method: 'POST', json: command });
+        form.reset();
+        toast(`已登记职工：${member.name}`, 'ok');
+        await open(member.id);
+      } catch (e) {
+        showErrors(form, e);
+      }
+    });
+  });
+
+  return h('section', { class: 'card', 'aria-labelledby': 'member-form-title' },
+    h('div', { class: 'card-head' }, h('h2', { id: 'member-form-title', text: '登记职工' }),
+      h('p', { text: context.can('UNIT_OPERATOR') ? '登记到本单位' : '' })),
+    form);
+}
