@@ -69,6 +69,14 @@ class MemberRepository {
                 .param(id).update();
     }
 
+    record PayeeRow(String name, String bankName, byte[] accountCipher) {
+    }
+
+    Optional<PayeeRow> payee(long id) {
+        return jdbc.sql("select name, bank_name, bank_account_cipher from membership.member where id = ? and bank_account_cipher is not null")
+                .param(id).query((rs, n) -> new PayeeRow(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
     void setBankAccount(long id, String bankName, byte[] cipher, String masked) {
         jdbc.sql("update membership.member set bank_name = ?, bank_account_cipher = ?, bank_account_masked = ? where id = ?")
                 .params(bankName, cipher, masked, id).update();

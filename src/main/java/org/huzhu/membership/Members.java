@@ -3,6 +3,7 @@ package org.huzhu.membership;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
 import org.huzhu.shared.BankAccount;
@@ -111,6 +112,16 @@ public class Members {
         checks.throwIfInvalid();
         repository.setBankAccount(member.id(), account.bankName(), cipher.encrypt(account.number()), account.masked());
         return repository.find(member.id()).orElseThrow();
+    }
+
+    /** Who a benefit is paid to: the member's name and payout account, decrypted. */
+    public record Payee(String name, BankAccount account) {
+    }
+
+    /** The payee of a member's payouts, for the claims module; empty when no bank account is set. Never log it. */
+    public Optional<Payee> payee(long memberId) {
+        return repository.payee(memberId)
+                .map(p -> new Payee(p.name(), new BankAccount(p.bankName(), cipher.decrypt(p.accountCipher()))));
     }
 
     static boolean visible(Member m, CurrentUser user) {

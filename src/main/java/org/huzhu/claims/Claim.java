@@ -1,0 +1,190 @@
+package org.huzhu.claims;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.huzhu.benefits.BenefitRequest.Expenses;
+import org.huzhu.benefits.BenefitRequest.HospitalStay;
+import org.huzhu.benefits.BenefitRequest.IncidentKind;
+import org.huzhu.shared.web.ConflictException;
+
+/**
+ * One claim for one illness episode or accident, guarding its lifecycle:
+ * <pre>
+ * DRAFT → SUBMITTED → (RECOGNISED) → UNDER_REVIEW → APPROVED → PAYMENT_PENDING → PAID
+ *                   ↘ APPROVED (low risk)     ↘ REJECTED      ↘ PAYMENT_FAILED → PAYMENT_PENDING
+ *                   ↘ REJECTED (nothing payable)
+ * </pre>
+ * State changes only through the intention-named methods below; each checks {@link ClaimStatus}'s
+ * table (a breach is a 409 naming both states) and records who, when and why as a {@link Event}.
+ * {@code version} is the optimistic lock the repository checks when it writes the claim back.
+ */
+final class Claim {
+
+    static final String SYSTEM = "系统";
+
+    record Facts(long memberId, Long unitId, String orgPath, IncidentKind kind, LocalDate incidentDate, List<String> diagnoses,
+                 boolean death, Integer disabilityGrade, HospitalStay hospitalStay, Expenses expenses, List<String> claimedItems) {
+    }
+
+    record Event(Instant at, String actor, ClaimStatus from, ClaimStatus to, String reason) {
+    }
+
+    final long id;
+    final Facts facts;
+    final String filedBy;
+    final Instant createdAt;
+    final int version;
+    private ClaimStatus status;
+    private ReviewLevel reviewLevel;
+    private String firstApprovedBy;
+    private BigDecimal approvedTotal;
+    private LocalDate submittedOn;
+    private LocalDate materialsCompleteOn;
+    private LocalDate closedOn;
+    private final List<Event> newEvents = new ArrayList<>(3);
+
+    Claim(long id, Facts facts, String filedBy, Instant createdAt, int version, ClaimStatus status, ReviewLevel reviewLevel,
+          String firstApprovedBy, BigDecimal approvedTotal, LocalDate submittedOn, LocalDate materialsCompleteOn, LocalDate closedOn) {
+        this.id = id;
+        this.facts = facts;
+        this.filedBy = filedBy;
+        this.createdAt = createdAt;
+        this.version = version;
+        this.status = status;
+        this.reviewLevel = reviewLevel;
+        this.firstApprovedBy = firstApprovedBy;
+        this.approvedTotal = approvedTotal;
+        this.submittedOn = submittedOn;
+        this.materialsCompleteOn = materialsCompleteOn;
+        this.closedOn = closedOn;
+    }
+
+    void submit(String by, Instant at, LocalDate today) {
+        move(ClaimStatus.SUBMITTED, by, at, "提交申请");
+        submittedOn = today;
+    }
+
+    /** Nothing the member holds pays for this incident. */
+    void rejectAutomatically(Instant at, LocalDate today, String why) {
+        move(ClaimStatus.REJECTED, SYSTEM, at, why);
+        closedOn = today;
+    }
+
+    void approveAutomatically(Instant at, BigDecimal total, String why) {
+        move(ClaimStatus.APPROVED, SYSTEM, at, why);
+        approvedTotal = total;
+    }
+
+    void sendToReview(ReviewLevel level, Instant at, String why) {
+        move(ClaimStatus.UNDER_REVIEW, SYSTEM, at, why);
+        reviewLevel = level;
+    }
+
+    /** The first of two approvals (maker-checker): the claim stays under review, the approver is recorded. */
+    void approveFirst(String by, Instant at, String why) {
+        requireReviewable(ClaimStatus.APPROVED);
+        if (firstApprovedBy != null) throw new IllegalStateException("first approval already given");
+        firstApprovedBy = by;
+        newEvents.add(new Event(at, by, status, status, "初审核准，待另一名审核员复核" + suffix(why)));
+    }
+
+    /** The deciding approval; under maker-checker it must come from someone other than the first approver. */
+    void approve(String by, Instant at, BigDecimal total, String why) {
+        requireReviewable(ClaimStatus.APPROVED);
+        if (by.equals(firstApprovedBy)) {
+            throw new ConflictException("该理赔已由您初审核准，须由另一名审核员复核（双人审核）");
+        }
+        move(ClaimStatus.APPROVED, by, at, (firstApprovedBy != null ? "复核核准" : "审核核准") + suffix(why));
+        approvedTotal = total;
+    }
+
+    void reject(String by, Instant at, LocalDate today, String why) {
+        move(ClaimStatus.REJECTED, by, at, why);
+        closedOn = today;
+    }
+
+    void requestPayment(Instant at, String reference) {
+        move(ClaimStatus.PAYMENT_PENDING, SYSTEM, at, "已生成支付指令 " + reference);
+    }
+
+    void paid(String by, Instant at, LocalDate paidOn, String reference) {
+        move(ClaimStatus.PAID, by, at, "已支付 " + reference);
+        closedOn = paidOn;
+    }
+
+    void paymentFailed(String by, Instant at, String why) {
+        move(ClaimStatus.PAYMENT_FAILED, by, at, why);
+    }
+
+    void retryPayment(String by, Instant at, String reference) {
+        move(ClaimStatus.PAYMENT_PENDING, by, at, "重新发起支付 " + reference);
+    }
+
+    void materialsCompleted(LocalDate day) {
+        if (materialsCompleteOn == null) materialsCompleteOn = day;
+    }
+
+    /** A 409 naming both states unless the table allows moving on to {@code next}. */
+    void requireCanMoveTo(ClaimStatus next) {
+        if (!status.canMoveTo(next)) throw illegal(next);
+    }
+
+    /** A reviewer acts only on a claim in review; otherwise a 409 naming the state. */
+    private void requireReviewable(ClaimStatus attempted) {
+        if (status != ClaimStatus.UNDER_REVIEW && status != ClaimStatus.RECOGNISED) throw illegal(attempted);
+    }
+
+    private void move(ClaimStatus to, String by, Instant at, String why) {
+        if (!status.canMoveTo(to)) throw illegal(to);
+        newEvents.add(new Event(at, by, status, to, why));
+        status = to;
+    }
+
+    private ConflictException illegal(ClaimStatus attempted) {
+        return new ConflictException("status", "理赔当前状态为「" + status.chinese() + "」（" + status + "），不能变为「"
+                + attempted.chinese() + "」（" + attempted + "）");
+    }
+
+    private static String suffix(String why) {
+        return why == null || why.isBlank() ? "" : "：" + why.strip();
+    }
+
+    ClaimStatus status() {
+        return status;
+    }
+
+    ReviewLevel reviewLevel() {
+        return reviewLevel;
+    }
+
+    String firstApprovedBy() {
+        return firstApprovedBy;
+    }
+
+    BigDecimal approvedTotal() {
+        return approvedTotal;
+    }
+
+    LocalDate submittedOn() {
+        return submittedOn;
+    }
+
+    LocalDate materialsCompleteOn() {
+        return materialsCompleteOn;
+    }
+
+    LocalDate closedOn() {
+        return closedOn;
+    }
+
+    List<Event> newEvents() {
+        return newEvents;
+    }
+
+    boolean open() {
+        return status != ClaimStatus.PAID && status != ClaimStatus.REJECTED;
+    }
+}

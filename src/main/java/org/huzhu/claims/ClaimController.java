@@ -1,0 +1,112 @@
+package org.huzhu.claims;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.huzhu.claims.ClaimView.DocumentView;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.web.UnreadableUploadException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/claims")
+@Tag(name = "互助金申领", description = "理赔申请、材料上传、提交测算、审核（双人复核）、支付指令与办理进度")
+class ClaimController {
+
+    private final Claims claims;
+    private final ClaimReviews reviews;
+
+    ClaimController(Claims claims, ClaimReviews reviews) {
+        this.claims = claims;
+        this.reviews = reviews;
+    }
+
+    @PostMapping
+    @Operation(summary = "创建理赔申请（草稿）：事故、诊断、住院、费用与票据；一张票据只能用于一次申请")
+    ResponseEntity<ClaimView> file(@RequestBody Claims.NewClaim command) {
+        ClaimView claim = claims.file(command, CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).body(claim);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "查看理赔：状态、各项目给付决定与原因、办理时间线、工作日时限、提示与支付指令")
+    ClaimView claim(@PathVariable long id) {
+        return claims.view(id, CurrentUser.get());
+    }
+
+    @GetMapping
+    @Operation(summary = "理赔列表与审核队列（可按状态、是否超时、职工、审核层级筛选）")
+    List<ClaimView.Summary> list(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) Boolean overdue,
+                                 @RequestParam(required = false) Long memberId, @RequestParam(required = false) ReviewLevel reviewLevel,
+                                 @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return claims.list(CurrentUser.get(), status, overdue, memberId, reviewLevel, Math.max(1, Math.min(limit, 500)),
+                Math.max(0, offset));
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "提交申请：按职工实际参保与已给付测算；低风险自动核准，否则按金额转县、市、省级审核")
+    ClaimView submit(@PathVariable long id) {
+        return claims.submit(id, CurrentUser.get());
+    }
+
+    @PostMapping("/{id}/approve")
+    @Operation(summary = "审核核准（可调整项目金额，须写明原因）；大额须两名审核员先后核准")
+    ClaimView approve(@PathVariable long id, @RequestBody(required = false) ClaimReviews.Approval approval) {
+        return reviews.approve(id, approval, CurrentUser.get());
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "审核拒付（须写明原因）")
+    ClaimView reject(@PathVariable long id, @RequestBody(required = false) ClaimReviews.Rejection rejection) {
+        return reviews.reject(id, rejection, CurrentUser.get());
+    }
+
+    @PostMapping("/{id}/payment-retry")
+    @Operation(summary = "支付失败后重新发起支付（财务）")
+    ClaimView retryPayment(@PathVariable long id) {
+        return claims.retryPayment(id, CurrentUser.get());
+    }
+
+    @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "上传申领材料（PDF、OFD、PNG、JPEG，不超过10MB，加密保存）；kind 为材料类型")
+    ResponseEntity<DocumentView> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
+                                        @RequestParam("kind") String kind) {
+        byte[] content;
+        try {
+            content = file.getBytes();
+        } catch (IOException e) {
+            throw new UnreadableUploadException("上传的文件无法读取");
+        }
+        DocumentView document = claims.attach(id, kind, file.getOriginalFilename(), content, CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents/" + document.id())).body(document);
+    }
+
+    @GetMapping("/{id}/documents")
+    @Operation(summary = "申领材料列表")
+    List<DocumentView> documents(@PathVariable long id) {
+        return claims.documents(id, CurrentUser.get());
+    }
+
+    @GetMapping("/{id}/documents/{documentId}")
+    @Operation(summary = "下载申领材料（解密）")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
+        Claims.Download d = claims.document(id, documentId, CurrentUser.get());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(d.content());
+    }
+}

@@ -1,0 +1,43 @@
+package org.huzhu.claims;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The claim lifecycle (domain guide §6) and the only transitions allowed between its states.
+ * RECOGNISED is reserved for the recognition module (documents read by OCR); nothing sets it yet.
+ */
+public enum ClaimStatus {
+    DRAFT("草稿"), SUBMITTED("已提交"), RECOGNISED("已识别"), UNDER_REVIEW("审核中"), APPROVED("已核准"),
+    REJECTED("已拒付"), PAYMENT_PENDING("待支付"), PAID("已支付"), PAYMENT_FAILED("支付失败");
+
+    private static final Map<ClaimStatus, Set<ClaimStatus>> ALLOWED = Map.of(
+            DRAFT, EnumSet.of(SUBMITTED),
+            SUBMITTED, EnumSet.of(RECOGNISED, UNDER_REVIEW, APPROVED, REJECTED),
+            RECOGNISED, EnumSet.of(UNDER_REVIEW, APPROVED),
+            UNDER_REVIEW, EnumSet.of(APPROVED, REJECTED),
+            APPROVED, EnumSet.of(PAYMENT_PENDING),
+            REJECTED, EnumSet.noneOf(ClaimStatus.class),
+            PAYMENT_PENDING, EnumSet.of(PAID, PAYMENT_FAILED),
+            PAID, EnumSet.noneOf(ClaimStatus.class),
+            PAYMENT_FAILED, EnumSet.of(PAYMENT_PENDING));
+
+    private final String chinese;
+
+    ClaimStatus(String chinese) {
+        this.chinese = chinese;
+    }
+
+    public String chinese() {
+        return chinese;
+    }
+
+    public boolean canMoveTo(ClaimStatus next) {
+        return ALLOWED.get(this).contains(next);
+    }
+
+    public Set<ClaimStatus> next() {
+        return Set.copyOf(ALLOWED.get(this));
+    }
+}

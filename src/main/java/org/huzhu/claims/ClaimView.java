@@ -1,0 +1,57 @@
+package org.huzhu.claims;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.huzhu.benefits.BenefitRequest.Expenses;
+import org.huzhu.benefits.BenefitRequest.HospitalStay;
+import org.huzhu.benefits.BenefitRequest.IncidentKind;
+import org.huzhu.benefits.BenefitResult.ComponentAmount;
+import org.huzhu.benefits.BenefitResult.Decision;
+import org.huzhu.benefits.BenefitResult.Reason;
+import org.huzhu.shared.Money;
+
+/**
+ * A claim as its readers see it (GET /api/v1/claims/{id}): the facts filed, the status, every item's
+ * benefit with its reasons, the timeline, the payment promise, hints and payout requests.
+ * {@code approvedTotal} is what was approved after any adjustment; {@code computedTotal} what the rules give.
+ */
+public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate incidentDate,
+                        List<String> diagnoses, boolean death, Integer disabilityGrade, HospitalStay hospitalStay,
+                        Expenses expenses, List<String> items, ClaimStatus status, String statusName,
+                        ReviewLevel reviewLevel, String firstApprovedBy, Money computedTotal, Money approvedTotal,
+                        LocalDate submittedOn, LocalDate materialsCompleteOn, List<String> missingMaterials,
+                        Integer workingDaysElapsed, LocalDate promiseDueOn, boolean overdue, List<BenefitView> benefits,
+                        List<HintView> hints, List<ReceiptView> receipts, List<DocumentView> documents,
+                        List<TimelineEntry> timeline, List<PayoutRequestView> payoutRequests, String filedBy,
+                        Instant createdAt) {
+
+    public record BenefitView(String item, String plan, LocalDate coverageFrom, LocalDate coverageTo, Decision decision,
+                              Money amount, List<ComponentAmount> components, List<Reason> reasons, Money adjustedAmount,
+                              String adjustReason, String adjustedBy) {
+    }
+
+    public record HintView(String item, String itemName, Money amount, String message, List<String> missingMaterials) {
+    }
+
+    public record ReceiptView(String invoiceCode, String invoiceNumber, boolean electronic, Money amount) {
+    }
+
+    public record DocumentView(long id, String kind, String kindName, String fileName, String contentType, long size,
+                               String sha256, String uploadedBy, Instant uploadedAt) {
+    }
+
+    public record TimelineEntry(Instant at, String actor, ClaimStatus from, ClaimStatus to, String toName, String reason) {
+    }
+
+    public record PayoutRequestView(String reference, String payeeName, String bankName, String maskedAccount, Money amount,
+                                    String status, Instant createdAt) {
+    }
+
+    /** One line of a claims list or review queue. */
+    public record Summary(long id, long memberId, IncidentKind kind, LocalDate incidentDate, ClaimStatus status,
+                          String statusName, ReviewLevel reviewLevel, Money computedTotal, Money approvedTotal,
+                          LocalDate submittedOn, LocalDate materialsCompleteOn, Integer workingDaysElapsed,
+                          LocalDate promiseDueOn, boolean overdue) {
+    }
+}

@@ -1,0 +1,112 @@
+package org.huzhu.claims;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.huzhu.claims.ClaimRepository.StoredBenefit;
+import org.huzhu.claims.ClaimView.BenefitView;
+import org.huzhu.claims.ClaimView.DocumentView;
+import org.huzhu.claims.ClaimView.HintView;
+import org.huzhu.claims.ClaimView.PayoutRequestView;
+import org.huzhu.claims.ClaimView.ReceiptView;
+import org.huzhu.claims.ClaimView.TimelineEntry;
+import org.huzhu.membership.Members;
+import org.huzhu.shared.Money;
+import org.huzhu.shared.calendar.BusinessCalendar;
+
+/** Builds what readers see of a claim from the stored rows; read-only. */
+final class ClaimViews {
+
+    private final ClaimRepository repository;
+    private final Members members;
+    private final Materials materials;
+    private final BusinessCalendar calendar;
+    private final ClaimsProperties settings;
+    private final Clock clock;
+
+    ClaimViews(ClaimRepository repository, Members members, Materials materials, BusinessCalendar calendar,
+               ClaimsProperties settings, Clock clock) {
+        this.repository = repository;
+        this.members = members;
+        this.materials = materials;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    ClaimView view(Claim c) {
+        List<StoredBenefit> benefits = repository.benefits(c.id);
+        PaymentPromise promise = promise(c);
+        var f = c.facts;
+        return new ClaimView(c.id, f.memberId(), f.kind(), f.incidentDate(), f.diagnoses(), f.death(),
+                f.disabilityGrade(), f.hospitalStay(), f.expenses(), f.claimedItems(), c.status(), c.status().chinese(),
+                c.reviewLevel(), c.firstApprovedBy(), computedTotal(benefits),
+                c.approvedTotal() == null ? null : new Money(c.approvedTotal()), c.submittedOn(), c.materialsCompleteOn(),
+                missingMaterials(c, benefits), promise.workingDaysElapsed(), promise.promiseDueOn(), promise.overdue(),
+                benefits.stream().map(ClaimViews::benefit).toList(),
+                repository.hints(c.id).stream().map(h -> new HintView(h.item(), h.itemName(), h.amount(), h.message(),
+                        h.missingMaterials())).toList(),
+                repository.receipts(c.id).stream().map(r -> new ReceiptView(r.invoiceCode(), r.invoiceNumber(), r.electronic(),
+                        r.amount())).toList(),
+                documents(c.id),
+                repository.events(c.id).stream().map(e -> new TimelineEntry(e.at(), e.actor(), e.from(), e.to(), e.to().chinese(),
+                        e.reason())).toList(),
+                repository.payouts(c.id).stream().map(p -> new PayoutRequestView(p.reference(), p.payeeName(), p.bankName(),
+                        p.accountMasked(), p.amount(), p.status(), p.createdAt())).toList(),
+                c.filedBy, c.createdAt);
+    }
+
+    ClaimView.Summary summary(ClaimRepository.Listed row) {
+        Claim c = row.claim();
+        PaymentPromise promise = promise(c);
+        return new ClaimView.Summary(c.id, c.facts.memberId(), c.facts.kind(), c.facts.incidentDate(), c.status(),
+                c.status().chinese(), c.reviewLevel(), row.computedTotal() == null ? null : new Money(row.computedTotal()),
+                c.approvedTotal() == null ? null : new Money(c.approvedTotal()), c.submittedOn(), c.materialsCompleteOn(),
+                promise.workingDaysElapsed(), promise.promiseDueOn(), promise.overdue());
+    }
+
+    PaymentPromise promise(Claim c) {
+        return PaymentPromise.of(calendar, settings.paymentPromiseWorkingDays(), c.materialsCompleteOn(), c.closedOn(),
+                LocalDate.now(clock));
+    }
+
+    List<DocumentView> documents(long claimId) {
+        Map<String, String> kinds = materials.kinds();
+        return repository.documents(claimId).stream().map(d -> new DocumentView(d.id(), d.kind(), kinds.get(d.kind()), d.fileName(),
+                d.contentType(), d.size(), d.sha256(), d.uploadedBy(), d.uploadedAt())).toList();
+    }
+
+    List<String> missingMaterials(Claim c) {
+        return missingMaterials(c, repository.benefits(c.id));
+    }
+
+    /**
+     * The materials still missing for the items that pay something (all claimed items while nothing
+     * has been judged to pay): always ID card and bank card, then per item (claims/materials.yaml).
+     */
+    private List<String> missingMaterials(Claim c, List<StoredBenefit> benefits) {
+        List<String> paying = benefits.stream().filter(b -> b.decision() != org.huzhu.benefits.BenefitResult.Decision.REJECT)
+                .map(StoredBenefit::item).toList();
+        if (paying.isEmpty()) paying = benefits.stream().map(StoredBenefit::item).toList();
+        return materials.missing(materials.required(paying, ClaimJudgeFacts.of(c.facts)), repository.documentKinds(c.id));
+    }
+
+    private static Money computedTotal(List<StoredBenefit> benefits) {
+        Money total = Money.ZERO;
+        for (StoredBenefit b : benefits) total = total.plus(b.amount());
+        return total;
+    }
+
+    private static BenefitView benefit(StoredBenefit b) {
+        return new BenefitView(b.item(), b.plan(), b.coverageFrom(), b.coverageTo(), b.decision(), b.amount(), b.components(),
+                b.reasons(), b.adjustedAmount(), b.adjustReason(), b.adjustedBy());
+    }
+
+    /** Every item's reasons in one line, for the timeline of an automatic rejection. */
+    static String reasonsText(List<StoredBenefit> benefits) {
+        return benefits.stream().flatMap(b -> b.reasons().stream()).map(r -> r.message()).distinct()
+                .collect(Collectors.joining("；"));
+    }
+}

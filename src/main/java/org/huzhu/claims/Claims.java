@@ -1,0 +1,371 @@
+package org.huzhu.claims;
+
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.huzhu.benefits.BenefitEngine;
+import org.huzhu.benefits.BenefitRequest.Expenses;
+import org.huzhu.benefits.BenefitRequest.HospitalStay;
+import org.huzhu.benefits.BenefitRequest.IncidentKind;
+import org.huzhu.catalogue.Catalogue;
+import org.huzhu.claims.ClaimRepository.ReceiptRow;
+import org.huzhu.claims.ClaimRepository.StoredBenefit;
+import org.huzhu.claims.ClaimView.DocumentView;
+import org.huzhu.membership.Coverage;
+import org.huzhu.membership.Enrolments;
+import org.huzhu.membership.Member;
+import org.huzhu.membership.Members;
+import org.huzhu.shared.Money;
+import org.huzhu.shared.calendar.BusinessCalendar;
+import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Role;
+import org.huzhu.shared.web.Checks;
+import org.huzhu.shared.web.ConflictException;
+import org.huzhu.shared.web.InvalidInputException;
+import org.huzhu.shared.web.NotFoundException;
+import org.huzhu.shared.web.UnreadableUploadException;
+import org.huzhu.shared.web.UploadTooLargeException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The claims front door: file a claim, attach its documents, submit it (judged, then approved
+ * automatically, routed to review or rejected), read it within scope, and record what the payouts
+ * side reports. Reviewers' decisions are in {@link ClaimReviews}.
+ */
+@Service
+public class Claims {
+
+    static final String STALE = "该理赔已被他人处理，请刷新后重试";
+
+    private final ClaimRepository repository;
+    private final Members members;
+    private final Enrolments enrolments;
+    private final PersonalDataCipher cipher;
+    private final ClaimsProperties settings;
+    private final ClaimViews views;
+    private final Materials materials;
+    private final ClaimJudge judge;
+    private final Clock clock;
+
+    Claims(ClaimRepository repository, Members members, Enrolments enrolments, BenefitEngine engine, Catalogue catalogue,
+           PersonalDataCipher cipher, BusinessCalendar calendar, ClaimsProperties settings, Clock clock) {
+        this.repository = repository;
+        this.members = members;
+        this.enrolments = enrolments;
+        this.cipher = cipher;
+        this.settings = settings;
+        this.clock = clock;
+        this.materials = Materials.load();
+        this.judge = new ClaimJudge(engine, catalogue, materials);
+        this.views = new ClaimViews(repository, members, materials, calendar, settings, clock);
+    }
+
+    public record ReceiptLine(String invoiceCode, String invoiceNumber, Boolean electronic, Money amount) {
+    }
+
+    /** A new claim: the incident, the bill, the receipts, and optionally which items are claimed (default: every item held). */
+    public record NewClaim(Long memberId, IncidentKind kind, LocalDate incidentDate, List<String> diagnoses, Boolean death,
+                           Integer disabilityGrade, HospitalStay hospitalStay, Expenses expenses, List<ReceiptLine> receipts,
+                           List<String> items) {
+    }
+
+    @Transactional
+    public ClaimView file(NewClaim command, CurrentUser user) {
+        if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER)) throw new AccessDeniedException("cannot file claims");
+        if (command == null) throw InvalidInputException.of("body", "缺少请求体");
+        Checks checks = new Checks();
+        checks.require("memberId", command.memberId(), "职工");
+        Member member = null;
+        if (command.memberId() != null) {
+            try {
+                member = members.visibleMember(command.memberId(), user);
+            } catch (NotFoundException e) {
+                checks.add("memberId", "职工不存在或不在您的管辖范围内");
+            }
+        }
+        List<ReceiptRow> receipts = receipts(command.receipts(), checks);
+        checks.throwIfInvalid();
+        List<Coverage> held = enrolments.coveragesOf(member.id());
+        if (held.isEmpty()) throw InvalidInputException.of("memberId", "该职工没有参保记录，无法申领互助金");
+        var unknown = ClaimJudge.unknownItems(command.items(), held);
+        if (!unknown.isEmpty()) throw new InvalidInputException(unknown);
+
+        List<String> diagnoses = command.diagnoses() == null ? List.of() : command.diagnoses().stream().map(d -> d == null ? null : d.strip()).toList();
+        var facts = new Claim.Facts(member.id(), member.unitId(), member.orgPath(), command.kind(), command.incidentDate(), diagnoses,
+                Boolean.TRUE.equals(command.death()), command.disabilityGrade(), command.hospitalStay(), command.expenses(),
+                command.items() == null || command.items().isEmpty() ? null : List.copyOf(command.items()));
+        // the engine's rules of form, answered with the claim's own field names; the estimate is kept until submission
+        ClaimJudge.Judgement estimate = judge.judge(facts, member, held, (item, from) -> List.of(), today(), Set.of());
+        long id = repository.insert(facts, user.username());
+        for (int i = 0; i < receipts.size(); i++) {
+            ReceiptRow r = receipts.get(i);
+            if (repository.receiptClaim(r.invoiceCode(), r.invoiceNumber()).isPresent()) throw receiptTaken(i);
+            try {
+                repository.insertReceipt(id, i, r);
+            } catch (DuplicateKeyException e) {
+                throw receiptTaken(i);
+            }
+        }
+        repository.appendEvent(id, new Claim.Event(Instant.now(clock), user.username(), null, ClaimStatus.DRAFT, "创建理赔申请"));
+        repository.saveJudgement(id, estimate.benefits(), estimate.total(), estimate.hints());
+        return views.view(load(id));
+    }
+
+    @Transactional
+    public ClaimView submit(long id, CurrentUser user) {
+        if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER)) throw new AccessDeniedException("cannot submit claims");
+        Claim claim = visible(id, user);
+        claim.requireCanMoveTo(ClaimStatus.SUBMITTED);
+        if (members.payee(claim.facts.memberId()).isEmpty()) throw InvalidInputException.of("memberId", "请先登记收款银行账户");
+        Member member = members.visibleMember(claim.facts.memberId(), user);
+        LocalDate today = today();
+        Instant now = Instant.now(clock);
+        Set<String> attached = repository.documentKinds(id);
+        ClaimJudge.Judgement judgement = judge.judge(claim.facts, member, enrolments.coveragesOf(member.id()),
+                (item, from) -> repository.paidEarlier(member.id(), id, item, from), today, attached);
+        claim.submit(user.username(), now, today);
+        PendingPayout payout = null;
+        boolean complete = materials.missing(materials.required(judgement.payingItems(), judgement.facts()), attached).isEmpty();
+        if (judgement.nothingPayable()) {
+            claim.rejectAutomatically(now, today, "各保障项目均不予给付：" + ClaimViews.reasonsText(judgement.benefits()));
+        } else {
+            if (complete) claim.materialsCompleted(today);
+            if (lowRisk(claim, judgement, complete)) {
+                claim.approveAutomatically(now, judgement.total(), "低风险案件自动核准（电子票据、金额低于" + settings.autoApproveBelow() + "元、材料齐全）");
+                payout = requestPayment(claim, now, judgement.total());
+            } else {
+                ReviewLevel level = settings.levelFor(judgement.total());
+                claim.sendToReview(level, now, "转" + level.chinese() + "审核（测算金额" + new Money(judgement.total()) + "元）");
+            }
+        }
+        if (!repository.update(claim)) throw new ConflictException(STALE);
+        repository.saveJudgement(id, judgement.benefits(), judgement.total(), judgement.hints());
+        insertPayout(claim, payout);
+        return views.view(load(id));
+    }
+
+    /** Low risk: something to pay under the threshold, only electronic receipts, complete materials, no date-sensitive rejection. */
+    private boolean lowRisk(Claim claim, ClaimJudge.Judgement judgement, boolean complete) {
+        List<ReceiptRow> receipts = repository.receipts(claim.id);
+        return complete && judgement.total().signum() > 0 && judgement.total().compareTo(settings.autoApproveBelow()) < 0
+                && !receipts.isEmpty() && receipts.stream().allMatch(ReceiptRow::electronic)
+                && !ClaimJudge.needsHumanEyes(judgement.benefits());
+    }
+
+    // ---- documents -------------------------------------------------------------------------
+
+    @Transactional
+    public DocumentView attach(long id, String kind, String fileName, byte[] content, CurrentUser user) {
+        if (user.is(Role.FINANCE)) throw new AccessDeniedException("finance does not attach documents");
+        Claim claim = visible(id, user);
+        if (kind == null || kind.isBlank()) throw InvalidInputException.of("kind", "缺少材料类型（" + String.join("、", materials.kinds().keySet()) + "）");
+        if (!materials.knows(kind.strip())) {
+            throw InvalidInputException.of("kind", "材料类型须为 " + String.join("、", materials.kinds().keySet()) + " 之一：" + kind);
+        }
+        if (!claim.open()) throw new ConflictException("status", "理赔已办结（" + claim.status().chinese() + "），不能再上传材料");
+        if (content.length > settings.maxDocumentBytes()) {
+            throw new UploadTooLargeException("材料文件不能超过" + settings.maxDocumentBytes() / (1024 * 1024) + "MB");
+        }
+        if (content.length == 0) throw new UnreadableUploadException("上传的文件是空的");
+        DocumentType type = DocumentType.of(content);
+        if (type == null) throw new UnreadableUploadException("只接受 PDF、OFD 电子票据或 PNG、JPEG 图片");
+        String name = fileName == null || fileName.isBlank() ? "document" : fileName.strip();
+        long documentId = repository.insertDocument(id, kind.strip(), name, type.contentType(), content.length, sha256(content),
+                cipher.encrypt(Base64.getEncoder().encodeToString(content)), user.username());
+        completeMaterialsIfNowComplete(claim);
+        return views.documents(id).stream().filter(d -> d.id() == documentId).findFirst().orElseThrow();
+    }
+
+    /** After submission, the day the last missing document arrives starts the payment promise. */
+    private void completeMaterialsIfNowComplete(Claim claim) {
+        if (claim.status() == ClaimStatus.DRAFT || claim.materialsCompleteOn() != null) return;
+        if (!views.missingMaterials(claim).isEmpty()) return;
+        claim.materialsCompleted(today());
+        if (!repository.update(claim)) throw new ConflictException(STALE);
+    }
+
+    public List<DocumentView> documents(long id, CurrentUser user) {
+        visible(id, user);
+        return views.documents(id);
+    }
+
+    public record Download(String fileName, String contentType, byte[] content) {
+    }
+
+    public Download document(long id, long documentId, CurrentUser user) {
+        visible(id, user);
+        DocumentView meta = views.documents(id).stream().filter(d -> d.id() == documentId).findFirst()
+                .orElseThrow(() -> new NotFoundException("材料不存在"));
+        byte[] stored = repository.documentContent(id, documentId).orElseThrow(() -> new NotFoundException("材料不存在"));
+        return new Download(meta.fileName(), meta.contentType(), Base64.getDecoder().decode(cipher.decrypt(stored)));
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    public ClaimView view(long id, CurrentUser user) {
+        return views.view(visible(id, user));
+    }
+
+    public List<ClaimView.Summary> list(CurrentUser user, ClaimStatus status, Boolean overdue, Long memberId, ReviewLevel level,
+                                        int limit, int offset) {
+        Long onlyMember = null;
+        if (user.role() == Role.MEMBER) {
+            if (user.memberId() == null) return List.of();
+            onlyMember = user.memberId();
+        }
+        String scope = user.role() == Role.MEMBER ? "%" : user.scopePattern();
+        int fetch = overdue == null ? limit : 5000;
+        List<ClaimView.Summary> rows = repository.list(scope, onlyMember, status, memberId, level, fetch, overdue == null ? offset : 0)
+                .stream().map(views::summary).toList();
+        if (overdue == null) return rows;
+        return rows.stream().filter(s -> s.overdue() == overdue).skip(offset).limit(limit).toList();
+    }
+
+    // ---- what the payouts side reports ---------------------------------------------------------
+
+    /** The bank paid the payout request {@code reference}: the claim is PAID and its promise clock stops. */
+    @Transactional
+    public void paymentSettled(String reference, LocalDate paidOn, String by) {
+        Claim claim = byReference(reference);
+        claim.paid(by, Instant.now(clock), paidOn, reference);
+        if (!repository.update(claim)) throw new ConflictException(STALE);
+        repository.payoutStatus(reference, "PAID");
+    }
+
+    /** The payout request {@code reference} failed (wrong account, bounced): the claim waits for a retry. */
+    @Transactional
+    public void paymentFailed(String reference, String reason, String by) {
+        Claim claim = byReference(reference);
+        claim.paymentFailed(by, Instant.now(clock), reason);
+        if (!repository.update(claim)) throw new ConflictException(STALE);
+        repository.payoutStatus(reference, "FAILED");
+    }
+
+    /** A failed claim is paid again with a fresh payout request (a new reference, the member's current account). */
+    @Transactional
+    public ClaimView retryPayment(long id, CurrentUser user) {
+        if (!user.is(Role.ADMIN, Role.FINANCE)) throw new AccessDeniedException("only finance retries payments");
+        Claim claim = visible(id, user);
+        String reference = nextReference(claim);
+        claim.retryPayment(user.username(), Instant.now(clock), reference);
+        if (!repository.update(claim)) throw new ConflictException(STALE);
+        insertPayout(claim, reference, new Money(claim.approvedTotal()));
+        return views.view(load(id));
+    }
+
+    // ---- shared with the reviews -------------------------------------------------------------
+
+    Claim visible(long id, CurrentUser user) {
+        return repository.find(id).filter(c -> visible(c, user)).orElseThrow(() -> new NotFoundException("理赔申请不存在"));
+    }
+
+    static boolean visible(Claim c, CurrentUser user) {
+        if (user.role() == Role.MEMBER) return user.memberId() != null && user.memberId() == c.facts.memberId();
+        return user.sees(c.facts.orgPath());
+    }
+
+    Claim load(long id) {
+        return repository.find(id).orElseThrow(() -> new NotFoundException("理赔申请不存在"));
+    }
+
+    ClaimViews views() {
+        return views;
+    }
+
+    /** A payout request to write once the claim that asked for it is saved. */
+    record PendingPayout(String reference, Money amount) {
+    }
+
+    /** Moves an approved claim on to PAYMENT_PENDING; the caller writes the payout request after saving the claim. */
+    PendingPayout requestPayment(Claim claim, Instant now, BigDecimal amount) {
+        String reference = nextReference(claim);
+        claim.requestPayment(now, reference);
+        return new PendingPayout(reference, new Money(amount));
+    }
+
+    void insertPayout(Claim claim, PendingPayout payout) {
+        if (payout != null) insertPayout(claim, payout.reference(), payout.amount());
+    }
+
+    private void insertPayout(Claim claim, String reference, Money amount) {
+        Members.Payee payee = members.payee(claim.facts.memberId())
+                .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户"));
+        repository.insertPayout(claim.id, reference, payee.name(), payee.account().bankName(),
+                cipher.encrypt(payee.account().number()), payee.account().masked(), amount);
+    }
+
+    private String nextReference(Claim claim) {
+        return "HZ-" + claim.id + "-" + (repository.payoutCount(claim.id) + 1);
+    }
+
+    private Claim byReference(String reference) {
+        long id = repository.claimOfPayout(reference).orElseThrow(() -> new NotFoundException("支付指令不存在：" + reference));
+        return load(id);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static List<ReceiptRow> receipts(List<ReceiptLine> lines, Checks checks) {
+        List<ReceiptRow> rows = new ArrayList<>();
+        if (lines == null) return rows;
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ReceiptLine r = lines.get(i);
+            String at = "receipts[" + i + "]";
+            if (r == null) {
+                checks.add(at, "票据不能为空");
+                continue;
+            }
+            String code = r.invoiceCode() == null ? null : r.invoiceCode().strip();
+            String number = r.invoiceNumber() == null ? null : r.invoiceNumber().strip();
+            boolean ok = true;
+            if (code == null || !code.matches("\\d{8}")) ok = problem(checks, at + ".invoiceCode", "票据代码应为8位数字");
+            if (number == null || !number.matches("\\d{10}")) ok = problem(checks, at + ".invoiceNumber", "票据号码应为10位数字");
+            if (r.electronic() == null) ok = problem(checks, at + ".electronic", "请注明是否为电子票据");
+            if (r.amount() == null) ok = problem(checks, at + ".amount", "缺少票据金额");
+            else if (r.amount().isNegative()) ok = problem(checks, at + ".amount", "票据金额不能为负数");
+            if (!ok) continue;
+            if (!seen.add(code + "/" + number)) checks.add(at + ".invoiceNumber", "同一张票据重复填写：" + code + " " + number);
+            rows.add(new ReceiptRow(code, number, r.electronic(), r.amount()));
+        }
+        return rows;
+    }
+
+    private static boolean problem(Checks checks, String field, String message) {
+        checks.add(field, message);
+        return false;
+    }
+
+    private static ConflictException receiptTaken(int i) {
+        return new ConflictException("receipts[" + i + "].invoiceNumber", "该票据（票据代码+票据号码）已用于其他理赔申请，一张票据只能申领一次");
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, StoredBenefit> byItem(List<StoredBenefit> benefits) {
+        return benefits.stream().collect(Collectors.toMap(StoredBenefit::item, b -> b, (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Claims (互助金申领): a worker, their unit operator or union staff files one claim per illness
+ * episode or accident; at submission the benefits module judges it against the member's real
+ * coverages and earlier payouts, the claim is routed (auto-approval, or a county / city / province
+ * review queue), reviewed under maker-checker, and an approved claim hands a payout request to the
+ * payouts side. Every transition of the {@link org.huzhu.claims.ClaimStatus} state machine is kept
+ * in an append-only timeline the worker can read. Front door: {@link org.huzhu.claims.Claims}.
+ */
+package org.huzhu.claims;

@@ -1,0 +1,614 @@
+package org.huzhu.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.huzhu.identity.Accounts;
+import org.huzhu.organisation.Organisations;
+import org.huzhu.shared.BankAccount;
+import org.huzhu.shared.CreditCode;
+import org.huzhu.shared.IdNumber;
+import org.huzhu.shared.scope.Role;
+import org.huzhu.support.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Claims over HTTP on the real database: filing, judging against the member's real coverages and
+ * earlier payouts, routing, review under maker-checker, receipts used once, scope, documents, and
+ * the whole journey from enrolment to a payout request the worker can follow.
+ */
+class ClaimApiTest extends ApiTest {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** ID numbers of this class use area 3201xx (Nanjing), used by no other test or the demo data. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(300));
+    private static final AtomicInteger RECEIPT = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
+    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Autowired
+    private Organisations organisations;
+    @Autowired
+    private Accounts accounts;
+    @Autowired
+    private Claims claims;
+
+    private Map<String, Long> orgIds;
+    private LocalDate today;
+
+    @BeforeEach
+    void readTree() {
+        orgIds = new HashMap<>();
+        for (JsonNode node : get("demo-admin", "/api/v1/organisations").json()) {
+            orgIds.put(node.path("name").asString(), node.path("id").asLong());
+        }
+        today = LocalDate.now(CHINA);
+    }
+
+    // ---- judging and routing -------------------------------------------------------------
+
+    @Test
+    void aSmallClaimWithElectronicReceiptsAndCompleteMaterialsIsApprovedAutomaticallyAndHandedToPayment() {
+        long member = member('M', "HOSPITAL:1");
+        long claim = file(member, hospitalClaim("1000.00", true));
+        attach(claim, "ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
+
+        Answer submitted = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        JsonNode c = submitted.json();
+        // 1 share: 60% × (1,000.00 − 200.00) = 480.00
+        assertThat(c.path("benefits").get(0).path("amount").asString()).isEqualTo("480.00");
+        assertThat(c.path("benefits").get(0).path("decision").asString()).isEqualTo("PAY");
+        assertThat(c.path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        assertThat(c.path("approvedTotal").asString()).isEqualTo("480.00");
+        assertThat(c.path("materialsCompleteOn").asString()).isEqualTo(today.toString());
+        assertThat(c.path("workingDaysElapsed").asInt()).isZero();
+        assertThat(transitions(c)).containsExactly("null→DRAFT", "DRAFT→SUBMITTED", "SUBMITTED→APPROVED", "APPROVED→PAYMENT_PENDING");
+        assertThat(c.path("timeline").get(2).path("actor").asString()).isEqualTo("系统");
+        JsonNode payout = c.path("payoutRequests").get(0);
+        assertThat(payout.path("reference").asString()).isEqualTo("HZ-" + claim + "-1");
+        assertThat(payout.path("amount").asString()).isEqualTo("480.00");
+        assertThat(payout.path("maskedAccount").asString()).matches("6222 \\*\\*\\*\\* \\*\\*\\*\\* \\d{4}");
+    }
+
+    @ParameterizedTest(name = "self-paid {0} → {1} for {2} review")
+    @CsvSource({
+            "8000.00, 8000.00, COUNTY",
+            "20000.00, 20000.00, CITY",
+            "55000.00, 55000.00, PROVINCE"})
+    void claimsGoToTheReviewLevelTheirAmountCalls(String selfPaid, String amount, String level) {
+        // 4 shares: the formula exceeds what the worker paid, so the benefit is the self-paid amount (cap 60,000.00)
+        long member = member('M', "HOSPITAL:4");
+        long claim = file(member, hospitalClaim(selfPaid, false));
+
+        JsonNode c = submit(claim);
+
+        assertThat(c.path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(c.path("computedTotal").asString()).isEqualTo(amount);
+        assertThat(c.path("reviewLevel").asString()).isEqualTo(level);
+        List<JsonNode> queue = list("demo-admin", "/api/v1/claims?status=UNDER_REVIEW&reviewLevel=" + level + "&memberId=" + member);
+        assertThat(queue).extracting(s -> s.path("id").asLong()).containsExactly(claim);
+    }
+
+    @Test
+    void aClaimFiledMoreThanTwoYearsAfterDischargeIsRejectedAutomatically() {
+        long member = member('M', "HOSPITAL:1");
+        Map<String, Object> body = hospitalClaim("3000.00", true);
+        LocalDate discharge = today.minusYears(2).minusDays(1);
+        body.put("incidentDate", discharge.minusDays(7).toString());
+        body.put("hospitalStay", Map.of("admission", discharge.minusDays(7).toString(), "discharge", discharge.toString()));
+        long claim = file(member, body);
+
+        JsonNode c = submit(claim);
+
+        assertThat(c.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(reasonCodes(c.path("benefits").get(0))).contains("CLAIM_TOO_LATE");
+        assertThat(c.path("timeline").get(2).path("actor").asString()).isEqualTo("系统");
+        assertThat(c.path("payoutRequests").size()).isZero();
+    }
+
+    @Test
+    void aBreastCancerHospitalisationTellsTheWomanWhatElseSheCanClaimAndWhichMaterialsAreMissing() {
+        long member = member('F', "HOSPITAL:1", "CRITICAL_ILLNESS:1", "FEMALE_SPECIAL:1");
+        Map<String, Object> body = hospitalClaim("10200.00", false);
+        body.put("diagnoses", List.of("C50.901"));
+        body.put("items", List.of("HOSPITAL"));
+        long claim = file(member, body);
+        attach(claim, "ID_CARD", "BANK_CARD", "DISCHARGE_SUMMARY");
+
+        JsonNode c = submit(claim);
+
+        assertThat(c.path("benefits").size()).isEqualTo(1);
+        // 60% × 5,000 + 70% × 5,000 = 6,500.00
+        assertThat(c.path("benefits").get(0).path("amount").asString()).isEqualTo("6500.00");
+        JsonNode hints = c.path("hints");
+        assertThat(hints).extracting(h -> h.path("item").asString() + " " + h.path("amount").asString())
+                .containsExactly("CRITICAL_ILLNESS 10000.00", "FEMALE_SPECIAL 10000.00");
+        assertThat(hints.get(0).path("message").asString()).startsWith("您还参加了重大疾病互助保障（A款）").contains("可一并申请");
+        assertThat(hints.get(1).path("message").asString()).startsWith("您还参加了女职工特殊疾病互助保障（标准版）");
+        assertThat(hints.get(0).path("missingMaterials")).extracting(JsonNode::asString).containsExactly("病理报告");
+    }
+
+    @Test
+    void whatEarlierClaimsPaidForTheSamePeriodIsTakenFromTheDatabase() {
+        long member = member('M', "HOSPITAL:1");
+        long first = file(member, hospitalClaim("10200.00", false));
+        assertThat(submit(first).path("computedTotal").asString()).isEqualTo("6500.00");
+        assertThat(post("demo-reviewer", "/api/v1/claims/" + first + "/approve", "{}").status()).isEqualTo(200);
+
+        Map<String, Object> second = hospitalClaim("20200.00", false);
+        second.put("hospitalStay", Map.of("admission", today.minusDays(10).toString(), "discharge", today.minusDays(5).toString()));
+        second.put("incidentDate", today.minusDays(10).toString());
+        JsonNode c = submit(file(member, second));
+
+        // formula 13,500.00, but the period cap 15,000.00 less the 6,500.00 already paid leaves 8,500.00
+        JsonNode benefit = c.path("benefits").get(0);
+        assertThat(benefit.path("amount").asString()).isEqualTo("8500.00");
+        assertThat(benefit.path("decision").asString()).isEqualTo("REDUCED");
+        assertThat(reasonCodes(benefit)).contains("ANNUAL_CAP");
+    }
+
+    // ---- receipts and form -------------------------------------------------------------------
+
+    @Test
+    void oneReceiptBacksOnlyOneClaimAcrossMembers() {
+        long first = member('M', "HOSPITAL:1");
+        long second = member('F', "HOSPITAL:1");
+        Map<String, Object> body = hospitalClaim("1000.00", true);
+        file(first, body);
+
+        body.put("memberId", second);
+        Answer again = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(fields(again)).containsExactly("receipts[0].invoiceNumber");
+    }
+
+    @Test
+    void badInputIsA400NamingTheClaimsOwnFields() {
+        long member = member('M', "HOSPITAL:1");
+        Map<String, Object> body = hospitalClaim(member, "1000.00", true);
+        body.put("diagnoses", List.of("XYZ"));
+        body.put("hospitalStay", Map.of("admission", today.minusDays(5).toString(), "discharge", today.minusDays(9).toString()));
+        body.put("receipts", List.of(Map.of("invoiceCode", "1234", "invoiceNumber", "0000000001", "electronic", true, "amount", "10.00")));
+        body.put("items", List.of("ACCIDENT"));
+
+        Answer answer = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(fields(answer)).containsExactly("receipts[0].invoiceCode");
+
+        body.remove("receipts");
+        answer = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
+        assertThat(fields(answer)).containsExactly("items[0]");
+
+        body.remove("items");
+        answer = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer)).containsExactlyInAnyOrder("diagnoses[0]", "hospitalStay.discharge");
+    }
+
+    @Test
+    void submittingNeedsABankAccountForThePayout() {
+        long member = member('M', false, "HOSPITAL:1");
+        long claim = file(member, hospitalClaim("1000.00", true));
+
+        Answer answer = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer)).containsExactly("memberId");
+        assertThat(get("demo-admin", "/api/v1/claims/" + claim).json().path("status").asString()).isEqualTo("DRAFT");
+    }
+
+    // ---- the state machine -------------------------------------------------------------------
+
+    static Stream<Arguments> illegalTransitions() {
+        return Stream.of(
+                Arguments.of("DRAFT", "approve"),
+                Arguments.of("DRAFT", "reject"),
+                Arguments.of("UNDER_REVIEW", "submit"),
+                Arguments.of("REJECTED", "approve"),
+                Arguments.of("REJECTED", "submit"),
+                Arguments.of("PAYMENT_PENDING", "approve"),
+                Arguments.of("PAYMENT_PENDING", "reject"),
+                Arguments.of("PAYMENT_PENDING", "submit"),
+                Arguments.of("PAID", "reject"),
+                Arguments.of("PAID", "approve"));
+    }
+
+    @ParameterizedTest(name = "{1} a {0} claim → 409")
+    @MethodSource("illegalTransitions")
+    void anIllegalTransitionIsAConflictNamingBothStates(String state, String action) {
+        long claim = claimIn(state);
+        String before = get("demo-admin", "/api/v1/claims/" + claim).body();
+
+        Answer answer = post("demo-admin", "/api/v1/claims/" + claim + "/" + action, action.equals("reject") ? "{\"reason\":\"不符\"}" : "{}");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().path("detail").asString()).contains("（" + state + "）");
+        assertThat(get("demo-admin", "/api/v1/claims/" + claim).body()).isEqualTo(before);
+    }
+
+    @Test
+    void twoReviewersApprovingAtOnceExactlyOneWins() throws Exception {
+        String second = reviewer("湖北省总工会");
+        long claim = claimIn("UNDER_REVIEW");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (String user : List.of("demo-reviewer", second)) {
+                answers.add(pool.submit((Callable<Answer>) () -> {
+                    start.await();
+                    return post(user, "/api/v1/claims/" + claim + "/approve", "{}");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Answer> f : answers) statuses.add(f.get().status());
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode c = get("demo-admin", "/api/v1/claims/" + claim).json();
+        assertThat(c.path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        assertThat(c.path("payoutRequests").size()).isEqualTo(1);
+        assertThat(transitions(c)).filteredOn(t -> t.endsWith("→APPROVED")).hasSize(1);
+    }
+
+    @Test
+    void aLargeApprovalNeedsASecondReviewer() {
+        String second = reviewer("湖北省总工会");
+        long member = member('M', "HOSPITAL:4");
+        long claim = file(member, hospitalClaim("40000.00", false));
+        assertThat(submit(claim).path("computedTotal").asString()).isEqualTo("40000.00");
+
+        Answer first = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", "{\"reason\":\"材料核实无误\"}");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(first.json().path("firstApprovedBy").asString()).isEqualTo("demo-reviewer");
+
+        Answer again = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", "{}");
+        assertThat(again.status()).isEqualTo(409);
+
+        Answer checked = post(second, "/api/v1/claims/" + claim + "/approve", "{}");
+        assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        assertThat(checked.json().path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        assertThat(checked.json().path("approvedTotal").asString()).isEqualTo("40000.00");
+        assertThat(checked.json().path("timeline")).extracting(e -> e.path("actor").asString())
+                .containsSubsequence("demo-reviewer", second);
+    }
+
+    @Test
+    void anAdjustedAmountNeedsAWrittenReasonWhichIsRecorded() {
+        long claim = claimIn("UNDER_REVIEW");
+        String cut = "{\"items\":[{\"item\":\"HOSPITAL\",\"amount\":\"300.00\"%s}]}";
+
+        Answer withoutReason = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", cut.formatted(""));
+        assertThat(withoutReason.status()).isEqualTo(400);
+        assertThat(fields(withoutReason)).containsExactly("items[0].reason");
+
+        Answer withReason = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", cut.formatted(",\"reason\":\"部分票据重复\""));
+        assertThat(withReason.status()).as(withReason.body()).isEqualTo(200);
+        JsonNode benefit = withReason.json().path("benefits").get(0);
+        assertThat(benefit.path("amount").asString()).isEqualTo("480.00");
+        assertThat(benefit.path("adjustedAmount").asString()).isEqualTo("300.00");
+        assertThat(benefit.path("adjustReason").asString()).isEqualTo("部分票据重复");
+        assertThat(benefit.path("adjustedBy").asString()).isEqualTo("demo-reviewer");
+        assertThat(withReason.json().path("approvedTotal").asString()).isEqualTo("300.00");
+        assertThat(withReason.json().path("payoutRequests").get(0).path("amount").asString()).isEqualTo("300.00");
+    }
+
+    @Test
+    void rejectingNeedsAReason() {
+        long claim = claimIn("UNDER_REVIEW");
+
+        Answer answer = post("demo-reviewer", "/api/v1/claims/" + claim + "/reject", "{\"reason\":\" \"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer)).containsExactly("reason");
+    }
+
+    // ---- scope -------------------------------------------------------------------------------
+
+    @Test
+    void aReviewerOfJingmenCannotSeeOrDecideAWuhanClaim() {
+        String jingmen = reviewer("荆门市总工会");
+        long claim = claimIn("UNDER_REVIEW");
+
+        assertThat(get(jingmen, "/api/v1/claims/" + claim).status()).isEqualTo(404);
+        assertThat(post(jingmen, "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(404);
+        assertThat(list(jingmen, "/api/v1/claims?status=UNDER_REVIEW")).extracting(s -> s.path("id").asLong()).doesNotContain(claim);
+        assertThat(get("demo-wuhan", "/api/v1/claims/" + claim).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCountyReviewerCannotDecideACityLevelClaim() {
+        String county = reviewer("武昌区总工会");
+        long member = member('M', "HOSPITAL:4");
+        long claim = file(member, hospitalClaim("20000.00", false));
+        assertThat(submit(claim).path("reviewLevel").asString()).isEqualTo("CITY");
+
+        assertThat(post(county, "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(403);
+        assertThat(post(reviewer("武汉市总工会"), "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aClaimForAMemberOutsideTheCallersScopeIsA400NamingTheMember() {
+        long member = member('M', "HOSPITAL:1");
+
+        Answer answer = post("demo-jingmen", "/api/v1/claims", JSON.writeValueAsString(hospitalClaim(member, "1000.00", true)));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(fields(answer)).containsExactly("memberId");
+    }
+
+    // ---- documents ---------------------------------------------------------------------------
+
+    @Test
+    void documentsAreCheckedByContentStoredEncryptedAndReturnedIntact() {
+        long claim = file(member('M', "HOSPITAL:1"), hospitalClaim("1000.00", true));
+        String path = "/api/v1/claims/" + claim + "/documents";
+
+        Answer stored = upload("demo-admin", path + "?kind=RECEIPT", "file", "发票.pdf", PDF);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(stored.json().path("contentType").asString()).isEqualTo("application/pdf");
+        long id = stored.json().path("id").asLong();
+        byte[] cipher = jdbc.sql("select content_cipher from claims.document where id = ?").param(id).query(byte[].class).single();
+        assertThat(new String(cipher, StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+        assertThat(get("demo-admin", path + "/" + id).body()).isEqualTo(new String(PDF, StandardCharsets.UTF_8));
+
+        assertThat(upload("demo-admin", path + "?kind=RECEIPT", "file", "empty.pdf", new byte[0]).status()).isEqualTo(422);
+        assertThat(upload("demo-admin", path + "?kind=RECEIPT", "file", "note.pdf", "hello".getBytes()).status()).isEqualTo(422);
+        assertThat(fields(upload("demo-admin", path + "?kind=SELFIE", "file", "a.pdf", PDF))).containsExactly("kind");
+        assertThat(upload("demo-admin", path + "?kind=RECEIPT", "file", "big.pdf", new byte[11 * 1024 * 1024]).status()).isEqualTo(413);
+        assertThat(get("demo-jingmen", path).status()).isEqualTo(404);
+    }
+
+    // ---- the whole journey -------------------------------------------------------------------
+
+    @Test
+    void aWorkerFilesAClaimThatIsReviewedAndHandedToPaymentAndFollowsItsTimeline() {
+        long unit = createUnit("江岸区总工会");
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("name", "李旅程");
+        person.put("idNumber", idNumber(LocalDate.of(1984, 4, 4), 'M'));
+        person.put("employmentForm", "REGULAR");
+        person.put("unitId", unit);
+        Answer registered = post("demo-wuhan", "/api/v1/members", JSON.writeValueAsString(person));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        long member = registered.json().path("id").asLong();
+        Answer enrolled = post("demo-wuhan", "/api/v1/enrolments", JSON.writeValueAsString(Map.of("unitId", unit, "memberId", member,
+                "bundle", "BASIC", "shares", 1, "paidOn", today.minusDays(200).toString())));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        assertThat(put("demo-wuhan", "/api/v1/members/" + member + "/bank-account",
+                JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", cardNumber()))).status()).isEqualTo(200);
+        String worker = "claim-worker-" + member;
+        accounts.create(new Accounts.NewAccount(worker, worker, "李旅程", Role.MEMBER, null, unit, member,
+                organisations.unit(unit).orElseThrow().path(), false));
+
+        Map<String, Object> body = hospitalClaim(member, "5200.00", false);
+        Answer filed = post(worker, "/api/v1/claims", JSON.writeValueAsString(body));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        long claim = filed.json().path("id").asLong();
+        for (String kind : List.of("ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY")) {
+            assertThat(upload(worker, "/api/v1/claims/" + claim + "/documents?kind=" + kind, "file", kind + ".pdf", PDF).status())
+                    .isEqualTo(201);
+        }
+        Answer submitted = post(worker, "/api/v1/claims/" + claim + "/submit", "");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        JsonNode s = submitted.json();
+        // BASIC for a man: HOSPITAL pays 60% × 5,000 = 3,000.00; CRITICAL_ILLNESS (K35 not listed) and ACCIDENT do not
+        assertThat(s.path("benefits")).extracting(b -> b.path("item").asString() + " " + b.path("decision").asString() + " "
+                + b.path("amount").asString()).containsExactly("HOSPITAL PAY 3000.00", "CRITICAL_ILLNESS REJECT 0.00", "ACCIDENT REJECT 0.00");
+        assertThat(s.path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(s.path("reviewLevel").asString()).isEqualTo("COUNTY");
+        assertThat(s.path("missingMaterials").size()).isZero();
+        assertThat(s.path("promiseDueOn").isNull()).isFalse();
+        assertThat(post(worker, "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(403);
+
+        Answer approved = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", "{\"reason\":\"材料齐全\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        Answer seen = get(worker, "/api/v1/claims/" + claim);
+        assertThat(seen.status()).isEqualTo(200);
+        JsonNode c = seen.json();
+        assertThat(c.path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        assertThat(transitions(c)).containsExactly("null→DRAFT", "DRAFT→SUBMITTED", "SUBMITTED→UNDER_REVIEW",
+                "UNDER_REVIEW→APPROVED", "APPROVED→PAYMENT_PENDING");
+        assertThat(c.path("timeline")).extracting(e -> e.path("actor").asString())
+                .containsExactly(worker, worker, "系统", "demo-reviewer", "系统");
+        assertThat(c.path("timeline").get(3).path("reason").asString()).contains("材料齐全");
+        JsonNode payout = c.path("payoutRequests").get(0);
+        assertThat(payout.path("reference").asString()).isEqualTo("HZ-" + claim + "-1");
+        assertThat(payout.path("payeeName").asString()).isEqualTo("李旅程");
+        assertThat(payout.path("amount").asString()).isEqualTo("3000.00");
+        assertThat(list(worker, "/api/v1/claims")).extracting(x -> x.path("id").asLong()).containsExactly(claim);
+        assertThat(get("demo-member", "/api/v1/claims/" + claim).status()).isEqualTo(404);
+
+        claims.paymentSettled("HZ-" + claim + "-1", today, "bank");
+        JsonNode paid = get(worker, "/api/v1/claims/" + claim).json();
+        assertThat(paid.path("status").asString()).isEqualTo("PAID");
+        assertThat(paid.path("overdue").asBoolean()).isFalse();
+    }
+
+    // ---- fixtures ----------------------------------------------------------------------------
+
+    /** A claim brought to a state through the API (and, for PAID, the payouts side's report). */
+    private long claimIn(String state) {
+        long member = member('M', "HOSPITAL:1");
+        long claim = file(member, hospitalClaim("1000.00", false));
+        if (state.equals("DRAFT")) return claim;
+        assertThat(submit(claim).path("status").asString()).isEqualTo("UNDER_REVIEW");
+        switch (state) {
+            case "UNDER_REVIEW" -> { }
+            case "REJECTED" -> assertThat(post("demo-reviewer", "/api/v1/claims/" + claim + "/reject", "{\"reason\":\"票据不清\"}").status())
+                    .isEqualTo(200);
+            case "PAYMENT_PENDING", "PAID" -> {
+                assertThat(post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(200);
+                if (state.equals("PAID")) claims.paymentSettled("HZ-" + claim + "-1", today, "bank");
+            }
+            default -> throw new IllegalArgumentException(state);
+        }
+        assertThat(get("demo-admin", "/api/v1/claims/" + claim).json().path("status").asString()).isEqualTo(state);
+        return claim;
+    }
+
+    private long member(char sex, String... items) {
+        return member(sex, true, items);
+    }
+
+    /** A fresh worker of a fresh unit in 武昌区, enrolled 200 days ago (waiting periods over) in the given items (ITEM:shares). */
+    private long member(char sex, boolean withBankAccount, String... items) {
+        long unit = createUnit("武昌区总工会");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", sex == 'F' ? "理赔女工" : "理赔职工");
+        body.put("idNumber", idNumber(LocalDate.of(1982, 5, 6), sex));
+        body.put("employmentForm", "REGULAR");
+        body.put("unitId", unit);
+        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(body));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        long member = registered.json().path("id").asLong();
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (String item : items) {
+            String[] parts = item.split(":");
+            lines.add(Map.of("item", parts[0], "shares", Integer.parseInt(parts[1])));
+        }
+        Answer enrolled = post("demo-admin", "/api/v1/enrolments", JSON.writeValueAsString(Map.of("unitId", unit, "memberId", member,
+                "items", lines, "paidOn", today.minusDays(200).toString())));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        if (withBankAccount) {
+            Answer account = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
+                    JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", cardNumber())));
+            assertThat(account.status()).as(account.body()).isEqualTo(200);
+        }
+        return member;
+    }
+
+    private Map<String, Object> hospitalClaim(String selfPaid, boolean electronic) {
+        return hospitalClaim(null, selfPaid, electronic);
+    }
+
+    /** An appendicitis stay 30 to 20 days ago; the bill is self-paid plus 1,000.00 from the fund; one receipt. */
+    private Map<String, Object> hospitalClaim(Long member, String selfPaid, boolean electronic) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (member != null) body.put("memberId", member);
+        body.put("kind", "ILLNESS");
+        body.put("incidentDate", today.minusDays(30).toString());
+        body.put("diagnoses", List.of("K35.800"));
+        body.put("hospitalStay", Map.of("admission", today.minusDays(30).toString(), "discharge", today.minusDays(20).toString()));
+        String total = new java.math.BigDecimal(selfPaid).add(new java.math.BigDecimal("1000.00")).toPlainString();
+        body.put("expenses", Map.of("total", total, "fundPaid", "1000.00", "selfPaid", selfPaid, "selfFunded", "0.00"));
+        body.put("receipts", List.of(Map.of("invoiceCode", "42060126", "invoiceNumber", String.format("%010d", RECEIPT.incrementAndGet()),
+                "electronic", electronic, "amount", total)));
+        return body;
+    }
+
+    private long file(long member, Map<String, Object> body) {
+        body.put("memberId", member);
+        Answer answer = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.json().path("status").asString()).isEqualTo("DRAFT");
+        return answer.json().path("id").asLong();
+    }
+
+    private JsonNode submit(long claim) {
+        Answer answer = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private void attach(long claim, String... kinds) {
+        for (String kind : kinds) {
+            Answer answer = upload("demo-admin", "/api/v1/claims/" + claim + "/documents?kind=" + kind, "file", kind + ".pdf", PDF);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        }
+    }
+
+    private List<JsonNode> list(String user, String path) {
+        Answer answer = get(user, path);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<JsonNode> rows = new ArrayList<>();
+        answer.json().forEach(rows::add);
+        return rows;
+    }
+
+    /** A REVIEWER account placed at the named union office. */
+    private String reviewer(String office) {
+        long node = orgIds.get(office);
+        String username = "claim-reviewer-" + SEQUENCE.incrementAndGet() + "-" + node;
+        accounts.create(new Accounts.NewAccount(username, username, "审核员", Role.REVIEWER, node, null, null,
+                organisations.node(node).path(), false));
+        return username;
+    }
+
+    private long createUnit(String county) {
+        StringBuilder code = new StringBuilder("91320100").append(String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)));
+        code.append(CreditCode.checkCharacter(code));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "理赔测试单位" + SEQUENCE.incrementAndGet());
+        body.put("creditCode", code.toString());
+        body.put("ownership", "OTHER");
+        body.put("headcount", 50);
+        body.put("organisationId", orgIds.get(county));
+        Answer answer = post("demo-admin", "/api/v1/units", JSON.writeValueAsString(body));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
+    }
+
+    private static String idNumber(LocalDate birth, char sex) {
+        int n = SEQUENCE.incrementAndGet();
+        int sequence = (n % 450) * 2 + (sex == 'M' ? 1 : 0);
+        String first17 = "3201" + String.format("%02d", n / 450 % 100) + birth.toString().replace("-", "") + String.format("%03d", sequence);
+        return first17 + IdNumber.checkCharacter(first17);
+    }
+
+    private static String cardNumber() {
+        String body = "622202" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        for (int d = 0; d <= 9; d++) {
+            if (BankAccount.luhnValid(body + d)) return body + d;
+        }
+        throw new IllegalStateException();
+    }
+
+    private static List<String> fields(Answer answer) {
+        List<String> fields = new ArrayList<>();
+        answer.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        return fields;
+    }
+
+    private static List<String> transitions(JsonNode claim) {
+        List<String> out = new ArrayList<>();
+        claim.path("timeline").forEach(e -> out.add((e.path("from").isNull() ? "null" : e.path("from").asString()) + "→"
+                + e.path("to").asString()));
+        return out;
+    }
+
+    private static List<String> reasonCodes(JsonNode benefit) {
+        List<String> out = new ArrayList<>();
+        benefit.path("reasons").forEach(r -> out.add(r.path("code").asString()));
+        return out;
+    }
+}
