@@ -161,6 +161,14 @@ class ClaimRepository {
 
     // ---- benefits and hints ----------------------------------------------------------------
 
+    /**
+     * Serialises the money decisions of one member (submission and final approval) for the rest of
+     * the transaction, so that two claims never both spend what is left of the same cap.
+     */
+    void lockMember(long memberId) {
+        jdbc.sql("select pg_advisory_xact_lock(7412, ?)").param((int) memberId).query(rs -> { });
+    }
+
     void saveJudgement(long claimId, List<StoredBenefit> benefits, BigDecimal computedTotal, List<Hint> hints) {
         jdbc.sql("delete from claims.benefit where claim_id = ?").param(claimId).update();
         for (StoredBenefit b : benefits) {

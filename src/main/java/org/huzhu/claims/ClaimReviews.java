@@ -71,6 +71,12 @@ public class ClaimReviews {
         if (settings.needsSecondApproval(total) && claim.firstApprovedBy() == null) {
             claim.approveFirst(user.username(), now, reason);
         } else {
+            ClaimJudge.Judgement fresh = claims.rejudgeBeforeApproval(claim, user);
+            if (fresh != null) {
+                claims.saveJudgementApart(id, fresh);
+                throw new ConflictException("items", "提交后该职工已有其他理赔核准，本案已按剩余额度重新测算（合计"
+                        + new Money(fresh.total()) + "元），请复核后再核准");
+            }
             claim.approve(user.username(), now, total, reason);
             payout = claims.requestPayment(claim, now, total);
         }

@@ -61,6 +61,13 @@ public class Claims {
     private final Materials materials;
     private final ClaimJudge judge;
     private final Clock clock;
+    private org.springframework.transaction.support.TransactionTemplate requiresNew;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void transactions(org.springframework.transaction.PlatformTransactionManager transactions) {
+        requiresNew = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
 
     Claims(ClaimRepository repository, Members members, Enrolments enrolments, BenefitEngine engine, Catalogue catalogue,
            PersonalDataCipher cipher, BusinessCalendar calendar, ClaimsProperties settings, Clock clock) {
@@ -135,6 +142,7 @@ public class Claims {
         Member member = members.visibleMember(claim.facts.memberId(), user);
         LocalDate today = today();
         Instant now = Instant.now(clock);
+        repository.lockMember(member.id());
         Set<String> attached = repository.documentKinds(id);
         ClaimJudge.Judgement judgement = judge.judge(claim.facts, member, enrolments.coveragesOf(member.id()),
                 (item, from) -> repository.paidEarlier(member.id(), id, item, from), today, attached);
@@ -157,6 +165,31 @@ public class Claims {
         repository.saveJudgement(id, judgement.benefits(), judgement.total(), judgement.hints());
         insertPayout(claim, payout);
         return views.view(load(id));
+    }
+
+    /**
+     * Before a final approval: locks the member's money decisions and judges the claim again against
+     * what has been approved for the member since it was submitted. Returns the fresh judgement when
+     * any item's amount changed (another claim used part of a cap meanwhile), else null.
+     */
+    ClaimJudge.Judgement rejudgeBeforeApproval(Claim claim, CurrentUser user) {
+        Member member = members.visibleMember(claim.facts.memberId(), user);
+        repository.lockMember(member.id());
+        Set<String> attached = repository.documentKinds(claim.id);
+        ClaimJudge.Judgement fresh = judge.judge(claim.facts, member, enrolments.coveragesOf(member.id()),
+                (item, from) -> repository.paidEarlier(member.id(), claim.id, item, from), claim.submittedOn(), attached);
+        List<ClaimRepository.StoredBenefit> stored = repository.benefits(claim.id);
+        for (ClaimRepository.StoredBenefit now : fresh.benefits()) {
+            boolean same = stored.stream().anyMatch(b -> b.position() == now.position() && b.amount().compareTo(now.amount()) == 0);
+            if (!same) return fresh;
+        }
+        return null;
+    }
+
+    /** Keeps a fresh judgement even though the approval that found it is refused. */
+    void saveJudgementApart(long id, ClaimJudge.Judgement judgement) {
+        requiresNew.executeWithoutResult(status ->
+                repository.saveJudgement(id, judgement.benefits(), judgement.total(), judgement.hints()));
     }
 
     /** Low risk: something to pay under the threshold, only electronic receipts, complete materials, no date-sensitive rejection. */

@@ -170,6 +170,33 @@ class ClaimApiTest extends ApiTest {
         assertThat(reasonCodes(benefit)).contains("ANNUAL_CAP");
     }
 
+    @Test
+    void twoClaimsInReviewNeverSpendTheSameCapTwice() {
+        long member = member('M', "HOSPITAL:1");
+        long first = file(member, hospitalClaim("10200.00", false));
+        Map<String, Object> later = hospitalClaim("20200.00", false);
+        later.put("hospitalStay", Map.of("admission", today.minusDays(10).toString(), "discharge", today.minusDays(5).toString()));
+        later.put("incidentDate", today.minusDays(10).toString());
+        long second = file(member, later);
+        // both judged while nothing was paid: 6,500.00 and 13,500.00 (formula), together above the 15,000.00 cap
+        assertThat(submit(first).path("computedTotal").asString()).isEqualTo("6500.00");
+        assertThat(submit(second).path("computedTotal").asString()).isEqualTo("13500.00");
+
+        assertThat(post("demo-reviewer", "/api/v1/claims/" + first + "/approve", "{}").status()).isEqualTo(200);
+        Answer stale = post("demo-reviewer", "/api/v1/claims/" + second + "/approve", "{}");
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.field("detail")).contains("8500.00");
+
+        JsonNode rejudged = get("demo-reviewer", "/api/v1/claims/" + second).json();
+        assertThat(rejudged.path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(rejudged.path("benefits").get(0).path("amount").asString()).isEqualTo("8500.00");
+        assertThat(reasonCodes(rejudged.path("benefits").get(0))).contains("ANNUAL_CAP");
+
+        Answer approved = post("demo-reviewer", "/api/v1/claims/" + second + "/approve", "{}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().path("approvedTotal").asString()).isEqualTo("8500.00");
+    }
+
     // ---- receipts and form -------------------------------------------------------------------
 
     @Test
