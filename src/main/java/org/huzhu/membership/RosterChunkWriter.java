@@ -37,6 +37,7 @@ class RosterChunkWriter {
     private final RosterImportRepository imports;
     private final Catalogue catalogue;
     private final EnrolmentRepository enrolments;
+    private final Map<String, Long> sequences = new java.util.concurrent.ConcurrentHashMap<>();
 
     RosterChunkWriter(JdbcClient jdbc, DataSource dataSource, PersonalDataCipher cipher, SubsidyGrants subsidies,
                       Ledger ledger, RosterImportRepository imports, Catalogue catalogue, EnrolmentRepository enrolments) {
@@ -147,10 +148,13 @@ class RosterChunkWriter {
         return found;
     }
 
+    /** Ids taken ahead from the table's identity sequence (looked up once: per row it would cost more than the row). */
     private long[] allocate(String table, int count) {
         if (count == 0) return new long[0];
-        return jdbc.sql("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")
-                .params(table, count).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+        long sequence = sequences.computeIfAbsent(table, t -> jdbc.sql("select pg_get_serial_sequence(?, 'id')::regclass::oid")
+                .param(t).query(Long.class).single());
+        return jdbc.sql("select nextval(?::oid::regclass) from generate_series(1, ?)")
+                .params(sequence, count).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
     }
 
     private void copyMembers(Connection c, List<RosterLine> lines, List<byte[]> hashes, long[] ids, Unit unit) throws SQLException {
@@ -170,16 +174,15 @@ class RosterChunkWriter {
 
     private void copyEnrolments(Connection c, long importId, Unit unit, List<RosterLine> lines, List<Long> memberIds,
                                 List<Funding> splits, long journalId, SubsidyGrants.Session funding) throws SQLException {
-        long[] ids = allocate("membership.enrolment", lines.size());
         CopyWriter copy = CopyWriter.open(c, """
-                COPY membership.enrolment (id, member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from,
+                COPY membership.enrolment (member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from,
                     coverage_to, coverages, premium, funding_policy, unit_pays, union_pays, member_pays, gift,
                     subsidy_org_id, roster_import_id, roster_row, journal_id) FROM STDIN""");
         for (int i = 0; i < lines.size(); i++) {
             RosterLine l = lines.get(i);
             Funding f = splits.get(i);
             EnrolmentRules.Planned p = l.planned();
-            copy.number(ids[i]).number(memberIds.get(i)).number(unit.id()).text(unit.path())
+            copy.number(memberIds.get(i)).number(unit.id()).text(unit.path())
                     .text(catalogue.activeOn(p.from()).code()).date(l.paidOn()).date(p.from()).date(p.to())
                     .text(CoverageJson.write(p.coverages())).decimal(p.premium()).text(f.policy())
                     .decimal(f.unit()).decimal(f.union()).decimal(f.member()).decimal(p.gift())
