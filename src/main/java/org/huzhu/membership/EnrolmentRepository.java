@@ -32,7 +32,7 @@ class EnrolmentRepository {
                 insert into membership.enrolment (id, member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from,
                     coverage_to, coverages, premium, funding_policy, unit_pays, union_pays, member_pays, gift, subsidy_org_id,
                     roster_import_id, roster_row, journal_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.id(), e.memberId(), e.unitId(), e.orgPath(), e.catalogueVersion(), e.paidOn(), from, to,
                         CoverageJson.write(e.coverages()), e.premium().amount(), e.funding().policy(),
                         e.funding().unit().amount(), e.funding().union().amount(), e.funding().member().amount(),
