@@ -2,21 +2,15 @@ package org.huzhu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.huzhu.shared.IdNumber;
 import org.huzhu.support.ApiTest;
 import org.junit.jupiter.api.AfterEach;
@@ -25,15 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -46,51 +33,20 @@ import tools.jackson.databind.JsonNode;
  */
 class ConsoleBrowserTest extends ApiTest {
 
-    private static final Path TMP = Path.of("target", "tmp");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-
+    private Browser session;
     private ChromeDriver browser;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
     void openBrowser() throws IOException {
-        // One chromedriver per browser: quitting a ChromeDriver also stops its driver service.
-        Files.createDirectories(TMP);
-        profile = Files.createTempDirectory(TMP, "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,900", "--lang=zh-CN");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driver, options);
-        wait = new WebDriverWait(browser, PATIENCE);
-        wait.ignoring(StaleElementReferenceException.class);
+        session = Browser.open(this::uri);
+        browser = session.driver;
+        wait = session.wait;
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
-        try {
-            List<String> scriptErrors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                    .map(LogEntry::getMessage)
-                    .filter(m -> !m.contains("Failed to load resource"))
-                    .toList();
-            assertThat(scriptErrors).as("JavaScript errors in the console").isEmpty();
-        } finally {
-            browser.quit();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        session.closeCheckingScripts();
     }
 
     @Test
@@ -145,13 +101,12 @@ class ConsoleBrowserTest extends ApiTest {
         assertThat(browser.findElement(By.cssSelector("#units-table thead")).isDisplayed()).isTrue();
         screenshot("console.png");
 
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        session.phone();
         wait.until(d -> !browser.findElement(By.cssSelector("#units-table thead")).isDisplayed());
         WebElement nav = browser.findElement(By.id("nav"));
         assertThat(nav.getRect().getWidth()).as("navigation runs across the top on a phone").isGreaterThan(nav.getRect().getHeight());
         screenshot("console-phone.png");
-        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        session.desktop();
     }
 
     @Test
@@ -170,7 +125,7 @@ class ConsoleBrowserTest extends ApiTest {
                 + "浏览器乙," + valid.get(1) + ",13900000002,REGULAR,HOSPITAL+ACCIDENT,2," + paidOn + "\n"
                 + "浏览器丙," + valid.get(2) + ",,NEW_FORM,BASIC,1," + paidOn + "\n"
                 + "浏览器丁," + bad + ",13900000004,REGULAR,BASIC,1," + paidOn + "\n";
-        Path file = Files.createTempFile(Files.createDirectories(TMP), "roster-", ".csv");
+        Path file = Files.createTempFile(Files.createDirectories(Browser.TMP), "roster-", ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
 
         browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
@@ -214,7 +169,7 @@ class ConsoleBrowserTest extends ApiTest {
         assertThat(browser.findElement(By.id("section-members")).getText())
                 .contains(self.get(0).path("maskedIdNumber").asString());
         wait.until(d -> d.findElements(By.cssSelector("#member-enrolments .enrolment")).size() == enrolments);
-        assertThat(navSections()).containsExactly("members");
+        assertThat(navSections()).containsExactly("members", "apply", "claims");
         assertThat(browser.findElements(By.id("member-search"))).isEmpty();
         assertThat(browser.findElements(By.id("member-form"))).isEmpty();
         assertThat(browser.findElements(By.id("verify-member"))).isEmpty();
@@ -261,11 +216,12 @@ class ConsoleBrowserTest extends ApiTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "demo-admin,   org members enrol import ledger",
-            "demo-finance, org members ledger",
-            "demo-wuhan,   org members enrol import",
-            "demo-unit,    org members enrol import",
-            "demo-member,  members",
+            "demo-admin,    org members enrol import apply claims review ledger",
+            "demo-reviewer, org members claims review",
+            "demo-finance,  org members claims ledger",
+            "demo-wuhan,    org members enrol import apply claims",
+            "demo-unit,     org members enrol import apply claims",
+            "demo-member,   members apply claims",
     })
     void navigationOffersOnlyTheSectionsTheRoleMayUse(String user, String sections) {
         logIn(user);
@@ -275,17 +231,11 @@ class ConsoleBrowserTest extends ApiTest {
     // ---------- helpers ----------
 
     private String url(String path) {
-        return uri(path).toString();
+        return session.url(path);
     }
 
     private void logIn(String user) {
-        browser.get(url("/login"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-submit")));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a")));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main .section")));
+        session.logIn(user);
     }
 
     private String text(String id) {
@@ -293,7 +243,7 @@ class ConsoleBrowserTest extends ApiTest {
     }
 
     private List<String> navSections() {
-        return browser.findElements(By.cssSelector("#nav a")).stream().map(a -> a.getDomAttribute("data-section")).toList();
+        return session.navSections();
     }
 
     /** Read in one script call, so that a table redrawn meanwhile cannot leave stale elements. */
@@ -309,8 +259,7 @@ class ConsoleBrowserTest extends ApiTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        session.screenshot(name);
     }
 
     /** A valid, most likely unused 18-digit ID number of someone born 1975–1995 in 江岸区. */

@@ -1,0 +1,139 @@
+package org.huzhu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's, with its own chromedriver; nothing is downloaded) for the
+ * console's browser tests: its own profile under target/tmp, a patient wait, logging in through
+ * the login form, screenshots, phone emulation, and on close a check that no script failed.
+ */
+final class Browser {
+
+    static final Path TMP = Path.of("target", "tmp");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+    private final Path profile;
+    private final Function<String, URI> uri;
+
+    private Browser(ChromeDriver driver, Path profile, Function<String, URI> uri) {
+        this.driver = driver;
+        this.profile = profile;
+        this.uri = uri;
+        this.wait = new WebDriverWait(driver, PATIENCE);
+        this.wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Starts a browser; {@code uri} turns an application path into an address (ApiTest::uri). */
+    static Browser open(Function<String, URI> uri) throws IOException {
+        // One chromedriver per browser: quitting a ChromeDriver also stops its driver service.
+        Files.createDirectories(TMP);
+        Path profile = Files.createTempDirectory(TMP, "chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,900", "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        return new Browser(new ChromeDriver(service, options), profile, uri);
+    }
+
+    /**
+     * Fails when a script logged an error (requests the API refused on purpose, which the browser
+     * logs as "Failed to load resource", excepted), then quits the browser and removes its profile.
+     */
+    void closeCheckingScripts() throws IOException {
+        try {
+            List<String> scriptErrors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .map(LogEntry::getMessage)
+                    .filter(m -> !m.contains("Failed to load resource"))
+                    .toList();
+            assertThat(scriptErrors).as("JavaScript errors in the console").isEmpty();
+        } finally {
+            driver.quit();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    String url(String path) {
+        return uri.apply(path).toString();
+    }
+
+    void logIn(String user) {
+        driver.get(url("/login"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-submit")));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(user);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main .section")));
+    }
+
+    List<String> navSections() {
+        return driver.findElements(By.cssSelector("#nav a")).stream().map(a -> a.getDomAttribute("data-section")).toList();
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        driver.executeScript("document.querySelector('.toasts')?.replaceChildren()");
+        Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The whole page, not only what the window shows. */
+    @SuppressWarnings("unchecked")
+    void fullPageScreenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        driver.executeScript("document.querySelector('.toasts')?.replaceChildren(); window.scrollTo(0, 0)");
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
+                        "height", size.get("height"), "scale", 1)));
+        Files.write(SCREENSHOTS.resolve(name), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** Emulates a 390 × 844 phone until {@link #desktop()}. */
+    void phone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+    }
+
+    void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+}
