@@ -43,7 +43,12 @@ public final class Bench {
                     EngineBenchmark.run(options.raw().toArray(String[]::new));
                     return List.of();
                 }));
-        // next: claims, recognition, payouts
+        BENCHMARKS.put("claims", new Entry("claims filed, documented, judged and auto-approved through the service layer against plain JDBC doing the same writes",
+                "[--claims N (100000)] [--threads T (4)] [--members M]", () -> options -> {
+                    ClaimsBenchmark.run(options.raw().toArray(String[]::new));
+                    return List.of();
+                }));
+        // next: recognition, payouts
     }
 
     private Bench() {

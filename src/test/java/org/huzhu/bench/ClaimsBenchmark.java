@@ -1,0 +1,1239 @@
+package org.huzhu.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import javax.sql.DataSource;
+import org.huzhu.HuzhuApplication;
+import org.huzhu.benefits.BenefitRequest.Expenses;
+import org.huzhu.benefits.BenefitRequest.HospitalStay;
+import org.huzhu.benefits.BenefitRequest.IncidentKind;
+import org.huzhu.claims.ClaimStatus;
+import org.huzhu.claims.ClaimView;
+import org.huzhu.claims.Claims;
+import org.huzhu.membership.Members;
+import org.huzhu.membership.RosterImports;
+import org.huzhu.membership.roster.RosterTemplate;
+import org.huzhu.organisation.Level;
+import org.huzhu.organisation.OrgNode;
+import org.huzhu.organisation.Organisations;
+import org.huzhu.organisation.Unit;
+import org.huzhu.shared.BankAccount;
+import org.huzhu.shared.CreditCode;
+import org.huzhu.shared.IdNumber;
+import org.huzhu.shared.Money;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Role;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code ./huzhu bench claims}: N low-risk claims filed, documented and submitted end to end through
+ * the real service layer ({@link Claims#file}, {@link Claims#attach} × 5, {@link Claims#submit}) on the
+ * real database, each judged by the benefits engine against the member's real coverages and what
+ * the member's earlier claims were paid, approved automatically and handed to payment with a payout
+ * request (PAYMENT_PENDING). Members with mixed cover (BASIC for men and women, HOSPITAL+ACCIDENT,
+ * one or two shares) are enrolled beforehand through the roster import, with bank accounts, untimed.
+ * T worker threads each own a disjoint set of members (a member's money decisions are serialised by
+ * an advisory lock, so one member's claims stay on one thread, in order).
+ *
+ * <p>Baseline, in the same run on the same pool and threads: plain JDBC writing, per claim, exactly
+ * the rows the real path wrote — the row inserts, updates and deletes counted per table from
+ * PostgreSQL's own statistics ({@code pg_stat_user_tables}) around the real run — into scratch
+ * copies of the same tables (same columns, defaults, indexes, check and foreign keys, triggers), in
+ * as many transactions per claim as the real path committed ({@code pg_stat_database}), with rows
+ * of the same shape and size (the real encrypted document and account bytes of a claim of the same
+ * kind), and no reads and no logic. How the real path's writes fall into filing and submission is
+ * read from its counts, so the baseline follows changes to the claims code; its own counts must then
+ * equal the real path's, table by table, or the run fails. Figure: claims per second, ratio = real /
+ * baseline. Also printed: reads per claim (table and index scans), and CPU per claim of the JVM, of
+ * PostgreSQL and of everything else on the machine, read from /proc, for both paths.
+ *
+ * <p>Options: {@code --claims N} (100000), {@code --threads T} (4), {@code --members M} (N / 5; at most
+ * 6 claims per member), {@code --doc-bytes B} (4096, size of each attached PDF), {@code --count-statements}
+ * (wraps the pool to count the statements sent per claim by filing, attaching, submitting and the
+ * baseline; a diagnostic, not for the figure of record). Progress on stderr, results on stdout, then
+ * the BENCH line. A failed check throws before the BENCH line.
+ */
+public final class ClaimsBenchmark {
+
+    private static final CurrentUser ADMIN = new CurrentUser(0, "bench", Role.ADMIN, "/", null, null, null);
+    private static final Path DATA = Path.of("target", "bench-data").toAbsolutePath();
+    private static final String KEY = "YmVuY2gta2V5LWZvci1wZXJzb25hbC1kYXRhLTAwMDE=";
+    private static final String HASH_KEY = "YmVuY2gtaGFzaC1rZXktZm9yLWlkLW51bWJlcnMtMDE=";
+    private static final int MAX_CLAIMS_PER_MEMBER = 6;
+    private static final int MEMBERS_PER_UNIT = 2000;
+    private static final List<String> HOSPITAL_DOCUMENTS = List.of("ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
+    private static final List<String> ACCIDENT_DOCUMENTS = List.of("ID_CARD", "BANK_CARD", "ACCIDENT_PROOF", "RECEIPT", "SETTLEMENT");
+    private static final Map<String, String> FILE_NAMES = Map.of("ID_CARD", "身份证.pdf", "BANK_CARD", "银行卡.pdf",
+            "RECEIPT", "医疗收费票据.pdf", "SETTLEMENT", "医保结算单.pdf", "DISCHARGE_SUMMARY", "出院小结.pdf",
+            "ACCIDENT_PROOF", "意外事故证明.pdf");
+    private static final String[] ILLNESSES = {"K35.800", "J18.900", "K80.100", "N20.000", "K29.700"};
+    private static final String[] ACCIDENTS = {"S52.500", "S82.600", "S62.300", "S93.400", "S01.800"};
+    /** The tables the baseline knows how to write; the real path must write no others. */
+    private static final Set<String> TABLES = new TreeSet<>(List.of("claim", "receipt", "claim_event", "benefit", "document",
+            "payout_request"));
+
+    private ClaimsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int status = 0;
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            status = 2;
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Options as parsed from {@code --key value} or {@code --key=value}. */
+    record Options(int claims, int threads, int members, int docBytes, boolean countStatements) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new LinkedHashMap<>();
+            boolean count = false;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("claims") && i == 0) continue;                  // tolerate the benchmark's own name
+                if (a.equals("--count-statements")) {
+                    count = true;
+                    continue;
+                }
+                if (!a.startsWith("--")) throw usage("unexpected argument: " + a);
+                int eq = a.indexOf('=');
+                if (eq > 0) values.put(a.substring(2, eq), a.substring(eq + 1));
+                else if (i + 1 < args.length) values.put(a.substring(2), args[++i]);
+                else throw usage("option " + a + " needs a value");
+            }
+            int claims = positive(values.remove("claims"), 100_000, "claims");
+            int threads = positive(values.remove("threads"), 4, "threads");
+            int members = positive(values.remove("members"), Math.max(threads, (claims + 4) / 5), "members");
+            int docBytes = positive(values.remove("doc-bytes"), 4096, "doc-bytes");
+            if (!values.isEmpty()) throw usage("unknown option --" + values.keySet().iterator().next());
+            if (members < threads) throw usage("--members must be at least --threads");
+            if ((long) members * MAX_CLAIMS_PER_MEMBER < claims) {
+                throw usage("--members " + members + " too few for " + claims + " claims (at most " + MAX_CLAIMS_PER_MEMBER
+                        + " claims per member keep every claim below the caps)");
+            }
+            if (docBytes < 64 || docBytes > 1 << 20) throw usage("--doc-bytes must be between 64 and 1048576");
+            return new Options(claims, threads, members, docBytes, count);
+        }
+
+        private static int positive(String value, int fallback, String name) {
+            if (value == null) return fallback;
+            try {
+                int n = Integer.parseInt(value.replace("_", "").replace(",", ""));
+                if (n < 1) throw new NumberFormatException();
+                return n;
+            } catch (NumberFormatException e) {
+                throw usage("--" + name + " must be a positive whole number, not " + value);
+            }
+        }
+
+        private static IllegalArgumentException usage(String problem) {
+            return new IllegalArgumentException(problem + "\nusage: ./huzhu bench claims [--claims N (100000)] [--threads T (4)]"
+                    + " [--members M (N/5)] [--doc-bytes B (4096)] [--count-statements]");
+        }
+    }
+
+    public static void run(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        progress("%,d claims, %d threads, %,d members, %,d-byte documents; heap %dm, %d cores, load %s", o.claims, o.threads,
+                o.members, o.docBytes, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), load());
+        Files.createDirectories(DATA);
+        try (ConfigurableApplicationContext app = start(o.threads, o.countStatements)) {
+            new Run(app, o).execute();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(int threads, boolean countStatements) {
+        progress("starting Huzhu (no web server) on a fresh embedded PostgreSQL under %s", DATA.resolve("claims-pg"));
+        SpringApplication application = new SpringApplication(HuzhuApplication.class);
+        application.setLogStartupInfo(false);
+        if (countStatements) {
+            application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof HikariDataSource pool ? StatementCounter.wrap(pool) : bean;
+                }
+            }));
+        }
+        return application.run(
+                "--spring.main.web-application-type=none",
+                "--spring.main.banner-mode=off",
+                "--huzhu.demo.enabled=false",
+                "--huzhu.database.embedded.data-dir=" + DATA.resolve("claims-pg"),
+                "--huzhu.database.embedded.clean-on-start=true",
+                "--huzhu.database.pool-size=" + (threads + 4),
+                "--huzhu.crypto.key=" + KEY,
+                "--huzhu.crypto.hash-key=" + HASH_KEY,
+                "--huzhu.crypto.generate-missing=false",
+                "--huzhu.import.work-dir=" + DATA.resolve("claims-imports"),
+                "--huzhu.calendar.dir=" + DATA.resolve("calendar"),
+                "--logging.level.root=warn",
+                "--logging.level.org.huzhu=warn");
+    }
+
+    // ---- one run ---------------------------------------------------------------------------------
+
+    private static final class Run {
+        private final ConfigurableApplicationContext app;
+        private final Options o;
+        private final JdbcClient jdbc;
+        private final DataSource dataSource;
+        private final LocalDate today;
+        private final Population people;
+        private final byte[] pdf;
+        private final Claims claims;
+
+        Run(ConfigurableApplicationContext app, Options o) {
+            this.app = app;
+            this.o = o;
+            this.claims = app.getBean(Claims.class);
+            this.jdbc = app.getBean(JdbcClient.class);
+            this.dataSource = app.getBean(DataSource.class);
+            this.today = LocalDate.now(app.getBean(Clock.class));
+            this.people = new Population(o.members, today);
+            this.pdf = pdf(o.docBytes);
+        }
+
+        void execute() throws Exception {
+            long setupStart = System.nanoTime();
+            setUpMembers();
+            progress("set-up done in %.1f s (not timed)", seconds(setupStart));
+
+            // ---- the real path, timed ----
+            checkpoint();
+            Counters before = counters();
+            String loadBefore = load();
+            progress("real path: %,d claims on %d threads (load %s) …", o.claims, o.threads, loadBefore);
+            AtomicLongArray ids = new AtomicLongArray(o.claims);
+            Outcome real = parallel("real", c -> ids.set(c, fileAttachSubmit(c)));
+            Counters realAll = counters().minus(before);
+            String loadAfterReal = load();
+            verifyReal(real, ids);
+            Counters realDelta = realAll.schema("claims");
+            for (var e : realAll.tables.entrySet()) {
+                boolean writes = e.getValue()[0] + e.getValue()[1] + e.getValue()[2] > 0;
+                if (writes && !(e.getKey().startsWith("claims.") && TABLES.contains(e.getKey().substring(7)))) {
+                    throw new AssertionError("the real path wrote " + e.getKey() + ", unknown to the baseline");
+                }
+            }
+
+            // ---- the plain JDBC baseline, timed ----
+            Baseline baseline = new Baseline(ids);
+            baseline.prepare(realDelta);
+            checkpoint();
+            Counters scratchBefore = counters();
+            progress("baseline: %,d claims of plain JDBC writes on %d threads (load %s) …", o.claims, o.threads, load());
+            Outcome base = parallel("baseline", baseline::write);
+            Counters baseAll = counters().minus(scratchBefore);
+            String loadAfterBase = load();
+            baseline.verify(base);
+
+            report(real, base, realDelta, baseAll.schema("bench_scratch"), realAll, baseAll, loadBefore, loadAfterReal, loadAfterBase);
+            jdbc.sql("drop schema bench_scratch cascade").update();
+        }
+
+        // ---- set-up (not timed) ------------------------------------------------------------------
+
+        private void setUpMembers() throws Exception {
+            Organisations organisations = app.getBean(Organisations.class);
+            OrgNode province = organisations.createNode("湖北省总工会", Level.PROVINCE, null, "42");
+            OrgNode city = organisations.createNode("武汉市总工会", Level.CITY, province, "4201");
+            String[][] counties = {{"江岸区总工会", "420102"}, {"武昌区总工会", "420106"}, {"洪山区总工会", "420111"}};
+            List<OrgNode> countyNodes = new ArrayList<>();
+            for (String[] c : counties) countyNodes.add(organisations.createNode(c[0], Level.COUNTY, city, c[1]));
+
+            RosterImports imports = app.getBean(RosterImports.class);
+            int units = (o.members + MEMBERS_PER_UNIT - 1) / MEMBERS_PER_UNIT;
+            Path csv = DATA.resolve("claims-roster.csv");
+            for (int u = 0; u < units; u++) {
+                int from = u * MEMBERS_PER_UNIT;
+                int to = Math.min(o.members, from + MEMBERS_PER_UNIT);
+                OrgNode county = countyNodes.get(u % countyNodes.size());
+                String first17 = "91" + counties[u % counties.length][1] + String.format("%09d", 700_000_000 + u);
+                Unit unit = organisations.createUnit(new Organisations.NewUnit("理赔压测单位" + (u + 1), first17
+                        + CreditCode.checkCharacter(first17), "OTHER", to - from, county.id(), null), ADMIN);
+                try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                    out.write(String.join(",", RosterTemplate.HEADERS) + "\n");
+                    for (int j = from; j < to; j++) out.write(people.rosterLine(j) + "\n");
+                }
+                long importId = imports.importNow(unit.id(), csv, ADMIN);
+                RosterImports.ImportView view = imports.visibleImport(importId, ADMIN, 3);
+                if (!view.status().equals("DONE") || view.accepted() != to - from) {
+                    throw new IllegalStateException("roster import of unit " + unit.id() + " ended " + view.status() + " with "
+                            + view.accepted() + " of " + (to - from) + " accepted: " + view.message() + " " + view.errors());
+                }
+                progress("unit %d/%d: %,d members enrolled through the roster import", u + 1, units, to - from);
+            }
+            Files.deleteIfExists(csv);
+
+            record Imported(long id, long unitId, String orgPath) {
+            }
+            Map<String, Imported> byPhone = new HashMap<>();
+            jdbc.sql("select id, phone, unit_id, org_path from membership.member")
+                    .query((rs, n) -> byPhone.put(rs.getString(2), new Imported(rs.getLong(1), rs.getLong(3), rs.getString(4).intern())))
+                    .list();
+            for (int j = 0; j < o.members; j++) {
+                Imported m = byPhone.get(people.phone(j));
+                if (m == null) throw new IllegalStateException("member " + j + " was not imported");
+                people.ids[j] = m.id();
+                people.units[j] = m.unitId();
+                people.paths[j] = m.orgPath();
+            }
+            long coverages = jdbc.sql("select count(*) from membership.enrolment e, json_array_elements(e.coverages::json) c")
+                    .query(Long.class).single();
+            progress("%,d members hold %,d coverages (BASIC, HOSPITAL+ACCIDENT; 1 or 2 shares)", o.members, coverages);
+
+            Members members = app.getBean(Members.class);
+            ExecutorService pool = Executors.newFixedThreadPool(o.threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < o.threads; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        for (int j = thread; j < o.members; j += o.threads) {
+                            members.changeBankAccount(people.ids[j], new Members.BankAccountChange("中国工商银行武汉分行",
+                                    people.card(j)), ADMIN);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) f.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            progress("bank accounts set for %,d members", o.members);
+        }
+
+        // ---- the real path -----------------------------------------------------------------------
+
+        private long fileAttachSubmit(int c) {
+            Spec s = spec(c);
+            StatementCounter.PHASE.set("file");
+            ClaimView filed = claims.file(new Claims.NewClaim(people.ids[s.member], s.kind, s.incident, s.diagnoses, false, null,
+                    s.stay, s.expenses, s.receipts, s.items), ADMIN);
+            StatementCounter.PHASE.set("attach ×5");
+            for (String kind : s.documents) claims.attach(filed.id(), kind, FILE_NAMES.get(kind), pdf, ADMIN);
+            StatementCounter.PHASE.set("submit");
+            ClaimView done = claims.submit(filed.id(), ADMIN);
+            StatementCounter.PHASE.set("other");
+            if (done.status() != ClaimStatus.PAYMENT_PENDING || done.payoutRequests().size() != 1
+                    || done.approvedTotal() == null || done.approvedTotal().amount().compareTo(s.expected) != 0) {
+                throw new IllegalStateException("claim " + done.id() + " (" + s.describe() + ") ended " + done.status()
+                        + " approved " + done.approvedTotal() + " (expected " + s.expected + "), " + done.payoutRequests().size()
+                        + " payout requests; benefits " + done.benefits().stream().map(b -> b.item() + " " + b.decision() + " "
+                        + b.amount() + " " + b.reasons().stream().map(r -> r.code().name()).toList()).toList()
+                        + "; missing " + done.missingMaterials());
+            }
+            return filed.id();
+        }
+
+        private void verifyReal(Outcome real, AtomicLongArray ids) {
+            if (real.errors.get() > 0) {
+                throw new AssertionError(real.errors.get() + " of " + o.claims + " claims failed on the real path; first: "
+                        + real.firstErrors);
+            }
+            Map<String, Long> byStatus = new TreeMap<>();
+            jdbc.sql("select status, count(*) from claims.claim group by status")
+                    .query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
+            long payouts = jdbc.sql("select count(*) from claims.payout_request where status = 'REQUESTED'").query(Long.class).single();
+            long distinct = jdbc.sql("select count(distinct claim_id) from claims.payout_request").query(Long.class).single();
+            long documents = jdbc.sql("select count(*) from claims.document").query(Long.class).single();
+            progress("real path verified: claims by status %s, %,d payout requests for %,d claims, %,d documents", byStatus, payouts,
+                    distinct, documents);
+            if (byStatus.size() != 1 || byStatus.getOrDefault("PAYMENT_PENDING", 0L) != o.claims) {
+                throw new AssertionError("expected all " + o.claims + " claims in PAYMENT_PENDING, found " + byStatus);
+            }
+            if (payouts != o.claims || distinct != o.claims) throw new AssertionError("expected " + o.claims + " payout requests");
+            if (documents != 5L * o.claims) throw new AssertionError("expected " + 5L * o.claims + " documents");
+            for (int c = 0; c < o.claims; c++) if (ids.get(c) == 0) throw new AssertionError("claim " + c + " has no id");
+        }
+
+        // ---- the claims ----------------------------------------------------------------------
+
+        /** What claim c files: its member, incident, bill, receipts, items and documents, and what it must be paid. */
+        private Spec spec(int c) {
+            int j = c % o.members;
+            int k = c / o.members;
+            boolean accident = (j + k) % 5 == 1 || (j + k) % 5 == 3;
+            LocalDate from = people.paidOn(j).plusDays(1);
+            LocalDate day = from.plusDays(95 + 15L * k + j % 7);      // after every waiting period, before today
+            List<String> items = c % 3 == 0 ? null : List.of(accident ? "ACCIDENT" : "HOSPITAL");
+            int shares = people.shares(j);
+            BigDecimal selfPaid;
+            BigDecimal selfFunded;
+            BigDecimal fundPaid;
+            BigDecimal expected;
+            HospitalStay stay = null;
+            if (accident) {
+                // ACCIDENT medical: 90% of (self-paid + self-funded − 100.00), one share's cap 5,000.00 is never reached
+                selfPaid = BigDecimal.valueOf(200 + 10L * (c * 31L % 51));
+                selfFunded = BigDecimal.valueOf(10L * (c * 7L % 31));
+                fundPaid = BigDecimal.valueOf(10L * (c % 50));
+                expected = selfPaid.add(selfFunded).subtract(BigDecimal.valueOf(100)).multiply(new BigDecimal("0.9"));
+            } else {
+                // HOSPITAL: 60% × (self-paid − 200.00) × shares, at most the self-paid amount; caps never reached
+                selfPaid = BigDecimal.valueOf(800 + 5L * (c * 37L % 341));
+                selfFunded = BigDecimal.valueOf(10L * (c * 13L % 31));
+                fundPaid = selfPaid.multiply(new BigDecimal("1.5"));
+                expected = selfPaid.subtract(BigDecimal.valueOf(200)).multiply(new BigDecimal("0.6")).multiply(BigDecimal.valueOf(shares))
+                        .min(selfPaid);
+                stay = new HospitalStay(day, day.plusDays(3 + c % 8));
+            }
+            Money total = new Money(selfPaid.add(selfFunded).add(fundPaid).setScale(2, RoundingMode.UNNECESSARY));
+            Expenses expenses = new Expenses(total, new Money(fundPaid.setScale(2, RoundingMode.UNNECESSARY)),
+                    new Money(selfPaid.setScale(2, RoundingMode.UNNECESSARY)), new Money(selfFunded.setScale(2, RoundingMode.UNNECESSARY)));
+            List<Claims.ReceiptLine> receipts;
+            if (c % 3 == 1) {
+                Money second = new Money(total.amount().divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP));
+                receipts = List.of(receipt(2L * c, total.minus(second)), receipt(2L * c + 1, second));
+            } else {
+                receipts = List.of(receipt(2L * c, total));
+            }
+            List<String> diagnoses = List.of(accident ? ACCIDENTS[c % ACCIDENTS.length] : ILLNESSES[c % ILLNESSES.length]);
+            return new Spec(j, accident ? IncidentKind.ACCIDENT : IncidentKind.ILLNESS, day, diagnoses, stay, expenses, receipts,
+                    items, accident ? ACCIDENT_DOCUMENTS : HOSPITAL_DOCUMENTS, expected.setScale(2, RoundingMode.UNNECESSARY),
+                    (accident ? "A" : "H") + (items == null ? "*" : "1") + people.plan(j) + (people.male(j) ? "M" : "F")
+                            + receipts.size());
+        }
+
+        private static Claims.ReceiptLine receipt(long number, Money amount) {
+            return new Claims.ReceiptLine("42012026", String.format("%010d", number), true, amount);
+        }
+
+        // ---- the baseline ------------------------------------------------------------------------
+
+        /**
+         * Plain JDBC: per claim the rows the real path wrote, in the same number of transactions, with
+         * no reads and no logic. Rows are the claim's own (member, dates, bill, receipts, amounts) and,
+         * for what the rules computed and for the encrypted bytes, the rows of a real claim of the same
+         * shape (kind, items, plan, sex, receipts), so that sizes match.
+         */
+        private final class Baseline {
+            private final AtomicLongArray realIds;
+            private final Map<String, Template> templates = new HashMap<>();
+            /** The real path's shape of writes, read from its counts: claim updates at filing and at submission, benefit rounds. */
+            private int fileUpdates;
+            private int submitUpdates;
+            private boolean benefitsAtFiling;
+            private boolean benefitsDeletedAtSubmission;
+
+            Baseline(AtomicLongArray realIds) {
+                this.realIds = realIds;
+            }
+
+            /**
+             * Loads a real claim of each shape as the model of its rows, and reads from the real path's
+             * counts how its writes fall into filing and submission: claims.claim updates per claim (the
+             * submission's state change and judgement first, any others at filing), and whether the
+             * benefits were written at filing too and deleted before being written again.
+             */
+            void prepare(Counters real) {
+                long finalBenefits = 0;
+                for (int c = 0; c < o.claims; c++) {
+                    Spec s = spec(c);
+                    if (!templates.containsKey(s.shape)) templates.put(s.shape, template(realIds.get(c)));
+                    finalBenefits += templates.get(s.shape).benefits.size();
+                }
+                long[] claim = real.tables.getOrDefault("claim", new long[4]);
+                long[] benefit = real.tables.getOrDefault("benefit", new long[4]);
+                if (claim[1] % o.claims != 0 || benefit[0] % finalBenefits != 0 || benefit[2] % finalBenefits != 0) {
+                    throw new IllegalStateException("the real path's writes do not divide into whole rows per claim (claim updates "
+                            + claim[1] + ", benefit inserts " + benefit[0] + " and deletes " + benefit[2] + " for " + finalBenefits
+                            + " benefits): the baseline must be taught its new shape");
+                }
+                int updates = (int) (claim[1] / o.claims);
+                submitUpdates = Math.min(updates, 2);
+                fileUpdates = updates - submitUpdates;
+                long rounds = benefit[0] / finalBenefits;
+                long deletes = benefit[2] / finalBenefits;
+                if (rounds < 1 || rounds > 2 || deletes > rounds - 1) {
+                    throw new IllegalStateException("benefits written " + rounds + " times and deleted " + deletes
+                            + " times per claim: the baseline must be taught this shape");
+                }
+                benefitsAtFiling = rounds == 2;
+                benefitsDeletedAtSubmission = deletes == 1;
+                progress("baseline shape from the real path's counts: claim updates %d at filing + %d at submission; benefits written"
+                        + " at filing: %s, deleted before submission's: %s", fileUpdates, submitUpdates, benefitsAtFiling,
+                        benefitsDeletedAtSubmission);
+                jdbc.sql("drop schema if exists bench_scratch cascade").update();
+                jdbc.sql("create schema bench_scratch").update();
+                for (String table : TABLES) {
+                    jdbc.sql("create table bench_scratch." + table + " (like claims." + table + " including all)").update();
+                }
+                List<String> foreignKeys = jdbc.sql("""
+                        select 'alter table bench_scratch.' || c.relname || ' add ' || pg_get_constraintdef(k.oid)
+                        from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+                        where n.nspname = 'claims' and k.contype = 'f'""").query(String.class).list();
+                for (String fk : foreignKeys) jdbc.sql(fk.replace("REFERENCES claims.", "REFERENCES bench_scratch.")).update();
+                List<String> triggers = jdbc.sql("""
+                        select pg_get_triggerdef(t.oid) from pg_trigger t join pg_class c on c.oid = t.tgrelid
+                        join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'claims' and not t.tgisinternal""")
+                        .query(String.class).list();
+                for (String trigger : triggers) jdbc.sql(trigger.replace(" ON claims.", " ON bench_scratch.")).update();
+                progress("baseline tables ready: bench_scratch.{%s} like claims.* with %d foreign keys and %d triggers; %d row templates",
+                        String.join(",", TABLES), foreignKeys.size(), triggers.size(), templates.size());
+            }
+
+            private Template template(long id) {
+                Template t = jdbc.sql("""
+                        select diagnoses_cipher, claimed_items::text, filed_by, status, review_level, first_approved_by,
+                               submitted_on, materials_complete_on, closed_on, computed_total, hints::text
+                        from claims.claim where id = ?""").param(id)
+                        .query((rs, n) -> new Template(rs.getBytes(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+                                rs.getObject(9, LocalDate.class), rs.getBigDecimal(10), rs.getString(11), new ArrayList<>(),
+                                new ArrayList<>(), new ArrayList<>(), new ArrayList<>()))
+                        .single();
+                t.events.addAll(jdbc.sql("select actor, from_status, to_status, reason from claims.claim_event where claim_id = ?"
+                                + " order by id").param(id)
+                        .query((rs, n) -> new EventRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list());
+                t.benefits.addAll(jdbc.sql("""
+                        select position, item, plan, coverage_from, coverage_to, decision, amount, components::text, reasons::text,
+                               allowance_days from claims.benefit where claim_id = ? order by position""").param(id)
+                        .query((rs, n) -> new BenefitRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                                rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
+                                rs.getInt(10)))
+                        .list());
+                t.documents.addAll(jdbc.sql("""
+                        select kind, file_name, content_type, size, sha256, content_cipher, uploaded_by
+                        from claims.document where claim_id = ? order by id""").param(id)
+                        .query((rs, n) -> new DocumentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getString(5), rs.getBytes(6), rs.getString(7)))
+                        .list());
+                t.payout.addAll(jdbc.sql("""
+                        select payee_name, bank_name, account_cipher, account_masked from claims.payout_request where claim_id = ?""")
+                        .param(id).query((rs, n) -> new PayoutRow(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
+                        .list());
+                if (t.events.size() != 4 || t.documents.size() != 5 || t.payout.size() != 1 || t.benefits.isEmpty()) {
+                    throw new IllegalStateException("claim " + id + " is not the shape the baseline mirrors: " + t.events.size()
+                            + " events, " + t.documents.size() + " documents, " + t.payout.size() + " payouts");
+                }
+                return t;
+            }
+
+            /** Claim c's rows: filing (1 transaction), 5 documents (1 each), submission (1). */
+            void write(int c) throws SQLException {
+                StatementCounter.PHASE.set("baseline");
+                Spec s = spec(c);
+                Template t = templates.get(s.shape);
+                long member = people.ids[s.member];
+                long id;
+                Timestamp now = Timestamp.from(Instant.now());
+                try (Connection cn = dataSource.getConnection()) {
+                    cn.setAutoCommit(false);
+                    try (PreparedStatement p = cn.prepareStatement("""
+                            insert into bench_scratch.claim (member_id, unit_id, org_path, kind, incident_date, diagnoses_cipher, death,
+                                disability_grade, admission, discharge, expenses_total, expenses_fund_paid, expenses_self_paid,
+                                expenses_self_funded, claimed_items, status, filed_by)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], 'DRAFT', ?) returning id""")) {
+                        p.setLong(1, member);
+                        p.setLong(2, people.units[s.member]);
+                        p.setString(3, people.paths[s.member]);
+                        p.setString(4, s.kind.name());
+                        p.setObject(5, s.incident);
+                        p.setBytes(6, t.diagnosesCipher);
+                        p.setBoolean(7, false);
+                        p.setNull(8, Types.INTEGER);
+                        p.setObject(9, s.stay == null ? null : s.stay.admission(), Types.DATE);
+                        p.setObject(10, s.stay == null ? null : s.stay.discharge(), Types.DATE);
+                        p.setBigDecimal(11, s.expenses.total().amount());
+                        p.setBigDecimal(12, s.expenses.fundPaid().amount());
+                        p.setBigDecimal(13, s.expenses.selfPaid().amount());
+                        p.setBigDecimal(14, s.expenses.selfFunded().amount());
+                        p.setString(15, t.claimedItems);
+                        p.setString(16, t.filedBy);
+                        try (ResultSet rs = p.executeQuery()) {
+                            rs.next();
+                            id = rs.getLong(1);
+                        }
+                    }
+                    for (int i = 0; i < s.receipts.size(); i++) {
+                        Claims.ReceiptLine r = s.receipts.get(i);
+                        try (PreparedStatement p = cn.prepareStatement("insert into bench_scratch.receipt (invoice_code, invoice_number,"
+                                + " claim_id, position, electronic, amount) values (?, ?, ?, ?, ?, ?)")) {
+                            p.setString(1, r.invoiceCode());
+                            p.setString(2, r.invoiceNumber());
+                            p.setLong(3, id);
+                            p.setInt(4, i);
+                            p.setBoolean(5, r.electronic());
+                            p.setBigDecimal(6, r.amount().amount());
+                            p.executeUpdate();
+                        }
+                    }
+                    event(cn, id, now, t.events.get(0));
+                    if (benefitsAtFiling) benefits(cn, id, t);
+                    for (int u = 0; u < fileUpdates; u++) judgement(cn, id, t);
+                    cn.commit();
+                    cn.setAutoCommit(true);
+                }
+                for (DocumentRow d : t.documents) {
+                    try (Connection cn = dataSource.getConnection()) {
+                        cn.setAutoCommit(false);
+                        try (PreparedStatement p = cn.prepareStatement("""
+                                insert into bench_scratch.document (claim_id, kind, file_name, content_type, size, sha256, content_cipher,
+                                    uploaded_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+                            p.setLong(1, id);
+                            p.setString(2, d.kind());
+                            p.setString(3, d.fileName());
+                            p.setString(4, d.contentType());
+                            p.setLong(5, d.size());
+                            p.setString(6, d.sha256());
+                            p.setBytes(7, d.contentCipher());
+                            p.setString(8, d.uploadedBy());
+                            try (ResultSet rs = p.executeQuery()) {
+                                rs.next();
+                            }
+                        }
+                        cn.commit();
+                        cn.setAutoCommit(true);
+                    }
+                }
+                try (Connection cn = dataSource.getConnection()) {
+                    cn.setAutoCommit(false);
+                    if (submitUpdates > 0) try (PreparedStatement p = cn.prepareStatement("""
+                            update bench_scratch.claim set status = ?, review_level = ?, first_approved_by = ?, approved_total = ?,
+                                submitted_on = ?, materials_complete_on = ?, closed_on = ?, version = version + 1
+                            where id = ? and version = ?""")) {
+                        p.setString(1, t.status);
+                        p.setString(2, t.reviewLevel);
+                        p.setString(3, t.firstApprovedBy);
+                        p.setBigDecimal(4, s.expected);
+                        p.setObject(5, t.submittedOn, Types.DATE);
+                        p.setObject(6, t.materialsCompleteOn, Types.DATE);
+                        p.setObject(7, t.closedOn, Types.DATE);
+                        p.setLong(8, id);
+                        p.setInt(9, 0);
+                        if (p.executeUpdate() != 1) throw new IllegalStateException("baseline claim " + id + " not updated");
+                    }
+                    for (int e = 1; e < t.events.size(); e++) event(cn, id, now, t.events.get(e));
+                    if (benefitsDeletedAtSubmission) {
+                        try (PreparedStatement p = cn.prepareStatement("delete from bench_scratch.benefit where claim_id = ?")) {
+                            p.setLong(1, id);
+                            p.executeUpdate();
+                        }
+                    }
+                    benefits(cn, id, t);
+                    for (int u = 1; u < submitUpdates; u++) judgement(cn, id, t);
+                    PayoutRow pay = t.payout.getFirst();
+                    try (PreparedStatement p = cn.prepareStatement("""
+                            insert into bench_scratch.payout_request (claim_id, reference, payee_name, bank_name, account_cipher,
+                                account_masked, amount) values (?, ?, ?, ?, ?, ?, ?)""")) {
+                        p.setLong(1, id);
+                        p.setString(2, "HZ-" + id + "-1");
+                        p.setString(3, pay.payeeName());
+                        p.setString(4, pay.bankName());
+                        p.setBytes(5, pay.accountCipher());
+                        p.setString(6, pay.accountMasked());
+                        p.setBigDecimal(7, s.expected);
+                        p.executeUpdate();
+                    }
+                    cn.commit();
+                    cn.setAutoCommit(true);
+                }
+            }
+
+            private static void event(Connection cn, long id, Timestamp at, EventRow e) throws SQLException {
+                try (PreparedStatement p = cn.prepareStatement("insert into bench_scratch.claim_event (claim_id, at, actor, from_status,"
+                        + " to_status, reason) values (?, ?, ?, ?, ?, ?)")) {
+                    p.setLong(1, id);
+                    p.setTimestamp(2, at);
+                    p.setString(3, e.actor());
+                    p.setString(4, e.fromStatus());
+                    p.setString(5, e.toStatus());
+                    p.setString(6, e.reason());
+                    p.executeUpdate();
+                }
+            }
+
+            private static void benefits(Connection cn, long id, Template t) throws SQLException {
+                for (BenefitRow b : t.benefits) {
+                    try (PreparedStatement p = cn.prepareStatement("""
+                            insert into bench_scratch.benefit (claim_id, position, item, plan, coverage_from, coverage_to, decision, amount,
+                                components, reasons, allowance_days)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")) {
+                        p.setLong(1, id);
+                        p.setInt(2, b.position());
+                        p.setString(3, b.item());
+                        p.setString(4, b.plan());
+                        p.setObject(5, b.coverageFrom());
+                        p.setObject(6, b.coverageTo());
+                        p.setString(7, b.decision());
+                        p.setBigDecimal(8, b.amount());
+                        p.setString(9, b.components());
+                        p.setString(10, b.reasons());
+                        p.setInt(11, b.allowanceDays());
+                        p.executeUpdate();
+                    }
+                }
+            }
+
+            private static void judgement(Connection cn, long id, Template t) throws SQLException {
+                try (PreparedStatement p = cn.prepareStatement("update bench_scratch.claim set computed_total = ?, hints = ?::jsonb where id = ?")) {
+                    p.setBigDecimal(1, t.computedTotal);
+                    p.setString(2, t.hints);
+                    p.setLong(3, id);
+                    p.executeUpdate();
+                }
+            }
+
+            void verify(Outcome base) {
+                if (base.errors.get() > 0) {
+                    throw new AssertionError(base.errors.get() + " baseline claims failed; first: " + base.firstErrors);
+                }
+                long claims = jdbc.sql("select count(*) from bench_scratch.claim where status = 'PAYMENT_PENDING'").query(Long.class).single();
+                long payouts = jdbc.sql("select count(*) from bench_scratch.payout_request").query(Long.class).single();
+                if (claims != o.claims || payouts != o.claims) {
+                    throw new AssertionError("baseline wrote " + claims + " claims and " + payouts + " payout requests, not " + o.claims);
+                }
+            }
+        }
+
+        // ---- running T threads over disjoint members -------------------------------------------
+
+        interface Work {
+            void claim(int c) throws Exception;
+        }
+
+        /** Runs every claim once on T threads; thread t takes the claims of the members j with j % T == t, in order. */
+        private Outcome parallel(String label, Work work) throws Exception {
+            Outcome outcome = new Outcome();
+            AtomicInteger done = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(o.threads);
+            Thread reporter = new Thread(() -> {
+                long start = System.nanoTime();
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    int n = done.get();
+                    progress("%s: %,d / %,d claims, %,.0f claims/s, %d errors, load %s", label, n, o.claims, n / seconds(start),
+                            outcome.errors.get(), load());
+                }
+            }, "bench-progress");
+            reporter.setDaemon(true);
+            outcome.cpuBefore = Cpu.now(DATA.resolve("claims-pg"));
+            long start = System.nanoTime();
+            reporter.start();
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < o.threads; t++) {
+                    int thread = t;
+                    futures.add(pool.submit(() -> {
+                        for (int c = 0; c < o.claims; c++) {
+                            if (c % o.members % o.threads != thread) continue;
+                            try {
+                                work.claim(c);
+                            } catch (Exception | AssertionError e) {
+                                if (outcome.errors.incrementAndGet() <= 5) outcome.firstErrors.add(e.toString());
+                            }
+                            done.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) f.get();
+            } finally {
+                outcome.seconds = seconds(start);
+                outcome.cpuAfter = Cpu.now(DATA.resolve("claims-pg"));
+                reporter.interrupt();
+                pool.shutdownNow();
+            }
+            progress("%s: %,d claims in %.2f s = %,.0f claims/s, %d errors", label, o.claims, outcome.seconds,
+                    o.claims / outcome.seconds, outcome.errors.get());
+            return outcome;
+        }
+
+        // ---- PostgreSQL's own counts ----------------------------------------------------------
+
+        /**
+         * Row inserts, updates and deletes per table of a schema and the database's commits, as
+         * PostgreSQL counts them. Backends report their counts when they end, so the pool's idle
+         * connections are closed first and the counts read until they stop changing.
+         */
+        private Counters counters() throws Exception {
+            HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+            hikari.getHikariPoolMXBean().softEvictConnections();
+            Counters last = null;
+            for (int i = 0; i < 60; i++) {
+                Thread.sleep(250);
+                Counters now = readCounters();
+                if (now.equals(last)) return now;
+                last = now;
+            }
+            return last;
+        }
+
+        private Counters readCounters() {
+            try (Connection cn = dataSource.getConnection(); Statement st = cn.createStatement()) {
+                st.execute("select pg_stat_clear_snapshot()");
+                Map<String, long[]> tables = new TreeMap<>();
+                try (ResultSet rs = st.executeQuery("select schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del,"
+                        + " coalesce(seq_scan, 0) + coalesce(idx_scan, 0) from pg_stat_user_tables")) {
+                    while (rs.next()) {
+                        tables.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                    }
+                }
+                long commits;
+                try (ResultSet rs = st.executeQuery("select xact_commit from pg_stat_database where datname = current_database()")) {
+                    rs.next();
+                    commits = rs.getLong(1);
+                }
+                return new Counters(tables, commits);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void checkpoint() {
+            jdbc.sql("checkpoint").update();
+        }
+
+        // ---- results ---------------------------------------------------------------------------
+
+        private void report(Outcome real, Outcome base, Counters realDelta, Counters scratchDelta, Counters realAll, Counters baseAll,
+                            String loadBefore, String loadAfterReal, String loadAfterBase) {
+            double n = o.claims;
+            double realRate = n / real.seconds;
+            double baseRate = n / base.seconds;
+            System.out.printf(Locale.ROOT, "%nclaims benchmark: %,d claims (hospital illness and accident medical, 1–2 receipts,"
+                    + " 5 documents of %,d bytes), %d threads, %,d members%n", o.claims, o.docBytes, o.threads, o.members);
+            System.out.printf(Locale.ROOT, "PostgreSQL: synchronous_commit=%s, fsync=%s, shared_buffers=%s%n", setting("synchronous_commit"),
+                    setting("fsync"), setting("shared_buffers"));
+            System.out.println();
+            System.out.println("rows written per claim        real path              baseline (plain JDBC)");
+            System.out.println("table                  insert  update  delete     insert  update  delete");
+            boolean same = true;
+            for (String table : TABLES) {
+                long[] r = realDelta.tables.getOrDefault(table, new long[4]);
+                long[] b = scratchDelta.tables.getOrDefault(table, new long[4]);
+                same &= r[0] == b[0] && r[1] == b[1] && r[2] == b[2];
+                System.out.printf(Locale.ROOT, "%-20s %8.2f %7.2f %7.2f   %8.2f %7.2f %7.2f%n", table, r[0] / n, r[1] / n, r[2] / n,
+                        b[0] / n, b[1] / n, b[2] / n);
+            }
+            long[] rt = realDelta.totals();
+            long[] bt = scratchDelta.totals();
+            System.out.printf(Locale.ROOT, "%-20s %8.2f %7.2f %7.2f   %8.2f %7.2f %7.2f%n", "all", rt[0] / n, rt[1] / n, rt[2] / n,
+                    bt[0] / n, bt[1] / n, bt[2] / n);
+            System.out.printf(Locale.ROOT, "transactions committed per claim: real %.2f, baseline %.2f%n", realDelta.commits / n,
+                    scratchDelta.commits / n);
+            System.out.printf("row counts of the baseline equal the real path's, table by table: %s%n", same ? "yes" : "NO");
+            System.out.println();
+            System.out.println("reads per claim (table scans, index scans incl. key checks)   real path   baseline");
+            Set<String> read = new TreeSet<>(realAll.tables.keySet());
+            read.addAll(baseAll.tables.keySet());
+            long realReads = 0;
+            long baseReads = 0;
+            for (String table : read) {
+                long r = realAll.tables.getOrDefault(table, new long[4])[3];
+                long b = baseAll.tables.getOrDefault(table, new long[4])[3];
+                realReads += r;
+                baseReads += b;
+                if (r + b > 0) System.out.printf(Locale.ROOT, "%-60s %9.2f %10.2f%n", table, r / n, b / n);
+            }
+            System.out.printf(Locale.ROOT, "%-60s %9.2f %10.2f%n", "all", realReads / n, baseReads / n);
+            System.out.println();
+            System.out.println("CPU per claim, ms   JVM (of which kernel, JIT, GC)   PostgreSQL (backends, background, ended)   others"
+                    + "   wall x cores");
+            cpuLine("real path", real);
+            cpuLine("baseline", base);
+            if (o.countStatements) {
+                System.out.println();
+                System.out.println("statements sent per claim (counted at the JDBC connection)   statements   commits");
+                StatementCounter.COUNTS.forEach((phase, v) -> {
+                    if (!phase.equals("other")) {
+                        System.out.printf(Locale.ROOT, "%-60s %10.2f %9.2f%n", phase, v[0].sum() / n, v[1].sum() / n);
+                    }
+                });
+            }
+            System.out.println();
+            System.out.printf(Locale.ROOT, "real path  %,d claims in %8.2f s = %,8.0f claims/s   [load before %s, after %s]%n", o.claims,
+                    real.seconds, realRate, loadBefore, loadAfterReal);
+            System.out.printf(Locale.ROOT, "baseline   %,d claims in %8.2f s = %,8.0f claims/s   [load after %s]%n", o.claims, base.seconds,
+                    baseRate, loadAfterBase);
+            System.out.printf(Locale.ROOT, "ratio      %.3f (aim >= 0.333: %s); aim >= 500 claims/s: %s%n", realRate / baseRate,
+                    realRate / baseRate >= 1 / 3.0 ? "met" : "NOT met", realRate >= 500 ? "met" : "NOT met");
+            Cpu busy = real.cpuAfter.minus(real.cpuBefore);
+            if (busy.others() > 0.1 * real.seconds * 1e9 * Runtime.getRuntime().availableProcessors()) {
+                System.out.println("note: other work took more than a tenth of the machine during the real path; the CPU columns"
+                        + " compare better than the rates");
+            }
+            if (!same) throw new AssertionError("the baseline did not write the same rows as the real path");
+            if (Math.abs(realDelta.commits - scratchDelta.commits) > 0.1 * n) {
+                throw new AssertionError("the baseline did not commit as many transactions per claim as the real path");
+            }
+            System.out.printf(Locale.ROOT, "BENCH name=claims value=%.0f unit=claims/s baseline=%.0f ratio=%.3f n=%d threads=%d%n",
+                    realRate, baseRate, realRate / baseRate, o.claims, o.threads);
+            System.out.flush();
+        }
+
+        private void cpuLine(String label, Outcome x) {
+            Cpu d = x.cpuAfter.minus(x.cpuBefore);
+            double n = o.claims;
+            System.out.printf(Locale.ROOT, "%-12s %7.3f (%6.3f, %6.3f, %6.3f) %11.3f (%6.3f, %6.3f, %6.3f) %9.3f %14.3f%n", label,
+                    d.jvm / 1e6 / n, d.jvmKernel / 1e6 / n, d.jit / 1e6 / n, d.gc / 1e6 / n, d.postgres / 1e6 / n, d.backends / 1e6 / n, d.background / 1e6 / n,
+                    d.exited() / 1e6 / n, d.others() / 1e6 / n, x.seconds * 1e3 * Runtime.getRuntime().availableProcessors() / n);
+        }
+
+        private String setting(String name) {
+            return jdbc.sql("select current_setting('" + name + "')").query(String.class).single();
+        }
+    }
+
+    // ---- data ----------------------------------------------------------------------------------
+
+    /**
+     * With {@code --count-statements}: the pool is wrapped so that every statement prepared or
+     * created, and every commit, is counted under the phase the calling thread is in.
+     */
+    private static final class StatementCounter {
+        static final ThreadLocal<String> PHASE = ThreadLocal.withInitial(() -> "other");
+        static final Map<String, java.util.concurrent.atomic.LongAdder[]> COUNTS = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+        static Object wrap(HikariDataSource pool) {
+            return java.lang.reflect.Proxy.newProxyInstance(ClaimsBenchmark.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class, java.io.Closeable.class}, (proxy, method, args) -> {
+                        Object result = invoke(pool, method, args);
+                        return result instanceof Connection c && method.getName().equals("getConnection") ? connection(c) : result;
+                    });
+        }
+
+        private static Connection connection(Connection target) {
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(ClaimsBenchmark.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        String m = method.getName();
+                        if (m.equals("prepareStatement") || m.equals("createStatement") || m.equals("prepareCall")) count(0);
+                        else if (m.equals("commit")) count(1);
+                        return invoke(target, method, args);
+                    });
+        }
+
+        private static void count(int what) {
+            COUNTS.computeIfAbsent(PHASE.get(), p -> new java.util.concurrent.atomic.LongAdder[] {
+                    new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()})[what].increment();
+        }
+
+        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    private record Spec(int member, IncidentKind kind, LocalDate incident, List<String> diagnoses, HospitalStay stay,
+                        Expenses expenses, List<Claims.ReceiptLine> receipts, List<String> items, List<String> documents,
+                        BigDecimal expected, String shape) {
+
+        String describe() {
+            return kind + " " + incident + (stay == null ? "" : " stay " + stay.admission() + "–" + stay.discharge()) + " self-paid "
+                    + expenses.selfPaid() + " items " + items + " shape " + shape;
+        }
+    }
+
+    /** What a real claim of one shape wrote: the model rows for the baseline. */
+    private record Template(byte[] diagnosesCipher, String claimedItems, String filedBy, String status, String reviewLevel,
+                            String firstApprovedBy, LocalDate submittedOn, LocalDate materialsCompleteOn, LocalDate closedOn,
+                            BigDecimal computedTotal, String hints, List<EventRow> events, List<BenefitRow> benefits,
+                            List<DocumentRow> documents, List<PayoutRow> payout) {
+    }
+
+    private record EventRow(String actor, String fromStatus, String toStatus, String reason) {
+    }
+
+    private record BenefitRow(int position, String item, String plan, LocalDate coverageFrom, LocalDate coverageTo, String decision,
+                              BigDecimal amount, String components, String reasons, int allowanceDays) {
+    }
+
+    private record DocumentRow(String kind, String fileName, String contentType, long size, String sha256, byte[] contentCipher,
+                               String uploadedBy) {
+    }
+
+    private record PayoutRow(String payeeName, String bankName, byte[] accountCipher, String accountMasked) {
+    }
+
+    private static final class Outcome {
+        final AtomicInteger errors = new AtomicInteger();
+        final List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
+        volatile double seconds;
+        volatile Cpu cpuBefore;
+        volatile Cpu cpuAfter;
+    }
+
+    /**
+     * CPU time in nanoseconds: this JVM, the embedded PostgreSQL (postmaster, its live children and
+     * the children it reaped) and the whole machine (/proc/stat, all cores, without idle and iowait).
+     * Linux only; elsewhere the PostgreSQL and machine figures are 0.
+     */
+    private record Cpu(long jvm, long jvmKernel, long jit, long gc, long postgres, long backends, long background, long machine) {
+
+        static Cpu now(Path pgData) {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long[] jitAndGc = jitAndGcNanos();
+            long[] pg = postgresNanos(pgData);
+            return new Cpu(jvm, kernelNanos(), jitAndGc[0], jitAndGc[1], pg[0], pg[1], pg[2], machineNanos());
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(jvm - before.jvm, jvmKernel - before.jvmKernel, jit - before.jit, gc - before.gc, postgres - before.postgres,
+                    backends - before.backends, background - before.background, machine - before.machine);
+        }
+
+        /** This JVM's CPU in the kernel (system calls: socket reads and writes to PostgreSQL, futexes). */
+        private static long kernelNanos() {
+            try {
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]) * 10_000_000L;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /** PostgreSQL's CPU outside the live backends and background processes: mostly autovacuum workers that ended. */
+        long exited() {
+            return postgres - backends - background;
+        }
+
+        /** CPU of the JIT compiler threads and of the garbage collector's threads of this JVM. */
+        private static long[] jitAndGcNanos() {
+            long[] ticks = new long[2];
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    String comm;
+                    try {
+                        comm = Files.readString(task.resolve("comm")).strip();
+                    } catch (IOException e) {
+                        continue;
+                    }
+                    int group = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? 0
+                            : comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? 1 : -1;
+                    if (group >= 0) ticks[group] += ticks(Long.parseLong(task.getFileName().toString()), false, "/proc/self/task/");
+                }
+            } catch (IOException | RuntimeException e) {
+                return new long[2];
+            }
+            return new long[] {ticks[0] * 10_000_000L, ticks[1] * 10_000_000L};
+        }
+
+        long others() {
+            return Math.max(0, machine - jvm - postgres);
+        }
+
+        /** {all of PostgreSQL, its live client backends, its live background processes}; the rest ended meanwhile. */
+        private static long[] postgresNanos(Path pgData) {
+            try {
+                long pid = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).getFirst().strip());
+                long all = ticks(pid, true, "/proc/");
+                long backends = 0;
+                long background = 0;
+                for (ProcessHandle child : ProcessHandle.of(pid).orElseThrow().descendants().toList()) {
+                    long t = ticks(child.pid(), false, "/proc/");
+                    all += t;
+                    String title;
+                    try {
+                        title = Files.readString(Path.of("/proc", Long.toString(child.pid()), "cmdline"));
+                    } catch (IOException e) {
+                        title = "";
+                    }
+                    if (title.startsWith("postgres: postgres ")) backends += t;      // "postgres: <user> <db> <host> <state>"
+                    else background += t;
+                }
+                return new long[] {all * 10_000_000L, backends * 10_000_000L, background * 10_000_000L};   // USER_HZ = 100
+            } catch (IOException | RuntimeException e) {
+                return new long[3];
+            }
+        }
+
+        private static long ticks(long pid, boolean withReaped, String dir) {
+            try {
+                String stat = Files.readString(Path.of(dir + pid, "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                return withReaped ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+            } catch (IOException e) {
+                return 0;                                                    // ended meanwhile
+            }
+        }
+
+        private static long machineNanos() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < f.length && i <= 8; i++) if (i != 4 && i != 5) busy += Long.parseLong(f[i]);
+                return busy * 10_000_000L;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+    }
+
+    private record Counters(Map<String, long[]> tables, long commits) {
+
+        Counters minus(Counters before) {
+            Map<String, long[]> delta = new TreeMap<>();
+            tables.forEach((table, now) -> {
+                long[] was = before.tables.getOrDefault(table, new long[4]);
+                long[] d = {now[0] - was[0], now[1] - was[1], now[2] - was[2], now[3] - was[3]};
+                if (d[0] != 0 || d[1] != 0 || d[2] != 0 || d[3] != 0) delta.put(table, d);
+            });
+            return new Counters(delta, commits - before.commits);
+        }
+
+        /** The tables of one schema, by their bare names. */
+        Counters schema(String name) {
+            Map<String, long[]> only = new TreeMap<>();
+            tables.forEach((table, v) -> {
+                if (table.startsWith(name + ".")) only.put(table.substring(name.length() + 1), v);
+            });
+            return new Counters(only, commits);
+        }
+
+        long[] totals() {
+            long[] t = new long[3];
+            for (long[] v : tables.values()) for (int i = 0; i < 3; i++) t[i] += v[i];
+            return t;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Counters other) || other.commits != commits || !other.tables.keySet().equals(tables.keySet())) return false;
+            for (var e : tables.entrySet()) if (!java.util.Arrays.equals(e.getValue(), other.tables.get(e.getKey()))) return false;
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(commits);
+        }
+    }
+
+    /** The members: roster lines, ids once imported, plans, shares, payment dates and bank cards. */
+    private static final class Population {
+        private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏";
+        private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红玉梅晨阳宇浩然子涵欣怡梓轩雨泽思远诗琪嘉俊文博";
+        private static final LocalDate FIRST_BIRTH = LocalDate.of(1975, 1, 1);
+
+        final long[] ids;
+        final long[] units;
+        final String[] paths;
+        private final LocalDate today;
+
+        Population(int members, LocalDate today) {
+            this.ids = new long[members];
+            this.units = new long[members];
+            this.paths = new String[members];
+            this.today = today;
+        }
+
+        boolean male(int j) {
+            return j % 2 == 1;
+        }
+
+        String plan(int j) {
+            return j % 10 < 7 ? "BASIC" : "HOSPITAL+ACCIDENT";
+        }
+
+        int shares(int j) {
+            return j % 4 == 0 ? 2 : 1;
+        }
+
+        /** Paid 200 to 229 days ago: cover began the next day, every waiting period (at most 90 days) has passed. */
+        LocalDate paidOn(int j) {
+            return today.minusDays(200 + j % 30);
+        }
+
+        String phone(int j) {
+            return "139" + String.format("%08d", j);
+        }
+
+        String idNumber(int j) {
+            int half = j / 2;
+            LocalDate birth = FIRST_BIRTH.plusDays(half % 10_000);
+            int sequence = 2 * (half / 10_000) + (male(j) ? 1 : 0);
+            String first17 = "420106" + birth.toString().replace("-", "") + String.format("%03d", sequence);
+            return first17 + IdNumber.checkCharacter(first17);
+        }
+
+        String rosterLine(int j) {
+            String name = String.valueOf(SURNAMES.charAt(j % SURNAMES.length())) + GIVEN.charAt(j * 7 % GIVEN.length())
+                    + (j % 3 == 0 ? "" : String.valueOf(GIVEN.charAt(j * 13 % GIVEN.length())));
+            return String.join(",", name, idNumber(j), phone(j), "REGULAR", plan(j), Integer.toString(shares(j)), paidOn(j).toString());
+        }
+
+        String card(int j) {
+            String body = "622202" + String.format("%012d", 100_000_000_000L + j);
+            for (int d = 0; d <= 9; d++) if (BankAccount.luhnValid(body + d)) return body + d;
+            throw new IllegalStateException();
+        }
+    }
+
+    /** A small PDF of about {@code size} bytes: header, one object with a text stream, trailer. */
+    private static byte[] pdf(int size) {
+        StringBuilder b = new StringBuilder("%PDF-1.7\n1 0 obj << /Length ").append(size).append(" >>\nstream\n");
+        int i = 0;
+        while (b.length() < size - 20) b.append("BT /F1 12 Tf 72 ").append(700 - i++ % 600).append(" Td (huzhu) Tj ET\n");
+        b.append("endstream\nendobj\n%%EOF\n");
+        byte[] bytes = b.toString().getBytes(StandardCharsets.US_ASCII);
+        return java.util.Arrays.copyOf(bytes, Math.max(bytes.length, size));
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[bench claims] " + format + "%n", args);
+    }
+}
