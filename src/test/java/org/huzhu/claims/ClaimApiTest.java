@@ -59,10 +59,7 @@ class ClaimApiTest extends ApiTest {
 
     @BeforeEach
     void readTree() {
-        orgIds = new HashMap<>();
-        for (JsonNode node : get("demo-admin", "/api/v1/organisations").json()) {
-            orgIds.put(node.path("name").asString(), node.path("id").asLong());
-        }
+        orgIds = organisationIdsByName();
         today = LocalDate.now(CHINA);
     }
 

@@ -46,6 +46,15 @@ public abstract class ApiTest {
         }
     }
 
+    /** The organisation tree the scheme administrator sees, by office name. */
+    protected java.util.Map<String, Long> organisationIdsByName() {
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        for (JsonNode node : get("demo-admin", "/api/v1/organisations").json()) {
+            ids.put(node.path("name").asString(), node.path("id").asLong());
+        }
+        return ids;
+    }
+
     protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
