@@ -185,6 +185,11 @@ final class Claim {
     }
 
     boolean open() {
+        return open(status);
+    }
+
+    /** A claim in this state still takes documents and decisions. */
+    static boolean open(ClaimStatus status) {
         return status != ClaimStatus.PAID && status != ClaimStatus.REJECTED;
     }
 }

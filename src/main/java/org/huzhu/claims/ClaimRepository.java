@@ -20,12 +20,14 @@ import org.huzhu.benefits.BenefitResult.Decision;
 import org.huzhu.benefits.BenefitResult.Reason;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-@Repository
+/** Plain {@code @Component}: JdbcClient already translates SQL exceptions, so no exception-translating proxy is needed. */
+@Component
 class ClaimRepository {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -41,10 +43,12 @@ class ClaimRepository {
             created_at, version""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final PersonalDataCipher cipher;
 
-    ClaimRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+    ClaimRepository(JdbcClient jdbc, JdbcTemplate batch, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.cipher = cipher;
     }
 
@@ -75,21 +79,37 @@ class ClaimRepository {
 
     // ---- the claim -----------------------------------------------------------------------
 
-    long insert(Claim.Facts f, String filedBy) {
+    record Inserted(long id, Instant createdAt) {
+    }
+
+    /** A new DRAFT claim with the estimate judged at filing (its benefits are inserted by {@link #insertBenefits}). */
+    Inserted insert(Claim.Facts f, String filedBy, BigDecimal computedTotal, List<Hint> hints) {
         HospitalStay stay = f.hospitalStay();
         Expenses e = f.expenses();
         return jdbc.sql("""
                 insert into claims.claim (member_id, unit_id, org_path, kind, incident_date, diagnoses_cipher, death,
                     disability_grade, admission, discharge, expenses_total, expenses_fund_paid, expenses_self_paid,
-                    expenses_self_funded, claimed_items, status, filed_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], 'DRAFT', ?) returning id""")
+                    expenses_self_funded, claimed_items, status, filed_by, computed_total, hints)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], 'DRAFT', ?, ?, ?::jsonb) returning id, created_at""")
                 .params(f.memberId(), f.unitId(), f.orgPath(), f.kind().name(), f.incidentDate(),
                         cipher.encrypt(JSON.writeValueAsString(f.diagnoses())), f.death(), f.disabilityGrade(),
                         stay == null ? null : stay.admission(), stay == null ? null : stay.discharge(),
                         e == null ? null : e.total().amount(), e == null ? null : e.fundPaid().amount(),
                         e == null ? null : e.selfPaid().amount(), e == null ? null : e.selfFunded().amount(),
-                        f.claimedItems() == null ? null : "{" + String.join(",", f.claimedItems()) + "}", filedBy)
-                .query(Long.class).single();
+                        f.claimedItems() == null ? null : "{" + String.join(",", f.claimedItems()) + "}", filedBy, computedTotal,
+                        JSON.writeValueAsString(hints))
+                .query((rs, n) -> new Inserted(rs.getLong(1), rs.getTimestamp(2).toInstant())).single();
+    }
+
+    /** The little of a claim that attaching a document needs: who may see it, its state, whether its materials are complete. */
+    record Header(long id, long memberId, String orgPath, ClaimStatus status, LocalDate materialsCompleteOn) {
+    }
+
+    Optional<Header> header(long id) {
+        return jdbc.sql("select member_id, org_path, status, materials_complete_on from claims.claim where id = ?").param(id)
+                .query((rs, n) -> new Header(id, rs.getLong(1), rs.getString(2), ClaimStatus.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class)))
+                .optional();
     }
 
     Optional<Claim> find(long id) {
@@ -105,12 +125,28 @@ class ClaimRepository {
                 .params(c.status().name(), c.reviewLevel() == null ? null : c.reviewLevel().name(), c.firstApprovedBy(),
                         c.approvedTotal(), c.submittedOn(), c.materialsCompleteOn(), c.closedOn(), c.id, c.version)
                 .update();
-        if (rows == 1) {
-            for (Claim.Event e : c.newEvents()) {
-                jdbc.sql("insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason) values (?, ?, ?, ?, ?, ?)")
-                        .params(c.id, Timestamp.from(e.at()), e.actor(), e.from() == null ? null : e.from().name(),
-                                e.to().name(), e.reason()).update();
-            }
+        return appendEventsIfUpdated(c, rows);
+    }
+
+    /** As {@link #update(Claim)}, with a new judgement's computed total and hints in the same statement. */
+    boolean update(Claim c, BigDecimal computedTotal, List<Hint> hints) {
+        int rows = jdbc.sql("""
+                update claims.claim set status = ?, review_level = ?, first_approved_by = ?, approved_total = ?,
+                    submitted_on = ?, materials_complete_on = ?, closed_on = ?, version = version + 1,
+                    computed_total = ?, hints = ?::jsonb
+                where id = ? and version = ?""")
+                .params(c.status().name(), c.reviewLevel() == null ? null : c.reviewLevel().name(), c.firstApprovedBy(),
+                        c.approvedTotal(), c.submittedOn(), c.materialsCompleteOn(), c.closedOn(), computedTotal,
+                        JSON.writeValueAsString(hints), c.id, c.version)
+                .update();
+        return appendEventsIfUpdated(c, rows);
+    }
+
+    private boolean appendEventsIfUpdated(Claim c, int rows) {
+        if (rows == 1 && !c.newEvents().isEmpty()) {
+            batch.batchUpdate("insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason) values (?, ?, ?, ?, ?, ?)",
+                    c.newEvents().stream().map(e -> new Object[] {c.id, Timestamp.from(e.at()), e.actor(),
+                            e.from() == null ? null : e.from().name(), e.to().name(), e.reason()}).toList());
         }
         return rows == 1;
     }
@@ -170,19 +206,25 @@ class ClaimRepository {
     }
 
     void saveJudgement(long claimId, List<StoredBenefit> benefits, BigDecimal computedTotal, List<Hint> hints) {
-        jdbc.sql("delete from claims.benefit where claim_id = ?").param(claimId).update();
-        for (StoredBenefit b : benefits) {
-            jdbc.sql("""
-                    insert into claims.benefit (claim_id, position, item, plan, coverage_from, coverage_to, decision, amount,
-                        components, reasons, allowance_days)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
-                    .params(claimId, b.position(), b.item(), b.plan(), b.coverageFrom(), b.coverageTo(), b.decision().name(),
-                            b.amount().amount(), JSON.writeValueAsString(b.components()), JSON.writeValueAsString(b.reasons()),
-                            b.allowanceDays())
-                    .update();
-        }
+        replaceBenefits(claimId, benefits);
         jdbc.sql("update claims.claim set computed_total = ?, hints = ?::jsonb where id = ?")
                 .params(computedTotal, JSON.writeValueAsString(hints), claimId).update();
+    }
+
+    void replaceBenefits(long claimId, List<StoredBenefit> benefits) {
+        jdbc.sql("delete from claims.benefit where claim_id = ?").param(claimId).update();
+        insertBenefits(claimId, benefits);
+    }
+
+    /** The benefits of a claim that has none yet, in one round trip. */
+    void insertBenefits(long claimId, List<StoredBenefit> benefits) {
+        batch.batchUpdate("""
+                insert into claims.benefit (claim_id, position, item, plan, coverage_from, coverage_to, decision, amount,
+                    components, reasons, allowance_days)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""",
+                benefits.stream().map(b -> new Object[] {claimId, b.position(), b.item(), b.plan(), b.coverageFrom(), b.coverageTo(),
+                        b.decision().name(), b.amount().amount(), JSON.writeValueAsString(b.components()),
+                        JSON.writeValueAsString(b.reasons()), b.allowanceDays()}).toList());
     }
 
     List<StoredBenefit> benefits(long claimId) {
@@ -204,20 +246,14 @@ class ClaimRepository {
      * What the member's earlier claims that were approved (or are being or were paid) paid for this
      * item in the coverage period starting {@code coverageFrom}.
      */
-    List<StoredBenefit> paidEarlier(long memberId, long exceptClaim, String item, LocalDate coverageFrom) {
+    List<StoredBenefit> paidEarlier(long memberId, long exceptClaim) {
         return jdbc.sql("""
                 select b.* from claims.benefit b join claims.claim c on c.id = b.claim_id
-                where c.member_id = ? and c.id <> ? and c.status in ('APPROVED', 'PAYMENT_PENDING', 'PAID')
-                  and b.item = ? and b.coverage_from = ?""")
-                .params(memberId, exceptClaim, item, coverageFrom).query(ClaimRepository::benefit).list();
+                where c.member_id = ? and c.id <> ? and c.status in ('APPROVED', 'PAYMENT_PENDING', 'PAID')""")
+                .params(memberId, exceptClaim).query(ClaimRepository::benefit).list();
     }
 
     // ---- receipts --------------------------------------------------------------------------
-
-    Optional<Long> receiptClaim(String code, String number) {
-        return jdbc.sql("select claim_id from claims.receipt where invoice_code = ? and invoice_number = ?")
-                .params(code, number).query(Long.class).optional();
-    }
 
     void insertReceipt(long claimId, int position, ReceiptRow r) {
         jdbc.sql("insert into claims.receipt (invoice_code, invoice_number, claim_id, position, electronic, amount) values (?, ?, ?, ?, ?, ?)")
@@ -233,12 +269,15 @@ class ClaimRepository {
 
     // ---- documents -------------------------------------------------------------------------
 
-    long insertDocument(long claimId, String kind, String fileName, String contentType, long size, String sha256,
-                        byte[] contentCipher, String by) {
+    DocumentRow insertDocument(long claimId, String kind, String fileName, String contentType, long size, String sha256,
+                               byte[] contentCipher, String by) {
         return jdbc.sql("""
                 insert into claims.document (claim_id, kind, file_name, content_type, size, sha256, content_cipher, uploaded_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(claimId, kind, fileName, contentType, size, sha256, contentCipher, by).query(Long.class).single();
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id, uploaded_at""")
+                .params(claimId, kind, fileName, contentType, size, sha256, contentCipher, by)
+                .query((rs, n) -> new DocumentRow(rs.getLong(1), kind, fileName, contentType, size, sha256, by,
+                        rs.getTimestamp(2).toInstant()))
+                .single();
     }
 
     List<DocumentRow> documents(long claimId) {
@@ -266,12 +305,15 @@ class ClaimRepository {
         return jdbc.sql("select count(*) from claims.payout_request where claim_id = ?").param(claimId).query(Integer.class).single();
     }
 
-    void insertPayout(long claimId, String reference, String payeeName, String bankName, byte[] accountCipher,
-                      String accountMasked, Money amount) {
-        jdbc.sql("""
+    PayoutRow insertPayout(long claimId, String reference, String payeeName, String bankName, byte[] accountCipher,
+                           String accountMasked, Money amount) {
+        return jdbc.sql("""
                 insert into claims.payout_request (claim_id, reference, payee_name, bank_name, account_cipher, account_masked, amount)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(claimId, reference, payeeName, bankName, accountCipher, accountMasked, amount.amount()).update();
+                values (?, ?, ?, ?, ?, ?, ?) returning id, status, created_at""")
+                .params(claimId, reference, payeeName, bankName, accountCipher, accountMasked, amount.amount())
+                .query((rs, n) -> new PayoutRow(rs.getLong(1), reference, payeeName, bankName, accountMasked, amount, rs.getString(2),
+                        rs.getTimestamp(3).toInstant()))
+                .single();
     }
 
     List<PayoutRow> payouts(long claimId) {

@@ -3,7 +3,8 @@ package org.huzhu.claims;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.huzhu.claims.ClaimRepository.StoredBenefit;
 import org.huzhu.claims.ClaimView.BenefitView;
@@ -36,24 +37,38 @@ final class ClaimViews {
         this.clock = clock;
     }
 
+    /** Everything a view shows besides the claim row itself. */
+    record Parts(List<StoredBenefit> benefits, List<ClaimRepository.Hint> hints, List<ClaimRepository.ReceiptRow> receipts,
+                 List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<ClaimRepository.PayoutRow> payouts) {
+    }
+
     ClaimView view(Claim c) {
-        List<StoredBenefit> benefits = repository.benefits(c.id);
+        return view(c, new Parts(repository.benefits(c.id), repository.hints(c.id), repository.receipts(c.id),
+                repository.documents(c.id), repository.events(c.id), repository.payouts(c.id)));
+    }
+
+    /** The view from parts the caller already holds (a claim it has just written), without reading them back. */
+    ClaimView view(Claim c, Parts parts) {
+        List<StoredBenefit> benefits = parts.benefits();
+        List<DocumentView> documents = parts.documents().stream().map(this::document).toList();
+        Set<String> attached = new TreeSet<>();
+        documents.forEach(d -> attached.add(d.kind()));
         PaymentPromise promise = promise(c);
         var f = c.facts;
         return new ClaimView(c.id, f.memberId(), f.kind(), f.incidentDate(), f.diagnoses(), f.death(),
                 f.disabilityGrade(), f.hospitalStay(), f.expenses(), f.claimedItems(), c.status(), c.status().chinese(),
                 c.reviewLevel(), c.firstApprovedBy(), computedTotal(benefits),
                 c.approvedTotal() == null ? null : new Money(c.approvedTotal()), c.submittedOn(), c.materialsCompleteOn(),
-                missingMaterials(c, benefits), promise.workingDaysElapsed(), promise.promiseDueOn(), promise.overdue(),
+                missingMaterials(c, benefits, attached), promise.workingDaysElapsed(), promise.promiseDueOn(), promise.overdue(),
                 benefits.stream().map(ClaimViews::benefit).toList(),
-                repository.hints(c.id).stream().map(h -> new HintView(h.item(), h.itemName(), h.amount(), h.message(),
+                parts.hints().stream().map(h -> new HintView(h.item(), h.itemName(), h.amount(), h.message(),
                         h.missingMaterials())).toList(),
-                repository.receipts(c.id).stream().map(r -> new ReceiptView(r.invoiceCode(), r.invoiceNumber(), r.electronic(),
+                parts.receipts().stream().map(r -> new ReceiptView(r.invoiceCode(), r.invoiceNumber(), r.electronic(),
                         r.amount())).toList(),
-                documents(c.id),
-                repository.events(c.id).stream().map(e -> new TimelineEntry(e.at(), e.actor(), e.from(), e.to(), e.to().chinese(),
+                documents,
+                parts.events().stream().map(e -> new TimelineEntry(e.at(), e.actor(), e.from(), e.to(), e.to().chinese(),
                         e.reason())).toList(),
-                repository.payouts(c.id).stream().map(p -> new PayoutRequestView(p.reference(), p.payeeName(), p.bankName(),
+                parts.payouts().stream().map(p -> new PayoutRequestView(p.reference(), p.payeeName(), p.bankName(),
                         p.accountMasked(), p.amount(), p.status(), p.createdAt())).toList(),
                 c.filedBy, c.createdAt);
     }
@@ -73,24 +88,27 @@ final class ClaimViews {
     }
 
     List<DocumentView> documents(long claimId) {
-        Map<String, String> kinds = materials.kinds();
-        return repository.documents(claimId).stream().map(d -> new DocumentView(d.id(), d.kind(), kinds.get(d.kind()), d.fileName(),
-                d.contentType(), d.size(), d.sha256(), d.uploadedBy(), d.uploadedAt())).toList();
+        return repository.documents(claimId).stream().map(this::document).toList();
+    }
+
+    DocumentView document(ClaimRepository.DocumentRow d) {
+        return new DocumentView(d.id(), d.kind(), materials.kindName(d.kind()), d.fileName(), d.contentType(), d.size(), d.sha256(),
+                d.uploadedBy(), d.uploadedAt());
     }
 
     List<String> missingMaterials(Claim c) {
-        return missingMaterials(c, repository.benefits(c.id));
+        return missingMaterials(c, repository.benefits(c.id), repository.documentKinds(c.id));
     }
 
     /**
      * The materials still missing for the items that pay something (all claimed items while nothing
      * has been judged to pay): always ID card and bank card, then per item (claims/materials.yaml).
      */
-    private List<String> missingMaterials(Claim c, List<StoredBenefit> benefits) {
+    private List<String> missingMaterials(Claim c, List<StoredBenefit> benefits, Set<String> attached) {
         List<String> paying = benefits.stream().filter(b -> b.decision() != org.huzhu.benefits.BenefitResult.Decision.REJECT)
                 .map(StoredBenefit::item).toList();
         if (paying.isEmpty()) paying = benefits.stream().map(StoredBenefit::item).toList();
-        return materials.missing(materials.required(paying, ClaimJudgeFacts.of(c.facts)), repository.documentKinds(c.id));
+        return materials.missing(materials.required(paying, ClaimJudgeFacts.of(c.facts)), attached);
     }
 
     private static Money computedTotal(List<StoredBenefit> benefits) {

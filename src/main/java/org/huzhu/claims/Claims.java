@@ -118,19 +118,23 @@ public class Claims {
                 command.items() == null || command.items().isEmpty() ? null : List.copyOf(command.items()));
         // the engine's rules of form, answered with the claim's own field names; the estimate is kept until submission
         ClaimJudge.Judgement estimate = judge.judge(facts, member, held, (item, from) -> List.of(), today(), Set.of());
-        long id = repository.insert(facts, user.username());
+        ClaimRepository.Inserted inserted = repository.insert(facts, user.username(), estimate.total(), estimate.hints());
+        long id = inserted.id();
         for (int i = 0; i < receipts.size(); i++) {
-            ReceiptRow r = receipts.get(i);
-            if (repository.receiptClaim(r.invoiceCode(), r.invoiceNumber()).isPresent()) throw receiptTaken(i);
             try {
-                repository.insertReceipt(id, i, r);
+                repository.insertReceipt(id, i, receipts.get(i));   // the primary key says whether another claim has it
             } catch (DuplicateKeyException e) {
                 throw receiptTaken(i);
             }
         }
-        repository.appendEvent(id, new Claim.Event(Instant.now(clock), user.username(), null, ClaimStatus.DRAFT, "创建理赔申请"));
-        repository.saveJudgement(id, estimate.benefits(), estimate.total(), estimate.hints());
-        return views.view(load(id));
+        Claim.Event created = new Claim.Event(now(), user.username(), null, ClaimStatus.DRAFT, "创建理赔申请");
+        repository.appendEvent(id, created);
+        repository.insertBenefits(id, estimate.benefits());
+        // the view from what was just written, as a read-back would give it
+        Claim claim = new Claim(id, facts, user.username(), inserted.createdAt(), 0, ClaimStatus.DRAFT, null, null, null, null, null,
+                null);
+        return views.view(claim, new ClaimViews.Parts(estimate.benefits(), estimate.hints(), receipts, List.of(), List.of(created),
+                List.of()));
     }
 
     @Transactional
@@ -138,14 +142,18 @@ public class Claims {
         if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER)) throw new AccessDeniedException("cannot submit claims");
         Claim claim = visible(id, user);
         claim.requireCanMoveTo(ClaimStatus.SUBMITTED);
-        if (members.payee(claim.facts.memberId()).isEmpty()) throw InvalidInputException.of("memberId", "请先登记收款银行账户");
+        Members.Payee payee = members.payee(claim.facts.memberId())
+                .orElseThrow(() -> InvalidInputException.of("memberId", "请先登记收款银行账户"));
         Member member = members.visibleMember(claim.facts.memberId(), user);
         LocalDate today = today();
-        Instant now = Instant.now(clock);
+        Instant now = now();
         repository.lockMember(member.id());
-        Set<String> attached = repository.documentKinds(id);
+        List<ClaimRepository.DocumentRow> documents = repository.documents(id);
+        Set<String> attached = new java.util.TreeSet<>();
+        documents.forEach(d -> attached.add(d.kind()));
+        List<ReceiptRow> receipts = repository.receipts(id);
         ClaimJudge.Judgement judgement = judge.judge(claim.facts, member, enrolments.coveragesOf(member.id()),
-                (item, from) -> repository.paidEarlier(member.id(), id, item, from), today, attached);
+                paidEarlier(member.id(), id), today, attached);
         claim.submit(user.username(), now, today);
         PendingPayout payout = null;
         boolean complete = materials.missing(materials.required(judgement.payingItems(), judgement.facts()), attached).isEmpty();
@@ -153,7 +161,7 @@ public class Claims {
             claim.rejectAutomatically(now, today, "各保障项目均不予给付：" + ClaimViews.reasonsText(judgement.benefits()));
         } else {
             if (complete) claim.materialsCompleted(today);
-            if (lowRisk(claim, judgement, complete)) {
+            if (lowRisk(receipts, judgement, complete)) {
                 claim.approveAutomatically(now, judgement.total(), "低风险案件自动核准（电子票据、金额低于" + settings.autoApproveBelow() + "元、材料齐全）");
                 payout = requestPayment(claim, now, judgement.total());
             } else {
@@ -161,10 +169,18 @@ public class Claims {
                 claim.sendToReview(level, now, "转" + level.chinese() + "审核（测算金额" + new Money(judgement.total()) + "元）");
             }
         }
-        if (!repository.update(claim)) throw new ConflictException(STALE);
-        repository.saveJudgement(id, judgement.benefits(), judgement.total(), judgement.hints());
-        insertPayout(claim, payout);
-        return views.view(load(id));
+        if (!repository.update(claim, judgement.total(), judgement.hints())) throw new ConflictException(STALE);
+        repository.replaceBenefits(id, judgement.benefits());
+        List<ClaimRepository.PayoutRow> payouts = payout == null ? List.of()
+                : List.of(insertPayout(claim, payout.reference(), payout.amount(), payee));   // a draft had none before
+        return views.view(claim, new ClaimViews.Parts(judgement.benefits(), judgement.hints(), receipts, documents,
+                repository.events(id), payouts));
+    }
+
+    /** What the member's other approved claims paid, read once and looked up per (item, coverage from). */
+    private java.util.function.BiFunction<String, LocalDate, List<StoredBenefit>> paidEarlier(long memberId, long exceptClaim) {
+        List<StoredBenefit> earlier = repository.paidEarlier(memberId, exceptClaim);
+        return (item, from) -> earlier.stream().filter(b -> b.item().equals(item) && b.coverageFrom().equals(from)).toList();
     }
 
     /**
@@ -177,7 +193,7 @@ public class Claims {
         repository.lockMember(member.id());
         Set<String> attached = repository.documentKinds(claim.id);
         ClaimJudge.Judgement fresh = judge.judge(claim.facts, member, enrolments.coveragesOf(member.id()),
-                (item, from) -> repository.paidEarlier(member.id(), claim.id, item, from), claim.submittedOn(), attached);
+                paidEarlier(member.id(), claim.id), claim.submittedOn(), attached);
         List<ClaimRepository.StoredBenefit> stored = repository.benefits(claim.id);
         for (ClaimRepository.StoredBenefit now : fresh.benefits()) {
             boolean same = stored.stream().anyMatch(b -> b.position() == now.position() && b.amount().compareTo(now.amount()) == 0);
@@ -193,8 +209,7 @@ public class Claims {
     }
 
     /** Low risk: something to pay under the threshold, only electronic receipts, complete materials, no date-sensitive rejection. */
-    private boolean lowRisk(Claim claim, ClaimJudge.Judgement judgement, boolean complete) {
-        List<ReceiptRow> receipts = repository.receipts(claim.id);
+    private boolean lowRisk(List<ReceiptRow> receipts, ClaimJudge.Judgement judgement, boolean complete) {
         return complete && judgement.total().signum() > 0 && judgement.total().compareTo(settings.autoApproveBelow()) < 0
                 && !receipts.isEmpty() && receipts.stream().allMatch(ReceiptRow::electronic)
                 && !ClaimJudge.needsHumanEyes(judgement.benefits());
@@ -205,12 +220,13 @@ public class Claims {
     @Transactional
     public DocumentView attach(long id, String kind, String fileName, byte[] content, CurrentUser user) {
         if (user.is(Role.FINANCE)) throw new AccessDeniedException("finance does not attach documents");
-        Claim claim = visible(id, user);
+        ClaimRepository.Header claim = repository.header(id).filter(c -> visible(c.memberId(), c.orgPath(), user))
+                .orElseThrow(() -> new NotFoundException("理赔申请不存在"));
         if (kind == null || kind.isBlank()) throw InvalidInputException.of("kind", "缺少材料类型（" + String.join("、", materials.kinds().keySet()) + "）");
         if (!materials.knows(kind.strip())) {
             throw InvalidInputException.of("kind", "材料类型须为 " + String.join("、", materials.kinds().keySet()) + " 之一：" + kind);
         }
-        if (!claim.open()) throw new ConflictException("status", "理赔已办结（" + claim.status().chinese() + "），不能再上传材料");
+        if (!Claim.open(claim.status())) throw new ConflictException("status", "理赔已办结（" + claim.status().chinese() + "），不能再上传材料");
         if (content.length > settings.maxDocumentBytes()) {
             throw new UploadTooLargeException("材料文件不能超过" + settings.maxDocumentBytes() / (1024 * 1024) + "MB");
         }
@@ -218,10 +234,10 @@ public class Claims {
         DocumentType type = DocumentType.of(content);
         if (type == null) throw new UnreadableUploadException("只接受 PDF、OFD 电子票据或 PNG、JPEG 图片");
         String name = fileName == null || fileName.isBlank() ? "document" : fileName.strip();
-        long documentId = repository.insertDocument(id, kind.strip(), name, type.contentType(), content.length, sha256(content),
-                cipher.encrypt(Base64.getEncoder().encodeToString(content)), user.username());
-        completeMaterialsIfNowComplete(claim);
-        return views.documents(id).stream().filter(d -> d.id() == documentId).findFirst().orElseThrow();
+        ClaimRepository.DocumentRow stored = repository.insertDocument(id, kind.strip(), name, type.contentType(), content.length,
+                sha256(content), cipher.encrypt(Base64.getEncoder().encodeToString(content)), user.username());
+        if (claim.status() != ClaimStatus.DRAFT && claim.materialsCompleteOn() == null) completeMaterialsIfNowComplete(load(id));
+        return views.document(stored);
     }
 
     /** After submission, the day the last missing document arrives starts the payment promise. */
@@ -308,8 +324,12 @@ public class Claims {
     }
 
     static boolean visible(Claim c, CurrentUser user) {
-        if (user.role() == Role.MEMBER) return user.memberId() != null && user.memberId() == c.facts.memberId();
-        return user.sees(c.facts.orgPath());
+        return visible(c.facts.memberId(), c.facts.orgPath(), user);
+    }
+
+    private static boolean visible(long memberId, String orgPath, CurrentUser user) {
+        if (user.role() == Role.MEMBER) return user.memberId() != null && user.memberId() == memberId;
+        return user.sees(orgPath);
     }
 
     Claim load(long id) {
@@ -324,9 +344,12 @@ public class Claims {
     record PendingPayout(String reference, Money amount) {
     }
 
-    /** Moves an approved claim on to PAYMENT_PENDING; the caller writes the payout request after saving the claim. */
+    /**
+     * Moves an approved claim on to PAYMENT_PENDING; the caller writes the payout request after saving the claim.
+     * A claim is approved once, so this is always its first payout request (a retry takes {@link #nextReference}).
+     */
     PendingPayout requestPayment(Claim claim, Instant now, BigDecimal amount) {
-        String reference = nextReference(claim);
+        String reference = "HZ-" + claim.id + "-1";
         claim.requestPayment(now, reference);
         return new PendingPayout(reference, new Money(amount));
     }
@@ -336,9 +359,12 @@ public class Claims {
     }
 
     private void insertPayout(Claim claim, String reference, Money amount) {
-        Members.Payee payee = members.payee(claim.facts.memberId())
-                .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户"));
-        repository.insertPayout(claim.id, reference, payee.name(), payee.account().bankName(),
+        insertPayout(claim, reference, amount, members.payee(claim.facts.memberId())
+                .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户")));
+    }
+
+    private ClaimRepository.PayoutRow insertPayout(Claim claim, String reference, Money amount, Members.Payee payee) {
+        return repository.insertPayout(claim.id, reference, payee.name(), payee.account().bankName(),
                 cipher.encrypt(payee.account().number()), payee.account().masked(), amount);
     }
 
@@ -349,6 +375,11 @@ public class Claims {
     private Claim byReference(String reference) {
         long id = repository.claimOfPayout(reference).orElseThrow(() -> new NotFoundException("支付指令不存在：" + reference));
         return load(id);
+    }
+
+    /** Now, to the microsecond PostgreSQL keeps, so that what a view shows equals what is read back later. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private LocalDate today() {
@@ -390,12 +421,17 @@ public class Claims {
         return new ConflictException("receipts[" + i + "].invoiceNumber", "该票据（票据代码+票据号码）已用于其他理赔申请，一张票据只能申领一次");
     }
 
-    private static String sha256(byte[] content) {
+    /** One digest per thread: looking the algorithm up costs more than hashing a small document. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(SHA256.get().digest(content));
     }
 
     static Map<String, StoredBenefit> byItem(List<StoredBenefit> benefits) {

@@ -53,6 +53,10 @@ final class Materials {
         return file.kinds().containsKey(kind);
     }
 
+    String kindName(String kind) {
+        return file.kinds().get(kind);
+    }
+
     Map<String, String> kinds() {
         return new LinkedHashMap<>(file.kinds());
     }

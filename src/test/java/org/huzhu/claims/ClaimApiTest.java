@@ -90,6 +90,48 @@ class ClaimApiTest extends ApiTest {
         assertThat(payout.path("maskedAccount").asString()).matches("6222 \\*\\*\\*\\* \\*\\*\\*\\* \\d{4}");
     }
 
+    @ParameterizedTest(name = "{0} claim: what filing and submitting answer is what is read back")
+    @CsvSource({"auto-approved, 1000.00, true", "reviewed, 8000.00, false"})
+    void whatFilingAndSubmittingAnswerIsExactlyWhatIsReadBack(String route, String selfPaid, boolean electronic) {
+        long member = member('F', "HOSPITAL:1", "CRITICAL_ILLNESS:1", "FEMALE_SPECIAL:1");
+        Map<String, Object> body = hospitalClaim(member, selfPaid, electronic);
+        body.put("diagnoses", List.of("C50.901"));
+        body.put("items", List.of("HOSPITAL"));
+        Answer filed = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        long claim = filed.json().path("id").asLong();
+        assertThat(filed.json().path("hints").size()).isEqualTo(2);
+        assertThat(filed.json()).isEqualTo(get("demo-admin", "/api/v1/claims/" + claim).json());
+        attach(claim, "ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
+
+        JsonNode submitted = submit(claim);
+
+        assertThat(submitted.path("status").asString()).isEqualTo(electronic ? "PAYMENT_PENDING" : "UNDER_REVIEW");
+        assertThat(submitted.path("payoutRequests").size()).isEqualTo(electronic ? 1 : 0);
+        assertThat(submitted).isEqualTo(get("demo-admin", "/api/v1/claims/" + claim).json());
+    }
+
+    @Test
+    void theDayTheLastMissingDocumentArrivesAfterSubmissionStartsThePaymentPromise() {
+        long claim = file(member('M', "HOSPITAL:1"), hospitalClaim("8000.00", false));
+        attach(claim, "ID_CARD", "BANK_CARD");
+        JsonNode submitted = submit(claim);
+        assertThat(submitted.path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(submitted.path("materialsCompleteOn").isNull()).isTrue();
+        assertThat(submitted.path("missingMaterials")).extracting(JsonNode::asString).containsExactly("医疗收费票据", "医保结算单", "出院小结");
+
+        attach(claim, "RECEIPT", "SETTLEMENT");
+        JsonNode stillMissing = get("demo-admin", "/api/v1/claims/" + claim).json();
+        assertThat(stillMissing.path("materialsCompleteOn").isNull()).isTrue();
+        assertThat(stillMissing.path("missingMaterials")).extracting(JsonNode::asString).containsExactly("出院小结");
+
+        attach(claim, "DISCHARGE_SUMMARY");
+        JsonNode complete = get("demo-admin", "/api/v1/claims/" + claim).json();
+        assertThat(complete.path("materialsCompleteOn").asString()).isEqualTo(today.toString());
+        assertThat(complete.path("missingMaterials").size()).isZero();
+        assertThat(complete.path("promiseDueOn").isNull()).isFalse();
+    }
+
     @ParameterizedTest(name = "self-paid {0} → {1} for {2} review")
     @CsvSource({
             "8000.00, 8000.00, COUNTY",
