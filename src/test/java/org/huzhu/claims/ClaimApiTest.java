@@ -557,14 +557,7 @@ class ClaimApiTest extends ApiTest {
         Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(body));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         long member = registered.json().path("id").asLong();
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (String item : items) {
-            String[] parts = item.split(":");
-            lines.add(Map.of("item", parts[0], "shares", Integer.parseInt(parts[1])));
-        }
-        Answer enrolled = post("demo-admin", "/api/v1/enrolments", JSON.writeValueAsString(Map.of("unitId", unit, "memberId", member,
-                "items", lines, "paidOn", today.minusDays(200).toString())));
-        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        enrolItems(unit, member, today.minusDays(200), items);
         if (withBankAccount) {
             Answer account = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
                     JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", cardNumber())));
@@ -657,12 +650,6 @@ class ClaimApiTest extends ApiTest {
             if (BankAccount.luhnValid(body + d)) return body + d;
         }
         throw new IllegalStateException();
-    }
-
-    private static List<String> fields(Answer answer) {
-        List<String> fields = new ArrayList<>();
-        answer.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
-        return fields;
     }
 
     private static List<String> transitions(JsonNode claim) {

@@ -607,16 +607,4 @@ class EnrolmentApiTest extends ApiTest {
         }
         return list;
     }
-
-    private static List<String> fields(Answer answer) {
-        List<String> fields = new ArrayList<>();
-        answer.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
-        return fields;
-    }
-
-    private static void assertProblem(Answer answer, int status) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.field("detail")).as("Chinese detail").matches("(?s).*\\p{IsHan}.*");
-    }
 }

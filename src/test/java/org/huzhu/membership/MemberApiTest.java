@@ -535,19 +535,7 @@ class MemberApiTest extends ApiTest {
         return ids;
     }
 
-    private static List<String> fields(Answer answer) {
-        List<String> fields = new ArrayList<>();
-        answer.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
-        return fields;
-    }
-
     private static void assertFullNumberAbsent(String body, String id) {
         assertThat(body).doesNotContain(id).doesNotContain(id.substring(4, 14));
-    }
-
-    private static void assertProblem(Answer answer, int status) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.field("detail")).as("Chinese detail").matches("(?s).*\\p{IsHan}.*");
     }
 }

@@ -55,6 +55,33 @@ public abstract class ApiTest {
         return ids;
     }
 
+    /** The fields named in a problem's {@code errors}, in order. */
+    protected static java.util.List<String> fields(Answer answer) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        answer.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        return fields;
+    }
+
+    /** A problem+json answer of the given status whose detail is written in Chinese. */
+    protected static void assertProblem(Answer answer, int status) {
+        org.assertj.core.api.Assertions.assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(answer.contentType()).startsWith("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(answer.field("detail")).as("Chinese detail").matches("(?s).*\\p{IsHan}.*");
+    }
+
+    /** Enrols a member of a unit in items written {@code ITEM:shares}, paid on the given day (expects 201). */
+    protected long enrolItems(long unit, long member, java.time.LocalDate paidOn, String... items) {
+        java.util.List<java.util.Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (String item : items) {
+            String[] parts = item.split(":");
+            lines.add(java.util.Map.of("item", parts[0], "shares", Integer.parseInt(parts[1])));
+        }
+        Answer enrolled = post("demo-admin", "/api/v1/enrolments", JSON.writeValueAsString(java.util.Map.of("unitId", unit,
+                "memberId", member, "items", lines, "paidOn", paidOn.toString())));
+        org.assertj.core.api.Assertions.assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        return enrolled.json().path("id").asLong();
+    }
+
     protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

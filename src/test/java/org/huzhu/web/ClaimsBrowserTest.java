@@ -415,14 +415,7 @@ class ClaimsBrowserTest extends ApiTest {
                 "name", name, "idNumber", idNumber, "employmentForm", "REGULAR", "unitId", unit)));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         long member = registered.json().path("id").asLong();
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (String item : items) {
-            String[] parts = item.split(":");
-            lines.add(Map.of("item", parts[0], "shares", Integer.parseInt(parts[1])));
-        }
-        Answer enrolled = post("demo-admin", "/api/v1/enrolments", JSON.writeValueAsString(Map.of("unitId", unit, "memberId", member,
-                "items", lines, "paidOn", today.minusDays(200).toString())));
-        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        enrolItems(unit, member, today.minusDays(200), items);
         String account = cardNumber();
         Answer bank = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
                 JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", account)));
