@@ -7,8 +7,14 @@ public final class ChartOfAccounts {
     public static final String RECEIVABLE_UNIT = "1122.01";
     public static final String RECEIVABLE_UNION_SUBSIDY = "1122.02";
     public static final String RECEIVABLE_MEMBER = "1122.03";
+    public static final String RECEIVABLE_UNION_GIFT = "1122.04";
+    public static final String CLAIMS_PAYABLE = "2202";
+    public static final String PAYOUTS_IN_TRANSIT = "2203";
+    public static final String UNMATCHED_RECEIPTS = "2241";
+    public static final String CONTRIBUTIONS_RECEIVED_IN_ADVANCE = "2242";
     public static final String CONTRIBUTION_INCOME = "4001";
     public static final String GIFT_BUDGET_EXPENSE = "5001";
+    public static final String BENEFIT_EXPENSE = "5101";
 
     private ChartOfAccounts() {
     }

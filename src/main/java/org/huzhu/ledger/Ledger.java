@@ -1,6 +1,7 @@
 package org.huzhu.ledger;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.huzhu.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,46 @@ public class Ledger {
                     .params(id, line.accountCode(), line.debit().amount(), line.credit().amount()).update();
         }
         return id;
+    }
+
+    /**
+     * Undoes a booked journal with its mirror image (debits and credits swapped), dated
+     * {@code valueDate}. A journal is reversed at most once: reversing it again, under any key,
+     * returns the earlier reversal's id and books nothing.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public long reverse(String originalKey, String reversalKey, String reason, LocalDate valueDate) {
+        JournalRow original = jdbc.sql("select id, source_type, source_id, org_path from ledger.journal where idempotency_key = ?")
+                .param(originalKey)
+                .query((rs, n) -> new JournalRow(rs.getLong("id"), rs.getString("source_type"), rs.getString("source_id"),
+                        rs.getString("org_path")))
+                .optional().orElseThrow(() -> new IllegalArgumentException("no journal booked under " + originalKey));
+        Long id = jdbc.sql("""
+                insert into ledger.journal (idempotency_key, source_type, source_id, description, org_path, value_date, reverses_journal_id)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing
+                returning id""")
+                .params(reversalKey, original.sourceType(), original.sourceId(), reason, original.orgPath(), valueDate, original.id())
+                .query(Long.class).optional().orElse(null);
+        if (id == null) {
+            return jdbc.sql("select id from ledger.journal where reverses_journal_id = ?").param(original.id())
+                    .query(Long.class).optional().orElseGet(() -> journalId(reversalKey));
+        }
+        jdbc.sql("""
+                insert into ledger.posting (journal_id, account_code, debit, credit)
+                select ?, account_code, credit, debit from ledger.posting where journal_id = ?""")
+                .params(id, original.id()).update();
+        return id;
+    }
+
+    private record JournalRow(long id, String sourceType, String sourceId, String orgPath) {
+    }
+
+    /** Whether a journal was booked under {@code idempotencyKey}. */
+    @Transactional(readOnly = true)
+    public boolean isBooked(String idempotencyKey) {
+        return jdbc.sql("select exists (select 1 from ledger.journal where idempotency_key = ?)").param(idempotencyKey)
+                .query(Boolean.class).single();
     }
 
     private long journalId(String idempotencyKey) {

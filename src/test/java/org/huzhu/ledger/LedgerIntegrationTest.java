@@ -164,6 +164,51 @@ class LedgerIntegrationTest extends ApiTest {
         assertThat(postingsOf(journal)).isEqualTo(2);
     }
 
+    // ---- reversal -------------------------------------------------------------------------
+
+    @Test
+    void aReversalMirrorsTheOriginalAndNamesIt() {
+        String key = key();
+        long original = ledger.post(new JournalEntry(key, "TEST", "rev", "原分录", LocalDate.now(), "/1/", List.of(
+                Line.debit(ChartOfAccounts.BENEFIT_EXPENSE, Money.of("80.00")),
+                Line.credit(ChartOfAccounts.CLAIMS_PAYABLE, Money.of("80.00")))));
+        Money expenseBefore = ledger.balance(ChartOfAccounts.BENEFIT_EXPENSE);
+
+        long reversal = ledger.reverse(key, key + ":reversed", "冲销测试", LocalDate.now());
+
+        assertThat(reversal).isNotEqualTo(original);
+        assertThat(jdbc.sql("select reverses_journal_id from ledger.journal where id = ?").param(reversal)
+                .query(Long.class).single()).isEqualTo(original);
+        assertThat(jdbc.sql("""
+                select string_agg(account_code || ':' || debit || ':' || credit, ',' order by account_code)
+                  from ledger.posting where journal_id = ?""").param(reversal).query(String.class).single())
+                .isEqualTo("2202:80.00:0.00,5101:0.00:80.00");
+        assertThat(ledger.balance(ChartOfAccounts.BENEFIT_EXPENSE)).isEqualTo(expenseBefore.minus(Money.of("80.00")));
+        assertThat(ledger.trialBalance().balanced()).isTrue();
+    }
+
+    @Test
+    void aJournalIsReversedOnlyOnceWhateverTheKey() {
+        String key = key();
+        ledger.post(entry(key, "5.00"));
+
+        long first = ledger.reverse(key, key + ":r1", "第一次冲销", LocalDate.now());
+        long again = ledger.reverse(key, key + ":r1", "重试", LocalDate.now());
+        long other = ledger.reverse(key, key + ":r2", "另一个键", LocalDate.now());
+
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isEqualTo(first);
+        assertThat(jdbc.sql("select count(*) from ledger.journal where reverses_journal_id = ?").param(journalId(key))
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(ledger.isBooked(key + ":r2")).isFalse();
+    }
+
+    @Test
+    void reversingAnUnknownJournalIsRefused() {
+        assertThatThrownBy(() -> ledger.reverse("no-such-" + key(), key(), "无", LocalDate.now()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     // ---- append only ----------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
