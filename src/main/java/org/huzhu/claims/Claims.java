@@ -235,7 +235,7 @@ public class Claims {
         if (type == null) throw new UnreadableUploadException("只接受 PDF、OFD 电子票据或 PNG、JPEG 图片");
         String name = fileName == null || fileName.isBlank() ? "document" : fileName.strip();
         ClaimRepository.DocumentRow stored = repository.insertDocument(id, kind.strip(), name, type.contentType(), content.length,
-                sha256(content), cipher.encrypt(Base64.getEncoder().encodeToString(content)), user.username());
+                sha256(content), cipher.encryptBytes(content), user.username());
         if (claim.status() != ClaimStatus.DRAFT && claim.materialsCompleteOn() == null) completeMaterialsIfNowComplete(load(id));
         return views.document(stored);
     }
@@ -261,7 +261,9 @@ public class Claims {
         DocumentView meta = views.documents(id).stream().filter(d -> d.id() == documentId).findFirst()
                 .orElseThrow(() -> new NotFoundException("材料不存在"));
         byte[] stored = repository.documentContent(id, documentId).orElseThrow(() -> new NotFoundException("材料不存在"));
-        return new Download(meta.fileName(), meta.contentType(), Base64.getDecoder().decode(cipher.decrypt(stored)));
+        return new Download(meta.fileName(), meta.contentType(), PersonalDataCipher.isText(stored)
+                ? Base64.getDecoder().decode(cipher.decrypt(stored))   // documents stored before 2026-11-23
+                : cipher.decryptBytes(stored));
     }
 
     // ---- reading -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class PersonalDataCipher {
 
     private static final byte FORMAT_V1 = 1;
+    private static final byte FORMAT_BYTES = 2;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -38,13 +39,22 @@ public final class PersonalDataCipher {
     }
 
     public byte[] encrypt(String plain) {
+        return seal(FORMAT_V1, plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Encrypts binary content (a scanned document) as it is, without a text encoding on the way. */
+    public byte[] encryptBytes(byte[] plain) {
+        return seal(FORMAT_BYTES, plain);
+    }
+
+    private byte[] seal(byte format, byte[] plain) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(FORMAT_V1).put(iv).put(sealed).array();
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(format).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
@@ -52,11 +62,27 @@ public final class PersonalDataCipher {
 
     public String decrypt(byte[] stored) {
         if (stored == null) return null;
-        if (stored.length < 1 + IV_BYTES || stored[0] != FORMAT_V1) throw new IllegalStateException("unknown cipher format");
+        if (!isText(stored)) throw new IllegalStateException("unknown cipher format");
+        return new String(open(stored), StandardCharsets.UTF_8);
+    }
+
+    /** Decrypts what {@link #encryptBytes} sealed. */
+    public byte[] decryptBytes(byte[] stored) {
+        if (stored == null) return null;
+        if (stored.length < 1 + IV_BYTES || stored[0] != FORMAT_BYTES) throw new IllegalStateException("unknown cipher format");
+        return open(stored);
+    }
+
+    /** Whether {@code stored} was sealed by {@link #encrypt} (text) rather than {@link #encryptBytes}. */
+    public static boolean isText(byte[] stored) {
+        return stored.length >= 1 + IV_BYTES && stored[0] == FORMAT_V1;
+    }
+
+    private byte[] open(byte[] stored) {
         try {
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, IV_BYTES));
-            return new String(cipher.doFinal(stored, 1 + IV_BYTES, stored.length - 1 - IV_BYTES), StandardCharsets.UTF_8);
+            return cipher.doFinal(stored, 1 + IV_BYTES, stored.length - 1 - IV_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed: wrong key or tampered data", e);
         }

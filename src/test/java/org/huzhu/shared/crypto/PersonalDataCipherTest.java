@@ -110,6 +110,36 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void binaryContentRoundTripsAsItIsWithoutTextEncoding() {
+        byte[] scan = new byte[4096];
+        RANDOM.nextBytes(scan);
+
+        byte[] stored = cipher.encryptBytes(scan);
+
+        assertThat(cipher.decryptBytes(stored)).isEqualTo(scan);
+        assertThat(stored.length).isEqualTo(scan.length + 1 + 12 + 16);   // format, IV, tag: no Base64 growth
+        assertThat(PersonalDataCipher.isText(stored)).isFalse();
+        assertThat(PersonalDataCipher.isText(cipher.encrypt("张三"))).isTrue();
+    }
+
+    @Test
+    void textAndBinaryFormatsAreNotMistakenForEachOther() {
+        byte[] text = cipher.encrypt("6222020200112233445");
+        byte[] binary = cipher.encryptBytes(new byte[] {1, 2, 3});
+
+        assertThatThrownBy(() -> cipher.decryptBytes(text)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.decrypt(binary)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void tamperedBinaryContentIsRefused() {
+        byte[] stored = cipher.encryptBytes("%PDF-1.7 receipt".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        stored[stored.length - 1] ^= 1;
+
+        assertThatThrownBy(() -> cipher.decryptBytes(stored)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void nullStaysNull() {
         assertThat(cipher.decrypt(null)).isNull();
     }
