@@ -25,20 +25,32 @@ public class Ledger {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public long post(JournalEntry entry) {
-        Long id = jdbc.sql("""
-                insert into ledger.journal (idempotency_key, source_type, source_id, description, org_path, value_date)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (idempotency_key) do nothing
-                returning id""")
-                .params(entry.idempotencyKey(), entry.sourceType(), entry.sourceId(), entry.description(),
-                        entry.orgPath(), entry.valueDate())
-                .query(Long.class).optional().orElse(null);
-        if (id == null) return journalId(entry.idempotencyKey());
-        for (JournalEntry.Line line : entry.lines()) {
-            jdbc.sql("insert into ledger.posting (journal_id, account_code, debit, credit) values (?, ?, ?, ?)")
-                    .params(id, line.accountCode(), line.debit().amount(), line.credit().amount()).update();
+        int n = entry.lines().size();
+        String[] accounts = new String[n];
+        BigDecimal[] debits = new BigDecimal[n];
+        BigDecimal[] credits = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            JournalEntry.Line line = entry.lines().get(i);
+            accounts[i] = line.accountCode();
+            debits[i] = line.debit().amount();
+            credits[i] = line.credit().amount();
         }
-        return id;
+        // one round trip: the journal and its postings, or nothing when the key is booked already
+        Long id = jdbc.sql("""
+                with journal as (
+                    insert into ledger.journal (idempotency_key, source_type, source_id, description, org_path, value_date)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict (idempotency_key) do nothing
+                    returning id),
+                postings as (
+                    insert into ledger.posting (journal_id, account_code, debit, credit)
+                    select journal.id, line.account_code, line.debit, line.credit
+                      from journal, unnest(?::text[], ?::numeric[], ?::numeric[]) as line (account_code, debit, credit))
+                select id from journal""")
+                .params(entry.idempotencyKey(), entry.sourceType(), entry.sourceId(), entry.description(),
+                        entry.orgPath(), entry.valueDate(), accounts, debits, credits)
+                .query(Long.class).optional().orElse(null);
+        return id != null ? id : journalId(entry.idempotencyKey());
     }
 
     /**
