@@ -1,0 +1,153 @@
+package org.huzhu.recognition.specimen;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+
+/**
+ * Draws a receipt as an image with Java2D: red form, black data (antialiased WenQuanYi Micro Hei),
+ * and the seal drawn on a layer of its own, then stamped over the page by multiplying (red ink
+ * over white paper, black toner still black under it) at the seal ink's opacity.
+ */
+public final class PngRenderer {
+
+    public static final int DEFAULT_DPI = 200;
+
+    private PngRenderer() {}
+
+    public static BufferedImage render(ReceiptTruth truth) {
+        return render(truth, DEFAULT_DPI);
+    }
+
+    public static BufferedImage render(ReceiptTruth truth, int dpi) {
+        Java2dCanvas canvas = new Java2dCanvas(dpi);
+        ReceiptLayout.draw(truth, canvas);
+        return canvas.finish();
+    }
+
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Pixels from millimetres; seal ink goes to its own layer until {@link #finish}. */
+    private static final class Java2dCanvas implements ReceiptCanvas {
+
+        private final double scale;
+        private final BufferedImage page;
+        private final BufferedImage sealLayer;
+        private final Graphics2D pageGraphics;
+        private final Graphics2D sealGraphics;
+
+        Java2dCanvas(int dpi) {
+            scale = dpi / 25.4;
+            int width = (int) Math.round(ReceiptLayout.WIDTH * scale);
+            int height = (int) Math.round(ReceiptLayout.HEIGHT * scale);
+            page = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            sealLayer = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+            pageGraphics = graphics(page);
+            pageGraphics.setColor(Color.WHITE);
+            pageGraphics.fillRect(0, 0, width, height);
+            sealGraphics = graphics(sealLayer);
+        }
+
+        private Graphics2D graphics(BufferedImage image) {
+            Graphics2D g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.scale(scale, scale);
+            return g;
+        }
+
+        private Graphics2D on(Ink ink) {
+            Graphics2D g = ink == Ink.SEAL ? sealGraphics : pageGraphics;
+            g.setColor(new Color(ink.red, ink.green, ink.blue));
+            return g;
+        }
+
+        @Override
+        public void text(String text, double x, double baseline, double size, Ink ink) {
+            Graphics2D g = on(ink);
+            g.setFont(ReceiptFont.awt().deriveFont((float) size));
+            g.drawString(text, (float) x, (float) baseline);
+        }
+
+        @Override
+        public void glyph(String glyph, double cx, double cy, double size, double angle, Ink ink) {
+            Graphics2D g = on(ink);
+            AffineTransform saved = g.getTransform();
+            g.translate(cx, cy);
+            g.rotate(angle);
+            g.setFont(ReceiptFont.awt().deriveFont((float) size));
+            float x = (float) (-ReceiptFont.advance(glyph, size) / 2);
+            g.drawString(glyph, x, (float) (size * ReceiptFont.BASELINE_BELOW_CENTRE));
+            g.setTransform(saved);
+        }
+
+        @Override
+        public void line(double x1, double y1, double x2, double y2, double width, Ink ink) {
+            Graphics2D g = on(ink);
+            g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER));
+            g.draw(new Line2D.Double(x1, y1, x2, y2));
+        }
+
+        @Override
+        public void circle(double cx, double cy, double radius, double width, Ink ink) {
+            Graphics2D g = on(ink);
+            g.setStroke(new BasicStroke((float) width));
+            g.draw(new Ellipse2D.Double(cx - radius, cy - radius, 2 * radius, 2 * radius));
+        }
+
+        @Override
+        public void polygon(double[] xs, double[] ys, Ink ink) {
+            Path2D.Double path = new Path2D.Double();
+            path.moveTo(xs[0], ys[0]);
+            for (int i = 1; i < xs.length; i++) path.lineTo(xs[i], ys[i]);
+            path.closePath();
+            on(ink).fill(path);
+        }
+
+        /** The page with the seal layer multiplied over it. */
+        BufferedImage finish() {
+            pageGraphics.dispose();
+            sealGraphics.dispose();
+            int[] paper = ((DataBufferInt) page.getRaster().getDataBuffer()).getData();
+            int[] ink = ((DataBufferInt) sealLayer.getRaster().getDataBuffer()).getData();
+            for (int i = 0; i < paper.length; i++) {
+                double alpha = (ink[i] >>> 24) / 255.0 * Ink.SEAL.opacity;
+                if (alpha > 0) {
+                    paper[i] = multiply(paper[i], ink[i], alpha);
+                }
+            }
+            return page;
+        }
+
+        private static int multiply(int paper, int ink, double alpha) {
+            int rgb = 0;
+            for (int shift = 16; shift >= 0; shift -= 8) {
+                int below = paper >> shift & 0xFF;
+                int stamped = below * (ink >> shift & 0xFF) / 255;
+                rgb |= (int) Math.round(below + (stamped - below) * alpha) << shift;
+            }
+            return rgb;
+        }
+    }
+}

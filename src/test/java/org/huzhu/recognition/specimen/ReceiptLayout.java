@@ -1,0 +1,161 @@
+package org.huzhu.recognition.specimen;
+
+import static org.huzhu.recognition.specimen.ReceiptCanvas.Ink.DATA;
+import static org.huzhu.recognition.specimen.ReceiptCanvas.Ink.FORM;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.huzhu.recognition.specimen.ReceiptCanvas.Ink;
+import org.huzhu.recognition.specimen.ReceiptTruth.FeeLine;
+
+/**
+ * The national template of docs/receipts.md in millimetres (240 × 140, landscape), as data: the
+ * labelled entries with their positions, the fee table's grid, the 其他信息 block and the seal. A
+ * value is printed right after its label. Every renderer draws the page through {@link #draw}.
+ */
+final class ReceiptLayout {
+
+    static final double WIDTH = 240;
+    static final double HEIGHT = 140;
+    static final double TEXT = 3.5;
+    static final double TITLE = 6.0;
+    static final double RULE = 0.3;
+
+    /** A label (red) and the value (black) printed right of it; {@code field} is the API's name, if any. */
+    record Entry(String label, String field, Function<ReceiptTruth, String> value, double x, double baseline) {}
+
+    /** A run of text as placed on the page. */
+    record Run(String text, double x, double baseline, double size, Ink ink, String field) {
+        Box box() {
+            return new Box(x, baseline - 0.85 * size, ReceiptFont.advance(text, size), size);
+        }
+    }
+
+    /** A rectangle on the page in millimetres. */
+    record Box(double x, double y, double width, double height) {
+        boolean intersects(Box other) {
+            return x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height;
+        }
+
+        /** Whether this box and the disc of radius r around (cx, cy) share any point. */
+        boolean intersectsDisc(double cx, double cy, double r) {
+            double dx = cx - Math.clamp(cx, x, x + width);
+            double dy = cy - Math.clamp(cy, y, y + height);
+            return dx * dx + dy * dy <= r * r;
+        }
+    }
+
+    // Columns and baselines of the header block.
+    private static final double COL_A = 14, COL_B = 80, COL_C = 150;
+    private static final double TITLE_BASELINE = 15;
+
+    private static final List<Entry> HEADER = List.of(
+            new Entry("票据代码：", "invoiceCode", ReceiptTruth::invoiceCode, COL_A, 24),
+            new Entry("票据号码：", "invoiceNumber", ReceiptTruth::invoiceNumber, COL_C, 24),
+            new Entry("交款人统一社会信用代码：", null, t -> t.printed().payerId(), COL_A, 30.5),
+            new Entry("校验码：", "checkCode", ReceiptTruth::checkCode, COL_C, 30.5),
+            new Entry("交款人：", "payerName", ReceiptTruth::payerName, COL_A, 37),
+            new Entry("开票日期：", "issueDate", ReceiptTruth::issueDate, COL_C, 37),
+            new Entry("医疗机构类型：", null, t -> t.printed().hospitalType(), COL_B, 43.5));
+    private static final List<Entry> INPATIENT = List.of(
+            new Entry("住院号：", null, t -> t.printed().recordNumber(), COL_A, 43.5),
+            new Entry("住院时间：", null, t -> t.admissionDate() + "至" + t.dischargeDate(), COL_C, 43.5));
+    private static final List<Entry> OUTPATIENT = List.of(
+            new Entry("门诊号：", null, t -> t.printed().recordNumber(), COL_A, 43.5),
+            new Entry("就诊日期：", "visitDate", ReceiptTruth::visitDate, COL_C, 43.5));
+
+    // The table: header row, six rows of two fee lines each, then the total, business and 其他信息 rows.
+    private static final double LEFT = 12, RIGHT = 228;
+    private static final double[] COLUMNS = {LEFT, 72, 120, 180, RIGHT};
+    private static final String[] COLUMN_TITLES = {"项目名称", "金额(元)", "项目名称", "金额(元)"};
+    private static final double TABLE_TOP = 48, ROW_HEIGHT = 6, ROW_BASELINE = 4.4, CELL_PADDING = 3;
+    static final int FEE_ROWS = 6;
+    private static final double FEES_BOTTOM = TABLE_TOP + ROW_HEIGHT * (1 + FEE_ROWS);
+    private static final double[] RULES = {TABLE_TOP + ROW_HEIGHT, FEES_BOTTOM, 97, 104};
+    private static final double TABLE_BOTTOM = 125.5;
+
+    private static final List<Entry> FOOTER = List.of(
+            new Entry("金额合计（大写）", null, t -> t.printed().totalInCapitals(), 15, 95),
+            new Entry("（小写）", "total", ReceiptTruth::total, COL_C, 95),
+            new Entry("业务流水号：", null, t -> t.printed().serialNumber(), 15, 102),
+            new Entry("医保类型：", null, t -> t.printed().insuranceType(), 120, 102),
+            new Entry("其他信息", null, t -> null, 15, 109),
+            new Entry("医保统筹基金支付：", "fundPaid", ReceiptTruth::fundPaid, 15, 115.5),
+            new Entry("其他支付：", "otherPaid", ReceiptTruth::otherPaid, 66, 115.5),
+            new Entry("个人账户支付：", "personalAccountPaid", ReceiptTruth::personalAccountPaid, 103, 115.5),
+            new Entry("个人现金支付：", "cashPaid", ReceiptTruth::cashPaid, 147, 115.5),
+            new Entry("个人自付：", "selfPaid", ReceiptTruth::selfPaid, 15, 121.5),
+            new Entry("个人自费：", "selfFunded", ReceiptTruth::selfFunded, 66, 121.5),
+            new Entry("收款单位（章）：", "hospital", ReceiptTruth::hospital, 15, 133),
+            new Entry("复核人：", null, t -> t.printed().reviewer(), 120, 133),
+            new Entry("收款人：", null, t -> t.printed().cashier(), 170, 133));
+
+    private ReceiptLayout() {}
+
+    static void draw(ReceiptTruth truth, ReceiptCanvas canvas) {
+        drawGrid(canvas);
+        for (Run run : runs(truth)) {
+            canvas.text(run.text(), run.x(), run.baseline(), run.size(), run.ink());
+        }
+        seal(truth).draw(canvas);
+    }
+
+    /** Every text on the page but the seal's: title, labels, values and the fee table. */
+    static List<Run> runs(ReceiptTruth truth) {
+        List<Run> runs = new ArrayList<>();
+        String title = truth.documentType().title();
+        runs.add(new Run(title, (WIDTH - ReceiptFont.advance(title, TITLE)) / 2, TITLE_BASELINE, TITLE, FORM, null));
+        List<Entry> entries = new ArrayList<>(HEADER);
+        entries.addAll(truth.inpatient() ? INPATIENT : OUTPATIENT);
+        entries.addAll(FOOTER);
+        for (Entry entry : entries) {
+            runs.add(new Run(entry.label(), entry.x(), entry.baseline(), TEXT, FORM, null));
+            String value = entry.value().apply(truth);
+            if (value != null) {
+                double x = entry.x() + ReceiptFont.advance(entry.label(), TEXT);
+                runs.add(new Run(value, x, entry.baseline(), TEXT, DATA, entry.field()));
+            }
+        }
+        double headerBaseline = TABLE_TOP + ROW_BASELINE;
+        for (int column = 0; column < COLUMN_TITLES.length; column++) {
+            double centre = (COLUMNS[column] + COLUMNS[column + 1]) / 2;
+            String text = COLUMN_TITLES[column];
+            runs.add(new Run(text, centre - ReceiptFont.advance(text, TEXT) / 2, headerBaseline, TEXT, FORM, null));
+        }
+        List<FeeLine> lines = truth.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            int side = i % 2;
+            double baseline = TABLE_TOP + ROW_HEIGHT * (1 + i / 2) + ROW_BASELINE;
+            String amount = lines.get(i).amount();
+            double amountRight = COLUMNS[2 * side + 2] - CELL_PADDING;
+            runs.add(new Run(lines.get(i).name(), COLUMNS[2 * side] + CELL_PADDING, baseline, TEXT, DATA, null));
+            runs.add(new Run(amount, amountRight - ReceiptFont.advance(amount, TEXT), baseline, TEXT, DATA, null));
+        }
+        return runs;
+    }
+
+    /** Where the value of an API field is printed. */
+    static Box valueBox(ReceiptTruth truth, String field) {
+        return runs(truth).stream().filter(run -> field.equals(run.field())).findFirst().orElseThrow().box();
+    }
+
+    /**
+     * The seal: over the end of the 收款单位 value and the payment lines, nudged a few millimetres
+     * from receipt to receipt as a hand-held stamp would be (fixed by the invoice number).
+     */
+    static Seal seal(ReceiptTruth truth) {
+        int nudge = Math.floorMod(truth.invoiceNumber().hashCode(), 45);
+        return new Seal(truth.hospital(), 64 + nudge % 9 - 4, 116 + nudge / 9 - 2);
+    }
+
+    private static void drawGrid(ReceiptCanvas canvas) {
+        canvas.rect(LEFT, TABLE_TOP, RIGHT - LEFT, TABLE_BOTTOM - TABLE_TOP, RULE * 1.5, FORM);
+        for (double y : RULES) {
+            canvas.line(LEFT, y, RIGHT, y, RULE, FORM);
+        }
+        for (int column = 1; column < COLUMNS.length - 1; column++) {
+            canvas.line(COLUMNS[column], TABLE_TOP, COLUMNS[column], FEES_BOTTOM, RULE, FORM);
+        }
+    }
+}

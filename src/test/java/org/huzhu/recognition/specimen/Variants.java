@@ -1,0 +1,133 @@
+package org.huzhu.recognition.specimen;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/**
+ * The image files the bench reads, each made from the clean rendering and fixed by a seed (the
+ * same receipt and seed give the same bytes):
+ * <ul>
+ * <li>{@code CLEAN} — the page at 200 dpi as a PNG;</li>
+ * <li>{@code ROTATED} — turned 1–3° either way on a canvas grown to hold it, corners white;</li>
+ * <li>{@code NOISY} — gaussian noise (σ 12–20 per channel) and 0.2 % salt-and-pepper pixels;</li>
+ * <li>{@code BLURRED} — a 3×3 or 5×5 box blur or a 5×5 gaussian (σ 1);</li>
+ * <li>{@code JPEG} — JPEG at quality 40–60;</li>
+ * <li>{@code PHONE} — a photo on a desk: the page in perspective (corners moved up to 1.5 % of its
+ *     width, tilted up to 1°) on a grey-brown background, light falling off across the page to
+ *     about 55 % on one side with a slight vignette, a warm cast (green ×0.94, blue ×0.82), a 3×3
+ *     gaussian defocus, sensor noise (σ 4), JPEG at quality 75;</li>
+ * <li>{@code SCAN} — rendered at 150, 180 or 200 dpi, tilted up to 1°, mild noise (σ 6), grey 8-bit PNG.</li>
+ * </ul>
+ */
+public final class Variants {
+
+    /** A kind of image file; {@link #fileSuffix()} names it, e.g. {@code -phone.jpg}. */
+    public enum Variant {
+        CLEAN("png"), ROTATED("png"), NOISY("png"), BLURRED("png"), JPEG("jpg"), PHONE("jpg"), SCAN("png");
+
+        private final String extension;
+
+        Variant(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() { return extension; }
+
+        public String fileSuffix() {
+            return "-" + name().toLowerCase(Locale.ROOT) + "." + extension;
+        }
+    }
+
+    private static final Color WHITE = Color.WHITE;
+    private static final Color DESK = new Color(104, 96, 88);
+
+    private Variants() {}
+
+    /** The file's bytes: PNG or JPEG as {@link Variant#extension()} says. */
+    public static byte[] bytes(ReceiptTruth truth, Variant variant, long seed) {
+        Random random = new Random(seed * 31 + variant.ordinal());
+        return switch (variant) {
+            case CLEAN -> PngRenderer.png(PngRenderer.render(truth));
+            case ROTATED -> PngRenderer.png(rotated(truth, random));
+            case NOISY -> PngRenderer.png(noisy(truth, random));
+            case BLURRED -> PngRenderer.png(blurred(truth, random));
+            case JPEG -> ImageOps.jpeg(PngRenderer.render(truth), (40 + random.nextInt(21)) / 100.0);
+            case PHONE -> ImageOps.jpeg(phone(truth, random), 0.75);
+            case SCAN -> PngRenderer.png(scan(truth, random));
+        };
+    }
+
+    /** The image as a reader of the file sees it (JPEG artefacts included). */
+    public static BufferedImage image(ReceiptTruth truth, Variant variant, long seed) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes(truth, variant, seed)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage rotated(ReceiptTruth truth, Random random) {
+        double degrees = (1 + 2 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
+        return ImageOps.rotate(PngRenderer.render(truth), degrees, WHITE);
+    }
+
+    private static BufferedImage noisy(ReceiptTruth truth, Random random) {
+        BufferedImage image = PngRenderer.render(truth);
+        ImageOps.noise(image, 12 + 8 * random.nextDouble(), 0.002, random);
+        return image;
+    }
+
+    private static BufferedImage blurred(ReceiptTruth truth, Random random) {
+        BufferedImage image = PngRenderer.render(truth);
+        return switch (random.nextInt(3)) {
+            case 0 -> ImageOps.boxBlur(image, 3);
+            case 1 -> ImageOps.boxBlur(image, 5);
+            default -> ImageOps.gaussianBlur(image, 5, 1.0);
+        };
+    }
+
+    private static BufferedImage phone(ReceiptTruth truth, Random random) {
+        BufferedImage page = PngRenderer.render(truth);
+        int margin = (int) (page.getWidth() * 0.04);
+        BufferedImage photo = ImageOps.perspective(page, page.getWidth() + 2 * margin, page.getHeight() + 2 * margin,
+                photographedCorners(page.getWidth(), page.getHeight(), margin, random), DESK);
+        double direction = random.nextDouble() * 2 * Math.PI, dx = Math.cos(direction), dy = Math.sin(direction);
+        double cx = photo.getWidth() / 2.0, cy = photo.getHeight() / 2.0, reach = Math.hypot(cx, cy);
+        double extent = Math.abs(dx) * cx + Math.abs(dy) * cy;
+        ImageOps.light(photo, (x, y) -> {
+            double across = ((x - cx) * dx + (y - cy) * dy) / extent / 2 + 0.5;
+            double vignette = Math.hypot(x - cx, y - cy) / reach;
+            return 1.0 - 0.40 * across - 0.06 * vignette * vignette;
+        }, 1.0, 0.94, 0.82);
+        BufferedImage soft = ImageOps.gaussianBlur(photo, 3, 0.8);
+        ImageOps.noise(soft, 4, 0, random);
+        return soft;
+    }
+
+    /** Where the page's corners land in the photo: tilted up to 1°, each moved up to 1.5 % of the width. */
+    private static double[][] photographedCorners(int width, int height, int margin, Random random) {
+        double jitter = width * 0.015, tilt = Math.toRadians(random.nextDouble() * 2 - 1);
+        double cos = Math.cos(tilt), sin = Math.sin(tilt);
+        double[][] corners = {{0, 0}, {width, 0}, {width, height}, {0, height}};
+        for (double[] corner : corners) {
+            double x = corner[0] - width / 2.0, y = corner[1] - height / 2.0;
+            corner[0] = margin + width / 2.0 + x * cos - y * sin + jitter * (2 * random.nextDouble() - 1);
+            corner[1] = margin + height / 2.0 + x * sin + y * cos + jitter * (2 * random.nextDouble() - 1);
+        }
+        return corners;
+    }
+
+    private static BufferedImage scan(ReceiptTruth truth, Random random) {
+        int[] resolutions = {150, 180, 200};
+        BufferedImage page = PngRenderer.render(truth, resolutions[random.nextInt(resolutions.length)]);
+        BufferedImage tilted = ImageOps.rotate(page, random.nextDouble() * 2 - 1, WHITE);
+        ImageOps.noise(tilted, 6, 0, random);
+        return ImageOps.grey(tilted);
+    }
+}
