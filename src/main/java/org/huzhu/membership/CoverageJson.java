@@ -22,11 +22,16 @@ final class CoverageJson {
             if (i > 0) json.append(',');
             json.append("{\"item\":\"").append(c.item()).append("\",\"plan\":\"").append(c.plan())
                 .append("\",\"shares\":").append(c.shares())
-                .append(",\"from\":\"").append(c.from()).append("\",\"to\":\"").append(c.to())
-                .append("\",\"premium\":\"").append(c.premium()).append("\",\"renewedWithoutGap\":")
+                .append(",\"from\":");
+            date(json, c.from()).append(",\"to\":");
+            date(json, c.to()).append(",\"premium\":\"").append(c.premium()).append("\",\"renewedWithoutGap\":")
                 .append(c.renewedWithoutGap()).append('}');
         }
         return json.append(']').toString();
+    }
+
+    private static StringBuilder date(StringBuilder json, java.time.LocalDate date) {
+        return date == null ? json.append("null") : json.append('"').append(date).append('"');
     }
 
     static List<Coverage> read(String json) {

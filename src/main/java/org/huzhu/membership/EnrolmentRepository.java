@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.huzhu.contributions.Contributions;
 import org.huzhu.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,13 +16,22 @@ import org.springframework.stereotype.Repository;
 class EnrolmentRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    EnrolmentRepository(JdbcClient jdbc) {
+    EnrolmentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
+    enum Status { AWAITING_PAYMENT, IN_FORCE }
+
     record Stored(long id, long memberId, Long unitId, String orgPath, String catalogueVersion, LocalDate paidOn,
-                  List<Coverage> coverages, Money premium, Funding funding, Money gift, Long subsidyOrgId, long journalId) {
+                  List<Coverage> coverages, Money premium, Funding funding, Money gift, Long subsidyOrgId, long journalId,
+                  Status status, Long billId) {
+    }
+
+    /** An enrolment waiting for its bill: what is needed to date its cover once paid. */
+    record Awaiting(long id, long memberId, String catalogueVersion, List<Coverage> coverages) {
     }
 
     long nextId() {
@@ -31,12 +42,12 @@ class EnrolmentRepository {
         jdbc.sql("""
                 insert into membership.enrolment (id, member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from,
                     coverage_to, coverages, premium, funding_policy, unit_pays, union_pays, member_pays, gift, subsidy_org_id,
-                    roster_import_id, roster_row, journal_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    roster_import_id, roster_row, journal_id, status, bill_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.id(), e.memberId(), e.unitId(), e.orgPath(), e.catalogueVersion(), e.paidOn(), from, to,
                         CoverageJson.write(e.coverages()), e.premium().amount(), e.funding().policy(),
                         e.funding().unit().amount(), e.funding().union().amount(), e.funding().member().amount(),
-                        e.gift().amount(), e.subsidyOrgId(), importId, row, e.journalId())
+                        e.gift().amount(), e.subsidyOrgId(), importId, row, e.journalId(), e.status().name(), e.billId())
                 .update();
     }
 
@@ -48,7 +59,43 @@ class EnrolmentRepository {
         return jdbc.sql(SELECT + " where member_id = ? order by coverage_from, id").param(memberId).query(this::stored).list();
     }
 
-    /** Every coverage held by each of the given members, for the overlap and renewal rules. */
+    /** The enrolments on a bill, with who pays what: the bill's lines. */
+    List<Contributions.BillLine> onBill(long billId, int limit) {
+        return jdbc.sql("""
+                select id, member_id, unit_pays, union_pays, member_pays from membership.enrolment
+                 where bill_id = ? order by id limit ?""")
+                .params(billId, limit)
+                .query((rs, n) -> new Contributions.BillLine(rs.getLong(1), rs.getLong(2),
+                        new Money(rs.getBigDecimal(3)), new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(5))))
+                .list();
+    }
+
+    /** The enrolments of a bill still waiting for it to be paid, locked. */
+    List<Awaiting> awaitingOnBill(long billId) {
+        return jdbc.sql("""
+                select id, member_id, catalogue_version, coverages::text from membership.enrolment
+                 where bill_id = ? and status = 'AWAITING_PAYMENT' order by id for update""")
+                .param(billId)
+                .query((rs, n) -> new Awaiting(rs.getLong(1), rs.getLong(2), rs.getString(3), CoverageJson.read(rs.getString(4))))
+                .list();
+    }
+
+    /** The bill was paid: the enrolment comes into force with its dated cover. */
+    void bringIntoForce(List<Awaiting> enrolments, List<EnrolmentRules.Planned> planned, LocalDate paidOn) {
+        List<Object[]> rows = new ArrayList<>(enrolments.size());
+        for (int i = 0; i < enrolments.size(); i++) {
+            EnrolmentRules.Planned p = planned.get(i);
+            rows.add(new Object[]{paidOn, p.from(), p.to(), CoverageJson.write(p.coverages()), enrolments.get(i).id()});
+        }
+        jdbcTemplate.batchUpdate("""
+                update membership.enrolment set status = 'IN_FORCE', paid_on = ?, coverage_from = ?, coverage_to = ?,
+                    coverages = cast(? as json) where id = ? and status = 'AWAITING_PAYMENT'""", rows);
+    }
+
+    /**
+     * Every coverage held by each of the given members, for the overlap and renewal rules; items
+     * of enrolments awaiting payment come without a period.
+     */
     Map<Long, List<Coverage>> coveragesOf(Long[] memberIds) {
         Map<Long, List<Coverage>> held = new HashMap<>();
         if (memberIds.length == 0) return held;
@@ -62,7 +109,7 @@ class EnrolmentRepository {
 
     private static final String SELECT = """
             select id, member_id, unit_id, org_path, catalogue_version, paid_on, coverages::text as coverages, premium,
-                   funding_policy, unit_pays, union_pays, member_pays, gift, subsidy_org_id, journal_id
+                   funding_policy, unit_pays, union_pays, member_pays, gift, subsidy_org_id, journal_id, status, bill_id
               from membership.enrolment""";
 
     private Stored stored(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -71,6 +118,7 @@ class EnrolmentRepository {
                 CoverageJson.read(rs.getString("coverages")), new Money(rs.getBigDecimal("premium")),
                 new Funding(rs.getString("funding_policy"), new Money(rs.getBigDecimal("unit_pays")),
                         new Money(rs.getBigDecimal("union_pays")), new Money(rs.getBigDecimal("member_pays"))),
-                new Money(rs.getBigDecimal("gift")), rs.getObject("subsidy_org_id", Long.class), rs.getLong("journal_id"));
+                new Money(rs.getBigDecimal("gift")), rs.getObject("subsidy_org_id", Long.class), rs.getLong("journal_id"),
+                Status.valueOf(rs.getString("status")), rs.getObject("bill_id", Long.class));
     }
 }

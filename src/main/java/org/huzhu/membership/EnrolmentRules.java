@@ -22,6 +22,10 @@ import org.huzhu.shared.Money;
  *   <li>Shares 1..max; one plan of an item at a time; gift-only items cannot be bought.</li>
  *   <li>No overlap with cover the member already holds for the item; a renewal that leaves
  *       at most {@code renewalGapDays} uncovered days counts as renewed without gap.</li>
+ *   <li>An item already held by an enrolment awaiting payment cannot be bought again until that
+ *       bill is paid (the two would overlap once it is).</li>
+ *   <li>An enrolment awaiting payment is planned as if paid today; when its bill is paid, its
+ *       cover is dated from the real payment ({@link #inForce}).</li>
  * </ul>
  */
 final class EnrolmentRules {
@@ -97,11 +101,17 @@ final class EnrolmentRules {
             }
             LocalDate itemTo = plan.coverageTo(from);
             boolean renewed = false;
+            boolean awaiting = false;
             Coverage clash = null;
-            for (Coverage c : held) {
+            for (Coverage c : held) {   // a plain loop: this runs for every row of a million-row roster
                 if (!c.item().equals(item.code())) continue;
-                if (c.overlaps(from, itemTo)) clash = c;
-                else if (!c.to().isAfter(from) && ChronoUnit.DAYS.between(c.to().plusDays(1), from) <= catalogue.renewalGapDays()) renewed = true;
+                if (!c.inForce()) awaiting = true;
+                else if (c.overlaps(from, itemTo)) clash = c;
+                else if (renewsWithoutGap(catalogue, c, from)) renewed = true;
+            }
+            if (awaiting) {
+                problems.add(new Problem(Field.ITEM, i, "已有待缴费的" + item.name() + "参保记录（缴费后生效），不能重复参保", true));
+                continue;
             }
             if (clash != null) {
                 problems.add(new Problem(Field.ITEM, i, "已参加" + item.name() + "（保障期" + clash.from() + "至" + clash.to() + "），保障期不能重叠", true));
@@ -116,6 +126,41 @@ final class EnrolmentRules {
         }
         if (!problems.isEmpty()) return new Result(null, problems);
         return new Result(new Planned(List.copyOf(coverages), premium, giftTotal, from, to), List.of());
+    }
+
+    /**
+     * Dates the cover of an enrolment that was awaiting payment, now that its bill was paid on
+     * {@code paidOn}: each item from the day after payment for its plan's term, renewed without gap
+     * when the member's earlier cover of the item ended at most {@code renewalGapDays} before.
+     * Eligibility was decided when the enrolment was made and the premium billed; it is not decided
+     * again here.
+     */
+    static Planned inForce(CatalogueVersion catalogue, List<Coverage> awaiting, LocalDate paidOn, List<Coverage> held) {
+        LocalDate from = paidOn.plusDays(1);
+        LocalDate to = from;
+        Money premium = Money.ZERO;
+        List<Coverage> coverages = new ArrayList<>(awaiting.size());
+        for (Coverage c : awaiting) {
+            LocalDate itemTo = catalogue.item(c.item()).flatMap(i -> i.plan(c.plan())).map(p -> p.coverageTo(from))
+                    .orElseGet(() -> from.plusYears(1).minusDays(1));
+            coverages.add(new Coverage(c.item(), c.plan(), c.shares(), from, itemTo, c.premium(),
+                    renewedWithoutGap(catalogue, c.item(), from, held)));
+            premium = premium.plus(c.premium());
+            if (itemTo.isAfter(to)) to = itemTo;
+        }
+        return new Planned(List.copyOf(coverages), premium, Money.ZERO, from, to);
+    }
+
+    private static boolean renewedWithoutGap(CatalogueVersion catalogue, String item, LocalDate from, List<Coverage> held) {
+        for (Coverage c : held) {
+            if (c.inForce() && c.item().equals(item) && renewsWithoutGap(catalogue, c, from)) return true;
+        }
+        return false;
+    }
+
+    /** Cover held that ended at most {@code renewalGapDays} uncovered days before {@code from}. */
+    private static boolean renewsWithoutGap(CatalogueVersion catalogue, Coverage held, LocalDate from) {
+        return !held.to().isAfter(from) && ChronoUnit.DAYS.between(held.to().plusDays(1), from) <= catalogue.renewalGapDays();
     }
 
     /** Expands a bundle into its items for a member of the given sex, all with the same shares. */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.huzhu.catalogue.Catalogue;
 import org.huzhu.catalogue.CatalogueVersion;
+import org.huzhu.contributions.BillReference;
+import org.huzhu.contributions.Contributions;
 import org.huzhu.ledger.Ledger;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
@@ -21,7 +23,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The enrolment front door: enrol one member, grant gift cover, read what a member holds. */
+/**
+ * The enrolment front door: enrol one member, grant gift cover, read what a member holds.
+ *
+ * <p>Every enrolment is billed to its unit ({@link Contributions}). With {@code paidOn} the unit
+ * declares the premium paid that day: the bill is settled at once and cover starts the next day.
+ * Without it the enrolment is AWAITING_PAYMENT — no cover, no dates — until its bill is paid in
+ * full; it then comes into force from the day after payment ({@link #bringIntoForce}).
+ */
 @Service
 public class Enrolments {
 
@@ -33,16 +42,18 @@ public class Enrolments {
     private final EnrolmentRepository enrolments;
     private final SubsidyGrants subsidies;
     private final Ledger ledger;
+    private final Contributions contributions;
     private final Clock clock;
 
     Enrolments(Catalogue catalogue, Organisations organisations, MemberRepository members, EnrolmentRepository enrolments,
-               SubsidyGrants subsidies, Ledger ledger, Clock clock) {
+               SubsidyGrants subsidies, Ledger ledger, Contributions contributions, Clock clock) {
         this.catalogue = catalogue;
         this.organisations = organisations;
         this.members = members;
         this.enrolments = enrolments;
         this.subsidies = subsidies;
         this.ledger = ledger;
+        this.contributions = contributions;
         this.clock = clock;
     }
 
@@ -56,8 +67,13 @@ public class Enrolments {
     public record FundingView(String policy, Money unit, Money union, Money member) {
     }
 
+    /**
+     * {@code status}: AWAITING_PAYMENT (no cover yet: {@code paidOn} and the coverages' dates are
+     * null) or IN_FORCE. {@code billReference}: what the unit writes on its transfer.
+     */
     public record EnrolmentView(long id, long memberId, Long unitId, String catalogueVersion, LocalDate paidOn,
-                                Money premium, List<Coverage> coverages, FundingView funding, Money gift) {
+                                Money premium, List<Coverage> coverages, FundingView funding, Money gift, String status,
+                                Long billId, String billReference) {
     }
 
     @Transactional
@@ -66,7 +82,6 @@ public class Enrolments {
         Checks checks = new Checks();
         checks.require("unitId", command.unitId(), "参保单位");
         checks.require("memberId", command.memberId(), "职工");
-        checks.require("paidOn", command.paidOn(), "缴费日期");
         LocalDate today = LocalDate.now(clock);
         if (command.paidOn() != null) checks.check(!command.paidOn().isAfter(today), "paidOn", "缴费日期不能晚于今天");
         boolean hasItems = command.items() != null && !command.items().isEmpty();
@@ -91,7 +106,9 @@ public class Enrolments {
         if (command.memberId() != null && member == null) checks.add("memberId", "职工不存在或不在您的管辖范围内");
         checks.throwIfInvalid();
 
-        CatalogueVersion terms = catalogue.activeOn(command.paidOn().plusDays(1));
+        // awaiting payment: planned as if paid today; dated from the real payment when the bill is paid
+        LocalDate planningDay = command.paidOn() != null ? command.paidOn() : today;
+        CatalogueVersion terms = catalogue.activeOn(planningDay.plusDays(1));
         List<EnrolmentRules.Requested> lines;
         if (hasBundle) {
             CatalogueVersion.Bundle bundle = terms.bundle(command.bundle().strip())
@@ -101,16 +118,60 @@ public class Enrolments {
             lines = command.items().stream().map(r -> new EnrolmentRules.Requested(r.item().strip(), r.plan(), r.shares())).toList();
         }
         List<Coverage> held = enrolments.coveragesOf(new Long[]{member.id()}).getOrDefault(member.id(), List.of());
-        EnrolmentRules.Result result = EnrolmentRules.plan(terms, member.gender(), member.birthDate(), lines, command.paidOn(), held, false);
+        EnrolmentRules.Result result = EnrolmentRules.plan(terms, member.gender(), member.birthDate(), lines, planningDay, held, false);
         if (!result.ok()) throw rejection(result.problems(), hasBundle);
 
         try (SubsidyGrants.Session funding = subsidies.open(unit)) {
-            Funding split = funding.fund(terms, result.planned().premium(), command.paidOn().getYear());
-            Long budgetOrg = funding.budgetOrgId(command.paidOn().getYear());
+            Funding split = funding.fund(terms, result.planned().premium(), planningDay.getYear());
+            Long budgetOrg = funding.budgetOrgId(planningDay.getYear());
             funding.close();
             members.moveToUnit(member.id(), unit.id(), unit.path());
-            return store(member.id(), unit, unit.path(), terms, command.paidOn(), result.planned(), split, budgetOrg);
+            long id = enrolments.nextId();
+            long journalId = ledger.post(EnrolmentBooking.contributionBilled("enrolment:" + id + ":billed", "ENROLMENT",
+                    String.valueOf(id), "参保缴费应收（参保记录 " + id + "）", planningDay, unit.path(),
+                    split.unit(), split.union(), split.member(), result.planned().gift()));
+            Contributions.Billed bill = contributions.bill(Contributions.BatchKind.ENROLMENT, id, unit.id(), unit.path(),
+                    new Contributions.BatchTotals(1, split.unit(), split.union(), split.member()),
+                    command.paidOn() == null ? null : new Contributions.Declaration(command.paidOn(), "enrolment-" + id),
+                    user.username());
+            EnrolmentRules.Planned planned = result.planned();
+            LocalDate paidOn = command.paidOn();
+            if (paidOn == null && bill.paid()) {   // nothing for the unit to pay: the union funds it all
+                paidOn = bill.paidOn();
+                planned = EnrolmentRules.inForce(terms, planned.coverages(), paidOn, held);
+            }
+            var stored = new EnrolmentRepository.Stored(id, member.id(), unit.id(), unit.path(), terms.code(), paidOn,
+                    paidOn == null ? awaiting(planned.coverages()) : planned.coverages(), planned.premium(), split, planned.gift(),
+                    budgetOrg, journalId, paidOn == null ? EnrolmentRepository.Status.AWAITING_PAYMENT : EnrolmentRepository.Status.IN_FORCE,
+                    bill.billId());
+            enrolments.insert(stored, paidOn == null ? null : planned.from(), paidOn == null ? null : planned.to(), null, null);
+            return view(stored);
         }
+    }
+
+    /**
+     * Brings the enrolments of a paid bill into force: cover from the day after {@code paidOn},
+     * dated by {@link EnrolmentRules#inForce}. Enrolments already in force are left as they are.
+     */
+    @Transactional
+    public int bringIntoForce(long billId, LocalDate paidOn) {
+        List<EnrolmentRepository.Awaiting> waiting = enrolments.awaitingOnBill(billId);
+        for (int start = 0; start < waiting.size(); start += 5000) {
+            List<EnrolmentRepository.Awaiting> slice = waiting.subList(start, Math.min(waiting.size(), start + 5000));
+            var held = enrolments.coveragesOf(slice.stream().map(EnrolmentRepository.Awaiting::memberId).distinct().toArray(Long[]::new));
+            List<EnrolmentRules.Planned> planned = new ArrayList<>(slice.size());
+            for (EnrolmentRepository.Awaiting e : slice) {
+                CatalogueVersion terms = catalogue.versions().stream().filter(v -> v.code().equals(e.catalogueVersion())).findFirst()
+                        .orElseGet(() -> catalogue.activeOn(paidOn.plusDays(1)));
+                planned.add(EnrolmentRules.inForce(terms, e.coverages(), paidOn, held.getOrDefault(e.memberId(), List.of())));
+            }
+            enrolments.bringIntoForce(slice, planned, paidOn);
+        }
+        return waiting.size();
+    }
+
+    static List<Coverage> awaiting(List<Coverage> planned) {
+        return planned.stream().map(Coverage::awaitingPayment).toList();
     }
 
     /**
@@ -127,17 +188,15 @@ public class Enrolments {
                 List.of(new EnrolmentRules.Requested(GIFT_ITEM, null, 1)), verifiedOn, held, true);
         if (!result.ok()) return null;
         Unit unit = member.unitId() == null ? null : organisations.unit(member.unitId()).orElse(null);
-        return store(memberId, unit, member.orgPath(), terms, verifiedOn, result.planned(), Funding.none("UNION_GIFT"), null);
-    }
-
-    private EnrolmentView store(long memberId, Unit unit, String orgPath, CatalogueVersion terms, LocalDate paidOn,
-                                EnrolmentRules.Planned planned, Funding funding, Long budgetOrg) {
+        EnrolmentRules.Planned planned = result.planned();
+        Funding funding = Funding.none("UNION_GIFT");
         long id = enrolments.nextId();
         long journalId = ledger.post(EnrolmentBooking.contributionBilled("enrolment:" + id + ":billed", "ENROLMENT",
-                String.valueOf(id), "参保缴费应收（参保记录 " + id + "）", paidOn, orgPath,
+                String.valueOf(id), "参保缴费应收（参保记录 " + id + "）", verifiedOn, member.orgPath(),
                 funding.unit(), funding.union(), funding.member(), planned.gift()));
-        var stored = new EnrolmentRepository.Stored(id, memberId, unit == null ? null : unit.id(), orgPath, terms.code(),
-                paidOn, planned.coverages(), planned.premium(), funding, planned.gift(), budgetOrg, journalId);
+        var stored = new EnrolmentRepository.Stored(id, memberId, unit == null ? null : unit.id(), member.orgPath(), terms.code(),
+                verifiedOn, planned.coverages(), planned.premium(), funding, planned.gift(), null, journalId,
+                EnrolmentRepository.Status.IN_FORCE, null);
         enrolments.insert(stored, planned.from(), planned.to(), null, null);
         return view(stored);
     }
@@ -153,9 +212,13 @@ public class Enrolments {
         return enrolments.ofMember(member.id()).stream().map(Enrolments::view).toList();
     }
 
-    /** Every coverage a member holds or held: what the claims module judges a claim against. */
+    /**
+     * Every coverage a member holds or held in force: what the claims module judges a claim
+     * against. Enrolments awaiting payment cover nothing and are left out.
+     */
     public List<Coverage> coveragesOf(long memberId) {
-        return enrolments.coveragesOf(new Long[]{memberId}).getOrDefault(memberId, List.of());
+        return enrolments.coveragesOf(new Long[]{memberId}).getOrDefault(memberId, List.of()).stream()
+                .filter(Coverage::inForce).toList();
     }
 
     private static boolean visible(EnrolmentRepository.Stored e, CurrentUser user) {
@@ -166,7 +229,7 @@ public class Enrolments {
     static EnrolmentView view(EnrolmentRepository.Stored e) {
         return new EnrolmentView(e.id(), e.memberId(), e.unitId(), e.catalogueVersion(), e.paidOn(), e.premium(),
                 e.coverages(), new FundingView(e.funding().policy(), e.funding().unit(), e.funding().union(), e.funding().member()),
-                e.gift());
+                e.gift(), e.status().name(), e.billId(), e.billId() == null ? null : BillReference.of(e.billId()));
     }
 
     private static RuntimeException rejection(List<EnrolmentRules.Problem> problems, boolean bundle) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.huzhu.catalogue.Catalogue;
+import org.huzhu.contributions.Contributions;
 import org.huzhu.ledger.Ledger;
 import org.huzhu.organisation.Unit;
 import org.huzhu.shared.Money;
@@ -22,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Enrols one chunk of roster rows in one transaction: members, enrolments, the chunk's ledger
- * journal, its row errors and the import's progress commit together or not at all, so a row
- * is either fully enrolled or not, and a crash resumes after the last committed chunk.
- * Rows go in with COPY; the rules are the same {@link EnrolmentRules} the API uses.
+ * journal, its bills (one bill per import for rows declared paid, settled by the chunk's
+ * DECLARED payment; another for rows awaiting payment), its row errors and the import's progress
+ * commit together or not at all, so a row is either fully enrolled or not, and a crash resumes
+ * after the last committed chunk. Rows go in with COPY; the rules are the same
+ * {@link EnrolmentRules} the API uses.
  */
 @Component
 class RosterChunkWriter {
@@ -37,11 +40,14 @@ class RosterChunkWriter {
     private final RosterImportRepository imports;
     private final Catalogue catalogue;
     private final EnrolmentRepository enrolments;
+    private final Contributions contributions;
     private final Map<String, Long> sequences = new java.util.concurrent.ConcurrentHashMap<>();
 
     RosterChunkWriter(JdbcClient jdbc, DataSource dataSource, PersonalDataCipher cipher, SubsidyGrants subsidies,
-                      Ledger ledger, RosterImportRepository imports, Catalogue catalogue, EnrolmentRepository enrolments) {
+                      Ledger ledger, RosterImportRepository imports, Catalogue catalogue, EnrolmentRepository enrolments,
+                      Contributions contributions) {
         this.enrolments = enrolments;
+        this.contributions = contributions;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.cipher = cipher;
@@ -98,14 +104,17 @@ class RosterChunkWriter {
 
         try (SubsidyGrants.Session funding = subsidies.open(unit)) {
             List<Funding> splits = new ArrayList<>(accepted.size());
-            Money unitTotal = Money.ZERO, unionTotal = Money.ZERO, memberTotal = Money.ZERO;
+            BatchSums declared = new BatchSums();
+            BatchSums awaiting = new BatchSums();
             for (RosterLine line : accepted) {
-                Funding split = funding.fund(catalogue.activeOn(line.planned().from()), line.planned().premium(), line.paidOn().getYear());
+                Funding split = funding.fund(catalogue.activeOn(line.planned().from()), line.planned().premium(),
+                        line.planningDay(today).getYear());
                 splits.add(split);
-                unitTotal = unitTotal.plus(split.unit());
-                unionTotal = unionTotal.plus(split.union());
-                memberTotal = memberTotal.plus(split.member());
+                (line.awaitingPayment() ? awaiting : declared).add(split);
             }
+            Money unitTotal = declared.unit.plus(awaiting.unit);
+            Money unionTotal = declared.union.plus(awaiting.union);
+            Money memberTotal = declared.member.plus(awaiting.member);
             funding.close();
             Connection connection = DataSourceUtils.getConnection(dataSource);
             long[] newIds = allocate("membership.member", newMembers.size());
@@ -125,7 +134,8 @@ class RosterChunkWriter {
                         "roster-import:" + importId + ":after-row:" + totals.processed + ":billed", "ROSTER_IMPORT",
                         importId + "#" + chunk.number(), "花名册批量参保缴费应收（导入 " + importId + "，第 " + chunk.number() + " 批，"
                                 + accepted.size() + " 人）", today, unit.path(), unitTotal, unionTotal, memberTotal, Money.ZERO));
-                copyEnrolments(connection, importId, unit, accepted, memberIds, splits, journalId, funding);
+                Billing billing = bill(importId, unit, accepted, memberIds, declared, awaiting, totals.processed, held, today);
+                copyEnrolments(connection, importId, unit, accepted, memberIds, splits, journalId, funding, billing, today);
             }
             copyErrors(connection, importId, errors);
         } catch (SQLException e) {
@@ -172,22 +182,88 @@ class RosterChunkWriter {
         copy.finish();
     }
 
+    /**
+     * The bills of the chunk's rows: rows declared paid go on the import's declared bill with a
+     * DECLARED payment for the chunk (booked today, the day the roster declared them); rows with a
+     * blank 缴费日期 go on the import's bill awaiting payment. {@code paidOn} holds, per row, the
+     * payment its cover runs from, or null while awaiting; {@code planned} its dated cover.
+     */
+    private record Billing(Long declaredBill, Long awaitingBill, LocalDate[] paidOn, EnrolmentRules.Planned[] planned) {
+    }
+
+    /** Who pays what of the premiums of the chunk's rows that go on one bill. */
+    private static final class BatchSums {
+        int count;
+        Money unit = Money.ZERO;
+        Money union = Money.ZERO;
+        Money member = Money.ZERO;
+
+        void add(Funding f) {
+            count++;
+            unit = unit.plus(f.unit());
+            union = union.plus(f.union());
+            member = member.plus(f.member());
+        }
+
+        Contributions.BatchTotals totals() {
+            return new Contributions.BatchTotals(count, unit, union, member);
+        }
+    }
+
+    private Billing bill(long importId, Unit unit, List<RosterLine> lines, List<Long> memberIds, BatchSums declared,
+                         BatchSums awaiting, int afterRow, Map<Long, List<Coverage>> held, LocalDate today) {
+        LocalDate[] paidOn = new LocalDate[lines.size()];
+        EnrolmentRules.Planned[] planned = new EnrolmentRules.Planned[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            paidOn[i] = lines.get(i).paidOn();
+            planned[i] = lines.get(i).planned();
+        }
+        String by = "花名册导入 #" + importId;
+        Long declaredBill = null;
+        Long awaitingBill = null;
+        if (declared.count > 0) {
+            declaredBill = contributions.bill(Contributions.BatchKind.ROSTER_IMPORT, importId, unit.id(), unit.path(), declared.totals(),
+                    new Contributions.Declaration(today, "roster-" + importId + "-after-row-" + afterRow), by).billId();
+        }
+        if (awaiting.count > 0) {
+            Contributions.Billed bill = contributions.bill(Contributions.BatchKind.ROSTER_IMPORT, importId, unit.id(), unit.path(),
+                    awaiting.totals(), null, by);
+            awaitingBill = bill.billId();
+            if (bill.paid()) {   // the unit owes nothing for these rows: in force from the bill's day
+                for (int i = 0; i < lines.size(); i++) {
+                    RosterLine l = lines.get(i);
+                    if (!l.awaitingPayment()) continue;
+                    paidOn[i] = bill.paidOn();
+                    planned[i] = EnrolmentRules.inForce(catalogue.activeOn(l.planned().from()), l.planned().coverages(), bill.paidOn(),
+                            memberIds.get(i) == null ? List.of() : held.getOrDefault(memberIds.get(i), List.of()));
+                }
+            }
+        }
+        return new Billing(declaredBill, awaitingBill, paidOn, planned);
+    }
+
     private void copyEnrolments(Connection c, long importId, Unit unit, List<RosterLine> lines, List<Long> memberIds,
-                                List<Funding> splits, long journalId, SubsidyGrants.Session funding) throws SQLException {
+                                List<Funding> splits, long journalId, SubsidyGrants.Session funding, Billing billing,
+                                LocalDate today) throws SQLException {
         CopyWriter copy = CopyWriter.open(c, """
                 COPY membership.enrolment (member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from,
                     coverage_to, coverages, premium, funding_policy, unit_pays, union_pays, member_pays, gift,
-                    subsidy_org_id, roster_import_id, roster_row, journal_id) FROM STDIN""");
+                    subsidy_org_id, roster_import_id, roster_row, journal_id, status, bill_id) FROM STDIN""");
         for (int i = 0; i < lines.size(); i++) {
             RosterLine l = lines.get(i);
             Funding f = splits.get(i);
-            EnrolmentRules.Planned p = l.planned();
+            EnrolmentRules.Planned p = billing.planned()[i];
+            LocalDate paidOn = billing.paidOn()[i];
+            boolean inForce = paidOn != null;
             copy.number(memberIds.get(i)).number(unit.id()).text(unit.path())
-                    .text(catalogue.activeOn(p.from()).code()).date(l.paidOn()).date(p.from()).date(p.to())
-                    .text(CoverageJson.write(p.coverages())).decimal(p.premium()).text(f.policy())
-                    .decimal(f.unit()).decimal(f.union()).decimal(f.member()).decimal(p.gift())
-                    .number(f.union().isZero() ? null : funding.budgetOrgId(l.paidOn().getYear()))
-                    .number(importId).number(l.rowNumber()).number(journalId);
+                    .text(catalogue.activeOn(l.planned().from()).code()).date(paidOn).date(inForce ? p.from() : null)
+                    .date(inForce ? p.to() : null)
+                    .text(CoverageJson.write(inForce ? p.coverages() : Enrolments.awaiting(p.coverages()))).decimal(p.premium())
+                    .text(f.policy()).decimal(f.unit()).decimal(f.union()).decimal(f.member()).decimal(p.gift())
+                    .number(f.union().isZero() ? null : funding.budgetOrgId(l.planningDay(today).getYear()))
+                    .number(importId).number(l.rowNumber()).number(journalId)
+                    .text(inForce ? "IN_FORCE" : "AWAITING_PAYMENT")
+                    .number(l.awaitingPayment() ? billing.awaitingBill() : billing.declaredBill());
             copy.endRow();
         }
         copy.finish();

@@ -4,9 +4,21 @@ import java.time.LocalDate;
 import java.util.List;
 import org.huzhu.shared.IdNumber;
 
-/** A roster row that passed the checks of form, ready for the enrolment rules. */
+/**
+ * A roster row that passed the checks of form, ready for the enrolment rules. {@code paidOn} is
+ * null when the row left 缴费日期 blank: enrolled awaiting payment.
+ */
 record RosterLine(long rowNumber, String name, IdNumber idNumber, String phone, EmploymentForm form,
                   List<EnrolmentRules.Requested> lines, LocalDate paidOn, EnrolmentRules.Planned planned) {
+
+    boolean awaitingPayment() {
+        return paidOn == null;
+    }
+
+    /** The day the rules are applied as of: the payment date, or today for a row not paid yet. */
+    LocalDate planningDay(LocalDate today) {
+        return paidOn != null ? paidOn : today;
+    }
 
     /** The ID number as an exact 64-bit key: its first 17 digits (the 18th is their check character). */
     long idKey() {

@@ -11,7 +11,8 @@ import org.huzhu.shared.IdNumber;
 
 /**
  * Checks one roster row and applies the enrolment rules to it, reporting every problem under
- * the column a clerk sees in the spreadsheet.
+ * the column a clerk sees in the spreadsheet. A blank 缴费日期 means the premium is not paid yet:
+ * the row is planned as if paid today and enrolled awaiting payment.
  */
 final class RosterRowParser {
 
@@ -52,19 +53,21 @@ final class RosterRowParser {
         if (row.plan() == null || row.plan().isBlank()) errors.add(new RowError(n, PLAN, "保障方案不能为空"));
         if (!errors.isEmpty()) return new Outcome(null, errors);
 
-        CatalogueVersion terms = catalogue.activeOn(paidOn.plusDays(1));
+        LocalDate planningDay = paidOn != null ? paidOn : today;
+        CatalogueVersion terms = catalogue.activeOn(planningDay.plusDays(1));
         List<EnrolmentRules.Requested> lines = attempt(errors, n, PLAN, () -> requested(terms, row.plan(), id, shares));
         if (lines == null) return new Outcome(null, errors);
-        EnrolmentRules.Result result = EnrolmentRules.plan(terms, id.gender(), id.birthDate(), lines, paidOn, List.of(), false);
+        EnrolmentRules.Result result = EnrolmentRules.plan(terms, id.gender(), id.birthDate(), lines, planningDay, List.of(), false);
         if (!result.ok()) return new Outcome(null, errorsOf(n, result.problems()));
         return new Outcome(new RosterLine(n, name, id, phone, form, lines, paidOn, result.planned()), List.of());
     }
 
     /** Plans again against the cover the member already holds (overlap and renewal). */
     Outcome replan(RosterLine line, List<Coverage> held) {
-        CatalogueVersion terms = catalogue.activeOn(line.paidOn().plusDays(1));
+        LocalDate planningDay = line.planningDay(today);
+        CatalogueVersion terms = catalogue.activeOn(planningDay.plusDays(1));
         var result = EnrolmentRules.plan(terms, line.idNumber().gender(), line.idNumber().birthDate(), line.lines(),
-                line.paidOn(), held, false);
+                planningDay, held, false);
         if (!result.ok()) return new Outcome(null, errorsOf(line.rowNumber(), result.problems()));
         return new Outcome(new RosterLine(line.rowNumber(), line.name(), line.idNumber(), line.phone(), line.form(),
                 line.lines(), line.paidOn(), result.planned()), List.of());
@@ -92,8 +95,9 @@ final class RosterRowParser {
         }
     }
 
+    /** The day paid, or null when blank: not paid yet. */
     private LocalDate paidOn(String raw) {
-        if (raw == null || raw.isBlank()) throw new IllegalArgumentException("缴费日期不能为空");
+        if (raw == null || raw.isBlank()) return null;
         LocalDate date = RosterDates.parse(raw);
         if (date == null) throw new IllegalArgumentException("缴费日期格式不正确或日期不存在（应为 yyyy-MM-dd）：" + raw);
         if (date.isAfter(today)) throw new IllegalArgumentException("缴费日期不能晚于今天");

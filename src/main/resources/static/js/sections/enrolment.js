@@ -52,7 +52,7 @@ export async function render(root, context) {
         h('div', { style: 'display:flex;gap:8px' }, memberQuery, memberFind)),
       field('职工', memberSelect),
       field('参保单位', unitSelect),
-      field('缴费日期', paidOn)),
+      field('缴费日期', paidOn, { hint: '单位已缴费的填写缴费日期；留空则为待缴费，出具缴费单，缴清后自到账次日起生效' })),
     memberInfo,
     h('fieldset', { class: 'choice', style: 'margin-top:18px' },
       h('legend', { text: '保障方式' }),
@@ -199,9 +199,15 @@ function itemRow(item) {
 
 function resultCard(enrolment, terms, member, context) {
   return h('section', { class: 'card', id: 'enrol-done', 'aria-labelledby': 'enrol-done-title' },
-    h('div', { class: 'alert alert-ok', role: 'status' },
-      h('div', {}, h('strong', { id: 'enrol-done-title', text: '参保成功' }),
-        `${member ? member.name : '职工'}已参保，保障期自 ${enrolment.coverages[0]?.from || ''} 起。`)),
+    enrolment.status === 'AWAITING_PAYMENT'
+      ? h('div', { class: 'alert alert-ok', role: 'status' },
+        h('div', {}, h('strong', { id: 'enrol-done-title', text: '已登记参保，待缴费' }),
+          `${member ? member.name : '职工'}的参保待缴费：请单位转账时在附言中注明缴费单号 `,
+          h('a', { href: `#bills?id=${enrolment.billId}`, class: 'mono', id: 'enrol-bill', text: enrolment.billReference }),
+          '，缴清后自到账次日起生效。'))
+      : h('div', { class: 'alert alert-ok', role: 'status' },
+        h('div', {}, h('strong', { id: 'enrol-done-title', text: '参保成功' }),
+          `${member ? member.name : '职工'}已参保，保障期自 ${enrolment.coverages[0]?.from || ''} 起。`)),
     h('div', { class: 'total-line', style: 'margin-top:14px' },
       h('span', { class: 'muted', text: '保费合计' }),
       h('span', { class: 'big', id: 'enrol-premium', text: yuan(enrolment.premium) })),

@@ -150,14 +150,17 @@ async function showMember(box, id, context, terms, known) {
 /** One enrolment: its coverages (items in Chinese, periods), premium and who pays it. */
 export function enrolmentCard(e, terms) {
   const day = today();
-  const status = (c) => (c.to < day ? h('span', { class: 'badge', text: '已到期' })
-    : c.from > day ? h('span', { class: 'badge badge-blue', text: '待生效' })
-      : h('span', { class: 'badge badge-green', text: '保障中' }));
+  const status = (c) => (!c.from ? h('span', { class: 'badge badge-amber', text: '待缴费' })
+    : c.to < day ? h('span', { class: 'badge', text: '已到期' })
+      : c.from > day ? h('span', { class: 'badge badge-blue', text: '待生效' })
+        : h('span', { class: 'badge badge-green', text: '保障中' }));
   const money = (label, amount) => h('div', {}, h('dt', { text: label }), h('dd', { text: yuan(amount) }));
   return h('article', { class: 'enrolment', dataset: { id: e.id } },
     h('div', { class: 'enrolment-head' },
       h('strong', { text: `参保记录 #${e.id}` }),
-      h('span', { class: 'muted', text: `缴费日期 ${e.paidOn}` }),
+      e.status === 'AWAITING_PAYMENT'
+        ? h('span', { class: 'muted' }, '待缴费：', h('a', { href: `#bills?id=${e.billId}`, class: 'mono', text: e.billReference }), '，缴清后自到账次日起生效')
+        : h('span', { class: 'muted', text: `缴费日期 ${e.paidOn}` }),
       h('span', { class: 'muted', text: `目录 ${e.catalogueVersion}` }),
       h('span', { class: 'premium' }, h('span', { class: 'muted', style: 'font-size:13px;font-weight:400', text: '保费 ' }), yuan(e.premium))),
     h('div', { class: 'table-wrap' }, responsive(h('table', {},
@@ -168,7 +171,7 @@ export function enrolmentCard(e, terms) {
         h('td', { class: 'name', text: terms.itemName(c.item) }),
         h('td', { class: 'nowrap', text: terms.planName(c.item, c.plan) }),
         h('td', { class: 'num', text: c.shares }),
-        h('td', { class: 'period' }, h('span', {}, h('span', { text: c.from }), ' 至 ', h('span', { text: c.to }))),
+        h('td', { class: 'period' }, c.from ? h('span', {}, h('span', { text: c.from }), ' 至 ', h('span', { text: c.to })) : '缴费后确定'),
         h('td', { class: 'num', text: yuan(c.premium) }),
         h('td', {}, status(c)))))))),
     h('dl', { class: 'split', 'aria-label': '缴费分担' },

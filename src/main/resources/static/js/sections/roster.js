@@ -25,7 +25,7 @@ export async function render(root, context) {
         field('参保单位', unitSelect, { errorFor: 'unitId' })),
       h('div', { class: 'step' },
         h('h3', {}, h('span', { class: 'step-no', text: '2' }), '填写花名册'),
-        h('p', { class: 'hint', style: 'margin:0 0 10px', text: '列：姓名、身份证号码、手机号码、就业形态、保障方案、份数、缴费日期。保障方案填 BASIC，或以“+”连接的项目，如 HOSPITAL+ACCIDENT。' }),
+        h('p', { class: 'hint', style: 'margin:0 0 10px', text: '列：姓名、身份证号码、手机号码、就业形态、保障方案、份数、缴费日期。保障方案填 BASIC，或以“+”连接的项目，如 HOSPITAL+ACCIDENT。缴费日期留空的职工待缴费：本次导入出具一张缴费单，缴清后自到账次日起生效。' }),
         h('a', { class: 'btn', id: 'import-template', href: '/api/v1/roster-imports/template.xlsx', download: '花名册模板.xlsx' }, '下载模板（XLSX）')),
       h('div', { class: 'step' },
         h('h3', {}, h('span', { class: 'step-no', text: '3' }), '上传文件'),

@@ -227,7 +227,6 @@ class EnrolmentApiTest extends ApiTest {
             bundle without shares         | M | shares          | {"unitId":UNIT,"memberId":MEMBER,"paidOn":"TODAY","bundle":"BASIC"}
             bundle shares above maximum   | M | shares          | {"unitId":UNIT,"memberId":MEMBER,"paidOn":"TODAY","bundle":"BASIC","shares":5}
             paidOn in the future          | M | paidOn          | {"unitId":UNIT,"memberId":MEMBER,"paidOn":"TOMORROW","items":[{"item":"HOSPITAL","shares":1}]}
-            paidOn missing                | M | paidOn          | {"unitId":UNIT,"memberId":MEMBER,"items":[{"item":"HOSPITAL","shares":1}]}
             paidOn month 13               | M | paidOn          | {"unitId":UNIT,"memberId":MEMBER,"paidOn":"2026-13-01","items":[{"item":"HOSPITAL","shares":1}]}
             paidOn not a date             | M | paidOn          | {"unitId":UNIT,"memberId":MEMBER,"paidOn":"09/01/2026","items":[{"item":"HOSPITAL","shares":1}]}
             shares not a number           | M | items[0].shares | {"unitId":UNIT,"memberId":MEMBER,"paidOn":"TODAY","items":[{"item":"HOSPITAL","shares":"x"}]}
