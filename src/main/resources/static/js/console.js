@@ -7,6 +7,8 @@ import * as enrolment from './sections/enrolment.js';
 import * as roster from './sections/roster.js';
 import * as ledger from './sections/ledger.js';
 import * as claims from './sections/claims.js';
+import * as payouts from './sections/payouts.js';
+import * as contributions from './sections/contributions.js';
 
 const OPERATORS = ['ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR'];
 
@@ -19,6 +21,8 @@ const SECTIONS = [
   { id: 'apply', title: '申请互助金', icon: 'apply', roles: [...OPERATORS, 'MEMBER'], module: claims.apply },
   { id: 'claims', title: '申领记录', memberTitle: '我的申领', icon: 'claims', roles: ['ADMIN', 'UNION_STAFF', 'REVIEWER', 'FINANCE', 'UNIT_OPERATOR', 'MEMBER'], module: claims.list },
   { id: 'review', title: '审核队列', icon: 'review', roles: ['ADMIN', 'REVIEWER'], module: claims.queue },
+  { id: 'payouts', title: '互助金支付', icon: 'payouts', roles: ['ADMIN', 'FINANCE'], module: payouts },
+  { id: 'bills', title: '缴费与对账', icon: 'bills', roles: ['ADMIN', 'FINANCE', 'UNION_STAFF', 'UNIT_OPERATOR'], module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', roles: ['ADMIN', 'FINANCE'], module: ledger },
 ];
 

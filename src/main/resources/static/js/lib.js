@@ -275,9 +275,11 @@ const ICONS = {
   enrol: 'M12 3l7 3v5c0 4.5-3 8-7 10-4-2-7-5.5-7-10V6l7-3zM9 12l2 2 4-4',
   import: 'M4 4h10l6 6v10H4zM14 4v6h6M12 12v6M9 15l3 3 3-3',
   ledger: 'M4 4h16v16H4zM4 9h16M4 14h16M10 4v16',
+  payouts: 'M3 7h18v10H3zM3 11h18M7 15h3M16 4l3 3-3 3',
   apply: 'M12 21s-7-4.5-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 11c0 5.5-7 10-7 10zM12 10v5M9.5 12.5h5',
   claims: 'M6 3h9l4 4v14H6zM15 3v4h4M9 12h7M9 16h5',
   review: 'M10 17a7 7 0 1 1 0-14 7 7 0 0 1 0 14zM21 21l-6-6M7 10l2 2 4-4',
+  bills: 'M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6M9 16h3',
   logout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
 };
 

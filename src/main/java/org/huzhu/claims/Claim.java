@@ -15,7 +15,7 @@ import org.huzhu.shared.web.ConflictException;
  * <pre>
  * DRAFT → SUBMITTED → (RECOGNISED) → UNDER_REVIEW → APPROVED → PAYMENT_PENDING → PAID
  *                   ↘ APPROVED (low risk)     ↘ REJECTED      ↘ PAYMENT_FAILED → PAYMENT_PENDING
- *                   ↘ REJECTED (nothing payable)
+ *                   ↘ REJECTED (nothing payable)                 PAID → PAYMENT_FAILED (bounce)
  * </pre>
  * State changes only through the intention-named methods below; each checks {@link ClaimStatus}'s
  * table (a breach is a 409 naming both states) and records who, when and why as a {@link Event}.
@@ -67,6 +67,16 @@ final class Claim {
         submittedOn = today;
     }
 
+    /** Submitted with receipts still being read and no expenses typed in: judged once they are read. */
+    void awaitReading(Instant at) {
+        newEvents.add(new Event(at, SYSTEM, status, status, "等待票据识别完成后自动测算"));
+    }
+
+    /** The claim's receipts have been read; what was read now stands beside what was typed in. */
+    void recognised(Instant at, String what) {
+        move(ClaimStatus.RECOGNISED, SYSTEM, at, what);
+    }
+
     /** Nothing the member holds pays for this incident. */
     void rejectAutomatically(Instant at, LocalDate today, String why) {
         move(ClaimStatus.REJECTED, SYSTEM, at, why);
@@ -108,19 +118,6 @@ final class Claim {
 
     void requestPayment(Instant at, String reference) {
         move(ClaimStatus.PAYMENT_PENDING, SYSTEM, at, "已生成支付指令 " + reference);
-    }
-
-    void paid(String by, Instant at, LocalDate paidOn, String reference) {
-        move(ClaimStatus.PAID, by, at, "已支付 " + reference);
-        closedOn = paidOn;
-    }
-
-    void paymentFailed(String by, Instant at, String why) {
-        move(ClaimStatus.PAYMENT_FAILED, by, at, why);
-    }
-
-    void retryPayment(String by, Instant at, String reference) {
-        move(ClaimStatus.PAYMENT_PENDING, by, at, "重新发起支付 " + reference);
     }
 
     void materialsCompleted(LocalDate day) {

@@ -73,10 +73,6 @@ class ClaimRepository {
                        String uploadedBy, Instant uploadedAt) {
     }
 
-    record PayoutRow(long id, String reference, String payeeName, String bankName, String accountMasked, Money amount,
-                     String status, Instant createdAt) {
-    }
-
     // ---- the claim -----------------------------------------------------------------------
 
     record Inserted(long id, Instant createdAt) {
@@ -297,40 +293,6 @@ class ClaimRepository {
     Optional<byte[]> documentContent(long claimId, long documentId) {
         return jdbc.sql("select content_cipher from claims.document where claim_id = ? and id = ?").params(claimId, documentId)
                 .query((rs, n) -> rs.getBytes(1)).optional();
-    }
-
-    // ---- payout requests -------------------------------------------------------------------
-
-    int payoutCount(long claimId) {
-        return jdbc.sql("select count(*) from claims.payout_request where claim_id = ?").param(claimId).query(Integer.class).single();
-    }
-
-    PayoutRow insertPayout(long claimId, String reference, String payeeName, String bankName, byte[] accountCipher,
-                           String accountMasked, Money amount) {
-        return jdbc.sql("""
-                insert into claims.payout_request (claim_id, reference, payee_name, bank_name, account_cipher, account_masked, amount)
-                values (?, ?, ?, ?, ?, ?, ?) returning id, status, created_at""")
-                .params(claimId, reference, payeeName, bankName, accountCipher, accountMasked, amount.amount())
-                .query((rs, n) -> new PayoutRow(rs.getLong(1), reference, payeeName, bankName, accountMasked, amount, rs.getString(2),
-                        rs.getTimestamp(3).toInstant()))
-                .single();
-    }
-
-    List<PayoutRow> payouts(long claimId) {
-        return jdbc.sql("""
-                select id, reference, payee_name, bank_name, account_masked, amount, status, created_at
-                from claims.payout_request where claim_id = ? order by id""").param(claimId)
-                .query((rs, n) -> new PayoutRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), new Money(rs.getBigDecimal(6)), rs.getString(7), rs.getTimestamp(8).toInstant()))
-                .list();
-    }
-
-    Optional<Long> claimOfPayout(String reference) {
-        return jdbc.sql("select claim_id from claims.payout_request where reference = ?").param(reference).query(Long.class).optional();
-    }
-
-    void payoutStatus(String reference, String status) {
-        jdbc.sql("update claims.payout_request set status = ? where reference = ?").params(status, reference).update();
     }
 
     // ---- mapping ---------------------------------------------------------------------------

@@ -82,7 +82,7 @@ public class ClaimReviews {
         }
         if (!repository.update(claim)) throw new ConflictException(Claims.STALE);
         for (Adjustment a : adjustments) repository.adjust(id, a.position, a.amount, a.reason, user.username());
-        claims.insertPayout(claim, payout);
+        claims.handOver(claim, payout);
         return claims.views().view(claims.load(id));
     }
 

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The claim lifecycle (domain guide §6) and the only transitions allowed between its states.
- * RECOGNISED is reserved for the recognition module (documents read by OCR); nothing sets it yet.
+ * RECOGNISED: the claim's receipts were read by recognition before it was judged.
+ * PAID → PAYMENT_FAILED is a bounce (退票): the bank returned the money after paying it.
  */
 public enum ClaimStatus {
     DRAFT("草稿"), SUBMITTED("已提交"), RECOGNISED("已识别"), UNDER_REVIEW("审核中"), APPROVED("已核准"),
@@ -15,12 +16,12 @@ public enum ClaimStatus {
     private static final Map<ClaimStatus, Set<ClaimStatus>> ALLOWED = Map.of(
             DRAFT, EnumSet.of(SUBMITTED),
             SUBMITTED, EnumSet.of(RECOGNISED, UNDER_REVIEW, APPROVED, REJECTED),
-            RECOGNISED, EnumSet.of(UNDER_REVIEW, APPROVED),
+            RECOGNISED, EnumSet.of(UNDER_REVIEW, APPROVED, REJECTED),
             UNDER_REVIEW, EnumSet.of(APPROVED, REJECTED),
             APPROVED, EnumSet.of(PAYMENT_PENDING),
             REJECTED, EnumSet.noneOf(ClaimStatus.class),
             PAYMENT_PENDING, EnumSet.of(PAID, PAYMENT_FAILED),
-            PAID, EnumSet.noneOf(ClaimStatus.class),
+            PAID, EnumSet.of(PAYMENT_FAILED),
             PAYMENT_FAILED, EnumSet.of(PAYMENT_PENDING));
 
     private final String chinese;

@@ -37,15 +37,34 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
     public record ReceiptView(String invoiceCode, String invoiceNumber, boolean electronic, Money amount) {
     }
 
+    /** {@code reading}: what recognition read from a receipt or settlement statement; null for other kinds. */
     public record DocumentView(long id, String kind, String kindName, String fileName, String contentType, long size,
-                               String sha256, String uploadedBy, Instant uploadedAt) {
+                               String sha256, String uploadedBy, Instant uploadedAt, ReadingView reading) {
+    }
+
+    /**
+     * What was read from one document: {@code status} PENDING (being read), READ or UNREADABLE; the
+     * fields as contract §2 names them with their confidence; {@code usedByClaimId} when the receipt
+     * already backs another claim.
+     */
+    public record ReadingView(String status, String documentType, String source, java.util.Map<String, String> fields,
+                              java.util.Map<String, Double> confidence, List<String> warnings, Long usedByClaimId,
+                              String message) {
+        static final ReadingView PENDING = new ReadingView("PENDING", null, null, java.util.Map.of(), java.util.Map.of(),
+                List.of(), null, "识别中");
     }
 
     public record TimelineEntry(Instant at, String actor, ClaimStatus from, ClaimStatus to, String toName, String reason) {
     }
 
+    /**
+     * A payout handed to the payouts side for this claim, as the payouts side reports it: status
+     * (REQUESTED, BATCHED, SENT, SETTLED, FAILED, BOUNCED, REISSUED) with its Chinese name, the bank's
+     * reason for a failure or a bounce, and the payouts it replaces or was replaced by.
+     */
     public record PayoutRequestView(String reference, String payeeName, String bankName, String maskedAccount, Money amount,
-                                    String status, Instant createdAt) {
+                                    String status, Instant createdAt, String statusName, String reasonCode, String reason,
+                                    String reissueOf, String reissuedBy, LocalDate settledOn) {
     }
 
     /** One line of a claims list or review queue. */

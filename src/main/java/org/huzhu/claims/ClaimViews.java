@@ -14,6 +14,8 @@ import org.huzhu.claims.ClaimView.PayoutRequestView;
 import org.huzhu.claims.ClaimView.ReceiptView;
 import org.huzhu.claims.ClaimView.TimelineEntry;
 import org.huzhu.membership.Members;
+import org.huzhu.payouts.PayoutView;
+import org.huzhu.payouts.Payouts;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.calendar.BusinessCalendar;
 
@@ -25,10 +27,14 @@ final class ClaimViews {
     private final Materials materials;
     private final BusinessCalendar calendar;
     private final ClaimsProperties settings;
+    private final Payouts payouts;
     private final Clock clock;
+    private final DocumentReadings readings;
 
     ClaimViews(ClaimRepository repository, Members members, Materials materials, BusinessCalendar calendar,
-               ClaimsProperties settings, Clock clock) {
+               ClaimsProperties settings, Payouts payouts, Clock clock, DocumentReadings readings) {
+        this.payouts = payouts;
+        this.readings = readings;
         this.repository = repository;
         this.members = members;
         this.materials = materials;
@@ -39,18 +45,19 @@ final class ClaimViews {
 
     /** Everything a view shows besides the claim row itself. */
     record Parts(List<StoredBenefit> benefits, List<ClaimRepository.Hint> hints, List<ClaimRepository.ReceiptRow> receipts,
-                 List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<ClaimRepository.PayoutRow> payouts) {
+                 List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<PayoutView> payouts) {
     }
 
     ClaimView view(Claim c) {
         return view(c, new Parts(repository.benefits(c.id), repository.hints(c.id), repository.receipts(c.id),
-                repository.documents(c.id), repository.events(c.id), repository.payouts(c.id)));
+                repository.documents(c.id), repository.events(c.id),
+                payouts.ofSource(PaymentProgress.source(c.id))));
     }
 
     /** The view from parts the caller already holds (a claim it has just written), without reading them back. */
     ClaimView view(Claim c, Parts parts) {
         List<StoredBenefit> benefits = parts.benefits();
-        List<DocumentView> documents = parts.documents().stream().map(this::document).toList();
+        List<DocumentView> documents = documents(c.id, parts.documents());
         Set<String> attached = new TreeSet<>();
         documents.forEach(d -> attached.add(d.kind()));
         PaymentPromise promise = promise(c);
@@ -69,7 +76,8 @@ final class ClaimViews {
                 parts.events().stream().map(e -> new TimelineEntry(e.at(), e.actor(), e.from(), e.to(), e.to().chinese(),
                         e.reason())).toList(),
                 parts.payouts().stream().map(p -> new PayoutRequestView(p.reference(), p.payeeName(), p.bankName(),
-                        p.accountMasked(), p.amount(), p.status(), p.createdAt())).toList(),
+                        p.maskedAccount(), p.amount(), p.status().name(), p.requestedAt(), p.statusName(), p.reasonCode(), p.reason(),
+                        p.reissueOf(), p.reissuedBy(), p.settledOn())).toList(),
                 c.filedBy, c.createdAt);
     }
 
@@ -88,12 +96,29 @@ final class ClaimViews {
     }
 
     List<DocumentView> documents(long claimId) {
-        return repository.documents(claimId).stream().map(this::document).toList();
+        return documents(claimId, repository.documents(claimId));
     }
 
+    /** The documents with what was read from them (read only when the claim has documents of a kind that is read). */
+    private List<DocumentView> documents(long claimId, List<ClaimRepository.DocumentRow> rows) {
+        java.util.Map<Long, DocumentReadings.Reading> read = rows.stream().anyMatch(d -> DocumentReadings.READ_KINDS.contains(d.kind()))
+                ? readings.readingsOf(claimId).stream().collect(java.util.stream.Collectors.toMap(DocumentReadings.Reading::documentId, r -> r))
+                : java.util.Map.of();
+        return rows.stream().map(d -> document(d, read.get(d.id()))).toList();
+    }
+
+    /** A document just attached: a receipt is being read. */
     DocumentView document(ClaimRepository.DocumentRow d) {
+        return document(d, null);
+    }
+
+    private DocumentView document(ClaimRepository.DocumentRow d, DocumentReadings.Reading r) {
+        ClaimView.ReadingView reading = r != null
+                ? new ClaimView.ReadingView(r.outcome(), r.documentType(), r.source(), r.fields(), r.confidence(), r.warnings(),
+                        r.usedByClaimId(), r.message())
+                : DocumentReadings.READ_KINDS.contains(d.kind()) ? ClaimView.ReadingView.PENDING : null;
         return new DocumentView(d.id(), d.kind(), materials.kindName(d.kind()), d.fileName(), d.contentType(), d.size(), d.sha256(),
-                d.uploadedBy(), d.uploadedAt());
+                d.uploadedBy(), d.uploadedAt(), reading);
     }
 
     List<String> missingMaterials(Claim c) {

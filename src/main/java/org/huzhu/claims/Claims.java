@@ -19,6 +19,9 @@ import org.huzhu.benefits.BenefitRequest.Expenses;
 import org.huzhu.benefits.BenefitRequest.HospitalStay;
 import org.huzhu.benefits.BenefitRequest.IncidentKind;
 import org.huzhu.catalogue.Catalogue;
+import org.huzhu.ledger.ChartOfAccounts;
+import org.huzhu.ledger.JournalEntry;
+import org.huzhu.ledger.Ledger;
 import org.huzhu.claims.ClaimRepository.ReceiptRow;
 import org.huzhu.claims.ClaimRepository.StoredBenefit;
 import org.huzhu.claims.ClaimView.DocumentView;
@@ -26,6 +29,10 @@ import org.huzhu.membership.Coverage;
 import org.huzhu.membership.Enrolments;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
+import org.huzhu.payouts.PayoutOrder;
+import org.huzhu.payouts.PayoutStatus;
+import org.huzhu.payouts.PayoutView;
+import org.huzhu.payouts.Payouts;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.calendar.BusinessCalendar;
 import org.huzhu.shared.crypto.PersonalDataCipher;
@@ -60,7 +67,10 @@ public class Claims {
     private final ClaimViews views;
     private final Materials materials;
     private final ClaimJudge judge;
+    private final Payouts payouts;
+    private final Ledger ledger;
     private final Clock clock;
+    private final DocumentReadings readings;
     private org.springframework.transaction.support.TransactionTemplate requiresNew;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -70,16 +80,20 @@ public class Claims {
     }
 
     Claims(ClaimRepository repository, Members members, Enrolments enrolments, BenefitEngine engine, Catalogue catalogue,
-           PersonalDataCipher cipher, BusinessCalendar calendar, ClaimsProperties settings, Clock clock) {
+           PersonalDataCipher cipher, BusinessCalendar calendar, ClaimsProperties settings, Payouts payouts, Ledger ledger,
+           Clock clock, DocumentReadings readings) {
         this.repository = repository;
+        this.payouts = payouts;
+        this.ledger = ledger;
         this.members = members;
         this.enrolments = enrolments;
         this.cipher = cipher;
         this.settings = settings;
         this.clock = clock;
+        this.readings = readings;
         this.materials = Materials.load();
         this.judge = new ClaimJudge(engine, catalogue, materials);
-        this.views = new ClaimViews(repository, members, materials, calendar, settings, clock);
+        this.views = new ClaimViews(repository, members, materials, calendar, settings, payouts, clock, readings);
     }
 
     public record ReceiptLine(String invoiceCode, String invoiceNumber, Boolean electronic, Money amount) {
@@ -148,20 +162,48 @@ public class Claims {
         LocalDate today = today();
         Instant now = now();
         repository.lockMember(member.id());
+        claim.submit(user.username(), now, today);
+        if (readings.mustWait(id)) {
+            claim.awaitReading(now);
+            if (!repository.update(claim)) throw new ConflictException(STALE);
+            return views.view(load(id));
+        }
+        return decide(claim, member, payee, today, now);
+    }
+
+    /** A claim that waited for its documents to be read is judged once the last one is read (by the reader, as the system). */
+    @Transactional
+    public void judgeAfterReading(long id) {
+        Claim claim = load(id);
+        if (claim.status() != ClaimStatus.SUBMITTED) return;
+        Members.Payee payee = members.payee(claim.facts.memberId()).orElse(null);
+        if (payee == null) return;   // submission required one; a later removal leaves the claim for a reviewer
+        Member member = members.visibleMember(claim.facts.memberId(), SYSTEM);
+        repository.lockMember(member.id());
+        decide(load(id), member, payee, today(), now());
+    }
+
+    private static final CurrentUser SYSTEM = new CurrentUser(0, Claim.SYSTEM, Role.ADMIN, "/", null, null, null);
+
+    /** Judges a submitted claim and approves it automatically, sends it to review or rejects it. */
+    private ClaimView decide(Claim claim, Member member, Members.Payee payee, LocalDate today, Instant now) {
+        long id = claim.id;
         List<ClaimRepository.DocumentRow> documents = repository.documents(id);
         Set<String> attached = new java.util.TreeSet<>();
         documents.forEach(d -> attached.add(d.kind()));
         List<ReceiptRow> receipts = repository.receipts(id);
+        var read = documents.stream().anyMatch(d -> DocumentReadings.READ_KINDS.contains(d.kind())) ? readings.readingsOf(id)
+                : List.<DocumentReadings.Reading>of();
+        if (read.stream().anyMatch(r -> "READ".equals(r.outcome()))) claim.recognised(now, DocumentReadings.summary(read));
         ClaimJudge.Judgement judgement = judge.judge(claim.facts, member, enrolments.coveragesOf(member.id()),
                 paidEarlier(member.id(), id), today, attached);
-        claim.submit(user.username(), now, today);
         PendingPayout payout = null;
         boolean complete = materials.missing(materials.required(judgement.payingItems(), judgement.facts()), attached).isEmpty();
         if (judgement.nothingPayable()) {
             claim.rejectAutomatically(now, today, "各保障项目均不予给付：" + ClaimViews.reasonsText(judgement.benefits()));
         } else {
             if (complete) claim.materialsCompleted(today);
-            if (lowRisk(receipts, judgement, complete)) {
+            if (lowRisk(receipts, judgement, complete) && read.stream().noneMatch(r -> r.usedByClaimId() != null)) {
                 claim.approveAutomatically(now, judgement.total(), "低风险案件自动核准（电子票据、金额低于" + settings.autoApproveBelow() + "元、材料齐全）");
                 payout = requestPayment(claim, now, judgement.total());
             } else {
@@ -171,10 +213,9 @@ public class Claims {
         }
         if (!repository.update(claim, judgement.total(), judgement.hints())) throw new ConflictException(STALE);
         repository.replaceBenefits(id, judgement.benefits());
-        List<ClaimRepository.PayoutRow> payouts = payout == null ? List.of()
-                : List.of(insertPayout(claim, payout.reference(), payout.amount(), payee));   // a draft had none before
+        List<PayoutView> handedOver = payout == null ? List.of() : List.of(handOver(claim, payout, payee));   // a draft had none before
         return views.view(claim, new ClaimViews.Parts(judgement.benefits(), judgement.hints(), receipts, documents,
-                repository.events(id), payouts));
+                repository.events(id), handedOver));
     }
 
     /** What the member's other approved claims paid, read once and looked up per (item, coverage from). */
@@ -237,6 +278,7 @@ public class Claims {
         ClaimRepository.DocumentRow stored = repository.insertDocument(id, kind.strip(), name, type.contentType(), content.length,
                 sha256(content), cipher.encryptBytes(content), user.username());
         if (claim.status() != ClaimStatus.DRAFT && claim.materialsCompleteOn() == null) completeMaterialsIfNowComplete(load(id));
+        readings.attached(stored.id(), kind.strip());
         return views.document(stored);
     }
 
@@ -287,35 +329,22 @@ public class Claims {
         return rows.stream().filter(s -> s.overdue() == overdue).skip(offset).limit(limit).toList();
     }
 
-    // ---- what the payouts side reports ---------------------------------------------------------
+    // ---- payment ------------------------------------------------------------------------------
 
-    /** The bank paid the payout request {@code reference}: the claim is PAID and its promise clock stops. */
-    @Transactional
-    public void paymentSettled(String reference, LocalDate paidOn, String by) {
-        Claim claim = byReference(reference);
-        claim.paid(by, Instant.now(clock), paidOn, reference);
-        if (!repository.update(claim)) throw new ConflictException(STALE);
-        repository.payoutStatus(reference, "PAID");
-    }
-
-    /** The payout request {@code reference} failed (wrong account, bounced): the claim waits for a retry. */
-    @Transactional
-    public void paymentFailed(String reference, String reason, String by) {
-        Claim claim = byReference(reference);
-        claim.paymentFailed(by, Instant.now(clock), reason);
-        if (!repository.update(claim)) throw new ConflictException(STALE);
-        repository.payoutStatus(reference, "FAILED");
-    }
-
-    /** A failed claim is paid again with a fresh payout request (a new reference, the member's current account). */
+    /**
+     * A claim whose payout failed or bounced is paid again: the payouts side re-issues its last payout
+     * to the member's current bank account under the next reference; the claim moves back to
+     * PAYMENT_PENDING when it hears of it ({@link PaymentProgress}).
+     */
     @Transactional
     public ClaimView retryPayment(long id, CurrentUser user) {
-        if (!user.is(Role.ADMIN, Role.FINANCE)) throw new AccessDeniedException("only finance retries payments");
+        if (!user.is(Role.FINANCE)) throw new AccessDeniedException("only finance retries payments");
         Claim claim = visible(id, user);
-        String reference = nextReference(claim);
-        claim.retryPayment(user.username(), Instant.now(clock), reference);
-        if (!repository.update(claim)) throw new ConflictException(STALE);
-        insertPayout(claim, reference, new Money(claim.approvedTotal()));
+        claim.requireCanMoveTo(ClaimStatus.PAYMENT_PENDING);
+        PayoutView last = payouts.ofSource(PaymentProgress.source(id)).stream()
+                .filter(p -> p.status() == PayoutStatus.FAILED || p.status() == PayoutStatus.BOUNCED)
+                .reduce((a, b) -> b).orElseThrow(() -> new ConflictException("status", "该理赔没有可重新支付的失败支付指令"));
+        payouts.reissue(last.reference(), user);
         return views.view(load(id));
     }
 
@@ -342,41 +371,34 @@ public class Claims {
         return views;
     }
 
-    /** A payout request to write once the claim that asked for it is saved. */
+    /** A payout to hand over once the claim that asked for it is saved. */
     record PendingPayout(String reference, Money amount) {
     }
 
     /**
-     * Moves an approved claim on to PAYMENT_PENDING; the caller writes the payout request after saving the claim.
-     * A claim is approved once, so this is always its first payout request (a retry takes {@link #nextReference}).
+     * Moves an approved claim on to PAYMENT_PENDING; the caller hands the payout over after saving the claim.
+     * A claim is approved once, so this is always its first payout (a retry is a re-issue by the payouts side).
      */
     PendingPayout requestPayment(Claim claim, Instant now, BigDecimal amount) {
-        String reference = "HZ-" + claim.id + "-1";
+        String reference = PaymentProgress.reference(claim.id, 1);
         claim.requestPayment(now, reference);
         return new PendingPayout(reference, new Money(amount));
     }
 
-    void insertPayout(Claim claim, PendingPayout payout) {
-        if (payout != null) insertPayout(claim, payout.reference(), payout.amount());
-    }
-
-    private void insertPayout(Claim claim, String reference, Money amount) {
-        insertPayout(claim, reference, amount, members.payee(claim.facts.memberId())
+    /** After an approval: books the benefit (Dr 5101 Cr 2202) and hands the payout order to payouts, in this transaction. */
+    void handOver(Claim claim, PendingPayout payout) {
+        if (payout == null) return;
+        handOver(claim, payout, members.payee(claim.facts.memberId())
                 .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户")));
     }
 
-    private ClaimRepository.PayoutRow insertPayout(Claim claim, String reference, Money amount, Members.Payee payee) {
-        return repository.insertPayout(claim.id, reference, payee.name(), payee.account().bankName(),
-                cipher.encrypt(payee.account().number()), payee.account().masked(), amount);
-    }
-
-    private String nextReference(Claim claim) {
-        return "HZ-" + claim.id + "-" + (repository.payoutCount(claim.id) + 1);
-    }
-
-    private Claim byReference(String reference) {
-        long id = repository.claimOfPayout(reference).orElseThrow(() -> new NotFoundException("支付指令不存在：" + reference));
-        return load(id);
+    private PayoutView handOver(Claim claim, PendingPayout payout, Members.Payee payee) {
+        ledger.post(new JournalEntry("claim:" + claim.id + ":approved", "CLAIM", Long.toString(claim.id),
+                "互助金核准 理赔#" + claim.id, today(), claim.facts.orgPath(),
+                List.of(JournalEntry.Line.debit(ChartOfAccounts.BENEFIT_EXPENSE, payout.amount()),
+                        JournalEntry.Line.credit(ChartOfAccounts.CLAIMS_PAYABLE, payout.amount()))));
+        return payouts.request(new PayoutOrder(payout.reference(), PaymentProgress.source(claim.id), payee.name(),
+                payee.account().bankName(), payee.account().number(), payout.amount(), claim.facts.orgPath()));
     }
 
     /** Now, to the microsecond PostgreSQL keeps, so that what a view shows equals what is read back later. */

@@ -43,10 +43,12 @@ class DemoSeeder implements ApplicationRunner {
     private final Accounts accounts;
     private final JdbcClient jdbc;
     private final DemoProperties properties;
+    private final PayoutDemo payoutDemo;
     private final Clock clock;
 
     DemoSeeder(Organisations organisations, Members members, RosterImports imports, SubsidyBudgetAdmin budgets,
-               Accounts accounts, JdbcClient jdbc, DemoProperties properties, Clock clock) {
+               Accounts accounts, JdbcClient jdbc, DemoProperties properties, PayoutDemo payoutDemo, Clock clock) {
+        this.payoutDemo = payoutDemo;
         this.organisations = organisations;
         this.members = members;
         this.imports = imports;
@@ -89,11 +91,13 @@ class DemoSeeder implements ApplicationRunner {
         OrgNode province = organisations.createNode("湖北省总工会", Level.PROVINCE, null, "42");
         budgets.set(new SubsidyBudgetAdmin.BudgetChange(province.id(), year, "2000000.00"), SYSTEM);
         List<Unit> units = new ArrayList<>();
+        List<OrgNode> cities = new ArrayList<>();
         OrgNode wuhan = null;
         OrgNode jingmen = null;
         int u = 0;
         for (City city : CITIES) {
             OrgNode cityNode = organisations.createNode(city.name(), Level.CITY, province, city.area());
+            cities.add(cityNode);
             if (city.area().equals("4201")) wuhan = cityNode;
             if (city.area().equals("4208")) jingmen = cityNode;
             budgets.set(new SubsidyBudgetAdmin.BudgetChange(cityNode.id(), year, "300000.00"), SYSTEM);
@@ -119,6 +123,7 @@ class DemoSeeder implements ApplicationRunner {
         members.changeBankAccount(demoMember.id(), new Members.BankAccountChange("中国建设银行武汉江岸支行", people.bankCard()), SYSTEM);
         verifyGigWorkers();
         createAccounts(province, wuhan, jingmen, demoUnit, demoMember);
+        payoutDemo.seed(cities, SYSTEM, new CurrentUser(0, "demo-finance", Role.FINANCE, province.path(), province.id(), null, null), people);
         log.info("Demo data seeded in {} ms: {} units, {} members", (System.nanoTime() - started) / 1_000_000, units.size(),
                 jdbc.sql("select count(*) from membership.member").query(Long.class).single());
     }
@@ -163,6 +168,7 @@ class DemoSeeder implements ApplicationRunner {
         account("demo-admin", "演示管理员（湖北省总工会）", Role.ADMIN, province.id(), null, null, province.path());
         account("demo-reviewer", "演示审核员（中互会湖北办事处）", Role.REVIEWER, province.id(), null, null, province.path());
         account("demo-finance", "演示财务（湖北省总工会）", Role.FINANCE, province.id(), null, null, province.path());
+        account("demo-finance-checker", "演示复核财务（湖北省总工会）", Role.FINANCE, province.id(), null, null, province.path());
         account("demo-wuhan", "演示工作人员（武汉市总工会）", Role.UNION_STAFF, wuhan.id(), null, null, wuhan.path());
         account("demo-jingmen", "演示工作人员（荆门市总工会）", Role.UNION_STAFF, jingmen.id(), null, null, jingmen.path());
         account("demo-unit", "演示经办人（" + unit.name() + "）", Role.UNIT_OPERATOR, unit.organisationId(), unit.id(), null, unit.path());

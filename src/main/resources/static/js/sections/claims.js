@@ -185,6 +185,7 @@ async function showClaim(root, id, context, notice) {
   const actions = [];
   if (claim.status === 'DRAFT' && context.can(...FILERS)) actions.push(submitCard(claim, reload));
   if (['UNDER_REVIEW', 'RECOGNISED'].includes(claim.status) && context.can(...REVIEWERS)) actions.push(reviewCard(claim, terms, reload));
+  if (claim.status === 'PAYMENT_FAILED' && context.can('FINANCE')) actions.push(retryCard(claim, reload));
 
   fill(root,
     h('div', { class: 'page-head' },
@@ -228,11 +229,12 @@ function benefitsCard(claim, terms) {
 
 function documentsCard(claim, context, open, reload) {
   const rows = claim.documents.length ? h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'claim-documents' },
-    h('thead', {}, h('tr', {}, h('th', { text: '材料类型' }), h('th', { text: '文件' }), h('th', { class: 'num', text: '大小' }))),
+    h('thead', {}, h('tr', {}, h('th', { text: '材料类型' }), h('th', { text: '文件' }), h('th', { text: '自动识别' }), h('th', { class: 'num', text: '大小' }))),
     h('tbody', {}, claim.documents.map((d) => h('tr', { dataset: { kind: d.kind } },
       h('td', { class: 'nowrap', text: d.kindName || DOCUMENT_KINDS[d.kind] || d.kind }),
       h('td', { class: 'file' }, h('div', {}, h('a', { href: `/api/v1/claims/${claim.id}/documents/${d.id}`, download: d.fileName, text: d.fileName }),
         h('div', { class: 'hint', text: `${d.uploadedBy} · ${dateTime(d.uploadedAt)}` }))),
+      h('td', { class: 'reading' }, readingCell(d.reading)),
       h('td', { class: 'num', text: size(d.size) }))))))) 
     : h('p', { class: 'empty', text: '尚未上传材料' });
 
@@ -273,6 +275,33 @@ function documentsCard(claim, context, open, reload) {
     h('div', { class: 'card-head' }, h('h2', { id: 'documents-title', text: `申领材料（${claim.documents.length}）` }),
       h('p', { text: '加密保存' })),
     rows, upload);
+}
+
+/** The names of the recognised fields, as the receipt prints them (docs/receipts.md). */
+const READ_FIELDS = {
+  invoiceCode: '票据代码', invoiceNumber: '票据号码', issueDate: '开票日期', hospital: '医院', admissionDate: '入院',
+  dischargeDate: '出院', visitDate: '就诊日期', total: '金额合计', fundPaid: '统筹支付', otherPaid: '其他支付',
+  personalAccountPaid: '个人账户', cashPaid: '个人现金', selfPaid: '个人自付', selfFunded: '个人自费',
+};
+const READ_SOURCE = { PDF_TEXT: 'PDF 电子票据', OFD: 'OFD 电子票据', OCR: '图片识别' };
+
+/** What recognition read from a receipt: its state, the fields (doubtful ones marked) and any warning. */
+function readingCell(r) {
+  if (!r) return h('span', { class: 'muted', text: '—' });
+  if (r.status === 'PENDING') return h('span', { class: 'badge badge-blue', text: '识别中' });
+  if (r.status === 'UNREADABLE') {
+    return h('div', {}, h('span', { class: 'badge badge-red', text: '无法识别' }), h('div', { class: 'hint', text: r.message || '' }));
+  }
+  const fields = Object.entries(READ_FIELDS).filter(([k]) => r.fields[k] != null).map(([k, label]) => {
+    const doubtful = r.confidence[k] != null && r.confidence[k] < 0.8;
+    return h('span', { class: doubtful ? 'read-field doubtful' : 'read-field', title: doubtful ? '识别可信度较低，请核对' : '' },
+      `${label} ${r.fields[k]}`);
+  });
+  return h('div', { class: 'reading-result' },
+    h('span', { class: 'badge badge-green', text: `已识别 · ${READ_SOURCE[r.source] || r.source}` }),
+    r.usedByClaimId ? h('div', { class: 'badge badge-red', role: 'alert', text: r.message }) : null,
+    h('div', { class: 'read-fields' }, fields),
+    ...(r.warnings || []).map((w) => h('div', { class: 'hint warn', text: w })));
 }
 
 function size(bytes) {
@@ -394,10 +423,26 @@ function payoutsCard(claim) {
         h('td', { class: 'mono', text: p.reference }),
         h('td', { class: 'num', text: yuan(p.amount) }),
         h('td', {}, h('div', {}, h('div', { text: `${p.payeeName} · ${p.bankName || ''}` }), h('div', { class: 'mono', text: p.maskedAccount }))),
-        h('td', { class: 'nowrap', text: PAYOUT[p.status] || p.status }))))))));
+        h('td', {}, h('div', {}, h('div', { class: 'nowrap', text: p.statusName || PAYOUT[p.status] || p.status }),
+          p.reason ? h('div', { class: 'hint', text: p.reason }) : null)))))))));
 }
 
-const PAYOUT = { REQUESTED: '待银行支付', PAID: '已支付', FAILED: '支付失败' };
+/** 财务: a claim whose payout failed or bounced is paid again to the member's corrected account. */
+function retryCard(claim, reload) {
+  const button = h('button', { type: 'button', class: 'btn btn-primary', id: 'claim-payment-retry' }, '重新支付');
+  button.addEventListener('click', () => busy(button, '处理中…', async () => {
+    await api(`/api/v1/claims/${claim.id}/payment-retry`, { method: 'POST' });
+    toast('已按职工当前收款账户生成新的支付指令', 'info');
+    await reload();
+  }).catch((e) => toast(e.message, 'error')));
+  return h('section', { class: 'alert alert-warn', id: 'claim-retry', role: 'note' },
+    h('div', {}, h('strong', { text: '支付未成功' }),
+      h('p', { class: 'hint', text: '请先在「职工」中更正收款银行账户，再重新支付；新的支付指令与原指令关联。' }), button));
+}
+
+const PAYOUT = {
+  REQUESTED: '待组批', BATCHED: '已组批待发送', SENT: '已发送银行', SETTLED: '已到账', FAILED: '支付失败', BOUNCED: '退票', REISSUED: '已重新支付',
+};
 
 function factsCard(claim, terms) {
   const fact = (label, value, wide) => h('div', { class: wide ? 'wide-sm' : null }, h('dt', { text: label }), h('dd', {}, value ?? '—'));

@@ -48,7 +48,10 @@ public final class Bench {
                     ClaimsBenchmark.run(options.raw().toArray(String[]::new));
                     return List.of();
                 }));
-        // next: recognition, payouts
+        BENCHMARKS.put("payouts", new Entry("N approved claims paid end to end: batches, maker-checker release, pain.001 to the simulated bank, "
+                + "pain.002/camt.054 applied, ledger settled; against COPY of the same payout rows", "[--payouts N (100000)]",
+                PayoutsBenchmark::new));
+        // next: recognition
     }
 
     private Bench() {

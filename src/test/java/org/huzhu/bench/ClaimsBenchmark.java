@@ -63,9 +63,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code ./huzhu bench claims}: N low-risk claims filed, documented and submitted end to end through
  * the real service layer ({@link Claims#file}, {@link Claims#attach} × 5, {@link Claims#submit}) on the
  * real database, each judged by the benefits engine against the member's real coverages and what
- * the member's earlier claims were paid, approved automatically and handed to payment with a payout
- * request (PAYMENT_PENDING). Members with mixed cover (BASIC for men and women, HOSPITAL+ACCIDENT,
- * one or two shares) are enrolled beforehand through the roster import, with bank accounts, untimed.
+ * the member's earlier claims were paid, approved automatically and handed to payment: a payout order
+ * to the payouts module (PAYMENT_PENDING) and the benefit booked in the ledger (Dr 5101 Cr 2202).
+ * Members with mixed cover (BASIC for men and women, HOSPITAL+ACCIDENT, one or two shares) are
+ * enrolled beforehand through the roster import, with bank accounts, untimed.
  * T worker threads each own a disjoint set of members (a member's money decisions are serialised by
  * an advisory lock, so one member's claims stay on one thread, in order).
  *
@@ -103,8 +104,10 @@ public final class ClaimsBenchmark {
     private static final String[] ILLNESSES = {"K35.800", "J18.900", "K80.100", "N20.000", "K29.700"};
     private static final String[] ACCIDENTS = {"S52.500", "S82.600", "S62.300", "S93.400", "S01.800"};
     /** The tables the baseline knows how to write; the real path must write no others. */
-    private static final Set<String> TABLES = new TreeSet<>(List.of("claim", "receipt", "claim_event", "benefit", "document",
-            "payout_request"));
+    private static final Map<String, String> SCHEMA_OF = Map.of("claim", "claims", "receipt", "claims", "claim_event", "claims",
+            "benefit", "claims", "document", "claims", "payout", "payouts", "payout_event", "payouts", "journal", "ledger",
+            "posting", "ledger");
+    private static final Set<String> TABLES = new TreeSet<>(SCHEMA_OF.keySet());
 
     private ClaimsBenchmark() {
     }
@@ -250,10 +253,11 @@ public final class ClaimsBenchmark {
             Counters realAll = counters().minus(before);
             String loadAfterReal = load();
             verifyReal(real, ids);
-            Counters realDelta = realAll.schema("claims");
+            Counters realDelta = realAll.schemas(new TreeSet<>(SCHEMA_OF.values()));
             for (var e : realAll.tables.entrySet()) {
                 boolean writes = e.getValue()[0] + e.getValue()[1] + e.getValue()[2] > 0;
-                if (writes && !(e.getKey().startsWith("claims.") && TABLES.contains(e.getKey().substring(7)))) {
+                String[] name = e.getKey().split("\\.", 2);
+                if (writes && !(name.length == 2 && name[0].equals(SCHEMA_OF.get(name[1])))) {
                     throw new AssertionError("the real path wrote " + e.getKey() + ", unknown to the baseline");
                 }
             }
@@ -376,8 +380,8 @@ public final class ClaimsBenchmark {
             Map<String, Long> byStatus = new TreeMap<>();
             jdbc.sql("select status, count(*) from claims.claim group by status")
                     .query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
-            long payouts = jdbc.sql("select count(*) from claims.payout_request where status = 'REQUESTED'").query(Long.class).single();
-            long distinct = jdbc.sql("select count(distinct claim_id) from claims.payout_request").query(Long.class).single();
+            long payouts = jdbc.sql("select count(*) from payouts.payout where status = 'REQUESTED'").query(Long.class).single();
+            long distinct = jdbc.sql("select count(distinct source) from payouts.payout").query(Long.class).single();
             long documents = jdbc.sql("select count(*) from claims.document").query(Long.class).single();
             progress("real path verified: claims by status %s, %,d payout requests for %,d claims, %,d documents", byStatus, payouts,
                     distinct, documents);
@@ -499,20 +503,34 @@ public final class ClaimsBenchmark {
                 jdbc.sql("drop schema if exists bench_scratch cascade").update();
                 jdbc.sql("create schema bench_scratch").update();
                 for (String table : TABLES) {
-                    jdbc.sql("create table bench_scratch." + table + " (like claims." + table + " including all)").update();
+                    jdbc.sql("create table bench_scratch." + table + " (like " + SCHEMA_OF.get(table) + "." + table + " including all)")
+                            .update();
                 }
+                String[] schemas = new TreeSet<>(SCHEMA_OF.values()).toArray(String[]::new);
+                String[] tables = TABLES.toArray(String[]::new);
                 List<String> foreignKeys = jdbc.sql("""
                         select 'alter table bench_scratch.' || c.relname || ' add ' || pg_get_constraintdef(k.oid)
                         from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
-                        where n.nspname = 'claims' and k.contype = 'f'""").query(String.class).list();
-                for (String fk : foreignKeys) jdbc.sql(fk.replace("REFERENCES claims.", "REFERENCES bench_scratch.")).update();
+                        where n.nspname = any(?) and c.relname = any(?) and k.contype = 'f'""").params(schemas, tables)
+                        .query(String.class).list();
+                for (String fk : foreignKeys) jdbc.sql(scratch(fk, "REFERENCES ")).update();
                 List<String> triggers = jdbc.sql("""
                         select pg_get_triggerdef(t.oid) from pg_trigger t join pg_class c on c.oid = t.tgrelid
-                        join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'claims' and not t.tgisinternal""")
-                        .query(String.class).list();
-                for (String trigger : triggers) jdbc.sql(trigger.replace(" ON claims.", " ON bench_scratch.")).update();
+                        join pg_namespace n on n.oid = c.relnamespace where n.nspname = any(?) and c.relname = any(?) and not t.tgisinternal""")
+                        .params(schemas, tables).query(String.class).list();
+                for (String trigger : triggers) jdbc.sql(scratch(trigger, " ON ")).update();
                 progress("baseline tables ready: bench_scratch.{%s} like claims.* with %d foreign keys and %d triggers; %d row templates",
                         String.join(",", TABLES), foreignKeys.size(), triggers.size(), templates.size());
+            }
+
+            /** A copied definition pointing at the scratch copy of each of our tables after {@code keyword} (others stay as they are). */
+            private static String scratch(String definition, String keyword) {
+                String out = definition;
+                for (String table : TABLES) {
+                    out = out.replaceAll(java.util.regex.Pattern.quote(keyword + SCHEMA_OF.get(table) + "." + table) + "\\b",
+                            keyword + "bench_scratch." + table);
+                }
+                return out;
             }
 
             private Template template(long id) {
@@ -542,8 +560,14 @@ public final class ClaimsBenchmark {
                                 rs.getString(5), rs.getBytes(6), rs.getString(7)))
                         .list());
                 t.payout.addAll(jdbc.sql("""
-                        select payee_name, bank_name, account_cipher, account_masked from claims.payout_request where claim_id = ?""")
-                        .param(id).query((rs, n) -> new PayoutRow(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
+                        select p.payee_name, p.bank_name, p.account_cipher, p.account_masked, p.org_path, p.city_org_id, e.actor, e.reason,
+                               j.description, j.org_path, j.value_date
+                        from payouts.payout p join payouts.payout_event e on e.payout_id = p.id
+                        join ledger.journal j on j.idempotency_key = 'claim:' || ? || ':approved'
+                        where p.source = 'CLAIM:' || ?""")
+                        .params(id, id).query((rs, n) -> new PayoutRow(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getString(4),
+                                rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                                rs.getObject(11, LocalDate.class)))
                         .list());
                 if (t.events.size() != 4 || t.documents.size() != 5 || t.payout.size() != 1 || t.benefits.isEmpty()) {
                     throw new IllegalStateException("claim " + id + " is not the shape the baseline mirrors: " + t.events.size()
@@ -656,16 +680,56 @@ public final class ClaimsBenchmark {
                     benefits(cn, id, t);
                     for (int u = 1; u < submitUpdates; u++) judgement(cn, id, t);
                     PayoutRow pay = t.payout.getFirst();
+                    long journal;
                     try (PreparedStatement p = cn.prepareStatement("""
-                            insert into bench_scratch.payout_request (claim_id, reference, payee_name, bank_name, account_cipher,
-                                account_masked, amount) values (?, ?, ?, ?, ?, ?, ?)""")) {
-                        p.setLong(1, id);
-                        p.setString(2, "HZ-" + id + "-1");
-                        p.setString(3, pay.payeeName());
-                        p.setString(4, pay.bankName());
-                        p.setBytes(5, pay.accountCipher());
-                        p.setString(6, pay.accountMasked());
-                        p.setBigDecimal(7, s.expected);
+                            insert into bench_scratch.journal (idempotency_key, source_type, source_id, description, org_path, value_date)
+                            values (?, 'CLAIM', ?, ?, ?, ?) returning id""")) {
+                        p.setString(1, "claim:" + id + ":approved");
+                        p.setString(2, Long.toString(id));
+                        p.setString(3, pay.journalDescription());
+                        p.setString(4, pay.journalOrgPath());
+                        p.setObject(5, pay.valueDate());
+                        try (ResultSet rs = p.executeQuery()) {
+                            rs.next();
+                            journal = rs.getLong(1);
+                        }
+                    }
+                    for (String account : List.of("5101", "2202")) {
+                        try (PreparedStatement p = cn.prepareStatement(
+                                "insert into bench_scratch.posting (journal_id, account_code, debit, credit) values (?, ?, ?, ?)")) {
+                            p.setLong(1, journal);
+                            p.setString(2, account);
+                            p.setBigDecimal(3, account.equals("5101") ? s.expected : BigDecimal.ZERO);
+                            p.setBigDecimal(4, account.equals("2202") ? s.expected : BigDecimal.ZERO);
+                            p.executeUpdate();
+                        }
+                    }
+                    long payout;
+                    try (PreparedStatement p = cn.prepareStatement("""
+                            insert into bench_scratch.payout (reference, source, live_source, payee_name, bank_name, account_cipher,
+                                account_masked, amount, org_path, city_org_id, status)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED') returning id""")) {
+                        p.setString(1, "HZ-" + id + "-1");
+                        p.setString(2, "CLAIM:" + id);
+                        p.setString(3, "CLAIM:" + id);
+                        p.setString(4, pay.payeeName());
+                        p.setString(5, pay.bankName());
+                        p.setBytes(6, pay.accountCipher());
+                        p.setString(7, pay.accountMasked());
+                        p.setBigDecimal(8, s.expected);
+                        p.setString(9, pay.orgPath());
+                        p.setLong(10, pay.cityOrgId());
+                        try (ResultSet rs = p.executeQuery()) {
+                            rs.next();
+                            payout = rs.getLong(1);
+                        }
+                    }
+                    try (PreparedStatement p = cn.prepareStatement("""
+                            insert into bench_scratch.payout_event (payout_id, actor, from_status, to_status, reason)
+                            values (?, ?, null, 'REQUESTED', ?)""")) {
+                        p.setLong(1, payout);
+                        p.setString(2, pay.eventActor());
+                        p.setString(3, pay.eventReason());
                         p.executeUpdate();
                     }
                     cn.commit();
@@ -722,7 +786,7 @@ public final class ClaimsBenchmark {
                     throw new AssertionError(base.errors.get() + " baseline claims failed; first: " + base.firstErrors);
                 }
                 long claims = jdbc.sql("select count(*) from bench_scratch.claim where status = 'PAYMENT_PENDING'").query(Long.class).single();
-                long payouts = jdbc.sql("select count(*) from bench_scratch.payout_request").query(Long.class).single();
+                long payouts = jdbc.sql("select count(*) from bench_scratch.payout").query(Long.class).single();
                 if (claims != o.claims || payouts != o.claims) {
                     throw new AssertionError("baseline wrote " + claims + " claims and " + payouts + " payout requests, not " + o.claims);
                 }
@@ -992,7 +1056,9 @@ public final class ClaimsBenchmark {
                                String uploadedBy) {
     }
 
-    private record PayoutRow(String payeeName, String bankName, byte[] accountCipher, String accountMasked) {
+    /** The payout a claim handed over, its REQUESTED event and its approval journal. */
+    private record PayoutRow(String payeeName, String bankName, byte[] accountCipher, String accountMasked, String orgPath, long cityOrgId,
+                             String eventActor, String eventReason, String journalDescription, String journalOrgPath, LocalDate valueDate) {
     }
 
     private static final class Outcome {
@@ -1121,6 +1187,16 @@ public final class ClaimsBenchmark {
                 if (d[0] != 0 || d[1] != 0 || d[2] != 0 || d[3] != 0) delta.put(table, d);
             });
             return new Counters(delta, commits - before.commits);
+        }
+
+        /** The tables of several schemas, by their bare names (unique across them). */
+        Counters schemas(Set<String> names) {
+            Map<String, long[]> only = new TreeMap<>();
+            tables.forEach((table, v) -> {
+                String[] name = table.split("\\.", 2);
+                if (names.contains(name[0])) only.put(name[1], v);
+            });
+            return new Counters(only, commits);
         }
 
         /** The tables of one schema, by their bare names. */

@@ -24,7 +24,10 @@ import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.CreditCode;
 import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.scope.Role;
+import org.huzhu.payouts.PayoutStatus;
+import org.huzhu.payouts.Payouts;
 import org.huzhu.support.ApiTest;
+import org.huzhu.support.PayoutRound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +55,7 @@ class ClaimApiTest extends ApiTest {
     @Autowired
     private Accounts accounts;
     @Autowired
-    private Claims claims;
+    private Payouts payouts;
 
     private Map<String, Long> orgIds;
     private LocalDate today;
@@ -514,7 +517,9 @@ class ClaimApiTest extends ApiTest {
         assertThat(list(worker, "/api/v1/claims")).extracting(x -> x.path("id").asLong()).containsExactly(claim);
         assertThat(get("demo-member", "/api/v1/claims/" + claim).status()).isEqualTo(404);
 
-        claims.paymentSettled("HZ-" + claim + "-1", today, "bank");
+        // the claim is paid only on the bank's word: a real batch round through the simulated bank (was a direct
+        // Claims.paymentSettled call, which no longer exists now that the payouts module owns the payment)
+        assertThat(PayoutRound.pay(payouts, "HZ-" + claim + "-1").status()).isEqualTo(PayoutStatus.SETTLED);
         JsonNode paid = get(worker, "/api/v1/claims/" + claim).json();
         assertThat(paid.path("status").asString()).isEqualTo("PAID");
         assertThat(paid.path("overdue").asBoolean()).isFalse();
@@ -522,7 +527,7 @@ class ClaimApiTest extends ApiTest {
 
     // ---- fixtures ----------------------------------------------------------------------------
 
-    /** A claim brought to a state through the API (and, for PAID, the payouts side's report). */
+    /** A claim brought to a state through the API (and, for PAID, a payout round through the simulated bank). */
     private long claimIn(String state) {
         long member = member('M', "HOSPITAL:1");
         long claim = file(member, hospitalClaim("1000.00", false));
@@ -534,7 +539,9 @@ class ClaimApiTest extends ApiTest {
                     .isEqualTo(200);
             case "PAYMENT_PENDING", "PAID" -> {
                 assertThat(post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(200);
-                if (state.equals("PAID")) claims.paymentSettled("HZ-" + claim + "-1", today, "bank");
+                if (state.equals("PAID")) {
+                    assertThat(PayoutRound.pay(payouts, "HZ-" + claim + "-1").status()).isEqualTo(PayoutStatus.SETTLED);
+                }
             }
             default -> throw new IllegalArgumentException(state);
         }
@@ -644,12 +651,15 @@ class ClaimApiTest extends ApiTest {
         return first17 + IdNumber.checkCharacter(first17);
     }
 
+    /** A valid card the simulated bank pays (its rules reject cards ending 0004 and return those ending 0013). */
     private static String cardNumber() {
-        String body = "622202" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        for (int d = 0; d <= 9; d++) {
-            if (BankAccount.luhnValid(body + d)) return body + d;
+        while (true) {
+            String body = "622202" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+            for (int d = 0; d <= 9; d++) {
+                String number = body + d;
+                if (BankAccount.luhnValid(number) && !number.endsWith("0004") && !number.endsWith("0013")) return number;
+            }
         }
-        throw new IllegalStateException();
     }
 
     private static List<String> transitions(JsonNode claim) {

@@ -23,12 +23,12 @@ class ClaimStatusTest {
     @CsvSource(delimiter = '|', value = {
             "DRAFT           | SUBMITTED",
             "SUBMITTED       | RECOGNISED UNDER_REVIEW APPROVED REJECTED",
-            "RECOGNISED      | UNDER_REVIEW APPROVED",
+            "RECOGNISED      | UNDER_REVIEW APPROVED REJECTED",
             "UNDER_REVIEW    | APPROVED REJECTED",
             "APPROVED        | PAYMENT_PENDING",
             "REJECTED        | ''",
             "PAYMENT_PENDING | PAID PAYMENT_FAILED",
-            "PAID            | ''",
+            "PAID            | PAYMENT_FAILED",
             "PAYMENT_FAILED  | PAYMENT_PENDING"})
     void allowsExactlyTheTransitionsOfTheLifecycle(ClaimStatus from, String allowed) {
         Set<ClaimStatus> expected = allowed.isBlank() ? Set.of()
@@ -36,6 +36,13 @@ class ClaimStatusTest {
         for (ClaimStatus to : ClaimStatus.values()) {
             assertThat(from.canMoveTo(to)).as(from + " → " + to).isEqualTo(expected.contains(to));
         }
+    }
+
+    @Test
+    void onlyABounceTakesAPaidClaimBackAndOnlyToPaymentFailed() {
+        // the bank returned the money (退票): the member is owed it again; nothing else reopens a paid claim
+        assertThat(ClaimStatus.PAID.next()).containsExactly(ClaimStatus.PAYMENT_FAILED);
+        assertThat(ClaimStatus.PAYMENT_FAILED.canMoveTo(ClaimStatus.PAYMENT_PENDING)).isTrue();
     }
 
     @ParameterizedTest

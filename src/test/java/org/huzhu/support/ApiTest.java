@@ -82,6 +82,57 @@ public abstract class ApiTest {
         return enrolled.json().path("id").asLong();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE =
+            new java.util.concurrent.atomic.AtomicInteger(java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000));
+
+    /**
+     * A fresh worker of a fresh unit in the named county, enrolled {@code enrolledDaysAgo} days ago in
+     * items written {@code ITEM:shares}, with a bank account for payouts. Returns the member's id.
+     */
+    protected long insuredWorker(String county, char sex, int enrolledDaysAgo, String... items) {
+        long unit = newUnit(county);
+        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(java.util.Map.of(
+                "name", sex == 'F' ? "测试女工" : "测试职工", "idNumber", newIdNumber(java.time.LocalDate.of(1979, 3, 15), sex),
+                "employmentForm", "REGULAR", "unitId", unit)));
+        org.assertj.core.api.Assertions.assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        long member = registered.json().path("id").asLong();
+        enrolItems(unit, member, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(enrolledDaysAgo), items);
+        Answer account = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
+                JSON.writeValueAsString(java.util.Map.of("bankName", "中国工商银行", "accountNumber", newCardNumber())));
+        org.assertj.core.api.Assertions.assertThat(account.status()).as(account.body()).isEqualTo(200);
+        return member;
+    }
+
+    /** A new unit (valid, unique credit code) under the named county office. */
+    protected long newUnit(String county) {
+        StringBuilder code = new StringBuilder("91420100").append(String.format("%09d",
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000)));
+        code.append(org.huzhu.shared.CreditCode.checkCharacter(code));
+        Answer answer = post("demo-admin", "/api/v1/units", JSON.writeValueAsString(java.util.Map.of(
+                "name", "测试单位" + SEQUENCE.incrementAndGet(), "creditCode", code.toString(), "ownership", "OTHER",
+                "headcount", 50, "organisationId", organisationIdsByName().get(county))));
+        org.assertj.core.api.Assertions.assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
+    }
+
+    /** A valid, unused-looking ID number (area 4201xx) for the birth date and sex. */
+    protected static String newIdNumber(java.time.LocalDate birth, char sex) {
+        int n = SEQUENCE.incrementAndGet();
+        int sequence = (n % 450) * 2 + (sex == 'M' ? 1 : 0);
+        String first17 = "4201" + String.format("%02d", n / 450 % 100) + birth.toString().replace("-", "")
+                + String.format("%03d", sequence);
+        return first17 + org.huzhu.shared.IdNumber.checkCharacter(first17);
+    }
+
+    /** A Luhn-valid UnionPay card number. */
+    protected static String newCardNumber() {
+        String body = "622202" + String.format("%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        for (int d = 0; d <= 9; d++) {
+            if (org.huzhu.shared.BankAccount.luhnValid(body + d)) return body + d;
+        }
+        throw new IllegalStateException();
+    }
+
     protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

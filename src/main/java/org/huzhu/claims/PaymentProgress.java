@@ -1,0 +1,227 @@
+package org.huzhu.claims;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.huzhu.membership.Members;
+import org.huzhu.payouts.PayoutBounced;
+import org.huzhu.payouts.PayoutFailed;
+import org.huzhu.payouts.PayoutOrder;
+import org.huzhu.payouts.PayoutReissued;
+import org.huzhu.payouts.PayoutSent;
+import org.huzhu.payouts.PayoutSettled;
+import org.huzhu.payouts.PayoutSource;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.web.ConflictException;
+import org.huzhu.shared.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Moves claims as their payouts progress, in the transaction that moved the payout: sent → timeline
+ * 已发送银行; settled → PAID (已到账); failed → PAYMENT_FAILED (支付失败（原因）); bounced → PAID →
+ * PAYMENT_FAILED (退票（原因）); re-issued → PAYMENT_PENDING (重新支付). The payouts side publishes one
+ * event per payout; here they are gathered per transaction and written just before it commits, in
+ * one update and one insert, each move checked against {@link ClaimStatus}'s table (a move the table
+ * does not allow is logged and left out, never allowed to undo the bank's word). Also the claims'
+ * {@link PayoutSource}: a re-issue pays the member's current account under the next reference.
+ */
+@Component
+class PaymentProgress implements PayoutSource {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentProgress.class);
+    private static final String PREFIX = "CLAIM:";
+    private static final String BANK = "银行";
+
+    private final JdbcClient jdbc;
+    private final Members members;
+    private final Clock clock;
+
+    PaymentProgress(JdbcClient jdbc, Members members, Clock clock) {
+        this.jdbc = jdbc;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    static String source(long claimId) {
+        return PREFIX + claimId;
+    }
+
+    static String reference(long claimId, int n) {
+        return "HZ-" + claimId + "-" + n;
+    }
+
+    // ---- re-issue ---------------------------------------------------------------------------------
+
+    @Override
+    public boolean handles(String source) {
+        return source != null && source.startsWith(PREFIX);
+    }
+
+    @Override
+    public PayoutOrder reissueOrder(String source, String failedReference, CurrentUser user) {
+        long claimId = Long.parseLong(source.substring(PREFIX.length()));
+        var claim = jdbc.sql("select member_id, org_path from claims.claim where id = ?").param(claimId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional()
+                .orElseThrow(() -> new NotFoundException("理赔申请不存在"));
+        Members.Payee payee = members.payee((Long) claim[0])
+                .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户"));
+        int n = Integer.parseInt(failedReference.substring(failedReference.lastIndexOf('-') + 1));
+        return new PayoutOrder(reference(claimId, n + 1), source, payee.name(), payee.account().bankName(), payee.account().number(),
+                null, (String) claim[1]);
+    }
+
+    // ---- listening -----------------------------------------------------------------------------------
+
+    enum Kind { SENT, SETTLED, FAILED, BOUNCED, REISSUED }
+
+    record Move(long claimId, Kind kind, String actor, LocalDate day, String text) {
+    }
+
+    @EventListener
+    void on(PayoutSent e) {
+        add(e.source(), Kind.SENT, Claim.SYSTEM, e.sentOn(), "已发送银行 " + e.reference());
+    }
+
+    @EventListener
+    void on(PayoutSettled e) {
+        add(e.source(), Kind.SETTLED, BANK, e.settledOn(), "已到账 " + e.reference() + "（" + e.amount() + "元）");
+    }
+
+    @EventListener
+    void on(PayoutFailed e) {
+        add(e.source(), Kind.FAILED, BANK, e.failedOn(), "支付失败（" + e.reason() + "）" + e.reference() + "，请更正收款账户后重新支付");
+    }
+
+    @EventListener
+    void on(PayoutBounced e) {
+        add(e.source(), Kind.BOUNCED, BANK, e.bouncedOn(), "退票（" + e.reason() + "）" + e.reference() + "，款项已退回，请更正收款账户后重新支付");
+    }
+
+    @EventListener
+    void on(PayoutReissued e) {
+        add(e.source(), Kind.REISSUED, e.by(), LocalDate.now(clock), "重新支付 " + e.newReference() + "（原支付指令 " + e.reference() + "）");
+    }
+
+    private void add(String source, Kind kind, String actor, LocalDate day, String text) {
+        if (!handles(source)) return;
+        Move move = new Move(Long.parseLong(source.substring(PREFIX.length())), kind, actor, day, text);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(List.of(move));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Move> pending = (List<Move>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Move> moves = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, moves);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    write(moves);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PaymentProgress.this);
+                }
+            });
+            pending = moves;
+        }
+        pending.add(move);
+    }
+
+    record State(ClaimStatus status, LocalDate closedOn) {
+    }
+
+    /** Each payout step's move of the claim, from one state to another; every pair is checked against {@link ClaimStatus}. */
+    private static final Map<Kind, ClaimStatus[]> MOVES = Map.of(
+            Kind.SETTLED, new ClaimStatus[] {ClaimStatus.PAYMENT_PENDING, ClaimStatus.PAID},
+            Kind.FAILED, new ClaimStatus[] {ClaimStatus.PAYMENT_PENDING, ClaimStatus.PAYMENT_FAILED},
+            Kind.BOUNCED, new ClaimStatus[] {ClaimStatus.PAID, ClaimStatus.PAYMENT_FAILED},
+            Kind.REISSUED, new ClaimStatus[] {ClaimStatus.PAYMENT_FAILED, ClaimStatus.PAYMENT_PENDING});
+
+    static {
+        MOVES.forEach((kind, m) -> {
+            if (!m[0].canMoveTo(m[1])) throw new IllegalStateException(kind + ": the claim lifecycle does not allow " + m[0] + " → " + m[1]);
+        });
+    }
+
+    /** Where a payout step takes a claim in state {@code s}, or null when it does not apply to a claim in that state. */
+    static State next(State s, Move m) {
+        if (m.kind() == Kind.SENT) return s.status() == ClaimStatus.PAYMENT_PENDING ? s : null;
+        ClaimStatus[] move = MOVES.get(m.kind());
+        if (s.status() != move[0]) return null;
+        return new State(move[1], move[1] == ClaimStatus.PAID ? m.day() : move[1] == ClaimStatus.PAYMENT_FAILED ? null : s.closedOn());
+    }
+
+    /**
+     * Writes the moves, kind by kind in their order, each kind in two statements: one update moving
+     * the claims that are in the kind's from-state (the state check), one insert of their timeline
+     * entries. A step about a claim in any other state is logged and left out.
+     */
+    void write(List<Move> moves) {
+        int i = 0;
+        while (i < moves.size()) {
+            Kind kind = moves.get(i).kind();
+            int j = i;
+            while (j < moves.size() && moves.get(j).kind() == kind) j++;
+            write(kind, moves.subList(i, j));
+            i = j;
+        }
+    }
+
+    private void write(Kind kind, List<Move> moves) {
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        Long[] ids = moves.stream().map(Move::claimId).toArray(Long[]::new);
+        String[] actors = moves.stream().map(Move::actor).toArray(String[]::new);
+        String[] texts = moves.stream().map(Move::text).toArray(String[]::new);
+        if (kind == Kind.SENT) {
+            jdbc.sql("""
+                    insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason)
+                    select x.id, ?, x.actor, c.status, c.status, x.text from unnest(?::bigint[], ?::text[], ?::text[]) as x(id, actor, text)
+                    join claims.claim c on c.id = x.id where c.status = 'PAYMENT_PENDING'""")
+                    .params(now, ids, actors, texts).update();
+            return;
+        }
+        ClaimStatus[] move = MOVES.get(kind);
+        Date[] days = moves.stream().map(m -> Date.valueOf(m.day())).toArray(Date[]::new);
+        String closedOn = move[1] == ClaimStatus.PAID ? "x.day" : move[1] == ClaimStatus.PAYMENT_FAILED ? "null" : "c.closed_on";
+        java.util.Set<Long> changed = new java.util.HashSet<>(jdbc.sql("update claims.claim c set status = ?, closed_on = " + closedOn
+                        + ", version = c.version + 1 from unnest(?::bigint[], ?::date[]) as x(id, day) where c.id = x.id and c.status = ?"
+                        + " returning c.id")
+                .params(move[1].name(), ids, days, move[0].name()).query(Long.class).list());
+        List<Object[]> events = new ArrayList<>(moves.size());
+        for (Move m : moves) {
+            if (!changed.remove(m.claimId())) {
+                log.warn("claim {} is not {}; payout step {} leaves it as it is: {}", m.claimId(), move[0], kind, m.text());
+                continue;
+            }
+            events.add(new Object[] {m.claimId(), now, m.actor(), move[0].name(), move[1].name(), m.text()});
+        }
+        if (events.isEmpty()) return;
+        jdbc.sql("""
+                insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason)
+                select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[])""")
+                .params(column(events, 0, Long[]::new), column(events, 1, Timestamp[]::new), column(events, 2, String[]::new),
+                        column(events, 3, String[]::new), column(events, 4, String[]::new), column(events, 5, String[]::new))
+                .update();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T[] column(List<Object[]> rows, int i, java.util.function.IntFunction<T[]> array) {
+        T[] out = array.apply(rows.size());
+        for (int r = 0; r < rows.size(); r++) out[r] = (T) rows.get(r)[i];
+        return out;
+    }
+}

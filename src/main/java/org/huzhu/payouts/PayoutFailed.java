@@ -1,0 +1,8 @@
+package org.huzhu.payouts;
+
+import java.time.LocalDate;
+import org.huzhu.shared.Money;
+
+/** The bank rejected a payout (pain.002 RJCT) with an ISO reason code and its Chinese text; the money never left. */
+public record PayoutFailed(String reference, String source, Money amount, LocalDate failedOn, String reasonCode, String reason) {
+}

@@ -1,0 +1,8 @@
+package org.huzhu.payouts;
+
+import java.time.LocalDate;
+import org.huzhu.shared.Money;
+
+/** A payout went to the bank in its batch's file, which the bank accepted. */
+public record PayoutSent(String reference, String source, Money amount, LocalDate sentOn) {
+}

@@ -1,0 +1,312 @@
+package org.huzhu.payouts;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.huzhu.organisation.Organisations;
+import org.huzhu.shared.BankAccount;
+import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Role;
+import org.huzhu.shared.web.Checks;
+import org.huzhu.shared.web.ConflictException;
+import org.huzhu.shared.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The payouts front door. {@link #request} takes a payment order (inside the caller's transaction,
+ * idempotent by reference); finance {@link #prepareBatches prepares} the requested payouts of the
+ * cities in their scope into batches, another finance officer {@link #release releases} each batch,
+ * which is then {@link #send sent} (at once, and again by the poller after a crash);
+ * {@link #applyBankMessages} applies the bank's answers; {@link #reissue} replaces a failed or
+ * bounced payout with one to the payee's current account. Batches are per city: a finance officer
+ * acts on batches of cities inside their scope (province finance: every city).
+ */
+@Service
+public class Payouts {
+
+    static final String SYSTEM = "系统";
+
+    private final PayoutRepository repository;
+    private final BatchSender sender;
+    private final BankStatusApplier applier;
+    private final Organisations organisations;
+    private final PersonalDataCipher cipher;
+    private final PayoutsProperties settings;
+    private final TransactionTemplate transactions;
+    private final FaultInjection faults;
+    private final List<PayoutSource> sources;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ExecutorService sends = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "payout-send");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Payouts(PayoutRepository repository, BatchSender sender, BankStatusApplier applier, Organisations organisations,
+            PersonalDataCipher cipher, PayoutsProperties settings, TransactionTemplate transactions, FaultInjection faults,
+            List<PayoutSource> sources, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.sender = sender;
+        this.applier = applier;
+        this.organisations = organisations;
+        this.cipher = cipher;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.faults = faults;
+        this.sources = sources;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- orders -------------------------------------------------------------------------------
+
+    /**
+     * Records a payout order as REQUESTED, in the caller's transaction. The same reference again
+     * changes nothing and answers the payout as it stands; a second live payout for one source is a 409.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public PayoutView request(PayoutOrder order) {
+        return request(order, null);
+    }
+
+    private PayoutView request(PayoutOrder order, String reissueOf) {
+        check(order);
+        BankAccount account = new BankAccount(order.bankName(), order.accountNumber());
+        try {
+            repository.insert(order, cipher.encrypt(account.number()), account.masked(), cityOf(order.orgPath()), reissueOf)
+                    .ifPresent(id -> repository.event(id, SYSTEM, null, PayoutStatus.REQUESTED,
+                            reissueOf == null ? "生成支付指令" : "重新支付（原支付指令 " + reissueOf + "）"));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("source", "该业务（" + order.source() + "）已有未完成或已到账的支付指令，不能重复支付");
+        }
+        return view(repository.find(order.reference(), false).orElseThrow(), false);
+    }
+
+    private static void check(PayoutOrder order) {
+        Checks checks = new Checks();
+        if (order.reference() == null || !order.reference().matches("[A-Za-z0-9-]{1,35}")) {
+            checks.add("reference", "支付编号须为1至35位字母、数字或连字符");
+        }
+        if (order.source() == null || order.source().isBlank()) checks.add("source", "缺少支付来源");
+        if (order.payeeName() == null || order.payeeName().isBlank() || order.payeeName().length() > 140) checks.add("payeeName", "缺少收款人户名");
+        if (order.amount() == null || !order.amount().isPositive()) checks.add("amount", "支付金额须大于0");
+        if (order.orgPath() == null || !order.orgPath().matches("/\\d+/\\d+/.*")) checks.add("orgPath", "支付须属于某个市（州）");
+        try {
+            new BankAccount(order.bankName(), order.accountNumber());
+        } catch (IllegalArgumentException e) {
+            checks.add("accountNumber", e.getMessage());
+        }
+        checks.throwIfInvalid();
+    }
+
+    /** The city of an organisation path: its second node ({@code /1/5/12/u33/} → 5). */
+    static long cityOf(String orgPath) {
+        return Long.parseLong(orgPath.split("/")[2]);
+    }
+
+    // ---- batches ------------------------------------------------------------------------------
+
+    /**
+     * Gathers the requested payouts of the cities in the caller's scope into batches of at most
+     * {@code max-per-batch}, one city per batch, each batch committed on its own. Returns the new batches.
+     */
+    public List<BatchView> prepareBatches(CurrentUser user) {
+        requireFinance(user);
+        List<PayoutRepository.Waiting> waiting = repository.requested(user.scopePattern());
+        Map<Long, List<PayoutRepository.Waiting>> byCity = new TreeMap<>();
+        waiting.forEach(w -> byCity.computeIfAbsent(w.cityOrgId(), c -> new ArrayList<>()).add(w));
+        List<Long> made = new ArrayList<>();
+        for (var city : byCity.entrySet()) {
+            List<PayoutRepository.Waiting> all = city.getValue();
+            for (int from = 0; from < all.size(); from += settings.maxPerBatch()) {
+                List<PayoutRepository.Waiting> part = all.subList(from, Math.min(all.size(), from + settings.maxPerBatch()));
+                made.add(transactions.execute(s -> prepare(city.getKey(), part, user)));
+                faults.pauseIf(FaultInjection.BATCH_HALF_BUILT);
+            }
+        }
+        return made.stream().map(id -> batchView(repository.batch(id, false).orElseThrow(), false)).toList();
+    }
+
+    private long prepare(long cityOrgId, List<PayoutRepository.Waiting> payouts, CurrentUser user) {
+        var city = organisations.node(cityOrgId);
+        long id = repository.nextBatchId();
+        String messageId = "HZPB-" + java.time.LocalDate.now(clock).toString().replace("-", "") + "-" + id;
+        BigDecimal total = payouts.stream().map(PayoutRepository.Waiting::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        repository.insertBatch(id, messageId, cityOrgId, city.name(), city.path(), payouts.size(), total, user.username());
+        long[] ids = payouts.stream().mapToLong(PayoutRepository.Waiting::id).toArray();
+        if (repository.markBatched(ids, id) != ids.length) throw new ConflictException("支付指令已被他人组批，请刷新后重试");
+        repository.batchEvent(id, user.username(), null, BatchStatus.PREPARED,
+                "组批 " + payouts.size() + " 笔，合计 " + new org.huzhu.shared.Money(total) + " 元");
+        return id;
+    }
+
+    /** The checker releases a prepared batch of a city in their scope; it is sent to the bank right after. */
+    public BatchView release(long batchId, CurrentUser user) {
+        requireFinance(user);
+        transactions.executeWithoutResult(s -> {
+            PayoutBatch batch = visibleBatch(batchId, user, true);
+            batch.release(user.username(), Instant.now(clock));
+            if (!repository.update(batch, BatchStatus.PREPARED)) throw new ConflictException("批次已被他人处理，请刷新后重试");
+            repository.batchEvent(batchId, user.username(), BatchStatus.PREPARED, BatchStatus.RELEASED,
+                    "复核放行（组批：" + batch.preparedBy + "）");
+            if (settings.autoSend()) afterCommit(() -> sends.submit(() -> sendQuietly(batchId)));
+        });
+        return batchView(repository.batch(batchId, false).orElseThrow(), false);
+    }
+
+    /** Sends a released batch (the pain.001 file) to the bank and records SENT; a batch in any other state is left alone. */
+    public boolean send(long batchId) {
+        return sender.send(batchId);
+    }
+
+    /** Re-sends every batch left RELEASED (a crash before SENT was recorded, or the bank was down). */
+    public int sendReleased() {
+        int sent = 0;
+        for (long id : repository.releasedNotSent()) if (sender.send(id)) sent++;
+        return sent;
+    }
+
+    /** Fetches and applies the bank's messages, then completes every batch whose payouts all have the bank's final word. */
+    public int applyBankMessages() {
+        BankStatusApplier.Applied applied = applier.fetchAndApply();
+        for (long id : repository.completable()) {
+            transactions.executeWithoutResult(s -> {
+                PayoutBatch batch = repository.batch(id, true).orElseThrow();
+                if (batch.status() != BatchStatus.SENT) return;
+                batch.complete(Instant.now(clock));
+                repository.update(batch, BatchStatus.SENT);
+                repository.batchEvent(id, BankStatusApplier.BANK, BatchStatus.SENT, BatchStatus.COMPLETED, "批次内每笔支付均已有银行最终结果");
+            });
+        }
+        return applied.payouts();
+    }
+
+    private void sendQuietly(long batchId) {
+        try {
+            sender.send(batchId);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Payouts.class).warn("sending payout batch {} failed; the poller retries: {}", batchId,
+                    e.getMessage());
+        }
+    }
+
+    // ---- re-issue -------------------------------------------------------------------------------
+
+    /**
+     * Replaces a failed or bounced payout with a new one (next reference, the payee's current account,
+     * the same amount), linked both ways. The payee's account must have been corrected.
+     */
+    @Transactional
+    public PayoutView reissue(String reference, CurrentUser user) {
+        requireFinance(user);
+        PayoutRepository.Row old = repository.find(reference, true).filter(p -> user.sees(p.orgPath()))
+                .orElseThrow(() -> new NotFoundException("支付指令不存在：" + reference));
+        if (!old.status().canMoveTo(PayoutStatus.REISSUED)) {
+            throw new ConflictException("status", "支付指令当前状态为「" + old.status().chinese() + "」（" + old.status()
+                    + "），只有支付失败或退票的支付指令可以重新支付");
+        }
+        PayoutSource source = sources.stream().filter(s -> s.handles(old.source())).findFirst()
+                .orElseThrow(() -> new ConflictException("该支付来源不支持重新支付：" + old.source()));
+        PayoutOrder order = source.reissueOrder(old.source(), reference, user);
+        String oldAccount = cipher.decrypt(old.accountCipher());
+        if (oldAccount.equals(order.accountNumber().replace(" ", "")) && old.payeeName().equals(order.payeeName())) {
+            throw new ConflictException("accountNumber", "收款人户名和账号均未更正（原因：" + (old.reason() == null ? "支付失败" : old.reason())
+                    + "），请先更正职工的收款银行账户再重新支付");
+        }
+        PayoutOrder replacing = new PayoutOrder(order.reference(), old.source(), order.payeeName(), order.bankName(),
+                order.accountNumber(), old.amount(), order.orgPath() == null ? old.orgPath() : order.orgPath());
+        if (!repository.markReissued(old.id(), replacing.reference())) throw new ConflictException("支付指令已被他人处理，请刷新后重试");
+        repository.event(old.id(), user.username(), old.status(), PayoutStatus.REISSUED, "重新支付为 " + replacing.reference());
+        PayoutView fresh = request(replacing, reference);
+        events.publishEvent(new PayoutReissued(reference, old.source(), old.amount(), replacing.reference(), user.username()));
+        return fresh;
+    }
+
+    // ---- reading --------------------------------------------------------------------------------
+
+    public List<BatchView> batches(CurrentUser user, BatchStatus status, int limit, int offset) {
+        requireReader(user);
+        return repository.batches(user.scopePattern(), status, limit, offset).stream().map(b -> batchView(b, false)).toList();
+    }
+
+    public BatchView batch(long id, CurrentUser user) {
+        requireReader(user);
+        return batchView(visibleBatch(id, user, false), true);
+    }
+
+    public List<PayoutView> payouts(CurrentUser user, PayoutStatus status, String reference, int limit, int offset) {
+        requireReader(user);
+        return repository.list(user.scopePattern(), status, reference, limit, offset).stream().map(p -> view(p, false)).toList();
+    }
+
+    public PayoutView payout(String reference, CurrentUser user) {
+        requireReader(user);
+        return repository.find(reference, false).filter(p -> user.sees(p.orgPath())).map(p -> view(p, true))
+                .orElseThrow(() -> new NotFoundException("支付指令不存在：" + reference));
+    }
+
+    /** The payouts of one source (a claim's), with their steps; for the source's own views, which check scope themselves. */
+    @Transactional(readOnly = true)
+    public List<PayoutView> ofSource(String source) {
+        return repository.ofSource(source).stream().map(p -> view(p, true)).toList();
+    }
+
+    private PayoutBatch visibleBatch(long id, CurrentUser user, boolean lock) {
+        return repository.batch(id, lock).filter(b -> user.sees(b.orgPath))
+                .orElseThrow(() -> new NotFoundException("支付批次不存在或不在您的管辖范围内"));
+    }
+
+    private BatchView batchView(PayoutBatch b, boolean full) {
+        return new BatchView(b.id, b.messageId, b.cityOrgId, b.cityName, b.status(), b.status().chinese(), b.payoutCount, b.total,
+                b.preparedBy, b.preparedAt, b.releasedBy(), b.releasedAt(), b.sentAt(), b.completedAt(),
+                repository.countsByStatus(b.id), full ? repository.ofBatch(b.id).stream().map(p -> view(p, false)).toList() : null,
+                full ? repository.batchSteps(b.id) : null);
+    }
+
+    private PayoutView view(PayoutRepository.Row p, boolean steps) {
+        return new PayoutView(p.reference(), p.source(), p.payeeName(), p.bankName(), p.accountMasked(), p.amount(), p.status(),
+                p.status().chinese(), p.reasonCode(), p.reason(), p.batchId(), p.reissueOf(), p.reissuedBy(), p.requestedAt(),
+                p.settledOn(), steps ? repository.steps(p.id(), p.batchId()) : null);
+    }
+
+    private static void requireFinance(CurrentUser user) {
+        if (!user.is(Role.FINANCE)) throw new AccessDeniedException("only finance prepares, releases and re-issues payouts");
+    }
+
+    private static void requireReader(CurrentUser user) {
+        if (!user.is(Role.FINANCE, Role.ADMIN)) throw new AccessDeniedException("payouts are for finance and administrators");
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        sends.shutdownNow();
+    }
+}

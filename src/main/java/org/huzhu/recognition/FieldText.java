@@ -1,0 +1,140 @@
+package org.huzhu.recognition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts the text read beside a label into the field's spelling, without judging it (that is
+ * {@link ReceiptChecks}' job): codes become digits, dates {@code yyyy-MM-dd}, amounts
+ * {@code 0.00}. The usual OCR confusions (O for 0, l or I for 1) are undone only inside fields
+ * made of digits, where a letter cannot be meant. Text that does not fit is passed on as read, to
+ * be refused by the checks with a reason.
+ */
+final class FieldText {
+
+    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[年\\-./]\\s*(\\d{1,2})\\s*[月\\-./]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern COMPACT_DATE = Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
+    private static final Pattern MONEY = Pattern.compile("\\d+\\.\\d{2}");
+    /** An amount inside other text: digits (thousands commas allowed), a point or a comma, two decimals. */
+    static final Pattern MONEY_IN_TEXT = Pattern.compile("(?<![\\d.,])\\d[\\d,]*[.,]\\d{2}(?![\\d.,]*\\d)");
+
+    private FieldText() {
+    }
+
+    /**
+     * Undoes the letter-for-digit confusions of OCR (O for 0; l, I, | for 1), character for
+     * character, but only inside runs that are mostly digits already: a letter in a word stays a
+     * letter. A vertical stroke at either end of a run is more likely a table rule than a 1 and is
+     * left alone.
+     */
+    static String digitsFromLookAlikes(String text) {
+        char[] chars = text.toCharArray();
+        int i = 0;
+        while (i < chars.length) {
+            if (!digitLike(chars[i])) {
+                i++;
+                continue;
+            }
+            int end = i;
+            int digits = 0;
+            int lookAlikes = 0;
+            while (end < chars.length && digitLike(chars[end])) {
+                if (Character.isDigit(chars[end])) digits++;
+                else if (zero(chars[end]) || one(chars[end])) lookAlikes++;
+                end++;
+            }
+            if (digits > 0 && digits >= lookAlikes) {
+                for (int k = i; k < end; k++) {
+                    boolean edge = k == i || k == end - 1;
+                    if (zero(chars[k])) chars[k] = '0';
+                    else if (one(chars[k]) && !(edge && stroke(chars[k]))) chars[k] = '1';
+                }
+            }
+            i = end;
+        }
+        return new String(chars);
+    }
+
+    private static boolean digitLike(char c) {
+        return c >= '0' && c <= '9' || c == '.' || c == ',' || zero(c) || one(c);
+    }
+
+    private static boolean zero(char c) {
+        return c == 'O' || c == 'o' || c == 'Q' || c == '〇';
+    }
+
+    private static boolean one(char c) {
+        return c == 'l' || c == 'I' || c == 'i' || stroke(c);
+    }
+
+    private static boolean stroke(char c) {
+        return c == '|' || c == '丨' || c == '!';
+    }
+
+    /** A code of digits: look-alikes undone, separators and stray strokes at the ends dropped; anything else kept, to be refused. */
+    static String code(String text) {
+        return trimNoise(digitsFromLookAlikes(text).replaceAll("[\\s\\-_·]", ""));
+    }
+
+    /** The 校验码: lower-case hexadecimal. */
+    static String checkCode(String text) {
+        return trimNoise(digitsFromLookAlikes(text).replaceAll("[\\s\\-_·]", "")).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String trimNoise(String text) {
+        return text.replaceAll("^[|丨!.,:;'\"`]+|[|丨!.,:;'\"`]+$", "");
+    }
+
+    /** {@code yyyy-MM-dd} (also from {@code yyyy年M月d日}, {@code yyyy/M/d}, {@code yyyyMMdd}); the date's reality is not judged here. */
+    static String date(String text) {
+        List<String> dates = dates(text);
+        return dates.size() == 1 ? dates.getFirst() : text;
+    }
+
+    /** Every date written in the text, in order. */
+    static List<String> dates(String text) {
+        String digits = digitsFromLookAlikes(text);
+        List<String> dates = new ArrayList<>();
+        Matcher m = DATE.matcher(digits);
+        while (m.find()) dates.add(ymd(m));
+        if (dates.isEmpty()) {
+            Matcher compact = COMPACT_DATE.matcher(digits);
+            while (compact.find()) dates.add(ymd(compact));
+        }
+        return dates;
+    }
+
+    private static String ymd(Matcher m) {
+        return m.group(1) + "-" + pad(m.group(2)) + "-" + pad(m.group(3));
+    }
+
+    private static String pad(String number) {
+        return number.length() == 1 ? "0" + number : number;
+    }
+
+    /**
+     * An amount {@code 0.00}: currency signs, 元, spaces, thousands commas, stray strokes at the
+     * ends and marks after the two decimals dropped, a comma read for the decimal point restored.
+     * Anything else in the value (a letter before or inside it, a third decimal, a second amount)
+     * and the text is passed on as read, to be refused: an amount is never picked out of noise.
+     */
+    static String money(String text) {
+        String t = trimNoise(digitsFromLookAlikes(text).replaceAll("[\\s¥￥元]", ""));
+        // after the two decimals, marks without a digit among them are the seal's or the paper's, not the amount's
+        t = t.replaceFirst("(?<=[.,]\\d{2})[^\\d.,]+$", "");
+        if (!t.matches("\\d[\\d,]*[.,]\\d{2}")) return t;
+        String whole = t.substring(0, t.length() - 3).replace(",", "");
+        return whole + "." + t.substring(t.length() - 2);
+    }
+
+    static boolean isMoney(String text) {
+        return MONEY.matcher(text).matches();
+    }
+
+    /** A person's or an institution's name: stray strokes OCR reads from rules and frames dropped. */
+    static String name(String text) {
+        return text.replaceAll("[|丨_'\"`,.:;、，。\\s]", "");
+    }
+}

@@ -1,0 +1,144 @@
+package org.huzhu.recognition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the labels on a line: exact spellings first, longest first (so {@code 交款人} is not found
+ * inside {@code 交款人统一社会信用代码}), then, where nothing was found yet, near spellings: one
+ * character misread, missing, extra or swapped with its neighbour for labels of four characters
+ * or more, and one character misread for a three-character label that begins a line or follows a
+ * wide gap. A near match that fits two labels equally (个人自付 / 个人自费) is ambiguous and left
+ * unread, unless all but one of them are already found elsewhere on the page.
+ */
+final class LabelFinder {
+
+    /** A label found on a line: characters [start, end) of the line, {@code edits} 0 when exact. */
+    record Hit(ReceiptLabel label, int start, int end, int edits, String spelling) {
+        boolean overlaps(Hit other) {
+            return start < other.end && other.start < end;
+        }
+    }
+
+    private LabelFinder() {
+    }
+
+    /** The labels on a line, left to right, none overlapping. */
+    static List<Hit> find(String line) {
+        return find(line, new boolean[line.length()], Set.of());
+    }
+
+    /**
+     * The labels on a line, left to right, none overlapping.
+     *
+     * @param startsSegment which characters begin a line or follow a wide gap
+     * @param foundElsewhere labels already found unambiguously on the page
+     */
+    static List<Hit> find(String line, boolean[] startsSegment, Set<ReceiptLabel> foundElsewhere) {
+        List<Hit> candidates = new ArrayList<>();
+        for (ReceiptLabel label : ReceiptLabel.values()) {
+            for (String spelling : label.spellings()) {
+                for (int at = line.indexOf(spelling); at >= 0; at = line.indexOf(spelling, at + 1)) {
+                    candidates.add(new Hit(label, at, at + spelling.length(), 0, spelling));
+                }
+            }
+        }
+        for (ReceiptLabel label : ReceiptLabel.values()) {
+            for (String spelling : label.spellings()) {
+                if (spelling.length() >= 4) candidates.addAll(nearMatches(line, label, spelling));
+                if (spelling.length() == 3) candidates.addAll(shortNearMatches(line, startsSegment, label, spelling));
+            }
+        }
+        candidates.sort(Comparator.comparingInt(Hit::edits)
+                .thenComparing(Comparator.comparingInt((Hit h) -> h.end() - h.start()).reversed())
+                .thenComparingInt(Hit::start));
+        List<Hit> chosen = new ArrayList<>();
+        for (Hit candidate : candidates) {
+            if (chosen.stream().anyMatch(candidate::overlaps)) continue;
+            if (candidate.edits() > 0 && ambiguous(candidate, candidates, foundElsewhere)) continue;
+            chosen.add(candidate);
+        }
+        extendShortSpellings(chosen, candidates);
+        chosen.sort(Comparator.comparingInt(Hit::start));
+        return chosen;
+    }
+
+    /** 收款单位(草): the short spelling 收款单位 was exact, but the long one, near, covers the rest of the label. */
+    private static void extendShortSpellings(List<Hit> chosen, List<Hit> candidates) {
+        for (int i = 0; i < chosen.size(); i++) {
+            Hit hit = chosen.get(i);
+            for (Hit longer : candidates) {
+                if (longer.label() != hit.label() || longer.start() != hit.start() || longer.edits() > 1) continue;
+                // a longer spelling of the label with one character misread, not the short one with a character added
+                if (longer.spelling().length() <= hit.spelling().length() || longer.end() - longer.start() != longer.spelling().length()) continue;
+                boolean free = chosen.stream().noneMatch(other -> other != hit && other.overlaps(longer));
+                if (free && longer.end() > chosen.get(i).end()) chosen.set(i, longer);
+            }
+        }
+    }
+
+    /** Another label fits the same characters just as well, and is not known to be elsewhere. */
+    private static boolean ambiguous(Hit hit, List<Hit> candidates, Set<ReceiptLabel> foundElsewhere) {
+        boolean rival = false;
+        for (Hit other : candidates) {
+            if (other.label() != hit.label() && other.edits() == hit.edits() && other.overlaps(hit)
+                    && Math.abs(other.start() - hit.start()) <= 1 && Math.abs(other.end() - hit.end()) <= 1) {
+                if (!foundElsewhere.contains(other.label())) return true;
+                rival = true;
+            }
+        }
+        return rival && foundElsewhere.contains(hit.label());
+    }
+
+    /** 交款三 for 交款人: a short label is taken with one character misread only where a line or segment begins. */
+    private static List<Hit> shortNearMatches(String line, boolean[] startsSegment, ReceiptLabel label, String spelling) {
+        List<Hit> hits = new ArrayList<>();
+        for (int at = 0; at + 3 <= line.length(); at++) {
+            if (at > 0 && !startsSegment[at]) continue;
+            String window = line.substring(at, at + 3);
+            int differences = 0;
+            for (int i = 0; i < 3; i++) if (window.charAt(i) != spelling.charAt(i)) differences++;
+            if (differences == 1) hits.add(new Hit(label, at, at + 3, 1, spelling));
+        }
+        return hits;
+    }
+
+    private static List<Hit> nearMatches(String line, ReceiptLabel label, String spelling) {
+        List<Hit> hits = new ArrayList<>();
+        int n = spelling.length();
+        for (int length = n - 1; length <= n + 1; length++) {
+            for (int at = 0; at + length <= line.length(); at++) {
+                String window = line.substring(at, at + length);
+                if (window.equals(spelling)) continue;
+                // the first and last characters anchor a near match: a label is not found in the middle of other text
+                if (window.charAt(0) != spelling.charAt(0) && window.charAt(length - 1) != spelling.charAt(n - 1)) continue;
+                if (withinOneEdit(window, spelling)) hits.add(new Hit(label, at, at + length, 1, spelling));
+            }
+        }
+        return hits;
+    }
+
+    /** One character misread, missing or extra, or two neighbours swapped. */
+    static boolean withinOneEdit(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) return false;
+        if (a.length() == b.length()) {
+            int first = -1;
+            int differences = 0;
+            for (int i = 0; i < a.length(); i++) {
+                if (a.charAt(i) == b.charAt(i)) continue;
+                if (++differences == 1) first = i;
+            }
+            if (differences <= 1) return true;
+            // two neighbours swapped, as OCR reorders overlapping glyphs
+            return differences == 2 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
+                    && a.charAt(first + 1) == b.charAt(first) && a.substring(first + 2).equals(b.substring(first + 2));
+        }
+        String shorter = a.length() < b.length() ? a : b;
+        String longer = a.length() < b.length() ? b : a;
+        int i = 0;
+        while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) i++;
+        return shorter.substring(i).equals(longer.substring(i + 1));
+    }
+}

@@ -1,0 +1,201 @@
+package org.huzhu.recognition;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import org.huzhu.recognition.LabelFinder.Hit;
+import org.huzhu.recognition.ReceiptReading.Value;
+
+/**
+ * Reading one page: its lines with the labels found on each, and the fields read so far. A
+ * value is the text right of its label up to the next label or a wide gap, or, when nothing is
+ * right of it, the text just below it; it is put in its field's spelling here.
+ */
+final class PageReading {
+
+    /** A value may stand this many line heights right of its label, no further. */
+    private static final double MAX_LEAD = 4.0;
+    /** A value placed by the template's order rather than beside its label is a little less sure. */
+    static final double PLACED_TRUST = 0.9;
+
+    final List<TextLine> lines;
+    final List<List<Hit>> hits;
+    final Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
+    final Set<ReceiptField> labelled = EnumSet.noneOf(ReceiptField.class);
+    final List<String> warnings = new ArrayList<>();
+
+    PageReading(List<TextLine> lines, List<List<Hit>> hits) {
+        this.lines = lines;
+        this.hits = hits;
+    }
+
+    /** Reads the value of every field label on the page, beside or below it. */
+    void readBesideLabels() {
+        for (int i = 0; i < lines.size(); i++) {
+            for (int k = 0; k < hits.get(i).size(); k++) {
+                ReceiptLabel label = hits.get(i).get(k).label();
+                if (label == ReceiptLabel.STAY) {
+                    labelled.add(ReceiptField.ADMISSION_DATE);
+                    labelled.add(ReceiptField.DISCHARGE_DATE);
+                } else if (label.field() != null) {
+                    labelled.add(label.field());
+                } else {
+                    continue;
+                }
+                if (!isRead(label)) accept(label, value(i, k), false);
+            }
+        }
+    }
+
+    boolean isRead(ReceiptLabel label) {
+        return fields.containsKey(label == ReceiptLabel.STAY ? ReceiptField.ADMISSION_DATE : label.field());
+    }
+
+    /** Whether a label's field is still to be read: not read, or (an amount) read as something that is not one. */
+    boolean wantsValue(ReceiptLabel label) {
+        if (label.field() == null && label != ReceiptLabel.STAY) return false;
+        if (!isRead(label)) return true;
+        return label.isAmount() && !FieldText.isMoney(fields.get(label.field()).text());
+    }
+
+    /**
+     * Puts the text of a span in the spelling of the field the label names. Before digits, one
+     * character where the colon belongs is the colon misread (个人自费上176.43); before the digits
+     * of a value placed by the template, the words are its label misread (基他支伟199.34).
+     */
+    void accept(ReceiptLabel label, Span value, boolean placedByTemplate) {
+        if (value == null) return;
+        double confidence = value.confidence() * (placedByTemplate ? PLACED_TRUST : 1.0);
+        if (label == ReceiptLabel.STAY) {
+            List<String> dates = FieldText.dates(value.text());
+            if (dates.size() == 2) {
+                fields.put(ReceiptField.ADMISSION_DATE, new Value(dates.get(0), confidence));
+                fields.put(ReceiptField.DISCHARGE_DATE, new Value(dates.get(1), confidence));
+            } else {
+                warnings.add("住院时间没有读出入院和出院两个日期，已舍弃");
+            }
+            return;
+        }
+        ReceiptField field = label.field();
+        if (field == null) return;
+        String read = value.text();
+        if (field != ReceiptField.PAYER_NAME && field != ReceiptField.HOSPITAL) {
+            read = placedByTemplate ? read.replaceFirst("^[\\p{IsHan}\\p{P}~]+(?=\\d)", "") : read.replaceFirst("^[^\\dA-Za-z](?=\\d)", "");
+        }
+        String text = switch (field) {
+            case INVOICE_CODE, INVOICE_NUMBER -> FieldText.code(read);
+            case CHECK_CODE -> FieldText.checkCode(read);
+            case ISSUE_DATE, VISIT_DATE -> FieldText.date(read);
+            case PAYER_NAME, HOSPITAL -> FieldText.name(read);
+            default -> FieldText.money(read);
+        };
+        if (!text.isEmpty()) fields.put(field, new Value(text, confidence));
+    }
+
+    /** When （小写） was not read, the amount at the end of the 金额合计 line is the total. */
+    void totalBesideTheTotalLine() {
+        if (fields.containsKey(ReceiptField.TOTAL)) return;
+        for (int i = 0; i < lines.size(); i++) {
+            for (Hit hit : hits.get(i)) {
+                if (hit.label() != ReceiptLabel.TOTAL_LINE && hit.label() != ReceiptLabel.TOTAL_IN_WORDS) continue;
+                TextLine line = lines.get(i);
+                Matcher money = FieldText.MONEY_IN_TEXT.matcher(FieldText.digitsFromLookAlikes(line.text()));
+                Span last = null;
+                while (money.find()) if (money.start() >= hit.end()) last = new Span(line, money.start(), money.end());
+                labelled.add(ReceiptField.TOTAL);
+                if (last != null) {
+                    fields.put(ReceiptField.TOTAL, new Value(FieldText.money(last.text()), last.confidence()));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The text right of a label up to the next label or a wide gap; else the text just below it. */
+    Span value(int lineIndex, int hitIndex) {
+        Span right = rightOf(lineIndex, hitIndex);
+        return right != null ? right : below(lineIndex, hitIndex);
+    }
+
+    Span rightOf(int lineIndex, int hitIndex) {
+        TextLine line = lines.get(lineIndex);
+        List<Hit> lineHits = hits.get(lineIndex);
+        Hit hit = lineHits.get(hitIndex);
+        String text = line.text();
+        int from = hit.end();
+        while (from < text.length() && isColon(text.charAt(from))) from++;
+        int limit = hitIndex + 1 < lineHits.size() ? lineHits.get(hitIndex + 1).start() : text.length();
+        if (from >= limit) return null;
+        if (line.left(from) - line.right(hit.end() - 1) > MAX_LEAD * line.height()) return null;
+        int to = from + 1;
+        while (to < limit && !line.gapBefore(to)) to++;
+        return new Span(line, from, to);
+    }
+
+    private Span below(int lineIndex, int hitIndex) {
+        TextLine line = lines.get(lineIndex);
+        Hit hit = hits.get(lineIndex).get(hitIndex);
+        int next = lineIndex + 1;
+        if (next >= lines.size()) return null;
+        TextLine under = lines.get(next);
+        if (under.top() - line.bottom() > 1.5 * Math.max(line.height(), under.height())) return null;
+        double slack = 0.5 * line.height();
+        double left = line.left(hit.start()) - slack;
+        double right = line.right(hit.end() - 1) + slack;
+        for (Span segment : segments(next, 0, under.length())) {
+            if (under.right(segment.to() - 1) < left || under.left(segment.from()) > right) continue;
+            return segment.isLabel() ? null : segment;
+        }
+        return null;
+    }
+
+    /** Characters [from, to) of a line cut at wide gaps and around its labels. */
+    List<Span> segments(int lineIndex, int from, int to) {
+        TextLine line = lines.get(lineIndex);
+        List<Hit> lineHits = hits.get(lineIndex);
+        List<Span> segments = new ArrayList<>();
+        int start = from;
+        for (int i = from + 1; i <= to; i++) {
+            boolean cut = i == to || line.gapBefore(i);
+            for (Hit h : lineHits) cut |= h.start() == i || h.end() == i;
+            if (cut && i > start) {
+                boolean label = false;
+                for (Hit h : lineHits) label |= h.start() == start;
+                segments.add(new Span(line, start, i, label));
+                start = i;
+            }
+        }
+        return segments;
+    }
+
+    static boolean isColon(char c) {
+        return c == ':' || c == ';';
+    }
+
+    /** Characters [from, to) of a line. */
+    record Span(TextLine line, int from, int to, boolean isLabel) {
+        Span(TextLine line, int from, int to) {
+            this(line, from, to, false);
+        }
+
+        String text() {
+            return line.text().substring(from, to);
+        }
+
+        double confidence() {
+            return line.confidence(from, to);
+        }
+
+        /** What follows the last colon: the text before it was a label, unreadable. */
+        Span afterColon() {
+            String text = text();
+            int colon = Math.max(text.lastIndexOf(':'), text.lastIndexOf(';'));
+            if (colon < 0 || colon == text.length() - 1) return this;
+            return new Span(line, from + colon + 1, to);
+        }
+    }
+}

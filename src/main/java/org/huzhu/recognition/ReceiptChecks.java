@@ -1,0 +1,217 @@
+package org.huzhu.recognition;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.huzhu.recognition.ReceiptReading.Value;
+
+/**
+ * The checks that catch misreads (docs/receipts.md), as one policy with coded reasons. A value of
+ * the wrong form (digit counts, impossible dates, amounts without two decimals) is dropped; values
+ * that contradict each other (amounts that do not add up, dates out of order after the issue
+ * date) are kept as read but flagged: a warning, and for OCR half the confidence. Admission after
+ * discharge drops both dates. No value is ever recomputed from the others. Text from a PDF text
+ * layer or an OFD is exact, so its confidence stays 1, but the same checks run and warn.
+ */
+final class ReceiptChecks {
+
+    /** Why a value was dropped or flagged. */
+    enum Reason {
+        NOT_DIGITS, WRONG_DIGIT_COUNT, NOT_A_CHECK_CODE, NOT_A_DATE, IMPOSSIBLE_DATE, NOT_AN_AMOUNT,
+        NOT_A_NAME, NOT_A_HOSPITAL, ADMISSION_AFTER_DISCHARGE, AFTER_ISSUE_DATE, TOTAL_NOT_SUM_OF_PAYMENTS,
+        SELF_PAY_OVER_CASH, LINES_NOT_TOTAL
+    }
+
+    /** A check that failed: the fields concerned, whether they are dropped, and the worker's warning. */
+    record Finding(Reason reason, boolean drop, List<ReceiptField> fields, String warning) {}
+
+    static final double FLAGGED = 0.5;
+
+    private static final List<ReceiptField> PAYMENTS = List.of(ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
+            ReceiptField.PERSONAL_ACCOUNT_PAID, ReceiptField.CASH_PAID);
+    private static final List<ReceiptField> AMOUNTS = List.of(ReceiptField.TOTAL, ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
+            ReceiptField.PERSONAL_ACCOUNT_PAID, ReceiptField.CASH_PAID, ReceiptField.SELF_PAID, ReceiptField.SELF_FUNDED);
+    private static final List<ReceiptField> DATES = List.of(ReceiptField.ISSUE_DATE, ReceiptField.ADMISSION_DATE,
+            ReceiptField.DISCHARGE_DATE, ReceiptField.VISIT_DATE);
+
+    private ReceiptChecks() {
+    }
+
+    static Recognition apply(ReceiptReading reading, TextSource source) {
+        Map<ReceiptField, Value> values = new EnumMap<>(ReceiptField.class);
+        values.putAll(reading.fields());
+        List<String> warnings = new ArrayList<>(reading.warnings());
+        List<Finding> findings = new ArrayList<>();
+        forms(values, findings);
+        settle(values, findings, warnings);
+        dateOrder(values, findings);
+        settle(values, findings, warnings);
+        boolean totalCorroborated = sums(values, reading, findings);
+        lines(values, reading, totalCorroborated, findings);
+        Map<ReceiptField, Double> confidence = new EnumMap<>(ReceiptField.class);
+        values.forEach((field, value) -> confidence.put(field, source == TextSource.OCR ? value.confidence() : 1.0));
+        for (Finding finding : findings) {
+            warnings.add(finding.warning());
+            if (source != TextSource.OCR) continue;
+            for (ReceiptField field : finding.fields()) confidence.computeIfPresent(field, (f, c) -> c * FLAGGED);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, Double> confidences = new LinkedHashMap<>();
+        values.forEach((field, value) -> {
+            fields.put(field.key(), value.text());
+            confidences.put(field.key(), Math.round(confidence.get(field) * 100) / 100.0);
+        });
+        return new Recognition(reading.kind(), source, fields, confidences, warnings, reading.lines());
+    }
+
+    /** What each field must look like: a finding drops the value, except for names, which are only flagged. */
+    static void forms(Map<ReceiptField, Value> values, List<Finding> findings) {
+        digits(values, ReceiptField.INVOICE_CODE, 8, findings);
+        digits(values, ReceiptField.INVOICE_NUMBER, 10, findings);
+        Value check = values.get(ReceiptField.CHECK_CODE);
+        if (check != null && !check.text().matches("[0-9a-f]{6}")) {
+            findings.add(new Finding(Reason.NOT_A_CHECK_CODE, true, List.of(ReceiptField.CHECK_CODE),
+                    "校验码应为 6 位（0–9、a–f），读到的不符，已舍弃"));
+        }
+        for (ReceiptField field : DATES) {
+            Value date = values.get(field);
+            if (date == null) continue;
+            if (!date.text().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                findings.add(new Finding(Reason.NOT_A_DATE, true, List.of(field), field.chinese() + "不是日期，已舍弃"));
+            } else if (parse(date.text()) == null) {
+                findings.add(new Finding(Reason.IMPOSSIBLE_DATE, true, List.of(field),
+                        field.chinese() + "不是真实的日期（" + date.text() + "），已舍弃"));
+            }
+        }
+        Value payer = values.get(ReceiptField.PAYER_NAME);
+        if (payer != null && !payer.text().matches("\\p{IsHan}{2,4}|\\p{IsHan}{1,8}·\\p{IsHan}{1,8}")) {
+            findings.add(new Finding(Reason.NOT_A_NAME, false, List.of(ReceiptField.PAYER_NAME), "交款人姓名读到的不像 2–4 个汉字的姓名，请核对"));
+        }
+        Value hospital = values.get(ReceiptField.HOSPITAL);
+        if (hospital != null && !hospital.text().matches("\\p{IsHan}{2,}(医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室)(\\(\\p{IsHan}+\\))?")) {
+            findings.add(new Finding(Reason.NOT_A_HOSPITAL, false, List.of(ReceiptField.HOSPITAL), "收款单位读到的不像医疗机构名称，请核对"));
+        }
+        for (ReceiptField field : AMOUNTS) {
+            Value amount = values.get(field);
+            if (amount != null && !FieldText.isMoney(amount.text())) {
+                findings.add(new Finding(Reason.NOT_AN_AMOUNT, true, List.of(field), field.chinese() + "不是两位小数的金额，已舍弃"));
+            }
+        }
+    }
+
+    private static void digits(Map<ReceiptField, Value> values, ReceiptField field, int count, List<Finding> findings) {
+        Value value = values.get(field);
+        if (value == null) return;
+        String text = value.text();
+        if (!text.matches("\\d+")) {
+            findings.add(new Finding(Reason.NOT_DIGITS, true, List.of(field), field.chinese() + "应为 " + count + " 位数字，读到的含有其他字符，已舍弃"));
+        } else if (text.length() != count) {
+            findings.add(new Finding(Reason.WRONG_DIGIT_COUNT, true, List.of(field),
+                    field.chinese() + "应为 " + count + " 位数字，读到 " + text.length() + " 位，已舍弃"));
+        }
+    }
+
+    /** Admission after discharge drops both; a stay or visit after the issue date is flagged. */
+    static void dateOrder(Map<ReceiptField, Value> values, List<Finding> findings) {
+        LocalDate admission = date(values, ReceiptField.ADMISSION_DATE);
+        LocalDate discharge = date(values, ReceiptField.DISCHARGE_DATE);
+        LocalDate issued = date(values, ReceiptField.ISSUE_DATE);
+        LocalDate visit = date(values, ReceiptField.VISIT_DATE);
+        if (admission != null && discharge != null && admission.isAfter(discharge)) {
+            findings.add(new Finding(Reason.ADMISSION_AFTER_DISCHARGE, true, List.of(ReceiptField.ADMISSION_DATE, ReceiptField.DISCHARGE_DATE),
+                    "入院日期晚于出院日期，两者都已舍弃"));
+        }
+        if (discharge != null && issued != null && discharge.isAfter(issued) && (admission == null || !admission.isAfter(discharge))) {
+            findings.add(new Finding(Reason.AFTER_ISSUE_DATE, false, List.of(ReceiptField.DISCHARGE_DATE, ReceiptField.ISSUE_DATE),
+                    "出院日期晚于开票日期，请核对"));
+        }
+        if (visit != null && issued != null && visit.isAfter(issued)) {
+            findings.add(new Finding(Reason.AFTER_ISSUE_DATE, false, List.of(ReceiptField.VISIT_DATE, ReceiptField.ISSUE_DATE),
+                    "就诊日期晚于开票日期，请核对"));
+        }
+    }
+
+    /**
+     * 金额合计 = 统筹 + 其他 + 个人账户 + 个人现金 (to the fen), and 个人自付 + 个人自费 ≤ 个人现金. A sum
+     * is checked only when every amount in it was read (其他支付 counts as nothing when the receipt
+     * has no such label). Answers whether the total was confirmed by the payments.
+     */
+    static boolean sums(Map<ReceiptField, Value> values, ReceiptReading reading, List<Finding> findings) {
+        boolean corroborated = false;
+        boolean otherAbsent = !values.containsKey(ReceiptField.OTHER_PAID) && !reading.labelled().contains(ReceiptField.OTHER_PAID);
+        boolean paymentsRead = values.containsKey(ReceiptField.TOTAL) && PAYMENTS.stream()
+                .allMatch(f -> values.containsKey(f) || f == ReceiptField.OTHER_PAID && otherAbsent);
+        if (paymentsRead) {
+            BigDecimal paid = BigDecimal.ZERO;
+            List<ReceiptField> involved = new ArrayList<>(List.of(ReceiptField.TOTAL));
+            for (ReceiptField f : PAYMENTS) {
+                if (!values.containsKey(f)) continue;
+                paid = paid.add(amount(values, f));
+                involved.add(f);
+            }
+            BigDecimal total = amount(values, ReceiptField.TOTAL);
+            if (total.compareTo(paid) == 0) {
+                corroborated = true;
+            } else {
+                findings.add(new Finding(Reason.TOTAL_NOT_SUM_OF_PAYMENTS, false, involved,
+                        "金额合计 " + total.toPlainString() + " 与各项支付之和 " + paid.toPlainString() + " 不符，请核对"));
+            }
+        }
+        if (values.containsKey(ReceiptField.SELF_PAID) && values.containsKey(ReceiptField.SELF_FUNDED) && values.containsKey(ReceiptField.CASH_PAID)) {
+            BigDecimal own = amount(values, ReceiptField.SELF_PAID).add(amount(values, ReceiptField.SELF_FUNDED));
+            BigDecimal cash = amount(values, ReceiptField.CASH_PAID);
+            if (own.compareTo(cash) > 0) {
+                findings.add(new Finding(Reason.SELF_PAY_OVER_CASH, false,
+                        List.of(ReceiptField.SELF_PAID, ReceiptField.SELF_FUNDED, ReceiptField.CASH_PAID),
+                        "个人自付与个人自费之和 " + own.toPlainString() + " 超过个人现金支付 " + cash.toPlainString() + "，请核对"));
+            }
+        }
+        return corroborated;
+    }
+
+    /** The fee lines add up to the total when every line was read; the total is doubted unless the payments confirm it. */
+    static void lines(Map<ReceiptField, Value> values, ReceiptReading reading, boolean totalCorroborated, List<Finding> findings) {
+        if (!reading.allLinesRead() || reading.lines().isEmpty() || !values.containsKey(ReceiptField.TOTAL)) return;
+        BigDecimal sum = reading.lines().stream().map(l -> new BigDecimal(l.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = amount(values, ReceiptField.TOTAL);
+        if (sum.compareTo(total) != 0) {
+            findings.add(new Finding(Reason.LINES_NOT_TOTAL, false, totalCorroborated ? List.of() : List.of(ReceiptField.TOTAL),
+                    "收费项目金额之和 " + sum.toPlainString() + " 与金额合计 " + total.toPlainString() + " 不符，请核对收费明细"));
+        }
+    }
+
+    /** Drops what the findings so far say to drop, with their warnings; flags stay for the end. */
+    private static void settle(Map<ReceiptField, Value> values, List<Finding> findings, List<String> warnings) {
+        for (Finding finding : findings) {
+            if (finding.drop()) {
+                finding.fields().forEach(values::remove);
+                warnings.add(finding.warning());
+            }
+        }
+        findings.removeIf(Finding::drop);
+    }
+
+    private static BigDecimal amount(Map<ReceiptField, Value> values, ReceiptField field) {
+        return new BigDecimal(values.get(field).text());
+    }
+
+    private static LocalDate date(Map<ReceiptField, Value> values, ReceiptField field) {
+        Value value = values.get(field);
+        return value == null ? null : parse(value.text());
+    }
+
+    private static LocalDate parse(String text) {
+        try {
+            String[] parts = text.split("-");
+            if (parts.length != 3) return null;
+            return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        } catch (NumberFormatException | DateTimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.huzhu.recognition;
+
+import java.util.List;
+
+/**
+ * The printed labels of the receipt form (docs/receipts.md), spelled as {@link TextLine} folds
+ * them (ASCII brackets and colons, no spaces). Labels that fill no field still matter: a value
+ * ends where the next label begins. How near a misread spelling may be is {@link LabelFinder}'s
+ * business.
+ */
+enum ReceiptLabel {
+    INVOICE_CODE(ReceiptField.INVOICE_CODE, "票据代码"),
+    INVOICE_NUMBER(ReceiptField.INVOICE_NUMBER, "票据号码"),
+    CHECK_CODE(ReceiptField.CHECK_CODE, "校验码"),
+    ISSUE_DATE(ReceiptField.ISSUE_DATE, "开票日期"),
+    PAYER_CREDIT_CODE(null, "交款人统一社会信用代码"),
+    PAYER(ReceiptField.PAYER_NAME, "交款人"),
+    HOSPITAL(ReceiptField.HOSPITAL, "收款单位(章)", "收款单位"),
+    STAY(null, "住院时间", "住院日期"),
+    VISIT_DATE(ReceiptField.VISIT_DATE, "就诊日期"),
+    TOTAL_IN_WORDS(null, "金额合计(大写)", "(大写)"),
+    TOTAL(ReceiptField.TOTAL, "(小写)"),
+    TOTAL_LINE(null, "金额合计"),
+    FUND_PAID(ReceiptField.FUND_PAID, "医保统筹基金支付", "统筹基金支付"),
+    OTHER_PAID(ReceiptField.OTHER_PAID, "其他支付"),
+    PERSONAL_ACCOUNT_PAID(ReceiptField.PERSONAL_ACCOUNT_PAID, "个人账户支付"),
+    CASH_PAID(ReceiptField.CASH_PAID, "个人现金支付"),
+    SELF_PAID(ReceiptField.SELF_PAID, "个人自付"),
+    SELF_FUNDED(ReceiptField.SELF_FUNDED, "个人自费"),
+    ITEM_NAME(null, "项目名称"),
+    AMOUNT_HEADER(null, "金额(元)"),
+    INPATIENT_NUMBER(null, "住院号"),
+    OUTPATIENT_NUMBER(null, "门诊号"),
+    RECORD_NUMBER(null, "病历号"),
+    INSTITUTION_TYPE(null, "医疗机构类型"),
+    SERIAL_NUMBER(null, "业务流水号"),
+    INSURANCE_TYPE(null, "医保类型"),
+    INSURANCE_NUMBER(null, "医保编号"),
+    DEPARTMENT(null, "就诊科室", "住院科室"),
+    GENDER(null, "性别"),
+    OTHER_INFORMATION(null, "其他信息"),
+    REVIEWER(null, "复核人"),
+    CASHIER(null, "收款人"),
+    REMARKS(null, "备注");
+
+    private final ReceiptField field;
+    private final List<String> spellings;
+
+    ReceiptLabel(ReceiptField field, String... spellings) {
+        this.field = field;
+        this.spellings = List.of(spellings);
+    }
+
+    /** The one field this label's value fills, or null (住院时间 fills two; most labels none). */
+    ReceiptField field() {
+        return field;
+    }
+
+    boolean isAmount() {
+        return field != null && field.ordinal() >= ReceiptField.TOTAL.ordinal();
+    }
+
+    List<String> spellings() {
+        return spellings;
+    }
+}

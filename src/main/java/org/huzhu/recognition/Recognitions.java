@@ -1,0 +1,52 @@
+package org.huzhu.recognition;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The recognition module's front door: one uploaded document in, its {@link Recognition} out.
+ * The file's type is told from its bytes; a PDF's text layer and an OFD's XML are read exactly,
+ * photos, scans and image-only PDF pages by OCR on a bounded pool; then the receipt layout is
+ * read and checked. Refusals are {@code UnreadableUploadException} (422) and
+ * {@code UploadTooLargeException} (413). Nothing read is logged: receipts carry personal data.
+ */
+@Service
+public class Recognitions {
+
+    private static final Logger log = LoggerFactory.getLogger(Recognitions.class);
+
+    private final OcrPool ocr;
+
+    Recognitions(OcrPool ocr) {
+        this.ocr = ocr;
+    }
+
+    /**
+     * Recognises one document. The file name is only a hint for people and is never trusted (nor
+     * logged); the content decides.
+     */
+    public Recognition recognise(String fileName, byte[] content) {
+        long started = System.nanoTime();
+        FileType type = DocumentSniffer.sniff(content);
+        ReadPages pages = switch (type) {
+            case PDF -> PdfTextReader.read(content, ocr);
+            case OFD -> OfdReader.read(content);
+            case PNG, JPEG -> image(content, type);
+        };
+        Recognition recognition = ReceiptChecks.apply(ReceiptExtractor.extract(pages.pages()), pages.source());
+        if (log.isInfoEnabled()) {
+            log.info("Recognised {} of {} bytes, {} page(s): {} from {}, {} fields, {} lines, {} warnings in {} ms",
+                    type, content.length, pages.pages().size(), recognition.documentType(), recognition.source(),
+                    recognition.fields().size(), recognition.lines().size(), recognition.warnings().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return recognition;
+    }
+
+    private ReadPages image(byte[] content, FileType type) {
+        ImageFiles.checkHeader(content, type);
+        return new ReadPages(TextSource.OCR, List.of(OcrResults.await(ocr.read(() -> ImageFiles.decode(content, type), 0))));
+    }
+}

@@ -1,0 +1,127 @@
+package org.huzhu.recognition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.huzhu.recognition.LabelFinder.Hit;
+import org.huzhu.recognition.PageReading.Span;
+
+/**
+ * Places values whose own labels were not read (the red ink under the seal, a faded print) by the
+ * order of the template's lines: text between the labels that were read goes to the labels
+ * missing there, in order, when it holds exactly as many values as labels are missing — amounts
+ * counted by their two decimals (1730.010.00 is 1730.01 and 0.00), other values by the wide gaps
+ * between them. A line without any label is taken for the template line between the lines above
+ * and below it when exactly that one line is missing there. Anything that does not add up is left
+ * alone; placed values carry a little less confidence, and the checks judge them like the rest.
+ */
+final class TemplatePlacement {
+
+    private static final Pattern AMOUNT = Pattern.compile("\\d+\\.\\d{2}");
+    private static final int UNLABELLED = -1;
+    private static final int OUTSIDE = -2;
+
+    private TemplatePlacement() {
+    }
+
+    static void place(PageReading page, DocumentKind kind) {
+        int[] rows = rowsOfLines(page);
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] >= 0) placeInRow(page, i, TemplateRows.row(rows[i]), kind);
+        }
+    }
+
+    /** Each line's template line: by its labels, or, unlabelled, by the lines around it. */
+    private static int[] rowsOfLines(PageReading page) {
+        int n = page.lines.size();
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            List<ReceiptLabel> labels = page.hits.get(i).stream().map(Hit::label).toList();
+            rows[i] = labels.isEmpty() ? UNLABELLED : Math.max(OUTSIDE, TemplateRows.indexOf(labels));
+        }
+        int[] placed = rows.clone();
+        for (int i = 0; i < n; i++) {
+            if (rows[i] != UNLABELLED) continue;
+            int above = i - 1;
+            while (above >= 0 && rows[above] < 0) above--;
+            int below = i + 1;
+            while (below < n && rows[below] < 0) below++;
+            if (above < 0 || below >= n || rows[below] - rows[above] != 2) continue;
+            int unlabelled = 0;
+            for (int k = above + 1; k < below; k++) if (rows[k] == UNLABELLED) unlabelled++;
+            if (unlabelled == 1) placed[i] = rows[above] + 1;
+        }
+        return placed;
+    }
+
+    private static void placeInRow(PageReading page, int lineIndex, List<List<ReceiptLabel>> row, DocumentKind kind) {
+        TextLine line = page.lines.get(lineIndex);
+        List<Hit> lineHits = page.hits.get(lineIndex);
+        int from = 0;
+        int previousSlot = -1;
+        for (int k = 0; k <= lineHits.size(); k++) {
+            Hit previous = k > 0 ? lineHits.get(k - 1) : null;
+            Hit next = k < lineHits.size() ? lineHits.get(k) : null;
+            int to = next != null ? next.start() : line.length();
+            int nextSlot = next != null ? TemplateRows.slotOf(row, next.label()) : row.size();
+            List<ReceiptLabel> targets = new ArrayList<>();
+            boolean missing = false;
+            if (previous != null && page.wantsValue(previous.label())) {
+                targets.add(previous.label());
+            } else if (previous != null) {
+                Span own = page.rightOf(lineIndex, k - 1);
+                if (own != null) from = Math.max(from, own.to());
+            }
+            for (int slot = previousSlot + 1; slot < nextSlot; slot++) {
+                List<ReceiptLabel> candidates = row.get(slot);
+                if (lineHits.stream().anyMatch(h -> candidates.contains(h.label()))) continue;
+                ReceiptLabel label = TemplateRows.choose(candidates, kind);
+                if (label == null) {
+                    targets = null;
+                    break;
+                }
+                targets.add(label);
+                missing = true;
+            }
+            if (targets != null && missing && from < to) fill(page, lineIndex, from, to, targets);
+            previousSlot = Math.max(previousSlot, nextSlot);
+            from = next != null ? next.end() : line.length();
+        }
+    }
+
+    /** Gives the text [from, to) to the target labels in order, if it holds exactly one value for each. */
+    private static void fill(PageReading page, int lineIndex, int from, int to, List<ReceiptLabel> targets) {
+        List<Span> values = targets.stream().allMatch(ReceiptLabel::isAmount)
+                ? amounts(page.lines.get(lineIndex), from, to)
+                : page.segments(lineIndex, from, to).stream()
+                        .filter(s -> !s.isLabel() && s.text().chars().anyMatch(Character::isLetterOrDigit))
+                        .map(Span::afterColon).toList();
+        if (values == null || values.size() != targets.size()) return;
+        for (int i = 0; i < targets.size(); i++) {
+            ReceiptLabel label = targets.get(i);
+            if (label.field() == null && label != ReceiptLabel.STAY) continue;
+            if (!page.wantsValue(label)) continue;
+            page.accept(label, values.get(i), true);
+        }
+    }
+
+    /** The amounts written one after another in [from, to), or null when digits are left over. */
+    private static List<Span> amounts(TextLine line, int from, int to) {
+        String digits = FieldText.digitsFromLookAlikes(line.text());
+        Matcher m = AMOUNT.matcher(digits).region(from, to);
+        List<Span> amounts = new ArrayList<>();
+        int end = from;
+        while (m.find()) {
+            if (hasDigit(digits, end, m.start())) return null;
+            amounts.add(new Span(line, m.start(), m.end()));
+            end = m.end();
+        }
+        return hasDigit(digits, end, to) ? null : amounts;
+    }
+
+    private static boolean hasDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) if (Character.isDigit(text.charAt(i))) return true;
+        return false;
+    }
+}

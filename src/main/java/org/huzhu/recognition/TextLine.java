@@ -1,0 +1,275 @@
+package org.huzhu.recognition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One line of a page: its characters left to right with where each sits and how sure the reader
+ * was of it. Whitespace is dropped and full-width forms are folded to ASCII ({@code ：} to
+ * {@code :}, {@code （} to {@code (}, {@code １} to {@code 1}), so labels and values are matched on
+ * one spelling; a wide horizontal gap between two characters is remembered, because a value ends
+ * there. Lines are built from boxes of any size (glyphs, words, whole lines) by vertical overlap.
+ */
+final class TextLine {
+
+    /** A gap wider than this many line heights separates two things on a line. */
+    static final double WIDE_GAP = 1.5;
+    /** Small OCR boxes below this confidence are specks and stray marks, not text. */
+    static final double NOISE_CONFIDENCE = 0.1;
+
+    private final String text;
+    private final double[] left;
+    private final double[] right;
+    private final double[] confidence;
+    private final double top;
+    private final double bottom;
+    private final double height;
+
+    private TextLine(String text, double[] left, double[] right, double[] confidence, double top, double bottom, double height) {
+        this.text = text;
+        this.left = left;
+        this.right = right;
+        this.confidence = confidence;
+        this.top = top;
+        this.bottom = bottom;
+        this.height = height;
+    }
+
+    String text() {
+        return text;
+    }
+
+    int length() {
+        return text.length();
+    }
+
+    double left(int index) {
+        return left[index];
+    }
+
+    double right(int index) {
+        return right[index];
+    }
+
+    double top() {
+        return top;
+    }
+
+    double bottom() {
+        return bottom;
+    }
+
+    /** The typical character height on this line. */
+    double height() {
+        return height;
+    }
+
+    /** Whether a wide gap lies just before the character at {@code index}. */
+    boolean gapBefore(int index) {
+        return index > 0 && index < text.length() && left[index] - right[index - 1] > WIDE_GAP * height;
+    }
+
+    /** The mean confidence of the characters in [from, to). */
+    double confidence(int from, int to) {
+        if (to <= from) return 0;
+        double sum = 0;
+        for (int i = from; i < to; i++) sum += confidence[i];
+        return sum / (to - from);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    /**
+     * The lines of a page, top to bottom. A page read slightly askew is first turned straight;
+     * lines are formed by boxes of ordinary height, and small ones (a point, a stray mark) only join
+     * the line they sit in — unless the reader gave them less than {@value #NOISE_CONFIDENCE}
+     * confidence: such specks are dropped.
+     */
+    static List<TextLine> of(PageText page) {
+        List<Band> bands = new ArrayList<>();
+        List<TextBox> boxes = new ArrayList<>(page.boxes().stream()
+                .filter(b -> b.text() != null && !b.text().isBlank() && b.height() > 0).toList());
+        double skew = skew(boxes);
+        if (Math.abs(skew) > Math.toRadians(0.1)) boxes = turned(boxes, -skew, page.width() / 2, page.height() / 2);
+        double[] heights = boxes.stream().mapToDouble(TextBox::height).sorted().toArray();
+        double ordinary = heights.length == 0 ? 0 : 0.5 * heights[heights.length / 2];
+        List<TextBox> small = boxes.stream().filter(b -> b.height() < ordinary && b.confidence() >= NOISE_CONFIDENCE).toList();
+        boxes.removeIf(b -> b.height() < ordinary);
+        boxes.sort(Comparator.comparingDouble(b -> b.y() + b.height() / 2));
+        for (TextBox box : boxes) {
+            Band best = null;
+            double bestShare = 0;
+            for (Band band : bands) {
+                double overlap = Math.min(band.bottom(), box.y() + box.height()) - Math.max(band.top(), box.y());
+                double share = overlap / Math.min(band.height(), box.height());
+                if (share >= 0.5 && share > bestShare) {
+                    best = band;
+                    bestShare = share;
+                }
+            }
+            if (best == null) {
+                best = new Band();
+                bands.add(best);
+            }
+            best.add(box);
+        }
+        for (TextBox box : small) {
+            double centre = centreY(box);
+            bands.stream().filter(band -> band.top() <= centre && centre <= band.bottom()).findFirst()
+                    .ifPresent(band -> band.attach(box));
+        }
+        bands.sort(Comparator.comparingDouble(Band::top));
+        List<TextLine> lines = new ArrayList<>();
+        for (Band band : bands) {
+            TextLine line = band.line();
+            if (line.length() > 0) lines.add(line);
+        }
+        return lines;
+    }
+
+    /**
+     * How far the lines of text slope (radians, positive going down to the right): the median
+     * slope between each box and its nearest neighbour to the right on the same line. A scan or
+     * photo tilted by a degree drifts by more than a line height across a receipt.
+     */
+    static double skew(List<TextBox> boxes) {
+        List<Double> slopes = new ArrayList<>();
+        for (TextBox box : boxes) {
+            TextBox nearest = null;
+            double nearestGap = Double.MAX_VALUE;
+            double right = box.x() + box.width();
+            for (TextBox other : boxes) {
+                if (other == box) continue;
+                double gap = other.x() - right;
+                double height = Math.min(box.height(), other.height());
+                if (gap < -0.5 * height || gap > 3 * height || gap >= nearestGap) continue;
+                if (Math.max(box.height(), other.height()) > 1.6 * height) continue;
+                if (Math.abs(centreY(other) - centreY(box)) > 0.8 * height) continue;
+                nearest = other;
+                nearestGap = gap;
+            }
+            if (nearest != null) {
+                double dx = nearest.x() + nearest.width() / 2 - (box.x() + box.width() / 2);
+                if (dx > 0) slopes.add(Math.atan2(centreY(nearest) - centreY(box), dx));
+            }
+        }
+        if (slopes.size() < 5) return 0;
+        slopes.sort(null);
+        double median = slopes.get(slopes.size() / 2);
+        return Math.abs(median) > Math.toRadians(10) ? 0 : median;
+    }
+
+    private static double centreY(TextBox box) {
+        return box.y() + box.height() / 2;
+    }
+
+    /** The boxes with their centres turned by {@code angle} about (cx, cy); their sizes stay. */
+    private static List<TextBox> turned(List<TextBox> boxes, double angle, double cx, double cy) {
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        List<TextBox> turned = new ArrayList<>(boxes.size());
+        for (TextBox b : boxes) {
+            double x = b.x() + b.width() / 2 - cx;
+            double y = centreY(b) - cy;
+            double nx = cx + x * cos - y * sin;
+            double ny = cy + x * sin + y * cos;
+            turned.add(new TextBox(b.text(), nx - b.width() / 2, ny - b.height() / 2, b.width(), b.height(), b.confidence()));
+        }
+        return turned;
+    }
+
+    /** Boxes that share a line; its extent is the mean of theirs, so one tall box cannot stretch it. */
+    private static final class Band {
+        private final List<TextBox> boxes = new ArrayList<>();
+        private final List<TextBox> attached = new ArrayList<>();
+        private double tops;
+        private double bottoms;
+
+        /** A small box rides along without moving the line. */
+        void attach(TextBox box) {
+            attached.add(box);
+        }
+
+        void add(TextBox box) {
+            boxes.add(box);
+            tops += box.y();
+            bottoms += box.y() + box.height();
+        }
+
+        double top() {
+            return tops / boxes.size();
+        }
+
+        double bottom() {
+            return bottoms / boxes.size();
+        }
+
+        double height() {
+            return bottom() - top();
+        }
+
+        TextLine line() {
+            List<Glyph> glyphs = new ArrayList<>();
+            for (TextBox box : boxes) glyphs.addAll(Glyph.of(box));
+            for (TextBox box : attached) glyphs.addAll(Glyph.of(box));
+            glyphs.sort(Comparator.comparingDouble(Glyph::left));
+            StringBuilder text = new StringBuilder();
+            double[] left = new double[glyphs.size()];
+            double[] right = new double[glyphs.size()];
+            double[] confidence = new double[glyphs.size()];
+            for (int i = 0; i < glyphs.size(); i++) {
+                Glyph g = glyphs.get(i);
+                text.append(g.character());
+                left[i] = g.left();
+                right[i] = g.right();
+                confidence[i] = g.confidence();
+            }
+            double[] heights = boxes.stream().mapToDouble(TextBox::height).sorted().toArray();
+            double median = heights.length == 0 ? 0 : heights[heights.length / 2];
+            return new TextLine(text.toString(), left, right, confidence, top(), bottom(), median);
+        }
+    }
+
+    /** One character of a box, placed by sharing the box's width (a CJK character counts twice a Latin one). */
+    private record Glyph(char character, double left, double right, double confidence) {
+
+        static List<Glyph> of(TextBox box) {
+            String text = box.text();
+            double[] weights = new double[text.length()];
+            double total = 0;
+            for (int i = 0; i < text.length(); i++) {
+                weights[i] = Character.isLowSurrogate(text.charAt(i)) ? 0 : text.charAt(i) < 0x2E80 ? 0.5 : 1.0;
+                total += weights[i];
+            }
+            List<Glyph> glyphs = new ArrayList<>(text.length());
+            double x = box.x();
+            double confidence = Math.max(0, Math.min(1, box.confidence()));
+            for (int i = 0; i < text.length(); i++) {
+                double width = total == 0 ? 0 : box.width() * weights[i] / total;
+                char c = fold(text.charAt(i));
+                if (!Character.isWhitespace(c)) glyphs.add(new Glyph(c, x, x + width, confidence));
+                x += width;
+            }
+            return glyphs;
+        }
+    }
+
+    /** Full-width ASCII forms and the ideographic space folded to ASCII; a few look-alike colons to ':'. */
+    static char fold(char c) {
+        if (c >= '\uFF01' && c <= '\uFF5E') return (char) (c - 0xFEE0);
+        if (c == '\u3000') return ' ';
+        if (c == '\u2236' || c == '\uFE55' || c == '\uFE13') return ':';
+        if (c == '\u00A5') return '¥';
+        return c;
+    }
+
+    static String fold(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) chars[i] = fold(chars[i]);
+        return new String(chars).replaceAll("\\s+", "");
+    }
+}

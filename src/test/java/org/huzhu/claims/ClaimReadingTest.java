@@ -1,0 +1,207 @@
+package org.huzhu.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.huzhu.recognition.specimen.OfdRenderer;
+import org.huzhu.recognition.specimen.PdfRenderer;
+import org.huzhu.recognition.specimen.ReceiptFaker;
+import org.huzhu.recognition.specimen.ReceiptTruth;
+import org.huzhu.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Receipts attached to a claim are read in the background (issue 4 in claims): what was read
+ * pre-fills the claim's receipts and expenses, a claim submitted before its receipts were read
+ * waits and is judged through RECOGNISED, and a receipt another claim holds is flagged at once.
+ * The receipts are the generator's, so every expected value comes from its known truth.
+ */
+class ClaimReadingTest extends ApiTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Test
+    void aReceiptPdfFillsAClaimWithoutTypedExpensesWhichIsJudgedOnceItIsRead() {
+        ReceiptTruth truth = receipt();
+        long claim = file(insuredWorker("武昌区总工会", 'M', 200, "HOSPITAL:1"), false);
+        attach(claim, "RECEIPT", "receipt.pdf", PdfRenderer.render(truth));
+
+        JsonNode submitted = submit(claim);
+        JsonNode judged = awaitClaim(claim, c -> !c.path("status").asString().equals("SUBMITTED"));
+
+        assertThat(submitted.path("status").asString()).isIn("SUBMITTED", "RECOGNISED", "UNDER_REVIEW", "APPROVED", "PAYMENT_PENDING", "REJECTED");
+        assertThat(transitions(judged)).contains("SUBMITTED→RECOGNISED");
+        assertThat(judged.path("status").asString()).isNotEqualTo("RECOGNISED");
+        JsonNode receipt = judged.path("receipts").get(0);
+        assertThat(receipt.path("invoiceCode").asString()).isEqualTo(truth.invoiceCode());
+        assertThat(receipt.path("invoiceNumber").asString()).isEqualTo(truth.invoiceNumber());
+        assertThat(receipt.path("electronic").asBoolean()).isTrue();
+        assertThat(new BigDecimal(receipt.path("amount").asString())).isEqualByComparingTo(truth.total());
+        JsonNode expenses = judged.path("expenses");
+        assertThat(expenses.path("total").asString()).isEqualTo(truth.total());
+        assertThat(new BigDecimal(expenses.path("fundPaid").asString()))
+                .isEqualByComparingTo(new BigDecimal(truth.fundPaid()).add(new BigDecimal(truth.otherPaid())));
+        assertThat(expenses.path("selfPaid").asString()).isEqualTo(truth.selfPaid());
+        assertThat(expenses.path("selfFunded").asString()).isEqualTo(truth.selfFunded());
+        JsonNode reading = judged.path("documents").get(0).path("reading");
+        assertThat(reading.path("status").asString()).isEqualTo("READ");
+        assertThat(reading.path("source").asString()).isEqualTo("PDF_TEXT");
+        assertThat(fieldsOf(reading)).isEqualTo(truth.fields());
+    }
+
+    @Test
+    void anOfdReceiptPrefillsADraftAndItsHospitalStay() {
+        ReceiptTruth truth = inpatientReceipt();
+        long claim = file(insuredWorker("洪山区总工会", 'F', 200, "HOSPITAL:1"), true);
+
+        attach(claim, "RECEIPT", "receipt.ofd", OfdRenderer.render(truth));
+        JsonNode read = awaitClaim(claim, c -> c.path("documents").get(0).path("reading").path("status").asString().equals("READ"));
+
+        assertThat(read.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(read.path("documents").get(0).path("reading").path("source").asString()).isEqualTo("OFD");
+        assertThat(read.path("receipts").get(0).path("invoiceNumber").asString()).isEqualTo(truth.invoiceNumber());
+        assertThat(read.path("hospitalStay").path("admission").asString()).isEqualTo(truth.admissionDate());
+        assertThat(read.path("hospitalStay").path("discharge").asString()).isEqualTo(truth.dischargeDate());
+        assertThat(read.path("expenses").path("total").asString()).isEqualTo(truth.total());
+    }
+
+    @Test
+    void aReceiptAnotherClaimHoldsIsFlaggedOnTheDocumentAndNotAdded() {
+        ReceiptTruth truth = receipt();
+        byte[] pdf = PdfRenderer.render(truth);
+        long first = file(insuredWorker("江岸区总工会", 'M', 200, "HOSPITAL:1"), false);
+        attach(first, "RECEIPT", "receipt.pdf", pdf);
+        awaitClaim(first, c -> c.path("receipts").size() == 1);
+
+        long second = file(insuredWorker("江岸区总工会", 'F', 200, "HOSPITAL:1"), false);
+        attach(second, "RECEIPT", "same-receipt.pdf", pdf);
+        JsonNode flagged = awaitClaim(second, c -> c.path("documents").get(0).path("reading").path("status").asString().equals("READ"));
+
+        JsonNode reading = flagged.path("documents").get(0).path("reading");
+        assertThat(reading.path("usedByClaimId").asLong()).isEqualTo(first);
+        assertThat(reading.path("message").asString()).contains("已用于理赔申请 #" + first);
+        assertThat(flagged.path("receipts").size()).isZero();
+        assertThat(flagged.path("expenses").isNull() || flagged.path("expenses").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void typedExpensesAreKeptAndTheClaimIsJudgedWithoutWaiting() {
+        ReceiptTruth truth = receipt();
+        long member = insuredWorker("武昌区总工会", 'M', 200, "HOSPITAL:1");
+        Map<String, Object> body = hospitalClaim(member, true);
+        body.put("expenses", Map.of("total", "3000.00", "fundPaid", "1000.00", "selfPaid", "2000.00", "selfFunded", "0.00"));
+        long claim = post201(body);
+        attach(claim, "RECEIPT", "receipt.pdf", PdfRenderer.render(truth));
+
+        JsonNode submitted = submit(claim);
+        JsonNode read = awaitClaim(claim, c -> c.path("documents").get(0).path("reading").path("status").asString().equals("READ"));
+
+        assertThat(submitted.path("status").asString()).isNotIn("SUBMITTED", "RECOGNISED");
+        assertThat(read.path("expenses").path("total").asString()).isEqualTo("3000.00");
+        assertThat(read.path("expenses").path("selfPaid").asString()).isEqualTo("2000.00");
+    }
+
+    @Test
+    void anUnreadableReceiptIsMarkedAndTheWaitingClaimStillMovesOn() {
+        long claim = file(insuredWorker("武昌区总工会", 'M', 200, "HOSPITAL:1"), false);
+        attach(claim, "RECEIPT", "broken.pdf", "%PDF-1.7\nthis is not a pdf body\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        submit(claim);
+        JsonNode moved = awaitClaim(claim, c -> !c.path("status").asString().equals("SUBMITTED"));
+
+        JsonNode reading = moved.path("documents").get(0).path("reading");
+        assertThat(reading.path("status").asString()).isEqualTo("UNREADABLE");
+        assertThat(reading.path("message").asString()).matches("(?s).*\\p{IsHan}.*");
+        assertThat(moved.path("receipts").size()).isZero();
+    }
+
+    // ---- fixtures ------------------------------------------------------------------------------
+
+    /** A generated receipt with a code and number no other test uses. */
+    private static ReceiptTruth receipt() {
+        return ReceiptFaker.receipt(ThreadLocalRandom.current().nextLong());
+    }
+
+    private static ReceiptTruth inpatientReceipt() {
+        ReceiptTruth truth;
+        do {
+            truth = receipt();
+        } while (!truth.inpatient());
+        return truth;
+    }
+
+    /** A hospital claim (appendicitis a month ago) without expenses or receipts; the stay typed in when asked. */
+    private long file(long member, boolean leaveStayToTheReceipt) {
+        Map<String, Object> body = hospitalClaim(member, leaveStayToTheReceipt);
+        return post201(body);
+    }
+
+    private Map<String, Object> hospitalClaim(long member, boolean leaveStayToTheReceipt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("memberId", member);
+        body.put("kind", "ILLNESS");
+        body.put("incidentDate", TODAY.minusDays(30).toString());
+        body.put("diagnoses", List.of("K35.800"));
+        if (!leaveStayToTheReceipt) {
+            body.put("hospitalStay", Map.of("admission", TODAY.minusDays(30).toString(), "discharge", TODAY.minusDays(20).toString()));
+        }
+        return body;
+    }
+
+    private long post201(Map<String, Object> body) {
+        Answer answer = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
+    }
+
+    private void attach(long claim, String kind, String fileName, byte[] content) {
+        Answer answer = upload("demo-admin", "/api/v1/claims/" + claim + "/documents?kind=" + kind, "file", fileName, content);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.json().path("reading").path("status").asString()).isEqualTo("PENDING");
+    }
+
+    private JsonNode submit(long claim) {
+        Answer answer = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    /** The claim once {@code done} holds (readings run in the background), or a failure after 60 s. */
+    private JsonNode awaitClaim(long claim, Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = get("demo-admin", "/api/v1/claims/" + claim).json();
+            if (done.test(last)) return last;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("claim " + claim + " did not get there in time: " + last);
+    }
+
+    private static Map<String, String> fieldsOf(JsonNode reading) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        reading.path("fields").properties().forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
+        return fields;
+    }
+
+    private static List<String> transitions(JsonNode claim) {
+        List<String> out = new ArrayList<>();
+        claim.path("timeline").forEach(e -> out.add((e.path("from").isNull() ? "null" : e.path("from").asString()) + "→"
+                + e.path("to").asString()));
+        return out;
+    }
+}

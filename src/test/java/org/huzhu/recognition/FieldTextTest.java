@@ -1,0 +1,68 @@
+package org.huzhu.recognition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FieldTextTest {
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {
+        "42O1Ol26 → 42010126",
+        "OOl2345678 → 0012345678",
+        "4201 0126 → 42010126",
+        "|42010126| → 42010126",
+        "4201B126 → 4201B126",
+        "l2345678 → 12345678",
+        "ZY2026 → ZY2026"})
+    void codesBecomeDigitsOnlyWhereALetterCannotBeMeant(String read, String code) {
+        assertThat(FieldText.code(read)).isEqualTo(code);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {
+        "8200.00 → 8200.00",
+        "¥15,000.00 → 15000.00",
+        "0,00 → 0.00",
+        "450,00 → 450.00",
+        "8456.78元 → 8456.78",
+        "|8200.00| → 8200.00",
+        "45O.0O → 450.00",
+        "1500000 → 1500000",
+        "15000.0 → 15000.0",
+        "100.00 200.00 → 100.00200.00",
+        "12595.68mw → 12595.68",
+        "10044.875” → 10044.875”",
+        "10396.0:+ → 10396.0:+",
+        "x12595.68 → x12595.68"})
+    void amountsAreTheOneAmountInTheValueOrTheTextAsRead(String read, String amount) {
+        assertThat(FieldText.money(read)).isEqualTo(amount);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {
+        "2026-05-12 → 2026-05-12",
+        "2026年5月2日 → 2026-05-02",
+        "2026/5/2 → 2026-05-02",
+        "2026.05.12 → 2026-05-12",
+        "20260512 → 2026-05-12",
+        "2O26-O5-l2 → 2026-05-12",
+        "2026-02-30 → 2026-02-30",
+        "五月十二日 → 五月十二日"})
+    void datesBecomeYearMonthDayWithoutJudgingThem(String read, String date) {
+        assertThat(FieldText.date(read)).isEqualTo(date);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"fcO97l → fc0971", "FC0971 → fc0971", "fc 0971 → fc0971"})
+    void checkCodesBecomeLowerCaseHexadecimal(String read, String code) {
+        assertThat(FieldText.checkCode(read)).isEqualTo(code);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"|张三 → 张三", "武汉市第一医院| → 武汉市第一医院", "买买提·艾力 → 买买提·艾力", "京山、市人民医院 → 京山市人民医院"})
+    void namesLoseTheStrokesReadFromRules(String read, String name) {
+        assertThat(FieldText.name(read)).isEqualTo(name);
+    }
+}

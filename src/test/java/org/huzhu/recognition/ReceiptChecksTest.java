@@ -1,0 +1,223 @@
+package org.huzhu.recognition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.huzhu.recognition.ReceiptReading.Value;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReceiptChecksTest {
+
+    /** The receipt of docs/receipts.md, all values as OCR read them with confidence 0.9. */
+    private static Map<ReceiptField, Value> docsReceipt() {
+        Map<ReceiptField, Value> values = new EnumMap<>(ReceiptField.class);
+        TestReceipt.inpatient().fields.forEach((key, text) -> values.put(field(key), new Value(text, 0.9)));
+        return values;
+    }
+
+    private static ReceiptField field(String key) {
+        for (ReceiptField f : ReceiptField.values()) if (f.key().equals(key)) return f;
+        throw new IllegalArgumentException(key);
+    }
+
+    private static Recognition check(Map<ReceiptField, Value> values, TextSource source) {
+        return check(values, source, TestReceipt.inpatient().lines, true);
+    }
+
+    private static Recognition check(Map<ReceiptField, Value> values, TextSource source, List<FeeLine> lines, boolean allLinesRead) {
+        Set<ReceiptField> labelled = EnumSet.copyOf(values.keySet());
+        labelled.add(ReceiptField.OTHER_PAID);
+        return ReceiptChecks.apply(new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, values, labelled, lines, allLinesRead, List.of()), source);
+    }
+
+    private static Map<ReceiptField, Value> with(Map<ReceiptField, Value> values, ReceiptField field, String text) {
+        values.put(field, new Value(text, 0.9));
+        return values;
+    }
+
+    @Test
+    void keepsAConsistentReceiptWhole() {
+        Recognition r = check(docsReceipt(), TextSource.OCR);
+
+        assertThat(r.fields()).isEqualTo(TestReceipt.inpatient().fields);
+        assertThat(r.confidence()).hasSize(r.fields().size()).allSatisfy((k, c) -> assertThat(c).isEqualTo(0.9));
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.fields().keySet()).containsExactly("invoiceCode", "invoiceNumber", "checkCode", "issueDate", "payerName",
+                "hospital", "admissionDate", "dischargeDate", "total", "fundPaid", "otherPaid", "personalAccountPaid", "cashPaid",
+                "selfPaid", "selfFunded");
+    }
+
+    @ParameterizedTest(name = "total {0}: flagged {1}")
+    @CsvSource({"23456.78, false", "23456.79, true", "23456.77, true", "23465.78, true"})
+    void flagsTheAmountsWhenTheTotalIsNotTheSumOfThePaymentsToTheCent(String total, boolean flagged) {
+        Recognition r = check(with(docsReceipt(), ReceiptField.TOTAL, total), TextSource.OCR,
+                List.of(new FeeLine("床位费", total)), true);
+
+        assertThat(r.fields()).containsEntry("total", total).containsEntry("fundPaid", "15000.00");
+        double expected = flagged ? 0.45 : 0.9;
+        for (String amount : List.of("total", "fundPaid", "otherPaid", "personalAccountPaid", "cashPaid")) {
+            assertThat(r.confidence().get(amount)).as(amount).isEqualTo(expected);
+        }
+        assertThat(r.confidence().get("invoiceCode")).isEqualTo(0.9);
+        if (flagged) {
+            assertThat(r.warnings()).singleElement().asString().contains("金额合计", total, "23456.78", "不符");
+        } else {
+            assertThat(r.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void neverRecomputesAMissingOrWrongAmountFromTheOthers() {
+        Map<ReceiptField, Value> values = docsReceipt();
+        values.remove(ReceiptField.CASH_PAID);
+        Recognition missing = check(values, TextSource.OCR);
+        Recognition wrong = check(with(docsReceipt(), ReceiptField.CASH_PAID, "8456.87"), TextSource.OCR);
+
+        assertThat(missing.fields()).doesNotContainKey("cashPaid");
+        assertThat(missing.warnings()).isEmpty();
+        assertThat(wrong.fields()).containsEntry("cashPaid", "8456.87");
+        assertThat(wrong.confidence().get("cashPaid")).isEqualTo(0.45);
+    }
+
+    @Test
+    void checksTheSumWithoutOtherFundsWhenTheReceiptHasNoSuchLabel() {
+        Map<ReceiptField, Value> values = docsReceipt();
+        values.remove(ReceiptField.OTHER_PAID);
+        Set<ReceiptField> labelled = EnumSet.copyOf(values.keySet());
+        ReceiptReading reading = new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, values, labelled, List.of(), false, List.of());
+        Map<ReceiptField, Value> off = docsReceipt();
+        off.remove(ReceiptField.OTHER_PAID);
+        off.put(ReceiptField.TOTAL, new Value("23456.79", 0.9));
+        ReceiptReading wrong = new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, off, labelled, List.of(), false, List.of());
+
+        assertThat(ReceiptChecks.apply(reading, TextSource.OCR).warnings()).isEmpty();
+        assertThat(ReceiptChecks.apply(wrong, TextSource.OCR).warnings()).singleElement().asString().contains("不符");
+    }
+
+    @Test
+    void doesNotCheckTheSumWhenOtherFundsWereLabelledButNotRead() {
+        Map<ReceiptField, Value> values = with(docsReceipt(), ReceiptField.TOTAL, "99999.99");
+        values.remove(ReceiptField.OTHER_PAID);
+
+        Recognition r = check(values, TextSource.OCR, List.of(), false);
+
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.confidence().get("total")).isEqualTo(0.9);
+    }
+
+    @ParameterizedTest(name = "自付 {0} + 自费 {1} vs 现金 8456.78: flagged {2}")
+    @CsvSource({"5000.00, 3456.78, false", "5000.00, 3456.79, true", "5000.01, 3456.78, true", "0.00, 0.00, false", "4000.00, 3456.78, false"})
+    void flagsSelfPaymentsOverTheCashPaid(String selfPaid, String selfFunded, boolean flagged) {
+        Recognition r = check(with(with(docsReceipt(), ReceiptField.SELF_PAID, selfPaid), ReceiptField.SELF_FUNDED, selfFunded), TextSource.OCR);
+
+        assertThat(r.fields()).containsEntry("selfPaid", selfPaid).containsEntry("selfFunded", selfFunded);
+        assertThat(r.confidence().get("selfPaid")).isEqualTo(flagged ? 0.45 : 0.9);
+        assertThat(r.confidence().get("cashPaid")).isEqualTo(flagged ? 0.45 : 0.9);
+        assertThat(r.warnings()).hasSize(flagged ? 1 : 0);
+        if (flagged) assertThat(r.warnings().getFirst()).contains("个人自付", "个人现金支付");
+    }
+
+    @ParameterizedTest(name = "{0} = {1}: kept {2}")
+    @CsvSource({
+        "invoiceCode, 42010126, true", "invoiceCode, 4201012, false", "invoiceCode, 420101266, false", "invoiceCode, 4201012X, false",
+        "invoiceNumber, 0012345678, true", "invoiceNumber, 001234567, false", "invoiceNumber, 00123456789, false",
+        "checkCode, fc0971, true", "checkCode, fc097, false", "checkCode, fg0971, false",
+        "issueDate, 2026-05-12, true", "issueDate, 2026-02-30, false", "issueDate, 2026-13-01, false", "issueDate, 2026-05, false",
+        "admissionDate, 2024-02-29, true", "admissionDate, 2026-02-29, false",
+        "fundPaid, 15000.00, true", "fundPaid, 15000.0, false", "fundPaid, 1500000, false"})
+    void dropsAValueOfTheWrongFormWithAWarning(String key, String text, boolean kept) {
+        Map<ReceiptField, Value> values = with(docsReceipt(), field(key), text);
+        // keep the payment sum out of the way of the form check
+        values.remove(ReceiptField.TOTAL);
+
+        Recognition r = check(values, TextSource.OFD, List.of(), false);
+
+        if (kept) {
+            assertThat(r.fields()).containsEntry(key, text);
+            assertThat(r.warnings()).isEmpty();
+        } else {
+            assertThat(r.fields()).doesNotContainKey(key);
+            assertThat(r.confidence()).doesNotContainKey(key);
+            assertThat(r.warnings()).singleElement().asString().contains(field(key).chinese(), "已舍弃");
+        }
+    }
+
+    @Test
+    void saysHowManyDigitsWereReadWhenTheCountIsWrong() {
+        Recognition r = check(with(with(docsReceipt(), ReceiptField.INVOICE_CODE, "4201012"), ReceiptField.INVOICE_NUMBER, "00123456789"),
+                TextSource.OCR);
+
+        assertThat(r.warnings()).containsExactly("票据代码应为 8 位数字，读到 7 位，已舍弃", "票据号码应为 10 位数字，读到 11 位，已舍弃");
+    }
+
+    @ParameterizedTest(name = "{0} to {1}: kept {2}")
+    @CsvSource({"2026-05-01, 2026-05-12, true", "2026-05-12, 2026-05-12, true", "2026-05-13, 2026-05-12, false"})
+    void dropsBothDatesOfAStayThatEndsBeforeItBegins(String admission, String discharge, boolean kept) {
+        Recognition r = check(with(with(docsReceipt(), ReceiptField.ADMISSION_DATE, admission), ReceiptField.DISCHARGE_DATE, discharge),
+                TextSource.OCR);
+
+        if (kept) {
+            assertThat(r.fields()).containsEntry("admissionDate", admission).containsEntry("dischargeDate", discharge);
+            assertThat(r.warnings()).isEmpty();
+        } else {
+            assertThat(r.fields()).doesNotContainKeys("admissionDate", "dischargeDate").containsKey("issueDate");
+            assertThat(r.warnings()).containsExactly("入院日期晚于出院日期，两者都已舍弃");
+        }
+    }
+
+    @Test
+    void flagsADischargeAfterTheIssueDate() {
+        Recognition r = check(with(docsReceipt(), ReceiptField.DISCHARGE_DATE, "2026-05-13"), TextSource.OCR);
+
+        assertThat(r.fields()).containsEntry("dischargeDate", "2026-05-13").containsEntry("issueDate", "2026-05-12");
+        assertThat(r.confidence().get("dischargeDate")).isEqualTo(0.45);
+        assertThat(r.confidence().get("issueDate")).isEqualTo(0.45);
+        assertThat(r.warnings()).containsExactly("出院日期晚于开票日期，请核对");
+    }
+
+    @Test
+    void flagsTheTotalWhenTheFeeLinesDoNotAddUpAndThePaymentsDoNotConfirmIt() {
+        List<FeeLine> lines = List.of(new FeeLine("床位费", "450.00"), new FeeLine("西药费", "8200.00"));
+        Map<ReceiptField, Value> unconfirmed = docsReceipt();
+        unconfirmed.remove(ReceiptField.FUND_PAID);
+
+        Recognition confirmed = check(docsReceipt(), TextSource.OCR, lines, true);
+        Recognition doubted = check(unconfirmed, TextSource.OCR, lines, true);
+        Recognition partial = check(unconfirmed, TextSource.OCR, lines, false);
+
+        assertThat(confirmed.warnings()).singleElement().asString().contains("收费项目金额之和 8650.00");
+        assertThat(confirmed.confidence().get("total")).isEqualTo(0.9);
+        assertThat(doubted.confidence().get("total")).isEqualTo(0.45);
+        assertThat(partial.warnings()).isEmpty();
+    }
+
+    @Test
+    void flagsANameThatIsNotTwoToFourChineseCharactersAndAHospitalThatDoesNotLookLikeOne() {
+        Recognition r = check(with(with(docsReceipt(), ReceiptField.PAYER_NAME, "张三丰李四"), ReceiptField.HOSPITAL, "武汉市第一医"), TextSource.OCR);
+        Recognition minority = check(with(with(docsReceipt(), ReceiptField.PAYER_NAME, "买买提·艾力"), ReceiptField.HOSPITAL, "恩施州妇幼保健院"),
+                TextSource.OCR);
+
+        assertThat(r.fields()).containsEntry("payerName", "张三丰李四").containsEntry("hospital", "武汉市第一医");
+        assertThat(r.confidence().get("payerName")).isEqualTo(0.45);
+        assertThat(r.confidence().get("hospital")).isEqualTo(0.45);
+        assertThat(r.warnings()).hasSize(2);
+        assertThat(minority.warnings()).isEmpty();
+    }
+
+    @Test
+    void keepsExactTextFromAPdfOrOfdAtFullConfidenceButStillWarns() {
+        Recognition r = check(with(docsReceipt(), ReceiptField.TOTAL, "23456.79"), TextSource.PDF_TEXT, List.of(), false);
+        Recognition dropped = check(with(docsReceipt(), ReceiptField.INVOICE_CODE, "4201012"), TextSource.OFD);
+
+        assertThat(r.fields()).containsEntry("total", "23456.79");
+        assertThat(r.confidence()).allSatisfy((k, c) -> assertThat(c).isEqualTo(1.0));
+        assertThat(r.warnings()).singleElement().asString().contains("不符");
+        assertThat(dropped.fields()).doesNotContainKey("invoiceCode");
+    }
+}

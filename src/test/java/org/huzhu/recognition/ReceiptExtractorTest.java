@@ -1,0 +1,398 @@
+package org.huzhu.recognition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ReceiptExtractorTest {
+
+    @Test
+    void readsEveryFieldAndFeeLineOfTheInpatientReceiptInTheDocs() {
+        TestReceipt receipt = TestReceipt.inpatient();
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(receipt.page()));
+
+        assertThat(reading.kind()).isEqualTo(DocumentKind.INPATIENT_RECEIPT);
+        assertThat(texts(reading)).isEqualTo(receipt.fields);
+        assertThat(reading.lines()).containsExactlyElementsOf(receipt.lines);
+        assertThat(reading.allLinesRead()).isTrue();
+        assertThat(reading.warnings()).isEmpty();
+    }
+
+    @Test
+    void readsAnOutpatientReceiptWithAVisitDateAndNoStay() {
+        TestReceipt receipt = TestReceipt.outpatient();
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(receipt.page()));
+
+        assertThat(reading.kind()).isEqualTo(DocumentKind.OUTPATIENT_RECEIPT);
+        assertThat(texts(reading)).isEqualTo(receipt.fields).containsKey("visitDate").doesNotContainKey("admissionDate");
+        assertThat(reading.lines()).containsExactlyElementsOf(receipt.lines);
+    }
+
+    @ParameterizedTest(name = "shuffle seed {0}")
+    @CsvSource({"1", "2", "3"})
+    void readsTheSameFromOneBoxPerCharacterInAnyOrder(long seed) {
+        TestReceipt receipt = TestReceipt.inpatient();
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(receipt.glyphPage(seed)));
+
+        assertThat(texts(reading)).isEqualTo(receipt.fields);
+        assertThat(reading.lines()).containsExactlyElementsOf(receipt.lines);
+    }
+
+    @ParameterizedTest(name = "words of up to {0} characters, seed {1}")
+    @CsvSource({"2, 7", "4, 8", "6, 9"})
+    void readsTheSameFromWordBoxesWithSmallGapsAndSlightlyUnevenBaselines(int maxWord, long seed) {
+        TestReceipt receipt = TestReceipt.outpatient();
+        Random random = new Random(seed);
+        List<TextBox> boxes = new ArrayList<>();
+        for (TestReceipt.Placed s : receipt.drawing()) {
+            double x = s.x();
+            String text = s.text();
+            for (int i = 0; i < text.length(); ) {
+                int n = Math.min(text.length() - i, 1 + random.nextInt(maxWord));
+                String word = text.substring(i, i + n);
+                double width = new TestReceipt.Placed(word, 0, 0, s.size()).width();
+                double jitter = (random.nextDouble() - 0.5) * 0.6;
+                boxes.add(new TextBox(word, x, s.y() + jitter, width * 0.95, s.size() * (0.9 + 0.2 * random.nextDouble()), 0.9));
+                x += width + 0.3;
+                i += n;
+            }
+        }
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(new PageText(0, 240, 140, boxes)));
+
+        assertThat(texts(reading)).isEqualTo(receipt.fields);
+        assertThat(reading.lines()).containsExactlyElementsOf(receipt.lines);
+        assertThat(reading.fields().get(ReceiptField.TOTAL).confidence()).isEqualTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @ParameterizedTest(name = "tilted {0}°")
+    @CsvSource({"1.5", "-1.5", "3", "-4"})
+    void readsAPageReadAskewAsIfItWereStraight(double degrees) {
+        TestReceipt receipt = TestReceipt.inpatient();
+        double angle = Math.toRadians(degrees);
+        List<TextBox> tilted = new ArrayList<>();
+        for (TextBox b : receipt.glyphPage(5).boxes()) {
+            double x = b.x() + b.width() / 2 - 120;
+            double y = b.y() + b.height() / 2 - 70;
+            double nx = 120 + x * Math.cos(angle) - y * Math.sin(angle);
+            double ny = 70 + x * Math.sin(angle) + y * Math.cos(angle);
+            tilted.add(new TextBox(b.text(), nx - b.width() / 2, ny - b.height() / 2, b.width(), b.height(), 1.0));
+        }
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(new PageText(0, 240, 140, tilted)));
+
+        assertThat(texts(reading)).isEqualTo(receipt.fields);
+        assertThat(reading.lines()).containsExactlyElementsOf(receipt.lines);
+        assertThat(TextLine.skew(tilted)).isCloseTo(angle, org.assertj.core.data.Offset.offset(Math.toRadians(0.2)));
+    }
+
+    @Test
+    void keepsALineTogetherAroundSpecksAndTallGlyphs() {
+        PageText page = page(
+                new TextBox("4", 56, 19.9, 0.2, 0.2, 0.02),
+                new TextBox("医保统筹基金支付", 10, 20, 28, 3.5, 0.95),
+                new TextBox("：", 38, 19.6, 0.6, 5.4, 0.9),
+                new TextBox("15000.00", 42, 20.1, 14, 3.3, 0.9),
+                new TextBox(".", 57, 23, 0.4, 0.4, 0.5),
+                new TextBox("其他支付：0.00", 72, 20, 24.5, 3.5, 0.9),
+                new TextBox("个人自付：5000.00", 10, 27, 30, 3.5, 0.9));
+
+        List<TextLine> lines = TextLine.of(page);
+
+        assertThat(lines).extracting(TextLine::text).containsExactly("医保统筹基金支付:15000.00.其他支付:0.00", "个人自付:5000.00");
+    }
+
+    static Stream<Arguments> labelSpellings() {
+        return Stream.of(
+                Arguments.of("full-width colon", List.of("票据代码：42010126")),
+                Arguments.of("half-width colon", List.of("票据代码:42010126")),
+                Arguments.of("no colon", List.of("票据代码42010126")),
+                Arguments.of("spaces between characters", List.of("票 据 代 码 ： 4201 0126")),
+                Arguments.of("label and value in separate boxes", List.of("票据代码：", "42010126")),
+                Arguments.of("one character misread (碼)", List.of("票据代碼：42010126")),
+                Arguments.of("one character missing", List.of("据代码：42010126")),
+                Arguments.of("one character extra", List.of("票据代代码：42010126")),
+                Arguments.of("O and l read for 0 and 1", List.of("票据代码：42O1Ol26")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("labelSpellings")
+    void findsALabelHoweverItIsSpelledAndReadsTheCodeBesideIt(String what, List<String> pieces) {
+        List<TextBox> boxes = new ArrayList<>();
+        double x = 10;
+        for (String piece : pieces) {
+            double width = new TestReceipt.Placed(piece, 0, 0, 3.5).width();
+            boxes.add(new TextBox(piece, x, 20, width, 3.5, 1.0));
+            x += width + 0.5;
+        }
+        boxes.add(new TextBox("票据号码：0012345678", 150, 20, 35, 3.5, 1.0));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(new PageText(0, 240, 140, boxes))));
+
+        assertThat(fields).containsEntry("invoiceCode", "42010126").containsEntry("invoiceNumber", "0012345678");
+    }
+
+    @Test
+    void readsAValueWrittenBelowItsLabelWhenNothingIsBesideIt() {
+        PageText page = page(
+                box("交款人", 10, 20), box("开票日期", 60, 20),
+                box("张三", 10, 26), box("2026年5月2日", 60, 26));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsEntry("payerName", "张三").containsEntry("issueDate", "2026-05-02");
+    }
+
+    @Test
+    void leavesOutAFieldWhoseValueIsMissingRatherThanTakingTheLabelBelowIt() {
+        TestReceipt receipt = TestReceipt.inpatient().without("checkCode").without("payerName").without("otherPaid");
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(receipt.page()));
+
+        assertThat(texts(reading)).isEqualTo(receipt.fields).doesNotContainKeys("checkCode", "payerName", "otherPaid");
+        assertThat(reading.labelled()).contains(ReceiptField.CHECK_CODE, ReceiptField.PAYER_NAME, ReceiptField.OTHER_PAID);
+    }
+
+    @Test
+    void leavesOutFieldsWhoseLabelsAreNotOnThePage() {
+        PageText page = page(box("湖北省医疗门诊收费票据（电子）", 75, 8), box("票据代码：42010126", 10, 20));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(texts(reading)).containsOnlyKeys("invoiceCode");
+        assertThat(reading.lines()).isEmpty();
+        assertThat(reading.allLinesRead()).isFalse();
+    }
+
+    @Test
+    void doesNotTakeALabelWithACharacterMissingThatCouldBeEitherOfTwoLabels() {
+        // 票据码 is one character short of both 票据代码 and 票据号码
+        PageText page = page(box("票据码：42010126", 10, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).isEmpty();
+    }
+
+    @Test
+    void doesNotTakeALabelThatFitsTwoLabelsEquallyWell() {
+        // 个人自赞 is one character from both 个人自付 and 个人自费
+        PageText page = page(box("个人自赞：5000.00", 10, 20), box("个人现金支付：8456.78", 80, 20));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsOnlyKeys("cashPaid");
+    }
+
+    @Test
+    void doesNotFindThePayerInsideThePayersCreditCodeLabel() {
+        PageText page = page(box("交款人统一社会信用代码：420102199001011234", 10, 20), box("交款人：李四", 10, 27));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "李四");
+    }
+
+    @Test
+    void aValueEndsAtAWideGapWhenTheNextLabelWasNotRecognised() {
+        PageText page = page(box("票据代码：42010126", 10, 20), box("XX号码：0012345678", 120, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("invoiceCode", "42010126");
+    }
+
+    @Test
+    void placesAValueWhoseLabelWasNotReadByTheOrderOfTheTemplateLine() {
+        PageText page = page(
+                box("医保统筹基金支付：15000.00", 10, 20), box("0.00", 72, 20), box("个人账户支付：0.00", 115, 20),
+                box("个人现金支付：8456.78", 170, 20),
+                box("个人自付：5000.00", 10, 27), box("个人自赞：3456.78", 72, 27),
+                box("XX号码：0012345678", 150, 34), box("交款人：张三", 10, 41), box("20260512", 150, 41));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(texts(reading)).containsEntry("otherPaid", "0.00").containsEntry("selfFunded", "3456.78")
+                .containsEntry("issueDate", "2026-05-12").doesNotContainKey("invoiceNumber");
+        assertThat(reading.fields().get(ReceiptField.OTHER_PAID).confidence()).isEqualTo(PageReading.PLACED_TRUST);
+        assertThat(reading.fields().get(ReceiptField.FUND_PAID).confidence()).isEqualTo(1.0);
+    }
+
+    @Test
+    void dropsOneCharacterReadWhereTheColonBelongsAndTheWordsOfAnUnreadableLabel() {
+        PageText page = page(box("医保统筹基金支付由1730.01", 10, 20), box("基他支伟199.34", 72, 20),
+                box("个人账户支付：0.00", 115, 20), box("个人现金支付：8456.78", 170, 20),
+                box("交款人上张三", 10, 27), box("票据代码上42010126", 10, 34));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsEntry("fundPaid", "1730.01").containsEntry("otherPaid", "199.34")
+                .containsEntry("invoiceCode", "42010126")
+                // a name has no colon slot to tell from its first character: it stays as read
+                .containsEntry("payerName", "上张三");
+    }
+
+    @Test
+    void splitsAmountsWrittenTogetherByTheirTwoDecimalsAmongTheLabelsMissingThere() {
+        PageText page = page(
+                box("1730.010.00", 10, 20), box("个人账户支付：0.00", 115, 20), box("个人现金支付：1096.70", 170, 20),
+                box("个人自付：966.02130.68", 10, 27));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsEntry("fundPaid", "1730.01").containsEntry("otherPaid", "0.00")
+                .containsEntry("selfPaid", "966.02").containsEntry("selfFunded", "130.68");
+    }
+
+    @Test
+    void takesALineWithoutLabelsForTheTemplateLineMissingBetweenTheLinesAroundIt() {
+        PageText page = page(
+                box("医保统筹基金支付：1730.01", 10, 20), box("其他支付：0.00", 72, 20), box("个人账户支付：0.00", 115, 20),
+                box("个人现金支付：1096.70", 170, 20),
+                box("966.02", 30, 27), box("130.68", 90, 27),
+                box("京山市人民医院", 40, 34), box("复核人：李四", 130, 34));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsEntry("selfPaid", "966.02").containsEntry("selfFunded", "130.68")
+                .containsEntry("hospital", "京山市人民医院");
+    }
+
+    @Test
+    void leavesAmountsAloneWhenTheirCountDoesNotMatchTheLabelsMissing() {
+        PageText page = page(box("1730.01", 10, 20), box("个人账户支付：0.00", 115, 20), box("个人现金支付：1096.70", 170, 20),
+                box("个人自付：966.021", 10, 27));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).doesNotContainKeys("fundPaid", "otherPaid", "selfFunded");
+    }
+
+    @Test
+    void leavesAValueAloneWhenMoreThanOneLabelOfItsLineIsMissing() {
+        PageText page = page(box("医保统筹基金支付：15000.00", 10, 20), box("0.00", 90, 20), box("个人现金支付：8456.78", 170, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsOnlyKeys("fundPaid", "cashPaid");
+    }
+
+    @Test
+    void resolvesANearLabelThatFitsTwoWhenOneOfThemIsAlreadyOnThePage() {
+        // 个人自赤 is one character from 个人自付 and 个人自费; 个人自付 is already there, so it is 个人自费
+        PageText page = page(box("个人自付：5000.00", 10, 20), box("个人自赤：3456.78", 72, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("selfPaid", "5000.00").containsEntry("selfFunded", "3456.78");
+    }
+
+    @Test
+    void findsAThreeCharacterLabelWithOneCharacterMisreadOnlyWhereALineBegins() {
+        PageText start = page(box("交款三张三", 10, 20), box("开票日期：2026-05-12", 150, 20));
+        PageText middle = page(box("住院号ZY1交款三张三", 10, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(start)))).containsEntry("payerName", "张三");
+        assertThat(texts(ReceiptExtractor.extract(List.of(middle)))).doesNotContainKey("payerName");
+    }
+
+    @Test
+    void takesTheWholeLabelWhenItsShortSpellingIsExactAndItsLongOneNear() {
+        PageText page = page(box("收款单位(草)：武汉市第一医院", 10, 20), box("复核人：李四", 130, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("hospital", "武汉市第一医院");
+    }
+
+    @Test
+    void findsALabelWithTwoNeighbouringCharactersSwapped() {
+        PageText page = page(box("医统保筹基金支付：15000.00", 10, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("fundPaid", "15000.00");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+        "湖北省医疗住院收费票据（电子）, INPATIENT_RECEIPT",
+        "湖北省医疗门诊收费票据（电子）, OUTPATIENT_RECEIPT",
+        "湖北省医疗住院收费栗据（电子）, INPATIENT_RECEIPT",
+        "医疗门诊收费票, OUTPATIENT_RECEIPT",
+        "湖北省医疗保障基金结算单, SETTLEMENT_STATEMENT",
+        "湖北省非税收入统一票据, UNKNOWN"})
+    void tellsTheDocumentTypeFromItsTitle(String title, DocumentKind kind) {
+        PageText page = page(box(title, 60, 8), box("票据代码：42010126", 10, 20));
+
+        assertThat(ReceiptExtractor.extract(List.of(page)).kind()).isEqualTo(kind);
+    }
+
+    @Test
+    void readsAStayWrittenWithChineseDatesAndTakesBothDatesOrNeither() {
+        Map<String, String> both = texts(ReceiptExtractor.extract(List.of(page(box("住院时间：2026年5月1日至2026年5月12日", 10, 20)))));
+        ReceiptReading one = ReceiptExtractor.extract(List.of(page(box("住院时间：2026-05-01至", 10, 20))));
+
+        assertThat(both).containsEntry("admissionDate", "2026-05-01").containsEntry("dischargeDate", "2026-05-12");
+        assertThat(texts(one)).isEmpty();
+        assertThat(one.warnings()).singleElement().asString().contains("住院时间");
+    }
+
+    @Test
+    void readsAmountsWithCurrencySignsCommasAndACommaForTheDecimalPoint() {
+        PageText page = page(box("医保统筹基金支付：¥15,000.00", 10, 20), box("其他支付：0,00", 80, 20),
+                box("个人现金支付：8456.78元", 130, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page))))
+                .containsEntry("fundPaid", "15000.00").containsEntry("otherPaid", "0.00").containsEntry("cashPaid", "8456.78");
+    }
+
+    @Test
+    void takesTheAmountAtTheEndOfTheTotalLineWhenTheSmallLettersLabelWasNotRead() {
+        PageText page = page(box("金额合计（大写）贰万叁仟肆佰伍拾陆元柒角捌分", 10, 20), box("（小与）23456.78", 150, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("total", "23456.78");
+    }
+
+    @Test
+    void aFeeRowWithANameButNoAmountLeavesTheTableIncomplete() {
+        PageText page = page(box("项目名称", 14, 50), box("金额(元)", 84, 50),
+                box("床位费", 14, 57), box("450.00", 100, 57), box("西药费", 128, 57),
+                box("金额合计（大写）", 10, 66), box("（小写）450.00", 150, 66));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(reading.lines()).containsExactly(new FeeLine("床位费", "450.00"));
+        assertThat(reading.allLinesRead()).isFalse();
+    }
+
+    @Test
+    void readsTheReceiptPageOfSeveralAndSaysSoWhenThereAreTwoReceipts() {
+        TestReceipt first = TestReceipt.outpatient();
+        TestReceipt second = TestReceipt.inpatient();
+        PageText blank = new PageText(0, 240, 140, List.of(new TextBox("第 1 页", 10, 10, 10, 3, 1)));
+        PageText one = new PageText(1, 240, 140, first.page().boxes());
+        PageText two = new PageText(2, 240, 140, second.page().boxes());
+
+        ReceiptReading single = ReceiptExtractor.extract(List.of(blank, one));
+        ReceiptReading both = ReceiptExtractor.extract(List.of(one, two));
+
+        assertThat(texts(single)).isEqualTo(first.fields);
+        assertThat(single.warnings()).isEmpty();
+        assertThat(texts(both)).isEqualTo(first.fields);
+        assertThat(both.warnings()).singleElement().asString().contains("2 张票据");
+    }
+
+    static Map<String, String> texts(ReceiptReading reading) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        reading.fields().forEach((field, value) -> texts.put(field.key(), value.text()));
+        return texts;
+    }
+
+    static TextBox box(String text, double x, double y) {
+        return new TextBox(text, x, y, new TestReceipt.Placed(text, 0, 0, 3.5).width(), 3.5, 1.0);
+    }
+
+    static PageText page(TextBox... boxes) {
+        return new PageText(0, 240, 140, List.of(boxes));
+    }
+}
