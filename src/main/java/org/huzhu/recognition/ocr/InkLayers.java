@@ -1,0 +1,311 @@
+package org.huzhu.recognition.ocr;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+
+/**
+ * Parting a receipt's inks: the black data seen through a red filter (red ink becomes paper, black
+ * under the seal stays black), the printed form's dark red alone, and for grey scans, which have
+ * no colour, the same parting by how dark each grey is. Steps of {@link ImagePreparation}.
+ */
+final class InkLayers {
+
+    /** Red channel levels up to this are black seen through red (black data under the seal, JPEG's colour bleeding on it). */
+    private static final int DARK_RED = 60;
+
+    private InkLayers() {
+    }
+
+    /**
+     * Red ink is seen through a red filter: a pixel's grey is its red channel, with {@code redInk}
+     * (the red of the ink on white paper) taken as white, in proportion to how much its red exceeds
+     * both green and blue — fully from a lead of {@code margin} on — and its luminance otherwise.
+     * Red ink on paper becomes paper, whatever the light, and so do the pinkish rims that
+     * antialiasing and JPEG's coarse colour leave around red strokes; black data under the seal,
+     * which multiplies over it, stays as dark as it is; neutral pixels keep their luminance.
+     */
+    static GreyImage withoutRedInk(BufferedImage source, int margin, int redInk) {
+        return withoutRedInk(rgb(source), source.getWidth(), source.getHeight(), margin, redInk, null);
+    }
+
+    /** As above, each pixel first divided by the paper's brightness there when that is known (flat field). */
+    static GreyImage withoutRedInk(int[] rgb, int w, int h, int margin, int redInk, GreyImage paper) {
+        byte[] out = new byte[w * h];
+        byte[] bg = paper == null ? null : paper.pixels();
+        for (int i = 0; i < out.length; i++) out[i] = (byte) grey(rgb[i], margin, redInk, bg == null ? 255 : bg[i] & 0xff);
+        return new GreyImage(w, h, out);
+    }
+
+    /** Plain luminance, from which the paper's brightness is estimated. */
+    static GreyImage luminance(int[] rgb, int w, int h) {
+        byte[] out = new byte[w * h];
+        for (int i = 0; i < out.length; i++) {
+            int p = rgb[i];
+            out[i] = (byte) (((p >> 16 & 0xff) * 77 + (p >> 8 & 0xff) * 150 + (p & 0xff) * 29) >> 8);
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** The pixels as 0xRRGGBB, composed over white paper where the image is translucent. */
+    static int[] rgb(BufferedImage source) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        int[] out = new int[w * h];
+        switch (source.getType()) {
+            case BufferedImage.TYPE_INT_RGB -> System.arraycopy(((DataBufferInt) source.getRaster().getDataBuffer()).getData(), 0, out, 0, out.length);
+            case BufferedImage.TYPE_3BYTE_BGR -> {
+                byte[] bgr = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
+                for (int i = 0, j = 0; i < out.length; i++, j += 3) out[i] = rgb(bgr[j + 2] & 0xff, bgr[j + 1] & 0xff, bgr[j] & 0xff);
+            }
+            case BufferedImage.TYPE_BYTE_GRAY -> {
+                byte[] g = ((DataBufferByte) source.getRaster().getDataBuffer()).getData();
+                for (int i = 0; i < out.length; i++) {
+                    int v = g[i] & 0xff;
+                    out[i] = rgb(v, v, v);
+                }
+            }
+            default -> {
+                int[] row = new int[w];
+                for (int y = 0; y < h; y++) {
+                    source.getRGB(0, y, w, 1, row, 0, w);
+                    for (int x = 0; x < w; x++) out[y * w + x] = overWhite(row[x]) & 0xffffff;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int rgb(int r, int g, int b) {
+        return r << 16 | g << 8 | b;
+    }
+
+    /** An ARGB pixel composed over white paper. */
+    private static int overWhite(int argb) {
+        int a = argb >>> 24;
+        if (a == 255) return argb;
+        int r = (argb >> 16 & 0xff) * a / 255 + 255 - a;
+        int g = (argb >> 8 & 0xff) * a / 255 + 255 - a;
+        int b = (argb & 0xff) * a / 255 + 255 - a;
+        return rgb(r, g, b);
+    }
+
+    private static int grey(int rgb, int margin, int redInk, int paper) {
+        int r = rgb >> 16 & 0xff;
+        int g = rgb >> 8 & 0xff;
+        int b = rgb & 0xff;
+        int luminance = Math.min(255, ((r * 77 + g * 150 + b * 29) >> 8) * 255 / paper);
+        int lead = r - Math.max(g, b);
+        if (lead <= 0) return luminance;
+        // through the red filter: red ink on paper (about redInk) is paper, red over black stays dark
+        int red = Math.min(255, r * 255 / paper);
+        int filtered = Math.max(0, Math.min(255, (red - DARK_RED) * 255 / (redInk - DARK_RED)));
+        if (lead >= margin) return filtered;
+        return luminance + (filtered - luminance) * lead / margin;
+    }
+
+    /**
+     * JPEG keeps colour at half resolution, so the rim of a red stroke loses its red and would
+     * stay in the data layer as a grey outline of every label, and noise leaves specks of it. The
+     * form's ink, and within three pixels of it whatever is still reddish, becomes paper unless it
+     * is near black (data crossing the form). The seal is not part of the form layer, so
+     * black strokes under it keep their edges.
+     */
+    static GreyImage withoutRimsOf(GreyImage form, GreyImage data, int[] lead) {
+        int w = data.width();
+        int h = data.height();
+        byte[] f = form.pixels();
+        boolean[] ink = new boolean[f.length];
+        for (int i = 0; i < f.length; i++) ink[i] = (f[i] & 0xff) < 160;
+        boolean[] near = dilate(ink, w, h, 3);
+        byte[] p = data.pixels();
+        byte[] out = p.clone();
+        for (int i = 0; i < out.length; i++) {
+            int v = p[i] & 0xff;
+            if (ink[i] && v > 60 || near[i] && lead[i] > 8 && v > 90) out[i] = (byte) 255;
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** A square dilation of a mask by {@code reach} pixels, in two one-dimensional passes. */
+    static boolean[] dilate(boolean[] mask, int w, int h, int reach) {
+        boolean[] across = new boolean[mask.length];
+        for (int y = 0; y < h; y++) {
+            int last = Integer.MIN_VALUE / 2;
+            for (int x = 0; x < w; x++) {
+                if (mask[y * w + x]) last = x;
+                if (x - last <= reach) across[y * w + x] = true;
+            }
+            last = Integer.MAX_VALUE / 2;
+            for (int x = w - 1; x >= 0; x--) {
+                if (mask[y * w + x]) last = x;
+                if (last - x <= reach) across[y * w + x] = true;
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int x = 0; x < w; x++) {
+            int last = Integer.MIN_VALUE / 2;
+            for (int y = 0; y < h; y++) {
+                if (across[y * w + x]) last = y;
+                if (y - last <= reach) out[y * w + x] = true;
+            }
+            last = Integer.MAX_VALUE / 2;
+            for (int y = h - 1; y >= 0; y--) {
+                if (across[y * w + x]) last = y;
+                if (last - y <= reach) out[y * w + x] = true;
+            }
+        }
+        return out;
+    }
+
+    // ---- the form layer ----
+
+    /**
+     * The printed red form alone, black on white. A pixel belongs to it as far as its red leads
+     * green and blue (fully from a lead of 75) and as far as it is as dark as the form's ink: the
+     * form prints a dark red (about 75 of 255), the seal's translucent ink over paper is lighter
+     * (about 105) while the form under the seal is darker still, so the labels the seal covers
+     * survive and the seal itself mostly goes. How dark the form's ink is comes from the page's
+     * upper part, where the template has no seal; on a blurred page, where the form's thin strokes
+     * come out lighter than the seal's ring, the seal then stays rather than the labels going.
+     * Black data, having no lead, is left out.
+     */
+    static GreyImage redInk(int[] rgb, int[] lead, int w, int h, GreyImage paper) {
+        byte[] bg = paper == null ? null : paper.pixels();
+        int[] histogram = new int[256];
+        int upper = (int) (h * 0.45);
+        for (int i = 0; i < upper * w; i++) {
+            if (lead[i] > 40) histogram[luminance(rgb[i], bg, i)]++;
+        }
+        int formInk = percentile(histogram, 0.25, 75);
+        int lightest = Math.max(100, Math.min(230, formInk + 30));
+        byte[] out = new byte[w * h];
+        for (int i = 0; i < out.length; i++) {
+            if (lead[i] <= 15) {
+                out[i] = (byte) 255;
+                continue;
+            }
+            double red = Math.min(1, (lead[i] - 15) / 60.0);
+            double dark = Math.max(0, Math.min(1, (lightest - luminance(rgb[i], bg, i)) / 15.0));
+            out[i] = (byte) (255 - (int) Math.round(255 * red * dark));
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /**
+     * How far red leads green and blue at each pixel (0 when it does not), averaged over 3×3: a
+     * scanner's or camera's noise, different in each channel, lends single black or white pixels
+     * a lead that a stroke of red ink has throughout.
+     */
+    static int[] redLead(int[] rgb, int w, int h) {
+        int[] lead = new int[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            int p = rgb[i];
+            lead[i] = Math.max(0, (p >> 16 & 0xff) - Math.max(p >> 8 & 0xff, p & 0xff));
+        }
+        int[] across = new int[lead.length];
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int sum = lead[row + x];
+                int n = 1;
+                if (x > 0) { sum += lead[row + x - 1]; n++; }
+                if (x + 1 < w) { sum += lead[row + x + 1]; n++; }
+                across[row + x] = sum / n;
+            }
+        }
+        int[] out = new int[lead.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                int sum = across[i];
+                int n = 1;
+                if (y > 0) { sum += across[i - w]; n++; }
+                if (y + 1 < h) { sum += across[i + w]; n++; }
+                out[i] = sum / n;
+            }
+        }
+        return out;
+    }
+
+    /** A pixel's luminance, divided by the paper's where that is known. */
+    private static int luminance(int p, byte[] paper, int i) {
+        int luminance = ((p >> 16 & 0xff) * 77 + (p >> 8 & 0xff) * 150 + (p & 0xff) * 29) >> 8;
+        return paper == null ? luminance : Math.min(255, luminance * 255 / (paper[i] & 0xff));
+    }
+
+    private static int percentile(int[] histogram, double share, int fallback) {
+        long total = 0;
+        for (int n : histogram) total += n;
+        if (total < 500) return fallback;
+        long wanted = (long) (total * share);
+        long seen = 0;
+        for (int v = 0; v < histogram.length; v++) {
+            seen += histogram[v];
+            if (seen > wanted) return v;
+        }
+        return fallback;
+    }
+
+    /** Whether the image has no colour to tell red from black by (a grey scan). */
+    static boolean isGrey(BufferedImage source) {
+        if (source.getType() == BufferedImage.TYPE_BYTE_GRAY || source.getType() == BufferedImage.TYPE_USHORT_GRAY) return true;
+        int w = source.getWidth();
+        int h = source.getHeight();
+        int step = Math.max(1, (int) Math.sqrt((double) w * h / 40_000));
+        int coloured = 0;
+        int seen = 0;
+        for (int y = 0; y < h; y += step) {
+            for (int x = 0; x < w; x += step) {
+                int p = source.getRGB(x, y);
+                int r = p >> 16 & 0xff;
+                int g = p >> 8 & 0xff;
+                int b = p & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 24) coloured++;
+                seen++;
+            }
+        }
+        return coloured * 1000 < seen;
+    }
+
+    /**
+     * Grey scans print red as mid grey (the form about 75, the form under the seal about 53): the
+     * data is what is near black, below about 50 after the flat field.
+     */
+    static GreyImage blackOfGrey(GreyImage grey) {
+        byte[] p = grey.pixels();
+        byte[] out = new byte[p.length];
+        for (int i = 0; i < p.length; i++) {
+            int v = p[i] & 0xff;
+            out[i] = (byte) Math.max(0, Math.min(255, (v - 20) * 255 / 45));
+        }
+        return new GreyImage(grey.width(), grey.height(), out);
+    }
+
+    /**
+     * The mid greys that are not the rim of black strokes: the red form of a grey scan, without
+     * the lighter grey of the seal's translucent ink.
+     */
+    static GreyImage redOfGrey(GreyImage grey) {
+        int w = grey.width();
+        int h = grey.height();
+        byte[] p = grey.pixels();
+        boolean[] nearBlack = new boolean[p.length];
+        int reach = 1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if ((p[y * w + x] & 0xff) >= 35) continue;
+                for (int yy = Math.max(0, y - reach); yy <= Math.min(h - 1, y + reach); yy++) {
+                    for (int xx = Math.max(0, x - reach); xx <= Math.min(w - 1, x + reach); xx++) nearBlack[yy * w + xx] = true;
+                }
+            }
+        }
+        byte[] out = new byte[p.length];
+        for (int i = 0; i < p.length; i++) {
+            int v = p[i] & 0xff;
+            // the form prints at about 75 (its strokes' rims lighter), the seal over paper at about 105
+            out[i] = nearBlack[i] ? (byte) 255 : (byte) Math.max(0, Math.min(255, (v - 95) * 255 / 40));
+        }
+        return new GreyImage(w, h, out);
+    }
+}

@@ -1,0 +1,154 @@
+package org.huzhu.recognition.ocr;
+
+import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
+import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
+import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
+import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
+import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
+import net.sourceforge.tess4j.TessAPI;
+
+/**
+ * One Tesseract instance (libtesseract's TessBaseAPI through Tess4J's JNA interface mapping),
+ * loaded once with its language model and reused for page after page. Not thread-safe: one per
+ * thread. (Tess4J's direct mapping, TessAPI1, cannot be used: it binds every function of Tesseract
+ * 5.5 at load time, and Debian 12's 5.3 lacks some; the interface mapping binds on first call.)
+ */
+final class TessEngine implements AutoCloseable {
+
+    private static final TessAPI TESS = TesseractLibrary.api();
+
+    /** A word Tesseract found, in the pixels of the image it was given; confidence 0..100. */
+    record Word(String text, int left, int top, int right, int bottom, float confidence) {
+    }
+
+    private final TessBaseAPI api;
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
+    private final IntBuffer left = intBuffer();
+    private final IntBuffer top = intBuffer();
+    private final IntBuffer right = intBuffer();
+    private final IntBuffer bottom = intBuffer();
+    private boolean closed;
+
+    private TessEngine(TessBaseAPI api) {
+        this.api = api;
+    }
+
+    /** Loads {@code language} from {@code tessdata}; null when Tesseract cannot load it. */
+    static TessEngine open(String tessdata, String language, int pageSegMode, java.util.Map<String, String> variables) {
+        TessBaseAPI api = TESS.TessBaseAPICreate();
+        if (TESS.TessBaseAPIInit2(api, tessdata, language, TessOcrEngineMode.OEM_LSTM_ONLY) != 0) {
+            TESS.TessBaseAPIDelete(api);
+            return null;
+        }
+        TESS.TessBaseAPISetPageSegMode(api, pageSegMode);
+        variables.forEach((name, value) -> TESS.TessBaseAPISetVariable(api, name, value));
+        return new TessEngine(api);
+    }
+
+    static final int AUTO = TessPageSegMode.PSM_AUTO;
+    /** As much text as can be found, in no particular order: a form's scattered labels. */
+    static final int SPARSE = TessPageSegMode.PSM_SPARSE_TEXT;
+
+    /** The words of a grey page (one byte a pixel, rows without padding) at the given resolution. */
+    List<Word> words(GreyImage page, int dpi) {
+        return words(page, dpi, AUTO);
+    }
+
+    /** The words of a grey page with the given page segmentation mode ({@link #AUTO}, {@link #SPARSE}). */
+    List<Word> words(GreyImage page, int dpi, int pageSegMode) {
+        return words(page, dpi, pageSegMode, "");
+    }
+
+    /**
+     * The words of a grey page, read as characters of {@code alphabet} only (empty: any the model
+     * knows).
+     */
+    List<Word> words(GreyImage page, int dpi, int pageSegMode, String alphabet) {
+        if (closed) throw new IllegalStateException("engine closed");
+        TESS.TessBaseAPISetPageSegMode(api, pageSegMode);
+        TESS.TessBaseAPISetVariable(api, "tessedit_char_whitelist", alphabet);
+        byte[] pixels = page.pixels();
+        if (buffer.capacity() < pixels.length) buffer = ByteBuffer.allocateDirect(pixels.length);
+        buffer.clear();
+        buffer.put(pixels).flip();
+        TESS.TessBaseAPISetImage(api, buffer, page.width(), page.height(), 1, page.width());
+        TESS.TessBaseAPISetSourceResolution(api, dpi);
+        List<Word> words = new ArrayList<>();
+        try {
+            if (TESS.TessBaseAPIRecognize(api, null) != 0) return words;
+            TessResultIterator it = TESS.TessBaseAPIGetIterator(api);
+            if (it == null) return words;
+            try {
+                TessPageIterator pageIt = TESS.TessResultIteratorGetPageIterator(it);
+                int level = TessPageIteratorLevel.RIL_WORD;
+                List<Word> line = new ArrayList<>();
+                do {
+                    if (TESS.TessPageIteratorIsAtBeginningOf(pageIt, TessPageIteratorLevel.RIL_TEXTLINE) != 0) {
+                        words.addAll(inReadingOrder(line));
+                        line.clear();
+                    }
+                    Pointer utf8 = TESS.TessResultIteratorGetUTF8Text(it, level);
+                    if (utf8 == null) continue;
+                    String text;
+                    try {
+                        text = utf8.getString(0, StandardCharsets.UTF_8.name()).strip();
+                    } finally {
+                        TESS.TessDeleteText(utf8);
+                    }
+                    if (text.isEmpty()) continue;
+                    float confidence = TESS.TessResultIteratorConfidence(it, level);
+                    TESS.TessPageIteratorBoundingBox(pageIt, level, left, top, right, bottom);
+                    line.add(new Word(text, left.get(0), top.get(0), right.get(0), bottom.get(0), confidence));
+                } while (TESS.TessResultIteratorNext(it, level) != 0);
+                words.addAll(inReadingOrder(line));
+            } finally {
+                TESS.TessResultIteratorDelete(it);
+            }
+            return words;
+        } finally {
+            TESS.TessBaseAPIClear(api);
+        }
+    }
+
+    /**
+     * The words of one text line with boxes that follow the order Tesseract read them in. Its
+     * Chinese model often gives a word a box reaching over the next words (a date's box spanning
+     * the whole 2026-08-14至2026-08-22); whoever sorts by position would then interleave their
+     * characters. A box is cut back to where the next word begins, and starts no earlier than the
+     * previous one ends.
+     */
+    static List<Word> inReadingOrder(List<Word> line) {
+        List<Word> ordered = new ArrayList<>(line.size());
+        int previousRight = Integer.MIN_VALUE;
+        for (int i = 0; i < line.size(); i++) {
+            Word w = line.get(i);
+            int l = Math.max(w.left(), previousRight);
+            int r = w.right();
+            if (i + 1 < line.size()) r = Math.min(r, line.get(i + 1).left());
+            if (r <= l) r = l + 1;
+            ordered.add(new Word(w.text(), l, w.top(), r, w.bottom(), w.confidence()));
+            previousRight = r;
+        }
+        return ordered;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        TESS.TessBaseAPIEnd(api);
+        TESS.TessBaseAPIDelete(api);
+    }
+
+    private static IntBuffer intBuffer() {
+        return ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).asIntBuffer();
+    }
+}

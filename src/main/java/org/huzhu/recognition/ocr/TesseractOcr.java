@@ -1,0 +1,198 @@
+package org.huzhu.recognition.ocr;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.huzhu.recognition.OcrEngine;
+import org.huzhu.recognition.OcrUnavailableException;
+import org.huzhu.recognition.PageText;
+import org.huzhu.recognition.TextBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads page images with Debian's Tesseract 5 (chi_sim, automatic page segmentation) after
+ * {@link ImagePreparation}. The black data and the red form are read as two layers, so that the
+ * seal printed over the data does not garble it while the printed labels, which the extractor
+ * finds values by, are still read; the form layer in the characters of the form's own words only
+ * ({@link FormVocabulary}), which keeps what is left of the seal from turning into other text.
+ *
+ * <p>At most {@code huzhu.recognition.ocr-threads} pages (default: the number of processors) are
+ * read at once, each on its caller's thread with one of as many Tesseract instances, loaded once
+ * and reused. OpenMP is kept to one thread ({@code OMP_THREAD_LIMIT=1}): pages in parallel use
+ * the processors better.
+ *
+ * <p>Word boxes come back in pixels at the original image's scale but in the deskewed page (whose
+ * width and height the page text carries, within a pixel of the original's), with Tesseract's
+ * word confidence scaled to 0..1. When the library or the chi_sim model is missing the application
+ * still starts; reading an image then throws {@link OcrUnavailableException} (a 503).
+ */
+@Component
+public class TesseractOcr implements OcrEngine, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TesseractOcr.class);
+    static final String DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata";
+    private static final String LANGUAGE = "chi_sim";
+    /** The receipts' width (docs/receipts.md): Tesseract is told the resolution a page's width gives it. */
+    private static final double PAGE_WIDTH_MM = 240;
+    private static final Map<String, String> VARIABLES = Map.of(
+            "preserve_interword_spaces", "1",
+            "debug_file", "/dev/null");
+
+    /** Below this word confidence (Tesseract's 0..100) a data word lying on a label is taken for junk. */
+    private static final float JUNK_CONFIDENCE = 60;
+
+    private final String tessdata;
+    private final ImagePreparation preparation;
+    private final int threads;
+    private final Semaphore permits;
+    private final Deque<TessEngine> idle = new ConcurrentLinkedDeque<>();
+    private final List<TessEngine> engines = new CopyOnWriteArrayList<>();
+    private final String missing;
+    private volatile boolean closed;
+
+    @Autowired
+    public TesseractOcr(@Value("${huzhu.recognition.tessdata:" + DEFAULT_TESSDATA + "}") String tessdata,
+                        @Value("${huzhu.recognition.ocr-threads:0}") int threads) {
+        this(tessdata, threads, ImagePreparation.DEFAULTS);
+    }
+
+    TesseractOcr(String tessdata, int threads, ImagePreparation.Settings settings) {
+        this.tessdata = tessdata;
+        this.preparation = new ImagePreparation(settings);
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.permits = new Semaphore(this.threads, true);
+        this.missing = whatIsMissing(tessdata);
+        if (missing != null) log.warn("Images cannot be recognised: {} (PDF and OFD receipts still are)", missing);
+    }
+
+    /** Whether images can be read here. */
+    public boolean available() {
+        return missing == null;
+    }
+
+    /** The number of pages read at the same time. */
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public PageText read(BufferedImage page, int pageIndex) {
+        if (missing != null) throw new OcrUnavailableException(missing);
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to read a page", e);
+        }
+        TessEngine engine = null;
+        try {
+            if (closed) throw new IllegalStateException("OCR is shut down");
+            ImagePreparation.Prepared prepared = preparation.prepare(page);
+            engine = idle.pollFirst();
+            if (engine == null) engine = openEngine();
+            List<TessEngine.Word> words = merge(engine.words(prepared.data(), dpi(prepared), TessEngine.AUTO, ""),
+                    engine.words(prepared.form(), dpi(prepared), TessEngine.AUTO, FormVocabulary.ALPHABET));
+            return inPageUnits(pageIndex, words, prepared);
+        } finally {
+            if (engine != null) idle.addFirst(engine);
+            permits.release();
+        }
+    }
+
+    /**
+     * The words of both layers. Where a form word and data words overlap, the data wins — what is
+     * left of the seal in the form layer, read over a value, would break the value apart — unless
+     * the data words are junk (read with little confidence, less than the form word's): the faint
+     * rim a red label can leave in the data layer would otherwise hide the label.
+     */
+    static List<TessEngine.Word> merge(List<TessEngine.Word> data, List<TessEngine.Word> form) {
+        List<TessEngine.Word> kept = new ArrayList<>(data);
+        List<TessEngine.Word> labels = new ArrayList<>();
+        for (TessEngine.Word f : form) {
+            List<TessEngine.Word> under = kept.stream().filter(d -> overlap(f, d)).toList();
+            boolean displaces = f.text().length() >= 2
+                    && under.stream().allMatch(d -> d.confidence() < Math.min(f.confidence(), JUNK_CONFIDENCE));
+            if (!under.isEmpty() && !displaces) continue;
+            kept.removeAll(under);
+            labels.add(f);
+        }
+        kept.addAll(labels);
+        return kept;
+    }
+
+    private static boolean overlap(TessEngine.Word a, TessEngine.Word b) {
+        return a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom();
+    }
+
+    private static int dpi(ImagePreparation.Prepared prepared) {
+        return (int) Math.max(70, Math.min(600, Math.round(prepared.data().width() * 25.4 / PAGE_WIDTH_MM)));
+    }
+
+    /**
+     * The boxes in the deskewed page at the original image's scale: the preparation's scale is
+     * undone, its rotation is not, so that a text line stays level for whoever groups words into
+     * lines. The page's size is the prepared page's at that scale.
+     */
+    static PageText inPageUnits(int pageIndex, List<TessEngine.Word> words, ImagePreparation.Prepared prepared) {
+        double scale = prepared.scale();
+        List<TextBox> boxes = new ArrayList<>(words.size());
+        for (TessEngine.Word w : words) {
+            double confidence = Math.max(0, Math.min(1, w.confidence() / 100.0));
+            boxes.add(new TextBox(w.text(), w.left() / scale, w.top() / scale, (w.right() - w.left()) / scale,
+                    (w.bottom() - w.top()) / scale, confidence));
+        }
+        return new PageText(pageIndex, prepared.data().width() / scale, prepared.data().height() / scale, boxes);
+    }
+
+    private TessEngine openEngine() {
+        TessEngine e = TessEngine.open(tessdata, LANGUAGE, TessEngine.AUTO, VARIABLES);
+        if (e == null) throw new OcrUnavailableException("Tesseract 无法加载 " + LANGUAGE + " 语言包");
+        engines.add(e);
+        return e;
+    }
+
+    /** Null when Tesseract and chi_sim are there, else what is missing (said in Chinese, for the 503). */
+    private static String whatIsMissing(String tessdata) {
+        if (!Files.isReadable(Path.of(tessdata, LANGUAGE + ".traineddata"))) {
+            return "缺少 tesseract-ocr-chi-sim 语言包 " + Path.of(tessdata, LANGUAGE + ".traineddata");
+        }
+        try {
+            String version = TesseractLibrary.load();
+            log.debug("Tesseract {} loaded", version);
+            return null;
+        } catch (LinkageError e) {
+            log.debug("libtesseract could not be loaded", e);
+            return "缺少 tesseract-ocr（libtesseract.so.5）";
+        }
+    }
+
+    /** Frees every engine once the pages being read are done. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (!permits.tryAcquire(threads, 60, TimeUnit.SECONDS)) {
+                log.warn("pages still being read after 60 s; their engines are not freed");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        engines.forEach(TessEngine::close);
+        engines.clear();
+        idle.clear();
+    }
+}

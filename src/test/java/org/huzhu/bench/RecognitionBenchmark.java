@@ -1,0 +1,364 @@
+package org.huzhu.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.huzhu.recognition.Recognition;
+import org.huzhu.recognition.Recognitions;
+import org.huzhu.recognition.specimen.SpecimenWriter;
+import org.huzhu.recognition.specimen.Variants.Variant;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
+import org.springframework.core.env.MapPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./huzhu bench recognition}: generated receipts (test-side SpecimenWriter: PDF, OFD and
+ * every image variant, with their truth) read by the real {@link Recognitions} — only the
+ * recognition module's beans, no database — field by field against the truth, and the time per
+ * page of images against the bare {@code tesseract IMAGE stdout -l chi_sim --psm 3} command with
+ * {@code OMP_THREAD_LIMIT=1} on the same files, run with the same parallelism (and, for scale,
+ * one at a time on a few). A field is right when it equals the truth exactly; a missing field
+ * counts as wrong, and a field present with a wrong value — the dangerous kind — is counted apart.
+ * The set is kept in target/tmp/bench-recognition and reused when the count and seed match.
+ */
+final class RecognitionBenchmark implements Bench.Benchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** -Dbench.details=true lists every wrong value on stderr. */
+    private static final boolean DETAILS = Boolean.getBoolean("bench.details");
+    private static final Set<String> BEANS = Set.of("Recognitions", "OcrPool", "TesseractOcr");
+
+    @Override
+    public List<Bench.Figure> run(Bench.Options options) throws Exception {
+        int receipts = options.positiveInt("receipts", 40);
+        int threads = options.positiveInt("threads", Runtime.getRuntime().availableProcessors());
+        int seed = options.positiveInt("seed", 2026);
+        int sequential = options.positiveInt("sequential", 8);
+        boolean bare = options.choice("bare", "on", "on", "off").equals("on");
+        List<String> only = kinds(options);
+        options.rejectUnknown();
+        if (!"1".equals(System.getenv("OMP_THREAD_LIMIT"))) {
+            throw new Bench.UsageException("run through ./huzhu bench recognition (OMP_THREAD_LIMIT=1 must be set for both sides)");
+        }
+        quietLogging();
+        Path dir = Path.of("target/tmp/bench-recognition").toAbsolutePath();
+        List<Receipt> set = specimens(dir, receipts, seed);
+        String load = uptime();
+        say("%d receipts in %s, %d threads, load before: %s", set.size(), dir, threads, load);
+
+        try (AnnotationConfigApplicationContext context = recognitionBeans(threads)) {
+            Recognitions recognitions = context.getBean(Recognitions.class);
+            ExecutorService callers = Executors.newFixedThreadPool(threads);
+            try {
+                warmUp(recognitions, callers, set, threads);
+                Map<String, Row> rows = new LinkedHashMap<>();
+                for (String kind : List.of("PDF", "OFD")) {
+                    if (only.isEmpty() || only.contains(kind)) rows.put(kind, ours(recognitions, callers, set, kind, false));
+                }
+                for (Variant variant : Variant.values()) {
+                    String kind = variant.name();
+                    if (!only.isEmpty() && !only.contains(kind)) continue;
+                    Row row = ours(recognitions, callers, set, kind, true);
+                    if (bare) bare(row, set, kind, threads, sequential);
+                    rows.put(kind, row);
+                }
+                return report(rows, set.size(), threads, load);
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+    }
+
+    /** One receipt of the set: its files by kind (PDF, OFD, CLEAN …) and its truth. */
+    record Receipt(String id, String documentType, Map<String, String> fields, Map<String, Path> files) {
+    }
+
+    /** What one kind of file gave: field counts, pages and seconds for us and for the bare command. */
+    static final class Row {
+        int pages;
+        int fields;
+        int right;
+        int missing;
+        int wrong;
+        int typeRight;
+        double seconds;
+        double cpuSeconds;
+        double bareSeconds = Double.NaN;
+        double bareCpuSeconds = Double.NaN;
+        double bareSequentialPerPage = Double.NaN;
+        final Map<String, int[]> byField = new LinkedHashMap<>();
+
+        double accuracy() {
+            return fields == 0 ? 0 : (double) right / fields;
+        }
+
+        double perPage() {
+            return seconds / pages;
+        }
+
+        double barePerPage() {
+            return bareSeconds / pages;
+        }
+    }
+
+    /** {@code --only PDF,CLEAN,…}: the kinds of file to read (all when absent). */
+    private static List<String> kinds(Bench.Options options) {
+        String given = "";
+        List<String> raw = options.raw();
+        for (int i = 0; i < raw.size(); i++) {
+            if (raw.get(i).startsWith("--only=")) given = raw.get(i).substring("--only=".length());
+            else if (raw.get(i).equals("--only") && i + 1 < raw.size()) given = raw.get(i + 1);
+        }
+        options.choice("only", given, given);
+        return List.of(given.toUpperCase(Locale.ROOT).split(",")).stream().filter(k -> !k.isBlank()).toList();
+    }
+
+    // ---- the set ----
+
+    private static List<Receipt> specimens(Path dir, int count, int seed) throws IOException {
+        Path truthFile = dir.resolve("truth.json");
+        JsonNode truth = Files.exists(truthFile) ? JSON.readTree(truthFile.toFile()) : null;
+        if (truth == null || truth.get("seed").asLong() != seed || truth.get("receipts").size() != count
+                || !truth.get("receipts").get(0).get("files").has(Variant.values()[Variant.values().length - 1].name())) {
+            say("generating %d receipts (PDF, OFD, %d image variants each)…", count, Variant.values().length);
+            long started = System.nanoTime();
+            SpecimenWriter.writeSet(dir, count, seed);
+            say("generated in %.0f s", (System.nanoTime() - started) / 1e9);
+            truth = JSON.readTree(truthFile.toFile());
+        }
+        List<Receipt> set = new ArrayList<>();
+        for (JsonNode r : truth.get("receipts")) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            r.get("fields").properties().forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
+            Map<String, Path> files = new LinkedHashMap<>();
+            r.get("files").properties().forEach(e -> files.put(e.getKey(), dir.resolve(e.getValue().asString())));
+            set.add(new Receipt(r.get("id").asString(), r.get("documentType").asString(), fields, files));
+        }
+        return set;
+    }
+
+    // ---- ours ----
+
+    /** Only the recognition module's own beans (no database, no web server), as the application wires them. */
+    private static AnnotationConfigApplicationContext recognitionBeans(int threads) {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("bench",
+                Map.of("huzhu.recognition.ocr-threads", String.valueOf(threads))));
+        ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context, false);
+        scanner.addIncludeFilter((reader, factory) -> {
+            String name = reader.getClassMetadata().getClassName();
+            return BEANS.contains(name.substring(name.lastIndexOf('.') + 1));
+        });
+        scanner.scan("org.huzhu.recognition");
+        context.refresh();
+        return context;
+    }
+
+    /** Loads every worker's Tesseract before the clock runs (the bare command loads its own each time). */
+    private static void warmUp(Recognitions recognitions, ExecutorService callers, List<Receipt> set, int threads) throws Exception {
+        List<Future<Recognition>> warm = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Path file = set.get(i % set.size()).files().get("CLEAN");
+            warm.add(callers.submit(() -> recognitions.recognise(file.getFileName().toString(), Files.readAllBytes(file))));
+        }
+        for (Future<Recognition> f : warm) f.get();
+    }
+
+    private static Row ours(Recognitions recognitions, ExecutorService callers, List<Receipt> set, String kind, boolean parallel) throws Exception {
+        Row row = new Row();
+        List<byte[]> contents = new ArrayList<>();
+        for (Receipt r : set) contents.add(Files.readAllBytes(r.files().get(kind)));
+        long cpuBefore = processCpuNanos();
+        long started = System.nanoTime();
+        List<Recognition> results = new ArrayList<>();
+        if (parallel) {
+            List<Future<Recognition>> futures = new ArrayList<>();
+            for (int i = 0; i < set.size(); i++) {
+                String name = set.get(i).files().get(kind).getFileName().toString();
+                byte[] content = contents.get(i);
+                Callable<Recognition> read = () -> recognitions.recognise(name, content);
+                futures.add(callers.submit(read));
+            }
+            for (Future<Recognition> f : futures) results.add(f.get());
+        } else {
+            for (int i = 0; i < set.size(); i++) results.add(recognitions.recognise(set.get(i).files().get(kind).getFileName().toString(), contents.get(i)));
+        }
+        row.seconds = (System.nanoTime() - started) / 1e9;
+        row.cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        row.pages = set.size();
+        for (int i = 0; i < set.size(); i++) score(row, set.get(i), results.get(i));
+        say("%-8s ours: %.3f s/page (cpu %.3f s/page), fields %d/%d right, %d missing, %d wrong", kind, row.perPage(),
+                row.cpuSeconds / row.pages, row.right, row.fields, row.missing, row.wrong);
+        return row;
+    }
+
+    private static void score(Row row, Receipt truth, Recognition read) {
+        if (read.documentType().name().equals(truth.documentType())) row.typeRight++;
+        truth.fields().forEach((field, expected) -> {
+            String got = read.fields().get(field);
+            int[] counts = row.byField.computeIfAbsent(field, f -> new int[3]);
+            row.fields++;
+            if (expected.equals(got)) {
+                row.right++;
+                counts[0]++;
+            } else if (got == null) {
+                row.missing++;
+                counts[1]++;
+            } else {
+                row.wrong++;
+                counts[2]++;
+                if (DETAILS) say("  %s %s: WRONG %s=%s (truth %s)", truth.id(), read.source(), field, got, expected);
+            }
+        });
+    }
+
+    // ---- the bare command ----
+
+    private static void bare(Row row, List<Receipt> set, String kind, int threads, int sequential) throws Exception {
+        List<Path> files = set.stream().map(r -> r.files().get(kind)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long started = System.nanoTime();
+            List<Future<Double>> cpu = new ArrayList<>();
+            for (Path file : files) cpu.add(pool.submit(() -> tesseract(file)));
+            double cpuSum = 0;
+            for (Future<Double> f : cpu) cpuSum += f.get();
+            row.bareSeconds = (System.nanoTime() - started) / 1e9;
+            row.bareCpuSeconds = cpuSum;
+        } finally {
+            pool.shutdownNow();
+        }
+        int n = Math.min(sequential, files.size());
+        long started = System.nanoTime();
+        for (int i = 0; i < n; i++) tesseract(files.get(i));
+        row.bareSequentialPerPage = (System.nanoTime() - started) / 1e9 / n;
+        say("%-8s bare: %.3f s/page with %d at once (cpu %.3f s/page), %.3f s/page one at a time", kind, row.barePerPage(),
+                threads, row.bareCpuSeconds / row.pages, row.bareSequentialPerPage);
+    }
+
+    /** Runs the bare command on one image; answers its CPU seconds (user + system) as /usr/bin/time saw them. */
+    private static double tesseract(Path image) throws IOException, InterruptedException {
+        Path times = Files.createTempFile("bench-tesseract", ".time");
+        try {
+            ProcessBuilder command = new ProcessBuilder("/usr/bin/time", "-f", "%U %S", "-o", times.toString(),
+                    "tesseract", image.toString(), "stdout", "-l", "chi_sim", "--psm", "3")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            command.environment().put("OMP_THREAD_LIMIT", "1");
+            int status = command.start().waitFor();
+            if (status != 0) throw new IllegalStateException("tesseract exited with " + status + " on " + image);
+            String[] cpu = Files.readString(times).trim().split("\\s+");
+            return Double.parseDouble(cpu[cpu.length - 2]) + Double.parseDouble(cpu[cpu.length - 1]);
+        } finally {
+            Files.deleteIfExists(times);
+        }
+    }
+
+    // ---- the report ----
+
+    private static List<Bench.Figure> report(Map<String, Row> rows, int receipts, int threads, String loadBefore) {
+        System.out.printf(Locale.ROOT, "%-8s %6s %7s %7s %8s %6s %9s %9s %9s %9s %9s%n", "file", "pages", "fields",
+                "right", "missing", "WRONG", "accuracy", "s/page", "bare", "bare x1", "type");
+        for (Map.Entry<String, Row> e : rows.entrySet()) {
+            Row r = e.getValue();
+            System.out.printf(Locale.ROOT, "%-8s %6d %7d %7d %8d %6d %9.3f %9.3f %9s %9s %6d/%d%n", e.getKey(), r.pages,
+                    r.fields, r.right, r.missing, r.wrong, r.accuracy(), r.perPage(),
+                    Double.isNaN(r.bareSeconds) ? "-" : String.format(Locale.ROOT, "%.3f", r.barePerPage()),
+                    Double.isNaN(r.bareSequentialPerPage) ? "-" : String.format(Locale.ROOT, "%.3f", r.bareSequentialPerPage),
+                    r.typeRight, r.pages);
+        }
+        System.out.println();
+        System.out.println("fields not read right (missing/WRONG) per variant:");
+        for (Map.Entry<String, Row> e : rows.entrySet()) {
+            StringBuilder b = new StringBuilder();
+            e.getValue().byField.forEach((field, c) -> {
+                if (c[1] + c[2] > 0) b.append(' ').append(field).append('=').append(c[1]).append('/').append(c[2]);
+            });
+            if (!b.isEmpty()) System.out.printf("  %-8s%s%n", e.getKey(), b);
+        }
+        System.out.printf(Locale.ROOT, "%nthreads %d, load before %s, after %s%n", threads, loadBefore, uptime());
+
+        List<Bench.Figure> figures = new ArrayList<>();
+        double ours = 0;
+        double bare = 0;
+        double oursCpu = 0;
+        double bareCpu = 0;
+        int pages = 0;
+        int barePages = 0;
+        int fields = 0;
+        int right = 0;
+        int wrong = 0;
+        Map<String, String> overall = new LinkedHashMap<>();
+        for (Map.Entry<String, Row> e : rows.entrySet()) {
+            Row r = e.getValue();
+            String key = e.getKey().toLowerCase(Locale.ROOT);
+            overall.put("accuracy_" + key, String.format(Locale.ROOT, "%.3f", r.accuracy()));
+            if (!e.getKey().equals("PDF") && !e.getKey().equals("OFD")) {
+                pages += r.pages;
+                fields += r.fields;
+                right += r.right;
+                wrong += r.wrong;
+            }
+            if (Double.isNaN(r.bareSeconds)) continue;
+            ours += r.seconds;
+            bare += r.bareSeconds;
+            oursCpu += r.cpuSeconds;
+            bareCpu += r.bareCpuSeconds;
+            barePages += r.pages;
+            Map<String, String> extras = new LinkedHashMap<>();
+            extras.put("accuracy", String.format(Locale.ROOT, "%.3f", r.accuracy()));
+            extras.put("wrong", String.valueOf(r.wrong));
+            extras.put("cpu_ratio", String.format(Locale.ROOT, "%.2f", r.bareCpuSeconds / r.cpuSeconds));
+            extras.put("threads", String.valueOf(threads));
+            extras.put("n", String.valueOf(r.pages));
+            figures.add(new Bench.Figure("recognition-" + key, r.perPage(), "s/page", r.barePerPage(), true, extras));
+        }
+        if (pages == 0 || barePages == 0) {
+            System.out.printf(Locale.ROOT, "images: accuracy %.3f, %d wrong (no bare baseline measured)%n", pages == 0 ? 0 : (double) right / fields, wrong);
+            return figures;
+        }
+        overall.put("accuracy_images", String.format(Locale.ROOT, "%.3f", (double) right / fields));
+        overall.put("wrong_images", String.valueOf(wrong));
+        overall.put("cpu_ratio", String.format(Locale.ROOT, "%.2f", bareCpu / oursCpu));
+        overall.put("threads", String.valueOf(threads));
+        overall.put("n", String.valueOf(receipts));
+        figures.add(new Bench.Figure("recognition", ours / barePages, "s/page", bare / barePages, true, overall));
+        return figures;
+    }
+
+    /** Recognitions logs every document at INFO; the bench reads hundreds. */
+    private static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getLogger("org.huzhu") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static String uptime() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[bench recognition] " + format + "%n", args);
+    }
+}

@@ -1,0 +1,152 @@
+package org.huzhu.recognition.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.huzhu.recognition.OcrUnavailableException;
+import org.huzhu.recognition.PageText;
+import org.huzhu.recognition.TextBox;
+import org.huzhu.recognition.specimen.PngRenderer;
+import org.huzhu.recognition.specimen.ReceiptFaker;
+import org.huzhu.recognition.specimen.ReceiptTruth;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Debian's Tesseract on generated receipts (installed by scripts/ensure-test-tools.sh, never skipped). */
+class TesseractOcrTest {
+
+    private static TesseractOcr ocr;
+
+    @BeforeAll
+    static void engine() {
+        ocr = new TesseractOcr(TesseractOcr.DEFAULT_TESSDATA, 4, ImagePreparation.DEFAULTS);
+    }
+
+    @AfterAll
+    static void close() {
+        ocr.close();
+    }
+
+    @Test
+    void findsTheInvoiceNumberAndTheTotalOfACleanReceiptWhereTheyArePrinted() {
+        ReceiptTruth truth = ReceiptFaker.receipt(20261123L);
+        BufferedImage image = PngRenderer.render(truth);
+
+        PageText page = ocr.read(image, 0);
+
+        assertThat(ocr.available()).isTrue();
+        assertThat(page.pageIndex()).isZero();
+        assertThat(page.width()).isEqualTo(image.getWidth());
+        assertThat(page.height()).isEqualTo(image.getHeight());
+        TextBox number = word(page, truth.invoiceNumber());
+        TextBox total = word(page, truth.total());
+        // the layout of docs/receipts.md: 票据号码 top right, the total (小写) in the lower half
+        assertThat(number.x()).isGreaterThan(image.getWidth() * 0.5);
+        assertThat(number.y()).isLessThan(image.getHeight() * 0.25);
+        assertThat(total.y()).isGreaterThan(image.getHeight() * 0.5);
+        assertThat(number.confidence()).isBetween(0.5, 1.0);
+        assertThat(page.boxes()).allSatisfy(box -> {
+            assertThat(box.x()).isBetween(-5.0, page.width());
+            assertThat(box.y()).isBetween(-5.0, page.height());
+        });
+    }
+
+    @Test
+    void readsTheRedLabelsAndTheBlackValuesIncludingThoseUnderTheSeal() {
+        ReceiptTruth truth = ReceiptFaker.receipt(7L);
+
+        String text = String.join("", ocr.read(PngRenderer.render(truth), 0).boxes().stream().map(TextBox::text).toList());
+
+        assertThat(text).contains("票据代码", "开票日期", "个人现金支付");
+        // the seal is stamped over the payment lines: 医保统筹基金支付 and 其他支付 sit under it
+        assertThat(text).contains(truth.invoiceCode(), truth.issueDate(), truth.cashPaid(), truth.fundPaid(), truth.otherPaid());
+    }
+
+    @Test
+    void fourPagesReadAtOnceGiveTheSameWordsAsOneAtATime() throws Exception {
+        List<BufferedImage> pages = new ArrayList<>();
+        for (long seed = 1; seed <= 4; seed++) pages.add(PngRenderer.render(ReceiptFaker.receipt(seed)));
+        List<List<TextBox>> alone = new ArrayList<>();
+        for (BufferedImage page : pages) alone.add(ocr.read(page, 0).boxes());
+
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<TextBox>>> together = new ArrayList<>();
+            for (BufferedImage page : pages) {
+                Callable<List<TextBox>> read = () -> ocr.read(page, 0).boxes();
+                together.add(callers.submit(read));
+            }
+            for (int i = 0; i < pages.size(); i++) {
+                assertThat(together.get(i).get()).as("page %d", i).isEqualTo(alone.get(i));
+            }
+        } finally {
+            callers.shutdown();
+        }
+    }
+
+    @Test
+    void answersUnavailableWhenTheChineseModelIsMissing() {
+        try (TesseractOcr without = new TesseractOcr("target/no-tessdata-here", 1, ImagePreparation.DEFAULTS)) {
+            assertThat(without.available()).isFalse();
+            assertThatThrownBy(() -> without.read(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), 0))
+                    .isInstanceOf(OcrUnavailableException.class)
+                    .hasMessageContaining("文字识别组件未安装");
+        }
+    }
+
+    @Test
+    void wordBoxesAreCutBackToTheOrderTheyWereReadIn() {
+        List<TessEngine.Word> line = List.of(
+                new TessEngine.Word("2026-08-14", 1325, 329, 1626, 351, 91),
+                new TessEngine.Word("至", 1473, 321, 1499, 361, 92),
+                new TessEngine.Word("2026-08-22", 1498, 329, 1626, 351, 92));
+
+        List<TessEngine.Word> ordered = TessEngine.inReadingOrder(line);
+
+        assertThat(ordered).extracting(TessEngine.Word::left).containsExactly(1325, 1473, 1498);
+        assertThat(ordered).extracting(TessEngine.Word::right).containsExactly(1473, 1498, 1626);
+    }
+
+    @Test
+    void dataWinsOverTheSealButAJunkRimGivesWayToItsLabel() {
+        TessEngine.Word value = new TessEngine.Word("10632.90", 373, 886, 482, 924, 91);
+        TessEngine.Word rim = new TessEngine.Word("人人2全", 120, 886, 300, 924, 31);
+        TessEngine.Word sealOverValue = new TessEngine.Word("医院", 400, 880, 450, 930, 75);
+        TessEngine.Word label = new TessEngine.Word("医保统筹基金支付", 118, 884, 302, 926, 88);
+        TessEngine.Word colon = new TessEngine.Word(":", 303, 884, 310, 926, 95);
+
+        List<TessEngine.Word> words = TesseractOcr.merge(List.of(value, rim), List.of(sealOverValue, label, colon));
+
+        assertThat(words).containsExactlyInAnyOrder(value, label, colon);
+    }
+
+    @Test
+    void boxesComeBackAtTheOriginalImagesScale() {
+        ImagePreparation.Prepared twice = new ImagePreparation.Prepared(GreyImage.blank(2000, 1000), GreyImage.blank(2000, 1000), 2.0, 1.5);
+
+        PageText page = TesseractOcr.inPageUnits(3, List.of(new TessEngine.Word("42010126", 400, 200, 600, 240, 90)), twice);
+        TextBox box = page.boxes().getFirst();
+
+        assertThat(page.pageIndex()).isEqualTo(3);
+        assertThat(page.width()).isEqualTo(1000.0);
+        assertThat(page.height()).isEqualTo(500.0);
+        assertThat(box.x()).isEqualTo(200.0);
+        assertThat(box.y()).isEqualTo(100.0);
+        assertThat(box.width()).isEqualTo(100.0);
+        assertThat(box.height()).isEqualTo(20.0);
+        assertThat(box.confidence()).isEqualTo(0.9, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    private static TextBox word(PageText page, String text) {
+        return page.boxes().stream().filter(b -> b.text().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError(text + " not among " + page.boxes().stream().map(TextBox::text).toList()));
+    }
+}
