@@ -116,4 +116,29 @@ final class FlatField {
         }
         return mean;
     }
+
+    /**
+     * Whatever lies where the background is far darker than the page's paper — the desk around a
+     * photographed receipt — becomes white: Tesseract would take a dark border for a picture and
+     * leave out the text beside it.
+     */
+    static GreyImage onlyPaper(GreyImage layer, GreyImage background) {
+        byte[] bg = background.pixels();
+        int[] histogram = new int[256];
+        for (byte b : bg) histogram[b & 0xff]++;
+        long seen = 0;
+        int brightPaper = 255;
+        for (int v = 255; v >= 0; v--) {
+            seen += histogram[v];
+            if (seen * 10 >= bg.length) {
+                brightPaper = v;
+                break;
+            }
+        }
+        int desk = brightPaper * 6 / 10;
+        byte[] p = layer.pixels();
+        byte[] out = p.clone();
+        for (int i = 0; i < out.length; i++) if ((bg[i] & 0xff) < desk) out[i] = (byte) 255;
+        return new GreyImage(layer.width(), layer.height(), out);
+    }
 }

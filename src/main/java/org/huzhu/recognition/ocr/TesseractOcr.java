@@ -22,11 +22,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads page images with Debian's Tesseract 5 (chi_sim, automatic page segmentation) after
- * {@link ImagePreparation}. The black data and the red form are read as two layers, so that the
- * seal printed over the data does not garble it while the printed labels, which the extractor
- * finds values by, are still read; the form layer in the characters of the form's own words only
- * ({@link FormVocabulary}), which keeps what is left of the seal from turning into other text.
+ * Reads page images with Debian's Tesseract 5 (chi_sim) after {@link ImagePreparation}. The black
+ * data and the red form of a colour image are read as two layers, so that the seal printed over
+ * the data does not garble it while the printed labels, which the extractor finds values by, are
+ * still read: the data layer as sparse text (values scattered over the page; automatic page
+ * segmentation dropped whole blocks of a photo's values, taking them for a picture), the form
+ * layer with automatic page segmentation in the characters of the form's own words only
+ * ({@link FormVocabulary}), which keeps what is left of the seal from turning into other text. A
+ * grey scan is read as one layer, with automatic page segmentation.
  *
  * <p>At most {@code huzhu.recognition.ocr-threads} pages (default: the number of processors) are
  * read at once, each on its caller's thread with one of as many Tesseract instances, loaded once
@@ -102,8 +105,13 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             ImagePreparation.Prepared prepared = preparation.prepare(page);
             engine = idle.pollFirst();
             if (engine == null) engine = openEngine();
-            List<TessEngine.Word> words = merge(engine.words(prepared.data(), dpi(prepared), TessEngine.AUTO, ""),
-                    engine.words(prepared.form(), dpi(prepared), TessEngine.AUTO, FormVocabulary.ALPHABET));
+            List<TessEngine.Word> words;
+            if (prepared.form() == null) {
+                words = engine.words(prepared.data(), dpi(prepared), TessEngine.AUTO, "");
+            } else {
+                words = merge(engine.words(prepared.data(), dpi(prepared), TessEngine.SPARSE, ""),
+                        engine.words(prepared.form(), dpi(prepared), TessEngine.AUTO, FormVocabulary.ALPHABET));
+            }
             return inPageUnits(pageIndex, words, prepared);
         } finally {
             if (engine != null) idle.addFirst(engine);
