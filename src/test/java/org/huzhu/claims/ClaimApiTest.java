@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.huzhu.identity.Accounts;
 import org.huzhu.organisation.Organisations;
-import org.huzhu.shared.BankAccount;
-import org.huzhu.shared.CreditCode;
 import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.payouts.PayoutStatus;
@@ -460,7 +457,7 @@ class ClaimApiTest extends ApiTest {
 
     @Test
     void aWorkerFilesAClaimThatIsReviewedAndHandedToPaymentAndFollowsItsTimeline() {
-        long unit = createUnit("江岸区总工会");
+        long unit = newUnit("江岸区总工会");
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("name", "李旅程");
         person.put("idNumber", idNumber(LocalDate.of(1984, 4, 4), 'M'));
@@ -473,7 +470,7 @@ class ClaimApiTest extends ApiTest {
                 "bundle", "BASIC", "shares", 1, "paidOn", today.minusDays(200).toString())));
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
         assertThat(put("demo-wuhan", "/api/v1/members/" + member + "/bank-account",
-                JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", cardNumber()))).status()).isEqualTo(200);
+                JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", newCardNumber()))).status()).isEqualTo(200);
         String worker = "claim-worker-" + member;
         accounts.create(new Accounts.NewAccount(worker, worker, "李旅程", Role.MEMBER, null, unit, member,
                 organisations.unit(unit).orElseThrow().path(), false));
@@ -555,7 +552,7 @@ class ClaimApiTest extends ApiTest {
 
     /** A fresh worker of a fresh unit in 武昌区, enrolled 200 days ago (waiting periods over) in the given items (ITEM:shares). */
     private long member(char sex, boolean withBankAccount, String... items) {
-        long unit = createUnit("武昌区总工会");
+        long unit = newUnit("武昌区总工会");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", sex == 'F' ? "理赔女工" : "理赔职工");
         body.put("idNumber", idNumber(LocalDate.of(1982, 5, 6), sex));
@@ -567,7 +564,7 @@ class ClaimApiTest extends ApiTest {
         enrolItems(unit, member, today.minusDays(200), items);
         if (withBankAccount) {
             Answer account = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
-                    JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", cardNumber())));
+                    JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", newCardNumber())));
             assertThat(account.status()).as(account.body()).isEqualTo(200);
         }
         return member;
@@ -630,36 +627,11 @@ class ClaimApiTest extends ApiTest {
         return username;
     }
 
-    private long createUnit(String county) {
-        StringBuilder code = new StringBuilder("91320100").append(String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)));
-        code.append(CreditCode.checkCharacter(code));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "理赔测试单位" + SEQUENCE.incrementAndGet());
-        body.put("creditCode", code.toString());
-        body.put("ownership", "OTHER");
-        body.put("headcount", 50);
-        body.put("organisationId", orgIds.get(county));
-        Answer answer = post("demo-admin", "/api/v1/units", JSON.writeValueAsString(body));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json().path("id").asLong();
-    }
-
     private static String idNumber(LocalDate birth, char sex) {
         int n = SEQUENCE.incrementAndGet();
         int sequence = (n % 450) * 2 + (sex == 'M' ? 1 : 0);
         String first17 = "3201" + String.format("%02d", n / 450 % 100) + birth.toString().replace("-", "") + String.format("%03d", sequence);
         return first17 + IdNumber.checkCharacter(first17);
-    }
-
-    /** A valid card the simulated bank pays (its rules reject cards ending 0004 and return those ending 0013). */
-    private static String cardNumber() {
-        while (true) {
-            String body = "622202" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-            for (int d = 0; d <= 9; d++) {
-                String number = body + d;
-                if (BankAccount.luhnValid(number) && !number.endsWith("0004") && !number.endsWith("0013")) return number;
-            }
-        }
     }
 
     private static List<String> transitions(JsonNode claim) {

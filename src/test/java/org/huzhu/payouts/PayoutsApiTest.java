@@ -21,7 +21,6 @@ import org.huzhu.banking.PaymentFile;
 import org.huzhu.banking.simulator.SimulatedBank;
 import org.huzhu.identity.Accounts;
 import org.huzhu.organisation.Organisations;
-import org.huzhu.shared.CreditCode;
 import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.Role;
@@ -87,7 +86,7 @@ class PayoutsApiTest extends ApiTest {
 
     @Test
     void anApprovedClaimIsPaidThroughABatchTheBankAndTheLedgerAndTheWorkerSeesEachStep() {
-        long claim = approvedClaim("江岸区总工会", card());
+        long claim = approvedClaim("江岸区总工会", newCardNumber());
         String reference = "HZ-" + claim + "-1";
         JsonNode requested = get(MAKER, "/api/v1/payouts/" + reference).json();
         assertThat(requested.path("status").asString()).isEqualTo("REQUESTED");
@@ -128,7 +127,7 @@ class PayoutsApiTest extends ApiTest {
 
     @Test
     void aBatchIsReleasedOnlyByASecondFinanceOfficerWhoseScopeHoldsItsCity() {
-        long claim = approvedClaim("洪山区总工会", card());
+        long claim = approvedClaim("洪山区总工会", newCardNumber());
         assertThat(post(MAKER, "/api/v1/payout-batches", "").status()).isEqualTo(201);
         long batch = get(MAKER, "/api/v1/payouts/HZ-" + claim + "-1").json().path("batchId").asLong();
 
@@ -160,7 +159,7 @@ class PayoutsApiTest extends ApiTest {
 
     @Test
     void aBatchSentAgainOrItsPayoutsInAnotherFileAreNeverPaidTwice() {
-        long claim = approvedClaim("武昌区总工会", card());
+        long claim = approvedClaim("武昌区总工会", newCardNumber());
         String reference = "HZ-" + claim + "-1";
         long batch = PayoutRound.release(payouts, reference);
         assertThat(PayoutRound.awaitFinal(payouts, reference).status()).isEqualTo(PayoutStatus.SETTLED);
@@ -200,7 +199,7 @@ class PayoutsApiTest extends ApiTest {
         assertProblem(unchanged, 409);
         assertThat(unchanged.field("detail")).contains("更正");
         long member = claimView.path("memberId").asLong();
-        String corrected = card();
+        String corrected = newCardNumber();
         assertThat(put("demo-admin", "/api/v1/members/" + member + "/bank-account",
                 JSON.writeValueAsString(Map.of("bankName", "中国建设银行", "accountNumber", corrected))).status()).isEqualTo(200);
         Answer reissued = post(MAKER, "/api/v1/payouts/" + first + "/reissue", "");
@@ -257,7 +256,7 @@ class PayoutsApiTest extends ApiTest {
 
     @Test
     void applyingTheSameBankMessageAgainChangesNothing() {
-        long claim = approvedClaim("京山市总工会", card());
+        long claim = approvedClaim("京山市总工会", newCardNumber());
         String reference = "HZ-" + claim + "-1";
         assertThat(PayoutRound.pay(payouts, reference).status()).isEqualTo(PayoutStatus.SETTLED);
         String messageId = jdbc.sql("""
@@ -288,7 +287,7 @@ class PayoutsApiTest extends ApiTest {
 
     @Test
     void theBanksStatementOfTheDayAgreesWithThePayoutsBooks() {
-        long claim = approvedClaim("东宝区总工会", card());
+        long claim = approvedClaim("东宝区总工会", newCardNumber());
         String reference = "HZ-" + claim + "-1";
         assertThat(PayoutRound.pay(payouts, reference).status()).isEqualTo(PayoutStatus.SETTLED);
         LocalDate settledOn = jdbc.sql("select settled_on from payouts.payout where reference = ?").param(reference)
@@ -314,7 +313,7 @@ class PayoutsApiTest extends ApiTest {
      * worker of a fresh unit in {@code county} with bank account {@code account}: its payout is REQUESTED.
      */
     private long approvedClaim(String county, String account) {
-        long unit = createUnit(county);
+        long unit = newUnit(county);
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("name", "支付测试职工");
         person.put("idNumber", idNumber());
@@ -411,35 +410,10 @@ class PayoutsApiTest extends ApiTest {
         return out;
     }
 
-    private long createUnit(String county) {
-        StringBuilder code = new StringBuilder("91420100").append(String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)));
-        code.append(CreditCode.checkCharacter(code));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "支付测试单位" + SEQUENCE.incrementAndGet());
-        body.put("creditCode", code.toString());
-        body.put("ownership", "OTHER");
-        body.put("headcount", 50);
-        body.put("organisationId", orgIds.get(county));
-        Answer answer = post("demo-admin", "/api/v1/units", JSON.writeValueAsString(body));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json().path("id").asLong();
-    }
-
     private static String idNumber() {
         int n = SEQUENCE.incrementAndGet();
         String first17 = "420111" + LocalDate.of(1975, 1, 1).plusDays(n % 9000).toString().replace("-", "")
                 + String.format("%03d", (n % 499) * 2 + 1);
         return first17 + IdNumber.checkCharacter(first17);
-    }
-
-    /** A UnionPay card number with a valid Luhn digit that the simulated bank pays (not ending 0004 or 0013). */
-    private static String card() {
-        while (true) {
-            String body = "622202" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-            for (int d = 0; d <= 9; d++) {
-                String number = body + d;
-                if (org.huzhu.shared.BankAccount.luhnValid(number) && !number.endsWith("0004") && !number.endsWith("0013")) return number;
-            }
-        }
     }
 }

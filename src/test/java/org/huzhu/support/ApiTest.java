@@ -124,13 +124,18 @@ public abstract class ApiTest {
         return first17 + org.huzhu.shared.IdNumber.checkCharacter(first17);
     }
 
-    /** A Luhn-valid UnionPay card number. */
+    /**
+     * A Luhn-valid UnionPay card number that the simulated bank pays: its rules reject cards ending
+     * 0004 and return (退票) those ending 0013 (docs/payouts.md).
+     */
     protected static String newCardNumber() {
-        String body = "622202" + String.format("%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        for (int d = 0; d <= 9; d++) {
-            if (org.huzhu.shared.BankAccount.luhnValid(body + d)) return body + d;
+        while (true) {
+            String body = "622202" + String.format("%012d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+            for (int d = 0; d <= 9; d++) {
+                String number = body + d;
+                if (org.huzhu.shared.BankAccount.luhnValid(number) && !number.endsWith("0004") && !number.endsWith("0013")) return number;
+            }
         }
-        throw new IllegalStateException();
     }
 
     protected URI uri(String path) {
