@@ -69,7 +69,7 @@ final class ReceiptChecks {
         return new Recognition(reading.kind(), source, fields, confidences, warnings, reading.lines());
     }
 
-    /** What each field must look like: a finding drops the value, except for names, which are only flagged. */
+    /** What each field must look like: a finding drops the value, except for names that are only unusual, which are flagged. */
     static void forms(Map<ReceiptField, Value> values, List<Finding> findings) {
         digits(values, ReceiptField.INVOICE_CODE, 8, findings);
         digits(values, ReceiptField.INVOICE_NUMBER, 10, findings);
@@ -89,11 +89,17 @@ final class ReceiptChecks {
             }
         }
         Value payer = values.get(ReceiptField.PAYER_NAME);
-        if (payer != null && !payer.text().matches("\\p{IsHan}{2,4}|\\p{IsHan}{1,8}·\\p{IsHan}{1,8}")) {
+        if (payer != null && !payer.text().matches("[\\p{IsHan}·]+")) {
+            // digits, Latin letters or brackets are never part of a name: a label or a number read into it
+            findings.add(new Finding(Reason.NOT_A_NAME, true, List.of(ReceiptField.PAYER_NAME), "交款人姓名读到了非汉字字符，已舍弃"));
+        } else if (payer != null && !payer.text().matches("\\p{IsHan}{2,4}|\\p{IsHan}{1,8}·\\p{IsHan}{1,8}")) {
             findings.add(new Finding(Reason.NOT_A_NAME, false, List.of(ReceiptField.PAYER_NAME), "交款人姓名读到的不像 2–4 个汉字的姓名，请核对"));
         }
         Value hospital = values.get(ReceiptField.HOSPITAL);
-        if (hospital != null && !hospital.text().matches("\\p{IsHan}{2,}(医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室)(\\(\\p{IsHan}+\\))?")) {
+        if (hospital != null && (hospital.text().matches(".*[\\p{Alnum}&&[^\\p{IsHan}]].*") || !hospital.text().matches(".*\\p{IsHan}{2,}.*"))) {
+            // Latin letters or digits, or fewer than two Chinese characters in a row: a fragment of the label or the seal
+            findings.add(new Finding(Reason.NOT_A_HOSPITAL, true, List.of(ReceiptField.HOSPITAL), "收款单位读到的是残缺或混入其他字符的文字，已舍弃"));
+        } else if (hospital != null && !hospital.text().matches("\\p{IsHan}{2,}(医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室)(\\(\\p{IsHan}+\\))?")) {
             findings.add(new Finding(Reason.NOT_A_HOSPITAL, false, List.of(ReceiptField.HOSPITAL), "收款单位读到的不像医疗机构名称，请核对"));
         }
         for (ReceiptField field : AMOUNTS) {

@@ -210,6 +210,21 @@ class ReceiptChecksTest {
         assertThat(minority.warnings()).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} / {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            统社会信用代码420802 | (章
+            张3                  | 位(人
+            ZHANG三              | 武汉市第一医院A
+            张三)                | 院
+            """)
+    void dropsANameOrHospitalWithCharactersNoNameHas(String payer, String hospital) {
+        Recognition r = check(with(with(docsReceipt(), ReceiptField.PAYER_NAME, payer), ReceiptField.HOSPITAL, hospital), TextSource.OCR);
+
+        assertThat(r.fields()).doesNotContainKeys("payerName", "hospital");
+        assertThat(r.warnings()).anyMatch(w -> w.contains("交款人")).anyMatch(w -> w.contains("收款单位"));
+        assertThat(r.warnings()).noneMatch(w -> w.contains(payer));   // what was read is not repeated: it may be personal data
+    }
+
     @Test
     void keepsExactTextFromAPdfOrOfdAtFullConfidenceButStillWarns() {
         Recognition r = check(with(docsReceipt(), ReceiptField.TOTAL, "23456.79"), TextSource.PDF_TEXT, List.of(), false);
