@@ -106,7 +106,9 @@ public final class ClaimsBenchmark {
     /** The tables the baseline knows how to write; the real path must write no others. */
     private static final Map<String, String> SCHEMA_OF = Map.of("claim", "claims", "receipt", "claims", "claim_event", "claims",
             "benefit", "claims", "document", "claims", "payout", "payouts", "payout_event", "payouts", "journal", "ledger",
-            "posting", "ledger");
+            "posting", "ledger", "document_reading", "claims");
+    /** The document kinds the claims' background reader reads (DocumentReadings.READ_KINDS). */
+    private static final Set<String> READ_KINDS = Set.of("RECEIPT", "SETTLEMENT");
     private static final Set<String> TABLES = new TreeSet<>(SCHEMA_OF.keySet());
 
     private ClaimsBenchmark() {
@@ -645,8 +647,33 @@ public final class ClaimsBenchmark {
                             p.setString(6, d.sha256());
                             p.setBytes(7, d.contentCipher());
                             p.setString(8, d.uploadedBy());
+                            long documentId;
                             try (ResultSet rs = p.executeQuery()) {
                                 rs.next();
+                                documentId = rs.getLong(1);
+                            }
+                            cn.commit();
+                            if (READ_KINDS.contains(d.kind())) {
+                                // the background reader: finds the unread document, loads its content (two reads on their own),
+                                // then records what it read in a transaction of its own
+                                cn.setAutoCommit(true);
+                                for (String read : List.of("select id from bench_scratch.document where id = ?",
+                                        "select content_cipher from bench_scratch.document where id = ?")) {
+                                    try (PreparedStatement q = cn.prepareStatement(read)) {
+                                        q.setLong(1, documentId);
+                                        try (ResultSet rs = q.executeQuery()) {
+                                            rs.next();
+                                        }
+                                    }
+                                }
+                                cn.setAutoCommit(false);
+                                try (PreparedStatement r = cn.prepareStatement("""
+                                        insert into bench_scratch.document_reading (document_id, claim_id, outcome, message)
+                                        values (?, ?, 'UNREADABLE', '文件已损坏或不完整，无法读取')""")) {
+                                    r.setLong(1, documentId);
+                                    r.setLong(2, id);
+                                    r.executeUpdate();
+                                }
                             }
                         }
                         cn.commit();
