@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.CreditCode;
 import org.huzhu.shared.IdNumber;
-import org.huzhu.support.ApiTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -40,32 +34,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * another reviewer made first (409); and what a worker and finance may see. What the pages show
  * is checked against what the API answers for the same claim.
  */
-class ClaimsBrowserTest extends ApiTest {
+class ClaimsBrowserTest extends BrowserTest {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** ID numbers of this class use area 3202xx (Wuxi), used by no other test or the demo data. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(400));
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     /** What a hospital claim with complete materials needs: ID card, bank card (always) and HOSPITAL's three. */
     private static final List<String> HOSPITAL_KINDS = List.of("ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
-
-    private Browser session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-    private LocalDate today;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        session = Browser.open(this::uri);
-        browser = session.driver;
-        wait = session.wait;
-        today = LocalDate.now(CHINA);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        session.closeCheckingScripts();
-    }
 
     @Test
     void administratorFilesAClaimThroughTheFormUploadsTheMaterialsAndSubmitsIt() throws IOException {

@@ -12,17 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.huzhu.shared.IdNumber;
-import org.huzhu.support.ApiTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,23 +26,7 @@ import tools.jackson.databind.JsonNode;
  * its result, what a worker may see, and field errors shown next to their fields. What the
  * page shows is checked against what the API answers the same user.
  */
-class ConsoleBrowserTest extends ApiTest {
-
-    private Browser session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        session = Browser.open(this::uri);
-        browser = session.driver;
-        wait = session.wait;
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        session.closeCheckingScripts();
-    }
+class ConsoleBrowserTest extends BrowserTest {
 
     @Test
     void wrongPasswordShowsTheChineseErrorOnTheLoginPage() {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.huzhu.shared.CreditCode;
 import org.huzhu.shared.IdNumber;
-import org.huzhu.support.ApiTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,29 +26,10 @@ import tools.jackson.databind.JsonNode;
  * enrolment comes into force; finance imports a bank statement, assigns the money that named no
  * bill and runs the day's reconciliation. What the pages show is checked against the API.
  */
-class ContributionsBrowserTest extends ApiTest {
+class ContributionsBrowserTest extends BrowserTest {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** ID numbers of this class use area 3303xx, used by no other test or the demo data. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(400));
-
-    private Browser session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-    private LocalDate today;
-
-    @BeforeEach
-    void openBrowser() throws IOException {
-        session = Browser.open(this::uri);
-        browser = session.driver;
-        wait = session.wait;
-        today = LocalDate.now(CHINA);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        session.closeCheckingScripts();
-    }
 
     @Test
     void financeRegistersThePaymentOfABillAndItsEnrolmentComesIntoForce() throws IOException {
