@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * RFC 4180 CSV roster reader with its own char-level parser: comma separated, {@code "}-quoted
@@ -19,7 +18,7 @@ import java.util.NoSuchElementException;
  * ends. One record is one spreadsheet row for row numbering. Only the seven roster columns are
  * turned into Strings; other columns are scanned and dropped.
  */
-final class CsvRosterReader implements RosterReader {
+final class CsvRosterReader extends LookAheadRosterReader {
 
     private static final int BUFFER_SIZE = 64 * 1024;
     /** Longer cells mean a broken file (typically an unclosed quote swallowing the rest of it). */
@@ -50,8 +49,6 @@ final class CsvRosterReader implements RosterReader {
     private List<String> headerCells;
     private final String[] values = new String[RosterColumns.COUNT];
 
-    private RosterRow next;
-    private boolean closed;
 
     private CsvRosterReader(Reader in) {
         this.in = in;
@@ -103,43 +100,21 @@ final class CsvRosterReader implements RosterReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next != null) {
-            return true;
-        }
-        if (closed) {
-            return false;
-        }
+    protected RosterRow readRow() {
         try {
             while (readRecord(false)) {
                 if (recordHasContent) {
-                    next = RosterColumns.toRow(recordNumber, values);
-                    return true;
+                    return RosterColumns.toRow(recordNumber, values);
                 }
             }
-            return false;
+            return null;
         } catch (IOException e) {
             throw new RosterFileException("读取文件失败（第 " + recordNumber + " 行附近）", e);
         }
     }
 
     @Override
-    public RosterRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RosterRow row = next;
-        next = null;
-        return row;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        next = null;
+    protected void release() {
         try {
             in.close();
         } catch (IOException ignored) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
@@ -23,7 +22,7 @@ import org.dhatim.fastexcel.reader.Sheet;
  * Streams the first sheet of an XLSX workbook with fastexcel-reader. The header is the first
  * non-empty row. Numbers come out as typed (no exponent, no ".0"), date cells as ISO dates.
  */
-final class XlsxRosterReader implements RosterReader {
+final class XlsxRosterReader extends LookAheadRosterReader {
 
     static final String CORRUPT = "Excel 文件已损坏，无法读取：请重新保存为 .xlsx 或 CSV 后再上传";
 
@@ -43,8 +42,6 @@ final class XlsxRosterReader implements RosterReader {
     private int[] slotToCol;
     private final String[] values = new String[RosterColumns.COUNT];
     private long lastRowNumber;
-    private RosterRow next;
-    private boolean closed;
 
     private XlsxRosterReader(ReadableWorkbook workbook, Stream<Row> stream) {
         this.workbook = workbook;
@@ -122,13 +119,7 @@ final class XlsxRosterReader implements RosterReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next != null) {
-            return true;
-        }
-        if (closed) {
-            return false;
-        }
+    protected RosterRow readRow() {
         Row row;
         while ((row = nextRawRow()) != null) {
             int cellCount = row.getCellCount();
@@ -140,11 +131,10 @@ final class XlsxRosterReader implements RosterReader {
                 any |= value != null;
             }
             if (any || hasOtherContent(row)) {
-                next = RosterColumns.toRow(row.getRowNum(), values);
-                return true;
+                return RosterColumns.toRow(row.getRowNum(), values);
             }
         }
-        return false;
+        return null;
     }
 
     /** Whether a row whose roster columns are all empty still has something in another column. */
@@ -158,22 +148,7 @@ final class XlsxRosterReader implements RosterReader {
     }
 
     @Override
-    public RosterRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RosterRow row = next;
-        next = null;
-        return row;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        next = null;
+    protected void release() {
         try {
             stream.close();
         } catch (RuntimeException ignored) {
