@@ -98,6 +98,7 @@ final class LabelFinder {
         for (int at = 0; at + 3 <= line.length(); at++) {
             if (at > 0 && !startsSegment[at]) continue;
             String window = line.substring(at, at + 3);
+            if (holdsValueCharacters(window)) continue;
             int differences = 0;
             for (int i = 0; i < 3; i++) if (window.charAt(i) != spelling.charAt(i)) differences++;
             if (differences == 1) hits.add(new Hit(label, at, at + 3, 1, spelling));
@@ -111,13 +112,25 @@ final class LabelFinder {
         for (int length = n - 1; length <= n + 1; length++) {
             for (int at = 0; at + length <= line.length(); at++) {
                 String window = line.substring(at, at + length);
-                if (window.equals(spelling)) continue;
+                if (window.equals(spelling) || holdsValueCharacters(window)) continue;
                 // the first and last characters anchor a near match: a label is not found in the middle of other text
                 if (window.charAt(0) != spelling.charAt(0) && window.charAt(length - 1) != spelling.charAt(n - 1)) continue;
                 if (withinOneEdit(window, spelling)) hits.add(new Hit(label, at, at + length, 1, spelling));
             }
         }
         return hits;
+    }
+
+    /**
+     * No label holds a digit or a point: a near match taking one (其他支660.93 read as 其他支付 and
+     * 60.93) would cut it off the value beside it.
+     */
+    private static boolean holdsValueCharacters(String window) {
+        for (int i = 0; i < window.length(); i++) {
+            char c = window.charAt(i);
+            if (c >= '0' && c <= '9' || c == '.') return true;
+        }
+        return false;
     }
 
     /** One character misread, missing or extra, or two neighbours swapped. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,15 @@ class OcrPool {
      * worker. The image is let go as soon as it has been read.
      */
     Future<PageText> read(Callable<BufferedImage> page, int pageIndex) {
+        return submit(page, (engine, image) -> engine.read(image, pageIndex));
+    }
+
+    /** As {@link #read}, keeping what the engine needs to read single lines of the page again. */
+    Future<OcrPage> readKeeping(Callable<BufferedImage> page, int pageIndex) {
+        return submit(page, (engine, image) -> engine.readKeeping(image, pageIndex));
+    }
+
+    private <T> Future<T> submit(Callable<BufferedImage> page, BiFunction<OcrEngine, BufferedImage, T> reading) {
         OcrEngine engine = engines.getIfAvailable();
         if (engine == null) throw new IllegalStateException("no OcrEngine bean: OCR is not installed");
         try {
@@ -64,7 +74,7 @@ class OcrPool {
         try {
             return CompletableFuture.supplyAsync(() -> {
                 try {
-                    return engine.read(image, pageIndex);
+                    return reading.apply(engine, image);
                 } finally {
                     pagesInMemory.release();
                 }

@@ -14,7 +14,7 @@ final class OcrResults {
     private OcrResults() {
     }
 
-    static PageText await(Future<PageText> page) {
+    static <T> T await(Future<T> page) {
         try {
             return page.get(PAGE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

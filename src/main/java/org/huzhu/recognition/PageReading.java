@@ -27,6 +27,7 @@ final class PageReading {
     final Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
     final Set<ReceiptField> labelled = EnumSet.noneOf(ReceiptField.class);
     final List<String> warnings = new ArrayList<>();
+    final Map<ReceiptField, ReceiptReading.Area> slots = new EnumMap<>(ReceiptField.class);
 
     PageReading(List<TextLine> lines, List<List<Hit>> hits) {
         this.lines = lines;
@@ -46,10 +47,33 @@ final class PageReading {
                 } else {
                     continue;
                 }
+                if (label.field() != null) slot(label.field(), i, hits.get(i).get(k).end(), nextStart(i, k));
                 if (!isRead(label)) accept(label, value(i, k), false);
             }
         }
     }
+
+    private int nextStart(int lineIndex, int hitIndex) {
+        List<Hit> lineHits = hits.get(lineIndex);
+        return hitIndex + 1 < lineHits.size() ? lineHits.get(hitIndex + 1).start() : -1;
+    }
+
+    /**
+     * Remembers where a field's value stands: right of character {@code from - 1} of a line (from
+     * its start when 0) up to character {@code to} ({@code -1}, or past the line's end: at most
+     * {@value #SLOT_LENGTH} line heights right).
+     */
+    void slot(ReceiptField field, int lineIndex, int from, int to) {
+        TextLine line = lines.get(lineIndex);
+        if (from < 0 || from > line.length() || line.length() == 0) return;
+        double left = from == 0 ? line.left(0) : line.right(from - 1);
+        double right = to > 0 && to < line.length() ? line.left(to) : left + SLOT_LENGTH * line.height();
+        if (right - left < line.height()) return;
+        slots.putIfAbsent(field, new ReceiptReading.Area(left, line.top(), right - left, line.bottom() - line.top()));
+    }
+
+    /** How far right of its label a value with nothing after it may reach, in line heights. */
+    static final double SLOT_LENGTH = 12;
 
     boolean isRead(ReceiptLabel label) {
         return fields.containsKey(label == ReceiptLabel.STAY ? ReceiptField.ADMISSION_DATE : label.field());
@@ -73,8 +97,8 @@ final class PageReading {
         if (label == ReceiptLabel.STAY) {
             List<String> dates = FieldText.dates(value.text());
             if (dates.size() == 2) {
-                fields.put(ReceiptField.ADMISSION_DATE, new Value(dates.get(0), confidence));
-                fields.put(ReceiptField.DISCHARGE_DATE, new Value(dates.get(1), confidence));
+                fields.put(ReceiptField.ADMISSION_DATE, new Value(dates.get(0), confidence, value.area()));
+                fields.put(ReceiptField.DISCHARGE_DATE, new Value(dates.get(1), confidence, value.area()));
             } else {
                 warnings.add("住院时间没有读出入院和出院两个日期，已舍弃");
             }
@@ -93,7 +117,7 @@ final class PageReading {
             case PAYER_NAME, HOSPITAL -> FieldText.name(read);
             default -> FieldText.money(read);
         };
-        if (!text.isEmpty()) fields.put(field, new Value(text, confidence));
+        if (!text.isEmpty()) fields.put(field, new Value(text, confidence, value.area()));
     }
 
     /** When （小写） was not read, the amount at the end of the 金额合计 line is the total. */
@@ -108,7 +132,7 @@ final class PageReading {
                 while (money.find()) if (money.start() >= hit.end()) last = new Span(line, money.start(), money.end());
                 labelled.add(ReceiptField.TOTAL);
                 if (last != null) {
-                    fields.put(ReceiptField.TOTAL, new Value(FieldText.money(last.text()), last.confidence()));
+                    fields.put(ReceiptField.TOTAL, new Value(FieldText.money(last.text()), last.confidence(), last.area()));
                     return;
                 }
             }
@@ -188,6 +212,12 @@ final class PageReading {
 
         double confidence() {
             return line.confidence(from, to);
+        }
+
+        /** Where the characters stand on the page. */
+        ReceiptReading.Area area() {
+            double left = line.left(from);
+            return new ReceiptReading.Area(left, line.top(), line.right(to - 1) - left, line.bottom() - line.top());
         }
 
         /** What follows the last colon: the text before it was a label, unreadable. */

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.huzhu.recognition.ReceiptReading.Value;
 
 /**
@@ -92,14 +93,14 @@ final class ReceiptChecks {
         if (payer != null && !payer.text().matches("[\\p{IsHan}·]+")) {
             // digits, Latin letters or brackets are never part of a name: a label or a number read into it
             findings.add(new Finding(Reason.NOT_A_NAME, true, List.of(ReceiptField.PAYER_NAME), "交款人姓名读到了非汉字字符，已舍弃"));
-        } else if (payer != null && !payer.text().matches("\\p{IsHan}{2,4}|\\p{IsHan}{1,8}·\\p{IsHan}{1,8}")) {
+        } else if (payer != null && !usual(ReceiptField.PAYER_NAME, payer.text())) {
             findings.add(new Finding(Reason.NOT_A_NAME, false, List.of(ReceiptField.PAYER_NAME), "交款人姓名读到的不像 2–4 个汉字的姓名，请核对"));
         }
         Value hospital = values.get(ReceiptField.HOSPITAL);
         if (hospital != null && (hospital.text().matches(".*[\\p{Alnum}&&[^\\p{IsHan}]].*") || !hospital.text().matches(".*\\p{IsHan}{2,}.*"))) {
             // Latin letters or digits, or fewer than two Chinese characters in a row: a fragment of the label or the seal
             findings.add(new Finding(Reason.NOT_A_HOSPITAL, true, List.of(ReceiptField.HOSPITAL), "收款单位读到的是残缺或混入其他字符的文字，已舍弃"));
-        } else if (hospital != null && !hospital.text().matches("\\p{IsHan}{2,}(医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室)(\\(\\p{IsHan}+\\))?")) {
+        } else if (hospital != null && !usual(ReceiptField.HOSPITAL, hospital.text())) {
             findings.add(new Finding(Reason.NOT_A_HOSPITAL, false, List.of(ReceiptField.HOSPITAL), "收款单位读到的不像医疗机构名称，请核对"));
         }
         for (ReceiptField field : AMOUNTS) {
@@ -108,6 +109,19 @@ final class ReceiptChecks {
                 findings.add(new Finding(Reason.NOT_AN_AMOUNT, true, List.of(field), field.chinese() + "不是两位小数的金额，已舍弃"));
             }
         }
+    }
+
+    private static final Pattern USUAL_NAME = Pattern.compile("\\p{IsHan}{2,4}|\\p{IsHan}{1,8}·\\p{IsHan}{1,8}");
+    private static final Pattern USUAL_HOSPITAL =
+            Pattern.compile("\\p{IsHan}{2,}(医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室)(\\(\\p{IsHan}+\\))?");
+
+    /** Whether a payer's name or a hospital looks like one: 2–4 Chinese characters; a name with one of the usual endings. */
+    static boolean usual(ReceiptField field, String text) {
+        return switch (field) {
+            case PAYER_NAME -> USUAL_NAME.matcher(text).matches();
+            case HOSPITAL -> USUAL_HOSPITAL.matcher(text).matches();
+            default -> true;
+        };
     }
 
     private static void digits(Map<ReceiptField, Value> values, ReceiptField field, int count, List<Finding> findings) {

@@ -34,7 +34,7 @@ final class ReceiptExtractor {
         if (receipts > 1) {
             List<String> warnings = new ArrayList<>(reading.warnings());
             warnings.add("文件中有 " + receipts + " 张票据，只识别了第 " + (pages.get(chosen).pageIndex() + 1) + " 页的一张；请每张票据单独上传");
-            reading = new ReceiptReading(reading.kind(), reading.fields(), reading.labelled(), reading.lines(), reading.allLinesRead(), warnings);
+            reading = reading.with(reading.fields(), warnings);
         }
         return reading;
     }
@@ -54,7 +54,7 @@ final class ReceiptExtractor {
         TemplatePlacement.place(reading, kind);
         reading.totalBesideTheTotalLine();
         FeeTable table = FeeTable.read(lines, hits);
-        return new ReceiptReading(kind, reading.fields, reading.labelled, table.lines(), table.complete(), reading.warnings);
+        return new ReceiptReading(kind, reading.fields, reading.labelled, table.lines(), table.complete(), reading.warnings, reading.slots);
     }
 
     private static boolean[] segmentStarts(TextLine line) {

@@ -10,9 +10,33 @@ import java.util.Set;
  *
  * @param labelled fields whose label was found, read or not
  * @param allLinesRead every row of the fee table gave a name and an amount
+ * @param slots where the value of a labelled field stands on the page: right of its label up to
+ *              the next one, or, its label unread, between the labels around it on its template line
  */
 record ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<ReceiptField> labelled,
-                      List<FeeLine> lines, boolean allLinesRead, List<String> warnings) {
+                      List<FeeLine> lines, boolean allLinesRead, List<String> warnings, Map<ReceiptField, Area> slots) {
 
-    record Value(String text, double confidence) {}
+    ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<ReceiptField> labelled,
+                   List<FeeLine> lines, boolean allLinesRead, List<String> warnings) {
+        this(kind, fields, labelled, lines, allLinesRead, warnings, Map.of());
+    }
+
+    /** The same reading with other values and warnings. */
+    ReceiptReading with(Map<ReceiptField, Value> otherFields, List<String> otherWarnings) {
+        return new ReceiptReading(kind, otherFields, labelled, lines, allLinesRead, otherWarnings, slots);
+    }
+
+    /**
+     * A value as read, and where: the box of the text it was read from, in the page's units (null
+     * when not known).
+     */
+    record Value(String text, double confidence, Area area) {
+        Value(String text, double confidence) {
+            this(text, confidence, null);
+        }
+    }
+
+    /** A box on the page, in the page's own units. */
+    record Area(double x, double y, double width, double height) {
+    }
 }

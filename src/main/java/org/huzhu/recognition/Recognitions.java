@@ -33,20 +33,24 @@ public class Recognitions {
         ReadPages pages = switch (type) {
             case PDF -> PdfTextReader.read(content, ocr);
             case OFD -> OfdReader.read(content);
-            case PNG, JPEG -> image(content, type);
+            case PNG, JPEG -> null;
         };
-        Recognition recognition = ReceiptChecks.apply(ReceiptExtractor.extract(pages.pages()), pages.source());
+        Recognition recognition = pages == null ? image(content, type)
+                : ReceiptChecks.apply(ReceiptExtractor.extract(pages.pages()), pages.source());
         if (log.isInfoEnabled()) {
             log.info("Recognised {} of {} bytes, {} page(s): {} from {}, {} fields, {} lines, {} warnings in {} ms",
-                    type, content.length, pages.pages().size(), recognition.documentType(), recognition.source(),
+                    type, content.length, pages != null ? pages.pages().size() : 1, recognition.documentType(), recognition.source(),
                     recognition.fields().size(), recognition.lines().size(), recognition.warnings().size(),
                     (System.nanoTime() - started) / 1_000_000);
         }
         return recognition;
     }
 
-    private ReadPages image(byte[] content, FileType type) {
+    /** A photo or scan: read by OCR, its layout read, its names looked at again ({@link SecondReads}), then checked. */
+    private Recognition image(byte[] content, FileType type) {
         ImageFiles.checkHeader(content, type);
-        return new ReadPages(TextSource.OCR, List.of(OcrResults.await(ocr.read(() -> ImageFiles.decode(content, type), 0))));
+        OcrPage page = OcrResults.await(ocr.readKeeping(() -> ImageFiles.decode(content, type), 0));
+        ReceiptReading reading = SecondReads.apply(ReceiptExtractor.extract(List.of(page.text())), page.lines());
+        return ReceiptChecks.apply(reading, TextSource.OCR);
     }
 }

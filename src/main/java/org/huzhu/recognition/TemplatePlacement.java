@@ -84,7 +84,13 @@ final class TemplatePlacement {
                 targets.add(label);
                 missing = true;
             }
-            if (targets != null && missing && from < to) fill(page, lineIndex, from, to, targets);
+            if (targets != null && missing && from < to) {
+                fill(page, lineIndex, from, to, targets);
+                // one name not placed: between the labels around it is where it stands, for a second look
+                if (targets.size() == 1 && targets.getFirst().field() != null && page.wantsValue(targets.getFirst())) {
+                    page.slot(targets.getFirst().field(), lineIndex, from, next != null ? to : -1);
+                }
+            }
             previousSlot = Math.max(previousSlot, nextSlot);
             from = next != null ? next.end() : line.length();
         }

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RecognitionBenchmark implements Bench.Benchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** -Dbench.details=true lists every wrong value on stderr. */
+    /** -Dbench.details=true lists every WRONG and missing value, and the warnings given with them, on stderr. */
     private static final boolean DETAILS = Boolean.getBoolean("bench.details");
     private static final Set<String> BEANS = Set.of("Recognitions", "OcrPool", "TesseractOcr");
 
@@ -217,12 +217,14 @@ final class RecognitionBenchmark implements Bench.Benchmark {
             } else if (got == null) {
                 row.missing++;
                 counts[1]++;
+                if (DETAILS) say("  %s %s: missing %s (truth %s)", truth.id(), read.source(), field, expected);
             } else {
                 row.wrong++;
                 counts[2]++;
                 if (DETAILS) say("  %s %s: WRONG %s=%s (truth %s)", truth.id(), read.source(), field, got, expected);
             }
         });
+        if (DETAILS && !read.warnings().isEmpty()) say("  %s warnings: %s", truth.id(), read.warnings());
     }
 
     // ---- the bare command ----

@@ -196,6 +196,16 @@ class ReceiptExtractorTest {
     }
 
     @Test
+    void doesNotTakeADigitOfTheValueForAMisreadCharacterOfTheLabel() {
+        // 其他支660.93 is one character from 其他支付 + 60.93; 个人自付：1329.48人自费159.84 from 个人自费 at 8人自费
+        PageText page = page(box("其他支660.93", 10, 20), box("个人自付：1329.48人自费159.84", 10, 27));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page))))
+                .doesNotContainEntry("otherPaid", "60.93")
+                .containsEntry("selfPaid", "1329.48").containsEntry("selfFunded", "159.84");
+    }
+
+    @Test
     void doesNotFindThePayerInsideThePayersCreditCodeLabel() {
         PageText page = page(box("交款人统一社会信用代码：420102199001011234", 10, 20), box("交款人：李四", 10, 27));
 

@@ -52,20 +52,26 @@ final class FlatField {
         }
         int[] background = smooth(max, bw, bh);
         byte[] out = new byte[w * h];
-        // bilinear interpolation between block centres
+        // bilinear interpolation between block centres: the columns' neighbours and weights once, each row's blend of its two block rows once
+        int[] x0 = new int[w];
+        int[] x1 = new int[w];
+        double[] tx = new double[w];
+        for (int x = 0; x < w; x++) {
+            double fx = Math.min(Math.max((x + 0.5) / block - 0.5, 0), bw - 1);
+            x0[x] = (int) fx;
+            x1[x] = Math.min(x0[x] + 1, bw - 1);
+            tx[x] = fx - x0[x];
+        }
+        double[] row = new double[bw];
         for (int y = 0; y < h; y++) {
             double fy = Math.min(Math.max((y + 0.5) / block - 0.5, 0), bh - 1);
             int y0 = (int) fy;
             int y1 = Math.min(y0 + 1, bh - 1);
             double ty = fy - y0;
+            for (int bx = 0; bx < bw; bx++) row[bx] = background[y0 * bw + bx] * (1 - ty) + background[y1 * bw + bx] * ty;
+            int at = y * w;
             for (int x = 0; x < w; x++) {
-                double fx = Math.min(Math.max((x + 0.5) / block - 0.5, 0), bw - 1);
-                int x0 = (int) fx;
-                int x1 = Math.min(x0 + 1, bw - 1);
-                double tx = fx - x0;
-                double top = background[y0 * bw + x0] * (1 - tx) + background[y0 * bw + x1] * tx;
-                double bottom = background[y1 * bw + x0] * (1 - tx) + background[y1 * bw + x1] * tx;
-                out[y * w + x] = (byte) Math.max(32, (int) Math.round(top * (1 - ty) + bottom * ty));
+                out[at + x] = (byte) Math.max(32, (int) Math.round(row[x0[x]] * (1 - tx[x]) + row[x1[x]] * tx[x]));
             }
         }
         return new GreyImage(w, h, out);

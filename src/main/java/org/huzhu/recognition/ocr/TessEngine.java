@@ -56,6 +56,8 @@ final class TessEngine implements AutoCloseable {
     static final int AUTO = TessPageSegMode.PSM_AUTO;
     /** As much text as can be found, in no particular order: a form's scattered labels. */
     static final int SPARSE = TessPageSegMode.PSM_SPARSE_TEXT;
+    /** The image is one line of text. */
+    static final int LINE = TessPageSegMode.PSM_SINGLE_LINE;
 
     /** The words of a grey page (one byte a pixel, rows without padding) at the given resolution. */
     List<Word> words(GreyImage page, int dpi) {

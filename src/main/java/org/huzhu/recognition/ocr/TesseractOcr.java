@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.huzhu.recognition.OcrEngine;
+import org.huzhu.recognition.OcrPage;
 import org.huzhu.recognition.OcrUnavailableException;
 import org.huzhu.recognition.PageText;
 import org.huzhu.recognition.TextBox;
@@ -29,7 +31,13 @@ import org.springframework.stereotype.Component;
  * segmentation dropped whole blocks of a photo's values, taking them for a picture), the form
  * layer with automatic page segmentation in the characters of the form's own words only
  * ({@link FormVocabulary}), which keeps what is left of the seal from turning into other text. A
- * grey scan is read as one layer, with automatic page segmentation.
+ * grey scan is read as one layer, with automatic page segmentation. Tesseract does not retry
+ * lines of low confidence inverted ({@code tessedit_do_invert=0}): the pages are dark on light,
+ * and the retries cost time on the seal's and the rules' remnants for nothing.
+ *
+ * <p>The prepared data layer is kept with the page's words ({@link #readKeeping}) for second
+ * looks at single lines ({@link org.huzhu.recognition.LineReader}): the box is cut out, scaled up,
+ * framed in white and read in Tesseract's single-line mode, in the characters asked for.
  *
  * <p>At most {@code huzhu.recognition.ocr-threads} pages (default: the number of processors) are
  * read at once, each on its caller's thread with one of as many Tesseract instances, loaded once
@@ -51,6 +59,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     private static final double PAGE_WIDTH_MM = 240;
     private static final Map<String, String> VARIABLES = Map.of(
             "preserve_interword_spaces", "1",
+            "tessedit_do_invert", "0",
             "debug_file", "/dev/null");
 
     /** Below this word confidence (Tesseract's 0..100) a data word lying on a label is taken for junk. */
@@ -92,7 +101,58 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
 
     @Override
     public PageText read(BufferedImage page, int pageIndex) {
+        return readKeeping(page, pageIndex).text();
+    }
+
+    /**
+     * Reads the page, and keeps its prepared data layer for second looks at single lines: a line
+     * is cut out with a margin, scaled up, framed in white and read as one line
+     * ({@link TessEngine#LINE}), on one of the same engines.
+     */
+    @Override
+    public OcrPage readKeeping(BufferedImage page, int pageIndex) {
         if (missing != null) throw new OcrUnavailableException(missing);
+        ImagePreparation.Prepared[] prepared = new ImagePreparation.Prepared[1];
+        List<TessEngine.Word> words = withEngine(engine -> {
+            prepared[0] = preparation.prepare(page);
+            ImagePreparation.Prepared p = prepared[0];
+            if (p.form() == null) return engine.words(p.data(), dpi(p), TessEngine.AUTO, "");
+            return merge(engine.words(p.data(), dpi(p), TessEngine.SPARSE, ""),
+                    engine.words(p.form(), dpi(p), TessEngine.AUTO, FormVocabulary.ALPHABET));
+        });
+        ImagePreparation.Prepared p = prepared[0];
+        return new OcrPage(inPageUnits(pageIndex, words, p),
+                (x, y, width, height, scale, alphabet) -> readLine(p, x, y, width, height, scale, alphabet));
+    }
+
+    /**
+     * A second look at a box of a prepared page (in page units): cut out, scaled, cleared of specks
+     * (a 3×3 median, which the scaled strokes are far wider than), framed and read as one line.
+     */
+    private TextBox readLine(ImagePreparation.Prepared page, double x, double y, double width, double height,
+                             double scale, String alphabet) {
+        double s = page.scale();
+        GreyImage line = page.data().crop((int) Math.floor(x * s), (int) Math.floor(y * s),
+                (int) Math.ceil(width * s), (int) Math.ceil(height * s));
+        line = PageGeometry.framed(PageGeometry.median3(PageGeometry.resample(line, scale, 0)), (int) Math.ceil(line.height() * scale * 0.5));
+        int dpi = (int) Math.round(dpi(page) * scale);
+        GreyImage image = line;
+        List<TessEngine.Word> words = withEngine(engine -> engine.words(image, dpi, TessEngine.LINE, alphabet));
+        if (words.isEmpty()) return null;
+        StringBuilder text = new StringBuilder();
+        double confidence = 0;
+        int characters = 0;
+        for (TessEngine.Word w : words) {
+            text.append(w.text());
+            int n = w.text().codePointCount(0, w.text().length());
+            confidence += w.confidence() * n;
+            characters += n;
+        }
+        return new TextBox(text.toString(), x, y, width, height, Math.max(0, Math.min(1, confidence / characters / 100.0)));
+    }
+
+    /** Runs a reading on an idle engine (loading one when none is idle), at most {@link #threads} at once. */
+    private <T> T withEngine(Function<TessEngine, T> reading) {
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -102,17 +162,9 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         TessEngine engine = null;
         try {
             if (closed) throw new IllegalStateException("OCR is shut down");
-            ImagePreparation.Prepared prepared = preparation.prepare(page);
             engine = idle.pollFirst();
             if (engine == null) engine = openEngine();
-            List<TessEngine.Word> words;
-            if (prepared.form() == null) {
-                words = engine.words(prepared.data(), dpi(prepared), TessEngine.AUTO, "");
-            } else {
-                words = merge(engine.words(prepared.data(), dpi(prepared), TessEngine.SPARSE, ""),
-                        engine.words(prepared.form(), dpi(prepared), TessEngine.AUTO, FormVocabulary.ALPHABET));
-            }
-            return inPageUnits(pageIndex, words, prepared);
+            return reading.apply(engine);
         } finally {
             if (engine != null) idle.addFirst(engine);
             permits.release();

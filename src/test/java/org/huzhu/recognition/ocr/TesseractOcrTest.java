@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.huzhu.recognition.OcrPage;
 import org.huzhu.recognition.OcrUnavailableException;
 import org.huzhu.recognition.PageText;
 import org.huzhu.recognition.TextBox;
@@ -143,6 +144,24 @@ class TesseractOcrTest {
         assertThat(box.width()).isEqualTo(100.0);
         assertThat(box.height()).isEqualTo(20.0);
         assertThat(box.confidence()).isEqualTo(0.9, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void readsALineOfThePageAgainWhereItsWordWasInTheCharactersAsked() {
+        ReceiptTruth truth = ReceiptFaker.receipt(20261123L);
+        OcrPage page = ocr.readKeeping(PngRenderer.render(truth), 0);
+        TextBox number = word(page.text(), truth.invoiceNumber());
+        TextBox payer = word(page.text(), truth.payerName().substring(0, 1));
+
+        TextBox again = page.lines().readLine(number.x(), number.y(), number.width(), number.height(), 2.0, "0123456789");
+        TextBox name = page.lines().readLine(payer.x(), payer.y(), payer.width() * 2, payer.height(), 1.5, "");
+        TextBox lettersOnly = page.lines().readLine(number.x(), number.y(), number.width(), number.height(), 2.0, "abcdef");
+
+        assertThat(again.text().replace(" ", "")).isEqualTo(truth.invoiceNumber());
+        assertThat(again.confidence()).isBetween(0.5, 1.0);
+        assertThat(again.x()).isEqualTo(number.x());
+        assertThat(name.text()).contains(truth.payerName().substring(0, 1));
+        assertThat(lettersOnly == null ? "" : lettersOnly.text()).doesNotContainPattern("\\d");
     }
 
     private static TextBox word(PageText page, String text) {

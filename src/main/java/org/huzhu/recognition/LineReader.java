@@ -1,0 +1,19 @@
+package org.huzhu.recognition;
+
+/**
+ * A second look at one line of a page image already read: the text inside a box (in the page's
+ * own units, as its {@link TextBox}es) read as a single line, at a larger scale than the page was
+ * read at, in the given characters only. Safe to call from any thread.
+ */
+public interface LineReader {
+
+    /**
+     * The line inside the box read again at {@code scale} times the page's size, in the characters
+     * of {@code alphabet} only (empty: any the model knows); its confidence is the mean of its
+     * characters' (0..1). Null when nothing could be read.
+     */
+    TextBox readLine(double x, double y, double width, double height, double scale, String alphabet);
+
+    /** Reads nothing: for pages that were not read by OCR. */
+    LineReader NONE = (x, y, width, height, scale, alphabet) -> null;
+}

@@ -1,0 +1,175 @@
+package org.huzhu.recognition;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.huzhu.recognition.ReceiptReading.Area;
+import org.huzhu.recognition.ReceiptReading.Value;
+
+/**
+ * Second looks at single lines of a page read by OCR ({@link LineReader}): the line is read again
+ * on its own and larger, where the page's layout analysis can neither lose a character to a
+ * neighbouring block nor add one from it, and nothing else on the page competes with it.
+ * <ul>
+ * <li>The payer's and the hospital's names, which no sum or digit count can check, are always
+ *     read again. A name both reads agree on is kept; when they differ, a third read at another
+ *     scale decides if it agrees with one of them and the name looks like one (2–4 characters, a
+ *     hospital's usual ending: {@link ReceiptChecks#usual}), kept at a little less confidence;
+ *     otherwise the name is left out with a warning: a wrong name is worse than none.</li>
+ * <li>A value read without its field's form (a code with a letter in it, an amount without its
+ *     two decimals …), and a field whose label was found but whose value was not read, are read
+ *     where they stand ({@link ReceiptReading#slots()} for the latter) twice, at two scales, in
+ *     the characters the field is written with (digits for codes, digits and a point for amounts
+ *     …); the second looks are taken only when both agree and have the field's form, at the lower
+ *     of their confidences. Otherwise the first read stays, for the checks to drop.</li>
+ * </ul>
+ * What comes out is judged by {@link ReceiptChecks} like any other value.
+ */
+final class SecondReads {
+
+    /** The scale of the second read, and of the third when the first two differ. */
+    static final double SECOND_SCALE = 2.0;
+    static final double THIRD_SCALE = 1.5;
+    /** A name two of three reads agree on, but not all, is a little less sure. */
+    static final double OUTVOTED_TRUST = 0.9;
+
+    private static final List<ReceiptField> NAMES = List.of(ReceiptField.PAYER_NAME, ReceiptField.HOSPITAL);
+    private static final String DIGITS = "0123456789";
+
+    /** How a kind of field is written: the characters to read it in, its spelling, its form. */
+    private record Kind(String alphabet, UnaryOperator<String> spelling, Pattern form) {
+    }
+
+    private static final Kind NAME = new Kind("", FieldText::name, Pattern.compile("\\p{IsHan}{2,}"));
+    private static final Kind AMOUNT = new Kind(DIGITS + ".", FieldText::money, Pattern.compile("\\d+\\.\\d{2}"));
+    private static final Kind DATE = new Kind(DIGITS + "-", FieldText::date, Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
+
+    private SecondReads() {
+    }
+
+    private static Kind kind(ReceiptField field) {
+        return switch (field) {
+            case PAYER_NAME, HOSPITAL -> NAME;
+            case INVOICE_CODE -> new Kind(DIGITS, FieldText::code, Pattern.compile("\\d{8}"));
+            case INVOICE_NUMBER -> new Kind(DIGITS, FieldText::code, Pattern.compile("\\d{10}"));
+            case CHECK_CODE -> new Kind(DIGITS + "abcdef", FieldText::checkCode, Pattern.compile("[0-9a-f]{6}"));
+            case ISSUE_DATE, VISIT_DATE -> DATE;
+            case ADMISSION_DATE, DISCHARGE_DATE -> null;
+            default -> AMOUNT;
+        };
+    }
+
+    static ReceiptReading apply(ReceiptReading reading, LineReader lines) {
+        if (lines == LineReader.NONE) return reading;
+        Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
+        fields.putAll(reading.fields());
+        List<String> warnings = new ArrayList<>(reading.warnings());
+        for (ReceiptField field : NAMES) {
+            Value first = fields.get(field);
+            if (first == null || first.area() == null) continue;
+            Value name = name(field, first, lines);
+            if (name != null) {
+                fields.put(field, name);
+            } else {
+                fields.remove(field);
+                warnings.add(field.chinese() + "几次识别的结果不一致，已舍弃，请核对");
+            }
+        }
+        for (Map.Entry<ReceiptField, Value> e : List.copyOf(fields.entrySet())) {
+            Kind kind = kind(e.getKey());
+            Area where = where(reading, e.getKey(), e.getValue());
+            if (kind == null || kind == NAME || where == null || kind.form().matcher(e.getValue().text()).matches()) continue;
+            Value again = twice(where, kind, lines);
+            if (again != null) fields.put(e.getKey(), again);
+        }
+        reading.slots().forEach((field, slot) -> {
+            Kind kind = kind(field);
+            if (fields.containsKey(field) || kind == null) return;
+            Value again = twice(slot, kind, lines);
+            if (again != null && (kind != NAME || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
+        });
+        ReceiptReading read = reading.with(fields, warnings);
+        return sumsAgain(read, lines);
+    }
+
+    /**
+     * When the total is not the sum of the payments, the amounts in the sum are read again (twice
+     * each, as above); a set of second looks that makes the sum hold replaces the first reads —
+     * all of them, or else the first single one that does. Otherwise nothing changes and the
+     * checks flag the sum.
+     */
+    private static ReceiptReading sumsAgain(ReceiptReading reading, LineReader lines) {
+        if (sumHolds(reading, reading.fields())) return reading;
+        Map<ReceiptField, Value> again = new EnumMap<>(ReceiptField.class);
+        for (ReceiptField field : SUM) {
+            Value first = reading.fields().get(field);
+            Area where = first == null ? null : where(reading, field, first);
+            if (where == null) continue;
+            Value second = twice(where, AMOUNT, lines);
+            if (second != null && !second.text().equals(first.text())) again.put(field, second);
+        }
+        if (again.isEmpty()) return reading;
+        List<Map<ReceiptField, Value>> tries = new ArrayList<>();
+        tries.add(again);
+        again.forEach((field, value) -> tries.add(Map.of(field, value)));
+        for (Map<ReceiptField, Value> attempt : tries) {
+            Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
+            fields.putAll(reading.fields());
+            fields.putAll(attempt);
+            if (sumHolds(reading, fields)) return reading.with(fields, reading.warnings());
+        }
+        return reading;
+    }
+
+    private static final List<ReceiptField> SUM = List.of(ReceiptField.TOTAL, ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
+            ReceiptField.PERSONAL_ACCOUNT_PAID, ReceiptField.CASH_PAID);
+
+    /** Whether the sum can be checked and holds (or cannot be checked: then there is nothing to mend). */
+    private static boolean sumHolds(ReceiptReading reading, Map<ReceiptField, Value> fields) {
+        if (SUM.stream().filter(fields::containsKey).anyMatch(f -> !FieldText.isMoney(fields.get(f).text()))) return true;
+        List<ReceiptChecks.Finding> findings = new ArrayList<>();
+        ReceiptChecks.sums(fields, reading, findings);
+        return findings.stream().noneMatch(f -> f.reason() == ReceiptChecks.Reason.TOTAL_NOT_SUM_OF_PAYMENTS);
+    }
+
+    /** Where to look again at a value: between its label and the next, else where it was read. */
+    private static Area where(ReceiptReading reading, ReceiptField field, Value value) {
+        return reading.slots().getOrDefault(field, value.area());
+    }
+
+    /** The value read twice in the area, at two scales: when both reads agree and have the field's form, else null. */
+    private static Value twice(Area area, Kind kind, LineReader lines) {
+        Value second = read(area, SECOND_SCALE, kind, lines);
+        if (second == null || !kind.form().matcher(second.text()).matches()) return null;
+        Value third = read(area, THIRD_SCALE, kind, lines);
+        if (third == null || !third.text().equals(second.text())) return null;
+        return new Value(second.text(), Math.min(second.confidence(), third.confidence()), area);
+    }
+
+    /** The name two reads agree on, or null; a name outvoting another must also look like one. */
+    private static Value name(ReceiptField field, Value first, LineReader lines) {
+        Value second = read(first.area(), SECOND_SCALE, NAME, lines);
+        if (second == null) return first;
+        if (second.text().equals(first.text())) return new Value(first.text(), Math.max(first.confidence(), second.confidence()), first.area());
+        Value third = read(first.area(), THIRD_SCALE, NAME, lines);
+        if (third == null) return null;
+        for (Value earlier : List.of(first, second)) {
+            if (third.text().equals(earlier.text()) && ReceiptChecks.usual(field, third.text())) {
+                return new Value(third.text(), OUTVOTED_TRUST * (third.confidence() + earlier.confidence()) / 2, first.area());
+            }
+        }
+        return null;
+    }
+
+    /** The line around an area read again: half a line height more on the left, a whole one on the right, a third above and below. */
+    private static Value read(Area area, double scale, Kind kind, LineReader lines) {
+        double h = area.height();
+        TextBox box = lines.readLine(area.x() - 0.5 * h, area.y() - h / 3, area.width() + 1.5 * h, h * 5 / 3, scale, kind.alphabet());
+        if (box == null) return null;
+        String text = kind.spelling().apply(TextLine.fold(box.text()));
+        return text.isEmpty() ? null : new Value(text, box.confidence(), area);
+    }
+}

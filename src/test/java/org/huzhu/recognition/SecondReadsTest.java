@@ -1,0 +1,170 @@
+package org.huzhu.recognition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.huzhu.recognition.ReceiptReading.Area;
+import org.huzhu.recognition.ReceiptReading.Value;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SecondReadsTest {
+
+    /**
+     * A line reader that answers by where it is asked (each field stands on its own line, at y =
+     * 100 × its row) and at which scale, and remembers what it was asked.
+     */
+    static final class ScriptedLines implements LineReader {
+        final Map<String, String> answers = new HashMap<>();
+        final List<String> asked = new ArrayList<>();
+
+        ScriptedLines answer(int row, double scale, String text) {
+            answers.put(row + "@" + scale, text);
+            return this;
+        }
+
+        @Override
+        public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
+            int row = (int) Math.round((y + height / 2) / 100);
+            asked.add(row + "@" + scale + ":" + alphabet);
+            String text = answers.get(row + "@" + scale);
+            return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
+        }
+    }
+
+    private static Area row(int row) {
+        return new Area(200, row * 100 - 12, 150, 24);
+    }
+
+    private static ReceiptReading reading(Map<ReceiptField, Value> values, Map<ReceiptField, Area> slots) {
+        return new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, values, EnumSet.allOf(ReceiptField.class), List.of(), false,
+                List.of(), slots);
+    }
+
+    private static Map<ReceiptField, Value> values(Object... fieldTextRow) {
+        Map<ReceiptField, Value> values = new EnumMap<>(ReceiptField.class);
+        for (int i = 0; i < fieldTextRow.length; i += 3) {
+            values.put((ReceiptField) fieldTextRow[i], new Value((String) fieldTextRow[i + 1], 0.6, row((Integer) fieldTextRow[i + 2])));
+        }
+        return values;
+    }
+
+    @Test
+    void keepsANameBothReadsAgreeOnWithTheBetterConfidence() {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "张三");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, "张三", 1), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo("张三");
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).confidence()).isEqualTo(0.8);
+        assertThat(lines.asked).containsExactly("1@2.0:");
+    }
+
+    @Test
+    void takesTheNameAThirdReadAgreesWithAtALittleLessConfidence() {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "何英浩").answer(1, 1.5, "何英浩");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, "何英洗", 1), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo("何英浩");
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).confidence()).isCloseTo(0.9 * 0.8, within(1e-9));
+        assertThat(read.warnings()).isEmpty();
+    }
+
+    @Test
+    void leavesOutANameNoTwoReadsAgreeOnWithAWarning() {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "花海红").answer(1, 1.5, "葵海红");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, "华海红", 1), Map.of()), lines);
+
+        assertThat(read.fields()).doesNotContainKey(ReceiptField.PAYER_NAME);
+        assertThat(read.warnings()).containsExactly("交款人几次识别的结果不一致，已舍弃，请核对");
+    }
+
+    @Test
+    void doesNotLetAReadThatDoesNotLookLikeAHospitalOutvoteAnother() {
+        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "湖北省中医耽").answer(2, 1.5, "湖北省中医耽");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "湖北省中医院", 2), Map.of()), lines);
+
+        assertThat(read.fields()).doesNotContainKey(ReceiptField.HOSPITAL);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "CHECK_CODE, 3c8173, 3c8173, 3c8173",
+            "INVOICE_CODE, 4201 0126, 42010126, 42010126",
+            "SELF_PAID, 2219.34, 2219.34, 2219.34",
+            "ISSUE_DATE, 2026-05-12, 2026-05-12, 2026-05-12",
+            "PAYER_NAME, 徐建, 徐建, 徐建",
+            "CHECK_CODE, 3c8173, 3c8178, ",
+            "INVOICE_CODE, 4201012, 4201012, ",
+            "SELF_PAID, 221934, 221934, ",
+            "PAYER_NAME, 徐建1, 徐建1, "})
+    void readsAValueWhereItsLabelLeftRoomForItOnlyWhenTwoReadsAgreeInTheFieldsForm(ReceiptField field, String second, String third,
+                                                                                   String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(3, 2.0, second).answer(3, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(values(), Map.of(field, row(3))), lines);
+
+        if (taken == null) {
+            assertThat(read.fields()).doesNotContainKey(field);
+        } else {
+            assertThat(read.fields().get(field).text()).isEqualTo(taken);
+            assertThat(read.fields().get(field).confidence()).isEqualTo(0.8);
+        }
+    }
+
+    @Test
+    void readsInTheCharactersOfTheField() {
+        ScriptedLines lines = new ScriptedLines();
+
+        SecondReads.apply(reading(values(), Map.of(ReceiptField.CHECK_CODE, row(3), ReceiptField.TOTAL, row(4))), lines);
+
+        assertThat(lines.asked).contains("3@2.0:0123456789abcdef", "4@2.0:0123456789.");
+    }
+
+    @Test
+    void readsAgainAValueReadWithoutItsFormAndKeepsTheFirstWhenTheReadsDisagree() {
+        ScriptedLines lines = new ScriptedLines().answer(5, 2.0, "2026-05-12").answer(5, 1.5, "2026-05-12")
+                .answer(6, 2.0, "5000.00").answer(6, 1.5, "5000.08");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.ISSUE_DATE, "2026-O5-l2 日", 5,
+                ReceiptField.SELF_PAID, "5000.0", 6), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.ISSUE_DATE).text()).isEqualTo("2026-05-12");
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("5000.0");
+    }
+
+    /**
+     * 2492.32 = 0.00 + 660.93 + 0.00 + 1831.39, with 其他支付 first read as 60.93; its second looks
+     * read {@code otherPaidAgain}, and the total's read it as it was.
+     */
+    @ParameterizedTest
+    @CsvSource({"660.93, 660.93", "61.93, 60.93", "60.93, 60.93"})
+    void mendsAnAmountOfASumThatDoesNotHoldOnlyWhenItsSecondLookMakesTheSumHold(String otherPaidAgain, String kept) {
+        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, otherPaidAgain).answer(2, 1.5, otherPaidAgain)
+                .answer(1, 2.0, "2492.32").answer(1, 1.5, "2492.32");
+        Map<ReceiptField, Value> values = values(ReceiptField.TOTAL, "2492.32", 1, ReceiptField.OTHER_PAID, "60.93", 2,
+                ReceiptField.FUND_PAID, "0.00", 3, ReceiptField.PERSONAL_ACCOUNT_PAID, "0.00", 4, ReceiptField.CASH_PAID, "1831.39", 5);
+
+        ReceiptReading read = SecondReads.apply(reading(values, Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.OTHER_PAID).text()).isEqualTo(kept);
+        assertThat(read.fields().get(ReceiptField.TOTAL).text()).isEqualTo("2492.32");
+    }
+
+    @Test
+    void leavesPagesThatCannotBeReadAgainAsTheyAre() {
+        ReceiptReading first = reading(values(ReceiptField.PAYER_NAME, "华海红", 1), Map.of(ReceiptField.CHECK_CODE, row(3)));
+
+        assertThat(SecondReads.apply(first, LineReader.NONE)).isSameAs(first);
+    }
+}
