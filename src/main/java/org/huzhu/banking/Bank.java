@@ -45,14 +45,16 @@ public class Bank {
     @Transactional
     public int receive() {
         int stored = 0;
+        long cursor = jdbc.sql("select coalesce(max(bank_sequence), 0) from banking.bank_message").query(Long.class).single();
         while (true) {
-            long cursor = jdbc.sql("select coalesce(max(bank_sequence), 0) from banking.bank_message").query(Long.class).single();
             List<BankAdapter.Incoming> batch = adapter.fetch(cursor, FETCH_LIMIT);
             for (BankAdapter.Incoming m : batch) {
                 stored += jdbc.sql("""
                         insert into banking.bank_message (bank_sequence, message_id, kind, xml) values (?, ?, ?, ?)
                         on conflict (message_id) do nothing""")
                         .params(m.sequence(), m.messageId(), m.kind(), m.xml()).update();
+                // a message delivered again under an id already stored is skipped, and so is its sequence number
+                cursor = Math.max(cursor, m.sequence());
             }
             if (batch.size() < FETCH_LIMIT) return stored;
         }

@@ -86,14 +86,29 @@ class BankStatusApplier {
     private record Outcome(String reference, Move move, String code, String reason) {
     }
 
-    /** Applies one message; returns the payouts moved, or -1 when it must wait for SENT to be recorded. */
+    /**
+     * Applies one message; returns the payouts moved, or -1 when it must wait for SENT to be recorded.
+     * Where its payouts stand is read once: a message that can move none of them (a camt.054 debit
+     * after the pain.002 settled them, a message delivered again) is recorded applied without more;
+     * otherwise each chunk's statement names only the payouts that may move (the statement's own
+     * state check still decides). Chunks are counted over all the message's outcomes, so a resumed
+     * message starts where the last committed chunk ended.
+     */
     int apply(BankMessage message) {
         BankReport report = bank.read(message);
         List<Outcome> outcomes = outcomes(report);
         String[] references = outcomes.stream().map(Outcome::reference).distinct().toArray(String[]::new);
-        if (references.length > 0 && repository.notYetSent(references) > 0) {
+        Map<String, PayoutStatus> now = references.length == 0 ? Map.of() : repository.statuses(references);
+        if (now.values().stream().anyMatch(s -> s == PayoutStatus.REQUESTED || s == PayoutStatus.BATCHED)) {
             log.info("bank message {} names payouts whose sending is not yet recorded; it waits", message.messageId());
             return -1;
+        }
+        if (outcomes.stream().noneMatch(o -> movable(o, now))) {
+            transactions.executeWithoutResult(s -> {
+                repository.chunksDone(message.number(), message.messageId());
+                repository.messageApplied(message.number());
+            });
+            return 0;
         }
         LocalDate day = report.reportedOn() != null ? report.reportedOn() : LocalDate.now(clock);
         int chunk = settings.applyChunk();
@@ -101,7 +116,8 @@ class BankStatusApplier {
         int done = transactions.execute(s -> repository.chunksDone(message.number(), message.messageId()));
         int moved = 0;
         for (int i = done; i < chunks; i++) {
-            List<Outcome> part = outcomes.subList(i * chunk, Math.min(outcomes.size(), (i + 1) * chunk));
+            List<Outcome> part = outcomes.subList(i * chunk, Math.min(outcomes.size(), (i + 1) * chunk)).stream()
+                    .filter(o -> movable(o, now)).toList();
             int index = i;
             moved += transactions.execute(s -> {
                 int n = applyChunk(message.messageId(), index, part, day);
@@ -114,6 +130,20 @@ class BankStatusApplier {
         return moved;
     }
 
+    /** Whether the payout an outcome names is ours and, as it stood when the message was read, may make the move. */
+    private static boolean movable(Outcome o, Map<String, PayoutStatus> now) {
+        PayoutStatus s = now.get(o.reference());
+        return s != null && s.canMoveTo(target(o.move()));
+    }
+
+    private static PayoutStatus target(Move move) {
+        return switch (move) {
+            case SETTLE -> PayoutStatus.SETTLED;
+            case FAIL -> PayoutStatus.FAILED;
+            case BOUNCE -> PayoutStatus.BOUNCED;
+        };
+    }
+
     private int applyChunk(String messageId, int chunk, List<Outcome> part, LocalDate day) {
         Map<Move, List<Outcome>> byMove = new LinkedHashMap<>();
         for (Outcome o : part) byMove.computeIfAbsent(o.move(), m -> new ArrayList<>()).add(o);
@@ -123,11 +153,7 @@ class BankStatusApplier {
     }
 
     private int move(String messageId, int chunk, Move move, List<Outcome> outcomes, LocalDate day) {
-        PayoutStatus to = switch (move) {
-            case SETTLE -> PayoutStatus.SETTLED;
-            case FAIL -> PayoutStatus.FAILED;
-            case BOUNCE -> PayoutStatus.BOUNCED;
-        };
+        PayoutStatus to = target(move);
         Map<String, Outcome> byReference = new LinkedHashMap<>();
         outcomes.forEach(o -> byReference.putIfAbsent(o.reference(), o));
         String[] references = byReference.keySet().toArray(String[]::new);
@@ -152,10 +178,8 @@ class BankStatusApplier {
                 moved.forEach(p -> events.publishEvent(new PayoutBounced(p.reference(), p.source(), p.amount(), day, p.code(), p.reason())));
             }
         }
-        repository.events(moved.stream().mapToLong(PayoutRepository.Moved::id).toArray(), BANK,
-                move == Move.BOUNCE ? PayoutStatus.SETTLED : PayoutStatus.SENT, to,
-                moved.stream().map(PayoutRepository.Moved::code).toArray(String[]::new),
-                moved.stream().map(PayoutRepository.Moved::reason).toArray(String[]::new), messageId);
+        // one step for the chunk's payouts, named by the journal key each of them holds (their reasons are on their rows)
+        repository.moveEvent(key, BANK, move == Move.BOUNCE ? PayoutStatus.SETTLED : PayoutStatus.SENT, to, messageId, moved.size());
         return moved.size();
     }
 

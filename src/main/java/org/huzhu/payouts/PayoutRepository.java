@@ -103,10 +103,14 @@ class PayoutRepository {
                 .params(journalKey, batchId, PayoutStatus.from(PayoutStatus.SENT)).query(PayoutRepository::moved).list();
     }
 
-    /** How many of {@code references} are ours but not yet sent (the bank answered before SENT was recorded). */
-    int notYetSent(String[] references) {
-        return jdbc.sql("select count(*) from payouts.payout where reference = any(?) and status in ('REQUESTED', 'BATCHED')")
-                .param(references).query(Integer.class).single();
+    /** Where each of {@code references} that is ours stands now (one index lookup each, one statement). */
+    java.util.Map<String, PayoutStatus> statuses(String[] references) {
+        java.util.Map<String, PayoutStatus> out = new java.util.HashMap<>(references.length * 2);
+        jdbc.sql("select reference, status from payouts.payout where reference = any(?)").param(references)
+                .query(rs -> {
+                    out.put(rs.getString(1), PayoutStatus.valueOf(rs.getString(2)));
+                });
+        return out;
     }
 
     /** Settles those of {@code references} that may be settled; the others stay as they are. */
@@ -143,14 +147,29 @@ class PayoutRepository {
         events(new long[] {id}, actor, from, to, new String[] {null}, new String[] {reason}, null);
     }
 
+    /** One step shared by the payouts a bank message's chunk moved, named by the journal that booked them. */
+    void moveEvent(String journalKey, String actor, PayoutStatus from, PayoutStatus to, String bankMessageId, int payouts) {
+        jdbc.sql("""
+                insert into payouts.move_event (journal_key, actor, from_status, to_status, bank_message_id, payout_count)
+                values (?, ?, ?, ?, ?, ?) on conflict (journal_key) do nothing""")
+                .params(journalKey, actor, from.name(), to.name(), bankMessageId, payouts).update();
+    }
+
     List<PayoutView.Step> steps(long payoutId, Long batchId) {
         return jdbc.sql("""
                 select at, actor, from_status, to_status, reason_code, reason from (
                     select id, at, actor, from_status, to_status, reason_code, reason, 0 as kind from payouts.payout_event where payout_id = ?
                     union all
                     select id, at, actor, from_status, 'BATCH_' || to_status, null, detail, 1 from payouts.batch_event where batch_id = ?
+                    union all
+                    select e.id, e.at, e.actor, e.from_status, e.to_status,
+                           case when e.to_status in ('FAILED', 'BOUNCED') then p.reason_code end,
+                           case when e.to_status in ('FAILED', 'BOUNCED') then p.reason end, 2
+                    from payouts.payout p join payouts.move_event e
+                      on e.journal_key in (p.settled_journal_key, p.failed_journal_key, p.bounced_journal_key)
+                    where p.id = ?
                 ) s order by at, kind, id""")
-                .params(payoutId, batchId)
+                .params(payoutId, batchId, payoutId)
                 .query((rs, n) -> step(rs)).list();
     }
 

@@ -23,6 +23,7 @@ import org.huzhu.banking.iso20022.Iso20022Reader;
 import org.huzhu.banking.iso20022.Pain001Reader;
 import org.huzhu.banking.iso20022.Pain001Writer;
 import org.huzhu.banking.iso20022.Schemas;
+import org.huzhu.banking.iso20022.StreamingReader;
 import org.huzhu.shared.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -234,5 +235,51 @@ class Iso20022Test {
         assertThat(statement.openingBalance()).isEqualTo(Money.of("10000.00"));
         assertThat(statement.closingBalance()).isEqualTo(Money.of("7200.00"));
         assertThat(statement.entries()).hasSize(2);
+    }
+
+    /**
+     * Large status reports and notifications are read in one streaming pass; they must say exactly
+     * what Prowide's reading of the same message says: every status, reason code and text (given, or
+     * the code's Chinese text), every entry of a batch booking and of a return.
+     */
+    @Test
+    void largeMessagesReadStreamingSayWhatProwideReads() {
+        var account = new BankSideWriter.Account("4202000109300123456", "湖北省总工会职工互助保障金");
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        List<TransactionStatus> statuses = new ArrayList<>();
+        List<Entry> paid = new ArrayList<>();
+        List<Entry> returned = new ArrayList<>();
+        for (int i = 1; i <= 3000; i++) {
+            String e2e = "HZ-" + (5000 + i) + "-1";
+            Money amount = Money.of(i + "." + String.format("%02d", i % 100));
+            switch (i % 4) {
+                case 0 -> statuses.add(new TransactionStatus(e2e, "RJCT", "AC04", null));
+                case 1 -> statuses.add(new TransactionStatus(e2e, "RJCT", "BE01", "收款人户名与账号不一致 & <核对>"));
+                default -> {
+                    statuses.add(new TransactionStatus(e2e, "ACSC", null, null));
+                    paid.add(new Entry(e2e, false, amount, day, null, null, null));
+                    if (i % 7 == 0) returned.add(new Entry(e2e, true, amount, day, "AC04", i % 2 == 0 ? null : "账户已销户", "退票 " + e2e));
+                }
+            }
+        }
+        String pain002 = BankSideWriter.statusReport("SIMSTS-9", AT, "HZPB-20261123-9", statuses.size(), "PART", statuses);
+        String batch = BankSideWriter.batchNotification("SIMNTF-10", AT, account, day, "HZPB-20261123-9", paid);
+        String returns = BankSideWriter.notification("SIMRTN-11", AT, account, returned);
+        for (String xml : List.of(pain002, batch, returns)) assertThat(xml.length()).isGreaterThan(64 * 1024);
+
+        BankReport.StatusReport streamed = StreamingReader.statusReport(pain002);
+        assertThat(streamed).isEqualTo(Iso20022Reader.statusReport(pain002));
+        assertThat(streamed.transactions()).hasSize(3000).contains(new TransactionStatus("HZ-5004-1", "RJCT", "AC04", "账户已销户"),
+                new TransactionStatus("HZ-5005-1", "RJCT", "BE01", "收款人户名与账号不一致 & <核对>"));
+        assertThat(Iso20022Reader.read(BankMessage.STATUS_REPORT, pain002)).isEqualTo(streamed);
+        for (String xml : List.of(batch, returns)) {
+            BankReport.Notification note = StreamingReader.notification(xml);
+            assertThat(note).isEqualTo(Iso20022Reader.notification(xml));
+            assertThat(Iso20022Reader.read(BankMessage.NOTIFICATION, xml)).isEqualTo(note);
+        }
+        assertThat(StreamingReader.notification(batch).entries()).hasSize(paid.size());
+        assertThat(StreamingReader.notification(returns).entries()).allMatch(Entry::isReturn).extracting(Entry::returnReasonText)
+                .containsOnly("账户已销户");
+        assertThat(StreamingReader.statusReport(BANK_PAIN_002.strip())).isEqualTo(Iso20022Reader.statusReport(BANK_PAIN_002.strip()));
     }
 }

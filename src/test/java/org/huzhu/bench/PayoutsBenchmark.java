@@ -94,6 +94,7 @@ final class PayoutsBenchmark implements Bench.Benchmark {
             double copySeconds = seconds(copyStart);
             progress("baseline: COPY of the same %,d payout rows in %.2f s", n, copySeconds);
 
+            double[] cpuBefore = cpuSeconds();
             long start = System.nanoTime();
             List<BatchView> batches = payouts.prepareBatches(MAKER);
             double prepared = seconds(start);
@@ -110,6 +111,10 @@ final class PayoutsBenchmark implements Bench.Benchmark {
                 Thread.sleep(5);
             }
             double round = seconds(start);
+            double[] cpuAfter = cpuSeconds();
+            double javaCpu = cpuAfter[0] - cpuBefore[0];
+            double postgresCpu = cpuAfter[1] - cpuBefore[1];
+            progress("CPU during the round: this JVM %.2f s, PostgreSQL %.2f s (load-independent, unlike the wall clock)", javaCpu, postgresCpu);
             progress("round: %d batches prepared %.2f s, released %.2f s, files sent %.2f s, bank answers applied (%,d payouts) %.2f s",
                     batches.size(), prepared, released - prepared, sent - released, applied, round - sent);
 
@@ -129,6 +134,8 @@ final class PayoutsBenchmark implements Bench.Benchmark {
             extras.put("prepare_s", String.format(Locale.ROOT, "%.2f", prepared));
             extras.put("send_s", String.format(Locale.ROOT, "%.2f", sent - released));
             extras.put("apply_s", String.format(Locale.ROOT, "%.2f", round - sent));
+            extras.put("java_cpu_s", String.format(Locale.ROOT, "%.2f", javaCpu));
+            extras.put("pg_cpu_s", String.format(Locale.ROOT, "%.2f", postgresCpu));
             extras.put("heap", Bench.heap());
             return List.of(new Bench.Figure("payouts", round, "s", copySeconds, true, extras));
         }
@@ -235,6 +242,58 @@ final class PayoutsBenchmark implements Bench.Benchmark {
                 String number = body + d;
                 if (BankAccount.luhnValid(number) && !number.endsWith("0004") && !number.endsWith("0013")) return number;
             }
+        }
+    }
+
+    /**
+     * CPU seconds used so far by this JVM and by the embedded PostgreSQL (postmaster and its backends,
+     * from /proc; 0 where /proc is not there): a figure that another process's load does not inflate.
+     */
+    private static double[] cpuSeconds() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        double postgres = 0;
+        try {
+            long postmaster = -1;
+            try (var pids = Files.list(Path.of("/proc"))) {
+                for (Path proc : pids.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String[] f = stat(proc);
+                    if (f == null) continue;
+                    String cmd = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    if (cmd.contains(DATA.resolve("postgres").toString()) && cmd.contains("postgres")) postmaster = Long.parseLong(f[0]);
+                }
+                if (postmaster < 0) return new double[] {jvm, 0};
+            }
+            try (var pids = Files.list(Path.of("/proc"))) {
+                for (Path proc : pids.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String[] f = stat(proc);
+                    if (f == null) continue;
+                    long pid = Long.parseLong(f[0]);
+                    long parent = Long.parseLong(f[3]);
+                    if (pid == postmaster || parent == postmaster) postgres += (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+                    // backends that ended are counted in the postmaster's children's time
+                    if (pid == postmaster) postgres += (Long.parseLong(f[15]) + Long.parseLong(f[16])) / 100.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return new double[] {jvm, 0};
+        }
+        return new double[] {jvm, postgres};
+    }
+
+    /** The fields of /proc/PID/stat with the command (which may hold spaces) taken out; null if the process is gone. */
+    private static String[] stat(Path proc) {
+        try {
+            String line = Files.readString(proc.resolve("stat"));
+            int close = line.lastIndexOf(')');
+            String[] rest = line.substring(close + 2).split(" ");
+            String[] out = new String[rest.length + 2];
+            out[0] = line.substring(0, line.indexOf(' '));
+            out[1] = "comm";
+            System.arraycopy(rest, 0, out, 2, rest.length);
+            return out;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -260,19 +260,21 @@ class PayoutsApiTest extends ApiTest {
         String reference = "HZ-" + claim + "-1";
         assertThat(PayoutRound.pay(payouts, reference).status()).isEqualTo(PayoutStatus.SETTLED);
         String messageId = jdbc.sql("""
-                select e.bank_message_id from payouts.payout_event e join payouts.payout p on p.id = e.payout_id
+                select e.bank_message_id from payouts.move_event e join payouts.payout p on e.journal_key = p.settled_journal_key
                 where p.reference = ? and e.to_status = 'SETTLED'""").param(reference).query(String.class).single();
         BankMessage message = bank.messagesAfter(0, List.of(BankMessage.STATUS_REPORT, BankMessage.NOTIFICATION), 100_000).stream()
                 .filter(m -> m.messageId().equals(messageId)).findFirst().orElseThrow();
         long journals = jdbc.sql("select count(*) from ledger.journal").query(Long.class).single();
-        long events = jdbc.sql("select count(*) from payouts.payout_event").query(Long.class).single();
+        long events = jdbc.sql("select (select count(*) from payouts.payout_event) + (select count(*) from payouts.move_event)")
+                .query(Long.class).single();
         long claimEvents = jdbc.sql("select count(*) from claims.claim_event where claim_id = ?").param(claim).query(Long.class).single();
 
         jdbc.sql("delete from payouts.applied_message where message_id = ?").param(messageId).update();   // as if never recorded
         assertThat(applier.apply(message)).isZero();
 
         assertThat(jdbc.sql("select count(*) from ledger.journal").query(Long.class).single()).isEqualTo(journals);
-        assertThat(jdbc.sql("select count(*) from payouts.payout_event").query(Long.class).single()).isEqualTo(events);
+        assertThat(jdbc.sql("select (select count(*) from payouts.payout_event) + (select count(*) from payouts.move_event)")
+                .query(Long.class).single()).isEqualTo(events);
         assertThat(jdbc.sql("select count(*) from claims.claim_event where claim_id = ?").param(claim).query(Long.class).single())
                 .isEqualTo(claimEvents);
         assertThat(payouts.payout(reference, PayoutRound.MAKER).status()).isEqualTo(PayoutStatus.SETTLED);

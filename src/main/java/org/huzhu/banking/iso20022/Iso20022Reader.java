@@ -29,17 +29,23 @@ import org.huzhu.shared.Money;
 /**
  * Reads the bank's messages with Prowide ISO 20022: pain.002.001.10 status reports, camt.054.001.08
  * notifications and camt.053.001.08 statements, into {@link BankReport}s. A reason without a text of
- * its own gets the Chinese text of its code.
+ * its own gets the Chinese text of its code. Status reports and notifications above
+ * {@link #STREAMING_ABOVE} characters (a batch's thousands of statuses) are read by
+ * {@link StreamingReader} into the same reports, without building Prowide's JAXB tree.
  */
 public final class Iso20022Reader {
 
     private Iso20022Reader() {
     }
 
+    /** Messages longer than this (about 200 statuses) are read in one streaming pass instead of through Prowide's JAXB tree. */
+    static final int STREAMING_ABOVE = 64 * 1024;
+
     public static BankReport read(String kind, String xml) {
+        boolean large = xml.length() > STREAMING_ABOVE;
         return switch (kind) {
-            case BankMessage.STATUS_REPORT -> statusReport(xml);
-            case BankMessage.NOTIFICATION -> notification(xml);
+            case BankMessage.STATUS_REPORT -> large ? StreamingReader.statusReport(xml) : statusReport(xml);
+            case BankMessage.NOTIFICATION -> large ? StreamingReader.notification(xml) : notification(xml);
             case BankMessage.STATEMENT -> statement(xml);
             default -> throw new IllegalArgumentException("unknown bank message kind " + kind);
         };

@@ -78,6 +78,8 @@ public final class SimulatedBank implements AutoCloseable {
     private final Set<String> files = new java.util.HashSet<>();
     private final List<Message> outbox = new ArrayList<>();
     private final List<Bounce> bounces = new ArrayList<>();
+    /** Files accepted and not yet answered, in arrival order. */
+    private final java.util.ArrayDeque<Pain001Reader.Read> unanswered = new java.util.ArrayDeque<>();
     private final Map<LocalDate, List<Entry>> entriesByDay = new LinkedHashMap<>();
     private final Map<LocalDate, Money> openingByDay = new HashMap<>();
     /** Sequence numbers start from the start time, so that a restarted bank's numbers stay above an old cursor. */
@@ -133,6 +135,40 @@ public final class SimulatedBank implements AutoCloseable {
         return outbox.size();
     }
 
+    /** Answers every file accepted and not yet answered now, instead of after the answer delay (tests). */
+    public synchronized void answerNow() {
+        while (!unanswered.isEmpty()) process(unanswered.poll());
+    }
+
+    /** How many files the bank accepted and has not answered yet. */
+    public synchronized int unanswered() {
+        return unanswered.size();
+    }
+
+    /** Every entry the bank booked on the fund's account (payout debits and returns), oldest first. */
+    public synchronized List<Entry> entries() {
+        List<Entry> all = new ArrayList<>();
+        entriesByDay.values().forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * Publishes an earlier message again, as a bank's front-end processor may: under its own id
+     * ({@code asNewMessage} false: a redelivery) or as a copy under a new message id (true: the same
+     * statuses reported twice). Returns the id it went out under.
+     */
+    public synchronized String redeliver(String messageId, boolean asNewMessage) {
+        Message earlier = outbox.stream().filter(m -> m.id().equals(messageId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the bank never sent " + messageId));
+        if (!asNewMessage) {
+            publish(earlier.id(), earlier.kind(), earlier.xml());
+            return earlier.id();
+        }
+        String copy = nextId("DUP");
+        publish(copy, earlier.kind(), earlier.xml().replace("<MsgId>" + earlier.id() + "</MsgId>", "<MsgId>" + copy + "</MsgId>"));
+        return copy;
+    }
+
     /** Issues the camt.053 statement of {@code day}: opening and closing balance and the day's entries. */
     public synchronized String closeDay(LocalDate day) {
         List<Entry> entries = entriesByDay.getOrDefault(day, List.of());
@@ -159,8 +195,7 @@ public final class SimulatedBank implements AutoCloseable {
             }
             Pain001Reader.Read file;
             try {
-                Schemas.validate(Schemas.PAIN_001, xml);
-                file = Pain001Reader.read(xml);
+                file = Pain001Reader.readValidated(xml);   // checked against the schema and read in one pass
             } catch (Schemas.InvalidDocumentException e) {
                 answer(exchange, 400, Map.of("accepted", false, "duplicate", false, "detail", e.getMessage()));
                 return;
@@ -168,8 +203,9 @@ public final class SimulatedBank implements AutoCloseable {
             boolean fresh;
             synchronized (this) {
                 fresh = files.add(file.messageId());
+                if (fresh) unanswered.add(file);
             }
-            if (fresh) worker.schedule(() -> process(file), settings.answerDelay().toMillis(), TimeUnit.MILLISECONDS);
+            if (fresh) worker.schedule(this::answerNow, settings.answerDelay().toMillis(), TimeUnit.MILLISECONDS);
             answer(exchange, 200, Map.of("accepted", true, "duplicate", !fresh,
                     "detail", fresh ? "已受理 " + file.transfers().size() + " 笔" : "报文 " + file.messageId() + " 已受理过，不重复处理"));
         } catch (RuntimeException e) {

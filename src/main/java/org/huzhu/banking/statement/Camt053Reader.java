@@ -3,16 +3,12 @@ package org.huzhu.banking.statement;
 import com.prowidesoftware.swift.model.mx.MxCamt05300102;
 import com.prowidesoftware.swift.model.mx.MxCamt05300108;
 import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
-import com.prowidesoftware.swift.model.mx.dic.AccountStatement2;
-import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
 import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
 import com.prowidesoftware.swift.model.mx.dic.EntryDetails1;
 import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction2;
-import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
-import com.prowidesoftware.swift.model.mx.dic.ReportEntry2;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -67,127 +63,141 @@ final class Camt053Reader {
         };
     }
 
+    // ---------------------------------------------------------------- the two versions, read into one form
+
+    /** One statement (Stmt) as both versions give it: the account and its entries. */
+    private record Statement(String account, List<Entry> entries) {
+    }
+
+    /** One entry (Ntry), whichever version it came from. */
+    private record Entry(String ntryRef, String acctSvcrRef, LocalDate booked, LocalDate value, CreditDebitCode direction,
+                         ActiveOrHistoricCurrencyAndAmount amount, String info, List<Tx> transactions) {
+    }
+
+    /**
+     * One transaction detail (TxDtls): its own amount and direction (001.08 only; null in 001.02),
+     * references, the parties on both sides, and its remittance texts.
+     */
+    private record Tx(CreditDebitCode direction, ActiveOrHistoricCurrencyAndAmount amount, String acctSvcrRef, String endToEndId,
+                      String debtorName, String debtorAccount, String creditorName, String creditorAccount, List<String> remittance,
+                      String info) {
+    }
+
     private static ParsedStatement v08(String xml) {
         MxCamt05300108 mx = parse(() -> MxCamt05300108.parse(xml));
         if (mx == null || mx.getBkToCstmrStmt() == null) throw unreadable();
         var statement = mx.getBkToCstmrStmt();
-        String messageId = statement.getGrpHdr() == null ? null : statement.getGrpHdr().getMsgId();
-        List<ParsedStatement.Line> lines = new ArrayList<>();
-        int entryNo = 0;
-        for (AccountStatement9 stmt : statement.getStmt()) {
-            String account = stmt.getAcct() == null ? null : account(stmt.getAcct().getId());
-            for (ReportEntry10 entry : stmt.getNtry()) {
-                entryNo++;
-                String at = "第 " + entryNo + " 笔分录（Ntry" + (entry.getNtryRef() == null ? "" : " " + entry.getNtryRef()) + "）";
-                LocalDate booked = date(entry.getBookgDt() == null ? null : entry.getBookgDt().getDt(),
-                        entry.getBookgDt() == null ? null : entry.getBookgDt().getDtTm());
-                LocalDate value = date(entry.getValDt() == null ? null : entry.getValDt().getDt(),
-                        entry.getValDt() == null ? null : entry.getValDt().getDtTm());
-                if (value == null) value = booked;
-                if (value == null) throw new StatementFileException(at + "：缺少记账日期和起息日期（BookgDt / ValDt）");
-                if (booked == null) booked = value;
-                List<EntryTransaction10> txs = entry.getNtryDtls().stream().map(EntryDetails9::getTxDtls).flatMap(List::stream).toList();
-                boolean split = txs.size() > 1 && txs.stream().allMatch(t -> t.getAmt() != null);
-                if (!split) {
-                    EntryTransaction10 tx = txs.isEmpty() ? null : txs.getFirst();
-                    boolean credit = credit(entry.getCdtDbtInd(), at);
-                    lines.add(line08(at, account, booked, value, credit, amount(entry.getAmt(), at), currency(entry.getAmt()), tx,
-                            firstNonBlank(tx == null || tx.getRefs() == null ? null : tx.getRefs().getAcctSvcrRef(),
-                                    entry.getAcctSvcrRef(), entry.getNtryRef()), entry.getAddtlNtryInf()));
-                } else {
-                    for (int i = 0; i < txs.size(); i++) {
-                        EntryTransaction10 tx = txs.get(i);
-                        String txAt = at + "第 " + (i + 1) + " 笔交易";
-                        boolean credit = credit(tx.getCdtDbtInd() != null ? tx.getCdtDbtInd() : entry.getCdtDbtInd(), txAt);
-                        String entryKey = firstNonBlank(entry.getAcctSvcrRef(), entry.getNtryRef());
-                        lines.add(line08(txAt, account, booked, value, credit, amount(tx.getAmt(), txAt), currency(tx.getAmt()), tx,
-                                firstNonBlank(tx.getRefs() == null ? null : tx.getRefs().getAcctSvcrRef(),
-                                        entryKey == null ? null : entryKey + "/" + (i + 1)), entry.getAddtlNtryInf()));
-                    }
-                }
-            }
-        }
-        if (lines.isEmpty()) throw new StatementFileException("对账单中没有分录（Ntry）");
-        return new ParsedStatement("CAMT053", messageId, lines);
+        List<Statement> statements = statement.getStmt().stream().map(stmt -> new Statement(
+                stmt.getAcct() == null ? null : account(stmt.getAcct().getId()),
+                stmt.getNtry().stream().map(e -> new Entry(e.getNtryRef(), e.getAcctSvcrRef(),
+                        e.getBookgDt() == null ? null : date(e.getBookgDt().getDt(), e.getBookgDt().getDtTm()),
+                        e.getValDt() == null ? null : date(e.getValDt().getDt(), e.getValDt().getDtTm()),
+                        e.getCdtDbtInd(), e.getAmt(), e.getAddtlNtryInf(),
+                        e.getNtryDtls().stream().map(EntryDetails9::getTxDtls).flatMap(List::stream).map(Camt053Reader::tx08).toList()))
+                        .toList())).toList();
+        return lines(statement.getGrpHdr() == null ? null : statement.getGrpHdr().getMsgId(), statements);
     }
 
-    private static ParsedStatement.Line line08(String at, String account, LocalDate booked, LocalDate value, boolean credit,
-                                               Money amount, String currency, EntryTransaction10 tx, String bankReference,
-                                               String entryInfo) {
-        String name = null;
-        String counterpartyAccount = null;
-        String remittance = null;
-        String endToEnd = null;
-        if (tx != null) {
-            var parties = tx.getRltdPties();
-            if (parties != null) {
-                var party = credit ? parties.getDbtr() : parties.getCdtr();
-                if (party != null && party.getPty() != null) name = party.getPty().getNm();
-                var acct = credit ? parties.getDbtrAcct() : parties.getCdtrAcct();
-                if (acct != null) counterpartyAccount = account(acct.getId());
-            }
-            if (tx.getRmtInf() != null) {
-                remittance = join(Stream.concat(tx.getRmtInf().getUstrd().stream(), tx.getRmtInf().getStrd().stream()
-                        .map(s -> s.getCdtrRefInf() == null ? null : s.getCdtrRefInf().getRef())));
-            }
-            if (tx.getRefs() != null) endToEnd = endToEnd(tx.getRefs().getEndToEndId());
-            remittance = join(Stream.of(remittance, tx.getAddtlTxInf()));
-        }
-        remittance = join(Stream.of(remittance, entryInfo));
-        return new ParsedStatement.Line(at, account, booked, value, credit, amount, currency, name, counterpartyAccount, remittance,
-                endToEnd, bankReference);
+    private static Tx tx08(EntryTransaction10 tx) {
+        var parties = tx.getRltdPties();
+        var debtor = parties == null ? null : parties.getDbtr();
+        var creditor = parties == null ? null : parties.getCdtr();
+        return new Tx(tx.getCdtDbtInd(), tx.getAmt(), tx.getRefs() == null ? null : tx.getRefs().getAcctSvcrRef(),
+                tx.getRefs() == null ? null : tx.getRefs().getEndToEndId(),
+                debtor == null || debtor.getPty() == null ? null : debtor.getPty().getNm(),
+                parties == null || parties.getDbtrAcct() == null ? null : account(parties.getDbtrAcct().getId()),
+                creditor == null || creditor.getPty() == null ? null : creditor.getPty().getNm(),
+                parties == null || parties.getCdtrAcct() == null ? null : account(parties.getCdtrAcct().getId()),
+                tx.getRmtInf() == null ? List.of() : remittance(tx.getRmtInf().getUstrd(), tx.getRmtInf().getStrd().stream()
+                        .map(s -> s.getCdtrRefInf() == null ? null : s.getCdtrRefInf().getRef())),
+                tx.getAddtlTxInf());
     }
 
     private static ParsedStatement v02(String xml) {
         MxCamt05300102 mx = parse(() -> MxCamt05300102.parse(xml));
         if (mx == null || mx.getBkToCstmrStmt() == null) throw unreadable();
         var statement = mx.getBkToCstmrStmt();
-        String messageId = statement.getGrpHdr() == null ? null : statement.getGrpHdr().getMsgId();
+        List<Statement> statements = statement.getStmt().stream().map(stmt -> new Statement(
+                stmt.getAcct() == null ? null : account(stmt.getAcct().getId()),
+                stmt.getNtry().stream().map(e -> new Entry(e.getNtryRef(), e.getAcctSvcrRef(),
+                        e.getBookgDt() == null ? null : date(e.getBookgDt().getDt(), e.getBookgDt().getDtTm()),
+                        e.getValDt() == null ? null : date(e.getValDt().getDt(), e.getValDt().getDtTm()),
+                        e.getCdtDbtInd(), e.getAmt(), e.getAddtlNtryInf(),
+                        e.getNtryDtls().stream().map(EntryDetails1::getTxDtls).flatMap(List::stream).map(Camt053Reader::tx02).toList()))
+                        .toList())).toList();
+        return lines(statement.getGrpHdr() == null ? null : statement.getGrpHdr().getMsgId(), statements);
+    }
+
+    /** 001.02 transaction details carry no amount or direction of their own: an entry of 001.02 is always one line. */
+    private static Tx tx02(EntryTransaction2 tx) {
+        var parties = tx.getRltdPties();
+        return new Tx(null, null, tx.getRefs() == null ? null : tx.getRefs().getAcctSvcrRef(),
+                tx.getRefs() == null ? null : tx.getRefs().getEndToEndId(),
+                parties == null || parties.getDbtr() == null ? null : parties.getDbtr().getNm(),
+                parties == null || parties.getDbtrAcct() == null ? null : account(parties.getDbtrAcct().getId()),
+                parties == null || parties.getCdtr() == null ? null : parties.getCdtr().getNm(),
+                parties == null || parties.getCdtrAcct() == null ? null : account(parties.getCdtrAcct().getId()),
+                tx.getRmtInf() == null ? List.of() : remittance(tx.getRmtInf().getUstrd(), tx.getRmtInf().getStrd().stream()
+                        .map(s -> s.getCdtrRefInf() == null ? null : s.getCdtrRefInf().getRef())),
+                tx.getAddtlTxInf());
+    }
+
+    private static List<String> remittance(List<String> unstructured, Stream<String> creditorReferences) {
+        return Stream.concat(unstructured.stream(), creditorReferences).filter(Objects::nonNull).toList();
+    }
+
+    // ---------------------------------------------------------------- lines, the same for both versions
+
+    private static ParsedStatement lines(String messageId, List<Statement> statements) {
         List<ParsedStatement.Line> lines = new ArrayList<>();
         int entryNo = 0;
-        for (AccountStatement2 stmt : statement.getStmt()) {
-            String account = stmt.getAcct() == null ? null : account(stmt.getAcct().getId());
-            for (ReportEntry2 entry : stmt.getNtry()) {
+        for (Statement stmt : statements) {
+            for (Entry entry : stmt.entries()) {
                 entryNo++;
-                String at = "第 " + entryNo + " 笔分录（Ntry" + (entry.getNtryRef() == null ? "" : " " + entry.getNtryRef()) + "）";
-                LocalDate booked = date(entry.getBookgDt() == null ? null : entry.getBookgDt().getDt(),
-                        entry.getBookgDt() == null ? null : entry.getBookgDt().getDtTm());
-                LocalDate value = date(entry.getValDt() == null ? null : entry.getValDt().getDt(),
-                        entry.getValDt() == null ? null : entry.getValDt().getDtTm());
-                if (value == null) value = booked;
+                String at = "第 " + entryNo + " 笔分录（Ntry" + (entry.ntryRef() == null ? "" : " " + entry.ntryRef()) + "）";
+                LocalDate booked = entry.booked();
+                LocalDate value = entry.value() != null ? entry.value() : booked;
                 if (value == null) throw new StatementFileException(at + "：缺少记账日期和起息日期（BookgDt / ValDt）");
                 if (booked == null) booked = value;
-                boolean credit = credit(entry.getCdtDbtInd(), at);
-                List<EntryTransaction2> txs = entry.getNtryDtls().stream().map(EntryDetails1::getTxDtls).flatMap(List::stream).toList();
-                EntryTransaction2 tx = txs.isEmpty() ? null : txs.getFirst();
-                String name = null;
-                String counterpartyAccount = null;
-                String remittance = null;
-                String endToEnd = null;
-                if (tx != null) {
-                    var parties = tx.getRltdPties();
-                    if (parties != null) {
-                        var party = credit ? parties.getDbtr() : parties.getCdtr();
-                        if (party != null) name = party.getNm();
-                        var acct = credit ? parties.getDbtrAcct() : parties.getCdtrAcct();
-                        if (acct != null) counterpartyAccount = account(acct.getId());
+                List<Tx> txs = entry.transactions();
+                boolean split = txs.size() > 1 && txs.stream().allMatch(t -> t.amount() != null);
+                if (!split) {
+                    Tx tx = txs.isEmpty() ? null : txs.getFirst();
+                    boolean credit = credit(entry.direction(), at);
+                    lines.add(line(at, stmt.account(), booked, value, credit, amount(entry.amount(), at), currency(entry.amount()), tx,
+                            firstNonBlank(tx == null ? null : tx.acctSvcrRef(), entry.acctSvcrRef(), entry.ntryRef()), entry.info()));
+                } else {
+                    String entryKey = firstNonBlank(entry.acctSvcrRef(), entry.ntryRef());
+                    for (int i = 0; i < txs.size(); i++) {
+                        Tx tx = txs.get(i);
+                        String txAt = at + "第 " + (i + 1) + " 笔交易";
+                        boolean credit = credit(tx.direction() != null ? tx.direction() : entry.direction(), txAt);
+                        lines.add(line(txAt, stmt.account(), booked, value, credit, amount(tx.amount(), txAt), currency(tx.amount()), tx,
+                                firstNonBlank(tx.acctSvcrRef(), entryKey == null ? null : entryKey + "/" + (i + 1)), entry.info()));
                     }
-                    if (tx.getRmtInf() != null) {
-                        remittance = join(Stream.concat(tx.getRmtInf().getUstrd().stream(), tx.getRmtInf().getStrd().stream()
-                                .map(s -> s.getCdtrRefInf() == null ? null : s.getCdtrRefInf().getRef())));
-                    }
-                    if (tx.getRefs() != null) endToEnd = endToEnd(tx.getRefs().getEndToEndId());
-                    remittance = join(Stream.of(remittance, tx.getAddtlTxInf()));
                 }
-                remittance = join(Stream.of(remittance, entry.getAddtlNtryInf()));
-                String reference = firstNonBlank(tx == null || tx.getRefs() == null ? null : tx.getRefs().getAcctSvcrRef(),
-                        entry.getAcctSvcrRef(), entry.getNtryRef());
-                lines.add(new ParsedStatement.Line(at, account, booked, value, credit, amount(entry.getAmt(), at), currency(entry.getAmt()),
-                        name, counterpartyAccount, remittance, endToEnd, reference));
             }
         }
         if (lines.isEmpty()) throw new StatementFileException("对账单中没有分录（Ntry）");
         return new ParsedStatement("CAMT053", messageId, lines);
+    }
+
+    /** A line: the counterparty is the debtor of a credit and the creditor of a debit. */
+    private static ParsedStatement.Line line(String at, String account, LocalDate booked, LocalDate value, boolean credit, Money amount,
+                                             String currency, Tx tx, String bankReference, String entryInfo) {
+        String name = null;
+        String counterpartyAccount = null;
+        String remittance = null;
+        String endToEnd = null;
+        if (tx != null) {
+            name = credit ? tx.debtorName() : tx.creditorName();
+            counterpartyAccount = credit ? tx.debtorAccount() : tx.creditorAccount();
+            remittance = join(Stream.concat(tx.remittance().stream(), Stream.of(tx.info())));
+            endToEnd = endToEnd(tx.endToEndId());
+        }
+        remittance = join(Stream.of(remittance, entryInfo));
+        return new ParsedStatement.Line(at, account, booked, value, credit, amount, currency, name, counterpartyAccount, remittance,
+                endToEnd, bankReference);
     }
 
     // ---------------------------------------------------------------- pieces
