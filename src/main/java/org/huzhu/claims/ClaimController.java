@@ -4,9 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.huzhu.claims.ClaimView.DocumentView;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.UnreadableUploadException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -84,14 +86,32 @@ class ClaimController {
     @Operation(summary = "上传申领材料（PDF、OFD、PNG、JPEG，不超过10MB，加密保存）；kind 为材料类型")
     ResponseEntity<DocumentView> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
                                         @RequestParam("kind") String kind) {
-        byte[] content;
+        DocumentView document = claims.attach(id, kind, file.getOriginalFilename(), bytes(file), CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents/" + document.id())).body(document);
+    }
+
+    @PostMapping(path = "/{id}/documents/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "一次上传多份申领材料（全部成功或全部不保存）：file 与 kind 各重复多次、一一对应；返回各材料")
+    ResponseEntity<List<DocumentView>> attachAll(@PathVariable long id, @RequestParam("file") List<MultipartFile> files,
+                                                 @RequestParam("kind") List<String> kinds) {
+        if (files.size() != kinds.size()) {
+            throw InvalidInputException.of("kind", "材料类型须与文件一一对应（" + files.size() + " 个文件，"
+                    + kinds.size() + " 个类型）");
+        }
+        List<Claims.NewDocument> documents = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            documents.add(new Claims.NewDocument(kinds.get(i), files.get(i).getOriginalFilename(), bytes(files.get(i))));
+        }
+        List<DocumentView> stored = claims.attach(id, documents, CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents")).body(stored);
+    }
+
+    private static byte[] bytes(MultipartFile file) {
         try {
-            content = file.getBytes();
+            return file.getBytes();
         } catch (IOException e) {
             throw new UnreadableUploadException("上传的文件无法读取");
         }
-        DocumentView document = claims.attach(id, kind, file.getOriginalFilename(), content, CurrentUser.get());
-        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents/" + document.id())).body(document);
     }
 
     @GetMapping("/{id}/documents")

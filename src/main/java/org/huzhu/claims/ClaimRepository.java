@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Plain {@code @Component}: JdbcClient already translates SQL exceptions, so no exception-translating proxy is needed. */
@@ -75,37 +77,99 @@ class ClaimRepository {
 
     // ---- the claim -----------------------------------------------------------------------
 
-    record Inserted(long id, Instant createdAt) {
+    /** The new claim's id and creation time; receiptTaken is the position of the first receipt another claim holds, else -1. */
+    record Inserted(long id, Instant createdAt, int receiptTaken) {
     }
 
-    /** A new DRAFT claim with the estimate judged at filing (its benefits are inserted by {@link #insertBenefits}). */
-    Inserted insert(Claim.Facts f, String filedBy, BigDecimal computedTotal, List<Hint> hints) {
+    /**
+     * A new DRAFT claim with the estimate judged at filing, its receipts, its first timeline entry and
+     * the estimate's benefits, in one statement. A receipt that another claim holds (its primary key)
+     * is left out and reported in {@link Inserted#receiptTaken()}: the caller refuses the filing.
+     */
+    Inserted insert(Claim.Facts f, String filedBy, BigDecimal computedTotal, List<Hint> hints, List<ReceiptRow> receipts,
+                    Claim.Event created, List<StoredBenefit> benefits) {
         HospitalStay stay = f.hospitalStay();
         Expenses e = f.expenses();
-        return jdbc.sql("""
-                insert into claims.claim (member_id, unit_id, org_path, kind, incident_date, diagnoses_cipher, death,
-                    disability_grade, admission, discharge, expenses_total, expenses_fund_paid, expenses_self_paid,
-                    expenses_self_funded, claimed_items, status, filed_by, computed_total, hints)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], 'DRAFT', ?, ?, ?::jsonb) returning id, created_at""")
-                .params(f.memberId(), f.unitId(), f.orgPath(), f.kind().name(), f.incidentDate(),
-                        cipher.encrypt(JSON.writeValueAsString(f.diagnoses())), f.death(), f.disabilityGrade(),
-                        stay == null ? null : stay.admission(), stay == null ? null : stay.discharge(),
-                        e == null ? null : e.total().amount(), e == null ? null : e.fundPaid().amount(),
-                        e == null ? null : e.selfPaid().amount(), e == null ? null : e.selfFunded().amount(),
-                        f.claimedItems() == null ? null : "{" + String.join(",", f.claimedItems()) + "}", filedBy, computedTotal,
-                        JSON.writeValueAsString(hints))
-                .query((rs, n) -> new Inserted(rs.getLong(1), rs.getTimestamp(2).toInstant())).single();
+        List<Object> params = new ArrayList<>(List.of(f.memberId()));
+        params.addAll(Arrays.asList(f.unitId(), f.orgPath(), f.kind().name(), f.incidentDate(),
+                cipher.encrypt(JSON.writeValueAsString(f.diagnoses())), f.death(), f.disabilityGrade(),
+                stay == null ? null : stay.admission(), stay == null ? null : stay.discharge(),
+                e == null ? null : e.total().amount(), e == null ? null : e.fundPaid().amount(),
+                e == null ? null : e.selfPaid().amount(), e == null ? null : e.selfFunded().amount(),
+                f.claimedItems() == null ? null : "{" + String.join(",", f.claimedItems()) + "}", filedBy, computedTotal,
+                JSON.writeValueAsString(hints)));
+        params.addAll(List.of(receipts.stream().map(ReceiptRow::invoiceCode).toArray(String[]::new),
+                receipts.stream().map(ReceiptRow::invoiceNumber).toArray(String[]::new),
+                receipts.stream().map(ReceiptRow::electronic).toArray(Boolean[]::new),
+                receipts.stream().map(r -> r.amount().amount()).toArray(BigDecimal[]::new)));
+        params.addAll(events(List.of(created)));
+        params.addAll(benefitColumns(benefits));
+        Inserted inserted = jdbc.sql("""
+                with c as (
+                    insert into claims.claim (member_id, unit_id, org_path, kind, incident_date, diagnoses_cipher, death,
+                        disability_grade, admission, discharge, expenses_total, expenses_fund_paid, expenses_self_paid,
+                        expenses_self_funded, claimed_items, status, filed_by, computed_total, hints)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], 'DRAFT', ?, ?, ?::jsonb) returning id, created_at),
+                r as (
+                    insert into claims.receipt (invoice_code, invoice_number, claim_id, position, electronic, amount)
+                    select x.code, x.number, c.id, x.n - 1, x.electronic, x.amount
+                      from c, unnest(?::text[], ?::text[], ?::boolean[], ?::numeric[]) with ordinality as x (code, number, electronic, amount, n)
+                    on conflict do nothing returning position),
+                e as (""" + EVENTS_FROM.formatted("c") + """
+                ),
+                b as (""" + BENEFITS_FROM.formatted("c") + """
+                )
+                select c.id, c.created_at, array(select position from r order by position) from c""")
+                .params(params)
+                .query((rs, n) -> {
+                    Integer[] held = (Integer[]) rs.getArray(3).getArray();
+                    int taken = -1;
+                    for (int i = 0; i < receipts.size() && taken < 0; i++) if (i >= held.length || held[i] != i) taken = i;
+                    return new Inserted(rs.getLong(1), rs.getTimestamp(2).toInstant(), taken);
+                }).single();
+        return inserted;
+    }
+
+    /** Inserts timeline entries, in order, for the claim whose id the CTE named by the placeholder returns (events(...) gives the parameters). */
+    private static final String EVENTS_FROM = """
+            insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason)
+                    select %1$s.id, x.at, x.actor, x.from_status, x.to_status, x.reason
+                      from %1$s, unnest(?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                           as x (at, actor, from_status, to_status, reason, n)
+                     order by x.n""";
+
+    private static List<Object> events(List<Claim.Event> events) {
+        return List.of(events.stream().map(e -> e.at().toString()).toArray(String[]::new),
+                events.stream().map(Claim.Event::actor).toArray(String[]::new),
+                events.stream().map(e -> e.from() == null ? null : e.from().name()).toArray(String[]::new),
+                events.stream().map(e -> e.to().name()).toArray(String[]::new),
+                events.stream().map(Claim.Event::reason).toArray(String[]::new));
+    }
+
+    /** Inserts benefits for the claim whose id the CTE named by the placeholder returns (benefitColumns(...) gives the parameters). */
+    private static final String BENEFITS_FROM = """
+            insert into claims.benefit (claim_id, position, item, plan, coverage_from, coverage_to, decision, amount, components,
+                        reasons, allowance_days)
+                    select %1$s.id, x.position, x.item, x.plan, x.coverage_from, x.coverage_to, x.decision, x.amount, x.components::jsonb,
+                           x.reasons::jsonb, x.allowance_days
+                      from %1$s, unnest(?::int[], ?::text[], ?::text[], ?::date[], ?::date[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::int[])
+                           as x (position, item, plan, coverage_from, coverage_to, decision, amount, components, reasons, allowance_days)""";
+
+    private static List<Object> benefitColumns(List<StoredBenefit> benefits) {
+        return List.of(benefits.stream().map(StoredBenefit::position).toArray(Integer[]::new),
+                benefits.stream().map(StoredBenefit::item).toArray(String[]::new),
+                benefits.stream().map(StoredBenefit::plan).toArray(String[]::new),
+                benefits.stream().map(b -> b.coverageFrom().toString()).toArray(String[]::new),
+                benefits.stream().map(b -> b.coverageTo().toString()).toArray(String[]::new),
+                benefits.stream().map(b -> b.decision().name()).toArray(String[]::new),
+                benefits.stream().map(b -> b.amount().amount()).toArray(BigDecimal[]::new),
+                benefits.stream().map(b -> JSON.writeValueAsString(b.components())).toArray(String[]::new),
+                benefits.stream().map(b -> JSON.writeValueAsString(b.reasons())).toArray(String[]::new),
+                benefits.stream().map(StoredBenefit::allowanceDays).toArray(Integer[]::new));
     }
 
     /** The little of a claim that attaching a document needs: who may see it, its state, whether its materials are complete. */
     record Header(long id, long memberId, String orgPath, ClaimStatus status, LocalDate materialsCompleteOn) {
-    }
-
-    Optional<Header> header(long id) {
-        return jdbc.sql("select member_id, org_path, status, materials_complete_on from claims.claim where id = ?").param(id)
-                .query((rs, n) -> new Header(id, rs.getLong(1), rs.getString(2), ClaimStatus.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class)))
-                .optional();
     }
 
     Optional<Claim> find(long id) {
@@ -124,18 +188,28 @@ class ClaimRepository {
         return appendEventsIfUpdated(c, rows);
     }
 
-    /** As {@link #update(Claim)}, with a new judgement's computed total and hints in the same statement. */
-    boolean update(Claim c, BigDecimal computedTotal, List<Hint> hints) {
-        int rows = jdbc.sql("""
-                update claims.claim set status = ?, review_level = ?, first_approved_by = ?, approved_total = ?,
-                    submitted_on = ?, materials_complete_on = ?, closed_on = ?, version = version + 1,
-                    computed_total = ?, hints = ?::jsonb
-                where id = ? and version = ?""")
-                .params(c.status().name(), c.reviewLevel() == null ? null : c.reviewLevel().name(), c.firstApprovedBy(),
-                        c.approvedTotal(), c.submittedOn(), c.materialsCompleteOn(), c.closedOn(), computedTotal,
-                        JSON.writeValueAsString(hints), c.id, c.version)
-                .update();
-        return appendEventsIfUpdated(c, rows);
+    /**
+     * As {@link #update(Claim)}, with a new judgement's computed total, hints and benefits, and the
+     * claim's new timeline entries, in one statement (the claim must hold no benefits: {@link #deleteBenefits}).
+     */
+    boolean update(Claim c, BigDecimal computedTotal, List<Hint> hints, List<StoredBenefit> benefits) {
+        List<Object> params = new ArrayList<>(Arrays.asList(c.status().name(), c.reviewLevel() == null ? null : c.reviewLevel().name(),
+                c.firstApprovedBy(), c.approvedTotal(), c.submittedOn(), c.materialsCompleteOn(), c.closedOn(), computedTotal,
+                JSON.writeValueAsString(hints), c.id, c.version));
+        params.addAll(events(c.newEvents()));
+        params.addAll(benefitColumns(benefits));
+        return jdbc.sql("""
+                with u as (
+                    update claims.claim set status = ?, review_level = ?, first_approved_by = ?, approved_total = ?,
+                        submitted_on = ?, materials_complete_on = ?, closed_on = ?, version = version + 1,
+                        computed_total = ?, hints = ?::jsonb
+                    where id = ? and version = ? returning id),
+                e as (""" + EVENTS_FROM.formatted("u") + """
+                ),
+                b as (""" + BENEFITS_FROM.formatted("u") + """
+                )
+                select count(*) from u""")
+                .params(params).query(Integer.class).single() == 1;
     }
 
     private boolean appendEventsIfUpdated(Claim c, int rows) {
@@ -145,12 +219,6 @@ class ClaimRepository {
                             e.from() == null ? null : e.from().name(), e.to().name(), e.reason()}).toList());
         }
         return rows == 1;
-    }
-
-    void appendEvent(long claimId, Claim.Event e) {
-        jdbc.sql("insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason) values (?, ?, ?, ?, ?, ?)")
-                .params(claimId, Timestamp.from(e.at()), e.actor(), e.from() == null ? null : e.from().name(), e.to().name(),
-                        e.reason()).update();
     }
 
     List<Claim.Event> events(long claimId) {
@@ -191,6 +259,120 @@ class ClaimRepository {
                 .query((rs, n) -> new Listed(claim(rs, n), rs.getBigDecimal("computed_total"))).list();
     }
 
+    // ---- deciding a claim ------------------------------------------------------------------
+
+    /**
+     * Takes the locks a money decision on a claim needs, in the order every decision takes them: its
+     * member's decisions ({@link #lockMember}, taken as the row is read) and then the claim's row.
+     * False when there is no such claim.
+     */
+    boolean lockForDecision(long claimId) {
+        // the select list is computed below the row locking: the advisory lock is held before the row lock is asked for
+        return jdbc.sql("""
+                select pg_advisory_xact_lock(7412, ((c.member_id & 4294967295)
+                                                    - case when c.member_id & 2147483648 <> 0 then 4294967296 else 0 end)::int)
+                  from claims.claim c where c.id = ? for no key update of c""")
+                .param(claimId).query((rs, n) -> true).optional().isPresent();
+    }
+
+    /** A document and, once it is read, its reading (result still encrypted). */
+    record DocumentAndReading(DocumentRow document, DocumentReadingRepository.Stored reading) {
+    }
+
+    /**
+     * What deciding a claim reads, in one statement: the claim, whether its expenses were typed in,
+     * its receipts, its timeline so far, its documents with their readings, and what the member's
+     * other approved claims were paid. Read after {@link #lockForDecision}, it sees every reading and
+     * approval committed before the locks were granted.
+     */
+    record ForDecision(Claim claim, boolean expensesTyped, List<ReceiptRow> receipts, List<Claim.Event> events,
+                       List<DocumentAndReading> documents, List<StoredBenefit> benefits, List<StoredBenefit> paidEarlier) {
+    }
+
+    Optional<ForDecision> forDecision(long claimId) {
+        return jdbc.sql("select " + COLUMNS + """
+                , expenses_total is not null and coalesce(expenses_source, 'TYPED') = 'TYPED' as expenses_typed,
+                  (select json_agg(json_build_object('code', r.invoice_code, 'number', r.invoice_number, 'electronic', r.electronic,
+                                                     'amount', r.amount::text) order by r.position)
+                     from claims.receipt r where r.claim_id = c.id)::text as receipts_json,
+                  (select json_agg(json_build_object('at', e.at, 'actor', e.actor, 'from', e.from_status, 'to', e.to_status,
+                                                     'reason', e.reason) order by e.id)
+                     from claims.claim_event e where e.claim_id = c.id)::text as events_json,
+                  (select json_agg(json_build_object('id', d.id, 'kind', d.kind, 'fileName', d.file_name, 'contentType', d.content_type,
+                                                     'size', d.size, 'sha256', d.sha256, 'uploadedBy', d.uploaded_by, 'uploadedAt', d.uploaded_at,
+                                                     'outcome', r.outcome, 'documentType', r.document_type, 'source', r.source,
+                                                     'result', encode(r.result_cipher, 'base64'), 'usedBy', r.used_by_claim_id,
+                                                     'message', r.message) order by d.id)
+                     from claims.document d
+                     left join lateral (select * from claims.document_reading x where x.document_id = d.id offset 0) r on true
+                    where d.claim_id = c.id)::text as documents_json,
+                  (select json_agg(""" + BENEFIT_JSON + """
+                   order by b.position) from claims.benefit b where b.claim_id = c.id)::text as benefits_json,
+                  (select json_agg(""" + BENEFIT_JSON + """
+                   ) from claims.claim o join claims.benefit b on b.claim_id = o.id
+                    where o.member_id = c.member_id and o.id <> c.id and o.status in ('APPROVED', 'PAYMENT_PENDING', 'PAID'))::text as paid_json
+                from claims.claim c where c.id = ?""")
+                .param(claimId)
+                .query((rs, n) -> new ForDecision(claim(rs, n), rs.getBoolean("expenses_typed"),
+                        each(rs.getString("receipts_json"), j -> new ReceiptRow(j.path("code").asString(), j.path("number").asString(),
+                                j.path("electronic").asBoolean(), Money.of(j.path("amount").asString()))),
+                        each(rs.getString("events_json"), j -> new Claim.Event(instant(j.path("at").asString()), j.path("actor").asString(),
+                                status(j.path("from")), ClaimStatus.valueOf(j.path("to").asString()), text(j.path("reason")))),
+                        each(rs.getString("documents_json"), ClaimRepository::documentAndReading),
+                        each(rs.getString("benefits_json"), ClaimRepository::benefitOf),
+                        each(rs.getString("paid_json"), ClaimRepository::benefitOf)))
+                .optional();
+    }
+
+    private static <T> List<T> each(String jsonArray, java.util.function.Function<JsonNode, T> row) {
+        if (jsonArray == null) return List.of();
+        List<T> out = new ArrayList<>();
+        for (JsonNode j : JSON.readTree(jsonArray)) out.add(row.apply(j));
+        return out;
+    }
+
+    private static DocumentAndReading documentAndReading(JsonNode j) {
+        var d = new DocumentRow(j.path("id").asLong(), j.path("kind").asString(), j.path("fileName").asString(),
+                j.path("contentType").asString(), j.path("size").asLong(), j.path("sha256").asString(), j.path("uploadedBy").asString(),
+                instant(j.path("uploadedAt").asString()));
+        String outcome = text(j.path("outcome"));
+        return new DocumentAndReading(d, outcome == null ? null : new DocumentReadingRepository.Stored(d.id(), outcome,
+                text(j.path("documentType")), text(j.path("source")),
+                j.path("result").isNull() || j.path("result").isMissingNode() ? null
+                        : java.util.Base64.getMimeDecoder().decode(j.path("result").asString()),
+                j.path("usedBy").isNull() || j.path("usedBy").isMissingNode() ? null : j.path("usedBy").asLong(), text(j.path("message"))));
+    }
+
+    private static final String BENEFIT_JSON = """
+            json_build_object('position', b.position, 'item', b.item, 'plan', b.plan, 'from', b.coverage_from,
+                              'to', b.coverage_to, 'decision', b.decision, 'amount', b.amount::text,
+                              'components', b.components, 'reasons', b.reasons, 'days', b.allowance_days,
+                              'adjusted', b.adjusted_amount::text, 'adjustReason', b.adjust_reason, 'adjustedBy', b.adjusted_by)""";
+
+    private static StoredBenefit benefitOf(JsonNode j) {
+        String adjusted = text(j.path("adjusted"));
+        return new StoredBenefit(j.path("position").asInt(), j.path("item").asString(), j.path("plan").asString(),
+                LocalDate.parse(j.path("from").asString()), LocalDate.parse(j.path("to").asString()),
+                Decision.valueOf(j.path("decision").asString()), Money.of(j.path("amount").asString()),
+                JSON.convertValue(j.path("components"), COMPONENTS), JSON.convertValue(j.path("reasons"), REASONS),
+                j.path("days").asInt(), adjusted == null ? null : Money.of(adjusted), text(j.path("adjustReason")),
+                text(j.path("adjustedBy")));
+    }
+
+    private static String text(JsonNode j) {
+        return j.isNull() || j.isMissingNode() ? null : j.asString();
+    }
+
+    private static ClaimStatus status(JsonNode j) {
+        String s = text(j);
+        return s == null ? null : ClaimStatus.valueOf(s);
+    }
+
+    /** A timestamptz as json renders it ({@code 2026-11-22T06:10:00.123456+00:00}). */
+    private static Instant instant(String text) {
+        return java.time.OffsetDateTime.parse(text).toInstant();
+    }
+
     // ---- benefits and hints ----------------------------------------------------------------
 
     /**
@@ -208,8 +390,12 @@ class ClaimRepository {
     }
 
     void replaceBenefits(long claimId, List<StoredBenefit> benefits) {
-        jdbc.sql("delete from claims.benefit where claim_id = ?").param(claimId).update();
+        deleteBenefits(claimId);
         insertBenefits(claimId, benefits);
+    }
+
+    void deleteBenefits(long claimId) {
+        jdbc.sql("delete from claims.benefit where claim_id = ?").param(claimId).update();
     }
 
     /** The benefits of a claim that has none yet, in one round trip. */
@@ -251,11 +437,6 @@ class ClaimRepository {
 
     // ---- receipts --------------------------------------------------------------------------
 
-    void insertReceipt(long claimId, int position, ReceiptRow r) {
-        jdbc.sql("insert into claims.receipt (invoice_code, invoice_number, claim_id, position, electronic, amount) values (?, ?, ?, ?, ?, ?)")
-                .params(r.invoiceCode(), r.invoiceNumber(), claimId, position, r.electronic(), r.amount().amount()).update();
-    }
-
     List<ReceiptRow> receipts(long claimId) {
         return jdbc.sql("select invoice_code, invoice_number, electronic, amount from claims.receipt where claim_id = ? order by position")
                 .param(claimId)
@@ -265,15 +446,53 @@ class ClaimRepository {
 
     // ---- documents -------------------------------------------------------------------------
 
-    DocumentRow insertDocument(long claimId, String kind, String fileName, String contentType, long size, String sha256,
-                               byte[] contentCipher, String by) {
+    /** A document to store: its content already encrypted. */
+    record NewDocumentRow(String kind, String fileName, String contentType, long size, String sha256, byte[] contentCipher) {
+    }
+
+    /** What attaching documents found of the claim, and the documents it stored (none when the claim is closed). */
+    record Attached(Header claim, List<DocumentRow> documents) {
+    }
+
+    /**
+     * Stores documents of one claim in one statement with the reading of the claim's header, unless
+     * the claim is closed (PAID or REJECTED); answers them in the order given. Empty when there is no
+     * such claim. The caller checks who may see the claim and rolls back if they may not.
+     */
+    Optional<Attached> insertDocumentsIfOpen(long claimId, List<NewDocumentRow> documents, String by) {
+        List<Object> params = new ArrayList<>(List.of(claimId, by));
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < documents.size(); i++) {
+            NewDocumentRow d = documents.get(i);
+            values.append(i == 0 ? "" : ", ").append("(").append(i).append(", ?, ?, ?, ?::bigint, ?, ?::bytea)");
+            params.addAll(Arrays.asList(d.kind(), d.fileName(), d.contentType(), d.size(), d.sha256(), d.contentCipher()));
+        }
         return jdbc.sql("""
-                insert into claims.document (claim_id, kind, file_name, content_type, size, sha256, content_cipher, uploaded_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id, uploaded_at""")
-                .params(claimId, kind, fileName, contentType, size, sha256, contentCipher, by)
-                .query((rs, n) -> new DocumentRow(rs.getLong(1), kind, fileName, contentType, size, sha256, by,
-                        rs.getTimestamp(2).toInstant()))
-                .single();
+                with h as (select id, member_id, org_path, status, materials_complete_on from claims.claim where id = ?),
+                d as (
+                    insert into claims.document (claim_id, kind, file_name, content_type, size, sha256, content_cipher, uploaded_by)
+                    select h.id, v.kind, v.file_name, v.content_type, v.size, v.sha256, v.content_cipher, ?
+                      from h, (values """ + values + """
+                ) as v (n, kind, file_name, content_type, size, sha256, content_cipher)
+                     where h.status not in ('PAID', 'REJECTED')
+                     order by v.n
+                    returning id, uploaded_at)
+                select h.member_id, h.org_path, h.status, h.materials_complete_on, array(select id from d order by id),
+                       (select min(uploaded_at) from d)
+                  from h""")
+                .params(params)
+                .query((rs, n) -> {
+                    Header header = new Header(claimId, rs.getLong(1), rs.getString(2), ClaimStatus.valueOf(rs.getString(3)),
+                            rs.getObject(4, LocalDate.class));
+                    Long[] ids = (Long[]) rs.getArray(5).getArray();
+                    Timestamp at = rs.getTimestamp(6);
+                    List<DocumentRow> rows = new ArrayList<>();
+                    for (int i = 0; i < ids.length; i++) {
+                        NewDocumentRow d = documents.get(i);
+                        rows.add(new DocumentRow(ids[i], d.kind(), d.fileName(), d.contentType(), d.size(), d.sha256(), by, at.toInstant()));
+                    }
+                    return new Attached(header, rows);
+                }).optional();
     }
 
     List<DocumentRow> documents(long claimId) {

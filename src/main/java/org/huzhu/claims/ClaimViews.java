@@ -45,7 +45,14 @@ final class ClaimViews {
 
     /** Everything a view shows besides the claim row itself. */
     record Parts(List<StoredBenefit> benefits, List<ClaimRepository.Hint> hints, List<ClaimRepository.ReceiptRow> receipts,
-                 List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<PayoutView> payouts) {
+                 List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<PayoutView> payouts,
+                 List<DocumentReadings.Reading> readings) {
+
+        /** Parts whose documents' readings are read when the view is built (if any document is of a kind that is read). */
+        Parts(List<StoredBenefit> benefits, List<ClaimRepository.Hint> hints, List<ClaimRepository.ReceiptRow> receipts,
+              List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<PayoutView> payouts) {
+            this(benefits, hints, receipts, documents, events, payouts, null);
+        }
     }
 
     ClaimView view(Claim c) {
@@ -57,7 +64,8 @@ final class ClaimViews {
     /** The view from parts the caller already holds (a claim it has just written), without reading them back. */
     ClaimView view(Claim c, Parts parts) {
         List<StoredBenefit> benefits = parts.benefits();
-        List<DocumentView> documents = documents(c.id, parts.documents());
+        List<DocumentView> documents = parts.readings() == null ? documents(c.id, parts.documents())
+                : documents(parts.documents(), parts.readings());
         Set<String> attached = new TreeSet<>();
         documents.forEach(d -> attached.add(d.kind()));
         PaymentPromise promise = promise(c);
@@ -101,9 +109,14 @@ final class ClaimViews {
 
     /** The documents with what was read from them (read only when the claim has documents of a kind that is read). */
     private List<DocumentView> documents(long claimId, List<ClaimRepository.DocumentRow> rows) {
-        java.util.Map<Long, DocumentReadings.Reading> read = rows.stream().anyMatch(d -> DocumentReadings.READ_KINDS.contains(d.kind()))
-                ? readings.readingsOf(claimId).stream().collect(java.util.stream.Collectors.toMap(DocumentReadings.Reading::documentId, r -> r))
-                : java.util.Map.of();
+        return documents(rows, rows.stream().anyMatch(d -> DocumentReadings.READ_KINDS.contains(d.kind())) ? readings.readingsOf(claimId)
+                : List.of());
+    }
+
+    /** The documents with the readings the caller already holds. */
+    private List<DocumentView> documents(List<ClaimRepository.DocumentRow> rows, List<DocumentReadings.Reading> readings) {
+        java.util.Map<Long, DocumentReadings.Reading> read = readings.stream()
+                .collect(java.util.stream.Collectors.toMap(DocumentReadings.Reading::documentId, r -> r));
         return rows.stream().map(d -> document(d, read.get(d.id()))).toList();
     }
 

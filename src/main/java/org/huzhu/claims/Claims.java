@@ -44,7 +44,6 @@ import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.NotFoundException;
 import org.huzhu.shared.web.UnreadableUploadException;
 import org.huzhu.shared.web.UploadTooLargeException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,18 +131,12 @@ public class Claims {
                 command.items() == null || command.items().isEmpty() ? null : List.copyOf(command.items()));
         // the engine's rules of form, answered with the claim's own field names; the estimate is kept until submission
         ClaimJudge.Judgement estimate = judge.judge(facts, member, held, (item, from) -> List.of(), today(), Set.of());
-        ClaimRepository.Inserted inserted = repository.insert(facts, user.username(), estimate.total(), estimate.hints());
-        long id = inserted.id();
-        for (int i = 0; i < receipts.size(); i++) {
-            try {
-                repository.insertReceipt(id, i, receipts.get(i));   // the primary key says whether another claim has it
-            } catch (DuplicateKeyException e) {
-                throw receiptTaken(i);
-            }
-        }
         Claim.Event created = new Claim.Event(now(), user.username(), null, ClaimStatus.DRAFT, "创建理赔申请");
-        repository.appendEvent(id, created);
-        repository.insertBenefits(id, estimate.benefits());
+        // the claim, its receipts, its first timeline entry and the estimate's benefits in one statement
+        ClaimRepository.Inserted inserted = repository.insert(facts, user.username(), estimate.total(), estimate.hints(), receipts,
+                created, estimate.benefits());
+        if (inserted.receiptTaken() >= 0) throw receiptTaken(inserted.receiptTaken());   // the primary key said another claim has it
+        long id = inserted.id();
         // the view from what was just written, as a read-back would give it
         Claim claim = new Claim(id, facts, user.username(), inserted.createdAt(), 0, ClaimStatus.DRAFT, null, null, null, null, null,
                 null);
@@ -154,56 +147,64 @@ public class Claims {
     @Transactional
     public ClaimView submit(long id, CurrentUser user) {
         if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER)) throw new AccessDeniedException("cannot submit claims");
-        Claim claim = visible(id, user);
+        if (!repository.lockForDecision(id)) throw new NotFoundException("理赔申请不存在");
+        ClaimRepository.ForDecision read = repository.forDecision(id).filter(f -> visible(f.claim(), user))
+                .orElseThrow(() -> new NotFoundException("理赔申请不存在"));
+        Claim claim = read.claim();
         claim.requireCanMoveTo(ClaimStatus.SUBMITTED);
         Members.Payee payee = members.payee(claim.facts.memberId())
                 .orElseThrow(() -> InvalidInputException.of("memberId", "请先登记收款银行账户"));
         Member member = members.visibleMember(claim.facts.memberId(), user);
         LocalDate today = today();
         Instant now = now();
-        repository.lockMember(member.id());
         claim.submit(user.username(), now, today);
-        if (readings.mustWait(id)) {
+        DocumentReadings.Documents documents = readings.documents(read.documents());
+        if (!read.expensesTyped() && documents.anyUnread()) {
+            // receipts still being read and no expenses typed in: judged by the reader once the last one is read
             claim.awaitReading(now);
             if (!repository.update(claim)) throw new ConflictException(STALE);
             return views.view(load(id));
         }
-        return decide(claim, member, payee, today, now);
+        return decide(claim, read, documents, member, payee, today, now);
     }
 
     /** A claim that waited for its documents to be read is judged once the last one is read (by the reader, as the system). */
     @Transactional
     public void judgeAfterReading(long id) {
-        Claim claim = load(id);
-        if (claim.status() != ClaimStatus.SUBMITTED) return;
+        if (!repository.lockForDecision(id)) return;
+        ClaimRepository.ForDecision read = repository.forDecision(id).orElse(null);
+        if (read == null || read.claim().status() != ClaimStatus.SUBMITTED) return;
+        Claim claim = read.claim();
         Members.Payee payee = members.payee(claim.facts.memberId()).orElse(null);
         if (payee == null) return;   // submission required one; a later removal leaves the claim for a reviewer
         Member member = members.visibleMember(claim.facts.memberId(), SYSTEM);
-        repository.lockMember(member.id());
-        decide(load(id), member, payee, today(), now());
+        decide(claim, read, readings.documents(read.documents()), member, payee, today(), now());
     }
 
     private static final CurrentUser SYSTEM = new CurrentUser(0, Claim.SYSTEM, Role.ADMIN, "/", null, null, null);
 
-    /** Judges a submitted claim and approves it automatically, sends it to review or rejects it. */
-    private ClaimView decide(Claim claim, Member member, Members.Payee payee, LocalDate today, Instant now) {
+    /**
+     * Judges a submitted claim and approves it automatically, sends it to review or rejects it. The
+     * caller holds the decision's locks ({@link ClaimRepository#lockForDecision}) and read the claim after taking them.
+     */
+    private ClaimView decide(Claim claim, ClaimRepository.ForDecision read, DocumentReadings.Documents documents, Member member,
+                             Members.Payee payee, LocalDate today, Instant now) {
         long id = claim.id;
-        List<ClaimRepository.DocumentRow> documents = repository.documents(id);
         Set<String> attached = new java.util.TreeSet<>();
-        documents.forEach(d -> attached.add(d.kind()));
-        List<ReceiptRow> receipts = repository.receipts(id);
-        var read = documents.stream().anyMatch(d -> DocumentReadings.READ_KINDS.contains(d.kind())) ? readings.readingsOf(id)
-                : List.<DocumentReadings.Reading>of();
-        if (read.stream().anyMatch(r -> "READ".equals(r.outcome()))) claim.recognised(now, DocumentReadings.summary(read));
+        documents.documents().forEach(d -> attached.add(d.kind()));
+        List<ReceiptRow> receipts = read.receipts();
+        if (documents.readings().stream().anyMatch(r -> "READ".equals(r.outcome()))) {
+            claim.recognised(now, DocumentReadings.summary(documents.readings()));
+        }
         ClaimJudge.Judgement judgement = judge.judge(claim.facts, member, enrolments.coveragesOf(member.id()),
-                paidEarlier(member.id(), id), today, attached);
+                paidEarlier(read.paidEarlier()), today, attached);
         PendingPayout payout = null;
         boolean complete = materials.missing(materials.required(judgement.payingItems(), judgement.facts()), attached).isEmpty();
         if (judgement.nothingPayable()) {
             claim.rejectAutomatically(now, today, "各保障项目均不予给付：" + ClaimViews.reasonsText(judgement.benefits()));
         } else {
             if (complete) claim.materialsCompleted(today);
-            if (lowRisk(receipts, judgement, complete) && read.stream().noneMatch(r -> r.usedByClaimId() != null)) {
+            if (lowRisk(receipts, judgement, complete) && documents.readings().stream().noneMatch(r -> r.usedByClaimId() != null)) {
                 claim.approveAutomatically(now, judgement.total(), "低风险案件自动核准（电子票据、金额低于" + settings.autoApproveBelow() + "元、材料齐全）");
                 payout = requestPayment(claim, now, judgement.total());
             } else {
@@ -211,17 +212,28 @@ public class Claims {
                 claim.sendToReview(level, now, "转" + level.chinese() + "审核（测算金额" + new Money(judgement.total()) + "元）");
             }
         }
-        if (!repository.update(claim, judgement.total(), judgement.hints())) throw new ConflictException(STALE);
-        repository.replaceBenefits(id, judgement.benefits());
+        // the state change, its timeline entries and the new judgement's benefits in one statement; the estimate's benefits
+        // are replaced only when the judgement differs from them
+        boolean unchanged = read.benefits().equals(judgement.benefits());
+        if (!unchanged) repository.deleteBenefits(id);
+        if (!repository.update(claim, judgement.total(), judgement.hints(), unchanged ? List.of() : judgement.benefits())) {
+            throw new ConflictException(STALE);
+        }
         List<PayoutView> handedOver = payout == null ? List.of() : List.of(handOver(claim, payout, payee));   // a draft had none before
-        return views.view(claim, new ClaimViews.Parts(judgement.benefits(), judgement.hints(), receipts, documents,
-                repository.events(id), handedOver));
+        List<Claim.Event> timeline = new ArrayList<>(read.events());
+        timeline.addAll(claim.newEvents());
+        return views.view(claim, new ClaimViews.Parts(judgement.benefits(), judgement.hints(), receipts, documents.documents(),
+                timeline, handedOver, documents.readings()));
+    }
+
+    /** What the member's other approved claims paid, looked up per (item, coverage from). */
+    private static java.util.function.BiFunction<String, LocalDate, List<StoredBenefit>> paidEarlier(List<StoredBenefit> earlier) {
+        return (item, from) -> earlier.stream().filter(b -> b.item().equals(item) && b.coverageFrom().equals(from)).toList();
     }
 
     /** What the member's other approved claims paid, read once and looked up per (item, coverage from). */
     private java.util.function.BiFunction<String, LocalDate, List<StoredBenefit>> paidEarlier(long memberId, long exceptClaim) {
-        List<StoredBenefit> earlier = repository.paidEarlier(memberId, exceptClaim);
-        return (item, from) -> earlier.stream().filter(b -> b.item().equals(item) && b.coverageFrom().equals(from)).toList();
+        return paidEarlier(repository.paidEarlier(memberId, exceptClaim));
     }
 
     /**
@@ -258,28 +270,55 @@ public class Claims {
 
     // ---- documents -------------------------------------------------------------------------
 
+    /** One document to attach: its kind (claims/materials.yaml), the uploaded file's name and its bytes. */
+    public record NewDocument(String kind, String fileName, byte[] content) {
+    }
+
     @Transactional
     public DocumentView attach(long id, String kind, String fileName, byte[] content, CurrentUser user) {
+        return attach(id, List.of(new NewDocument(kind, fileName, content)), user).getFirst();
+    }
+
+    /**
+     * Attaches several documents at once, all or none: one transaction, one insert, and the receipts
+     * among them read together in the background. Problems name {@code kind} for a single document
+     * and {@code documents[i].kind} for several.
+     */
+    @Transactional
+    public List<DocumentView> attach(long id, List<NewDocument> documents, CurrentUser user) {
         if (user.is(Role.FINANCE)) throw new AccessDeniedException("finance does not attach documents");
-        ClaimRepository.Header claim = repository.header(id).filter(c -> visible(c.memberId(), c.orgPath(), user))
+        if (documents == null || documents.isEmpty()) throw InvalidInputException.of("file", "缺少材料文件");
+        List<ClaimRepository.NewDocumentRow> rows = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            String kind = documents.get(i).kind();
+            String field = documents.size() == 1 ? "kind" : "documents[" + i + "].kind";
+            if (kind == null || kind.isBlank()) throw InvalidInputException.of(field, "缺少材料类型（" + String.join("、", materials.kinds().keySet()) + "）");
+            if (!materials.knows(kind.strip())) {
+                throw InvalidInputException.of(field, "材料类型须为 " + String.join("、", materials.kinds().keySet()) + " 之一：" + kind);
+            }
+        }
+        for (NewDocument document : documents) {
+            byte[] content = document.content();
+            if (content.length > settings.maxDocumentBytes()) {
+                throw new UploadTooLargeException("材料文件不能超过" + settings.maxDocumentBytes() / (1024 * 1024) + "MB");
+            }
+            if (content.length == 0) throw new UnreadableUploadException("上传的文件是空的");
+            DocumentType type = DocumentType.of(content);
+            if (type == null) throw new UnreadableUploadException("只接受 PDF、OFD 电子票据或 PNG、JPEG 图片");
+            String name = document.fileName() == null || document.fileName().isBlank() ? "document" : document.fileName().strip();
+            rows.add(new ClaimRepository.NewDocumentRow(document.kind().strip(), name, type.contentType(), content.length, sha256(content),
+                    cipher.encryptBytes(content)));
+        }
+        // the claim's header and the documents in one statement; a claim the user may not see is rolled back as not found
+        ClaimRepository.Attached attached = repository.insertDocumentsIfOpen(id, rows, user.username())
+                .filter(a -> visible(a.claim().memberId(), a.claim().orgPath(), user))
                 .orElseThrow(() -> new NotFoundException("理赔申请不存在"));
-        if (kind == null || kind.isBlank()) throw InvalidInputException.of("kind", "缺少材料类型（" + String.join("、", materials.kinds().keySet()) + "）");
-        if (!materials.knows(kind.strip())) {
-            throw InvalidInputException.of("kind", "材料类型须为 " + String.join("、", materials.kinds().keySet()) + " 之一：" + kind);
-        }
+        ClaimRepository.Header claim = attached.claim();
         if (!Claim.open(claim.status())) throw new ConflictException("status", "理赔已办结（" + claim.status().chinese() + "），不能再上传材料");
-        if (content.length > settings.maxDocumentBytes()) {
-            throw new UploadTooLargeException("材料文件不能超过" + settings.maxDocumentBytes() / (1024 * 1024) + "MB");
-        }
-        if (content.length == 0) throw new UnreadableUploadException("上传的文件是空的");
-        DocumentType type = DocumentType.of(content);
-        if (type == null) throw new UnreadableUploadException("只接受 PDF、OFD 电子票据或 PNG、JPEG 图片");
-        String name = fileName == null || fileName.isBlank() ? "document" : fileName.strip();
-        ClaimRepository.DocumentRow stored = repository.insertDocument(id, kind.strip(), name, type.contentType(), content.length,
-                sha256(content), cipher.encryptBytes(content), user.username());
+        List<ClaimRepository.DocumentRow> stored = attached.documents();
         if (claim.status() != ClaimStatus.DRAFT && claim.materialsCompleteOn() == null) completeMaterialsIfNowComplete(load(id));
-        readings.attached(stored.id(), kind.strip());
-        return views.document(stored);
+        readings.attached(stored, documents.stream().map(NewDocument::content).toList(), id);
+        return stored.stream().map(views::document).toList();
     }
 
     /** After submission, the day the last missing document arrives starts the payment promise. */

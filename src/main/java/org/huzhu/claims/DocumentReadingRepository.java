@@ -19,16 +19,26 @@ class DocumentReadingRepository {
         this.jdbc = jdbc;
     }
 
+    // "(select … from claims.document_reading …) is null" rather than "not exists": a scalar subquery is
+    // looked up per document through the primary key, where an anti-join may be planned as a scan of all
+    // readings (a generic plan made while the table was small stays in use as it grows).
+
     /** A document waiting to be read: attached, of a kind recognition reads, with no reading yet. */
     record Unread(long claimId, long documentId, String fileName) {
     }
 
-    Optional<Unread> unread(long documentId) {
+    /** An unread document with its stored (encrypted) content. */
+    record UnreadContent(long claimId, long documentId, String fileName, byte[] contentCipher) {
+    }
+
+    /** Those of these documents that are still unread, with their content, in one round trip. */
+    List<UnreadContent> unread(List<Long> documentIds) {
         return jdbc.sql("""
-                select d.claim_id, d.id, d.file_name from claims.document d
-                 where d.id = ? and not exists (select 1 from claims.document_reading r where r.document_id = d.id)""")
-                .param(documentId)
-                .query((rs, n) -> new Unread(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+                select d.claim_id, d.id, d.file_name, d.content_cipher from claims.document d
+                 where d.id = any (?) and (select true from claims.document_reading r where r.document_id = d.id) is null
+                 order by d.id""")
+                .param(documentIds.toArray(Long[]::new))
+                .query((rs, n) -> new UnreadContent(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4))).list();
     }
 
     /** Unread documents attached more than {@code minutes} ago: left behind by a restart or a full queue. */
@@ -47,7 +57,7 @@ class DocumentReadingRepository {
         return jdbc.sql("""
                 select exists (select 1 from claims.document d
                                 where d.claim_id = ? and d.kind = any (?)
-                                  and not exists (select 1 from claims.document_reading r where r.document_id = d.id))""")
+                                  and (select true from claims.document_reading r where r.document_id = d.id) is null)""")
                 .params(claimId, kinds.toArray(String[]::new)).query(Boolean.class).single();
     }
 
@@ -75,6 +85,35 @@ class DocumentReadingRepository {
                 .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5),
                         (Long) rs.getObject(6), rs.getString(7)))
                 .list();
+    }
+
+    /** Records several documents that could not be read, in one statement; answers how many were new (not read before). */
+    int insertUnreadable(long claimId, List<Long> documentIds, List<String> messages) {
+        return jdbc.sql("""
+                insert into claims.document_reading (document_id, claim_id, outcome, message)
+                select x.document_id, ?, 'UNREADABLE', x.message from unnest(?::bigint[], ?::text[]) as x (document_id, message)
+                on conflict (document_id) do nothing""")
+                .params(claimId, documentIds.toArray(Long[]::new), messages.toArray(String[]::new)).update();
+    }
+
+    /**
+     * Locks the claim as {@link #lockClaim} does and records documents that could not be read, in one
+     * statement (the lock is taken first); answers the claim's status and how many readings were new,
+     * or empty when there is no such claim.
+     */
+    record Recorded(ClaimStatus status, int inserted) {
+    }
+
+    Optional<Recorded> lockClaimAndRecordUnreadable(long claimId, List<Long> documentIds, List<String> messages) {
+        return jdbc.sql("""
+                with c as (select status from claims.claim where id = ? for update),
+                i as (insert into claims.document_reading (document_id, claim_id, outcome, message)
+                      select x.document_id, ?, 'UNREADABLE', x.message from unnest(?::bigint[], ?::text[]) as x (document_id, message)
+                       where exists (select 1 from c)
+                      on conflict (document_id) do nothing returning 1)
+                select c.status, (select count(*) from i) from c""")
+                .params(claimId, claimId, documentIds.toArray(Long[]::new), messages.toArray(String[]::new))
+                .query((rs, n) -> new Recorded(ClaimStatus.valueOf(rs.getString(1)), rs.getInt(2))).optional();
     }
 
     /** The other claim that already holds this receipt, typed in or read from one of its documents. */

@@ -48,19 +48,17 @@ class DocumentReadings {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DocumentReadingRepository readings;
-    private final ClaimRepository claims;
     private final Recognitions recognitions;
     private final PersonalDataCipher cipher;
     private final ObjectProvider<Claims> front;
     private final TransactionTemplate tx;
     private final ThreadPoolExecutor pool;
 
-    DocumentReadings(DocumentReadingRepository readings, ClaimRepository claims, Recognitions recognitions,
+    DocumentReadings(DocumentReadingRepository readings, Recognitions recognitions,
                      PersonalDataCipher cipher, ObjectProvider<Claims> front, PlatformTransactionManager transactions,
                      @Value("${huzhu.claims.reading-threads:2}") int threads,
                      @Value("${huzhu.claims.reading-queue:500}") int queue) {
         this.readings = readings;
-        this.claims = claims;
         this.recognitions = recognitions;
         this.cipher = cipher;
         this.front = front;
@@ -73,89 +71,162 @@ class DocumentReadings {
         });
     }
 
-    /** After the attaching transaction commits, queues the document for reading when it is of a kind that is read. */
-    void attached(long documentId, String kind) {
-        if (!READ_KINDS.contains(kind)) return;
+    /**
+     * A document to read. The attaching call hands over the bytes it holds (so they are not read back
+     * and decrypted again) while the documents waiting in the queue hold at most {@link #HELD_BYTES};
+     * past that, and for documents the sweep finds, {@code content} is null and the reader loads it.
+     */
+    record ToRead(long claimId, long documentId, String fileName, byte[] content) {
+    }
+
+    /** The most bytes of attached documents that queued readings keep in memory. */
+    static final long HELD_BYTES = 32L << 20;
+    private final java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * After the attaching transaction commits, queues the documents of a kind that is read, together:
+     * one task reads them and records what it read in one transaction. {@code contents} are the
+     * documents' bytes, in the order of {@code documents}.
+     */
+    void attached(List<ClaimRepository.DocumentRow> documents, List<byte[]> contents, long claimId) {
+        List<ToRead> toRead = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            ClaimRepository.DocumentRow d = documents.get(i);
+            if (READ_KINDS.contains(d.kind())) toRead.add(new ToRead(claimId, d.id(), d.fileName(), contents.get(i)));
+        }
+        if (toRead.isEmpty()) return;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    queue(documentId);
+                    queue(toRead);
                 }
             });
         } else {
-            queue(documentId);
+            queue(toRead);
         }
     }
 
-    /** Whether a claim's judgement must wait for its documents: some are unread and its expenses were not typed in. */
-    boolean mustWait(long claimId) {
-        return readings.anyUnread(claimId, READ_KINDS) && !readings.lockClaim(claimId).map(c -> c.expensesTyped()).orElse(true);
-    }
-
-    private void queue(long documentId) {
+    private void queue(List<ToRead> documents) {
+        long bytes = documents.stream().mapToLong(d -> d.content() == null ? 0 : d.content().length).sum();
+        List<ToRead> task = documents;
+        if (bytes > 0 && held.addAndGet(bytes) > HELD_BYTES) {
+            held.addAndGet(-bytes);
+            bytes = 0;
+            task = documents.stream().map(d -> new ToRead(d.claimId(), d.documentId(), d.fileName(), null)).toList();
+        }
+        long reserved = bytes;
+        List<ToRead> work = task;
         try {
-            pool.execute(() -> read(documentId));
+            pool.execute(() -> {
+                try {
+                    read(work);
+                } finally {
+                    held.addAndGet(-reserved);
+                }
+            });
         } catch (RejectedExecutionException full) {
-            log.info("Reading queue full; document {} is left to the sweep", documentId);
+            held.addAndGet(-reserved);
+            log.info("Reading queue full; documents {} are left to the sweep", documents.stream().map(ToRead::documentId).toList());
         }
     }
 
-    /** Documents that a restart or a full queue left unread. */
+    /** Documents that a restart or a full queue left unread, a claim's together. */
     @Scheduled(fixedDelayString = "${huzhu.claims.reading-sweep:PT30S}", initialDelayString = "${huzhu.claims.reading-sweep:PT30S}")
     void sweep() {
         if (pool.getQueue().size() > pool.getQueue().remainingCapacity()) return;
-        for (DocumentReadingRepository.Unread u : readings.leftBehind(READ_KINDS, 1, 100)) queue(u.documentId());
+        Map<Long, List<ToRead>> byClaim = new LinkedHashMap<>();
+        for (DocumentReadingRepository.Unread u : readings.leftBehind(READ_KINDS, 1, 100)) {
+            byClaim.computeIfAbsent(u.claimId(), c -> new ArrayList<>()).add(new ToRead(u.claimId(), u.documentId(), u.fileName(), null));
+        }
+        byClaim.values().forEach(this::queue);
     }
 
-    /** Reads one document, outside any transaction; then records it and pre-fills its claim in one. */
-    void read(long documentId) {
-        var unread = readings.unread(documentId).orElse(null);
-        if (unread == null) return;
-        byte[] stored = claims.documentContent(unread.claimId(), documentId).orElse(null);
-        if (stored == null) return;
-        Recognition recognition = null;
-        String failure = null;
-        try {
-            recognition = recognitions.recognise(unread.fileName(), cipher.decryptBytes(stored));
-        } catch (UnreadableUploadException | UploadTooLargeException e) {
-            failure = e.getMessage();
-        } catch (RuntimeException e) {
-            log.warn("Reading document {} failed: {}", documentId, e.getClass().getSimpleName());
-            failure = "识别服务暂时不可用，请人工录入票据信息";
+    /**
+     * Reads documents of one claim, outside any transaction (loading those whose bytes were not handed
+     * over, if they are still unread); then records them all and pre-fills the claim in one
+     * transaction, and judges the claim if it was waiting for them. A document read meanwhile by
+     * another worker is recorded once (the reading's primary key).
+     */
+    void read(List<ToRead> documents) {
+        List<ToRead> ready = new ArrayList<>(documents.stream().filter(d -> d.content() != null).toList());
+        List<Long> load = documents.stream().filter(d -> d.content() == null).map(ToRead::documentId).toList();
+        if (!load.isEmpty()) {
+            for (DocumentReadingRepository.UnreadContent u : readings.unread(load)) {
+                ready.add(new ToRead(u.claimId(), u.documentId(), u.fileName(), cipher.decryptBytes(u.contentCipher())));
+            }
         }
-        Recognition read = recognition;
-        String message = failure;
-        boolean judgeNow = Boolean.TRUE.equals(tx.execute(status -> record(unread, read, message)));
-        if (judgeNow) front.getObject().judgeAfterReading(unread.claimId());
+        if (ready.isEmpty()) return;
+        long claimId = ready.getFirst().claimId();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (ToRead doc : ready) {
+            if (doc.claimId() != claimId) throw new IllegalArgumentException("documents of several claims read together");
+            Recognition recognition = null;
+            String failure = null;
+            try {
+                recognition = recognitions.recognise(doc.fileName(), doc.content());
+            } catch (UnreadableUploadException | UploadTooLargeException e) {
+                failure = e.getMessage();
+            } catch (RuntimeException e) {
+                log.warn("Reading document {} failed: {}", doc.documentId(), e.getClass().getSimpleName());
+                failure = "识别服务暂时不可用，请人工录入票据信息";
+            }
+            outcomes.add(new Outcome(doc.documentId(), recognition, failure));
+        }
+        boolean judgeNow = Boolean.TRUE.equals(tx.execute(status -> record(claimId, outcomes)));
+        if (judgeNow) front.getObject().judgeAfterReading(claimId);
+    }
+
+    /** What reading one document gave: a recognition, or the reason it could not be read. */
+    private record Outcome(long documentId, Recognition recognition, String failure) {
     }
 
     /** Returns whether the claim now waits for nothing and is to be judged. */
-    private boolean record(DocumentReadingRepository.Unread doc, Recognition r, String failure) {
-        var claim = readings.lockClaim(doc.claimId()).orElse(null);
-        if (claim == null) return false;
-        if (r == null) {
-            if (!readings.insert(doc.claimId(), doc.documentId(), "UNREADABLE", null, null, null, null, null, null, failure)) return false;
-            return claim.status() == ClaimStatus.SUBMITTED && !readings.anyUnread(doc.claimId(), READ_KINDS);
+    private boolean record(long claimId, List<Outcome> outcomes) {
+        if (outcomes.stream().allMatch(o -> o.recognition() == null)) {
+            // nothing read: the claim's lock and the readings in one statement
+            var recorded = readings.lockClaimAndRecordUnreadable(claimId, outcomes.stream().map(Outcome::documentId).toList(),
+                    outcomes.stream().map(Outcome::failure).toList()).orElse(null);
+            return recorded != null && recorded.status() == ClaimStatus.SUBMITTED && recorded.inserted() > 0
+                    && !readings.anyUnread(claimId, READ_KINDS);
         }
+        var claim = readings.lockClaim(claimId).orElse(null);
+        if (claim == null) return false;
+        List<Outcome> unreadable = outcomes.stream().filter(o -> o.recognition() == null).toList();
+        boolean recorded = !unreadable.isEmpty() && readings.insertUnreadable(claimId, unreadable.stream().map(Outcome::documentId).toList(),
+                unreadable.stream().map(Outcome::failure).toList()) > 0;
+        int nextReceipt = claim.nextReceiptPosition();
+        for (Outcome o : outcomes) {
+            if (o.recognition() == null) continue;
+            Boolean added = recordRead(claimId, claim, o.documentId(), o.recognition(), nextReceipt);
+            if (added == null) continue;                    // read already (a second worker lost the race)
+            recorded = true;
+            if (added) nextReceipt++;
+        }
+        return recorded && claim.status() == ClaimStatus.SUBMITTED && !readings.anyUnread(claimId, READ_KINDS);
+    }
+
+    /** Records one document that was read; null when it had been read already, else whether a receipt was added to the claim. */
+    private Boolean recordRead(long claimId, DocumentReadingRepository.ClaimState claim, long documentId, Recognition r, int receiptPosition) {
         String code = r.fields().get("invoiceCode");
         String number = r.fields().get("invoiceNumber");
         boolean receipt = code != null && number != null;
-        Long usedBy = receipt ? readings.otherClaimWithReceipt(doc.claimId(), code, number).orElse(null) : null;
+        Long usedBy = receipt ? readings.otherClaimWithReceipt(claimId, code, number).orElse(null) : null;
         String message = usedBy == null ? null : "该票据（" + code + "-" + number + "）已用于理赔申请 #" + usedBy;
-        if (!readings.insert(doc.claimId(), doc.documentId(), "READ", r.documentType().name(), r.source().name(), seal(r),
+        if (!readings.insert(claimId, documentId, "READ", r.documentType().name(), r.source().name(), seal(r),
                 receipt ? code : null, receipt ? number : null, usedBy, message)) {
-            return false;
+            return null;
         }
         boolean open = claim.status() == ClaimStatus.DRAFT || claim.status() == ClaimStatus.SUBMITTED;
-        if (open && receipt && usedBy == null && !readings.holdsReceipt(doc.claimId(), code, number)) {
+        boolean added = false;
+        if (open && receipt && usedBy == null && !readings.holdsReceipt(claimId, code, number)) {
             String total = r.fields().get("total");
-            readings.addReceipt(doc.claimId(), claim.nextReceiptPosition(), code, number, r.source() != TextSource.OCR,
+            added = readings.addReceipt(claimId, receiptPosition, code, number, r.source() != TextSource.OCR,
                     total == null ? BigDecimal.ZERO : new BigDecimal(total));
         }
-        if (open && !claim.expensesTyped()) fillExpenses(doc.claimId());
-        if (open && !claim.hospitalStayKnown()) fillHospitalStay(doc.claimId(), r);
-        return claim.status() == ClaimStatus.SUBMITTED && !readings.anyUnread(doc.claimId(), READ_KINDS);
+        if (open && !claim.expensesTyped()) fillExpenses(claimId);
+        if (open && !claim.hospitalStayKnown()) fillHospitalStay(claimId, r);
+        return added;
     }
 
     /** Expenses = the sum over the claim's readable receipts, only when every one of them gave all four amounts. */
@@ -196,13 +267,35 @@ class DocumentReadings {
     }
 
     List<Reading> readingsOf(long claimId) {
-        List<Reading> out = new ArrayList<>();
-        for (DocumentReadingRepository.Stored s : readings.ofClaim(claimId)) {
-            Stored result = s.resultCipher() == null ? Stored.NONE : JSON.readValue(cipher.decryptBytes(s.resultCipher()), Stored.class);
-            out.add(new Reading(s.documentId(), s.outcome(), s.documentType(), s.source(), result.fields(), result.confidence(),
-                    result.warnings(), s.usedByClaimId(), s.message()));
+        return readings.ofClaim(claimId).stream().map(this::reading).toList();
+    }
+
+    private Reading reading(DocumentReadingRepository.Stored s) {
+        Stored result = s.resultCipher() == null ? Stored.NONE : JSON.readValue(cipher.decryptBytes(s.resultCipher()), Stored.class);
+        return new Reading(s.documentId(), s.outcome(), s.documentType(), s.source(), result.fields(), result.confidence(),
+                result.warnings(), s.usedByClaimId(), s.message());
+    }
+
+    /** A claim's documents and the readings of those read so far. */
+    record Documents(List<ClaimRepository.DocumentRow> documents, List<Reading> readings) {
+
+        /** Whether some document of a kind that is read has no reading yet. */
+        boolean anyUnread() {
+            java.util.Set<Long> read = new java.util.HashSet<>();
+            readings.forEach(r -> read.add(r.documentId()));
+            return documents.stream().anyMatch(d -> READ_KINDS.contains(d.kind()) && !read.contains(d.id()));
         }
-        return out;
+    }
+
+    /** The documents as read with the claim, their readings decrypted. */
+    Documents documents(List<ClaimRepository.DocumentAndReading> rows) {
+        List<ClaimRepository.DocumentRow> documents = new ArrayList<>();
+        List<Reading> read = new ArrayList<>();
+        for (ClaimRepository.DocumentAndReading d : rows) {
+            documents.add(d.document());
+            if (d.reading() != null) read.add(reading(d.reading()));
+        }
+        return new Documents(documents, read);
     }
 
     /** The part of a recognition kept encrypted. */

@@ -453,6 +453,58 @@ class ClaimApiTest extends ApiTest {
         assertThat(get("demo-jingmen", path).status()).isEqualTo(404);
     }
 
+    @Test
+    void documentsUploadedTogetherAreStoredInTheirOrderAndTheClaimIsApprovedOnThem() {
+        long claim = file(member('M', "HOSPITAL:1"), hospitalClaim("1000.00", true));
+        List<String> kinds = List.of("ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
+
+        Answer stored = uploadAll("demo-admin", claim, kinds);
+
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        List<String> answered = new ArrayList<>();
+        stored.json().forEach(d -> answered.add(d.path("kind").asString() + " " + d.path("fileName").asString()));
+        assertThat(answered).containsExactlyElementsOf(kinds.stream().map(k -> k + " " + k + ".pdf").toList());
+        assertThat(stored.json().get(2).path("reading").path("status").asString()).isEqualTo("PENDING");
+        assertThat(list("demo-admin", "/api/v1/claims/" + claim + "/documents")).extracting(d -> d.path("kind").asString())
+                .containsExactlyElementsOf(kinds);
+        Answer submitted = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");
+        assertThat(submitted.json().path("status").asString()).as(submitted.body()).isEqualTo("PAYMENT_PENDING");
+        assertThat(submitted.json().path("missingMaterials").size()).isZero();
+    }
+
+    @ParameterizedTest(name = "a batch with {0} stores none of its documents")
+    @CsvSource({"an unknown kind, demo-admin, SELFIE, 400", "an empty file, demo-admin, EMPTY, 422",
+            "a claim outside the caller's scope, demo-jingmen, RECEIPT, 404"})
+    void aBatchWithOneBadDocumentStoresNone(String problem, String user, String secondKind, int status) {
+        long claim = file(member('M', "HOSPITAL:1"), hospitalClaim("1000.00", true));
+
+        Answer answer = uploadAll(user, claim, List.of("ID_CARD", secondKind));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        if (status == 400) assertThat(fields(answer)).containsExactly("documents[1].kind");
+        assertThat(jdbc.sql("select count(*) from claims.document where claim_id = ?").param(claim).query(Long.class).single()).isZero();
+    }
+
+    /** One multipart request with a file part and a kind per document; kind EMPTY sends an empty RECEIPT. */
+    private Answer uploadAll(String user, long claim, List<String> kinds) {
+        String boundary = "----huzhu-batch-" + SEQUENCE.incrementAndGet();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (String kind : kinds) {
+            boolean empty = kind.equals("EMPTY");
+            String name = empty ? "RECEIPT" : kind;
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + name + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(empty ? new byte[0] : PDF);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(user, java.net.http.HttpRequest.newBuilder(uri("/api/v1/claims/" + claim + "/documents/batch"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     // ---- the whole journey -------------------------------------------------------------------
 
     @Test

@@ -15,6 +15,8 @@ import org.huzhu.recognition.specimen.OfdRenderer;
 import org.huzhu.recognition.specimen.PdfRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Role;
 import org.huzhu.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  * The receipts are the generator's, so every expected value comes from its known truth.
  */
 class ClaimReadingTest extends ApiTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private Claims claims;
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -122,6 +127,29 @@ class ClaimReadingTest extends ApiTest {
         assertThat(reading.path("status").asString()).isEqualTo("UNREADABLE");
         assertThat(reading.path("message").asString()).matches("(?s).*\\p{IsHan}.*");
         assertThat(moved.path("receipts").size()).isZero();
+    }
+
+    @Test
+    void receiptsAttachedTogetherAreReadTogetherAndEachAddedToTheClaim() {
+        ReceiptTruth first = receipt();
+        ReceiptTruth second = receipt();
+        long claim = file(insuredWorker("江岸区总工会", 'M', 200, "HOSPITAL:1"), false);
+        CurrentUser admin = new CurrentUser(0, "demo-admin", Role.ADMIN, "/", null, null, null);
+
+        claims.attach(claim, List.of(new Claims.NewDocument("ID_CARD", "id.pdf", PdfRenderer.render(first)),
+                new Claims.NewDocument("RECEIPT", "first.pdf", PdfRenderer.render(first)),
+                new Claims.NewDocument("RECEIPT", "second.pdf", PdfRenderer.render(second))), admin);
+        JsonNode read = awaitClaim(claim, c -> c.path("receipts").size() == 2);
+
+        assertThat(read.path("documents").get(0).path("reading").isNull() || read.path("documents").get(0).path("reading").isMissingNode())
+                .as("an ID card is not read").isTrue();
+        assertThat(read.path("documents").get(1).path("reading").path("status").asString()).isEqualTo("READ");
+        assertThat(read.path("documents").get(2).path("reading").path("status").asString()).isEqualTo("READ");
+        List<String> receipts = new ArrayList<>();
+        read.path("receipts").forEach(r -> receipts.add(r.path("invoiceNumber").asString()));
+        assertThat(receipts).containsExactlyInAnyOrder(first.invoiceNumber(), second.invoiceNumber());
+        assertThat(new BigDecimal(read.path("expenses").path("total").asString()))
+                .isEqualByComparingTo(new BigDecimal(first.total()).add(new BigDecimal(second.total())));
     }
 
     // ---- fixtures ------------------------------------------------------------------------------
