@@ -2,6 +2,7 @@ package org.huzhu.recognition;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -37,6 +38,7 @@ final class PdfTextReader {
     }
 
     static ReadPages read(byte[] content, OcrPool ocr) {
+        if (!mayHaveCatalog(content)) throw new UnreadableUploadException("PDF 文件已损坏或不完整，无法读取");
         List<PageText> textPages = new ArrayList<>();
         List<Future<PageText>> scanned = new ArrayList<>();
         try (PDDocument document = pdf(() -> load(content))) {
@@ -117,6 +119,29 @@ final class PdfTextReader {
             }
         }
         return all > 0 && unreadable * 10 < all * 3;
+    }
+
+    /**
+     * PDFBox opens a document from its catalog, reached through the trailer's or cross-reference
+     * stream's {@code /Root}, or, when it repairs a broken file, by looking for an object of type
+     * {@code /Catalog}, in the clear or inside an object stream ({@code /ObjStm}). A file that spells
+     * none of these (and has no {@code #}, with which a name could be escaped) has no catalog to find:
+     * PDFBox would scan all of it to fail the same way, so it is refused at once.
+     */
+    static boolean mayHaveCatalog(byte[] content) {
+        return contains(content, "/Root") || contains(content, "Catalog") || contains(content, "/ObjStm") || contains(content, "#");
+    }
+
+    private static boolean contains(byte[] content, String ascii) {
+        byte[] wanted = ascii.getBytes(StandardCharsets.US_ASCII);
+        byte first = wanted[0];
+        for (int i = 0, last = content.length - wanted.length; i <= last; i++) {
+            if (content[i] != first) continue;
+            int j = 1;
+            while (j < wanted.length && content[i + j] == wanted[j]) j++;
+            if (j == wanted.length) return true;
+        }
+        return false;
     }
 
     private static PDDocument load(byte[] content) throws IOException {

@@ -221,4 +221,28 @@ class PdfTextReaderTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void aPdfWithoutAnyCatalogIsRefusedBeforePdfBoxParsesIt() {
+        byte[] noCatalog = ("%PDF-1.7\n1 0 obj << /Length 44 >>\nstream\nBT /F1 12 Tf 72 700 Td (huzhu) Tj ET\nendstream\nendobj\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        assertThat(PdfTextReader.mayHaveCatalog(noCatalog)).isFalse();
+        assertThatThrownBy(() -> PdfTextReader.read(noCatalog, noOcr)).isInstanceOf(UnreadableUploadException.class)
+                .hasMessageContaining("损坏");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"trailer << /Root 1 0 R >>", "1 0 obj << /Type /Catalog >> endobj",
+            "2 0 obj << /Type /ObjStm /N 1 >> endobj", "1 0 obj << /Type /Cat#61log >> endobj"})
+    void aPdfThatMayNameItsCatalogIsLeftToPdfBox(String part) {
+        byte[] pdf = ("%PDF-1.7\n" + part + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        assertThat(PdfTextReader.mayHaveCatalog(pdf)).isTrue();
+    }
+
+    @Test
+    void aRealReceiptNamesItsCatalog() {
+        assertThat(PdfTextReader.mayHaveCatalog(ReceiptFiles.pdf(TestReceipt.inpatient()))).isTrue();
+    }
 }
