@@ -37,7 +37,12 @@ public final class Schemas {
     }
 
     public static void validate(String message, String xml) {
-        Validator validator = schema(message).newValidator();
+        validate(schema(message), message, xml);
+    }
+
+    /** Validates {@code xml} against {@code schema}; {@code message} names it in the error. */
+    public static void validate(Schema schema, String message, String xml) {
+        Validator validator = schema.newValidator();
         try {
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -53,14 +58,19 @@ public final class Schemas {
         return COMPILED.computeIfAbsent(message, m -> {
             URL xsd = Schemas.class.getResource("/iso20022/" + m + ".xsd");
             if (xsd == null) throw new IllegalArgumentException("no schema for " + m);
-            try {
-                SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-                return factory.newSchema(xsd);
-            } catch (SAXException e) {
-                throw new IllegalStateException("schema " + m + " does not compile", e);
-            }
+            return compile(xsd);
         });
+    }
+
+    /** Compiles an XSD with external DTDs and schemas shut off. */
+    public static Schema compile(URL xsd) {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory.newSchema(xsd);
+        } catch (SAXException e) {
+            throw new IllegalStateException("schema " + xsd + " does not compile", e);
+        }
     }
 }
