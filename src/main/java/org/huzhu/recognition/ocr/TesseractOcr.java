@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * still read: the data layer as sparse text (values scattered over the page; automatic page
  * segmentation dropped whole blocks of a photo's values, taking them for a picture), the form
  * layer with automatic page segmentation in the characters of the form's own words only
- * ({@link FormVocabulary}), which keeps what is left of the seal from turning into other text. A
+ * ({@link FormVocabulary}), which keeps what is left of the seal from turning into other text —
+ * unless the form is the national template ({@link FormRegistration}), whose labels are then
+ * placed where the template prints them and only the title and two corner labels are read. A
  * grey scan is read as one layer, with automatic page segmentation. Tesseract does not retry
  * lines of low confidence inverted ({@code tessedit_do_invert=0}): the pages are dark on light,
  * and the retries cost time on the seal's and the rules' remnants for nothing.
@@ -117,12 +119,76 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             prepared[0] = preparation.prepare(page);
             ImagePreparation.Prepared p = prepared[0];
             if (p.form() == null) return engine.words(p.data(), dpi(p), TessEngine.AUTO, "");
-            return merge(engine.words(p.data(), dpi(p), TessEngine.SPARSE, ""),
-                    engine.words(p.form(), dpi(p), TessEngine.AUTO, FormVocabulary.ALPHABET));
+            return merge(engine.words(p.data(), dpi(p), TessEngine.SPARSE, ""), formWords(engine, p.form(), dpi(p)));
         });
         ImagePreparation.Prepared p = prepared[0];
         return new OcrPage(inPageUnits(pageIndex, words, p),
                 (x, y, width, height, scale, alphabet) -> readLine(p, x, y, width, height, scale, alphabet));
+    }
+
+    /**
+     * The words of the form layer: its labels placed from the template when the layer is the
+     * template's ({@link FormRegistration}: its table's rules where the template has them, the
+     * title read as an inpatient or outpatient receipt's, and the labels of two far corners read
+     * where they are expected), else the layer read whole.
+     */
+    static List<TessEngine.Word> formWords(TessEngine engine, GreyImage form, int dpi) {
+        FormRegistration.Transform t = FormRegistration.register(form);
+        List<TessEngine.Word> placed = t == null ? null : placedLabels(engine, form, dpi, t);
+        return placed != null ? placed : engine.words(form, dpi, TessEngine.AUTO, FormVocabulary.ALPHABET);
+    }
+
+    private static List<TessEngine.Word> placedLabels(TessEngine engine, GreyImage form, int dpi, FormRegistration.Transform t) {
+        double titleTop = FormRegistration.TITLE_BASELINE - FormRegistration.TITLE_MM;
+        List<TessEngine.Word> title = readCrop(engine, form, dpi, t, 40, titleTop, 160, FormRegistration.TITLE_MM * 1.5);
+        String titleText = text(title);
+        List<FormRegistration.Label> kind = titleText.contains("住院") ? FormRegistration.INPATIENT
+                : titleText.contains("门诊") ? FormRegistration.OUTPATIENT : null;
+        if (kind == null || !titleText.contains("票据")) return null;
+        for (FormRegistration.Label anchor : List.of(FormRegistration.TOP_LEFT, FormRegistration.BOTTOM_RIGHT)) {
+            if (!where(engine, form, dpi, t, anchor)) return null;
+        }
+        List<TessEngine.Word> words = new ArrayList<>(title);
+        for (List<FormRegistration.Label> labels : List.of(FormRegistration.COMMON, kind)) {
+            for (FormRegistration.Label label : labels) words.add(FormRegistration.placed(label, t, 90));
+        }
+        return words;
+    }
+
+    /** Whether a label is read at its place: its text in the crop around it, its ink within a millimetre of where expected. */
+    private static boolean where(TessEngine engine, GreyImage form, int dpi, FormRegistration.Transform t, FormRegistration.Label label) {
+        double size = FormRegistration.TEXT_MM;
+        double width = FormRegistration.advance(label.text(), size);
+        List<TessEngine.Word> words = readCrop(engine, form, dpi, t, label.x() - 3, label.baseline() - 1.8 * size,
+                width + 6, 2.8 * size);
+        String expected = label.text().replace("：", "");
+        if (words.isEmpty() || !text(words).contains(expected)) return false;
+        int left = words.stream().mapToInt(TessEngine.Word::left).min().orElseThrow();
+        double middle = words.stream().mapToDouble(w -> (w.top() + w.bottom()) / 2.0).average().orElseThrow();
+        return Math.abs(left - t.x(label.x())) <= 1.5 * t.scaleX()
+                && Math.abs(middle - t.y(label.baseline() - 0.37 * size)) <= 1.0 * t.scaleY();
+    }
+
+    /** A rectangle of the template (mm) read on the form layer as one line; the words in page pixels. */
+    private static List<TessEngine.Word> readCrop(TessEngine engine, GreyImage form, int dpi, FormRegistration.Transform t,
+                                                  double x, double y, double width, double height) {
+        int left = Math.max(0, (int) Math.floor(t.x(x)));
+        int top = Math.max(0, (int) Math.floor(t.y(y)));
+        GreyImage crop = form.crop(left, top, (int) Math.ceil(width * t.scaleX()), (int) Math.ceil(height * t.scaleY()));
+        int margin = crop.height() / 2;
+        GreyImage framed = PageGeometry.framed(crop, margin);
+        List<TessEngine.Word> words = new ArrayList<>();
+        for (TessEngine.Word w : engine.words(framed, dpi, TessEngine.LINE, FormVocabulary.ALPHABET)) {
+            int dx = left - margin, dy = top - margin;
+            words.add(new TessEngine.Word(w.text(), w.left() + dx, w.top() + dy, w.right() + dx, w.bottom() + dy, w.confidence()));
+        }
+        return words;
+    }
+
+    private static String text(List<TessEngine.Word> words) {
+        StringBuilder text = new StringBuilder();
+        words.forEach(w -> text.append(w.text()));
+        return text.toString();
     }
 
     /**
