@@ -46,6 +46,7 @@ import org.huzhu.shared.web.UnreadableUploadException;
 import org.huzhu.shared.web.UploadTooLargeException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -349,6 +350,8 @@ public class Claims {
 
     // ---- reading -----------------------------------------------------------------------------
 
+    /** One snapshot: the claim, its receipts, documents and readings as one committed state (a reading lands between queries otherwise). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ClaimView view(long id, CurrentUser user) {
         return views.view(visible(id, user));
     }

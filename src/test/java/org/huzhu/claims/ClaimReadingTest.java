@@ -3,6 +3,7 @@ package org.huzhu.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -150,6 +151,74 @@ class ClaimReadingTest extends ApiTest {
         assertThat(receipts).containsExactlyInAnyOrder(first.invoiceNumber(), second.invoiceNumber());
         assertThat(new BigDecimal(read.path("expenses").path("total").asString()))
                 .isEqualByComparingTo(new BigDecimal(first.total()).add(new BigDecimal(second.total())));
+    }
+
+    /**
+     * A view is one committed state. The reading is made to land in the middle of a view: the view is
+     * held at its timeline query (a lock on claim_event) after it has read the receipts, and the
+     * reader, held until then on the claim's row, records the reading and its receipt meanwhile.
+     * A view built from several snapshots then shows the receipt read but not added.
+     */
+    @Test
+    void aReadingThatLandsWhileAViewIsBuiltIsSeenWholeOrNotAtAll() throws Exception {
+        CurrentUser admin = new CurrentUser(0, "demo-admin", Role.ADMIN, "/", null, null, null);
+        long claim = -1;
+        try (Connection rowLock = dataSource.getConnection(); Connection tableLock = dataSource.getConnection()) {
+            rowLock.setAutoCommit(false);
+            tableLock.setAutoCommit(false);
+            for (int attempt = 0; attempt < 5 && claim < 0; attempt++) {
+                long candidate = file(insuredWorker("洪山区总工会", 'M', 200, "HOSPITAL:1"), false);
+                claims.attach(candidate, List.of(new Claims.NewDocument("RECEIPT", "r.pdf", PdfRenderer.render(receipt()))), admin);
+                execute(rowLock, "select id from claims.claim where id = " + candidate + " for update");
+                if (count(rowLock, "select count(*) from claims.document_reading where claim_id = " + candidate) == 0) claim = candidate;
+                else rowLock.rollback();                          // read before the lock was taken: try another
+            }
+            assertThat(claim).as("a reading held back by the claim's row lock").isPositive();
+            execute(tableLock, "lock table claims.claim_event in access exclusive mode");
+
+            long viewed = claim;
+            var view = java.util.concurrent.CompletableFuture.supplyAsync(() -> claims.view(viewed, admin));
+            awaitTrue(() -> count(rowLock, "select count(*) from pg_locks l join pg_class c on c.oid = l.relation"
+                    + " where c.relname = 'claim_event' and not l.granted") > 0);
+            rowLock.commit();                                     // the reader records now, the view waits
+            awaitTrue(() -> count(tableLock, "select count(*) from claims.receipt where claim_id = " + viewed) == 1);
+            tableLock.commit();
+
+            ClaimView seen = view.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            var reading = seen.documents().getFirst().reading();
+            boolean read = reading != null && "READ".equals(reading.status());
+            assertThat(seen.receipts()).as("the receipts beside a reading that is %s", read ? "READ" : "not there yet")
+                    .hasSize(read ? 1 : 0);
+        }
+        long done = claim;
+        assertThat(awaitClaim(done, c -> c.path("receipts").size() == 1).path("documents").get(0).path("reading").path("status").asString())
+                .isEqualTo("READ");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private javax.sql.DataSource dataSource;
+
+    private static void execute(Connection connection, String sql) throws java.sql.SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(Connection connection, String sql) {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("waited 30 s");
+            Thread.sleep(5);
+        }
     }
 
     // ---- fixtures ------------------------------------------------------------------------------
