@@ -127,9 +127,16 @@ final class SecondReads {
     private static final List<ReceiptField> SUM = List.of(ReceiptField.TOTAL, ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
             ReceiptField.PERSONAL_ACCOUNT_PAID, ReceiptField.CASH_PAID);
 
-    /** Whether the sum can be checked and holds (or cannot be checked: then there is nothing to mend). */
-    private static boolean sumHolds(ReceiptReading reading, Map<ReceiptField, Value> fields) {
-        if (SUM.stream().filter(fields::containsKey).anyMatch(f -> !FieldText.isMoney(fields.get(f).text()))) return true;
+    /**
+     * Whether the sum can be checked and holds (or cannot be checked: then there is nothing to
+     * mend). The self-pay amounts, which {@link ReceiptChecks#sums} also adds up, are left out of
+     * it while they are not in money form (the checks drop them later).
+     */
+    private static boolean sumHolds(ReceiptReading reading, Map<ReceiptField, Value> read) {
+        if (SUM.stream().filter(read::containsKey).anyMatch(f -> !FieldText.isMoney(read.get(f).text()))) return true;
+        Map<ReceiptField, Value> fields = new EnumMap<>(read);
+        fields.entrySet().removeIf(e -> (e.getKey() == ReceiptField.SELF_PAID || e.getKey() == ReceiptField.SELF_FUNDED)
+                && !FieldText.isMoney(e.getValue().text()));
         List<ReceiptChecks.Finding> findings = new ArrayList<>();
         ReceiptChecks.sums(fields, reading, findings);
         return findings.stream().noneMatch(f -> f.reason() == ReceiptChecks.Reason.TOTAL_NOT_SUM_OF_PAYMENTS);
