@@ -115,6 +115,37 @@ final class FormRegistration {
         return centres;
     }
 
+    /** A rectangle of the template in mm. */
+    record Area(double x, double y, double width, double height) {
+    }
+
+    /** The table's vertical rules inside the frame (the fee columns' sides), from the table's top to the fees' bottom. */
+    private static final double[] COLUMN_RULES = {72, 120, 180};
+    private static final double FEES_BOTTOM = 90;
+
+    /**
+     * Where the template prints its own ink — the title's band, every label (of both kinds of
+     * receipt: theirs share places), the table's rules and frame — with {@code margin} mm around
+     * it, except on a label's right, where its value follows: there the box stops
+     * {@code valueRoom} mm short of the label's advance (a full-width colon's ink ends well
+     * before it).
+     */
+    static List<Area> printed(double margin, double valueRoom) {
+        List<Area> areas = new ArrayList<>();
+        areas.add(new Area(30, TITLE_BASELINE - 0.95 * TITLE_MM - margin, 180, 1.2 * TITLE_MM + 2 * margin));
+        for (List<Label> labels : List.of(COMMON, INPATIENT, OUTPATIENT)) {
+            for (Label l : labels) {
+                areas.add(new Area(l.x() - margin, l.baseline() - 0.95 * TEXT_MM - margin,
+                        advance(l.text(), TEXT_MM) - valueRoom + margin, 1.2 * TEXT_MM + 2 * margin));
+            }
+        }
+        double top = RULES[0], bottom = RULES[RULES.length - 1];
+        for (double y : RULES) areas.add(new Area(LEFT - margin, y - margin, RIGHT - LEFT + 2 * margin, 2 * margin));
+        for (double x : new double[] {LEFT, RIGHT}) areas.add(new Area(x - margin, top - margin, 2 * margin, bottom - top + 2 * margin));
+        for (double x : COLUMN_RULES) areas.add(new Area(x - margin, top - margin, 2 * margin, FEES_BOTTOM - top + 2 * margin));
+        return areas;
+    }
+
     /** Where a label of the template lies on the page, as Tesseract would box it (pixels). */
     static TessEngine.Word placed(Label label, Transform t, float confidence) {
         double size = TEXT_MM;

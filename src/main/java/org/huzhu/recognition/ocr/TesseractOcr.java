@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * ({@link FormVocabulary}), which keeps what is left of the seal from turning into other text —
  * unless the form is the national template ({@link FormRegistration}), whose labels are then
  * placed where the template prints them and only the title and two corner labels are read. A
- * grey scan is read as one layer, with automatic page segmentation. Tesseract does not retry
+ * grey scan parted by darkness and registered ({@link GreyInks}) is read in two layers the same
+ * way; one that is not is read as one layer, with automatic page segmentation. Tesseract does not retry
  * lines of low confidence inverted ({@code tessedit_do_invert=0}): the pages are dark on light,
  * and the retries cost time on the seal's and the rules' remnants for nothing.
  *

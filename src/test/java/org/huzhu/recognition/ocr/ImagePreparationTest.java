@@ -216,7 +216,7 @@ class ImagePreparationTest {
         return new int[] {min, max};
     }
 
-    private static int darkPixels(GreyImage image, int x0, int y0, int x1, int y1) {
+    static int darkPixels(GreyImage image, int x0, int y0, int x1, int y1) {
         int n = 0;
         for (int y = y0; y < y1; y++) {
             for (int x = x0; x < x1; x++) if (image.at(x, y) < 128) n++;

@@ -1,0 +1,94 @@
+package org.huzhu.recognition.ocr;
+
+import java.util.List;
+
+/**
+ * Parting a grey scan's inks by darkness. Without colour, the receipt's red inks still differ from
+ * its black data: the printed form's red is a mid grey (about 75 of 255) and the seal's translucent
+ * red lighter (about 105), while black data is black to its core (under the seal as well: the seal
+ * multiplies over it). A stroke is told by its darkest pixel, not by each pixel — the antialiased
+ * rim of a black stroke is as grey as red ink — so a pixel belongs to a layer by the darkest ink
+ * within a pixel or two of it ({@link #DATA_REACH}, {@link #REACH}):
+ * <ul>
+ * <li>the data layer keeps what lies near ink darker than the seal ({@link #DATA_INK}): the seal
+ *     goes, black data stays, thin strokes whose core is only dark grey at 150 dpi included — and
+ *     so does the form's red, which {@link #withoutForm} then takes out where the registered
+ *     template prints it;</li>
+ * <li>the form layer is what is dark but not near black ({@link #BLACK}), levelled to black on
+ *     white as the colour path's form layer is: the labels, rules and title (and the seal), for
+ *     {@link FormRegistration} and the title's read.</li>
+ * </ul>
+ * Steps of {@link ImagePreparation}, on a flat-fielded page.
+ */
+final class GreyInks {
+
+    /** Below this a pixel is black ink, not the form's red (measured on the bench's scans: red form ≈ 75 ± 4). */
+    static final int BLACK = 45;
+    /**
+     * Below this a pixel is data or form ink, not the seal's lighter red (≈ 105 ± 4; red form under
+     * the seal ≈ 54). Measured on the bench's 40 scans (fields right / WRONG of 585): 80 551 / 12,
+     * 90 557 / 8, 97 519 / 17.
+     */
+    static final int DATA_INK = 90;
+    /** How far from black ink a pixel still belongs to its stroke in the form's parting (the rim and the antialiasing). */
+    static final int REACH = 2;
+    /** The same for the data layer: one pixel, the antialiased rim, so that little of the seal around data stays. */
+    static final int DATA_REACH = 1;
+    /** Form ink at this grey or darker is black in the form layer; from {@link #FORM_PAPER} up it is paper. */
+    private static final int FORM_INK = 110;
+    private static final int FORM_PAPER = 215;
+    /** A grey page with less form ink than this share of its pixels has no red form to part (a black-only page). */
+    private static final double MIN_FORM_SHARE = 0.002;
+    /** Millimetres around the template's print taken out of the data layer, and left to a label's value on its right. */
+    private static final double FORM_MARGIN_MM = 0.4;
+    private static final double VALUE_ROOM_MM = 0.5;
+
+    /** The data and the form of a grey page; {@code form} is null when the page has no mid-grey form to part. */
+    record Parted(GreyImage data, GreyImage form) {
+    }
+
+    private GreyInks() {
+    }
+
+    static Parted part(GreyImage page) {
+        int w = page.width();
+        int h = page.height();
+        byte[] p = page.pixels();
+        boolean[] black = new boolean[p.length];
+        boolean[] inked = new boolean[p.length];
+        for (int i = 0; i < p.length; i++) {
+            black[i] = (p[i] & 0xff) < BLACK;
+            inked[i] = (p[i] & 0xff) < DATA_INK;
+        }
+        boolean[] blackStroke = InkLayers.dilate(black, w, h, REACH);
+        boolean[] stroke = InkLayers.dilate(inked, w, h, DATA_REACH);
+        byte[] data = new byte[p.length];
+        byte[] form = new byte[p.length];
+        int formInk = 0;
+        for (int i = 0; i < p.length; i++) {
+            int v = p[i] & 0xff;
+            data[i] = stroke[i] ? (byte) v : (byte) 255;
+            int f = blackStroke[i] ? 255 : Math.max(0, Math.min(255, (v - FORM_INK) * 255 / (FORM_PAPER - FORM_INK)));
+            form[i] = (byte) f;
+            if (f < 128) formInk++;
+        }
+        if (formInk < MIN_FORM_SHARE * p.length) return new Parted(page, null);
+        return new Parted(new GreyImage(w, h, data), new GreyImage(w, h, form));
+    }
+
+    /** The data layer with paper wherever the registered template prints its form ({@link FormRegistration#printed}). */
+    static GreyImage withoutForm(GreyImage data, FormRegistration.Transform t) {
+        byte[] out = data.pixels().clone();
+        int w = data.width();
+        int h = data.height();
+        List<FormRegistration.Area> areas = FormRegistration.printed(FORM_MARGIN_MM, VALUE_ROOM_MM);
+        for (FormRegistration.Area a : areas) {
+            int left = Math.max(0, (int) Math.floor(t.x(a.x())));
+            int right = Math.min(w, (int) Math.ceil(t.x(a.x() + a.width())));
+            int top = Math.max(0, (int) Math.floor(t.y(a.y())));
+            int bottom = Math.min(h, (int) Math.ceil(t.y(a.y() + a.height())));
+            for (int y = top; y < bottom; y++) java.util.Arrays.fill(out, y * w + Math.min(left, right), y * w + right, (byte) 255);
+        }
+        return new GreyImage(w, h, out);
+    }
+}

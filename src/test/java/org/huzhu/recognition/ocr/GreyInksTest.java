@@ -1,0 +1,208 @@
+package org.huzhu.recognition.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.recognition.ocr.ImagePreparationTest.darkPixels;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.huzhu.recognition.specimen.ReceiptFaker;
+import org.huzhu.recognition.specimen.Variants;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A grey scan's inks parted by darkness: the greys are the receipt's inks printed grey (ITU-R
+ * BT.601 luminance of the generator's inks): the form's red (200, 16, 46) is 74, the seal's red
+ * (208, 20, 40) at 0.85 opacity over paper 105, black data 0.
+ */
+class GreyInksTest {
+
+    private static final int W = 1200;
+    private static final int H = 500;
+    private static final Color FORM_GREY = new Color(74, 74, 74);
+    private static final Color SEAL_GREY = new Color(105, 105, 105);
+    private static Font font;
+
+    @BeforeAll
+    static void chineseFont() throws Exception {
+        // 3.5 mm print at 150 dpi: about 21 pixels, strokes under two pixels wide
+        font = Font.createFont(Font.TRUETYPE_FONT, new File("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")).deriveFont(21f);
+    }
+
+    /** Label (form grey) left, small black data right, a seal ring over part of the data, noise σ 4. */
+    private static GreyImage scan() {
+        GreyImage labelAndData = grey(g -> {
+            g.setColor(FORM_GREY);
+            g.drawString("医保统筹基金支付：", 100, 200);
+            g.setColor(Color.BLACK);
+            g.drawString("11879.23 恩施州中心医院 2026-05-12", 400, 200);
+            thinStrokes(g);
+        });
+        GreyImage seal = grey(g -> {
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(6));
+            g.drawOval(560, 120, 160, 160);
+        });
+        byte[] p = labelAndData.pixels();
+        Random random = new Random(7);
+        for (int i = 0; i < p.length; i++) {
+            int below = p[i] & 0xff;
+            // the seal multiplies over what is below it (paper becomes its grey, black stays black), as stamp ink does
+            int v = (seal.pixels()[i] & 0xff) < 128 ? below * SEAL_GREY.getRed() / 255 : below;
+            p[i] = (byte) Math.max(0, Math.min(255, (int) Math.round(v + random.nextGaussian() * 4)));
+        }
+        return labelAndData;
+    }
+
+    @Test
+    void theDataLayerKeepsSmallBlackDataAndDropsTheSeal() {
+        GreyImage page = scan();
+        GreyImage clean = grey(g -> {
+            g.setColor(Color.BLACK);
+            g.drawString("11879.23 恩施州中心医院 2026-05-12", 400, 200);
+            thinStrokes(g);
+        });
+
+        GreyInks.Parted parted = GreyInks.part(page);
+
+        int dataPixels = 0;
+        int kept = 0;
+        int sealOnly = 0;
+        int sealLeft = 0;
+        GreyImage ring = grey(g -> {
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(4));
+            g.drawOval(560, 120, 160, 160);
+        });
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                boolean data = clean.at(x, y) < 128;
+                if (data) {
+                    dataPixels++;
+                    if (parted.data().at(x, y) < 128) kept++;
+                } else if (ring.at(x, y) < 128 && !near(clean, x, y, 3)) {
+                    sealOnly++;
+                    if (parted.data().at(x, y) < 200) sealLeft++;
+                }
+            }
+        }
+        assertThat(dataPixels).isGreaterThan(1000);
+        assertThat(kept).as("black data pixels kept").isGreaterThan((int) (dataPixels * 0.97));
+        assertThat(sealOnly).isGreaterThan(500);
+        assertThat(sealLeft).as("seal pixels left in the data layer").isZero();
+    }
+
+    @Test
+    void theFormLayerHoldsTheGreyLabelButNotTheBlackData() {
+        GreyInks.Parted parted = GreyInks.part(scan());
+
+        assertThat(parted.form()).isNotNull();
+        assertThat(darkPixels(parted.form(), 90, 170, 390, 210)).as("label").isGreaterThan(400);
+        // at most specks: a thin black stroke whose core is only grey at this size may leave a pixel or two
+        assertThat(darkPixels(parted.form(), 400, 170, 550, 210)).as("black data").isLessThan(darkPixels(parted.data(), 400, 170, 550, 210) / 50);
+    }
+
+    @Test
+    void aPageWithoutMidGreyInkIsNotParted() {
+        GreyImage page = grey(g -> {
+            g.setColor(Color.BLACK);
+            g.drawString("票据代码：42010126 交款人：张三", 100, 200);
+        });
+
+        GreyInks.Parted parted = GreyInks.part(page);
+
+        assertThat(parted.form()).isNull();
+        assertThat(parted.data()).isSameAs(page);
+    }
+
+    @Test
+    void takesTheTemplatesPrintOutOfTheDataLayerButNotTheValueBesideALabel() {
+        // the template at 8 pixels a millimetre, moved 20 right and 10 down
+        FormRegistration.Transform t = new FormRegistration.Transform(8, 20, 8, 10);
+        FormRegistration.Label label = FormRegistration.TOP_LEFT;
+        double labelEnd = label.x() + FormRegistration.advance(label.text(), FormRegistration.TEXT_MM);
+        GreyImage page = grey(g -> {
+            g.setColor(Color.BLACK);
+            // the label's ink, and its value right after its advance, both 2.5 mm high over the baseline
+            g.fillRect((int) t.x(label.x()), (int) t.y(label.baseline() - 2.5), (int) ((labelEnd - 1.2 - label.x()) * 8), 20);
+            g.fillRect((int) t.x(labelEnd), (int) t.y(label.baseline() - 2.5), 80, 20);
+            // a table rule
+            g.fillRect((int) t.x(12), (int) t.y(48) - 1, (int) (216 * 8), 3);
+        });
+
+        GreyImage data = GreyInks.withoutForm(page, t);
+
+        int labelTop = (int) t.y(label.baseline() - 2.5);
+        assertThat(darkPixels(data, (int) t.x(label.x()) - 2, labelTop, (int) t.x(labelEnd - 1.2), labelTop + 20)).as("label").isZero();
+        assertThat(darkPixels(data, (int) t.x(labelEnd), labelTop, (int) t.x(labelEnd) + 80, labelTop + 20)).as("value").isEqualTo(80 * 20);
+        assertThat(darkPixels(data, (int) t.x(12), (int) t.y(48) - 2, (int) t.x(228), (int) t.y(48) + 3)).as("rule").isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {3, 8, 21})
+    void aGreyScanOfTheTemplateIsReadInTwoLayersAtAbout250Dpi(long seed) {
+        // the bench's SCAN variant: 150, 180 or 200 dpi, tilted up to 1°, noise, grey
+        BufferedImage scan = Variants.image(ReceiptFaker.receipt(seed), Variants.Variant.SCAN, seed);
+
+        ImagePreparation.Prepared prepared = new ImagePreparation(ImagePreparation.DEFAULTS).prepare(scan);
+
+        assertThat(prepared.form()).as("form layer").isNotNull();
+        assertThat(prepared.data().width()).isEqualTo(ImagePreparation.GREY_MIN_WIDTH);
+        FormRegistration.Transform t = FormRegistration.register(prepared.form());
+        assertThat(t).isNotNull();
+        // the labels are gone from the data layer, their values are there
+        for (FormRegistration.Label label : FormRegistration.COMMON.subList(0, 6)) {
+            double end = label.x() + FormRegistration.advance(label.text(), FormRegistration.TEXT_MM);
+            int top = (int) t.y(label.baseline() - 3);
+            int bottom = (int) t.y(label.baseline() + 0.5);
+            assertThat(darkPixels(prepared.data(), (int) t.x(label.x()), top, (int) t.x(end - 0.6), bottom)).as(label.text()).isZero();
+            assertThat(darkPixels(prepared.data(), (int) t.x(end), top, (int) t.x(end + 15), bottom)).as("value of " + label.text())
+                    .isGreaterThan(100);
+        }
+    }
+
+    /**
+     * A "1" and a "-" as thin as 150 dpi draws them: 1.4 pixels wide across a pixel boundary, so
+     * that no pixel of them is darker than about 77 — no darker than the form's red.
+     */
+    private static void thinStrokes(Graphics2D g) {
+        g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+        g.draw(new Line2D.Double(1000, 170, 1000, 210));
+        g.draw(new Line2D.Double(1020, 190, 1060, 190));
+    }
+
+    private static boolean near(GreyImage image, int x, int y, int reach) {
+        for (int dy = -reach; dy <= reach; dy++) {
+            for (int dx = -reach; dx <= reach; dx++) {
+                int xx = x + dx, yy = y + dy;
+                if (xx >= 0 && yy >= 0 && xx < image.width() && yy < image.height() && image.at(xx, yy) < 250) return true;
+            }
+        }
+        return false;
+    }
+
+    private static GreyImage grey(Consumer<Graphics2D> drawing) {
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, W, H);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setFont(font);
+        drawing.accept(g);
+        g.dispose();
+        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        return new GreyImage(W, H, pixels.clone());
+    }
+}
