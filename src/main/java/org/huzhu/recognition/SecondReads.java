@@ -127,11 +127,16 @@ final class SecondReads {
     private static final List<ReceiptField> SUM = List.of(ReceiptField.TOTAL, ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
             ReceiptField.PERSONAL_ACCOUNT_PAID, ReceiptField.CASH_PAID);
 
-    /** Whether the sum can be checked and holds (or cannot be checked: then there is nothing to mend). */
+    /**
+     * Whether the sum can be checked and holds (or cannot be checked: then there is nothing to
+     * mend). Amounts not in the form of money (the checks drop them later) are left out of it.
+     */
     private static boolean sumHolds(ReceiptReading reading, Map<ReceiptField, Value> fields) {
-        if (SUM.stream().filter(fields::containsKey).anyMatch(f -> !FieldText.isMoney(fields.get(f).text()))) return true;
+        Map<ReceiptField, Value> amounts = new EnumMap<>(ReceiptField.class);
+        amounts.putAll(fields);
+        amounts.entrySet().removeIf(e -> kind(e.getKey()) == AMOUNT && !FieldText.isMoney(e.getValue().text()));
         List<ReceiptChecks.Finding> findings = new ArrayList<>();
-        ReceiptChecks.sums(fields, reading, findings);
+        ReceiptChecks.sums(amounts, reading, findings);
         return findings.stream().noneMatch(f -> f.reason() == ReceiptChecks.Reason.TOTAL_NOT_SUM_OF_PAYMENTS);
     }
 

@@ -161,6 +161,20 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.TOTAL).text()).isEqualTo("2492.32");
     }
 
+    /** 个人自付 read without its form and not mended: the sum of the payments is still mended around it. */
+    @Test
+    void mendsTheSumWhileAnotherAmountOfTheChecksHasNoFormOfMoney() {
+        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "660.93").answer(2, 1.5, "660.93");
+        Map<ReceiptField, Value> values = values(ReceiptField.TOTAL, "2492.32", 1, ReceiptField.OTHER_PAID, "60.93", 2,
+                ReceiptField.FUND_PAID, "0.00", 3, ReceiptField.PERSONAL_ACCOUNT_PAID, "0.00", 4, ReceiptField.CASH_PAID, "1831.39", 5,
+                ReceiptField.SELF_PAID, "5y0.00", 6, ReceiptField.SELF_FUNDED, "0.00", 7);
+
+        ReceiptReading read = SecondReads.apply(reading(values, Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("5y0.00");
+        assertThat(read.fields().get(ReceiptField.OTHER_PAID).text()).isEqualTo("660.93");
+    }
+
     @Test
     void leavesPagesThatCannotBeReadAgainAsTheyAre() {
         ReceiptReading first = reading(values(ReceiptField.PAYER_NAME, "华海红", 1), Map.of(ReceiptField.CHECK_CODE, row(3)));
