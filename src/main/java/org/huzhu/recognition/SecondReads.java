@@ -129,16 +129,14 @@ final class SecondReads {
 
     /**
      * Whether the sum can be checked and holds (or cannot be checked: then there is nothing to
-     * mend). The self-pay amounts, which {@link ReceiptChecks#sums} also adds up, are left out of
-     * it while they are not in money form (the checks drop them later).
+     * mend). Amounts not in the form of money (the checks drop them later) are left out of it.
      */
-    private static boolean sumHolds(ReceiptReading reading, Map<ReceiptField, Value> read) {
-        if (SUM.stream().filter(read::containsKey).anyMatch(f -> !FieldText.isMoney(read.get(f).text()))) return true;
-        Map<ReceiptField, Value> fields = new EnumMap<>(read);
-        fields.entrySet().removeIf(e -> (e.getKey() == ReceiptField.SELF_PAID || e.getKey() == ReceiptField.SELF_FUNDED)
-                && !FieldText.isMoney(e.getValue().text()));
+    private static boolean sumHolds(ReceiptReading reading, Map<ReceiptField, Value> fields) {
+        Map<ReceiptField, Value> amounts = new EnumMap<>(ReceiptField.class);
+        amounts.putAll(fields);
+        amounts.entrySet().removeIf(e -> kind(e.getKey()) == AMOUNT && !FieldText.isMoney(e.getValue().text()));
         List<ReceiptChecks.Finding> findings = new ArrayList<>();
-        ReceiptChecks.sums(fields, reading, findings);
+        ReceiptChecks.sums(amounts, reading, findings);
         return findings.stream().noneMatch(f -> f.reason() == ReceiptChecks.Reason.TOTAL_NOT_SUM_OF_PAYMENTS);
     }
 

@@ -161,17 +161,17 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.TOTAL).text()).isEqualTo("2492.32");
     }
 
-    /** As above, while 个人自付 was read as no amount at all (and reads so again): the sum is still mended. */
+    /** 个人自付 read without its form and not mended: the sum of the payments is still mended around it. */
     @Test
-    void mendsTheSumWhileASelfPaymentIsReadWithoutItsForm() {
+    void mendsTheSumWhileAnotherAmountOfTheChecksHasNoFormOfMoney() {
         ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "660.93").answer(2, 1.5, "660.93");
         Map<ReceiptField, Value> values = values(ReceiptField.TOTAL, "2492.32", 1, ReceiptField.OTHER_PAID, "60.93", 2,
                 ReceiptField.FUND_PAID, "0.00", 3, ReceiptField.PERSONAL_ACCOUNT_PAID, "0.00", 4, ReceiptField.CASH_PAID, "1831.39", 5,
-                ReceiptField.SELF_PAID, "C1.32", 6, ReceiptField.SELF_FUNDED, "10.00", 7);
+                ReceiptField.SELF_PAID, "5y0.00", 6, ReceiptField.SELF_FUNDED, "0.00", 7);
 
         ReceiptReading read = SecondReads.apply(reading(values, Map.of()), lines);
 
-        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("C1.32");
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("5y0.00");
         assertThat(read.fields().get(ReceiptField.OTHER_PAID).text()).isEqualTo("660.93");
     }
 

@@ -10,9 +10,12 @@ import java.awt.image.BufferedImage;
  * <li>the data layer: every pixel seen through a red filter in proportion to how red it is, so
  *     that the red ink — printed form, table rules, seal — becomes paper before the page turns
  *     grey, while black data under the seal stays black; what JPEG leaves of the red strokes'
- *     rims is cleared;</li>
+ *     rims is cleared — on a soft page (blurred, a phone's defocus) not where black ink lies under
+ *     red beside black, which a blur mixes with the seal's edges;</li>
  * <li>the form layer: the form's dark red alone, black on white, without the seal's lighter ink,
  *     so that the labels can be read, the ones under the seal included;</li>
+ * <li>a photo whose table the perspective bends is de-warped onto the template's level grid
+ *     ({@link FormPerspective}); else</li>
  * <li>skew within ±5° is measured on the projection profile of the data's dark pixels and turned
  *     back, in the same resampling pass that scales small or huge pages to between 1,800 and
  *     3,000 pixels across (the receipts are 240 mm wide: about 190–320 dpi).</li>
@@ -71,14 +74,19 @@ final class ImagePreparation {
             int[] rgb = InkLayers.rgb(source);
             int w = source.getWidth();
             int h = source.getHeight();
-            GreyImage paper = settings.flatField() ? FlatField.background(InkLayers.luminance(rgb, w, h)) : null;
+            GreyImage luminance = InkLayers.luminance(rgb, w, h);
+            GreyImage paper = settings.flatField() ? FlatField.background(luminance) : null;
             int[] lead = InkLayers.redLead(rgb, w, h);
             form = InkLayers.redInk(rgb, lead, w, h, paper);
-            data = InkLayers.withoutRimsOf(form, InkLayers.withoutRedInk(rgb, w, h, settings.redMargin(), settings.redInk(), paper), lead);
+            boolean soft = InkLayers.sharpness(luminance) < InkLayers.SOFT;
+            data = InkLayers.withoutRimsOf(form, InkLayers.withoutRedInk(rgb, w, h, settings.redMargin(), settings.redInk(), paper),
+                    lead, soft ? rgb : null, paper);
             if (paper != null) {
                 data = FlatField.onlyPaper(data, paper);
                 form = FlatField.onlyPaper(form, paper);
             }
+            Prepared flattened = settings.deskew() ? flattened(data, form) : null;
+            if (flattened != null) return flattened;
         }
         double skew = settings.deskew() ? PageGeometry.estimateSkew(data) : 0;
         boolean parted = grey != null && form != null;
@@ -98,6 +106,28 @@ final class ImagePreparation {
         }
         if (settings.binarise()) data = binarise(data, otsuThreshold(data));
         return new Prepared(data, form, scale, skew);
+    }
+
+    /**
+     * A photo whose form the perspective bends ({@link FormPerspective}: the table's corners more
+     * than {@link FormPerspective#FLAT_MM} from where a plain turn and scale would put them) is
+     * de-warped: both layers are resampled, at the page's scale, so that the template's millimetres
+     * fall on a level grid with the table's centre where it was. Null when the form is not found
+     * or is flat enough for the deskew.
+     */
+    private Prepared flattened(GreyImage data, GreyImage form) {
+        FormPerspective.Homography h = FormPerspective.find(form);
+        if (h == null || FormPerspective.bend(h) <= FormPerspective.FLAT_MM) return null;
+        double scale = scaleFor(data.width(), settings.minWidth());
+        double mx = 120, my = 86.75;
+        double k = FormPerspective.pixelsPerMm(h, mx, my) * scale;
+        double[] centre = h.map(mx, my);
+        double cx = centre[0] * scale, cy = centre[1] * scale;
+        PageGeometry.Mapping mapping = (x, y) -> h.map(mx + (x - cx) / k, my + (y - cy) / k);
+        int w = (int) Math.round(data.width() * scale), hh = (int) Math.round(data.height() * scale);
+        GreyImage flatData = PageGeometry.warp(data, w, hh, mapping);
+        if (settings.binarise()) flatData = binarise(flatData, otsuThreshold(flatData));
+        return new Prepared(flatData, PageGeometry.warp(form, w, hh, mapping), scale, 0);
     }
 
     /** Small pages grow to {@code minWidth}, large ones shrink to {@code maxWidth}; the rest keep their size. */

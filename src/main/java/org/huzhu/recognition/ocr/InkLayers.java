@@ -18,6 +18,25 @@ final class InkLayers {
      * against 0.904); 100 keeps labels on every variant.
      */
     private static final int FORM_INK_SPREAD = 100;
+    /**
+     * On a soft page ({@link #sharpness} below {@link #SOFT}: blurred, or a phone's defocus; the
+     * bench's sharp pages measure 149–242, its blurred ones 48–85 and its photos 68–73), a blur
+     * mixes the data's black strokes with the seal's red where they cross, and the form layer
+     * (which holds the seal too) would take them for rims of red ink. There black under red — a
+     * pixel whose red leads by {@link #UNDER_RED_LEAD} or more and that the red filter leaves
+     * darker than {@link #UNDER_RED_GREY} — is kept when it lies within {@link #BLACK_REACH}
+     * pixels of plain black or grey ink (red leading by at most {@link #NEUTRAL_LEAD}, darker than
+     * {@link #NEUTRAL_DARK}): the rest of the stroke, outside the seal. Measured on a blurred page:
+     * the seal's ink (214, 54, 71) is paper through the filter, a digit's core under it (116, 29,
+     * 38) about 100. Sharp pages keep the rule as it was: JPEG darkens a red label's thin strokes
+     * to the same colours (114, 42, 56), right beside the values.
+     */
+    static final int SOFT = 120;
+    private static final int UNDER_RED_LEAD = 40;
+    private static final int UNDER_RED_GREY = 160;
+    private static final int BLACK_REACH = 6;
+    private static final int NEUTRAL_LEAD = 12;
+    private static final int NEUTRAL_DARK = 200;
     /** Red channel levels up to this are black seen through red (black data under the seal, JPEG's colour bleeding on it). */
     private static final int DARK_RED = 60;
 
@@ -114,11 +133,12 @@ final class InkLayers {
     /**
      * JPEG keeps colour at half resolution, so the rim of a red stroke loses its red and would
      * stay in the data layer as a grey outline of every label, and noise leaves specks of it. The
-     * form's ink, and within three pixels of it whatever is still reddish, becomes paper unless it
-     * is near black (data crossing the form). The seal is not part of the form layer, so
-     * black strokes under it keep their edges.
+     * form's ink, and within three pixels of it whatever is still reddish, becomes paper unless
+     * it is near black — or, on a soft page ({@code softRgb} given: the page's pixels, else null),
+     * black under red beside black ({@link #SOFT}): black data under the seal, which the form
+     * layer holds too, keeps its strokes and their edges.
      */
-    static GreyImage withoutRimsOf(GreyImage form, GreyImage data, int[] lead) {
+    static GreyImage withoutRimsOf(GreyImage form, GreyImage data, int[] lead, int[] softRgb, GreyImage paper) {
         int w = data.width();
         int h = data.height();
         byte[] f = form.pixels();
@@ -126,10 +146,19 @@ final class InkLayers {
         for (int i = 0; i < f.length; i++) ink[i] = (f[i] & 0xff) < 160;
         boolean[] near = dilate(ink, w, h, 3);
         byte[] p = data.pixels();
+        boolean[] besideBlack = null;
+        if (softRgb != null) {
+            byte[] bg = paper == null ? null : paper.pixels();
+            boolean[] plain = new boolean[p.length];
+            for (int i = 0; i < p.length; i++) plain[i] = lead[i] <= NEUTRAL_LEAD && luminance(softRgb[i], bg, i) < NEUTRAL_DARK;
+            besideBlack = dilate(plain, w, h, BLACK_REACH);
+        }
         byte[] out = p.clone();
         for (int i = 0; i < out.length; i++) {
             int v = p[i] & 0xff;
-            if (ink[i] && v > 60 || near[i] && lead[i] > 8 && v > 90) out[i] = (byte) 255;
+            if (!(ink[i] && v > 60 || near[i] && lead[i] > 8 && v > 90)) continue;
+            if (besideBlack != null && besideBlack[i] && lead[i] >= UNDER_RED_LEAD && v < UNDER_RED_GREY) continue;
+            out[i] = (byte) 255;
         }
         return new GreyImage(w, h, out);
     }
@@ -233,6 +262,28 @@ final class InkLayers {
             }
         }
         return out;
+    }
+
+    /**
+     * How sharp the page's edges are: the step between horizontal neighbours that only one in 500
+     * of the steps on every fourth row exceeds (0..255).
+     */
+    static int sharpness(GreyImage grey) {
+        int[] histogram = new int[256];
+        int w = grey.width();
+        long n = 0;
+        for (int y = 0; y < grey.height(); y += 4) {
+            for (int x = 1; x < w; x++) {
+                histogram[Math.abs(grey.at(x, y) - grey.at(x - 1, y))]++;
+                n++;
+            }
+        }
+        long above = 0;
+        for (int v = 255; v > 0; v--) {
+            above += histogram[v];
+            if (above * 500 >= n) return v;
+        }
+        return 0;
     }
 
     /** A pixel's luminance, divided by the paper's where that is known. */

@@ -104,6 +104,24 @@ final class PageGeometry {
         return new GreyImage(dw, dh, out);
     }
 
+    /** Where a pixel's centre of a warped page comes from in its source (pixel centres at +0.5). */
+    interface Mapping {
+        double[] source(double x, double y);
+    }
+
+    /** A page of the given size whose pixels are taken through the mapping from the source, bilinearly; white outside it. */
+    static GreyImage warp(GreyImage page, int width, int height, Mapping mapping) {
+        byte[] src = page.pixels();
+        byte[] out = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double[] p = mapping.source(x + 0.5, y + 0.5);
+                out[y * width + x] = (byte) bilinear(src, page.width(), page.height(), p[0] - 0.5, p[1] - 0.5);
+            }
+        }
+        return new GreyImage(width, height, out);
+    }
+
     /** Each pixel the median of its 3×3 neighbourhood (the edges keep theirs): salt and pepper gone, strokes kept. */
     static GreyImage median3(GreyImage image) {
         int w = image.width();

@@ -225,13 +225,20 @@ class ImagePreparationTest {
     }
 
     private static BufferedImage page(Consumer<Graphics2D> drawing) {
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        return page(W, H, g -> {
+            g.setFont(font);
+            drawing.accept(g);
+        });
+    }
+
+    /** A white page of the given size, drawn on with antialiasing. */
+    static BufferedImage page(int width, int height, Consumer<Graphics2D> drawing) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
+        g.fillRect(0, 0, width, height);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(font);
         drawing.accept(g);
         g.dispose();
         return image;

@@ -1,0 +1,115 @@
+package org.huzhu.recognition.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
+import org.huzhu.recognition.specimen.ReceiptFaker;
+import org.huzhu.recognition.specimen.ReceiptTruth;
+import org.huzhu.recognition.specimen.Variants;
+import org.huzhu.recognition.specimen.Variants.Variant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class InkLayersTest {
+
+    private static final int W = 900, H = 300;
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void tellsSoftPagesFromSharpOnes(Variant variant) {
+        ReceiptTruth truth = ReceiptFaker.receipt(5L);
+        BufferedImage image = Variants.image(truth, variant, 5L);
+        int[] rgb = InkLayers.rgb(image);
+
+        int sharpness = InkLayers.sharpness(InkLayers.luminance(rgb, image.getWidth(), image.getHeight()));
+
+        boolean soft = variant == Variant.BLURRED || variant == Variant.PHONE;
+        assertThat(sharpness < InkLayers.SOFT).as("sharpness %d", sharpness).isEqualTo(soft);
+    }
+
+    /**
+     * Black digits with the seal's ring stamped across them (the inks multiply), blurred as a soft
+     * page is: on a soft page the digits' strokes under the ring stay in the data layer; the
+     * sharp pages' rule (given no colours) clears most of them as rims of the form. The ring
+     * alone becomes paper either way.
+     */
+    @ParameterizedTest
+    @CsvSource({"3, true", "5, true", "5, false"})
+    void keepsBlackUnderTheSealOnASoftPage(int blur, boolean soft) {
+        BufferedImage digits = page(g -> {
+            // the receipts' data: dark grey, 3.5 mm high at 200 dpi
+            g.setColor(new Color(40, 40, 40));
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 36));
+            g.drawString("6667.85 6667.85", 180, 180);
+        });
+        BufferedImage ring = page(g -> {
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(7));
+            g.drawOval(20, 40, 260, 260);
+            // the seal's text and star: strokes across the digits
+            for (int x = 230; x < 470; x += 45) g.drawLine(x, 100, x + 30, 260);
+            // the form's own red labels in the upper part set how dark its ink is
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 30));
+            g.drawString("医保统筹基金支付：其他支付：", 420, 60);
+        });
+        int seal = new Color(214, 54, 71).getRGB();
+        BufferedImage stamped = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                int t = digits.getRGB(x, y) & 0xff;
+                boolean red = (ring.getRGB(x, y) & 0xff) < 128;
+                int r = red ? t * (seal >> 16 & 0xff) / 255 : t, g = red ? t * (seal >> 8 & 0xff) / 255 : t, b = red ? t * (seal & 0xff) / 255 : t;
+                stamped.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        BufferedImage blurred = boxBlur(stamped, blur);
+        BufferedImage blurredDigits = boxBlur(digits, blur);
+        int[] rgb = InkLayers.rgb(blurred);
+        int[] lead = InkLayers.redLead(rgb, W, H);
+        GreyImage form = InkLayers.redInk(rgb, lead, W, H, null);
+
+        GreyImage data = InkLayers.withoutRimsOf(form, InkLayers.withoutRedInk(rgb, W, H, 40, 200, null), lead, soft ? rgb : null, null);
+
+        int underRing = 0, kept = 0, ringAlone = 0, ringLeft = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                boolean red = (ring.getRGB(x, y) & 0xff) < 128;
+                boolean ink = (blurredDigits.getRGB(x, y) & 0xff) < 160;
+                if (red && ink) {
+                    underRing++;
+                    if (data.at(x, y) < 200) kept++;
+                }
+                if (red && (blurredDigits.getRGB(x, y) & 0xff) == 255 && y > 80) {
+                    ringAlone++;
+                    if (data.at(x, y) < 200) ringLeft++;
+                }
+            }
+        }
+        assertThat(underRing).isGreaterThan(40);
+        if (soft) {
+            assertThat(kept).isGreaterThan(underRing * 8 / 10);
+        } else {
+            assertThat(kept).isLessThan(underRing / 2);
+        }
+        assertThat(ringLeft).isLessThan(ringAlone / 50);
+    }
+
+    private static BufferedImage boxBlur(BufferedImage image, int size) {
+        float[] kernel = new float[size * size];
+        java.util.Arrays.fill(kernel, 1f / kernel.length);
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        new ConvolveOp(new Kernel(size, size, kernel), ConvolveOp.EDGE_NO_OP, null).filter(image, out);
+        return out;
+    }
+
+    private static BufferedImage page(java.util.function.Consumer<Graphics2D> drawing) {
+        return ImagePreparationTest.page(W, H, drawing);
+    }
+}
