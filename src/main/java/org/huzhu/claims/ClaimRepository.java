@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import org.huzhu.benefits.BenefitResult.Reason;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -91,13 +94,13 @@ class ClaimRepository {
         HospitalStay stay = f.hospitalStay();
         Expenses e = f.expenses();
         List<Object> params = new ArrayList<>(List.of(f.memberId()));
-        params.addAll(Arrays.asList(f.unitId(), f.orgPath(), f.kind().name(), f.incidentDate(),
-                cipher.encrypt(JSON.writeValueAsString(f.diagnoses())), f.death(), f.disabilityGrade(),
-                stay == null ? null : stay.admission(), stay == null ? null : stay.discharge(),
-                e == null ? null : e.total().amount(), e == null ? null : e.fundPaid().amount(),
-                e == null ? null : e.selfPaid().amount(), e == null ? null : e.selfFunded().amount(),
-                f.claimedItems() == null ? null : "{" + String.join(",", f.claimedItems()) + "}", filedBy, computedTotal,
-                JSON.writeValueAsString(hints)));
+        params.addAll(Arrays.asList(typed(Types.BIGINT, f.unitId()), f.orgPath(), f.kind().name(), typed(Types.DATE, f.incidentDate()),
+                cipher.encrypt(JSON.writeValueAsString(f.diagnoses())), f.death(), typed(Types.INTEGER, f.disabilityGrade()),
+                typed(Types.DATE, stay == null ? null : stay.admission()), typed(Types.DATE, stay == null ? null : stay.discharge()),
+                typed(Types.NUMERIC, e == null ? null : e.total().amount()), typed(Types.NUMERIC, e == null ? null : e.fundPaid().amount()),
+                typed(Types.NUMERIC, e == null ? null : e.selfPaid().amount()), typed(Types.NUMERIC, e == null ? null : e.selfFunded().amount()),
+                typed(Types.VARCHAR, f.claimedItems() == null ? null : "{" + String.join(",", f.claimedItems()) + "}"), filedBy,
+                typed(Types.NUMERIC, computedTotal), JSON.writeValueAsString(hints)));
         params.addAll(List.of(receipts.stream().map(ReceiptRow::invoiceCode).toArray(String[]::new),
                 receipts.stream().map(ReceiptRow::invoiceNumber).toArray(String[]::new),
                 receipts.stream().map(ReceiptRow::electronic).toArray(Boolean[]::new),
@@ -128,6 +131,22 @@ class ClaimRepository {
                     return new Inserted(rs.getLong(1), rs.getTimestamp(2).toInstant(), taken);
                 }).single();
         return inserted;
+    }
+
+    /**
+     * A parameter that may be null, bound with the same type either way: the driver prepares a statement
+     * for its parameters' types, and a null bound untyped after a typed value (or back) makes it parse and
+     * plan the statement again.
+     */
+    private static SqlParameterValue typed(int sqlType, Object value) {
+        return new SqlParameterValue(sqlType, value);
+    }
+
+    /** The claim's state columns as {@link #update} writes them, typed. */
+    private static List<Object> state(Claim c) {
+        return Arrays.asList(c.status().name(), typed(Types.VARCHAR, c.reviewLevel() == null ? null : c.reviewLevel().name()),
+                typed(Types.VARCHAR, c.firstApprovedBy()), typed(Types.NUMERIC, c.approvedTotal()), typed(Types.DATE, c.submittedOn()),
+                typed(Types.DATE, c.materialsCompleteOn()), typed(Types.DATE, c.closedOn()));
     }
 
     /** Inserts timeline entries, in order, for the claim whose id the CTE named by the placeholder returns (events(...) gives the parameters). */
@@ -178,13 +197,13 @@ class ClaimRepository {
 
     /** Writes the claim back if nobody changed it since it was read; false when someone did. */
     boolean update(Claim c) {
+        List<Object> params = new ArrayList<>(state(c));
+        params.addAll(List.of(c.id, c.version));
         int rows = jdbc.sql("""
                 update claims.claim set status = ?, review_level = ?, first_approved_by = ?, approved_total = ?,
                     submitted_on = ?, materials_complete_on = ?, closed_on = ?, version = version + 1
                 where id = ? and version = ?""")
-                .params(c.status().name(), c.reviewLevel() == null ? null : c.reviewLevel().name(), c.firstApprovedBy(),
-                        c.approvedTotal(), c.submittedOn(), c.materialsCompleteOn(), c.closedOn(), c.id, c.version)
-                .update();
+                .params(params).update();
         return appendEventsIfUpdated(c, rows);
     }
 
@@ -193,9 +212,8 @@ class ClaimRepository {
      * claim's new timeline entries, in one statement (the claim must hold no benefits: {@link #deleteBenefits}).
      */
     boolean update(Claim c, BigDecimal computedTotal, List<Hint> hints, List<StoredBenefit> benefits) {
-        List<Object> params = new ArrayList<>(Arrays.asList(c.status().name(), c.reviewLevel() == null ? null : c.reviewLevel().name(),
-                c.firstApprovedBy(), c.approvedTotal(), c.submittedOn(), c.materialsCompleteOn(), c.closedOn(), computedTotal,
-                JSON.writeValueAsString(hints), c.id, c.version));
+        List<Object> params = new ArrayList<>(state(c));
+        params.addAll(List.of(typed(Types.NUMERIC, computedTotal), JSON.writeValueAsString(hints), c.id, c.version));
         params.addAll(events(c.newEvents()));
         params.addAll(benefitColumns(benefits));
         return jdbc.sql("""
@@ -264,16 +282,12 @@ class ClaimRepository {
     /**
      * Takes the locks a money decision on a claim needs, in the order every decision takes them: its
      * member's decisions ({@link #lockMember}, taken as the row is read) and then the claim's row.
-     * False when there is no such claim.
+     * The select list is computed below the row locking: the advisory lock is held before the row lock is asked for.
      */
-    boolean lockForDecision(long claimId) {
-        // the select list is computed below the row locking: the advisory lock is held before the row lock is asked for
-        return jdbc.sql("""
-                select pg_advisory_xact_lock(7412, ((c.member_id & 4294967295)
-                                                    - case when c.member_id & 2147483648 <> 0 then 4294967296 else 0 end)::int)
-                  from claims.claim c where c.id = ? for no key update of c""")
-                .param(claimId).query((rs, n) -> true).optional().isPresent();
-    }
+    private static final String LOCK_FOR_DECISION = """
+            select pg_advisory_xact_lock(7412, ((c.member_id & 4294967295)
+                                                - case when c.member_id & 2147483648 <> 0 then 4294967296 else 0 end)::int)
+              from claims.claim c where c.id = ? for no key update of c""";
 
     /** A document and, once it is read, its reading (result still encrypted). */
     record DocumentAndReading(DocumentRow document, DocumentReadingRepository.Stored reading) {
@@ -282,15 +296,38 @@ class ClaimRepository {
     /**
      * What deciding a claim reads, in one statement: the claim, whether its expenses were typed in,
      * its receipts, its timeline so far, its documents with their readings, and what the member's
-     * other approved claims were paid. Read after {@link #lockForDecision}, it sees every reading and
-     * approval committed before the locks were granted.
+     * other approved claims were paid ({@link #lockAndReadForDecision}).
      */
     record ForDecision(Claim claim, boolean expensesTyped, List<ReceiptRow> receipts, List<Claim.Event> events,
                        List<DocumentAndReading> documents, List<StoredBenefit> benefits, List<StoredBenefit> paidEarlier) {
     }
 
-    Optional<ForDecision> forDecision(long claimId) {
-        return jdbc.sql("select " + COLUMNS + """
+    /**
+     * Takes the decision's locks ({@link #LOCK_FOR_DECISION}) and then reads what deciding the claim
+     * needs, in one round trip: the two statements go out together, and PostgreSQL binds the second
+     * (taking its read-committed snapshot) only once the first has run, i.e. once the locks are held,
+     * so the read sees every reading and approval committed before they were granted. Empty when
+     * there is no such claim.
+     */
+    Optional<ForDecision> lockAndReadForDecision(long claimId) {
+        return Optional.ofNullable(batch.execute(LOCK_FOR_DECISION + ";\n" + FOR_DECISION, (PreparedStatementCallback<ForDecision>) ps -> {
+            ps.setLong(1, claimId);
+            ps.setLong(2, claimId);
+            ps.execute();   // the lock's row, if the claim exists
+            if (!ps.getMoreResults()) throw new IllegalStateException("the decision's read did not answer");
+            try (ResultSet rs = ps.getResultSet()) {
+                return rs.next() ? forDecision(rs, 1) : null;
+            }
+        }));
+    }
+
+    private static final String BENEFIT_JSON = """
+            json_build_object('position', b.position, 'item', b.item, 'plan', b.plan, 'from', b.coverage_from,
+                              'to', b.coverage_to, 'decision', b.decision, 'amount', b.amount::text,
+                              'components', b.components, 'reasons', b.reasons, 'days', b.allowance_days,
+                              'adjusted', b.adjusted_amount::text, 'adjustReason', b.adjust_reason, 'adjustedBy', b.adjusted_by)""";
+
+    private static final String FOR_DECISION = "select " + COLUMNS + """
                 , expenses_total is not null and coalesce(expenses_source, 'TYPED') = 'TYPED' as expenses_typed,
                   (select json_agg(json_build_object('code', r.invoice_code, 'number', r.invoice_number, 'electronic', r.electronic,
                                                      'amount', r.amount::text) order by r.position)
@@ -311,17 +348,17 @@ class ClaimRepository {
                   (select json_agg(""" + BENEFIT_JSON + """
                    ) from claims.claim o join claims.benefit b on b.claim_id = o.id
                     where o.member_id = c.member_id and o.id <> c.id and o.status in ('APPROVED', 'PAYMENT_PENDING', 'PAID'))::text as paid_json
-                from claims.claim c where c.id = ?""")
-                .param(claimId)
-                .query((rs, n) -> new ForDecision(claim(rs, n), rs.getBoolean("expenses_typed"),
-                        each(rs.getString("receipts_json"), j -> new ReceiptRow(j.path("code").asString(), j.path("number").asString(),
-                                j.path("electronic").asBoolean(), Money.of(j.path("amount").asString()))),
-                        each(rs.getString("events_json"), j -> new Claim.Event(instant(j.path("at").asString()), j.path("actor").asString(),
-                                status(j.path("from")), ClaimStatus.valueOf(j.path("to").asString()), text(j.path("reason")))),
-                        each(rs.getString("documents_json"), ClaimRepository::documentAndReading),
-                        each(rs.getString("benefits_json"), ClaimRepository::benefitOf),
-                        each(rs.getString("paid_json"), ClaimRepository::benefitOf)))
-                .optional();
+                from claims.claim c where c.id = ?""";
+
+    private ForDecision forDecision(ResultSet rs, int n) throws SQLException {
+        return new ForDecision(claim(rs, n), rs.getBoolean("expenses_typed"),
+                each(rs.getString("receipts_json"), j -> new ReceiptRow(j.path("code").asString(), j.path("number").asString(),
+                        j.path("electronic").asBoolean(), Money.of(j.path("amount").asString()))),
+                each(rs.getString("events_json"), j -> new Claim.Event(instant(j.path("at").asString()), j.path("actor").asString(),
+                        status(j.path("from")), ClaimStatus.valueOf(j.path("to").asString()), text(j.path("reason")))),
+                each(rs.getString("documents_json"), ClaimRepository::documentAndReading),
+                each(rs.getString("benefits_json"), ClaimRepository::benefitOf),
+                each(rs.getString("paid_json"), ClaimRepository::benefitOf));
     }
 
     private static <T> List<T> each(String jsonArray, java.util.function.Function<JsonNode, T> row) {
@@ -343,11 +380,6 @@ class ClaimRepository {
                 j.path("usedBy").isNull() || j.path("usedBy").isMissingNode() ? null : j.path("usedBy").asLong(), text(j.path("message"))));
     }
 
-    private static final String BENEFIT_JSON = """
-            json_build_object('position', b.position, 'item', b.item, 'plan', b.plan, 'from', b.coverage_from,
-                              'to', b.coverage_to, 'decision', b.decision, 'amount', b.amount::text,
-                              'components', b.components, 'reasons', b.reasons, 'days', b.allowance_days,
-                              'adjusted', b.adjusted_amount::text, 'adjustReason', b.adjust_reason, 'adjustedBy', b.adjusted_by)""";
 
     private static StoredBenefit benefitOf(JsonNode j) {
         String adjusted = text(j.path("adjusted"));

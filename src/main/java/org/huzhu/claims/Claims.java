@@ -26,7 +26,6 @@ import org.huzhu.claims.ClaimRepository.ReceiptRow;
 import org.huzhu.claims.ClaimRepository.StoredBenefit;
 import org.huzhu.claims.ClaimView.DocumentView;
 import org.huzhu.membership.Coverage;
-import org.huzhu.membership.Enrolments;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
 import org.huzhu.payouts.PayoutOrder;
@@ -61,7 +60,6 @@ public class Claims {
 
     private final ClaimRepository repository;
     private final Members members;
-    private final Enrolments enrolments;
     private final PersonalDataCipher cipher;
     private final ClaimsProperties settings;
     private final ClaimViews views;
@@ -79,14 +77,13 @@ public class Claims {
         requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    Claims(ClaimRepository repository, Members members, Enrolments enrolments, BenefitEngine engine, Catalogue catalogue,
+    Claims(ClaimRepository repository, Members members, BenefitEngine engine, Catalogue catalogue,
            PersonalDataCipher cipher, BusinessCalendar calendar, ClaimsProperties settings, Payouts payouts, Ledger ledger,
            Clock clock, DocumentReadings readings) {
         this.repository = repository;
         this.payouts = payouts;
         this.ledger = ledger;
         this.members = members;
-        this.enrolments = enrolments;
         this.cipher = cipher;
         this.settings = settings;
         this.clock = clock;
@@ -111,17 +108,18 @@ public class Claims {
         if (command == null) throw InvalidInputException.of("body", "缺少请求体");
         Checks checks = new Checks();
         checks.require("memberId", command.memberId(), "职工");
-        Member member = null;
+        Members.Claimant claimant = null;
         if (command.memberId() != null) {
             try {
-                member = members.visibleMember(command.memberId(), user);
+                claimant = members.claimant(command.memberId(), user);   // the member and the coverages in one statement
             } catch (NotFoundException e) {
                 checks.add("memberId", "职工不存在或不在您的管辖范围内");
             }
         }
         List<ReceiptRow> receipts = receipts(command.receipts(), checks);
         checks.throwIfInvalid();
-        List<Coverage> held = enrolments.coveragesOf(member.id());
+        Member member = claimant.member();
+        List<Coverage> held = claimant.coverages();
         if (held.isEmpty()) throw InvalidInputException.of("memberId", "该职工没有参保记录，无法申领互助金");
         var unknown = ClaimJudge.unknownItems(command.items(), held);
         if (!unknown.isEmpty()) throw new InvalidInputException(unknown);
@@ -148,14 +146,12 @@ public class Claims {
     @Transactional
     public ClaimView submit(long id, CurrentUser user) {
         if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER)) throw new AccessDeniedException("cannot submit claims");
-        if (!repository.lockForDecision(id)) throw new NotFoundException("理赔申请不存在");
-        ClaimRepository.ForDecision read = repository.forDecision(id).filter(f -> visible(f.claim(), user))
+        ClaimRepository.ForDecision read = repository.lockAndReadForDecision(id).filter(f -> visible(f.claim(), user))
                 .orElseThrow(() -> new NotFoundException("理赔申请不存在"));
         Claim claim = read.claim();
         claim.requireCanMoveTo(ClaimStatus.SUBMITTED);
-        Members.Payee payee = members.payee(claim.facts.memberId())
-                .orElseThrow(() -> InvalidInputException.of("memberId", "请先登记收款银行账户"));
-        Member member = members.visibleMember(claim.facts.memberId(), user);
+        Members.Claimant claimant = members.claimant(claim.facts.memberId(), user);   // member, coverages and payee in one statement
+        if (claimant.payee().isEmpty()) throw InvalidInputException.of("memberId", "请先登记收款银行账户");
         LocalDate today = today();
         Instant now = now();
         claim.submit(user.username(), now, today);
@@ -166,30 +162,28 @@ public class Claims {
             if (!repository.update(claim)) throw new ConflictException(STALE);
             return views.view(load(id));
         }
-        return decide(claim, read, documents, member, payee, today, now);
+        return decide(claim, read, documents, claimant, today, now);
     }
 
     /** A claim that waited for its documents to be read is judged once the last one is read (by the reader, as the system). */
     @Transactional
     public void judgeAfterReading(long id) {
-        if (!repository.lockForDecision(id)) return;
-        ClaimRepository.ForDecision read = repository.forDecision(id).orElse(null);
+        ClaimRepository.ForDecision read = repository.lockAndReadForDecision(id).orElse(null);
         if (read == null || read.claim().status() != ClaimStatus.SUBMITTED) return;
         Claim claim = read.claim();
-        Members.Payee payee = members.payee(claim.facts.memberId()).orElse(null);
-        if (payee == null) return;   // submission required one; a later removal leaves the claim for a reviewer
-        Member member = members.visibleMember(claim.facts.memberId(), SYSTEM);
-        decide(claim, read, readings.documents(read.documents()), member, payee, today(), now());
+        Members.Claimant claimant = members.claimant(claim.facts.memberId(), SYSTEM);
+        if (claimant.payee().isEmpty()) return;   // submission required one; a later removal leaves the claim for a reviewer
+        decide(claim, read, readings.documents(read.documents()), claimant, today(), now());
     }
 
     private static final CurrentUser SYSTEM = new CurrentUser(0, Claim.SYSTEM, Role.ADMIN, "/", null, null, null);
 
     /**
      * Judges a submitted claim and approves it automatically, sends it to review or rejects it. The
-     * caller holds the decision's locks ({@link ClaimRepository#lockForDecision}) and read the claim after taking them.
+     * caller holds the decision's locks and read the claim after taking them ({@link ClaimRepository#lockAndReadForDecision}).
      */
-    private ClaimView decide(Claim claim, ClaimRepository.ForDecision read, DocumentReadings.Documents documents, Member member,
-                             Members.Payee payee, LocalDate today, Instant now) {
+    private ClaimView decide(Claim claim, ClaimRepository.ForDecision read, DocumentReadings.Documents documents,
+                             Members.Claimant claimant, LocalDate today, Instant now) {
         long id = claim.id;
         Set<String> attached = new java.util.TreeSet<>();
         documents.documents().forEach(d -> attached.add(d.kind()));
@@ -197,7 +191,7 @@ public class Claims {
         if (documents.readings().stream().anyMatch(r -> "READ".equals(r.outcome()))) {
             claim.recognised(now, DocumentReadings.summary(documents.readings()));
         }
-        ClaimJudge.Judgement judgement = judge.judge(claim.facts, member, enrolments.coveragesOf(member.id()),
+        ClaimJudge.Judgement judgement = judge.judge(claim.facts, claimant.member(), claimant.coverages(),
                 paidEarlier(read.paidEarlier()), today, attached);
         PendingPayout payout = null;
         boolean complete = materials.missing(materials.required(judgement.payingItems(), judgement.facts()), attached).isEmpty();
@@ -220,7 +214,7 @@ public class Claims {
         if (!repository.update(claim, judgement.total(), judgement.hints(), unchanged ? List.of() : judgement.benefits())) {
             throw new ConflictException(STALE);
         }
-        List<PayoutView> handedOver = payout == null ? List.of() : List.of(handOver(claim, payout, payee));   // a draft had none before
+        List<PayoutView> handedOver = payout == null ? List.of() : List.of(handOver(claim, payout, claimant.payee().orElseThrow()));   // a draft had none before
         List<Claim.Event> timeline = new ArrayList<>(read.events());
         timeline.addAll(claim.newEvents());
         return views.view(claim, new ClaimViews.Parts(judgement.benefits(), judgement.hints(), receipts, documents.documents(),
@@ -243,10 +237,11 @@ public class Claims {
      * any item's amount changed (another claim used part of a cap meanwhile), else null.
      */
     ClaimJudge.Judgement rejudgeBeforeApproval(Claim claim, CurrentUser user) {
-        Member member = members.visibleMember(claim.facts.memberId(), user);
+        Members.Claimant claimant = members.claimant(claim.facts.memberId(), user);
+        Member member = claimant.member();
         repository.lockMember(member.id());
         Set<String> attached = repository.documentKinds(claim.id);
-        ClaimJudge.Judgement fresh = judge.judge(claim.facts, member, enrolments.coveragesOf(member.id()),
+        ClaimJudge.Judgement fresh = judge.judge(claim.facts, member, claimant.coverages(),
                 paidEarlier(member.id(), claim.id), claim.submittedOn(), attached);
         List<ClaimRepository.StoredBenefit> stored = repository.benefits(claim.id);
         for (ClaimRepository.StoredBenefit now : fresh.benefits()) {

@@ -11,6 +11,8 @@ final class CoverageJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final TypeReference<List<Coverage>> LIST = new TypeReference<>() {
     };
+    private static final TypeReference<List<List<Coverage>>> LISTS = new TypeReference<>() {
+    };
 
     private CoverageJson() {
     }
@@ -36,5 +38,13 @@ final class CoverageJson {
 
     static List<Coverage> read(String json) {
         return MAPPER.readValue(json, LIST);
+    }
+
+    /** Several coverages columns as one JSON array of their arrays ({@code [[…],[…]]}), in one parse; null reads as none. */
+    static List<Coverage> readAll(String arrays) {
+        if (arrays == null) return List.of();
+        List<Coverage> all = new java.util.ArrayList<>();
+        MAPPER.readValue(arrays, LISTS).forEach(all::addAll);
+        return all;
     }
 }

@@ -77,6 +77,21 @@ class MemberRepository {
                 .param(id).query((rs, n) -> new PayeeRow(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
+    /** A member with the payout account's cipher (null when none is set) and every enrolment's coverages as one JSON array of arrays. */
+    record ClaimantRow(Member member, byte[] accountCipher, String coverages) {
+    }
+
+    /** What a claim needs of its member, in one statement: the member, the payout account and the coverages held. */
+    Optional<ClaimantRow> claimant(long id) {
+        return jdbc.sql("select " + COLUMNS + """
+                , bank_account_cipher,
+                  (select '[' || string_agg(e.coverages::text, ',' order by e.id) || ']'
+                     from membership.enrolment e where e.member_id = m.id) as coverages
+                  from membership.member m where m.id = ?""")
+                .param(id).query((rs, n) -> new ClaimantRow(member(rs, n), rs.getBytes("bank_account_cipher"), rs.getString("coverages")))
+                .optional();
+    }
+
     void setBankAccount(long id, String bankName, byte[] cipher, String masked) {
         jdbc.sql("update membership.member set bank_name = ?, bank_account_cipher = ?, bank_account_masked = ? where id = ?")
                 .params(bankName, cipher, masked, id).update();

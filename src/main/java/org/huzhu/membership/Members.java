@@ -124,6 +124,23 @@ public class Members {
                 .map(p -> new Payee(p.name(), new BankAccount(p.bankName(), cipher.decrypt(p.accountCipher()))));
     }
 
+    /**
+     * What judging and paying a member's claim needs: the member, every coverage in force
+     * ({@link Enrolments#coveragesOf}) and the payee when a bank account is set.
+     */
+    public record Claimant(Member member, List<Coverage> coverages, Optional<Payee> payee) {
+    }
+
+    /** The claimant, read in one statement, when the caller may see the member; otherwise 404 (as {@link #visibleMember}). Never log it. */
+    public Claimant claimant(long memberId, CurrentUser user) {
+        MemberRepository.ClaimantRow row = repository.claimant(memberId).filter(r -> visible(r.member(), user))
+                .orElseThrow(() -> new NotFoundException("职工不存在"));
+        Member m = row.member();
+        return new Claimant(m, CoverageJson.readAll(row.coverages()).stream().filter(Coverage::inForce).toList(),
+                Optional.ofNullable(row.accountCipher())
+                        .map(c -> new Payee(m.name(), new BankAccount(m.bankName(), cipher.decrypt(c)))));
+    }
+
     static boolean visible(Member m, CurrentUser user) {
         if (user.role() == Role.MEMBER) return user.memberId() != null && user.memberId() == m.id();
         return user.sees(m.orgPath());

@@ -36,16 +36,25 @@ class PayoutRepository {
 
     // ---- payouts ----------------------------------------------------------------------------
 
-    /** Inserts a REQUESTED payout; empty when the reference exists already. */
-    Optional<Long> insert(PayoutOrder order, byte[] accountCipher, String masked, long cityOrgId, String reissueOf) {
+    /**
+     * Inserts a REQUESTED payout with its first step, in one statement, and answers the row as written
+     * (no read-back); empty when the reference exists already (nothing written then).
+     */
+    Optional<Row> insert(PayoutOrder order, byte[] accountCipher, String masked, long cityOrgId, String reissueOf, String actor,
+                         String reason) {
         return jdbc.sql("""
-                insert into payouts.payout (reference, source, live_source, payee_name, bank_name, account_cipher, account_masked,
-                    amount, org_path, city_org_id, status, reissue_of)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)
-                on conflict (reference) do nothing returning id""")
+                with p as (
+                    insert into payouts.payout (reference, source, live_source, payee_name, bank_name, account_cipher, account_masked,
+                        amount, org_path, city_org_id, status, reissue_of)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)
+                    on conflict (reference) do nothing returning\s""" + PAYOUT_COLUMNS + """
+                ),
+                e as (
+                    insert into payouts.payout_event (payout_id, actor, to_status, reason) select p.id, ?, 'REQUESTED', ? from p)
+                select * from p""")
                 .params(order.reference(), order.source(), order.source(), order.payeeName(), order.bankName(), accountCipher, masked,
-                        order.amount().amount(), order.orgPath(), cityOrgId, reissueOf)
-                .query(Long.class).optional();
+                        order.amount().amount(), order.orgPath(), cityOrgId, reissueOf, actor, reason)
+                .query(PayoutRepository::row).optional();
     }
 
     Optional<Row> find(String reference, boolean lock) {

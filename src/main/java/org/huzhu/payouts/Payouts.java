@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,14 +88,15 @@ public class Payouts {
     private PayoutView request(PayoutOrder order, String reissueOf) {
         check(order);
         BankAccount account = new BankAccount(order.bankName(), order.accountNumber());
+        Optional<PayoutRepository.Row> written;
         try {
-            repository.insert(order, cipher.encrypt(account.number()), account.masked(), cityOf(order.orgPath()), reissueOf)
-                    .ifPresent(id -> repository.event(id, SYSTEM, null, PayoutStatus.REQUESTED,
-                            reissueOf == null ? "生成支付指令" : "重新支付（原支付指令 " + reissueOf + "）"));
+            written = repository.insert(order, cipher.encrypt(account.number()), account.masked(), cityOf(order.orgPath()), reissueOf,
+                    SYSTEM, reissueOf == null ? "生成支付指令" : "重新支付（原支付指令 " + reissueOf + "）");
         } catch (DuplicateKeyException e) {
             throw new ConflictException("source", "该业务（" + order.source() + "）已有未完成或已到账的支付指令，不能重复支付");
         }
-        return view(repository.find(order.reference(), false).orElseThrow(), false);
+        // the row as written; a reference requested before answers as it stands
+        return view(written.or(() -> repository.find(order.reference(), false)).orElseThrow(), false);
     }
 
     private static void check(PayoutOrder order) {

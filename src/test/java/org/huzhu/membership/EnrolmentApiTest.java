@@ -22,6 +22,8 @@ import org.huzhu.organisation.OrgNode;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.shared.CreditCode;
 import org.huzhu.shared.IdNumber;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Role;
 import org.huzhu.support.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,56 @@ class EnrolmentApiTest extends ApiTest {
     void readTree() {
         orgIds = organisationIdsByName();
         today = LocalDate.now(CHINA);
+    }
+
+    // ---- what a claim reads of its member ---------------------------------------------------
+
+    @Autowired
+    private Members members;
+    @Autowired
+    private Enrolments enrolments;
+
+    /** Members.claimant reads in one statement what the claims module read in three: it must answer the same. */
+    @Test
+    void aClaimantIsTheMemberWithEveryCoverageInForceOfEveryEnrolmentAndThePayee() {
+        long unit = createUnit("武昌区总工会", "OTHER");
+        long member = register('F', LocalDate.of(1985, 3, 2), unit);
+        CurrentUser admin = new CurrentUser(0, "test", Role.ADMIN, "/", null, null, null);
+        Members.Claimant before = members.claimant(member, admin);
+        assertThat(before.coverages()).isEmpty();
+        assertThat(before.payee()).isEmpty();
+
+        assertThat(post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.minusYears(1).toString(),
+                item("HOSPITAL", "STD", 2))).status()).isEqualTo(201);
+        assertThat(post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.toString(),
+                item("HOSPITAL", "STD", 1), item("FEMALE_SPECIAL", "UPG", 1))).status()).isEqualTo(201);
+        String card = luhn("62220210011155555");
+        members.changeBankAccount(member, new Members.BankAccountChange("中国工商银行武汉分行", card), admin);
+
+        Members.Claimant claimant = members.claimant(member, admin);
+
+        assertThat(claimant.member()).isEqualTo(members.visibleMember(member, admin));
+        assertThat(claimant.coverages()).hasSize(3).containsExactlyInAnyOrderElementsOf(enrolments.coveragesOf(member));
+        // in the order the enrolments were made (the order the claim's items are judged and numbered in)
+        assertThat(claimant.coverages()).extracting(c -> c.item() + "/" + c.shares() + "/" + c.from())
+                .containsExactly("HOSPITAL/2/" + today.minusYears(1).plusDays(1), "HOSPITAL/1/" + today.plusDays(1),
+                        "FEMALE_SPECIAL/1/" + today.plusDays(1));
+        assertThat(claimant.payee()).isEqualTo(members.payee(member));
+        assertThat(claimant.payee().orElseThrow().account().number()).isEqualTo(card);
+        CurrentUser jingmen = new CurrentUser(0, "test", Role.UNION_STAFF, "/" + orgIds.get("湖北省总工会") + "/"
+                + orgIds.get("荆门市总工会") + "/", null, null, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> members.claimant(member, jingmen))
+                .isInstanceOf(org.huzhu.shared.web.NotFoundException.class);
+    }
+
+    private static String luhn(String first) {
+        int sum = 0;
+        for (int i = 0; i < first.length(); i++) {
+            int d = first.charAt(first.length() - 1 - i) - '0';
+            if (i % 2 == 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            sum += d;
+        }
+        return first + (10 - sum % 10) % 10;
     }
 
     // ---- what an enrolment holds ----------------------------------------------------------

@@ -14,14 +14,15 @@ public record DatabaseProperties(String url, String username, String password, I
 
     public DatabaseProperties {
         if (poolSize == null) poolSize = 10;
-        if (embedded == null) embedded = new Embedded(null, false, 0);
+        if (embedded == null) embedded = new Embedded(null, false, 0, false);
     }
 
     public boolean external() {
         return url != null && !url.isBlank();
     }
 
-    public record Embedded(Path dataDir, boolean cleanOnStart, int port) {
+    /** {@code statementStatistics}: preload pg_stat_statements (a diagnostic; off unless asked for). */
+    public record Embedded(Path dataDir, boolean cleanOnStart, int port, boolean statementStatistics) {
         public Embedded {
             if (dataDir == null) dataDir = Path.of("data", "postgres");
         }

@@ -43,6 +43,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("maintenance_work_mem", "128MB")
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C");
+        if (settings.statementStatistics()) {
+            // diagnostics (./huzhu bench claims --count-statements): PostgreSQL's time per statement, planning included
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            builder.setServerConfig("pg_stat_statements.track_planning", "on");
+        }
         if (settings.port() > 0) builder.setPort(settings.port());
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDir);
