@@ -192,16 +192,11 @@ class GreyInksTest {
     }
 
     private static GreyImage grey(Consumer<Graphics2D> drawing) {
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setFont(font);
-        drawing.accept(g);
-        g.dispose();
+        BufferedImage image = ImagePreparationTest.page(W, H, BufferedImage.TYPE_BYTE_GRAY, g -> {
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setFont(font);
+            drawing.accept(g);
+        });
         byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
         return new GreyImage(W, H, pixels.clone());
     }

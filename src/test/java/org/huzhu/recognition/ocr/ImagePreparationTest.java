@@ -233,7 +233,12 @@ class ImagePreparationTest {
 
     /** A white page of the given size, drawn on with antialiasing. */
     static BufferedImage page(int width, int height, Consumer<Graphics2D> drawing) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        return page(width, height, BufferedImage.TYPE_INT_RGB, drawing);
+    }
+
+    /** A white page of the given size and image type, drawn on with antialiasing. */
+    static BufferedImage page(int width, int height, int type, Consumer<Graphics2D> drawing) {
+        BufferedImage image = new BufferedImage(width, height, type);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
