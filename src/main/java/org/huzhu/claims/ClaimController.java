@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -40,6 +41,15 @@ class ClaimController {
     @Operation(summary = "创建理赔申请（草稿）：事故、诊断、住院、费用与票据；一张票据只能用于一次申请")
     ResponseEntity<ClaimView> file(@RequestBody Claims.NewClaim command) {
         ClaimView claim = claims.file(command, CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).body(claim);
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "创建理赔申请并一次上传材料（手机端一次提交，全部成功或全部不保存）：claim 为申请 JSON，file 与 kind 各重复多次、一一对应")
+    ResponseEntity<ClaimView> fileWithDocuments(@RequestPart("claim") Claims.NewClaim command,
+                                                @RequestParam(name = "file", required = false) List<MultipartFile> files,
+                                                @RequestParam(name = "kind", required = false) List<String> kinds) {
+        ClaimView claim = claims.file(command, documents(files, kinds), CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).body(claim);
     }
 
@@ -94,16 +104,20 @@ class ClaimController {
     @Operation(summary = "一次上传多份申领材料（全部成功或全部不保存）：file 与 kind 各重复多次、一一对应；返回各材料")
     ResponseEntity<List<DocumentView>> attachAll(@PathVariable long id, @RequestParam("file") List<MultipartFile> files,
                                                  @RequestParam("kind") List<String> kinds) {
-        if (files.size() != kinds.size()) {
-            throw InvalidInputException.of("kind", "材料类型须与文件一一对应（" + files.size() + " 个文件，"
-                    + kinds.size() + " 个类型）");
+        List<DocumentView> stored = claims.attach(id, documents(files, kinds), CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents")).body(stored);
+    }
+
+    /** Uploaded files paired with their kinds, in order. */
+    private static List<Claims.NewDocument> documents(List<MultipartFile> files, List<String> kinds) {
+        List<MultipartFile> f = files == null ? List.of() : files;
+        List<String> k = kinds == null ? List.of() : kinds;
+        if (f.size() != k.size()) {
+            throw InvalidInputException.of("kind", "材料类型须与文件一一对应（" + f.size() + " 个文件，" + k.size() + " 个类型）");
         }
         List<Claims.NewDocument> documents = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            documents.add(new Claims.NewDocument(kinds.get(i), files.get(i).getOriginalFilename(), bytes(files.get(i))));
-        }
-        List<DocumentView> stored = claims.attach(id, documents, CurrentUser.get());
-        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents")).body(stored);
+        for (int i = 0; i < f.size(); i++) documents.add(new Claims.NewDocument(k.get(i), f.get(i).getOriginalFilename(), bytes(f.get(i))));
+        return documents;
     }
 
     private static byte[] bytes(MultipartFile file) {

@@ -80,17 +80,20 @@ class ClaimRepository {
 
     // ---- the claim -----------------------------------------------------------------------
 
-    /** The new claim's id and creation time; receiptTaken is the position of the first receipt another claim holds, else -1. */
-    record Inserted(long id, Instant createdAt, int receiptTaken) {
+    /**
+     * The new claim's id and creation time, and the documents filed with it as stored; receiptTaken is the position of the
+     * first receipt another claim holds, else -1.
+     */
+    record Inserted(long id, Instant createdAt, int receiptTaken, List<DocumentRow> documents) {
     }
 
     /**
-     * A new DRAFT claim with the estimate judged at filing, its receipts, its first timeline entry and
-     * the estimate's benefits, in one statement. A receipt that another claim holds (its primary key)
+     * A new DRAFT claim with the estimate judged at filing, its receipts, its first timeline entry,
+     * the estimate's benefits and the documents filed with it (encrypted already), in one statement. A receipt that another claim holds (its primary key)
      * is left out and reported in {@link Inserted#receiptTaken()}: the caller refuses the filing.
      */
     Inserted insert(Claim.Facts f, String filedBy, BigDecimal computedTotal, List<Hint> hints, List<ReceiptRow> receipts,
-                    Claim.Event created, List<StoredBenefit> benefits) {
+                    Claim.Event created, List<StoredBenefit> benefits, List<NewDocumentRow> documents) {
         HospitalStay stay = f.hospitalStay();
         Expenses e = f.expenses();
         List<Object> params = new ArrayList<>(List.of(f.memberId()));
@@ -107,6 +110,13 @@ class ClaimRepository {
                 receipts.stream().map(r -> r.amount().amount()).toArray(BigDecimal[]::new)));
         params.addAll(events(List.of(created)));
         params.addAll(benefitColumns(benefits));
+        String withDocuments = "";
+        String documentsAnswer = "";
+        if (!documents.isEmpty()) {
+            params.add(filedBy);
+            withDocuments = ",\nd as (" + DOCUMENTS_FROM.formatted("c", documentValues(documents, params), "") + ")";
+            documentsAnswer = ", array(select id from d order by id), (select min(uploaded_at) from d)";
+        }
         Inserted inserted = jdbc.sql("""
                 with c as (
                     insert into claims.claim (member_id, unit_id, org_path, kind, incident_date, diagnoses_cipher, death,
@@ -121,14 +131,17 @@ class ClaimRepository {
                 e as (""" + EVENTS_FROM.formatted("c") + """
                 ),
                 b as (""" + BENEFITS_FROM.formatted("c") + """
-                )
-                select c.id, c.created_at, array(select position from r order by position) from c""")
+                )""" + withDocuments + """
+
+                select c.id, c.created_at, array(select position from r order by position)""" + documentsAnswer + " from c")
                 .params(params)
                 .query((rs, n) -> {
                     Integer[] held = (Integer[]) rs.getArray(3).getArray();
                     int taken = -1;
                     for (int i = 0; i < receipts.size() && taken < 0; i++) if (i >= held.length || held[i] != i) taken = i;
-                    return new Inserted(rs.getLong(1), rs.getTimestamp(2).toInstant(), taken);
+                    long id = rs.getLong(1);
+                    return new Inserted(id, rs.getTimestamp(2).toInstant(), taken,
+                            documents.isEmpty() ? List.of() : documentRows(documents, rs.getArray(4), rs.getTimestamp(5), filedBy));
                 }).single();
         return inserted;
     }
@@ -493,38 +506,53 @@ class ClaimRepository {
      */
     Optional<Attached> insertDocumentsIfOpen(long claimId, List<NewDocumentRow> documents, String by) {
         List<Object> params = new ArrayList<>(List.of(claimId, by));
+        String values = documentValues(documents, params);
+        return jdbc.sql("""
+                with h as (select id, member_id, org_path, status, materials_complete_on from claims.claim where id = ?),
+                d as (""" + DOCUMENTS_FROM.formatted("h", values, "where h.status not in ('PAID', 'REJECTED')") + """
+                )
+                select h.member_id, h.org_path, h.status, h.materials_complete_on, array(select id from d order by id),
+                       (select min(uploaded_at) from d)
+                  from h""")
+                .params(params)
+                .query((rs, n) -> new Attached(new Header(claimId, rs.getLong(1), rs.getString(2), ClaimStatus.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class)), documentRows(documents, rs.getArray(5), rs.getTimestamp(6), by)))
+                .optional();
+    }
+
+    /**
+     * Inserts documents, in the order given, for the claim whose id the CTE named by the first placeholder returns; the
+     * second is the rows' VALUES ({@link #documentValues}), the third a WHERE clause or nothing; the uploader's parameter
+     * comes before the rows'. Returns id and uploaded_at.
+     */
+    private static final String DOCUMENTS_FROM = """
+            insert into claims.document (claim_id, kind, file_name, content_type, size, sha256, content_cipher, uploaded_by)
+                    select %1$s.id, v.kind, v.file_name, v.content_type, v.size, v.sha256, v.content_cipher, ?
+                      from %1$s, (values %2$s) as v (n, kind, file_name, content_type, size, sha256, content_cipher)
+                     %3$s
+                     order by v.n
+                    returning id, uploaded_at""";
+
+    /** The VALUES rows of {@link #DOCUMENTS_FROM}, their parameters added to {@code params}. */
+    private static String documentValues(List<NewDocumentRow> documents, List<Object> params) {
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < documents.size(); i++) {
             NewDocumentRow d = documents.get(i);
             values.append(i == 0 ? "" : ", ").append("(").append(i).append(", ?, ?, ?, ?::bigint, ?, ?::bytea)");
             params.addAll(Arrays.asList(d.kind(), d.fileName(), d.contentType(), d.size(), d.sha256(), d.contentCipher()));
         }
-        return jdbc.sql("""
-                with h as (select id, member_id, org_path, status, materials_complete_on from claims.claim where id = ?),
-                d as (
-                    insert into claims.document (claim_id, kind, file_name, content_type, size, sha256, content_cipher, uploaded_by)
-                    select h.id, v.kind, v.file_name, v.content_type, v.size, v.sha256, v.content_cipher, ?
-                      from h, (values """ + values + """
-                ) as v (n, kind, file_name, content_type, size, sha256, content_cipher)
-                     where h.status not in ('PAID', 'REJECTED')
-                     order by v.n
-                    returning id, uploaded_at)
-                select h.member_id, h.org_path, h.status, h.materials_complete_on, array(select id from d order by id),
-                       (select min(uploaded_at) from d)
-                  from h""")
-                .params(params)
-                .query((rs, n) -> {
-                    Header header = new Header(claimId, rs.getLong(1), rs.getString(2), ClaimStatus.valueOf(rs.getString(3)),
-                            rs.getObject(4, LocalDate.class));
-                    Long[] ids = (Long[]) rs.getArray(5).getArray();
-                    Timestamp at = rs.getTimestamp(6);
-                    List<DocumentRow> rows = new ArrayList<>();
-                    for (int i = 0; i < ids.length; i++) {
-                        NewDocumentRow d = documents.get(i);
-                        rows.add(new DocumentRow(ids[i], d.kind(), d.fileName(), d.contentType(), d.size(), d.sha256(), by, at.toInstant()));
-                    }
-                    return new Attached(header, rows);
-                }).optional();
+        return values.toString();
+    }
+
+    /** The documents as stored, from the ids (in the order given) and upload time the insert answered. */
+    private static List<DocumentRow> documentRows(List<NewDocumentRow> documents, Array ids, Timestamp at, String by) throws SQLException {
+        Long[] stored = (Long[]) ids.getArray();
+        List<DocumentRow> rows = new ArrayList<>();
+        for (int i = 0; i < stored.length; i++) {
+            NewDocumentRow d = documents.get(i);
+            rows.add(new DocumentRow(stored[i], d.kind(), d.fileName(), d.contentType(), d.size(), d.sha256(), by, at.toInstant()));
+        }
+        return rows;
     }
 
     List<DocumentRow> documents(long claimId) {

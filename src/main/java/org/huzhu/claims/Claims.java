@@ -104,8 +104,20 @@ public class Claims {
 
     @Transactional
     public ClaimView file(NewClaim command, CurrentUser user) {
+        return file(command, List.of(), user);
+    }
+
+    /**
+     * Files a claim together with its documents, as a phone sends them in one request: all or nothing, in one
+     * statement. The documents are checked as {@link #attach(long, List, CurrentUser)} checks them (problems name
+     * {@code documents[i].kind}) and read in the background once the claim is saved.
+     */
+    @Transactional
+    public ClaimView file(NewClaim command, List<NewDocument> documents, CurrentUser user) {
         if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER)) throw new AccessDeniedException("cannot file claims");
         if (command == null) throw InvalidInputException.of("body", "缺少请求体");
+        if (documents == null) documents = List.of();
+        List<ClaimRepository.NewDocumentRow> documentRows = documents.isEmpty() ? List.of() : documentRows(documents, "documents");
         Checks checks = new Checks();
         checks.require("memberId", command.memberId(), "职工");
         Members.Claimant claimant = null;
@@ -133,14 +145,15 @@ public class Claims {
         Claim.Event created = new Claim.Event(now(), user.username(), null, ClaimStatus.DRAFT, "创建理赔申请");
         // the claim, its receipts, its first timeline entry and the estimate's benefits in one statement
         ClaimRepository.Inserted inserted = repository.insert(facts, user.username(), estimate.total(), estimate.hints(), receipts,
-                created, estimate.benefits());
+                created, estimate.benefits(), documentRows);
         if (inserted.receiptTaken() >= 0) throw receiptTaken(inserted.receiptTaken());   // the primary key said another claim has it
         long id = inserted.id();
-        // the view from what was just written, as a read-back would give it
+        if (!documentRows.isEmpty()) readings.attached(inserted.documents(), documents.stream().map(NewDocument::content).toList(), id);
+        // the view from what was just written, as a read-back would give it (nothing is read yet)
         Claim claim = new Claim(id, facts, user.username(), inserted.createdAt(), 0, ClaimStatus.DRAFT, null, null, null, null, null,
                 null);
-        return views.view(claim, new ClaimViews.Parts(estimate.benefits(), estimate.hints(), receipts, List.of(), List.of(created),
-                List.of()));
+        return views.view(claim, new ClaimViews.Parts(estimate.benefits(), estimate.hints(), receipts, inserted.documents(),
+                List.of(created), List.of(), List.of()));
     }
 
     @Transactional
@@ -284,10 +297,28 @@ public class Claims {
     public List<DocumentView> attach(long id, List<NewDocument> documents, CurrentUser user) {
         if (user.is(Role.FINANCE)) throw new AccessDeniedException("finance does not attach documents");
         if (documents == null || documents.isEmpty()) throw InvalidInputException.of("file", "缺少材料文件");
+        List<ClaimRepository.NewDocumentRow> rows = documentRows(documents, documents.size() == 1 ? null : "documents");
+        // the claim's header and the documents in one statement; a claim the user may not see is rolled back as not found
+        ClaimRepository.Attached attached = repository.insertDocumentsIfOpen(id, rows, user.username())
+                .filter(a -> visible(a.claim().memberId(), a.claim().orgPath(), user))
+                .orElseThrow(() -> new NotFoundException("理赔申请不存在"));
+        ClaimRepository.Header claim = attached.claim();
+        if (!Claim.open(claim.status())) throw new ConflictException("status", "理赔已办结（" + claim.status().chinese() + "），不能再上传材料");
+        List<ClaimRepository.DocumentRow> stored = attached.documents();
+        if (claim.status() != ClaimStatus.DRAFT && claim.materialsCompleteOn() == null) completeMaterialsIfNowComplete(load(id));
+        readings.attached(stored, documents.stream().map(NewDocument::content).toList(), id);
+        return stored.stream().map(views::document).toList();
+    }
+
+    /**
+     * Checks uploaded documents (kind, size, type) and encrypts them for storage. Problems name {@code kind} when
+     * {@code list} is null (a single upload), else {@code list[i].kind}.
+     */
+    private List<ClaimRepository.NewDocumentRow> documentRows(List<NewDocument> documents, String list) {
         List<ClaimRepository.NewDocumentRow> rows = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            String kind = documents.get(i).kind();
-            String field = documents.size() == 1 ? "kind" : "documents[" + i + "].kind";
+            String kind = documents.get(i) == null ? null : documents.get(i).kind();
+            String field = list == null ? "kind" : list + "[" + i + "].kind";
             if (kind == null || kind.isBlank()) throw InvalidInputException.of(field, "缺少材料类型（" + String.join("、", materials.kinds().keySet()) + "）");
             if (!materials.knows(kind.strip())) {
                 throw InvalidInputException.of(field, "材料类型须为 " + String.join("、", materials.kinds().keySet()) + " 之一：" + kind);
@@ -305,16 +336,7 @@ public class Claims {
             rows.add(new ClaimRepository.NewDocumentRow(document.kind().strip(), name, type.contentType(), content.length, sha256(content),
                     cipher.encryptBytes(content)));
         }
-        // the claim's header and the documents in one statement; a claim the user may not see is rolled back as not found
-        ClaimRepository.Attached attached = repository.insertDocumentsIfOpen(id, rows, user.username())
-                .filter(a -> visible(a.claim().memberId(), a.claim().orgPath(), user))
-                .orElseThrow(() -> new NotFoundException("理赔申请不存在"));
-        ClaimRepository.Header claim = attached.claim();
-        if (!Claim.open(claim.status())) throw new ConflictException("status", "理赔已办结（" + claim.status().chinese() + "），不能再上传材料");
-        List<ClaimRepository.DocumentRow> stored = attached.documents();
-        if (claim.status() != ClaimStatus.DRAFT && claim.materialsCompleteOn() == null) completeMaterialsIfNowComplete(load(id));
-        readings.attached(stored, documents.stream().map(NewDocument::content).toList(), id);
-        return stored.stream().map(views::document).toList();
+        return rows;
     }
 
     /** After submission, the day the last missing document arrives starts the payment promise. */

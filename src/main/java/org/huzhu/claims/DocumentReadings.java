@@ -173,23 +173,31 @@ class DocumentReadings {
             }
             outcomes.add(new Outcome(doc.documentId(), recognition, failure));
         }
-        boolean judgeNow = Boolean.TRUE.equals(tx.execute(status -> record(claimId, outcomes)));
+        boolean judgeNow = outcomes.stream().allMatch(o -> o.recognition() == null)
+                ? recordUnreadable(claimId, outcomes)
+                : Boolean.TRUE.equals(tx.execute(status -> record(claimId, outcomes)));
         if (judgeNow) front.getObject().judgeAfterReading(claimId);
+    }
+
+    /**
+     * Records documents of which nothing could be read: the claim's lock and the readings in one statement, which is
+     * its own transaction (no BEGIN and COMMIT round trips). Whether the claim now waits for nothing is asked after
+     * it committed, so a reading of the same claim recorded meanwhile, which had to wait for this one's lock, is seen;
+     * when both see none left, both ask for the judgement and the claim's decision lock lets only the first judge.
+     */
+    private boolean recordUnreadable(long claimId, List<Outcome> outcomes) {
+        var recorded = readings.lockClaimAndRecordUnreadable(claimId, outcomes.stream().map(Outcome::documentId).toList(),
+                outcomes.stream().map(Outcome::failure).toList()).orElse(null);
+        return recorded != null && recorded.status() == ClaimStatus.SUBMITTED && recorded.inserted() > 0
+                && !readings.anyUnread(claimId, READ_KINDS);
     }
 
     /** What reading one document gave: a recognition, or the reason it could not be read. */
     private record Outcome(long documentId, Recognition recognition, String failure) {
     }
 
-    /** Returns whether the claim now waits for nothing and is to be judged. */
+    /** Records documents of which at least one was read, in the caller's transaction; returns whether the claim now waits for nothing and is to be judged. */
     private boolean record(long claimId, List<Outcome> outcomes) {
-        if (outcomes.stream().allMatch(o -> o.recognition() == null)) {
-            // nothing read: the claim's lock and the readings in one statement
-            var recorded = readings.lockClaimAndRecordUnreadable(claimId, outcomes.stream().map(Outcome::documentId).toList(),
-                    outcomes.stream().map(Outcome::failure).toList()).orElse(null);
-            return recorded != null && recorded.status() == ClaimStatus.SUBMITTED && recorded.inserted() > 0
-                    && !readings.anyUnread(claimId, READ_KINDS);
-        }
         var claim = readings.lockClaim(claimId).orElse(null);
         if (claim == null) return false;
         List<Outcome> unreadable = outcomes.stream().filter(o -> o.recognition() == null).toList();

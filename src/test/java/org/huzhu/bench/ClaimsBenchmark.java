@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -134,16 +135,21 @@ public final class ClaimsBenchmark {
     }
 
     /** Options as parsed from {@code --key value} or {@code --key=value}. */
-    record Options(int claims, int threads, int members, int docBytes, boolean countStatements) {
+    record Options(int claims, int threads, int members, int docBytes, boolean countStatements, boolean attachSeparately) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
             boolean count = false;
+            boolean separately = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("claims") && i == 0) continue;                  // tolerate the benchmark's own name
                 if (a.equals("--count-statements")) {
                     count = true;
+                    continue;
+                }
+                if (a.equals("--attach-separately")) {
+                    separately = true;
                     continue;
                 }
                 if (!a.startsWith("--")) throw usage("unexpected argument: " + a);
@@ -163,7 +169,7 @@ public final class ClaimsBenchmark {
                         + " claims per member keep every claim below the caps)");
             }
             if (docBytes < 64 || docBytes > 1 << 20) throw usage("--doc-bytes must be between 64 and 1048576");
-            return new Options(claims, threads, members, docBytes, count);
+            return new Options(claims, threads, members, docBytes, count, separately);
         }
 
         private static int positive(String value, int fallback, String name) {
@@ -179,7 +185,7 @@ public final class ClaimsBenchmark {
 
         private static IllegalArgumentException usage(String problem) {
             return new IllegalArgumentException(problem + "\nusage: ./huzhu bench claims [--claims N (100000)] [--threads T (4)]"
-                    + " [--members M (N/5)] [--doc-bytes B (4096)] [--count-statements]");
+                    + " [--members M (N/5)] [--doc-bytes B (4096)] [--count-statements] [--attach-separately]");
         }
     }
 
@@ -258,6 +264,7 @@ public final class ClaimsBenchmark {
             progress("real path: %,d claims on %d threads (load %s) …", o.claims, o.threads, loadBefore);
             AtomicLongArray ids = new AtomicLongArray(o.claims);
             Outcome real = parallel("real", c -> ids.set(c, fileAttachSubmit(c)), this::awaitReadings);
+            if (statements) printPreparedStatements();
             Counters realAll = counters().minus(before);
             String loadAfterReal = load();
             if (statements) printStatementStatistics();
@@ -362,12 +369,20 @@ public final class ClaimsBenchmark {
 
         private long fileAttachSubmit(int c) {
             Spec s = spec(c);
-            StatementCounter.PHASE.set("file");
-            ClaimView filed = claims.file(new Claims.NewClaim(people.ids[s.member], s.kind, s.incident, s.diagnoses, false, null,
-                    s.stay, s.expenses, s.receipts, s.items), ADMIN);
-            StatementCounter.PHASE.set("attach (5 documents, one call)");
-            claims.attach(filed.id(), s.documents.stream().map(kind -> new Claims.NewDocument(kind, FILE_NAMES.get(kind), pdf)).toList(),
-                    ADMIN);
+            var claim = new Claims.NewClaim(people.ids[s.member], s.kind, s.incident, s.diagnoses, false, null, s.stay, s.expenses,
+                    s.receipts, s.items);
+            List<Claims.NewDocument> documents = s.documents.stream().map(kind -> new Claims.NewDocument(kind, FILE_NAMES.get(kind), pdf))
+                    .toList();
+            ClaimView filed;
+            if (o.attachSeparately) {
+                StatementCounter.PHASE.set("file");
+                filed = claims.file(claim, ADMIN);
+                StatementCounter.PHASE.set("attach (5 documents, one call)");
+                claims.attach(filed.id(), documents, ADMIN);
+            } else {
+                StatementCounter.PHASE.set("file with its 5 documents");
+                filed = claims.file(claim, documents, ADMIN);
+            }
             StatementCounter.PHASE.set("submit");
             ClaimView done = claims.submit(filed.id(), ADMIN);
             StatementCounter.PHASE.set("other");
@@ -394,18 +409,49 @@ public final class ClaimsBenchmark {
             }
         }
 
+        /** The server-prepared statements of every pooled connection, with their generic and custom plans (before the pool is evicted). */
+        private void printPreparedStatements() {
+            System.out.println("\nServer-prepared statements of every pooled connection (generic plans, custom plans):");
+            List<Connection> held = new ArrayList<>();
+            try {
+                int size = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+                for (int i = 0; i < size; i++) held.add(dataSource.getConnection());
+                for (Connection c : held) {
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                            "select generic_plans, custom_plans, regexp_replace(statement, '\\s+', ' ', 'g') from pg_prepared_statements"
+                                    + " order by 2 desc, 1 desc")) {
+                        while (rs.next()) {
+                            String q = rs.getString(3);
+                            System.out.printf(Locale.ROOT, "%9d %9d  %s%n", rs.getLong(1), rs.getLong(2), q.length() > 150 ? q.substring(0, 150) + "…" : q);
+                        }
+                    }
+                    System.out.println("   --");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                for (Connection c : held) {
+                    try {
+                        c.close();
+                    } catch (SQLException ignored) {
+                        // closing a pooled connection returns it
+                    }
+                }
+            }
+        }
+
         /** The real path's statements by PostgreSQL's time, per claim. */
         private void printStatementStatistics() {
             System.out.println("\nPostgreSQL statements of the real path by execution time (pg_stat_statements), per claim:");
-            System.out.println("   calls    exec ms   plan ms   rows  statement");
+            System.out.println("   calls    exec ms   plan ms   plans   rows  statement");
             jdbc.sql("""
-                    select calls, total_exec_time, total_plan_time, rows, regexp_replace(query, '\\s+', ' ', 'g')
+                    select calls, total_exec_time, total_plan_time, rows, regexp_replace(query, '\\s+', ' ', 'g'), plans
                       from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc limit 30""")
                     .query(rs -> {
                         double n = o.claims;
                         String q = rs.getString(5);
-                        System.out.printf(Locale.ROOT, "%8.2f %10.4f %9.4f %6.2f  %s%n", rs.getLong(1) / n, rs.getDouble(2) / n,
-                                rs.getDouble(3) / n, rs.getLong(4) / n, q.length() > 150 ? q.substring(0, 150) + "…" : q);
+                        System.out.printf(Locale.ROOT, "%8.2f %10.4f %9.4f %7.2f %6.2f  %s%n", rs.getLong(1) / n, rs.getDouble(2) / n,
+                                rs.getDouble(3) / n, rs.getLong(6) / n, rs.getLong(4) / n, q.length() > 150 ? q.substring(0, 150) + "…" : q);
                     });
         }
 
@@ -650,6 +696,7 @@ public final class ClaimsBenchmark {
                 Template t = templates.get(s.shape);
                 long member = people.ids[s.member];
                 long id;
+                List<Long> read = new ArrayList<>();   // the receipt-kind documents, which the background reader reads
                 Timestamp now = Timestamp.from(Instant.now());
                 try (Connection cn = dataSource.getConnection()) {
                     cn.setAutoCommit(false);
@@ -667,7 +714,9 @@ public final class ClaimsBenchmark {
                             e as (
                                 insert into bench_scratch.claim_event (claim_id, at, actor, from_status, to_status, reason)
                                 select c.id, ?, ?, ?, ?, ? from c)
-                            """ + (benefitsAtFiling ? ", b as (" + BENEFITS.formatted("c") + ")" : "") + " select id from c")) {
+                            """ + (benefitsAtFiling ? ", b as (" + BENEFITS.formatted("c") + ")" : "")
+                            + (o.attachSeparately ? " select id from c" : ", d as (" + DOCUMENTS.formatted("c", documentValues(t))
+                            + ") select id, array(select id from d where kind = any (?) order by id) from c"))) {
                         p.setLong(1, member);
                         p.setLong(2, people.units[s.member]);
                         p.setString(3, people.paths[s.member]);
@@ -696,43 +745,37 @@ public final class ClaimsBenchmark {
                         p.setString(26, created.toStatus());
                         p.setString(27, created.reason());
                         if (benefitsAtFiling) benefits(p, 28, t);
+                        if (!o.attachSeparately) {
+                            int next = documents(p, benefitsAtFiling ? 38 : 28, t);
+                            p.setObject(next, READ_KINDS.toArray(String[]::new));
+                        }
                         try (ResultSet rs = p.executeQuery()) {
                             rs.next();
                             id = rs.getLong(1);
+                            if (!o.attachSeparately) read.addAll(Arrays.asList((Long[]) rs.getArray(2).getArray()));
                         }
                     }
                     for (int u = 0; u < fileUpdates; u++) judgement(cn, id, t);
                     cn.commit();
                     cn.setAutoCommit(true);
                 }
-                List<Long> read = new ArrayList<>();
                 try (Connection cn = dataSource.getConnection()) {
-                    cn.setAutoCommit(false);
-                    StringBuilder values = new StringBuilder();
-                    for (int d = 0; d < t.documents.size(); d++) values.append(d == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-                    try (PreparedStatement p = cn.prepareStatement("insert into bench_scratch.document (claim_id, kind, file_name,"
-                            + " content_type, size, sha256, content_cipher, uploaded_by) values " + values + " returning id, kind")) {
-                        int i = 0;
-                        for (DocumentRow d : t.documents) {
-                            p.setLong(++i, id);
-                            p.setString(++i, d.kind());
-                            p.setString(++i, d.fileName());
-                            p.setString(++i, d.contentType());
-                            p.setLong(++i, d.size());
-                            p.setString(++i, d.sha256());
-                            p.setBytes(++i, d.contentCipher());
-                            p.setString(++i, d.uploadedBy());
-                        }
-                        try (ResultSet rs = p.executeQuery()) {
-                            while (rs.next()) if (READ_KINDS.contains(rs.getString(2))) read.add(rs.getLong(1));
-                        }
-                    }
-                    cn.commit();
-                    cn.setAutoCommit(true);
-                    if (!read.isEmpty()) {
-                        // the background reader, handed the documents' bytes by the attaching call: records what it read in a
-                        // transaction of its own (one statement)
+                    if (o.attachSeparately) {
                         cn.setAutoCommit(false);
+                        try (PreparedStatement p = cn.prepareStatement("with c as (select ?::bigint as id), d as ("
+                                + DOCUMENTS.formatted("c", documentValues(t)) + ") select id from d where kind = any (?) order by id")) {
+                            p.setLong(1, id);
+                            p.setObject(documents(p, 2, t), READ_KINDS.toArray(String[]::new));
+                            try (ResultSet rs = p.executeQuery()) {
+                                while (rs.next()) read.add(rs.getLong(1));
+                            }
+                        }
+                        cn.commit();
+                        cn.setAutoCommit(true);
+                    }
+                    if (!read.isEmpty()) {
+                        // the background reader, handed the documents' bytes by the filing or attaching call: records what it
+                        // read in one statement, its own transaction
                         try (PreparedStatement r = cn.prepareStatement("""
                                 insert into bench_scratch.document_reading (document_id, claim_id, outcome, message)
                                 select x, ?, 'UNREADABLE', 'PDF 文件已损坏或不完整，无法读取' from unnest(?::bigint[]) as x""")) {
@@ -740,8 +783,6 @@ public final class ClaimsBenchmark {
                             r.setObject(2, read.toArray(Long[]::new));
                             r.executeUpdate();
                         }
-                        cn.commit();
-                        cn.setAutoCommit(true);
                     }
                 }
                 try (Connection cn = dataSource.getConnection()) {
@@ -853,6 +894,37 @@ public final class ClaimsBenchmark {
                            x.reasons::jsonb, x.allowance_days
                       from %1$s, unnest(?::int[], ?::text[], ?::text[], ?::date[], ?::date[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::int[])
                            as x (position, item, plan, coverage_from, coverage_to, decision, amount, components, reasons, allowance_days)""";
+
+            /** Inserts a template's documents for the claim whose id the CTE named by the first placeholder returns; the second is {@link #documentValues}. */
+            private static final String DOCUMENTS = """
+                    insert into bench_scratch.document (claim_id, kind, file_name, content_type, size, sha256, content_cipher, uploaded_by)
+                    select %1$s.id, v.kind, v.file_name, v.content_type, v.size, v.sha256, v.content_cipher, v.uploaded_by
+                      from %1$s, (values %2$s) as v (n, kind, file_name, content_type, size, sha256, content_cipher, uploaded_by)
+                     order by v.n
+                    returning id, kind""";
+
+            private static String documentValues(Template t) {
+                StringBuilder values = new StringBuilder();
+                for (int d = 0; d < t.documents.size(); d++) {
+                    values.append(d == 0 ? "" : ", ").append("(").append(d).append(", ?, ?, ?, ?::bigint, ?, ?::bytea, ?)");
+                }
+                return values.toString();
+            }
+
+            /** Sets the parameters of {@link #documentValues} from parameter {@code first} on; returns the next parameter's index. */
+            private static int documents(PreparedStatement p, int first, Template t) throws SQLException {
+                int i = first;
+                for (DocumentRow d : t.documents) {
+                    p.setString(i++, d.kind());
+                    p.setString(i++, d.fileName());
+                    p.setString(i++, d.contentType());
+                    p.setLong(i++, d.size());
+                    p.setString(i++, d.sha256());
+                    p.setBytes(i++, d.contentCipher());
+                    p.setString(i++, d.uploadedBy());
+                }
+                return i;
+            }
 
             /** Sets the 10 array parameters of {@link #BENEFITS} from parameter {@code first} on. */
             private static void benefits(PreparedStatement p, int first, Template t) throws SQLException {

@@ -485,10 +485,98 @@ class ClaimApiTest extends ApiTest {
         assertThat(jdbc.sql("select count(*) from claims.document where claim_id = ?").param(claim).query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aClaimFiledWithItsDocumentsInOneRequestIsStoredWholeAndApprovedOnThem() {
+        long member = member('M', "HOSPITAL:1");
+        List<String> kinds = List.of("ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
+
+        Answer filed = fileWithDocuments("demo-admin", hospitalClaim(member, "1000.00", true), kinds);
+
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(filed.json().path("status").asString()).isEqualTo("DRAFT");
+        assertThat(filed.json().path("missingMaterials").size()).as(filed.body()).isZero();
+        List<String> answered = new ArrayList<>();
+        filed.json().path("documents").forEach(d -> answered.add(d.path("kind").asString() + " " + d.path("fileName").asString()
+                + " " + d.path("reading").path("status").asString("-")));
+        assertThat(answered).containsExactly("ID_CARD ID_CARD.pdf -", "BANK_CARD BANK_CARD.pdf -", "RECEIPT RECEIPT.pdf PENDING",
+                "SETTLEMENT SETTLEMENT.pdf PENDING", "DISCHARGE_SUMMARY DISCHARGE_SUMMARY.pdf -");
+        long claim = filed.json().path("id").asLong();
+        long id = filed.json().path("documents").get(2).path("id").asLong();
+        byte[] cipher = jdbc.sql("select content_cipher from claims.document where id = ?").param(id).query(byte[].class).single();
+        assertThat(new String(cipher, StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+        assertThat(get("demo-admin", "/api/v1/claims/" + claim + "/documents/" + id).body()).isEqualTo(new String(PDF, StandardCharsets.UTF_8));
+        assertThat(list("demo-admin", "/api/v1/claims/" + claim + "/documents")).extracting(d -> d.path("kind").asString())
+                .containsExactlyElementsOf(kinds);
+
+        assertThat(submit(claim).path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        // the two receipt-kind documents are read in the background, as when they are attached later
+        JsonNode read = awaitJson("demo-admin", "/api/v1/claims/" + claim, c -> c.path("documents").get(2).path("reading")
+                .path("status").asString().equals("UNREADABLE") && c.path("documents").get(3).path("reading").path("status").asString()
+                .equals("UNREADABLE"));
+        assertThat(read.path("status").asString()).isEqualTo("PAYMENT_PENDING");
+    }
+
+    @ParameterizedTest(name = "a filing with {0} stores no claim and no document")
+    @CsvSource({"an unknown kind, SELFIE, 400", "an empty file, EMPTY, 422", "a receipt another claim holds, TAKEN, 409"})
+    void aFilingWithOneBadDocumentOrReceiptStoresNothing(String problem, String secondKind, int status) {
+        long member = member('M', "HOSPITAL:1");
+        Map<String, Object> body = hospitalClaim(member, "1000.00", true);
+        if (secondKind.equals("TAKEN")) {
+            file(member('F', "HOSPITAL:1"), new LinkedHashMap<>(body));   // another member's claim holds the receipt first
+            secondKind = "BANK_CARD";
+        }
+
+        Answer answer = fileWithDocuments("demo-admin", body, List.of("ID_CARD", secondKind));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        if (status == 400) assertThat(fields(answer)).containsExactly("documents[1].kind");
+        if (status == 409) assertThat(fields(answer)).containsExactly("receipts[0].invoiceNumber");
+        assertThat(jdbc.sql("select count(*) from claims.claim where member_id = ?").param(member).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from claims.document d join claims.claim c on c.id = d.claim_id where c.member_id = ?")
+                .param(member).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aFilingWhoseFilesAndKindsDoNotPairIsA400() {
+        long member = member('M', "HOSPITAL:1");
+        String boundary = "----huzhu-filing-" + SEQUENCE.incrementAndGet();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"claim\"\r\nContent-Type: application/json\r\n\r\n"
+                + JSON.writeValueAsString(hospitalClaim(member, "1000.00", true)) + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nRECEIPT\r\n--" + boundary + "--\r\n";
+
+        Answer answer = send("demo-admin", java.net.http.HttpRequest.newBuilder(uri("/api/v1/claims"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(fields(answer)).containsExactly("kind");
+        assertThat(jdbc.sql("select count(*) from claims.claim where member_id = ?").param(member).query(Long.class).single()).isZero();
+    }
+
+    /** A claim filed with its documents in one multipart request: the claim as JSON, then a kind and a file per document. */
+    private Answer fileWithDocuments(String user, Map<String, Object> claim, List<String> kinds) {
+        String boundary = "----huzhu-filing-" + SEQUENCE.incrementAndGet();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"claim\"\r\nContent-Type: application/json\r\n\r\n"
+                + JSON.writeValueAsString(claim) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        writeDocuments(body, boundary, kinds);
+        return send(user, java.net.http.HttpRequest.newBuilder(uri("/api/v1/claims"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** One multipart request with a file part and a kind per document; kind EMPTY sends an empty RECEIPT. */
     private Answer uploadAll(String user, long claim, List<String> kinds) {
         String boundary = "----huzhu-batch-" + SEQUENCE.incrementAndGet();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        writeDocuments(body, boundary, kinds);
+        return send(user, java.net.http.HttpRequest.newBuilder(uri("/api/v1/claims/" + claim + "/documents/batch"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A kind part and a file part per document, and the closing boundary; kind EMPTY sends an empty RECEIPT. */
+    private static void writeDocuments(java.io.ByteArrayOutputStream body, String boundary, List<String> kinds) {
         for (String kind : kinds) {
             boolean empty = kind.equals("EMPTY");
             String name = empty ? "RECEIPT" : kind;
@@ -500,9 +588,6 @@ class ClaimApiTest extends ApiTest {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(user, java.net.http.HttpRequest.newBuilder(uri("/api/v1/claims/" + claim + "/documents/batch"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     // ---- the whole journey -------------------------------------------------------------------

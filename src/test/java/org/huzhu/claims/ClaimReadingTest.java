@@ -274,19 +274,7 @@ class ClaimReadingTest extends ApiTest {
 
     /** The claim once {@code done} holds (readings run in the background), or a failure after 60 s. */
     private JsonNode awaitClaim(long claim, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = get("demo-admin", "/api/v1/claims/" + claim).json();
-            if (done.test(last)) return last;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("claim " + claim + " did not get there in time: " + last);
+        return awaitJson("demo-admin", "/api/v1/claims/" + claim, done);
     }
 
     private static Map<String, String> fieldsOf(JsonNode reading) {

@@ -46,6 +46,23 @@ public abstract class ApiTest {
         }
     }
 
+    /** Reads {@code path} as {@code user} every 100 ms until {@code done} holds of the answer (at most a minute). */
+    protected JsonNode awaitJson(String user, String path, java.util.function.Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(user, path).json();
+            if (done.test(last)) return last;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError(path + " did not get there in time: " + last);
+    }
+
     /** The organisation tree the scheme administrator sees, by office name. */
     protected java.util.Map<String, Long> organisationIdsByName() {
         java.util.Map<String, Long> ids = new java.util.HashMap<>();
