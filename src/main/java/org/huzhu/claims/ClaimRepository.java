@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.huzhu.benefits.BenefitRequest.Expenses;
 import org.huzhu.benefits.BenefitRequest.HospitalStay;
 import org.huzhu.benefits.BenefitRequest.IncidentKind;
@@ -22,6 +23,7 @@ import org.huzhu.benefits.BenefitResult.Decision;
 import org.huzhu.benefits.BenefitResult.Reason;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.Pipeline;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -225,11 +227,19 @@ class ClaimRepository {
      * claim's new timeline entries, in one statement (the claim must hold no benefits: {@link #deleteBenefits}).
      */
     boolean update(Claim c, BigDecimal computedTotal, List<Hint> hints, List<StoredBenefit> benefits) {
+        Pipeline pipeline = new Pipeline();
+        Supplier<Boolean> updated = update(c, computedTotal, hints, benefits, pipeline);
+        send(pipeline);
+        return updated.get();
+    }
+
+    /** As {@link #update(Claim, BigDecimal, List, List)}, as one statement of the caller's pipeline. */
+    Supplier<Boolean> update(Claim c, BigDecimal computedTotal, List<Hint> hints, List<StoredBenefit> benefits, Pipeline pipeline) {
         List<Object> params = new ArrayList<>(state(c));
         params.addAll(List.of(typed(Types.NUMERIC, computedTotal), JSON.writeValueAsString(hints), c.id, c.version));
         params.addAll(events(c.newEvents()));
         params.addAll(benefitColumns(benefits));
-        return jdbc.sql("""
+        return pipeline.add("""
                 with u as (
                     update claims.claim set status = ?, review_level = ?, first_approved_by = ?, approved_total = ?,
                         submitted_on = ?, materials_complete_on = ?, closed_on = ?, version = version + 1,
@@ -239,8 +249,12 @@ class ClaimRepository {
                 ),
                 b as (""" + BENEFITS_FROM.formatted("u") + """
                 )
-                select count(*) from u""")
-                .params(params).query(Integer.class).single() == 1;
+                select count(*) from u""", params, rs -> rs.next() && rs.getInt(1) == 1);
+    }
+
+    /** Sends a pipeline on the caller's transaction. */
+    void send(Pipeline pipeline) {
+        pipeline.send(batch);
     }
 
     private boolean appendEventsIfUpdated(Claim c, int rows) {

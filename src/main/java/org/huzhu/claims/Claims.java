@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.huzhu.benefits.BenefitEngine;
 import org.huzhu.benefits.BenefitRequest.Expenses;
@@ -35,6 +36,7 @@ import org.huzhu.payouts.Payouts;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.calendar.BusinessCalendar;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.Pipeline;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.Checks;
@@ -224,10 +226,14 @@ public class Claims {
         // are replaced only when the judgement differs from them
         boolean unchanged = read.benefits().equals(judgement.benefits());
         if (!unchanged) repository.deleteBenefits(id);
-        if (!repository.update(claim, judgement.total(), judgement.hints(), unchanged ? List.of() : judgement.benefits())) {
-            throw new ConflictException(STALE);
-        }
-        List<PayoutView> handedOver = payout == null ? List.of() : List.of(handOver(claim, payout, claimant.payee().orElseThrow()));   // a draft had none before
+        // the claim's update, and on approval the benefit's journal and the payout order, travel in one round trip
+        Pipeline writes = new Pipeline();
+        Supplier<Boolean> saved = repository.update(claim, judgement.total(), judgement.hints(), unchanged ? List.of() : judgement.benefits(),
+                writes);
+        Supplier<PayoutView> requested = payout == null ? null : handOver(claim, payout, claimant.payee().orElseThrow(), writes);
+        repository.send(writes);
+        if (!saved.get()) throw new ConflictException(STALE);
+        List<PayoutView> handedOver = requested == null ? List.of() : List.of(requested.get());   // a draft had none before
         List<Claim.Event> timeline = new ArrayList<>(read.events());
         timeline.addAll(claim.newEvents());
         return views.view(claim, new ClaimViews.Parts(judgement.benefits(), judgement.hints(), receipts, documents.documents(),
@@ -447,17 +453,21 @@ public class Claims {
     /** After an approval: books the benefit (Dr 5101 Cr 2202) and hands the payout order to payouts, in this transaction. */
     void handOver(Claim claim, PendingPayout payout) {
         if (payout == null) return;
-        handOver(claim, payout, members.payee(claim.facts.memberId())
-                .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户")));
+        Pipeline pipeline = new Pipeline();
+        Supplier<PayoutView> requested = handOver(claim, payout, members.payee(claim.facts.memberId())
+                .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户")), pipeline);
+        repository.send(pipeline);
+        requested.get();   // a source that has a live payout already is a 409
     }
 
-    private PayoutView handOver(Claim claim, PendingPayout payout, Members.Payee payee) {
+    /** The benefit's journal and the payout order, added to the caller's pipeline; the payout as written once it is sent. */
+    private Supplier<PayoutView> handOver(Claim claim, PendingPayout payout, Members.Payee payee, Pipeline pipeline) {
         ledger.post(new JournalEntry("claim:" + claim.id + ":approved", "CLAIM", Long.toString(claim.id),
                 "互助金核准 理赔#" + claim.id, today(), claim.facts.orgPath(),
                 List.of(JournalEntry.Line.debit(ChartOfAccounts.BENEFIT_EXPENSE, payout.amount()),
-                        JournalEntry.Line.credit(ChartOfAccounts.CLAIMS_PAYABLE, payout.amount()))));
+                        JournalEntry.Line.credit(ChartOfAccounts.CLAIMS_PAYABLE, payout.amount()))), pipeline);
         return payouts.request(new PayoutOrder(payout.reference(), PaymentProgress.source(claim.id), payee.name(),
-                payee.account().bankName(), payee.account().number(), payout.amount(), claim.facts.orgPath()));
+                payee.account().bankName(), payee.account().number(), payout.amount(), claim.facts.orgPath()), pipeline);
     }
 
     /** Now, to the microsecond PostgreSQL keeps, so that what a view shows equals what is read back later. */

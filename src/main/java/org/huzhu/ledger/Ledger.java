@@ -1,9 +1,15 @@
 package org.huzhu.ledger;
 
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.huzhu.shared.Money;
+import org.huzhu.shared.database.Pipeline;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ledger {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    Ledger(JdbcClient jdbc) {
+    Ledger(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /**
@@ -25,6 +33,17 @@ public class Ledger {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public long post(JournalEntry entry) {
+        Pipeline pipeline = new Pipeline();
+        Supplier<Long> id = post(entry, pipeline);
+        pipeline.send(template);
+        return id.get();
+    }
+
+    /**
+     * As {@link #post(JournalEntry)}, as one statement of the caller's pipeline (sent by the caller, in its
+     * transaction): the journal's id is ready once the pipeline was sent.
+     */
+    public Supplier<Long> post(JournalEntry entry, Pipeline pipeline) {
         int n = entry.lines().size();
         String[] accounts = new String[n];
         BigDecimal[] debits = new BigDecimal[n];
@@ -35,8 +54,8 @@ public class Ledger {
             debits[i] = line.debit().amount();
             credits[i] = line.credit().amount();
         }
-        // one round trip: the journal and its postings, or nothing when the key is booked already
-        Long id = jdbc.sql("""
+        // the journal and its postings in one statement, or nothing when the key is booked already
+        Supplier<Long> booked = pipeline.add("""
                 with journal as (
                     insert into ledger.journal (idempotency_key, source_type, source_id, description, org_path, value_date)
                     values (?, ?, ?, ?, ?, ?)
@@ -46,11 +65,14 @@ public class Ledger {
                     insert into ledger.posting (journal_id, account_code, debit, credit)
                     select journal.id, line.account_code, line.debit, line.credit
                       from journal, unnest(?::text[], ?::numeric[], ?::numeric[]) as line (account_code, debit, credit))
-                select id from journal""")
-                .params(entry.idempotencyKey(), entry.sourceType(), entry.sourceId(), entry.description(),
-                        entry.orgPath(), entry.valueDate(), accounts, debits, credits)
-                .query(Long.class).optional().orElse(null);
-        return id != null ? id : journalId(entry.idempotencyKey());
+                select id from journal""",
+                Arrays.asList(entry.idempotencyKey(), entry.sourceType(), entry.sourceId(), entry.description(),
+                        new SqlParameterValue(Types.VARCHAR, entry.orgPath()), entry.valueDate(), accounts, debits, credits),
+                rs -> rs.next() ? rs.getLong(1) : null);
+        return () -> {
+            Long id = booked.get();
+            return id != null ? id : journalId(entry.idempotencyKey());
+        };
     }
 
     /**

@@ -1,5 +1,11 @@
 package org.huzhu.payouts;
 
+import java.util.Arrays;
+import java.util.function.Supplier;
+import java.sql.Types;
+import org.huzhu.shared.database.Pipeline;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,9 +29,11 @@ class PayoutRepository {
             released_at, sent_at, completed_at""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    PayoutRepository(JdbcClient jdbc) {
+    PayoutRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** A payout row; {@code accountCipher} decrypts to the account number (never log it). */
@@ -37,24 +45,35 @@ class PayoutRepository {
     // ---- payouts ----------------------------------------------------------------------------
 
     /**
-     * Inserts a REQUESTED payout with its first step, in one statement, and answers the row as written
-     * (no read-back); empty when the reference exists already (nothing written then).
+     * Inserts a REQUESTED payout with its first step, in one statement of the pipeline, and answers the row as
+     * written (no read-back); empty when the reference exists already or the source has a live payout (nothing
+     * written then).
      */
-    Optional<Row> insert(PayoutOrder order, byte[] accountCipher, String masked, long cityOrgId, String reissueOf, String actor,
-                         String reason) {
-        return jdbc.sql("""
+    Supplier<Optional<Row>> insert(PayoutOrder order, byte[] accountCipher, String masked, long cityOrgId, String reissueOf, String actor,
+                                   String reason, Pipeline pipeline) {
+        return pipeline.add("""
                 with p as (
                     insert into payouts.payout (reference, source, live_source, payee_name, bank_name, account_cipher, account_masked,
                         amount, org_path, city_org_id, status, reissue_of)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)
-                    on conflict (reference) do nothing returning\s""" + PAYOUT_COLUMNS + """
+                    on conflict do nothing returning\s""" + PAYOUT_COLUMNS + """
                 ),
                 e as (
                     insert into payouts.payout_event (payout_id, actor, to_status, reason) select p.id, ?, 'REQUESTED', ? from p)
-                select * from p""")
-                .params(order.reference(), order.source(), order.source(), order.payeeName(), order.bankName(), accountCipher, masked,
-                        order.amount().amount(), order.orgPath(), cityOrgId, reissueOf, actor, reason)
-                .query(PayoutRepository::row).optional();
+                select * from p""",
+                Arrays.asList(order.reference(), order.source(), order.source(), order.payeeName(), order.bankName(), accountCipher, masked,
+                        order.amount().amount(), order.orgPath(), cityOrgId, typed(Types.VARCHAR, reissueOf), actor, reason),
+                rs -> rs.next() ? Optional.of(row(rs, 1)) : Optional.empty());
+    }
+
+    /** A nullable parameter bound with its type either way (an untyped null after a typed value makes the driver prepare again). */
+    private static SqlParameterValue typed(int sqlType, Object value) {
+        return new SqlParameterValue(sqlType, value);
+    }
+
+    /** Sends a pipeline of this module's own statements. */
+    void send(Pipeline pipeline) {
+        pipeline.send(template);
     }
 
     Optional<Row> find(String reference, boolean lock) {

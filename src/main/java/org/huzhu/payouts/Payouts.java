@@ -1,5 +1,7 @@
 package org.huzhu.payouts;
 
+import java.util.function.Supplier;
+import org.huzhu.shared.database.Pipeline;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +20,6 @@ import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.NotFoundException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -82,21 +83,34 @@ public class Payouts {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public PayoutView request(PayoutOrder order) {
-        return request(order, null);
+        return request(order, (String) null);
+    }
+
+    /**
+     * As {@link #request(PayoutOrder)}, as one statement of the caller's pipeline (sent by the caller, in its
+     * transaction): the answer is ready once the pipeline was sent, and asking for it throws the 409 of a
+     * source that has a live payout already.
+     */
+    public Supplier<PayoutView> request(PayoutOrder order, Pipeline pipeline) {
+        return request(order, null, pipeline);
+    }
+
+    private Supplier<PayoutView> request(PayoutOrder order, String reissueOf, Pipeline pipeline) {
+        check(order);
+        BankAccount account = new BankAccount(order.bankName(), order.accountNumber());
+        Supplier<Optional<PayoutRepository.Row>> written = repository.insert(order, cipher.encrypt(account.number()), account.masked(),
+                cityOf(order.orgPath()), reissueOf, SYSTEM, reissueOf == null ? "生成支付指令" : "重新支付（原支付指令 " + reissueOf + "）",
+                pipeline);
+        // the row as written; a reference requested before answers as it stands; else the source's live payout kept this one out
+        return () -> view(written.get().or(() -> repository.find(order.reference(), false)).orElseThrow(() ->
+                new ConflictException("source", "该业务（" + order.source() + "）已有未完成或已到账的支付指令，不能重复支付")), false);
     }
 
     private PayoutView request(PayoutOrder order, String reissueOf) {
-        check(order);
-        BankAccount account = new BankAccount(order.bankName(), order.accountNumber());
-        Optional<PayoutRepository.Row> written;
-        try {
-            written = repository.insert(order, cipher.encrypt(account.number()), account.masked(), cityOf(order.orgPath()), reissueOf,
-                    SYSTEM, reissueOf == null ? "生成支付指令" : "重新支付（原支付指令 " + reissueOf + "）");
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("source", "该业务（" + order.source() + "）已有未完成或已到账的支付指令，不能重复支付");
-        }
-        // the row as written; a reference requested before answers as it stands
-        return view(written.or(() -> repository.find(order.reference(), false)).orElseThrow(), false);
+        Pipeline pipeline = new Pipeline();
+        Supplier<PayoutView> requested = request(order, reissueOf, pipeline);
+        repository.send(pipeline);
+        return requested.get();
     }
 
     private static void check(PayoutOrder order) {

@@ -135,12 +135,14 @@ public final class ClaimsBenchmark {
     }
 
     /** Options as parsed from {@code --key value} or {@code --key=value}. */
-    record Options(int claims, int threads, int members, int docBytes, boolean countStatements, boolean attachSeparately) {
+    record Options(int claims, int threads, int members, int docBytes, boolean countStatements, boolean attachSeparately,
+                   boolean skipBaseline) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
             boolean count = false;
             boolean separately = false;
+            boolean skip = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("claims") && i == 0) continue;                  // tolerate the benchmark's own name
@@ -150,6 +152,10 @@ public final class ClaimsBenchmark {
                 }
                 if (a.equals("--attach-separately")) {
                     separately = true;
+                    continue;
+                }
+                if (a.equals("--skip-baseline")) {
+                    skip = true;
                     continue;
                 }
                 if (!a.startsWith("--")) throw usage("unexpected argument: " + a);
@@ -169,7 +175,7 @@ public final class ClaimsBenchmark {
                         + " claims per member keep every claim below the caps)");
             }
             if (docBytes < 64 || docBytes > 1 << 20) throw usage("--doc-bytes must be between 64 and 1048576");
-            return new Options(claims, threads, members, docBytes, count, separately);
+            return new Options(claims, threads, members, docBytes, count, separately, skip);
         }
 
         private static int positive(String value, int fallback, String name) {
@@ -185,7 +191,8 @@ public final class ClaimsBenchmark {
 
         private static IllegalArgumentException usage(String problem) {
             return new IllegalArgumentException(problem + "\nusage: ./huzhu bench claims [--claims N (100000)] [--threads T (4)]"
-                    + " [--members M (N/5)] [--doc-bytes B (4096)] [--count-statements] [--attach-separately]");
+                    + " [--members M (N/5)] [--doc-bytes B (4096)] [--count-statements] [--attach-separately]"
+                    + " [--skip-baseline]");
         }
     }
 
@@ -276,6 +283,16 @@ public final class ClaimsBenchmark {
                 if (writes && !(name.length == 2 && name[0].equals(SCHEMA_OF.get(name[1])))) {
                     throw new AssertionError("the real path wrote " + e.getKey() + ", unknown to the baseline");
                 }
+            }
+
+            if (o.skipBaseline) {
+                // a diagnostic run: the real path's rate and CPU only, and no BENCH line (there is nothing to compare it with)
+                System.out.printf(Locale.ROOT, "real path  %,d claims in %8.2f s = %8.0f claims/s   [load before %s, after %s]%n", o.claims,
+                        real.seconds, o.claims / real.seconds, loadBefore, loadAfterReal);
+                System.out.println("CPU per claim, ms   JVM (of which kernel, JIT, GC)   PostgreSQL (backends, background, ended)   others"
+                    + "   wall x cores");
+                cpuLine("real path", real);
+                return;
             }
 
             // ---- the plain JDBC baseline, timed ----
