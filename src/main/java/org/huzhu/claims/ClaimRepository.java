@@ -82,15 +82,17 @@ class ClaimRepository {
 
     // ---- the claim -----------------------------------------------------------------------
 
-    /** The new claim's id and creation time, and the documents filed with it as stored. */
-    record Inserted(long id, Instant createdAt, List<DocumentRow> documents) {
+    /**
+     * The new claim's id and creation time, and the documents filed with it as stored; receiptTaken is the position of the
+     * first receipt another claim holds, else -1.
+     */
+    record Inserted(long id, Instant createdAt, int receiptTaken, List<DocumentRow> documents) {
     }
 
     /**
-     * A new DRAFT claim with the estimate judged at filing, its receipts, its first timeline entry, the estimate's
-     * benefits and the documents filed with it (encrypted already), in one statement: all or nothing, so it may run as
-     * its own transaction. A receipt that another claim holds fails it on the receipt's primary key
-     * ({@link org.springframework.dao.DuplicateKeyException}; {@link #firstTakenReceipt} tells which).
+     * A new DRAFT claim with the estimate judged at filing, its receipts, its first timeline entry,
+     * the estimate's benefits and the documents filed with it (encrypted already), in one statement. A receipt that another claim holds (its primary key)
+     * is left out and reported in {@link Inserted#receiptTaken()}: the caller refuses the filing.
      */
     Inserted insert(Claim.Facts f, String filedBy, BigDecimal computedTotal, List<Hint> hints, List<ReceiptRow> receipts,
                     Claim.Event created, List<StoredBenefit> benefits, List<NewDocumentRow> documents) {
@@ -126,28 +128,24 @@ class ClaimRepository {
                 r as (
                     insert into claims.receipt (invoice_code, invoice_number, claim_id, position, electronic, amount)
                     select x.code, x.number, c.id, x.n - 1, x.electronic, x.amount
-                      from c, unnest(?::text[], ?::text[], ?::boolean[], ?::numeric[]) with ordinality as x (code, number, electronic, amount, n)),
+                      from c, unnest(?::text[], ?::text[], ?::boolean[], ?::numeric[]) with ordinality as x (code, number, electronic, amount, n)
+                    on conflict do nothing returning position),
                 e as (""" + EVENTS_FROM.formatted("c") + """
                 ),
                 b as (""" + BENEFITS_FROM.formatted("c") + """
                 )""" + withDocuments + """
 
-                select c.id, c.created_at""" + documentsAnswer + " from c")
+                select c.id, c.created_at, array(select position from r order by position)""" + documentsAnswer + " from c")
                 .params(params)
-                .query((rs, n) -> new Inserted(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-                        documents.isEmpty() ? List.of() : documentRows(documents, rs.getArray(3), rs.getTimestamp(4), filedBy)))
-                .single();
+                .query((rs, n) -> {
+                    Integer[] held = (Integer[]) rs.getArray(3).getArray();
+                    int taken = -1;
+                    for (int i = 0; i < receipts.size() && taken < 0; i++) if (i >= held.length || held[i] != i) taken = i;
+                    long id = rs.getLong(1);
+                    return new Inserted(id, rs.getTimestamp(2).toInstant(), taken,
+                            documents.isEmpty() ? List.of() : documentRows(documents, rs.getArray(4), rs.getTimestamp(5), filedBy));
+                }).single();
         return inserted;
-    }
-
-    /** The position of the first of these receipts that a claim holds, or -1. */
-    int firstTakenReceipt(List<ReceiptRow> receipts) {
-        return jdbc.sql("""
-                select coalesce(min(x.n) - 1, -1) from unnest(?::text[], ?::text[]) with ordinality as x (code, number, n)
-                  join claims.receipt r on r.invoice_code = x.code and r.invoice_number = x.number""")
-                .params(receipts.stream().map(ReceiptRow::invoiceCode).toArray(String[]::new),
-                        receipts.stream().map(ReceiptRow::invoiceNumber).toArray(String[]::new))
-                .query(Integer.class).single();
     }
 
     /**

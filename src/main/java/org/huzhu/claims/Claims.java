@@ -45,12 +45,10 @@ import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.NotFoundException;
 import org.huzhu.shared.web.UnreadableUploadException;
 import org.huzhu.shared.web.UploadTooLargeException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The claims front door: file a claim, attach its documents, submit it (judged, then approved
@@ -106,18 +104,17 @@ public class Claims {
                            List<String> items) {
     }
 
-    /** Files a DRAFT claim (see {@link #file(NewClaim, List, CurrentUser)}). */
+    @Transactional
     public ClaimView file(NewClaim command, CurrentUser user) {
         return file(command, List.of(), user);
     }
 
     /**
-     * Files a claim together with its documents, as a phone sends them in one request. Two statements, each its own
-     * transaction unless the caller has one (no BEGIN and COMMIT round trips): the member and coverages are read for the
-     * estimate, then the claim with everything it holds is written in one statement, all or nothing. The documents are
-     * checked as {@link #attach(long, List, CurrentUser)} checks them (problems name {@code documents[i].kind}) and
-     * read in the background once the claim is saved.
+     * Files a claim together with its documents, as a phone sends them in one request: all or nothing, in one
+     * statement. The documents are checked as {@link #attach(long, List, CurrentUser)} checks them (problems name
+     * {@code documents[i].kind}) and read in the background once the claim is saved.
      */
+    @Transactional
     public ClaimView file(NewClaim command, List<NewDocument> documents, CurrentUser user) {
         if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER)) throw new AccessDeniedException("cannot file claims");
         if (command == null) throw InvalidInputException.of("body", "缺少请求体");
@@ -149,16 +146,9 @@ public class Claims {
         ClaimJudge.Judgement estimate = judge.judge(facts, member, held, (item, from) -> List.of(), today(), Set.of());
         Claim.Event created = new Claim.Event(now(), user.username(), null, ClaimStatus.DRAFT, "创建理赔申请");
         // the claim, its receipts, its first timeline entry and the estimate's benefits in one statement
-        ClaimRepository.Inserted inserted;
-        try {
-            inserted = repository.insert(facts, user.username(), estimate.total(), estimate.hints(), receipts, created,
-                    estimate.benefits(), documentRows);
-        } catch (DuplicateKeyException e) {
-            // the receipt's primary key: another claim holds one of them; nothing was written. Which one, when the
-            // statement was its own transaction (a caller's transaction is aborted now and answers nothing more)
-            int taken = TransactionSynchronizationManager.isActualTransactionActive() ? -1 : repository.firstTakenReceipt(receipts);
-            throw receiptTaken(Math.max(taken, 0));
-        }
+        ClaimRepository.Inserted inserted = repository.insert(facts, user.username(), estimate.total(), estimate.hints(), receipts,
+                created, estimate.benefits(), documentRows);
+        if (inserted.receiptTaken() >= 0) throw receiptTaken(inserted.receiptTaken());   // the primary key said another claim has it
         long id = inserted.id();
         if (!documentRows.isEmpty()) readings.attached(inserted.documents(), documents.stream().map(NewDocument::content).toList(), id);
         // the view from what was just written, as a read-back would give it (nothing is read yet)

@@ -61,12 +61,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code ./huzhu bench claims}: N low-risk claims filed, documented and submitted end to end through
- * the real service layer ({@link Claims#file}, {@link Claims#attach} of the 5 documents in one call, {@link Claims#submit},
- * and the background reading of the 2 receipt-kind documents, waited for inside the timed window) on the
- * real database, each judged by the benefits engine against the member's real coverages and what
- * the member's earlier claims were paid, approved automatically and handed to payment: a payout order
- * to the payouts module (PAYMENT_PENDING) and the benefit booked in the ledger (Dr 5101 Cr 2202).
+ * {@code ./huzhu bench claims}: N low-risk claims filed with their documents and submitted end to end
+ * through the real service layer ({@link Claims#file(Claims.NewClaim, List, CurrentUser)} with the 5 documents, as a
+ * phone sends them in one request, then {@link Claims#submit}, and the background reading of the 2 receipt-kind
+ * documents, waited for inside the timed window) on the real database, each judged by the benefits engine against
+ * the member's real coverages and what the member's earlier claims were paid, approved automatically and handed to
+ * payment: a payout order to the payouts module (PAYMENT_PENDING) and the benefit booked in the ledger (Dr 5101 Cr 2202).
+ * With {@code --attach-separately} the documents are attached by a second call ({@link Claims#attach}) after filing.
+ * Before the timed claims, W warm-up claims (one more for W members) go the same way untimed, so that the timed ones
+ * run compiled code; the baseline warms up on the same W claims.
  * Members with mixed cover (BASIC for men and women, HOSPITAL+ACCIDENT, one or two shares) are
  * enrolled beforehand through the roster import, with bank accounts, untimed.
  * T worker threads each own a disjoint set of members (a member's money decisions are serialised by
@@ -79,7 +82,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * as many transactions per claim as the real path committed ({@code pg_stat_database}), with rows
  * of the same shape and size (the real encrypted document and account bytes of a claim of the same
  * kind), in the same statements where the real path writes several rows or tables in one (a claim
- * with its receipts, first timeline entry and benefits; the 5 documents; the 2 readings; the
+ * with its receipts, first timeline entry, benefits and, when filed together, documents; the 2 readings; the
  * submission's update with its timeline entries), and no reads and no logic. How the real path's writes fall into filing and submission is
  * read from its counts, so the baseline follows changes to the claims code; its own counts must then
  * equal the real path's, table by table, or the run fails. Figure: claims per second, ratio = real /
@@ -90,8 +93,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 6 claims per member), {@code --doc-bytes B} (4096, size of each attached PDF), {@code --count-statements}
  * (wraps the pool to count the statements sent per claim by filing, attaching, submitting, the
  * background reader and the baseline, and prints PostgreSQL's time per statement from
- * pg_stat_statements, which the embedded server then preloads; a diagnostic, not for the figure of record). Progress on stderr, results on stdout, then
- * the BENCH line. A failed check throws before the BENCH line.
+ * pg_stat_statements, which the embedded server then preloads, and every pooled connection's prepared statements
+ * with their generic and custom plans; a diagnostic, not for the figure of record), {@code --warmup W} (2000, fewer
+ * when the members cannot take one more claim each; 0 for none), {@code --attach-separately}, {@code --skip-baseline}
+ * (a diagnostic run of the real path alone: its rate and CPU, no BENCH line). Progress on stderr, results on stdout,
+ * then the BENCH line. A failed check throws before the BENCH line.
  */
 public final class ClaimsBenchmark {
 
@@ -136,7 +142,7 @@ public final class ClaimsBenchmark {
 
     /** Options as parsed from {@code --key value} or {@code --key=value}. */
     record Options(int claims, int threads, int members, int docBytes, boolean countStatements, boolean attachSeparately,
-                   boolean skipBaseline) {
+                   boolean skipBaseline, int warmup) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -168,14 +174,17 @@ public final class ClaimsBenchmark {
             int threads = positive(values.remove("threads"), 4, "threads");
             int members = positive(values.remove("members"), Math.max(threads, (claims + 4) / 5), "members");
             int docBytes = positive(values.remove("doc-bytes"), 4096, "doc-bytes");
+            String warmupOption = values.remove("warmup");
+            int warmup = warmupOption != null && warmupOption.strip().equals("0") ? 0
+                    : positive(warmupOption, Math.max(0, Math.min(2000, members * MAX_CLAIMS_PER_MEMBER - claims)), "warmup");
             if (!values.isEmpty()) throw usage("unknown option --" + values.keySet().iterator().next());
             if (members < threads) throw usage("--members must be at least --threads");
-            if ((long) members * MAX_CLAIMS_PER_MEMBER < claims) {
-                throw usage("--members " + members + " too few for " + claims + " claims (at most " + MAX_CLAIMS_PER_MEMBER
-                        + " claims per member keep every claim below the caps)");
+            if ((long) members * MAX_CLAIMS_PER_MEMBER < (long) claims + warmup) {
+                throw usage("--members " + members + " too few for " + claims + " claims and " + warmup + " warm-up claims (at most "
+                        + MAX_CLAIMS_PER_MEMBER + " claims per member keep every claim below the caps)");
             }
             if (docBytes < 64 || docBytes > 1 << 20) throw usage("--doc-bytes must be between 64 and 1048576");
-            return new Options(claims, threads, members, docBytes, count, separately, skip);
+            return new Options(claims, threads, members, docBytes, count, separately, skip, warmup);
         }
 
         private static int positive(String value, int fallback, String name) {
@@ -192,7 +201,7 @@ public final class ClaimsBenchmark {
         private static IllegalArgumentException usage(String problem) {
             return new IllegalArgumentException(problem + "\nusage: ./huzhu bench claims [--claims N (100000)] [--threads T (4)]"
                     + " [--members M (N/5)] [--doc-bytes B (4096)] [--count-statements] [--attach-separately]"
-                    + " [--skip-baseline]");
+                    + " [--skip-baseline] [--warmup W (2000)]");
         }
     }
 
@@ -263,6 +272,15 @@ public final class ClaimsBenchmark {
             setUpMembers();
             progress("set-up done in %.1f s (not timed)", seconds(setupStart));
 
+            // ---- warm-up, not timed: the same path on W more claims (one more for W members), so that the timed claims run
+            // compiled code; their rows are written before the counters are read and are left out of every figure
+            int all = o.claims + o.warmup;
+            if (o.warmup > 0) {
+                progress("warm-up: %,d claims, not timed", o.warmup);
+                Outcome warm = parallel("warm-up", o.claims, all, this::fileAttachSubmit, () -> awaitReadings(o.claims, all));
+                if (warm.errors.get() > 0) throw new AssertionError("warm-up claims failed; first: " + warm.firstErrors);
+            }
+
             // ---- the real path, timed ----
             boolean statements = o.countStatements && statementStatistics();
             checkpoint();
@@ -270,7 +288,7 @@ public final class ClaimsBenchmark {
             String loadBefore = load();
             progress("real path: %,d claims on %d threads (load %s) …", o.claims, o.threads, loadBefore);
             AtomicLongArray ids = new AtomicLongArray(o.claims);
-            Outcome real = parallel("real", c -> ids.set(c, fileAttachSubmit(c)), this::awaitReadings);
+            Outcome real = parallel("real", 0, o.claims, c -> ids.set(c, fileAttachSubmit(c)), () -> awaitReadings(0, all));
             if (statements) printPreparedStatements();
             Counters realAll = counters().minus(before);
             String loadAfterReal = load();
@@ -299,9 +317,15 @@ public final class ClaimsBenchmark {
             Baseline baseline = new Baseline(ids);
             baseline.prepare(realDelta);
             checkpoint();
+            if (o.warmup > 0) {
+                progress("baseline warm-up: %,d claims, not timed", o.warmup);
+                parallel("baseline warm-up", o.claims, all, c -> {
+                    if (baseline.knows(c)) baseline.write(c);
+                }, () -> { });
+            }
             Counters scratchBefore = counters();
             progress("baseline: %,d claims of plain JDBC writes on %d threads (load %s) …", o.claims, o.threads, load());
-            Outcome base = parallel("baseline", baseline::write, () -> { });
+            Outcome base = parallel("baseline", 0, o.claims, baseline::write, () -> { });
             Counters baseAll = counters().minus(scratchBefore);
             String loadAfterBase = load();
             baseline.verify(base);
@@ -477,9 +501,10 @@ public final class ClaimsBenchmark {
          * receipt-kind document the claims attached (at most 10 minutes; a document left to the sweep
          * counts with the time the sweep takes).
          */
-        private void awaitReadings() {
+        /** Waits until every receipt-kind document of the claims from {@code from} (inclusive) to {@code to} has a reading. */
+        private void awaitReadings(int from, int to) {
             long expected = 0;
-            for (int c = 0; c < o.claims; c++) expected += spec(c).documents.stream().filter(READ_KINDS::contains).count();
+            for (int c = from; c < to; c++) expected += spec(c).documents.stream().filter(READ_KINDS::contains).count();
             long start = System.nanoTime();
             long read = 0;
             while (seconds(start) < 600) {
@@ -509,11 +534,12 @@ public final class ClaimsBenchmark {
             long documents = jdbc.sql("select count(*) from claims.document").query(Long.class).single();
             progress("real path verified: claims by status %s, %,d payout requests for %,d claims, %,d documents", byStatus, payouts,
                     distinct, documents);
-            if (byStatus.size() != 1 || byStatus.getOrDefault("PAYMENT_PENDING", 0L) != o.claims) {
-                throw new AssertionError("expected all " + o.claims + " claims in PAYMENT_PENDING, found " + byStatus);
+            long all = o.claims + o.warmup;   // the warm-up's claims went the same way
+            if (byStatus.size() != 1 || byStatus.getOrDefault("PAYMENT_PENDING", 0L) != all) {
+                throw new AssertionError("expected all " + all + " claims in PAYMENT_PENDING, found " + byStatus);
             }
-            if (payouts != o.claims || distinct != o.claims) throw new AssertionError("expected " + o.claims + " payout requests");
-            if (documents != 5L * o.claims) throw new AssertionError("expected " + 5L * o.claims + " documents");
+            if (payouts != all || distinct != all) throw new AssertionError("expected " + all + " payout requests");
+            if (documents != 5L * all) throw new AssertionError("expected " + 5L * all + " documents");
             for (int c = 0; c < o.claims; c++) if (ids.get(c) == 0) throw new AssertionError("claim " + c + " has no id");
         }
 
@@ -707,6 +733,11 @@ public final class ClaimsBenchmark {
              * (the receipt-kind documents' readings in one transaction, one statement), submission (1 transaction: benefits deleted, then the claim's update, timeline
              * entries and new benefits in one statement, the journal and its postings, the payout and its event).
              */
+            /** Whether a claim of c's shape was seen on the real path, so that its rows can be modelled. */
+            boolean knows(int c) {
+                return templates.containsKey(spec(c).shape);
+            }
+
             void write(int c) throws SQLException {
                 StatementCounter.PHASE.set("baseline");
                 Spec s = spec(c);
@@ -989,7 +1020,7 @@ public final class ClaimsBenchmark {
          * Runs every claim once on T threads; thread t takes the claims of the members j with j % T == t, in order.
          * The clock stops once {@code drain} returns: the work the claims left to background threads is part of the time.
          */
-        private Outcome parallel(String label, Work work, Runnable drain) throws Exception {
+        private Outcome parallel(String label, int from, int to, Work work, Runnable drain) throws Exception {
             Outcome outcome = new Outcome();
             AtomicInteger done = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(o.threads);
@@ -1002,7 +1033,7 @@ public final class ClaimsBenchmark {
                         return;
                     }
                     int n = done.get();
-                    progress("%s: %,d / %,d claims, %,.0f claims/s, %d errors, load %s", label, n, o.claims, n / seconds(start),
+                    progress("%s: %,d / %,d claims, %,.0f claims/s, %d errors, load %s", label, n, to - from, n / seconds(start),
                             outcome.errors.get(), load());
                 }
             }, "bench-progress");
@@ -1015,7 +1046,7 @@ public final class ClaimsBenchmark {
                 for (int t = 0; t < o.threads; t++) {
                     int thread = t;
                     futures.add(pool.submit(() -> {
-                        for (int c = 0; c < o.claims; c++) {
+                        for (int c = from; c < to; c++) {
                             if (c % o.members % o.threads != thread) continue;
                             try {
                                 work.claim(c);
@@ -1035,8 +1066,8 @@ public final class ClaimsBenchmark {
                 reporter.interrupt();
                 pool.shutdownNow();
             }
-            progress("%s: %,d claims in %.2f s = %,.0f claims/s, %d errors", label, o.claims, outcome.seconds,
-                    o.claims / outcome.seconds, outcome.errors.get());
+            progress("%s: %,d claims in %.2f s = %,.0f claims/s, %d errors", label, to - from, outcome.seconds,
+                    (to - from) / outcome.seconds, outcome.errors.get());
             return outcome;
         }
 

@@ -24,6 +24,10 @@ class DatabaseConfiguration {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.embedded());
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername("postgres");
+        server.unixSocket().ifPresent(socket -> {
+            config.addDataSourceProperty("socketFactory", "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg");
+            config.addDataSourceProperty("socketFactoryArg", socket.toString());
+        });
         return new HikariDataSource(config) {
             @Override
             public void close() {
