@@ -3,6 +3,7 @@ package org.huzhu.shared.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import org.newsclub.net.unix.AFUNIXSocket;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,10 +25,12 @@ class DatabaseConfiguration {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.embedded());
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername("postgres");
-        server.unixSocket().ifPresent(socket -> {
-            config.addDataSourceProperty("socketFactory", "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg");
-            config.addDataSourceProperty("socketFactoryArg", socket.toString());
-        });
+        if (properties.embedded().unixSocket() && AFUNIXSocket.isSupported()) {
+            server.unixSocket().ifPresent(socket -> {
+                config.addDataSourceProperty("socketFactory", "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg");
+                config.addDataSourceProperty("socketFactoryArg", socket.toString());
+            });
+        }
         return new HikariDataSource(config) {
             @Override
             public void close() {

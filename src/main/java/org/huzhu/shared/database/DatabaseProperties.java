@@ -14,17 +14,21 @@ public record DatabaseProperties(String url, String username, String password, I
 
     public DatabaseProperties {
         if (poolSize == null) poolSize = 10;
-        if (embedded == null) embedded = new Embedded(null, false, 0, false);
+        if (embedded == null) embedded = new Embedded(null, false, 0, false, null);
     }
 
     public boolean external() {
         return url != null && !url.isBlank();
     }
 
-    /** {@code statementStatistics}: preload pg_stat_statements (a diagnostic; off unless asked for). */
-    public record Embedded(Path dataDir, boolean cleanOnStart, int port, boolean statementStatistics) {
+    /**
+     * {@code statementStatistics}: preload pg_stat_statements (a diagnostic; off unless asked for). {@code unixSocket}:
+     * reach the server over its Unix-domain socket where the platform allows (default), else over TCP on localhost.
+     */
+    public record Embedded(Path dataDir, boolean cleanOnStart, int port, boolean statementStatistics, Boolean unixSocket) {
         public Embedded {
             if (dataDir == null) dataDir = Path.of("data", "postgres");
+            if (unixSocket == null) unixSocket = true;
         }
     }
 }
