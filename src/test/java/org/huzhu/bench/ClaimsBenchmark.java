@@ -94,7 +94,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (wraps the pool to count the statements sent per claim by filing, attaching, submitting, the
  * background reader and the baseline, and prints PostgreSQL's time per statement from
  * pg_stat_statements, which the embedded server then preloads, and every pooled connection's prepared statements
- * with their generic and custom plans; a diagnostic, not for the figure of record), {@code --warmup W} (2000, fewer
+ * with their generic and custom plans; a diagnostic, not for the figure of record), {@code --warmup W} (10000, fewer
  * when the members cannot take one more claim each; 0 for none), {@code --attach-separately}, {@code --skip-baseline}
  * (a diagnostic run of the real path alone: its rate and CPU, no BENCH line). Progress on stderr, results on stdout,
  * then the BENCH line. A failed check throws before the BENCH line.
@@ -142,14 +142,13 @@ public final class ClaimsBenchmark {
 
     /** Options as parsed from {@code --key value} or {@code --key=value}. */
     record Options(int claims, int threads, int members, int docBytes, boolean countStatements, boolean attachSeparately,
-                   boolean skipBaseline, int warmup, boolean tcp) {
+                   boolean skipBaseline, int warmup) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
             boolean count = false;
             boolean separately = false;
             boolean skip = false;
-            boolean tcp = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("claims") && i == 0) continue;                  // tolerate the benchmark's own name
@@ -165,10 +164,6 @@ public final class ClaimsBenchmark {
                     skip = true;
                     continue;
                 }
-                if (a.equals("--tcp")) {
-                    tcp = true;
-                    continue;
-                }
                 if (!a.startsWith("--")) throw usage("unexpected argument: " + a);
                 int eq = a.indexOf('=');
                 if (eq > 0) values.put(a.substring(2, eq), a.substring(eq + 1));
@@ -181,7 +176,7 @@ public final class ClaimsBenchmark {
             int docBytes = positive(values.remove("doc-bytes"), 4096, "doc-bytes");
             String warmupOption = values.remove("warmup");
             int warmup = warmupOption != null && warmupOption.strip().equals("0") ? 0
-                    : positive(warmupOption, Math.max(0, Math.min(2000, members * MAX_CLAIMS_PER_MEMBER - claims)), "warmup");
+                    : positive(warmupOption, Math.max(0, Math.min(10_000, members * MAX_CLAIMS_PER_MEMBER - claims)), "warmup");
             if (!values.isEmpty()) throw usage("unknown option --" + values.keySet().iterator().next());
             if (members < threads) throw usage("--members must be at least --threads");
             if ((long) members * MAX_CLAIMS_PER_MEMBER < (long) claims + warmup) {
@@ -189,7 +184,7 @@ public final class ClaimsBenchmark {
                         + MAX_CLAIMS_PER_MEMBER + " claims per member keep every claim below the caps)");
             }
             if (docBytes < 64 || docBytes > 1 << 20) throw usage("--doc-bytes must be between 64 and 1048576");
-            return new Options(claims, threads, members, docBytes, count, separately, skip, warmup, tcp);
+            return new Options(claims, threads, members, docBytes, count, separately, skip, warmup);
         }
 
         private static int positive(String value, int fallback, String name) {
@@ -206,7 +201,7 @@ public final class ClaimsBenchmark {
         private static IllegalArgumentException usage(String problem) {
             return new IllegalArgumentException(problem + "\nusage: ./huzhu bench claims [--claims N (100000)] [--threads T (4)]"
                     + " [--members M (N/5)] [--doc-bytes B (4096)] [--count-statements] [--attach-separately]"
-                    + " [--skip-baseline] [--warmup W (2000)] [--tcp]");
+                    + " [--skip-baseline] [--warmup W (10000)]");
         }
     }
 
@@ -215,12 +210,12 @@ public final class ClaimsBenchmark {
         progress("%,d claims, %d threads, %,d members, %,d-byte documents; heap %dm, %d cores, load %s", o.claims, o.threads,
                 o.members, o.docBytes, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), load());
         Files.createDirectories(DATA);
-        try (ConfigurableApplicationContext app = start(o.threads, o.countStatements, o.tcp)) {
+        try (ConfigurableApplicationContext app = start(o.threads, o.countStatements)) {
             new Run(app, o).execute();
         }
     }
 
-    private static ConfigurableApplicationContext start(int threads, boolean countStatements, boolean tcp) {
+    private static ConfigurableApplicationContext start(int threads, boolean countStatements) {
         progress("starting Huzhu (no web server) on a fresh embedded PostgreSQL under %s", DATA.resolve("claims-pg"));
         SpringApplication application = new SpringApplication(HuzhuApplication.class);
         application.setLogStartupInfo(false);
@@ -234,7 +229,6 @@ public final class ClaimsBenchmark {
         }
         return application.run(
                 "--huzhu.database.embedded.statement-statistics=" + countStatements,
-                "--huzhu.database.embedded.unix-socket=" + !tcp,
                 "--spring.main.web-application-type=none",
                 "--spring.main.banner-mode=off",
                 "--huzhu.demo.enabled=false",

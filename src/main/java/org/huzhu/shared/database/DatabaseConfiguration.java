@@ -3,7 +3,6 @@ package org.huzhu.shared.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import org.newsclub.net.unix.AFUNIXSocket;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,12 +24,6 @@ class DatabaseConfiguration {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.embedded());
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername("postgres");
-        if (properties.embedded().unixSocket() && AFUNIXSocket.isSupported()) {
-            server.unixSocket().ifPresent(socket -> {
-                config.addDataSourceProperty("socketFactory", "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg");
-                config.addDataSourceProperty("socketFactoryArg", socket.toString());
-            });
-        }
         return new HikariDataSource(config) {
             @Override
             public void close() {

@@ -14,21 +14,17 @@ public record DatabaseProperties(String url, String username, String password, I
 
     public DatabaseProperties {
         if (poolSize == null) poolSize = 10;
-        if (embedded == null) embedded = new Embedded(null, false, 0, false, null);
+        if (embedded == null) embedded = new Embedded(null, false, 0, false);
     }
 
     public boolean external() {
         return url != null && !url.isBlank();
     }
 
-    /**
-     * {@code statementStatistics}: preload pg_stat_statements (a diagnostic; off unless asked for). {@code unixSocket}:
-     * reach the server over its Unix-domain socket where the platform allows (default), else over TCP on localhost.
-     */
-    public record Embedded(Path dataDir, boolean cleanOnStart, int port, boolean statementStatistics, Boolean unixSocket) {
+    /** {@code statementStatistics}: preload pg_stat_statements (a diagnostic; off unless asked for). */
+    public record Embedded(Path dataDir, boolean cleanOnStart, int port, boolean statementStatistics) {
         public Embedded {
             if (dataDir == null) dataDir = Path.of("data", "postgres");
-            if (unixSocket == null) unixSocket = true;
         }
     }
 }

@@ -18,11 +18,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
-    private final Path socket;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path socket) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.socket = socket;
     }
 
     static EmbeddedPostgresServer start(DatabaseProperties.Embedded settings) throws IOException {
@@ -32,8 +30,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         stopOrphanedServer(dataDir);
         Path workDir = dataDir.resolveSibling(dataDir.getFileName() + "-bin");
         Files.createDirectories(workDir);
-        Path socketDir = dataDir.resolveSibling(dataDir.getFileName() + "-socket");
-        Files.createDirectories(socketDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -45,7 +41,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("checkpoint_timeout", "15min")
                 .setServerConfig("work_mem", "16MB")
                 .setServerConfig("maintenance_work_mem", "128MB")
-                .setServerConfig("unix_socket_directories", socketDir.toString())
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C");
         if (settings.statementStatistics()) {
@@ -56,20 +51,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (settings.port() > 0) builder.setPort(settings.port());
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDir);
-        return new EmbeddedPostgresServer(postgres, socketDir.resolve(".s.PGSQL." + postgres.getPort()));
+        return new EmbeddedPostgresServer(postgres);
     }
 
     String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
-    }
-
-    /**
-     * The server's Unix-domain socket, when there is one the driver can reach (a socket's path is at most 107 bytes):
-     * on the same machine it carries each round trip for about two thirds of the CPU that TCP over loopback costs.
-     */
-    Optional<Path> unixSocket() {
-        return Files.exists(socket) && socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 100
-                ? Optional.of(socket) : Optional.empty();
     }
 
     int port() {

@@ -9,19 +9,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** How the application's connections reach PostgreSQL, and what they keep there. */
+/** What the application's connections keep on the PostgreSQL server. */
 class ConnectionsTest extends ApiTest {
 
     @Autowired
     PlatformTransactionManager transactions;
-
-    @Test
-    void theEmbeddedServerIsReachedOverItsUnixSocketNotTcp() {
-        // PostgreSQL answers the server's address of a TCP connection, and null for a Unix-domain socket
-        assertThat(jdbc.sql("select inet_server_addr()::text").query(String.class).optional()).isEmpty();
-        assertThat(jdbc.sql("select count(*) from pg_stat_activity where pid = pg_backend_pid() and client_port = -1")
-                .query(Long.class).single()).isEqualTo(1L);
-    }
 
     /** A statement sent again and again is parsed and planned once per connection: the driver names it on the server. */
     @Test
