@@ -110,8 +110,9 @@ public class Claims {
     }
 
     /**
-     * Files a claim together with its documents, as a phone sends them in one request: all or nothing, in one
-     * statement. The documents are checked as {@link #attach(long, List, CurrentUser)} checks them (problems name
+     * Files a claim together with its documents, as a phone sends them in one request: all or nothing, one
+     * transaction (the member and coverages read for the estimate, then the claim with everything it holds written in
+     * one statement). The documents are checked as {@link #attach(long, List, CurrentUser)} checks them (problems name
      * {@code documents[i].kind}) and read in the background once the claim is saved.
      */
     @Transactional
@@ -145,7 +146,7 @@ public class Claims {
         // the engine's rules of form, answered with the claim's own field names; the estimate is kept until submission
         ClaimJudge.Judgement estimate = judge.judge(facts, member, held, (item, from) -> List.of(), today(), Set.of());
         Claim.Event created = new Claim.Event(now(), user.username(), null, ClaimStatus.DRAFT, "创建理赔申请");
-        // the claim, its receipts, its first timeline entry and the estimate's benefits in one statement
+        // the claim, its receipts, its first timeline entry, the estimate's benefits and the documents in one statement
         ClaimRepository.Inserted inserted = repository.insert(facts, user.username(), estimate.total(), estimate.hints(), receipts,
                 created, estimate.benefits(), documentRows);
         if (inserted.receiptTaken() >= 0) throw receiptTaken(inserted.receiptTaken());   // the primary key said another claim has it
