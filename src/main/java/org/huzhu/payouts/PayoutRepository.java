@@ -1,19 +1,19 @@
 package org.huzhu.payouts;
 
-import java.util.Arrays;
-import java.util.function.Supplier;
-import java.sql.Types;
-import org.huzhu.shared.database.Pipeline;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.huzhu.shared.Money;
+import org.huzhu.shared.database.Pipeline;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,13 +62,8 @@ class PayoutRepository {
                     insert into payouts.payout_event (payout_id, actor, to_status, reason) select p.id, ?, 'REQUESTED', ? from p)
                 select * from p""",
                 Arrays.asList(order.reference(), order.source(), order.source(), order.payeeName(), order.bankName(), accountCipher, masked,
-                        order.amount().amount(), order.orgPath(), cityOrgId, typed(Types.VARCHAR, reissueOf), actor, reason),
+                        order.amount().amount(), order.orgPath(), cityOrgId, new SqlParameterValue(Types.VARCHAR, reissueOf), actor, reason),
                 rs -> rs.next() ? Optional.of(row(rs, 1)) : Optional.empty());
-    }
-
-    /** A nullable parameter bound with its type either way (an untyped null after a typed value makes the driver prepare again). */
-    private static SqlParameterValue typed(int sqlType, Object value) {
-        return new SqlParameterValue(sqlType, value);
     }
 
     /** Sends a pipeline of this module's own statements. */

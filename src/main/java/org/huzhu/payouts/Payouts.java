@@ -1,7 +1,5 @@
 package org.huzhu.payouts;
 
-import java.util.function.Supplier;
-import org.huzhu.shared.database.Pipeline;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,9 +10,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.Pipeline;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.Checks;
