@@ -23,6 +23,7 @@ import org.huzhu.benefits.BenefitResult.Decision;
 import org.huzhu.benefits.BenefitResult.Reason;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.GenericPlans;
 import org.huzhu.shared.database.Pipeline;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
@@ -331,16 +332,19 @@ class ClaimRepository {
 
     /**
      * Takes the decision's locks ({@link #LOCK_FOR_DECISION}) and then reads what deciding the claim
-     * needs, in one round trip: the two statements go out together, and PostgreSQL binds the second
-     * (taking its read-committed snapshot) only once the first has run, i.e. once the locks are held,
-     * so the read sees every reading and approval committed before they were granted. Empty when
-     * there is no such claim.
+     * needs, in one round trip: the statements go out together, and PostgreSQL binds the read
+     * (taking its read-committed snapshot) only once the lock has run, i.e. once the locks are held,
+     * so the read sees every reading and approval committed before they were granted. The
+     * transaction's statements use their generic plans from here on ({@link GenericPlans}). Empty
+     * when there is no such claim.
      */
     Optional<ForDecision> lockAndReadForDecision(long claimId) {
-        return Optional.ofNullable(batch.execute(LOCK_FOR_DECISION + ";\n" + FOR_DECISION, (PreparedStatementCallback<ForDecision>) ps -> {
+        String sql = GenericPlans.FOR_THIS_TRANSACTION + ";\n" + LOCK_FOR_DECISION + ";\n" + FOR_DECISION;
+        return Optional.ofNullable(batch.execute(sql, (PreparedStatementCallback<ForDecision>) ps -> {
             ps.setLong(1, claimId);
             ps.setLong(2, claimId);
-            ps.execute();   // the lock's row, if the claim exists
+            ps.execute();   // the setting
+            if (!ps.getMoreResults()) throw new IllegalStateException("the decision's lock did not answer");   // its row, if the claim exists
             if (!ps.getMoreResults()) throw new IllegalStateException("the decision's read did not answer");
             try (ResultSet rs = ps.getResultSet()) {
                 return rs.next() ? forDecision(rs, 1) : null;
