@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Plain {@code @Component}: JdbcClient already translates SQL exceptions, so no exception-translating proxy is needed. */
@@ -43,6 +44,9 @@ class ClaimRepository {
     private static final TypeReference<List<ComponentAmount>> COMPONENTS = new TypeReference<>() { };
     private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() { };
     private static final TypeReference<List<Hint>> HINTS = new TypeReference<>() { };
+    // readers made once: binding a tree through them skips the mapper's per-call type lookup and convertValue's re-serialising
+    private static final ObjectReader COMPONENTS_READER = JSON.readerFor(COMPONENTS);
+    private static final ObjectReader REASONS_READER = JSON.readerFor(REASONS);
 
     private static final String COLUMNS = """
             id, member_id, unit_id, org_path, kind, incident_date, diagnoses_cipher, death, disability_grade, admission,
@@ -417,7 +421,7 @@ class ClaimRepository {
         return new StoredBenefit(j.path("position").asInt(), j.path("item").asString(), j.path("plan").asString(),
                 LocalDate.parse(j.path("from").asString()), LocalDate.parse(j.path("to").asString()),
                 Decision.valueOf(j.path("decision").asString()), Money.of(j.path("amount").asString()),
-                JSON.convertValue(j.path("components"), COMPONENTS), JSON.convertValue(j.path("reasons"), REASONS),
+                COMPONENTS_READER.readValue(j.path("components")), REASONS_READER.readValue(j.path("reasons")),
                 j.path("days").asInt(), adjusted == null ? null : Money.of(adjusted), text(j.path("adjustReason")),
                 text(j.path("adjustedBy")));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * An amount of yuan, exact to the fen (two decimals). Arithmetic keeps full precision until
@@ -12,6 +13,8 @@ import java.math.RoundingMode;
 public record Money(BigDecimal amount) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(BigDecimal.ZERO);
+
+    private static final Pattern AMOUNT = Pattern.compile("-?\\d{1,13}(\\.\\d{1,2})?");
 
     public Money {
         if (amount == null) throw new IllegalArgumentException("amount is required");
@@ -26,7 +29,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     public static Money of(String text) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("金额不能为空");
         String t = text.trim();
-        if (!t.matches("-?\\d{1,13}(\\.\\d{1,2})?")) {
+        if (!AMOUNT.matcher(t).matches()) {
             throw new IllegalArgumentException("金额格式不正确（最多两位小数）：" + text);
         }
         return new Money(new BigDecimal(t));
