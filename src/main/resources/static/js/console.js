@@ -1,6 +1,6 @@
-// The console shell: who is logged in, which sections their role may use, hash navigation.
+// The console shell: who is logged in, which sections their rights open, hash navigation.
 
-import { api, catalogue, fill, h, icon, toast } from './lib.js';
+import { api, catalogue, fill, h, icon, setToday, toast } from './lib.js';
 import * as organisation from './sections/organisation.js';
 import * as members from './sections/members.js';
 import * as enrolment from './sections/enrolment.js';
@@ -10,20 +10,18 @@ import * as claims from './sections/claims.js';
 import * as payouts from './sections/payouts.js';
 import * as contributions from './sections/contributions.js';
 
-const OPERATORS = ['ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR'];
-
-/** Sections in navigation order, with the roles that may use them. */
+/** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
-  { id: 'org', title: '组织与单位', icon: 'org', roles: ['ADMIN', 'UNION_STAFF', 'REVIEWER', 'FINANCE', 'UNIT_OPERATOR'], module: organisation },
-  { id: 'members', title: '职工', memberTitle: '我的保障', icon: 'members', roles: ['ADMIN', 'UNION_STAFF', 'REVIEWER', 'FINANCE', 'UNIT_OPERATOR', 'MEMBER'], module: members },
-  { id: 'enrol', title: '参保', icon: 'enrol', roles: OPERATORS, module: enrolment },
-  { id: 'import', title: '花名册导入', icon: 'import', roles: OPERATORS, module: roster },
-  { id: 'apply', title: '申请互助金', icon: 'apply', roles: [...OPERATORS, 'MEMBER'], module: claims.apply },
-  { id: 'claims', title: '申领记录', memberTitle: '我的申领', icon: 'claims', roles: ['ADMIN', 'UNION_STAFF', 'REVIEWER', 'FINANCE', 'UNIT_OPERATOR', 'MEMBER'], module: claims.list },
-  { id: 'review', title: '审核队列', icon: 'review', roles: ['ADMIN', 'REVIEWER'], module: claims.queue },
-  { id: 'payouts', title: '互助金支付', icon: 'payouts', roles: ['ADMIN', 'FINANCE'], module: payouts },
-  { id: 'bills', title: '缴费与对账', icon: 'bills', roles: ['ADMIN', 'FINANCE', 'UNION_STAFF', 'UNIT_OPERATOR'], module: contributions },
-  { id: 'ledger', title: '总账', icon: 'ledger', roles: ['ADMIN', 'FINANCE'], module: ledger },
+  { id: 'org', title: '组织与单位', icon: 'org', right: 'ORGANISATION_READ', module: organisation },
+  { id: 'members', title: '职工', memberTitle: '我的保障', icon: 'members', right: 'MEMBER_READ', module: members },
+  { id: 'enrol', title: '参保', icon: 'enrol', right: 'ENROL', module: enrolment },
+  { id: 'import', title: '花名册导入', icon: 'import', right: 'ROSTER_IMPORT', module: roster },
+  { id: 'apply', title: '申请互助金', icon: 'apply', right: 'CLAIM_FILE', module: claims.apply },
+  { id: 'claims', title: '申领记录', memberTitle: '我的申领', icon: 'claims', right: 'CLAIM_READ', module: claims.list },
+  { id: 'review', title: '审核队列', icon: 'review', right: 'CLAIM_DECIDE', module: claims.queue },
+  { id: 'payouts', title: '互助金支付', icon: 'payouts', right: 'PAYOUT_READ', module: payouts },
+  { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
+  { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },
 ];
 
 const main = document.getElementById('main');
@@ -40,7 +38,7 @@ async function start() {
   document.getElementById('user-role').textContent = me.roleName;
   document.getElementById('logout').addEventListener('click', logout);
 
-  const sections = SECTIONS.filter((s) => s.roles.includes(me.role))
+  const sections = SECTIONS.filter((s) => me.rights.includes(s.right))
     .map((s) => ({ ...s, title: me.role === 'MEMBER' && s.memberTitle ? s.memberTitle : s.title }));
   fill(document.getElementById('nav'), sections.map((s) =>
     h('li', {}, h('a', { href: `#${s.id}`, id: `nav-${s.id}`, dataset: { section: s.id } }, icon(s.icon), h('span', { text: s.title })))));
@@ -49,7 +47,8 @@ async function start() {
     document.getElementById('catalogue-name').textContent = `保障目录：${terms.name}`;
   }).catch(() => {});
 
-  const context = { me, can: (...roles) => roles.includes(me.role), go };
+  setToday(me.today);
+  const context = { me, can: (right) => me.rights.includes(right), is: (...roles) => roles.includes(me.role), go };
   const show = () => route(sections, context);
   window.addEventListener('hashchange', show);
   show();

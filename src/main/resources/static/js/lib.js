@@ -106,18 +106,35 @@ export function yuan(amount) {
   return amount === null || amount === undefined || amount === '' ? '—' : `¥${amount}`;
 }
 
-export function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+let businessDate = null;
+
+/** The business date, China time, as the server's clock gives it (GET /api/v1/me); never the browser's clock. */
+export function setToday(iso) {
+  businessDate = iso;
 }
 
+export function today() {
+  if (!businessDate) throw new Error('业务日期尚未从服务器取得');
+  return businessDate;
+}
+
+/** An ISO date moved by whole days, by calendar arithmetic only. */
+export function addDays(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const CHINA_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+/** A moment shown in China time (the scheme's time), whatever the browser's own time zone. */
 export function dateTime(iso) {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return CHINA_TIME.format(d);
 }
 
 export const GENDER = { M: '男', F: '女' };

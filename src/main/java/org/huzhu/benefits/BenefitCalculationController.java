@@ -1,5 +1,7 @@
 package org.huzhu.benefits;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +20,7 @@ class BenefitCalculationController {
         this.engine = engine;
     }
 
+    @Requires(Right.PUBLIC)
     @PostMapping
     @Operation(summary = "测算互助金：每项保障的给付决定、金额、组成与原因")
     BenefitResult calculate(@RequestBody BenefitRequest request) {

@@ -1,5 +1,7 @@
 package org.huzhu.catalogue;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -24,12 +26,14 @@ class CatalogueController {
         this.clock = clock;
     }
 
+    @Requires(Right.PUBLIC)
     @GetMapping
     @Operation(summary = "某日生效的保障目录（默认今天）")
     CatalogueVersion active(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
         return catalogue.activeOn(on != null ? on : LocalDate.now(clock));
     }
 
+    @Requires(Right.PUBLIC)
     @GetMapping("/versions")
     @Operation(summary = "全部目录版本")
     List<CatalogueVersion> versions() {

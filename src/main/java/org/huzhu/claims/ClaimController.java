@@ -1,5 +1,7 @@
 package org.huzhu.claims;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -37,6 +39,7 @@ class ClaimController {
         this.reviews = reviews;
     }
 
+    @Requires(Right.CLAIM_FILE)
     @PostMapping
     @Operation(summary = "创建理赔申请（草稿）：事故、诊断、住院、费用与票据；一张票据只能用于一次申请")
     ResponseEntity<ClaimView> file(@RequestBody Claims.NewClaim command) {
@@ -44,6 +47,7 @@ class ClaimController {
         return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).body(claim);
     }
 
+    @Requires(Right.CLAIM_FILE)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "创建理赔申请并一次上传材料（手机端一次提交，全部成功或全部不保存）：claim 为申请 JSON，file 与 kind 各重复多次、一一对应")
     ResponseEntity<ClaimView> fileWithDocuments(@RequestPart("claim") Claims.NewClaim command,
@@ -53,12 +57,14 @@ class ClaimController {
         return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).body(claim);
     }
 
+    @Requires(Right.CLAIM_READ)
     @GetMapping("/{id}")
     @Operation(summary = "查看理赔：状态、各项目给付决定与原因、办理时间线、工作日时限、提示与支付指令")
     ClaimView claim(@PathVariable long id) {
         return claims.view(id, CurrentUser.get());
     }
 
+    @Requires(Right.CLAIM_READ)
     @GetMapping
     @Operation(summary = "理赔列表与审核队列（可按状态、是否超时、职工、审核层级筛选）")
     List<ClaimView.Summary> list(@RequestParam(required = false) ClaimStatus status, @RequestParam(required = false) Boolean overdue,
@@ -68,30 +74,35 @@ class ClaimController {
                 Math.max(0, offset));
     }
 
+    @Requires(Right.CLAIM_FILE)
     @PostMapping("/{id}/submit")
     @Operation(summary = "提交申请：按职工实际参保与已给付测算；低风险自动核准，否则按金额转县、市、省级审核")
     ClaimView submit(@PathVariable long id) {
         return claims.submit(id, CurrentUser.get());
     }
 
+    @Requires(Right.CLAIM_DECIDE)
     @PostMapping("/{id}/approve")
     @Operation(summary = "审核核准（可调整项目金额，须写明原因）；大额须两名审核员先后核准")
     ClaimView approve(@PathVariable long id, @RequestBody(required = false) ClaimReviews.Approval approval) {
         return reviews.approve(id, approval, CurrentUser.get());
     }
 
+    @Requires(Right.CLAIM_DECIDE)
     @PostMapping("/{id}/reject")
     @Operation(summary = "审核拒付（须写明原因）")
     ClaimView reject(@PathVariable long id, @RequestBody(required = false) ClaimReviews.Rejection rejection) {
         return reviews.reject(id, rejection, CurrentUser.get());
     }
 
+    @Requires(Right.PAYMENT_RETRY)
     @PostMapping("/{id}/payment-retry")
     @Operation(summary = "支付失败后重新发起支付（财务）")
     ClaimView retryPayment(@PathVariable long id) {
         return claims.retryPayment(id, CurrentUser.get());
     }
 
+    @Requires(Right.CLAIM_DOCUMENT_ADD)
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传申领材料（PDF、OFD、PNG、JPEG，不超过10MB，加密保存）；kind 为材料类型")
     ResponseEntity<DocumentView> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
@@ -100,6 +111,7 @@ class ClaimController {
         return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents/" + document.id())).body(document);
     }
 
+    @Requires(Right.CLAIM_DOCUMENT_ADD)
     @PostMapping(path = "/{id}/documents/batch", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "一次上传多份申领材料（全部成功或全部不保存）：file 与 kind 各重复多次、一一对应；返回各材料")
     ResponseEntity<List<DocumentView>> attachAll(@PathVariable long id, @RequestParam("file") List<MultipartFile> files,
@@ -128,12 +140,14 @@ class ClaimController {
         }
     }
 
+    @Requires(Right.CLAIM_READ)
     @GetMapping("/{id}/documents")
     @Operation(summary = "申领材料列表")
     List<DocumentView> documents(@PathVariable long id) {
         return claims.documents(id, CurrentUser.get());
     }
 
+    @Requires(Right.CLAIM_DOCUMENT_READ)
     @GetMapping("/{id}/documents/{documentId}")
     @Operation(summary = "下载申领材料（解密）")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {

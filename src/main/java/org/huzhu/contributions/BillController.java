@@ -1,5 +1,7 @@
 package org.huzhu.contributions;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -23,6 +25,7 @@ class BillController {
         this.contributions = contributions;
     }
 
+    @Requires(Right.BILL_READ)
     @GetMapping("/api/v1/bills")
     @Operation(summary = "缴费单列表（管辖范围内；可按单位、状态 OPEN/PARTIALLY_PAID/PAID/OVERPAID 筛选）")
     List<Contributions.BillView> bills(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String status,
@@ -30,12 +33,14 @@ class BillController {
         return contributions.bills(CurrentUser.get(), unitId, status, limit, offset);
     }
 
+    @Requires(Right.BILL_READ)
     @GetMapping("/api/v1/bills/{id}")
     @Operation(summary = "一张缴费单：应缴、已缴、欠缴、工会补贴、明细（参保记录）与到账记录")
     Contributions.BillView bill(@PathVariable long id) {
         return contributions.bill(id, CurrentUser.get());
     }
 
+    @Requires(Right.PAYMENT_REGISTER)
     @PostMapping("/api/v1/bills/{id}/payments")
     @Operation(summary = "登记单位到账（财务、管理员）：{amount, paidOn, reference}；同一流水号重复提交只入账一次",
             description = "缴清后，该缴费单上待缴费的参保记录自到账次日起生效。新登记 201，重复提交 200（duplicate=true）。")
@@ -44,6 +49,7 @@ class BillController {
         return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
 
+    @Requires(Right.PAYMENT_REGISTER)
     @PostMapping("/api/v1/bills/{id}/payments/{paymentId}/reversal")
     @Operation(summary = "冲销登记错误的到账（财务、管理员）：{reason}；仅限未经银行流水确认的手工登记")
     Contributions.BillView reverse(@PathVariable long id, @PathVariable long paymentId,
@@ -51,6 +57,7 @@ class BillController {
         return contributions.reversePayment(id, paymentId, command, CurrentUser.get());
     }
 
+    @Requires(Right.PAYMENT_REGISTER)
     @PostMapping("/api/v1/union-subsidies/receipts")
     @Operation(summary = "登记工会补贴到账（财务、管理员）：{billId, amount, receivedOn, reference}；同一流水号只入账一次")
     ResponseEntity<Contributions.PaymentResult> unionSubsidy(@RequestBody Contributions.UnionSubsidyReceipt command) {
@@ -58,6 +65,7 @@ class BillController {
         return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
 
+    @Requires(Right.PAYMENT_REGISTER)
     @PostMapping("/api/v1/bank-statement-lines/{id}/assignment")
     @Operation(summary = "将待清分收款认领至缴费单（财务、管理员）：{billId, part}，part 为 UNIT（默认）或 UNION_SUBSIDY")
     ResponseEntity<Contributions.PaymentResult> assign(@PathVariable long id, @RequestBody Contributions.AssignmentCommand command) {

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,15 +26,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-                                            ProblemAccessDeniedHandler deniedHandler) throws Exception {
+                                            ProblemAccessDeniedHandler deniedHandler, EndpointAccess endpoints) throws Exception {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/v1/benefit-calculations").permitAll()
-                .requestMatchers("/api/v1/catalogue", "/api/v1/catalogue/**").permitAll()
-                .requestMatchers("/api/v1/ledger/**").hasAnyRole("ADMIN", "FINANCE")
+                // every API endpoint declares its right (@Requires); one that declares none is refused
+                .requestMatchers("/api/**").access(endpoints)
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())

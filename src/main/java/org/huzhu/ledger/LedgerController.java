@@ -1,5 +1,7 @@
 package org.huzhu.ledger;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ class LedgerController {
         this.ledger = ledger;
     }
 
+    @Requires(Right.LEDGER_READ)
     @GetMapping("/trial-balance")
     @Operation(summary = "试算平衡表：全部过账的借贷合计")
     Ledger.TrialBalance trialBalance() {

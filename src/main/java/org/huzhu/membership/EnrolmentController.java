@@ -1,5 +1,7 @@
 package org.huzhu.membership;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -23,6 +25,7 @@ class EnrolmentController {
         this.enrolments = enrolments;
     }
 
+    @Requires(Right.ENROL)
     @PostMapping
     @Operation(summary = "参保（items 或 bundle+shares 二选一）")
     ResponseEntity<Enrolments.EnrolmentView> enrol(@RequestBody Enrolments.EnrolmentCommand command) {
@@ -30,6 +33,7 @@ class EnrolmentController {
         return ResponseEntity.created(URI.create("/api/v1/enrolments/" + view.id())).body(view);
     }
 
+    @Requires(Right.MEMBER_READ)
     @GetMapping("/{id}")
     @Operation(summary = "查看参保记录")
     Enrolments.EnrolmentView enrolment(@PathVariable long id) {

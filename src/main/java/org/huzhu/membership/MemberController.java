@@ -1,5 +1,7 @@
 package org.huzhu.membership;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -43,6 +45,7 @@ class MemberController {
         }
     }
 
+    @Requires(Right.MEMBER_REGISTER)
     @PostMapping
     @Operation(summary = "登记职工（性别、出生日期由身份证号码得出）")
     ResponseEntity<MemberView> register(@RequestBody Members.NewMember command) {
@@ -50,12 +53,14 @@ class MemberController {
         return ResponseEntity.created(URI.create("/api/v1/members/" + m.id())).body(MemberView.of(m));
     }
 
+    @Requires(Right.MEMBER_READ)
     @GetMapping("/{id}")
     @Operation(summary = "查看职工")
     MemberView member(@PathVariable long id) {
         return MemberView.of(members.visibleMember(id, CurrentUser.get()));
     }
 
+    @Requires(Right.MEMBER_READ)
     @GetMapping
     @Operation(summary = "查找可见范围内的职工（按姓名或身份证号码）")
     List<MemberView> search(@RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
@@ -64,18 +69,21 @@ class MemberController {
                 .stream().map(MemberView::of).toList();
     }
 
+    @Requires(Right.MEMBER_VERIFY)
     @PostMapping("/{id}/real-name-verification")
     @Operation(summary = "记录实名认证；新就业形态劳动者获赠专项意外伤害互助保障")
     MemberView verify(@PathVariable long id) {
         return MemberView.of(members.verifyRealName(id, CurrentUser.get()));
     }
 
+    @Requires(Right.BANK_ACCOUNT_CHANGE)
     @PutMapping("/{id}/bank-account")
     @Operation(summary = "设置互助金收款银行账户")
     MemberView bankAccount(@PathVariable long id, @RequestBody Members.BankAccountChange change) {
         return MemberView.of(members.changeBankAccount(id, change, CurrentUser.get()));
     }
 
+    @Requires(Right.MEMBER_READ)
     @GetMapping("/{id}/enrolments")
     @Operation(summary = "职工的参保记录与保障期")
     List<Enrolments.EnrolmentView> enrolmentsOf(@PathVariable long id) {

@@ -1,5 +1,7 @@
 package org.huzhu.membership;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -33,6 +35,7 @@ class RosterImportController {
         this.imports = imports;
     }
 
+    @Requires(Right.ROSTER_IMPORT)
     @PostMapping(path = "/units/{unitId}/roster-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传花名册（multipart 字段 file），后台导入，返回导入任务 id")
     ResponseEntity<Map<String, Object>> upload(@PathVariable long unitId, @RequestPart(name = "file", required = false) MultipartFile file)
@@ -44,12 +47,14 @@ class RosterImportController {
                 .body(Map.of("id", id, "status", "RUNNING"));
     }
 
+    @Requires(Right.ROSTER_IMPORT)
     @GetMapping("/roster-imports/{id}")
     @Operation(summary = "导入进度与结果（errors 最多列出前 1000 条，其余见 /errors）")
     RosterImports.ImportView status(@PathVariable long id) {
         return imports.visibleImport(id, CurrentUser.get(), 1000);
     }
 
+    @Requires(Right.ROSTER_IMPORT)
     @GetMapping("/roster-imports/{id}/errors")
     @Operation(summary = "导入错误明细（分页）")
     List<RosterImportRepository.ErrorRow> errors(@PathVariable long id, @RequestParam(defaultValue = "1000") int limit,
@@ -57,12 +62,14 @@ class RosterImportController {
         return imports.errors(id, CurrentUser.get(), Math.max(1, Math.min(limit, 10_000)), Math.max(0, offset));
     }
 
+    @Requires(Right.ROSTER_IMPORT)
     @GetMapping("/units/{unitId}/roster-imports")
     @Operation(summary = "单位最近的导入任务")
     List<RosterImports.ImportView> ofUnit(@PathVariable long unitId) {
         return imports.ofUnit(unitId, CurrentUser.get());
     }
 
+    @Requires(Right.ROSTER_IMPORT)
     @GetMapping("/roster-imports/template.xlsx")
     @Operation(summary = "下载空白花名册模板")
     ResponseEntity<byte[]> template() throws IOException {

@@ -1,5 +1,7 @@
 package org.huzhu.membership;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -74,12 +76,14 @@ public class SubsidyBudgetAdmin {
             this.admin = admin;
         }
 
+        @Requires(Right.SUBSIDY_BUDGET_READ)
         @GetMapping
         @Operation(summary = "可见范围内的补贴预算")
         List<BudgetView> list() {
             return admin.list(CurrentUser.get());
         }
 
+        @Requires(Right.SUBSIDY_BUDGET_SET)
         @PutMapping
         @Operation(summary = "设置某级工会某年度的补贴预算")
         BudgetView set(@RequestBody BudgetChange change) {

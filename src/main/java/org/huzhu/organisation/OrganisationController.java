@@ -1,5 +1,7 @@
 package org.huzhu.organisation;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -39,12 +41,14 @@ class OrganisationController {
         }
     }
 
+    @Requires(Right.ORGANISATION_READ)
     @GetMapping("/organisations")
     @Operation(summary = "调用者可见的工会组织树")
     List<OrganisationView> organisations() {
         return organisations.visibleTree(CurrentUser.get()).stream().map(OrganisationView::of).toList();
     }
 
+    @Requires(Right.UNIT_MANAGE)
     @PostMapping("/units")
     @Operation(summary = "登记参保单位（须建在调用者管辖范围内的县级工会之下）")
     ResponseEntity<UnitView> createUnit(@RequestBody Organisations.NewUnit command) {
@@ -52,12 +56,14 @@ class OrganisationController {
         return ResponseEntity.created(URI.create("/api/v1/units/" + unit.id())).body(UnitView.of(unit));
     }
 
+    @Requires(Right.ORGANISATION_READ)
     @GetMapping("/units/{id}")
     @Operation(summary = "查看单位")
     UnitView unit(@PathVariable long id) {
         return UnitView.of(organisations.visibleUnit(id, CurrentUser.get()));
     }
 
+    @Requires(Right.ORGANISATION_READ)
     @GetMapping("/units")
     @Operation(summary = "调用者可见的单位，可按名称查找")
     List<UnitView> units(@RequestParam(required = false) String name,

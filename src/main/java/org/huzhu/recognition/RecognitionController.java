@@ -1,5 +1,7 @@
 package org.huzhu.recognition;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -27,6 +29,7 @@ class RecognitionController {
         this.recognitions = recognitions;
     }
 
+    @Requires(Right.RECOGNITION)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "识别一张票据（multipart 字段 file：PDF、OFD、PNG 或 JPEG，最大 10 MB）",
             description = "读不出的字段不返回、绝不猜测；未通过校验的字段被舍弃或降低置信度，并在 warnings 中说明。"

@@ -6,8 +6,6 @@ import {
   api, busy, catalogue, clearErrors, dateTime, field, fill, formError, GENDER, h, responsive, showErrors, toast, today, yuan,
 } from '../lib.js';
 
-const FILERS = ['ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR', 'MEMBER'];
-const REVIEWERS = ['ADMIN', 'REVIEWER'];
 const PAGE = 50;
 
 export const STATUS = {
@@ -104,7 +102,7 @@ async function claimsList(root, context, { queue: isQueue }) {
   const filters = h('div', { class: 'search-bar', role: 'search', 'aria-label': '筛选' },
     isQueue ? null : field('状态', status),
     h('label', { class: 'check-inline', for: overdue.id }, overdue, isQueue ? '只看超期（超过 7 个工作日）' : '只看超期'));
-  const newButton = !isQueue && context.can(...FILERS)
+  const newButton = !isQueue && context.can('CLAIM_FILE')
     ? h('button', { type: 'button', class: 'btn btn-primary', id: 'claims-new', onclick: () => context.go('apply') }, '申请互助金') : null;
   fill(root,
     h('div', { class: 'page-head' },
@@ -183,9 +181,9 @@ async function showClaim(root, id, context, notice) {
       h('p', { class: 'hint', text: '材料齐全之日起 7 个工作日内支付。' }))) : null;
 
   const actions = [];
-  if (claim.status === 'DRAFT' && context.can(...FILERS)) actions.push(submitCard(claim, reload));
-  if (['UNDER_REVIEW', 'RECOGNISED'].includes(claim.status) && context.can(...REVIEWERS)) actions.push(reviewCard(claim, terms, reload));
-  if (claim.status === 'PAYMENT_FAILED' && context.can('FINANCE')) actions.push(retryCard(claim, reload));
+  if (claim.status === 'DRAFT' && context.can('CLAIM_FILE')) actions.push(submitCard(claim, reload));
+  if (['UNDER_REVIEW', 'RECOGNISED'].includes(claim.status) && context.can('CLAIM_DECIDE')) actions.push(reviewCard(claim, terms, reload));
+  if (claim.status === 'PAYMENT_FAILED' && context.can('PAYMENT_RETRY')) actions.push(retryCard(claim, reload));
 
   fill(root,
     h('div', { class: 'page-head' },
@@ -239,7 +237,7 @@ function documentsCard(claim, context, open, reload) {
     : h('p', { class: 'empty', text: '尚未上传材料' });
 
   let upload = null;
-  if (open && context.can(...FILERS)) {
+  if (open && context.can('CLAIM_FILE')) {
     const kind = h('select', { name: 'kind', id: 'document-kind' },
       Object.entries(DOCUMENT_KINDS).map(([code, text]) => h('option', { value: code, text })));
     const missingKind = Object.entries(DOCUMENT_KINDS).find(([, text]) => claim.missingMaterials.some((m) => m.split('或').includes(text)));

@@ -2,9 +2,8 @@
 // forms to register a payment or the union's subsidy, reverse one registered in error, import the
 // bank statement, assign money that named no bill, and run the day's reconciliation.
 
-import { api, busy, clearErrors, dateTime, field, fill, formError, h, responsive, showErrors, toast, today, yuan } from '../lib.js';
+import { addDays, api, busy, clearErrors, dateTime, field, fill, formError, h, responsive, showErrors, toast, today, yuan } from '../lib.js';
 
-const FINANCE = ['ADMIN', 'FINANCE'];
 
 const STATUS = {
   OPEN: ['待缴费', 'badge-amber'], PARTIALLY_PAID: ['部分缴费', 'badge-blue'], PAID: ['已缴清', 'badge-green'], OVERPAID: ['超额缴费', 'badge-red'],
@@ -32,7 +31,7 @@ function alertError(e) {
 export async function render(root, context) {
   const id = context.params.get('id');
   if (id) return showBill(root, Number(id), context);
-  const finance = context.can(...FINANCE);
+  const finance = context.can('PAYMENT_REGISTER');
   fill(root,
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', { text: '缴费与对账' }),
@@ -82,7 +81,7 @@ function billsCard(context) {
 // ---------- one bill ----------
 
 async function showBill(root, id, context) {
-  const finance = context.can(...FINANCE);
+  const finance = context.can('PAYMENT_REGISTER');
   const holder = h('div', { class: 'stack', id: 'bill-page' }, h('p', { class: 'loading', text: '正在加载缴费单…' }));
   fill(root,
     h('div', { class: 'page-head' },
@@ -319,10 +318,7 @@ function assignForm(line, reload) {
 // ---------- 对账 ----------
 
 function reconciliationCard() {
-  const yesterday = new Date(Date.now() - 86400000);
-  const pad = (n) => String(n).padStart(2, '0');
-  const date = h('input', { type: 'date', id: 'reconcile-date', max: today(),
-    value: `${yesterday.getFullYear()}-${pad(yesterday.getMonth() + 1)}-${pad(yesterday.getDate())}` });
+  const date = h('input', { type: 'date', id: 'reconcile-date', max: today(), value: addDays(today(), -1) });
   const run = h('button', { type: 'button', class: 'btn btn-primary', id: 'reconcile-run' }, '对账');
   const show = h('button', { type: 'button', class: 'btn', id: 'reconcile-show' }, '查看上次结果');
   const body = h('div', { id: 'reconcile-result' });

@@ -50,7 +50,7 @@ export async function render(root, context) {
         search, h('div', { style: 'margin-top:14px' }, results)),
       h('div', { class: 'stack' },
         detail,
-        context.can('ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR') ? await registerForm(context, open) : null)));
+        context.can('MEMBER_REGISTER') ? await registerForm(context, open) : null)));
 
   const wanted = context.params.get('id');
   await find();
@@ -109,7 +109,7 @@ async function showMember(box, id, context, terms, known) {
   ]);
   const unit = member.unitId ? await api(`/api/v1/units/${member.unitId}`).catch(() => null) : null;
   const actions = [];
-  if (!member.realNameVerified && context.can('ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR')) {
+  if (!member.realNameVerified && context.can('MEMBER_VERIFY')) {
     const verify = h('button', { type: 'button', class: 'btn', id: 'verify-member' }, '实名认证');
     verify.addEventListener('click', () => busy(verify, '正在认证…', async () => {
       try {
@@ -123,7 +123,7 @@ async function showMember(box, id, context, terms, known) {
     }));
     actions.push(verify);
   }
-  if (context.can('ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR')) {
+  if (context.can('ENROL')) {
     actions.push(h('button', { type: 'button', class: 'btn btn-primary', onclick: () => context.go('enrol', { member: member.id }) }, '为其参保'));
   }
   const fact = (label, value, wide) => h('div', { class: wide ? 'wide-sm' : null }, h('dt', { text: label }), h('dd', {}, value ?? '—'));
@@ -184,7 +184,7 @@ export function enrolmentCard(e, terms) {
 }
 
 async function registerForm(context, open) {
-  const units = context.can('UNIT_OPERATOR') ? [] : await api('/api/v1/units?limit=500');
+  const units = context.is('UNIT_OPERATOR') ? [] : await api('/api/v1/units?limit=500');
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'member-submit' }, '登记职工');
   const form = h('form', { id: 'member-form', novalidate: true },
     h('div', { class: 'form-grid' },
@@ -222,6 +222,6 @@ async function registerForm(context, open) {
 
   return h('section', { class: 'card', 'aria-labelledby': 'member-form-title' },
     h('div', { class: 'card-head' }, h('h2', { id: 'member-form-title', text: '登记职工' }),
-      h('p', { text: context.can('UNIT_OPERATOR') ? '登记到本单位' : '' })),
+      h('p', { text: context.is('UNIT_OPERATOR') ? '登记到本单位' : '' })),
     form);
 }

@@ -37,7 +37,7 @@ export async function render(root, { can }) {
         h('section', { class: 'card', 'aria-labelledby': 'units-title' },
           h('div', { class: 'card-head' }, h('h2', { id: 'units-title', text: '参保单位' })),
           search, h('div', { style: 'margin-top:14px' }, unitsBody)),
-        can('ADMIN', 'UNION_STAFF') && counties.length
+        can('UNIT_MANAGE') && counties.length
           ? unitForm(counties, byId, terms, loadUnits) : null)));
   await loadUnits();
 }

@@ -31,7 +31,7 @@ export async function render(root, context) {
 // ---------- batches and payouts ----------
 
 async function overview(root, context) {
-  const finance = context.can('FINANCE');
+  const finance = context.can('PAYOUT_MANAGE');
   const batches = h('div', { id: 'batches-results' }, h('p', { class: 'loading', text: '正在加载…' }));
   const payouts = h('div', { id: 'payouts-results' }, h('p', { class: 'loading', text: '正在加载…' }));
   const status = h('select', { id: 'payouts-status', name: 'status' }, h('option', { value: '', text: '全部状态' }),
@@ -104,7 +104,7 @@ function payoutsTable(list, context, reload, id) {
 }
 
 function reissueButton(p, context, reload) {
-  if (!context.can('FINANCE') || !['FAILED', 'BOUNCED'].includes(p.status)) return null;
+  if (!context.can('PAYOUT_MANAGE') || !['FAILED', 'BOUNCED'].includes(p.status)) return null;
   const button = h('button', { type: 'button', class: 'btn btn-small', dataset: { reissue: p.reference } }, '重新支付');
   button.addEventListener('click', () => busy(button, '处理中…', async () => {
     const fresh = await api(`/api/v1/payouts/${encodeURIComponent(p.reference)}/reissue`, { method: 'POST' });
@@ -120,7 +120,7 @@ async function showBatch(root, id, context) {
   const b = await api(`/api/v1/payout-batches/${id}`);
   const reload = () => showBatch(root, id, context).catch((e) => toast(e.message, 'error'));
   let action = null;
-  if (b.status === 'PREPARED' && context.can('FINANCE')) {
+  if (b.status === 'PREPARED' && context.can('PAYOUT_MANAGE')) {
     const own = b.preparedBy === context.me.username;
     const release = h('button', { type: 'button', class: 'btn btn-primary', id: 'batch-release', disabled: own }, '复核放行');
     release.addEventListener('click', () => busy(release, '放行中…', async () => {

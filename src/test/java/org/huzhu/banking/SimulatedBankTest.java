@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SimulatedBankTest {
 
+    private static final java.time.Instant SENT_AT = java.time.Instant.parse("2026-11-23T02:00:00Z");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pain001Writer.Debtor FUND = new Pain001Writer.Debtor("湖北省总工会职工互助保障金", "4202000109300123456", "中国工商银行");
     private final HttpClient http = HttpClient.newHttpClient();
@@ -78,7 +80,7 @@ class SimulatedBankTest {
 
     @Test
     void decidesEachTransferByItsDataAndReturnsTheBouncingOneWhenItsTimeComes() throws Exception {
-        String file = Pain001Writer.write(new PaymentFile("HZPB-T-1", Instant.now(), LocalDate.now(), List.of(
+        String file = Pain001Writer.write(new PaymentFile("HZPB-T-1", SENT_AT, SENT_AT.atZone(java.time.ZoneOffset.ofHours(8)).toLocalDate(), List.of(
                 transfer("HZ-1-1", "张三", "6228480012345678901", "100.00"),
                 transfer("HZ-2-1", "李四", "6228480012345670004", "200.00"),
                 transfer("HZ-3-1", "钱错", "6228480012345678919", "300.00"),
@@ -117,11 +119,11 @@ class SimulatedBankTest {
 
     @Test
     void aFileSentTwiceIsProcessedOnceAndATransferInAnotherFileIsNotPaidAgain() throws Exception {
-        String file = Pain001Writer.write(new PaymentFile("HZPB-T-2", Instant.now(), LocalDate.now(), List.of(
+        String file = Pain001Writer.write(new PaymentFile("HZPB-T-2", SENT_AT, SENT_AT.atZone(java.time.ZoneOffset.ofHours(8)).toLocalDate(), List.of(
                 transfer("HZ-7-1", "孙七", "6228480012345678935", "700.00"))), FUND);
         assertThat(post(file).path("body").path("duplicate").asBoolean()).isFalse();
         assertThat(post(file).path("body").path("duplicate").asBoolean()).isTrue();
-        String other = Pain001Writer.write(new PaymentFile("HZPB-T-3", Instant.now(), LocalDate.now(), List.of(
+        String other = Pain001Writer.write(new PaymentFile("HZPB-T-3", SENT_AT, SENT_AT.atZone(java.time.ZoneOffset.ofHours(8)).toLocalDate(), List.of(
                 transfer("HZ-7-1", "孙七", "6228480012345678935", "700.00"))), FUND);
         assertThat(post(other).path("body").path("duplicate").asBoolean()).isFalse();
 
@@ -137,7 +139,7 @@ class SimulatedBankTest {
 
     @Test
     void aMalformedFileIsRefusedWithTheReason() throws Exception {
-        String file = Pain001Writer.write(new PaymentFile("HZPB-T-4", Instant.now(), LocalDate.now(), List.of(
+        String file = Pain001Writer.write(new PaymentFile("HZPB-T-4", SENT_AT, SENT_AT.atZone(java.time.ZoneOffset.ofHours(8)).toLocalDate(), List.of(
                 transfer("HZ-8-1", "周八", "6228480012345678943", "800.00"))), FUND).replace("<PmtMtd>TRF</PmtMtd>", "");
 
         JsonNode answer = post(file);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ClaimApiTest extends ApiTest {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** ID numbers of this class use area 3201xx (Nanjing), used by no other test or the demo data. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(300));
     private static final AtomicInteger RECEIPT = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
@@ -60,7 +58,7 @@ class ClaimApiTest extends ApiTest {
     @BeforeEach
     void readTree() {
         orgIds = organisationIdsByName();
-        today = LocalDate.now(CHINA);
+        today = today();
     }
 
     // ---- judging and routing -------------------------------------------------------------

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +31,6 @@ class ClaimReadingTest extends ApiTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     private Claims claims;
-
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @Test
     void aReceiptPdfFillsAClaimWithoutTypedExpensesWhichIsJudgedOnceItIsRead() {
@@ -246,10 +243,10 @@ class ClaimReadingTest extends ApiTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("memberId", member);
         body.put("kind", "ILLNESS");
-        body.put("incidentDate", TODAY.minusDays(30).toString());
+        body.put("incidentDate", today().minusDays(30).toString());
         body.put("diagnoses", List.of("K35.800"));
         if (!leaveStayToTheReceipt) {
-            body.put("hospitalStay", Map.of("admission", TODAY.minusDays(30).toString(), "discharge", TODAY.minusDays(20).toString()));
+            body.put("hospitalStay", Map.of("admission", today().minusDays(30).toString(), "discharge", today().minusDays(20).toString()));
         }
         return body;
     }

@@ -19,6 +19,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The lifecycle of domain §6 as a table, and the aggregate refusing everything else with a 409. */
 class ClaimStatusTest {
 
+    private static final Instant AT = Instant.parse("2026-11-23T02:00:00Z");
+    private static final LocalDate AT_DATE = LocalDate.of(2026, 11, 23);
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
             "DRAFT           | SUBMITTED",
@@ -50,7 +53,7 @@ class ClaimStatusTest {
     void aClaimCannotBeSubmittedTwice(ClaimStatus status) {
         Claim claim = claimIn(status);
 
-        assertThatThrownBy(() -> claim.submit("somebody", Instant.now(), LocalDate.now()))
+        assertThatThrownBy(() -> claim.submit("somebody", AT, AT_DATE))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining(status.chinese()).hasMessageContaining("已提交");
     }
@@ -70,17 +73,17 @@ class ClaimStatusTest {
     @Test
     void theFirstApproverCannotAlsoBeTheSecond() {
         Claim claim = claimIn(ClaimStatus.UNDER_REVIEW);
-        claim.approveFirst("reviewer-1", Instant.now(), null);
+        claim.approveFirst("reviewer-1", AT, null);
 
-        assertThatThrownBy(() -> claim.approve("reviewer-1", Instant.now(), java.math.BigDecimal.TEN, null))
+        assertThatThrownBy(() -> claim.approve("reviewer-1", AT, java.math.BigDecimal.TEN, null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("另一名审核员");
-        claim.approve("reviewer-2", Instant.now(), java.math.BigDecimal.TEN, null);
+        claim.approve("reviewer-2", AT, java.math.BigDecimal.TEN, null);
         assertThat(claim.status()).isEqualTo(ClaimStatus.APPROVED);
     }
 
     private static Claim claimIn(ClaimStatus status) {
         var facts = new Claim.Facts(1, null, "/1/", IncidentKind.ILLNESS, LocalDate.of(2026, 10, 1), List.of(), false, null, null,
                 null, null);
-        return new Claim(1, facts, "filer", Instant.now(), 0, status, ReviewLevel.COUNTY, null, null, null, null, null);
+        return new Claim(1, facts, "filer", AT, 0, status, ReviewLevel.COUNTY, null, null, null, null, null);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class MoneyApiTest extends ApiTest {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(400));
 
     Map<String, Long> orgIds;
@@ -34,7 +32,7 @@ abstract class MoneyApiTest extends ApiTest {
     @BeforeEach
     void readTree() {
         orgIds = organisationIdsByName();
-        today = LocalDate.now(CHINA);
+        today = today();
     }
 
     long createUnit(String county, String ownership) {

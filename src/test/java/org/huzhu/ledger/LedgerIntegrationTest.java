@@ -33,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class LedgerIntegrationTest extends ApiTest {
 
+    /** Ledger rules do not depend on the day; one fixed booking date keeps them off the machine's clock. */
+    private static final LocalDate BOOKED_ON = LocalDate.of(2026, 11, 23);
+
     private static final String BANK = ChartOfAccounts.BANK;
 
     @Autowired
@@ -101,7 +104,7 @@ class LedgerIntegrationTest extends ApiTest {
     void anUnbalancedJournalIsRefusedInJava(String label, String debit, String credit) {
         String key = key();
 
-        assertThatThrownBy(() -> new JournalEntry(key, "TEST", key, "不平衡", LocalDate.now(), null,
+        assertThatThrownBy(() -> new JournalEntry(key, "TEST", key, "不平衡", BOOKED_ON, null,
                 List.of(Line.debit(BANK, Money.of(debit)), Line.credit(BANK, Money.of(credit)))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(journalsWithKey(key)).isZero();
@@ -109,13 +112,13 @@ class LedgerIntegrationTest extends ApiTest {
 
     @Test
     void aJournalNeedsTwoNonZeroLinesAndNoNegativeAmounts() {
-        assertThatThrownBy(() -> new JournalEntry(key(), "TEST", "x", "单边", LocalDate.now(), null,
+        assertThatThrownBy(() -> new JournalEntry(key(), "TEST", "x", "单边", BOOKED_ON, null,
                 List.of(Line.debit(BANK, Money.of("5.00")), Line.credit(BANK, Money.ZERO))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new JournalEntry(key(), "TEST", "x", "负数", LocalDate.now(), null,
+        assertThatThrownBy(() -> new JournalEntry(key(), "TEST", "x", "负数", BOOKED_ON, null,
                 List.of(Line.debit(BANK, Money.of("-5.00")), Line.credit(BANK, Money.of("-5.00")))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new JournalEntry(" ", "TEST", "x", "无键", LocalDate.now(), null,
+        assertThatThrownBy(() -> new JournalEntry(" ", "TEST", "x", "无键", BOOKED_ON, null,
                 List.of(Line.debit(BANK, Money.of("5.00")), Line.credit(BANK, Money.of("5.00")))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -169,12 +172,12 @@ class LedgerIntegrationTest extends ApiTest {
     @Test
     void aReversalMirrorsTheOriginalAndNamesIt() {
         String key = key();
-        long original = ledger.post(new JournalEntry(key, "TEST", "rev", "原分录", LocalDate.now(), "/1/", List.of(
+        long original = ledger.post(new JournalEntry(key, "TEST", "rev", "原分录", BOOKED_ON, "/1/", List.of(
                 Line.debit(ChartOfAccounts.BENEFIT_EXPENSE, Money.of("80.00")),
                 Line.credit(ChartOfAccounts.CLAIMS_PAYABLE, Money.of("80.00")))));
         Money expenseBefore = ledger.balance(ChartOfAccounts.BENEFIT_EXPENSE);
 
-        long reversal = ledger.reverse(key, key + ":reversed", "冲销测试", LocalDate.now());
+        long reversal = ledger.reverse(key, key + ":reversed", "冲销测试", BOOKED_ON);
 
         assertThat(reversal).isNotEqualTo(original);
         assertThat(jdbc.sql("select reverses_journal_id from ledger.journal where id = ?").param(reversal)
@@ -192,9 +195,9 @@ class LedgerIntegrationTest extends ApiTest {
         String key = key();
         ledger.post(entry(key, "5.00"));
 
-        long first = ledger.reverse(key, key + ":r1", "第一次冲销", LocalDate.now());
-        long again = ledger.reverse(key, key + ":r1", "重试", LocalDate.now());
-        long other = ledger.reverse(key, key + ":r2", "另一个键", LocalDate.now());
+        long first = ledger.reverse(key, key + ":r1", "第一次冲销", BOOKED_ON);
+        long again = ledger.reverse(key, key + ":r1", "重试", BOOKED_ON);
+        long other = ledger.reverse(key, key + ":r2", "另一个键", BOOKED_ON);
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isEqualTo(first);
@@ -205,7 +208,7 @@ class LedgerIntegrationTest extends ApiTest {
 
     @Test
     void reversingAnUnknownJournalIsRefused() {
-        assertThatThrownBy(() -> ledger.reverse("no-such-" + key(), key(), "无", LocalDate.now()))
+        assertThatThrownBy(() -> ledger.reverse("no-such-" + key(), key(), "无", BOOKED_ON))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -232,7 +235,7 @@ class LedgerIntegrationTest extends ApiTest {
     @Test
     void theTrialBalanceStaysBalanced() {
         ledger.post(entry(key(), "123.45"));
-        ledger.post(new JournalEntry(key(), "TEST", "split", "一借多贷", LocalDate.now(), null, List.of(
+        ledger.post(new JournalEntry(key(), "TEST", "split", "一借多贷", BOOKED_ON, null, List.of(
                 Line.debit(BANK, Money.of("100.00")), Line.credit(BANK, Money.of("33.33")),
                 Line.credit(BANK, Money.of("33.33")), Line.credit(BANK, Money.of("33.34")))));
 
@@ -262,7 +265,7 @@ class LedgerIntegrationTest extends ApiTest {
     }
 
     private static JournalEntry entry(String key, String amount) {
-        return new JournalEntry(key, "TEST", key, "测试分录", LocalDate.now(), null,
+        return new JournalEntry(key, "TEST", key, "测试分录", BOOKED_ON, null,
                 List.of(Line.debit(BANK, Money.of(amount)), Line.credit(BANK, Money.of(amount))));
     }
 

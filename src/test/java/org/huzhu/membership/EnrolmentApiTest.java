@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +38,6 @@ import tools.jackson.databind.JsonNode;
  */
 class EnrolmentApiTest extends ApiTest {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Area codes of this class (Beijing 1102xx): never used by the demo data or other test classes. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(400));
 
@@ -52,7 +50,7 @@ class EnrolmentApiTest extends ApiTest {
     @BeforeEach
     void readTree() {
         orgIds = organisationIdsByName();
-        today = LocalDate.now(CHINA);
+        today = today();
     }
 
     // ---- what a claim reads of its member ---------------------------------------------------

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -36,7 +35,6 @@ import tools.jackson.databind.JsonNode;
  */
 class MemberApiTest extends ApiTest {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Area codes of this class (Beijing 1101xx): never used by the demo data or other test classes. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(400));
 
@@ -119,7 +117,7 @@ class MemberApiTest extends ApiTest {
         String bad = switch (kind) {
             case "CHECK" -> good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
             case "FEB30" -> withCheck(good.substring(0, 6) + "19900230" + good.substring(14, 17));
-            case "FUTURE" -> withCheck(good.substring(0, 6) + LocalDate.now(CHINA).plusDays(2).toString().replace("-", "")
+            case "FUTURE" -> withCheck(good.substring(0, 6) + today().plusDays(2).toString().replace("-", "")
                     + good.substring(14, 17));
             case "SHORT" -> good.substring(0, 17);
             case "LONG" -> good + "1";
@@ -331,7 +329,7 @@ class MemberApiTest extends ApiTest {
         long memberId = register("demo-admin", "骑手小王", idNumber(LocalDate.of(1996, 1, 20), 'M'), "NEW_FORM", unit);
         BigDecimal giftBefore = accountDebit("5001");
         BigDecimal incomeBefore = accountCredit("4001");
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = today();
 
         Answer verified = post("demo-jingmen", "/api/v1/members/" + memberId + "/real-name-verification", "");
 

@@ -14,7 +14,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -71,17 +70,10 @@ class RosterImportApiTest extends ApiTest {
     private static final HttpClient RAW_HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Autowired
-    Clock clock;
-
-    @Autowired
     PersonalDataCipher cipher;
 
     @Autowired
     DataSource dataSource;
-
-    LocalDate today() {
-        return LocalDate.now(clock);
-    }
 
     // ------------------------------------------------------------------ the scenarios
 

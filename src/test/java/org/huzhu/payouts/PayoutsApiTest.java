@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,6 @@ import tools.jackson.databind.JsonNode;
  */
 class PayoutsApiTest extends ApiTest {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000));
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final String MAKER = "pay-test-maker";
@@ -68,7 +66,7 @@ class PayoutsApiTest extends ApiTest {
     @BeforeEach
     void financeOfficers() {
         orgIds = organisationIdsByName();
-        today = LocalDate.now(CHINA);
+        today = today();
         var province = organisations.node(orgIds.get("湖北省总工会"));
         var jingmen = organisations.node(orgIds.get("荆门市总工会"));
         for (String name : List.of(MAKER, CHECKER)) {
@@ -168,7 +166,7 @@ class PayoutsApiTest extends ApiTest {
 
         BankAcceptance resent = bank.send(messageId, file);
         BankAcceptance otherFile = bank.send("HZPB-RESEND-" + batch, bank.render(new PaymentFile("HZPB-RESEND-" + batch,
-                java.time.Instant.now(), today, List.of(new CreditTransfer(reference, "支付测试职工", "中国工商银行", accountOf(claim),
+                testClock.instant(), today, List.of(new CreditTransfer(reference, "支付测试职工", "中国工商银行", accountOf(claim),
                 Money.of("480.00"), "重复支付测试")))));
         assertThat(payouts.send(batch)).as("a SENT batch is not sent again").isFalse();
         awaitQuiet();

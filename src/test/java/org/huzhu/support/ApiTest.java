@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@org.springframework.context.annotation.Import(TestClock.Configuration.class)
 public abstract class ApiTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -33,6 +34,20 @@ public abstract class ApiTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /** The application's clock; a test that moves it is put back after it. */
+    @Autowired
+    protected TestClock testClock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        testClock.reset();
+    }
+
+    /** The business date (China time) by the application's clock. */
+    protected java.time.LocalDate today() {
+        return testClock.today();
+    }
 
     /** An answer: status, content type and body (parsed as JSON when it is JSON). */
     public record Answer(int status, String contentType, String body) {
@@ -113,7 +128,7 @@ public abstract class ApiTest {
                 "employmentForm", "REGULAR", "unitId", unit)));
         org.assertj.core.api.Assertions.assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         long member = registered.json().path("id").asLong();
-        enrolItems(unit, member, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(enrolledDaysAgo), items);
+        enrolItems(unit, member, today().minusDays(enrolledDaysAgo), items);
         Answer account = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
                 JSON.writeValueAsString(java.util.Map.of("bankName", "中国工商银行", "accountNumber", newCardNumber())));
         org.assertj.core.api.Assertions.assertThat(account.status()).as(account.body()).isEqualTo(200);

@@ -36,6 +36,7 @@ final class Browser {
     static final Path TMP = Path.of("target", "tmp");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final String BROWSER_TIME_ZONE = "Pacific/Honolulu";
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -63,8 +64,11 @@ final class Browser {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        // The browser lives 18 hours behind China (UTC-10): a business date taken from the browser's
+        // clock would differ from the server's for most of the day, and the tests would see it.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .withEnvironment(Map.of("TZ", BROWSER_TIME_ZONE))
                 .usingAnyFreePort()
                 .build();
         return new Browser(new ChromeDriver(service, options), profile, uri);

@@ -28,7 +28,7 @@ abstract class BrowserTest extends ApiTest {
         session = Browser.open(this::uri);
         browser = session.driver;
         wait = session.wait;
-        today = LocalDate.now(CHINA);
+        today = today();
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,6 +42,23 @@ class ConsoleBrowserTest extends BrowserTest {
         assertThat(error.getText()).isEqualTo("用户名或密码错误");
         browser.get(url("/"));
         wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    @Test
+    void theConsoleTakesTheBusinessDateFromTheServerNotFromTheBrowser() {
+        // Three days ahead of any browser clock on Earth: only the server can have told the page this date.
+        testClock.advance(java.time.Duration.ofDays(3));
+        LocalDate serverToday = today();
+        String browserToday = (String) browser.executeScript(
+                "const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;");
+        assertThat(browserToday).isNotEqualTo(serverToday.toString());
+
+        logIn("demo-admin");
+        browser.get(url("/#enrol"));
+        WebElement paidOn = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("enrol-paid-on")));
+
+        assertThat(paidOn.getDomAttribute("max")).isEqualTo(serverToday.toString());
+        assertThat(get("demo-admin", "/api/v1/me").field("today")).isEqualTo(serverToday.toString());
     }
 
     @Test
@@ -96,7 +112,7 @@ class ConsoleBrowserTest extends BrowserTest {
         WebElement unit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-unit")));
         assertThat(unit.getDomProperty("value")).isEqualTo(String.valueOf(unitId));
 
-        LocalDate paidOn = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        LocalDate paidOn = today.minusDays(1);
         List<String> valid = List.of(anIdNumber(), anIdNumber(), anIdNumber());
         String bad = badCheckCharacter(anIdNumber());
         String csv = "姓名,身份证号码,手机号码,就业形态,保障方案,份数,缴费日期\n"

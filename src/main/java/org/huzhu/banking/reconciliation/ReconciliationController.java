@@ -1,5 +1,7 @@
 package org.huzhu.banking.reconciliation;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -29,6 +31,7 @@ class ReconciliationController {
     record RunRequest(LocalDate date) {
     }
 
+    @Requires(Right.RECONCILIATION)
     @PostMapping
     @Operation(summary = "对某一日对账（{\"date\":\"2026-11-22\"}）：列出银行有账面无、账面有银行无、金额不符、日期不同、待清分、当日合计不符")
     ResponseEntity<Reconciliation.RunView> run(@RequestBody RunRequest request) {
@@ -36,12 +39,14 @@ class ReconciliationController {
         return ResponseEntity.created(URI.create("/api/v1/reconciliations/" + view.date())).body(view);
     }
 
+    @Requires(Right.RECONCILIATION)
     @GetMapping("/{date}")
     @Operation(summary = "某一日最近一次对账的结果")
     Reconciliation.RunView latest(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return reconciliation.latest(date, CurrentUser.get());
     }
 
+    @Requires(Right.RECONCILIATION)
     @GetMapping
     @Operation(summary = "最近的对账记录")
     List<Reconciliation.RunView> recent() {

@@ -1,5 +1,7 @@
 package org.huzhu.banking.statement;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,6 +34,7 @@ class StatementController {
         this.statements = statements;
     }
 
+    @Requires(Right.BANK_STATEMENT)
     @PostMapping(path = "/api/v1/bank-statements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "导入银行对账单（multipart 字段 file：camt.053.001.08/.02 XML，或 CSV：交易日期,金额,对方户名,对方账号,摘要/附言,银行流水号）",
             description = "同一流水（银行流水号）只入账一次，重复导入不新增；收入流水按附言中的缴费单号 HZB-<id> 与金额匹配。"
@@ -48,18 +51,21 @@ class StatementController {
         return ResponseEntity.created(URI.create("/api/v1/bank-statements/" + summary.statementId())).body(summary);
     }
 
+    @Requires(Right.BANK_STATEMENT)
     @GetMapping("/api/v1/bank-statements")
     @Operation(summary = "最近导入的对账单")
     List<StatementRepository.Imported> recent() {
         return statements.recent(CurrentUser.get());
     }
 
+    @Requires(Right.BANK_STATEMENT)
     @GetMapping("/api/v1/bank-statements/{id}/lines")
     @Operation(summary = "一份对账单中新入账的流水")
     List<StatementLine> linesOf(@PathVariable long id) {
         return statements.linesOf(id, CurrentUser.get());
     }
 
+    @Requires(Right.BANK_STATEMENT)
     @GetMapping("/api/v1/bank-statement-lines")
     @Operation(summary = "银行流水（可按状态、起息日期筛选；status=UNMATCHED 为待清分）")
     List<StatementLine> lines(@RequestParam(required = false) LineStatus status,
@@ -70,6 +76,7 @@ class StatementController {
         return statements.lines(CurrentUser.get(), status, from, to, limit, offset);
     }
 
+    @Requires(Right.BANK_STATEMENT)
     @GetMapping("/api/v1/bank-statement-lines/{id}")
     @Operation(summary = "一条银行流水")
     StatementLine line(@PathVariable long id) {

@@ -1,5 +1,7 @@
 package org.huzhu.shared.calendar;
 
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -11,7 +13,6 @@ import java.util.List;
 import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,6 +37,7 @@ class CalendarController {
                     int workingDays) {
     }
 
+    @Requires(Right.SIGNED_IN)
     @GetMapping("/{year}")
     @Operation(summary = "某年的节假日安排与工作日数")
     YearView year(@PathVariable int year) {
@@ -45,8 +47,8 @@ class CalendarController {
         return new YearView(year, notice.source(), notice.daysOff(), notice.makeUpWorkingDays(), workingDays);
     }
 
+    @Requires(Right.CALENDAR_LOAD)
     @PutMapping("/{year}")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "加载（或更正）某年的国务院节假日通知（管理员）")
     YearView load(@PathVariable int year, @RequestBody CalendarYear notice) throws IOException {
         if (notice.year() != year) throw InvalidInputException.of("year", "请求体中的年份与地址中的年份不一致");

@@ -1,0 +1,82 @@
+package org.huzhu.shared.scope;
+
+import static org.huzhu.shared.scope.Role.ADMIN;
+import static org.huzhu.shared.scope.Role.FINANCE;
+import static org.huzhu.shared.scope.Role.MEMBER;
+import static org.huzhu.shared.scope.Role.REVIEWER;
+import static org.huzhu.shared.scope.Role.UNION_STAFF;
+import static org.huzhu.shared.scope.Role.UNIT_OPERATOR;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a person may do, and the roles that hold each right: the one place where a role's rights
+ * are written. Every endpoint names the right it needs ({@link Requires}); the API enforces it
+ * and the console reads the caller's rights ({@code GET /api/v1/me}) to choose what to show.
+ * Where a right is used is decided here; which records it reaches is the caller's data scope.
+ */
+public enum Right {
+    /** No login needed. */
+    PUBLIC("公开"),
+    /** Anyone logged in. */
+    SIGNED_IN("登录用户", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
+
+    ORGANISATION_READ("查看组织机构与单位", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR),
+    UNIT_MANAGE("新建与维护单位", ADMIN, UNION_STAFF),
+
+    MEMBER_READ("查看职工与参保记录", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
+    MEMBER_REGISTER("登记职工", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    MEMBER_VERIFY("实名认证", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    BANK_ACCOUNT_CHANGE("变更收款账户（职工本人直接变更，工作人员提出申请）", ADMIN, UNION_STAFF, UNIT_OPERATOR, MEMBER),
+    ENROL("办理参保", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    ROSTER_IMPORT("花名册导入", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    SUBSIDY_BUDGET_READ("查看工会补贴预算", ADMIN, UNION_STAFF, FINANCE),
+    SUBSIDY_BUDGET_SET("设定工会补贴预算", ADMIN, UNION_STAFF, FINANCE),
+
+    BILL_READ("查看缴费单", ADMIN, FINANCE, UNION_STAFF, UNIT_OPERATOR),
+    PAYMENT_REGISTER("登记到账、冲销与认领", ADMIN, FINANCE),
+    BANK_STATEMENT("银行对账单与流水", ADMIN, FINANCE),
+    RECONCILIATION("银行对账", ADMIN, FINANCE),
+    LEDGER_READ("查看总账", ADMIN, FINANCE),
+
+    CLAIM_READ("查看申领", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
+    CLAIM_FILE("提交申领", ADMIN, UNION_STAFF, UNIT_OPERATOR, MEMBER),
+    CLAIM_DOCUMENT_ADD("补充申领材料", ADMIN, UNION_STAFF, REVIEWER, UNIT_OPERATOR, MEMBER),
+    CLAIM_DOCUMENT_READ("查看申领材料内容与诊断", ADMIN, UNION_STAFF, REVIEWER, MEMBER),
+    CLAIM_DECIDE("审核申领", ADMIN, REVIEWER),
+    PAYMENT_RETRY("重新发起支付", FINANCE),
+    RECOGNITION("票据识别", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
+
+    PAYOUT_READ("查看互助金支付", ADMIN, FINANCE),
+    PAYOUT_MANAGE("编制、放行与重新支付", FINANCE),
+
+    CALENDAR_LOAD("加载节假日安排", ADMIN);
+
+    private final String chinese;
+    private final Set<Role> roles;
+
+    Right(String chinese, Role... roles) {
+        this.chinese = chinese;
+        this.roles = roles.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(roles[0], roles));
+    }
+
+    public String chinese() {
+        return chinese;
+    }
+
+    /** Whether the right needs no login. */
+    public boolean isPublic() {
+        return this == PUBLIC;
+    }
+
+    public boolean heldBy(Role role) {
+        return isPublic() || roles.contains(role);
+    }
+
+    /** The rights a role holds, in declaration order (public ones left out). */
+    public static List<Right> of(Role role) {
+        return java.util.Arrays.stream(values()).filter(r -> !r.isPublic() && r.heldBy(role)).toList();
+    }
+}

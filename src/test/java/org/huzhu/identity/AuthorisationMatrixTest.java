@@ -1,0 +1,369 @@
+package org.huzhu.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.scope.Role;
+import org.huzhu.support.ApiTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The authorisation matrix: every request mapping the application has × every role (and nobody
+ * logged in) × a record inside and outside the caller's part of the tree, with the status each
+ * must get. The expected roles are written out here, apart from {@link Right}, so that a right
+ * given to the wrong role, an endpoint added without a declaration or without a row here, and a
+ * scope check missing behind an endpoint all fail this test.
+ *
+ * <p>Callers: demo-admin (ADMIN, province), demo-wuhan (UNION_STAFF, 武汉市), demo-reviewer,
+ * demo-finance (province), demo-unit (UNIT_OPERATOR of a unit in 武汉), demo-member (a worker of
+ * that unit). "In scope" is a record of that worker or unit; "out of scope" one in 荆门市, outside
+ * every scoped caller's part of the tree. Requests that would change something carry input that
+ * fails validation, or aim at a record in a state that refuses the move, so that the matrix
+ * changes nothing but its own fixtures.
+ */
+class AuthorisationMatrixTest extends ApiTest {
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> STAFF = EnumSet.complementOf(EnumSet.of(Role.MEMBER));
+    private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
+
+    /** One caller per role. */
+    private static final Map<Role, String> CALLERS = new LinkedHashMap<>();
+
+    static {
+        CALLERS.put(Role.ADMIN, "demo-admin");
+        CALLERS.put(Role.UNION_STAFF, "demo-wuhan");
+        CALLERS.put(Role.REVIEWER, "demo-reviewer");
+        CALLERS.put(Role.FINANCE, "demo-finance");
+        CALLERS.put(Role.UNIT_OPERATOR, "demo-unit");
+        CALLERS.put(Role.MEMBER, "demo-member");
+    }
+
+    /** Roles whose callers see only part of the tree: only they can be out of scope. */
+    private static final Set<Role> SCOPED = EnumSet.of(Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER);
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
+    enum Body { NONE, EMPTY_JSON, EMPTY_FILE }
+
+    /**
+     * One row of the matrix. {@code in} and {@code out} are the paths to call with records in and
+     * out of the scoped callers' scope ({@code out} null where none of the allowed roles is scoped,
+     * or for lists, whose filtering is tested with the list's own tests); {@code absentOk} where the
+     * in-scope record is a made-up one and 404 is the honest answer past the access check.
+     */
+    record Row(String endpoint, Set<Role> allowed, boolean isPublic, String in, String out, Body body, boolean absentOk) {
+        String method() {
+            return endpoint.substring(0, endpoint.indexOf(' '));
+        }
+    }
+
+    private record Fixtures(long unit, long otherUnit, long member, long verifiable, long otherMember, long enrolment,
+                            long otherEnrolment, long draft, long submittable, long otherClaim, long document,
+                            long otherDocument, long rosterImport, long otherRosterImport, long bill, long otherBill,
+                            long batch, String payout, long statement, long statementLine) {
+    }
+
+    private static Fixtures fixtures;
+
+    @Test
+    void everyEndpointOfTheApplicationIsInTheMatrixAndDeclaresTheRightItsRowExpects() {
+        Map<String, Row> rows = rows(fixtures());
+        Set<String> missing = new TreeSet<>();
+        List<String> wrong = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            for (String key : keys(e.getKey())) {
+                seen.add(key);
+                Row row = rows.get(key);
+                Right right = EndpointAccess.required(e.getValue());
+                if (row == null) {
+                    missing.add(key);
+                } else if (right == null) {
+                    wrong.add(key + " declares no right");
+                } else if (right.isPublic() != row.isPublic()
+                        || (!row.isPublic() && !EnumSet.allOf(Role.class).stream().filter(right::heldBy)
+                                .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Role.class))).equals(row.allowed()))) {
+                    wrong.add(key + " declares " + right + " but the matrix expects " + (row.isPublic() ? "PUBLIC" : row.allowed()));
+                }
+            }
+        }
+        assertThat(missing).as("endpoints without a row in the matrix").isEmpty();
+        assertThat(wrong).as("endpoints whose declaration differs from the matrix").isEmpty();
+        assertThat(new TreeSet<>(rows.keySet())).as("rows of endpoints the application no longer has").isSubsetOf(seen);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleGetsWhatTheMatrixSaysInAndOutOfScope() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Row row : rows(fixtures()).values()) {
+            tests.add(DynamicTest.dynamicTest(row.endpoint() + " · nobody logged in", () -> {
+                int status = call(null, row, row.in());
+                if (row.isPublic()) assertThat(status).as(row.endpoint()).isNotIn(401, 403);
+                else if (row.in().startsWith("/api/")) assertThat(status).as(row.endpoint()).isEqualTo(401);
+                else assertThat(status).as(row.endpoint() + " sends a browser to the login page").isEqualTo(302);
+            }));
+            for (Map.Entry<Role, String> caller : CALLERS.entrySet()) {
+                Role role = caller.getKey();
+                boolean allowed = row.isPublic() || row.allowed().contains(role);
+                tests.add(DynamicTest.dynamicTest(row.endpoint() + " · " + role + " in scope", () -> {
+                    int status = call(caller.getValue(), row, row.in());
+                    if (!allowed) {
+                        assertThat(status).as(row.endpoint() + " as " + role).isEqualTo(403);
+                    } else if (row.method().equals("GET") && !row.absentOk()) {
+                        assertThat(status).as(row.endpoint() + " as " + role).isBetween(200, 299);
+                    } else {
+                        assertThat(status).as(row.endpoint() + " as " + role).isNotIn(401, 403, 500);
+                        if (!row.absentOk()) assertThat(status).as(row.endpoint() + " as " + role).isNotEqualTo(404);
+                    }
+                }));
+                if (row.out() != null && allowed && SCOPED.contains(role)) {
+                    tests.add(DynamicTest.dynamicTest(row.endpoint() + " · " + role + " out of scope", () -> {
+                        int status = call(caller.getValue(), row, row.out());
+                        assertThat(status).as(row.endpoint() + " as " + role + " outside their scope").isEqualTo(404);
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    // ------------------------------------------------------------------ the matrix
+
+    private Map<String, Row> rows(Fixtures f) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        String claim = "/api/v1/claims/";
+        // public
+        add(rows, publicRow("POST /api/v1/benefit-calculations", "/api/v1/benefit-calculations", Body.EMPTY_JSON));
+        add(rows, publicRow("GET /api/v1/catalogue", "/api/v1/catalogue", Body.NONE));
+        add(rows, publicRow("GET /api/v1/catalogue/versions", "/api/v1/catalogue/versions", Body.NONE));
+        add(rows, publicRow("GET /login", "/login", Body.NONE));
+        // anyone logged in
+        add(rows, row("GET /", ALL, "/", null, Body.NONE));
+        add(rows, row("GET /api/v1/me", ALL, "/api/v1/me", null, Body.NONE));
+        add(rows, row("GET /api/v1/calendar/{year}", ALL, "/api/v1/calendar/2026", null, Body.NONE));
+        add(rows, row("PUT /api/v1/calendar/{year}", EnumSet.of(Role.ADMIN), "/api/v1/calendar/2026", null, Body.EMPTY_JSON));
+        // organisation
+        add(rows, row("GET /api/v1/organisations", STAFF, "/api/v1/organisations", null, Body.NONE));
+        add(rows, row("GET /api/v1/units", STAFF, "/api/v1/units", null, Body.NONE));
+        add(rows, row("GET /api/v1/units/{id}", STAFF, "/api/v1/units/" + f.unit(), "/api/v1/units/" + f.otherUnit(), Body.NONE));
+        add(rows, row("POST /api/v1/units", EnumSet.of(Role.ADMIN, Role.UNION_STAFF), "/api/v1/units", null, Body.EMPTY_JSON));
+        // members and enrolments
+        add(rows, row("GET /api/v1/members", ALL, "/api/v1/members", null, Body.NONE));
+        add(rows, row("POST /api/v1/members", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR), "/api/v1/members", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/members/{id}", ALL, "/api/v1/members/" + f.member(), "/api/v1/members/" + f.otherMember(), Body.NONE));
+        add(rows, row("GET /api/v1/members/{id}/enrolments", ALL, "/api/v1/members/" + f.member() + "/enrolments",
+                "/api/v1/members/" + f.otherMember() + "/enrolments", Body.NONE));
+        add(rows, row("POST /api/v1/members/{id}/real-name-verification", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR),
+                "/api/v1/members/" + f.verifiable() + "/real-name-verification",
+                "/api/v1/members/" + f.otherMember() + "/real-name-verification", Body.NONE));
+        add(rows, row("PUT /api/v1/members/{id}/bank-account", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER),
+                "/api/v1/members/" + f.member() + "/bank-account", "/api/v1/members/" + f.otherMember() + "/bank-account", Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/enrolments", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR), "/api/v1/enrolments", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/enrolments/{id}", ALL, "/api/v1/enrolments/" + f.enrolment(), "/api/v1/enrolments/" + f.otherEnrolment(), Body.NONE));
+        Set<Role> rosterRoles = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR);
+        add(rows, row("POST /api/v1/units/{unitId}/roster-imports [multipart]", rosterRoles, "/api/v1/units/" + f.unit() + "/roster-imports",
+                "/api/v1/units/" + f.otherUnit() + "/roster-imports", Body.EMPTY_FILE));
+        add(rows, row("GET /api/v1/units/{unitId}/roster-imports", rosterRoles, "/api/v1/units/" + f.unit() + "/roster-imports",
+                "/api/v1/units/" + f.otherUnit() + "/roster-imports", Body.NONE));
+        add(rows, row("GET /api/v1/roster-imports/{id}", rosterRoles, "/api/v1/roster-imports/" + f.rosterImport(),
+                "/api/v1/roster-imports/" + f.otherRosterImport(), Body.NONE));
+        add(rows, row("GET /api/v1/roster-imports/{id}/errors", rosterRoles, "/api/v1/roster-imports/" + f.rosterImport() + "/errors",
+                "/api/v1/roster-imports/" + f.otherRosterImport() + "/errors", Body.NONE));
+        add(rows, row("GET /api/v1/roster-imports/template.xlsx", rosterRoles, "/api/v1/roster-imports/template.xlsx", null, Body.NONE));
+        Set<Role> budgets = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.FINANCE);
+        add(rows, row("GET /api/v1/subsidy-budgets", budgets, "/api/v1/subsidy-budgets", null, Body.NONE));
+        add(rows, row("PUT /api/v1/subsidy-budgets", budgets, "/api/v1/subsidy-budgets", null, Body.EMPTY_JSON));
+        // contributions, banking, ledger
+        Set<Role> billReaders = EnumSet.of(Role.ADMIN, Role.FINANCE, Role.UNION_STAFF, Role.UNIT_OPERATOR);
+        Set<Role> finance = EnumSet.of(Role.ADMIN, Role.FINANCE);
+        add(rows, row("GET /api/v1/bills", billReaders, "/api/v1/bills", null, Body.NONE));
+        add(rows, row("GET /api/v1/bills/{id}", billReaders, "/api/v1/bills/" + f.bill(), "/api/v1/bills/" + f.otherBill(), Body.NONE));
+        add(rows, row("POST /api/v1/bills/{id}/payments", finance, "/api/v1/bills/" + f.bill() + "/payments", null, Body.EMPTY_JSON));
+        add(rows, absentRow("POST /api/v1/bills/{id}/payments/{paymentId}/reversal", finance,
+                "/api/v1/bills/" + f.bill() + "/payments/999999999/reversal", Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/union-subsidies/receipts", finance, "/api/v1/union-subsidies/receipts", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/bank-statement-lines/{id}/assignment", finance,
+                "/api/v1/bank-statement-lines/" + f.statementLine() + "/assignment", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/bank-statements [multipart]", finance, "/api/v1/bank-statements", null, Body.EMPTY_FILE));
+        add(rows, row("GET /api/v1/bank-statements", finance, "/api/v1/bank-statements", null, Body.NONE));
+        add(rows, row("GET /api/v1/bank-statements/{id}/lines", finance, "/api/v1/bank-statements/" + f.statement() + "/lines", null, Body.NONE));
+        add(rows, row("GET /api/v1/bank-statement-lines", finance, "/api/v1/bank-statement-lines", null, Body.NONE));
+        add(rows, row("GET /api/v1/bank-statement-lines/{id}", finance, "/api/v1/bank-statement-lines/" + f.statementLine(), null, Body.NONE));
+        add(rows, row("POST /api/v1/reconciliations", finance, "/api/v1/reconciliations", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/reconciliations", finance, "/api/v1/reconciliations", null, Body.NONE));
+        add(rows, absentRow("GET /api/v1/reconciliations/{date}", finance, "/api/v1/reconciliations/2000-01-03", Body.NONE));
+        add(rows, row("GET /api/v1/ledger/trial-balance", finance, "/api/v1/ledger/trial-balance", null, Body.NONE));
+        // claims
+        Set<Role> filers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER);
+        Set<Role> deciders = EnumSet.of(Role.ADMIN, Role.REVIEWER);
+        add(rows, row("GET /api/v1/claims", ALL, "/api/v1/claims", null, Body.NONE));
+        add(rows, row("POST /api/v1/claims", filers, "/api/v1/claims", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/claims [multipart]", filers, "/api/v1/claims", null, Body.EMPTY_FILE));
+        add(rows, row("GET /api/v1/claims/{id}", ALL, claim + f.draft(), claim + f.otherClaim(), Body.NONE));
+        add(rows, row("POST /api/v1/claims/{id}/submit", filers, claim + f.submittable() + "/submit", claim + f.otherClaim() + "/submit", Body.NONE));
+        add(rows, row("POST /api/v1/claims/{id}/approve", deciders, claim + f.draft() + "/approve", null, Body.NONE));
+        add(rows, row("POST /api/v1/claims/{id}/reject", deciders, claim + f.draft() + "/reject", null, Body.NONE));
+        add(rows, row("POST /api/v1/claims/{id}/payment-retry", EnumSet.of(Role.FINANCE), claim + f.draft() + "/payment-retry", null, Body.NONE));
+        Set<Role> adders = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER, Role.UNIT_OPERATOR, Role.MEMBER);
+        add(rows, row("POST /api/v1/claims/{id}/documents [multipart]", adders, claim + f.draft() + "/documents",
+                claim + f.otherClaim() + "/documents", Body.EMPTY_FILE));
+        add(rows, row("POST /api/v1/claims/{id}/documents/batch [multipart]", adders, claim + f.draft() + "/documents/batch",
+                claim + f.otherClaim() + "/documents/batch", Body.EMPTY_FILE));
+        add(rows, row("GET /api/v1/claims/{id}/documents", ALL, claim + f.draft() + "/documents", claim + f.otherClaim() + "/documents", Body.NONE));
+        add(rows, row("GET /api/v1/claims/{id}/documents/{documentId}", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER, Role.MEMBER),
+                claim + f.draft() + "/documents/" + f.document(), claim + f.otherClaim() + "/documents/" + f.otherDocument(), Body.NONE));
+        add(rows, row("POST /api/v1/recognitions [multipart]", ALL, "/api/v1/recognitions", null, Body.EMPTY_FILE));
+        // payouts
+        Set<Role> payoutReaders = EnumSet.of(Role.ADMIN, Role.FINANCE);
+        Set<Role> payoutMakers = EnumSet.of(Role.FINANCE);
+        add(rows, row("GET /api/v1/payout-batches", payoutReaders, "/api/v1/payout-batches", null, Body.NONE));
+        add(rows, row("POST /api/v1/payout-batches", payoutMakers, "/api/v1/payout-batches", null, Body.NONE));
+        add(rows, row("GET /api/v1/payout-batches/{id}", payoutReaders, "/api/v1/payout-batches/" + f.batch(), null, Body.NONE));
+        add(rows, row("POST /api/v1/payout-batches/{id}/release", payoutMakers, "/api/v1/payout-batches/" + f.batch() + "/release", null, Body.NONE));
+        add(rows, row("GET /api/v1/payouts", payoutReaders, "/api/v1/payouts", null, Body.NONE));
+        add(rows, row("GET /api/v1/payouts/{reference}", payoutReaders, "/api/v1/payouts/" + f.payout(), null, Body.NONE));
+        add(rows, row("POST /api/v1/payouts/{reference}/reissue", payoutMakers, "/api/v1/payouts/" + f.payout() + "/reissue", null, Body.NONE));
+        return rows;
+    }
+
+    private static void add(Map<String, Row> rows, Row row) {
+        assertThat(rows.put(row.endpoint(), row)).as("one row per endpoint: " + row.endpoint()).isNull();
+    }
+
+    private static Row row(String endpoint, Set<Role> allowed, String in, String out, Body body) {
+        return new Row(endpoint, allowed, false, in, out, body, false);
+    }
+
+    private static Row absentRow(String endpoint, Set<Role> allowed, String in, Body body) {
+        return new Row(endpoint, allowed, false, in, null, body, true);
+    }
+
+    private static Row publicRow(String endpoint, String in, Body body) {
+        return new Row(endpoint, NOBODY, true, in, null, body, false);
+    }
+
+    /** "METHOD /pattern", with " [multipart]" for mappings that consume multipart only. */
+    private static List<String> keys(RequestMappingInfo info) {
+        boolean multipart = info.getConsumesCondition().getConsumableMediaTypes().stream()
+                .anyMatch(t -> t.getSubtype().equals("form-data"));
+        List<String> keys = new ArrayList<>();
+        Set<String> patterns = info.getPatternValues();
+        var methods = info.getMethodsCondition().getMethods();
+        for (String pattern : patterns) {
+            if (pattern.startsWith("/error")) continue; // Spring Boot's error page, shown to everybody
+            if (pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) continue; // springdoc, secured by path
+            for (var method : methods) keys.add(method.name() + " " + pattern + (multipart ? " [multipart]" : ""));
+        }
+        return keys;
+    }
+
+    // ------------------------------------------------------------------ calling
+
+    private int call(String user, Row row, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        switch (row.body()) {
+            case NONE -> request.method(row.method(), HttpRequest.BodyPublishers.noBody());
+            case EMPTY_JSON -> request.header("Content-Type", "application/json")
+                    .method(row.method(), HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8));
+            case EMPTY_FILE -> {
+                String boundary = "----matrix" + UUID.randomUUID();
+                String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"empty.csv\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n\r\n--" + boundary + "--\r\n";
+                request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .method(row.method(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            }
+        }
+        return send(user, request).status();
+    }
+
+    // ------------------------------------------------------------------ fixtures
+
+    private synchronized Fixtures fixtures() {
+        if (fixtures != null) return fixtures;
+        JsonNode unitOperator = get("demo-unit", "/api/v1/me").json();
+        long unit = unitOperator.path("unitId").asLong();
+        long member = get("demo-member", "/api/v1/me").json().path("memberId").asLong();
+        long otherUnit = get("demo-jingmen", "/api/v1/units?limit=1").json().get(0).path("id").asLong();
+        long verifiable = registered("demo-unit", unit);
+        long otherMember = get("demo-jingmen", "/api/v1/members?limit=1").json().get(0).path("id").asLong();
+        long enrolment = get("demo-member", "/api/v1/members/" + member + "/enrolments").json().get(0).path("id").asLong();
+        long otherEnrolment = get("demo-jingmen", "/api/v1/members/" + otherMember + "/enrolments").json().get(0).path("id").asLong();
+        long draft = draftClaim("demo-member", member);
+        long submittable = draftClaim("demo-member", member);
+        long otherClaim = draftClaim("demo-jingmen", otherMember);
+        long document = document("demo-member", draft);
+        long otherDocument = document("demo-jingmen", otherClaim);
+        long rosterImport = rosterImport("demo-unit", unit);
+        long otherRosterImport = rosterImport("demo-jingmen", otherUnit);
+        long bill = get("demo-unit", "/api/v1/bills?unitId=" + unit + "&limit=1").json().get(0).path("id").asLong();
+        long otherBill = get("demo-jingmen", "/api/v1/bills?limit=1").json().get(0).path("id").asLong();
+        JsonNode batches = get("demo-finance", "/api/v1/payout-batches?limit=1").json();
+        long batch = batches.get(0).path("id").asLong();
+        String payout = get("demo-finance", "/api/v1/payouts?limit=1").json().get(0).path("reference").asString();
+        String csv = "交易日期,金额,对方户名,对方账号,摘要/附言,银行流水号\n" + today() + ",1.00,矩阵测试单位,6222020000000000000,无附言,MATRIX-"
+                + UUID.randomUUID().toString().substring(0, 8) + "\n";
+        Answer statement = upload("demo-finance", "/api/v1/bank-statements", "file", "matrix.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(statement.status()).as(statement.body()).isEqualTo(201);
+        long statementId = statement.json().path("statementId").asLong();
+        long line = get("demo-finance", "/api/v1/bank-statements/" + statementId + "/lines").json().get(0).path("id").asLong();
+        fixtures = new Fixtures(unit, otherUnit, member, verifiable, otherMember, enrolment, otherEnrolment, draft, submittable,
+                otherClaim, document, otherDocument, rosterImport, otherRosterImport, bill, otherBill, batch, payout, statementId, line);
+        return fixtures;
+    }
+
+    private long registered(String user, long unit) {
+        Answer answer = post(user, "/api/v1/members", JSON.writeValueAsString(Map.of("name", "矩阵职工",
+                "idNumber", newIdNumber(java.time.LocalDate.of(1985, 6, 1), 'M'), "employmentForm", "REGULAR", "unitId", unit)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
+    }
+
+    private long draftClaim(String user, long member) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("memberId", member);
+        body.put("kind", "ACCIDENT");
+        body.put("incidentDate", today().minusDays(10).toString());
+        body.put("diagnoses", List.of("S82.201"));
+        Answer answer = post(user, "/api/v1/claims", JSON.writeValueAsString(body));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
+    }
+
+    private long document(String user, long claim) {
+        byte[] pdf = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        Answer answer = upload(user, "/api/v1/claims/" + claim + "/documents?kind=ACCIDENT_PROOF", "file", "proof.pdf", pdf);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
+    }
+
+    private long rosterImport(String user, long unit) {
+        String csv = "姓名,身份证号码,手机号码,就业形态,保障方案,份数,缴费日期\n矩阵,123,13800000000,REGULAR,BASIC,1,\n";
+        Answer answer = upload(user, "/api/v1/units/" + unit + "/roster-imports", "file", "matrix.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        long id = answer.json().path("id").asLong();
+        awaitJson(user, "/api/v1/roster-imports/" + id, j -> !"RUNNING".equals(j.path("status").asString()));
+        return id;
+    }
+}
