@@ -11,7 +11,6 @@ import java.util.Map;
 import org.huzhu.membership.roster.RosterTemplate;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.web.InvalidInputException;
-import org.huzhu.shared.web.UnreadableUploadException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +40,6 @@ class RosterImportController {
     ResponseEntity<Map<String, Object>> upload(@PathVariable long unitId, @RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null) throw InvalidInputException.of("file", "缺少上传文件（multipart 字段 file）");
-        if (file.isEmpty()) throw new UnreadableUploadException("文件为空");
         long id = imports.start(unitId, file.getOriginalFilename(), file.getInputStream(), CurrentUser.get());
         return ResponseEntity.accepted().location(URI.create("/api/v1/roster-imports/" + id))
                 .body(Map.of("id", id, "status", "RUNNING"));

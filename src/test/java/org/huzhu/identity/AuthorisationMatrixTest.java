@@ -65,7 +65,8 @@ class AuthorisationMatrixTest extends ApiTest {
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
 
-    enum Body { NONE, EMPTY_JSON, EMPTY_FILE }
+    /** What a request carries: nothing, an empty JSON object, an empty file, or a valid claim document (a PDF of kind ACCIDENT_PROOF). */
+    enum Body { NONE, EMPTY_JSON, EMPTY_FILE, DOCUMENT }
 
     /**
      * One row of the matrix. {@code in} and {@code out} are the paths to call with records in and
@@ -228,9 +229,9 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/claims/{id}/payment-retry", EnumSet.of(Role.FINANCE), claim + f.draft() + "/payment-retry", null, Body.NONE));
         Set<Role> adders = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER, Role.UNIT_OPERATOR, Role.MEMBER);
         add(rows, row("POST /api/v1/claims/{id}/documents [multipart]", adders, claim + f.draft() + "/documents",
-                claim + f.otherClaim() + "/documents", Body.EMPTY_FILE));
+                claim + f.otherClaim() + "/documents", Body.DOCUMENT));
         add(rows, row("POST /api/v1/claims/{id}/documents/batch [multipart]", adders, claim + f.draft() + "/documents/batch",
-                claim + f.otherClaim() + "/documents/batch", Body.EMPTY_FILE));
+                claim + f.otherClaim() + "/documents/batch", Body.DOCUMENT));
         add(rows, row("GET /api/v1/claims/{id}/documents", ALL, claim + f.draft() + "/documents", claim + f.otherClaim() + "/documents", Body.NONE));
         add(rows, row("GET /api/v1/claims/{id}/documents/{documentId}", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER, Role.MEMBER),
                 claim + f.draft() + "/documents/" + f.document(), claim + f.otherClaim() + "/documents/" + f.otherDocument(), Body.NONE));
@@ -287,10 +288,12 @@ class AuthorisationMatrixTest extends ApiTest {
             case NONE -> request.method(row.method(), HttpRequest.BodyPublishers.noBody());
             case EMPTY_JSON -> request.header("Content-Type", "application/json")
                     .method(row.method(), HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8));
-            case EMPTY_FILE -> {
+            case EMPTY_FILE, DOCUMENT -> {
                 String boundary = "----matrix" + UUID.randomUUID();
-                String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"empty.csv\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n\r\n--" + boundary + "--\r\n";
+                boolean document = row.body() == Body.DOCUMENT;
+                String body = (document ? "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nACCIDENT_PROOF\r\n" : "")
+                        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + (document ? "proof.pdf" : "empty.csv")
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + (document ? PDF : "") + "\r\n--" + boundary + "--\r\n";
                 request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .method(row.method(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             }
@@ -351,9 +354,11 @@ class AuthorisationMatrixTest extends ApiTest {
         return answer.json().path("id").asLong();
     }
 
+    private static final String PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n";
+
     private long document(String user, long claim) {
-        byte[] pdf = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-        Answer answer = upload(user, "/api/v1/claims/" + claim + "/documents?kind=ACCIDENT_PROOF", "file", "proof.pdf", pdf);
+        Answer answer = upload(user, "/api/v1/claims/" + claim + "/documents?kind=ACCIDENT_PROOF", "file", "proof.pdf",
+                PDF.getBytes(StandardCharsets.US_ASCII));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().path("id").asLong();
     }
