@@ -38,6 +38,7 @@ import org.huzhu.shared.calendar.BusinessCalendar;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.database.Pipeline;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
@@ -117,7 +118,7 @@ public class Claims {
      */
     @Transactional
     public ClaimView file(NewClaim command, List<NewDocument> documents, CurrentUser user) {
-        if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER)) throw new AccessDeniedException("cannot file claims");
+        if (!user.holds(Right.CLAIM_FILE)) throw new AccessDeniedException("cannot file claims");
         if (command == null) throw InvalidInputException.of("body", "缺少请求体");
         if (documents == null) documents = List.of();
         List<ClaimRepository.NewDocumentRow> documentRows = documents.isEmpty() ? List.of() : documentRows(documents, "documents");
@@ -161,7 +162,7 @@ public class Claims {
 
     @Transactional
     public ClaimView submit(long id, CurrentUser user) {
-        if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER)) throw new AccessDeniedException("cannot submit claims");
+        if (!user.holds(Right.CLAIM_FILE)) throw new AccessDeniedException("cannot submit claims");
         ClaimRepository.ForDecision read = repository.lockAndReadForDecision(id).filter(f -> visible(f.claim(), user))
                 .orElseThrow(() -> new NotFoundException("理赔申请不存在"));
         Claim claim = read.claim();
@@ -302,7 +303,7 @@ public class Claims {
      */
     @Transactional
     public List<DocumentView> attach(long id, List<NewDocument> documents, CurrentUser user) {
-        if (user.is(Role.FINANCE)) throw new AccessDeniedException("finance does not attach documents");
+        if (!user.holds(Right.CLAIM_DOCUMENT_ADD)) throw new AccessDeniedException("cannot attach documents");
         if (documents == null || documents.isEmpty()) throw InvalidInputException.of("file", "缺少材料文件");
         List<ClaimRepository.NewDocumentRow> rows = documentRows(documents, documents.size() == 1 ? null : "documents");
         // the claim's header and the documents in one statement; a claim the user may not see is rolled back as not found
@@ -404,7 +405,7 @@ public class Claims {
      */
     @Transactional
     public ClaimView retryPayment(long id, CurrentUser user) {
-        if (!user.is(Role.FINANCE)) throw new AccessDeniedException("only finance retries payments");
+        if (!user.holds(Right.PAYMENT_RETRY)) throw new AccessDeniedException("only finance retries payments");
         Claim claim = visible(id, user);
         claim.requireCanMoveTo(ClaimStatus.PAYMENT_PENDING);
         PayoutView last = payouts.ofSource(PaymentProgress.source(id)).stream()

@@ -14,7 +14,7 @@ import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.CurrentUser;
-import org.huzhu.shared.scope.Role;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.InvalidInputException;
@@ -319,11 +319,11 @@ public class Contributions {
     }
 
     private static void requireBillReader(CurrentUser user) {
-        if (!user.is(Role.ADMIN, Role.FINANCE, Role.UNION_STAFF, Role.UNIT_OPERATOR)) throw new AccessDeniedException("cannot read bills");
+        if (!user.holds(Right.BILL_READ)) throw new AccessDeniedException("cannot read bills");
     }
 
     private static void requireFinance(CurrentUser user) {
-        if (!user.is(Role.ADMIN, Role.FINANCE)) throw new AccessDeniedException("finance only");
+        if (!user.holds(Right.PAYMENT_REGISTER)) throw new AccessDeniedException("finance only");
     }
 
     private BillView view(BillRepository.Stored s, boolean details) {

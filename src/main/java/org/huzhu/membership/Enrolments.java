@@ -13,6 +13,7 @@ import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
@@ -78,7 +79,7 @@ public class Enrolments {
 
     @Transactional
     public EnrolmentView enrol(EnrolmentCommand command, CurrentUser user) {
-        if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR)) throw new AccessDeniedException("cannot enrol");
+        if (!user.holds(Right.ENROL)) throw new AccessDeniedException("cannot enrol");
         Checks checks = new Checks();
         checks.require("unitId", command.unitId(), "参保单位");
         checks.require("memberId", command.memberId(), "职工");

@@ -10,6 +10,7 @@ import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
@@ -46,7 +47,7 @@ public class Members {
 
     @Transactional
     public Member register(NewMember command, CurrentUser user) {
-        if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR)) throw new AccessDeniedException("cannot register members");
+        if (!user.holds(Right.MEMBER_REGISTER)) throw new AccessDeniedException("cannot register members");
         Checks checks = new Checks();
         String name = checks.parse("name", () -> MemberFacts.name(command.name()));
         IdNumber id = checks.parse("idNumber", () -> MemberFacts.idNumber(command.idNumber(), LocalDate.now(clock)));
@@ -95,7 +96,7 @@ public class Members {
     @Transactional
     public Member verifyRealName(long id, CurrentUser user) {
         Member member = visibleMember(id, user);
-        if (user.role() == Role.MEMBER) throw new AccessDeniedException("workers cannot verify themselves here");
+        if (!user.holds(Right.MEMBER_VERIFY)) throw new AccessDeniedException("cannot verify real names");
         repository.markRealNameVerified(member.id());
         if (member.employmentForm() == EmploymentForm.NEW_FORM) enrolments.grantGiftCover(member.id(), LocalDate.now(clock));
         return repository.find(member.id()).orElseThrow();

@@ -19,6 +19,7 @@ import org.huzhu.membership.roster.RosterReader;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.NotFoundException;
@@ -71,7 +72,7 @@ public class RosterImports {
 
     /** Stores the upload and starts importing it; returns the import's id. */
     public long start(long unitId, String fileName, InputStream content, CurrentUser user) {
-        if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR)) throw new AccessDeniedException("cannot import");
+        if (!user.holds(Right.ROSTER_IMPORT)) throw new AccessDeniedException("cannot import");
         Unit unit = organisations.visibleUnit(unitId, user);
         Path file = store(content);
         try {

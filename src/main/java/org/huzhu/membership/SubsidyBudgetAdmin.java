@@ -8,7 +8,6 @@ import java.util.List;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.CurrentUser;
-import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.Checks;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -39,7 +38,7 @@ public class SubsidyBudgetAdmin {
 
     @Transactional
     public BudgetView set(BudgetChange change, CurrentUser user) {
-        if (!user.is(Role.ADMIN, Role.UNION_STAFF, Role.FINANCE)) throw new AccessDeniedException("cannot set budgets");
+        if (!user.holds(Right.SUBSIDY_BUDGET_SET)) throw new AccessDeniedException("cannot set budgets");
         Checks checks = new Checks();
         checks.require("organisationId", change.organisationId(), "工会组织");
         checks.require("year", change.year(), "年度");

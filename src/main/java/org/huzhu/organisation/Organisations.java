@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.huzhu.shared.CreditCode;
 import org.huzhu.shared.scope.CurrentUser;
-import org.huzhu.shared.scope.Role;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.NotFoundException;
@@ -49,7 +49,7 @@ public class Organisations {
 
     @Transactional
     public Unit createUnit(NewUnit command, CurrentUser user) {
-        if (!user.is(Role.ADMIN, Role.UNION_STAFF)) throw new AccessDeniedException("only union staff create units");
+        if (!user.holds(Right.UNIT_MANAGE)) throw new AccessDeniedException("only union staff create units");
         Checks checks = new Checks();
         checks.require("name", command.name(), "单位名称");
         if (command.name() != null && command.name().strip().length() > 200) checks.add("name", "单位名称过长（最多200字）");

@@ -16,7 +16,7 @@ import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.database.Pipeline;
 import org.huzhu.shared.scope.CurrentUser;
-import org.huzhu.shared.scope.Role;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.NotFoundException;
@@ -301,11 +301,11 @@ public class Payouts {
     }
 
     private static void requireFinance(CurrentUser user) {
-        if (!user.is(Role.FINANCE)) throw new AccessDeniedException("only finance prepares, releases and re-issues payouts");
+        if (!user.holds(Right.PAYOUT_MANAGE)) throw new AccessDeniedException("only finance prepares, releases and re-issues payouts");
     }
 
     private static void requireReader(CurrentUser user) {
-        if (!user.is(Role.FINANCE, Role.ADMIN)) throw new AccessDeniedException("payouts are for finance and administrators");
+        if (!user.holds(Right.PAYOUT_READ)) throw new AccessDeniedException("payouts are for finance and administrators");
     }
 
     private static void afterCommit(Runnable action) {

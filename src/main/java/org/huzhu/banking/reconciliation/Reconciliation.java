@@ -9,7 +9,7 @@ import org.huzhu.banking.statement.StatementLine;
 import org.huzhu.banking.statement.Statements;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.CurrentUser;
-import org.huzhu.shared.scope.Role;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
@@ -86,6 +86,6 @@ public class Reconciliation {
     }
 
     private static void requireFinance(CurrentUser user) {
-        if (!user.is(Role.FINANCE, Role.ADMIN)) throw new AccessDeniedException("finance only");
+        if (!user.holds(Right.RECONCILIATION)) throw new AccessDeniedException("finance only");
     }
 }

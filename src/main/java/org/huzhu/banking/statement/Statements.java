@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.CurrentUser;
-import org.huzhu.shared.scope.Role;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.NotFoundException;
 import org.huzhu.shared.web.UnreadableUploadException;
 import org.huzhu.shared.web.UploadTooLargeException;
@@ -159,7 +159,7 @@ public class Statements {
     }
 
     static void requireFinance(CurrentUser user) {
-        if (!user.is(Role.FINANCE, Role.ADMIN)) throw new AccessDeniedException("finance only");
+        if (!user.holds(Right.BANK_STATEMENT)) throw new AccessDeniedException("finance only");
     }
 
     /**

@@ -27,6 +27,11 @@ public record CurrentUser(long accountId, String username, Role role, String sco
         return path != null && path.startsWith(scopePath);
     }
 
+    /** Whether the caller's role holds the right (the rights of each role are written in {@link Right}). */
+    public boolean holds(Right right) {
+        return right.heldBy(role);
+    }
+
     public boolean is(Role... roles) {
         for (Role r : roles) if (r == role) return true;
         return false;
