@@ -39,9 +39,4 @@ public enum AdjustmentReason {
     static Optional<AdjustmentReason> of(String code) {
         return Arrays.stream(values()).filter(r -> r.name().equals(code)).findFirst();
     }
-
-    /** The codes of one direction, for messages: "DUPLICATE_EXPENSES（重复票据或重复计费）、…". */
-    static String listed(boolean raising) {
-        return String.join("、", Arrays.stream(values()).filter(r -> r.raises == raising).map(r -> r.name() + "（" + r.chinese + "）").toList());
-    }
 }

@@ -82,18 +82,16 @@ final class ApprovedFigures {
         boolean raising = amount.compareTo(b.amount()) > 0;
         String code = a.reasonCode() == null ? "" : a.reasonCode().strip();
         if (code.isEmpty()) {
-            return problem(checks, at + ".reasonCode", "调整金额（测算" + b.amount() + "元，核定" + amount + "元）须选择调整原因："
-                    + AdjustmentReason.listed(raising));
+            return problem(checks, at + ".reasonCode", "调整金额（测算" + b.amount() + "元，核定" + amount + "元）须选择"
+                    + (raising ? "核增（特批）原因" : "核减原因") + "，说明不能代替原因");
         }
         AdjustmentReason reason = AdjustmentReason.of(code).orElse(null);
-        if (reason == null) return problem(checks, at + ".reasonCode", "调整原因须为以下之一：" + AdjustmentReason.listed(raising));
+        if (reason == null) return problem(checks, at + ".reasonCode", "未知的调整原因：" + code + "（见审核规则中的调整原因列表）");
         if (raising && !reason.raises()) {
-            return problem(checks, at + ".reasonCode", "高于测算金额（" + b.amount() + "元）须选择核增（特批）原因："
-                    + AdjustmentReason.listed(true) + "，并由另一名审核员复核");
+            return problem(checks, at + ".reasonCode", "高于测算金额（" + b.amount() + "元）须选择核增（特批）原因，并由另一名审核员复核");
         }
         if (!raising && reason.raises()) {
-            return problem(checks, at + ".reasonCode", "「" + reason.chinese() + "」仅用于高于测算金额的核定，核减请选择："
-                    + AdjustmentReason.listed(false));
+            return problem(checks, at + ".reasonCode", "「" + reason.chinese() + "」仅用于高于测算金额的核定，核减请选择核减原因");
         }
         String note = a.reason() == null || a.reason().isBlank() ? null : a.reason().strip();
         return new Figure(b.position(), b.item(), b.amount(), amount, reason, note, by);
