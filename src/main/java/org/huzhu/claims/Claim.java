@@ -93,25 +93,44 @@ final class Claim {
         reviewLevel = level;
     }
 
-    /** The first of two approvals (maker-checker): the claim stays under review, the approver is recorded. */
-    void approveFirst(String by, Instant at, String why) {
+    /**
+     * The first of two approvals (maker-checker): figures that need a second reviewer (a large total, or an
+     * item above its computed amount) are recorded as this reviewer's; the claim stays under review, at the
+     * level their total calls for, until another reviewer approves exactly them.
+     */
+    void approveFirst(String by, Instant at, ReviewLevel level, String figures, String why) {
         requireReviewable(ClaimStatus.APPROVED);
         if (firstApprovedBy != null) throw new IllegalStateException("first approval already given");
         firstApprovedBy = by;
-        newEvents.add(new Event(at, by, status, status, "初审核准，待另一名审核员复核" + suffix(why)));
+        reviewLevel = level;
+        newEvents.add(new Event(at, by, status, status, "初审核准（" + figures + "），转" + level.chinese() + "，待另一名审核员复核"
+                + suffix(why)));
     }
 
-    /** The deciding approval; under maker-checker it must come from someone other than the first approver. */
-    void approve(String by, Instant at, BigDecimal total, String why) {
+    /** Figures other than the ones first approved: that approval lapses, and the new figures need approving afresh. */
+    void firstApprovalLapses(String by, Instant at) {
         requireReviewable(ClaimStatus.APPROVED);
-        if (by.equals(firstApprovedBy)) {
-            throw new ConflictException("该理赔已由您初审核准，须由另一名审核员复核（双人审核）");
-        }
+        if (firstApprovedBy == null) return;
+        newEvents.add(new Event(at, by, status, status, "核定金额与" + firstApprovedBy + "初审核准的不同，初审核准作废，重新审核"));
+        firstApprovedBy = null;
+    }
+
+    /**
+     * The deciding approval, of figures at {@code level}; under maker-checker it must come from someone
+     * other than the first approver.
+     */
+    void approve(String by, Instant at, BigDecimal total, ReviewLevel level, String why) {
+        requireReviewable(ClaimStatus.APPROVED);
+        requireNotFirstApprover(by, "复核");
         move(ClaimStatus.APPROVED, by, at, (firstApprovedBy != null ? "复核核准" : "审核核准") + suffix(why));
         approvedTotal = total;
+        reviewLevel = level;
     }
 
+    /** A rejection; a claim waiting for its checker is rejected by another reviewer than its first approver. */
     void reject(String by, Instant at, LocalDate today, String why) {
+        requireCanMoveTo(ClaimStatus.REJECTED);
+        requireNotFirstApprover(by, "复核或拒付");
         move(ClaimStatus.REJECTED, by, at, why);
         closedOn = today;
     }
@@ -127,6 +146,21 @@ final class Claim {
     /** A 409 naming both states unless the table allows moving on to {@code next}. */
     void requireCanMoveTo(ClaimStatus next) {
         if (!status.canMoveTo(next)) throw illegal(next);
+    }
+
+    /**
+     * Nobody decides a claim they filed or one of their own membership (the account's member), the
+     * administrator included: a 409 saying which.
+     */
+    void requireDecidableBy(String username, Long ownMemberId) {
+        if (username.equals(filedBy)) throw new ConflictException("不能审核本人提交的理赔申请，须由另一名审核员审核");
+        if (ownMemberId != null && ownMemberId == facts.memberId()) {
+            throw new ConflictException("不能审核本人（本人会员身份）的理赔申请，须由另一名审核员审核");
+        }
+    }
+
+    private void requireNotFirstApprover(String by, String what) {
+        if (by.equals(firstApprovedBy)) throw new ConflictException("该理赔已由您初审核准，须由另一名审核员" + what + "（双人审核）");
     }
 
     /** A reviewer acts only on a claim in review; otherwise a 409 naming the state. */

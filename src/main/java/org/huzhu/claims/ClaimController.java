@@ -82,8 +82,15 @@ class ClaimController {
     }
 
     @Requires(Right.CLAIM_DECIDE)
+    @GetMapping("/review-rules")
+    @Operation(summary = "审核规则：金额调整原因代码及中文（核增为特批原因，须另一名审核员复核）、双人审核起点金额、各审核层级限额")
+    ClaimReviews.ReviewRules reviewRules() {
+        return reviews.rules(CurrentUser.get());
+    }
+
+    @Requires(Right.CLAIM_DECIDE)
     @PostMapping("/{id}/approve")
-    @Operation(summary = "审核核准（可调整项目金额，须写明原因）；大额须两名审核员先后核准")
+    @Operation(summary = "审核核准（调整项目金额须选择原因代码 reasonCode，可附说明 reason）；高于测算金额或大额须另一名审核员按相同金额复核，金额不同则重新初审")
     ClaimView approve(@PathVariable long id, @RequestBody(required = false) ClaimReviews.Approval approval) {
         return reviews.approve(id, approval, CurrentUser.get());
     }

@@ -97,7 +97,7 @@ final class ClaimJudge {
             if (i < claimed.size()) {
                 boolean allowance = b.components().stream().anyMatch(a -> a.component() == Component.ALLOWANCE && a.amount().isPositive());
                 benefits.add(new StoredBenefit(i, b.item(), b.plan(), c.from(), c.to(), b.decision(), b.amount(), b.components(),
-                        b.reasons(), allowance ? stayDays : 0, null, null, null));
+                        b.reasons(), allowance ? stayDays : 0, null, null, null, null));
                 total = total.add(b.amount().amount());
             } else if (b.decision() != Decision.REJECT) {
                 String name = itemName(c);

@@ -64,10 +64,14 @@ class ClaimRepository {
         this.cipher = cipher;
     }
 
-    /** One item's benefit as judged (and, after review, possibly adjusted with a written reason). */
+    /**
+     * One item's benefit as judged (and, after review, possibly adjusted with a coded reason, {@code adjustReason} being the
+     * free text beside it; adjustments stored before the codes have text only).
+     */
     record StoredBenefit(int position, String item, String plan, LocalDate coverageFrom, LocalDate coverageTo,
                          Decision decision, Money amount, List<ComponentAmount> components, List<Reason> reasons,
-                         int allowanceDays, Money adjustedAmount, String adjustReason, String adjustedBy) {
+                         int allowanceDays, Money adjustedAmount, String adjustReason, String adjustedBy,
+                         AdjustmentReason adjustReasonCode) {
 
         Money effectiveAmount() {
             return adjustedAmount != null ? adjustedAmount : amount;
@@ -360,7 +364,8 @@ class ClaimRepository {
             json_build_object('position', b.position, 'item', b.item, 'plan', b.plan, 'from', b.coverage_from,
                               'to', b.coverage_to, 'decision', b.decision, 'amount', b.amount::text,
                               'components', b.components, 'reasons', b.reasons, 'days', b.allowance_days,
-                              'adjusted', b.adjusted_amount::text, 'adjustReason', b.adjust_reason, 'adjustedBy', b.adjusted_by)""";
+                              'adjusted', b.adjusted_amount::text, 'adjustReason', b.adjust_reason, 'adjustedBy', b.adjusted_by,
+                              'adjustCode', b.adjust_reason_code)""";
 
     private static final String FOR_DECISION = "select " + COLUMNS + """
                 , expenses_total is not null and coalesce(expenses_source, 'TYPED') = 'TYPED' as expenses_typed,
@@ -423,7 +428,7 @@ class ClaimRepository {
                 Decision.valueOf(j.path("decision").asString()), Money.of(j.path("amount").asString()),
                 COMPONENTS_READER.readValue(j.path("components")), REASONS_READER.readValue(j.path("reasons")),
                 j.path("days").asInt(), adjusted == null ? null : Money.of(adjusted), text(j.path("adjustReason")),
-                text(j.path("adjustedBy")));
+                text(j.path("adjustedBy")), adjustReason(text(j.path("adjustCode"))));
     }
 
     private static String text(JsonNode j) {
@@ -450,10 +455,24 @@ class ClaimRepository {
         jdbc.sql("select pg_advisory_xact_lock(7412, ?)").param((int) memberId).query(rs -> { });
     }
 
-    void saveJudgement(long claimId, List<StoredBenefit> benefits, BigDecimal computedTotal, List<Hint> hints) {
+    /**
+     * A fresh judgement found before a final approval: its benefits replace the old ones, adjustments included, so a
+     * first approval given to figures that no longer stand lapses ({@code lapsed}, its timeline entry, when there was
+     * one) and the claim goes to the level the fresh total calls for.
+     */
+    void saveJudgement(long claimId, List<StoredBenefit> benefits, BigDecimal computedTotal, List<Hint> hints, ReviewLevel level,
+                       Claim.Event lapsed) {
         replaceBenefits(claimId, benefits);
-        jdbc.sql("update claims.claim set computed_total = ?, hints = ?::jsonb where id = ?")
-                .params(computedTotal, JSON.writeValueAsString(hints), claimId).update();
+        jdbc.sql("""
+                update claims.claim set computed_total = ?, hints = ?::jsonb, review_level = ?, first_approved_by = null,
+                       version = version + 1
+                 where id = ?""")
+                .params(computedTotal, JSON.writeValueAsString(hints), level.name(), claimId).update();
+        if (lapsed != null) {
+            jdbc.sql("insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason) values (?, ?, ?, ?, ?, ?)")
+                    .params(claimId, Timestamp.from(lapsed.at()), lapsed.actor(), lapsed.from().name(), lapsed.to().name(), lapsed.reason())
+                    .update();
+        }
     }
 
     void replaceBenefits(long claimId, List<StoredBenefit> benefits) {
@@ -481,9 +500,15 @@ class ClaimRepository {
                 .query(ClaimRepository::benefit).list();
     }
 
-    void adjust(long claimId, int position, Money amount, String reason, String by) {
-        jdbc.sql("update claims.benefit set adjusted_amount = ?, adjust_reason = ?, adjusted_by = ? where claim_id = ? and position = ?")
-                .params(amount.amount(), reason, by, claimId, position).update();
+    /** Writes the figures of the items a review changed, in one round trip; an item back at its computed amount loses its adjustment. */
+    void adjust(long claimId, List<ApprovedFigures.Figure> figures) {
+        if (figures.isEmpty()) return;
+        batch.batchUpdate("""
+                update claims.benefit set adjusted_amount = ?, adjust_reason_code = ?, adjust_reason = ?, adjusted_by = ?
+                 where claim_id = ? and position = ?""",
+                figures.stream().map(f -> new Object[] {f.adjusted() ? f.amount().amount() : null,
+                        f.adjusted() ? f.reason().name() : null, f.adjusted() ? f.note() : null, f.adjusted() ? f.by() : null,
+                        claimId, f.position()}).toList());
     }
 
     List<Hint> hints(long claimId) {
@@ -625,6 +650,10 @@ class ClaimRepository {
                 Decision.valueOf(rs.getString("decision")), new Money(rs.getBigDecimal("amount")),
                 JSON.readValue(rs.getString("components"), COMPONENTS), JSON.readValue(rs.getString("reasons"), REASONS),
                 rs.getInt("allowance_days"), adjusted == null ? null : new Money(adjusted), rs.getString("adjust_reason"),
-                rs.getString("adjusted_by"));
+                rs.getString("adjusted_by"), adjustReason(rs.getString("adjust_reason_code")));
+    }
+
+    private static AdjustmentReason adjustReason(String code) {
+        return code == null ? null : AdjustmentReason.valueOf(code);
     }
 }

@@ -4,16 +4,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.huzhu.benefits.BenefitResult.Decision;
 import org.huzhu.claims.ClaimRepository.StoredBenefit;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.scope.Role;
-import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,10 +19,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reviewers' decisions on claims in review: approve (optionally adjusting items, each adjustment
- * with a written reason), under maker-checker for large totals, or reject with a reason. A reviewer
- * acts within their subtree on claims whose review level is not above their office's level.
- * Concurrent decisions on one claim: the optimistic lock lets exactly one win; the other gets a 409.
+ * Reviewers' decisions on claims in review: approve (optionally adjusting items, each adjustment with
+ * a coded reason, {@link AdjustmentReason}), under maker-checker, or reject with a reason. Figures
+ * above the engine's amounts or with a total from {@code dual-approval-from} are a first reviewer's
+ * proposal, which a second reviewer approves exactly (different figures restart the approval, their
+ * proposer being the new first reviewer). The review level follows the total of the figures approved.
+ * A reviewer acts within their subtree on claims whose level is not above their office's level, and
+ * never on a claim they filed or of their own membership. Concurrent decisions on one claim: the
+ * optimistic lock lets exactly one win; the other gets a 409.
  */
 @Service
 public class ClaimReviews {
@@ -43,8 +45,11 @@ public class ClaimReviews {
         this.clock = clock;
     }
 
-    /** An item approved at an amount other than the computed one; {@code reason} is required then. */
-    public record ItemAmount(String item, Money amount, String reason) {
+    /**
+     * An item approved at an amount other than the computed one: {@code reasonCode} (an {@link AdjustmentReason}) is
+     * required then; {@code reason} is free text that may accompany it.
+     */
+    public record ItemAmount(String item, Money amount, String reason, String reasonCode) {
     }
 
     public record Approval(String reason, List<ItemAmount> items) {
@@ -53,42 +58,72 @@ public class ClaimReviews {
     public record Rejection(String reason) {
     }
 
+    /** What the console needs to guide a review: the adjustment reasons, when a second reviewer is needed, the levels. */
+    public record ReviewRules(List<ReasonView> adjustmentReasons, Money dualApprovalFrom, List<LevelView> levels) {
+    }
+
+    /** {@code raises}: an override reason, the only kind for an amount above the computed one (and a second reviewer). */
+    public record ReasonView(String code, String name, boolean raises) {
+    }
+
+    /** A review level and the highest total it decides (null: no limit). */
+    public record LevelView(ReviewLevel level, String name, Money upTo) {
+    }
+
+    public ReviewRules rules(CurrentUser user) {
+        if (!user.holds(Right.CLAIM_DECIDE)) throw new AccessDeniedException("only reviewers decide claims");
+        return new ReviewRules(Arrays.stream(AdjustmentReason.values()).map(r -> new ReasonView(r.name(), r.chinese(), r.raises())).toList(),
+                new Money(settings.dualApprovalFrom()),
+                List.of(new LevelView(ReviewLevel.COUNTY, ReviewLevel.COUNTY.chinese(), new Money(settings.countyMax())),
+                        new LevelView(ReviewLevel.CITY, ReviewLevel.CITY.chinese(), new Money(settings.cityMax())),
+                        new LevelView(ReviewLevel.PROVINCE, ReviewLevel.PROVINCE.chinese(), null)));
+    }
+
     @Transactional
     public ClaimView approve(long id, Approval approval, CurrentUser user) {
         Claim claim = reviewable(id, user);
         claim.requireCanMoveTo(ClaimStatus.APPROVED);
+        claim.requireDecidableBy(user.username(), user.memberId());
         List<StoredBenefit> benefits = repository.benefits(id);
-        List<Adjustment> adjustments = adjustments(approval == null ? null : approval.items(), benefits);
-        BigDecimal total = BigDecimal.ZERO;
-        for (StoredBenefit b : benefits) {
-            Adjustment a = adjustments.stream().filter(x -> x.position == b.position()).findFirst().orElse(null);
-            total = total.add(a != null ? a.amount.amount() : b.effectiveAmount().amount());
-        }
+        ApprovedFigures standing = ApprovedFigures.standing(benefits);
+        ApprovedFigures figures = ApprovedFigures.requested(approval == null ? null : approval.items(), benefits, user.username());
+        BigDecimal total = figures.total();
         if (total.signum() == 0) throw InvalidInputException.of("items", "核准金额合计为0.00元，请改为拒付并写明原因");
         String reason = approval == null ? null : approval.reason();
         Instant now = Instant.now(clock);
+        ReviewLevel level = settings.levelFor(total);
+        boolean confirming = claim.firstApprovedBy() != null && figures.sameAmountsAs(standing);
+        if (!confirming) claim.firstApprovalLapses(user.username(), now);
         Claims.PendingPayout payout = null;
-        if (settings.needsSecondApproval(total) && claim.firstApprovedBy() == null) {
-            claim.approveFirst(user.username(), now, reason);
+        if (!confirming && (settings.needsSecondApproval(total) || figures.anyRaised())) {
+            claim.approveFirst(user.username(), now, level, figuresText(figures, total), reason);
         } else {
+            requireReach(user, level);
             ClaimJudge.Judgement fresh = claims.rejudgeBeforeApproval(claim, user);
             if (fresh != null) {
-                claims.saveJudgementApart(id, fresh);
+                claims.saveJudgementApart(claim, fresh, now);
                 throw new ConflictException("items", "提交后该职工已有其他理赔核准，本案已按剩余额度重新测算（合计"
                         + new Money(fresh.total()) + "元），请复核后再核准");
             }
-            claim.approve(user.username(), now, total, reason);
+            claim.approve(user.username(), now, total, level, reason);
             payout = claims.requestPayment(claim, now, total);
         }
         if (!repository.update(claim)) throw new ConflictException(Claims.STALE);
-        for (Adjustment a : adjustments) repository.adjust(id, a.position, a.amount, a.reason, user.username());
+        repository.adjust(id, figures.changedFrom(standing));
         claims.handOver(claim, payout);
         return claims.views().view(claims.load(id));
+    }
+
+    private static String figuresText(ApprovedFigures figures, BigDecimal total) {
+        String adjusted = figures.adjustments();
+        return "核定金额合计" + new Money(total) + "元" + (adjusted.isEmpty() ? "" : "：" + adjusted);
     }
 
     @Transactional
     public ClaimView reject(long id, Rejection rejection, CurrentUser user) {
         Claim claim = reviewable(id, user);
+        claim.requireCanMoveTo(ClaimStatus.REJECTED);
+        claim.requireDecidableBy(user.username(), user.memberId());
         String reason = rejection == null ? null : rejection.reason();
         if (reason == null || reason.isBlank()) throw InvalidInputException.of("reason", "拒付须写明原因");
         claim.reject(user.username(), Instant.now(clock), LocalDate.now(clock), reason.strip());
@@ -98,59 +133,17 @@ public class ClaimReviews {
 
     /** A claim the reviewer may decide: visible, and its review level within the reach of the reviewer's office. */
     private Claim reviewable(long id, CurrentUser user) {
-        if (!user.is(Role.REVIEWER, Role.ADMIN)) throw new AccessDeniedException("only reviewers decide claims");
+        if (!user.holds(Right.CLAIM_DECIDE)) throw new AccessDeniedException("only reviewers decide claims");
         Claim claim = claims.visible(id, user);
-        if (user.role() == Role.REVIEWER && claim.reviewLevel() != null) {
-            if (user.orgNodeId() == null) throw new AccessDeniedException("reviewer without an office");
-            ReviewLevel reach = ReviewLevel.of(organisations.node(user.orgNodeId()).level());
-            if (!claim.reviewLevel().withinReachOf(reach)) {
-                throw new AccessDeniedException("claim needs " + claim.reviewLevel() + " review");
-            }
-        }
+        if (claim.reviewLevel() != null) requireReach(user, claim.reviewLevel());
         return claim;
     }
 
-    private record Adjustment(int position, Money amount, String reason) {
-    }
-
-    /** Checks each adjusted item; an amount equal to the computed one is no adjustment and needs no reason. */
-    private static List<Adjustment> adjustments(List<ItemAmount> items, List<StoredBenefit> benefits) {
-        List<Adjustment> out = new ArrayList<>();
-        if (items == null) return out;
-        Map<String, StoredBenefit> byItem = Claims.byItem(benefits);
-        Checks checks = new Checks();
-        for (int i = 0; i < items.size(); i++) {
-            ItemAmount a = items.get(i);
-            String at = "items[" + i + "]";
-            if (a == null) {
-                checks.add(at, "核定项目不能为空");
-                continue;
-            }
-            StoredBenefit b = a.item() == null ? null : byItem.get(a.item().strip());
-            if (b == null) {
-                checks.add(at + ".item", "本理赔没有该保障项目：" + a.item());
-                continue;
-            }
-            if (a.amount() == null) {
-                checks.add(at + ".amount", "缺少核定金额");
-                continue;
-            }
-            if (a.amount().isNegative()) {
-                checks.add(at + ".amount", "核定金额不能为负数");
-                continue;
-            }
-            if (a.amount().compareTo(b.amount()) == 0) continue;
-            if (b.decision() == Decision.REJECT) {
-                checks.add(at + ".amount", "规则不予给付的项目不能调整金额（" + b.item() + "）");
-                continue;
-            }
-            if (a.reason() == null || a.reason().isBlank()) {
-                checks.add(at + ".reason", "调整金额（测算" + b.amount() + "元，核定" + a.amount() + "元）须写明原因");
-                continue;
-            }
-            out.add(new Adjustment(b.position(), a.amount(), a.reason().strip()));
-        }
-        checks.throwIfInvalid();
-        return out;
+    /** A reviewer decides only up to their office's level (a county reviewer up to the county limit); administrators at any. */
+    private void requireReach(CurrentUser user, ReviewLevel level) {
+        if (user.role() != Role.REVIEWER) return;
+        if (user.orgNodeId() == null) throw new AccessDeniedException("reviewer without an office");
+        ReviewLevel reach = ReviewLevel.of(organisations.node(user.orgNodeId()).level());
+        if (!level.withinReachOf(reach)) throw new AccessDeniedException("claim needs " + level + " review");
     }
 }

@@ -28,7 +28,7 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
 
     public record BenefitView(String item, String plan, LocalDate coverageFrom, LocalDate coverageTo, Decision decision,
                               Money amount, List<ComponentAmount> components, List<Reason> reasons, Money adjustedAmount,
-                              String adjustReason, String adjustedBy) {
+                              String adjustReason, String adjustedBy, AdjustmentReason adjustReasonCode, String adjustReasonName) {
     }
 
     public record HintView(String item, String itemName, Money amount, String message, List<String> missingMaterials) {

@@ -157,7 +157,8 @@ final class ClaimViews {
 
     private static BenefitView benefit(StoredBenefit b) {
         return new BenefitView(b.item(), b.plan(), b.coverageFrom(), b.coverageTo(), b.decision(), b.amount(), b.components(),
-                b.reasons(), b.adjustedAmount(), b.adjustReason(), b.adjustedBy());
+                b.reasons(), b.adjustedAmount(), b.adjustReason(), b.adjustedBy(), b.adjustReasonCode(),
+                b.adjustReasonCode() == null ? null : b.adjustReasonCode().chinese());
     }
 
     /** Every item's reasons in one line, for the timeline of an automatic rejection. */

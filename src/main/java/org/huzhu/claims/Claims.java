@@ -272,10 +272,15 @@ public class Claims {
         return null;
     }
 
-    /** Keeps a fresh judgement even though the approval that found it is refused. */
-    void saveJudgementApart(long id, ClaimJudge.Judgement judgement) {
-        requiresNew.executeWithoutResult(status ->
-                repository.saveJudgement(id, judgement.benefits(), judgement.total(), judgement.hints()));
+    /**
+     * Keeps a fresh judgement even though the approval that found it is refused; a first approval given to the
+     * old figures lapses with them, and the claim goes to the level the fresh total calls for.
+     */
+    void saveJudgementApart(Claim claim, ClaimJudge.Judgement judgement, Instant at) {
+        Claim.Event lapsed = claim.firstApprovedBy() == null ? null : new Claim.Event(at, Claim.SYSTEM, claim.status(), claim.status(),
+                "测算金额已变化（" + new Money(judgement.total()) + "元），" + claim.firstApprovedBy() + "的初审核准作废，须重新审核");
+        requiresNew.executeWithoutResult(status -> repository.saveJudgement(claim.id, judgement.benefits(), judgement.total(),
+                judgement.hints(), settings.levelFor(judgement.total()), lapsed));
     }
 
     /** Low risk: something to pay under the threshold, only electronic receipts, complete materials, no date-sensitive rejection. */

@@ -167,6 +167,7 @@ class DemoSeeder implements ApplicationRunner {
     private void createAccounts(OrgNode province, OrgNode wuhan, OrgNode jingmen, Unit unit, Member member) {
         account("demo-admin", "演示管理员（湖北省总工会）", Role.ADMIN, province.id(), null, null, province.path());
         account("demo-reviewer", "演示审核员（中互会湖北办事处）", Role.REVIEWER, province.id(), null, null, province.path());
+        account("demo-reviewer2", "演示复核审核员（中互会湖北办事处）", Role.REVIEWER, province.id(), null, null, province.path());
         account("demo-finance", "演示财务（湖北省总工会）", Role.FINANCE, province.id(), null, null, province.path());
         account("demo-finance-checker", "演示复核财务（湖北省总工会）", Role.FINANCE, province.id(), null, null, province.path());
         account("demo-wuhan", "演示工作人员（武汉市总工会）", Role.UNION_STAFF, wuhan.id(), null, null, wuhan.path());

@@ -143,6 +143,8 @@ function claimsTable(items, name, open, isQueue, more) {
 async function showClaim(root, id, context, notice) {
   const section = location.hash.slice(1).split('?')[0] || 'claims';
   const [claim, terms] = await Promise.all([api(`/api/v1/claims/${id}`), catalogue()]);
+  const deciding = ['UNDER_REVIEW', 'RECOGNISED'].includes(claim.status) && context.can('CLAIM_DECIDE');
+  const rules = deciding ? await reviewRules() : null;
   const member = await api(`/api/v1/members/${claim.memberId}`).catch(() => null);
   const reload = (n) => showClaim(root, id, context, n).catch((e) => toast(e.message, 'error'));
   const open = !['PAID', 'REJECTED'].includes(claim.status);
@@ -166,7 +168,8 @@ async function showClaim(root, id, context, notice) {
         : h('span', { id: 'claim-working-days' }, `${claim.workingDaysElapsed} / 7 `, claim.overdue ? overdueBadge() : null)),
       fact('承诺支付日期', claim.promiseDueOn, { id: 'claim-promise' })),
     claim.firstApprovedBy && claim.status === 'UNDER_REVIEW'
-      ? h('p', { class: 'alert alert-info', style: 'margin-top:14px', text: `${claim.firstApprovedBy} 已初审核准；大额申请须由另一名审核员复核后方可核准。` }) : null);
+      ? h('p', { class: 'alert alert-info', style: 'margin-top:14px', id: 'claim-first-approval',
+        text: `${claim.firstApprovedBy} 已初审核准下列核定金额；须由另一名审核员按相同金额复核后方可核准，金额不同则重新初审。` }) : null);
 
   const hints = claim.hints.length ? h('section', { class: 'alert alert-warn alert-big', id: 'claim-hints', role: 'note' },
     h('div', {}, h('strong', { text: '您还可以一并申请' }),
@@ -182,7 +185,7 @@ async function showClaim(root, id, context, notice) {
 
   const actions = [];
   if (claim.status === 'DRAFT' && context.can('CLAIM_FILE')) actions.push(submitCard(claim, reload));
-  if (['UNDER_REVIEW', 'RECOGNISED'].includes(claim.status) && context.can('CLAIM_DECIDE')) actions.push(reviewCard(claim, terms, reload));
+  if (deciding) actions.push(reviewCard(claim, terms, rules, reload));
   if (claim.status === 'PAYMENT_FAILED' && context.can('PAYMENT_RETRY')) actions.push(retryCard(claim, reload));
 
   fill(root,
@@ -221,7 +224,8 @@ function benefitsCard(claim, terms) {
         h('td', { class: 'num' }, b.adjustedAmount ? yuan(b.adjustedAmount) : '—'),
         h('td', { class: 'reasons' }, h('div', {},
           b.reasons.length ? h('ul', { class: 'plain-list' }, b.reasons.map((r) => h('li', { dataset: { code: r.code }, text: r.message }))) : '—',
-          b.adjustReason ? h('p', { class: 'hint', text: `调整原因：${b.adjustReason}（${b.adjustedBy}）` }) : null)))))))) 
+          b.adjustedAmount ? h('p', { class: 'hint adjust-reason', dataset: { code: b.adjustReasonCode || '' },
+            text: `调整原因：${[b.adjustReasonName, b.adjustReason].filter(Boolean).join('：')}（${b.adjustedBy}）` }) : null)))))))) 
       : h('p', { class: 'empty', text: '没有可申请的保障项目' }));
 }
 
@@ -334,24 +338,66 @@ function submitCard(claim, reload) {
     h('div', { class: 'card-head' }, h('h2', { id: 'submit-title', text: '提交申请' })), form);
 }
 
-function reviewCard(claim, terms, reload) {
+let reviewRulesRead = null;
+
+/** The adjustment reasons (one list, from the API), the dual-approval threshold and the review levels' limits. */
+function reviewRules() {
+  reviewRulesRead = reviewRulesRead || api('/api/v1/claims/review-rules').catch((e) => { reviewRulesRead = null; throw e; });
+  return reviewRulesRead;
+}
+
+const cents = (amount) => Math.round(Number(amount) * 100);
+
+function reviewCard(claim, terms, rules, reload) {
   const adjustable = claim.benefits.filter((b) => b.decision !== 'REJECT');
+  const reasonOptions = (chosen) => [
+    h('option', { value: '', text: '— 请选择 —' }),
+    ...[false, true].map((raises) => h('optgroup', { label: raises ? '核增（特批，须另一名审核员复核）' : '核减' },
+      rules.adjustmentReasons.filter((r) => r.raises === raises)
+        .map((r) => h('option', { value: r.code, text: r.name, selected: r.code === chosen })))),
+  ];
   const lines = adjustable.map((b, k) => {
     const amount = h('input', { type: 'text', inputmode: 'decimal', id: `adjust-amount-${b.item}`, value: b.adjustedAmount || b.amount, dataset: { item: b.item } });
-    const reason = h('input', { type: 'text', id: `adjust-reason-${b.item}`, maxlength: 200, placeholder: '调整金额时必填' });
+    const code = h('select', { id: `adjust-code-${b.item}` }, reasonOptions(b.adjustReasonCode));
+    const reason = h('input', { type: 'text', id: `adjust-reason-${b.item}`, maxlength: 200, value: b.adjustReason || '', placeholder: '可补充说明，不能代替原因' });
     return {
-      b, amount, reason,
+      b, amount, code, reason,
       el: h('div', { class: 'adjust-row', dataset: { item: b.item } },
         h('div', { class: 'adjust-name' }, h('strong', { text: terms.itemName(b.item) }), h('span', { class: 'hint', text: `测算 ${yuan(b.amount)}` })),
         field('核定金额（元）', amount, { errorFor: `items[${k}].amount` }),
-        field('调整原因', reason, { errorFor: `items[${k}].reason` })),
+        field('调整原因', code, { errorFor: `items[${k}].reasonCode` }),
+        Object.assign(field('说明（可选）', reason, { errorFor: `items[${k}].reason` }), { className: 'field adjust-note' })),
     };
   });
-  const note = h('input', { type: 'text', name: 'reason', id: 'approve-note', maxlength: 200 });
+  // what the figures on the form call for: the level of their total, and whether a second reviewer must approve them
+  const needs = h('p', { class: 'alert alert-info', id: 'approve-needs', role: 'status', 'aria-live': 'polite' });
   const approve = h('button', { type: 'submit', class: 'btn btn-primary', id: 'claim-approve' }, claim.firstApprovedBy ? '复核核准' : '核准');
+  const standing = new Map(claim.benefits.map((b) => [b.item, cents(b.adjustedAmount || b.amount)]));
+  const showNeeds = () => {
+    const amounts = lines.map((l) => cents(l.amount.value.trim() || l.b.amount));
+    if (amounts.some(Number.isNaN)) return;
+    const others = claim.benefits.filter((b) => b.decision === 'REJECT').reduce((sum, b) => sum + cents(b.adjustedAmount || b.amount), 0);
+    const total = amounts.reduce((sum, a) => sum + a, others);
+    const raised = lines.some((l, i) => amounts[i] > cents(l.b.amount));
+    const same = lines.every((l, i) => amounts[i] === standing.get(l.b.item));
+    const level = rules.levels.find((x) => x.upTo === null || total <= cents(x.upTo));
+    const confirming = claim.firstApprovedBy && same;
+    const second = !confirming && (raised || total >= cents(rules.dualApprovalFrom));
+    needs.dataset.second = String(second);
+    needs.dataset.level = level.level;
+    needs.textContent = `核定合计 ¥${(total / 100).toFixed(2)}，由${level.name}审核员核准。`
+      + (confirming ? '您将复核另一名审核员的初审金额。'
+        : second ? `${raised ? '有项目高于测算金额（特批）' : `合计达到 ¥${rules.dualApprovalFrom}`}，提交后为初审，须由另一名审核员按相同金额复核。`
+          : claim.firstApprovedBy ? '金额与初审不同，原初审作废，按新金额重新审核。' : '');
+    approve.textContent = confirming ? '复核核准' : second ? '初审核准（提交复核）' : '核准';
+  };
+  lines.forEach((l) => l.amount.addEventListener('input', showNeeds));
+  showNeeds();
+  const note = h('input', { type: 'text', name: 'reason', id: 'approve-note', maxlength: 200 });
   const approveForm = h('form', { id: 'approve-form', novalidate: true },
     lines.length ? h('div', { class: 'adjust-rows' }, lines.map((l) => l.el)) : null,
     h('p', { class: 'field-error', id: 'approve-items-error', 'data-error-for': 'items' }),
+    needs,
     h('div', { style: 'margin-top:12px' }, field('审核意见（可选）', note)),
     formError(),
     h('div', { class: 'form-actions' }, approve));
@@ -367,13 +413,13 @@ function reviewCard(claim, terms, reload) {
     clearErrors(approveForm);
     const body = {
       reason: note.value.trim() || null,
-      items: lines.map((l) => ({ item: l.b.item, amount: l.amount.value.trim() || null, reason: l.reason.value.trim() || null })),
+      items: lines.map((l) => ({ item: l.b.item, amount: l.amount.value.trim() || null, reasonCode: l.code.value || null, reason: l.reason.value.trim() || null })),
     };
     busy(approve, '正在核准…', async () => {
       try {
         const after = await api(`/api/v1/claims/${claim.id}/approve`, { method: 'POST', json: body });
         await reload({ kind: 'ok', title: after.status === 'UNDER_REVIEW' ? '已初审核准' : '已核准',
-          text: after.status === 'UNDER_REVIEW' ? '大额申请，等待另一名审核员复核。' : `核准金额 ${yuan(after.approvedTotal)}，已生成支付指令。` });
+          text: after.status === 'UNDER_REVIEW' ? '等待另一名审核员按相同金额复核。' : `核准金额 ${yuan(after.approvedTotal)}，已生成支付指令。` });
       } catch (e) {
         if (e.status === 409) await conflict(e);
         else showErrors(approveForm, e);
@@ -395,7 +441,7 @@ function reviewCard(claim, terms, reload) {
   });
   return h('section', { class: 'card', id: 'review-card', 'aria-labelledby': 'review-title' },
     h('div', { class: 'card-head' }, h('h2', { id: 'review-title', text: '审核' }),
-      h('p', { text: '调整金额须写明原因；3 万元及以上须两名审核员先后核准' })),
+      h('p', { text: `调整金额须选择原因；高于测算金额（特批）或合计 ¥${rules.dualApprovalFrom} 及以上须两名审核员先后核准；本人提交或本人的申请不能审核` })),
     approveForm,
     h('hr', { class: 'divider' }),
     rejectForm);

@@ -365,24 +365,157 @@ class ClaimApiTest extends ApiTest {
                 .containsSubsequence("demo-reviewer", second);
     }
 
+    // ---- adjustments and maker-checker ------------------------------------------------------
+
     @Test
-    void anAdjustedAmountNeedsAWrittenReasonWhichIsRecorded() {
+    void aDownwardAdjustmentIsAcceptedAlone() {
+        long claim = claimIn("UNDER_REVIEW");
+
+        Answer cut = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve",
+                "{\"items\":[{\"item\":\"HOSPITAL\",\"amount\":\"300.00\",\"reasonCode\":\"DUPLICATE_EXPENSES\",\"reason\":\"两张票据重复\"}]}");
+
+        assertThat(cut.status()).as(cut.body()).isEqualTo(200);
+        JsonNode c = cut.json();
+        assertThat(c.path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        JsonNode benefit = c.path("benefits").get(0);
+        assertThat(benefit.path("amount").asString()).isEqualTo("480.00");
+        assertThat(benefit.path("adjustedAmount").asString()).isEqualTo("300.00");
+        assertThat(benefit.path("adjustReasonCode").asString()).isEqualTo("DUPLICATE_EXPENSES");
+        assertThat(benefit.path("adjustReasonName").asString()).isEqualTo("重复票据或重复计费");
+        assertThat(benefit.path("adjustReason").asString()).isEqualTo("两张票据重复");
+        assertThat(benefit.path("adjustedBy").asString()).isEqualTo("demo-reviewer");
+        assertThat(c.path("approvedTotal").asString()).isEqualTo("300.00");
+        assertThat(c.path("payoutRequests").get(0).path("amount").asString()).isEqualTo("300.00");
+    }
+
+    @Test
+    void anAdjustmentNeedsACodedReason() {
         long claim = claimIn("UNDER_REVIEW");
         String cut = "{\"items\":[{\"item\":\"HOSPITAL\",\"amount\":\"300.00\"%s}]}";
 
-        Answer withoutReason = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", cut.formatted(""));
-        assertThat(withoutReason.status()).isEqualTo(400);
-        assertThat(fields(withoutReason)).containsExactly("items[0].reason");
+        for (String reason : List.of("", ",\"reason\":\"部分票据重复\"", ",\"reasonCode\":\"BECAUSE\",\"reason\":\"部分票据重复\"",
+                ",\"reasonCode\":\"SPECIAL_APPROVAL\"")) {
+            Answer refused = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", cut.formatted(reason));
+            assertThat(refused.status()).as(reason + " " + refused.body()).isEqualTo(400);
+            assertThat(fields(refused)).containsExactly("items[0].reasonCode");
+        }
+        assertThat(get("demo-reviewer", "/api/v1/claims/" + claim).json().path("status").asString()).isEqualTo("UNDER_REVIEW");
 
-        Answer withReason = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", cut.formatted(",\"reason\":\"部分票据重复\""));
-        assertThat(withReason.status()).as(withReason.body()).isEqualTo(200);
-        JsonNode benefit = withReason.json().path("benefits").get(0);
-        assertThat(benefit.path("amount").asString()).isEqualTo("480.00");
-        assertThat(benefit.path("adjustedAmount").asString()).isEqualTo("300.00");
-        assertThat(benefit.path("adjustReason").asString()).isEqualTo("部分票据重复");
-        assertThat(benefit.path("adjustedBy").asString()).isEqualTo("demo-reviewer");
-        assertThat(withReason.json().path("approvedTotal").asString()).isEqualTo("300.00");
-        assertThat(withReason.json().path("payoutRequests").get(0).path("amount").asString()).isEqualTo("300.00");
+        // the one list of codes, with their Chinese, as the console reads it
+        JsonNode rules = get("demo-reviewer", "/api/v1/claims/review-rules").json();
+        List<String> codes = new ArrayList<>();
+        rules.path("adjustmentReasons").forEach(r -> codes.add(r.path("code").asString() + " " + r.path("name").asString() + " "
+                + r.path("raises").asBoolean()));
+        assertThat(codes).containsExactlyElementsOf(Stream.of(AdjustmentReason.values())
+                .map(r -> r.name() + " " + r.chinese() + " " + r.raises()).toList());
+        assertThat(rules.path("dualApprovalFrom").asString()).isEqualTo("30000.00");
+        assertThat(get("demo-finance", "/api/v1/claims/review-rules").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aReviewerCannotRaiseAnItemAboveItsComputedAmountAlone() {
+        String second = reviewer("湖北省总工会");
+        long claim = claimIn("UNDER_REVIEW");
+        String raise = "{\"items\":[{\"item\":\"HOSPITAL\",\"amount\":\"600.00\",\"reasonCode\":\"%s\",\"reason\":\"票据金额录入少了\"}]}";
+
+        Answer withAReducingCode = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", raise.formatted("DUPLICATE_EXPENSES"));
+        assertThat(withAReducingCode.status()).isEqualTo(400);
+        assertThat(fields(withAReducingCode)).containsExactly("items[0].reasonCode");
+
+        Answer proposed = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", raise.formatted("ENTRY_CORRECTED_UP"));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
+        assertThat(proposed.json().path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(proposed.json().path("firstApprovedBy").asString()).isEqualTo("demo-reviewer");
+        assertThat(proposed.json().path("payoutRequests").size()).isZero();
+        assertThat(proposed.json().path("benefits").get(0).path("adjustedAmount").asString()).isEqualTo("600.00");
+        assertThat(post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(409);
+
+        Answer checked = post(second, "/api/v1/claims/" + claim + "/approve", "{}");
+        assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        assertThat(checked.json().path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        assertThat(checked.json().path("approvedTotal").asString()).isEqualTo("600.00");
+        assertThat(checked.json().path("benefits").get(0).path("adjustedBy").asString()).isEqualTo("demo-reviewer");
+    }
+
+    @Test
+    void aCountyReviewerCannotApproveAnAdjustedTotalAboveTheCountyLimit() {
+        String county = reviewer("武昌区总工会");
+        String otherCounty = reviewer("武昌区总工会");
+        long claim = file(member('M', "HOSPITAL:4"), hospitalClaim("8000.00", false));
+        assertThat(submit(claim).path("reviewLevel").asString()).isEqualTo("COUNTY");
+
+        Answer raised = post(county, "/api/v1/claims/" + claim + "/approve",
+                "{\"items\":[{\"item\":\"HOSPITAL\",\"amount\":\"12000.00\",\"reasonCode\":\"SPECIAL_APPROVAL\",\"reason\":\"困难职工\"}]}");
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+        assertThat(raised.json().path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(raised.json().path("reviewLevel").asString()).isEqualTo("CITY");
+
+        assertThat(post(otherCounty, "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(403);
+        Answer city = post(reviewer("武汉市总工会"), "/api/v1/claims/" + claim + "/approve", "{}");
+        assertThat(city.status()).as(city.body()).isEqualTo(200);
+        assertThat(city.json().path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        assertThat(city.json().path("approvedTotal").asString()).isEqualTo("12000.00");
+        assertThat(city.json().path("reviewLevel").asString()).isEqualTo("CITY");
+    }
+
+    @Test
+    void theCheckerMustApproveExactlyTheMakersFigures() {
+        String second = reviewer("湖北省总工会");
+        long claim = file(member('M', "HOSPITAL:4"), hospitalClaim("40000.00", false));
+        assertThat(submit(claim).path("reviewLevel").asString()).isEqualTo("CITY");
+        String figures = "{\"items\":[{\"item\":\"HOSPITAL\",\"amount\":\"%s\",\"reasonCode\":\"UNRELATED_EXPENSES\",\"reason\":\"门诊费用\"}]}";
+
+        Answer made = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", figures.formatted("35000.00"));
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        assertThat(made.json().path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(made.json().path("firstApprovedBy").asString()).isEqualTo("demo-reviewer");
+
+        // the checker changes the figures: no approval, the approval restarts with the checker as the maker of the new ones
+        Answer changed = post(second, "/api/v1/claims/" + claim + "/approve", figures.formatted("36000.00"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(changed.json().path("firstApprovedBy").asString()).isEqualTo(second);
+        assertThat(changed.json().path("benefits").get(0).path("adjustedAmount").asString()).isEqualTo("36000.00");
+        assertThat(changed.json().path("payoutRequests").size()).isZero();
+        assertThat(post(second, "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(409);
+        assertThat(post(second, "/api/v1/claims/" + claim + "/reject", "{\"reason\":\"不符\"}").status()).isEqualTo(409);
+
+        Answer checked = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", figures.formatted("36000.00"));
+        assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        assertThat(checked.json().path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        assertThat(checked.json().path("approvedTotal").asString()).isEqualTo("36000.00");
+        assertThat(checked.json().path("payoutRequests").get(0).path("amount").asString()).isEqualTo("36000.00");
+    }
+
+    @Test
+    void anAdministratorCannotApproveAClaimTheyFiled() {
+        long claim = claimIn("UNDER_REVIEW");   // filed by demo-admin
+
+        Answer approved = post("demo-admin", "/api/v1/claims/" + claim + "/approve", "{}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(409);
+        assertThat(approved.field("detail")).contains("本人提交");
+        assertThat(post("demo-admin", "/api/v1/claims/" + claim + "/reject", "{\"reason\":\"不符\"}").status()).isEqualTo(409);
+        assertThat(get("demo-admin", "/api/v1/claims/" + claim).json().path("status").asString()).isEqualTo("UNDER_REVIEW");
+
+        assertThat(post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void nobodyApprovesAClaimOfTheirOwnMembership() {
+        long member = member('M', "HOSPITAL:1");
+        long claim = file(member, hospitalClaim("1000.00", false));
+        assertThat(submit(claim).path("status").asString()).isEqualTo("UNDER_REVIEW");
+        long province = orgIds.get("湖北省总工会");
+        for (Role role : List.of(Role.REVIEWER, Role.ADMIN)) {
+            String own = "claim-own-" + role.name().toLowerCase() + "-" + SEQUENCE.incrementAndGet();
+            accounts.create(new Accounts.NewAccount(own, own, "本人会员", role, province, null, member,
+                    organisations.node(province).path(), false));
+
+            Answer approved = post(own, "/api/v1/claims/" + claim + "/approve", "{}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(409);
+            assertThat(approved.field("detail")).contains("本人");
+        }
+        assertThat(post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", "{}").status()).isEqualTo(200);
     }
 
     @Test

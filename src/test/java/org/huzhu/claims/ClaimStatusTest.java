@@ -73,11 +73,11 @@ class ClaimStatusTest {
     @Test
     void theFirstApproverCannotAlsoBeTheSecond() {
         Claim claim = claimIn(ClaimStatus.UNDER_REVIEW);
-        claim.approveFirst("reviewer-1", AT, null);
+        claim.approveFirst("reviewer-1", AT, ReviewLevel.PROVINCE, "核定金额合计10.00元", null);
 
-        assertThatThrownBy(() -> claim.approve("reviewer-1", AT, java.math.BigDecimal.TEN, null))
+        assertThatThrownBy(() -> claim.approve("reviewer-1", AT, java.math.BigDecimal.TEN, ReviewLevel.COUNTY, null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("另一名审核员");
-        claim.approve("reviewer-2", AT, java.math.BigDecimal.TEN, null);
+        claim.approve("reviewer-2", AT, java.math.BigDecimal.TEN, ReviewLevel.COUNTY, null);
         assertThat(claim.status()).isEqualTo(ClaimStatus.APPROVED);
     }
 

@@ -224,6 +224,7 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/claims [multipart]", filers, "/api/v1/claims", null, Body.EMPTY_FILE));
         add(rows, row("GET /api/v1/claims/{id}", ALL, claim + f.draft(), claim + f.otherClaim(), Body.NONE));
         add(rows, row("POST /api/v1/claims/{id}/submit", filers, claim + f.submittable() + "/submit", claim + f.otherClaim() + "/submit", Body.NONE));
+        add(rows, row("GET /api/v1/claims/review-rules", deciders, "/api/v1/claims/review-rules", null, Body.NONE));
         add(rows, row("POST /api/v1/claims/{id}/approve", deciders, claim + f.draft() + "/approve", null, Body.NONE));
         add(rows, row("POST /api/v1/claims/{id}/reject", deciders, claim + f.draft() + "/reject", null, Body.NONE));
         add(rows, row("POST /api/v1/claims/{id}/payment-retry", EnumSet.of(Role.FINANCE), claim + f.draft() + "/payment-retry", null, Body.NONE));

@@ -30,7 +30,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The claims screens (互助金申领) in a real headless Chromium: filing a claim through the form,
  * uploading its materials and submitting it; a reviewer's queue, approval with an adjusted amount
- * (the reason the API demands shown next to its field), rejection without a reason, a decision
+ * (a coded reason from the API's list, the API's demand for one shown next to its field, and the
+ * form saying when a second reviewer is needed), rejection without a reason, a decision
  * another reviewer made first (409); and what a worker and finance may see. What the pages show
  * is checked against what the API answers for the same claim.
  */
@@ -187,20 +188,36 @@ class ClaimsBrowserTest extends BrowserTest {
         row.findElement(By.cssSelector("button.linklike")).click();
         WebElement amount = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("adjust-amount-HOSPITAL")));
         assertThat(amount.getDomProperty("value")).isEqualTo("5660.00");
+        // the reasons offered are the API's one list; above the computed amount the form says a second reviewer is needed
+        Select code = new Select(browser.findElement(By.id("adjust-code-HOSPITAL")));
+        List<String> offered = code.getOptions().stream().map(o -> o.getDomAttribute("value")).filter(v -> !v.isEmpty()).toList();
+        List<String> listed = new ArrayList<>();
+        get("demo-reviewer", "/api/v1/claims/review-rules").json().path("adjustmentReasons").forEach(r -> listed.add(r.path("code").asString()));
+        assertThat(offered).containsExactlyElementsOf(listed);
+        WebElement needs = browser.findElement(By.id("approve-needs"));
+        assertThat(needs.getDomAttribute("data-second")).isEqualTo("false");
+        amount.clear();
+        amount.sendKeys("12000.00");
+        wait.until(d -> "true".equals(needs.getDomAttribute("data-second")));
+        assertThat(needs.getDomAttribute("data-level")).isEqualTo("CITY");
+        assertThat(needs.getText()).contains("另一名审核员");
         amount.clear();
         amount.sendKeys("5000.00");
+        wait.until(d -> "false".equals(needs.getDomAttribute("data-second")));
+        browser.findElement(By.id("adjust-reason-HOSPITAL")).sendKeys("部分费用与住院无关，核减");
         click(By.id("claim-approve"));
 
+        // free text does not replace the coded reason: the API's message appears next to the reason's list
         WebElement reasonError = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#approve-form [data-error-for='items[0].reason']")));
+                By.cssSelector("#approve-form [data-error-for='items[0].reasonCode']")));
         Answer refused = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve",
-                "{\"items\":[{\"item\":\"HOSPITAL\",\"amount\":\"5000.00\"}]}");
+                "{\"items\":[{\"item\":\"HOSPITAL\",\"amount\":\"5000.00\",\"reason\":\"部分费用与住院无关，核减\"}]}");
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(reasonError.getText()).isEqualTo(errorMessage(refused, "items[0].reason")).isNotBlank();
+        assertThat(reasonError.getText()).isEqualTo(errorMessage(refused, "items[0].reasonCode")).isNotBlank();
         assertThat(status()).isEqualTo("UNDER_REVIEW");
         session.fullPageScreenshot("claim-review.png");
 
-        browser.findElement(By.id("adjust-reason-HOSPITAL")).sendKeys("部分费用与住院无关，核减");
+        new Select(browser.findElement(By.id("adjust-code-HOSPITAL"))).selectByValue("UNRELATED_EXPENSES");
         click(By.id("claim-approve"));
         wait.until(d -> status().equals("PAYMENT_PENDING"));
 
@@ -210,7 +227,8 @@ class ClaimsBrowserTest extends BrowserTest {
         assertThat(text("claim-total")).isEqualTo("¥5000.00");
         WebElement benefit = browser.findElement(By.cssSelector("#claim-benefits tbody tr[data-item=HOSPITAL]"));
         assertThat(benefit.findElements(By.tagName("td")).get(3).getText()).isEqualTo("¥5000.00");
-        assertThat(benefit.getText()).contains("部分费用与住院无关，核减").contains("demo-reviewer");
+        assertThat(benefit.getText()).contains("与本次住院或事故无关的费用").contains("部分费用与住院无关，核减").contains("demo-reviewer");
+        assertThat(after.path("benefits").get(0).path("adjustReasonCode").asString()).isEqualTo("UNRELATED_EXPENSES");
         assertThat(timeline()).containsExactly("→DRAFT", "DRAFT→SUBMITTED", "SUBMITTED→UNDER_REVIEW",
                 "UNDER_REVIEW→APPROVED", "APPROVED→PAYMENT_PENDING");
         WebElement approval = browser.findElement(By.cssSelector("#claim-timeline li[data-to=APPROVED]"));
@@ -235,8 +253,8 @@ class ClaimsBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("reject-reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(get("demo-admin", "/api/v1/claims/" + claim).json().path("status").asString()).isEqualTo("UNDER_REVIEW");
 
-        // another reviewer approves while this page is open
-        Answer approved = post("demo-admin", "/api/v1/claims/" + claim + "/approve", "{}");
+        // another reviewer approves while this page is open (not demo-admin, who filed it)
+        Answer approved = post("demo-reviewer2", "/api/v1/claims/" + claim + "/approve", "{}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         browser.findElement(By.id("reject-reason")).sendKeys("票据与住院记录不符");
         click(By.id("claim-reject"));
