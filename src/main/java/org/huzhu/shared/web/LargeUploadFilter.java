@@ -17,7 +17,7 @@ import org.apache.tomcat.util.http.fileupload.FileItemIterator;
 import org.apache.tomcat.util.http.fileupload.FileItemStream;
 import org.apache.tomcat.util.http.fileupload.FileUpload;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
-import org.apache.tomcat.util.http.fileupload.RequestContext;
+import org.apache.tomcat.util.http.fileupload.UploadContext;
 import org.apache.tomcat.util.http.fileupload.impl.FileUploadIOException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.springframework.http.server.PathContainer;
@@ -93,7 +93,7 @@ public final class LargeUploadFilter extends OncePerRequestFilter {
         upload.setSizeMax(limit + FIELD_LIMIT);
         upload.setFileSizeMax(limit);
         upload.setHeaderEncoding(StandardCharsets.UTF_8.name());
-        FileItemIterator items = upload.getItemIterator(new ServletContext(request));
+        FileItemIterator items = upload.getItemIterator(new UploadRequest(request));
         Files.createDirectories(tempDir);
         while (items.hasNext()) {
             FileItemStream item = items.next();
@@ -122,7 +122,12 @@ public final class LargeUploadFilter extends OncePerRequestFilter {
                 + "\",\"errors\":[{\"field\":\"file\",\"message\":\"" + detail + "\"}]}");
     }
 
-    private record ServletContext(HttpServletRequest request) implements RequestContext {
+    private record UploadRequest(HttpServletRequest request) implements UploadContext {
+        @Override
+        public long contentLength() {
+            return request.getContentLengthLong();
+        }
+
         @Override
         public String getCharacterEncoding() {
             return request.getCharacterEncoding();
