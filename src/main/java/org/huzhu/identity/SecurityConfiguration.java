@@ -5,13 +5,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -28,11 +32,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
-    private static final String[] STAFF = {"ADMIN", "UNION_STAFF", "REVIEWER", "FINANCE", "UNIT_OPERATOR"};
+    private static final Set<String> STAFF = Set.of("ROLE_ADMIN", "ROLE_UNION_STAFF", "ROLE_REVIEWER", "ROLE_FINANCE", "ROLE_UNIT_OPERATOR");
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
@@ -44,8 +48,7 @@ class SecurityConfiguration {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                .requestMatchers(API_DOCS).access((authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(
-                        demo || staff(authentication.get())))
+                .requestMatchers(API_DOCS).access((authentication, context) -> new AuthorizationDecision(demo || staff(authentication.get())))
                 .requestMatchers(HttpMethod.POST, "/api/v1/benefit-calculations").permitAll()
                 .requestMatchers("/api/v1/catalogue", "/api/v1/catalogue/**").permitAll()
                 .requestMatchers("/api/v1/ledger/**").hasAnyRole("ADMIN", "FINANCE")
@@ -86,10 +89,9 @@ class SecurityConfiguration {
                 + web.frameAncestors();
     }
 
-    private static boolean staff(org.springframework.security.core.Authentication authentication) {
+    private static boolean staff(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) return false;
-        return authentication.getAuthorities().stream()
-                .anyMatch(a -> java.util.Arrays.asList(STAFF).contains(a.getAuthority().replaceFirst("^ROLE_", "")));
+        return authentication.getAuthorities().stream().anyMatch(a -> STAFF.contains(a.getAuthority()));
     }
 
     /** Loads the deferred CSRF token so that its cookie reaches the browser's scripts. */

@@ -1,5 +1,6 @@
 package org.huzhu.membership;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import jakarta.annotation.PreDestroy;
 import org.huzhu.membership.RosterImportRepository.State;
 import org.huzhu.membership.RosterImportRepository.Status;
 import org.huzhu.membership.roster.RosterFileException;
