@@ -1,6 +1,7 @@
 package org.huzhu.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ class LoginAttempts {
 
     static final String ACCOUNT_LOCKED = "账户已锁定，请15分钟后再试";
     static final String ADDRESS_LOCKED = "此地址登录失败次数过多，请15分钟后再试";
+    private static final Duration RECENT_SUCCESS = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
     private final JdbcClient jdbc;
@@ -53,8 +55,19 @@ class LoginAttempts {
         }
     }
 
+    /**
+     * Logs a success, unless the account's last event is already a success from the same address
+     * within the last ten minutes (an API client sends Basic with every request).
+     */
     void succeeded(String account, String address) {
-        record(account, address, now(), "SUCCESS", false, null);
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                insert into identity.login_event (account, address, at, outcome)
+                select ?, ?, ?, 'SUCCESS'
+                 where not exists (select 1 from identity.login_event e
+                                    where e.id = (select max(id) from identity.login_event where account = ?)
+                                      and e.outcome = 'SUCCESS' and e.address = ? and e.at > ?)""")
+                .params(account, address, now, account, address, now.minus(RECENT_SUCCESS)).update();
     }
 
     /** Logs a failure; the one that reaches the limit locks the account (logged as the lockout). */
