@@ -10,6 +10,7 @@ export function h(tag, attrs, ...children) {
     else if (key === 'class') el.className = value;
     else if (key === 'text') el.textContent = value;
     else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key === 'style') el.style.cssText = value; // through the CSSOM: the CSP forbids inline style attributes
     else if (key === 'value' && 'value' in el) el.value = value;
     else if (value === true) el.setAttribute(key, '');
     else el.setAttribute(key, String(value));

@@ -7,6 +7,7 @@ const form = document.getElementById('login-form');
 const params = new URLSearchParams(location.search);
 document.getElementById('login-error').hidden = !params.has('error');
 document.getElementById('login-logout').hidden = !params.has('logout');
+document.getElementById('login-locked').hidden = !params.has('locked');
 
 async function ensureToken() {
   if (csrfToken()) return csrfToken();
@@ -39,7 +40,8 @@ form.addEventListener('submit', async (event) => {
     });
     if (response.status === 403) throw new Error('页面已过期，请刷新后重试');
     const target = new URL(response.url, location.href);
-    location.assign(target.pathname === '/login' ? '/login?error' : target.pathname + target.search + target.hash);
+    const refused = target.search === '?locked' ? '/login?locked' : '/login?error';
+    location.assign(target.pathname === '/login' ? refused : target.pathname + target.search + target.hash);
   } catch (e) {
     problem.textContent = e.message && /[\u4e00-\u9fa5]/.test(e.message) ? e.message : '无法连接服务器，请稍后重试';
     problem.hidden = false;

@@ -22,6 +22,7 @@ import org.huzhu.shared.web.UnreadableUploadException;
 import org.huzhu.shared.web.UploadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -131,8 +132,9 @@ class DocumentReadings {
         }
     }
 
-    /** Documents that a restart or a full queue left unread, a claim's together. */
+    /** Documents that a restart or a full queue left unread, a claim's together; one instance at a time. */
     @Scheduled(fixedDelayString = "${huzhu.claims.reading-sweep:PT30S}", initialDelayString = "${huzhu.claims.reading-sweep:PT30S}")
+    @SchedulerLock(name = "claims-reading-sweep", lockAtLeastFor = "PT5S", lockAtMostFor = "PT5M")
     void sweep() {
         if (pool.getQueue().size() > pool.getQueue().remainingCapacity()) return;
         Map<Long, List<ToRead>> byClaim = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ class AccountRepository {
         this.jdbc = jdbc;
     }
 
-    record StoredAccount(CurrentUser user, String displayName, String passwordHash, boolean enabled) {
+    record StoredAccount(CurrentUser user, String displayName, String passwordHash, boolean enabled) implements java.io.Serializable {
     }
 
     Optional<StoredAccount> findByUsername(String username) {

@@ -5,47 +5,92 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Right;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Browsers log in with the form at {@code /login} and keep a session (CSRF-protected); API
- * clients send HTTP Basic on each request. Unauthenticated API calls get a 401 problem, pages
- * a redirect to the login form.
+ * Browsers log in with the form at {@code /login} and keep a session (CSRF-protected, whatever
+ * other header they send); API clients send HTTP Basic on each request and carry no session.
+ * Unauthenticated API calls get a 401 problem, pages a redirect to the login form. Every answer
+ * carries a Content-Security-Policy without inline script. Outside demo mode the API
+ * documentation is for logged-in staff only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 class SecurityConfiguration {
+
+    private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-                                            ProblemAccessDeniedHandler deniedHandler, EndpointAccess endpoints) throws Exception {
+                                            ProblemAccessDeniedHandler deniedHandler, EndpointAccess endpoints, WebProperties web,
+                                            @Value("${huzhu.demo.enabled:false}") boolean demo) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.secure(web.secureCookies()).sameSite("Lax"));
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers(API_DOCS).access((authentication, context) ->
+                        new AuthorizationDecision(demo || holds(authentication.get(), Right.API_DOCS)))
                 // every API endpoint declares its right (@Requires); one that declares none is refused
                 .requestMatchers("/api/**").access(endpoints)
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                    .failureHandler((request, response, e) ->
+                            response.sendRedirect(e instanceof LockedException ? "/login?locked" : "/login?error"))
+                    .permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
             .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
-            .csrf(csrf -> csrf.spa()
-                // no session, nothing for a forged request to ride on: API clients without credentials get a 401
-                .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                        || (request.getRequestURI().startsWith("/api/") && request.getRequestedSessionId() == null))
+            .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens)
+                // a request without a session cookie has nothing for a forged request to ride on: API clients
+                // (Basic on each call) need no token; a browser session always does, Authorization header or not
+                .ignoringRequestMatchers(request -> request.getRequestedSessionId() == null
+                        && (request.getHeader("Authorization") != null || request.getRequestURI().startsWith("/api/")))
                 .ignoringRequestMatchers("/api/v1/benefit-calculations"))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(web, false)))
+                .addHeaderWriter((request, response) -> {
+                    // Swagger UI styles its elements inline; its scripts are still files of our own origin
+                    if (request.getRequestURI().startsWith("/swagger-ui")) {
+                        response.setHeader("Content-Security-Policy", contentSecurityPolicy(web, true));
+                    }
+                })
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frames -> {
+                    if ("'self'".equals(web.frameAncestors())) frames.sameOrigin();
+                    else frames.disable(); // frame-ancestors of the CSP says who may frame us
+                }))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    static String contentSecurityPolicy(WebProperties web, boolean inlineStyles) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'" + (inlineStyles ? " 'unsafe-inline'" : "")
+                + "; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors "
+                + web.frameAncestors();
+    }
+
+    private static boolean holds(Authentication authentication, Right right) {
+        return authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof CurrentUser.Holder holder && holder.currentUser().holds(right);
     }
 
     /** Loads the deferred CSRF token so that its cookie reaches the browser's scripts. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.huzhu.catalogue.Catalogue;
 import org.huzhu.membership.RosterImportRepository.Phase;
 import org.huzhu.membership.RosterImportRepository.State;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
  *   <li><b>Enrol</b>: chunk by chunk, each in its own transaction ({@link RosterChunkWriter}).
  *       After a crash the import resumes after its last committed chunk.</li>
  * </ol>
+ * The job stops between chunks, leaving the import RUNNING, once its instance no longer holds the
+ * import's lease (it is stopping, or another instance took the import over).
  */
 @Component
 class RosterImportJob {
@@ -55,6 +58,10 @@ class RosterImportJob {
     }
 
     void run(long importId) {
+        run(importId, () -> true);
+    }
+
+    void run(long importId, BooleanSupplier leaseHeld) {
         State state = imports.find(importId).orElseThrow();
         Path file = Path.of(state.filePath());
         try {
@@ -71,16 +78,28 @@ class RosterImportJob {
                 return;
             }
             imports.phase(importId, Phase.ENROLLING, validation.rows);
-            enrol(importId, unit, file, parser, validation.firstRows, state, today);
+            enrol(importId, unit, file, parser, validation.firstRows, state, today, leaseHeld);
             imports.finish(importId, Status.DONE, null);
             deleteQuietly(file);
+        } catch (LeaseLost e) {
+            log.info("Roster import {} stopped here: this instance no longer holds its lease", importId);
         } catch (RuntimeException e) {
+            if (!leaseHeld.getAsBoolean()) {
+                log.info("Roster import {} stopped here ({}): this instance no longer holds its lease", importId, e.toString());
+                return;
+            }
             log.error("Roster import {} failed", importId, e);
             imports.finish(importId, Status.FAILED, "导入过程中出现系统错误，已提交的行保持有效；重新上传同一文件不会重复参保");
         }
     }
 
     private record Validation(int rows, LongIntMap firstRows) {
+    }
+
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
+        }
     }
 
     private Validation validate(Path file, RosterRowParser parser) {
@@ -116,7 +135,7 @@ class RosterImportJob {
     }
 
     private void enrol(long importId, Unit unit, Path file, RosterRowParser parser, LongIntMap firstRows, State state,
-                       LocalDate today) {
+                       LocalDate today, BooleanSupplier leaseHeld) {
         RosterChunkWriter.Totals totals = new RosterChunkWriter.Totals();
         totals.processed = state.processed();
         totals.accepted = state.accepted();
@@ -148,6 +167,7 @@ class RosterImportJob {
                     }
                 }
                 if (read == chunkSize) {
+                    if (!leaseHeld.getAsBoolean()) throw new LeaseLost();
                     write(importId, unit, new RosterChunkWriter.Chunk(++chunkNumber, read, lines, errors), totals, parser, today);
                     lines = new ArrayList<>(chunkSize);
                     errors = new ArrayList<>();
@@ -155,6 +175,7 @@ class RosterImportJob {
                 }
             }
         }
+        if (read > 0 && !leaseHeld.getAsBoolean()) throw new LeaseLost();
         if (read > 0) write(importId, unit, new RosterChunkWriter.Chunk(++chunkNumber, read, lines, errors), totals, parser, today);
     }
 

@@ -44,6 +44,30 @@ class RosterImportRepository {
                 .optional();
     }
 
+    /** Takes the lease of a RUNNING import nobody holds (never held, or run out); whether it did. */
+    boolean takeLease(long id, String owner, java.time.Duration lease) {
+        return jdbc.sql("""
+                update membership.roster_import set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
+                 where id = ? and status = 'RUNNING' and (lease_until is null or lease_until < now())""")
+                .params(owner, lease.toMillis() / 1000.0, id).update() == 1;
+    }
+
+    /** Extends a lease this owner still holds; false when it has lost it (or the import ended). */
+    boolean renewLease(long id, String owner, java.time.Duration lease) {
+        return jdbc.sql("""
+                update membership.roster_import set lease_until = now() + make_interval(secs => ?)
+                 where id = ? and status = 'RUNNING' and lease_owner = ?""")
+                .params(lease.toMillis() / 1000.0, id, owner).update() == 1;
+    }
+
+    /** RUNNING imports whose runner's lease has run out (or that never had one). */
+    List<Long> unleased() {
+        return jdbc.sql("""
+                select id from membership.roster_import
+                 where status = 'RUNNING' and (lease_until is null or lease_until < now()) order by id""")
+                .query(Long.class).list();
+    }
+
     List<Long> running() {
         return jdbc.sql("select id from membership.roster_import where status = 'RUNNING' order by id").query(Long.class).list();
     }

@@ -1,5 +1,6 @@
 package org.huzhu.membership;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,8 +11,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.huzhu.membership.RosterImportRepository.State;
 import org.huzhu.membership.RosterImportRepository.Status;
 import org.huzhu.membership.roster.RosterFileException;
@@ -29,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -36,7 +43,10 @@ import org.springframework.stereotype.Service;
 /**
  * The roster import front door. An upload is stored, its header checked at once (a file that
  * is not a roster is refused with 422 before anything starts), then imported in the
- * background by {@link RosterImportJob}; progress is read with {@link #visibleImport}.
+ * background by {@link RosterImportJob}; progress is read with {@link #visibleImport}. The
+ * instance running an import holds its lease ({@code lease_until}, renewed every third of
+ * {@code huzhu.import.lease}); any instance resumes, at start and every {@code huzhu.import.lease-sweep},
+ * the RUNNING imports whose lease has run out, and only those.
  */
 @Service
 public class RosterImports {
@@ -48,6 +58,10 @@ public class RosterImports {
     private final Organisations organisations;
     private final ImportProperties properties;
     private final ThreadPoolTaskExecutor executor;
+    private final String node = nodeName();
+    private final Set<Long> leased = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat;
+    private volatile boolean stopping;
 
     RosterImports(RosterImportRepository imports, RosterImportJob job, Organisations organisations,
                   ImportProperties properties) {
@@ -62,6 +76,13 @@ public class RosterImports {
         executor.setQueueCapacity(100);
         executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.initialize();
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "roster-import-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(100, properties.lease().toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
     }
 
     public record ImportView(long id, long unitId, String fileName, String status, String phase, int rows, int processed,
@@ -89,7 +110,7 @@ public class RosterImports {
             throw new UnreadableUploadException("无法读取上传的文件：请上传 CSV 或 XLSX 花名册");
         }
         long id = imports.create(unit.id(), unit.path(), fileName, file.toString(), sha256(file), user.username());
-        submit(id);
+        if (imports.takeLease(id, node, properties.lease())) submit(id); // else another instance's sweep took it first
         return id;
     }
 
@@ -100,7 +121,13 @@ public class RosterImports {
         Files.createDirectories(file.getParent());
         Files.copy(source, file);
         long id = imports.create(unit.id(), unit.path(), source.getFileName().toString(), file.toString(), sha256(file), user.username());
-        job.run(id);
+        if (!imports.takeLease(id, node, properties.lease())) return id;
+        leased.add(id);
+        try {
+            job.run(id, () -> leaseHeld(id));
+        } finally {
+            leased.remove(id);
+        }
         return id;
     }
 
@@ -122,10 +149,16 @@ public class RosterImports {
         return imports.ofUnit(unitId, 20).stream().map(s -> visibleImport(s.id(), user, 0)).toList();
     }
 
-    /** Imports interrupted by a stop or crash resume after their last committed chunk. */
+    /**
+     * Imports interrupted by a stop or crash resume after their last committed chunk: at start and
+     * every {@code huzhu.import.lease-sweep}, those whose lease has run out, each on the one instance
+     * that takes its lease.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resumeInterrupted() {
-        for (long id : imports.running()) {
+        if (stopping) return;
+        for (long id : imports.unleased()) {
+            if (!imports.takeLease(id, node, properties.lease())) continue;
             State s = imports.find(id).orElseThrow();
             if (s.filePath() != null && Files.exists(Path.of(s.filePath()))) {
                 log.info("Resuming roster import {} after row {}", id, s.processed());
@@ -136,13 +169,63 @@ public class RosterImports {
         }
     }
 
+    @Scheduled(fixedDelayString = "${huzhu.import.lease-sweep:PT15S}", initialDelayString = "${huzhu.import.lease-sweep:PT15S}")
+    void resumeAbandoned() {
+        resumeInterrupted();
+    }
+
     private void submit(long id) {
+        leased.add(id);
         try {
-            ((TaskExecutor) executor).execute(() -> job.run(id));
+            ((TaskExecutor) executor).execute(() -> {
+                try {
+                    job.run(id, () -> leaseHeld(id));
+                } finally {
+                    leased.remove(id);
+                }
+            });
         } catch (RejectedExecutionException e) {
+            leased.remove(id);
             imports.finish(id, Status.FAILED, "系统繁忙，导入任务排队已满，请稍后重新上传");
             throw new ConflictException("系统繁忙，导入任务排队已满，请稍后重试");
         }
+    }
+
+    private boolean leaseHeld(long id) {
+        return !stopping && leased.contains(id);
+    }
+
+    /** The heartbeat: extends the lease of every import running here; one lost is stopped at its next chunk. */
+    private void renewLeases() {
+        for (long id : leased) {
+            try {
+                if (!imports.renewLease(id, node, properties.lease())) {
+                    log.warn("Roster import {}: this instance lost its lease; stopping it here", id);
+                    leased.remove(id);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Roster import {}: lease not renewed ({})", id, e.toString());
+            }
+        }
+    }
+
+    /** Stops renewing leases and lets running imports stop at their next chunk; another instance resumes them. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        heartbeat.shutdownNow();
+        executor.getThreadPoolExecutor().shutdown();
+        executor.getThreadPoolExecutor().awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "node";
+        }
+        return host + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private Path store(InputStream content) {

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import org.huzhu.banking.Bank;
 import org.huzhu.banking.BankMessage;
 import org.huzhu.banking.BankReport;
 import org.huzhu.shared.Money;
+import org.huzhu.shared.database.DatabaseLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,10 +41,11 @@ class BankStatusApplier {
     private final PayoutsProperties settings;
     private final FaultInjection faults;
     private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final DatabaseLocks locks;
 
     BankStatusApplier(Bank bank, PayoutRepository repository, PayoutLedger ledger, ApplicationEventPublisher events,
-                      TransactionTemplate transactions, PayoutsProperties settings, FaultInjection faults, Clock clock) {
+                      TransactionTemplate transactions, PayoutsProperties settings, FaultInjection faults, Clock clock,
+                      DatabaseLocks locks) {
         this.bank = bank;
         this.repository = repository;
         this.ledger = ledger;
@@ -53,31 +54,34 @@ class BankStatusApplier {
         this.settings = settings;
         this.faults = faults;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** What applying the stored messages did: messages applied, payouts moved, and whether one waits for SENT. */
     record Applied(int messages, int payouts, boolean waiting) {
     }
 
-    /** Fetches new bank messages and applies every stored one not yet applied. One caller at a time; others return at once. */
+    /**
+     * Fetches new bank messages and applies every stored one not yet applied. One caller at a time
+     * across all instances (an advisory lock); others return at once.
+     */
     Applied fetchAndApply() {
-        if (!lock.tryLock()) return new Applied(0, 0, false);
-        try {
-            bank.receive();
-            int messages = 0;
-            int moved = 0;
-            while (true) {
-                List<BankMessage> next = bank.messagesAfter(repository.lastAppliedMessage(), KINDS, 4);
-                if (next.isEmpty()) return new Applied(messages, moved, false);
-                for (BankMessage message : next) {
-                    int n = apply(message);
-                    if (n < 0) return new Applied(messages, moved, true);
-                    messages++;
-                    moved += n;
-                }
+        return locks.tryWith("bank-status", 0, this::fetchAndApplyLocked).orElse(new Applied(0, 0, false));
+    }
+
+    private Applied fetchAndApplyLocked() {
+        bank.receive();
+        int messages = 0;
+        int moved = 0;
+        while (true) {
+            List<BankMessage> next = bank.messagesAfter(repository.lastAppliedMessage(), KINDS, 4);
+            if (next.isEmpty()) return new Applied(messages, moved, false);
+            for (BankMessage message : next) {
+                int n = apply(message);
+                if (n < 0) return new Applied(messages, moved, true);
+                messages++;
+                moved += n;
             }
-        } finally {
-            lock.unlock();
         }
     }
 

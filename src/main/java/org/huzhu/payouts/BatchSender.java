@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.huzhu.banking.Bank;
 import org.huzhu.banking.BankAcceptance;
 import org.huzhu.banking.CreditTransfer;
 import org.huzhu.banking.PaymentFile;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.DatabaseLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the batch; (2) hand the kept file to the bank; (3) record SENT, move its payouts to SENT and book
  * Dr 2202 Cr 2203 — in one transaction. A crash between (2) and (3) leaves the batch RELEASED; the
  * retry sends the same file (same MsgId, same EndToEndIds), which the bank accepts as a duplicate
- * and does not pay again, and then records SENT. One sender per batch at a time in this process.
+ * and does not pay again, and then records SENT. One sender per batch at a time across every instance
+ * on the database (an advisory lock per batch, held from reading the batch to recording SENT).
  */
 @Component
 class BatchSender {
@@ -38,10 +38,10 @@ class BatchSender {
     private final TransactionTemplate transactions;
     private final FaultInjection faults;
     private final Clock clock;
-    private final Set<Long> sending = ConcurrentHashMap.newKeySet();
+    private final DatabaseLocks locks;
 
     BatchSender(Bank bank, PayoutRepository repository, PayoutLedger ledger, PersonalDataCipher cipher, ApplicationEventPublisher events,
-                TransactionTemplate transactions, FaultInjection faults, Clock clock) {
+                TransactionTemplate transactions, FaultInjection faults, Clock clock, DatabaseLocks locks) {
         this.bank = bank;
         this.repository = repository;
         this.ledger = ledger;
@@ -50,27 +50,27 @@ class BatchSender {
         this.transactions = transactions;
         this.faults = faults;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** Sends batch {@code batchId} if it is RELEASED; returns whether this call recorded it SENT. */
     boolean send(long batchId) {
-        if (!sending.add(batchId)) return false;
-        try {
-            String file = transactions.execute(s -> fileOf(batchId));
-            if (file == null) return false;
-            PayoutBatch batch = repository.batch(batchId, false).orElseThrow();
-            BankAcceptance answer = bank.send(batch.messageId, file);
-            if (!answer.accepted()) {
-                log.error("the bank refused payout batch {} ({}): {}", batchId, batch.messageId, answer.detail());
-                transactions.executeWithoutResult(s -> repository.batchEvent(batchId, BankStatusApplier.BANK, BatchStatus.RELEASED,
-                        BatchStatus.RELEASED, "银行拒收：" + answer.detail()));
-                return false;
-            }
-            faults.pauseIf(FaultInjection.FILE_SENT);
-            return Boolean.TRUE.equals(transactions.execute(s -> recordSent(batchId, answer)));
-        } finally {
-            sending.remove(batchId);
+        return locks.tryWith("payout-batch", batchId, () -> sendLocked(batchId)).orElse(false);
+    }
+
+    private boolean sendLocked(long batchId) {
+        String file = transactions.execute(s -> fileOf(batchId));
+        if (file == null) return false;
+        PayoutBatch batch = repository.batch(batchId, false).orElseThrow();
+        BankAcceptance answer = bank.send(batch.messageId, file);
+        if (!answer.accepted()) {
+            log.error("the bank refused payout batch {} ({}): {}", batchId, batch.messageId, answer.detail());
+            transactions.executeWithoutResult(s -> repository.batchEvent(batchId, BankStatusApplier.BANK, BatchStatus.RELEASED,
+                    BatchStatus.RELEASED, "银行拒收：" + answer.detail()));
+            return false;
         }
+        faults.pauseIf(FaultInjection.FILE_SENT);
+        return Boolean.TRUE.equals(transactions.execute(s -> recordSent(batchId, answer)));
     }
 
     /** The batch's kept file, rendered now if it has none; null when the batch is not RELEASED. */

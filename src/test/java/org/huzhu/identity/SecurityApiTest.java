@@ -31,7 +31,9 @@ class SecurityApiTest extends ApiTest {
     @ValueSource(strings = {"/api/v1/me", "/api/v1/members/1", "/api/v1/organisations", "/api/v1/units",
             "/api/v1/ledger/trial-balance", "/api/v1/subsidy-budgets"})
     void aProtectedApiWithoutCredentialsIsA401ProblemWithABasicChallenge(String path) {
-        HttpResponse<String> response = raw(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri(path)).GET());
+        // an API client asking for JSON (a browser gets no challenge: WebEdgesTest.browsersGetNoBasicChallenge)
+        HttpResponse<String> response = raw(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json").GET());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");

@@ -2,6 +2,7 @@ package org.huzhu.banking.reconciliation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,7 +13,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Reconciles yesterday once a day (by default at 06:30 China time, when the previous day's
  * statement has been imported). {@code huzhu.reconciliation.cron} changes the time; set
- * {@code huzhu.reconciliation.enabled=false} to turn it off.
+ * {@code huzhu.reconciliation.enabled=false} to turn it off. With several instances on one database,
+ * one of them runs it (a ShedLock row in {@code shared.shedlock}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -30,6 +32,7 @@ class ReconciliationSchedule {
     }
 
     @Scheduled(cron = "${huzhu.reconciliation.cron:0 30 6 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "reconcile-yesterday", lockAtLeastFor = "PT5M", lockAtMostFor = "PT1H")
     void reconcileYesterday() {
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         var run = reconciliation.run(yesterday, "系统");

@@ -76,6 +76,7 @@ public final class SimulatedBank implements AutoCloseable {
     private final Map<String, Outcome> outcomes = new HashMap<>();
     private final Map<String, Integer> debits = new HashMap<>();
     private final Set<String> files = new java.util.HashSet<>();
+    private final Map<String, Integer> received = new java.util.HashMap<>();
     private final List<Message> outbox = new ArrayList<>();
     private final List<Bounce> bounces = new ArrayList<>();
     /** Files accepted and not yet answered, in arrival order. */
@@ -114,6 +115,11 @@ public final class SimulatedBank implements AutoCloseable {
     /** How many times the bank debited the fund for {@code endToEndId} (never more than once). */
     public synchronized int timesPaid(String endToEndId) {
         return debits.getOrDefault(endToEndId, 0);
+    }
+
+    /** How many times a payment file with this message id reached the bank (a resend after a crash included). */
+    public synchronized int filesReceived(String messageId) {
+        return received.getOrDefault(messageId, 0);
     }
 
     /** Every end-to-end id the bank debited, with the count (each 1). */
@@ -202,6 +208,7 @@ public final class SimulatedBank implements AutoCloseable {
             }
             boolean fresh;
             synchronized (this) {
+                received.merge(file.messageId(), 1, Integer::sum);
                 fresh = files.add(file.messageId());
                 if (fresh) unanswered.add(file);
             }

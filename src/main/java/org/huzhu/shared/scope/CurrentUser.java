@@ -9,7 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * it. A member additionally sees only their own member record.
  */
 public record CurrentUser(long accountId, String username, Role role, String scopePath,
-                          Long orgNodeId, Long unitId, Long memberId) {
+                          Long orgNodeId, Long unitId, Long memberId) implements java.io.Serializable {
 
     /** Implemented by the logged-in principal. */
     public interface Holder {

@@ -52,7 +52,9 @@ public enum Right {
     PAYOUT_READ("查看互助金支付", ADMIN, FINANCE),
     PAYOUT_MANAGE("编制、放行与重新支付", FINANCE),
 
-    CALENDAR_LOAD("加载节假日安排", ADMIN);
+    CALENDAR_LOAD("加载节假日安排", ADMIN),
+    /** The OpenAPI description and its browsable UI (open to all in demo mode). */
+    API_DOCS("查看接口文档", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR);
 
     private final String chinese;
     private final Set<Role> roles;

@@ -1,0 +1,30 @@
+package org.huzhu.identity;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+
+/**
+ * Browser sessions live in PostgreSQL (tables {@code identity.spring_session*}), so any instance
+ * on the same database serves a session started on another. The cookie is HttpOnly, SameSite=Lax
+ * and Secure unless {@code huzhu.web.secure-cookies=false} (demo mode on plain HTTP).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableJdbcHttpSession(tableName = "identity.spring_session", maxInactiveIntervalInSeconds = 1800)
+class SessionConfiguration {
+
+    @Bean
+    CookieSerializer cookieSerializer(WebProperties web) {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName("SESSION");
+        cookie.setCookiePath("/");
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Lax");
+        cookie.setUseSecureCookie(web.secureCookies());
+        return cookie;
+    }
+}
