@@ -3,13 +3,15 @@ package org.huzhu.banking;
 import java.util.Collection;
 import java.util.List;
 import org.huzhu.banking.iso20022.Iso20022Reader;
+import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The banking module's front door: render and send payment files, take in what the bank reports
- * (each message stored once, by its id, in arrival order) and read it back.
+ * (each message stored once, by its id, in arrival order, encrypted: a bank's messages name payees
+ * and their accounts) and read it back.
  */
 @Service
 public class Bank {
@@ -18,10 +20,12 @@ public class Bank {
 
     private final BankAdapter adapter;
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    Bank(BankAdapter adapter, JdbcClient jdbc) {
+    Bank(BankAdapter adapter, JdbcClient jdbc, PersonalDataCipher cipher) {
         this.adapter = adapter;
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public boolean configured() {
@@ -50,9 +54,9 @@ public class Bank {
             List<BankAdapter.Incoming> batch = adapter.fetch(cursor, FETCH_LIMIT);
             for (BankAdapter.Incoming m : batch) {
                 stored += jdbc.sql("""
-                        insert into banking.bank_message (bank_sequence, message_id, kind, xml) values (?, ?, ?, ?)
+                        insert into banking.bank_message (bank_sequence, message_id, kind, xml_cipher) values (?, ?, ?, ?)
                         on conflict (message_id) do nothing""")
-                        .params(m.sequence(), m.messageId(), m.kind(), m.xml()).update();
+                        .params(m.sequence(), m.messageId(), m.kind(), cipher.encrypt(m.xml())).update();
                 // a message delivered again under an id already stored is skipped, and so is its sequence number
                 cursor = Math.max(cursor, m.sequence());
             }
@@ -64,10 +68,10 @@ public class Bank {
     @Transactional(readOnly = true)
     public List<BankMessage> messagesAfter(long afterNumber, Collection<String> kinds, int limit) {
         return jdbc.sql("""
-                select id, message_id, kind, xml, received_at from banking.bank_message
+                select id, message_id, kind, xml_cipher, received_at from banking.bank_message
                 where id > ? and kind = any(?) order by id limit ?""")
                 .params(afterNumber, kinds.toArray(String[]::new), limit)
-                .query((rs, n) -> new BankMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new BankMessage(rs.getLong(1), rs.getString(2), rs.getString(3), cipher.decrypt(rs.getBytes(4)),
                         rs.getTimestamp(5).toInstant()))
                 .list();
     }

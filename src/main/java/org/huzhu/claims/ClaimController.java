@@ -43,8 +43,9 @@ class ClaimController {
     @PostMapping
     @Operation(summary = "创建理赔申请（草稿）：事故、诊断、住院、费用与票据；一张票据只能用于一次申请")
     ResponseEntity<ClaimView> file(@RequestBody Claims.NewClaim command) {
-        ClaimView claim = claims.file(command, CurrentUser.get());
-        return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).body(claim);
+        CurrentUser user = CurrentUser.get();
+        ClaimView claim = claims.file(command, user);
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).body(MedicalData.shownTo(user, claim));
     }
 
     @Requires(Right.CLAIM_FILE)
@@ -53,15 +54,17 @@ class ClaimController {
     ResponseEntity<ClaimView> fileWithDocuments(@RequestPart("claim") Claims.NewClaim command,
                                                 @RequestParam(name = "file", required = false) List<MultipartFile> files,
                                                 @RequestParam(name = "kind", required = false) List<String> kinds) {
-        ClaimView claim = claims.file(command, documents(files, kinds), CurrentUser.get());
-        return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).body(claim);
+        CurrentUser user = CurrentUser.get();
+        ClaimView claim = claims.file(command, documents(files, kinds), user);
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + claim.id())).body(MedicalData.shownTo(user, claim));
     }
 
     @Requires(Right.CLAIM_READ)
     @GetMapping("/{id}")
     @Operation(summary = "查看理赔：状态、各项目给付决定与原因、办理时间线、工作日时限、提示与支付指令")
     ClaimView claim(@PathVariable long id) {
-        return claims.view(id, CurrentUser.get());
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, claims.view(id, user));
     }
 
     @Requires(Right.CLAIM_READ)
@@ -78,7 +81,8 @@ class ClaimController {
     @PostMapping("/{id}/submit")
     @Operation(summary = "提交申请：按职工实际参保与已给付测算；低风险自动核准，否则按金额转县、市、省级审核")
     ClaimView submit(@PathVariable long id) {
-        return claims.submit(id, CurrentUser.get());
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, claims.submit(id, user));
     }
 
     @Requires(Right.CLAIM_DECIDE)
@@ -92,21 +96,24 @@ class ClaimController {
     @PostMapping("/{id}/approve")
     @Operation(summary = "审核核准（调整项目金额须选择原因代码 reasonCode，可附说明 reason）；高于测算金额或大额须另一名审核员按相同金额复核，金额不同则重新初审")
     ClaimView approve(@PathVariable long id, @RequestBody(required = false) ClaimReviews.Approval approval) {
-        return reviews.approve(id, approval, CurrentUser.get());
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, reviews.approve(id, approval, user));
     }
 
     @Requires(Right.CLAIM_DECIDE)
     @PostMapping("/{id}/reject")
     @Operation(summary = "审核拒付（须写明原因）")
     ClaimView reject(@PathVariable long id, @RequestBody(required = false) ClaimReviews.Rejection rejection) {
-        return reviews.reject(id, rejection, CurrentUser.get());
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, reviews.reject(id, rejection, user));
     }
 
     @Requires(Right.PAYMENT_RETRY)
     @PostMapping("/{id}/payment-retry")
     @Operation(summary = "支付失败后重新发起支付（财务）")
     ClaimView retryPayment(@PathVariable long id) {
-        return claims.retryPayment(id, CurrentUser.get());
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, claims.retryPayment(id, user));
     }
 
     @Requires(Right.CLAIM_DOCUMENT_ADD)
@@ -114,8 +121,10 @@ class ClaimController {
     @Operation(summary = "上传申领材料（PDF、OFD、PNG、JPEG，不超过10MB，加密保存）；kind 为材料类型")
     ResponseEntity<DocumentView> attach(@PathVariable long id, @RequestParam("file") MultipartFile file,
                                         @RequestParam("kind") String kind) {
-        DocumentView document = claims.attach(id, kind, file.getOriginalFilename(), bytes(file), CurrentUser.get());
-        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents/" + document.id())).body(document);
+        CurrentUser user = CurrentUser.get();
+        DocumentView document = claims.attach(id, kind, file.getOriginalFilename(), bytes(file), user);
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents/" + document.id()))
+                .body(MedicalData.shownTo(user, document));
     }
 
     @Requires(Right.CLAIM_DOCUMENT_ADD)
@@ -123,8 +132,9 @@ class ClaimController {
     @Operation(summary = "一次上传多份申领材料（全部成功或全部不保存）：file 与 kind 各重复多次、一一对应；返回各材料")
     ResponseEntity<List<DocumentView>> attachAll(@PathVariable long id, @RequestParam("file") List<MultipartFile> files,
                                                  @RequestParam("kind") List<String> kinds) {
-        List<DocumentView> stored = claims.attach(id, documents(files, kinds), CurrentUser.get());
-        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents")).body(stored);
+        CurrentUser user = CurrentUser.get();
+        List<DocumentView> stored = claims.attach(id, documents(files, kinds), user);
+        return ResponseEntity.created(URI.create("/api/v1/claims/" + id + "/documents")).body(MedicalData.shownTo(user, stored));
     }
 
     /** Uploaded files paired with their kinds, in order. */
@@ -151,12 +161,13 @@ class ClaimController {
     @GetMapping("/{id}/documents")
     @Operation(summary = "申领材料列表")
     List<DocumentView> documents(@PathVariable long id) {
-        return claims.documents(id, CurrentUser.get());
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, claims.documents(id, user));
     }
 
     @Requires(Right.CLAIM_DOCUMENT_READ)
     @GetMapping("/{id}/documents/{documentId}")
-    @Operation(summary = "下载申领材料（解密）")
+    @Operation(summary = "下载申领材料（解密）；单位经办人与财务人员只能看到材料已提交，不能下载（403）")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         Claims.Download d = claims.document(id, documentId, CurrentUser.get());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))

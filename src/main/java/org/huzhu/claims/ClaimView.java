@@ -15,6 +15,8 @@ import org.huzhu.shared.Money;
  * A claim as its readers see it (GET /api/v1/claims/{id}): the facts filed, the status, every item's
  * benefit with its reasons, the timeline, the payment promise, hints and payout requests.
  * {@code approvedTotal} is what was approved after any adjustment; {@code computedTotal} what the rules give.
+ * {@code medicalDataHidden}: the reader may not see medical data ({@link MedicalData}), so {@code diagnoses}
+ * is null and documents carry no reading.
  */
 public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate incidentDate,
                         List<String> diagnoses, boolean death, Integer disabilityGrade, HospitalStay hospitalStay,
@@ -24,7 +26,7 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
                         Integer workingDaysElapsed, LocalDate promiseDueOn, boolean overdue, List<BenefitView> benefits,
                         List<HintView> hints, List<ReceiptView> receipts, List<DocumentView> documents,
                         List<TimelineEntry> timeline, List<PayoutRequestView> payoutRequests, String filedBy,
-                        Instant createdAt) {
+                        Instant createdAt, boolean medicalDataHidden) {
 
     public record BenefitView(String item, String plan, LocalDate coverageFrom, LocalDate coverageTo, Decision decision,
                               Money amount, List<ComponentAmount> components, List<Reason> reasons, Money adjustedAmount,

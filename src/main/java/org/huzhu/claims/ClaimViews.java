@@ -86,7 +86,7 @@ final class ClaimViews {
                 parts.payouts().stream().map(p -> new PayoutRequestView(p.reference(), p.payeeName(), p.bankName(),
                         p.maskedAccount(), p.amount(), p.status().name(), p.requestedAt(), p.statusName(), p.reasonCode(), p.reason(),
                         p.reissueOf(), p.reissuedBy(), p.settledOn())).toList(),
-                c.filedBy, c.createdAt);
+                c.filedBy, c.createdAt, false);
     }
 
     ClaimView.Summary summary(ClaimRepository.Listed row) {

@@ -369,6 +369,7 @@ public class Claims {
     }
 
     public Download document(long id, long documentId, CurrentUser user) {
+        MedicalData.requireReadableBy(user);
         visible(id, user);
         DocumentView meta = views.documents(id).stream().filter(d -> d.id() == documentId).findFirst()
                 .orElseThrow(() -> new NotFoundException("材料不存在"));

@@ -36,12 +36,8 @@ class MemberController {
                       String maskedPhone, EmploymentForm employmentForm, boolean realNameVerified, String bankName,
                       String maskedBankAccount, Long unitId) {
         static MemberView of(Member m) {
-            return new MemberView(m.id(), m.name(), m.gender(), m.birthDate(), m.maskedIdNumber(), maskPhone(m.phone()),
+            return new MemberView(m.id(), m.name(), m.gender(), m.birthDate(), m.maskedIdNumber(), m.maskedPhone(),
                     m.employmentForm(), m.realNameVerifiedAt() != null, m.bankName(), m.maskedBankAccount(), m.unitId());
-        }
-
-        private static String maskPhone(String phone) {
-            return phone == null ? null : phone.substring(0, 3) + "****" + phone.substring(7);
         }
     }
 

@@ -37,6 +37,11 @@ final class MemberFacts {
     }
 
     /** The keyed hash under which a number is unique; computed on the normalised 18-digit form. */
+    /** The phone as stored: encrypted, or null when none was given. */
+    static byte[] phoneCipher(PersonalDataCipher cipher, String phone) {
+        return phone == null ? null : cipher.encrypt(phone);
+    }
+
     static byte[] idHash(PersonalDataCipher cipher, IdNumber id) {
         return cipher.hash("id:" + id.value());
     }

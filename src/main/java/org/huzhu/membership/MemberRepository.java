@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class MemberRepository {
 
     static final String COLUMNS = """
-            id, name, id_masked, gender, birth_date, phone, employment_form, real_name_verified_at, bank_name,
+            id, name, id_masked, gender, birth_date, phone_masked, employment_form, real_name_verified_at, bank_name,
             bank_account_masked, unit_id, org_path""";
 
     private final JdbcClient jdbc;
@@ -23,15 +23,16 @@ class MemberRepository {
     }
 
     record NewMemberRow(String name, byte[] idHash, byte[] idCipher, String idMasked, Gender gender,
-                        java.time.LocalDate birthDate, String phone, EmploymentForm form, Long unitId, String orgPath) {
+                        java.time.LocalDate birthDate, byte[] phoneCipher, String phoneMasked, EmploymentForm form, Long unitId, String orgPath) {
     }
 
     long insert(NewMemberRow m) {
         return jdbc.sql("""
-                insert into membership.member (name, id_hash, id_cipher, id_masked, gender, birth_date, phone,
-                                               employment_form, unit_id, org_path)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(m.name(), m.idHash(), m.idCipher(), m.idMasked(), m.gender().name(), m.birthDate(), m.phone(),
+                insert into membership.member (name, id_hash, id_cipher, id_masked, gender, birth_date, phone_cipher,
+                                               phone_masked, employment_form, unit_id, org_path)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(m.name(), m.idHash(), m.idCipher(), m.idMasked(), m.gender().name(), m.birthDate(), m.phoneCipher(),
+                        m.phoneMasked(),
                         m.form().name(), m.unitId(), m.orgPath())
                 .query(Long.class).single();
     }
@@ -112,7 +113,7 @@ class MemberRepository {
         Timestamp verified = rs.getTimestamp("real_name_verified_at");
         return new Member(rs.getLong("id"), rs.getString("name"), rs.getString("id_masked"),
                 Gender.valueOf(rs.getString("gender")), rs.getObject("birth_date", java.time.LocalDate.class),
-                rs.getString("phone"), EmploymentForm.valueOf(rs.getString("employment_form")),
+                rs.getString("phone_masked"), EmploymentForm.valueOf(rs.getString("employment_form")),
                 verified == null ? null : verified.toInstant(), rs.getString("bank_name"),
                 rs.getString("bank_account_masked"), rs.getObject("unit_id", Long.class), rs.getString("org_path"));
     }

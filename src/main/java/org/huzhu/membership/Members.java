@@ -8,6 +8,7 @@ import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
 import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.IdNumber;
+import org.huzhu.shared.Masks;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Right;
@@ -62,7 +63,7 @@ public class Members {
         String orgPath = unit != null ? unit.path() : user.scopePath();
         try {
             long memberId = repository.insert(new MemberRepository.NewMemberRow(name, hash, cipher.encrypt(id.value()),
-                    id.masked(), id.gender(), id.birthDate(), phone, form, unit == null ? null : unit.id(), orgPath));
+                    id.masked(), id.gender(), id.birthDate(), MemberFacts.phoneCipher(cipher, phone), Masks.phone(phone), form, unit == null ? null : unit.id(), orgPath));
             return repository.find(memberId).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw duplicate();

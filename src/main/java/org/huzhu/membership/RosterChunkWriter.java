@@ -13,6 +13,7 @@ import org.huzhu.catalogue.Catalogue;
 import org.huzhu.contributions.Contributions;
 import org.huzhu.ledger.Ledger;
 import org.huzhu.organisation.Unit;
+import org.huzhu.shared.Masks;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.database.CopyWriter;
@@ -170,13 +171,13 @@ class RosterChunkWriter {
     private void copyMembers(Connection c, List<RosterLine> lines, List<byte[]> hashes, long[] ids, Unit unit) throws SQLException {
         if (lines.isEmpty()) return;
         CopyWriter copy = CopyWriter.open(c, """
-                COPY membership.member (id, name, id_hash, id_cipher, id_masked, gender, birth_date, phone, employment_form,
+                COPY membership.member (id, name, id_hash, id_cipher, id_masked, gender, birth_date, phone_cipher, phone_masked, employment_form,
                                         unit_id, org_path) FROM STDIN""");
         for (int i = 0; i < lines.size(); i++) {
             RosterLine l = lines.get(i);
             copy.number(ids[i]).text(l.name()).bytes(hashes.get(i)).bytes(cipher.encrypt(l.idNumber().value()))
                     .text(l.idNumber().masked()).text(l.idNumber().gender().name()).date(l.idNumber().birthDate())
-                    .text(l.phone()).text(l.form().name()).number(unit.id()).text(unit.path());
+                    .bytes(MemberFacts.phoneCipher(cipher, l.phone())).text(Masks.phone(l.phone())).text(l.form().name()).number(unit.id()).text(unit.path());
             copy.endRow();
         }
         copy.finish();

@@ -90,6 +90,7 @@ class RosterImportJob {
             }
             log.error("Roster import {} failed", importId, e);
             imports.finish(importId, Status.FAILED, "导入过程中出现系统错误，已提交的行保持有效；重新上传同一文件不会重复参保");
+            deleteQuietly(file);
         }
     }
 

@@ -86,6 +86,12 @@ class RosterImportRepository {
                 .params(processed, accepted, rejected, id).update();
     }
 
+    /** Where the files of finished imports were kept (each is deleted when its import ends). */
+    List<String> filesOfFinishedImports() {
+        return jdbc.sql("select file_path from membership.roster_import where status <> 'RUNNING' and file_path is not null")
+                .query(String.class).list();
+    }
+
     void finish(long id, Status status, String message) {
         jdbc.sql("""
                 update membership.roster_import set status = ?, phase = 'FINISHED', message = ?, finished_at = now()

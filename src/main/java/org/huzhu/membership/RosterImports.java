@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -109,7 +112,13 @@ public class RosterImports {
             if (e instanceof UnreadableUploadException u) throw u;
             throw new UnreadableUploadException("无法读取上传的文件：请上传 CSV 或 XLSX 花名册");
         }
-        long id = imports.create(unit.id(), unit.path(), fileName, file.toString(), sha256(file), user.username());
+        long id;
+        try {
+            id = imports.create(unit.id(), unit.path(), fileName, file.toString(), sha256(file), user.username());
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
         if (imports.takeLease(id, node, properties.lease())) submit(id); // else another instance's sweep took it first
         return id;
     }
@@ -149,12 +158,17 @@ public class RosterImports {
         return imports.ofUnit(unitId, 20).stream().map(s -> visibleImport(s.id(), user, 0)).toList();
     }
 
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        deleteLeftoverFiles();
+        resumeInterrupted();
+    }
+
     /**
      * Imports interrupted by a stop or crash resume after their last committed chunk: at start and
      * every {@code huzhu.import.lease-sweep}, those whose lease has run out, each on the one instance
      * that takes its lease.
      */
-    @EventListener(ApplicationReadyEvent.class)
     void resumeInterrupted() {
         if (stopping) return;
         for (long id : imports.unleased()) {
@@ -174,6 +188,33 @@ public class RosterImports {
         resumeInterrupted();
     }
 
+    /**
+     * A roster names workers with their ID numbers and phones: its file lives only while its import
+     * runs. Files that outlived their import (a crash between finishing and deleting) are deleted, and
+     * so are uploads a day old that no running import reads (a crash before the import was recorded).
+     */
+    void deleteLeftoverFiles() {
+        for (String path : imports.filesOfFinishedImports()) deleteQuietly(Path.of(path));
+        Set<Path> running = new HashSet<>();
+        for (long id : imports.running()) imports.find(id).map(State::filePath).ifPresent(p -> running.add(Path.of(p).toAbsolutePath()));
+        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
+        if (!Files.isDirectory(properties.workDir())) return;
+        try (var files = Files.list(properties.workDir())) {
+            files.filter(f -> f.getFileName().toString().endsWith(".upload") && !running.contains(f.toAbsolutePath()))
+                    .filter(f -> modifiedBefore(f, dayAgo)).forEach(RosterImports::deleteQuietly);
+        } catch (IOException e) {
+            log.warn("Could not list the roster work directory {}", properties.workDir());
+        }
+    }
+
+    private static boolean modifiedBefore(Path file, Instant instant) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(instant);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void submit(long id) {
         leased.add(id);
         try {
@@ -187,6 +228,7 @@ public class RosterImports {
         } catch (RejectedExecutionException e) {
             leased.remove(id);
             imports.finish(id, Status.FAILED, "系统繁忙，导入任务排队已满，请稍后重新上传");
+            imports.find(id).map(State::filePath).ifPresent(path -> deleteQuietly(Path.of(path)));
             throw new ConflictException("系统繁忙，导入任务排队已满，请稍后重试");
         }
     }

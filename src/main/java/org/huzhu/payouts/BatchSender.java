@@ -77,14 +77,14 @@ class BatchSender {
     private String fileOf(long batchId) {
         PayoutBatch batch = repository.batch(batchId, true).orElse(null);
         if (batch == null || batch.status() != BatchStatus.RELEASED) return null;
-        return repository.file(batchId).orElseGet(() -> {
+        return repository.file(batchId).map(cipher::decrypt).orElseGet(() -> {
             List<CreditTransfer> transfers = repository.ofBatch(batchId).stream()
                     .filter(p -> p.status() == PayoutStatus.BATCHED)
                     .map(p -> new CreditTransfer(p.reference(), p.payeeName(), p.bankName(), cipher.decrypt(p.accountCipher()),
                             p.amount(), "职工互助保障金 " + p.reference()))
                     .toList();
             String xml = bank.render(new PaymentFile(batch.messageId, Instant.now(clock), LocalDate.now(clock), transfers));
-            repository.storeFile(batchId, xml);
+            repository.storeFile(batchId, cipher.encrypt(xml));
             return xml;
         });
     }

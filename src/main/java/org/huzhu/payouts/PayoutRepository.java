@@ -231,13 +231,14 @@ class PayoutRepository {
                 .update() == 1;
     }
 
-    Optional<String> file(long batchId) {
-        return jdbc.sql("select file_xml from payouts.batch where id = ?").param(batchId).query(String.class).optional()
+    /** The batch's kept payment file, encrypted (it names every payee's account). */
+    Optional<byte[]> file(long batchId) {
+        return jdbc.sql("select file_cipher from payouts.batch where id = ?").param(batchId).query(byte[].class).optional()
                 .filter(f -> f != null);
     }
 
-    void storeFile(long batchId, String xml) {
-        jdbc.sql("update payouts.batch set file_xml = ? where id = ? and file_xml is null").params(xml, batchId).update();
+    void storeFile(long batchId, byte[] fileCipher) {
+        jdbc.sql("update payouts.batch set file_cipher = ? where id = ? and file_cipher is null").params(fileCipher, batchId).update();
     }
 
     void recordSent(long batchId, String bankAnswer, String journalKey) {

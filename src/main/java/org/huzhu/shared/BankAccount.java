@@ -34,7 +34,7 @@ public record BankAccount(String bankName, String number) {
     }
 
     public String masked() {
-        return number.substring(0, 4) + " **** **** " + number.substring(number.length() - 4);
+        return Masks.accountNumber(number);
     }
 
     @Override

@@ -95,13 +95,19 @@ public final class IdNumber {
         return gender;
     }
 
-    /** {@code 4201**********1234}: what screens and answers show. */
+    /** {@code ****************1X}: what screens and answers show. */
     public String masked() {
         return mask(value);
     }
 
+    /**
+     * Shows only the last two characters. Answers show the birth date and the gender beside the
+     * masked number, so the area code must stay hidden as a whole: with the province shown, a
+     * province of 16 county codes would leave about 145 candidates; hidden, thousands remain
+     * (IdNumberTest counts them).
+     */
     public static String mask(String idNumber) {
-        return idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4);
+        return "*".repeat(idNumber.length() - 2) + idNumber.substring(idNumber.length() - 2);
     }
 
     @Override

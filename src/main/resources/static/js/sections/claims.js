@@ -234,9 +234,10 @@ function documentsCard(claim, context, open, reload) {
     h('thead', {}, h('tr', {}, h('th', { text: '材料类型' }), h('th', { text: '文件' }), h('th', { text: '自动识别' }), h('th', { class: 'num', text: '大小' }))),
     h('tbody', {}, claim.documents.map((d) => h('tr', { dataset: { kind: d.kind } },
       h('td', { class: 'nowrap', text: d.kindName || DOCUMENT_KINDS[d.kind] || d.kind }),
-      h('td', { class: 'file' }, h('div', {}, h('a', { href: `/api/v1/claims/${claim.id}/documents/${d.id}`, download: d.fileName, text: d.fileName }),
+      h('td', { class: 'file' }, h('div', {}, claim.medicalDataHidden ? h('span', { text: d.fileName })
+        : h('a', { href: `/api/v1/claims/${claim.id}/documents/${d.id}`, download: d.fileName, text: d.fileName }),
         h('div', { class: 'hint', text: `${d.uploadedBy} · ${dateTime(d.uploadedAt)}` }))),
-      h('td', { class: 'reading' }, readingCell(d.reading)),
+      h('td', { class: 'reading' }, claim.medicalDataHidden ? h('span', { class: 'hint', text: '已提交' }) : readingCell(d.reading)),
       h('td', { class: 'num', text: size(d.size) }))))))) 
     : h('p', { class: 'empty', text: '尚未上传材料' });
 
@@ -496,7 +497,7 @@ function factsCard(claim, terms) {
     h('dl', { class: 'facts' },
       fact('类型', KIND[claim.kind]),
       fact('事故（确诊）日期', claim.incidentDate),
-      fact('诊断', claim.diagnoses.length ? claim.diagnoses.join('、') : null),
+      fact('诊断', claim.medicalDataHidden ? '已提交' : claim.diagnoses.length ? claim.diagnoses.join('、') : null),
       fact('住院', claim.hospitalStay ? h('span', { class: 'period' }, h('span', { text: claim.hospitalStay.admission }), ' 至 ',
         h('span', { text: claim.hospitalStay.discharge })) : '无', true),
       fact('身故', claim.death ? '是' : '否'),

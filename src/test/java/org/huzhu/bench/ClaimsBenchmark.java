@@ -374,8 +374,9 @@ public final class ClaimsBenchmark {
             record Imported(long id, long unitId, String orgPath) {
             }
             Map<String, Imported> byPhone = new HashMap<>();
-            jdbc.sql("select id, phone, unit_id, org_path from membership.member")
-                    .query((rs, n) -> byPhone.put(rs.getString(2), new Imported(rs.getLong(1), rs.getLong(3), rs.getString(4).intern())))
+            var personalData = app.getBean(org.huzhu.shared.crypto.PersonalDataCipher.class);
+            jdbc.sql("select id, phone_cipher, unit_id, org_path from membership.member where phone_cipher is not null")
+                    .query((rs, n) -> byPhone.put(personalData.decrypt(rs.getBytes(2)), new Imported(rs.getLong(1), rs.getLong(3), rs.getString(4).intern())))
                     .list();
             for (int j = 0; j < o.members; j++) {
                 Imported m = byPhone.get(people.phone(j));

@@ -119,7 +119,8 @@ final class PayoutsBenchmark implements Bench.Benchmark {
                     batches.size(), prepared, released - prepared, sent - released, applied, round - sent);
 
             verify(jdbc, bank, n);
-            String file = jdbc.sql("select file_xml from payouts.batch order by id limit 1").query(String.class).single();
+            String file = app.getBean(PersonalDataCipher.class).decrypt(jdbc.sql("select file_cipher from payouts.batch order by id limit 1")
+                    .query(byte[].class).single());
             Schemas.validate(Schemas.PAIN_001, file);
             int transfers = MxPain00100109.parse(file).getCstmrCdtTrfInitn().getPmtInf().getFirst().getCdtTrfTxInf().size();
             progress("one pain.001 file (%,d bytes, %,d transfers) is valid against the schema and read back by Prowide", file.length(), transfers);

@@ -38,6 +38,8 @@ class MemberApiTest extends ApiTest {
     /** Area codes of this class (Beijing 1101xx): never used by the demo data or other test classes. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(400));
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.huzhu.shared.crypto.PersonalDataCipher personalData;
     private Map<String, Long> orgIds;
 
     @BeforeEach
@@ -64,8 +66,8 @@ class MemberApiTest extends ApiTest {
         assertThat(member.path("gender").asString()).isEqualTo(String.valueOf(sex));
         assertThat(member.path("birthDate").asString()).isEqualTo(birth.toString());
         assertThat(member.path("maskedIdNumber").asString())
-                .isEqualTo(id.substring(0, 4) + "**********" + id.substring(14))
-                .matches("\\d{4}\\*{10}\\d{3}[\\dX]");
+                .isEqualTo("*".repeat(16) + id.substring(16))
+                .matches("\\*{16}\\d[\\dX]");
         assertThat(member.path("employmentForm").asString()).isEqualTo(form);
         assertFullNumberAbsent(answer.body(), id);
 
@@ -97,7 +99,7 @@ class MemberApiTest extends ApiTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(answer.field("birthDate")).isEqualTo("1975-08-09");
         assertThat(answer.field("gender")).isEqualTo("M");
-        assertThat(answer.field("maskedIdNumber")).isEqualTo(eighteen.substring(0, 4) + "**********" + eighteen.substring(14));
+        assertThat(answer.field("maskedIdNumber")).isEqualTo("*".repeat(16) + eighteen.substring(16));
         assertFullNumberAbsent(answer.body(), eighteen);
         assertThat(answer.body()).doesNotContain(fifteen);
     }
@@ -292,7 +294,7 @@ class MemberApiTest extends ApiTest {
         byte[] hash = (byte[]) row.get("id_hash");
         String masked = (String) row.get("id_masked");
 
-        assertThat(masked).isEqualTo(id.substring(0, 4) + "**********" + id.substring(14));
+        assertThat(masked).isEqualTo("*".repeat(16) + id.substring(16));
         assertThat(cipher.length).isGreaterThan(id.length());
         for (byte[] stored : List.of(cipher, hash)) {
             assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(id, id.substring(6, 14));
@@ -301,6 +303,22 @@ class MemberApiTest extends ApiTest {
         // no other column of the row holds the number in clear either
         String wholeRow = jdbc.sql("select m::text from membership.member m where id = ?").param(memberId).query(String.class).single();
         assertThat(wholeRow).doesNotContain(id).doesNotContain(HexFormat.of().formatHex(id.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void memberPhonesAreEncryptedAtRest() {
+        String id = idNumber(LocalDate.of(1984, 6, 1), 'F');
+        String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        Answer registered = post("demo-admin", "/api/v1/members", memberJson("电话测试", id, phone, "REGULAR", null));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        long memberId = registered.json().path("id").asLong();
+
+        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+        assertThat(registered.field("maskedPhone")).isEqualTo(masked);
+        assertThat(get("demo-admin", "/api/v1/members/" + memberId).field("maskedPhone")).isEqualTo(masked);
+        String wholeRow = jdbc.sql("select m::text from membership.member m where id = ?").param(memberId).query(String.class).single();
+        assertThat(wholeRow).doesNotContain(phone).doesNotContain(HexFormat.of().formatHex(phone.getBytes(StandardCharsets.US_ASCII)))
+                .contains(masked);
     }
 
     @Test
@@ -499,9 +517,8 @@ class MemberApiTest extends ApiTest {
     }
 
     private long memberRowsWithMask(String eighteen) {
-        return jdbc.sql("select count(*) from membership.member where id_masked = ? and birth_date = ?")
-                .params(IdNumber.mask(eighteen), LocalDate.parse(eighteen.substring(6, 10) + "-" + eighteen.substring(10, 12)
-                        + "-" + eighteen.substring(12, 14)))
+        IdNumber id = IdNumber.parse(eighteen, today());
+        return jdbc.sql("select count(*) from membership.member where id_hash = ?").param(MemberFacts.idHash(personalData, id))
                 .query(Long.class).single();
     }
 

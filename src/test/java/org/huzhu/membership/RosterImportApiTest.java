@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -450,6 +452,52 @@ class RosterImportApiTest extends ApiTest {
             assertThat(membersOfUnit(unitId)).isEqualTo(validRows);
             assertImportBooked(importId, validRows);
         }
+    }
+
+    @Test
+    void aFailedRosterImportLeavesNoFileOnDisk() {
+        String paid = today().minusDays(8).toString();
+        byte[] good = csv(CHINESE_HEADERS, List.of(Workers.man(paid, "BASIC", "1")), StandardCharsets.UTF_8);
+        byte[] broken = (new String(good, StandardCharsets.UTF_8) + "x".repeat(40_000) + ",1\r\n").getBytes(StandardCharsets.UTF_8);
+
+        JsonNode result = runImport(createUnit(1), "坏文件.csv", broken);
+
+        assertThat(result.get("status").asString()).as(result.toString()).isEqualTo("FAILED");
+        assertNoFileLeft(result.get("id").asLong());
+    }
+
+    @Test
+    void aDoneOrRejectedRosterImportLeavesNoFileOnDisk() {
+        String paid = today().minusDays(8).toString();
+        JsonNode done = runImport(createUnit(1), "r.csv", csv(CHINESE_HEADERS, List.of(Workers.man(paid, "BASIC", "1")), StandardCharsets.UTF_8));
+        JsonNode rejected = runImport(createUnit(100), "r.csv", csv(CHINESE_HEADERS, List.of(Workers.man(paid, "BASIC", "1")),
+                StandardCharsets.UTF_8));
+
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
+        assertThat(rejected.get("status").asString()).as(rejected.toString()).isEqualTo("REJECTED");
+        assertNoFileLeft(done.get("id").asLong());
+        assertNoFileLeft(rejected.get("id").asLong());
+    }
+
+    @Autowired
+    RosterImports rosterImports;
+
+    @Test
+    void filesLeftBehindByFinishedImportsAreDeletedAtStartup() throws IOException {
+        JsonNode done = runImport(createUnit(1), "r.csv", csv(CHINESE_HEADERS, List.of(Workers.man(today().minusDays(8).toString(),
+                "BASIC", "1")), StandardCharsets.UTF_8));
+        Path leftover = Path.of(jdbc.sql("select file_path from membership.roster_import where id = ?").param(done.get("id").asLong())
+                .query(String.class).single());
+        Files.writeString(leftover, "姓名,身份证号码\n");
+
+        rosterImports.deleteLeftoverFiles();
+
+        assertThat(leftover).doesNotExist();
+    }
+
+    private void assertNoFileLeft(long importId) {
+        String path = jdbc.sql("select file_path from membership.roster_import where id = ?").param(importId).query(String.class).single();
+        assertThat(Path.of(path)).as("roster file of import " + importId).doesNotExist();
     }
 
     static Stream<Arguments> participation() {

@@ -109,6 +109,8 @@ class MoneyEventsPropertyTest extends ApiTest {
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
+    org.huzhu.shared.crypto.PersonalDataCipher personalData;
+    @Autowired
     Enrolments enrolments;
     @Autowired
     Members members;
@@ -630,8 +632,8 @@ class MoneyEventsPropertyTest extends ApiTest {
     private String[] batchFile(long batch) {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
-            String[] file = jdbc.sql("select message_id, file_xml from payouts.batch where id = ?").param(batch)
-                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+            String[] file = jdbc.sql("select message_id, file_cipher from payouts.batch where id = ?").param(batch)
+                    .query((rs, n) -> new String[] {rs.getString(1), personalData.decrypt(rs.getBytes(2))}).single();
             if (file[1] != null) return file;
             assertThat(System.nanoTime()).as("batch %d's file kept", batch).isLessThan(until);
             pause();

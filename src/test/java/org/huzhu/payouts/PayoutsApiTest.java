@@ -161,7 +161,8 @@ class PayoutsApiTest extends ApiTest {
         String reference = "HZ-" + claim + "-1";
         long batch = PayoutRound.release(payouts, reference);
         assertThat(PayoutRound.awaitFinal(payouts, reference).status()).isEqualTo(PayoutStatus.SETTLED);
-        String file = jdbc.sql("select file_xml from payouts.batch where id = ?").param(batch).query(String.class).single();
+        String file = personalData.decrypt(jdbc.sql("select file_cipher from payouts.batch where id = ?").param(batch)
+                .query(byte[].class).single());
         String messageId = jdbc.sql("select message_id from payouts.batch where id = ?").param(batch).query(String.class).single();
 
         BankAcceptance resent = bank.send(messageId, file);
@@ -304,6 +305,36 @@ class PayoutsApiTest extends ApiTest {
         assertThat(statements.valuedOn(settledOn)).anyMatch(line -> reference.equals(line.endToEndId()) && !line.credit());
         assertThat(run.differences()).noneMatch(d -> reference.equals(d.reference())
                 || (d.message() != null && d.message().contains(reference)));
+    }
+
+    // ---- personal data at rest ----------------------------------------------------------------
+
+    @Test
+    void theStoredPaymentFileHoldsNoPlainCardNumber() {
+        String card = newCardNumber();
+        long claim = approvedClaim("江岸区总工会", card);
+        String reference = "HZ-" + claim + "-1";
+        long batch = PayoutRound.release(payouts, reference);
+        assertThat(PayoutRound.awaitFinal(payouts, reference).status()).isEqualTo(PayoutStatus.SETTLED);
+
+        String row = jdbc.sql("select b::text from payouts.batch b where id = ?").param(batch).query(String.class).single();
+        assertThat(row).doesNotContain(card).doesNotContain("Document").doesNotContain(reference);
+    }
+
+    @Test
+    void bankMessagesAtRestHoldNoPlainCardNumber() {
+        String card = newCardNumber();
+        long claim = approvedClaim("江岸区总工会", card);
+        String reference = "HZ-" + claim + "-1";
+        assertThat(PayoutRound.pay(payouts, reference).status()).isEqualTo(PayoutStatus.SETTLED);
+        String statementId = simulatedBank.closeDay(today());
+        bank.receive();
+
+        List<String> rows = jdbc.sql("select m::text from banking.bank_message m").query(String.class).list();
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).doesNotContain(card).doesNotContain("Document")
+                .doesNotContain(reference));
+        assertThat(bank.messagesAfter(0, List.of(BankMessage.STATEMENT), 100_000)).filteredOn(m -> m.messageId().equals(statementId))
+                .singleElement().satisfies(m -> assertThat(m.xml()).contains("<Document"));
     }
 
     // ---- fixtures ---------------------------------------------------------------------------

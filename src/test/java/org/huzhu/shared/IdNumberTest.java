@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -190,11 +191,80 @@ class IdNumberTest {
     }
 
     @Test
-    void masksAllButTheFirstAndLastFourCharacters() {
+    void masksAllButTheLastTwoCharacters() {
         IdNumber id = IdNumber.parse("11010519491231002X", TODAY);
 
-        assertThat(id.masked()).isEqualTo("1101**********002X");
-        assertThat(IdNumber.mask(withCheck("42010219900101123"))).isEqualTo("4201**********1236");
+        assertThat(id.masked()).isEqualTo("****************2X");
+        assertThat(IdNumber.mask(withCheck("42010219900101123"))).isEqualTo("****************36");
+    }
+
+    /**
+     * The member answer shows the birth date and the gender beside the masked number, so what is
+     * left to guess is the area code, the two sequence digits that are hidden and whatever the
+     * gender leaves of the third; the check character is fixed by the other 17. Counted as a
+     * reader who knows every county code in use would count, with a deliberate under-count of
+     * those codes: 16 per province (Beijing, Tianjin and Shanghai have 16 county-level codes, the
+     * fewest of any province), 31 provinces.
+     */
+    @ParameterizedTest
+    @CsvSource({"110101", "310115", "420102", "460105", "650102"})
+    void aMaskedIdNumberLeavesAtLeastAThousandCandidates(String area) {
+        for (LocalDate birth : List.of(LocalDate.of(1949, 12, 31), LocalDate.of(1975, 8, 9), LocalDate.of(2004, 2, 29))) {
+            for (int sequence : List.of(1, 2, 737, 998)) {
+                IdNumber id = IdNumber.parse(withCheck(area + birth.toString().replace("-", "") + "%03d".formatted(sequence)), TODAY);
+
+                assertThat(MaskArithmetic.candidates(id.masked(), id.birthDate(), id.gender()))
+                        .as("candidates for %s", id.masked()).isGreaterThanOrEqualTo(1000);
+            }
+        }
+        // why the province is hidden too: its two digits and the last two characters leave about 145 in Shanghai
+        IdNumber shanghai = IdNumber.parse(withCheck("31011519800101123"), TODAY);
+        String provinceAndLastTwo = "31" + "*".repeat(14) + shanghai.value().substring(16);
+        assertThat(MaskArithmetic.candidates(provinceAndLastTwo, shanghai.birthDate(), shanghai.gender())).isLessThan(1000);
+    }
+
+    /** Counting the full numbers a masked one stands for, given the birth date and the gender shown beside it. */
+    static final class MaskArithmetic {
+
+        private static final List<String> MAINLAND = List.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33",
+                "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65");
+        private static final int COUNTIES_PER_PROVINCE = 16;
+
+        static long candidates(String masked, LocalDate birth, Gender gender) {
+            String born = birth.toString().replace("-", "");
+            long count = 0;
+            for (String area : areas(masked.substring(0, 6))) {
+                for (int sequence = gender == Gender.M ? 1 : 0; sequence < 1000; sequence += 2) {
+                    String first17 = area + born + "%03d".formatted(sequence);
+                    if (fits(masked, first17 + IdNumber.checkCharacter(first17))) count++;
+                }
+            }
+            return count;
+        }
+
+        /** The area codes a masked area could be: the shown province or any, and its county codes (or any digit shown as *). */
+        private static List<String> areas(String masked) {
+            List<String> provinces = masked.charAt(0) == '*' ? MAINLAND : List.of(masked.substring(0, 2));
+            List<String> areas = new java.util.ArrayList<>();
+            for (String province : provinces) {
+                if (masked.substring(2).equals("****")) {
+                    for (int c = 1; c <= COUNTIES_PER_PROVINCE; c++) areas.add(province + "01" + "%02d".formatted(c));
+                } else {
+                    for (int c = 0; c < 10_000; c++) {
+                        String county = "%04d".formatted(c);
+                        if (fits(masked.substring(2), county)) areas.add(province + county);
+                    }
+                }
+            }
+            return areas;
+        }
+
+        private static boolean fits(String masked, String candidate) {
+            for (int i = 0; i < masked.length(); i++) {
+                if (masked.charAt(i) != '*' && masked.charAt(i) != candidate.charAt(i)) return false;
+            }
+            return true;
+        }
     }
 
     @Test
@@ -202,7 +272,7 @@ class IdNumberTest {
         IdNumber id = IdNumber.parse("34052419800101001X", TODAY);
 
         assertThat(id.toString())
-                .isEqualTo("3405**********001X")
+                .isEqualTo("****************1X")
                 .doesNotContain("34052419800101001X")
                 .doesNotContain("19800101");
         assertThat(String.valueOf(java.util.List.of(id))).doesNotContain("19800101");

@@ -311,6 +311,8 @@ class ClaimsBrowserTest extends BrowserTest {
     @Test
     void financeReadsAClaimButCannotChangeIt() {
         long claim = file(worker("HOSPITAL:1").id(), hospitalClaim(null, "500.00", true));
+        Answer attached = upload("demo-admin", "/api/v1/claims/" + claim + "/documents?kind=DISCHARGE_SUMMARY", "file", "出院记录.pdf", PDF);
+        assertThat(attached.status()).as(attached.body()).isEqualTo(201);
         session.logIn("demo-finance");
         assertThat(session.navSections()).contains("claims").doesNotContain("apply", "review");
         browser.get(session.url("/#claims?id=" + claim));
@@ -320,6 +322,10 @@ class ClaimsBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.id("document-form"))).isEmpty();
         assertThat(browser.findElements(By.id("review-card"))).isEmpty();
         assertThat(browser.findElements(By.id("claims-new"))).isEmpty();
+        // medical data: the diagnosis and the document's content are not shown to finance, only that they were handed in
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).doesNotContain("K35.800").contains("已提交").contains("出院记录.pdf");
+        assertThat(browser.findElements(By.cssSelector("#claim-documents a"))).isEmpty();
     }
 
     // ---------- the page ----------

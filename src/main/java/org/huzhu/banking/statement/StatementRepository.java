@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.huzhu.shared.Money;
+import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Repository;
 class StatementRepository {
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    StatementRepository(JdbcClient jdbc) {
+    StatementRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     record Imported(long id, String format, String fileName, String messageId, int lines, int newLines, int duplicates,
@@ -34,15 +37,21 @@ class StatementRepository {
         jdbc.sql("update banking.statement set new_lines = ?, duplicates = ? where id = ?").params(newLines, duplicates, statementId).update();
     }
 
-    /** Stores a line unless a line with the same key exists; returns the new line's id, empty for a duplicate. */
+    /**
+     * Stores a line unless a line with the same key exists; returns the new line's id, empty for a duplicate.
+     * The counterparty's name and account are stored encrypted ({@link StoredCounterparty}).
+     */
     Optional<Long> insertLine(long statementId, String key, ParsedStatement.Line l) {
+        StoredCounterparty counterparty = StoredCounterparty.of(cipher, l.counterpartyName(), l.counterpartyAccount());
         return jdbc.sql("""
                 insert into banking.statement_line (statement_id, line_key, account, booking_date, value_date, credit, amount, currency,
-                    counterparty_name, counterparty_account, remittance, end_to_end_id, bank_reference, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    counterparty_name_cipher, counterparty_account_cipher, counterparty_account_hash, counterparty_account_masked,
+                    remittance, end_to_end_id, bank_reference, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (line_key) do nothing returning id""")
                 .params(statementId, key, l.account(), l.bookingDate(), l.valueDate(), l.credit(), l.amount().amount(), l.currency(),
-                        l.counterpartyName(), l.counterpartyAccount(), l.remittance(), l.endToEndId(), l.bankReference(),
+                        counterparty.nameCipher(), counterparty.accountCipher(), counterparty.accountHash(), counterparty.accountMasked(),
+                        l.remittance(), l.endToEndId(), l.bankReference(),
                         l.credit() ? LineStatus.NEW.name() : LineStatus.DEBIT.name())
                 .query(Long.class).optional();
     }
@@ -86,15 +95,15 @@ class StatementRepository {
     }
 
     private static final String SELECT = """
-            select id, statement_id, account, booking_date, value_date, credit, amount, currency, counterparty_name,
-                   counterparty_account, remittance, end_to_end_id, bank_reference, status, matched_reference, note
+            select id, statement_id, account, booking_date, value_date, credit, amount, currency, counterparty_name_cipher,
+                   counterparty_account_masked, remittance, end_to_end_id, bank_reference, status, matched_reference, note
               from banking.statement_line""";
 
     private StatementLine toLine(ResultSet rs, int n) throws SQLException {
         return new StatementLine(rs.getLong("id"), rs.getLong("statement_id"), rs.getString("account"),
                 rs.getObject("booking_date", LocalDate.class), rs.getObject("value_date", LocalDate.class), rs.getBoolean("credit"),
-                new Money(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getString("counterparty_name"),
-                rs.getString("counterparty_account"), rs.getString("remittance"), rs.getString("end_to_end_id"),
+                new Money(rs.getBigDecimal("amount")), rs.getString("currency"), cipher.decrypt(rs.getBytes("counterparty_name_cipher")),
+                rs.getString("counterparty_account_masked"), rs.getString("remittance"), rs.getString("end_to_end_id"),
                 rs.getString("bank_reference"), LineStatus.valueOf(rs.getString("status")), rs.getString("matched_reference"),
                 rs.getString("note"));
     }

@@ -1,6 +1,5 @@
 package org.huzhu.banking.statement;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.huzhu.shared.Money;
+import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.NotFoundException;
@@ -33,10 +33,12 @@ public class Statements {
 
     private final StatementRepository repository;
     private final List<StatementLineHandler> handlers;
+    private final PersonalDataCipher cipher;
 
-    Statements(StatementRepository repository, List<StatementLineHandler> handlers) {
+    Statements(StatementRepository repository, List<StatementLineHandler> handlers, PersonalDataCipher cipher) {
         this.repository = repository;
         this.handlers = handlers;
+        this.cipher = cipher;
     }
 
     /** What one line became during an import. */
@@ -83,7 +85,7 @@ public class Statements {
         int debits = 0;
         Map<LineStatus, Integer> counts = new java.util.EnumMap<>(LineStatus.class);
         for (ParsedStatement.Line parsedLine : parsed.lines()) {
-            Optional<Long> id = repository.insertLine(statementId, key(parsedLine, seen), parsedLine);
+            Optional<Long> id = repository.insertLine(statementId, key(parsedLine, seen, cipher), parsedLine);
             if (id.isEmpty()) {
                 duplicates++;
                 continue;
@@ -163,16 +165,23 @@ public class Statements {
     }
 
     /**
-     * A line's identity: the bank's reference; without one (optional in camt.053), a digest of what
-     * the line says and how many identical lines came before it in the same file.
+     * A line's identity: the bank's reference; without one (optional in camt.053), a keyed digest of
+     * what the line says and how many identical lines came before it in the same file.
      */
-    static String key(ParsedStatement.Line l, Map<String, Integer> seen) {
+    static String key(ParsedStatement.Line l, Map<String, Integer> seen, PersonalDataCipher cipher) {
         if (l.bankReference() != null && !l.bankReference().isBlank()) return "R:" + l.bankReference().strip();
-        String content = String.join("|", String.valueOf(l.account()), String.valueOf(l.valueDate()), String.valueOf(l.credit()),
-                l.amount().toString(), String.valueOf(l.counterpartyAccount()), String.valueOf(l.remittance()), String.valueOf(l.endToEndId()));
-        String digest = sha256(content.getBytes(StandardCharsets.UTF_8));
+        String digest = digest(cipher, l.account(), l.valueDate(), l.credit(), l.amount(), l.counterpartyAccount(), l.remittance(),
+                l.endToEndId());
         int occurrence = seen.merge(digest, 1, Integer::sum);
-        return "H:" + digest + "#" + occurrence;
+        return "K:" + digest + "#" + occurrence;
+    }
+
+    /** Keyed (HMAC), because what it digests names the counterparty's account, which a plain digest would let anyone guess back. */
+    static String digest(PersonalDataCipher cipher, String account, LocalDate valueDate, boolean credit, Money amount,
+                         String counterpartyAccount, String remittance, String endToEndId) {
+        String content = String.join("|", String.valueOf(account), String.valueOf(valueDate), String.valueOf(credit),
+                amount.toString(), String.valueOf(counterpartyAccount), String.valueOf(remittance), String.valueOf(endToEndId));
+        return HexFormat.of().formatHex(cipher.hash(content));
     }
 
     private static String sha256(byte[] bytes) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Camt053ReaderTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    private static final org.huzhu.shared.crypto.PersonalDataCipher CIPHER =
+            new org.huzhu.shared.crypto.PersonalDataCipher(new byte[32], new byte[32]);
 
     @Test
     void readsEntriesOfAVersion08StatementWithTheirParties() {
@@ -142,11 +144,11 @@ class Camt053ReaderTest {
             assertThat(l.account()).isEqualTo("4200");
         });
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        String first = Statements.key(statement.lines().get(0), seen);
-        String second = Statements.key(statement.lines().get(1), seen);
-        assertThat(first).startsWith("H:").endsWith("#1");
+        String first = Statements.key(statement.lines().get(0), seen, CIPHER);
+        String second = Statements.key(statement.lines().get(1), seen, CIPHER);
+        assertThat(first).startsWith("K:").endsWith("#1");
         assertThat(second).isEqualTo(first.replace("#1", "#2"));
-        assertThat(Statements.key(statement.lines().get(0), new java.util.HashMap<>())).as("the same file again: the same keys").isEqualTo(first);
+        assertThat(Statements.key(statement.lines().get(0), new java.util.HashMap<>(), CIPHER)).as("the same file again: the same keys").isEqualTo(first);
     }
 
     @ParameterizedTest(name = "{0}")

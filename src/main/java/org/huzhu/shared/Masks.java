@@ -1,0 +1,25 @@
+package org.huzhu.shared;
+
+/**
+ * How personal numbers are shown on screens and in answers. ID numbers have their own mask
+ * ({@link IdNumber#mask}), which must hide more because the birth date is shown beside it.
+ */
+public final class Masks {
+
+    private Masks() {
+    }
+
+    /** {@code 138****0000}: the network prefix and the last four digits of a mobile number. */
+    public static String phone(String phone) {
+        if (phone == null) return null;
+        if (phone.length() < 8) return "*".repeat(phone.length());
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    /** {@code 6222 **** **** 1234}: the first and last four characters of a card or account number. */
+    public static String accountNumber(String number) {
+        if (number == null) return null;
+        if (number.length() < 10) return "****";
+        return number.substring(0, 4) + " **** **** " + number.substring(number.length() - 4);
+    }
+}
