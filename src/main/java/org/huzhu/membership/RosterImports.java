@@ -87,7 +87,7 @@ public class RosterImports {
             if (e instanceof UnreadableUploadException u) throw u;
             throw new UnreadableUploadException("无法读取上传的文件：请上传 CSV 或 XLSX 花名册");
         }
-        long id = imports.create(unit.id(), unit.path(), fileName, file.toString(), sha256(file), user.username());
+        long id = imports.create(unit.id(), unit.path(), fileName, file.toString(), sha256(file), user.username(), user.scopePath());
         submit(id);
         return id;
     }
@@ -98,7 +98,7 @@ public class RosterImports {
         Path file = properties.workDir().resolve(UUID.randomUUID() + ".upload");
         Files.createDirectories(file.getParent());
         Files.copy(source, file);
-        long id = imports.create(unit.id(), unit.path(), source.getFileName().toString(), file.toString(), sha256(file), user.username());
+        long id = imports.create(unit.id(), unit.path(), source.getFileName().toString(), file.toString(), sha256(file), user.username(), user.scopePath());
         job.run(id);
         return id;
     }
