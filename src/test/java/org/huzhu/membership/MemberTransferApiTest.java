@@ -58,7 +58,7 @@ class MemberTransferApiTest extends ApiTest {
         Worker worker = coveredWorker();
         long unit = unit("武昌区总工会", 1);
         String operator = operatorOf(unit);
-        String csv = "姓名,身份证号码,手机号码,就业形态,保障方案,份数,缴费日期\n" + worker.name() + "," + worker.idNumber() + ",,REGULAR,BASIC,1,\n";
+        String csv = "姓名,身份证号码,手机号码,就业形态,保障方案,份数,缴费日期\n" + worker.name() + "," + worker.idNumber() + ",,REGULAR,ACCIDENT,1,\n";
 
         Answer started = upload(operator, "/api/v1/units/" + unit + "/roster-imports", "file", "takeover.csv",
                 csv.getBytes(StandardCharsets.UTF_8));
