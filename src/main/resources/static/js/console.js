@@ -9,6 +9,7 @@ import * as ledger from './sections/ledger.js';
 import * as claims from './sections/claims.js';
 import * as payouts from './sections/payouts.js';
 import * as contributions from './sections/contributions.js';
+import * as transfers from './sections/transfers.js';
 
 const OPERATORS = ['ADMIN', 'UNION_STAFF', 'UNIT_OPERATOR'];
 
@@ -18,6 +19,7 @@ const SECTIONS = [
   { id: 'members', title: '职工', memberTitle: '我的保障', icon: 'members', roles: ['ADMIN', 'UNION_STAFF', 'REVIEWER', 'FINANCE', 'UNIT_OPERATOR', 'MEMBER'], module: members },
   { id: 'enrol', title: '参保', icon: 'enrol', roles: OPERATORS, module: enrolment },
   { id: 'import', title: '花名册导入', icon: 'import', roles: OPERATORS, module: roster },
+  { id: 'transfers', title: '职工调动', icon: 'members', roles: OPERATORS, module: transfers },
   { id: 'apply', title: '申请互助金', icon: 'apply', roles: [...OPERATORS, 'MEMBER'], module: claims.apply },
   { id: 'claims', title: '申领记录', memberTitle: '我的申领', icon: 'claims', roles: ['ADMIN', 'UNION_STAFF', 'REVIEWER', 'FINANCE', 'UNIT_OPERATOR', 'MEMBER'], module: claims.list },
   { id: 'review', title: '审核队列', icon: 'review', roles: ['ADMIN', 'REVIEWER'], module: claims.queue },
