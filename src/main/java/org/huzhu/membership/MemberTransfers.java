@@ -16,6 +16,7 @@ import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,8 +86,13 @@ public class MemberTransfers {
                 .filter(m -> m.name().equals(name))
                 .orElseThrow(() -> InvalidInputException.of("idNumber", "未找到身份证号码与姓名相符的已登记职工"));
         if (member.unitId() != null && member.unitId() == to.id()) throw new ConflictException("idNumber", "该职工已在本单位登记");
-        if (transfers.openFor(member.id())) throw new ConflictException("idNumber", "该职工已有待处理的调动申请");
-        long transferId = transfers.insert(member.id(), member.unitId(), member.orgPath(), to.id(), to.path(), reason, user.username());
+        if (transfers.openFor(member.id())) throw openAlready();
+        long transferId;
+        try {
+            transferId = transfers.insert(member.id(), member.unitId(), member.orgPath(), to.id(), to.path(), reason, user.username());
+        } catch (DuplicateKeyException e) {
+            throw openAlready();
+        }
         return view(transfers.find(transferId, false).orElseThrow(), user);
     }
 
@@ -159,6 +165,10 @@ public class MemberTransfers {
                 t.toUnitId(), toName, m.name(), revealed ? m.id() : null, m.maskedIdNumber(), revealed ? t.fromUnitId() : null,
                 revealed ? fromName : null, t.reason(), t.requestedBy(), t.requestedAt(), t.decidedBy(), t.decidedAt(), t.decision(),
                 decider && t.status() == Status.REQUESTED);
+    }
+
+    private static ConflictException openAlready() {
+        return new ConflictException("idNumber", "该职工已有待处理的调动申请");
     }
 
     private static String note(Decision decision) {

@@ -99,7 +99,8 @@ function payoutsTable(list, context, reload, id) {
       h('td', { class: 'nowrap' }, h('div', {}, h('div', { text: p.bankName }), h('div', { class: 'mono', text: p.maskedAccount }))),
       h('td', { class: 'num', text: yuan(p.amount) }),
       h('td', {}, badge(PAYOUT_STATUS, p.status), p.held ? h('span', { class: 'badge badge-red', title: p.holdReason, text: '暂停支付' }) : null),
-      h('td', { class: 'nowrap', text: p.held ? p.holdReason : p.reason || (p.reissuedBy ? `已由 ${p.reissuedBy} 重新支付` : '—') }),
+      h('td', { class: 'nowrap', title: p.held ? p.holdReason : null,
+        text: p.held ? '收款账户近期变更，待核实放行' : p.reason || (p.reissuedBy ? `已由 ${p.reissuedBy} 重新支付` : '—') }),
       h('td', { class: 'nowrap' }, reissueButton(p, context, reload), releaseHoldButton(p, context, reload))))))));
 }
 
@@ -141,7 +142,7 @@ async function showBatch(root, id, context) {
       setTimeout(reload, 1500);
       await reload();
     }).catch((e) => toast(e.message, 'error')));
-    action = h('div', { class: own ? 'alert alert-warn' : 'alert alert-ok', id: 'batch-release-box', role: 'note' },
+    action = h('div', { class: own || b.heldPayouts ? 'alert alert-warn' : 'alert alert-ok', id: 'batch-release-box', role: 'note' },
       h('div', {}, h('strong', { text: own ? '本批次由您组批，须由另一名财务复核放行' : '核对收款人与金额后放行' }),
         h('p', { text: `共 ${b.payoutCount} 笔，合计 ${yuan(b.total)}` }),
         b.heldPayouts ? h('p', { id: 'batch-held', text: `其中 ${b.heldPayouts} 笔因收款账户近期变更暂停支付：请先与职工核实并逐笔放行；未放行的将在放行批次时移出本批次` }) : null,
