@@ -9,6 +9,7 @@ import * as ledger from './sections/ledger.js';
 import * as claims from './sections/claims.js';
 import * as payouts from './sections/payouts.js';
 import * as contributions from './sections/contributions.js';
+import * as transfers from './sections/transfers.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -16,6 +17,7 @@ const SECTIONS = [
   { id: 'members', title: '职工', memberTitle: '我的保障', icon: 'members', right: 'MEMBER_READ', module: members },
   { id: 'enrol', title: '参保', icon: 'enrol', right: 'ENROL', module: enrolment },
   { id: 'import', title: '花名册导入', icon: 'import', right: 'ROSTER_IMPORT', module: roster },
+  { id: 'transfers', title: '职工调动', icon: 'members', right: 'MEMBER_TRANSFER', module: transfers },
   { id: 'apply', title: '申请互助金', icon: 'apply', right: 'CLAIM_FILE', module: claims.apply },
   { id: 'claims', title: '申领记录', memberTitle: '我的申领', icon: 'claims', right: 'CLAIM_READ', module: claims.list },
   { id: 'review', title: '审核队列', icon: 'review', right: 'CLAIM_DECIDE', module: claims.queue },

@@ -226,6 +226,26 @@ function findSlot(form, name) {
   return null;
 }
 
+/**
+ * Sends {@code form} on submit: clears its errors, runs {@code work(text)} while {@code button} is busy
+ * ({@code text(name)}: the trimmed value of a field, or null), and shows the API's field errors on the form.
+ */
+export function submitting(form, button, label, work) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const data = new FormData(form);
+    const text = (k) => (data.get(k) || '').toString().trim() || null;
+    busy(button, label, async () => {
+      try {
+        await work(text);
+      } catch (e) {
+        showErrors(form, e);
+      }
+    });
+  });
+}
+
 export function formError() {
   return h('div', { class: 'alert alert-error form-error', role: 'alert', hidden: true });
 }

@@ -475,7 +475,8 @@ public class Claims {
                 List.of(JournalEntry.Line.debit(ChartOfAccounts.BENEFIT_EXPENSE, payout.amount()),
                         JournalEntry.Line.credit(ChartOfAccounts.CLAIMS_PAYABLE, payout.amount()))), pipeline);
         return payouts.request(new PayoutOrder(payout.reference(), PaymentProgress.source(claim.id), payee.name(),
-                payee.account().bankName(), payee.account().number(), payout.amount(), claim.facts.orgPath()), pipeline);
+                payee.account().bankName(), payee.account().number(), payout.amount(), claim.facts.orgPath(), payee.accountChangedAt()),
+                pipeline);
     }
 
     /** Now, to the microsecond PostgreSQL keeps, so that what a view shows equals what is read back later. */

@@ -78,7 +78,7 @@ class PaymentProgress implements PayoutSource {
                 .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户"));
         int n = Integer.parseInt(failedReference.substring(failedReference.lastIndexOf('-') + 1));
         return new PayoutOrder(reference(claimId, n + 1), source, payee.name(), payee.account().bankName(), payee.account().number(),
-                null, (String) claim[1]);
+                null, (String) claim[1], payee.accountChangedAt());
     }
 
     // ---- listening -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.huzhu.identity.Accounts;
 import org.huzhu.membership.Member;
+import org.huzhu.membership.MemberTransfers;
 import org.huzhu.membership.Members;
 import org.huzhu.membership.RosterImports;
 import org.huzhu.membership.SubsidyBudgetAdmin;
@@ -44,11 +45,14 @@ class DemoSeeder implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final DemoProperties properties;
     private final PayoutDemo payoutDemo;
+    private final MemberTransfers transfers;
     private final Clock clock;
 
     DemoSeeder(Organisations organisations, Members members, RosterImports imports, SubsidyBudgetAdmin budgets,
-               Accounts accounts, JdbcClient jdbc, DemoProperties properties, PayoutDemo payoutDemo, Clock clock) {
+               Accounts accounts, JdbcClient jdbc, DemoProperties properties, PayoutDemo payoutDemo, MemberTransfers transfers,
+               Clock clock) {
         this.payoutDemo = payoutDemo;
+        this.transfers = transfers;
         this.organisations = organisations;
         this.members = members;
         this.imports = imports;
@@ -120,10 +124,12 @@ class DemoSeeder implements ApplicationRunner {
         Unit demoUnit = units.getFirst();
         Member demoMember = members.search(SYSTEM, null, null, 1, 0).stream().filter(m -> demoUnit.id() == m.unitId())
                 .findFirst().orElseThrow();
-        members.changeBankAccount(demoMember.id(), new Members.BankAccountChange("中国建设银行武汉江岸支行", people.bankCard()), SYSTEM);
+        members.changeBankAccount(demoMember.id(), new Members.BankAccountChange("中国建设银行武汉江岸支行", people.bankCard()),
+                new CurrentUser(0, "demo-member", Role.MEMBER, demoUnit.path(), null, demoUnit.id(), demoMember.id()));
         verifyGigWorkers();
         createAccounts(province, wuhan, jingmen, demoUnit, demoMember);
         payoutDemo.seed(cities, SYSTEM, new CurrentUser(0, "demo-finance", Role.FINANCE, province.path(), province.id(), null, null), people);
+        seedTransfersAndAccountChange(units, wuhan, demoUnit, demoMember, people);
         log.info("Demo data seeded in {} ms: {} units, {} members", (System.nanoTime() - started) / 1_000_000, units.size(),
                 jdbc.sql("select count(*) from membership.member").query(Long.class).single());
     }
@@ -164,8 +170,31 @@ class DemoSeeder implements ApplicationRunner {
         }
     }
 
+    /**
+     * Two transfers into the demo unit from another Wuhan unit, asked by demo-unit: one approved by
+     * demo-wuhan, one waiting for it; and a change of the demo member's account proposed by demo-unit,
+     * waiting for a second person (demo-admin or demo-wuhan).
+     */
+    private void seedTransfersAndAccountChange(List<Unit> units, OrgNode wuhan, Unit demoUnit, Member demoMember, DemoPeople people) {
+        CurrentUser operator = new CurrentUser(0, "demo-unit", Role.UNIT_OPERATOR, demoUnit.path(), demoUnit.organisationId(),
+                demoUnit.id(), null);
+        CurrentUser wuhanStaff = new CurrentUser(0, "demo-wuhan", Role.UNION_STAFF, wuhan.path(), wuhan.id(), null, null);
+        Unit other = units.stream().filter(x -> x.id() != demoUnit.id() && x.path().startsWith(wuhan.path())
+                && x.organisationId() != demoUnit.organisationId()).findFirst().orElseThrow();
+        for (int i = 0; i < 2; i++) {
+            String idNumber = people.idNumber("420106", 1975, 1995, people.sex());
+            Member m = members.register(new Members.NewMember(people.name(), idNumber, people.phone(), "REGULAR", other.id()), SYSTEM);
+            var transfer = transfers.request(new MemberTransfers.TransferRequest(idNumber, m.name(), demoUnit.id(),
+                    i == 0 ? "职工劳动合同转至本单位" : "职工调入本单位工作"), operator);
+            if (i == 0) transfers.approve(transfer.id(), new MemberTransfers.Decision("已与原单位核实"), wuhanStaff);
+        }
+        members.changeBankAccount(demoMember.id(), new Members.BankAccountChange("中国农业银行武汉江岸支行", people.bankCard(),
+                "职工更换工资卡，本人到单位申请", "新银行卡复印件、职工签字的变更申请表"), operator);
+    }
+
     private void createAccounts(OrgNode province, OrgNode wuhan, OrgNode jingmen, Unit unit, Member member) {
         account("demo-admin", "演示管理员（湖北省总工会）", Role.ADMIN, province.id(), null, null, province.path());
+        account("demo-admin2", "演示复核管理员（湖北省总工会）", Role.ADMIN, province.id(), null, null, province.path());
         account("demo-reviewer", "演示审核员（中互会湖北办事处）", Role.REVIEWER, province.id(), null, null, province.path());
         account("demo-reviewer2", "演示复核审核员（中互会湖北办事处）", Role.REVIEWER, province.id(), null, null, province.path());
         account("demo-finance", "演示财务（湖北省总工会）", Role.FINANCE, province.id(), null, null, province.path());

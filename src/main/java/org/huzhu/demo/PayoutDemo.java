@@ -60,7 +60,7 @@ class PayoutDemo {
                 String card = special == 0 ? "9558801234560004" : special == 1 ? "9558801234560013" : people.bankCard();
                 try {
                     members.changeBankAccount(m.id(), new Members.BankAccountChange("中国工商银行" + city.name().replace("总工会", "") + "分行",
-                            card), system);
+                            card), new CurrentUser(0, "worker-" + m.id(), Role.MEMBER, m.orgPath(), null, m.unitId(), m.id()));
                     ClaimView claim = claims.file(new Claims.NewClaim(m.id(), IncidentKind.ILLNESS, today.minusDays(12), List.of("K35.800"),
                             false, null, new HospitalStay(today.minusDays(12), today.minusDays(5)),
                             new Expenses(Money.of("2600.00"), Money.of("1400.00"), Money.of("1200.00"), Money.of("0.00")),

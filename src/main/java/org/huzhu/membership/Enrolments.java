@@ -106,6 +106,7 @@ public class Enrolments {
         Member member = command.memberId() == null ? null : members.lock(command.memberId()).filter(m -> user.sees(m.orgPath())).orElse(null);
         if (command.memberId() != null && member == null) checks.add("memberId", "职工不存在或不在您的管辖范围内");
         checks.throwIfInvalid();
+        if (member.unitId() != null && member.unitId() != unit.id()) throw new ConflictException("memberId", MemberTransfers.REGISTERED_ELSEWHERE);
 
         // awaiting payment: planned as if paid today; dated from the real payment when the bill is paid
         LocalDate planningDay = command.paidOn() != null ? command.paidOn() : today;
@@ -126,7 +127,7 @@ public class Enrolments {
             Funding split = funding.fund(terms, result.planned().premium(), planningDay.getYear());
             Long budgetOrg = funding.budgetOrgId(planningDay.getYear());
             funding.close();
-            members.moveToUnit(member.id(), unit.id(), unit.path());
+            if (member.unitId() == null) members.moveToUnit(member.id(), unit.id(), unit.path());
             long id = enrolments.nextId();
             long journalId = ledger.post(EnrolmentBooking.contributionBilled("enrolment:" + id + ":billed", "ENROLMENT",
                     String.valueOf(id), "参保缴费应收（参保记录 " + id + "）", planningDay, unit.path(),

@@ -26,10 +26,12 @@ class MemberController {
 
     private final Members members;
     private final Enrolments enrolments;
+    private final BankAccountChanges bankAccountChanges;
 
-    MemberController(Members members, Enrolments enrolments) {
+    MemberController(Members members, Enrolments enrolments, BankAccountChanges bankAccountChanges) {
         this.members = members;
         this.enrolments = enrolments;
+        this.bankAccountChanges = bankAccountChanges;
     }
 
     record MemberView(long id, String name, Gender gender, LocalDate birthDate, String maskedIdNumber,
@@ -74,9 +76,33 @@ class MemberController {
 
     @Requires(Right.BANK_ACCOUNT_CHANGE)
     @PutMapping("/{id}/bank-account")
-    @Operation(summary = "设置互助金收款银行账户")
-    MemberView bankAccount(@PathVariable long id, @RequestBody Members.BankAccountChange change) {
-        return MemberView.of(members.changeBankAccount(id, change, CurrentUser.get()));
+    @Operation(summary = "设置互助金收款银行账户：职工本人修改即时生效（200，职工信息）；工作人员提出变更（须填写原因），"
+            + "待另一名管理员或工会工作人员复核（202，变更申请）；审核员、财务不能修改")
+    ResponseEntity<?> bankAccount(@PathVariable long id, @RequestBody Members.BankAccountChange change) {
+        BankAccountChanges.Outcome outcome = members.changeBankAccount(id, change, CurrentUser.get());
+        if (outcome.applied()) return ResponseEntity.ok(MemberView.of(outcome.member()));
+        return ResponseEntity.accepted().body(outcome.change());
+    }
+
+    @Requires(Right.MEMBER_READ)
+    @GetMapping("/{id}/bank-account-changes")
+    @Operation(summary = "收款账户变更记录（新旧账号脱敏、提出人、复核人、原因、证明材料）")
+    List<BankAccountChanges.ChangeView> bankAccountChanges(@PathVariable long id) {
+        return bankAccountChanges.history(id, CurrentUser.get());
+    }
+
+    @Requires(Right.BANK_ACCOUNT_APPROVE)
+    @PostMapping("/{id}/bank-account-changes/{changeId}/approve")
+    @Operation(summary = "复核同意收款账户变更（须为提出人以外的管理员或工会工作人员）")
+    BankAccountChanges.ChangeView approveBankAccountChange(@PathVariable long id, @PathVariable long changeId) {
+        return bankAccountChanges.approve(id, changeId, CurrentUser.get());
+    }
+
+    @Requires(Right.BANK_ACCOUNT_APPROVE)
+    @PostMapping("/{id}/bank-account-changes/{changeId}/reject")
+    @Operation(summary = "驳回收款账户变更")
+    BankAccountChanges.ChangeView rejectBankAccountChange(@PathVariable long id, @PathVariable long changeId) {
+        return bankAccountChanges.reject(id, changeId, CurrentUser.get());
     }
 
     @Requires(Right.MEMBER_READ)

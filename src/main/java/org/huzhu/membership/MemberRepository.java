@@ -70,32 +70,35 @@ class MemberRepository {
                 .param(id).update();
     }
 
-    record PayeeRow(String name, String bankName, byte[] accountCipher) {
+    record PayeeRow(String name, String bankName, byte[] accountCipher, java.time.Instant accountChangedAt) {
     }
 
     Optional<PayeeRow> payee(long id) {
-        return jdbc.sql("select name, bank_name, bank_account_cipher from membership.member where id = ? and bank_account_cipher is not null")
-                .param(id).query((rs, n) -> new PayeeRow(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+        return jdbc.sql("""
+                select name, bank_name, bank_account_cipher, bank_account_changed_at from membership.member
+                 where id = ? and bank_account_cipher is not null""")
+                .param(id).query((rs, n) -> new PayeeRow(rs.getString(1), rs.getString(2), rs.getBytes(3), instant(rs.getTimestamp(4))))
+                .optional();
+    }
+
+    private static java.time.Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     /** A member with the payout account's cipher (null when none is set) and every enrolment's coverages as one JSON array of arrays. */
-    record ClaimantRow(Member member, byte[] accountCipher, String coverages) {
+    record ClaimantRow(Member member, byte[] accountCipher, String coverages, java.time.Instant accountChangedAt) {
     }
 
     /** What a claim needs of its member, in one statement: the member, the payout account and the coverages held. */
     Optional<ClaimantRow> claimant(long id) {
         return jdbc.sql("select " + COLUMNS + """
-                , bank_account_cipher,
+                , bank_account_cipher, bank_account_changed_at,
                   (select '[' || string_agg(e.coverages::text, ',' order by e.id) || ']'
                      from membership.enrolment e where e.member_id = m.id) as coverages
                   from membership.member m where m.id = ?""")
-                .param(id).query((rs, n) -> new ClaimantRow(member(rs, n), rs.getBytes("bank_account_cipher"), rs.getString("coverages")))
+                .param(id).query((rs, n) -> new ClaimantRow(member(rs, n), rs.getBytes("bank_account_cipher"), rs.getString("coverages"),
+                        instant(rs.getTimestamp("bank_account_changed_at"))))
                 .optional();
-    }
-
-    void setBankAccount(long id, String bankName, byte[] cipher, String masked) {
-        jdbc.sql("update membership.member set bank_name = ?, bank_account_cipher = ?, bank_account_masked = ? where id = ?")
-                .params(bankName, cipher, masked, id).update();
     }
 
     List<Member> visible(String scopePattern, String nameContains, byte[] idHash, int limit, int offset) {

@@ -29,11 +29,13 @@ public class Members {
     private final Organisations organisations;
     private final Enrolments enrolments;
     private final PersonalDataCipher cipher;
+    private final BankAccountChanges bankAccountChanges;
     private final Clock clock;
 
     Members(MemberRepository repository, Organisations organisations, Enrolments enrolments, PersonalDataCipher cipher,
-            Clock clock) {
+            BankAccountChanges bankAccountChanges, Clock clock) {
         this.repository = repository;
+        this.bankAccountChanges = bankAccountChanges;
         this.organisations = organisations;
         this.enrolments = enrolments;
         this.cipher = cipher;
@@ -43,7 +45,11 @@ public class Members {
     public record NewMember(String name, String idNumber, String phone, String employmentForm, Long unitId) {
     }
 
-    public record BankAccountChange(String bankName, String accountNumber) {
+    /** A new payout account; staff give a {@code reason} (and {@code evidence}: what they saw) for the second person. */
+    public record BankAccountChange(String bankName, String accountNumber, String reason, String evidence) {
+        public BankAccountChange(String bankName, String accountNumber) {
+            this(bankName, accountNumber, null, null);
+        }
     }
 
     @Transactional
@@ -59,14 +65,15 @@ public class Members {
         if (unitId != null && unit == null) checks.add("unitId", "单位不存在或不在您的管辖范围内");
         checks.throwIfInvalid();
         byte[] hash = MemberFacts.idHash(cipher, id);
-        if (repository.idHashExists(hash)) throw duplicate();
+        Optional<Member> existing = repository.idByHash(hash).flatMap(repository::find);
+        if (existing.isPresent()) throw duplicate(existing.get(), unit, user);
         String orgPath = unit != null ? unit.path() : user.scopePath();
         try {
             long memberId = repository.insert(new MemberRepository.NewMemberRow(name, hash, cipher.encrypt(id.value()),
                     id.masked(), id.gender(), id.birthDate(), MemberFacts.phoneCipher(cipher, phone), Masks.phone(phone), form, unit == null ? null : unit.id(), orgPath));
             return repository.find(memberId).orElseThrow();
         } catch (DuplicateKeyException e) {
-            throw duplicate();
+            throw new ConflictException("idNumber", "该身份证号码已登记");
         }
     }
 
@@ -103,27 +110,22 @@ public class Members {
         return repository.find(member.id()).orElseThrow();
     }
 
-    @Transactional
-    public Member changeBankAccount(long id, BankAccountChange change, CurrentUser user) {
-        Member member = visibleMember(id, user);
-        Checks checks = new Checks();
-        checks.require("bankName", change.bankName(), "开户银行");
-        checks.require("accountNumber", change.accountNumber(), "银行账号");
-        checks.throwIfInvalid();
-        BankAccount account = checks.parse("accountNumber", () -> new BankAccount(change.bankName(), change.accountNumber()));
-        checks.throwIfInvalid();
-        repository.setBankAccount(member.id(), account.bankName(), cipher.encrypt(account.number()), account.masked());
-        return repository.find(member.id()).orElseThrow();
+    /** The worker's own change applies at once; a staff member's is a proposal for a second person ({@link BankAccountChanges}). */
+    public BankAccountChanges.Outcome changeBankAccount(long id, BankAccountChange change, CurrentUser user) {
+        return bankAccountChanges.change(id, change, user);
     }
 
-    /** Who a benefit is paid to: the member's name and payout account, decrypted. */
-    public record Payee(String name, BankAccount account) {
+    /**
+     * Who a benefit is paid to: the member's name and payout account, decrypted, and when that
+     * account last replaced another one (null if never): payouts to a fresh change are held.
+     */
+    public record Payee(String name, BankAccount account, java.time.Instant accountChangedAt) {
     }
 
     /** The payee of a member's payouts, for the claims module; empty when no bank account is set. Never log it. */
     public Optional<Payee> payee(long memberId) {
         return repository.payee(memberId)
-                .map(p -> new Payee(p.name(), new BankAccount(p.bankName(), cipher.decrypt(p.accountCipher()))));
+                .map(p -> new Payee(p.name(), new BankAccount(p.bankName(), cipher.decrypt(p.accountCipher())), p.accountChangedAt()));
     }
 
     /**
@@ -140,7 +142,7 @@ public class Members {
         Member m = row.member();
         return new Claimant(m, CoverageJson.readAll(row.coverages()).stream().filter(Coverage::inForce).toList(),
                 Optional.ofNullable(row.accountCipher())
-                        .map(c -> new Payee(m.name(), new BankAccount(m.bankName(), cipher.decrypt(c)))));
+                        .map(c -> new Payee(m.name(), new BankAccount(m.bankName(), cipher.decrypt(c)), row.accountChangedAt())));
     }
 
     static boolean visible(Member m, CurrentUser user) {
@@ -148,7 +150,9 @@ public class Members {
         return user.sees(m.orgPath());
     }
 
-    private static ConflictException duplicate() {
-        return new ConflictException("idNumber", "该身份证号码已登记");
+    /** A worker registered already: said plainly within reach (the unit's own or visible without a unit), else nothing about where. */
+    private static ConflictException duplicate(Member existing, Unit unit, CurrentUser user) {
+        boolean reachable = existing.unitId() == null ? visible(existing, user) : unit != null && existing.unitId() == unit.id();
+        return new ConflictException("idNumber", reachable ? "该身份证号码已登记" : MemberTransfers.REGISTERED_ELSEWHERE);
     }
 }

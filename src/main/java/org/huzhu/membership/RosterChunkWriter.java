@@ -76,9 +76,9 @@ class RosterChunkWriter {
         byte[][] hashes = new byte[n][];
         for (int i = 0; i < n; i++) hashes[i] = MemberFacts.idHash(cipher, chunk.lines().get(i).idNumber());
 
-        Map<ByteKey, Long> existing = existingMembers(hashes);
-        Map<Long, List<Coverage>> held = existing.isEmpty() ? Map.of()
-                : enrolments.coveragesOf(existing.values().toArray(Long[]::new));
+        Map<ByteKey, Long> existing = existingMembers(hashes, unit, imports.scopePath(importId));
+        Long[] reachable = existing.values().stream().filter(id -> id != REGISTERED_ELSEWHERE).toArray(Long[]::new);
+        Map<Long, List<Coverage>> held = reachable.length == 0 ? Map.of() : enrolments.coveragesOf(reachable);
 
         List<RosterLine> accepted = new ArrayList<>(n);
         List<Long> memberIds = new ArrayList<>(n);
@@ -87,6 +87,10 @@ class RosterChunkWriter {
         for (int i = 0; i < n; i++) {
             RosterLine line = chunk.lines().get(i);
             Long memberId = existing.get(new ByteKey(hashes[i]));
+            if (memberId != null && memberId == REGISTERED_ELSEWHERE) {
+                errors.add(new RosterRowParser.RowError(line.rowNumber(), RosterRowParser.ID_NUMBER, MemberTransfers.REGISTERED_ELSEWHERE));
+                continue;
+            }
             if (memberId != null && held.containsKey(memberId)) {
                 RosterRowParser.Outcome again = parser.replan(line, held.get(memberId));
                 if (!again.ok()) {
@@ -148,13 +152,23 @@ class RosterChunkWriter {
         imports.progress(importId, totals.processed, totals.accepted, totals.rejected);
     }
 
-    private Map<ByteKey, Long> existingMembers(byte[][] hashes) {
+    /** Marks, in {@link #existingMembers}, a worker registered outside the import's reach. */
+    private static final long REGISTERED_ELSEWHERE = -1;
+
+    /**
+     * The members the chunk's rows name, by ID hash. Only the unit's own members and members without a
+     * unit that the uploader sees may be enrolled (and moved into the unit); any other is
+     * {@link #REGISTERED_ELSEWHERE}: a row error that says nothing about where they are.
+     */
+    private Map<ByteKey, Long> existingMembers(byte[][] hashes, Unit unit, String uploaderScope) {
         Map<ByteKey, Long> found = new HashMap<>();
         if (hashes.length == 0) return found;
-        jdbc.sql("select id, id_hash from membership.member where id_hash = any(?) order by id for update")
+        jdbc.sql("select id, id_hash, unit_id, org_path from membership.member where id_hash = any(?) order by id for update")
                 .param(hashes)
                 .query(rs -> {
-                    found.put(new ByteKey(rs.getBytes(2)), rs.getLong(1));
+                    Long unitId = rs.getObject(3, Long.class);
+                    boolean reachable = unitId == null ? rs.getString(4).startsWith(uploaderScope) : unitId == unit.id();
+                    found.put(new ByteKey(rs.getBytes(2)), reachable ? rs.getLong(1) : REGISTERED_ELSEWHERE);
                 });
         return found;
     }

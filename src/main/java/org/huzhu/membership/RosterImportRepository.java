@@ -27,10 +27,20 @@ class RosterImportRepository {
     }
 
     long create(long unitId, String orgPath, String fileName, String filePath, String sha256, String createdBy) {
+        return create(unitId, orgPath, fileName, filePath, sha256, createdBy, null);
+    }
+
+    long create(long unitId, String orgPath, String fileName, String filePath, String sha256, String createdBy, String scopePath) {
         return jdbc.sql("""
-                insert into membership.roster_import (unit_id, org_path, file_name, file_path, file_sha256, status, created_by)
-                values (?, ?, ?, ?, ?, 'RUNNING', ?) returning id""")
-                .params(unitId, orgPath, fileName, filePath, sha256, createdBy).query(Long.class).single();
+                insert into membership.roster_import (unit_id, org_path, file_name, file_path, file_sha256, status, created_by, scope_path)
+                values (?, ?, ?, ?, ?, 'RUNNING', ?, ?) returning id""")
+                .params(unitId, orgPath, fileName, filePath, sha256, createdBy, scopePath).query(Long.class).single();
+    }
+
+    /** The uploader's scope (imports from before it was kept: the unit's own path). */
+    String scopePath(long id) {
+        return jdbc.sql("select coalesce(scope_path, org_path) from membership.roster_import where id = ?").param(id)
+                .query(String.class).single();
     }
 
     Optional<State> find(long id) {

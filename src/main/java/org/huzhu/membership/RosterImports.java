@@ -114,7 +114,7 @@ public class RosterImports {
         }
         long id;
         try {
-            id = imports.create(unit.id(), unit.path(), fileName, file.toString(), sha256(file), user.username());
+            id = imports.create(unit.id(), unit.path(), fileName, file.toString(), sha256(file), user.username(), user.scopePath());
         } catch (RuntimeException e) {
             deleteQuietly(file);
             throw e;
@@ -129,7 +129,7 @@ public class RosterImports {
         Path file = properties.workDir().resolve(UUID.randomUUID() + ".upload");
         Files.createDirectories(file.getParent());
         Files.copy(source, file);
-        long id = imports.create(unit.id(), unit.path(), source.getFileName().toString(), file.toString(), sha256(file), user.username());
+        long id = imports.create(unit.id(), unit.path(), source.getFileName().toString(), file.toString(), sha256(file), user.username(), user.scopePath());
         if (!imports.takeLease(id, node, properties.lease())) return id;
         leased.add(id);
         try {

@@ -80,6 +80,9 @@ class BatchSender {
         return repository.file(batchId).map(cipher::decrypt).orElseGet(() -> {
             List<CreditTransfer> transfers = repository.ofBatch(batchId).stream()
                     .filter(p -> p.status() == PayoutStatus.BATCHED)
+                    .peek(p -> {
+                        if (p.hold().holding()) throw new IllegalStateException("batch " + batchId + " holds payout " + p.reference() + " on hold");
+                    })
                     .map(p -> new CreditTransfer(p.reference(), p.payeeName(), p.bankName(), cipher.decrypt(p.accountCipher()),
                             p.amount(), "职工互助保障金 " + p.reference()))
                     .toList();

@@ -71,6 +71,13 @@ class PayoutController {
     }
 
     @Requires(Right.PAYOUT_MANAGE)
+    @PostMapping("/api/v1/payouts/{reference}/release-hold")
+    @Operation(summary = "放行暂停的支付：收款账户近期变更的支付须由组批人以外的财务人员核实后放行，否则不随批次发送")
+    PayoutView releaseHold(@PathVariable String reference) {
+        return payouts.releaseHold(reference, CurrentUser.get());
+    }
+
+    @Requires(Right.PAYOUT_MANAGE)
     @PostMapping("/api/v1/payouts/{reference}/reissue")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "重新支付：支付失败或退票后，按职工更正后的收款账户生成新的支付指令（新编号，与原指令关联）")

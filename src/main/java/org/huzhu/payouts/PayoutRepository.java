@@ -23,7 +23,8 @@ class PayoutRepository {
 
     private static final String PAYOUT_COLUMNS = """
             id, reference, source, payee_name, bank_name, account_cipher, account_masked, amount, org_path, city_org_id, status,
-            reason_code, reason, batch_id, reissue_of, reissued_by, requested_at, settled_on""";
+            reason_code, reason, batch_id, reissue_of, reissued_by, requested_at, settled_on, held, hold_reason, hold_released_by,
+            hold_released_at""";
     private static final String BATCH_COLUMNS = """
             id, message_id, city_org_id, city_name, org_path, payout_count, total, prepared_by, prepared_at, status, released_by,
             released_at, sent_at, completed_at""";
@@ -39,7 +40,15 @@ class PayoutRepository {
     /** A payout row; {@code accountCipher} decrypts to the account number (never log it). */
     record Row(long id, String reference, String source, String payeeName, String bankName, byte[] accountCipher,
                String accountMasked, Money amount, String orgPath, long cityOrgId, PayoutStatus status, String reasonCode,
-               String reason, Long batchId, String reissueOf, String reissuedBy, Instant requestedAt, LocalDate settledOn) {
+               String reason, Long batchId, String reissueOf, String reissuedBy, Instant requestedAt, LocalDate settledOn,
+               Hold hold) {
+    }
+
+    /** Whether a payout was held for a recently changed account, why, and who released it when. */
+    record Hold(boolean held, String reason, String releasedBy, Instant releasedAt) {
+        boolean holding() {
+            return held && releasedAt == null;
+        }
     }
 
     // ---- payouts ----------------------------------------------------------------------------
@@ -50,19 +59,20 @@ class PayoutRepository {
      * written then).
      */
     Supplier<Optional<Row>> insert(PayoutOrder order, byte[] accountCipher, String masked, long cityOrgId, String reissueOf, String actor,
-                                   String reason, Pipeline pipeline) {
+                                   String reason, String holdReason, Pipeline pipeline) {
         return pipeline.add("""
                 with p as (
                     insert into payouts.payout (reference, source, live_source, payee_name, bank_name, account_cipher, account_masked,
-                        amount, org_path, city_org_id, status, reissue_of)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)
+                        amount, org_path, city_org_id, status, reissue_of, held, hold_reason)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?)
                     on conflict do nothing returning\s""" + PAYOUT_COLUMNS + """
                 ),
                 e as (
                     insert into payouts.payout_event (payout_id, actor, to_status, reason) select p.id, ?, 'REQUESTED', ? from p)
                 select * from p""",
                 Arrays.asList(order.reference(), order.source(), order.source(), order.payeeName(), order.bankName(), accountCipher, masked,
-                        order.amount().amount(), order.orgPath(), cityOrgId, new SqlParameterValue(Types.VARCHAR, reissueOf), actor, reason),
+                        order.amount().amount(), order.orgPath(), cityOrgId, new SqlParameterValue(Types.VARCHAR, reissueOf), holdReason != null,
+                        new SqlParameterValue(Types.VARCHAR, holdReason), actor, reason),
                 rs -> rs.next() ? Optional.of(row(rs, 1)) : Optional.empty());
     }
 
@@ -109,6 +119,31 @@ class PayoutRepository {
     int markBatched(long[] ids, long batchId) {
         return jdbc.sql("update payouts.payout set status = 'BATCHED', batch_id = ? where id = any(?) and status = any(?)")
                 .params(batchId, ids, PayoutStatus.from(PayoutStatus.BATCHED)).update();
+    }
+
+    /** Takes the batch's payouts still held out of it, back to REQUESTED; answers them. */
+    List<Moved> unbatchHeld(long batchId) {
+        return jdbc.sql("""
+                update payouts.payout set status = 'REQUESTED', batch_id = null
+                 where batch_id = ? and status = 'BATCHED' and held and hold_released_at is null
+                returning id, reference, source, amount, null, null""")
+                .param(batchId).query(PayoutRepository::moved).list();
+    }
+
+    int heldIn(long batchId) {
+        return jdbc.sql("select count(*) from payouts.payout where batch_id = ? and held and hold_released_at is null")
+                .param(batchId).query(Integer.class).single();
+    }
+
+    /** A batch without the payouts taken out of it. */
+    void shrinkBatch(long batchId, int count, BigDecimal amount) {
+        jdbc.sql("update payouts.batch set payout_count = payout_count - ?, total = total - ? where id = ?")
+                .params(count, amount, batchId).update();
+    }
+
+    boolean releaseHold(long id, String by) {
+        return jdbc.sql("update payouts.payout set hold_released_by = ?, hold_released_at = now() where id = ? and held and hold_released_at is null")
+                .params(by, id).update() == 1;
     }
 
     /** A payout moved by a bulk step, with the bank's reason if any: what its event says to the source. */
@@ -330,7 +365,8 @@ class PayoutRepository {
                 new Money(rs.getBigDecimal("amount")), rs.getString("org_path"), rs.getLong("city_org_id"),
                 PayoutStatus.valueOf(rs.getString("status")), rs.getString("reason_code"), rs.getString("reason"),
                 rs.getObject("batch_id", Long.class), rs.getString("reissue_of"), rs.getString("reissued_by"),
-                rs.getTimestamp("requested_at").toInstant(), rs.getObject("settled_on", LocalDate.class));
+                rs.getTimestamp("requested_at").toInstant(), rs.getObject("settled_on", LocalDate.class),
+                new Hold(rs.getBoolean("held"), rs.getString("hold_reason"), rs.getString("hold_released_by"), instant(rs, "hold_released_at")));
     }
 
     private static PayoutBatch batch(ResultSet rs, int n) throws SQLException {

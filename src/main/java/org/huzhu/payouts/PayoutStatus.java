@@ -8,8 +8,9 @@ import java.util.Set;
  * A payout's lifecycle and the only moves allowed:
  * <pre>
  * REQUESTED → BATCHED → SENT → SETTLED → BOUNCED → REISSUED
- *                            ↘ FAILED  → REISSUED
+ *     ↖_______/          ↘ FAILED  → REISSUED
  * </pre>
+ * BATCHED → REQUESTED: a held payout is taken out of its batch when the batch is released.
  * SETTLED, FAILED and BOUNCED are the bank's word; REISSUED links to the new payout that replaces it.
  */
 public enum PayoutStatus {
@@ -18,7 +19,7 @@ public enum PayoutStatus {
 
     private static final Map<PayoutStatus, Set<PayoutStatus>> ALLOWED = Map.of(
             REQUESTED, EnumSet.of(BATCHED),
-            BATCHED, EnumSet.of(SENT),
+            BATCHED, EnumSet.of(SENT, REQUESTED),
             SENT, EnumSet.of(SETTLED, FAILED),
             SETTLED, EnumSet.of(BOUNCED),
             FAILED, EnumSet.of(REISSUED),

@@ -100,10 +100,19 @@ public class Payouts {
         BankAccount account = new BankAccount(order.bankName(), order.accountNumber());
         Supplier<Optional<PayoutRepository.Row>> written = repository.insert(order, cipher.encrypt(account.number()), account.masked(),
                 cityOf(order.orgPath()), reissueOf, SYSTEM, reissueOf == null ? "生成支付指令" : "重新支付（原支付指令 " + reissueOf + "）",
-                pipeline);
+                holdReason(order), pipeline);
         // the row as written; a reference requested before answers as it stands; else the source's live payout kept this one out
         return () -> view(written.get().or(() -> repository.find(order.reference(), false)).orElseThrow(() ->
                 new ConflictException("source", "该业务（" + order.source() + "）已有未完成或已到账的支付指令，不能重复支付")), false);
+    }
+
+    /** Why a payout to this order's account is held: the account replaced another one within the last days set; else null. */
+    private String holdReason(PayoutOrder order) {
+        if (order.accountChangedAt() == null) return null;
+        int days = settings.recentAccountChangeDays();
+        if (!order.accountChangedAt().isAfter(Instant.now(clock).minus(java.time.Duration.ofDays(days)))) return null;
+        return "收款账户于 " + java.time.LocalDate.ofInstant(order.accountChangedAt(), clock.getZone()) + " 变更（" + days
+                + "日内），暂停支付，须由组批人以外的财务人员核实后放行";
     }
 
     private PayoutView request(PayoutOrder order, String reissueOf) {
@@ -171,18 +180,60 @@ public class Payouts {
         return id;
     }
 
-    /** The checker releases a prepared batch of a city in their scope; it is sent to the bank right after. */
+    /**
+     * The checker releases a prepared batch of a city in their scope; it is sent to the bank right after.
+     * Payouts still held (a recently changed account, see {@link #releaseHold}) are taken out of it first,
+     * back to REQUESTED for a later batch; a batch of held payouts only is not released (409).
+     */
     public BatchView release(long batchId, CurrentUser user) {
         requireFinance(user);
         transactions.executeWithoutResult(s -> {
             PayoutBatch batch = visibleBatch(batchId, user, true);
             batch.release(user.username(), Instant.now(clock));
+            int held = repository.heldIn(batchId);
+            if (held > 0 && held == batch.payoutCount) {
+                throw new ConflictException("status", "本批次的支付均因收款账户近期变更而暂停，请先逐笔核实放行");
+            }
+            String takenOut = held == 0 ? "" : takeOutHeld(batchId, user);
             if (!repository.update(batch, BatchStatus.PREPARED)) throw new ConflictException("批次已被他人处理，请刷新后重试");
             repository.batchEvent(batchId, user.username(), BatchStatus.PREPARED, BatchStatus.RELEASED,
-                    "复核放行（组批：" + batch.preparedBy + "）");
+                    "复核放行（组批：" + batch.preparedBy + "）" + takenOut);
             if (settings.autoSend()) afterCommit(() -> sends.submit(() -> sendQuietly(batchId)));
         });
         return batchView(repository.batch(batchId, false).orElseThrow(), false);
+    }
+
+    private String takeOutHeld(long batchId, CurrentUser user) {
+        List<PayoutRepository.Moved> out = repository.unbatchHeld(batchId);
+        org.huzhu.shared.Money amount = out.stream().map(PayoutRepository.Moved::amount).reduce(org.huzhu.shared.Money.ZERO,
+                org.huzhu.shared.Money::plus);
+        repository.shrinkBatch(batchId, out.size(), amount.amount());
+        repository.events(out.stream().mapToLong(PayoutRepository.Moved::id).toArray(), user.username(), PayoutStatus.BATCHED,
+                PayoutStatus.REQUESTED, new String[out.size()], java.util.Collections.nCopies(out.size(), "暂停支付（收款账户近期变更），移出批次 "
+                        + batchId + "，待核实放行后另行组批").toArray(String[]::new), null);
+        return "；" + out.size() + " 笔暂停支付的指令（收款账户近期变更）移出本批次，合计 " + amount + " 元";
+    }
+
+    /**
+     * Releases a payout held for a recently changed account, after finance checked the change with
+     * the worker: a finance officer in scope, not the maker of the batch that holds it. It is then
+     * paid with its batch (or gathered into the next one).
+     */
+    @Transactional
+    public PayoutView releaseHold(String reference, CurrentUser user) {
+        requireFinance(user);
+        PayoutRepository.Row p = repository.find(reference, true).filter(r -> user.sees(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException("支付指令不存在：" + reference));
+        if (!p.hold().holding()) throw new ConflictException("held", "该支付指令未被暂停或已放行");
+        if (p.status() != PayoutStatus.REQUESTED && p.status() != PayoutStatus.BATCHED) {
+            throw new ConflictException("status", "支付指令当前状态为「" + p.status().chinese() + "」，不能放行");
+        }
+        if (p.batchId() != null && repository.batch(p.batchId(), false).orElseThrow().preparedBy.equals(user.username())) {
+            throw new ConflictException("holdReleasedBy", "暂停的支付须由组批人以外的财务人员核实放行（双人复核）：所在批次由您组批");
+        }
+        repository.releaseHold(p.id(), user.username());
+        repository.event(p.id(), user.username(), p.status(), p.status(), "核实收款账户变更后放行暂停的支付");
+        return view(repository.find(reference, false).orElseThrow(), true);
     }
 
     /** Sends a released batch (the pain.001 file) to the bank and records SENT; a batch in any other state is left alone. */
@@ -245,7 +296,7 @@ public class Payouts {
                     + "），请先更正职工的收款银行账户再重新支付");
         }
         PayoutOrder replacing = new PayoutOrder(order.reference(), old.source(), order.payeeName(), order.bankName(),
-                order.accountNumber(), old.amount(), order.orgPath() == null ? old.orgPath() : order.orgPath());
+                order.accountNumber(), old.amount(), order.orgPath() == null ? old.orgPath() : order.orgPath(), order.accountChangedAt());
         if (!repository.markReissued(old.id(), replacing.reference())) throw new ConflictException("支付指令已被他人处理，请刷新后重试");
         repository.event(old.id(), user.username(), old.status(), PayoutStatus.REISSUED, "重新支付为 " + replacing.reference());
         PayoutView fresh = request(replacing, reference);
@@ -291,13 +342,14 @@ public class Payouts {
         return new BatchView(b.id, b.messageId, b.cityOrgId, b.cityName, b.status(), b.status().chinese(), b.payoutCount, b.total,
                 b.preparedBy, b.preparedAt, b.releasedBy(), b.releasedAt(), b.sentAt(), b.completedAt(),
                 repository.countsByStatus(b.id), full ? repository.ofBatch(b.id).stream().map(p -> view(p, false)).toList() : null,
-                full ? repository.batchSteps(b.id) : null);
+                full ? repository.batchSteps(b.id) : null, b.status() == BatchStatus.PREPARED ? repository.heldIn(b.id) : 0);
     }
 
     private PayoutView view(PayoutRepository.Row p, boolean steps) {
         return new PayoutView(p.reference(), p.source(), p.payeeName(), p.bankName(), p.accountMasked(), p.amount(), p.status(),
                 p.status().chinese(), p.reasonCode(), p.reason(), p.batchId(), p.reissueOf(), p.reissuedBy(), p.requestedAt(),
-                p.settledOn(), steps ? repository.steps(p.id(), p.batchId()) : null);
+                p.settledOn(), steps ? repository.steps(p.id(), p.batchId()) : null, p.hold().holding(), p.hold().reason(),
+                p.hold().releasedBy(), p.hold().releasedAt());
     }
 
     private static void requireFinance(CurrentUser user) {

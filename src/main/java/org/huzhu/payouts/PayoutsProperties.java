@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * applied {@code apply-chunk} statuses per transaction (2,500); the bank polled and stuck batches
  * re-sent every {@code poll-interval} (2s; 0 turns the poller off); a released batch sent at once
  * when {@code auto-send}; {@code pause-at} is the crash tests' fault injection (a point name: the
- * process logs {@code HUZHU-PAUSE <point>} there and sleeps until killed).
+ * process logs {@code HUZHU-PAUSE <point>} there and sleeps until killed); a payout to an account
+ * changed within {@code recent-account-change-days} (7) is held until finance releases it.
  */
 @ConfigurationProperties("huzhu.payouts")
-public record PayoutsProperties(Integer maxPerBatch, Integer applyChunk, Duration pollInterval, Boolean autoSend, String pauseAt) {
+public record PayoutsProperties(Integer maxPerBatch, Integer applyChunk, Duration pollInterval, Boolean autoSend, String pauseAt,
+                                Integer recentAccountChangeDays) {
 
     public PayoutsProperties {
         if (maxPerBatch == null || maxPerBatch < 1) maxPerBatch = 5000;
@@ -19,5 +21,6 @@ public record PayoutsProperties(Integer maxPerBatch, Integer applyChunk, Duratio
         if (pollInterval == null) pollInterval = Duration.ofSeconds(2);
         if (autoSend == null) autoSend = true;
         if (pauseAt == null) pauseAt = "";
+        if (recentAccountChangeDays == null || recentAccountChangeDays < 0) recentAccountChangeDays = 7;
     }
 }

@@ -1,8 +1,9 @@
 // 职工 (or 我的保障 for a worker): search, register, and a member's record with their enrolments.
 
 import {
-  api, responsive, busy, catalogue, clearErrors, EMPLOYMENT, field, fill, formError, GENDER, h, showErrors, toast, today, yuan,
+  api, responsive, busy, catalogue, EMPLOYMENT, field, fill, formError, GENDER, h, submitting, toast, today, yuan,
 } from '../lib.js';
+import { payeeCard } from './payee.js';
 
 const PAGE = 20;
 
@@ -10,7 +11,7 @@ export async function render(root, context) {
   const terms = await catalogue();
   if (context.me.role === 'MEMBER') return renderOwn(root, context, terms);
 
-  const detail = h('div', { id: 'member-detail' }, placeholder());
+  const detail = h('div', { id: 'member-detail', style: 'min-width:0' }, placeholder());
   const results = h('div', {}, h('p', { class: 'loading', text: '正在加载…' }));
   const name = h('input', { type: 'search', name: 'name', id: 'member-search-name', autocomplete: 'off', placeholder: '例如：张' });
   const idNumber = h('input', { type: 'search', name: 'idNumber', id: 'member-search-id', autocomplete: 'off', spellcheck: 'false', placeholder: '完整 18 位' });
@@ -144,6 +145,9 @@ async function showMember(box, id, context, terms, known) {
     enrolments.length
       ? h('div', { id: 'member-enrolments' }, enrolments.slice().reverse().map((e) => enrolmentCard(e, terms)))
       : h('p', { class: 'empty', text: '暂无参保记录' })));
+  if (context.can('BANK_ACCOUNT_CHANGE')) {
+    box.append(await payeeCard(member, context, () => showMember(box, member.id, context, terms)));
+  }
   if (!known && box.getBoundingClientRect().top < 0) box.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
@@ -199,25 +203,14 @@ async function registerForm(context, open) {
     formError(),
     h('div', { class: 'form-actions' }, submit));
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    clearErrors(form);
-    const data = new FormData(form);
-    const text = (k) => (data.get(k) || '').toString().trim() || null;
-    const command = {
+  submitting(form, submit, '正在登记…', async (text) => {
+    const member = await api('/api/v1/members', { method: 'POST', json: {
       name: text('name'), idNumber: text('idNumber')?.toUpperCase() ?? null, phone: text('phone'),
       employmentForm: text('employmentForm'), unitId: text('unitId') ? Number(text('unitId')) : null,
-    };
-    busy(submit, '正在登记…', async () => {
-      try {
-        const member = await api('/api/v1/members', { method: 'POST', json: command });
-        form.reset();
-        toast(`已登记职工：${member.name}`, 'ok');
-        await open(member.id);
-      } catch (e) {
-        showErrors(form, e);
-      }
-    });
+    } });
+    form.reset();
+    toast(`已登记职工：${member.name}`, 'ok');
+    await open(member.id);
   });
 
   return h('section', { class: 'card', 'aria-labelledby': 'member-form-title' },

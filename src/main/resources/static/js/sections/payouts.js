@@ -98,9 +98,22 @@ function payoutsTable(list, context, reload, id) {
       h('td', { class: 'nowrap', text: p.payeeName }),
       h('td', { class: 'nowrap' }, h('div', {}, h('div', { text: p.bankName }), h('div', { class: 'mono', text: p.maskedAccount }))),
       h('td', { class: 'num', text: yuan(p.amount) }),
-      h('td', {}, badge(PAYOUT_STATUS, p.status)),
-      h('td', { class: 'nowrap', text: p.reason || (p.reissuedBy ? `已由 ${p.reissuedBy} 重新支付` : '—') }),
-      h('td', { class: 'nowrap' }, reissueButton(p, context, reload))))))));
+      h('td', {}, badge(PAYOUT_STATUS, p.status), p.held ? h('span', { class: 'badge badge-red', title: p.holdReason, text: '暂停支付' }) : null),
+      h('td', { class: 'nowrap', title: p.held ? p.holdReason : null,
+        text: p.held ? '收款账户近期变更，待核实放行' : p.reason || (p.reissuedBy ? `已由 ${p.reissuedBy} 重新支付` : '—') }),
+      h('td', { class: 'nowrap' }, reissueButton(p, context, reload), releaseHoldButton(p, context, reload))))))));
+}
+
+/** Finance other than the batch's maker releases a payout held for a recently changed account, after checking it. */
+function releaseHoldButton(p, context, reload) {
+  if (!context.can('PAYOUT_MANAGE') || !p.held) return null;
+  const button = h('button', { type: 'button', class: 'btn btn-small', dataset: { releaseHold: p.reference } }, '核实放行');
+  button.addEventListener('click', () => busy(button, '处理中…', async () => {
+    await api(`/api/v1/payouts/${encodeURIComponent(p.reference)}/release-hold`, { method: 'POST' });
+    toast(`已放行 ${p.reference}，随批次发送`, 'ok');
+    await reload();
+  }).catch((e) => toast(e.message, 'error')));
+  return button;
 }
 
 function reissueButton(p, context, reload) {
@@ -129,9 +142,11 @@ async function showBatch(root, id, context) {
       setTimeout(reload, 1500);
       await reload();
     }).catch((e) => toast(e.message, 'error')));
-    action = h('div', { class: own ? 'alert alert-warn' : 'alert alert-ok', id: 'batch-release-box', role: 'note' },
+    action = h('div', { class: own || b.heldPayouts ? 'alert alert-warn' : 'alert alert-ok', id: 'batch-release-box', role: 'note' },
       h('div', {}, h('strong', { text: own ? '本批次由您组批，须由另一名财务复核放行' : '核对收款人与金额后放行' }),
-        h('p', { text: `共 ${b.payoutCount} 笔，合计 ${yuan(b.total)}` }), release));
+        h('p', { text: `共 ${b.payoutCount} 笔，合计 ${yuan(b.total)}` }),
+        b.heldPayouts ? h('p', { id: 'batch-held', text: `其中 ${b.heldPayouts} 笔因收款账户近期变更暂停支付：请先与职工核实并逐笔放行；未放行的将在放行批次时移出本批次` }) : null,
+        release));
   }
   const counts = Object.entries(b.payoutsByStatus || {}).map(([s, n]) => h('div', { class: 'stat' },
     h('div', { class: 'n', text: n }), h('div', { class: 'l', text: (PAYOUT_STATUS[s] || [s])[0] })));
@@ -168,6 +183,8 @@ async function showPayout(root, reference, context) {
             fact('收款人', p.payeeName), fact('开户银行', p.bankName), fact('收款账号', h('span', { class: 'mono', text: p.maskedAccount })),
             fact('金额', yuan(p.amount)), fact('业务来源', p.source), fact('到账日期', p.settledOn),
             fact('银行原因', p.reason ? `${p.reason}（${p.reasonCode}）` : null),
+            fact('暂停支付', p.held ? h('span', {}, p.holdReason, ' ', releaseHoldButton(p, context, reload))
+              : p.holdReleasedBy ? `已由 ${p.holdReleasedBy} 于 ${dateTime(p.holdReleasedAt)} 核实放行` : null),
             fact('原支付指令', p.reissueOf ? h('button', { type: 'button', class: 'linklike mono', onclick: () => context.go('payouts', { ref: p.reissueOf }) }, p.reissueOf) : null),
             fact('重新支付为', p.reissuedBy ? h('button', { type: 'button', class: 'linklike mono', onclick: () => context.go('payouts', { ref: p.reissuedBy }) }, p.reissuedBy) : null),
             fact('所属批次', p.batchId ? h('button', { type: 'button', class: 'linklike', onclick: () => context.go('payouts', { batch: p.batchId }) }, `#${p.batchId}`) : null)))),

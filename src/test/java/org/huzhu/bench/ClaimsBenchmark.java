@@ -398,7 +398,7 @@ public final class ClaimsBenchmark {
                     done.add(pool.submit(() -> {
                         for (int j = thread; j < o.members; j += o.threads) {
                             members.changeBankAccount(people.ids[j], new Members.BankAccountChange("中国工商银行武汉分行",
-                                    people.card(j)), ADMIN);
+                                    people.card(j)), new CurrentUser(0, "bench-worker", Role.MEMBER, "/", null, null, people.ids[j]));
                         }
                         return null;
                     }));

@@ -737,8 +737,7 @@ class ClaimApiTest extends ApiTest {
         Answer enrolled = post("demo-wuhan", "/api/v1/enrolments", JSON.writeValueAsString(Map.of("unitId", unit, "memberId", member,
                 "bundle", "BASIC", "shares", 1, "paidOn", today.minusDays(200).toString())));
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
-        assertThat(put("demo-wuhan", "/api/v1/members/" + member + "/bank-account",
-                JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", newCardNumber()))).status()).isEqualTo(200);
+        setBankAccount("demo-wuhan", member, "中国工商银行", newCardNumber());
         String worker = "claim-worker-" + member;
         accounts.create(new Accounts.NewAccount(worker, worker, "李旅程", Role.MEMBER, null, unit, member,
                 organisations.unit(unit).orElseThrow().path(), false));
@@ -831,9 +830,7 @@ class ClaimApiTest extends ApiTest {
         long member = registered.json().path("id").asLong();
         enrolItems(unit, member, today.minusDays(200), items);
         if (withBankAccount) {
-            Answer account = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
-                    JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", newCardNumber())));
-            assertThat(account.status()).as(account.body()).isEqualTo(200);
+            setBankAccount(member, "中国工商银行", newCardNumber());
         }
         return member;
     }

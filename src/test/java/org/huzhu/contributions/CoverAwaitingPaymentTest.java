@@ -91,9 +91,7 @@ class CoverAwaitingPaymentTest extends MoneyApiTest {
         String body = "622202" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         String number = null;
         for (int d = 0; d <= 9 && number == null; d++) if (BankAccount.luhnValid(body + d)) number = body + d;
-        Answer answer = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
-                JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", number)));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        setBankAccount(member, "中国工商银行", number);
     }
 
     private static List<String> codes(JsonNode benefit) {

@@ -83,7 +83,7 @@ class AuthorisationMatrixTest extends ApiTest {
     private record Fixtures(long unit, long otherUnit, long member, long verifiable, long otherMember, long enrolment,
                             long otherEnrolment, long draft, long submittable, long otherClaim, long document,
                             long otherDocument, long rosterImport, long otherRosterImport, long bill, long otherBill,
-                            long batch, String payout, long statement, long statementLine) {
+                            long batch, String payout, long statement, long statementLine, long decidedTransfer) {
     }
 
     private static Fixtures fixtures;
@@ -181,6 +181,22 @@ class AuthorisationMatrixTest extends ApiTest {
                 "/api/v1/members/" + f.otherMember() + "/real-name-verification", Body.NONE));
         add(rows, row("PUT /api/v1/members/{id}/bank-account", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER),
                 "/api/v1/members/" + f.member() + "/bank-account", "/api/v1/members/" + f.otherMember() + "/bank-account", Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/members/{id}/bank-account-changes", ALL, "/api/v1/members/" + f.member() + "/bank-account-changes",
+                "/api/v1/members/" + f.otherMember() + "/bank-account-changes", Body.NONE));
+        Set<Role> payeeApprovers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);
+        add(rows, new Row("POST /api/v1/members/{id}/bank-account-changes/{changeId}/approve", payeeApprovers, false,
+                "/api/v1/members/" + f.member() + "/bank-account-changes/999999999/approve",
+                "/api/v1/members/" + f.otherMember() + "/bank-account-changes/999999999/approve", Body.EMPTY_JSON, true));
+        add(rows, new Row("POST /api/v1/members/{id}/bank-account-changes/{changeId}/reject", payeeApprovers, false,
+                "/api/v1/members/" + f.member() + "/bank-account-changes/999999999/reject",
+                "/api/v1/members/" + f.otherMember() + "/bank-account-changes/999999999/reject", Body.EMPTY_JSON, true));
+        Set<Role> transfers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR);
+        add(rows, row("POST /api/v1/member-transfers", transfers, "/api/v1/member-transfers", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/member-transfers", transfers, "/api/v1/member-transfers", null, Body.NONE));
+        add(rows, row("POST /api/v1/member-transfers/{id}/approve", transfers, "/api/v1/member-transfers/" + f.decidedTransfer() + "/approve",
+                null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/member-transfers/{id}/reject", transfers, "/api/v1/member-transfers/" + f.decidedTransfer() + "/reject",
+                null, Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/enrolments", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR), "/api/v1/enrolments", null, Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/enrolments/{id}", ALL, "/api/v1/enrolments/" + f.enrolment(), "/api/v1/enrolments/" + f.otherEnrolment(), Body.NONE));
         Set<Role> rosterRoles = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR);
@@ -246,6 +262,7 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/payout-batches/{id}/release", payoutMakers, "/api/v1/payout-batches/" + f.batch() + "/release", null, Body.NONE));
         add(rows, row("GET /api/v1/payouts", payoutReaders, "/api/v1/payouts", null, Body.NONE));
         add(rows, row("GET /api/v1/payouts/{reference}", payoutReaders, "/api/v1/payouts/" + f.payout(), null, Body.NONE));
+        add(rows, row("POST /api/v1/payouts/{reference}/release-hold", payoutMakers, "/api/v1/payouts/" + f.payout() + "/release-hold", null, Body.NONE));
         add(rows, row("POST /api/v1/payouts/{reference}/reissue", payoutMakers, "/api/v1/payouts/" + f.payout() + "/reissue", null, Body.NONE));
         return rows;
     }
@@ -332,8 +349,14 @@ class AuthorisationMatrixTest extends ApiTest {
         assertThat(statement.status()).as(statement.body()).isEqualTo(201);
         long statementId = statement.json().path("statementId").asLong();
         long line = get("demo-finance", "/api/v1/bank-statements/" + statementId + "/lines").json().get(0).path("id").asLong();
+        long decidedTransfer = -1;
+        for (JsonNode t : get("demo-admin", "/api/v1/member-transfers").json()) {
+            if (!"REQUESTED".equals(t.path("status").asString()) && t.path("toUnitId").asLong() == unit) decidedTransfer = t.path("id").asLong();
+        }
+        assertThat(decidedTransfer).as("the demo's decided transfer into the demo unit").isPositive();
         fixtures = new Fixtures(unit, otherUnit, member, verifiable, otherMember, enrolment, otherEnrolment, draft, submittable,
-                otherClaim, document, otherDocument, rosterImport, otherRosterImport, bill, otherBill, batch, payout, statementId, line);
+                otherClaim, document, otherDocument, rosterImport, otherRosterImport, bill, otherBill, batch, payout, statementId, line,
+                decidedTransfer);
         return fixtures;
     }
 

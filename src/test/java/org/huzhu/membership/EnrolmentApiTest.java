@@ -75,7 +75,8 @@ class EnrolmentApiTest extends ApiTest {
         assertThat(post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.toString(),
                 item("HOSPITAL", "STD", 1), item("FEMALE_SPECIAL", "UPG", 1))).status()).isEqualTo(201);
         String card = luhn("62220210011155555");
-        members.changeBankAccount(member, new Members.BankAccountChange("中国工商银行武汉分行", card), admin);
+        members.changeBankAccount(member, new Members.BankAccountChange("中国工商银行武汉分行", card),
+                new CurrentUser(0, "worker", Role.MEMBER, "/", null, null, member));
 
         Members.Claimant claimant = members.claimant(member, admin);
 

@@ -413,7 +413,7 @@ class MemberApiTest extends ApiTest {
         String bad = good.substring(0, good.length() - 1) + ((good.charAt(good.length() - 1) - '0' + 1) % 10);
 
         Answer answer = put("demo-admin", "/api/v1/members/" + memberId + "/bank-account",
-                "{\"bankName\":\"中国工商银行武汉分行\",\"accountNumber\":\"" + bad + "\"}");
+                "{\"bankName\":\"中国工商银行武汉分行\",\"accountNumber\":\"" + bad + "\",\"reason\":\"职工申请\"}");
 
         assertProblem(answer, 400);
         assertThat(fields(answer)).containsExactly("accountNumber");
@@ -427,7 +427,7 @@ class MemberApiTest extends ApiTest {
         long memberId = register("demo-admin", "银行卡测试", idNumber(LocalDate.of(1984, 5, 14), 'F'), "REGULAR", null);
 
         Answer answer = put("demo-admin", "/api/v1/members/" + memberId + "/bank-account",
-                "{\"bankName\":\"中国银行\",\"accountNumber\":\"" + number + "\"}");
+                "{\"bankName\":\"中国银行\",\"accountNumber\":\"" + number + "\",\"reason\":\"职工申请\"}");
 
         assertProblem(answer, 400);
         assertThat(fields(answer)).containsExactly("accountNumber");
@@ -438,8 +438,8 @@ class MemberApiTest extends ApiTest {
         long memberId = register("demo-admin", "银行卡测试", idNumber(LocalDate.of(1984, 6, 14), 'M'), "REGULAR", null);
         String card = unionPayCard();
 
-        Answer answer = put("demo-admin", "/api/v1/members/" + memberId + "/bank-account",
-                "{\"bankName\":\"中国工商银行武汉分行\",\"accountNumber\":\"" + card.substring(0, 4) + " " + card.substring(4) + "\"}");
+        setBankAccount(memberId, "中国工商银行武汉分行", card.substring(0, 4) + " " + card.substring(4));
+        Answer answer = get("demo-admin", "/api/v1/members/" + memberId);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.field("bankName")).isEqualTo("中国工商银行武汉分行");

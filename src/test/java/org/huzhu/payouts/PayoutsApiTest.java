@@ -180,6 +180,74 @@ class PayoutsApiTest extends ApiTest {
         assertThat(journalsOf(reference)).hasSize(2);
     }
 
+    // ---- payouts to a recently changed account ------------------------------------------------
+
+    @Test
+    void aPayoutToARecentlyChangedAccountIsHeldForTheChecker() {
+        long changed = approvedClaim("江岸区总工会", newCardNumber(), newCardNumber());
+        long unchanged = approvedClaim("江岸区总工会", newCardNumber());
+        String held = "HZ-" + changed + "-1";
+        String normal = "HZ-" + unchanged + "-1";
+        JsonNode requested = get(MAKER, "/api/v1/payouts/" + held).json();
+        assertThat(requested.path("held").asBoolean()).isTrue();
+        assertThat(requested.path("holdReason").asString()).contains("收款账户于").contains("变更");
+        assertThat(get(MAKER, "/api/v1/payouts/" + normal).json().path("held").asBoolean()).isFalse();
+
+        assertThat(post(MAKER, "/api/v1/payout-batches", "").status()).isEqualTo(201);
+        long batch = get(MAKER, "/api/v1/payouts/" + held).json().path("batchId").asLong();
+        assertThat(get(MAKER, "/api/v1/payouts/" + normal).json().path("batchId").asLong()).isEqualTo(batch);
+        JsonNode batchView = get(CHECKER, "/api/v1/payout-batches/" + batch).json();
+        assertThat(batchView.path("heldPayouts").asInt()).isPositive();
+        assertThat(batchView.path("payouts")).anySatisfy(p -> {
+            assertThat(p.path("reference").asString()).isEqualTo(held);
+            assertThat(p.path("held").asBoolean()).isTrue();
+        });
+        assertProblem(post(MAKER, "/api/v1/payouts/" + held + "/release-hold", ""), 409);   // the batch's maker
+
+        Answer released = post(CHECKER, "/api/v1/payout-batches/" + batch + "/release", "");
+
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(PayoutRound.awaitFinal(payouts, normal).status()).isEqualTo(PayoutStatus.SETTLED);
+        JsonNode kept = get(MAKER, "/api/v1/payouts/" + held).json();
+        assertThat(kept.path("status").asString()).isEqualTo("REQUESTED");
+        assertThat(kept.path("batchId").isNull()).isTrue();
+        assertThat(simulatedBank.timesPaid(held)).isZero();
+        assertThat(bankFileOf(batch)).doesNotContain(held);
+
+        Answer freed = post(CHECKER, "/api/v1/payouts/" + held + "/release-hold", "");
+        assertThat(freed.status()).as(freed.body()).isEqualTo(200);
+        assertThat(freed.json().path("held").asBoolean()).isFalse();
+        assertThat(freed.json().path("holdReleasedBy").asString()).isEqualTo(CHECKER);
+        assertThat(PayoutRound.pay(payouts, held).status()).isEqualTo(PayoutStatus.SETTLED);
+    }
+
+    @Test
+    void aReissueToARecentlyChangedAccountIsHeldForTheChecker() {
+        long claim = approvedClaim("东宝区总工会", "9558801234560004");
+        String first = "HZ-" + claim + "-1";
+        assertThat(PayoutRound.pay(payouts, first).status()).isEqualTo(PayoutStatus.FAILED);
+        long member = get("demo-admin", "/api/v1/claims/" + claim).json().path("memberId").asLong();
+        setBankAccount("demo-jingmen", member, "中国建设银行", newCardNumber());
+
+        Answer reissued = post(MAKER, "/api/v1/payouts/" + first + "/reissue", "");
+
+        assertThat(reissued.status()).as(reissued.body()).isEqualTo(201);
+        assertThat(reissued.json().path("held").asBoolean()).isTrue();
+        String second = reissued.json().path("reference").asString();
+        long other = approvedClaim("东宝区总工会", newCardNumber());
+        long batch = PayoutRound.release(payouts, "HZ-" + other + "-1");
+        assertThat(PayoutRound.awaitFinal(payouts, "HZ-" + other + "-1").status()).isEqualTo(PayoutStatus.SETTLED);
+        assertThat(get(MAKER, "/api/v1/payouts/" + second).json().path("status").asString()).isEqualTo("REQUESTED");
+        assertThat(bankFileOf(batch)).doesNotContain(second);
+        assertThat(simulatedBank.timesPaid(second)).isZero();
+        assertThat(post(CHECKER, "/api/v1/payouts/" + second + "/release-hold", "").status()).isEqualTo(200);
+        assertThat(PayoutRound.pay(payouts, second).status()).isEqualTo(PayoutStatus.SETTLED);
+    }
+
+    private String bankFileOf(long batch) {
+        return jdbc.sql("select coalesce(file_xml, '') from payouts.batch where id = ?").param(batch).query(String.class).single();
+    }
+
     // ---- failures, re-issues and bounces ------------------------------------------------------
 
     @Test
@@ -199,8 +267,7 @@ class PayoutsApiTest extends ApiTest {
         assertThat(unchanged.field("detail")).contains("更正");
         long member = claimView.path("memberId").asLong();
         String corrected = newCardNumber();
-        assertThat(put("demo-admin", "/api/v1/members/" + member + "/bank-account",
-                JSON.writeValueAsString(Map.of("bankName", "中国建设银行", "accountNumber", corrected))).status()).isEqualTo(200);
+        setBankAccount(member, "中国建设银行", corrected);
         Answer reissued = post(MAKER, "/api/v1/payouts/" + first + "/reissue", "");
         assertThat(reissued.status()).as(reissued.body()).isEqualTo(201);
         String second = "HZ-" + claim + "-2";
@@ -213,6 +280,8 @@ class PayoutsApiTest extends ApiTest {
         assertProblem(post(MAKER, "/api/v1/payouts/" + first + "/reissue", ""), 409);
         assertThat(get("demo-admin", "/api/v1/claims/" + claim).json().path("status").asString()).isEqualTo("PAYMENT_PENDING");
 
+        assertThat(reissued.json().path("held").asBoolean()).as("to an account changed just now").isTrue();
+        assertThat(post(CHECKER, "/api/v1/payouts/" + second + "/release-hold", "").status()).isEqualTo(200);
         assertThat(PayoutRound.pay(payouts, second).status()).isEqualTo(PayoutStatus.SETTLED);
         JsonNode paid = get("demo-admin", "/api/v1/claims/" + claim).json();
         assertThat(paid.path("status").asString()).isEqualTo("PAID");
@@ -344,6 +413,11 @@ class PayoutsApiTest extends ApiTest {
      * worker of a fresh unit in {@code county} with bank account {@code account}: its payout is REQUESTED.
      */
     private long approvedClaim(String county, String account) {
+        return approvedClaim(county, account, null);
+    }
+
+    /** As {@link #approvedClaim(String, String)}, the account then changed (a second person approving) to {@code changedTo} if given. */
+    private long approvedClaim(String county, String account, String changedTo) {
         long unit = newUnit(county);
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("name", "支付测试职工");
@@ -354,9 +428,8 @@ class PayoutsApiTest extends ApiTest {
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         long member = registered.json().path("id").asLong();
         enrolItems(unit, member, today.minusDays(200), "HOSPITAL:1");
-        Answer bankAccount = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
-                JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", account)));
-        assertThat(bankAccount.status()).as(bankAccount.body()).isEqualTo(200);
+        setBankAccount(member, "中国工商银行", account);
+        if (changedTo != null) setBankAccount("demo-wuhan", member, "中国银行", changedTo);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("memberId", member);
         body.put("kind", "ILLNESS");

@@ -129,10 +129,24 @@ public abstract class ApiTest {
         org.assertj.core.api.Assertions.assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         long member = registered.json().path("id").asLong();
         enrolItems(unit, member, today().minusDays(enrolledDaysAgo), items);
-        Answer account = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
-                JSON.writeValueAsString(java.util.Map.of("bankName", "中国工商银行", "accountNumber", newCardNumber())));
-        org.assertj.core.api.Assertions.assertThat(account.status()).as(account.body()).isEqualTo(200);
+        setBankAccount(member, "中国工商银行", newCardNumber());
         return member;
+    }
+
+    /** Sets a member's payout account as staff must: demo-admin proposes it, demo-admin2 approves it (maker-checker). */
+    protected void setBankAccount(long member, String bankName, String accountNumber) {
+        setBankAccount("demo-admin", member, bankName, accountNumber);
+    }
+
+    /** {@code proposer} proposes the account (expects 202), a second administrator approves it (expects 200). */
+    protected void setBankAccount(String proposer, long member, String bankName, String accountNumber) {
+        Answer proposed = put(proposer, "/api/v1/members/" + member + "/bank-account", JSON.writeValueAsString(java.util.Map.of(
+                "bankName", bankName, "accountNumber", accountNumber, "reason", "职工申请登记收款账户", "evidence", "银行卡复印件")));
+        org.assertj.core.api.Assertions.assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        String approver = proposer.equals("demo-admin") ? "demo-admin2" : "demo-admin";
+        Answer approved = post(approver, "/api/v1/members/" + member + "/bank-account-changes/" + proposed.json().path("id").asLong()
+                + "/approve", "");
+        org.assertj.core.api.Assertions.assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     }
 
     /** A new unit (valid, unique credit code) under the named county office. */

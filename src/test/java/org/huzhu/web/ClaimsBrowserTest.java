@@ -416,9 +416,7 @@ class ClaimsBrowserTest extends BrowserTest {
         long member = registered.json().path("id").asLong();
         enrolItems(unit, member, today.minusDays(200), items);
         String account = cardNumber();
-        Answer bank = put("demo-admin", "/api/v1/members/" + member + "/bank-account",
-                JSON.writeValueAsString(Map.of("bankName", "中国工商银行", "accountNumber", account)));
-        assertThat(bank.status()).as(bank.body()).isEqualTo(200);
+        setBankAccount(member, "中国工商银行", account);
         return new Worker(member, name, idNumber, account);
     }
 

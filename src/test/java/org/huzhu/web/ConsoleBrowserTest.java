@@ -211,11 +211,11 @@ class ConsoleBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "demo-admin,    org members enrol import apply claims review payouts bills ledger",
+            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger",
             "demo-reviewer, org members claims review",
             "demo-finance,  org members claims payouts bills ledger",
-            "demo-wuhan,    org members enrol import apply claims bills",
-            "demo-unit,     org members enrol import apply claims bills",
+            "demo-wuhan,    org members enrol import transfers apply claims bills",
+            "demo-unit,     org members enrol import transfers apply claims bills",
             "demo-member,   members apply claims",
     })
     void navigationOffersOnlyTheSectionsTheRoleMayUse(String user, String sections) {

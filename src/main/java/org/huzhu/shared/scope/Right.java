@@ -30,6 +30,10 @@ public enum Right {
     MEMBER_REGISTER("登记职工", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     MEMBER_VERIFY("实名认证", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     BANK_ACCOUNT_CHANGE("变更收款账户（职工本人直接变更，工作人员提出申请）", ADMIN, UNION_STAFF, UNIT_OPERATOR, MEMBER),
+    /** The second person of a staff-proposed payee change (never the proposer). */
+    BANK_ACCOUNT_APPROVE("审批收款账户变更", ADMIN, UNION_STAFF),
+    /** Ask for a worker of another unit, or decide such a request for the worker's present unit. */
+    MEMBER_TRANSFER("职工调动", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     ENROL("办理参保", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     ROSTER_IMPORT("花名册导入", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     SUBSIDY_BUDGET_READ("查看工会补贴预算", ADMIN, UNION_STAFF, FINANCE),
