@@ -161,8 +161,7 @@ class PayoutsApiTest extends ApiTest {
         String reference = "HZ-" + claim + "-1";
         long batch = PayoutRound.release(payouts, reference);
         assertThat(PayoutRound.awaitFinal(payouts, reference).status()).isEqualTo(PayoutStatus.SETTLED);
-        String file = personalData.decrypt(jdbc.sql("select file_cipher from payouts.batch where id = ?").param(batch)
-                .query(byte[].class).single());
+        String file = bankFileOf(batch);
         String messageId = jdbc.sql("select message_id from payouts.batch where id = ?").param(batch).query(String.class).single();
 
         BankAcceptance resent = bank.send(messageId, file);
@@ -244,8 +243,10 @@ class PayoutsApiTest extends ApiTest {
         assertThat(PayoutRound.pay(payouts, second).status()).isEqualTo(PayoutStatus.SETTLED);
     }
 
+    /** The payment file a batch sent (stored encrypted), or "" before it is sent. */
     private String bankFileOf(long batch) {
-        return jdbc.sql("select coalesce(file_xml, '') from payouts.batch where id = ?").param(batch).query(String.class).single();
+        return jdbc.sql("select file_cipher from payouts.batch where id = ?").param(batch).query(byte[].class).optional()
+                .map(personalData::decrypt).orElse("");
     }
 
     // ---- failures, re-issues and bounces ------------------------------------------------------
