@@ -52,7 +52,7 @@ public final class DatabaseBackupCommand {
                 } else {
                     DatabaseBackup.Contents contents = database.restore(Path.of(restore));
                     System.out.printf("[huzhu] Restored %s: %d tables, %d rows, schema version %s "
-                                    + "(the next start migrates it to this version of Huzhu)%n",
+                                    + "(a newer Huzhu migrates it further when it starts)%n",
                             restore, contents.rows().size(), contents.totalRows(), contents.schemaVersion());
                 }
             }
