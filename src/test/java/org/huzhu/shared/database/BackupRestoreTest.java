@@ -37,6 +37,8 @@ class BackupRestoreTest extends ApiTest {
         Path file = Files.createTempDirectory(Path.of("target"), "backup").resolve("huzhu.backup");
 
         DatabaseBackup.Contents written = backupOf(dataSource).write(file);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .as("a backup is readable by its owner only").isEqualTo("rw-------");
 
         try (HikariDataSource target = database("restore_target")) {
             DatabaseBackup.Contents restored = backupOf(target).restore(file);
