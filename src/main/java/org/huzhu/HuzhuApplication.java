@@ -1,5 +1,6 @@
 package org.huzhu;
 
+import org.huzhu.shared.database.DatabaseBackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class HuzhuApplication {
 
     public static void main(String[] args) {
+        if (DatabaseBackupCommand.requested(args)) System.exit(DatabaseBackupCommand.run(args));
         SpringApplication.run(HuzhuApplication.class, args);
     }
 }

@@ -215,6 +215,7 @@ public final class Bench {
                 "--huzhu.demo.enabled=false",
                 "--huzhu.database.embedded.data-dir=" + dataDir.resolve("postgres"),
                 "--huzhu.database.embedded.clean-on-start=true",
+                "--huzhu.database.embedded.durable=false",   // benchmarks measure Huzhu, not the disk
                 "--huzhu.crypto.key=" + TEST_KEY,
                 "--huzhu.crypto.hash-key=" + TEST_HASH_KEY,
                 "--huzhu.crypto.generate-missing=false",

@@ -234,6 +234,7 @@ public final class ClaimsBenchmark {
                 "--huzhu.demo.enabled=false",
                 "--huzhu.database.embedded.data-dir=" + DATA.resolve("claims-pg"),
                 "--huzhu.database.embedded.clean-on-start=true",
+                "--huzhu.database.embedded.durable=false",   // benchmarks measure Huzhu, not the disk
                 "--huzhu.database.pool-size=" + (threads + 4),
                 "--huzhu.crypto.key=" + KEY,
                 "--huzhu.crypto.hash-key=" + HASH_KEY,

@@ -12,18 +12,23 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties properties) throws IOException {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("huzhu");
-        config.setMaximumPoolSize(properties.poolSize());
-        if (properties.external()) {
-            config.setJdbcUrl(properties.url());
-            config.setUsername(properties.username());
-            config.setPassword(properties.password());
-            return new HikariDataSource(config);
-        }
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.embedded());
+        return properties.external() ? external(properties) : embedded(properties, EmbeddedPostgresServer.start(properties.embedded()));
+    }
+
+    static HikariDataSource external(DatabaseProperties properties) {
+        HikariConfig config = pool(properties);
+        config.setJdbcUrl(properties.url());
+        config.setUsername(properties.username());
+        config.setPassword(properties.password());
+        return new HikariDataSource(config);
+    }
+
+    /** A pool on the embedded server that stops the server when it closes. */
+    static HikariDataSource embedded(DatabaseProperties properties, EmbeddedPostgresServer server) {
+        HikariConfig config = pool(properties);
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername("postgres");
+        config.setPassword(server.password());
         return new HikariDataSource(config) {
             @Override
             public void close() {
@@ -37,4 +42,10 @@ class DatabaseConfiguration {
         };
     }
 
+    private static HikariConfig pool(DatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("huzhu");
+        config.setMaximumPoolSize(properties.poolSize());
+        return config;
+    }
 }
