@@ -54,7 +54,7 @@ async function start() {
   fill(document.getElementById('nav'), sections.map((s) =>
     h('li', {}, h('a', { href: `#${s.id}`, id: `nav-${s.id}`, dataset: { section: s.id } }, icon(s.icon), h('span', { text: s.title })))));
 
-  catalogue().then((terms) => {
+  if (!signInDue(me)) catalogue().then((terms) => {
     document.getElementById('catalogue-name').textContent = `保障目录：${terms.name}`;
   }).catch(() => {});
 
