@@ -85,10 +85,10 @@ function actions(a, { context, load, issued, editor, nodes, units }) {
 }
 
 function showIssued(box, result, title) {
-  fill(box, h('div', { class: 'alert alert-ok', role: 'status', id: 'issued-password' },
+  fill(box, h('div', { class: 'alert alert-ok', role: 'status', id: 'issued-password' }, h('div', {},
     h('strong', { text: `${title}：` }), '用户名 ', h('code', { class: 'mono', id: 'issued-username', text: result.username }),
     '，初始密码 ', h('code', { class: 'mono', id: 'issued-initial', text: result.initialPassword }),
-    '（只显示这一次，请当面或通过安全渠道交给本人；首次登录须修改）'));
+    '（只显示这一次，请当面或通过安全渠道交给本人；首次登录须修改）')));
   box.scrollIntoView({ block: 'nearest' });
 }
 
