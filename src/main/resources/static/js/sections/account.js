@@ -10,8 +10,8 @@ export async function render(root, context) {
   fill(root,
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', { text: '我的账户' }), h('p', { text: `${me.displayName}（${me.username}） · ${me.roleName}` }))),
-    due ? h('div', { class: 'alert alert-error', role: 'alert', id: 'account-due', text: due }) : null,
     h('div', { class: 'stack' },
+      due ? h('div', { class: 'alert alert-error', role: 'alert', id: 'account-due', text: due }) : null,
       passwordCard(me),
       me.mustChangePassword ? null : twoFactorCard(me)));
 }
