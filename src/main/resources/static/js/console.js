@@ -10,6 +10,8 @@ import * as claims from './sections/claims.js';
 import * as payouts from './sections/payouts.js';
 import * as contributions from './sections/contributions.js';
 import * as transfers from './sections/transfers.js';
+import * as accounts from './sections/accounts.js';
+import * as account from './sections/account.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -24,7 +26,14 @@ const SECTIONS = [
   { id: 'payouts', title: '互助金支付', icon: 'payouts', right: 'PAYOUT_READ', module: payouts },
   { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },
+  { id: 'accounts', title: '系统管理 · 用户', icon: 'members', right: 'ACCOUNT_MANAGE', module: accounts },
+  { id: 'account', title: '我的账户', icon: 'account', right: 'SIGNED_IN', module: account },
 ];
+
+/** Until the one-time password is changed and a required second factor enrolled, only 我的账户 opens. */
+function signInDue(me) {
+  return me.mustChangePassword || (me.twoFactorRequired && !me.twoFactorEnabled);
+}
 
 const main = document.getElementById('main');
 
@@ -40,12 +49,12 @@ async function start() {
   document.getElementById('user-role').textContent = me.roleName;
   document.getElementById('logout').addEventListener('click', logout);
 
-  const sections = SECTIONS.filter((s) => me.rights.includes(s.right))
+  const sections = SECTIONS.filter((s) => me.rights.includes(s.right) && (!signInDue(me) || s.id === 'account'))
     .map((s) => ({ ...s, title: me.role === 'MEMBER' && s.memberTitle ? s.memberTitle : s.title }));
   fill(document.getElementById('nav'), sections.map((s) =>
     h('li', {}, h('a', { href: `#${s.id}`, id: `nav-${s.id}`, dataset: { section: s.id } }, icon(s.icon), h('span', { text: s.title })))));
 
-  catalogue().then((terms) => {
+  if (!signInDue(me)) catalogue().then((terms) => {
     document.getElementById('catalogue-name').textContent = `保障目录：${terms.name}`;
   }).catch(() => {});
 

@@ -319,6 +319,7 @@ const ICONS = {
   review: 'M10 17a7 7 0 1 1 0-14 7 7 0 0 1 0 14zM21 21l-6-6M7 10l2 2 4-4',
   bills: 'M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6M9 16h3',
   logout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
+  account: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21a8 8 0 0 1 16 0M17 14l1.5 1.5L21 13',
 };
 
 export function icon(name) {

@@ -9,6 +9,24 @@ document.getElementById('login-error').hidden = !params.has('error');
 document.getElementById('login-logout').hidden = !params.has('logout');
 document.getElementById('login-locked').hidden = !params.has('locked');
 
+// demo mode only: the server lists every demo account (none outside demo mode)
+fetch('/api/v1/login-options', { headers: { Accept: 'application/json' } })
+  .then((r) => (r.ok ? r.json() : null))
+  .then((options) => {
+    if (!options || !options.demo || !options.accounts.length) return;
+    const list = document.getElementById('demo-accounts');
+    for (const a of options.accounts) {
+      const item = document.createElement('li');
+      const code = document.createElement('code');
+      code.textContent = a.username;
+      item.append(code, ` ${a.roleName}`);
+      item.title = a.displayName;
+      list.append(item);
+    }
+    document.getElementById('demo-hint').hidden = false;
+  })
+  .catch(() => {});
+
 async function ensureToken() {
   if (csrfToken()) return csrfToken();
   await fetch('/login', { credentials: 'same-origin' });

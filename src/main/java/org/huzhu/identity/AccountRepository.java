@@ -1,5 +1,9 @@
 package org.huzhu.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Role;
@@ -9,45 +13,129 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
+    private static final String ACCOUNT_COLUMNS = """
+            id, username, display_name, role, org_node_id, unit_id, member_id, scope_path, enabled, demo,
+            must_change_password, totp_enabled, phone_masked, created_at""";
+
     private final JdbcClient jdbc;
 
     AccountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    record StoredAccount(CurrentUser user, String displayName, String passwordHash, boolean enabled) implements java.io.Serializable {
+    record StoredAccount(CurrentUser user, String displayName, String passwordHash, boolean enabled, boolean demo)
+            implements java.io.Serializable {
+    }
+
+    /** An account as administrators see it: never a password, a secret or a full phone number. */
+    record Account(long id, String username, String displayName, Role role, Long orgNodeId, Long unitId, Long memberId,
+                   String scopePath, boolean enabled, boolean demo, boolean mustChangePassword, boolean twoFactorEnabled,
+                   String maskedPhone, OffsetDateTime createdAt) {
+    }
+
+    /** What decides, on every request, what a logged-in account may do now. */
+    record Standing(boolean enabled, boolean demo, Role role, boolean mustChangePassword, boolean twoFactorEnabled) {
     }
 
     Optional<StoredAccount> findByUsername(String username) {
         return jdbc.sql("""
                 select id, username, display_name, role, org_node_id, unit_id, member_id, scope_path,
-                       password_hash, enabled
+                       password_hash, enabled, demo
                   from identity.account where username = ?""")
                 .param(username)
                 .query((rs, n) -> new StoredAccount(
                         new CurrentUser(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
                                 rs.getString("scope_path"), rs.getObject("org_node_id", Long.class),
                                 rs.getObject("unit_id", Long.class), rs.getObject("member_id", Long.class)),
-                        rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled")))
+                        rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                        rs.getBoolean("demo")))
                 .optional();
     }
 
     boolean exists(String username) {
-        return jdbc.sql("select count(*) from identity.account where username = ?").param(username)
+        return jdbc.sql("select count(*) from identity.account where lower(username) = lower(?)").param(username)
                 .query(Long.class).single() > 0;
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from identity.account").query(Long.class).single();
     }
 
     long insert(Accounts.NewAccount account, String passwordHash) {
         return jdbc.sql("""
                 insert into identity.account (username, password_hash, display_name, role, org_node_id, unit_id,
-                                              member_id, scope_path, demo)
-                values (:username, :hash, :displayName, :role, :orgNodeId, :unitId, :memberId, :scopePath, :demo)
+                                              member_id, scope_path, demo, must_change_password)
+                values (:username, :hash, :displayName, :role, :orgNodeId, :unitId, :memberId, :scopePath, :demo, :mustChange)
                 returning id""")
                 .param("username", account.username()).param("hash", passwordHash)
                 .param("displayName", account.displayName()).param("role", account.role().name())
                 .param("orgNodeId", account.orgNodeId()).param("unitId", account.unitId())
                 .param("memberId", account.memberId()).param("scopePath", account.scopePath())
-                .param("demo", account.demo())
+                .param("demo", account.demo()).param("mustChange", account.mustChangePassword())
                 .query(Long.class).single();
+    }
+
+    Optional<Account> account(long id) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from identity.account where id = ?").param(id)
+                .query(AccountRepository::account).optional();
+    }
+
+    List<Account> accountsUnder(String scopePattern, Role role, Boolean enabled, int limit) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + """
+                 from identity.account
+                where scope_path like :scope and (cast(:role as text) is null or role = :role)
+                  and (cast(:enabled as boolean) is null or enabled = :enabled)
+                order by scope_path, username limit :limit""")
+                .param("scope", scopePattern).param("role", role == null ? null : role.name())
+                .param("enabled", enabled).param("limit", limit)
+                .query(AccountRepository::account).list();
+    }
+
+    List<Account> demoAccounts() {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from identity.account where demo and enabled order by id")
+                .query(AccountRepository::account).list();
+    }
+
+    Standing standing(long id) {
+        return jdbc.sql("select enabled, demo, role, must_change_password, totp_enabled from identity.account where id = ?")
+                .param(id)
+                .query((rs, n) -> new Standing(rs.getBoolean("enabled"), rs.getBoolean("demo"), Role.valueOf(rs.getString("role")),
+                        rs.getBoolean("must_change_password"), rs.getBoolean("totp_enabled")))
+                .optional().orElse(new Standing(false, false, Role.MEMBER, false, false));
+    }
+
+    String passwordHash(long id) {
+        return jdbc.sql("select password_hash from identity.account where id = ?").param(id).query(String.class).single();
+    }
+
+    void setPassword(long id, String hash, boolean mustChange) {
+        jdbc.sql("update identity.account set password_hash = ?, must_change_password = ?, updated_at = now() where id = ?")
+                .params(hash, mustChange, id).update();
+    }
+
+    void update(long id, String displayName, byte[] phoneCipher, String phoneMasked) {
+        jdbc.sql("update identity.account set display_name = ?, phone_cipher = ?, phone_masked = ?, updated_at = now() where id = ?")
+                .params(displayName, phoneCipher, phoneMasked, id).update();
+    }
+
+    void rename(long id, String displayName) {
+        jdbc.sql("update identity.account set display_name = ?, updated_at = now() where id = ?").params(displayName, id).update();
+    }
+
+    void setEnabled(long id, boolean enabled) {
+        jdbc.sql("update identity.account set enabled = ?, updated_at = now() where id = ?").params(enabled, id).update();
+    }
+
+    void rescope(long id, Long orgNodeId, Long unitId, String scopePath) {
+        jdbc.sql("update identity.account set org_node_id = ?, unit_id = ?, scope_path = ?, updated_at = now() where id = ?")
+                .params(orgNodeId, unitId, scopePath, id).update();
+    }
+
+    private static Account account(ResultSet rs, int n) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getObject("org_node_id", Long.class), rs.getObject("unit_id", Long.class),
+                rs.getObject("member_id", Long.class), rs.getString("scope_path"), rs.getBoolean("enabled"),
+                rs.getBoolean("demo"), rs.getBoolean("must_change_password"), rs.getBoolean("totp_enabled"),
+                rs.getString("phone_masked"), rs.getObject("created_at", OffsetDateTime.class));
     }
 }

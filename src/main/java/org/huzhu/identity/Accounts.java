@@ -17,8 +17,14 @@ public class Accounts {
         this.passwordEncoder = passwordEncoder;
     }
 
+    /** An account to create; {@code mustChangePassword} for a one-time password handed to its holder. */
     public record NewAccount(String username, String password, String displayName, Role role, Long orgNodeId,
-                             Long unitId, Long memberId, String scopePath, boolean demo) {
+                             Long unitId, Long memberId, String scopePath, boolean demo, boolean mustChangePassword) {
+
+        public NewAccount(String username, String password, String displayName, Role role, Long orgNodeId,
+                          Long unitId, Long memberId, String scopePath, boolean demo) {
+            this(username, password, displayName, role, orgNodeId, unitId, memberId, scopePath, demo, false);
+        }
     }
 
     @Transactional

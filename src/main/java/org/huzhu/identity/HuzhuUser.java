@@ -21,6 +21,10 @@ final class HuzhuUser implements UserDetails, CurrentUser.Holder {
         return account.user();
     }
 
+    boolean isDemo() {
+        return account.demo();
+    }
+
     String displayName() {
         return account.displayName();
     }

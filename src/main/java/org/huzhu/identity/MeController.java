@@ -14,9 +14,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
     private final Clock clock;
+    private final AccountRepository accounts;
+    private final boolean demoMode;
 
-    MeController(Clock clock) {
+    MeController(Clock clock, AccountRepository accounts, @org.springframework.beans.factory.annotation.Value("${huzhu.demo.enabled:false}") boolean demoMode) {
         this.clock = clock;
+        this.accounts = accounts;
+        this.demoMode = demoMode;
     }
 
     /** A right the caller holds, with its Chinese name. */
@@ -24,20 +28,26 @@ class MeController {
     }
 
     record Me(String username, String displayName, String role, String roleName, String scopePath,
-              Long orgNodeId, Long unitId, Long memberId, List<String> rights, List<Held> rightNames, LocalDate today) {
+              Long orgNodeId, Long unitId, Long memberId, List<String> rights, List<Held> rightNames, LocalDate today,
+              boolean mustChangePassword, boolean twoFactorEnabled, boolean twoFactorRequired) {
     }
 
     /**
      * Who am I: the console chooses what to show from the rights listed here, and takes the
-     * business date ({@code today}, China time, from the server's clock) from here, never from the browser.
+     * business date ({@code today}, China time, from the server's clock) from here, never from the browser;
+     * {@code mustChangePassword} and a {@code twoFactorRequired} without {@code twoFactorEnabled} send the
+     * console to 我的账户 before anything else.
      */
     @GetMapping("/api/v1/me")
     @Requires(Right.SIGNED_IN)
     Me me(@AuthenticationPrincipal HuzhuUser user) {
         CurrentUser u = user.currentUser();
+        AccountRepository.Standing standing = accounts.standing(u.accountId());
         List<Right> rights = Right.of(u.role());
         return new Me(u.username(), user.displayName(), u.role().name(), u.role().chinese(), u.scopePath(),
                 u.orgNodeId(), u.unitId(), u.memberId(), rights.stream().map(Right::name).toList(),
-                rights.stream().map(r -> new Held(r.name(), r.chinese())).toList(), LocalDate.now(clock));
+                rights.stream().map(r -> new Held(r.name(), r.chinese())).toList(), LocalDate.now(clock),
+                standing.mustChangePassword(), standing.twoFactorEnabled(),
+                u.role().needsSecondFactor() && !(demoMode && standing.demo()));
     }
 }

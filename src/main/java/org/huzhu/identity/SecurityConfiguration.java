@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -40,12 +41,16 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
                                             ProblemAccessDeniedHandler deniedHandler, EndpointAccess endpoints, WebProperties web,
+                                            AccountRepository accounts,
                                             @Value("${huzhu.demo.enabled:false}") boolean demo) throws Exception {
+        SignInGate gate = new SignInGate(accounts, demo);
+        SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
+        signedIn.setDefaultTargetUrl("/");
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(web.secureCookies()).sameSite("Lax"));
         http
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/login", "/login.html", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/login", "/login.html", "/login-code.html", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers(API_DOCS).access((authentication, context) ->
                         new AuthorizationDecision(demo || holds(authentication.get(), Right.API_DOCS)))
@@ -53,7 +58,16 @@ class SecurityConfiguration {
                 .requestMatchers("/api/**").access(endpoints)
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+            .formLogin(form -> form.loginPage("/login")
+                    .successHandler((request, response, authentication) -> {
+                        // an account with two-factor login is signed in only once its code is given
+                        if (authentication.getPrincipal() instanceof HuzhuUser user && gate.asksForCode(user.currentUser().accountId())) {
+                            request.getSession().setAttribute(SignInGate.CODE_PENDING, Boolean.TRUE);
+                            response.sendRedirect("/login-code.html");
+                        } else {
+                            signedIn.onAuthenticationSuccess(request, response, authentication);
+                        }
+                    })
                     .failureHandler((request, response, e) ->
                             response.sendRedirect(e instanceof LockedException ? "/login?locked" : "/login?error"))
                     .permitAll())
@@ -78,7 +92,8 @@ class SecurityConfiguration {
                     if ("'self'".equals(web.frameAncestors())) frames.sameOrigin();
                     else frames.disable(); // frame-ancestors of the CSP says who may frame us
                 }))
-            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .addFilterAfter(gate, BasicAuthenticationFilter.class);
         return http.build();
     }
 

@@ -27,6 +27,10 @@ class OrganisationRepository {
         return new OrgNode(id, name, level, parent == null ? null : parent.id(), path);
     }
 
+    long nodeCount() {
+        return jdbc.sql("select count(*) from organisation.org_node").query(Long.class).single();
+    }
+
     Optional<OrgNode> node(long id) {
         return jdbc.sql("select id, name, level, parent_id, path from organisation.org_node where id = ?")
                 .param(id).query(OrganisationRepository::node).optional();

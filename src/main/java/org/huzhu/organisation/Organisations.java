@@ -32,6 +32,24 @@ public class Organisations {
         return repository.insertNode(name, level, parent, areaCode);
     }
 
+    /**
+     * The root of a new tree (first run): the province office with its administrative division code
+     * (GB/T 2260, six digits), kept in the node's {@code area_code}.
+     */
+    @Transactional
+    public OrgNode createProvince(String name, String divisionCode) {
+        Checks checks = new Checks();
+        checks.require("name", name, "省级工会名称");
+        checks.check(divisionCode != null && divisionCode.matches("\\d{6}"), "divisionCode", "行政区划代码应为6位数字");
+        checks.throwIfInvalid();
+        return repository.insertNode(name.strip(), Level.PROVINCE, null, divisionCode);
+    }
+
+    /** Whether the tree has no node yet: a database nobody has set up. */
+    public boolean isEmpty() {
+        return repository.nodeCount() == 0;
+    }
+
     public List<OrgNode> visibleTree(CurrentUser user) {
         return repository.nodesUnder(user.scopePattern());
     }

@@ -163,6 +163,27 @@ class AuthorisationMatrixTest extends ApiTest {
         // anyone logged in
         add(rows, row("GET /", ALL, "/", null, Body.NONE));
         add(rows, row("GET /api/v1/me", ALL, "/api/v1/me", null, Body.NONE));
+        // own account and login: a wrong old password, no code; the enrolment started stays pending (not enabled)
+        add(rows, publicRow("GET /api/v1/login-options", "/api/v1/login-options", Body.NONE));
+        add(rows, row("POST /api/v1/me/password", ALL, "/api/v1/me/password", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/me/two-factor", ALL, "/api/v1/me/two-factor", null, Body.NONE));
+        add(rows, row("POST /api/v1/me/two-factor/confirm", ALL, "/api/v1/me/two-factor/confirm", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/login/code", ALL, "/api/v1/login/code", null, Body.EMPTY_JSON));
+        // accounts (系统管理 → 用户): in scope the demo unit's operator, out of scope demo-jingmen; changes aim at
+        // a made-up account or carry empty input
+        Set<Role> accountManagers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);
+        String account = "/api/v1/accounts/" + accountId("demo-unit");
+        String otherAccount = "/api/v1/accounts/" + accountId("demo-jingmen");
+        add(rows, row("GET /api/v1/accounts", accountManagers, "/api/v1/accounts", null, Body.NONE));
+        add(rows, row("POST /api/v1/accounts", accountManagers, "/api/v1/accounts", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/accounts/{id}", accountManagers, account, otherAccount, Body.NONE));
+        add(rows, row("PUT /api/v1/accounts/{id}", accountManagers, account, otherAccount, Body.EMPTY_JSON));
+        add(rows, row("PUT /api/v1/accounts/{id}/scope", accountManagers, account + "/scope", otherAccount + "/scope", Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/accounts/{id}/enable", accountManagers, account + "/enable", otherAccount + "/enable", Body.NONE));
+        add(rows, new Row("POST /api/v1/accounts/{id}/disable", accountManagers, false, "/api/v1/accounts/999999999/disable",
+                otherAccount + "/disable", Body.NONE, true));
+        add(rows, new Row("POST /api/v1/accounts/{id}/password-reset", accountManagers, false, "/api/v1/accounts/999999999/password-reset",
+                otherAccount + "/password-reset", Body.NONE, true));
         add(rows, row("GET /api/v1/calendar/{year}", ALL, "/api/v1/calendar/2026", null, Body.NONE));
         add(rows, row("PUT /api/v1/calendar/{year}", EnumSet.of(Role.ADMIN), "/api/v1/calendar/2026", null, Body.EMPTY_JSON));
         // organisation
@@ -296,6 +317,10 @@ class AuthorisationMatrixTest extends ApiTest {
             for (var method : methods) keys.add(method.name() + " " + pattern + (multipart ? " [multipart]" : ""));
         }
         return keys;
+    }
+
+    private long accountId(String username) {
+        return jdbc.sql("select id from identity.account where username = ?").param(username).query(Long.class).single();
     }
 
     // ------------------------------------------------------------------ calling

@@ -164,7 +164,7 @@ class ConsoleBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("section-members")).getText())
                 .contains(self.get(0).path("maskedIdNumber").asString());
         wait.until(d -> d.findElements(By.cssSelector("#member-enrolments .enrolment")).size() == enrolments);
-        assertThat(navSections()).containsExactly("members", "apply", "claims");
+        assertThat(navSections()).containsExactly("members", "apply", "claims", "account");
         assertThat(browser.findElements(By.id("member-search"))).isEmpty();
         assertThat(browser.findElements(By.id("member-form"))).isEmpty();
         assertThat(browser.findElements(By.id("verify-member"))).isEmpty();
@@ -211,12 +211,12 @@ class ConsoleBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger",
-            "demo-reviewer, org members claims review",
-            "demo-finance,  org members claims payouts bills ledger",
-            "demo-wuhan,    org members enrol import transfers apply claims bills",
-            "demo-unit,     org members enrol import transfers apply claims bills",
-            "demo-member,   members apply claims",
+            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger accounts account",
+            "demo-reviewer, org members claims review account",
+            "demo-finance,  org members claims payouts bills ledger account",
+            "demo-wuhan,    org members enrol import transfers apply claims bills accounts account",
+            "demo-unit,     org members enrol import transfers apply claims bills account",
+            "demo-member,   members apply claims account",
     })
     void navigationOffersOnlyTheSectionsTheRoleMayUse(String user, String sections) {
         logIn(user);

@@ -57,6 +57,11 @@ public enum Right {
     PAYOUT_MANAGE("编制、放行与重新支付", FINANCE),
 
     CALENDAR_LOAD("加载节假日安排", ADMIN),
+    /**
+     * Create and keep accounts inside one's scope (系统管理 → 用户), never granting a role with a
+     * right the caller lacks (an administrator grants any role).
+     */
+    ACCOUNT_MANAGE("管理用户账户", ADMIN, UNION_STAFF),
     /** The OpenAPI description and its browsable UI (open to all in demo mode). */
     API_DOCS("查看接口文档", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR);
 

@@ -22,4 +22,17 @@ public enum Role {
     public String chinese() {
         return chinese;
     }
+
+    /** Administrators, finance and reviewers must log in with a second factor (TOTP); others may. */
+    public boolean needsSecondFactor() {
+        return this == ADMIN || this == FINANCE || this == REVIEWER;
+    }
+
+    /**
+     * Whether a holder of this role may give {@code other} to an account: an administrator any role,
+     * anyone else only a role whose every right they hold themselves.
+     */
+    public boolean mayGrant(Role other) {
+        return this == ADMIN || Right.of(this).containsAll(Right.of(other));
+    }
 }

@@ -1,0 +1,252 @@
+package org.huzhu.identity;
+
+import java.util.List;
+import org.huzhu.identity.AccountRepository.Account;
+import org.huzhu.membership.Member;
+import org.huzhu.membership.Members;
+import org.huzhu.organisation.OrgNode;
+import org.huzhu.organisation.Organisations;
+import org.huzhu.organisation.Unit;
+import org.huzhu.shared.Masks;
+import org.huzhu.shared.audit.Audit;
+import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.scope.Role;
+import org.huzhu.shared.web.Checks;
+import org.huzhu.shared.web.ConflictException;
+import org.huzhu.shared.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 系统管理 → 用户: accounts of staff (bound to an organisation node), unit operators (a unit) and
+ * workers (a member). The scope path is always derived from the node, unit or member, never typed.
+ * A caller keeps only accounts inside their own scope (others are 404) and grants only roles whose
+ * every right they hold ({@link Role#mayGrant}); an administrator grants any role. A new account
+ * and a reset one get a one-time password, shown once, that must be changed at the next login.
+ */
+@Service
+class AccountAdministration {
+
+    static final String RECORD = "账户";
+
+    private final AccountRepository repository;
+    private final Organisations organisations;
+    private final Members members;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final PersonalDataCipher cipher;
+
+    AccountAdministration(AccountRepository repository, Organisations organisations, Members members, PasswordPolicy policy,
+                          PasswordEncoder encoder, PersonalDataCipher cipher) {
+        this.repository = repository;
+        this.organisations = organisations;
+        this.members = members;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.cipher = cipher;
+    }
+
+    record NewAccount(String username, String displayName, String phone, String role, Long orgNodeId, Long unitId, Long memberId) {
+    }
+
+    record AccountEdit(String displayName, String phone) {
+    }
+
+    record Placement(Long orgNodeId, Long unitId, Long memberId) {
+    }
+
+    /** An account with the one-time password its holder must change (shown once, never stored in clear). */
+    record Issued(Account account, String initialPassword) {
+    }
+
+    /** Where an account sits: the node, unit and member it is bound to and the scope derived from them. */
+    private record Binding(Long orgNodeId, Long unitId, Long memberId, String scopePath) {
+    }
+
+    List<Account> list(CurrentUser caller, Long orgNodeId, String role, String status) {
+        String scope = caller.scopePattern();
+        if (orgNodeId != null) scope = escape(visibleNode(orgNodeId, caller).path()) + "%";
+        Role wanted = role == null || role.isBlank() ? null : parseRole(role, new Checks());
+        Boolean enabled = status == null || status.isBlank() ? null : "ACTIVE".equals(status) ? Boolean.TRUE
+                : "DISABLED".equals(status) ? Boolean.FALSE : null;
+        return repository.accountsUnder(scope, wanted, enabled, 1000);
+    }
+
+    Account visible(long id, CurrentUser caller) {
+        return repository.account(id).filter(a -> caller.sees(a.scopePath()))
+                .orElseThrow(() -> new NotFoundException("账户不存在"));
+    }
+
+    @Transactional
+    Issued create(NewAccount command, CurrentUser caller) {
+        requireManager(caller);
+        Checks checks = new Checks();
+        String username = command.username() == null ? null : command.username().strip();
+        checks.require("username", username, "用户名");
+        if (username != null && !username.isEmpty()) {
+            checks.check(username.matches("[A-Za-z0-9][A-Za-z0-9._-]{2,49}"), "username",
+                    "用户名应为3至50个字母、数字或 . _ -，以字母或数字开头");
+            checks.check(!username.startsWith(PasswordConfiguration.DEMO_PREFIX), "username", "“demo-”开头的用户名只用于演示账号");
+        }
+        String displayName = displayName(command.displayName(), checks);
+        String phone = phone(command.phone(), checks);
+        Role role = command.role() == null ? null : parseRole(command.role(), checks);
+        if (command.role() == null) checks.add("role", "缺少角色");
+        checks.throwIfInvalid();
+        requireGrantable(caller, role);
+        Binding binding = bind(role, new Placement(command.orgNodeId(), command.unitId(), command.memberId()), caller);
+        if (repository.exists(username)) throw duplicate();
+        String password = policy.oneTimePassword();
+        long id;
+        try {
+            id = repository.insert(new Accounts.NewAccount(username, password, displayName, role, binding.orgNodeId(),
+                    binding.unitId(), binding.memberId(), binding.scopePath(), false, true), encoder.encode(password));
+        } catch (DuplicateKeyException e) {
+            throw duplicate();
+        }
+        if (phone != null) repository.update(id, displayName, cipher.encrypt(phone), Masks.phone(phone));
+        Audit.changed(RECORD, id, "用户名", null, username);
+        Audit.changed(RECORD, id, "角色", null, role.chinese());
+        Audit.changed(RECORD, id, "数据范围", null, binding.scopePath());
+        Audit.changed(RECORD, id, "密码", null, "已设置初始密码");
+        return new Issued(repository.account(id).orElseThrow(), password);
+    }
+
+    @Transactional
+    Account edit(long id, AccountEdit edit, CurrentUser caller) {
+        Account account = managed(id, caller);
+        Checks checks = new Checks();
+        String displayName = displayName(edit.displayName(), checks);
+        String phone = phone(edit.phone(), checks);
+        checks.throwIfInvalid();
+        if (phone == null) {
+            repository.rename(id, displayName); // no phone given: the one kept stays
+        } else {
+            repository.update(id, displayName, cipher.encrypt(phone), Masks.phone(phone));
+            Audit.changed(RECORD, id, "手机号码", account.maskedPhone(), Masks.phone(phone));
+        }
+        Audit.changed(RECORD, id, "姓名", account.displayName(), displayName);
+        return repository.account(id).orElseThrow();
+    }
+
+    @Transactional
+    Account setEnabled(long id, boolean enabled, CurrentUser caller) {
+        Account account = managed(id, caller);
+        if (!enabled && id == caller.accountId()) throw new ConflictException("不能停用自己的账户");
+        repository.setEnabled(id, enabled);
+        Audit.changed(RECORD, id, "状态", account.enabled() ? "启用" : "停用", enabled ? "启用" : "停用");
+        return repository.account(id).orElseThrow();
+    }
+
+    /** Moves an account to another node, unit or member inside the caller's scope. */
+    @Transactional
+    Account rescope(long id, Placement placement, CurrentUser caller) {
+        Account account = managed(id, caller);
+        Binding binding = bind(account.role(), placement, caller);
+        repository.rescope(id, binding.orgNodeId(), binding.unitId(), binding.scopePath());
+        Audit.changed(RECORD, id, "数据范围", account.scopePath(), binding.scopePath());
+        return repository.account(id).orElseThrow();
+    }
+
+    @Transactional
+    Issued resetPassword(long id, CurrentUser caller) {
+        Account account = managed(id, caller);
+        String password = policy.oneTimePassword();
+        repository.setPassword(id, encoder.encode(password), true);
+        Audit.changed(RECORD, id, "密码", null, "密码已重置");
+        return new Issued(repository.account(id).orElseThrow(), password);
+    }
+
+    /** An account in the caller's scope whose role the caller may grant. */
+    private Account managed(long id, CurrentUser caller) {
+        requireManager(caller);
+        Account account = visible(id, caller);
+        requireGrantable(caller, account.role());
+        return account;
+    }
+
+    private Binding bind(Role role, Placement placement, CurrentUser caller) {
+        Checks checks = new Checks();
+        switch (role) {
+            case MEMBER -> {
+                checks.require("memberId", placement.memberId(), "职工");
+                checks.throwIfInvalid();
+                Member member = members.visibleMember(placement.memberId(), caller);
+                Unit unit = organisations.visibleUnit(member.unitId(), caller);
+                return new Binding(unit.organisationId(), unit.id(), member.id(), unit.path());
+            }
+            case UNIT_OPERATOR -> {
+                checks.require("unitId", placement.unitId(), "所属单位");
+                checks.throwIfInvalid();
+                Unit unit = organisations.visibleUnit(placement.unitId(), caller);
+                return new Binding(unit.organisationId(), unit.id(), null, unit.path());
+            }
+            default -> {
+                checks.require("orgNodeId", placement.orgNodeId(), "所属工会组织");
+                checks.throwIfInvalid();
+                OrgNode node = visibleNode(placement.orgNodeId(), caller);
+                return new Binding(node.id(), null, null, node.path());
+            }
+        }
+    }
+
+    private OrgNode visibleNode(long id, CurrentUser caller) {
+        OrgNode node;
+        try {
+            node = organisations.node(id);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("组织不存在");
+        }
+        if (!caller.sees(node.path())) throw new NotFoundException("组织不存在");
+        return node;
+    }
+
+    private static void requireManager(CurrentUser caller) {
+        if (!caller.holds(Right.ACCOUNT_MANAGE)) throw new AccessDeniedException("no account management");
+    }
+
+    private static void requireGrantable(CurrentUser caller, Role role) {
+        if (!caller.role().mayGrant(role)) {
+            throw new AccessDeniedException("may not grant " + role);
+        }
+    }
+
+    private static Role parseRole(String value, Checks checks) {
+        try {
+            return Role.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            checks.add("role", "角色应为 ADMIN、UNION_STAFF、REVIEWER、FINANCE、UNIT_OPERATOR 或 MEMBER");
+            checks.throwIfInvalid();
+            return null;
+        }
+    }
+
+    private static String displayName(String raw, Checks checks) {
+        checks.require("displayName", raw, "姓名");
+        if (raw == null) return null;
+        String name = raw.strip();
+        checks.check(name.length() <= 50, "displayName", "姓名过长（最多50个字）");
+        return name;
+    }
+
+    private static String phone(String raw, Checks checks) {
+        if (raw == null || raw.isBlank()) return null;
+        String p = raw.strip().replace(" ", "").replace("-", "");
+        if (p.startsWith("+86")) p = p.substring(3);
+        checks.check(p.matches("1[3-9]\\d{9}"), "phone", "手机号码应为11位，以13至19开头");
+        return p;
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static ConflictException duplicate() {
+        return new ConflictException("username", "该用户名已被使用");
+    }
+}

@@ -1,0 +1,91 @@
+package org.huzhu.identity;
+
+import java.util.List;
+import org.huzhu.identity.AccountRepository.Account;
+import org.huzhu.identity.AccountAdministration.AccountEdit;
+import org.huzhu.identity.AccountAdministration.Issued;
+import org.huzhu.identity.AccountAdministration.NewAccount;
+import org.huzhu.identity.AccountAdministration.Placement;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 系统管理 → 用户: accounts inside the caller's scope (others answer 404). */
+@RestController
+@Requires(Right.ACCOUNT_MANAGE)
+class AccountController {
+
+    private final AccountAdministration accounts;
+
+    AccountController(AccountAdministration accounts) {
+        this.accounts = accounts;
+    }
+
+    record AccountView(long id, String username, String displayName, String role, String roleName, Long orgNodeId,
+                       Long unitId, Long memberId, String scopePath, String status, boolean mustChangePassword,
+                       boolean twoFactorEnabled, boolean twoFactorRequired, String maskedPhone, java.time.OffsetDateTime createdAt) {
+        static AccountView of(Account a) {
+            return new AccountView(a.id(), a.username(), a.displayName(), a.role().name(), a.role().chinese(), a.orgNodeId(),
+                    a.unitId(), a.memberId(), a.scopePath(), a.enabled() ? "ACTIVE" : "DISABLED", a.mustChangePassword(),
+                    a.twoFactorEnabled(), a.role().needsSecondFactor(), a.maskedPhone(), a.createdAt());
+        }
+    }
+
+    /** The account and the one-time password its holder must change at first login: shown this once. */
+    record IssuedView(AccountView account, String username, String initialPassword) {
+        static IssuedView of(Issued issued) {
+            return new IssuedView(AccountView.of(issued.account()), issued.account().username(), issued.initialPassword());
+        }
+    }
+
+    @GetMapping("/api/v1/accounts")
+    List<AccountView> list(@RequestParam(required = false) Long orgNodeId, @RequestParam(required = false) String role,
+                           @RequestParam(required = false) String status) {
+        return accounts.list(CurrentUser.get(), orgNodeId, role, status).stream().map(AccountView::of).toList();
+    }
+
+    @GetMapping("/api/v1/accounts/{id}")
+    AccountView one(@PathVariable long id) {
+        return AccountView.of(accounts.visible(id, CurrentUser.get()));
+    }
+
+    @PostMapping("/api/v1/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    IssuedView create(@RequestBody NewAccount command) {
+        return IssuedView.of(accounts.create(command, CurrentUser.get()));
+    }
+
+    @PutMapping("/api/v1/accounts/{id}")
+    AccountView edit(@PathVariable long id, @RequestBody AccountEdit edit) {
+        return AccountView.of(accounts.edit(id, edit, CurrentUser.get()));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/disable")
+    AccountView disable(@PathVariable long id) {
+        return AccountView.of(accounts.setEnabled(id, false, CurrentUser.get()));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/enable")
+    AccountView enable(@PathVariable long id) {
+        return AccountView.of(accounts.setEnabled(id, true, CurrentUser.get()));
+    }
+
+    @PutMapping("/api/v1/accounts/{id}/scope")
+    AccountView rescope(@PathVariable long id, @RequestBody Placement placement) {
+        return AccountView.of(accounts.rescope(id, placement, CurrentUser.get()));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/password-reset")
+    IssuedView resetPassword(@PathVariable long id) {
+        return IssuedView.of(accounts.resetPassword(id, CurrentUser.get()));
+    }
+}
