@@ -30,10 +30,14 @@ public class Organisations {
         }
     }
 
-    /** A node created by the system (demo data, first run), its facts already known to be right. */
+    /**
+     * A node created by the system (demo data, benchmarks), its facts already known to be right. A
+     * short code (42, 4201) is the division's prefix and is padded to six digits (420000, 420100).
+     */
     @Transactional
     public OrgNode createNode(String name, Level level, OrgNode parent, String divisionCode) {
-        return nodes.insert(name, level, parent, divisionCode, "system");
+        String code = divisionCode != null && divisionCode.length() < 6 ? (divisionCode + "0000").substring(0, 6) : divisionCode;
+        return nodes.insert(name, level, parent, code, "system");
     }
 
     /**
