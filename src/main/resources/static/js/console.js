@@ -12,6 +12,7 @@ import * as contributions from './sections/contributions.js';
 import * as transfers from './sections/transfers.js';
 import * as accounts from './sections/accounts.js';
 import * as account from './sections/account.js';
+import * as orgadmin from './sections/orgadmin.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -26,6 +27,8 @@ const SECTIONS = [
   { id: 'payouts', title: '互助金支付', icon: 'payouts', right: 'PAYOUT_READ', module: payouts },
   { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },
+  // 系统管理
+  { id: 'orgadmin', title: '系统管理 · 组织机构', icon: 'org', right: 'ORGANISATION_MANAGE', module: orgadmin },
   { id: 'accounts', title: '系统管理 · 用户', icon: 'members', right: 'ACCOUNT_MANAGE', module: accounts },
   { id: 'account', title: '我的账户', icon: 'account', right: 'SIGNED_IN', module: account },
 ];

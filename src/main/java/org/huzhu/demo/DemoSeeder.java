@@ -92,7 +92,7 @@ class DemoSeeder implements ApplicationRunner {
         DemoPeople people = new DemoPeople(20260101L);
         LocalDate today = LocalDate.now(clock);
         int year = today.getYear();
-        OrgNode province = organisations.createNode("湖北省总工会", Level.PROVINCE, null, "42");
+        OrgNode province = organisations.createNode("湖北省总工会", Level.PROVINCE, null, "420000");
         budgets.set(new SubsidyBudgetAdmin.BudgetChange(province.id(), year, "2000000.00"), SYSTEM);
         List<Unit> units = new ArrayList<>();
         List<OrgNode> cities = new ArrayList<>();
@@ -100,7 +100,7 @@ class DemoSeeder implements ApplicationRunner {
         OrgNode jingmen = null;
         int u = 0;
         for (City city : CITIES) {
-            OrgNode cityNode = organisations.createNode(city.name(), Level.CITY, province, city.area());
+            OrgNode cityNode = organisations.createNode(city.name(), Level.CITY, province, city.area() + "00");
             cities.add(cityNode);
             if (city.area().equals("4201")) wuhan = cityNode;
             if (city.area().equals("4208")) jingmen = cityNode;

@@ -106,6 +106,7 @@ public class Enrolments {
         Member member = command.memberId() == null ? null : members.lock(command.memberId()).filter(m -> user.sees(m.orgPath())).orElse(null);
         if (command.memberId() != null && member == null) checks.add("memberId", "职工不存在或不在您的管辖范围内");
         checks.throwIfInvalid();
+        if (unit.closed()) throw new ConflictException("unitId", "该单位已注销，不能办理参保");
         if (member.unitId() != null && member.unitId() != unit.id()) throw new ConflictException("memberId", MemberTransfers.REGISTERED_ELSEWHERE);
 
         // awaiting payment: planned as if paid today; dated from the real payment when the bill is paid

@@ -2,14 +2,9 @@ package org.huzhu.organisation;
 
 import java.util.List;
 import java.util.Optional;
-import org.huzhu.shared.CreditCode;
 import org.huzhu.shared.scope.CurrentUser;
-import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.Checks;
-import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.NotFoundException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,31 +13,46 @@ import org.springframework.transaction.annotation.Transactional;
 public class Organisations {
 
     private final OrganisationRepository repository;
+    private final NodeAdministration nodes;
+    private final UnitAdministration units;
 
-    Organisations(OrganisationRepository repository) {
+    Organisations(OrganisationRepository repository, NodeAdministration nodes, UnitAdministration units) {
         this.repository = repository;
+        this.nodes = nodes;
+        this.units = units;
     }
 
     public record NewUnit(String name, String creditCode, String ownership, Integer headcount, Long organisationId,
-                          String fundingPolicy) {
-    }
+                          String fundingPolicy, String contactName, String contactPhone) {
 
-    @Transactional
-    public OrgNode createNode(String name, Level level, OrgNode parent, String areaCode) {
-        return repository.insertNode(name, level, parent, areaCode);
+        public NewUnit(String name, String creditCode, String ownership, Integer headcount, Long organisationId, String fundingPolicy) {
+            this(name, creditCode, ownership, headcount, organisationId, fundingPolicy, null, null);
+        }
     }
 
     /**
-     * The root of a new tree (first run): the province office with its administrative division code
-     * (GB/T 2260, six digits), kept in the node's {@code area_code}.
+     * A node created by the system (demo data, benchmarks), its facts already known to be right. A
+     * short code (42, 4201) is the division's prefix and is padded to six digits (420000, 420100).
+     */
+    @Transactional
+    public OrgNode createNode(String name, Level level, OrgNode parent, String divisionCode) {
+        String code = divisionCode != null && divisionCode.length() < 6 ? (divisionCode + "0000").substring(0, 6) : divisionCode;
+        return nodes.insert(name, level, parent, code, "system");
+    }
+
+    /**
+     * The root of the tree for the first run: created when there is none, with its GB/T 2260 code
+     * ({@code 420000}); when a root exists already it is returned unchanged.
      */
     @Transactional
     public OrgNode createProvince(String name, String divisionCode) {
+        Optional<OrgNode> root = repository.root();
+        if (root.isPresent()) return root.get();
         Checks checks = new Checks();
-        checks.require("name", name, "省级工会名称");
-        checks.check(divisionCode != null && divisionCode.matches("\\d{6}"), "divisionCode", "行政区划代码应为6位数字");
+        checks.require("name", name, "省总工会名称");
+        DivisionCode.problem(divisionCode, Level.PROVINCE, null).ifPresent(p -> checks.add("divisionCode", p));
         checks.throwIfInvalid();
-        return repository.insertNode(name.strip(), Level.PROVINCE, null, divisionCode);
+        return nodes.insert(name.strip(), Level.PROVINCE, null, divisionCode, "system");
     }
 
     /** Whether the tree has no node yet: a database nobody has set up. */
@@ -65,33 +75,10 @@ public class Organisations {
                 .mapToObj(i -> Long.parseLong(ids[i])).toList();
     }
 
+    /** Registers a unit under a union office of any level inside the caller's scope (省直、市直 or a county's). */
     @Transactional
     public Unit createUnit(NewUnit command, CurrentUser user) {
-        if (!user.holds(Right.UNIT_MANAGE)) throw new AccessDeniedException("only union staff create units");
-        Checks checks = new Checks();
-        checks.require("name", command.name(), "单位名称");
-        if (command.name() != null && command.name().strip().length() > 200) checks.add("name", "单位名称过长（最多200字）");
-        String creditCode = command.creditCode() == null ? null : checks.parse("creditCode", () -> CreditCode.check(command.creditCode()));
-        if (command.creditCode() == null) checks.add("creditCode", "缺少统一社会信用代码");
-        Ownership ownership = parseOwnership(command.ownership(), checks);
-        if (command.headcount() == null) checks.add("headcount", "缺少职工人数");
-        else checks.check(command.headcount() > 0 && command.headcount() <= 1_000_000, "headcount", "职工人数应在1至1000000之间");
-        OrgNode county = null;
-        if (command.organisationId() == null) {
-            checks.add("organisationId", "缺少所属工会组织");
-        } else {
-            county = repository.node(command.organisationId()).filter(n -> user.sees(n.path())).orElse(null);
-            if (county == null) checks.add("organisationId", "所属工会组织不存在或不在您的管辖范围内");
-            else if (county.level() != Level.COUNTY) checks.add("organisationId", "单位只能建在县（区）总工会之下");
-        }
-        checks.throwIfInvalid();
-        if (repository.creditCodeTaken(creditCode)) throw duplicateCreditCode();
-        try {
-            return repository.insertUnit(command.name().strip(), creditCode, ownership, command.headcount(), county,
-                    command.fundingPolicy());
-        } catch (DuplicateKeyException e) {
-            throw duplicateCreditCode();
-        }
+        return units.create(command, user);
     }
 
     /** A unit the caller may see; otherwise 404, whether it exists or not. */
@@ -106,23 +93,11 @@ public class Organisations {
     }
 
     public List<Unit> visibleUnits(CurrentUser user, String nameContains, int limit, int offset) {
-        return repository.unitsUnder(user.scopePattern(), nameContains, limit, offset);
+        return visibleUnits(user, nameContains, null, limit, offset);
     }
 
-    private static Ownership parseOwnership(String value, Checks checks) {
-        if (value == null) {
-            checks.add("ownership", "缺少单位性质");
-            return null;
-        }
-        try {
-            return Ownership.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            checks.add("ownership", "单位性质应为 GOVERNMENT、STATE_OWNED、PRIVATE 或 OTHER");
-            return null;
-        }
-    }
-
-    private static ConflictException duplicateCreditCode() {
-        return new ConflictException("creditCode", "该统一社会信用代码已登记过单位");
+    /** Units the caller sees, optionally only those directly under one union office. */
+    public List<Unit> visibleUnits(CurrentUser user, String nameContains, Long orgNodeId, int limit, int offset) {
+        return repository.unitsUnder(user.scopePattern(), nameContains, orgNodeId, limit, offset);
     }
 }

@@ -22,7 +22,7 @@ export async function render(root, { can }) {
     busy(searchButton, '查询中…', loadUnits).catch((e) => toast(e.message, 'error'));
   });
 
-  const counties = nodes.filter((n) => n.level === 'COUNTY');
+  const counties = nodes.filter((n) => n.status !== 'CLOSED');
   fill(root,
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', { text: '组织与单位' }),
@@ -99,7 +99,7 @@ function unitForm(counties, byId, terms, reload) {
   const org = select('organisationId', counties.map((c) => {
     const parent = byId.get(c.parentId);
     return [c.id, parent ? `${parent.name} / ${c.name}` : c.name];
-  }), '请选择县（区）总工会');
+  }), '请选择所属工会');
   const ownership = select('ownership', [['GOVERNMENT', '机关事业单位'], ['STATE_OWNED', '国有企业'], ['PRIVATE', '民营企业'], ['OTHER', '其他']], '请选择');
   const policy = select('fundingPolicy', terms.funding.policies.map((p) => [p.code, p.name]), '按单位性质默认');
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'unit-submit' }, '登记单位');
@@ -142,6 +142,6 @@ function unitForm(counties, byId, terms, reload) {
 
   return h('section', { class: 'card', 'aria-labelledby': 'unit-form-title' },
     h('div', { class: 'card-head' }, h('h2', { id: 'unit-form-title', text: '登记参保单位' }),
-      h('p', { text: '单位建在县（区）总工会之下' })),
+      h('p', { text: '单位可建在县（区）总工会之下，省直、市直单位建在省、市总工会之下' })),
     form);
 }

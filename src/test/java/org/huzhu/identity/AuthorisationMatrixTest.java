@@ -191,6 +191,24 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/units", STAFF, "/api/v1/units", null, Body.NONE));
         add(rows, row("GET /api/v1/units/{id}", STAFF, "/api/v1/units/" + f.unit(), "/api/v1/units/" + f.otherUnit(), Body.NONE));
         add(rows, row("POST /api/v1/units", EnumSet.of(Role.ADMIN, Role.UNION_STAFF), "/api/v1/units", null, Body.EMPTY_JSON));
+        // organisation administration: 江岸区 is inside demo-wuhan's city, 东宝区 in 荆门 outside it
+        Set<Role> organisers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);
+        Map<String, Long> offices = organisationIdsByName();
+        String node = "/api/v1/organisations/" + offices.get("江岸区总工会");
+        String otherNode = "/api/v1/organisations/" + offices.get("东宝区总工会");
+        add(rows, row("POST /api/v1/organisations", organisers, "/api/v1/organisations", null, Body.EMPTY_JSON));
+        add(rows, row("PUT /api/v1/organisations/{id}/name", organisers, node + "/name", otherNode + "/name", Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/organisations/{id}/move", organisers, node + "/move", otherNode + "/move", Body.EMPTY_JSON));
+        // 江岸区 has active units: closing it is refused
+        add(rows, row("POST /api/v1/organisations/{id}/close", organisers, node + "/close", otherNode + "/close", Body.NONE));
+        // below a county the division file has nothing to add
+        add(rows, row("POST /api/v1/organisations/{id}/divisions", organisers, node + "/divisions", otherNode + "/divisions", Body.NONE));
+        add(rows, row("GET /api/v1/organisations/{id}/history", organisers, node + "/history", otherNode + "/history", Body.NONE));
+        add(rows, row("PATCH /api/v1/units/{id}", organisers, "/api/v1/units/" + f.unit(), "/api/v1/units/" + f.otherUnit(), Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/units/{id}/history", STAFF, "/api/v1/units/" + f.unit() + "/history",
+                "/api/v1/units/" + f.otherUnit() + "/history", Body.NONE));
+        add(rows, row("POST /api/v1/units/imports [multipart]", organisers, "/api/v1/units/imports", null, Body.EMPTY_FILE));
+        add(rows, row("GET /api/v1/units/import-template.xlsx", organisers, "/api/v1/units/import-template.xlsx", null, Body.NONE));
         // members and enrolments
         add(rows, row("GET /api/v1/members", ALL, "/api/v1/members", null, Body.NONE));
         add(rows, row("POST /api/v1/members", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR), "/api/v1/members", null, Body.EMPTY_JSON));

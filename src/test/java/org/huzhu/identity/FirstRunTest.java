@@ -62,7 +62,7 @@ class FirstRunTest {
         assertThat(first.lines()).hasSize(2);
         assertThat(first.lines().get(0)).isEqualTo("用户名：admin");
         assertThat(first.lines().get(1)).matches("初始密码：\\S{10,}");
-        assertThat(jdbc.sql("select name || '/' || area_code || '/' || level from organisation.org_node").query(String.class).list())
+        assertThat(jdbc.sql("select name || '/' || division_code || '/' || level from organisation.org_node").query(String.class).list())
                 .containsExactly("湖北省总工会/420000/PROVINCE");
         assertThat(jdbc.sql("select must_change_password from identity.account where username = 'admin'").query(Boolean.class).single())
                 .isTrue();

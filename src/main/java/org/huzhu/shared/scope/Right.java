@@ -25,6 +25,8 @@ public enum Right {
 
     ORGANISATION_READ("查看组织机构与单位", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR),
     UNIT_MANAGE("新建与维护单位", ADMIN, UNION_STAFF),
+    /** Create, rename, move and close union offices below one's own node, and load division files. */
+    ORGANISATION_MANAGE("维护组织机构", ADMIN, UNION_STAFF),
 
     MEMBER_READ("查看职工与参保记录", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
     MEMBER_REGISTER("登记职工", ADMIN, UNION_STAFF, UNIT_OPERATOR),

@@ -1,0 +1,22 @@
+package org.huzhu.identity;
+
+import org.huzhu.organisation.NodeMoved;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps this module's copies of organisation paths in step when a node moves (inside the moving transaction). */
+@Component
+class AccountScopes {
+
+    private final JdbcClient jdbc;
+
+    AccountScopes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(NodeMoved moved) {
+        moved.repath(jdbc, "identity.account", "scope_path");
+    }
+}
