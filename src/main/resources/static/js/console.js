@@ -10,6 +10,7 @@ import * as claims from './sections/claims.js';
 import * as payouts from './sections/payouts.js';
 import * as contributions from './sections/contributions.js';
 import * as transfers from './sections/transfers.js';
+import * as oplog from './sections/oplog.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -24,6 +25,9 @@ const SECTIONS = [
   { id: 'payouts', title: '互助金支付', icon: 'payouts', right: 'PAYOUT_READ', module: payouts },
   { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },
+  // 系统管理
+  { id: 'oplog', title: '操作日志', icon: 'log', right: 'OPERATION_LOG_READ', module: oplog.operations },
+  { id: 'loginlog', title: '登录日志', icon: 'login', right: 'LOGIN_LOG_READ', module: oplog.logins },
 ];
 
 const main = document.getElementById('main');

@@ -319,6 +319,8 @@ const ICONS = {
   review: 'M10 17a7 7 0 1 1 0-14 7 7 0 0 1 0 14zM21 21l-6-6M7 10l2 2 4-4',
   bills: 'M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6M9 16h3',
   logout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
+  log: 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h4M4 7h2M4 12h2M4 17h2',
+  login: 'M9 4H5v16h4M14 8l4 4-4 4M18 12H8',
 };
 
 export function icon(name) {
