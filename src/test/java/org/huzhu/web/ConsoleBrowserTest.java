@@ -211,10 +211,10 @@ class ConsoleBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger",
+            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger oplog loginlog",
             "demo-reviewer, org members claims review",
             "demo-finance,  org members claims payouts bills ledger",
-            "demo-wuhan,    org members enrol import transfers apply claims bills",
+            "demo-wuhan,    org members enrol import transfers apply claims bills oplog loginlog",
             "demo-unit,     org members enrol import transfers apply claims bills",
             "demo-member,   members apply claims",
     })
