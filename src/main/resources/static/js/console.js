@@ -13,6 +13,7 @@ import * as transfers from './sections/transfers.js';
 import * as accounts from './sections/accounts.js';
 import * as account from './sections/account.js';
 import * as orgadmin from './sections/orgadmin.js';
+import * as oplog from './sections/oplog.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -30,6 +31,8 @@ const SECTIONS = [
   // 系统管理
   { id: 'orgadmin', title: '系统管理 · 组织机构', icon: 'org', right: 'ORGANISATION_MANAGE', module: orgadmin },
   { id: 'accounts', title: '系统管理 · 用户', icon: 'members', right: 'ACCOUNT_MANAGE', module: accounts },
+  { id: 'oplog', title: '系统管理 · 操作日志', icon: 'log', right: 'OPERATION_LOG_READ', module: oplog.operations },
+  { id: 'loginlog', title: '系统管理 · 登录日志', icon: 'login', right: 'LOGIN_LOG_READ', module: oplog.logins },
   { id: 'account', title: '我的账户', icon: 'account', right: 'SIGNED_IN', module: account },
 ];
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.huzhu.claims.ClaimView.DocumentView;
+import org.huzhu.shared.audit.Audit;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.UnreadableUploadException;
@@ -170,6 +171,7 @@ class ClaimController {
     @Operation(summary = "下载申领材料（解密）；单位经办人与财务人员只能看到材料已提交，不能下载（403）")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         Claims.Download d = claims.document(id, documentId, CurrentUser.get());
+        Audit.revealed("下载申领材料", "claim-document", documentId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(),
                         java.nio.charset.StandardCharsets.UTF_8).build().toString())

@@ -26,6 +26,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
@@ -41,6 +42,13 @@ public class EndpointAccess implements AuthorizationManager<RequestAuthorization
     private static final Logger log = LoggerFactory.getLogger(EndpointAccess.class);
     private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
     private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
+    /**
+     * Request attributes naming the endpoint found for an API request, its path pattern and path
+     * variables, kept for the operation log (which also logs requests refused here).
+     */
+    public static final String ENDPOINT = EndpointAccess.class.getName() + ".endpoint";
+    public static final String ENDPOINT_PATTERN = EndpointAccess.class.getName() + ".pattern";
+    public static final String ENDPOINT_VARIABLES = EndpointAccess.class.getName() + ".variables";
 
     private final ObjectProvider<RequestMappingHandlerMapping> mapping;
 
@@ -81,7 +89,11 @@ public class EndpointAccess implements AuthorizationManager<RequestAuthorization
         ServletRequestPathUtils.parseAndCache(probe);
         try {
             HandlerExecutionChain chain = handlers.getHandler(probe);
-            return chain != null && chain.getHandler() instanceof HandlerMethod method ? method : null;
+            if (chain == null || !(chain.getHandler() instanceof HandlerMethod method)) return null;
+            request.setAttribute(ENDPOINT, method);
+            request.setAttribute(ENDPOINT_PATTERN, probe.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+            request.setAttribute(ENDPOINT_VARIABLES, probe.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE));
+            return method;
         } catch (Exception notAnswerable) {
             return null; // wrong method or media type: the dispatcher answers it
         }

@@ -86,6 +86,11 @@ class LoginAttempts {
         }
     }
 
+    /** Logs the end of a browser session by its owner. */
+    void loggedOut(String account, String address) {
+        record(account, address, now(), "LOGOUT", false, null);
+    }
+
     private void record(String account, String address, OffsetDateTime at, String outcome, boolean lockout, String detail) {
         jdbc.sql("insert into identity.login_event (account, address, at, outcome, lockout, detail) values (?, ?, ?, ?, ?, ?)")
                 .params(account, address, at, outcome, lockout, detail).update();

@@ -42,6 +42,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
                                             ProblemAccessDeniedHandler deniedHandler, EndpointAccess endpoints, WebProperties web,
                                             AccountRepository accounts,
+                                            LoginAttempts attempts,
                                             @Value("${huzhu.demo.enabled:false}") boolean demo) throws Exception {
         SignInGate gate = new SignInGate(accounts, demo);
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -71,7 +72,10 @@ class SecurityConfiguration {
                     .failureHandler((request, response, e) ->
                             response.sendRedirect(e instanceof LockedException ? "/login?locked" : "/login?error"))
                     .permitAll())
-            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                    .addLogoutHandler((request, response, authentication) -> {
+                        if (authentication != null) attempts.loggedOut(authentication.getName(), request.getRemoteAddr());
+                    }))
             .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
             .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens)
                 // a request without a session cookie has nothing for a forged request to ride on: API clients

@@ -6,6 +6,7 @@ import java.util.List;
 import org.huzhu.membership.BankAccountChangeRepository.Change;
 import org.huzhu.membership.BankAccountChangeRepository.Status;
 import org.huzhu.shared.BankAccount;
+import org.huzhu.shared.audit.Audit;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Right;
@@ -80,6 +81,7 @@ public class BankAccountChanges {
             changes.open(member.id()).ifPresent(p -> changes.decide(p.id(), Status.REJECTED, user.username(), null, null));
             long id = changes.insert(new BankAccountChangeRepository.NewChange(member.id(), Status.APPROVED, true, member.bankName(),
                     member.maskedBankAccount(), account.bankName(), account.masked(), newCipher, reason, evidence, user.username()));
+            proposed(id, member, account);
             Change applied = apply(changes.find(id, false).orElseThrow(), member, user);
             return new Outcome(members.find(member.id()).orElseThrow(), view(applied, member, user));
         }
@@ -88,6 +90,7 @@ public class BankAccountChanges {
         }
         long id = changes.insert(new BankAccountChangeRepository.NewChange(member.id(), Status.PROPOSED, false, member.bankName(),
                 member.maskedBankAccount(), account.bankName(), account.masked(), newCipher, reason, evidence, user.username()));
+        proposed(id, member, account);
         return new Outcome(member, view(changes.find(id, false).orElseThrow(), member, user));
     }
 
@@ -99,6 +102,7 @@ public class BankAccountChanges {
         if (!changes.decide(change.id(), Status.APPROVED, user.username(), member.bankName(), member.maskedBankAccount())) {
             throw new ConflictException("status", "该变更已被他人处理，请刷新后重试");
         }
+        Audit.changed("bank-account-change", change.id(), "status", Status.PROPOSED, Status.APPROVED);
         return view(apply(changes.find(change.id(), false).orElseThrow(), member, user), member, user);
     }
 
@@ -109,6 +113,7 @@ public class BankAccountChanges {
         if (!changes.decide(change.id(), Status.REJECTED, user.username(), null, null)) {
             throw new ConflictException("status", "该变更已被他人处理，请刷新后重试");
         }
+        Audit.changed("bank-account-change", change.id(), "status", Status.PROPOSED, Status.REJECTED);
         return view(changes.find(change.id(), false).orElseThrow(), member, user);
     }
 
@@ -130,9 +135,17 @@ public class BankAccountChanges {
         return change;
     }
 
+    /** The proposed account, masked, for the operation log. */
+    private static void proposed(long changeId, Member member, BankAccount account) {
+        Audit.changed("bank-account-change", changeId, "bankName", member.bankName(), account.bankName());
+        Audit.changed("bank-account-change", changeId, "bankAccount", member.maskedBankAccount(), account.masked());
+    }
+
     private Change apply(Change change, Member member, CurrentUser user) {
         boolean replaces = member.maskedBankAccount() != null;
         changes.applyToMember(member.id(), change.newBankName(), change.newCipher(), change.newMasked(), replaces);
+        Audit.changed("member", member.id(), "bankName", member.bankName(), change.newBankName());
+        Audit.changed("member", member.id(), "bankAccount", member.maskedBankAccount(), change.newMasked());
         events.publishEvent(new BankAccountChanged(member.id(), change.id(), member.maskedBankAccount(), change.newMasked(),
                 change.byMember(), change.proposedBy(), user.username(), Instant.now(clock)));
         return change;

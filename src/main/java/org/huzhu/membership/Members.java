@@ -9,6 +9,7 @@ import org.huzhu.organisation.Unit;
 import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.Masks;
+import org.huzhu.shared.audit.Audit;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Right;
@@ -71,6 +72,11 @@ public class Members {
         try {
             long memberId = repository.insert(new MemberRepository.NewMemberRow(name, hash, cipher.encrypt(id.value()),
                     id.masked(), id.gender(), id.birthDate(), MemberFacts.phoneCipher(cipher, phone), Masks.phone(phone), form, unit == null ? null : unit.id(), orgPath));
+            Audit.changed("member", memberId, "name", null, name);
+            Audit.changed("member", memberId, "idNumber", null, id.masked());
+            Audit.changed("member", memberId, "phone", null, Masks.phone(phone));
+            Audit.changed("member", memberId, "employmentForm", null, form);
+            Audit.changed("member", memberId, "unitId", null, unit == null ? null : unit.id());
             return repository.find(memberId).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("idNumber", "该身份证号码已登记");

@@ -186,6 +186,12 @@ class AuthorisationMatrixTest extends ApiTest {
                 otherAccount + "/password-reset", Body.NONE, true));
         add(rows, row("GET /api/v1/calendar/{year}", ALL, "/api/v1/calendar/2026", null, Body.NONE));
         add(rows, row("PUT /api/v1/calendar/{year}", EnumSet.of(Role.ADMIN), "/api/v1/calendar/2026", null, Body.EMPTY_JSON));
+        // operation log and login log: union staff read the rows of their own part of the tree (OperationLogApiTest)
+        Set<Role> logReaders = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);
+        add(rows, row("GET /api/v1/operation-logs", logReaders, "/api/v1/operation-logs?limit=5", null, Body.NONE));
+        add(rows, row("GET /api/v1/operation-logs/export", logReaders, "/api/v1/operation-logs/export?from=2026-01-01&to=2026-01-01", null, Body.NONE));
+        add(rows, row("GET /api/v1/login-logs", logReaders, "/api/v1/login-logs?limit=5", null, Body.NONE));
+        add(rows, row("GET /api/v1/login-logs/export", logReaders, "/api/v1/login-logs/export?from=2026-01-01&to=2026-01-01", null, Body.NONE));
         // organisation
         add(rows, row("GET /api/v1/organisations", STAFF, "/api/v1/organisations", null, Body.NONE));
         add(rows, row("GET /api/v1/units", STAFF, "/api/v1/units", null, Body.NONE));

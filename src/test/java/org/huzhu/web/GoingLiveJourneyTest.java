@@ -151,7 +151,8 @@ class GoingLiveJourneyTest {
         browser.findElement(By.id("code")).sendKeys(code(secret, Math.max(step(), enrolledStep + 1)));
         browser.findElement(By.id("code-submit")).click();
         wait.until(d -> session.navSections().contains("oplog"));
-        assertThat(operationLog("admin")).anyMatch(l -> l.contains("江岸上线测试物流公司") || l.contains(credit))
+        assertThat(operationLog("admin")).anyMatch(l -> l.contains("行政区划"))
+                .anyMatch(l -> l.contains("批量导入单位"))
                 .anyMatch(l -> l.contains(cityStaff));
         assertThat(operationLog(cityStaff)).anyMatch(l -> l.contains(operator));
         assertThat(operationLog(operator)).anyMatch(l -> l.contains("花名册"));

@@ -64,6 +64,9 @@ public enum Right {
      * right the caller lacks (an administrator grants any role).
      */
     ACCOUNT_MANAGE("管理用户账户", ADMIN, UNION_STAFF),
+    /** Union staff read the rows of accounts inside their own part of the tree; the administrator all. */
+    OPERATION_LOG_READ("查看与导出操作日志", ADMIN, UNION_STAFF),
+    LOGIN_LOG_READ("查看与导出登录日志", ADMIN, UNION_STAFF),
     /** The OpenAPI description and its browsable UI (open to all in demo mode). */
     API_DOCS("查看接口文档", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR);
 
