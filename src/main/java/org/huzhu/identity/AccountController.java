@@ -1,5 +1,6 @@
 package org.huzhu.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.huzhu.identity.AccountRepository.Account;
 import org.huzhu.identity.AccountAdministration.AccountEdit;
@@ -48,43 +49,51 @@ class AccountController {
     }
 
     @GetMapping("/api/v1/accounts")
+    @Operation(summary = "用户列表（管辖范围内；可按组织、角色、状态筛选）")
     List<AccountView> list(@RequestParam(required = false) Long orgNodeId, @RequestParam(required = false) String role,
                            @RequestParam(required = false) String status) {
         return accounts.list(CurrentUser.get(), orgNodeId, role, status).stream().map(AccountView::of).toList();
     }
 
     @GetMapping("/api/v1/accounts/{id}")
+    @Operation(summary = "查看用户")
     AccountView one(@PathVariable long id) {
         return AccountView.of(accounts.visible(id, CurrentUser.get()));
     }
 
     @PostMapping("/api/v1/accounts")
+    @Operation(summary = "新建用户：绑定组织、单位或职工，数据范围由其推出；返回只显示一次的初始密码")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedView create(@RequestBody NewAccount command) {
         return IssuedView.of(accounts.create(command, CurrentUser.get()));
     }
 
     @PutMapping("/api/v1/accounts/{id}")
+    @Operation(summary = "修改用户（姓名、手机号码）")
     AccountView edit(@PathVariable long id, @RequestBody AccountEdit edit) {
         return AccountView.of(accounts.edit(id, edit, CurrentUser.get()));
     }
 
     @PostMapping("/api/v1/accounts/{id}/disable")
+    @Operation(summary = "停用用户（其会话随即失效）")
     AccountView disable(@PathVariable long id) {
         return AccountView.of(accounts.setEnabled(id, false, CurrentUser.get()));
     }
 
     @PostMapping("/api/v1/accounts/{id}/enable")
+    @Operation(summary = "启用用户")
     AccountView enable(@PathVariable long id) {
         return AccountView.of(accounts.setEnabled(id, true, CurrentUser.get()));
     }
 
     @PutMapping("/api/v1/accounts/{id}/scope")
+    @Operation(summary = "调整用户所属组织或单位（数据范围随之改变）")
     AccountView rescope(@PathVariable long id, @RequestBody Placement placement) {
         return AccountView.of(accounts.rescope(id, placement, CurrentUser.get()));
     }
 
     @PostMapping("/api/v1/accounts/{id}/password-reset")
+    @Operation(summary = "重置密码：生成只显示一次、须首次登录修改的初始密码")
     IssuedView resetPassword(@PathVariable long id) {
         return IssuedView.of(accounts.resetPassword(id, CurrentUser.get()));
     }

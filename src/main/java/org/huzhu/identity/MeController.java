@@ -1,5 +1,6 @@
 package org.huzhu.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,6 +40,7 @@ class MeController {
      * console to 我的账户 before anything else.
      */
     @GetMapping("/api/v1/me")
+    @Operation(summary = "当前用户：角色、数据范围、权限列表与业务日期（中国时间）")
     @Requires(Right.SIGNED_IN)
     Me me(@AuthenticationPrincipal HuzhuUser user) {
         CurrentUser u = user.currentUser();

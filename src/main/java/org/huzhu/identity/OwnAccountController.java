@@ -1,5 +1,6 @@
 package org.huzhu.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
@@ -44,6 +45,7 @@ class OwnAccountController {
     }
 
     @PostMapping("/api/v1/me/password")
+    @Operation(summary = "修改本人密码")
     @Requires(Right.SIGNED_IN)
     ResponseEntity<Map<String, String>> changePassword(@RequestBody OwnAccount.PasswordChange change) {
         own.changePassword(CurrentUser.get(), change);
@@ -52,6 +54,7 @@ class OwnAccountController {
 
     /** A new TOTP secret with its otpauth URI and QR code (PNG data URI), pending until confirmed. */
     @PostMapping("/api/v1/me/two-factor")
+    @Operation(summary = "开始设置两步验证：密钥与二维码")
     @Requires(Right.SIGNED_IN)
     TwoFactor.Enrolment startTwoFactor() {
         return own.startTwoFactor(CurrentUser.get());
@@ -59,6 +62,7 @@ class OwnAccountController {
 
     /** The first code confirms the enrolment; the ten recovery codes are answered this once. */
     @PostMapping("/api/v1/me/two-factor/confirm")
+    @Operation(summary = "确认启用两步验证：首个动态验证码，返回只显示一次的恢复码")
     @Requires(Right.SIGNED_IN)
     RecoveryCodes confirmTwoFactor(@RequestBody Code code) {
         return new RecoveryCodes(own.confirmTwoFactor(CurrentUser.get(), code.code()));
@@ -69,6 +73,7 @@ class OwnAccountController {
      * pending state. A wrong code counts as a failed login (five lock the account).
      */
     @PostMapping("/api/v1/login/code")
+    @Operation(summary = "登录第二步：动态验证码或恢复码")
     @Requires(Right.SIGNED_IN)
     Map<String, String> loginCode(@RequestBody Code code, HttpServletRequest request) {
         CurrentUser me = CurrentUser.get();
@@ -93,6 +98,7 @@ class OwnAccountController {
 
     /** What the login page offers: in demo mode every demo account (password = user name); otherwise nothing. */
     @GetMapping("/api/v1/login-options")
+    @Operation(summary = "登录页选项：演示模式下列出全部演示账户")
     @Requires(Right.PUBLIC)
     LoginOptions loginOptions() {
         if (!demoMode) return new LoginOptions(false, List.of());
