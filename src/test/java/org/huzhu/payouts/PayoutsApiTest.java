@@ -71,12 +71,12 @@ class PayoutsApiTest extends ApiTest {
         var jingmen = organisations.node(orgIds.get("荆门市总工会"));
         for (String name : List.of(MAKER, CHECKER)) {
             if (!accounts.exists(name)) {
-                accounts.create(new Accounts.NewAccount(name, name, "支付测试财务", Role.FINANCE, province.id(), null, null, province.path(), false));
+                accounts.create(new Accounts.NewAccount(name, name, "支付测试财务", Role.FINANCE, province.id(), null, null, province.path(), true));
             }
         }
         if (!accounts.exists(JINGMEN_FINANCE)) {
             accounts.create(new Accounts.NewAccount(JINGMEN_FINANCE, JINGMEN_FINANCE, "荆门财务", Role.FINANCE, jingmen.id(), null, null,
-                    jingmen.path(), false));
+                    jingmen.path(), true)); // demo-mode fixtures: exempt from the second factor
         }
     }
 
