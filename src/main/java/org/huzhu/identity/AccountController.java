@@ -74,7 +74,7 @@ class AccountController {
     }
 
     @PutMapping("/api/v1/accounts/{id}")
-    @Operation(summary = "修改用户（姓名、手机号码）")
+    @Operation(summary = "修改用户（姓名、手机号码；roles 给出时改角色，第一个为主角色）")
     AccountView edit(@PathVariable long id, @RequestBody AccountEdit edit) {
         return AccountView.of(accounts.edit(id, edit, CurrentUser.get()));
     }

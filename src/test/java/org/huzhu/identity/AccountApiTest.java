@@ -194,6 +194,8 @@ class AccountApiTest extends ApiTest {
         assertThat(operator.status()).as(operator.body()).isEqualTo(201);
         JsonNode listed = get("demo-admin", "/api/v1/accounts/" + staffReviewer.id()).json();
         assertThat(texts(listed.path("roleNames"))).containsExactly("工会工作人员", "审核员");
+        assertThat(get("demo-admin", "/api/v1/accounts?role=REVIEWER").json().findValuesAsString("username"))
+                .as("a further role counts in the filter").contains(staffReviewer.username());
     }
 
     @Test
