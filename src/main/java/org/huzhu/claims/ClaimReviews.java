@@ -141,7 +141,7 @@ public class ClaimReviews {
 
     /** A reviewer decides only up to their office's level (a county reviewer up to the county limit); administrators at any. */
     private void requireReach(CurrentUser user, ReviewLevel level) {
-        if (user.role() != Role.REVIEWER) return;
+        if (!user.is(Role.REVIEWER)) return; // also union staff or finance who review (combined roles)
         if (user.orgNodeId() == null) throw new AccessDeniedException("reviewer without an office");
         ReviewLevel reach = ReviewLevel.of(organisations.node(user.orgNodeId()).level());
         if (!level.withinReachOf(reach)) throw new AccessDeniedException("claim needs " + level + " review");

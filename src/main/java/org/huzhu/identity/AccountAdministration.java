@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * 系统管理 → 用户: accounts of staff (bound to an organisation node), unit operators (a unit) and
  * workers (a member). The scope path is always derived from the node, unit or member, never typed.
  * A caller keeps only accounts inside their own scope (others are 404) and grants only roles whose
- * every right they hold ({@link Role#mayGrant}); an administrator grants any role. A new account
+ * every right they hold ({@link CurrentUser#mayGrant}); an administrator grants any role. An account
+ * may combine the roles of a union office's staff ({@link Role#combinable}): the first is its primary
+ * role, which binds it and which a later change keeps in the same kind (node, unit or member). A new account
  * and a reset one get a one-time password, shown once, that must be changed at the next login.
  */
 @Service
@@ -51,10 +53,13 @@ class AccountAdministration {
         this.cipher = cipher;
     }
 
-    record NewAccount(String username, String displayName, String phone, String role, Long orgNodeId, Long unitId, Long memberId) {
+    /** {@code roles}, the first primary, or else the one {@code role}. */
+    record NewAccount(String username, String displayName, String phone, String role, Long orgNodeId, Long unitId, Long memberId,
+                      List<String> roles) {
     }
 
-    record AccountEdit(String displayName, String phone) {
+    /** {@code roles} (or {@code role}) only when the roles change; without them the roles stay. */
+    record AccountEdit(String displayName, String phone, String role, List<String> roles) {
     }
 
     record Placement(Long orgNodeId, Long unitId, Long memberId) {
@@ -95,23 +100,25 @@ class AccountAdministration {
         }
         String displayName = displayName(command.displayName(), checks);
         String phone = phone(command.phone(), checks);
-        Role role = command.role() == null ? null : parseRole(command.role(), checks);
-        if (command.role() == null) checks.add("role", "缺少角色");
+        List<Role> roles = roles(command.role(), command.roles(), checks);
+        if (roles.isEmpty()) checks.add("role", "缺少角色");
         checks.throwIfInvalid();
-        requireGrantable(caller, role);
+        requireGrantable(caller, roles);
+        Role role = roles.getFirst();
         Binding binding = bind(role, new Placement(command.orgNodeId(), command.unitId(), command.memberId()), caller);
         if (repository.exists(username)) throw duplicate();
         String password = policy.oneTimePassword();
         long id;
         try {
             id = repository.insert(new Accounts.NewAccount(username, password, displayName, role, binding.orgNodeId(),
-                    binding.unitId(), binding.memberId(), binding.scopePath(), false, true), encoder.encode(password));
+                    binding.unitId(), binding.memberId(), binding.scopePath(), false, true,
+                    java.util.Set.copyOf(roles.subList(1, roles.size()))), encoder.encode(password));
         } catch (DuplicateKeyException e) {
             throw duplicate();
         }
         if (phone != null) repository.update(id, displayName, cipher.encrypt(phone), Masks.phone(phone));
         Audit.changed(RECORD, id, "用户名", null, username);
-        Audit.changed(RECORD, id, "角色", null, role.chinese());
+        Audit.changed(RECORD, id, "角色", null, names(roles));
         Audit.changed(RECORD, id, "数据范围", null, binding.scopePath());
         Audit.changed(RECORD, id, "密码", null, "已设置初始密码");
         return new Issued(repository.account(id).orElseThrow(), password);
@@ -123,7 +130,17 @@ class AccountAdministration {
         Checks checks = new Checks();
         String displayName = displayName(edit.displayName(), checks);
         String phone = phone(edit.phone(), checks);
+        List<Role> roles = roles(edit.role(), edit.roles(), checks);
         checks.throwIfInvalid();
+        if (!roles.isEmpty() && !roles.equals(account.roles())) {
+            requireGrantable(caller, roles);
+            if (kind(roles.getFirst()) != kind(account.role())) {
+                checks.add("roles", "主角色只能在同类角色间变更（工会组织人员、单位经办人或职工会员），其他请新建账户");
+                checks.throwIfInvalid();
+            }
+            repository.setRoles(id, roles);
+            Audit.changed(RECORD, id, "角色", names(account.roles()), names(roles));
+        }
         if (phone == null) {
             repository.rename(id, displayName); // no phone given: the one kept stays
         } else {
@@ -166,7 +183,7 @@ class AccountAdministration {
     private Account managed(long id, CurrentUser caller) {
         requireManager(caller);
         Account account = visible(id, caller);
-        requireGrantable(caller, account.role());
+        requireGrantable(caller, account.roles());
         return account;
     }
 
@@ -210,10 +227,42 @@ class AccountAdministration {
         if (!caller.holds(Right.ACCOUNT_MANAGE)) throw new AccessDeniedException("no account management");
     }
 
-    private static void requireGrantable(CurrentUser caller, Role role) {
-        if (!caller.role().mayGrant(role)) {
-            throw new AccessDeniedException("may not grant " + role);
+    private static void requireGrantable(CurrentUser caller, List<Role> roles) {
+        if (!caller.mayGrant(roles)) {
+            throw new AccessDeniedException("may not grant " + roles);
         }
+    }
+
+    /** What an account of the role is bound to: 0 a union office, 1 a unit, 2 a member. */
+    private static int kind(Role role) {
+        return role == Role.MEMBER ? 2 : role == Role.UNIT_OPERATOR ? 1 : 0;
+    }
+
+    /**
+     * The roles asked for, primary first: {@code roles} when given (then {@code role}, if also given,
+     * must be its first), else the one {@code role}; empty when neither. More than one only of the
+     * combinable roles (a member, unit operator or administrator holds their one role only).
+     */
+    private static List<Role> roles(String role, List<String> roles, Checks checks) {
+        if (roles == null || roles.isEmpty()) {
+            return role == null ? List.of() : List.of(parseRole(role, checks));
+        }
+        java.util.LinkedHashSet<Role> parsed = new java.util.LinkedHashSet<>();
+        for (String r : roles) {
+            checks.require("roles", r, "角色");
+            if (r != null && !r.isBlank()) parsed.add(parseRole(r, checks));
+        }
+        checks.throwIfInvalid();
+        List<Role> list = List.copyOf(parsed);
+        checks.check(role == null || role.equals(list.getFirst().name()), "role", "role 应为 roles 的第一个（主角色）");
+        checks.check(list.size() == 1 || list.stream().allMatch(Role::combinable), "roles",
+                "只有工会工作人员、审核员、财务人员可兼任；互助保障管理员、单位经办人、职工会员只能单独授予");
+        checks.throwIfInvalid();
+        return list;
+    }
+
+    private static String names(List<Role> roles) {
+        return String.join("、", roles.stream().map(Role::chinese).toList());
     }
 
     private static Role parseRole(String value, Checks checks) {

@@ -10,6 +10,7 @@ import org.huzhu.identity.AccountAdministration.Placement;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
 import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.scope.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,13 +32,17 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    /** {@code role}/{@code roleName} are the primary role; {@code roles}/{@code roleNames} every role held, primary first. */
     record AccountView(long id, String username, String displayName, String role, String roleName, Long orgNodeId,
                        Long unitId, Long memberId, String scopePath, String status, boolean mustChangePassword,
-                       boolean twoFactorEnabled, boolean twoFactorRequired, String maskedPhone, java.time.OffsetDateTime createdAt) {
+                       boolean twoFactorEnabled, boolean twoFactorRequired, String maskedPhone, java.time.OffsetDateTime createdAt,
+                       List<String> roles, List<String> roleNames) {
         static AccountView of(Account a) {
+            List<Role> roles = a.roles();
             return new AccountView(a.id(), a.username(), a.displayName(), a.role().name(), a.role().chinese(), a.orgNodeId(),
                     a.unitId(), a.memberId(), a.scopePath(), a.enabled() ? "ACTIVE" : "DISABLED", a.mustChangePassword(),
-                    a.twoFactorEnabled(), a.role().needsSecondFactor(), a.maskedPhone(), a.createdAt());
+                    a.twoFactorEnabled(), Role.needSecondFactor(roles), a.maskedPhone(), a.createdAt(),
+                    roles.stream().map(Role::name).toList(), roles.stream().map(Role::chinese).toList());
         }
     }
 
@@ -69,7 +74,7 @@ class AccountController {
     }
 
     @PutMapping("/api/v1/accounts/{id}")
-    @Operation(summary = "修改用户（姓名、手机号码）")
+    @Operation(summary = "修改用户（姓名、手机号码；roles 给出时改角色，第一个为主角色）")
     AccountView edit(@PathVariable long id, @RequestBody AccountEdit edit) {
         return AccountView.of(accounts.edit(id, edit, CurrentUser.get()));
     }

@@ -3,8 +3,11 @@ package org.huzhu.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
     private static final String ACCOUNT_COLUMNS = """
-            id, username, display_name, role, org_node_id, unit_id, member_id, scope_path, enabled, demo,
+            id, username, display_name, role, extra_roles, org_node_id, unit_id, member_id, scope_path, enabled, demo,
             must_change_password, totp_enabled, phone_masked, created_at""";
 
     private final JdbcClient jdbc;
@@ -30,23 +33,28 @@ class AccountRepository {
     /** An account as administrators see it: never a password, a secret or a full phone number. */
     record Account(long id, String username, String displayName, Role role, Long orgNodeId, Long unitId, Long memberId,
                    String scopePath, boolean enabled, boolean demo, boolean mustChangePassword, boolean twoFactorEnabled,
-                   String maskedPhone, OffsetDateTime createdAt) {
+                   String maskedPhone, OffsetDateTime createdAt, Set<Role> extraRoles) {
+
+        /** The primary role first, then the further ones in declaration order. */
+        List<Role> roles() {
+            return Role.primaryFirst(role, extraRoles);
+        }
     }
 
-    /** What decides, on every request, what a logged-in account may do now. */
-    record Standing(boolean enabled, boolean demo, Role role, boolean mustChangePassword, boolean twoFactorEnabled) {
+    /** What decides, on every request, what a logged-in account may do now; {@code roles} holds the primary one and the further ones. */
+    record Standing(boolean enabled, boolean demo, Set<Role> roles, boolean mustChangePassword, boolean twoFactorEnabled) {
     }
 
     Optional<StoredAccount> findByUsername(String username) {
         return jdbc.sql("""
-                select id, username, display_name, role, org_node_id, unit_id, member_id, scope_path,
+                select id, username, display_name, role, extra_roles, org_node_id, unit_id, member_id, scope_path,
                        password_hash, enabled, demo
                   from identity.account where username = ?""")
                 .param(username)
                 .query((rs, n) -> new StoredAccount(
                         new CurrentUser(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
                                 rs.getString("scope_path"), rs.getObject("org_node_id", Long.class),
-                                rs.getObject("unit_id", Long.class), rs.getObject("member_id", Long.class)),
+                                rs.getObject("unit_id", Long.class), rs.getObject("member_id", Long.class), extraRoles(rs)),
                         rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled"),
                         rs.getBoolean("demo")))
                 .optional();
@@ -63,13 +71,14 @@ class AccountRepository {
 
     long insert(Accounts.NewAccount account, String passwordHash) {
         return jdbc.sql("""
-                insert into identity.account (username, password_hash, display_name, role, org_node_id, unit_id,
+                insert into identity.account (username, password_hash, display_name, role, extra_roles, org_node_id, unit_id,
                                               member_id, scope_path, demo, must_change_password)
-                values (:username, :hash, :displayName, :role, :orgNodeId, :unitId, :memberId, :scopePath, :demo, :mustChange)
+                values (:username, :hash, :displayName, :role, cast(:extra as text[]), :orgNodeId, :unitId, :memberId,
+                        :scopePath, :demo, :mustChange)
                 returning id""")
                 .param("username", account.username()).param("hash", passwordHash)
                 .param("displayName", account.displayName()).param("role", account.role().name())
-                .param("orgNodeId", account.orgNodeId()).param("unitId", account.unitId())
+                .param("extra", names(account.extraRoles())).param("orgNodeId", account.orgNodeId()).param("unitId", account.unitId())
                 .param("memberId", account.memberId()).param("scopePath", account.scopePath())
                 .param("demo", account.demo()).param("mustChange", account.mustChangePassword())
                 .query(Long.class).single();
@@ -83,7 +92,7 @@ class AccountRepository {
     List<Account> accountsUnder(String scopePattern, Role role, Boolean enabled, int limit) {
         return jdbc.sql("select " + ACCOUNT_COLUMNS + """
                  from identity.account
-                where scope_path like :scope and (cast(:role as text) is null or role = :role)
+                where scope_path like :scope and (cast(:role as text) is null or role = :role or :role = any (extra_roles))
                   and (cast(:enabled as boolean) is null or enabled = :enabled)
                 order by scope_path, username limit :limit""")
                 .param("scope", scopePattern).param("role", role == null ? null : role.name())
@@ -97,11 +106,11 @@ class AccountRepository {
     }
 
     Standing standing(long id) {
-        return jdbc.sql("select enabled, demo, role, must_change_password, totp_enabled from identity.account where id = ?")
+        return jdbc.sql("select enabled, demo, role, extra_roles, must_change_password, totp_enabled from identity.account where id = ?")
                 .param(id)
-                .query((rs, n) -> new Standing(rs.getBoolean("enabled"), rs.getBoolean("demo"), Role.valueOf(rs.getString("role")),
+                .query((rs, n) -> new Standing(rs.getBoolean("enabled"), rs.getBoolean("demo"), roles(rs),
                         rs.getBoolean("must_change_password"), rs.getBoolean("totp_enabled")))
-                .optional().orElse(new Standing(false, false, Role.MEMBER, false, false));
+                .optional().orElse(new Standing(false, false, Set.of(Role.MEMBER), false, false));
     }
 
     String passwordHash(long id) {
@@ -131,11 +140,33 @@ class AccountRepository {
                 .params(orgNodeId, unitId, scopePath, id).update();
     }
 
+    /** Gives an account its roles: the first is the primary one. */
+    void setRoles(long id, List<Role> roles) {
+        jdbc.sql("update identity.account set role = ?, extra_roles = cast(? as text[]), updated_at = now() where id = ?")
+                .params(roles.getFirst().name(), names(roles.subList(1, roles.size())), id).update();
+    }
+
+    private static String[] names(java.util.Collection<Role> roles) {
+        return roles.stream().map(Role::name).toArray(String[]::new);
+    }
+
+    private static Set<Role> extraRoles(ResultSet rs) throws SQLException {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : (String[]) rs.getArray("extra_roles").getArray()) roles.add(Role.valueOf(name));
+        return Collections.unmodifiableSet(roles);
+    }
+
+    private static Set<Role> roles(ResultSet rs) throws SQLException {
+        EnumSet<Role> roles = EnumSet.of(Role.valueOf(rs.getString("role")));
+        roles.addAll(extraRoles(rs));
+        return Collections.unmodifiableSet(roles);
+    }
+
     private static Account account(ResultSet rs, int n) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getObject("org_node_id", Long.class), rs.getObject("unit_id", Long.class),
                 rs.getObject("member_id", Long.class), rs.getString("scope_path"), rs.getBoolean("enabled"),
                 rs.getBoolean("demo"), rs.getBoolean("must_change_password"), rs.getBoolean("totp_enabled"),
-                rs.getString("phone_masked"), rs.getObject("created_at", OffsetDateTime.class));
+                rs.getString("phone_masked"), rs.getObject("created_at", OffsetDateTime.class), extraRoles(rs));
     }
 }

@@ -17,9 +17,22 @@ public class Accounts {
         this.passwordEncoder = passwordEncoder;
     }
 
-    /** An account to create; {@code mustChangePassword} for a one-time password handed to its holder. */
+    /**
+     * An account to create; {@code mustChangePassword} for a one-time password handed to its holder;
+     * {@code extraRoles} the roles it holds besides its primary {@code role} (see {@link Role#combinable}).
+     */
     public record NewAccount(String username, String password, String displayName, Role role, Long orgNodeId,
-                             Long unitId, Long memberId, String scopePath, boolean demo, boolean mustChangePassword) {
+                             Long unitId, Long memberId, String scopePath, boolean demo, boolean mustChangePassword,
+                             java.util.Set<Role> extraRoles) {
+
+        public NewAccount {
+            extraRoles = extraRoles == null ? java.util.Set.of() : java.util.Set.copyOf(extraRoles);
+        }
+
+        public NewAccount(String username, String password, String displayName, Role role, Long orgNodeId,
+                          Long unitId, Long memberId, String scopePath, boolean demo, boolean mustChangePassword) {
+            this(username, password, displayName, role, orgNodeId, unitId, memberId, scopePath, demo, mustChangePassword, null);
+        }
 
         public NewAccount(String username, String password, String displayName, Role role, Long orgNodeId,
                           Long unitId, Long memberId, String scopePath, boolean demo) {

@@ -32,7 +32,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Decides every API request from the right its endpoint declares ({@link Requires}) and the
- * caller's role ({@link Right}): public endpoints for anyone, the others for the roles holding
+ * caller's roles ({@link Right}; any of them): public endpoints for anyone, the others for the roles holding
  * the right, and an endpoint that declares nothing for nobody. A path no endpoint answers is left
  * to the web layer (404, 405) for a logged-in caller and needs a login otherwise.
  */
@@ -70,7 +70,7 @@ public class EndpointAccess implements AuthorizationManager<RequestAuthorization
         }
         if (right.isPublic()) return GRANTED;
         if (!signedIn) return DENIED;
-        return right.heldBy(((CurrentUser.Holder) auth.getPrincipal()).currentUser().role()) ? GRANTED : DENIED;
+        return ((CurrentUser.Holder) auth.getPrincipal()).currentUser().holds(right) ? GRANTED : DENIED;
     }
 
     /** The right an endpoint declares, on the method or else on its controller; null when none. */

@@ -1,7 +1,6 @@
 package org.huzhu.identity;
 
 import java.util.Collection;
-import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -31,7 +30,7 @@ final class HuzhuUser implements UserDetails, CurrentUser.Holder {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority("ROLE_" + account.user().role().name()));
+        return account.user().roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
 import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.scope.Role;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,9 +29,11 @@ class MeController {
     record Held(String code, String name) {
     }
 
+    /** {@code role}/{@code roleName} are the primary role; {@code roles}/{@code roleNames} every role held, primary first. */
     record Me(String username, String displayName, String role, String roleName, String scopePath,
               Long orgNodeId, Long unitId, Long memberId, List<String> rights, List<Held> rightNames, LocalDate today,
-              boolean mustChangePassword, boolean twoFactorEnabled, boolean twoFactorRequired) {
+              boolean mustChangePassword, boolean twoFactorEnabled, boolean twoFactorRequired,
+              List<String> roles, List<String> roleNames) {
     }
 
     /**
@@ -45,11 +48,13 @@ class MeController {
     Me me(@AuthenticationPrincipal HuzhuUser user) {
         CurrentUser u = user.currentUser();
         AccountRepository.Standing standing = accounts.standing(u.accountId());
-        List<Right> rights = Right.of(u.role());
+        List<Right> rights = u.rights();
+        List<Role> roles = Role.primaryFirst(u.role(), u.roles());
         return new Me(u.username(), user.displayName(), u.role().name(), u.role().chinese(), u.scopePath(),
                 u.orgNodeId(), u.unitId(), u.memberId(), rights.stream().map(Right::name).toList(),
                 rights.stream().map(r -> new Held(r.name(), r.chinese())).toList(), LocalDate.now(clock),
                 standing.mustChangePassword(), standing.twoFactorEnabled(),
-                u.role().needsSecondFactor() && !(demoMode && standing.demo()));
+                Role.needSecondFactor(u.roles()) && !(demoMode && standing.demo()),
+                roles.stream().map(Role::name).toList(), roles.stream().map(Role::chinese).toList());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Set;
+import org.huzhu.shared.scope.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What a logged-in account may do before it is fully signed in, decided on every request from
  * the account's row (so a change takes effect at once, on every instance):
  * <ul>
- * <li>a disabled account loses its session;</li>
+ * <li>a disabled account loses its session, and so does one whose roles were changed (it logs in again);</li>
  * <li>a form login of an account with two-factor login waits for its code ({@link #CODE_PENDING}):
  *     only {@code POST /api/v1/login/code} answers, pages lead to the code page;</li>
  * <li>an account with two-factor login cannot use HTTP Basic (a code cannot be sent with every call);</li>
@@ -72,6 +73,12 @@ final class SignInGate extends OncePerRequestFilter {
             refuse(request, response, api, 401, "账户已停用", "/login?error");
             return;
         }
+        if (!standing.roles().equals(user.currentUser().roles())) {
+            if (session != null) session.invalidate();
+            SecurityContextHolder.clearContext();
+            refuse(request, response, api, 401, "账户角色已变更，请重新登录", "/login");
+            return;
+        }
         boolean exempt = demoMode && standing.demo();
         String authorization = request.getHeader("Authorization");
         if (standing.twoFactorEnabled() && !exempt && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -87,7 +94,7 @@ final class SignInGate extends OncePerRequestFilter {
             ProblemWriter.write(response, 403, "无权操作", CHANGE_PASSWORD_FIRST, request.getRequestURI());
             return;
         }
-        if (api && standing.role().needsSecondFactor() && !standing.twoFactorEnabled() && !exempt
+        if (api && Role.needSecondFactor(standing.roles()) && !standing.twoFactorEnabled() && !exempt
                 && !WHILE_ENROLMENT_DUE.contains(path)) {
             ProblemWriter.write(response, 403, "无权操作", ENROL_FIRST, request.getRequestURI());
             return;

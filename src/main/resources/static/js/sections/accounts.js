@@ -6,6 +6,8 @@ import { api, busy, dateTime, field, fill, formError, h, responsive, submitting,
 
 const ROLES = { ADMIN: '互助保障管理员', UNION_STAFF: '工会工作人员', REVIEWER: '审核员', FINANCE: '财务人员', UNIT_OPERATOR: '单位经办人', MEMBER: '职工会员' };
 const STAFF_ROLES = ['ADMIN', 'UNION_STAFF', 'REVIEWER', 'FINANCE'];
+/** The roles one account may combine (a union office's staff); the first chosen stays the primary role. */
+const COMBINABLE = ['UNION_STAFF', 'REVIEWER', 'FINANCE'];
 
 /** The roles the caller may grant: an administrator any, union staff those whose rights they hold. */
 function grantable(context) {
@@ -54,7 +56,7 @@ function table(accounts, place, env) {
     h('tbody', {}, accounts.map((a) => h('tr', { dataset: { username: a.username } },
       h('td', { class: 'mono', text: a.username }),
       h('td', {}, h('div', { text: a.displayName }), a.maskedPhone ? h('div', { class: 'muted mono', text: a.maskedPhone }) : null),
-      h('td', { text: a.roleName }),
+      h('td', { text: (a.roleNames || [a.roleName]).join('、') }),
       h('td', { text: place(a) }),
       h('td', {}, h('span', { class: `badge ${a.status === 'ACTIVE' ? 'badge-green' : 'badge-red'}`, text: a.status === 'ACTIVE' ? '启用' : '停用' }),
         a.mustChangePassword ? h('div', { class: 'muted', text: '待修改初始密码' }) : null),
@@ -63,10 +65,10 @@ function table(accounts, place, env) {
 }
 
 function actions(a, { context, load, issued, editor, nodes, units }) {
-  if (!grantable(context).includes(a.role) || a.username === context.me.username) return null;
+  if (!(a.roles || [a.role]).every((r) => grantable(context).includes(r)) || a.username === context.me.username) return null;
   const edit = h('button', { type: 'button', class: 'btn btn-small', dataset: { edit: a.username } }, '编辑');
   edit.addEventListener('click', () => {
-    fill(editor, editForm(a, nodes, units, load, editor));
+    fill(editor, editForm(a, nodes, units, load, editor, context));
     editor.scrollIntoView({ block: 'nearest' });
   });
   const reset = h('button', { type: 'button', class: 'btn btn-small', dataset: { reset: a.username } }, '重置密码');
@@ -101,15 +103,37 @@ function placement(prefix, nodes, units) {
   ];
 }
 
+/**
+ * Checkboxes for the roles an account holds besides its primary one (only staff roles combine, and
+ * only those the caller may grant); hidden when there is none to offer.
+ */
+function extraRoles(prefix, context, primary, held = []) {
+  const box = h('div', { class: 'choice', id: `${prefix}-extra-roles` });
+  const wrap = h('div', { class: 'field' }, h('fieldset', { class: 'choice' }, h('legend', { text: '兼任角色' }), box),
+    h('p', { class: 'hint', text: '工会工作人员、审核员、财务人员可相互兼任；含审核员或财务人员须设置两步验证' }),
+    h('p', { class: 'field-error', 'data-error-for': 'roles', 'aria-live': 'polite' }));
+  const show = (p) => {
+    const offered = COMBINABLE.includes(p) ? COMBINABLE.filter((r) => r !== p && grantable(context).includes(r)) : [];
+    fill(box, offered.map((r) => h('label', {},
+      h('input', { type: 'checkbox', name: 'extraRoles', value: r, id: `${prefix}-extra-${r}`, checked: held.includes(r) }),
+      h('span', { text: ROLES[r] }))));
+    wrap.hidden = !offered.length;
+  };
+  show(primary);
+  return { wrap, show, chosen: () => [...box.querySelectorAll('input:checked')].map((c) => c.value) };
+}
+
 function createForm(context, nodes, units, issued, reload) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'account-create' }, '新建账户');
   const role = h('select', { name: 'role', id: 'account-role' }, grantable(context).map((r) => h('option', { value: r, text: ROLES[r] })));
+  const extras = extraRoles('account', context, role.value);
   const form = h('form', { id: 'account-form', novalidate: true },
     h('div', { class: 'form-grid' },
       field('用户名', h('input', { type: 'text', name: 'username', id: 'account-username', maxlength: 50, autocomplete: 'off', spellcheck: 'false' })),
       field('姓名', h('input', { type: 'text', name: 'displayName', id: 'account-name', maxlength: 50 })),
       field('手机号码', h('input', { type: 'tel', name: 'phone', id: 'account-phone', maxlength: 13 })),
-      field('角色', role),
+      field('角色', role, { hint: '主角色' }),
+      extras.wrap,
       placement('account', nodes, units),
       field('职工编号', h('input', { type: 'number', name: 'memberId', id: 'account-member', min: 1 }), { hint: '职工会员账户：职工记录的编号' })),
     formError(),
@@ -119,6 +143,7 @@ function createForm(context, nodes, units, issued, reload) {
     form.querySelector('#account-node').closest('.field').hidden = !STAFF_ROLES.includes(r);
     form.querySelector('#account-unit').closest('.field').hidden = r !== 'UNIT_OPERATOR';
     form.querySelector('#account-member').closest('.field').hidden = r !== 'MEMBER';
+    extras.show(r);
   };
   role.addEventListener('change', shown);
   shown();
@@ -126,7 +151,7 @@ function createForm(context, nodes, units, issued, reload) {
     const r = text('role');
     const number = (k) => (text(k) ? Number(text(k)) : null);
     const result = await api('/api/v1/accounts', { method: 'POST', json: {
-      username: text('username'), displayName: text('displayName'), phone: text('phone'), role: r,
+      username: text('username'), displayName: text('displayName'), phone: text('phone'), roles: [r, ...extras.chosen()],
       orgNodeId: STAFF_ROLES.includes(r) ? number('orgNodeId') : null,
       unitId: r === 'UNIT_OPERATOR' ? number('unitId') : null,
       memberId: r === 'MEMBER' ? number('memberId') : null } });
@@ -141,23 +166,29 @@ function createForm(context, nodes, units, issued, reload) {
     form);
 }
 
-function editForm(a, nodes, units, reload, editor) {
+function editForm(a, nodes, units, reload, editor, context) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'account-save' }, '保存');
   const cancel = h('button', { type: 'button', class: 'btn', onclick: () => fill(editor) }, '取消');
   const staff = STAFF_ROLES.includes(a.role);
   const [nodeField, unitField] = placement('account-edit', nodes, units);
+  const held = a.roles || [a.role];
+  const extras = extraRoles('account-edit', context, a.role, held.slice(1));
   const form = h('form', { id: 'account-edit-form', novalidate: true },
     h('div', { class: 'form-grid' },
       field('姓名', h('input', { type: 'text', name: 'displayName', id: 'account-edit-name', maxlength: 50, value: a.displayName })),
       field('手机号码', h('input', { type: 'tel', name: 'phone', id: 'account-edit-phone', maxlength: 13, placeholder: a.maskedPhone || '' }),
         { hint: a.maskedPhone ? '不填写则保留原号码' : '' }),
-      a.role === 'MEMBER' ? null : staff ? nodeField : unitField),
+      a.role === 'MEMBER' ? null : staff ? nodeField : unitField,
+      extras.wrap),
     formError(),
     h('div', { class: 'form-actions' }, submit, ' ', cancel));
   const select = form.querySelector('select');
   if (select) select.value = String(staff ? a.orgNodeId : a.unitId);
   submitting(form, submit, '保存中…', async (text) => {
-    await api(`/api/v1/accounts/${a.id}`, { method: 'PUT', json: { displayName: text('displayName'), phone: text('phone') } });
+    const roles = [a.role, ...extras.chosen()];
+    const changed = roles.length !== held.length || roles.some((r) => !held.includes(r));
+    await api(`/api/v1/accounts/${a.id}`, { method: 'PUT', json: { displayName: text('displayName'), phone: text('phone'),
+      ...(changed ? { roles } : {}) } });
     if (select && select.value !== String(staff ? a.orgNodeId : a.unitId)) {
       await api(`/api/v1/accounts/${a.id}/scope`, { method: 'PUT', json: staff ? { orgNodeId: Number(select.value) } : { unitId: Number(select.value) } });
     }
@@ -167,5 +198,5 @@ function editForm(a, nodes, units, reload, editor) {
   });
   return h('section', { class: 'card', 'aria-labelledby': 'account-edit-title' },
     h('div', { class: 'card-head' }, h('h2', { id: 'account-edit-title', text: `编辑账户 ${a.username}` }),
-      h('p', { text: `${a.roleName} · 创建于 ${dateTime(a.createdAt)}` })), form);
+      h('p', { text: `${(a.roleNames || [a.roleName]).join('、')} · 创建于 ${dateTime(a.createdAt)}` })), form);
 }

@@ -553,6 +553,23 @@ class ClaimApiTest extends ApiTest {
     }
 
     @Test
+    void aCountyUnionStaffWhoAlsoReviewsDecidesUpToTheCountyLevelOnly() {
+        long node = orgIds.get("武昌区总工会");
+        String staffReviewer = "claim-staff-reviewer-" + SEQUENCE.incrementAndGet();
+        accounts.create(new Accounts.NewAccount(staffReviewer, staffReviewer, "工会兼审核", Role.UNION_STAFF, node, null, null,
+                organisations.node(node).path(), true, false, java.util.Set.of(Role.REVIEWER))); // demo-mode fixture
+
+        long countyClaim = file(member('M', "HOSPITAL:4"), hospitalClaim("8000.00", false));
+        assertThat(submit(countyClaim).path("reviewLevel").asString()).isEqualTo("COUNTY");
+        Answer approved = post(staffReviewer, "/api/v1/claims/" + countyClaim + "/approve", "{}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        long cityClaim = file(member('M', "HOSPITAL:4"), hospitalClaim("20000.00", false));
+        assertThat(submit(cityClaim).path("reviewLevel").asString()).isEqualTo("CITY");
+        assertThat(post(staffReviewer, "/api/v1/claims/" + cityClaim + "/approve", "{}").status()).isEqualTo(403);
+    }
+
+    @Test
     void aClaimForAMemberOutsideTheCallersScopeIsA400NamingTheMember() {
         long member = member('M', "HOSPITAL:1");
 

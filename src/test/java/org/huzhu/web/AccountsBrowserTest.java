@@ -127,6 +127,31 @@ class AccountsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anAdministratorCombinesUnionStaffAndReviewerWithCheckboxesAndTheListShowsBoth() {
+        session.logIn("demo-admin");
+        browser.get(session.url("/#accounts"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accounts-table tbody tr")));
+        String username = "jianren-" + ThreadLocalRandom.current().nextInt(1_000_000);
+
+        browser.findElement(By.id("account-username")).sendKeys(username);
+        browser.findElement(By.id("account-name")).sendKeys("李兼任");
+        new Select(browser.findElement(By.id("account-role"))).selectByValue("UNION_STAFF");
+        assertThat(browser.findElements(By.cssSelector("#account-extra-roles input")).stream().map(e -> e.getDomAttribute("value")).toList())
+                .containsExactly("REVIEWER", "FINANCE");
+        browser.findElement(By.cssSelector("label:has(#account-extra-REVIEWER)")).click();
+        new Select(browser.findElement(By.id("account-node"))).selectByIndex(1);
+        browser.findElement(By.id("account-create")).click();
+
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accounts-table tr[data-username='" + username + "']")));
+        assertThat(row.getText()).contains("工会工作人员、审核员");
+        assertThat(jdbc.sql("select role || ' ' || array_to_string(extra_roles, ',') from identity.account where username = ?")
+                .param(username).query(String.class).single()).isEqualTo("UNION_STAFF REVIEWER");
+
+        new Select(browser.findElement(By.id("account-role"))).selectByValue("MEMBER");
+        assertThat(browser.findElement(By.id("account-extra-roles")).isDisplayed()).as("a member holds no further role").isFalse();
+    }
+
+    @Test
     void theLoginPageListsEveryDemoAccountInDemoMode() {
         browser.get(session.url("/login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-hint")));

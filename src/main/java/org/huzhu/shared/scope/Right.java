@@ -91,8 +91,18 @@ public enum Right {
         return isPublic() || roles.contains(role);
     }
 
+    /** Whether any of the roles holds the right (an account may combine roles). */
+    public boolean heldBy(java.util.Collection<Role> holders) {
+        return isPublic() || holders.stream().anyMatch(roles::contains);
+    }
+
     /** The rights a role holds, in declaration order (public ones left out). */
     public static List<Right> of(Role role) {
-        return java.util.Arrays.stream(values()).filter(r -> !r.isPublic() && r.heldBy(role)).toList();
+        return of(Set.of(role));
+    }
+
+    /** The rights any of the roles holds, in declaration order (public ones left out). */
+    public static List<Right> of(java.util.Collection<Role> holders) {
+        return java.util.Arrays.stream(values()).filter(r -> !r.isPublic() && r.heldBy(holders)).toList();
     }
 }

@@ -28,11 +28,23 @@ public enum Role {
         return this == ADMIN || this == FINANCE || this == REVIEWER;
     }
 
+    /** The primary role first, then the others held in declaration order. */
+    public static java.util.List<Role> primaryFirst(Role primary, java.util.Collection<Role> held) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(primary),
+                java.util.Arrays.stream(values()).filter(r -> r != primary && held.contains(r))).toList();
+    }
+
+    /** Whether an account holding these roles must log in with a second factor: when any of them needs it. */
+    public static boolean needSecondFactor(java.util.Collection<Role> roles) {
+        return roles.stream().anyMatch(Role::needsSecondFactor);
+    }
+
     /**
-     * Whether a holder of this role may give {@code other} to an account: an administrator any role,
-     * anyone else only a role whose every right they hold themselves.
+     * Whether the role may be combined with others on one account: the roles of a union office's
+     * staff (union staff, reviewer, finance), who all sit on an organisation node. An administrator
+     * holds everything already, a unit operator sits on a unit and a member is only themselves.
      */
-    public boolean mayGrant(Role other) {
-        return this == ADMIN || Right.of(this).containsAll(Right.of(other));
+    public boolean combinable() {
+        return this == UNION_STAFF || this == REVIEWER || this == FINANCE;
     }
 }
