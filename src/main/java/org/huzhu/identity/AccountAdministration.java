@@ -42,15 +42,17 @@ class AccountAdministration {
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final PersonalDataCipher cipher;
+    private final TwoFactor twoFactor;
 
     AccountAdministration(AccountRepository repository, Organisations organisations, Members members, PasswordPolicy policy,
-                          PasswordEncoder encoder, PersonalDataCipher cipher) {
+                          PasswordEncoder encoder, PersonalDataCipher cipher, TwoFactor twoFactor) {
         this.repository = repository;
         this.organisations = organisations;
         this.members = members;
         this.policy = policy;
         this.encoder = encoder;
         this.cipher = cipher;
+        this.twoFactor = twoFactor;
     }
 
     /** {@code roles}, the first primary, or else the one {@code role}. */
@@ -177,6 +179,22 @@ class AccountAdministration {
         repository.setPassword(id, encoder.encode(password), true);
         Audit.changed(RECORD, id, "密码", null, "密码已重置");
         return new Issued(repository.account(id).orElseThrow(), password);
+    }
+
+    /**
+     * Clears the account's two-factor login after its holder lost the phone and the recovery codes: a
+     * second person (the caller) does it, never the holder for themself; they enrol again at next login.
+     */
+    @Transactional
+    Account resetTwoFactor(long id, CurrentUser caller) {
+        Account account = managed(id, caller);
+        if (account.id() == caller.accountId()) {
+            throw new ConflictException("id", "不能重置本人的两步验证：请由另一名管理员或工会工作人员办理");
+        }
+        if (!account.twoFactorEnabled()) throw new ConflictException("twoFactorEnabled", "该用户尚未启用两步验证");
+        twoFactor.reset(id);
+        Audit.changed(RECORD, id, "两步验证", "已启用", "已重置，须重新设置");
+        return repository.account(id).orElseThrow();
     }
 
     /** An account in the caller's scope whose role the caller may grant. */

@@ -102,4 +102,10 @@ class AccountController {
     IssuedView resetPassword(@PathVariable long id) {
         return IssuedView.of(accounts.resetPassword(id, CurrentUser.get()));
     }
+
+    @PostMapping("/api/v1/accounts/{id}/two-factor-reset")
+    @Operation(summary = "重置两步验证（手机与恢复码均已遗失时，由另一人办理）：该用户下次登录须重新设置")
+    AccountView resetTwoFactor(@PathVariable long id) {
+        return AccountView.of(accounts.resetTwoFactor(id, CurrentUser.get()));
+    }
 }

@@ -82,6 +82,17 @@ class TwoFactor {
         return recovery;
     }
 
+    /**
+     * Forgets the account's second factor (a lost phone): secret, recovery codes and the last step. A
+     * role that needs it must enrol again at the next login before anything else.
+     */
+    void reset(long accountId) {
+        jdbc.sql("""
+                update identity.account set totp_enabled = false, totp_secret_cipher = null, totp_last_step = null, updated_at = now()
+                 where id = ?""").param(accountId).update();
+        jdbc.sql("delete from identity.recovery_code where account_id = ?").param(accountId).update();
+    }
+
     /** The second step of a login: a current code, or else one unused recovery code. */
     void verifyLogin(long accountId, String code) {
         String entered = code == null ? "" : code.strip().toLowerCase(java.util.Locale.ROOT);

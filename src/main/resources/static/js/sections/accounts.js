@@ -83,7 +83,13 @@ function actions(a, { context, load, issued, editor, nodes, units }) {
     toast(`${a.username} 已${enabled ? '停用' : '启用'}`, 'ok');
     await load();
   }).catch((e) => toast(e.message, 'error')));
-  return [edit, ' ', reset, ' ', toggle];
+  const factor = a.twoFactorEnabled ? h('button', { type: 'button', class: 'btn btn-small', dataset: { factor: a.username } }, '重置两步验证') : null;
+  factor?.addEventListener('click', () => busy(factor, '重置中…', async () => {
+    await api(`/api/v1/accounts/${a.id}/two-factor-reset`, { method: 'POST' });
+    toast(`${a.username} 的两步验证已重置，下次登录须重新设置`, 'ok');
+    await load();
+  }).catch((e) => toast(e.message, 'error')));
+  return factor ? [edit, ' ', reset, ' ', factor, ' ', toggle] : [edit, ' ', reset, ' ', toggle];
 }
 
 function showIssued(box, result, title) {

@@ -168,6 +168,30 @@ class AccountApiTest extends ApiTest {
     }
 
     @Test
+    void aLostSecondFactorIsResetBySomeoneElseAndTheHolderMustEnrolAgain() throws Exception {
+        Issued finance = staff("FINANCE");
+        String password = "Caiwu-Diushi-" + System.nanoTime();
+        as(finance.username(), finance.password(), "POST", "/api/v1/me/password",
+                json(Map.of("oldPassword", finance.password(), "password", password)));
+        String secret = as(finance.username(), password, "POST", "/api/v1/me/two-factor", "").field("secret");
+        String code = new DefaultCodeGenerator().generate(secret, testClock.instant().getEpochSecond() / 30);
+        assertThat(as(finance.username(), password, "POST", "/api/v1/me/two-factor/confirm", json(Map.of("code", code))).status())
+                .isEqualTo(200);
+        assertProblem(post("demo-jingmen", "/api/v1/accounts/" + finance.id() + "/two-factor-reset", ""), 404);
+        assertThat(get("demo-admin", "/api/v1/accounts/" + finance.id()).json().path("twoFactorEnabled").asBoolean()).isTrue();
+
+        Answer reset = post("demo-admin", "/api/v1/accounts/" + finance.id() + "/two-factor-reset", "");
+
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThat(reset.json().path("twoFactorEnabled").asBoolean()).isFalse();
+        assertThat(jdbc.sql("select count(*) from identity.recovery_code where account_id = ?").param(finance.id()).query(Long.class).single())
+                .isZero();
+        Answer blocked = as(finance.username(), password, "GET", "/api/v1/payout-batches", null);
+        assertThat(blocked.field("detail")).isEqualTo("请先设置两步验证");
+        assertProblem(post("demo-admin", "/api/v1/accounts/" + finance.id() + "/two-factor-reset", ""), 409);
+    }
+
+    @Test
     void inDemoModeTheLoginPageListsEveryDemoAccount() {
         JsonNode options = get(null, "/api/v1/login-options").json();
 

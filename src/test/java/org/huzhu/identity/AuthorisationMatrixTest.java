@@ -184,6 +184,8 @@ class AuthorisationMatrixTest extends ApiTest {
                 otherAccount + "/disable", Body.NONE, true));
         add(rows, new Row("POST /api/v1/accounts/{id}/password-reset", accountManagers, false, "/api/v1/accounts/999999999/password-reset",
                 otherAccount + "/password-reset", Body.NONE, true));
+        add(rows, new Row("POST /api/v1/accounts/{id}/two-factor-reset", accountManagers, false, "/api/v1/accounts/999999999/two-factor-reset",
+                otherAccount + "/two-factor-reset", Body.NONE, true));
         add(rows, row("GET /api/v1/calendar/{year}", ALL, "/api/v1/calendar/2026", null, Body.NONE));
         add(rows, row("PUT /api/v1/calendar/{year}", EnumSet.of(Role.ADMIN), "/api/v1/calendar/2026", null, Body.EMPTY_JSON));
         // operation log and login log: union staff read the rows of their own part of the tree (OperationLogApiTest)
