@@ -1,7 +1,5 @@
 package org.huzhu.claims;
 
-import org.huzhu.shared.scope.Requires;
-import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -11,6 +9,8 @@ import java.util.List;
 import org.huzhu.claims.ClaimView.DocumentView;
 import org.huzhu.shared.audit.Audit;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.UnreadableUploadException;
 import org.springframework.http.ContentDisposition;

@@ -2,11 +2,11 @@ package org.huzhu.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-import org.huzhu.identity.AccountRepository.Account;
 import org.huzhu.identity.AccountAdministration.AccountEdit;
 import org.huzhu.identity.AccountAdministration.Issued;
 import org.huzhu.identity.AccountAdministration.NewAccount;
 import org.huzhu.identity.AccountAdministration.Placement;
+import org.huzhu.identity.AccountRepository.Account;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
 import org.huzhu.shared.scope.Right;

@@ -1,9 +1,9 @@
 package org.huzhu.ledger;
 
-import org.huzhu.shared.scope.Requires;
-import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

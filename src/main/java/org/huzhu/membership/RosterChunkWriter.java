@@ -17,8 +17,8 @@ import org.huzhu.shared.Masks;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.database.CopyWriter;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,7 +1,5 @@
 package org.huzhu.membership;
 
-import org.huzhu.shared.scope.Requires;
-import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.huzhu.membership.roster.RosterTemplate;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

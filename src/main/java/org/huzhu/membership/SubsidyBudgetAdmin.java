@@ -1,13 +1,13 @@
 package org.huzhu.membership;
 
-import org.huzhu.shared.scope.Requires;
-import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.Checks;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

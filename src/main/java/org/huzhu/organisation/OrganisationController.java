@@ -1,32 +1,32 @@
 package org.huzhu.organisation;
 
-import org.huzhu.shared.scope.Requires;
-import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.huzhu.shared.web.InvalidInputException;
-import org.huzhu.shared.web.NotFoundException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.multipart.MultipartFile;
 import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.web.InvalidInputException;
+import org.huzhu.shared.web.NotFoundException;
+import org.huzhu.shared.web.SpreadsheetExport;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -151,13 +151,8 @@ class OrganisationController {
     @Requires(Right.UNIT_MANAGE)
     @GetMapping("/units/import-template.xlsx")
     @Operation(summary = "单位导入模板（Excel）")
-    ResponseEntity<byte[]> unitTemplate() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        UnitTemplate.writeXlsx(out);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"unit-template.xlsx\"; filename*=UTF-8''"
-                        + "%E5%8D%95%E4%BD%8D%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx")
-                .body(out.toByteArray());
+    ResponseEntity<StreamingResponseBody> unitTemplate() {
+        return SpreadsheetExport.download("单位导入模板.xlsx", UnitTemplate::writeXlsx);
     }
 
     @Requires(Right.UNIT_MANAGE)

@@ -1,13 +1,13 @@
 package org.huzhu.recognition;
 
-import org.huzhu.shared.scope.Requires;
-import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.UnreadableUploadException;
 import org.huzhu.shared.web.UploadTooLargeException;

@@ -1,13 +1,13 @@
 package org.huzhu.banking.reconciliation;
 
-import org.huzhu.shared.scope.Requires;
-import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

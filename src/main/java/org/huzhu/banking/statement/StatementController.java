@@ -1,7 +1,5 @@
 package org.huzhu.banking.statement;
 
-import org.huzhu.shared.scope.Requires;
-import org.huzhu.shared.scope.Right;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +9,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Requires;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.UnreadableUploadException;
 import org.huzhu.shared.web.UploadTooLargeException;
 import org.springframework.format.annotation.DateTimeFormat;
