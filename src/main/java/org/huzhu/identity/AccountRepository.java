@@ -100,6 +100,26 @@ class AccountRepository {
                 .query(AccountRepository::account).list();
     }
 
+    record ContactRow(long id, String displayName, byte[] phoneCipher, String scopePath) {
+    }
+
+    private static ContactRow contactRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ContactRow(rs.getLong("id"), rs.getString("display_name"), rs.getBytes("phone_cipher"), rs.getString("scope_path"));
+    }
+
+    Optional<ContactRow> contact(long id) {
+        return jdbc.sql("select id, display_name, phone_cipher, scope_path from identity.account where id = ? and enabled")
+                .param(id).query(AccountRepository::contactRow).optional();
+    }
+
+    /** Enabled accounts whose primary role is the unit operator's of this unit. */
+    List<ContactRow> unitOperators(long unitId) {
+        return jdbc.sql("""
+                select id, display_name, phone_cipher, scope_path from identity.account
+                 where unit_id = ? and role = 'UNIT_OPERATOR' and enabled order by id""")
+                .param(unitId).query(AccountRepository::contactRow).list();
+    }
+
     List<Account> demoAccounts() {
         return jdbc.sql("select " + ACCOUNT_COLUMNS + " from identity.account where demo and enabled order by id")
                 .query(AccountRepository::account).list();

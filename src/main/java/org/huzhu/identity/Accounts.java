@@ -1,20 +1,46 @@
 package org.huzhu.identity;
 
+import java.util.List;
+import java.util.Optional;
+import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.scope.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The identity module's front door: creating accounts bound to a part of the tree. */
+/** The identity module's front door: creating accounts bound to a part of the tree, and reaching their holders. */
 @Service
 public class Accounts {
 
     private final AccountRepository repository;
     private final PasswordEncoder passwordEncoder;
+    private final PersonalDataCipher cipher;
 
-    Accounts(AccountRepository repository, PasswordEncoder passwordEncoder) {
+    Accounts(AccountRepository repository, PasswordEncoder passwordEncoder, PersonalDataCipher cipher) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
+        this.cipher = cipher;
+    }
+
+    /**
+     * How to reach an account's holder: display name, mobile number (decrypted; null when none is
+     * recorded) and the part of the tree the account works in. For the notifications module only.
+     */
+    public record Contact(long accountId, String displayName, String phone, String scopePath) {
+    }
+
+    /** An enabled account's contact. */
+    public Optional<Contact> contact(long accountId) {
+        return repository.contact(accountId).map(this::contact);
+    }
+
+    /** The enabled operator accounts of a unit (who receive the unit's bills and cover reminders). */
+    public List<Contact> unitOperators(long unitId) {
+        return repository.unitOperators(unitId).stream().map(this::contact).toList();
+    }
+
+    private Contact contact(AccountRepository.ContactRow row) {
+        return new Contact(row.id(), row.displayName(), row.phoneCipher() == null ? null : cipher.decrypt(row.phoneCipher()), row.scopePath());
     }
 
     /**

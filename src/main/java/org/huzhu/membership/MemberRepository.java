@@ -37,6 +37,15 @@ class MemberRepository {
                 .query(Long.class).single();
     }
 
+    record ContactRow(long id, String name, byte[] phoneCipher, Long unitId, String orgPath) {
+    }
+
+    Optional<ContactRow> contact(long id) {
+        return jdbc.sql("select id, name, phone_cipher, unit_id, org_path from membership.member where id = ?").param(id)
+                .query((rs, n) -> new ContactRow(rs.getLong(1), rs.getString(2), rs.getBytes(3), (Long) rs.getObject(4), rs.getString(5)))
+                .optional();
+    }
+
     Optional<Member> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from membership.member where id = ?").param(id)
                 .query(MemberRepository::member).optional();

@@ -122,6 +122,18 @@ public class Members {
     }
 
     /**
+     * How to reach a member: name, mobile number (decrypted; null when none is recorded), unit and place
+     * in the tree. For the notifications module only: never show or log the number.
+     */
+    public record Contact(long memberId, String name, String phone, Long unitId, String orgPath) {
+    }
+
+    public Optional<Contact> contact(long memberId) {
+        return repository.contact(memberId).map(c -> new Contact(c.id(), c.name(),
+                c.phoneCipher() == null ? null : cipher.decrypt(c.phoneCipher()), c.unitId(), c.orgPath()));
+    }
+
+    /**
      * Who a benefit is paid to: the member's name and payout account, decrypted, and when that
      * account last replaced another one (null if never): payouts to a fresh change are held.
      */

@@ -58,6 +58,13 @@ public enum Right {
     PAYOUT_READ("查看互助金支付", ADMIN, FINANCE),
     PAYOUT_MANAGE("编制、放行与重新支付", FINANCE),
 
+    /** A member's message history and the delivery statistics, within scope. */
+    NOTIFICATION_READ("查看通知记录与发送统计", ADMIN, UNION_STAFF, REVIEWER),
+    /** Templates are the province's: a new version applies to every office. */
+    NOTIFICATION_TEMPLATE_MANAGE("维护通知模板", ADMIN),
+    /** Publicity campaigns (宣传推广) to workers inside one's scope who consented. */
+    CAMPAIGN_MANAGE("宣传推广短信", ADMIN, UNION_STAFF),
+
     CALENDAR_LOAD("加载节假日安排", ADMIN),
     /**
      * Create and keep accounts inside one's scope (系统管理 → 用户), never granting a role with a

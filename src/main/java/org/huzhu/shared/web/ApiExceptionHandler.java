@@ -116,6 +116,14 @@ public class ApiExceptionHandler {
         return answer;
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e, HttpServletRequest request) {
+        ProblemDetail body = problem(HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁", e.getMessage(), request).getBody();
+        if (e.field() != null) body.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).body(body);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型", "不支持的请求内容类型：" + e.getContentType(), request);

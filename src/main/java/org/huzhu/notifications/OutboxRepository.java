@@ -1,0 +1,196 @@
+package org.huzhu.notifications;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox: messages are inserted in the caller's transaction (a repeated event key inserts nothing),
+ * taken by the dispatcher a batch at a time ({@code for update skip locked}: two instances never take
+ * the same message), and moved on by the centre's answers and receipts.
+ */
+@Repository
+class OutboxRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    OutboxRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Inserts the rows that are new; returns how many were. */
+    int insert(List<NewMessage> rows) {
+        if (rows.isEmpty()) return 0;
+        int[][] counts = template.batchUpdate("""
+                insert into notifications.message (dedup_key, channel, template_code, template_version, purpose, member_id, account_id,
+                    scope_path, phone_cipher, phone_hash, phone_masked, title, body, secret_cipher, segments, campaign_id, status,
+                    not_before, expires_at, created_at, failure_code, failure_reason, done_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (dedup_key) do nothing""", rows, 1000, (ps, m) -> {
+            ps.setString(1, m.dedupKey());
+            ps.setString(2, m.channel().name());
+            ps.setString(3, m.template().code());
+            ps.setInt(4, m.template().version());
+            ps.setString(5, m.template().purpose().name());
+            ps.setObject(6, m.memberId());
+            ps.setObject(7, m.accountId());
+            ps.setString(8, m.scopePath());
+            ps.setBytes(9, m.phoneCipher());
+            ps.setBytes(10, m.phoneHash());
+            ps.setString(11, m.phoneMasked());
+            ps.setString(12, m.title());
+            ps.setString(13, m.body());
+            ps.setBytes(14, m.secretCipher());
+            ps.setInt(15, m.segments());
+            ps.setObject(16, m.campaignId());
+            ps.setString(17, m.status().name());
+            ps.setTimestamp(18, Timestamp.from(m.notBefore()));
+            ps.setTimestamp(19, Timestamp.from(m.expiresAt()));
+            ps.setTimestamp(20, Timestamp.from(m.createdAt()));
+            ps.setString(21, m.failureCode());
+            ps.setString(22, m.failureReason());
+            ps.setTimestamp(23, m.status().finished() ? Timestamp.from(m.createdAt()) : null);
+        });
+        int inserted = 0;
+        for (int[] batch : counts) for (int c : batch) inserted += Math.max(c, 0);
+        return inserted;
+    }
+
+    /** Queued texts whose time ran out before they could be sent. */
+    int expire(Instant now) {
+        return jdbc.sql("""
+                update notifications.message set status = 'EXPIRED', done_at = :now, failure_code = 'EXPIRED',
+                       failure_reason = '未能在有效期内发出'
+                 where status = 'QUEUED' and channel = 'SMS' and expires_at < :now""")
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    /** A text taken for sending: the number and the text are read here and nowhere else. */
+    record Taken(long id, byte[] phoneCipher, String body, byte[] secretCipher, int attempts) {
+    }
+
+    /**
+     * Takes up to {@code limit} due texts (urgent ones only, or any purpose outside quiet hours), marks
+     * them SENDING until {@code leaseUntil}, and returns them; committed by the caller before any is sent.
+     */
+    List<Taken> take(Instant now, boolean urgentOnly, int limit, Instant leaseUntil) {
+        return jdbc.sql("""
+                update notifications.message m set status = 'SENDING', attempts = m.attempts + 1, lease_until = :lease
+                  from (select id from notifications.message
+                         where status = 'QUEUED' and channel = 'SMS' and not_before <= :now
+                           and (not :urgentOnly or purpose = 'URGENT')
+                         order by not_before, id limit :limit for update skip locked) due
+                 where m.id = due.id
+                returning m.id, m.phone_cipher, m.body, m.secret_cipher, m.attempts""")
+                .param("lease", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
+                .param("urgentOnly", urgentOnly).param("limit", limit)
+                .query((rs, n) -> new Taken(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getBytes(4), rs.getInt(5))).list();
+    }
+
+    /** Accepted by the centre: SENT, with the centre's id of each segment. */
+    void sent(List<Long> ids, List<String> centreIds, List<Long> partMessageIds, List<Integer> parts, Instant now) {
+        if (ids.isEmpty()) return;
+        jdbc.sql("""
+                update notifications.message set status = 'SENT', sent_at = :now, lease_until = null
+                 where id = any(:ids) and status = 'SENDING'""")
+                .param("now", Timestamp.from(now)).param("ids", longs(ids)).update();
+        List<Long> withReceipts = jdbc.sql("""
+                insert into notifications.sms_part as p (centre_id, message_id, part)
+                select * from unnest(:centre::text[], :message::bigint[], :part::int[])
+                on conflict (centre_id) do update set message_id = excluded.message_id, part = excluded.part
+                returning p.message_id, p.receipt""")
+                .param("centre", centreIds.toArray(String[]::new)).param("message", partMessageIds.toArray(Long[]::new))
+                .param("part", parts.toArray(Integer[]::new))
+                .query((rs, n) -> rs.getString(2) == null ? null : rs.getLong(1)).list().stream()
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        settle(withReceipts, now);
+    }
+
+    /** Not accepted for now: back to the queue, to be tried at {@code next}. */
+    void retryLater(long id, Instant next, String code, String reason) {
+        jdbc.sql("""
+                update notifications.message set status = 'QUEUED', not_before = :next, lease_until = null,
+                       failure_code = :code, failure_reason = :reason
+                 where id = :id and status = 'SENDING'""")
+                .param("next", Timestamp.from(next)).param("code", code).param("reason", reason).param("id", id).update();
+    }
+
+    void failed(long id, String code, String reason, Instant now) {
+        jdbc.sql("""
+                update notifications.message set status = 'FAILED', lease_until = null, done_at = :now, failure_code = :code,
+                       failure_reason = :reason
+                 where id = :id and status = 'SENDING'""")
+                .param("now", Timestamp.from(now)).param("code", code).param("reason", reason).param("id", id).update();
+    }
+
+    /**
+     * Texts taken before a crash (or a lost answer) whose lease ran out without a receipt naming them:
+     * the centre never had them, so they are queued again.
+     */
+    int requeueLost(Instant now) {
+        return jdbc.sql("""
+                update notifications.message set status = 'QUEUED', lease_until = null, not_before = :now
+                 where status = 'SENDING' and lease_until < :now""")
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    /** Stores receipts (by the centre's segment id) and settles the messages they complete. */
+    void receipts(List<String> centreIds, List<Long> references, List<String> states, List<String> errors, List<Instant> doneAt,
+                  Instant now) {
+        List<Long> messages = jdbc.sql("""
+                insert into notifications.sms_part as p (centre_id, message_id, receipt, error_code, done_at)
+                select * from unnest(:centre::text[], :reference::bigint[], :state::text[], :error::text[], :done::timestamptz[])
+                on conflict (centre_id) do update set receipt = excluded.receipt, error_code = excluded.error_code,
+                       done_at = excluded.done_at, message_id = coalesce(p.message_id, excluded.message_id)
+                returning p.message_id""")
+                .param("centre", centreIds.toArray(String[]::new)).param("reference", references.toArray(Long[]::new))
+                .param("state", states.toArray(String[]::new)).param("error", errors.toArray(String[]::new))
+                .param("done", doneAt.stream().map(Timestamp::from).toArray(Timestamp[]::new))
+                .query((rs, n) -> (Long) rs.getObject(1)).list().stream().filter(java.util.Objects::nonNull).distinct().toList();
+        settle(messages, now);
+    }
+
+    /**
+     * Moves messages on from their segments' receipts: failed when any segment failed, expired when
+     * any expired, delivered when every segment was delivered; a receipt for a message still SENDING
+     * (its answer lost in a crash) or queued again proves it reached the centre.
+     */
+    private void settle(List<Long> messageIds, Instant now) {
+        if (messageIds.isEmpty()) return;
+        jdbc.sql("""
+                update notifications.message m
+                   set status = case when a.failed > 0 then 'FAILED' when a.expired > 0 then 'EXPIRED'
+                                     when a.delivered >= m.segments then 'DELIVERED' else 'SENT' end,
+                       sent_at = coalesce(m.sent_at, :now), lease_until = null,
+                       done_at = case when a.failed > 0 or a.expired > 0 or a.delivered >= m.segments then a.done end,
+                       failure_code = case when a.failed > 0 or a.expired > 0 then a.error end,
+                       failure_reason = case when a.failed > 0 then '无法送达（运营商错误码' || coalesce(a.error, '-') || '）'
+                                             when a.expired > 0 then '运营商未能在有效期内送达' end
+                  from (select message_id,
+                               count(*) filter (where receipt = 'DELIVERED') delivered,
+                               count(*) filter (where receipt in ('UNDELIVERABLE', 'REJECTED', 'DELETED', 'UNKNOWN')) failed,
+                               count(*) filter (where receipt = 'EXPIRED') expired,
+                               max(done_at) done, max(error_code) filter (where receipt <> 'DELIVERED') error
+                          from notifications.sms_part where message_id = any(:ids) and receipt is not null
+                         group by message_id) a
+                 where m.id = a.message_id and m.status in ('QUEUED', 'SENDING', 'SENT')""")
+                .param("now", Timestamp.from(now)).param("ids", longs(messageIds)).update();
+    }
+
+    private static Long[] longs(List<Long> ids) {
+        return ids.toArray(Long[]::new);
+    }
+
+    static List<Long> ids(List<Taken> taken) {
+        List<Long> ids = new ArrayList<>(taken.size());
+        for (Taken t : taken) ids.add(t.id());
+        return ids;
+    }
+
+}
