@@ -11,7 +11,6 @@ import org.huzhu.shared.scope.Requires;
 import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.InvalidInputException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -62,13 +61,12 @@ class MemberMessagesController {
     }
 
     @PutMapping("/notification-preferences")
-    @Requires(Right.MEMBER_READ)
+    @Requires(Right.CONSENT_RECORD)
     @Operation(summary = "变更是否接收宣传推广信息：职工本人，或登记职工的工作人员凭本人签字的同意书代为记录")
     Preferences change(@PathVariable long memberId, @RequestBody PreferenceChange change) {
         CurrentUser user = CurrentUser.get();
         Member member = members.visibleMember(memberId, user);
         boolean self = user.role() == Role.MEMBER;
-        if (!self && !user.holds(Right.MEMBER_REGISTER)) throw new AccessDeniedException("cannot record consent");
         if (change == null || change.publicity() == null) throw InvalidInputException.of("publicity", "请选择是否接收宣传推广信息");
         Consents.Consent c = consents.record(member.id(), change.publicity(), self ? Consents.Source.MEMBER : Consents.Source.STAFF,
                 user.username());

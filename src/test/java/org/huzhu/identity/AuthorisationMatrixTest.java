@@ -186,6 +186,31 @@ class AuthorisationMatrixTest extends ApiTest {
                 otherAccount + "/password-reset", Body.NONE, true));
         add(rows, new Row("POST /api/v1/accounts/{id}/two-factor-reset", accountManagers, false, "/api/v1/accounts/999999999/two-factor-reset",
                 otherAccount + "/two-factor-reset", Body.NONE, true));
+        // notifications
+        Set<Role> notificationReaders = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER);
+        add(rows, row("GET /api/v1/members/{memberId}/messages", notificationReaders, "/api/v1/members/" + f.member() + "/messages",
+                "/api/v1/members/" + f.otherMember() + "/messages", Body.NONE));
+        add(rows, row("GET /api/v1/members/{memberId}/notification-preferences", ALL,
+                "/api/v1/members/" + f.member() + "/notification-preferences",
+                "/api/v1/members/" + f.otherMember() + "/notification-preferences", Body.NONE));
+        add(rows, row("PUT /api/v1/members/{memberId}/notification-preferences",
+                EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER),
+                "/api/v1/members/" + f.member() + "/notification-preferences",
+                "/api/v1/members/" + f.otherMember() + "/notification-preferences", Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/inbox", ALL, "/api/v1/inbox", null, Body.NONE));
+        add(rows, row("GET /api/v1/inbox/unread", ALL, "/api/v1/inbox/unread", null, Body.NONE));
+        add(rows, absentRow("POST /api/v1/inbox/{id}/read", ALL, "/api/v1/inbox/999999999/read", Body.NONE));
+        add(rows, row("POST /api/v1/inbox/read-all", ALL, "/api/v1/inbox/read-all", null, Body.NONE));
+        add(rows, row("GET /api/v1/notification-templates", notificationReaders, "/api/v1/notification-templates", null, Body.NONE));
+        add(rows, row("GET /api/v1/notification-templates/{code}", notificationReaders, "/api/v1/notification-templates/CLAIM_RECEIVED",
+                null, Body.NONE));
+        add(rows, row("POST /api/v1/notification-templates/{code}/versions", EnumSet.of(Role.ADMIN),
+                "/api/v1/notification-templates/CLAIM_RECEIVED/versions", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/notification-templates/preview", notificationReaders, "/api/v1/notification-templates/preview",
+                null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/notification-templates/vocabulary", notificationReaders,
+                "/api/v1/notification-templates/vocabulary", null, Body.NONE));
+        add(rows, row("GET /api/v1/notifications/statistics", notificationReaders, "/api/v1/notifications/statistics", null, Body.NONE));
         add(rows, row("GET /api/v1/calendar/{year}", ALL, "/api/v1/calendar/2026", null, Body.NONE));
         add(rows, row("PUT /api/v1/calendar/{year}", EnumSet.of(Role.ADMIN), "/api/v1/calendar/2026", null, Body.EMPTY_JSON));
         // operation log and login log: union staff read the rows of their own part of the tree (OperationLogApiTest)
