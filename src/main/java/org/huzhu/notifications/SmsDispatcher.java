@@ -46,6 +46,7 @@ class SmsDispatcher {
     private ExecutorService submitters;
     private volatile boolean running;
     private volatile Instant lastSweep = Instant.EPOCH;
+    private volatile Instant startedAt = Instant.EPOCH;
 
     SmsDispatcher(OutboxRepository outbox, SmsGateway gateway, ReceiptWriter receipts, PersonalDataCipher cipher,
                   TransactionTemplate transactions, DispatchSignal signal, NotificationProperties settings, Clock clock) {
@@ -61,10 +62,17 @@ class SmsDispatcher {
         this.rate = new RateLimit(this.settings.ratePerSecond());
     }
 
+    /** With {@code dispatch.enabled=false} this instance neither sends nor takes receipts (until {@link #startNow}). */
     @EventListener(ApplicationReadyEvent.class)
-    synchronized void start() {
+    void start() {
+        if (settings.enabled()) startNow();
+    }
+
+    /** Binds to the centre and starts the workers. */
+    synchronized void startNow() {
+        if (running) return;
+        startedAt = clock.instant();
         gateway.start(receipts);
-        if (!settings.enabled() || running) return;
         running = true;
         submitters = Executors.newFixedThreadPool(settings.threads(), Thread.ofPlatform().daemon().name("sms-submit-", 0).factory());
         for (int i = 0; i < settings.workers(); i++) {
@@ -94,9 +102,12 @@ class SmsDispatcher {
         Instant now = clock.instant();
         if (Duration.between(lastSweep, now).compareTo(Duration.ofSeconds(5)) >= 0) {
             lastSweep = now;
+            // after a restart the centre first delivers the receipts it kept for texts whose answer was lost;
+            // only a whole lease after binding is a text without one thought never to have arrived
+            boolean settled = now.isAfter(startedAt.plus(settings.lease()));
             transactions.executeWithoutResult(tx -> {
                 outbox.expire(now);
-                outbox.requeueLost(now);
+                if (settled) outbox.requeueLost(now);
             });
         }
         boolean quiet = quietHours.isQuiet(now);

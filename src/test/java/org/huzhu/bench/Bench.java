@@ -51,6 +51,9 @@ public final class Bench {
         BENCHMARKS.put("payouts", new Entry("N approved claims paid end to end: batches, maker-checker release, pain.001 to the simulated bank, "
                 + "pain.002/camt.054 applied, ledger settled; against COPY of the same payout rows", "[--payouts N (100000)]",
                 PayoutsBenchmark::new));
+        BENCHMARKS.put("notifications", new Entry("N campaign texts from the outbox through SMPP to the simulated SMS centre, receipts applied; "
+                + "against the same jSMPP client submitting the same texts alone", "[--messages N (100000)] [--threads T (8)] [--batch B (500)] [--workers W (2)]",
+                NotificationsBenchmark::new));
         BENCHMARKS.put("recognition", new Entry("receipt recognition per-field accuracy (PDF, OFD, image variants) and s/page against the bare tesseract command",
                 "[--receipts N (40)] [--threads T (processors)] [--seed S (2026)] [--sequential N (8)] [--only PDF,CLEAN,SCAN,…] [--bare on|off]",
                 RecognitionBenchmark::new));
