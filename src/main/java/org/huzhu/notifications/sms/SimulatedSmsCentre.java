@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -196,11 +198,11 @@ public final class SimulatedSmsCentre implements AutoCloseable {
             if (!settings.systemId().equals(request.getSystemId())) {
                 rejectedBinds.incrementAndGet();
                 request.reject(SMPPConstant.STAT_ESME_RINVSYSID);
-                session.close();
+                closeSoon(session);
             } else if (!settings.password().equals(request.getPassword())) {
                 rejectedBinds.incrementAndGet();
                 request.reject(SMPPConstant.STAT_ESME_RINVPASWD);
-                session.close();
+                closeSoon(session);
             } else {
                 session.setTransactionTimer(2_000);
                 request.accept(CENTRE_ID);
@@ -211,6 +213,11 @@ public final class SimulatedSmsCentre implements AutoCloseable {
             log.debug("Simulated SMS centre: bind failed ({})", e.getClass().getSimpleName());
             session.close();
         }
+    }
+
+    /** After a refused bind the ESME closes; if it does not, the centre does (at once would race the bind_resp). */
+    private static void closeSoon(SMPPServerSession session) {
+        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(session::close);
     }
 
     @Override
