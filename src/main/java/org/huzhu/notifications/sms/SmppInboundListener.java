@@ -51,7 +51,8 @@ final class SmppInboundListener implements MessageReceiverListener {
         } catch (RuntimeException e) {
             log.warn("Inbound side failed on a deliver_sm ({}); answering ESME_RSYSERR so that the centre delivers it again",
                     e.getClass().getSimpleName());
-            throw new ProcessRequestException("inbound side failed", SMPPConstant.STAT_ESME_RSYSERR, e);
+            // no cause attached: jSMPP logs the exception, and the inbound side's message may name a person
+            throw new ProcessRequestException("inbound side failed", SMPPConstant.STAT_ESME_RSYSERR);
         }
     }
 

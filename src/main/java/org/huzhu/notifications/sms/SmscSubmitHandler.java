@@ -2,6 +2,7 @@ package org.huzhu.notifications.sms;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,7 +49,7 @@ final class SmscSubmitHandler implements ServerMessageReceiverListener, ServerRe
     private final AtomicLong ids = new AtomicLong(0x10000);
     private final Map<String, Answered> awaitingResponse = new ConcurrentHashMap<>();
 
-    private record Answered(SmscReceipts.Receipt receipt, SmscRules.Fate fate) {
+    private record Answered(SmscReceipts.Receipt receipt, Duration after) {
     }
 
     SmscSubmitHandler(SmscRules rules, SmscSubmits submits, SmscReceipts receipts, AtomicLong throttled, Clock clock) {
@@ -89,8 +90,9 @@ final class SmscSubmitHandler implements ServerMessageReceiverListener, ServerRe
         SimulatedSmsCentre.Submit submit = new SimulatedSmsCentre.Submit(id, destination, text, reference, sequence, total,
                 messageReference, clock.instant());
         submits.add(submit);
+        SmscRules.Fate fate = rules.fate(destination);
         awaitingResponse.put(id, new Answered(new SmscReceipts.Receipt(id, destination, submitSm.getSourceAddr(), messageReference,
-                submit.acceptedAt(), null, null), rules.fate(destination)));
+                submit.acceptedAt(), fate.state(), fate.error()), fate.after()));
         try {
             return new SubmitSmResult(new MessageId(id), NONE);
         } catch (PDUStringException e) {
@@ -111,10 +113,7 @@ final class SmscSubmitHandler implements ServerMessageReceiverListener, ServerRe
 
     private void scheduleReceipt(String id) {
         Answered answered = awaitingResponse.remove(id);
-        if (answered == null) return;
-        SmscReceipts.Receipt r = answered.receipt();
-        receipts.schedule(new SmscReceipts.Receipt(r.centreId(), r.handset(), r.esmeAddress(), r.messageReference(), r.submittedAt(),
-                answered.fate().state(), answered.fate().error()), answered.fate().after());
+        if (answered != null) receipts.schedule(answered.receipt(), answered.after());
     }
 
     private static Long messageReference(SubmitSm submitSm) {
