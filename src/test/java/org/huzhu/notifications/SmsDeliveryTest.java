@@ -138,7 +138,12 @@ class SmsDeliveryTest extends ApiTest {
     void aTdReplyOverSmppStopsPublicityToThatNumber() {
         String phone = newPhone();
         long member = workerWithPhone(phone);
-        transactions.executeWithoutResult(tx -> consents.record(member, true, Consents.Source.STAFF, "test"));
+        transactions.executeWithoutResult(tx -> {
+            consents.record(member, true, Consents.Source.STAFF, "test");
+            notifications.send(new Notice("PUBLICITY_ENROL", new Recipient.Member(member), Map.of(), "before-td-" + member));
+        });
+        Map<String, Object> publicity = awaitSms("before-td-" + member, "DELIVERED");
+        assertThat((String) publicity.get("body")).endsWith("回复TD退订");
         centre.reply(phone, "TD");
         await(() -> consents.of(member).map(c -> !c.publicity()).orElse(false), "consent withdrawn");
         assertThat(consents.of(member).orElseThrow().source()).isEqualTo(Consents.Source.SMS_REPLY);
