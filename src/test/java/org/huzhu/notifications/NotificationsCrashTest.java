@@ -68,7 +68,7 @@ class NotificationsCrashTest {
         postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("postgres")).setCleanDataDirectory(true)
                 .setOverrideWorkingDirectory(WORK.resolve("postgres-bin").toFile()).setPGStartupWait(Duration.ofSeconds(60))
                 .setLocaleConfig("encoding", "UTF8").setLocaleConfig("locale", "C").start();
-        centre = new SimulatedSmsCentre(new SimulatedSmsCentre.Settings(0, "huzhu", "huzhu-sms", null, null, null, 0,
+        centre = new SimulatedSmsCentre(new SimulatedSmsCentre.Settings(0, "huzhu", "hz-sms1", null, null, null, 0,
                 Duration.ofMillis(50)));
     }
 
@@ -162,7 +162,7 @@ class NotificationsCrashTest {
                 "--spring.profiles.active=demo", "--server.port=" + port, "--huzhu.demo.members-per-unit=10",
                 "--huzhu.notifications.sms.simulator.enabled=false", "--huzhu.notifications.sms.smpp.host=127.0.0.1",
                 "--huzhu.notifications.sms.smpp.port=" + centre.port(), "--huzhu.notifications.sms.smpp.system-id=huzhu",
-                "--huzhu.notifications.sms.smpp.password=huzhu-sms",
+                "--huzhu.notifications.sms.smpp.password=hz-sms1",
                 "--huzhu.notifications.dispatch.rate-per-second=300", "--huzhu.notifications.dispatch.batch-size=500",
                 "--huzhu.notifications.dispatch.workers=2", "--huzhu.notifications.dispatch.lease=15s",
                 "--huzhu.notifications.quiet-from=00:00", "--huzhu.notifications.quiet-until=00:00",

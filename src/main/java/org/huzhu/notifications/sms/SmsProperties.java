@@ -28,6 +28,10 @@ public record SmsProperties(String gateway, Smpp smpp, Http http, Simulator simu
             if (enquireLinkInterval == null) enquireLinkInterval = Duration.ofSeconds(30);
             if (processorThreads == null) processorThreads = 8;
             if (throttleRetries == null) throttleRetries = 10;
+            // SMPP 3.4 §5.2: system_id at most 15 octets, password at most 8, system_type at most 12
+            if (systemId.length() > 15) throw new IllegalArgumentException("huzhu.notifications.sms.smpp.system-id: at most 15 characters (SMPP 3.4)");
+            if (password.length() > 8) throw new IllegalArgumentException("huzhu.notifications.sms.smpp.password: at most 8 characters (SMPP 3.4)");
+            if (systemType.length() > 12) throw new IllegalArgumentException("huzhu.notifications.sms.smpp.system-type: at most 12 characters (SMPP 3.4)");
         }
     }
 
