@@ -90,8 +90,12 @@ async function route(sections, context) {
   const [id, query] = location.hash.slice(1).split('?');
   const section = sections.find((s) => s.id === id) || sections[0];
   document.querySelectorAll('#nav a').forEach((a) => {
-    if (a.dataset.section === section.id) a.setAttribute('aria-current', 'page');
-    else a.removeAttribute('aria-current');
+    if (a.dataset.section === section.id) {
+      a.setAttribute('aria-current', 'page');
+      a.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else {
+      a.removeAttribute('aria-current');
+    }
   });
   document.title = `${section.title} · 互助 · 职工互助保障`;
   const ticket = ++current;

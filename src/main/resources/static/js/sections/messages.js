@@ -38,15 +38,15 @@ async function historyCard(member) {
 function messagesTable(items) {
   return h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'member-messages' },
     h('caption', { class: 'visually-hidden', text: '通知记录' }),
-    h('thead', {}, h('tr', {}, ['时间', '渠道', '通知', '状态', '号码', '失败原因'].map((t) => h('th', { text: t })))),
+    h('thead', {}, h('tr', {}, ['时间', '渠道', '通知', '状态'].map((t) => h('th', { text: t })))),
     h('tbody', {}, items.map((m) => h('tr', { dataset: { id: m.id, status: m.status, channel: m.channel } },
       h('td', { class: 'nowrap', text: dateTime(m.createdAt) }),
-      h('td', { class: 'nowrap', text: m.channelLabel }),
-      h('td', { class: 'message-cell' }, h('div', { text: m.title }),
-        h('div', { class: 'message-meta', text: m.channel === 'SMS' ? `${m.purposeLabel} · ${m.segments} 条计费` : m.purposeLabel })),
-      h('td', {}, h('span', { class: `badge ${STATUS_BADGE[m.status] ?? ''}`, text: m.statusLabel })),
-      h('td', { class: 'mono', text: m.phoneMasked || '—' }),
-      h('td', { class: m.failureReason ? 'failure' : 'muted', text: m.failureReason || '—' }))))))));
+      h('td', { class: 'nowrap' }, h('div', {}, h('div', { text: m.channelLabel }),
+        m.phoneMasked ? h('div', { class: 'message-meta mono', text: m.phoneMasked }) : null)),
+      h('td', { class: 'message-cell' }, h('div', {}, h('div', { text: m.title }),
+        h('div', { class: 'message-meta', text: m.channel === 'SMS' ? `${m.purposeLabel} · ${m.segments} 条计费` : m.purposeLabel }))),
+      h('td', { class: 'message-status' }, h('div', {}, h('span', { class: `badge ${STATUS_BADGE[m.status] ?? ''}`, text: m.statusLabel }),
+        m.failureReason ? h('div', { class: 'failure', text: m.failureReason }) : null))))))));
 }
 
 async function consentCard(member, context) {

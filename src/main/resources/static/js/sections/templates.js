@@ -3,7 +3,7 @@
 // preview of the exact SMS (signature, opt-out for publicity, length and 短信条数). Saving writes a
 // new version; messages already written keep the text they had.
 
-import { api, dateTime, field, fill, formError, h, responsive, submitting, toast } from '../lib.js';
+import { api, dateTime, field, fill, formError, h, submitting, toast } from '../lib.js';
 
 const PURPOSE_BADGE = { URGENT: 'badge-red', TRANSACTIONAL: 'badge-blue', PUBLICITY: 'badge-amber' };
 const PREVIEW_DELAY = 300;
@@ -40,17 +40,19 @@ function placeholder() {
   return h('div', { class: 'card placeholder' }, h('p', { class: 'empty', text: '在列表中选择一个模板，查看其内容和历史版本' }));
 }
 
+/** On a phone the channels and version columns give way, so the list stays one line per template. */
 function templatesTable(templates, open) {
-  return h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'templates-table' },
+  const headings = [['模板'], ['用途'], ['渠道', 'hide-sm'], ['版本', 'num hide-sm'], ['短信条数', 'num']];
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'templates-table' },
     h('caption', { class: 'visually-hidden', text: '通知模板' }),
-    h('thead', {}, h('tr', {}, ['名称', '代码', '用途', '渠道', '版本', '短信条数'].map((t, i) => h('th', { class: i >= 4 ? 'num' : null, text: t })))),
+    h('thead', {}, h('tr', {}, headings.map(([t, c]) => h('th', { class: c, text: t })))),
     h('tbody', {}, templates.map((t) => h('tr', { dataset: { code: t.code } },
-      h('td', {}, h('button', { type: 'button', class: 'linklike', onclick: () => open(t.code), text: t.name })),
-      h('td', { class: 'mono', text: t.code }),
+      h('td', { class: 'template-name' }, h('button', { type: 'button', class: 'linklike', onclick: () => open(t.code), text: t.name }),
+        h('div', { class: 'template-code', text: t.code })),
       h('td', {}, purposeBadge(t)),
-      h('td', { class: 'nowrap', text: channels(t) }),
-      h('td', { class: 'num', text: `v${t.version}` }),
-      h('td', { class: 'num', text: t.sms ? t.segments : '—' })))))));
+      h('td', { class: 'nowrap hide-sm', text: channels(t) }),
+      h('td', { class: 'num hide-sm', text: `v${t.version}` }),
+      h('td', { class: 'num', text: t.sms ? t.segments : '—' }))))));
 }
 
 function purposeBadge(t) {
@@ -73,7 +75,8 @@ async function showTemplate(box, code, context, vocabulary, refresh) {
         h('div', { class: 'badges' }, purposeBadge(current), h('span', { class: 'badge', text: channels(current) }))),
       manage ? editor(current, vocabulary, refresh) : readOnly(current, vocabulary)),
     versionsCard(versions));
-  if (box.getBoundingClientRect().top < 0) box.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  const top = box.getBoundingClientRect().top;
+  if (top < 0 || top > window.innerHeight * 0.6) box.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
 function readOnly(t, vocabulary) {
@@ -111,7 +114,7 @@ function editor(t, vocabulary, refresh) {
   const form = h('form', { id: 'template-form', novalidate: true },
     h('div', { class: 'form-grid' },
       field('名称', h('input', { type: 'text', name: 'name', id: 'template-name-input', maxlength: 40, value: t.name })),
-      h('fieldset', { class: 'choice check-field' }, h('legend', { text: '渠道' }),
+      h('fieldset', { class: 'choice channels' }, h('legend', { text: '渠道' }),
         h('label', {}, smsBox, '短信'), h('label', {}, inboxBox, '站内消息'), channelError)),
     h('div', { class: 'editor-body' },
       field('内容', body, { hint: `签名由系统自动添加${t.purpose === 'PUBLICITY' ? '，宣传短信末尾自动加“回复TD退订”' : ''}；点下面的变量插入到光标处` }),
@@ -173,15 +176,10 @@ function versionsCard(versions) {
   return h('section', { class: 'card', 'aria-labelledby': 'template-versions-title' },
     h('div', { class: 'card-head' }, h('h2', { id: 'template-versions-title', text: `历史版本（${versions.length}）` }),
       h('p', { text: '最新的在前' })),
-    h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'template-versions' },
-      h('caption', { class: 'visually-hidden', text: '模板的历史版本' }),
-      h('thead', {}, h('tr', {}, ['版本', '保存人', '时间', '说明', '内容'].map((t) => h('th', { text: t })))),
-      h('tbody', {}, versions.map((v) => h('tr', { dataset: { version: v.version } },
-        h('td', { class: 'nowrap', text: `v${v.version}` }),
-        h('td', { class: 'nowrap', text: v.createdBy }),
-        h('td', { class: 'nowrap', text: dateTime(v.createdAt) }),
-        h('td', { text: v.note || '—' }),
-        h('td', { class: 'version-body', text: v.body }))))))));
+    h('ol', { class: 'timeline', id: 'template-versions' }, versions.map((v) => h('li', { dataset: { version: v.version } },
+      h('div', { class: 'timeline-head' }, h('strong', { text: `v${v.version}` }), h('span', { text: v.note || '（未填写说明）' })),
+      h('div', { class: 'timeline-meta', text: `${v.createdBy} · ${dateTime(v.createdAt)}` }),
+      h('p', { class: 'timeline-reason version-body', text: v.body })))));
 }
 
 function debounce(work, delay) {

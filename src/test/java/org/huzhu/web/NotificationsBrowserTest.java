@@ -69,19 +69,19 @@ class NotificationsBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("preview-problems"), ""));
         browser.findElement(By.id("template-note")).sendKeys("加上咨询电话与掌上办");
         browser.findElement(By.id("template-save")).click();
-        WebElement second = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#template-versions tr[data-version='2']")));
+        WebElement second = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#template-versions li[data-version='2']")));
         assertThat(second.getText()).contains("demo-admin", "加上咨询电话与掌上办");
-        assertThat(browser.findElements(By.cssSelector("#template-versions tbody tr"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#template-versions li"))).hasSize(2);
         JsonNode versions = get("demo-admin", "/api/v1/notification-templates/" + code).json();
         assertThat(versions.get(0).path("version").asInt()).isEqualTo(2);
         assertThat(versions.get(0).path("body").asString()).isEqualTo(longBody);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#templates-table tr[data-code='" + code + "']"), "v2"));
         screenshot("templates.png");
-        phone();
-        screenshot("templates-phone.png");
-        browser.executeScript("document.getElementById('template-versions').scrollIntoView()");
-        screenshot("templates-versions-phone.png");
+        phoneShot("templates-list-phone.png", "templates-table");
+        phoneShot("templates-editor-phone.png", "template-card");
+        phoneShot("templates-preview-phone.png", "template-preview");
+        phoneShot("templates-versions-phone.png", "template-versions");
     }
 
     @Test
@@ -127,8 +127,8 @@ class NotificationsBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("deliveries-offices")).getText()).contains("江岸区总工会");
         assertThat(browser.findElement(By.id("deliveries-days")).getText()).contains(today.toString());
         screenshot("deliveries.png");
-        phone();
-        screenshot("deliveries-phone.png");
+        phoneShot("deliveries-phone.png", "section-deliveries");
+        phoneShot("deliveries-days-phone.png", "deliveries-days");
         desktop();
 
         browser.executeScript("document.getElementById('deliveries-from').value = arguments[0];"
@@ -151,11 +151,9 @@ class NotificationsBrowserTest extends BrowserTest {
         JsonNode preferences = get("demo-wuhan", "/api/v1/members/" + member + "/notification-preferences").json();
         assertThat(preferences.path("publicity").asBoolean()).isTrue();
         assertThat(preferences.path("source").asString()).isEqualTo("STAFF");
-        browser.executeScript("document.getElementById('member-messages-card').scrollIntoView()");
         screenshot("member-messages.png");
-        phone();
-        browser.executeScript("document.getElementById('member-messages-card').scrollIntoView()");
-        screenshot("member-messages-phone.png");
+        phoneShot("member-messages-phone.png", "member-messages-card");
+        phoneShot("member-consent-phone.png", "member-consent-card");
     }
 
     @Test
@@ -176,8 +174,7 @@ class NotificationsBrowserTest extends BrowserTest {
         WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox-list li[data-id='" + newest + "']")));
         assertThat(item.getDomAttribute("class")).contains("unread");
         screenshot("inbox.png");
-        phone();
-        screenshot("inbox-phone.png");
+        phoneShot("inbox-phone.png", "section-inbox");
         desktop();
 
         item.findElement(By.cssSelector("button")).click();
@@ -228,8 +225,11 @@ class NotificationsBrowserTest extends BrowserTest {
         browser.manage().window().setSize(new Dimension(1366, 900));
     }
 
-    private void phone() {
+    /** On a 390 px phone, what one sees with the element at the top, below the sticky header and navigation. */
+    private void phoneShot(String name, String elementId) throws IOException {
         session.phone();
+        browser.executeScript("document.getElementById(arguments[0]).scrollIntoView({ block: 'start' }); window.scrollBy(0, -120);", elementId);
+        session.screenshot("notifications-" + name);
     }
 
     private void screenshot(String name) throws IOException {
