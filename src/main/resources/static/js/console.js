@@ -14,6 +14,9 @@ import * as accounts from './sections/accounts.js';
 import * as account from './sections/account.js';
 import * as orgadmin from './sections/orgadmin.js';
 import * as oplog from './sections/oplog.js';
+import * as templates from './sections/templates.js';
+import * as deliveries from './sections/deliveries.js';
+import * as inbox from './sections/inbox.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -28,6 +31,9 @@ const SECTIONS = [
   { id: 'payouts', title: '互助金支付', icon: 'payouts', right: 'PAYOUT_READ', module: payouts },
   { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },
+  { id: 'templates', title: '通知 · 模板', icon: 'template', right: 'NOTIFICATION_READ', module: templates },
+  { id: 'deliveries', title: '通知 · 发送统计', icon: 'chart', right: 'NOTIFICATION_READ', module: deliveries },
+  { id: 'inbox', title: '站内消息', memberTitle: '我的消息', icon: 'bell', right: 'SIGNED_IN', module: inbox },
   // 系统管理
   { id: 'orgadmin', title: '系统管理 · 组织机构', icon: 'org', right: 'ORGANISATION_MANAGE', module: orgadmin },
   { id: 'accounts', title: '系统管理 · 用户', icon: 'members', right: 'ACCOUNT_MANAGE', module: accounts },
@@ -67,6 +73,7 @@ async function start() {
   setToday(me.today);
   const context = { me, can: (right) => me.rights.includes(right), is: (...roles) => roles.includes(me.role), go };
   const show = () => route(sections, context);
+  if (sections.some((s) => s.id === 'inbox')) inbox.startBell(context);
   window.addEventListener('hashchange', show);
   show();
 }
@@ -83,8 +90,12 @@ async function route(sections, context) {
   const [id, query] = location.hash.slice(1).split('?');
   const section = sections.find((s) => s.id === id) || sections[0];
   document.querySelectorAll('#nav a').forEach((a) => {
-    if (a.dataset.section === section.id) a.setAttribute('aria-current', 'page');
-    else a.removeAttribute('aria-current');
+    if (a.dataset.section === section.id) {
+      a.setAttribute('aria-current', 'page');
+      a.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else {
+      a.removeAttribute('aria-current');
+    }
   });
   document.title = `${section.title} · 互助 · 职工互助保障`;
   const ticket = ++current;

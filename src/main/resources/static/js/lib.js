@@ -322,6 +322,9 @@ const ICONS = {
   account: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21a8 8 0 0 1 16 0M17 14l1.5 1.5L21 13',
   log: 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h4M4 7h2M4 12h2M4 17h2',
   login: 'M9 4H5v16h4M14 8l4 4-4 4M18 12H8',
+  bell: 'M6 17V11a6 6 0 0 1 12 0v6l2 2H4l2-2M10 21h4',
+  template: 'M4 5h16v11H9l-5 4V5M8 9h8M8 12h5',
+  chart: 'M4 20V4M4 20h16M8 16v-4M12 16V8M16 16v-6',
 };
 
 export function icon(name) {

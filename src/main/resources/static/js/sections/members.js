@@ -4,6 +4,7 @@ import {
   api, responsive, busy, catalogue, EMPLOYMENT, field, fill, formError, GENDER, h, submitting, toast, today, yuan,
 } from '../lib.js';
 import { payeeCard } from './payee.js';
+import { notificationCards } from './messages.js';
 
 const PAGE = 20;
 
@@ -148,6 +149,7 @@ async function showMember(box, id, context, terms, known) {
   if (context.can('BANK_ACCOUNT_CHANGE')) {
     box.append(await payeeCard(member, context, () => showMember(box, member.id, context, terms)));
   }
+  box.append(...(await notificationCards(member, context)));
   if (!known && box.getBoundingClientRect().top < 0) box.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 

@@ -164,7 +164,7 @@ class ConsoleBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("section-members")).getText())
                 .contains(self.get(0).path("maskedIdNumber").asString());
         wait.until(d -> d.findElements(By.cssSelector("#member-enrolments .enrolment")).size() == enrolments);
-        assertThat(navSections()).containsExactly("members", "apply", "claims", "account");
+        assertThat(navSections()).containsExactly("members", "apply", "claims", "inbox", "account");
         assertThat(browser.findElements(By.id("member-search"))).isEmpty();
         assertThat(browser.findElements(By.id("member-form"))).isEmpty();
         assertThat(browser.findElements(By.id("verify-member"))).isEmpty();
@@ -211,12 +211,12 @@ class ConsoleBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger orgadmin accounts oplog loginlog account",
-            "demo-reviewer, org members claims review account",
-            "demo-finance,  org members claims payouts bills ledger account",
-            "demo-wuhan,    org members enrol import transfers apply claims bills orgadmin accounts oplog loginlog account",
-            "demo-unit,     org members enrol import transfers apply claims bills account",
-            "demo-member,   members apply claims account",
+            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger templates deliveries inbox orgadmin accounts oplog loginlog account",
+            "demo-reviewer, org members claims review templates deliveries inbox account",
+            "demo-finance,  org members claims payouts bills ledger inbox account",
+            "demo-wuhan,    org members enrol import transfers apply claims bills templates deliveries inbox orgadmin accounts oplog loginlog account",
+            "demo-unit,     org members enrol import transfers apply claims bills inbox account",
+            "demo-member,   members apply claims inbox account",
     })
     void navigationOffersOnlyTheSectionsTheRoleMayUse(String user, String sections) {
         logIn(user);
