@@ -54,7 +54,7 @@ async function consentCard(member, context) {
   const show = async () => {
     const p = await api(`/api/v1/members/${member.id}/notification-preferences`);
     const own = context.is('MEMBER');
-    const mayChange = own || context.can('MEMBER_REGISTER');
+    const mayChange = context.can('CONSENT_RECORD');
     const state = h('span', { class: `badge ${p.publicity ? 'badge-green' : ''}`, id: 'member-consent-state',
       text: p.publicity ? '接收宣传推广信息' : '不接收宣传推广信息' });
     const change = mayChange ? h('button', { type: 'button', class: 'btn btn-small', id: 'member-consent-change' }, '变更') : null;
