@@ -36,8 +36,11 @@ public class ClaimReviews {
     private final Organisations organisations;
     private final ClaimsProperties settings;
     private final Clock clock;
+    private final ClaimNews news;
 
-    ClaimReviews(Claims claims, ClaimRepository repository, Organisations organisations, ClaimsProperties settings, Clock clock) {
+    ClaimReviews(Claims claims, ClaimRepository repository, Organisations organisations, ClaimsProperties settings, Clock clock,
+                 ClaimNews news) {
+        this.news = news;
         this.claims = claims;
         this.repository = repository;
         this.organisations = organisations;
@@ -128,6 +131,7 @@ public class ClaimReviews {
         if (reason == null || reason.isBlank()) throw InvalidInputException.of("reason", "拒付须写明原因");
         claim.reject(user.username(), Instant.now(clock), LocalDate.now(clock), reason.strip());
         if (!repository.update(claim)) throw new ConflictException(Claims.STALE);
+        news.rejected(claim, repository.benefits(id), false);
         return claims.views().view(claims.load(id));
     }
 

@@ -72,6 +72,7 @@ public class Claims {
     private final Ledger ledger;
     private final Clock clock;
     private final DocumentReadings readings;
+    private final ClaimNews news;
     private org.springframework.transaction.support.TransactionTemplate requiresNew;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -82,8 +83,9 @@ public class Claims {
 
     Claims(ClaimRepository repository, Members members, BenefitEngine engine, Catalogue catalogue,
            PersonalDataCipher cipher, BusinessCalendar calendar, ClaimsProperties settings, Payouts payouts, Ledger ledger,
-           Clock clock, DocumentReadings readings) {
+           Clock clock, DocumentReadings readings, ClaimNews news) {
         this.repository = repository;
+        this.news = news;
         this.payouts = payouts;
         this.ledger = ledger;
         this.members = members;
@@ -172,6 +174,7 @@ public class Claims {
         LocalDate today = today();
         Instant now = now();
         claim.submit(user.username(), now, today);
+        news.received(claim);
         DocumentReadings.Documents documents = readings.documents(read.documents());
         if (!read.expensesTyped() && documents.anyUnread()) {
             // receipts still being read and no expenses typed in: judged by the reader once the last one is read
@@ -211,14 +214,18 @@ public class Claims {
         ClaimJudge.Judgement judgement = judge.judge(claim.facts, claimant.member(), claimant.coverages(),
                 paidEarlier(read.paidEarlier()), today, attached);
         PendingPayout payout = null;
-        boolean complete = materials.missing(materials.required(judgement.payingItems(), judgement.facts()), attached).isEmpty();
+        List<String> missing = materials.missing(materials.required(judgement.payingItems(), judgement.facts()), attached);
+        boolean complete = missing.isEmpty();
         if (judgement.nothingPayable()) {
             claim.rejectAutomatically(now, today, "各保障项目均不予给付：" + ClaimViews.reasonsText(judgement.benefits()));
+            news.rejected(claim, judgement.benefits(), true);
         } else {
             if (complete) claim.materialsCompleted(today);
+            else news.materialsMissing(claim, missing, today, Claim.SYSTEM);
             if (lowRisk(receipts, judgement, complete) && documents.readings().stream().noneMatch(r -> r.usedByClaimId() != null)) {
                 claim.approveAutomatically(now, judgement.total(), "低风险案件自动核准（电子票据、金额低于" + settings.autoApproveBelow() + "元、材料齐全）");
                 payout = requestPayment(claim, now, judgement.total());
+                news.approved(claim, judgement.benefits(), claimant.payee().orElseThrow(), true);
             } else {
                 ReviewLevel level = settings.levelFor(judgement.total());
                 claim.sendToReview(level, now, "转" + level.chinese() + "审核（测算金额" + new Money(judgement.total()) + "元）");
@@ -458,14 +465,19 @@ public class Claims {
         return new PendingPayout(reference, new Money(amount));
     }
 
-    /** After an approval: books the benefit (Dr 5101 Cr 2202) and hands the payout order to payouts, in this transaction. */
+    /**
+     * After a reviewer's approval: books the benefit (Dr 5101 Cr 2202), hands the payout order to payouts and
+     * tells of the approval, in this transaction.
+     */
     void handOver(Claim claim, PendingPayout payout) {
         if (payout == null) return;
         Pipeline pipeline = new Pipeline();
-        Supplier<PayoutView> requested = handOver(claim, payout, members.payee(claim.facts.memberId())
-                .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户")), pipeline);
+        Members.Payee payee = members.payee(claim.facts.memberId())
+                .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户"));
+        Supplier<PayoutView> requested = handOver(claim, payout, payee, pipeline);
         repository.send(pipeline);
         requested.get();   // a source that has a live payout already is a 409
+        news.approved(claim, repository.benefits(claim.id), payee, false);
     }
 
     /** The benefit's journal and the payout order, added to the caller's pipeline; the payout as written once it is sent. */

@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * without a reviewer; otherwise it is reviewed at county level up to {@code countyMax}, city up to
  * {@code cityMax}, province above. Approving a total at or above {@code dualApprovalFrom} needs a
  * second reviewer. The payment promise counts {@code paymentPromiseWorkingDays} working days from
- * complete materials.
+ * complete materials. A member told of missing materials is asked to send them within
+ * {@code materialsDueDays} days.
  */
 @ConfigurationProperties("huzhu.claims")
 public record ClaimsProperties(BigDecimal autoApproveBelow, BigDecimal countyMax, BigDecimal cityMax,
-                               BigDecimal dualApprovalFrom, Integer paymentPromiseWorkingDays, Long maxDocumentBytes) {
+                               BigDecimal dualApprovalFrom, Integer paymentPromiseWorkingDays, Long maxDocumentBytes,
+                               Integer materialsDueDays) {
 
     public ClaimsProperties {
         if (autoApproveBelow == null) autoApproveBelow = new BigDecimal("3000.00");
@@ -22,6 +24,7 @@ public record ClaimsProperties(BigDecimal autoApproveBelow, BigDecimal countyMax
         if (dualApprovalFrom == null) dualApprovalFrom = new BigDecimal("30000.00");
         if (paymentPromiseWorkingDays == null) paymentPromiseWorkingDays = 7;
         if (maxDocumentBytes == null) maxDocumentBytes = 10L * 1024 * 1024;
+        if (materialsDueDays == null) materialsDueDays = 30;
     }
 
     ReviewLevel levelFor(BigDecimal total) {

@@ -46,8 +46,10 @@ class PaymentProgress implements PayoutSource {
     private final JdbcClient jdbc;
     private final Members members;
     private final Clock clock;
+    private final ClaimNews news;
 
-    PaymentProgress(JdbcClient jdbc, Members members, Clock clock) {
+    PaymentProgress(JdbcClient jdbc, Members members, Clock clock, ClaimNews news) {
+        this.news = news;
         this.jdbc = jdbc;
         this.members = members;
         this.clock = clock;
@@ -85,37 +87,49 @@ class PaymentProgress implements PayoutSource {
 
     enum Kind { SENT, SETTLED, FAILED, BOUNCED, REISSUED }
 
-    record Move(long claimId, Kind kind, String actor, LocalDate day, String text) {
+    /** One payout step for one claim: the timeline's entry, and the payout's facts the member is told of. */
+    record Move(long claimId, Kind kind, String actor, LocalDate day, String text, Payout payout) {
+        Move(long claimId, Kind kind, String actor, LocalDate day, String text) {
+            this(claimId, kind, actor, day, text, null);
+        }
+    }
+
+    /** A payout as the member is told of it: its reference, amount, masked account and the bank's reason for a failure. */
+    record Payout(String reference, org.huzhu.shared.Money amount, String maskedAccount, String reason) {
     }
 
     @EventListener
     void on(PayoutSent e) {
-        add(e.source(), Kind.SENT, Claim.SYSTEM, e.sentOn(), "已发送银行 " + e.reference());
+        add(e.source(), Kind.SENT, Claim.SYSTEM, e.sentOn(), "已发送银行 " + e.reference(),
+                new Payout(e.reference(), e.amount(), e.maskedAccount(), null));
     }
 
     @EventListener
     void on(PayoutSettled e) {
-        add(e.source(), Kind.SETTLED, BANK, e.settledOn(), "已到账 " + e.reference() + "（" + e.amount() + "元）");
+        add(e.source(), Kind.SETTLED, BANK, e.settledOn(), "已到账 " + e.reference() + "（" + e.amount() + "元）", null);
     }
 
     @EventListener
     void on(PayoutFailed e) {
-        add(e.source(), Kind.FAILED, BANK, e.failedOn(), "支付失败（" + e.reason() + "）" + e.reference() + "，请更正收款账户后重新支付");
+        add(e.source(), Kind.FAILED, BANK, e.failedOn(), "支付失败（" + e.reason() + "）" + e.reference() + "，请更正收款账户后重新支付",
+                new Payout(e.reference(), e.amount(), e.maskedAccount(), e.reason()));
     }
 
     @EventListener
     void on(PayoutBounced e) {
-        add(e.source(), Kind.BOUNCED, BANK, e.bouncedOn(), "退票（" + e.reason() + "）" + e.reference() + "，款项已退回，请更正收款账户后重新支付");
+        add(e.source(), Kind.BOUNCED, BANK, e.bouncedOn(), "退票（" + e.reason() + "）" + e.reference() + "，款项已退回，请更正收款账户后重新支付",
+                new Payout(e.reference(), e.amount(), e.maskedAccount(), e.reason()));
     }
 
     @EventListener
     void on(PayoutReissued e) {
-        add(e.source(), Kind.REISSUED, e.by(), LocalDate.now(clock), "重新支付 " + e.newReference() + "（原支付指令 " + e.reference() + "）");
+        add(e.source(), Kind.REISSUED, e.by(), LocalDate.now(clock), "重新支付 " + e.newReference() + "（原支付指令 " + e.reference() + "）",
+                null);
     }
 
-    private void add(String source, Kind kind, String actor, LocalDate day, String text) {
+    private void add(String source, Kind kind, String actor, LocalDate day, String text, Payout payout) {
         if (!handles(source)) return;
-        Move move = new Move(Long.parseLong(source.substring(PREFIX.length())), kind, actor, day, text);
+        Move move = new Move(Long.parseLong(source.substring(PREFIX.length())), kind, actor, day, text, payout);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             write(List.of(move));
             return;
@@ -187,20 +201,31 @@ class PaymentProgress implements PayoutSource {
         String[] actors = moves.stream().map(Move::actor).toArray(String[]::new);
         String[] texts = moves.stream().map(Move::text).toArray(String[]::new);
         if (kind == Kind.SENT) {
+            Map<Long, Long> members = new java.util.HashMap<>();
             jdbc.sql("""
-                    insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason)
-                    select x.id, ?, x.actor, c.status, c.status, x.text from unnest(?::bigint[], ?::text[], ?::text[]) as x(id, actor, text)
-                    join claims.claim c on c.id = x.id where c.status = 'PAYMENT_PENDING'""")
-                    .params(now, ids, actors, texts).update();
+                    with sent as (
+                        insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason)
+                        select x.id, ?, x.actor, c.status, c.status, x.text from unnest(?::bigint[], ?::text[], ?::text[]) as x(id, actor, text)
+                        join claims.claim c on c.id = x.id where c.status = 'PAYMENT_PENDING' returning claim_id)
+                    select s.claim_id, c.member_id from sent s join claims.claim c on c.id = s.claim_id""")
+                    .params(now, ids, actors, texts).query(rs -> {
+                        members.put(rs.getLong(1), rs.getLong(2));
+                    });
+            tell(moves, members);
             return;
         }
         ClaimStatus[] move = MOVES.get(kind);
         Date[] days = moves.stream().map(m -> Date.valueOf(m.day())).toArray(Date[]::new);
         String closedOn = move[1] == ClaimStatus.PAID ? "x.day" : move[1] == ClaimStatus.PAYMENT_FAILED ? "null" : "c.closed_on";
-        java.util.Set<Long> changed = new java.util.HashSet<>(jdbc.sql("update claims.claim c set status = ?, closed_on = " + closedOn
+        Map<Long, Long> members = new java.util.HashMap<>();
+        jdbc.sql("update claims.claim c set status = ?, closed_on = " + closedOn
                         + ", version = c.version + 1 from unnest(?::bigint[], ?::date[]) as x(id, day) where c.id = x.id and c.status = ?"
-                        + " returning c.id")
-                .params(move[1].name(), ids, days, move[0].name()).query(Long.class).list());
+                        + " returning c.id, c.member_id")
+                .params(move[1].name(), ids, days, move[0].name()).query(rs -> {
+                    members.put(rs.getLong(1), rs.getLong(2));
+                });
+        tell(moves, members);
+        java.util.Set<Long> changed = new java.util.HashSet<>(members.keySet());
         List<Object[]> events = new ArrayList<>(moves.size());
         for (Move m : moves) {
             if (!changed.remove(m.claimId())) {
@@ -216,6 +241,21 @@ class PaymentProgress implements PayoutSource {
                 .params(column(events, 0, Long[]::new), column(events, 1, Timestamp[]::new), column(events, 2, String[]::new),
                         column(events, 3, String[]::new), column(events, 4, String[]::new), column(events, 5, String[]::new))
                 .update();
+    }
+
+    /** Tells the member of each move that took place ({@code members}: claim → member) and that they are told of. */
+    private void tell(List<Move> moves, Map<Long, Long> members) {
+        for (Move m : moves) {
+            Long memberId = members.get(m.claimId());
+            Payout p = m.payout();
+            if (memberId == null || p == null) continue;
+            switch (m.kind()) {
+                case SENT -> news.paymentSent(m.claimId(), memberId, p.reference(), p.amount(), p.maskedAccount(), m.day());
+                case FAILED, BOUNCED -> news.paymentFailed(m.claimId(), memberId, p.reference(), p.amount(), p.maskedAccount(), p.reason(),
+                        m.kind() == Kind.BOUNCED, m.day());
+                default -> { }
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -58,6 +58,18 @@ class BillRepository {
         return jdbc.sql(SELECT_BILL + " where id = ? for update").param(id).query(this::toStored).optional();
     }
 
+    Optional<Stored> ofBatch(String batchKind, long batchId, String settlement) {
+        return jdbc.sql(SELECT_BILL + " where batch_kind = ? and batch_id = ? and settlement = ?").params(batchKind, batchId, settlement)
+                .query(this::toStored).optional();
+    }
+
+    /** Bills awaiting payment, issued before {@code day}, with something of the unit's still to pay. */
+    List<Stored> unpaidIssuedBefore(LocalDate day) {
+        return jdbc.sql(SELECT_BILL + " " + """
+                 where settlement = 'AWAITING_PAYMENT' and status in ('OPEN', 'PARTIALLY_PAID') and created_on < ? order by id""")
+                .param(day).query(this::toStored).list();
+    }
+
     Optional<Stored> find(long id) {
         return jdbc.sql(SELECT_BILL + " where id = ?").param(id).query(this::toStored).optional();
     }

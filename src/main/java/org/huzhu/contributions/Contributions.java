@@ -20,6 +20,8 @@ import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,9 +107,14 @@ public class Contributions {
     private final Organisations organisations;
     private final ObjectProvider<BilledEnrolments> enrolments;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final int paymentTermDays;
 
     Contributions(BillRepository bills, BillPayments payments, Ledger ledger, Statements statements, Organisations organisations,
-                  ObjectProvider<BilledEnrolments> enrolments, Clock clock) {
+                  ObjectProvider<BilledEnrolments> enrolments, Clock clock, ApplicationEventPublisher events,
+                  @Value("${huzhu.contributions.payment-term-days:15}") int paymentTermDays) {
+        this.events = events;
+        this.paymentTermDays = paymentTermDays;
         this.bills = bills;
         this.payments = payments;
         this.ledger = ledger;
@@ -140,7 +147,40 @@ public class Contributions {
         boolean wasPaid = bill.paidOn() != null;
         bill.settleIfNothingDue(today);
         payments.saveLines(bill, wasPaid, totals.enrolments());
+        if (kind == BatchKind.ENROLMENT && declaration == null) announce(bill, today);
         return new Billed(bill.id, bill.reference(), bill.paidOn());
+    }
+
+    /**
+     * A roster import has put all its rows on its bills: its bill awaiting payment is issued now, with
+     * everything the import added to it ({@link BillIssued}).
+     */
+    @Transactional
+    public void issued(BatchKind kind, long batchId) {
+        bills.ofBatch(kind.name(), batchId, "AWAITING_PAYMENT").ifPresent(s -> announce(s.bill(), s.createdOn()));
+    }
+
+    private void announce(Bill bill, LocalDate issuedOn) {
+        if (bill.paidOn() != null || !bill.outstanding().isPositive()) return;
+        events.publishEvent(new BillIssued(bill.id, bill.reference(), bill.unitId, bill.outstanding(), issuedOn,
+                issuedOn.plusDays(paymentTermDays)));
+    }
+
+    /** A bill past its due day with something still to pay: who it is for and how much. */
+    public record OverdueBill(long billId, String reference, Long unitId, Money outstanding, LocalDate issuedOn, LocalDate dueOn) {
+    }
+
+    /**
+     * The bills awaiting payment still (partly) unpaid after their due day: the day they were issued plus
+     * the payment term ({@code huzhu.contributions.payment-term-days}, 15 days by default; bills have no
+     * due date of their own).
+     */
+    public List<OverdueBill> overdue(LocalDate today) {
+        LocalDate issuedBefore = today.minusDays(paymentTermDays);
+        return bills.unpaidIssuedBefore(issuedBefore).stream()
+                .map(s -> new OverdueBill(s.bill().id, s.bill().reference(), s.bill().unitId, s.bill().outstanding(), s.createdOn(),
+                        s.createdOn().plusDays(paymentTermDays)))
+                .toList();
     }
 
     // ------------------------------------------------------------------ reading

@@ -107,6 +107,28 @@ class EnrolmentRepository {
         return held;
     }
 
+    /** One item of an enrolment in force whose cover ends on a day. */
+    record Ending(long enrolmentId, long memberId, Long unitId, String catalogueVersion, String item, LocalDate to) {
+    }
+
+    /**
+     * The items in force whose cover ends on {@code day}, unless the member already holds the same item
+     * in force from a later day (renewed).
+     */
+    List<Ending> itemsEnding(LocalDate day) {
+        return jdbc.sql("""
+                select e.id, e.member_id, e.unit_id, e.catalogue_version, c->>'item'
+                  from membership.enrolment e cross join lateral json_array_elements(e.coverages) c
+                 where e.status = 'IN_FORCE' and e.coverage_from <= :day and e.coverage_to >= :day and (c->>'to')::date = :day
+                   and not exists (select 1 from membership.enrolment r cross join lateral json_array_elements(r.coverages) rc
+                                    where r.member_id = e.member_id and r.status = 'IN_FORCE' and r.coverage_to > :day
+                                      and rc->>'item' = c->>'item' and (rc->>'from')::date > :day)
+                 order by e.unit_id, e.member_id, e.id""")
+                .param("day", day)
+                .query((rs, n) -> new Ending(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), day))
+                .list();
+    }
+
     private static final String SELECT = """
             select id, member_id, unit_id, org_path, catalogue_version, paid_on, coverages::text as coverages, premium,
                    funding_policy, unit_pays, union_pays, member_pays, gift, subsidy_org_id, journal_id, status, bill_id

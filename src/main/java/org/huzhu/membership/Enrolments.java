@@ -20,6 +20,7 @@ import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.FieldProblem;
 import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +46,11 @@ public class Enrolments {
     private final Ledger ledger;
     private final Contributions contributions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Enrolments(Catalogue catalogue, Organisations organisations, MemberRepository members, EnrolmentRepository enrolments,
-               SubsidyGrants subsidies, Ledger ledger, Contributions contributions, Clock clock) {
+               SubsidyGrants subsidies, Ledger ledger, Contributions contributions, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.catalogue = catalogue;
         this.organisations = organisations;
         this.members = members;
@@ -148,6 +151,10 @@ public class Enrolments {
                     budgetOrg, journalId, paidOn == null ? EnrolmentRepository.Status.AWAITING_PAYMENT : EnrolmentRepository.Status.IN_FORCE,
                     bill.billId());
             enrolments.insert(stored, paidOn == null ? null : planned.from(), paidOn == null ? null : planned.to(), null, null);
+            if (paidOn != null) {
+                events.publishEvent(new EnrolmentsCameIntoForce(List.of(EnrolmentsCameIntoForce.InForce.of(id, member.id(),
+                        planned.coverages(), terms))));
+            }
             return view(stored);
         }
     }
@@ -159,6 +166,7 @@ public class Enrolments {
     @Transactional
     public int bringIntoForce(long billId, LocalDate paidOn) {
         List<EnrolmentRepository.Awaiting> waiting = enrolments.awaitingOnBill(billId);
+        List<EnrolmentsCameIntoForce.InForce> inForce = new ArrayList<>(waiting.size());
         for (int start = 0; start < waiting.size(); start += 5000) {
             List<EnrolmentRepository.Awaiting> slice = waiting.subList(start, Math.min(waiting.size(), start + 5000));
             var held = enrolments.coveragesOf(slice.stream().map(EnrolmentRepository.Awaiting::memberId).distinct().toArray(Long[]::new));
@@ -166,10 +174,13 @@ public class Enrolments {
             for (EnrolmentRepository.Awaiting e : slice) {
                 CatalogueVersion terms = catalogue.versions().stream().filter(v -> v.code().equals(e.catalogueVersion())).findFirst()
                         .orElseGet(() -> catalogue.activeOn(paidOn.plusDays(1)));
-                planned.add(EnrolmentRules.inForce(terms, e.coverages(), paidOn, held.getOrDefault(e.memberId(), List.of())));
+                EnrolmentRules.Planned dated = EnrolmentRules.inForce(terms, e.coverages(), paidOn, held.getOrDefault(e.memberId(), List.of()));
+                planned.add(dated);
+                inForce.add(EnrolmentsCameIntoForce.InForce.of(e.id(), e.memberId(), dated.coverages(), terms));
             }
             enrolments.bringIntoForce(slice, planned, paidOn);
         }
+        if (!inForce.isEmpty()) events.publishEvent(new EnrolmentsCameIntoForce(inForce));
         return waiting.size();
     }
 
@@ -201,6 +212,8 @@ public class Enrolments {
                 verifiedOn, planned.coverages(), planned.premium(), funding, planned.gift(), null, journalId,
                 EnrolmentRepository.Status.IN_FORCE, null);
         enrolments.insert(stored, planned.from(), planned.to(), null, null);
+        events.publishEvent(new GiftCoverGranted(id, memberId, String.join("、", EnrolmentsCameIntoForce.itemNames(planned.coverages(), terms)),
+                planned.from(), planned.to()));
         return view(stored);
     }
 
@@ -222,6 +235,21 @@ public class Enrolments {
     public List<Coverage> coveragesOf(long memberId) {
         return enrolments.coveragesOf(new Long[]{memberId}).getOrDefault(memberId, List.of()).stream()
                 .filter(Coverage::inForce).toList();
+    }
+
+    /** An item of a member's cover in force that ends on {@code coverEnd} (not renewed yet): for the expiry reminders. */
+    public record CoverEnding(long enrolmentId, long memberId, Long unitId, String item, String itemName, LocalDate coverEnd) {
+    }
+
+    /** Every item in force whose cover ends on {@code day} and that its member has not renewed yet. */
+    public List<CoverEnding> coversEnding(LocalDate day) {
+        java.util.Map<String, CatalogueVersion> terms = new java.util.HashMap<>();
+        return enrolments.itemsEnding(day).stream().map(e -> {
+            CatalogueVersion version = terms.computeIfAbsent(e.catalogueVersion(), code -> catalogue.versions().stream()
+                    .filter(v -> v.code().equals(code)).findFirst().orElseGet(() -> catalogue.activeOn(day)));
+            return new CoverEnding(e.enrolmentId(), e.memberId(), e.unitId(), e.item(),
+                    version.item(e.item()).map(CatalogueVersion.Item::name).orElse(e.item()), e.to());
+        }).toList();
     }
 
     private static boolean visible(EnrolmentRepository.Stored e, CurrentUser user) {

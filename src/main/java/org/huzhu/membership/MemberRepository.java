@@ -46,6 +46,31 @@ class MemberRepository {
                 .optional();
     }
 
+    /** The contacts of several members at once (members not found are left out). */
+    List<ContactRow> contacts(Long[] ids) {
+        if (ids.length == 0) return List.of();
+        return jdbc.sql("select id, name, phone_cipher, unit_id, org_path from membership.member where id = any(?)").param(ids)
+                .query((rs, n) -> new ContactRow(rs.getLong(1), rs.getString(2), rs.getBytes(3), (Long) rs.getObject(4), rs.getString(5)))
+                .list();
+    }
+
+    /** The numbers the member's phone replaced since {@code since}, newest first (encrypted). */
+    List<byte[]> phonesReplacedSince(long id, java.time.Instant since) {
+        return jdbc.sql("""
+                select phone_cipher from membership.member_phone_history where member_id = ? and replaced_at >= ?
+                 order by replaced_at desc, id desc""")
+                .params(id, Timestamp.from(since)).query((rs, n) -> rs.getBytes(1)).list();
+    }
+
+    /** The member's phone becomes {@code phoneCipher}; a number it replaces is kept in the phone history, dated {@code at}. */
+    void changePhone(long id, byte[] phoneCipher, String phoneMasked, java.time.Instant at) {
+        jdbc.sql("""
+                insert into membership.member_phone_history (member_id, phone_cipher, phone_masked, replaced_at)
+                select id, phone_cipher, phone_masked, ? from membership.member where id = ? and phone_cipher is not null""")
+                .params(Timestamp.from(at), id).update();
+        jdbc.sql("update membership.member set phone_cipher = ?, phone_masked = ? where id = ?").params(phoneCipher, phoneMasked, id).update();
+    }
+
     Optional<Member> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from membership.member where id = ?").param(id)
                 .query(MemberRepository::member).optional();

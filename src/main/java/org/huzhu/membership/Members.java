@@ -122,15 +122,53 @@ public class Members {
     }
 
     /**
-     * How to reach a member: name, mobile number (decrypted; null when none is recorded), unit and place
-     * in the tree. For the notifications module only: never show or log the number.
+     * How to reach a member: name, mobile number (decrypted; null when none is recorded), the numbers it
+     * replaced within the last {@value #FORMER_PHONE_DAYS} days (newest first; a security notice goes to
+     * them too), unit and place in the tree. For the notifications module only: never show or log a number.
      */
-    public record Contact(long memberId, String name, String phone, Long unitId, String orgPath) {
+    public record Contact(long memberId, String name, String phone, List<String> formerPhones, Long unitId, String orgPath) {
+        public Contact {
+            formerPhones = formerPhones == null ? List.of() : List.copyOf(formerPhones);
+        }
     }
 
+    static final int FORMER_PHONE_DAYS = 30;
+
     public Optional<Contact> contact(long memberId) {
+        java.time.Instant since = clock.instant().minus(java.time.Duration.ofDays(FORMER_PHONE_DAYS));
         return repository.contact(memberId).map(c -> new Contact(c.id(), c.name(),
-                c.phoneCipher() == null ? null : cipher.decrypt(c.phoneCipher()), c.unitId(), c.orgPath()));
+                c.phoneCipher() == null ? null : cipher.decrypt(c.phoneCipher()),
+                repository.phonesReplacedSince(memberId, since).stream().map(cipher::decrypt).distinct().toList(), c.unitId(), c.orgPath()));
+    }
+
+    /** The current contacts of several members, by member id, in one statement (no former numbers): for notices to many. */
+    public java.util.Map<Long, Contact> contacts(java.util.Collection<Long> memberIds) {
+        java.util.Map<Long, Contact> out = new java.util.HashMap<>(memberIds.size() * 2);
+        for (MemberRepository.ContactRow c : repository.contacts(memberIds.stream().distinct().toArray(Long[]::new))) {
+            out.put(c.id(), new Contact(c.id(), c.name(), c.phoneCipher() == null ? null : cipher.decrypt(c.phoneCipher()), List.of(),
+                    c.unitId(), c.orgPath()));
+        }
+        return out;
+    }
+
+    /**
+     * Changes a member's mobile number (the worker themself, or staff who register members); the number it
+     * replaces is kept, encrypted, in the phone history with the time of the change, so that security
+     * notices of the next {@value #FORMER_PHONE_DAYS} days reach it too. The same number again changes nothing.
+     */
+    @Transactional
+    public void changePhone(long memberId, String phone, CurrentUser user) {
+        Member member = visibleMember(memberId, user);
+        if (user.role() != Role.MEMBER && !user.holds(Right.MEMBER_REGISTER)) throw new AccessDeniedException("cannot change phones");
+        Checks checks = new Checks();
+        String number = checks.parse("phone", () -> MemberFacts.phone(phone));
+        if (number == null) checks.add("phone", "请填写手机号码");
+        checks.throwIfInvalid();
+        repository.lock(member.id()).orElseThrow(() -> new NotFoundException("职工不存在"));
+        String current = contact(member.id()).map(Contact::phone).orElse(null);
+        if (number.equals(current)) return;
+        repository.changePhone(member.id(), cipher.encrypt(number), Masks.phone(number), clock.instant());
+        Audit.changed("member", member.id(), "phone", Masks.phone(current), Masks.phone(number));
     }
 
     /**

@@ -17,6 +17,7 @@ import org.huzhu.shared.Masks;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.database.CopyWriter;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -42,11 +43,13 @@ class RosterChunkWriter {
     private final Catalogue catalogue;
     private final EnrolmentRepository enrolments;
     private final Contributions contributions;
+    private final ApplicationEventPublisher events;
     private final Map<String, Long> sequences = new java.util.concurrent.ConcurrentHashMap<>();
 
     RosterChunkWriter(JdbcClient jdbc, DataSource dataSource, PersonalDataCipher cipher, SubsidyGrants subsidies,
                       Ledger ledger, RosterImportRepository imports, Catalogue catalogue, EnrolmentRepository enrolments,
-                      Contributions contributions) {
+                      Contributions contributions, ApplicationEventPublisher events) {
+        this.events = events;
         this.enrolments = enrolments;
         this.contributions = contributions;
         this.jdbc = jdbc;
@@ -140,7 +143,9 @@ class RosterChunkWriter {
                         importId + "#" + chunk.number(), "花名册批量参保缴费应收（导入 " + importId + "，第 " + chunk.number() + " 批，"
                                 + accepted.size() + " 人）", today, unit.path(), unitTotal, unionTotal, memberTotal, Money.ZERO));
                 Billing billing = bill(importId, unit, accepted, memberIds, declared, awaiting, totals.processed, held, today);
-                copyEnrolments(connection, importId, unit, accepted, memberIds, splits, journalId, funding, billing, today);
+                long[] enrolmentIds = allocate("membership.enrolment", accepted.size());
+                copyEnrolments(connection, importId, unit, accepted, memberIds, enrolmentIds, splits, journalId, funding, billing, today);
+                publishInForce(accepted, memberIds, enrolmentIds, billing);
             }
             copyErrors(connection, importId, errors);
         } catch (SQLException e) {
@@ -257,11 +262,22 @@ class RosterChunkWriter {
         return new Billing(declaredBill, awaitingBill, paidOn, planned);
     }
 
-    private void copyEnrolments(Connection c, long importId, Unit unit, List<RosterLine> lines, List<Long> memberIds,
+    /** The chunk's rows whose cover starts now (declared paid, or owing nothing), told in one event. */
+    private void publishInForce(List<RosterLine> lines, List<Long> memberIds, long[] enrolmentIds, Billing billing) {
+        List<EnrolmentsCameIntoForce.InForce> inForce = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (billing.paidOn()[i] == null) continue;
+            inForce.add(EnrolmentsCameIntoForce.InForce.of(enrolmentIds[i], memberIds.get(i), billing.planned()[i].coverages(),
+                    catalogue.activeOn(lines.get(i).planned().from())));
+        }
+        if (!inForce.isEmpty()) events.publishEvent(new EnrolmentsCameIntoForce(inForce));
+    }
+
+    private void copyEnrolments(Connection c, long importId, Unit unit, List<RosterLine> lines, List<Long> memberIds, long[] ids,
                                 List<Funding> splits, long journalId, SubsidyGrants.Session funding, Billing billing,
                                 LocalDate today) throws SQLException {
         CopyWriter copy = CopyWriter.open(c, """
-                COPY membership.enrolment (member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from,
+                COPY membership.enrolment (id, member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from,
                     coverage_to, coverages, premium, funding_policy, unit_pays, union_pays, member_pays, gift,
                     subsidy_org_id, roster_import_id, roster_row, journal_id, status, bill_id) FROM STDIN""");
         for (int i = 0; i < lines.size(); i++) {
@@ -270,7 +286,7 @@ class RosterChunkWriter {
             EnrolmentRules.Planned p = billing.planned()[i];
             LocalDate paidOn = billing.paidOn()[i];
             boolean inForce = paidOn != null;
-            copy.number(memberIds.get(i)).number(unit.id()).text(unit.path())
+            copy.number(ids[i]).number(memberIds.get(i)).number(unit.id()).text(unit.path())
                     .text(catalogue.activeOn(l.planned().from()).code()).date(paidOn).date(inForce ? p.from() : null)
                     .date(inForce ? p.to() : null)
                     .text(CoverageJson.write(inForce ? p.coverages() : Enrolments.awaiting(p.coverages()))).decimal(p.premium())

@@ -13,6 +13,7 @@ import org.huzhu.membership.RosterImportRepository.State;
 import org.huzhu.membership.RosterImportRepository.Status;
 import org.huzhu.membership.roster.RosterReader;
 import org.huzhu.membership.roster.RosterRow;
+import org.huzhu.contributions.Contributions;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
 import org.huzhu.shared.IdNumber;
@@ -45,9 +46,12 @@ class RosterImportJob {
     private final PersonalDataCipher cipher;
     private final ImportProperties properties;
     private final Clock clock;
+    private final Contributions contributions;
 
     RosterImportJob(RosterImportRepository imports, RosterChunkWriter writer, Organisations organisations,
-                    Catalogue catalogue, PersonalDataCipher cipher, ImportProperties properties, Clock clock) {
+                    Catalogue catalogue, PersonalDataCipher cipher, ImportProperties properties, Clock clock,
+                    Contributions contributions) {
+        this.contributions = contributions;
         this.imports = imports;
         this.writer = writer;
         this.organisations = organisations;
@@ -79,6 +83,7 @@ class RosterImportJob {
             }
             imports.phase(importId, Phase.ENROLLING, validation.rows);
             enrol(importId, unit, file, parser, validation.firstRows, state, today, leaseHeld);
+            contributions.issued(Contributions.BatchKind.ROSTER_IMPORT, importId);
             imports.finish(importId, Status.DONE, null);
             deleteQuietly(file);
         } catch (LeaseLost e) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 public enum TemplateVariable {
     name("姓名", "林阳秀"),
     claimRef("申领编号", "CLM-2026-000123"),
-    item("保障项目", "住院津贴"),
+    item("保障项目", "住院医疗互助保障"),
     amount("金额（元）", "1,200.00"),
     reason("原因", "不在保障期内"),
     materials("所需材料", "出院小结、住院费用清单"),

@@ -175,11 +175,13 @@ class BankStatusApplier {
             }
             case FAIL -> {
                 ledger.failed(messageId, chunk, total, day);
-                moved.forEach(p -> events.publishEvent(new PayoutFailed(p.reference(), p.source(), p.amount(), day, p.code(), p.reason())));
+                moved.forEach(p -> events.publishEvent(new PayoutFailed(p.reference(), p.source(), p.amount(), day, p.code(), p.reason(),
+                        p.maskedAccount())));
             }
             case BOUNCE -> {
                 ledger.bounced(messageId, chunk, total, day);
-                moved.forEach(p -> events.publishEvent(new PayoutBounced(p.reference(), p.source(), p.amount(), day, p.code(), p.reason())));
+                moved.forEach(p -> events.publishEvent(new PayoutBounced(p.reference(), p.source(), p.amount(), day, p.code(), p.reason(),
+                        p.maskedAccount())));
             }
         }
         // one step for the chunk's payouts, named by the journal key each of them holds (their reasons are on their rows)

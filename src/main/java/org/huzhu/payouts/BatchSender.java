@@ -107,7 +107,7 @@ class BatchSender {
         repository.recordSent(batchId, answer.detail(), key);
         repository.batchEvent(batchId, BankStatusApplier.BANK, BatchStatus.RELEASED, BatchStatus.SENT,
                 (answer.duplicate() ? "银行确认已受理（重发）：" : "银行已受理：") + answer.detail());
-        sent.forEach(p -> events.publishEvent(new PayoutSent(p.reference(), p.source(), p.amount(), today)));
+        sent.forEach(p -> events.publishEvent(new PayoutSent(p.reference(), p.source(), p.amount(), today, p.maskedAccount())));
         return true;
     }
 }

@@ -126,7 +126,7 @@ class PayoutRepository {
         return jdbc.sql("""
                 update payouts.payout set status = 'REQUESTED', batch_id = null
                  where batch_id = ? and status = 'BATCHED' and held and hold_released_at is null
-                returning id, reference, source, amount, null, null""")
+                returning id, reference, source, amount, null, null, account_masked""")
                 .param(batchId).query(PayoutRepository::moved).list();
     }
 
@@ -147,17 +147,18 @@ class PayoutRepository {
     }
 
     /** A payout moved by a bulk step, with the bank's reason if any: what its event says to the source. */
-    record Moved(long id, String reference, String source, Money amount, String code, String reason) {
+    record Moved(long id, String reference, String source, Money amount, String code, String reason, String maskedAccount) {
     }
 
     private static Moved moved(ResultSet rs, int n) throws SQLException {
-        return new Moved(rs.getLong(1), rs.getString(2), rs.getString(3), new Money(rs.getBigDecimal(4)), rs.getString(5), rs.getString(6));
+        return new Moved(rs.getLong(1), rs.getString(2), rs.getString(3), new Money(rs.getBigDecimal(4)), rs.getString(5), rs.getString(6),
+                rs.getString(7));
     }
 
     List<Moved> markSent(long batchId, String journalKey) {
         return jdbc.sql("""
                 update payouts.payout set status = 'SENT', sent_journal_key = ? where batch_id = ? and status = any(?)
-                returning id, reference, source, amount, null, null""")
+                returning id, reference, source, amount, null, null, account_masked""")
                 .params(journalKey, batchId, PayoutStatus.from(PayoutStatus.SENT)).query(PayoutRepository::moved).list();
     }
 
@@ -175,7 +176,7 @@ class PayoutRepository {
     List<Moved> settle(String[] references, LocalDate settledOn, String journalKey) {
         return jdbc.sql("""
                 update payouts.payout set status = 'SETTLED', settled_on = ?, settled_journal_key = ?
-                where reference = any(?) and status = any(?) returning id, reference, source, amount, null, null""")
+                where reference = any(?) and status = any(?) returning id, reference, source, amount, null, null, account_masked""")
                 .params(settledOn, journalKey, references, PayoutStatus.from(PayoutStatus.SETTLED)).query(PayoutRepository::moved).list();
     }
 
@@ -185,7 +186,7 @@ class PayoutRepository {
         return jdbc.sql("update payouts.payout p set status = ?, live_source = null, reason_code = x.code, reason = x.reason, "
                 + keyColumn + " = ? " + """
                 from unnest(?::text[], ?::text[], ?::text[]) as x(reference, code, reason)
-                where p.reference = x.reference and p.status = any(?) returning p.id, p.reference, p.source, p.amount, x.code, x.reason""")
+                where p.reference = x.reference and p.status = any(?) returning p.id, p.reference, p.source, p.amount, x.code, x.reason, p.account_masked""")
                 .params(to.name(), journalKey, references, codes, reasons, PayoutStatus.from(to)).query(PayoutRepository::moved).list();
     }
 

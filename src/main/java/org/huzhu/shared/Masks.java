@@ -22,4 +22,15 @@ public final class Masks {
         if (number.length() < 10) return "****";
         return number.substring(0, 4) + " **** **** " + number.substring(number.length() - 4);
     }
+
+    /**
+     * {@code 尾号1234}: how a text message names a bank account — its last four digits only. Takes the
+     * full number or its mask ({@link #accountNumber}); null when there is none.
+     */
+    public static String accountTail(String numberOrMask) {
+        if (numberOrMask == null) return null;
+        String digits = numberOrMask.replaceAll("[^0-9]", "");
+        if (digits.length() < 4) return null;
+        return "尾号" + digits.substring(digits.length() - 4);
+    }
 }

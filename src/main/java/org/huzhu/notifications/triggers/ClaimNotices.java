@@ -1,0 +1,73 @@
+package org.huzhu.notifications.triggers;
+
+import java.util.HexFormat;
+import java.util.Map;
+import org.huzhu.claims.ClaimApproved;
+import org.huzhu.claims.ClaimMaterialsMissing;
+import org.huzhu.claims.ClaimPaymentFailed;
+import org.huzhu.claims.ClaimPaymentSent;
+import org.huzhu.claims.ClaimReceived;
+import org.huzhu.claims.ClaimRejected;
+import org.huzhu.notifications.Notice;
+import org.huzhu.notifications.Notifications;
+import org.huzhu.notifications.Recipient;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the member how their claim goes: received, materials missing (what and by when), approved (items,
+ * amount, the account's last digits) or rejected (why, in plain words), payout sent or failed. Synchronous
+ * listeners: each notice commits with the claim's move or not at all.
+ */
+@Component
+class ClaimNotices {
+
+    private final Notifications notifications;
+
+    ClaimNotices(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @EventListener
+    void on(ClaimReceived e) {
+        send("CLAIM_RECEIVED", e.memberId(), Texts.values("claimRef", e.reference()), "claim-received:" + e.claimId());
+    }
+
+    /** Each distinct request (materials and deadline) is its own notice; the same request told again is not. */
+    @EventListener
+    void on(ClaimMaterialsMissing e) {
+        String materials = Texts.list(e.materials(), "、");
+        String request = HexFormat.of().toHexDigits((materials + "|" + e.deadline()).hashCode());
+        send("CLAIM_MATERIALS_NEEDED", e.memberId(), Texts.values("claimRef", e.reference(), "materials", materials,
+                "deadline", Texts.date(e.deadline())), "claim-materials:" + e.claimId() + ":" + request);
+    }
+
+    @EventListener
+    void on(ClaimApproved e) {
+        send("CLAIM_APPROVED", e.memberId(), Texts.values("claimRef", e.reference(), "item", Texts.list(e.items(), "、"),
+                "amount", Texts.amount(e.amount()), "maskedAccount", e.maskedAccount()), "claim-approved:" + e.claimId());
+    }
+
+    @EventListener
+    void on(ClaimRejected e) {
+        send("CLAIM_REJECTED", e.memberId(), Texts.values("claimRef", e.reference(), "reason", Texts.list(e.reasons(), "；")),
+                "claim-rejected:" + e.claimId());
+    }
+
+    @EventListener
+    void on(ClaimPaymentSent e) {
+        send("PAYOUT_SENT", e.memberId(), Texts.values("claimRef", e.reference(), "amount", Texts.amount(e.amount()),
+                "maskedAccount", e.maskedAccount()), "payout-sent:" + e.payoutReference());
+    }
+
+    @EventListener
+    void on(ClaimPaymentFailed e) {
+        send("PAYOUT_FAILED", e.memberId(), Texts.values("claimRef", e.reference(), "amount", Texts.amount(e.amount()),
+                "maskedAccount", e.maskedAccount(), "reason", e.reason() == null ? "银行未能入账" : e.reason()),
+                "payout-failed:" + e.payoutReference());
+    }
+
+    private void send(String template, long memberId, Map<String, String> values, String eventKey) {
+        notifications.send(new Notice(template, Recipient.member(memberId), values, eventKey));
+    }
+}
