@@ -96,6 +96,7 @@ class OutboxRepository {
     /** Accepted by the centre: SENT, with the centre's id of each segment. */
     void sent(List<Long> ids, List<String> centreIds, List<Long> partMessageIds, List<Integer> parts, Instant now) {
         if (ids.isEmpty()) return;
+        lockInOrder(ids);
         jdbc.sql("""
                 update notifications.message set status = 'SENT', sent_at = :now, lease_until = null
                  where id = any(:ids) and status = 'SENDING'""")
@@ -163,6 +164,7 @@ class OutboxRepository {
      */
     private void settle(List<Long> messageIds, Instant now) {
         if (messageIds.isEmpty()) return;
+        lockInOrder(messageIds);
         jdbc.sql("""
                 update notifications.message m
                    set status = case when a.failed > 0 then 'FAILED' when a.expired > 0 then 'EXPIRED'
@@ -181,6 +183,15 @@ class OutboxRepository {
                          group by message_id) a
                  where m.id = a.message_id and m.status in ('QUEUED', 'SENDING', 'SENT')""")
                 .param("now", Timestamp.from(now)).param("ids", longs(messageIds)).update();
+    }
+
+    /**
+     * Locks the messages by ascending id before they are updated: the dispatcher recording answers and
+     * the receipt writer settling the same texts then wait for each other instead of deadlocking.
+     */
+    private void lockInOrder(List<Long> ids) {
+        jdbc.sql("select id from notifications.message where id = any(:ids) order by id for update")
+                .param("ids", longs(ids)).query(Long.class).list();
     }
 
     private static Long[] longs(List<Long> ids) {

@@ -119,7 +119,10 @@ class SmsDispatcher {
             return taken;
         });
         if (batch == null || batch.isEmpty()) return false;
+        long taken = System.nanoTime();
         send(batch);
+        if (log.isDebugEnabled()) log.debug("batch of {} taken in {} ms, sent and recorded in {} ms", batch.size(),
+                Duration.between(now, clock.instant()).toMillis() - (System.nanoTime() - taken) / 1_000_000, (System.nanoTime() - taken) / 1_000_000);
         return true;
     }
 
@@ -139,7 +142,9 @@ class SmsDispatcher {
             outcomes.add(batch.get(i), answer);
         }
         Instant now = clock.instant();
+        long recording = System.nanoTime();
         transactions.executeWithoutResult(tx -> outcomes.record(now));
+        if (log.isDebugEnabled()) log.debug("answers of {} recorded in {} ms", batch.size(), (System.nanoTime() - recording) / 1_000_000);
     }
 
     private SubmitOutcome submit(OutboxRepository.Taken t) {

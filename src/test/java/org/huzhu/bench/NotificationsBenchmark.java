@@ -57,7 +57,7 @@ final class NotificationsBenchmark implements Bench.Benchmark {
                 "huzhu.notifications.dispatch.threads=" + threads, "huzhu.notifications.dispatch.batch-size=" + batch,
                 "huzhu.notifications.dispatch.workers=" + workers,
                 "huzhu.notifications.quiet-from=00:00", "huzhu.notifications.quiet-until=00:00",
-                "huzhu.bank.simulator.enabled=false")) {
+                "huzhu.bank.simulator.enabled=false", "logging.level.org.huzhu.notifications.SmsDispatcher=DEBUG")) {
             NotificationsBenchDriver driver = new NotificationsBenchDriver(app);
             SimulatedSmsCentre centre = app.getBean(SimulatedSmsCentre.class);
 
@@ -137,7 +137,7 @@ final class NotificationsBenchmark implements Bench.Benchmark {
              ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             gateway.start(counter);
             long bindDeadline = System.nanoTime() + 30_000_000_000L;
-            while (centre.boundSessions() == 0 && System.nanoTime() < bindDeadline) Thread.sleep(10);
+            while (!gateway.bound() && System.nanoTime() < bindDeadline) Thread.sleep(10);
             long start = System.nanoTime();
             List<Future<SubmitOutcome>> answers = new ArrayList<>(texts.size());
             for (OutgoingSms sms : texts) {
