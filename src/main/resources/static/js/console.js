@@ -14,6 +14,7 @@ import * as accounts from './sections/accounts.js';
 import * as account from './sections/account.js';
 import * as orgadmin from './sections/orgadmin.js';
 import * as oplog from './sections/oplog.js';
+import * as campaigns from './sections/campaigns.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -28,6 +29,7 @@ const SECTIONS = [
   { id: 'payouts', title: '互助金支付', icon: 'payouts', right: 'PAYOUT_READ', module: payouts },
   { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },
+  { id: 'campaigns', title: '通知 · 宣传推广', icon: 'campaign', right: 'CAMPAIGN_MANAGE', module: campaigns },
   // 系统管理
   { id: 'orgadmin', title: '系统管理 · 组织机构', icon: 'org', right: 'ORGANISATION_MANAGE', module: orgadmin },
   { id: 'accounts', title: '系统管理 · 用户', icon: 'members', right: 'ACCOUNT_MANAGE', module: accounts },

@@ -322,6 +322,7 @@ const ICONS = {
   account: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21a8 8 0 0 1 16 0M17 14l1.5 1.5L21 13',
   log: 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h4M4 7h2M4 12h2M4 17h2',
   login: 'M9 4H5v16h4M14 8l4 4-4 4M18 12H8',
+  campaign: 'M4 10v4h3l6 4V6L7 10H4zM16 9.5a3.5 3.5 0 0 1 0 5M18.5 7a7 7 0 0 1 0 10',
 };
 
 export function icon(name) {

@@ -211,10 +211,10 @@ class ConsoleBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger orgadmin accounts oplog loginlog account",
+            "demo-admin,    org members enrol import transfers apply claims review payouts bills ledger campaigns orgadmin accounts oplog loginlog account",
             "demo-reviewer, org members claims review account",
             "demo-finance,  org members claims payouts bills ledger account",
-            "demo-wuhan,    org members enrol import transfers apply claims bills orgadmin accounts oplog loginlog account",
+            "demo-wuhan,    org members enrol import transfers apply claims bills campaigns orgadmin accounts oplog loginlog account",
             "demo-unit,     org members enrol import transfers apply claims bills account",
             "demo-member,   members apply claims account",
     })
