@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Campaigns (宣传推广): staff choose a segment of the members in their part of the tree and a publicity
  * template, see how many will be texted and the exact text, and send. Creating a campaign writes all
- * its messages into the outbox in the same transaction, a chunk at a time; the client's request key
- * makes a repeated submit return the campaign already created.
+ * its messages into the outbox in the same transaction, a chunk at a time by COPY; the client's
+ * request key makes a repeated submit return the campaign already created.
  */
 @Service
 class Campaigns {
@@ -119,7 +119,7 @@ class Campaigns {
                 rows.addAll(writer.write(t, MessageWriter.Reach.member(a.memberId(), a.name(), a.phone(), a.orgPath()), values(t, a),
                         "campaign:" + id, id));
             }
-            outbox.insert(rows);
+            outbox.copyNew(rows);
         }
         signal.wakeAfterCommit();
         Audit.changed("campaign", id, "queued", null, n.toSend());
