@@ -17,6 +17,7 @@ import * as oplog from './sections/oplog.js';
 import * as templates from './sections/templates.js';
 import * as deliveries from './sections/deliveries.js';
 import * as inbox from './sections/inbox.js';
+import * as campaigns from './sections/campaigns.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -32,6 +33,7 @@ const SECTIONS = [
   { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },
   { id: 'templates', title: '通知 · 模板', icon: 'template', right: 'NOTIFICATION_READ', module: templates },
+  { id: 'campaigns', title: '通知 · 宣传推广', icon: 'campaign', right: 'CAMPAIGN_MANAGE', module: campaigns },
   { id: 'deliveries', title: '通知 · 发送统计', icon: 'chart', right: 'NOTIFICATION_READ', module: deliveries },
   { id: 'inbox', title: '站内消息', memberTitle: '我的消息', icon: 'bell', right: 'SIGNED_IN', module: inbox },
   // 系统管理

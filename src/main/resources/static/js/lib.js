@@ -325,6 +325,7 @@ const ICONS = {
   bell: 'M6 17V11a6 6 0 0 1 12 0v6l2 2H4l2-2M10 21h4',
   template: 'M4 5h16v11H9l-5 4V5M8 9h8M8 12h5',
   chart: 'M4 20V4M4 20h16M8 16v-4M12 16V8M16 16v-6',
+  campaign: 'M4 10v4h3l6 4V6L7 10H4zM16 9.5a3.5 3.5 0 0 1 0 5M18.5 7a7 7 0 0 1 0 10',
 };
 
 export function icon(name) {

@@ -15,6 +15,7 @@ import org.huzhu.membership.MemberTransfers;
 import org.huzhu.membership.Members;
 import org.huzhu.membership.RosterImports;
 import org.huzhu.membership.SubsidyBudgetAdmin;
+import org.huzhu.notifications.Consents;
 import org.huzhu.organisation.Level;
 import org.huzhu.organisation.OrgNode;
 import org.huzhu.organisation.Organisations;
@@ -47,10 +48,12 @@ class DemoSeeder implements ApplicationRunner {
     private final PayoutDemo payoutDemo;
     private final MemberTransfers transfers;
     private final Clock clock;
+    private final Consents consents;
 
     DemoSeeder(Organisations organisations, Members members, RosterImports imports, SubsidyBudgetAdmin budgets,
                Accounts accounts, JdbcClient jdbc, DemoProperties properties, PayoutDemo payoutDemo, MemberTransfers transfers,
-               Clock clock) {
+               Clock clock, Consents consents) {
+        this.consents = consents;
         this.payoutDemo = payoutDemo;
         this.transfers = transfers;
         this.organisations = organisations;
@@ -127,6 +130,7 @@ class DemoSeeder implements ApplicationRunner {
         members.changeBankAccount(demoMember.id(), new Members.BankAccountChange("中国建设银行武汉江岸支行", people.bankCard()),
                 new CurrentUser(0, "demo-member", Role.MEMBER, demoUnit.path(), null, demoUnit.id(), demoMember.id()));
         verifyGigWorkers();
+        consentToPublicity();
         createAccounts(province, wuhan, jingmen, demoUnit, demoMember);
         payoutDemo.seed(cities, SYSTEM, new CurrentUser(0, "demo-finance", Role.FINANCE, province.path(), province.id(), null, null), people);
         seedTransfersAndAccountChange(units, wuhan, demoUnit, demoMember, people);
@@ -167,6 +171,14 @@ class DemoSeeder implements ApplicationRunner {
                 .query(Long.class).list();
         for (int i = 0; i < ids.size(); i++) {
             if (i % 3 != 2) members.verifyRealName(ids.get(i), SYSTEM);
+        }
+    }
+
+    /** About two thirds of the members agreed on the roster to receive publicity, so that campaigns reach people. */
+    private void consentToPublicity() {
+        List<Long> ids = jdbc.sql("select id from membership.member order by id").query(Long.class).list();
+        for (int i = 0; i < ids.size(); i++) {
+            if (i % 3 != 0) consents.record(ids.get(i), true, Consents.Source.ROSTER, "演示数据");
         }
     }
 

@@ -71,6 +71,50 @@ class MemberRepository {
         jdbc.sql("update membership.member set phone_cipher = ?, phone_masked = ? where id = ?").params(phoneCipher, phoneMasked, id).update();
     }
 
+    /** A member an audience holds: how to reach them, and the last day of their newest cover in force (null when none). */
+    record AudienceRow(long id, String name, byte[] phoneCipher, Long unitId, String orgPath, java.time.LocalDate coverEnd) {
+    }
+
+    /**
+     * The members under {@code pathPrefix} that meet the criteria, in one statement: each member's
+     * enrolments are read through the member index once (newest cover end, renewal awaiting payment).
+     * Enrolled means cover in force on {@code today} or later, or an enrolment awaiting its bill.
+     */
+    List<AudienceRow> audience(String pathPrefix, Members.Audience criteria, java.time.LocalDate today) {
+        StringBuilder sql = new StringBuilder("""
+                select m.id, m.name, m.phone_cipher, m.unit_id, m.org_path, c.cover_end
+                  from membership.member m
+                  left join lateral (
+                        select max(e.coverage_to) filter (where e.status = 'IN_FORCE') as cover_end,
+                               coalesce(bool_or(e.status = 'AWAITING_PAYMENT'), false) as awaiting
+                          from membership.enrolment e where e.member_id = m.id) c on true
+                 where m.org_path like :path""");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("path", pathPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        params.put("today", today);
+        if (criteria.unitId() != null) {
+            sql.append(" and m.unit_id = :unit");
+            params.put("unit", criteria.unitId());
+        }
+        if (criteria.employmentForm() != null) {
+            sql.append(" and m.employment_form = :form");
+            params.put("form", criteria.employmentForm().name());
+        }
+        if (criteria.enrolled() != null) {
+            sql.append(criteria.enrolled() ? " and" : " and not").append(" (coalesce(c.cover_end >= :today, false) or c.awaiting)");
+        }
+        if (criteria.coverEndsFrom() != null && criteria.coverEndsTo() != null) {
+            sql.append(" and c.cover_end between :endsFrom and :endsTo and not c.awaiting");
+            params.put("endsFrom", criteria.coverEndsFrom());
+            params.put("endsTo", criteria.coverEndsTo());
+        }
+        sql.append(" order by m.id");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new AudienceRow(rs.getLong(1), rs.getString(2), rs.getBytes(3), (Long) rs.getObject(4), rs.getString(5),
+                        rs.getObject(6, java.time.LocalDate.class)))
+                .list();
+    }
+
     Optional<Member> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from membership.member where id = ?").param(id)
                 .query(MemberRepository::member).optional();

@@ -172,6 +172,43 @@ public class Members {
     }
 
     /**
+     * Who a campaign is for, as criteria that all apply: the members of a unit or of an office's part
+     * of the tree (neither: the caller's whole scope); of one employment form; enrolled or not (cover
+     * in force today or later, or an enrolment awaiting its bill); whose newest cover ends within a
+     * period (and who are not already renewing). A null criterion does not restrict.
+     */
+    public record Audience(Long unitId, Long orgNodeId, EmploymentForm employmentForm, Boolean enrolled, LocalDate coverEndsFrom,
+                           LocalDate coverEndsTo) {
+    }
+
+    /**
+     * A member of an audience: how to reach them ({@link Contact}'s facts; phone decrypted, null when
+     * none is recorded) and the last day of their newest cover in force (null when none). For the
+     * notifications module only: never show or log the number.
+     */
+    public record Addressee(long memberId, String name, String phone, Long unitId, String orgPath, LocalDate coverEnd) {
+    }
+
+    /**
+     * The members of the audience inside the caller's scope, read in one statement, in member order.
+     * A unit or office outside the scope answers 404 as if it did not exist; members see no audience.
+     */
+    public List<Addressee> audience(Audience criteria, CurrentUser user) {
+        if (user.role() == Role.MEMBER) throw new AccessDeniedException("members see no audience");
+        String path = user.scopePath();
+        if (criteria.unitId() != null) {
+            path = organisations.visibleUnit(criteria.unitId(), user).path();
+        } else if (criteria.orgNodeId() != null) {
+            path = Optional.of(organisations.node(criteria.orgNodeId())).filter(n -> user.sees(n.path()))
+                    .orElseThrow(() -> new NotFoundException("组织不存在")).path();
+        }
+        return repository.audience(path, criteria, LocalDate.now(clock)).stream()
+                .map(r -> new Addressee(r.id(), r.name(), r.phoneCipher() == null ? null : cipher.decrypt(r.phoneCipher()), r.unitId(),
+                        r.orgPath(), r.coverEnd()))
+                .toList();
+    }
+
+    /**
      * Who a benefit is paid to: the member's name and payout account, decrypted, and when that
      * account last replaced another one (null if never): payouts to a fresh change are held.
      */

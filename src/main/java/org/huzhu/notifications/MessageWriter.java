@@ -54,10 +54,7 @@ class MessageWriter {
 
     List<NewMessage> write(Template template, Reach to, Map<String, String> given, String eventKey, Long campaignId) {
         Instant now = clock.instant();
-        Map<String, String> values = new HashMap<>(given);
-        if (to.name() != null) values.putIfAbsent("name", to.name());
-        values.putIfAbsent("hotline", settings.hotline());
-        values.putIfAbsent("link", settings.memberAppLink());
+        Map<String, String> values = values(to.name(), given);
         TemplateText text = template.text();
         String filled = text.fill(values);
         String shown = template.hasSecret() ? text.fill(masked(values, template)) : filled;
@@ -82,6 +79,20 @@ class MessageWriter {
                     now.plus(template.purpose().validFor(settings.expiry())), now, null, null));
         }
         return rows;
+    }
+
+    /** The SMS exactly as {@link #write} words it for a person of this name with these values (a template without secrets). */
+    String sms(Template template, String name, Map<String, String> given) {
+        return TemplateText.sms(settings.signature(), template.text().fill(values(name, given)), template.purpose(), settings.optOut());
+    }
+
+    /** The values given, and the person's name, the hotline and the member app's address where not given. */
+    private Map<String, String> values(String name, Map<String, String> given) {
+        Map<String, String> values = new HashMap<>(given);
+        if (name != null) values.putIfAbsent("name", name);
+        values.putIfAbsent("hotline", settings.hotline());
+        values.putIfAbsent("link", settings.memberAppLink());
+        return values;
     }
 
     private static Map<String, String> masked(Map<String, String> values, Template template) {

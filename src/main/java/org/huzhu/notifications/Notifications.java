@@ -11,8 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The notifications module's front door for other modules: {@link #send} writes a notice's messages
@@ -59,7 +57,7 @@ public class Notifications {
         MessageWriter.Reach to = reach.get();
         if (template.purpose() == Purpose.PUBLICITY && !consents.mayReceivePublicity(to.memberId(), to.phone())) return 0;
         int written = outbox.insert(writer.write(template, to, notice.values(), notice.eventKey(), null));
-        if (written > 0) wakeDispatcherAfterCommit();
+        if (written > 0) signal.wakeAfterCommit();
         return written;
     }
 
@@ -85,7 +83,7 @@ public class Notifications {
             rows.addAll(writer.write(template, to, notice.values(), notice.eventKey(), null));
         }
         int written = outbox.insert(rows);
-        if (written > 0) wakeDispatcherAfterCommit();
+        if (written > 0) signal.wakeAfterCommit();
         return written;
     }
 
@@ -97,15 +95,5 @@ public class Notifications {
                     .map(c -> MessageWriter.Reach.account(c.accountId(), c.displayName(), c.phone(), c.scopePath()));
             case Recipient.Phone p -> Optional.of(MessageWriter.Reach.phone(p.phone(), p.memberId(), p.scopePath()));
         };
-    }
-
-    private void wakeDispatcherAfterCommit() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) return;
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                signal.wake();
-            }
-        });
     }
 }

@@ -68,7 +68,10 @@ record TemplateText(String body) {
 
     /** The SMS as sent: signature first, opt-out last for publicity. */
     static String sms(String signature, String filled, Purpose purpose, String optOut) {
-        return signature + filled + (purpose == Purpose.PUBLICITY ? optOut : "");
+        if (purpose != Purpose.PUBLICITY) return signature + filled;
+        // after a link or a name the opt-out line would run on: a space keeps a link clickable
+        boolean ended = !filled.isEmpty() && "。！？；!?.".indexOf(filled.charAt(filled.length() - 1)) >= 0;
+        return signature + filled + (ended ? "" : " ") + optOut;
     }
 
     static int segments(String sms) {

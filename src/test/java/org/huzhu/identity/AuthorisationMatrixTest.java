@@ -336,6 +336,13 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/payouts/{reference}", payoutReaders, "/api/v1/payouts/" + f.payout(), null, Body.NONE));
         add(rows, row("POST /api/v1/payouts/{reference}/release-hold", payoutMakers, "/api/v1/payouts/" + f.payout() + "/release-hold", null, Body.NONE));
         add(rows, row("POST /api/v1/payouts/{reference}/reissue", payoutMakers, "/api/v1/payouts/" + f.payout() + "/reissue", null, Body.NONE));
+        // campaigns (宣传推广): one chosen in the demo unit and one in 荆门, written directly (no texts)
+        Set<Role> campaigners = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);
+        add(rows, row("POST /api/v1/campaigns/preview", campaigners, "/api/v1/campaigns/preview", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/campaigns", campaigners, "/api/v1/campaigns", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/campaigns", campaigners, "/api/v1/campaigns", null, Body.NONE));
+        add(rows, row("GET /api/v1/campaigns/{id}", campaigners, "/api/v1/campaigns/" + campaign(f.unit()),
+                "/api/v1/campaigns/" + campaign(f.otherUnit()), Body.NONE));
         return rows;
     }
 
@@ -368,6 +375,18 @@ class AuthorisationMatrixTest extends ApiTest {
             for (var method : methods) keys.add(method.name() + " " + pattern + (multipart ? " [multipart]" : ""));
         }
         return keys;
+    }
+
+    private static final Map<Long, Long> CAMPAIGNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A campaign (no texts) chosen among a unit's workers, written once per run. */
+    private long campaign(long unit) {
+        return CAMPAIGNS.computeIfAbsent(unit, u -> jdbc.sql("""
+                insert into notifications.campaign (name, template_code, template_version, segment, audience_name, scope_path, created_by,
+                    created_at, matched, no_phone, no_consent, opted_out, excluded, queued)
+                select '矩阵宣传', 'PUBLICITY_ENROL', 1, jsonb_build_object('kind', 'UNIT_NOT_ENROLLED', 'unitId', id), name, path, 'matrix',
+                       now(), 0, 0, 0, 0, 0, 0
+                  from organisation.unit where id = ? returning id""").param(u).query(Long.class).single());
     }
 
     private long accountId(String username) {

@@ -222,7 +222,7 @@ class NotificationsApiTest extends ApiTest {
     void thePreviewShowsTheTextAsSentAndCountsItsSegments() {
         JsonNode shortOne = post("demo-wuhan", "/api/v1/notification-templates/preview",
                 JSON.writeValueAsString(Map.of("body", "{name}您好", "purpose", "PUBLICITY"))).json();
-        assertThat(shortOne.path("sms").asString()).isEqualTo("【职工互助】林阳秀您好回复TD退订");
+        assertThat(shortOne.path("sms").asString()).isEqualTo("【职工互助】林阳秀您好 回复TD退订");
         assertThat(shortOne.path("segments").asInt()).isEqualTo(1);
         JsonNode longOne = post("demo-wuhan", "/api/v1/notification-templates/preview",
                 JSON.writeValueAsString(Map.of("body", "保".repeat(70), "purpose", "TRANSACTIONAL"))).json();

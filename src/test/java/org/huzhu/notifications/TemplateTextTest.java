@@ -42,7 +42,9 @@ class TemplateTextTest {
 
     @Test
     void publicityCarriesTheOptOutAndEveryTextTheSignature() {
-        assertThat(TemplateText.sms("【职工互助】", "您好", Purpose.PUBLICITY, "回复TD退订")).isEqualTo("【职工互助】您好回复TD退订");
+        assertThat(TemplateText.sms("【职工互助】", "您好。", Purpose.PUBLICITY, "回复TD退订")).isEqualTo("【职工互助】您好。回复TD退订");
+        assertThat(TemplateText.sms("【职工互助】", "详见https://hz.example.cn/m/", Purpose.PUBLICITY, "回复TD退订"))
+                .isEqualTo("【职工互助】详见https://hz.example.cn/m/ 回复TD退订");
         assertThat(TemplateText.sms("【职工互助】", "您好", Purpose.TRANSACTIONAL, "回复TD退订")).isEqualTo("【职工互助】您好");
     }
 
