@@ -98,9 +98,10 @@ class OutboxRepository {
     /** Queued texts whose time ran out before they could be sent. */
     int expire(Instant now) {
         return jdbc.sql("""
-                update notifications.message set status = 'EXPIRED', done_at = :now, failure_code = 'EXPIRED',
+                with gone as (delete from notifications.sms_queue where lease_until is null and expires_at < :now returning message_id)
+                update notifications.message m set status = 'EXPIRED', done_at = :now, failure_code = 'EXPIRED',
                        failure_reason = '未能在有效期内发出'
-                 where status = 'QUEUED' and channel = 'SMS' and expires_at < :now""")
+                  from gone where m.id = gone.message_id and m.status = 'QUEUED'""")
                 .param("now", Timestamp.from(now)).update();
     }
 
@@ -109,31 +110,34 @@ class OutboxRepository {
     }
 
     /**
-     * Takes up to {@code limit} due texts (urgent ones only, or any purpose outside quiet hours), marks
-     * them SENDING until {@code leaseUntil}, and returns them; committed by the caller before any is sent.
+     * Takes up to {@code limit} due texts (urgent ones only, or any purpose outside quiet hours), leases
+     * them until {@code leaseUntil}, marks them SENDING and returns them; committed by the caller before
+     * any is sent.
      */
     List<Taken> take(Instant now, boolean urgentOnly, int limit, Instant leaseUntil) {
+        // two statements rather than a parameter, so that each is planned on its own partial index
+        String which = urgentOnly ? "and urgent" : "";
         return jdbc.sql("""
-                update notifications.message m set status = 'SENDING', attempts = m.attempts + 1, lease_until = :lease
-                  from (select id from notifications.message
-                         where status = 'QUEUED' and channel = 'SMS' and not_before <= :now
-                           and (not :urgentOnly or purpose = 'URGENT')
-                         order by not_before, id limit :limit for update skip locked) due
-                 where m.id = due.id
-                returning m.id, m.phone_cipher, m.body, m.secret_cipher, m.attempts""")
-                .param("lease", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
-                .param("urgentOnly", urgentOnly).param("limit", limit)
+                with due as (select message_id from notifications.sms_queue
+                              where lease_until is null and not_before <= :now %s
+                              order by not_before, message_id limit :limit for update skip locked),
+                     leased as (update notifications.sms_queue q set lease_until = :lease from due
+                                 where q.message_id = due.message_id returning q.message_id)
+                update notifications.message m set status = 'SENDING', attempts = m.attempts + 1
+                  from leased where m.id = leased.message_id
+                returning m.id, m.phone_cipher, m.body, m.secret_cipher, m.attempts""".formatted(which))
+                .param("lease", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now)).param("limit", limit)
                 .query((rs, n) -> new Taken(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getBytes(4), rs.getInt(5))).list();
     }
 
-    /** Accepted by the centre: SENT, with the centre's id of each segment. */
+    /** Accepted by the centre: SENT, with the centre's id of each segment, and out of the queue. */
     void sent(List<Long> ids, List<String> centreIds, List<Long> partMessageIds, List<Integer> parts, Instant now) {
         if (ids.isEmpty()) return;
         lockInOrder(ids);
         jdbc.sql("""
-                update notifications.message set status = 'SENT', sent_at = :now, lease_until = null
-                 where id = any(:ids) and status = 'SENDING'""")
+                update notifications.message set status = 'SENT', sent_at = :now where id = any(:ids) and status = 'SENDING'""")
                 .param("now", Timestamp.from(now)).param("ids", longs(ids)).update();
+        unqueue(ids);
         List<Long> withReceipts = jdbc.sql("""
                 insert into notifications.sms_part as p (centre_id, message_id, part)
                 select * from unnest(:centre::text[], :message::bigint[], :part::int[])
@@ -146,19 +150,20 @@ class OutboxRepository {
         settle(withReceipts, now);
     }
 
-    /** Not accepted for now: back to the queue, to be tried at {@code next}. */
+    /** Not accepted for now: back to the queue, due again at {@code next}. */
     void retryLater(long id, Instant next, String code, String reason) {
+        jdbc.sql("update notifications.sms_queue set lease_until = null, not_before = :next where message_id = :id")
+                .param("next", Timestamp.from(next)).param("id", id).update();
         jdbc.sql("""
-                update notifications.message set status = 'QUEUED', not_before = :next, lease_until = null,
-                       failure_code = :code, failure_reason = :reason
+                update notifications.message set status = 'QUEUED', failure_code = :code, failure_reason = :reason
                  where id = :id and status = 'SENDING'""")
-                .param("next", Timestamp.from(next)).param("code", code).param("reason", reason).param("id", id).update();
+                .param("code", code).param("reason", reason).param("id", id).update();
     }
 
     void failed(long id, String code, String reason, Instant now) {
+        unqueue(List.of(id));
         jdbc.sql("""
-                update notifications.message set status = 'FAILED', lease_until = null, done_at = :now, failure_code = :code,
-                       failure_reason = :reason
+                update notifications.message set status = 'FAILED', done_at = :now, failure_code = :code, failure_reason = :reason
                  where id = :id and status = 'SENDING'""")
                 .param("now", Timestamp.from(now)).param("code", code).param("reason", reason).param("id", id).update();
     }
@@ -169,14 +174,24 @@ class OutboxRepository {
      */
     int requeueLost(Instant now) {
         return jdbc.sql("""
-                update notifications.message set status = 'QUEUED', lease_until = null, not_before = :now
-                 where status = 'SENDING' and lease_until < :now""")
+                with lost as (update notifications.sms_queue set lease_until = null, not_before = :now
+                               where lease_until < :now returning message_id)
+                update notifications.message m set status = 'QUEUED' from lost where m.id = lost.message_id and m.status = 'SENDING'""")
                 .param("now", Timestamp.from(now)).update();
+    }
+
+    private void unqueue(List<Long> ids) {
+        jdbc.sql("delete from notifications.sms_queue where message_id = any(:ids)").param("ids", longs(ids)).update();
     }
 
     /** Stores receipts (by the centre's segment id) and settles the messages they complete. */
     void receipts(List<String> centreIds, List<Long> references, List<String> states, List<String> errors, List<Instant> doneAt,
                   Instant now) {
+        java.util.Set<Long> named = new java.util.TreeSet<>();
+        for (Long r : references) if (r != null) named.add(r);
+        named.addAll(jdbc.sql("select message_id from notifications.sms_part where centre_id = any(:centre) and message_id is not null")
+                .param("centre", centreIds.toArray(String[]::new)).query(Long.class).list());
+        lockInOrder(new ArrayList<>(named));
         List<Long> messages = jdbc.sql("""
                 insert into notifications.sms_part as p (centre_id, message_id, receipt, error_code, done_at)
                 select * from unnest(:centre::text[], :reference::bigint[], :state::text[], :error::text[], :done::timestamptz[])
@@ -202,7 +217,7 @@ class OutboxRepository {
                 update notifications.message m
                    set status = case when a.failed > 0 then 'FAILED' when a.expired > 0 then 'EXPIRED'
                                      when a.delivered >= m.segments then 'DELIVERED' else 'SENT' end,
-                       sent_at = coalesce(m.sent_at, :now), lease_until = null,
+                       sent_at = coalesce(m.sent_at, :now),
                        done_at = case when a.failed > 0 or a.expired > 0 or a.delivered >= m.segments then a.done end,
                        failure_code = case when a.failed > 0 or a.expired > 0 then a.error end,
                        failure_reason = case when a.failed > 0 then '无法送达（运营商错误码' || coalesce(a.error, '-') || '）'
@@ -216,6 +231,8 @@ class OutboxRepository {
                          group by message_id) a
                  where m.id = a.message_id and m.status in ('QUEUED', 'SENDING', 'SENT')""")
                 .param("now", Timestamp.from(now)).param("ids", longs(messageIds)).update();
+        // a receipt proves the centre has the text: it never goes again, whatever its lease said
+        unqueue(messageIds);
     }
 
     /**

@@ -143,8 +143,25 @@ class SmsDispatcher {
         }
         Instant now = clock.instant();
         long recording = System.nanoTime();
-        transactions.executeWithoutResult(tx -> outcomes.record(now));
+        recordWithRetries(outcomes, now);
         if (log.isDebugEnabled()) log.debug("answers of {} recorded in {} ms", batch.size(), (System.nanoTime() - recording) / 1_000_000);
+    }
+
+    /**
+     * Records a batch's answers, trying again when the database chose this transaction as a deadlock's
+     * victim or lost a serialisation race: an answer the centre gave must not be dropped, else the text
+     * would be sent again after its lease. If the database stays away, the texts' receipts settle them.
+     */
+    private void recordWithRetries(Outcomes outcomes, Instant now) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> outcomes.record(now));
+                return;
+            } catch (org.springframework.dao.TransientDataAccessException e) {
+                if (attempt >= 10) throw e;
+                Thread.sleep(20L * attempt);
+            }
+        }
     }
 
     private SubmitOutcome submit(OutboxRepository.Taken t) {

@@ -41,7 +41,8 @@ public final class SimulatedSmsCentre implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedSmsCentre.class);
     private static final String CENTRE_ID = "HUZHUSMSC";
-    private static final int RECEIPT_SENDERS = 8;
+    /** Receipts in flight at once, like a real centre's window of outstanding deliver_sm. */
+    private static final int RECEIPT_SENDERS = 32;
 
     /** How the centre behaves. {@code port} 0 picks a free port; null collections and durations take defaults. */
     public record Settings(int port, String systemId, String password, Set<String> unreachableNumbers, Set<String> lateFailureNumbers,

@@ -26,7 +26,7 @@ public record SmsProperties(String gateway, Smpp smpp, Http http, Simulator simu
             if (sourceAddress == null) sourceAddress = "";
             if (submitTimeout == null) submitTimeout = Duration.ofSeconds(5);
             if (enquireLinkInterval == null) enquireLinkInterval = Duration.ofSeconds(30);
-            if (processorThreads == null) processorThreads = 8;
+            if (processorThreads == null) processorThreads = 32;
             if (throttleRetries == null) throttleRetries = 10;
             // SMPP 3.4 §5.2: system_id at most 15 octets, password at most 8, system_type at most 12
             if (systemId.length() > 15) throw new IllegalArgumentException("huzhu.notifications.sms.smpp.system-id: at most 15 characters (SMPP 3.4)");
