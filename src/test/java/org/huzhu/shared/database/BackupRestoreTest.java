@@ -35,6 +35,7 @@ class BackupRestoreTest extends ApiTest {
         jdbc.sql("drop database if exists restore_target").update();
         jdbc.sql("create database restore_target").update();
         Path file = Files.createTempDirectory(Path.of("target"), "backup").resolve("huzhu.backup");
+        awaitOutboxAtRest();
 
         DatabaseBackup.Contents written = backupOf(dataSource).write(file);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -87,6 +88,27 @@ class BackupRestoreTest extends ApiTest {
         database.setPassword(dataSource.getPassword());
         database.setMaximumPoolSize(2);
         return database;
+    }
+
+    /**
+     * The SMS dispatcher keeps moving texts of earlier tests on (sent, delivered): the comparison below
+     * needs the live tables to hold still, so wait until they did for a second.
+     */
+    private void awaitOutboxAtRest() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String before = outbox();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            String now = outbox();
+            if (now.equals(before)) return;
+            before = now;
+        }
+        throw new AssertionError("the outbox did not come to rest");
+    }
+
+    private String outbox() {
+        return fingerprint(jdbc, "notifications.message") + fingerprint(jdbc, "notifications.sms_part")
+                + fingerprint(jdbc, "notifications.sms_queue");
     }
 
     /** Rows and a digest of their contents, independent of their order on disk. */
