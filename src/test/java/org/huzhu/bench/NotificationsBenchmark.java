@@ -57,7 +57,7 @@ final class NotificationsBenchmark implements Bench.Benchmark {
                 "huzhu.notifications.dispatch.threads=" + threads, "huzhu.notifications.dispatch.batch-size=" + batch,
                 "huzhu.notifications.dispatch.workers=" + workers,
                 "huzhu.notifications.quiet-from=00:00", "huzhu.notifications.quiet-until=00:00",
-                "huzhu.bank.simulator.enabled=false", "logging.level.org.huzhu.notifications.SmsDispatcher=DEBUG")) {
+                "huzhu.bank.simulator.enabled=false")) {
             NotificationsBenchDriver driver = new NotificationsBenchDriver(app);
             SimulatedSmsCentre centre = app.getBean(SimulatedSmsCentre.class);
 

@@ -29,16 +29,6 @@ class NotificationsApiTest extends ApiTest {
     @Autowired
     TransactionTemplate transactions;
 
-    /** A worker of a new 武汉 unit with a mobile number of their own. */
-    private long workerWithPhone(String phone) {
-        long unit = newUnit("江岸区总工会");
-        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(Map.of(
-                "name", "通知测试", "idNumber", newIdNumber(LocalDate.of(1985, 6, 1), 'F'), "phone", phone,
-                "employmentForm", "REGULAR", "unitId", unit)));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        return registered.json().path("id").asLong();
-    }
-
     private static String newPhone() {
         return "1390000" + String.format("%04d", PHONES.incrementAndGet() + 1000);
     }
@@ -55,7 +45,7 @@ class NotificationsApiTest extends ApiTest {
 
     @Test
     void aMessageCommitsWithTheChangeThatCausesItAndNeverWithoutIt() {
-        long member = workerWithPhone(newPhone());
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
         transactions.executeWithoutResult(tx -> {
             consents.record(member, true, Consents.Source.STAFF, "test");
             notifications.send(claimReceived(member, "rolled-back-" + member));
@@ -77,14 +67,14 @@ class NotificationsApiTest extends ApiTest {
 
     @Test
     void aNoticeOutsideATransactionIsRefused() {
-        long member = workerWithPhone(newPhone());
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
         assertThatThrownBy(() -> notifications.send(claimReceived(member, "no-tx-" + member)))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test
     void theSameEventNeverWritesASecondMessage() {
-        long member = workerWithPhone(newPhone());
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
         Integer first = transactions.execute(tx -> notifications.send(claimReceived(member, "twice-" + member)));
         Integer second = transactions.execute(tx -> notifications.send(claimReceived(member, "twice-" + member)));
         assertThat(first).isEqualTo(2);
@@ -94,7 +84,7 @@ class NotificationsApiTest extends ApiTest {
 
     @Test
     void nonUrgentTextsWaitOutQuietHoursAndUrgentOnesDoNot() {
-        long member = workerWithPhone(newPhone());
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
         Instant tenPm = LocalDate.now(testClock).atTime(22, 0).atZone(CHINA).toInstant();
         testClock.moveTo(tenPm);
         transactions.executeWithoutResult(tx -> {
@@ -111,7 +101,7 @@ class NotificationsApiTest extends ApiTest {
 
     @Test
     void aTextThatWouldCarryAFullNumberIsNeverQueuedAndTheChangeStillCommits() {
-        long member = workerWithPhone(newPhone());
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
         transactions.executeWithoutResult(tx -> notifications.send(new Notice("CLAIM_REJECTED", new Recipient.Member(member),
                 Map.of("claimRef", "CLM-X", "reason", "账户6222021234567890123不符"), "unsafe-" + member)));
         List<Map<String, Object>> written = rows("unsafe-" + member);
@@ -123,7 +113,7 @@ class NotificationsApiTest extends ApiTest {
     @Test
     void publicityReachesOnlyConsentingMembersAndATdReplyStopsIt() {
         String phone = newPhone();
-        long member = workerWithPhone(phone);
+        long member = workerWithPhone("江岸区总工会", "通知测试", phone);
         Map<String, String> values = Map.of();
         Integer withoutConsent = transactions.execute(tx -> notifications.send(
                 new Notice("PUBLICITY_ENROL", new Recipient.Member(member), values, "pub-1-" + member)));
@@ -147,7 +137,7 @@ class NotificationsApiTest extends ApiTest {
 
     @Test
     void onlyTheWorkerOrStaffInScopeRecordConsent() {
-        long member = workerWithPhone(newPhone());
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
         assertProblem(put("demo-reviewer", "/api/v1/members/" + member + "/notification-preferences", "{\"publicity\":true}"), 403);
         assertThat(put("demo-jingmen", "/api/v1/members/" + member + "/notification-preferences", "{\"publicity\":true}").status())
                 .isEqualTo(404);
@@ -175,7 +165,7 @@ class NotificationsApiTest extends ApiTest {
 
     @Test
     void staffInScopeSeeAWorkersMessagesWithTheNumberMasked() {
-        long member = workerWithPhone(newPhone());
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
         transactions.executeWithoutResult(tx -> notifications.send(claimReceived(member, "history-" + member)));
         JsonNode history = get("demo-wuhan", "/api/v1/members/" + member + "/messages").json();
         assertThat(history).hasSize(2);
@@ -200,7 +190,7 @@ class NotificationsApiTest extends ApiTest {
         JsonNode versions = get("demo-wuhan", "/api/v1/notification-templates/" + code).json();
         assertThat(versions).extracting(v -> v.path("version").asInt()).containsExactly(2, 1);
 
-        long member = workerWithPhone(newPhone());
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
         transactions.executeWithoutResult(tx -> {
             consents.record(member, true, Consents.Source.STAFF, "test");
             notifications.send(new Notice(code, new Recipient.Member(member), Map.of(), "versioned-" + member));
@@ -235,7 +225,7 @@ class NotificationsApiTest extends ApiTest {
 
     @Test
     void deliveryStatisticsCountPerDayAndOfficeInsideTheReadersScope() {
-        long member = workerWithPhone(newPhone());
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
         transactions.executeWithoutResult(tx -> notifications.send(claimReceived(member, "stats-" + member)));
         JsonNode province = get("demo-admin", "/api/v1/notifications/statistics").json();
         String today = today().toString();

@@ -36,15 +36,6 @@ class SmsDeliveryTest extends ApiTest {
     @Autowired
     TransactionTemplate transactions;
 
-    private long workerWithPhone(String phone) {
-        long unit = newUnit("江岸区总工会");
-        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(Map.of(
-                "name", "短信测试", "idNumber", newIdNumber(LocalDate.of(1988, 2, 2), 'M'), "phone", phone,
-                "employmentForm", "REGULAR", "unitId", unit)));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        return registered.json().path("id").asLong();
-    }
-
     private static String newPhone() {
         return "1370000" + String.format("%04d", PHONES.incrementAndGet() + 2000);
     }
@@ -75,7 +66,7 @@ class SmsDeliveryTest extends ApiTest {
     @Test
     void aTextGoesOverSmppAndItsReceiptMarksItDelivered() {
         String phone = newPhone();
-        long member = workerWithPhone(phone);
+        long member = workerWithPhone("江岸区总工会", "短信测试", phone);
         String event = "smpp-delivered-" + member;
         transactions.executeWithoutResult(tx -> notifications.send(new Notice("CLAIM_RECEIVED", new Recipient.Member(member),
                 Map.of("claimRef", "CLM-S-1"), event)));
@@ -90,7 +81,7 @@ class SmsDeliveryTest extends ApiTest {
     @Test
     void aLongTextGoesInSegmentsAndIsDeliveredWhenEveryOneIs() {
         String phone = newPhone();
-        long member = workerWithPhone(phone);
+        long member = workerWithPhone("江岸区总工会", "短信测试", phone);
         String event = "smpp-long-" + member;
         transactions.executeWithoutResult(tx -> notifications.send(new Notice("CLAIM_MATERIALS_NEEDED", new Recipient.Member(member),
                 Map.of("claimRef", "CLM-S-2", "materials", "出院小结、住院费用总清单、医疗收费票据原件、诊断证明书、病历首页、银行卡复印件",
@@ -104,7 +95,7 @@ class SmsDeliveryTest extends ApiTest {
 
     @Test
     void anUnreachableNumberEndsFailedWithTheCentresReason() {
-        long member = workerWithPhone("13900000404");
+        long member = workerWithPhone("江岸区总工会", "短信测试", "13900000404");
         String event = "smpp-unreachable-" + member;
         transactions.executeWithoutResult(tx -> notifications.send(new Notice("CLAIM_RECEIVED", new Recipient.Member(member),
                 Map.of("claimRef", "CLM-S-3"), event)));
@@ -114,7 +105,7 @@ class SmsDeliveryTest extends ApiTest {
 
     @Test
     void aNumberThatFailsLaterStaysSentUntilTheCentreGivesUp() {
-        long member = workerWithPhone("13900000405");
+        long member = workerWithPhone("江岸区总工会", "短信测试", "13900000405");
         String event = "smpp-late-" + member;
         transactions.executeWithoutResult(tx -> notifications.send(new Notice("CLAIM_RECEIVED", new Recipient.Member(member),
                 Map.of("claimRef", "CLM-S-4"), event)));
@@ -137,7 +128,7 @@ class SmsDeliveryTest extends ApiTest {
     @Test
     void aTdReplyOverSmppStopsPublicityToThatNumber() {
         String phone = newPhone();
-        long member = workerWithPhone(phone);
+        long member = workerWithPhone("江岸区总工会", "短信测试", phone);
         transactions.executeWithoutResult(tx -> {
             consents.record(member, true, Consents.Source.STAFF, "test");
             notifications.send(new Notice("PUBLICITY_ENROL", new Recipient.Member(member), Map.of(), "before-td-" + member));
@@ -170,7 +161,7 @@ class SmsDeliveryTest extends ApiTest {
     @Test
     void inQuietHoursOnlyUrgentTextsGo() {
         String phone = newPhone();
-        long member = workerWithPhone(phone);
+        long member = workerWithPhone("江岸区总工会", "短信测试", phone);
         Instant tenPm = LocalDate.now(testClock).atTime(22, 30).atZone(CHINA).toInstant();
         testClock.moveTo(tenPm);
         String routine = "quiet-routine-" + member;

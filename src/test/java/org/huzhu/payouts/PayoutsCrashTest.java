@@ -2,24 +2,19 @@ package org.huzhu.payouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.huzhu.banking.simulator.SimulatedBank;
 import org.huzhu.shared.Money;
+import org.huzhu.support.ApplicationProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,33 +44,21 @@ import org.junit.jupiter.api.Test;
  */
 class PayoutsCrashTest {
 
-    private static final Path WORK = Path.of("target", "crash-test").toAbsolutePath();
-    private static final String KEY = "YmVuY2gta2V5LWZvci1wZXJzb25hbC1kYXRhLTAwMDE=";
-    private static final String HASH_KEY = "YmVuY2gtaGFzaC1rZXktZm9yLWlkLW51bWJlcnMtMDE=";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-
-    private EmbeddedPostgres postgres;
+    private ApplicationProcess app;
     private SimulatedBank bank;
-    private Process app;
-    private int port;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void databaseAndBank() throws IOException {
-        deleteRecursively(WORK);
-        Files.createDirectories(WORK);
-        postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("postgres")).setCleanDataDirectory(true)
-                .setOverrideWorkingDirectory(WORK.resolve("postgres-bin").toFile()).setPGStartupWait(Duration.ofSeconds(60))
-                .setLocaleConfig("encoding", "UTF8").setLocaleConfig("locale", "C").start();
+        app = new ApplicationProcess(Path.of("target", "crash-test"));
         bank = new SimulatedBank(new SimulatedBank.Settings(0, Duration.ofMillis(100), Duration.ofDays(30), Set.of(),
                 "4202000109300123456", "湖北省总工会职工互助保障金", Money.ZERO));
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (app != null) app.destroyForcibly();
         if (bank != null) bank.close();
-        if (postgres != null) postgres.close();
+        if (app != null) app.close();
     }
 
     @Test
@@ -146,62 +130,23 @@ class PayoutsCrashTest {
     // ---- the application process -----------------------------------------------------------------
 
     private void start(String pauseAt) throws IOException {
-        port = freePort();
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Djava.io.tmpdir=" + WORK, "-cp", classPath, "org.huzhu.HuzhuApplication",
-                "--spring.profiles.active=demo", "--server.port=" + port, "--huzhu.demo.members-per-unit=10",
-                "--huzhu.bank.url=" + bank.url(), "--huzhu.bank.simulator.enabled=false",
+        app.start("pause at [" + pauseAt + "]", List.of("--huzhu.bank.url=" + bank.url(), "--huzhu.bank.simulator.enabled=false",
                 "--huzhu.payouts.max-per-batch=2", "--huzhu.payouts.apply-chunk=1", "--huzhu.payouts.poll-interval=300ms",
-                "--huzhu.payouts.pause-at=" + pauseAt, "--springdoc.api-docs.enabled=false",
-                "--logging.level.root=WARN", "--logging.level.org.huzhu.payouts=INFO"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("app.log").toFile()));
-        builder.environment().put("HUZHU_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        builder.environment().put("HUZHU_DB_USER", "postgres");
-        builder.environment().put("HUZHU_DB_PASSWORD", "");
-        builder.environment().put("HUZHU_CRYPTO_KEY", KEY);
-        builder.environment().put("HUZHU_CRYPTO_HASH_KEY", HASH_KEY);
-        builder.environment().put("HUZHU_DATA_DIR", WORK.resolve("app").toString());
-        Files.writeString(WORK.resolve("app.log"), "---- start, pause at [" + pauseAt + "]\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        app = builder.start();
+                "--huzhu.payouts.pause-at=" + pauseAt, "--logging.level.org.huzhu.payouts=INFO"));
     }
 
     private void awaitPauseThenKill(String point) throws Exception {
-        long until = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!log().contains("HUZHU-PAUSE " + point)) {
-            if (!app.isAlive()) throw new AssertionError("the application died before pausing at " + point + ":\n" + tail());
-            if (System.nanoTime() > until) throw new AssertionError("no pause at " + point + ":\n" + tail());
-            Thread.sleep(100);
-        }
-        app.destroyForcibly();   // SIGKILL: no shutdown hooks, no graceful anything
-        app.waitFor();
-        app = null;
-        Files.writeString(WORK.resolve("app.log"), "---- killed at " + point + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+        app.awaitLog("HUZHU-PAUSE " + point);
+        app.kill("at " + point);
     }
 
     private void awaitReady() throws Exception {
-        long until = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (true) {
-            if (!app.isAlive()) throw new AssertionError("the application died while starting:\n" + tail());
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("UP")) return;
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() > until) throw new AssertionError("the application did not start:\n" + tail());
-            Thread.sleep(200);
-        }
+        app.awaitReady();
     }
 
     private HttpResponse<String> call(String method, String path, String user) throws Exception {
         String basic = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -209,45 +154,22 @@ class PayoutsCrashTest {
         return response;
     }
 
-    private String log() throws IOException {
-        return Files.readString(WORK.resolve("app.log"), StandardCharsets.UTF_8);
-    }
-
-    private String tail() throws IOException {
-        String all = log();
-        return all.substring(Math.max(0, all.length() - 6000));
-    }
-
     // ---- the database, read directly --------------------------------------------------------------
 
-    private Connection connection() throws SQLException {
-        return DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-    }
-
     private long count(String sql) throws SQLException {
-        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return app.count(sql);
     }
 
     private BigDecimal decimal(String sql) throws SQLException {
-        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getBigDecimal(1);
-        }
+        return app.decimal(sql);
     }
 
     private List<Long> ids(String sql) throws SQLException {
-        List<Long> out = new ArrayList<>();
-        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) out.add(rs.getLong(1));
-        }
-        return out;
+        return app.ids(sql);
     }
 
     private String status(long batch) throws SQLException {
-        try (Connection c = connection(); Statement s = c.createStatement();
+        try (Connection c = app.connection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select status from payouts.batch where id = " + batch)) {
             rs.next();
             return rs.getString(1);
@@ -256,7 +178,7 @@ class PayoutsCrashTest {
 
     private Map<String, String> references() throws SQLException {
         Map<String, String> out = new HashMap<>();
-        try (Connection c = connection(); Statement s = c.createStatement();
+        try (Connection c = app.connection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select reference, status from payouts.payout")) {
             while (rs.next()) out.put(rs.getString(1), rs.getString(2));
         }
@@ -264,25 +186,6 @@ class PayoutsCrashTest {
     }
 
     private void awaitCount(String sql, long expected) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (count(sql) != expected) {
-            if (app != null && !app.isAlive()) throw new AssertionError("the application died:\n" + tail());
-            if (System.nanoTime() > until) throw new AssertionError(sql + " is " + count(sql) + ", not " + expected + "\n" + tail());
-            Thread.sleep(200);
-        }
+        app.awaitCount(sql, expected);
     }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
 }

@@ -133,6 +133,16 @@ public abstract class ApiTest {
         return member;
     }
 
+    /** A worker of a new unit in the named county office, with their own mobile number; returns the member's id. */
+    protected long workerWithPhone(String county, String name, String phone) {
+        long unit = newUnit(county);
+        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(java.util.Map.of(
+                "name", name, "idNumber", newIdNumber(java.time.LocalDate.of(1985, 6, 1), 'F'), "phone", phone,
+                "employmentForm", "REGULAR", "unitId", unit)));
+        org.assertj.core.api.Assertions.assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return registered.json().path("id").asLong();
+    }
+
     /** Sets a member's payout account as staff must: demo-admin proposes it, demo-admin2 approves it (maker-checker). */
     protected void setBankAccount(long member, String bankName, String accountNumber) {
         setBankAccount("demo-admin", member, bankName, accountNumber);

@@ -275,7 +275,7 @@ class ClaimsBrowserTest extends BrowserTest {
         long selfId = self.path("id").asLong();
 
         session.logIn("demo-member");
-        assertThat(session.navSections()).containsExactly("members", "apply", "claims", "account");
+        assertThat(session.navSections()).containsExactly("members", "apply", "claims", "inbox", "account");
         browser.findElement(By.id("nav-apply")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("claim-member-own")));
         assertThat(browser.findElements(By.id("claim-member-query"))).isEmpty();

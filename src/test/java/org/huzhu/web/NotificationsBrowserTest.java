@@ -133,7 +133,10 @@ class NotificationsBrowserTest extends BrowserTest {
 
         browser.executeScript("document.getElementById('deliveries-from').value = arguments[0];"
                 + "document.getElementById('deliveries-to').value = arguments[1];", today.toString(), today.minusDays(1).toString());
-        browser.findElement(By.id("deliveries-search")).click();
+        // the phone screenshots left the page scrolled: bring the button out from under the sticky header
+        var search = browser.findElement(By.id("deliveries-search"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", search);
+        search.click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-error-for='from']"), "开始日期不能晚于结束日期"));
 
         browser.get(session.url("/#members?id=" + member));
@@ -220,9 +223,11 @@ class NotificationsBrowserTest extends BrowserTest {
         return browser.findElement(By.id(id)).getText();
     }
 
+    /** Back to 1366 px, at the top of the page (a phone screenshot leaves it scrolled, with controls under the sticky header). */
     private void desktop() {
         session.desktop();
         browser.manage().window().setSize(new Dimension(1366, 900));
+        browser.executeScript("window.scrollTo(0, 0)");
     }
 
     /** On a 390 px phone, what one sees with the element at the top, below the sticky header and navigation. */
