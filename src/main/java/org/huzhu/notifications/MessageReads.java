@@ -57,9 +57,18 @@ class MessageReads {
         return memberId != null ? "member_id = :owner" : "account_id = :owner and member_id is null";
     }
 
-    /** Every message to a member (both channels, texts to numbers they had included), newest first. */
+    /**
+     * Every message to a member (both channels, texts to numbers they had included), newest first; a text
+     * a dispatcher holds under a lease reads SENDING, with the attempts counted in the queue.
+     */
     List<Message> ofMember(long memberId, int limit, int offset) {
-        return jdbc.sql("select " + COLUMNS + " from notifications.message where member_id = :member order by id desc limit :limit offset :offset")
+        return jdbc.sql("""
+                select m.id, m.channel, m.template_code, m.template_version, m.title, m.body, m.purpose,
+                       case when m.status = 'QUEUED' and q.lease_until is not null then 'SENDING' else m.status end as status,
+                       m.phone_masked, m.segments, greatest(m.attempts, coalesce(q.attempts, 0)) as attempts, m.campaign_id,
+                       m.created_at, m.sent_at, m.done_at, m.read_at, m.failure_reason
+                  from notifications.message m left join notifications.sms_queue q on q.message_id = m.id
+                 where m.member_id = :member order by m.id desc limit :limit offset :offset""")
                 .param("member", memberId).param("limit", limit).param("offset", offset).query(MessageReads::message).list();
     }
 

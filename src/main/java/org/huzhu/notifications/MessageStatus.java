@@ -3,7 +3,8 @@ package org.huzhu.notifications;
 /**
  * Where a message stands. An SMS: QUEUED → SENDING → SENT → DELIVERED, or FAILED (with the reason) or
  * EXPIRED (not sent in time, or the centre gave up); a temporary failure puts it back to QUEUED with a
- * later try. An in-app message is DELIVERED when written.
+ * later try. SENDING is not stored: a queued text that a dispatcher holds under a lease reads as such
+ * ({@link MessageReads}). An in-app message is DELIVERED when written.
  */
 public enum MessageStatus {
     QUEUED("待发送"),

@@ -111,8 +111,9 @@ class OutboxRepository {
 
     /**
      * Takes up to {@code limit} due texts (urgent ones only, or any purpose outside quiet hours), leases
-     * them until {@code leaseUntil}, marks them SENDING and returns them; committed by the caller before
-     * any is sent.
+     * them in the queue until {@code leaseUntil} and counts the attempt there, and returns them;
+     * committed by the caller before any is sent. The message rows are not touched: a leased text reads
+     * as SENDING.
      */
     List<Taken> take(Instant now, boolean urgentOnly, int limit, Instant leaseUntil) {
         // two statements rather than a parameter, so that each is planned on its own partial index
@@ -121,11 +122,10 @@ class OutboxRepository {
                 with due as (select message_id from notifications.sms_queue
                               where lease_until is null and not_before <= :now %s
                               order by not_before, message_id limit :limit for update skip locked),
-                     leased as (update notifications.sms_queue q set lease_until = :lease from due
-                                 where q.message_id = due.message_id returning q.message_id)
-                update notifications.message m set status = 'SENDING', attempts = m.attempts + 1
-                  from leased where m.id = leased.message_id
-                returning m.id, m.phone_cipher, m.body, m.secret_cipher, m.attempts""".formatted(which))
+                     leased as (update notifications.sms_queue q set lease_until = :lease, attempts = q.attempts + 1 from due
+                                 where q.message_id = due.message_id returning q.message_id, q.attempts)
+                select m.id, m.phone_cipher, m.body, m.secret_cipher, leased.attempts
+                  from leased join notifications.message m on m.id = leased.message_id""".formatted(which))
                 .param("lease", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now)).param("limit", limit)
                 .query((rs, n) -> new Taken(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getBytes(4), rs.getInt(5))).list();
     }
@@ -135,7 +135,8 @@ class OutboxRepository {
         if (ids.isEmpty()) return;
         lockInOrder(ids);
         jdbc.sql("""
-                update notifications.message set status = 'SENT', sent_at = :now where id = any(:ids) and status = 'SENDING'""")
+                update notifications.message m set status = 'SENT', sent_at = :now, attempts = q.attempts
+                  from notifications.sms_queue q where q.message_id = m.id and m.id = any(:ids) and m.status = 'QUEUED'""")
                 .param("now", Timestamp.from(now)).param("ids", longs(ids)).update();
         unqueue(ids);
         List<Long> withReceipts = jdbc.sql("""
@@ -150,33 +151,31 @@ class OutboxRepository {
         settle(withReceipts, now);
     }
 
-    /** Not accepted for now: back to the queue, due again at {@code next}. */
+    /** Not accepted for now: the lease is given up and the text is due again at {@code next}. */
     void retryLater(long id, Instant next, String code, String reason) {
+        jdbc.sql("""
+                update notifications.message m set failure_code = :code, failure_reason = :reason, attempts = q.attempts
+                  from notifications.sms_queue q where q.message_id = m.id and m.id = :id and m.status = 'QUEUED'""")
+                .param("code", code).param("reason", reason).param("id", id).update();
         jdbc.sql("update notifications.sms_queue set lease_until = null, not_before = :next where message_id = :id")
                 .param("next", Timestamp.from(next)).param("id", id).update();
-        jdbc.sql("""
-                update notifications.message set status = 'QUEUED', failure_code = :code, failure_reason = :reason
-                 where id = :id and status = 'SENDING'""")
-                .param("code", code).param("reason", reason).param("id", id).update();
     }
 
     void failed(long id, String code, String reason, Instant now) {
-        unqueue(List.of(id));
         jdbc.sql("""
-                update notifications.message set status = 'FAILED', done_at = :now, failure_code = :code, failure_reason = :reason
-                 where id = :id and status = 'SENDING'""")
+                update notifications.message m set status = 'FAILED', done_at = :now, failure_code = :code, failure_reason = :reason,
+                       attempts = q.attempts
+                  from notifications.sms_queue q where q.message_id = m.id and m.id = :id and m.status = 'QUEUED'""")
                 .param("now", Timestamp.from(now)).param("code", code).param("reason", reason).param("id", id).update();
+        unqueue(List.of(id));
     }
 
     /**
      * Texts taken before a crash (or a lost answer) whose lease ran out without a receipt naming them:
-     * the centre never had them, so they are queued again.
+     * the centre never had them, so they are due again.
      */
     int requeueLost(Instant now) {
-        return jdbc.sql("""
-                with lost as (update notifications.sms_queue set lease_until = null, not_before = :now
-                               where lease_until < :now returning message_id)
-                update notifications.message m set status = 'QUEUED' from lost where m.id = lost.message_id and m.status = 'SENDING'""")
+        return jdbc.sql("update notifications.sms_queue set lease_until = null, not_before = :now where lease_until < :now")
                 .param("now", Timestamp.from(now)).update();
     }
 
@@ -189,8 +188,10 @@ class OutboxRepository {
                   Instant now) {
         java.util.Set<Long> named = new java.util.TreeSet<>();
         for (Long r : references) if (r != null) named.add(r);
-        named.addAll(jdbc.sql("select message_id from notifications.sms_part where centre_id = any(:centre) and message_id is not null")
-                .param("centre", centreIds.toArray(String[]::new)).query(Long.class).list());
+        if (references.contains(null)) {   // a centre that does not echo the reference: the parts name the message
+            named.addAll(jdbc.sql("select message_id from notifications.sms_part where centre_id = any(:centre) and message_id is not null")
+                    .param("centre", centreIds.toArray(String[]::new)).query(Long.class).list());
+        }
         lockInOrder(new ArrayList<>(named));
         List<Long> messages = jdbc.sql("""
                 insert into notifications.sms_part as p (centre_id, message_id, receipt, error_code, done_at)

@@ -21,10 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the outbox's texts. Each of a few workers takes a batch of due texts (urgent ones first; only
- * urgent ones in quiet hours), commits them as SENDING under a lease, submits them through the
+ * urgent ones in quiet hours), commits their lease in the send queue, submits them through the
  * {@link SmsGateway} from a pool of threads at the channel's rate, and records the answers in one
  * transaction: SENT with the centre's segment ids, back to the queue with back-off for a temporary
- * failure, FAILED for a permanent one. A text whose answer was lost (a crash, a timeout) stays SENDING:
+ * failure, FAILED for a permanent one. A text whose answer was lost (a crash, a timeout) keeps its lease:
  * a receipt naming it settles it, and if none comes before the lease ends it is queued again.
  */
 @Component
