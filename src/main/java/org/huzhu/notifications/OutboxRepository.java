@@ -218,7 +218,7 @@ class OutboxRepository {
                 update notifications.message m
                    set status = case when a.failed > 0 then 'FAILED' when a.expired > 0 then 'EXPIRED'
                                      when a.delivered >= m.segments then 'DELIVERED' else 'SENT' end,
-                       sent_at = coalesce(m.sent_at, :now),
+                       sent_at = coalesce(m.sent_at, :now), attempts = greatest(m.attempts, coalesce(q.attempts, 0)),
                        done_at = case when a.failed > 0 or a.expired > 0 or a.delivered >= m.segments then a.done end,
                        failure_code = case when a.failed > 0 or a.expired > 0 then a.error end,
                        failure_reason = case when a.failed > 0 then '无法送达（运营商错误码' || coalesce(a.error, '-') || '）'
@@ -230,6 +230,7 @@ class OutboxRepository {
                                max(done_at) done, max(error_code) filter (where receipt <> 'DELIVERED') error
                           from notifications.sms_part where message_id = any(:ids) and receipt is not null
                          group by message_id) a
+                       left join notifications.sms_queue q on q.message_id = a.message_id
                  where m.id = a.message_id and m.status in ('QUEUED', 'SENDING', 'SENT')""")
                 .param("now", Timestamp.from(now)).param("ids", longs(messageIds)).update();
         // a receipt proves the centre has the text: it never goes again, whatever its lease said

@@ -110,6 +110,7 @@ class SmsDispatcher {
                 if (settled) outbox.requeueLost(now);
             });
         }
+        if (!gateway.ready()) return false;   // texts stay queued, no attempt spent, until the centre is there
         boolean quiet = quietHours.isQuiet(now);
         List<OutboxRepository.Taken> batch = transactions.execute(tx -> {
             List<OutboxRepository.Taken> taken = new ArrayList<>(outbox.take(now, true, settings.batchSize(), now.plus(settings.lease())));

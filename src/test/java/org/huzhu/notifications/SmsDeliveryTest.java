@@ -76,6 +76,8 @@ class SmsDeliveryTest extends ApiTest {
         assertThat(jdbc.sql("select receipt from notifications.sms_part where message_id = ?").param(id).query(String.class).list())
                 .containsExactly("DELIVERED");
         assertThat(centre.submitsFor(id)).isEqualTo(1);
+        assertThat(jdbc.sql("select attempts from notifications.message where id = ?").param(id).query(Integer.class).single())
+                .as("attempts kept, whichever came first: the answer or the receipt").isEqualTo(1);
     }
 
     @Test

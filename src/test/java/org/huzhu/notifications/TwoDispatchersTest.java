@@ -70,6 +70,11 @@ class TwoDispatchersTest extends ApiTest {
                 }
 
                 @Override
+                public boolean ready() {
+                    return secondBind.ready();
+                }
+
+                @Override
                 public SubmitOutcome submit(OutgoingSms text) {
                     bySecond.incrementAndGet();
                     return secondBind.submit(text);

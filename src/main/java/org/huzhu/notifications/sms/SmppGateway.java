@@ -117,6 +117,11 @@ public final class SmppGateway implements SmsGateway {
     }
 
     @Override
+    public boolean ready() {
+        return bound();
+    }
+
+    @Override
     public SubmitOutcome submit(OutgoingSms sms) {
         List<String> parts = SmsText.split(sms.text());
         if (parts.size() > SmsText.MAX_SEGMENTS) {

@@ -25,6 +25,14 @@ public interface SmsGateway extends AutoCloseable {
      */
     SubmitOutcome submit(OutgoingSms sms);
 
+    /**
+     * Whether texts can go now (bound to the centre, configured): the dispatcher takes none from the
+     * queue while not, so that a centre still connecting costs no attempt and no back-off.
+     */
+    default boolean ready() {
+        return true;
+    }
+
     @Override
     void close();
 }

@@ -15,6 +15,11 @@ final class UnconfiguredSmsGateway implements SmsGateway {
     }
 
     @Override
+    public boolean ready() {
+        return false;
+    }
+
+    @Override
     public SubmitOutcome submit(OutgoingSms sms) {
         return new SubmitOutcome.TemporaryFailure("NO_CHANNEL", "未配置短信通道", Duration.ofMinutes(10));
     }
