@@ -49,9 +49,9 @@ class ClaimNews {
         this.settings = settings;
     }
 
-    /** The claim's number as a member is told it ({@code CLM-000123}). */
+    /** The claim's number as a member is told it ({@link ClaimReference}). */
     static String reference(long claimId) {
-        return String.format("CLM-%06d", claimId);
+        return ClaimReference.of(claimId);
     }
 
     void received(Claim claim) {

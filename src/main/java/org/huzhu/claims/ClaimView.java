@@ -28,6 +28,13 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
                         List<TimelineEntry> timeline, List<PayoutRequestView> payoutRequests, String filedBy,
                         Instant createdAt, boolean medicalDataHidden) {
 
+    /** The claim's number as the worker reads it in texts ({@code CLM-000123}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("reference")
+    public String reference() {
+        return ClaimReference.of(id);
+    }
+
+
     public record BenefitView(String item, String plan, LocalDate coverageFrom, LocalDate coverageTo, Decision decision,
                               Money amount, List<ComponentAmount> components, List<Reason> reasons, Money adjustedAmount,
                               String adjustReason, String adjustedBy, AdjustmentReason adjustReasonCode, String adjustReasonName) {
@@ -74,5 +81,11 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
                           String statusName, ReviewLevel reviewLevel, Money computedTotal, Money approvedTotal,
                           LocalDate submittedOn, LocalDate materialsCompleteOn, Integer workingDaysElapsed,
                           LocalDate promiseDueOn, boolean overdue) {
+
+        /** The claim's number as the worker reads it in texts ({@code CLM-000123}). */
+        @com.fasterxml.jackson.annotation.JsonProperty("reference")
+        public String reference() {
+            return ClaimReference.of(id);
+        }
     }
 }

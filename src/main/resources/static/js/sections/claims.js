@@ -126,7 +126,7 @@ function claimsTable(items, name, open, isQueue, more) {
         h('th', { text: '状态' }), h('th', { class: 'num', text: '金额' }), h('th', { text: '审核层级' }),
         h('th', { class: 'num', text: '已用工作日' }), h('th', { text: '时限' }))),
       h('tbody', {}, items.map((c) => h('tr', { dataset: { id: c.id, member: c.memberId, status: c.status } },
-        h('td', { class: 'nowrap' }, h('button', { type: 'button', class: 'linklike', onclick: () => open(c.id), title: '查看申请' }, `#${c.id}`)),
+        h('td', { class: 'nowrap' }, h('button', { type: 'button', class: 'linklike', onclick: () => open(c.id), title: '查看申请' }, c.reference)),
         h('td', { class: 'nowrap', text: name(c.memberId) }),
         h('td', { text: KIND[c.kind] || c.kind }),
         h('td', { class: 'nowrap', text: c.incidentDate }),
@@ -191,7 +191,7 @@ async function showClaim(root, id, context, notice) {
   fill(root,
     h('div', { class: 'page-head' },
       h('div', {},
-        h('h1', { id: 'claim-heading', dataset: { id: claim.id }, text: `互助金申请 #${claim.id}` }),
+        h('h1', { id: 'claim-heading', dataset: { id: claim.id }, text: `互助金申请 ${claim.reference}` }),
         h('p', { text: '给付按职工实际参保与已给付金额测算；每项决定均附原因' })),
       h('button', { type: 'button', class: 'btn', id: 'claim-back', onclick: () => context.go(section) }, '返回列表')),
     notice ? h('div', { class: `alert ${notice.kind === 'error' ? 'alert-error' : 'alert-ok'} alert-big`, id: 'claim-notice', role: 'alert', style: 'margin-bottom:18px' },
@@ -664,7 +664,7 @@ async function applyForm(root, context) {
     busy(submit, '正在创建…', async () => {
       try {
         const claim = await api('/api/v1/claims', { method: 'POST', json: command });
-        toast(`已创建互助金申请 #${claim.id}，请上传材料后提交`, 'ok');
+        toast(`已创建互助金申请 ${claim.reference}，请上传材料后提交`, 'ok');
         context.go('claims', { id: claim.id });
       } catch (e) {
         showErrors(form, e);

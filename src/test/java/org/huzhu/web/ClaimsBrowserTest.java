@@ -88,6 +88,8 @@ class ClaimsBrowserTest extends BrowserTest {
                 .getDomAttribute("data-id"));
         assertThat(browser.getCurrentUrl()).endsWith("#claims?id=" + claim);
         JsonNode draft = get("demo-admin", "/api/v1/claims/" + claim).json();
+        assertThat(draft.path("reference").asString()).isEqualTo(String.format("CLM-%06d", claim));
+        assertThat(browser.findElement(By.id("claim-heading")).getText()).endsWith(draft.path("reference").asString());
         assertThat(draft.path("memberId").asLong()).isEqualTo(worker.id());
         assertThat(draft.path("receipts").get(0).path("invoiceNumber").asString()).isEqualTo(receiptNumber);
         assertThat(draft.path("items")).extracting(JsonNode::asString).containsExactly("HOSPITAL");
@@ -165,7 +167,7 @@ class ClaimsBrowserTest extends BrowserTest {
         browser.findElement(By.id("nav-review")).click();
         WebElement row = queueRow(claim);
         List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
-        assertThat(cells.get(0)).isEqualTo("#" + claim);
+        assertThat(cells.get(0)).as("the claim's number as texts name it").isEqualTo(org.huzhu.claims.ClaimReference.of(claim));
         assertThat(cells.get(1)).isEqualTo(worker.name());
         assertThat(cells.get(4)).isEqualTo("审核中");
         assertThat(cells.get(5)).isEqualTo("¥5660.00");
