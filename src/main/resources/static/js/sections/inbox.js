@@ -1,11 +1,14 @@
 // 站内消息 (我的消息 for a worker): the signed-in person's own in-app messages, newest first, unread
 // in bold; opening one marks it read, 全部已读 marks them all. The bell in the header shows the
-// unread count, asked on load and every minute while the page is in view.
+// unread count, asked on load and every minute while the page is in view and its user active: a console
+// left alone stops asking, so that the session still ends after 30 idle minutes (docs/security.md).
 
 import { api, busy, dateTime, fill, h, icon, toast } from '../lib.js';
 
 const PAGE = 50;
 const POLL = 60_000;
+/** No keyboard, pointer or touch for this long: the person is away, and the bell stops asking. */
+const AWAY = 20 * 60_000;
 
 let bellLabel = '站内消息';
 
@@ -18,8 +21,12 @@ export function startBell(context) {
   bell.title = bellLabel;
   bell.hidden = false;
   showUnread(null);
+  let lastActive = Date.now();   // elapsed time only, never a business date
+  for (const kind of ['keydown', 'pointerdown', 'touchstart', 'wheel']) {
+    document.addEventListener(kind, () => { lastActive = Date.now(); }, { passive: true, capture: true });
+  }
   const poll = () => {
-    if (document.visibilityState !== 'visible') return;
+    if (document.visibilityState !== 'visible' || Date.now() - lastActive > AWAY) return;
     api('/api/v1/inbox/unread').then(({ unread }) => showUnread(unread)).catch(() => {});
   };
   poll();
