@@ -43,8 +43,8 @@ class VerificationRepository {
     }
 
     Optional<Verification> latestRealNameMatch(long memberId) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from realname.verification where member_id = ? and result = 'MATCH' and kind <> 'FOUR' order by id desc limit 1""")
+        return jdbc.sql("select " + COLUMNS + " from realname.verification"
+                        + " where member_id = ? and result = 'MATCH' and kind <> 'FOUR' order by id desc limit 1")
                 .param(memberId).query(VerificationRepository::verification).optional();
     }
 

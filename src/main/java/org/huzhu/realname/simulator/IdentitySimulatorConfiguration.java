@@ -19,8 +19,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * when none is set, a key and secret made up for this run (the client then uses those).
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(SimulatorConfiguration.Enabled.class)
-class SimulatorConfiguration {
+@Conditional(IdentitySimulatorConfiguration.Enabled.class)
+class IdentitySimulatorConfiguration {
 
     @Bean(destroyMethod = "close")
     SimulatedIdentityProvider simulatedIdentityProvider(RealNameProperties properties) throws IOException {
