@@ -3,6 +3,8 @@ package org.huzhu.realname;
 import java.net.URI;
 import java.time.Clock;
 import org.huzhu.realname.simulator.SimulatedIdentityProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RealNameConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(RealNameConfiguration.class);
+
     @Bean
     IdentityVerifier identityVerifier(RealNameProperties properties, ObjectProvider<SimulatedIdentityProvider> simulator) {
         if (!properties.baseUrl().isBlank()) {
@@ -26,6 +30,7 @@ class RealNameConfiguration {
             return new HttpIdentityVerifier(new HttpIdentityVerifier.Settings(simulated.baseUrl(), simulated.accessKey(),
                     simulated.secret(), properties.timeout()), Clock.systemUTC());
         }
+        log.warn("No identity-verification service is configured (HUZHU_IDV_URL): every real-name check answers UNAVAILABLE");
         return new UnconfiguredIdentityVerifier(Clock.systemUTC());
     }
 }
