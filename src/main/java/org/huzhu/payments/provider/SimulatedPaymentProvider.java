@@ -9,15 +9,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +41,6 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
     /** How the provider behaves; {@code port} 0 picks a free port. */
     public record Settings(int port, String merchantId, String apiKey, int failingFen, int twiceFen, int lateFen, int lostFen,
                            Duration lateDelay) {
-    }
-
-    /** One notification posted to Huzhu and the HTTP status of Huzhu's answer. */
-    public record Delivery(String orderNo, String notificationId, int status, String answer) {
     }
 
     private static final class Order {
@@ -77,14 +67,13 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final HttpServer server;
     private final ExecutorService http = Executors.newFixedThreadPool(2, r -> daemon(r, "payment-sim-http"));
-    private final ScheduledExecutorService notifier = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "payment-sim-notify"));
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final SimulatedNotifier notifier;
     private final Map<String, Order> orders = new HashMap<>();
-    private final List<Delivery> deliveries = new ArrayList<>();
     private long transactions;
 
     public SimulatedPaymentProvider(Settings settings) {
         this.settings = settings;
+        this.notifier = new SimulatedNotifier(settings.apiKey());
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 64);
         } catch (IOException e) {
@@ -119,21 +108,21 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
         if (fen == settings.failingFen()) {
             order.status = "FAILED";
             order.failReason = "余额不足";
-            notifyLater(order, Duration.ZERO, 1);
+            notifier.later(notification(order), order.notifyUrl, Duration.ZERO, 1);
             return order.status;
         }
         order.status = "PAID";
         order.transactionId = "SIM" + order.orderNo.substring(Math.max(0, order.orderNo.length() - 12)) + String.format("%06d", ++transactions);
         order.paidAt = OffsetDateTime.now(clock).withOffsetSameInstant(CHINA).withNano(0);
         if (fen == settings.lostFen()) return order.status;
-        if (fen == settings.lateFen()) notifyLater(order, settings.lateDelay(), 1);
-        else notifyLater(order, Duration.ZERO, fen == settings.twiceFen() ? 2 : 1);
+        if (fen == settings.lateFen()) notifier.later(notification(order), order.notifyUrl, settings.lateDelay(), 1);
+        else notifier.later(notification(order), order.notifyUrl, Duration.ZERO, fen == settings.twiceFen() ? 2 : 1);
         return order.status;
     }
 
     /** The notifications delivered for an order so far, oldest first. */
-    public synchronized List<Delivery> deliveries(String orderNo) {
-        return deliveries.stream().filter(d -> d.orderNo().equals(orderNo)).toList();
+    public List<SimulatedNotifier.Delivery> deliveries(String orderNo) {
+        return notifier.deliveries(orderNo);
     }
 
     // ---- HTTP: the merchant API ----------------------------------------------------------
@@ -227,55 +216,8 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
 
     private synchronized String page(String orderNo, String status) {
         Order order = orders.get(orderNo);
-        String what = switch (status) {
-            case "PENDING" -> "<form method=\"post\"><button type=\"submit\">确认支付</button></form>";
-            case "PAID" -> "<p>支付成功</p>";
-            case "FAILED" -> "<p>支付失败：" + order.failReason + "</p>";
-            case "CLOSED" -> "<p>订单已关闭</p>";
-            default -> "<p>订单不存在</p>";
-        };
-        String amount = order == null ? "" : "<p>金额：" + PaymentProtocol.yuan(order.amount) + " 元</p><p>" + escape(order.description) + "</p>";
-        return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                + "<title>模拟支付</title></head><body><h1>模拟支付</h1><p>订单号：" + escape(orderNo) + "</p>" + amount + what + "</body></html>";
-    }
-
-    // ---- notifications -------------------------------------------------------------------
-
-    private void notifyLater(Order order, Duration delay, int times) {
-        Map<String, Object> body = state(order);
-        body.put("id", "NTF-" + order.orderNo + "-" + order.status);
-        body.put("merchantId", settings.merchantId());
-        body.put("eventType", order.status.equals("PAID") ? "TRANSACTION.SUCCESS" : "TRANSACTION.FAIL");
-        String json = PaymentProtocol.JSON.writeValueAsString(body);
-        notifier.schedule(() -> {
-            for (int i = 0; i < times; i++) deliver(order.orderNo, order.notifyUrl, (String) body.get("id"), json);
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void deliver(String orderNo, URI notifyUrl, String id, String json) {
-        PaymentProtocol.Signed signed = PaymentProtocol.signMessage(settings.apiKey(), clock.instant(), json);
-        HttpRequest request = HttpRequest.newBuilder(notifyUrl).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header(PaymentProtocol.TIMESTAMP, signed.timestamp())
-                .header(PaymentProtocol.NONCE, signed.nonce())
-                .header(PaymentProtocol.SIGNATURE, signed.signature())
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
-        int status;
-        String answer;
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            status = response.statusCode();
-            answer = response.body();
-        } catch (IOException e) {
-            status = 0;
-            answer = String.valueOf(e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        synchronized (this) {
-            deliveries.add(new Delivery(orderNo, id, status, answer));
-        }
+        return order == null ? SimulatedPayPage.html(orderNo, status, null, null, null)
+                : SimulatedPayPage.html(orderNo, status, PaymentProtocol.yuan(order.amount), order.description, order.failReason);
     }
 
     // ---- helpers -------------------------------------------------------------------------
@@ -293,6 +235,14 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
         out.put("paidAt", order.paidAt == null ? null : order.paidAt.toString());
         out.put("failReason", order.failReason);
         return out;
+    }
+
+    private Map<String, Object> notification(Order order) {
+        Map<String, Object> body = state(order);
+        body.put("id", "NTF-" + order.orderNo + "-" + order.status);
+        body.put("merchantId", settings.merchantId());
+        body.put("eventType", order.status.equals("PAID") ? "TRANSACTION.SUCCESS" : "TRANSACTION.FAIL");
+        return body;
     }
 
     private static Map<String, Object> error(String code, String message) {
@@ -327,10 +277,6 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
     private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
@@ -340,7 +286,7 @@ public final class SimulatedPaymentProvider implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        notifier.shutdownNow();
+        notifier.close();
         http.shutdownNow();
     }
 }
