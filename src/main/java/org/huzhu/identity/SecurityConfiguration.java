@@ -82,7 +82,7 @@ class SecurityConfiguration {
                 // (Basic on each call) need no token; a browser session always does, Authorization header or not
                 .ignoringRequestMatchers(request -> request.getRequestedSessionId() == null
                         && (request.getHeader("Authorization") != null || request.getRequestURI().startsWith("/api/")))
-                .ignoringRequestMatchers("/api/v1/benefit-calculations"))
+                .ignoringRequestMatchers("/api/v1/benefit-calculations", "/api/v1/payment-notifications/**"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(web, false)))
                 .addHeaderWriter((request, response) -> {

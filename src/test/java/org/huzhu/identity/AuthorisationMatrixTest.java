@@ -160,6 +160,8 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, publicRow("GET /api/v1/catalogue", "/api/v1/catalogue", Body.NONE));
         add(rows, publicRow("GET /api/v1/catalogue/versions", "/api/v1/catalogue/versions", Body.NONE));
         add(rows, publicRow("GET /login", "/login", Body.NONE));
+        // the payment provider's notifications: unsigned, so refused with 400 before anything changes
+        add(rows, publicRow("POST /api/v1/payment-notifications/{provider}", "/api/v1/payment-notifications/simpay", Body.EMPTY_JSON));
         // anyone logged in
         add(rows, row("GET /", ALL, "/", null, Body.NONE));
         add(rows, row("GET /api/v1/me", ALL, "/api/v1/me", null, Body.NONE));
