@@ -21,22 +21,13 @@ class CardIssuersTest {
 
     private static final CardIssuers ISSUERS = CardIssuers.load("");
 
-    /** A Luhn-valid 19-digit card number starting with {@code prefix} (check digit computed here). */
+    /** A Luhn-valid 19-digit card number starting with {@code prefix} (check digit by the test's own Luhn). */
     static String cardNumber(String prefix) {
         String body = (prefix + "000000000000000000").substring(0, 18);
         for (char check = '0'; check <= '9'; check++) {
-            if (luhn(body + check)) return body + check;
+            if (BankAccountTest.luhn(body + check)) return body + check;
         }
         throw new AssertionError("no check digit");
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            sum += i % 2 == 0 ? d : (2 * d) / 10 + (2 * d) % 10;
-        }
-        return sum % 10 == 0;
     }
 
     @ParameterizedTest(name = "{0} → {1} {2}")
