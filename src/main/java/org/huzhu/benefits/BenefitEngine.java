@@ -64,6 +64,21 @@ public class BenefitEngine {
         return new BenefitResult(new Money(total), Arrays.asList(benefits));
     }
 
+    /**
+     * The named ICD-10 lists of the catalogue version in force for a coverage starting on {@code day}
+     * that contain the diagnosis (matched by its ICD-10 prefix, as claims are judged), in file order;
+     * empty when none does or the code cannot be read.
+     */
+    public List<DiagnosisListName> listsContaining(String diagnosisCode, LocalDate day) {
+        int slot = IcdCode.slot(diagnosisCode);
+        if (slot == IcdCode.INVALID) return List.of();
+        List<DiagnosisListName> found = new ArrayList<>(2);
+        for (DiagnosisList list : terms.listsFrom(day)) {
+            if (list.contains(slot)) found.add(new DiagnosisListName(list.code(), list.name()));
+        }
+        return found;
+    }
+
     private static Benefit judge(Claim claim, Cover cover) {
         ItemTerms item = cover.item();
         for (EligibilityPolicy gate : item.gates) {

@@ -33,17 +33,21 @@ final class BenefitTerms {
 
     private final Function<LocalDate, CatalogueVersion> activeOn;
     private final Map<CatalogueVersion, Map<String, ItemTerms>> byVersion;
+    private final Map<CatalogueVersion, List<DiagnosisList>> listsByVersion;
     private final Map<String, ItemTerms> anyVersion = new HashMap<>();
 
-    private BenefitTerms(Function<LocalDate, CatalogueVersion> activeOn, Map<CatalogueVersion, Map<String, ItemTerms>> byVersion) {
+    private BenefitTerms(Function<LocalDate, CatalogueVersion> activeOn, Map<CatalogueVersion, Map<String, ItemTerms>> byVersion,
+                         Map<CatalogueVersion, List<DiagnosisList>> listsByVersion) {
         this.activeOn = activeOn;
         this.byVersion = byVersion;
+        this.listsByVersion = listsByVersion;
         byVersion.values().forEach(items -> items.forEach(anyVersion::putIfAbsent));
     }
 
     static BenefitTerms compile(List<CatalogueVersion> versions, Function<LocalDate, CatalogueVersion> activeOn,
                                 List<BenefitSchedule> schedules) {
         Map<CatalogueVersion, Map<String, ItemTerms>> byVersion = new IdentityHashMap<>();
+        Map<CatalogueVersion, List<DiagnosisList>> listsByVersion = new IdentityHashMap<>();
         List<BenefitSchedule> unused = new ArrayList<>(schedules);
         for (CatalogueVersion version : versions) {
             BenefitSchedule schedule = null;
@@ -56,18 +60,25 @@ final class BenefitTerms {
                 continue;
             }
             unused.remove(schedule);
-            byVersion.put(version, compile(version, schedule));
+            Map<String, DiagnosisList> lists = new LinkedHashMap<>();
+            byVersion.put(version, compile(version, schedule, lists));
+            listsByVersion.put(version, List.copyOf(lists.values()));
         }
         if (!unused.isEmpty()) {
             throw new IllegalStateException("Benefit rules " + unused.stream().map(s -> s.code() + "@" + s.effectiveFrom()).toList()
                     + " match no catalogue version (same code and effectiveFrom)");
         }
-        return new BenefitTerms(activeOn, byVersion);
+        return new BenefitTerms(activeOn, byVersion, listsByVersion);
     }
 
     /** The items of the catalogue version in force for a coverage starting on {@code from}; null without benefit rules. */
     Map<String, ItemTerms> itemsFrom(LocalDate from) {
         return byVersion.get(activeOn.apply(from));
+    }
+
+    /** The diagnosis lists of the catalogue version in force for a coverage starting on {@code from}, in file order. */
+    List<DiagnosisList> listsFrom(LocalDate from) {
+        return listsByVersion.getOrDefault(activeOn.apply(from), List.of());
     }
 
     String versionCode(LocalDate from) {
@@ -79,9 +90,8 @@ final class BenefitTerms {
         return anyVersion.get(code);
     }
 
-    private static Map<String, ItemTerms> compile(CatalogueVersion version, BenefitSchedule schedule) {
+    private static Map<String, ItemTerms> compile(CatalogueVersion version, BenefitSchedule schedule, Map<String, DiagnosisList> lists) {
         List<String> problems = new ArrayList<>();
-        Map<String, DiagnosisList> lists = new HashMap<>();
         schedule.diagnosisLists().forEach((code, spec) -> {
             try {
                 lists.put(code, DiagnosisList.compile(code, spec.name(), spec.include(), spec.exclude()));

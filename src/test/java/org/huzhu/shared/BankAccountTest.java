@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BankAccountTest {
 
     /** Luhn written out here, to check fixtures independently of {@link BankAccount#luhnValid(String)}. */
-    private static boolean luhn(String digits) {
+    static boolean luhn(String digits) {
         int sum = 0;
         for (int i = 0; i < digits.length(); i++) {
             int d = digits.charAt(digits.length() - 1 - i) - '0';
