@@ -60,6 +60,12 @@ class AccountRepository {
                 .optional();
     }
 
+    /** The account a member signs in with (primary role MEMBER, bound to the member), if one was made. */
+    Optional<StoredAccount> memberAccount(long memberId) {
+        return jdbc.sql("select username from identity.account where member_id = ? and role = 'MEMBER' order by id limit 1")
+                .param(memberId).query(String.class).optional().flatMap(this::findByUsername);
+    }
+
     boolean exists(String username) {
         return jdbc.sql("select count(*) from identity.account where lower(username) = lower(?)").param(username)
                 .query(Long.class).single() > 0;

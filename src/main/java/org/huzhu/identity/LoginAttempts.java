@@ -46,13 +46,27 @@ class LoginAttempts {
             record(account, address, now, "LOCKED", false, "账户锁定中");
             throw new LockedException(ACCOUNT_LOCKED);
         }
+        checkAddress(account, address);
+    }
+
+    /**
+     * Refuses (and logs) an attempt from a locked address: for sign-ins by a code texted to a phone, whose
+     * number has its own limits ({@code SignInCodes}); {@code account} names the attempt in the log.
+     */
+    void checkAddress(String account, String address) {
+        OffsetDateTime now = now();
         int addressFailures = jdbc.sql("""
                 select count(*) from identity.login_event where address = ? and outcome = 'FAILURE' and at > ?""")
-                .params(address, windowStart).query(Integer.class).single();
+                .params(address, now.minus(limits.lockout())).query(Integer.class).single();
         if (addressFailures >= limits.addressFailures()) {
             record(account, address, now, "LOCKED", false, "地址失败次数过多");
             throw new LockedException(ADDRESS_LOCKED);
         }
+    }
+
+    /** Logs a failed sign-in by a texted code: it counts against the address only (the code has its own tries). */
+    void failedCode(String account, String address, String detail) {
+        record(account, address, now(), "FAILURE", false, detail);
     }
 
     /**

@@ -52,6 +52,8 @@ class SecurityConfiguration {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/login.html", "/login-code.html", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
+                // the member app (掌上办) is static files; what it shows comes from the API
+                .requestMatchers("/m", "/m/", "/m/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers(API_DOCS).access((authentication, context) ->
                         new AuthorizationDecision(demo || holds(authentication.get(), Right.API_DOCS)))

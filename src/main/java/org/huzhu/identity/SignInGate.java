@@ -24,6 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *     officer or reviewer must then enrol a second factor ("请先设置两步验证"): meanwhile only who-am-I,
  *     the password change and the enrolment answer; everything else is a 403 problem.</li>
  * </ul>
+ * A session of the member app ({@link MemberSessions}) never opens the staff console: its pages send it to
+ * {@code /m/}, and it has no password or second factor to set.
  * In demo mode the demo accounts are exempt from the second factor (their passwords are public anyway).
  */
 final class SignInGate extends OncePerRequestFilter {
@@ -35,6 +37,11 @@ final class SignInGate extends OncePerRequestFilter {
     private static final Set<String> WHILE_PASSWORD_MUST_CHANGE = Set.of("/api/v1/me", "/api/v1/me/password");
     private static final Set<String> WHILE_ENROLMENT_DUE = Set.of("/api/v1/me", "/api/v1/me/password",
             "/api/v1/me/two-factor", "/api/v1/me/two-factor/confirm");
+
+    /** A member app session signs in by texted codes: it has no password or second factor to set. */
+    private static final Set<String> OWN_ACCOUNT_SETTINGS = Set.of("/api/v1/me/password", "/api/v1/me/two-factor",
+            "/api/v1/me/two-factor/confirm");
+    static final String APP_HAS_NO_PASSWORD = "掌上办用手机验证码登录，无需设置密码";
 
     private final AccountRepository accounts;
     private final boolean demoMode;
@@ -78,6 +85,16 @@ final class SignInGate extends OncePerRequestFilter {
             SecurityContextHolder.clearContext();
             refuse(request, response, api, 401, "账户角色已变更，请重新登录", "/login");
             return;
+        }
+        if (MemberSessions.isAppSession(request)) {
+            if (page && !path.startsWith("/m/")) {
+                response.sendRedirect("/m/");
+                return;
+            }
+            if (api && OWN_ACCOUNT_SETTINGS.contains(path)) {
+                ProblemWriter.write(response, 403, "无权操作", APP_HAS_NO_PASSWORD, request.getRequestURI());
+                return;
+            }
         }
         boolean exempt = demoMode && standing.demo();
         String authorization = request.getHeader("Authorization");

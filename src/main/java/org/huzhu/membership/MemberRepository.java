@@ -71,6 +71,28 @@ class MemberRepository {
         jdbc.sql("update membership.member set phone_cipher = ?, phone_masked = ? where id = ?").params(phoneCipher, phoneMasked, id).update();
     }
 
+    /** The member the number is bound to for the member app (by the number's keyed hash). */
+    Optional<Long> boundTo(byte[] phoneHash) {
+        return jdbc.sql("select member_id from membership.phone_binding where phone_hash = ?").param(phoneHash).query(Long.class).optional();
+    }
+
+    /** Whether the member signs in to the member app with a number (whichever). */
+    boolean bound(long id) {
+        return jdbc.sql("select count(*) from membership.phone_binding where member_id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    /** Binds the number to the member; false when the number is bound already (to anyone). */
+    boolean bind(long id, byte[] phoneHash, java.time.Instant at) {
+        return jdbc.sql("""
+                insert into membership.phone_binding (member_id, phone_hash, bound_at) values (?, ?, ?)
+                on conflict do nothing""").params(id, phoneHash, Timestamp.from(at)).update() == 1;
+    }
+
+    /** Ends the member's binding unless it is to this number (the member's phone now). */
+    void unbindUnless(long id, byte[] phoneHash) {
+        jdbc.sql("delete from membership.phone_binding where member_id = ? and phone_hash <> ?").params(id, phoneHash).update();
+    }
+
     /** A member an audience holds: how to reach them, and the last day of their newest cover in force (null when none). */
     record AudienceRow(long id, String name, byte[] phoneCipher, Long unitId, String orgPath, java.time.LocalDate coverEnd) {
     }

@@ -164,11 +164,20 @@ public class Members {
         String number = checks.parse("phone", () -> MemberFacts.phone(phone));
         if (number == null) checks.add("phone", "请填写手机号码");
         checks.throwIfInvalid();
-        repository.lock(member.id()).orElseThrow(() -> new NotFoundException("职工不存在"));
-        String current = contact(member.id()).map(Contact::phone).orElse(null);
+        replacePhone(member.id(), number);
+    }
+
+    /**
+     * The member's phone becomes the (valid) number: the one replaced goes to the phone history, the change to the
+     * operation log (masked), and a member-app binding to another number lapses ({@link PhoneBindings}).
+     */
+    void replacePhone(long memberId, String number) {
+        repository.lock(memberId).orElseThrow(() -> new NotFoundException("职工不存在"));
+        repository.unbindUnless(memberId, PhoneBindings.hash(cipher, number));
+        String current = contact(memberId).map(Contact::phone).orElse(null);
         if (number.equals(current)) return;
-        repository.changePhone(member.id(), cipher.encrypt(number), Masks.phone(number), clock.instant());
-        Audit.changed("member", member.id(), "phone", Masks.phone(current), Masks.phone(number));
+        repository.changePhone(memberId, cipher.encrypt(number), Masks.phone(number), clock.instant());
+        Audit.changed("member", memberId, "phone", Masks.phone(current), Masks.phone(number));
     }
 
     /**

@@ -48,8 +48,8 @@ public class SignInCodes {
         this.clock = clock;
     }
 
-    /** When the code that was just sent stops working. */
-    public record Issued(Instant expiresAt) {
+    /** When the code that was just sent stops working, and when the number may ask for another one. */
+    public record Issued(Instant expiresAt, Instant resendAt) {
     }
 
     /** Sends a new code to the number (a mobile number of mainland China), within the limits. */
@@ -80,7 +80,7 @@ public class SignInCodes {
         outbox.insert(writer.write(templates.current(TEMPLATE), MessageWriter.Reach.phone(number, null, "/"), Map.of("code", code),
                 "sign-in-code:" + id, null));
         signal.wake();
-        return new Issued(expires);
+        return new Issued(expires, now.plus(limits.minInterval()));
     }
 
     public enum Check { ACCEPTED, WRONG, EXPIRED, TOO_MANY_TRIES }

@@ -171,6 +171,11 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/me/two-factor", ALL, "/api/v1/me/two-factor", null, Body.NONE));
         add(rows, row("POST /api/v1/me/two-factor/confirm", ALL, "/api/v1/me/two-factor/confirm", null, Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/login/code", ALL, "/api/v1/login/code", null, Body.EMPTY_JSON));
+        // the member app (掌上办): its page and signing in are public (empty input is refused); signing out ends any session
+        add(rows, publicRow("GET /m/", "/m/", Body.NONE));
+        add(rows, publicRow("POST /api/v1/m/sign-in/code", "/api/v1/m/sign-in/code", Body.EMPTY_JSON));
+        add(rows, publicRow("POST /api/v1/m/sign-in", "/api/v1/m/sign-in", Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/m/sign-out", ALL, "/api/v1/m/sign-out", null, Body.NONE));
         // accounts (系统管理 → 用户): in scope the demo unit's operator, out of scope demo-jingmen; changes aim at
         // a made-up account or carry empty input
         Set<Role> accountManagers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);

@@ -1,0 +1,226 @@
+// 掌上办: the member app. One screen at a time — sign in by phone and texted code, bind the number to one's
+// registration the first time, then home and the inbox. Every figure comes from the API; the browser's clock
+// is never used for a business date, only to count down the seconds the server gave.
+
+import { h, fill, csrfToken, field, showErrors, clearErrors, dateTime, ApiError } from '/js/lib.js';
+
+const screen = document.getElementById('screen');
+const back = document.getElementById('back');
+let me = null;
+let countdown = null;
+
+/** Calls the API as this browser; a 401 is an answer here (the app shows its sign-in), not a redirect. */
+async function api(path, { method = 'GET', json } = {}) {
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json, application/problem+json' };
+  if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
+  if (json !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: json === undefined ? undefined : JSON.stringify(json), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { detail: '网络不通，请检查网络后再试' });
+  }
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = { detail: '服务暂时不可用，请稍后再试' };
+  }
+  if (!response.ok) {
+    const error = new ApiError(response.status, data);
+    error.retryAfter = Number(response.headers.get('Retry-After')) || 0;
+    throw error;
+  }
+  return data;
+}
+
+function show(title, ...content) {
+  stopCountdown();
+  fill(screen, h('h1', { text: title }), ...content);
+  document.title = `${title} · 掌上办`;
+  back.hidden = location.hash !== '#inbox';
+  window.scrollTo(0, 0);
+}
+
+function formError() {
+  return h('p', { class: 'form-error', role: 'alert', hidden: true });
+}
+
+function busy(button, label) {
+  const before = button.textContent;
+  button.disabled = true;
+  button.textContent = label;
+  return () => { button.disabled = false; button.textContent = before; };
+}
+
+function stopCountdown() {
+  if (countdown) clearInterval(countdown);
+  countdown = null;
+}
+
+/** Counts down on the code button the seconds the server asked to wait before another code. */
+function waitBeforeResend(button, seconds) {
+  stopCountdown();
+  let left = Math.max(1, Math.round(seconds));
+  const tick = () => {
+    if (left <= 0) {
+      stopCountdown();
+      button.disabled = false;
+      button.textContent = '重新获取验证码';
+      return;
+    }
+    button.disabled = true;
+    button.textContent = `${left} 秒后可重新获取`;
+    left -= 1;
+  };
+  tick();
+  countdown = setInterval(tick, 1000);
+}
+
+// ---------- sign in ----------
+
+function signIn(notice) {
+  const phone = h('input', { name: 'phone', type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: 16, placeholder: '11位手机号码' });
+  const code = h('input', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6, placeholder: '6位数字' });
+  const send = h('button', { type: 'button', class: 'btn', id: 'send-code', text: '获取验证码' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'sign-in', text: '登录' });
+  const sent = h('p', { class: 'sent', id: 'code-sent', role: 'status' });
+  const form = h('form', { class: 'card', novalidate: true },
+    field('手机号码', phone), h('div', {}, send, sent), field('短信验证码', code), formError(), submit);
+  show('手机号登录', h('p', { class: 'lead', text: '用手机短信验证码登录，无需密码。' }), form);
+  if (notice) showErrors(form, new ApiError(400, { detail: notice }));
+
+  send.addEventListener('click', async () => {
+    clearErrors(form);
+    const done = busy(send, '正在发送…');
+    try {
+      const answer = await api('/api/v1/m/sign-in/code', { method: 'POST', json: { phone: phone.value.trim() } });
+      done();
+      sent.textContent = '验证码已发送，请查看短信';
+      waitBeforeResend(send, answer.resendInSeconds);
+      code.focus();
+    } catch (e) {
+      done();
+      showErrors(form, e);
+      if (e.status === 429 && e.retryAfter && e.retryAfter <= 120) waitBeforeResend(send, e.retryAfter);
+    }
+  });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const done = busy(submit, '正在登录…');
+    try {
+      const answer = await api('/api/v1/m/sign-in', { method: 'POST', json: { phone: phone.value.trim(), code: code.value.trim() } });
+      done();
+      if (answer.signedIn) await start();
+      else bind(phone.value.trim());
+    } catch (e) {
+      done();
+      showErrors(form, e);
+    }
+  });
+}
+
+function bind(phone) {
+  const name = h('input', { name: 'name', autocomplete: 'name', maxlength: 50 });
+  const idNumber = h('input', { name: 'idNumber', autocomplete: 'off', autocapitalize: 'characters', maxlength: 18, spellcheck: 'false' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'bind', text: '确认并登录' });
+  const form = h('form', { class: 'card', novalidate: true },
+    field('姓名', name), field('身份证号码', idNumber, { hint: '18位，末位可能是 X' }), formError(), submit);
+  show('第一次登录，请核对身份',
+    h('p', { class: 'lead', text: '请填写您参保登记时的姓名和身份证号码。核对无误后，这个手机号就与您本人绑定，以后凭验证码即可登录。' }),
+    form);
+  name.focus();
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const done = busy(submit, '正在核对…');
+    try {
+      await api('/api/v1/m/sign-in', { method: 'POST', json: { phone, name: name.value.trim(), idNumber: idNumber.value.trim() } });
+      await start();
+    } catch (e) {
+      done();
+      // the code proved the number for a while only: after that, back to a new code
+      if (e.errors.some((x) => x.field === 'code')) signIn('请重新获取验证码后再登录');
+      else showErrors(form, e);
+    }
+  });
+}
+
+// ---------- signed in ----------
+
+async function home() {
+  const [member, inbox] = await Promise.all([api(`/api/v1/members/${me.memberId}`), api('/api/v1/inbox/unread')]);
+  const messages = h('button', { type: 'button', class: 'tile', id: 'open-inbox' },
+    h('span', {}, h('strong', { text: '我的消息' }), h('span', { class: 'sub', text: inbox.unread ? '有新消息' : '通知与提醒' })),
+    inbox.unread ? h('span', { class: 'badge', 'aria-label': `${inbox.unread} 条未读`, text: String(inbox.unread) }) : null,
+    h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
+  messages.addEventListener('click', () => { location.hash = '#inbox'; });
+  const out = h('button', { type: 'button', class: 'btn btn-quiet', id: 'sign-out', text: '退出登录' });
+  out.addEventListener('click', async () => {
+    await api('/api/v1/m/sign-out', { method: 'POST' });
+    me = null;
+    history.replaceState(null, '', '/m/');
+    signIn();
+  });
+  show('您好',
+    h('div', { class: 'card hello' },
+      h('span', { class: 'avatar', 'aria-hidden': 'true', text: member.name.slice(0, 1) }),
+      h('div', { class: 'who' }, h('h2', { id: 'member-name', text: member.name }),
+        h('p', { id: 'member-id', text: `身份证 ${member.maskedIdNumber}` }))),
+    messages, out);
+}
+
+async function inbox() {
+  const answer = await api('/api/v1/inbox?limit=50');
+  const unread = h('p', { id: 'unread', text: answer.unread ? `${answer.unread} 条未读` : '全部已读' });
+  const all = h('button', { type: 'button', class: 'btn', id: 'read-all', text: '全部标为已读', disabled: !answer.unread });
+  all.addEventListener('click', async () => { await api('/api/v1/inbox/read-all', { method: 'POST' }); await inbox(); });
+  const list = h('ul', { class: 'messages', id: 'messages' }, answer.items.map((m) => message(m, unread)));
+  show('我的消息', h('div', { class: 'row' }, unread, all),
+    answer.items.length ? list : h('p', { class: 'empty', text: '还没有消息' }));
+}
+
+function message(m, unread) {
+  const item = h('button', { type: 'button', class: `message${m.readAt ? ' read' : ''}`, dataset: { id: m.id } },
+    h('span', { class: 'title' }, m.readAt ? null : h('span', { class: 'dot', 'aria-label': '未读' }), m.title || m.channelLabel),
+    h('p', { class: 'body', text: m.body }),
+    h('p', { class: 'when', text: dateTime(m.createdAt) }));
+  item.addEventListener('click', async () => {
+    if (item.classList.contains('read')) return;
+    const left = await api(`/api/v1/inbox/${m.id}/read`, { method: 'POST' });
+    item.classList.add('read');
+    item.querySelector('.dot')?.remove();
+    unread.textContent = left.unread ? `${left.unread} 条未读` : '全部已读';
+  });
+  return h('li', {}, item);
+}
+
+// ---------- start ----------
+
+async function route() {
+  try {
+    if (location.hash === '#inbox') await inbox();
+    else await home();
+  } catch (e) {
+    if (e.status === 401) { me = null; signIn('登录已过期，请重新登录'); } else show('出错了', h('p', { class: 'form-error', text: e.message }));
+  }
+}
+
+/** Who is signed in: only a worker's session opens the app; anyone else signs in here by phone. */
+async function start() {
+  try {
+    const who = await api('/api/v1/me');
+    me = who.role === 'MEMBER' && who.memberId ? who : null;
+  } catch {
+    me = null;
+  }
+  if (me) await route();
+  else signIn();
+}
+
+back.addEventListener('click', () => { location.hash = ''; });
+window.addEventListener('hashchange', () => { if (me) route(); });
+start();

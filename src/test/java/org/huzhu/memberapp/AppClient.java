@@ -1,0 +1,69 @@
+package org.huzhu.memberapp;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import org.huzhu.support.ApiTest;
+
+/**
+ * A phone's browser as the member app uses it: it keeps the cookies it is given (the session and the CSRF
+ * token) and sends the token with every write, as {@code app.js} does; it follows no redirects.
+ */
+final class AppClient {
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+    private final Function<String, URI> uri;
+
+    AppClient(Function<String, URI> uri) {
+        this.uri = uri;
+    }
+
+    /** An answer and, for a redirect, where it leads. */
+    record Reply(ApiTest.Answer answer, String location, String retryAfter) {
+        int status() {
+            return answer.status();
+        }
+    }
+
+    Reply get(String path) {
+        return send(HttpRequest.newBuilder(uri.apply(path)).header("Accept", "application/json").GET());
+    }
+
+    Reply post(String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri.apply(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        String token = csrfToken();
+        if (token != null) request.header("X-XSRF-TOKEN", token);
+        return send(request);
+    }
+
+    boolean hasSession() {
+        return cookies.getCookieStore().getCookies().stream().anyMatch(c -> c.getName().equals("SESSION"));
+    }
+
+    private String csrfToken() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(new ApiTest.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body()), response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
