@@ -69,9 +69,9 @@ class MemberController {
 
     @Requires(Right.MEMBER_VERIFY)
     @PostMapping("/{id}/real-name-verification")
-    @Operation(summary = "记录实名认证；新就业形态劳动者获赠专项意外伤害互助保障")
-    MemberView verify(@PathVariable long id) {
-        return MemberView.of(members.verifyRealName(id, CurrentUser.get()));
+    @Operation(summary = "柜台核验实名：记录当面查验的证件类型与号码后四位，标记实名认证；新就业形态劳动者获赠专项意外伤害互助保障")
+    MemberView verify(@PathVariable long id, @RequestBody(required = false) Members.CounterCheck body) {
+        return MemberView.of(members.counterCheck(id, body, CurrentUser.get()));
     }
 
     @Requires(Right.BANK_ACCOUNT_CHANGE)

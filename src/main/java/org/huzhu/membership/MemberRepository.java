@@ -165,9 +165,10 @@ class MemberRepository {
         jdbc.sql("update membership.member set unit_id = ?, org_path = ? where id = ?").params(unitId, orgPath, id).update();
     }
 
-    void markRealNameVerified(long id) {
-        jdbc.sql("update membership.member set real_name_verified_at = now() where id = ? and real_name_verified_at is null")
-                .param(id).update();
+    /** True when this marked the member (false: verified before). */
+    boolean markRealNameVerified(long id) {
+        return jdbc.sql("update membership.member set real_name_verified_at = now() where id = ? and real_name_verified_at is null")
+                .param(id).update() > 0;
     }
 
     record PayeeRow(String name, String bankName, byte[] accountCipher, java.time.Instant accountChangedAt) {

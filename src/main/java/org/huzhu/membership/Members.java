@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
+import org.huzhu.realname.DocumentType;
+import org.huzhu.realname.Verification;
 import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.Masks;
@@ -31,11 +33,13 @@ public class Members {
     private final Enrolments enrolments;
     private final PersonalDataCipher cipher;
     private final BankAccountChanges bankAccountChanges;
+    private final RealNameVerifications realNames;
     private final Clock clock;
 
     Members(MemberRepository repository, Organisations organisations, Enrolments enrolments, PersonalDataCipher cipher,
-            BankAccountChanges bankAccountChanges, Clock clock) {
+            BankAccountChanges bankAccountChanges, RealNameVerifications realNames, Clock clock) {
         this.repository = repository;
+        this.realNames = realNames;
         this.bankAccountChanges = bankAccountChanges;
         this.organisations = organisations;
         this.enrolments = enrolments;
@@ -104,15 +108,36 @@ public class Members {
     }
 
     /**
-     * Records that the worker's real name was verified. A verified new-form worker receives the
-     * free GIG_ACCIDENT cover, booked to the union's gift budget.
+     * Records that the worker's real name was verified, with no evidence of how: for the demo's seeded workers
+     * only. A verified new-form worker receives the free GIG_ACCIDENT cover, booked to the union's gift budget.
      */
     @Transactional
     public Member verifyRealName(long id, CurrentUser user) {
         Member member = visibleMember(id, user);
         if (!user.holds(Right.MEMBER_VERIFY)) throw new AccessDeniedException("cannot verify real names");
-        repository.markRealNameVerified(member.id());
-        if (member.employmentForm() == EmploymentForm.NEW_FORM) enrolments.grantGiftCover(member.id(), LocalDate.now(clock));
+        realNames.markVerified(member);
+        return repository.find(member.id()).orElseThrow();
+    }
+
+    /**
+     * The signed-in worker asks the identity-verification service (三要素) with the name, ID number and phone on
+     * record; a match marks them verified (and grants a new-form worker the gift cover). 409 when already verified.
+     */
+    public Verification verifyOwnRealName(CurrentUser worker) {
+        if (worker.role() != Role.MEMBER) throw new AccessDeniedException("only a worker verifies their own real name");
+        return realNames.own(worker);
+    }
+
+    /** What staff saw at the counter: the document's type ({@link DocumentType} name) and the last four characters of its number. */
+    public record CounterCheck(String documentType, String documentNumberLast4) {
+    }
+
+    /** Staff saw the worker in person with a document: the counter check is kept as evidence and the member marked verified. */
+    @Transactional
+    public Member counterCheck(long id, CounterCheck check, CurrentUser staff) {
+        Member member = visibleMember(id, staff);
+        if (!staff.holds(Right.MEMBER_VERIFY)) throw new AccessDeniedException("cannot verify real names");
+        realNames.counter(member, check == null ? new CounterCheck(null, null) : check, staff);
         return repository.find(member.id()).orElseThrow();
     }
 

@@ -1,0 +1,96 @@
+package org.huzhu.membership;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.huzhu.realname.DocumentType;
+import org.huzhu.realname.RealNameChecks;
+import org.huzhu.realname.Verification;
+import org.huzhu.shared.audit.Audit;
+import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.web.Checks;
+import org.huzhu.shared.web.ConflictException;
+import org.huzhu.shared.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How a worker's real name comes to be verified: the worker asks the identity-verification service with the
+ * name, ID number and phone on record (三要素), or staff record a counter check in person. Only a match marks the
+ * member verified; the first time, a new-form worker receives the gift cover. The numbers are decrypted here,
+ * for the question only, and leave this module for the realname module alone.
+ */
+@Service
+class RealNameVerifications {
+
+    private static final Pattern LAST_FOUR = Pattern.compile("[0-9A-Z]{4}");
+
+    private final MemberRepository repository;
+    private final Enrolments enrolments;
+    private final PersonalDataCipher cipher;
+    private final RealNameChecks checks;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    RealNameVerifications(MemberRepository repository, Enrolments enrolments, PersonalDataCipher cipher, RealNameChecks checks,
+                          Clock clock, PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.enrolments = enrolments;
+        this.cipher = cipher;
+        this.checks = checks;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * The signed-in worker's own 三要素 check with the facts on record; nothing is changed unless it matched. The
+     * service is asked outside any transaction of ours, so that no row is held while it answers.
+     */
+    Verification own(CurrentUser worker) {
+        Member member = repository.find(worker.memberId() == null ? -1 : worker.memberId())
+                .orElseThrow(() -> new NotFoundException("职工不存在"));
+        if (member.realNameVerifiedAt() != null) throw new ConflictException("您已完成实名认证");
+        byte[] phoneCipher = repository.contact(member.id()).map(MemberRepository.ContactRow::phoneCipher).orElse(null);
+        if (phoneCipher == null) throw new ConflictException("phone", "未登记手机号码，请先绑定手机号码");
+        String idNumber = cipher.decrypt(repository.idCipher(member.id()));
+        Verification v = checks.verify(member.id(), member.name(), idNumber, cipher.decrypt(phoneCipher), worker);
+        if (v.matched()) transaction.executeWithoutResult(status -> markVerified(member));
+        return v;
+    }
+
+    /** Records the counter check and marks the (visible) member verified, in the caller's transaction. */
+    void counter(Member member, Members.CounterCheck check, CurrentUser staff) {
+        Checks problems = new Checks();
+        DocumentType type = problems.parse("documentType", () -> documentType(check.documentType()));
+        String last4 = check.documentNumberLast4() == null ? "" : check.documentNumberLast4().strip().toUpperCase(Locale.ROOT);
+        problems.check(LAST_FOUR.matcher(last4).matches(), "documentNumberLast4", "请填写证件号码的后四位（数字或字母）");
+        problems.throwIfInvalid();
+        checks.counterCheck(member.id(), type, masked(type, last4), staff);
+        markVerified(member);
+    }
+
+    /** Marks the member verified (once); a new-form worker receives the gift cover the first time. */
+    void markVerified(Member member) {
+        if (!repository.markRealNameVerified(member.id())) return;
+        Audit.changed("member", member.id(), "realNameVerified", false, true);
+        if (member.employmentForm() == EmploymentForm.NEW_FORM) enrolments.grantGiftCover(member.id(), LocalDate.now(clock));
+    }
+
+    private static DocumentType documentType(String value) {
+        if (value == null || value.isBlank()) throw new IllegalArgumentException("请选择核验的证件类型");
+        try {
+            return DocumentType.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("证件类型不正确");
+        }
+    }
+
+    /** The number as a screen masks it: an 18-character card's 14 hidden characters, else four. */
+    private static String masked(DocumentType type, String last4) {
+        boolean idCard = type == DocumentType.RESIDENT_ID_CARD || type == DocumentType.TEMPORARY_ID_CARD;
+        return "*".repeat(idCard ? 14 : 4) + last4;
+    }
+}
