@@ -1,5 +1,5 @@
 // 掌上办: the member app. One screen at a time — sign in by phone and texted code, bind the number to one's
-// registration the first time, then home and the inbox. Every figure comes from the API; the browser's clock
+// registration the first time, then home, the inbox and 实名认证 (the worker's own real-name check). Every figure comes from the API; the browser's clock
 // is never used for a business date, only to count down the seconds the server gave.
 
 import { h, fill, csrfToken, field, showErrors, clearErrors, dateTime, ApiError } from '/js/lib.js';
@@ -39,7 +39,7 @@ function show(title, ...content) {
   stopCountdown();
   fill(screen, h('h1', { text: title }), ...content);
   document.title = `${title} · 掌上办`;
-  back.hidden = location.hash !== '#inbox';
+  back.hidden = !location.hash;
   window.scrollTo(0, 0);
 }
 
@@ -158,6 +158,12 @@ async function home() {
     inbox.unread ? h('span', { class: 'badge', 'aria-label': `${inbox.unread} 条未读`, text: String(inbox.unread) }) : null,
     h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
   messages.addEventListener('click', () => { location.hash = '#inbox'; });
+  const realName = member.realNameVerified
+    ? h('p', { class: 'verified', id: 'real-name-done', text: '✓ 已完成实名认证' })
+    : h('button', { type: 'button', class: 'tile', id: 'open-real-name' },
+      h('span', {}, h('strong', { text: '实名认证' }), h('span', { class: 'sub', text: '尚未认证，认证后方可办理互助保障业务' })),
+      h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
+  if (!member.realNameVerified) realName.addEventListener('click', () => { location.hash = '#real-name'; });
   const out = h('button', { type: 'button', class: 'btn btn-quiet', id: 'sign-out', text: '退出登录' });
   out.addEventListener('click', async () => {
     await api('/api/v1/m/sign-out', { method: 'POST' });
@@ -170,7 +176,42 @@ async function home() {
       h('span', { class: 'avatar', 'aria-hidden': 'true', text: member.name.slice(0, 1) }),
       h('div', { class: 'who' }, h('h2', { id: 'member-name', text: member.name }),
         h('p', { id: 'member-id', text: `身份证 ${member.maskedIdNumber}` }))),
-    messages, out);
+    realName, messages, out);
+}
+
+/** 实名认证: what will be checked (masked), the consent, one button; the server asks with the facts on record. */
+async function realName() {
+  const status = await api('/api/v1/m/real-name');
+  if (status.verified) { show('实名认证', h('p', { class: 'verified', text: '✓ 您已完成实名认证' })); return; }
+  const consent = h('input', { type: 'checkbox', id: 'real-name-consent' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'real-name-verify', text: '开始核验', disabled: true });
+  const outcome = h('p', { class: 'outcome', id: 'real-name-outcome', role: 'status', hidden: true });
+  consent.addEventListener('change', () => { submit.disabled = !consent.checked; });
+  const form = h('form', { class: 'card', novalidate: true },
+    h('dl', { class: 'facts' },
+      h('dt', { text: '姓名' }), h('dd', { id: 'real-name-name', text: status.name }),
+      h('dt', { text: '身份证号码' }), h('dd', { id: 'real-name-id', text: status.maskedIdNumber }),
+      h('dt', { text: '手机号码' }), h('dd', { id: 'real-name-phone', text: status.maskedPhone || '未登记' })),
+    h('label', { class: 'consent' }, consent, h('span', { text: status.consent })),
+    formError(), outcome, submit);
+  show('实名认证', h('p', { class: 'lead', text: '用您登记的姓名、身份证号码和绑定的手机号码向权威身份核验服务核验，无需上传证件。' }), form);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    outcome.hidden = true;
+    const done = busy(submit, '正在核验…');
+    try {
+      const answer = await api('/api/v1/m/real-name', { method: 'POST', json: { consent: consent.checked } });
+      done();
+      outcome.textContent = answer.message;
+      outcome.className = `outcome ${answer.verified ? 'ok' : answer.result === 'UNAVAILABLE' ? 'later' : 'no'}`;
+      outcome.hidden = false;
+      if (answer.verified) { submit.remove(); consent.disabled = true; }
+    } catch (e) {
+      done();
+      showErrors(form, e);
+    }
+  });
 }
 
 async function inbox() {
@@ -203,6 +244,7 @@ function message(m, unread) {
 async function route() {
   try {
     if (location.hash === '#inbox') await inbox();
+    else if (location.hash === '#real-name') await realName();
     else await home();
   } catch (e) {
     if (e.status === 401) { me = null; signIn('登录已过期，请重新登录'); } else show('出错了', h('p', { class: 'form-error', text: e.message }));

@@ -99,6 +99,34 @@ function membersTable(items, open, more) {
       h('span', { class: 'muted', text: `已显示 ${items.length} 名` }), moreButton));
 }
 
+const DOCUMENT_TYPES = {
+  RESIDENT_ID_CARD: '居民身份证', TEMPORARY_ID_CARD: '临时身份证', HOUSEHOLD_REGISTER: '户口簿', PASSPORT: '护照',
+  HK_MACAO_PERMIT: '港澳居民来往内地通行证', TAIWAN_PERMIT: '台湾居民来往大陆通行证', RESIDENCE_PERMIT: '港澳台居民居住证',
+  FOREIGN_PERMANENT_RESIDENT_CARD: '外国人永久居留身份证',
+};
+
+/** 柜台核验: staff record the document they saw in person (its type and the last four characters of its number). */
+function counterCheckForm(member, done, cancel) {
+  const type = h('select', { name: 'documentType', id: 'counter-document-type' },
+    h('option', { value: '', text: '请选择' }),
+    Object.entries(DOCUMENT_TYPES).map(([value, text]) => h('option', { value, text })));
+  const last4 = h('input', { name: 'documentNumberLast4', id: 'counter-document-last4', maxlength: 4, autocomplete: 'off',
+    spellcheck: 'false', inputmode: 'text', placeholder: '如 001X' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'counter-check-submit' }, '确认已当面核验');
+  const close = h('button', { type: 'button', class: 'btn', onclick: cancel }, '取消');
+  const form = h('form', { class: 'counter-check', novalidate: true, 'aria-label': '柜台核验' },
+    h('p', { class: 'muted', text: `请当面查验 ${member.name} 本人及其证件原件，证件信息与登记一致后记录。` }),
+    field('查验的证件', type), field('证件号码后四位', last4, { hint: '只记录后四位，不记录完整号码' }),
+    formError(), h('div', { class: 'actions' }, submit, close));
+  submitting(form, submit, '正在记录…', async (text) => {
+    await api(`/api/v1/members/${member.id}/real-name-verification`, {
+      method: 'POST', json: { documentType: text('documentType'), documentNumberLast4: text('documentNumberLast4') },
+    });
+    await done();
+  });
+  return form;
+}
+
 function verifiedBadge(m) {
   return m.realNameVerified ? h('span', { class: 'badge badge-green', text: '已认证' }) : h('span', { class: 'badge', text: '未认证' });
 }
@@ -111,18 +139,18 @@ async function showMember(box, id, context, terms, known) {
   ]);
   const unit = member.unitId ? await api(`/api/v1/units/${member.unitId}`).catch(() => null) : null;
   const actions = [];
+  const counterSlot = h('div', { id: 'counter-check-slot' });
   if (!member.realNameVerified && context.can('MEMBER_VERIFY')) {
-    const verify = h('button', { type: 'button', class: 'btn', id: 'verify-member' }, '实名认证');
-    verify.addEventListener('click', () => busy(verify, '正在认证…', async () => {
-      try {
-        await api(`/api/v1/members/${member.id}/real-name-verification`, { method: 'POST' });
+    const verify = h('button', { type: 'button', class: 'btn', id: 'verify-member' }, '柜台核验');
+    verify.addEventListener('click', () => {
+      verify.disabled = true;
+      fill(counterSlot, counterCheckForm(member, async () => {
         toast(member.employmentForm === 'NEW_FORM'
           ? `${member.name} 已通过实名认证，并获赠新就业形态专项意外伤害保障` : `${member.name} 已通过实名认证`, 'ok');
         await showMember(box, member.id, context, terms);
-      } catch (e) {
-        toast(e.message, 'error');
-      }
-    }));
+      }, () => { fill(counterSlot); verify.disabled = false; }));
+      counterSlot.querySelector('select')?.focus();
+    });
     actions.push(verify);
   }
   if (context.can('ENROL')) {
@@ -135,6 +163,7 @@ async function showMember(box, id, context, terms, known) {
       h('div', {}, h('h2', { id: 'member-name', text: member.name }),
         h('p', { class: 'muted' }, `${GENDER[member.gender] || ''} · ${member.birthDate} 出生 · `, verifiedBadge(member))),
       actions.length ? h('div', { class: 'actions' }, actions) : null),
+    counterSlot,
     h('dl', { class: 'facts' },
       fact('身份证号码', member.maskedIdNumber, true),
       fact('手机号码', member.maskedPhone),

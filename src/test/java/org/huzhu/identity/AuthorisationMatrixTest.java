@@ -176,6 +176,8 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, publicRow("POST /api/v1/m/sign-in/code", "/api/v1/m/sign-in/code", Body.EMPTY_JSON));
         add(rows, publicRow("POST /api/v1/m/sign-in", "/api/v1/m/sign-in", Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/m/sign-out", ALL, "/api/v1/m/sign-out", null, Body.NONE));
+        add(rows, row("GET /api/v1/m/real-name", EnumSet.of(Role.MEMBER), "/api/v1/m/real-name", null, Body.NONE));
+        add(rows, row("POST /api/v1/m/real-name", EnumSet.of(Role.MEMBER), "/api/v1/m/real-name", null, Body.EMPTY_JSON));
         // accounts (系统管理 → 用户): in scope the demo unit's operator, out of scope demo-jingmen; changes aim at
         // a made-up account or carry empty input
         Set<Role> accountManagers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);
@@ -257,7 +259,7 @@ class AuthorisationMatrixTest extends ApiTest {
                 "/api/v1/members/" + f.otherMember() + "/enrolments", Body.NONE));
         add(rows, row("POST /api/v1/members/{id}/real-name-verification", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR),
                 "/api/v1/members/" + f.verifiable() + "/real-name-verification",
-                "/api/v1/members/" + f.otherMember() + "/real-name-verification", Body.NONE));
+                "/api/v1/members/" + f.otherMember() + "/real-name-verification", Body.EMPTY_JSON));
         add(rows, row("PUT /api/v1/members/{id}/bank-account", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER),
                 "/api/v1/members/" + f.member() + "/bank-account", "/api/v1/members/" + f.otherMember() + "/bank-account", Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/members/{id}/bank-account-changes", ALL, "/api/v1/members/" + f.member() + "/bank-account-changes",

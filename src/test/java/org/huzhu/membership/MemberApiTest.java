@@ -35,6 +35,9 @@ import tools.jackson.databind.JsonNode;
  */
 class MemberApiTest extends ApiTest {
 
+    /** A counter check in person: what staff saw (an ID card ending 001X). */
+    static final String COUNTER_CHECK = "{\"documentType\": \"RESIDENT_ID_CARD\", \"documentNumberLast4\": \"001X\"}";
+
     /** Area codes of this class (Beijing 1101xx): never used by the demo data or other test classes. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(400));
 
@@ -349,7 +352,7 @@ class MemberApiTest extends ApiTest {
         BigDecimal incomeBefore = accountCredit("4001");
         LocalDate today = today();
 
-        Answer verified = post("demo-jingmen", "/api/v1/members/" + memberId + "/real-name-verification", "");
+        Answer verified = post("demo-jingmen", "/api/v1/members/" + memberId + "/real-name-verification", COUNTER_CHECK);
 
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         assertThat(verified.json().path("realNameVerified").asBoolean()).isTrue();
@@ -371,7 +374,7 @@ class MemberApiTest extends ApiTest {
         assertThat(accountDebit("5001").subtract(giftBefore)).isEqualByComparingTo("25.00");
         assertThat(accountCredit("4001").subtract(incomeBefore)).isEqualByComparingTo("25.00");
 
-        Answer again = post("demo-admin", "/api/v1/members/" + memberId + "/real-name-verification", "");
+        Answer again = post("demo-admin", "/api/v1/members/" + memberId + "/real-name-verification", COUNTER_CHECK);
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(get("demo-admin", "/api/v1/members/" + memberId + "/enrolments").json().size()).isEqualTo(1);
@@ -385,7 +388,7 @@ class MemberApiTest extends ApiTest {
                 createUnit("利川市总工会", "GOVERNMENT"));
         BigDecimal giftBefore = accountDebit("5001");
 
-        Answer verified = post("demo-admin", "/api/v1/members/" + memberId + "/real-name-verification", "");
+        Answer verified = post("demo-admin", "/api/v1/members/" + memberId + "/real-name-verification", COUNTER_CHECK);
 
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.json().path("realNameVerified").asBoolean()).isTrue();
@@ -399,8 +402,8 @@ class MemberApiTest extends ApiTest {
         long wuhanMember = register("demo-admin", "范某", idNumber(LocalDate.of(1991, 8, 8), 'M'), "NEW_FORM",
                 createUnit("洪山区总工会", "PRIVATE"));
 
-        assertProblem(post("demo-member", "/api/v1/members/" + self + "/real-name-verification", ""), 403);
-        assertProblem(post("demo-jingmen", "/api/v1/members/" + wuhanMember + "/real-name-verification", ""), 404);
+        assertProblem(post("demo-member", "/api/v1/members/" + self + "/real-name-verification", COUNTER_CHECK), 403);
+        assertProblem(post("demo-jingmen", "/api/v1/members/" + wuhanMember + "/real-name-verification", COUNTER_CHECK), 404);
         assertThat(get("demo-admin", "/api/v1/members/" + wuhanMember + "/enrolments").json().size()).isZero();
     }
 

@@ -35,6 +35,9 @@ import tools.jackson.databind.JsonNode;
  */
 class NotificationTriggersTest extends ApiTest {
 
+    /** A counter check in person: what staff saw (an ID card ending 001X). */
+    static final String COUNTER_CHECK = "{\"documentType\": \"RESIDENT_ID_CARD\", \"documentNumberLast4\": \"001X\"}";
+
     private static final AtomicInteger RECEIPT = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
@@ -192,7 +195,7 @@ class NotificationTriggersTest extends ApiTest {
         });
         assertThat(rows(worker, "GIFT_COVER_GRANTED")).as("rolled back with the cover").isEmpty();
 
-        Answer verified = post("demo-admin", "/api/v1/members/" + worker + "/real-name-verification", "");
+        Answer verified = post("demo-admin", "/api/v1/members/" + worker + "/real-name-verification", COUNTER_CHECK);
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         assertThat(rows(worker, "GIFT_COVER_GRANTED")).filteredOn(r -> r.channel().equals("SMS")).singleElement()
                 .satisfies(r -> assertThat(r.body()).contains("工会赠送", "无需缴费"));
