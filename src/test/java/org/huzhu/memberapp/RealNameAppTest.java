@@ -109,11 +109,11 @@ class RealNameAppTest extends ApiTest {
         assertThat(checked.json().path("realNameVerified").asBoolean()).isTrue();
         assertThat(get("demo-admin", "/api/v1/members/" + id + "/enrolments").json().size()).as("the gift cover").isEqualTo(1);
         Map<String, Object> row = jdbc.sql("""
-                select kind, result, document_type, document_masked, asked_by, asked_by_role from realname.verification
+                select kind, result, document_type, document_masked, asked_by, asked_as from realname.verification
                  where member_id = ?""").param(id).query().singleRow();
         assertThat(row).containsEntry("kind", "COUNTER").containsEntry("result", "MATCH")
                 .containsEntry("document_type", "RESIDENT_ID_CARD").containsEntry("document_masked", "**************" + idNumber.substring(14))
-                .containsEntry("asked_by", "demo-wuhan").containsEntry("asked_by_role", "UNION_STAFF");
+                .containsEntry("asked_by", "demo-wuhan").containsEntry("asked_as", "UNION_STAFF");
     }
 
     // ------------------------------------------------------------------ helpers
