@@ -1,8 +1,9 @@
 // 掌上办: the member app. One screen at a time — sign in by phone and texted code, bind the number to one's
-// registration the first time, then home and the inbox. Every figure comes from the API; the browser's clock
+// registration the first time, then home, my cover (cover.js) and the inbox. Every figure comes from the API; the browser's clock
 // is never used for a business date, only to count down the seconds the server gave.
 
 import { h, fill, csrfToken, field, showErrors, clearErrors, dateTime, ApiError } from '/js/lib.js';
+import { cover } from '/m/cover.js';
 
 const screen = document.getElementById('screen');
 const back = document.getElementById('back');
@@ -39,7 +40,7 @@ function show(title, ...content) {
   stopCountdown();
   fill(screen, h('h1', { text: title }), ...content);
   document.title = `${title} · 掌上办`;
-  back.hidden = location.hash !== '#inbox';
+  back.hidden = location.hash !== '#inbox' && location.hash !== '#cover';
   window.scrollTo(0, 0);
 }
 
@@ -158,6 +159,10 @@ async function home() {
     inbox.unread ? h('span', { class: 'badge', 'aria-label': `${inbox.unread} 条未读`, text: String(inbox.unread) }) : null,
     h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
   messages.addEventListener('click', () => { location.hash = '#inbox'; });
+  const myCover = h('button', { type: 'button', class: 'tile', id: 'open-cover' },
+    h('span', {}, h('strong', { text: '我的保障' }), h('span', { class: 'sub', text: '参保项目、保障期与电子凭证' })),
+    h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
+  myCover.addEventListener('click', () => { location.hash = '#cover'; });
   const out = h('button', { type: 'button', class: 'btn btn-quiet', id: 'sign-out', text: '退出登录' });
   out.addEventListener('click', async () => {
     await api('/api/v1/m/sign-out', { method: 'POST' });
@@ -170,7 +175,7 @@ async function home() {
       h('span', { class: 'avatar', 'aria-hidden': 'true', text: member.name.slice(0, 1) }),
       h('div', { class: 'who' }, h('h2', { id: 'member-name', text: member.name }),
         h('p', { id: 'member-id', text: `身份证 ${member.maskedIdNumber}` }))),
-    messages, out);
+    myCover, messages, out);
 }
 
 async function inbox() {
@@ -203,6 +208,7 @@ function message(m, unread) {
 async function route() {
   try {
     if (location.hash === '#inbox') await inbox();
+    else if (location.hash === '#cover') await cover(api, show);
     else await home();
   } catch (e) {
     if (e.status === 401) { me = null; signIn('登录已过期，请重新登录'); } else show('出错了', h('p', { class: 'form-error', text: e.message }));
