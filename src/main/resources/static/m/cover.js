@@ -19,7 +19,7 @@ function card(item) {
   return h('li', { class: `cover cover-${item.status.toLowerCase()}` },
     h('div', { class: 'cover-head' }, h('h2', { text: item.itemName }), h('span', { class: 'state', text: item.statusWords })),
     h('dl', {},
-      line('保障档次', `${item.planName}，${item.shares} 份`),
+      line('份数', item.planName === item.itemName ? `${item.shares} 份` : `${item.planName}，${item.shares} 份`),
       line('保障期', period, 'period'),
       item.waitingEnds ? line('观察期', `${day(item.waitingEnds)} 结束（因病申领从次日起算）`) : null,
       line('缴费', item.paidBy)));

@@ -58,7 +58,8 @@ class CoverCertificatePdf {
                 if (c.items().isEmpty()) y = line(out, font, y, "    暂无保障项目");
                 for (MemberCover.Item i : c.items()) {
                     String period = i.from() == null ? "缴费后生效" : i.from() + " 至 " + i.to();
-                    y = line(out, font, y, "    " + i.itemName() + "（" + i.planName() + "，" + i.shares() + "份）");
+                    String plan = i.planName().equals(i.itemName()) ? "" : i.planName() + "，";
+                    y = line(out, font, y, "    " + i.itemName() + "（" + plan + i.shares() + "份）");
                     y = line(out, font, y, "        保障期 " + period + "    " + i.statusWords());
                 }
                 y = line(out, font, y - 6, "出具单位：" + c.holder().office());
