@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Maven's dependencies: Debian's Chromium and its
 # matching chromedriver for the browser test of the console (Selenium then downloads nothing),
-# a small Chinese font so that the test's screenshots and the receipt specimens show characters,
+# a small Chinese font so that the test's screenshots, the receipt specimens and the cover certificate show characters,
 # not boxes, and Tesseract with its Simplified Chinese model for the recognition of photographed
 # receipts (tests and `./huzhu bench recognition`).
 # Idempotent: when all are present it returns at once.

@@ -1,8 +1,9 @@
 // 掌上办: the member app. One screen at a time — sign in by phone and texted code, bind the number to one's
-// registration the first time, then home, the inbox and 实名认证 (the worker's own real-name check). Every figure comes from the API; the browser's clock
+// registration the first time, then home, 实名认证 (the worker's own real-name check), my cover (cover.js) and the inbox. Every figure comes from the API; the browser's clock
 // is never used for a business date, only to count down the seconds the server gave.
 
 import { h, fill, csrfToken, field, showErrors, clearErrors, dateTime, ApiError } from '/js/lib.js';
+import { cover } from '/m/cover.js';
 
 const screen = document.getElementById('screen');
 const back = document.getElementById('back');
@@ -164,6 +165,10 @@ async function home() {
       h('span', {}, h('strong', { text: '实名认证' }), h('span', { class: 'sub', text: '尚未认证，认证后方可办理互助保障业务' })),
       h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
   if (!member.realNameVerified) realName.addEventListener('click', () => { location.hash = '#real-name'; });
+  const myCover = h('button', { type: 'button', class: 'tile', id: 'open-cover' },
+    h('span', {}, h('strong', { text: '我的保障' }), h('span', { class: 'sub', text: '参保项目、保障期与电子凭证' })),
+    h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
+  myCover.addEventListener('click', () => { location.hash = '#cover'; });
   const out = h('button', { type: 'button', class: 'btn btn-quiet', id: 'sign-out', text: '退出登录' });
   out.addEventListener('click', async () => {
     await api('/api/v1/m/sign-out', { method: 'POST' });
@@ -176,7 +181,7 @@ async function home() {
       h('span', { class: 'avatar', 'aria-hidden': 'true', text: member.name.slice(0, 1) }),
       h('div', { class: 'who' }, h('h2', { id: 'member-name', text: member.name }),
         h('p', { id: 'member-id', text: `身份证 ${member.maskedIdNumber}` }))),
-    realName, messages, out);
+    realName, myCover, messages, out);
 }
 
 /** 实名认证: what will be checked (masked), the consent, one button; the server asks with the facts on record. */
@@ -245,6 +250,7 @@ async function route() {
   try {
     if (location.hash === '#inbox') await inbox();
     else if (location.hash === '#real-name') await realName();
+    else if (location.hash === '#cover') await cover(api, show);
     else await home();
   } catch (e) {
     if (e.status === 401) { me = null; signIn('登录已过期，请重新登录'); } else show('出错了', h('p', { class: 'form-error', text: e.message }));

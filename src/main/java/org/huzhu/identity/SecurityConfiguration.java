@@ -52,8 +52,9 @@ class SecurityConfiguration {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/login.html", "/login-code.html", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error").permitAll()
-                // the member app (掌上办) is static files; what it shows comes from the API
-                .requestMatchers("/m", "/m/", "/m/**").permitAll()
+                // the member app (掌上办) is static files; what it shows comes from the API. /verify/{token}: the
+                // public check of an electronic cover certificate, opened from its QR code
+                .requestMatchers("/m", "/m/", "/m/**", "/verify/*").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers(API_DOCS).access((authentication, context) ->
                         new AuthorizationDecision(demo || holds(authentication.get(), Right.API_DOCS)))

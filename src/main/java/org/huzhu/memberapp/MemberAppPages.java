@@ -14,4 +14,11 @@ class MemberAppPages {
     String app() {
         return "forward:/m/index.html";
     }
+
+    /** The public verification page of an electronic cover certificate (its QR code leads here). */
+    @Requires(Right.PUBLIC)
+    @GetMapping("/verify/{token}")
+    String verify() {
+        return "forward:/m/verify.html";
+    }
 }

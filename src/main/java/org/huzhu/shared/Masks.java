@@ -33,4 +33,14 @@ public final class Masks {
         if (digits.length() < 4) return null;
         return "尾号" + digits.substring(digits.length() - 4);
     }
+
+    /** {@code 张*} or {@code 张*明}: the first character of a name, and its last when it has three or more. */
+    public static String name(String name) {
+        if (name == null || name.isEmpty()) return name;
+        int[] chars = name.codePoints().toArray();
+        if (chars.length == 1) return "*";
+        String first = Character.toString(chars[0]);
+        if (chars.length == 2) return first + "*";
+        return first + "*".repeat(chars.length - 2) + Character.toString(chars[chars.length - 1]);
+    }
 }

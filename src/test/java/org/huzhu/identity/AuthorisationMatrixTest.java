@@ -173,6 +173,13 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/login/code", ALL, "/api/v1/login/code", null, Body.EMPTY_JSON));
         // the member app (掌上办): its page and signing in are public (empty input is refused); signing out ends any session
         add(rows, publicRow("GET /m/", "/m/", Body.NONE));
+        add(rows, row("GET /api/v1/m/cover", EnumSet.of(Role.MEMBER), "/api/v1/m/cover", null, Body.NONE));
+        // each download issues a certificate of the caller's own: the matrix adds one row for the demo worker
+        add(rows, row("GET /api/v1/m/cover-certificate", EnumSet.of(Role.MEMBER), "/api/v1/m/cover-certificate", null, Body.NONE));
+        add(rows, publicRow("GET /verify/{token}", "/verify/made-up", Body.NONE));
+        // a made-up token: 404 is the honest answer to anyone
+        add(rows, new Row("GET /api/v1/cover-certificates/{token}", NOBODY, true, "/api/v1/cover-certificates/made-up", null,
+                Body.NONE, true));
         add(rows, publicRow("POST /api/v1/m/sign-in/code", "/api/v1/m/sign-in/code", Body.EMPTY_JSON));
         add(rows, publicRow("POST /api/v1/m/sign-in", "/api/v1/m/sign-in", Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/m/sign-out", ALL, "/api/v1/m/sign-out", null, Body.NONE));

@@ -44,6 +44,23 @@ final class AppClient {
         return send(request);
     }
 
+    /** A download: status, content type and the bytes as sent. */
+    record Download(int status, String contentType, byte[] body) {
+    }
+
+    Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri.apply(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     boolean hasSession() {
         return cookies.getCookieStore().getCookies().stream().anyMatch(c -> c.getName().equals("SESSION"));
     }

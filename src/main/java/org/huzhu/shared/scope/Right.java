@@ -63,6 +63,8 @@ public enum Right {
     /** A member's message history and the delivery statistics, within scope. */
     NOTIFICATION_READ("查看通知记录与发送统计", ADMIN, UNION_STAFF, REVIEWER),
     /** A worker's own choice about publicity, or staff recording it from the worker's signed consent. */
+    /** A worker's own cover (我的保障) and the electronic cover certificate (参保凭证). */
+    OWN_COVER("查看本人保障与下载参保凭证", MEMBER),
     CONSENT_RECORD("记录是否接收宣传推广", ADMIN, UNION_STAFF, UNIT_OPERATOR, MEMBER),
     /** Templates are the province's: a new version applies to every office. */
     NOTIFICATION_TEMPLATE_MANAGE("维护通知模板", ADMIN),
