@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.huzhu.identity.Accounts;
+import org.huzhu.membership.GiftCovers;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.MemberTransfers;
 import org.huzhu.membership.Members;
@@ -49,11 +50,13 @@ class DemoSeeder implements ApplicationRunner {
     private final MemberTransfers transfers;
     private final Clock clock;
     private final Consents consents;
+    private final GiftCovers gifts;
 
     DemoSeeder(Organisations organisations, Members members, RosterImports imports, SubsidyBudgetAdmin budgets,
                Accounts accounts, JdbcClient jdbc, DemoProperties properties, PayoutDemo payoutDemo, MemberTransfers transfers,
-               Clock clock, Consents consents) {
+               Clock clock, Consents consents, GiftCovers gifts) {
         this.consents = consents;
+        this.gifts = gifts;
         this.payoutDemo = payoutDemo;
         this.transfers = transfers;
         this.organisations = organisations;
@@ -97,6 +100,7 @@ class DemoSeeder implements ApplicationRunner {
         int year = today.getYear();
         OrgNode province = organisations.createNode("湖北省总工会", Level.PROVINCE, null, "420000");
         budgets.set(new SubsidyBudgetAdmin.BudgetChange(province.id(), year, "2000000.00"), SYSTEM);
+        for (int y = year - 1; y <= year + 1; y++) gifts.setQuota(province.id(), y, 400_000);
         List<Unit> units = new ArrayList<>();
         List<OrgNode> cities = new ArrayList<>();
         OrgNode wuhan = null;
@@ -166,11 +170,15 @@ class DemoSeeder implements ApplicationRunner {
         Files.deleteIfExists(csv);
     }
 
+    /** About two thirds of the new-form workers are verified; of those, every other one claimed the gift cover. */
     private void verifyGigWorkers() {
         List<Long> ids = jdbc.sql("select id from membership.member where employment_form = 'NEW_FORM' order by id")
                 .query(Long.class).list();
+        GiftCovers.WorkKind[] kinds = GiftCovers.WorkKind.values();
         for (int i = 0; i < ids.size(); i++) {
-            if (i % 3 != 2) members.verifyRealName(ids.get(i), SYSTEM);
+            if (i % 3 == 2) continue;
+            members.verifyRealName(ids.get(i), SYSTEM);
+            if (i % 2 == 0) gifts.claim(ids.get(i), kinds[i % kinds.length]);
         }
     }
 

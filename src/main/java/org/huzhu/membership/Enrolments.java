@@ -190,26 +190,27 @@ public class Enrolments {
 
     /**
      * Gives a verified new-form worker the free GIG_ACCIDENT cover, booked to the union's gift
-     * budget. Does nothing when they already hold it for the period.
+     * budget; the worker claims it ({@link GiftCovers}). Returns null, granting nothing, when they
+     * already hold it for the period or the catalogue has no such item.
      */
     @Transactional
-    public EnrolmentView grantGiftCover(long memberId, LocalDate verifiedOn) {
+    public EnrolmentView grantGiftCover(long memberId, LocalDate grantedOn) {
         Member member = members.lock(memberId).orElseThrow(() -> new NotFoundException("职工不存在"));
-        CatalogueVersion terms = catalogue.activeOn(verifiedOn.plusDays(1));
+        CatalogueVersion terms = catalogue.activeOn(grantedOn.plusDays(1));
         if (terms.item(GIFT_ITEM).isEmpty()) return null;
         List<Coverage> held = enrolments.coveragesOf(new Long[]{memberId}).getOrDefault(memberId, List.of());
         var result = EnrolmentRules.plan(terms, member.gender(), member.birthDate(),
-                List.of(new EnrolmentRules.Requested(GIFT_ITEM, null, 1)), verifiedOn, held, true);
+                List.of(new EnrolmentRules.Requested(GIFT_ITEM, null, 1)), grantedOn, held, true);
         if (!result.ok()) return null;
         Unit unit = member.unitId() == null ? null : organisations.unit(member.unitId()).orElse(null);
         EnrolmentRules.Planned planned = result.planned();
         Funding funding = Funding.none("UNION_GIFT");
         long id = enrolments.nextId();
         long journalId = ledger.post(EnrolmentBooking.contributionBilled("enrolment:" + id + ":billed", "ENROLMENT",
-                String.valueOf(id), "参保缴费应收（参保记录 " + id + "）", verifiedOn, member.orgPath(),
+                String.valueOf(id), "参保缴费应收（参保记录 " + id + "）", grantedOn, member.orgPath(),
                 funding.unit(), funding.union(), funding.member(), planned.gift()));
         var stored = new EnrolmentRepository.Stored(id, memberId, unit == null ? null : unit.id(), member.orgPath(), terms.code(),
-                verifiedOn, planned.coverages(), planned.premium(), funding, planned.gift(), null, journalId,
+                grantedOn, planned.coverages(), planned.premium(), funding, planned.gift(), null, journalId,
                 EnrolmentRepository.Status.IN_FORCE, null);
         enrolments.insert(stored, planned.from(), planned.to(), null, null);
         events.publishEvent(new GiftCoverGranted(id, memberId, String.join("、", EnrolmentsCameIntoForce.itemNames(planned.coverages(), terms)),

@@ -109,7 +109,7 @@ public class Members {
 
     /**
      * Records that the worker's real name was verified, with no evidence of how: for the demo's seeded workers
-     * only. A verified new-form worker receives the free GIG_ACCIDENT cover, booked to the union's gift budget.
+     * only. The free gift cover is not granted here: the worker claims it in the member app ({@link GiftCovers}).
      */
     @Transactional
     public Member verifyRealName(long id, CurrentUser user) {
@@ -121,7 +121,7 @@ public class Members {
 
     /**
      * The signed-in worker asks the identity-verification service (三要素) with the name, ID number and phone on
-     * record; a match marks them verified (and grants a new-form worker the gift cover). 409 when already verified.
+     * record; a match marks them verified. 409 when already verified.
      */
     public Verification verifyOwnRealName(CurrentUser worker) {
         if (worker.role() != Role.MEMBER) throw new AccessDeniedException("only a worker verifies their own real name");

@@ -1,7 +1,5 @@
 package org.huzhu.membership;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.huzhu.realname.DocumentType;
@@ -20,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * How a worker's real name comes to be verified: the worker asks the identity-verification service with the
  * name, ID number and phone on record (三要素), or staff record a counter check in person. Only a match marks the
- * member verified; the first time, a new-form worker receives the gift cover. The numbers are decrypted here,
+ * member verified; a new-form worker then claims the gift cover themself ({@link GiftCovers}). The numbers are decrypted here,
  * for the question only, and leave this module for the realname module alone.
  */
 @Service
@@ -29,19 +27,15 @@ class RealNameVerifications {
     private static final Pattern LAST_FOUR = Pattern.compile("[0-9A-Z]{4}");
 
     private final MemberRepository repository;
-    private final Enrolments enrolments;
     private final PersonalDataCipher cipher;
     private final RealNameChecks checks;
-    private final Clock clock;
     private final TransactionTemplate transaction;
 
-    RealNameVerifications(MemberRepository repository, Enrolments enrolments, PersonalDataCipher cipher, RealNameChecks checks,
-                          Clock clock, PlatformTransactionManager transactions) {
+    RealNameVerifications(MemberRepository repository, PersonalDataCipher cipher, RealNameChecks checks,
+                          PlatformTransactionManager transactions) {
         this.repository = repository;
-        this.enrolments = enrolments;
         this.cipher = cipher;
         this.checks = checks;
-        this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -72,11 +66,10 @@ class RealNameVerifications {
         markVerified(member);
     }
 
-    /** Marks the member verified (once); a new-form worker receives the gift cover the first time. */
+    /** Marks the member verified (once). No cover is granted here: the worker claims the gift cover in the app. */
     void markVerified(Member member) {
         if (!repository.markRealNameVerified(member.id())) return;
         Audit.changed("member", member.id(), "realNameVerified", false, true);
-        if (member.employmentForm() == EmploymentForm.NEW_FORM) enrolments.grantGiftCover(member.id(), LocalDate.now(clock));
     }
 
     private static DocumentType documentType(String value) {

@@ -65,6 +65,8 @@ public enum Right {
     /** A worker's own choice about publicity, or staff recording it from the worker's signed consent. */
     /** A worker's own cover (我的保障) and the electronic cover certificate (参保凭证). */
     OWN_COVER("查看本人保障与下载参保凭证", MEMBER),
+    /** A verified new-form worker claims the free gift cover themself, after its consent screen (member app). */
+    GIFT_COVER_CLAIM("领取免费意外保障", MEMBER),
     CONSENT_RECORD("记录是否接收宣传推广", ADMIN, UNION_STAFF, UNIT_OPERATOR, MEMBER),
     /** Templates are the province's: a new version applies to every office. */
     NOTIFICATION_TEMPLATE_MANAGE("维护通知模板", ADMIN),
