@@ -29,7 +29,7 @@ class RealNameAppTest extends ApiTest {
     }
 
     @Test
-    void aMatchVerifiesTheWorkerAndANewFormWorkerReceivesTheGiftCover() {
+    void aMatchVerifiesTheWorkerAndGrantsNoCoverByItself() {
         Worker w = signedIn("实名骑手", newIdNumber(LocalDate.of(1996, 3, 9), 'M'), "NEW_FORM", MemberAppSignInTest.newPhone());
 
         AppClient.Reply status = w.app().get("/api/v1/m/real-name");
@@ -50,11 +50,11 @@ class RealNameAppTest extends ApiTest {
         assertThat(asked.answer().field("message")).isEqualTo("实名认证已完成");
         assertThat(get("demo-admin", "/api/v1/members/" + w.id()).json().path("realNameVerified").asBoolean()).isTrue();
         assertThat(evidence(w.id())).containsExactly("THREE MATCH " + Masks.phone(w.phone()));
-        assertThat(get("demo-admin", "/api/v1/members/" + w.id() + "/enrolments").json().get(0).path("coverages").get(0)
-                .path("item").asString()).isEqualTo("GIG_ACCIDENT");
+        assertThat(get("demo-admin", "/api/v1/members/" + w.id() + "/enrolments").json().size())
+                .as("the gift cover waits for the worker's claim").isZero();
+        assertThat(w.app().get("/api/v1/m/gift-cover").answer().json().path("eligible").asBoolean()).isTrue();
 
         assertProblem(w.app().post("/api/v1/m/real-name", "{\"consent\": true}").answer(), 409);
-        assertThat(get("demo-admin", "/api/v1/members/" + w.id() + "/enrolments").json().size()).isEqualTo(1);
     }
 
     @Test
@@ -107,7 +107,8 @@ class RealNameAppTest extends ApiTest {
 
         assertThat(checked.status()).as(checked.body()).isEqualTo(200);
         assertThat(checked.json().path("realNameVerified").asBoolean()).isTrue();
-        assertThat(get("demo-admin", "/api/v1/members/" + id + "/enrolments").json().size()).as("the gift cover").isEqualTo(1);
+        assertThat(get("demo-admin", "/api/v1/members/" + id + "/enrolments").json().size())
+                .as("no gift cover until the worker claims it").isZero();
         Map<String, Object> row = jdbc.sql("""
                 select kind, result, document_type, document_masked, asked_by, asked_as from realname.verification
                  where member_id = ?""").param(id).query().singleRow();

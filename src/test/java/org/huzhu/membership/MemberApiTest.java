@@ -43,6 +43,9 @@ class MemberApiTest extends ApiTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     private org.huzhu.shared.crypto.PersonalDataCipher personalData;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private GiftCovers gifts;
     private Map<String, Long> orgIds;
 
     @BeforeEach
@@ -345,7 +348,7 @@ class MemberApiTest extends ApiTest {
     // ---- real-name verification and gift cover -------------------------------------------
 
     @Test
-    void verifyingANewFormWorkerGrantsTheGiftCoverOnceAndBooksItToTheGiftBudget() {
+    void aVerifiedNewFormWorkerClaimsTheGiftCoverOnceAndItIsBookedToTheGiftBudget() {
         long unit = createUnit("掇刀区总工会", "PRIVATE");
         long memberId = register("demo-admin", "骑手小王", idNumber(LocalDate.of(1996, 1, 20), 'M'), "NEW_FORM", unit);
         BigDecimal giftBefore = accountDebit("5001");
@@ -356,6 +359,9 @@ class MemberApiTest extends ApiTest {
 
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         assertThat(verified.json().path("realNameVerified").asBoolean()).isTrue();
+        assertThat(get("demo-jingmen", "/api/v1/members/" + memberId + "/enrolments").json().size())
+                .as("verification grants nothing; the worker claims").isZero();
+        gifts.claim(memberId, GiftCovers.WorkKind.DELIVERY_RIDER);
         JsonNode enrolments = get("demo-jingmen", "/api/v1/members/" + memberId + "/enrolments").json();
         assertThat(enrolments.size()).isEqualTo(1);
         JsonNode gift = enrolments.get(0);
@@ -377,6 +383,8 @@ class MemberApiTest extends ApiTest {
         Answer again = post("demo-admin", "/api/v1/members/" + memberId + "/real-name-verification", COUNTER_CHECK);
 
         assertThat(again.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gifts.claim(memberId, GiftCovers.WorkKind.COURIER))
+                .isInstanceOf(org.huzhu.shared.web.ConflictException.class);
         assertThat(get("demo-admin", "/api/v1/members/" + memberId + "/enrolments").json().size()).isEqualTo(1);
         assertThat(accountDebit("5001").subtract(giftBefore)).isEqualByComparingTo("25.00");
         assertThat(trialBalance().path("balanced").asBoolean()).isTrue();

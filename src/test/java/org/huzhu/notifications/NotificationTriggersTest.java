@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.huzhu.membership.Enrolments;
+import org.huzhu.membership.GiftCovers;
 import org.huzhu.membership.Members;
 import org.huzhu.notifications.triggers.BillNotices;
 import org.huzhu.notifications.triggers.CoverReminders;
@@ -48,6 +49,9 @@ class NotificationTriggersTest extends ApiTest {
     Members members;
     @Autowired
     Enrolments enrolments;
+
+    @Autowired
+    GiftCovers gifts;
     @Autowired
     CoverReminders coverReminders;
     @Autowired
@@ -197,6 +201,8 @@ class NotificationTriggersTest extends ApiTest {
 
         Answer verified = post("demo-admin", "/api/v1/members/" + worker + "/real-name-verification", COUNTER_CHECK);
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(rows(worker, "GIFT_COVER_GRANTED")).as("verification grants nothing").isEmpty();
+        gifts.claim(worker, GiftCovers.WorkKind.DELIVERY_RIDER);
         assertThat(rows(worker, "GIFT_COVER_GRANTED")).filteredOn(r -> r.channel().equals("SMS")).singleElement()
                 .satisfies(r -> assertThat(r.body()).contains("工会赠送", "无需缴费"));
     }
