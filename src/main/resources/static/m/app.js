@@ -1,9 +1,10 @@
 // 掌上办: the member app. One screen at a time — sign in by phone and texted code, bind the number to one's
-// registration the first time, then home, 实名认证 (the worker's own real-name check), my cover (cover.js) and the inbox. Every figure comes from the API; the browser's clock
+// registration the first time, then home, 实名认证 (the worker's own real-name check), 领取免费意外保障 (gift.js), my cover (cover.js) and the inbox. Every figure comes from the API; the browser's clock
 // is never used for a business date, only to count down the seconds the server gave.
 
 import { h, fill, csrfToken, field, showErrors, clearErrors, dateTime, ApiError } from '/js/lib.js';
 import { cover } from '/m/cover.js';
+import { gift } from '/m/gift.js';
 
 const screen = document.getElementById('screen');
 const back = document.getElementById('back');
@@ -153,7 +154,8 @@ function bind(phone) {
 // ---------- signed in ----------
 
 async function home() {
-  const [member, inbox] = await Promise.all([api(`/api/v1/members/${me.memberId}`), api('/api/v1/inbox/unread')]);
+  const [member, inbox, offer] = await Promise.all([api(`/api/v1/members/${me.memberId}`), api('/api/v1/inbox/unread'),
+    api('/api/v1/m/gift-cover')]);
   const messages = h('button', { type: 'button', class: 'tile', id: 'open-inbox' },
     h('span', {}, h('strong', { text: '我的消息' }), h('span', { class: 'sub', text: inbox.unread ? '有新消息' : '通知与提醒' })),
     inbox.unread ? h('span', { class: 'badge', 'aria-label': `${inbox.unread} 条未读`, text: String(inbox.unread) }) : null,
@@ -169,6 +171,12 @@ async function home() {
     h('span', {}, h('strong', { text: '我的保障' }), h('span', { class: 'sub', text: '参保项目、保障期与电子凭证' })),
     h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
   myCover.addEventListener('click', () => { location.hash = '#cover'; });
+  const giftTile = offer.eligible
+    ? h('button', { type: 'button', class: 'tile', id: 'open-gift' },
+      h('span', {}, h('strong', { text: '领取免费意外保障' }), h('span', { class: 'sub', text: '工会赠送，新就业形态劳动者免费领取' })),
+      h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }))
+    : null;
+  giftTile?.addEventListener('click', () => { location.hash = '#gift'; });
   const out = h('button', { type: 'button', class: 'btn btn-quiet', id: 'sign-out', text: '退出登录' });
   out.addEventListener('click', async () => {
     await api('/api/v1/m/sign-out', { method: 'POST' });
@@ -181,7 +189,7 @@ async function home() {
       h('span', { class: 'avatar', 'aria-hidden': 'true', text: member.name.slice(0, 1) }),
       h('div', { class: 'who' }, h('h2', { id: 'member-name', text: member.name }),
         h('p', { id: 'member-id', text: `身份证 ${member.maskedIdNumber}` }))),
-    realName, myCover, messages, out);
+    realName, giftTile, myCover, messages, out);
 }
 
 /** 实名认证: what will be checked (masked), the consent, one button; the server asks with the facts on record. */
@@ -251,6 +259,7 @@ async function route() {
     if (location.hash === '#inbox') await inbox();
     else if (location.hash === '#real-name') await realName();
     else if (location.hash === '#cover') await cover(api, show);
+    else if (location.hash === '#gift') await gift({ api, show, busy, formError });
     else await home();
   } catch (e) {
     if (e.status === 401) { me = null; signIn('登录已过期，请重新登录'); } else show('出错了', h('p', { class: 'form-error', text: e.message }));
