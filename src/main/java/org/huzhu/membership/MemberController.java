@@ -69,7 +69,7 @@ class MemberController {
 
     @Requires(Right.MEMBER_VERIFY)
     @PostMapping("/{id}/real-name-verification")
-    @Operation(summary = "柜台核验实名：记录当面查验的证件类型与号码后四位，标记实名认证；新就业形态劳动者获赠专项意外伤害互助保障")
+    @Operation(summary = "柜台核验实名：记录当面查验的证件类型与号码后四位，标记实名认证（免费意外保障由职工本人在掌上办领取）")
     MemberView verify(@PathVariable long id, @RequestBody(required = false) Members.CounterCheck body) {
         return MemberView.of(members.counterCheck(id, body, CurrentUser.get()));
     }

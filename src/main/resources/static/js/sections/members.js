@@ -146,7 +146,7 @@ async function showMember(box, id, context, terms, known) {
       verify.disabled = true;
       fill(counterSlot, counterCheckForm(member, async () => {
         toast(member.employmentForm === 'NEW_FORM'
-          ? `${member.name} 已通过实名认证，并获赠新就业形态专项意外伤害保障` : `${member.name} 已通过实名认证`, 'ok');
+          ? `${member.name} 已通过实名认证，可在掌上办领取免费意外保障` : `${member.name} 已通过实名认证`, 'ok');
         await showMember(box, member.id, context, terms);
       }, () => { fill(counterSlot); verify.disabled = false; }));
       counterSlot.querySelector('select')?.focus();
