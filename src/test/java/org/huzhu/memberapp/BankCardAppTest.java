@@ -6,12 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.huzhu.notifications.sms.SimulatedSmsCentre;
 import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.CardIssuers;
 import org.huzhu.shared.Masks;
-import org.huzhu.support.ApiTest;
-import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,18 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * rule: card 6222020200000000444 belongs to someone else): a mistyped number or an unknown bank is refused before
  * anything is asked, and only a four-element match changes the account, with the change notice written.
  */
-class BankCardAppTest extends ApiTest {
+class BankCardAppTest extends MemberAppTest {
 
     private static final String CARD_OF_SOMEONE_ELSE = "6222020200000000444";
     private static final String PATH = "/api/v1/m/bank-card";
 
     @Autowired
-    SimulatedSmsCentre centre;
-    @Autowired
     CardIssuers issuers;
-
-    record Worker(long id, String phone, AppClient app) {
-    }
 
     @Test
     void aMatchingCardBecomesThePayoutAccountAndTheWorkerIsTold() {
@@ -119,17 +111,7 @@ class BankCardAppTest extends ApiTest {
 
     /** A worker registered by staff who binds a fresh phone in the app and is signed in. */
     private Worker signedIn(String name) {
-        String idNumber = newIdNumber(LocalDate.of(1991, 4, 2), 'F');
-        String phone = MemberAppSignInTest.newPhone();
-        Answer registered = post("demo-admin", "/api/v1/members", json(Map.of("name", name, "idNumber", idNumber,
-                "employmentForm", "REGULAR", "unitId", newUnit("江岸区总工会"))));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        AppClient app = new AppClient(this::uri);
-        app.post("/api/v1/m/sign-in/code", json(Map.of("phone", phone)));
-        AppClient.Reply bound = app.post("/api/v1/m/sign-in", json(Map.of("phone", phone,
-                "code", TextedCodes.codeTextedTo(centre, phone, 1), "name", name, "idNumber", idNumber)));
-        assertThat(bound.answer().json().path("signedIn").asBoolean()).as(bound.answer().body()).isTrue();
-        return new Worker(registered.json().path("id").asLong(), phone, app);
+        return signedIn(name, newIdNumber(LocalDate.of(1991, 4, 2), 'F'), "REGULAR", MemberAppSignInTest.newPhone());
     }
 
     /** A Luhn-valid 19-digit number whose prefix the card-BIN table does not know. */
@@ -153,9 +135,5 @@ class BankCardAppTest extends ApiTest {
     private List<String> evidence(long memberId) {
         return jdbc.sql("select kind || ' ' || result || ' ' || coalesce(card_masked, '-') from realname.verification where member_id = ? order by id")
                 .param(memberId).query(String.class).list();
-    }
-
-    private static String json(Map<String, ?> body) {
-        return JSON.writeValueAsString(body);
     }
 }
