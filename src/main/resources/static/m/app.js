@@ -1,10 +1,12 @@
 // 掌上办: the member app. One screen at a time — sign in by phone and texted code, bind the number to one's
-// registration the first time, then home, 实名认证 (the worker's own real-name check), 领取免费意外保障 (gift.js), my cover (cover.js) and the inbox. Every figure comes from the API; the browser's clock
+// registration the first time, then home, 实名认证 (the worker's own real-name check), 领取免费意外保障 (gift.js), my cover (cover.js), my bank card (bank-card.js), changing the phone number (phone.js) and the inbox. Every figure comes from the API; the browser's clock
 // is never used for a business date, only to count down the seconds the server gave.
 
 import { h, fill, csrfToken, field, showErrors, clearErrors, dateTime, ApiError } from '/js/lib.js';
 import { cover } from '/m/cover.js';
 import { gift } from '/m/gift.js';
+import { bankCard } from '/m/bank-card.js';
+import { phone } from '/m/phone.js';
 
 const screen = document.getElementById('screen');
 const back = document.getElementById('back');
@@ -177,6 +179,14 @@ async function home() {
       h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }))
     : null;
   giftTile?.addEventListener('click', () => { location.hash = '#gift'; });
+  const card = h('button', { type: 'button', class: 'tile', id: 'open-bank-card' },
+    h('span', {}, h('strong', { text: '我的银行卡' }), h('span', { class: 'sub', text: member.maskedBankAccount ? `收款卡 ${member.maskedBankAccount}` : '登记收款银行卡' })),
+    h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
+  card.addEventListener('click', () => { location.hash = '#bank-card'; });
+  const number = h('button', { type: 'button', class: 'tile', id: 'open-phone' },
+    h('span', {}, h('strong', { text: '更换手机号码' }), h('span', { class: 'sub', text: `当前 ${member.maskedPhone || '未登记'}` })),
+    h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
+  number.addEventListener('click', () => { location.hash = '#phone'; });
   const out = h('button', { type: 'button', class: 'btn btn-quiet', id: 'sign-out', text: '退出登录' });
   out.addEventListener('click', async () => {
     await api('/api/v1/m/sign-out', { method: 'POST' });
@@ -189,7 +199,7 @@ async function home() {
       h('span', { class: 'avatar', 'aria-hidden': 'true', text: member.name.slice(0, 1) }),
       h('div', { class: 'who' }, h('h2', { id: 'member-name', text: member.name }),
         h('p', { id: 'member-id', text: `身份证 ${member.maskedIdNumber}` }))),
-    realName, giftTile, myCover, messages, out);
+    realName, giftTile, myCover, card, number, messages, out);
 }
 
 /** 实名认证: what will be checked (masked), the consent, one button; the server asks with the facts on record. */
@@ -260,6 +270,8 @@ async function route() {
     else if (location.hash === '#real-name') await realName();
     else if (location.hash === '#cover') await cover(api, show);
     else if (location.hash === '#gift') await gift({ api, show, busy, formError });
+    else if (location.hash === '#bank-card') await bankCard(api, show);
+    else if (location.hash === '#phone') phone(api, show, (await api(`/api/v1/members/${me.memberId}`)).maskedPhone);
     else await home();
   } catch (e) {
     if (e.status === 401) { me = null; signIn('登录已过期，请重新登录'); } else show('出错了', h('p', { class: 'form-error', text: e.message }));

@@ -109,16 +109,21 @@ class SignInController {
     }
 
     private void checkCode(String phone, String code, String attempt, HttpServletRequest request) {
+        String refusal = refusal(codes, phone, code);
+        if (refusal == null) return;
+        sessions.failed(attempt, request, "验证码未通过");
+        throw InvalidInputException.of("code", refusal);
+    }
+
+    /** Null when the code texted to the number is accepted, else why not in plain words (a missing code: 400 at once). */
+    static String refusal(SignInCodes codes, String phone, String code) {
         if (code == null || code.isBlank()) throw InvalidInputException.of("code", "请输入短信验证码");
-        String refusal = switch (codes.verify(phone, code)) {
+        return switch (codes.verify(phone, code)) {
             case ACCEPTED -> null;
             case WRONG -> "验证码不正确，请重新输入";
             case EXPIRED -> "验证码已失效，请重新获取";
             case TOO_MANY_TRIES -> "验证码输错次数过多，请重新获取";
         };
-        if (refusal == null) return;
-        sessions.failed(attempt, request, "验证码未通过");
-        throw InvalidInputException.of("code", refusal);
     }
 
     private SignedIn signedIn(Member member, HttpServletRequest request, HttpServletResponse response) {

@@ -128,6 +128,16 @@ public class Members {
         return realNames.own(worker);
     }
 
+    /**
+     * The signed-in worker asks the identity-verification service (四要素) whether a payout card belongs with the
+     * name, ID number and phone on record. Nothing changes; on a match the caller changes the account as the worker
+     * ({@link #changeBankAccount}). The card's form is checked first (400, field {@code bankCard}).
+     */
+    public Verification verifyOwnBankCard(CurrentUser worker, String cardNumber) {
+        if (worker.role() != Role.MEMBER) throw new AccessDeniedException("only a worker verifies their own card");
+        return realNames.ownCard(worker, cardNumber);
+    }
+
     /** What staff saw at the counter: the document's type ({@link DocumentType} name) and the last four characters of its number. */
     public record CounterCheck(String documentType, String documentNumberLast4) {
     }

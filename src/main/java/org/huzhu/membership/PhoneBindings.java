@@ -7,9 +7,14 @@ import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.Masks;
 import org.huzhu.shared.audit.Audit;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.InvalidInputException;
+import org.huzhu.shared.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,12 +35,14 @@ public class PhoneBindings {
     private final MemberRepository repository;
     private final Members members;
     private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PhoneBindings(MemberRepository repository, Members members, PersonalDataCipher cipher, Clock clock) {
+    PhoneBindings(MemberRepository repository, Members members, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.members = members;
         this.cipher = cipher;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -67,6 +74,28 @@ public class PhoneBindings {
         members.replacePhone(member.id(), number);
         if (!repository.bind(member.id(), hash, clock.instant())) throw new ConflictException("phone", BOUND_ELSEWHERE);
         Audit.changed("member", member.id(), "appPhone", null, Masks.phone(number));
+        return repository.find(member.id()).orElseThrow();
+    }
+
+    /**
+     * The signed-in worker moves their binding to a new number (the sign-in code sent to it has proved they hold
+     * it): the number becomes their phone, the one it replaces goes to the phone history and {@link PhoneChanged}
+     * is published (a notice to the old number). Refused when the number is already theirs or another member's.
+     */
+    @Transactional
+    public Member rebind(CurrentUser worker, String phone) {
+        if (worker.role() != Role.MEMBER || worker.memberId() == null) throw new AccessDeniedException("only a worker rebinds their phone");
+        String number = number(phone);
+        Member member = repository.lock(worker.memberId()).orElseThrow(() -> new NotFoundException("职工不存在"));
+        byte[] hash = hash(cipher, number);
+        Optional<Long> holder = repository.boundTo(hash);
+        if (holder.isPresent() && holder.get() == member.id()) throw new ConflictException("phone", "这已是您绑定的手机号码");
+        if (holder.isPresent()) throw new ConflictException("phone", BOUND_ELSEWHERE);
+        String old = members.contact(member.id()).map(Members.Contact::phone).orElse(null);
+        members.replacePhone(member.id(), number);
+        if (!repository.bind(member.id(), hash, clock.instant())) throw new ConflictException("phone", BOUND_ELSEWHERE);
+        Audit.changed("member", member.id(), "appPhone", Masks.phone(old), Masks.phone(number));
+        events.publishEvent(new PhoneChanged(member.id(), Masks.phone(old), Masks.phone(number), clock.instant()));
         return repository.find(member.id()).orElseThrow();
     }
 

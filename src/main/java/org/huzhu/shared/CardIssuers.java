@@ -91,6 +91,11 @@ public class CardIssuers {
         return Optional.empty();
     }
 
+    /** The banks the table knows, by name, once each and sorted: the list a worker picks from when the prefix is unknown. */
+    public List<String> banks() {
+        return byPrefix.values().stream().map(CardIssuer::bank).distinct().sorted(java.text.Collator.getInstance(java.util.Locale.CHINA)).toList();
+    }
+
     /** How many prefixes the table knows. */
     public int size() {
         return byPrefix.size();

@@ -187,6 +187,11 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/m/real-name", EnumSet.of(Role.MEMBER), "/api/v1/m/real-name", null, Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/m/gift-cover", EnumSet.of(Role.MEMBER), "/api/v1/m/gift-cover", null, Body.NONE));
         add(rows, row("POST /api/v1/m/gift-cover", EnumSet.of(Role.MEMBER), "/api/v1/m/gift-cover", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/m/bank-card", EnumSet.of(Role.MEMBER), "/api/v1/m/bank-card", null, Body.NONE));
+        add(rows, row("POST /api/v1/m/bank-card", EnumSet.of(Role.MEMBER), "/api/v1/m/bank-card", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/m/phone/code", EnumSet.of(Role.MEMBER), "/api/v1/m/phone/code", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/m/phone", EnumSet.of(Role.MEMBER), "/api/v1/m/phone", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/m/bank-card/issuer", EnumSet.of(Role.MEMBER), "/api/v1/m/bank-card/issuer", null, Body.EMPTY_JSON));
         // accounts (系统管理 → 用户): in scope the demo unit's operator, out of scope demo-jingmen; changes aim at
         // a made-up account or carry empty input
         Set<Role> accountManagers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);

@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.huzhu.notifications.sms.SimulatedSmsCentre;
 import org.huzhu.shared.Masks;
-import org.huzhu.support.ApiTest;
-import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 实名认证 as the worker does it in the member app, against the simulated identity-verification provider (its
  * demo rules: phone 13900000444 belongs to someone else, ID 420102195001019977 makes the service fail), and the
  * staff's counter check in person: only a match or a counter check verifies, and each leaves evidence.
  */
-class RealNameAppTest extends ApiTest {
+class RealNameAppTest extends MemberAppTest {
 
     private static final String SIM_OF_SOMEONE_ELSE = "13900000444";
     private static final String SERVICE_FAILS = "420102195001019977";
-
-    @Autowired
-    SimulatedSmsCentre centre;
-
-    record Worker(long id, String name, String idNumber, String phone, AppClient app) {
-    }
 
     @Test
     void aMatchVerifiesTheWorkerAndGrantsNoCoverByItself() {
@@ -119,26 +109,9 @@ class RealNameAppTest extends ApiTest {
 
     // ------------------------------------------------------------------ helpers
 
-    /** A worker registered by staff (no phone yet) who binds {@code phone} in the app and is signed in. */
-    private Worker signedIn(String name, String idNumber, String employmentForm, String phone) {
-        Answer registered = post("demo-admin", "/api/v1/members", json(Map.of("name", name, "idNumber", idNumber,
-                "employmentForm", employmentForm, "unitId", newUnit("江岸区总工会"))));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        AppClient app = new AppClient(this::uri);
-        app.post("/api/v1/m/sign-in/code", json(Map.of("phone", phone)));
-        AppClient.Reply bound = app.post("/api/v1/m/sign-in", json(Map.of("phone", phone,
-                "code", TextedCodes.codeTextedTo(centre, phone, 1), "name", name, "idNumber", idNumber)));
-        assertThat(bound.answer().json().path("signedIn").asBoolean()).as(bound.answer().body()).isTrue();
-        return new Worker(registered.json().path("id").asLong(), name, idNumber, phone, app);
-    }
-
     /** The evidence kept for the member: kind, result and the masked phone asked with. */
     private List<String> evidence(long memberId) {
         return jdbc.sql("select kind || ' ' || result || ' ' || coalesce(phone_masked, '-') from realname.verification where member_id = ? order by id")
                 .param(memberId).query(String.class).list();
-    }
-
-    private static String json(Map<String, ?> body) {
-        return JSON.writeValueAsString(body);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.huzhu.membership.BankAccountChanged;
+import org.huzhu.membership.PhoneChanged;
 import org.huzhu.membership.EnrolmentsCameIntoForce;
 import org.huzhu.membership.GiftCoverGranted;
 import org.huzhu.membership.Members;
@@ -45,6 +46,16 @@ class MembershipNotices {
                     named.put("name", c.name());
                     notifications.send(new Notice("BANK_ACCOUNT_CHANGED", new Recipient.Phone(phone, c.memberId(), c.orgPath()), named, key));
                 }));
+    }
+
+    /** To the number just replaced only: the new number proved itself with a code a moment ago. */
+    @EventListener
+    void on(PhoneChanged e) {
+        members.contact(e.memberId()).flatMap(c -> c.formerPhones().stream().filter(p -> !Objects.equals(p, c.phone())).findFirst()
+                .map(old -> new Notice("PHONE_CHANGED", new Recipient.Phone(old, c.memberId(), c.orgPath()),
+                        Texts.values("name", c.name(), "date", Texts.date(LocalDate.ofInstant(e.changedAt(), clock.getZone()))),
+                        "phone-changed:" + e.memberId() + ":" + e.changedAt().toEpochMilli())))
+                .ifPresent(notifications::send);
     }
 
     /** One notice per member per enrolment, all written together. */

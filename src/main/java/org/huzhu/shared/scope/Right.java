@@ -33,6 +33,10 @@ public enum Right {
     MEMBER_VERIFY("实名认证", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     /** A worker asks the identity-verification service about themself (三要素, in the member app). */
     REAL_NAME_SELF("本人实名认证", MEMBER),
+    /** A worker's own payout card in the member app: seen masked, changed after the four-element check. */
+    OWN_BANK_CARD("本人收款银行卡", MEMBER),
+    /** A worker moves their member-app binding to a new mobile number (a code texted to it first). */
+    OWN_PHONE("本人更换手机号码", MEMBER),
     BANK_ACCOUNT_CHANGE("变更收款账户（职工本人直接变更，工作人员提出申请）", ADMIN, UNION_STAFF, UNIT_OPERATOR, MEMBER),
     /** The second person of a staff-proposed payee change (never the proposer). */
     BANK_ACCOUNT_APPROVE("审批收款账户变更", ADMIN, UNION_STAFF),
