@@ -70,7 +70,7 @@ class NotificationTriggersTest extends ApiTest {
         String phone = newPhone();
         String card = newCardNumber();
         long member = member(phone, card, "HOSPITAL:1");
-        long claim = file(member, hospitalClaim("1000.00", true));
+        long claim = fileClaim(member, hospitalClaim("1000.00", true));
         attach(claim, "ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
 
         assertThat(submit(claim).path("status").asString()).isEqualTo("PAYMENT_PENDING");
@@ -94,7 +94,7 @@ class NotificationTriggersTest extends ApiTest {
     @Test
     void aClaimJudgedWithoutItsMaterialsAsksForThemByNameAndDateAndAReviewersRejectionSaysWhyInPlainWords() {
         long member = member(newPhone(), newCardNumber(), "HOSPITAL:1");
-        long claim = file(member, hospitalClaim("8000.00", false));
+        long claim = fileClaim(member, hospitalClaim("8000.00", false));
         attach(claim, "ID_CARD", "BANK_CARD");
 
         assertThat(submit(claim).path("status").asString()).isEqualTo("UNDER_REVIEW");
@@ -116,7 +116,7 @@ class NotificationTriggersTest extends ApiTest {
         LocalDate discharge = today().minusYears(2).minusDays(1);
         body.put("incidentDate", discharge.minusDays(7).toString());
         body.put("hospitalStay", Map.of("admission", discharge.minusDays(7).toString(), "discharge", discharge.toString()));
-        long claim = file(member, body);
+        long claim = fileClaim(member, body);
 
         assertThat(submit(claim).path("status").asString()).isEqualTo("REJECTED");
 
@@ -130,7 +130,7 @@ class NotificationTriggersTest extends ApiTest {
     void aPayoutTheBankRejectsAsksTheMemberToUpdateTheAccount() {
         String card = "9558801234560004";   // the simulated bank rejects accounts ending 0004
         long member = member(newPhone(), card, "HOSPITAL:1");
-        long claim = file(member, hospitalClaim("1000.00", true));
+        long claim = fileClaim(member, hospitalClaim("1000.00", true));
         attach(claim, "ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
         submit(claim);
 
@@ -350,12 +350,6 @@ class NotificationTriggersTest extends ApiTest {
         return body;
     }
 
-    private long file(long member, Map<String, Object> body) {
-        body.put("memberId", member);
-        Answer answer = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json().path("id").asLong();
-    }
 
     private JsonNode submit(long claim) {
         Answer answer = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");

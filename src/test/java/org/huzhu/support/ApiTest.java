@@ -133,6 +133,14 @@ public abstract class ApiTest {
         return member;
     }
 
+    /** Files a claim for the member as demo-admin (expects 201); returns its id. */
+    protected long fileClaim(long member, java.util.Map<String, Object> body) {
+        body.put("memberId", member);
+        Answer answer = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
+        org.assertj.core.api.Assertions.assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
+    }
+
     /** A worker of a new unit in the named county office, with their own mobile number; returns the member's id. */
     protected long workerWithPhone(String county, String name, String phone) {
         long unit = newUnit(county);

@@ -272,7 +272,7 @@ class ClaimsBrowserTest extends BrowserTest {
 
     @Test
     void workerFilesForThemselvesAndSeesOnlyTheirOwnClaims() {
-        long someoneElses = file(worker("HOSPITAL:1").id(), hospitalClaim(null, "500.00", true));
+        long someoneElses = fileClaim(worker("HOSPITAL:1").id(), hospitalClaim(null, "500.00", true));
         JsonNode self = get("demo-member", "/api/v1/members").json().get(0);
         long selfId = self.path("id").asLong();
 
@@ -312,7 +312,7 @@ class ClaimsBrowserTest extends BrowserTest {
 
     @Test
     void financeReadsAClaimButCannotChangeIt() {
-        long claim = file(worker("HOSPITAL:1").id(), hospitalClaim(null, "500.00", true));
+        long claim = fileClaim(worker("HOSPITAL:1").id(), hospitalClaim(null, "500.00", true));
         Answer attached = upload("demo-admin", "/api/v1/claims/" + claim + "/documents?kind=DISCHARGE_SUMMARY", "file", "出院记录.pdf", PDF);
         assertThat(attached.status()).as(attached.body()).isEqualTo(201);
         session.logIn("demo-finance");
@@ -424,7 +424,7 @@ class ClaimsBrowserTest extends BrowserTest {
 
     /** 9,000.00 self-paid on a paper receipt, every material attached: submitted, it waits for a reviewer. */
     private long claimUnderReview(Worker worker) {
-        long claim = file(worker.id(), hospitalClaim(null, "9000.00", false));
+        long claim = fileClaim(worker.id(), hospitalClaim(null, "9000.00", false));
         for (String kind : HOSPITAL_KINDS) {
             Answer answer = upload("demo-admin", "/api/v1/claims/" + claim + "/documents?kind=" + kind, "file", kind + ".pdf", PDF);
             assertThat(answer.status()).as(answer.body()).isEqualTo(201);
@@ -450,12 +450,6 @@ class ClaimsBrowserTest extends BrowserTest {
         return body;
     }
 
-    private long file(long member, Map<String, Object> body) {
-        body.put("memberId", member);
-        Answer answer = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        return answer.json().path("id").asLong();
-    }
 
     private long createUnit(String county) {
         long organisation = -1;

@@ -2,17 +2,13 @@ package org.huzhu.notifications.sms;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HashSet;
+import org.huzhu.shared.simulator.ConditionalOnSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The SMS channel chosen by {@code huzhu.notifications.sms.gateway}, and the simulated centre on
@@ -25,7 +21,7 @@ class SmsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SmsConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    @Conditional(SimulatorEnabled.class)
+    @ConditionalOnSimulator("huzhu.notifications.sms.simulator.enabled")
     SimulatedSmsCentre simulatedSmsCentre(SmsProperties properties) {
         SmsProperties.Simulator s = properties.simulator();
         return new SimulatedSmsCentre(new SimulatedSmsCentre.Settings(s.port(), properties.smpp().systemId(), properties.smpp().password(),
@@ -65,12 +61,4 @@ class SmsConfiguration {
                 p.pollInterval(), p.timeout()), clock);
     }
 
-    static final class SimulatorEnabled implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String enabled = context.getEnvironment().getProperty("huzhu.notifications.sms.simulator.enabled");
-            if (enabled != null && !enabled.isBlank()) return Boolean.parseBoolean(enabled.strip());
-            return Arrays.asList(context.getEnvironment().getActiveProfiles()).contains("demo");
-        }
-    }
 }
