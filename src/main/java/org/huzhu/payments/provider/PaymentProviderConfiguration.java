@@ -3,18 +3,14 @@ package org.huzhu.payments.provider;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HexFormat;
 import org.huzhu.payments.PaymentProvider;
 import org.huzhu.payments.PaymentProviderException;
 import org.huzhu.payments.PaymentsProperties;
+import org.huzhu.shared.simulator.ConditionalOnSimulator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The payment provider: {@link HttpPaymentProvider} at {@code huzhu.payments.base-url}, or — when
@@ -26,7 +22,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class PaymentProviderConfiguration {
 
     @Bean(destroyMethod = "close")
-    @Conditional(SimulatorEnabled.class)
+    @ConditionalOnSimulator("huzhu.payments.simulator.enabled")
     SimulatedPaymentProvider simulatedPaymentProvider(PaymentsProperties properties) {
         PaymentsProperties.Simulator s = properties.simulator();
         String key = properties.apiKey().isBlank() ? randomKey() : properties.apiKey();
@@ -57,14 +53,5 @@ class PaymentProviderConfiguration {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    static final class SimulatorEnabled implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String enabled = context.getEnvironment().getProperty("huzhu.payments.simulator.enabled");
-            if (enabled != null && !enabled.isBlank()) return Boolean.parseBoolean(enabled.strip());
-            return Arrays.asList(context.getEnvironment().getActiveProfiles()).contains("demo");
-        }
     }
 }

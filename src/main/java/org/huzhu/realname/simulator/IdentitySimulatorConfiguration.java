@@ -2,15 +2,11 @@ package org.huzhu.realname.simulator;
 
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.HexFormat;
 import org.huzhu.realname.RealNameProperties;
+import org.huzhu.shared.simulator.ConditionalOnSimulator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Starts the simulated identity-verification provider on 127.0.0.1 when
@@ -19,7 +15,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * when none is set, a key and secret made up for this run (the client then uses those).
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(IdentitySimulatorConfiguration.Enabled.class)
+@ConditionalOnSimulator("huzhu.realname.simulator.enabled")
 class IdentitySimulatorConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -32,14 +28,5 @@ class IdentitySimulatorConfiguration {
             secret = HexFormat.of().formatHex(made);
         }
         return new SimulatedIdentityProvider(properties.simulator(), key, secret);
-    }
-
-    static final class Enabled implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String enabled = context.getEnvironment().getProperty("huzhu.realname.simulator.enabled");
-            if (enabled != null && !enabled.isBlank()) return Boolean.parseBoolean(enabled.strip());
-            return Arrays.asList(context.getEnvironment().getActiveProfiles()).contains("demo");
-        }
     }
 }
