@@ -1,8 +1,8 @@
-// 掌上办: the member app. One screen at a time — sign in by phone and texted code, bind the number to one's
-// registration the first time, then home, 实名认证 (the worker's own real-name check), 领取免费意外保障 (gift.js), my cover (cover.js), my bank card (bank-card.js), changing the phone number (phone.js) and the inbox. Every figure comes from the API; the browser's clock
+// 掌上办: the member app once the worker is signed in (the page's own inline script signs in by phone and texted code
+// and binds the number to one's registration the first time). One screen at a time: home, 实名认证 (the worker's own real-name check), 领取免费意外保障 (gift.js), my cover (cover.js), my bank card (bank-card.js), changing the phone number (phone.js) and the inbox. Every figure comes from the API; the browser's clock
 // is never used for a business date, only to count down the seconds the server gave.
 
-import { h, fill, csrfToken, field, showErrors, clearErrors, dateTime, ApiError } from '/js/lib.js';
+import { h, fill, csrfToken, showErrors, clearErrors, dateTime, ApiError } from '/js/lib.js';
 import { cover } from '/m/cover.js';
 import { gift } from '/m/gift.js';
 import { bankCard } from '/m/bank-card.js';
@@ -11,7 +11,6 @@ import { phone } from '/m/phone.js';
 const screen = document.getElementById('screen');
 const back = document.getElementById('back');
 let me = null;
-let countdown = null;
 
 /** Calls the API as this browser; a 401 is an answer here (the app shows its sign-in), not a redirect. */
 async function api(path, { method = 'GET', json } = {}) {
@@ -40,7 +39,6 @@ async function api(path, { method = 'GET', json } = {}) {
 }
 
 function show(title, ...content) {
-  stopCountdown();
   fill(screen, h('h1', { text: title }), ...content);
   document.title = `${title} · 掌上办`;
   back.hidden = !location.hash;
@@ -56,101 +54,6 @@ function busy(button, label) {
   button.disabled = true;
   button.textContent = label;
   return () => { button.disabled = false; button.textContent = before; };
-}
-
-function stopCountdown() {
-  if (countdown) clearInterval(countdown);
-  countdown = null;
-}
-
-/** Counts down on the code button the seconds the server asked to wait before another code. */
-function waitBeforeResend(button, seconds) {
-  stopCountdown();
-  let left = Math.max(1, Math.round(seconds));
-  const tick = () => {
-    if (left <= 0) {
-      stopCountdown();
-      button.disabled = false;
-      button.textContent = '重新获取验证码';
-      return;
-    }
-    button.disabled = true;
-    button.textContent = `${left} 秒后可重新获取`;
-    left -= 1;
-  };
-  tick();
-  countdown = setInterval(tick, 1000);
-}
-
-// ---------- sign in ----------
-
-function signIn(notice) {
-  const phone = h('input', { name: 'phone', type: 'tel', inputmode: 'numeric', autocomplete: 'tel', maxlength: 16, placeholder: '11位手机号码' });
-  const code = h('input', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6, placeholder: '6位数字' });
-  const send = h('button', { type: 'button', class: 'btn', id: 'send-code', text: '获取验证码' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'sign-in', text: '登录' });
-  const sent = h('p', { class: 'sent', id: 'code-sent', role: 'status' });
-  const form = h('form', { class: 'card', novalidate: true },
-    field('手机号码', phone), h('div', {}, send, sent), field('短信验证码', code), formError(), submit);
-  show('手机号登录', h('p', { class: 'lead', text: '用手机短信验证码登录，无需密码。' }), form);
-  if (notice) showErrors(form, new ApiError(400, { detail: notice }));
-
-  send.addEventListener('click', async () => {
-    clearErrors(form);
-    const done = busy(send, '正在发送…');
-    try {
-      const answer = await api('/api/v1/m/sign-in/code', { method: 'POST', json: { phone: phone.value.trim() } });
-      done();
-      sent.textContent = '验证码已发送，请查看短信';
-      waitBeforeResend(send, answer.resendInSeconds);
-      code.focus();
-    } catch (e) {
-      done();
-      showErrors(form, e);
-      if (e.status === 429 && e.retryAfter && e.retryAfter <= 120) waitBeforeResend(send, e.retryAfter);
-    }
-  });
-
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(form);
-    const done = busy(submit, '正在登录…');
-    try {
-      const answer = await api('/api/v1/m/sign-in', { method: 'POST', json: { phone: phone.value.trim(), code: code.value.trim() } });
-      done();
-      if (answer.signedIn) await start();
-      else bind(phone.value.trim());
-    } catch (e) {
-      done();
-      showErrors(form, e);
-    }
-  });
-}
-
-function bind(phone) {
-  const name = h('input', { name: 'name', autocomplete: 'name', maxlength: 50 });
-  const idNumber = h('input', { name: 'idNumber', autocomplete: 'off', autocapitalize: 'characters', maxlength: 18, spellcheck: 'false' });
-  const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'bind', text: '确认并登录' });
-  const form = h('form', { class: 'card', novalidate: true },
-    field('姓名', name), field('身份证号码', idNumber, { hint: '18位，末位可能是 X' }), formError(), submit);
-  show('第一次登录，请核对身份',
-    h('p', { class: 'lead', text: '请填写您参保登记时的姓名和身份证号码。核对无误后，这个手机号就与您本人绑定，以后凭验证码即可登录。' }),
-    form);
-  name.focus();
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors(form);
-    const done = busy(submit, '正在核对…');
-    try {
-      await api('/api/v1/m/sign-in', { method: 'POST', json: { phone, name: name.value.trim(), idNumber: idNumber.value.trim() } });
-      await start();
-    } catch (e) {
-      done();
-      // the code proved the number for a while only: after that, back to a new code
-      if (e.errors.some((x) => x.field === 'code')) signIn('请重新获取验证码后再登录');
-      else showErrors(form, e);
-    }
-  });
 }
 
 // ---------- signed in ----------
@@ -190,9 +93,7 @@ async function home() {
   const out = h('button', { type: 'button', class: 'btn btn-quiet', id: 'sign-out', text: '退出登录' });
   out.addEventListener('click', async () => {
     await api('/api/v1/m/sign-out', { method: 'POST' });
-    me = null;
-    history.replaceState(null, '', '/m/');
-    signIn();
+    signOut();
   });
   show('您好',
     h('div', { class: 'card hello' },
@@ -274,11 +175,18 @@ async function route() {
     else if (location.hash === '#phone') phone(api, show, (await api(`/api/v1/members/${me.memberId}`)).maskedPhone);
     else await home();
   } catch (e) {
-    if (e.status === 401) { me = null; signIn('登录已过期，请重新登录'); } else show('出错了', h('p', { class: 'form-error', text: e.message }));
+    if (e.status === 401) signOut('登录已过期，请重新登录'); else show('出错了', h('p', { class: 'form-error', text: e.message }));
   }
 }
 
-/** Who is signed in: only a worker's session opens the app; anyone else signs in here by phone. */
+/** Back to the page's own sign-in screen (the server draws it), with a word to show there. */
+function signOut(notice) {
+  me = null;
+  if (notice) sessionStorage.setItem('m-notice', notice);
+  location.replace('/m/');
+}
+
+/** Who is signed in: only a worker's session opens the app; anyone else signs in on the page's first screen. */
 async function start() {
   try {
     const who = await api('/api/v1/me');
@@ -287,9 +195,11 @@ async function start() {
     me = null;
   }
   if (me) await route();
-  else signIn();
+  else signOut();
 }
 
 back.addEventListener('click', () => { location.hash = ''; });
 window.addEventListener('hashchange', () => { if (me) route(); });
-start();
+// the page's sign-in screen says when the worker is signed in; a page drawn for a signed-in worker says so itself
+window.addEventListener('m:signed-in', start);
+if (document.documentElement.dataset.member === 'yes') start();

@@ -5,8 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.web.InlineResource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Browsers log in with the form at {@code /login} and keep a session (CSRF-protected, whatever
  * other header they send); API clients send HTTP Basic on each request and carry no session.
  * Unauthenticated API calls get a 401 problem, pages a redirect to the login form. Every answer
- * carries a Content-Security-Policy without inline script. Outside demo mode the API
+ * carries a Content-Security-Policy without inline script but the declared {@link InlineResource}s. Outside demo mode the API
  * documentation is for logged-in staff only.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +44,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
                                             ProblemAccessDeniedHandler deniedHandler, EndpointAccess endpoints, WebProperties web,
                                             AccountRepository accounts,
-                                            LoginAttempts attempts,
+                                            LoginAttempts attempts, List<InlineResource> inline,
                                             @Value("${huzhu.demo.enabled:false}") boolean demo) throws Exception {
         SignInGate gate = new SignInGate(accounts, demo);
         SavedRequestAwareAuthenticationSuccessHandler signedIn = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -87,11 +89,11 @@ class SecurityConfiguration {
                         && (request.getHeader("Authorization") != null || request.getRequestURI().startsWith("/api/")))
                 .ignoringRequestMatchers("/api/v1/benefit-calculations", "/api/v1/payment-notifications/**"))
             .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(web, false)))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(web, false, inline)))
                 .addHeaderWriter((request, response) -> {
                     // Swagger UI styles its elements inline; its scripts are still files of our own origin
                     if (request.getRequestURI().startsWith("/swagger-ui")) {
-                        response.setHeader("Content-Security-Policy", contentSecurityPolicy(web, true));
+                        response.setHeader("Content-Security-Policy", contentSecurityPolicy(web, true, inline));
                     }
                 })
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -104,8 +106,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    static String contentSecurityPolicy(WebProperties web, boolean inlineStyles) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'" + (inlineStyles ? " 'unsafe-inline'" : "")
+    /**
+     * The policy: scripts and styles are files of our own origin, or one of the declared inline ones, matched by its hash
+     * (a hash would switch 'unsafe-inline' off, so a page that needs inline styles gets no style hashes).
+     */
+    static String contentSecurityPolicy(WebProperties web, boolean inlineStyles, List<InlineResource> inline) {
+        return "default-src 'self'; script-src " + InlineResource.sources(inline, InlineResource.Kind.SCRIPT) + "; style-src "
+                + (inlineStyles ? "'self' 'unsafe-inline'" : InlineResource.sources(inline, InlineResource.Kind.STYLE))
                 + "; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors "
                 + web.frameAncestors();
     }

@@ -2,6 +2,8 @@ package org.huzhu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -129,6 +131,20 @@ final class Browser {
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
                         "height", size.get("height"), "scale", 1)));
         Files.write(SCREENSHOTS.resolve(name), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /**
+     * Runs axe-core in the page as it is now and fails on any WCAG 2.1 A or AA violation, naming the rule, its help
+     * text and the elements it found; {@code screen} says which screen was checked.
+     */
+    void assertAccessible(String screen) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        assertThat(results.isErrored()).as("axe-core could not run on %s: %s", screen, results.getErrorMessage()).isFalse();
+        List<String> violations = results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        assertThat(violations).as("WCAG 2.1 AA violations on %s", screen).isEmpty();
     }
 
     /** Emulates a 390 × 844 phone until {@link #desktop()}. */

@@ -48,6 +48,7 @@ class MemberAppBrowserTest extends BrowserTest {
         browser.get(session.url("/m/"));
         WebElement phoneInput = wait.until(ExpectedConditions.elementToBeClickable(By.name("phone")));
         session.fullPageScreenshot("m-sign-in-390.png");
+        session.assertAccessible("手机号登录");
         phoneInput.sendKeys(phone);
         browser.findElement(By.id("send-code")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-code"), "秒后可重新获取"));
@@ -63,6 +64,7 @@ class MemberAppBrowserTest extends BrowserTest {
         WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error:not(:empty)")));
         assertThat(refused.getText()).isEqualTo("未找到您的参保登记，请联系所在单位或工会");
         session.fullPageScreenshot("m-bind-refused-390.png");
+        session.assertAccessible("第一次登录（核对未通过）");
         browser.findElement(By.name("idNumber")).clear();
         browser.findElement(By.name("idNumber")).sendKeys(idNumber);
         browser.findElement(By.id("bind")).click();
@@ -73,12 +75,14 @@ class MemberAppBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("member-id")).getText()).isEqualTo("身份证 " + masked).doesNotContain(idNumber.substring(6, 14));
         assertThat(browser.findElement(By.cssSelector("#open-inbox .badge")).getText()).isEqualTo("1");
         session.fullPageScreenshot("m-home-390.png");
+        session.assertAccessible("首页");
 
         browser.findElement(By.id("open-inbox")).click();
         WebElement message = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#messages .message")));
         assertThat(message.getText()).contains("CLM-000777");
         assertThat(browser.findElement(By.id("unread")).getText()).isEqualTo("1 条未读");
         session.fullPageScreenshot("m-inbox-390.png");
+        session.assertAccessible("我的消息");
         message.click();
         wait.until(ExpectedConditions.textToBe(By.id("unread"), "全部已读"));
         assertThat(message.getDomAttribute("class")).contains("read");

@@ -152,7 +152,7 @@ class WebEdgesTest extends ApiTest {
     // ---- headers --------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/login", "/js/lib.js", "/api/v1/catalogue"})
+    @ValueSource(strings = {"/login", "/js/lib.js", "/api/v1/catalogue", "/m/"})
     void responsesCarryAContentSecurityPolicy(String path) {
         HttpResponse<String> response = raw(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri(path)).GET());
 
@@ -162,6 +162,28 @@ class WebEdgesTest extends ApiTest {
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+    }
+
+    @Test
+    void theMemberAppPageMayRunItsOwnInlineScriptAndStyleAndNothingElseInline() throws Exception {
+        HttpResponse<String> response = raw(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri("/m/")).GET());
+        String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+        java.util.regex.Matcher scripts = java.util.regex.Pattern.compile("<script>(.*?)</script>", java.util.regex.Pattern.DOTALL)
+                .matcher(response.body());
+        java.util.regex.Matcher styles = java.util.regex.Pattern.compile("<style>(.*?)</style>", java.util.regex.Pattern.DOTALL)
+                .matcher(response.body());
+        assertThat(scripts.find()).as("the sign-in travels inline").isTrue();
+        assertThat(styles.find()).as("the style sheet travels inline").isTrue();
+        String scriptSources = csp.replaceAll(".*script-src ([^;]*);.*", "$1");
+        String styleSources = csp.replaceAll(".*style-src ([^;]*);.*", "$1");
+        assertThat(scriptSources.split(" ")).as("our own files and the page's one inline script").containsExactly("'self'", sha256(scripts.group(1)));
+        assertThat(styleSources.split(" ")).as("our own files and the page's one inline style").containsExactly("'self'", sha256(styles.group(1)));
+        assertThat(scripts.find()).as("no second inline script").isFalse();
+    }
+
+    private static String sha256(String text) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
     }
 
     // ---- helpers --------------------------------------------------------------------------
