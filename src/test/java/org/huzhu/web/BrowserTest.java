@@ -3,10 +3,14 @@ package org.huzhu.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.huzhu.notifications.sms.SimulatedSmsCentre;
 import org.huzhu.support.ApiTest;
+import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,6 +33,28 @@ abstract class BrowserTest extends ApiTest {
         browser = session.driver;
         wait = session.wait;
         today = today();
+    }
+
+    /**
+     * Opens the member app on a 390 × 844 phone and signs in as a worker would: the number, the code the simulated SMS
+     * centre received for it, and — the first time — the name and ID number; returns once home shows the name.
+     */
+    protected void signInToMemberApp(SimulatedSmsCentre centre, String phone, String name, String idNumber) {
+        session.phone();
+        browser.get(session.url("/m/"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.name("phone"))).sendKeys(phone);
+        int texted = centre.textsTo(phone).size();
+        browser.findElement(By.id("send-code")).click();
+        browser.findElement(By.name("code")).sendKeys(TextedCodes.codeTextedTo(centre, phone, texted + 1));
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(d -> !d.findElements(By.id("member-name")).isEmpty()
+                || d.findElement(By.name("idNumber")).isDisplayed());
+        if (browser.findElements(By.id("member-name")).isEmpty()) {
+            browser.findElement(By.name("name")).sendKeys(name);
+            browser.findElement(By.name("idNumber")).sendKeys(idNumber);
+            browser.findElement(By.id("bind")).click();
+        }
+        wait.until(ExpectedConditions.textToBe(By.id("member-name"), name));
     }
 
     @AfterEach
