@@ -54,6 +54,9 @@ public final class Bench {
         BENCHMARKS.put("notifications", new Entry("N campaign texts from the outbox through SMPP to the simulated SMS centre, receipts applied; "
                 + "against the same jSMPP client submitting the same texts alone", "[--messages N (100000)] [--threads T (8)] [--batch B (500)] [--workers W (2)]",
                 NotificationsBenchmark::new));
+        BENCHMARKS.put("portal", new Entry("N workers through the member app's API over HTTP (code, sign-in, cover, claim with three photos, "
+                + "claims) and the first load of /m/ under Slow 3G; against the same HTTP stack serving a static JSON file",
+                "[--workers N (2000)] [--clients C (16)]", PortalBenchmark::new));
         BENCHMARKS.put("recognition", new Entry("receipt recognition per-field accuracy (PDF, OFD, image variants) and s/page against the bare tesseract command",
                 "[--receipts N (40)] [--threads T (processors)] [--seed S (2026)] [--sequential N (8)] [--only PDF,CLEAN,SCAN,…] [--bare on|off]",
                 RecognitionBenchmark::new));
@@ -226,7 +229,11 @@ public final class Bench {
                 "--springdoc.swagger-ui.enabled=false",
                 "--logging.level.root=WARN",
                 "--logging.level.org.huzhu=WARN"));
-        for (String p : properties) args.add("--" + p);
+        for (String p : properties) {
+            String key = p.substring(0, p.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith("--" + key));   // a benchmark's own setting replaces the default
+            args.add("--" + p);
+        }
         return new SpringApplicationBuilder(HuzhuApplication.class).web(WebApplicationType.SERVLET).logStartupInfo(false)
                 .run(args.toArray(String[]::new));
     }
