@@ -38,7 +38,7 @@ class OnlineReceipts {
         if (receipts.exists(paid.orderNo())) return;
         Optional<Long> billId = BillReference.parse(paid.reference());
         Optional<BillRepository.Stored> stored = billId.flatMap(bills::lock);
-        String refusal = stored.map(s -> refusal(s.bill(), paid)).orElse("缴费单 " + paid.reference() + " 不存在");
+        String refusal = stored.isPresent() ? refusal(stored.get().bill(), paid) : "缴费单 " + paid.reference() + " 不存在";
         if (refusal != null) {
             long journalId = ledger.post(PaymentBooking.onlineUnmatched("online-payment:" + paid.orderNo() + ":unmatched", paid.orderNo(),
                     "在线支付未匹配缴费单，待清分（订单 " + paid.orderNo() + "）：" + refusal, paid.paidOn(), paid.amount()));
