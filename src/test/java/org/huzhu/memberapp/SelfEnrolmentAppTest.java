@@ -140,33 +140,29 @@ class SelfEnrolmentAppTest extends MemberAppTest {
     @Test
     void aNotificationDeliveredTwiceIsBookedOnce() {
         AppClient app = selfEmployed("快递员周师傅", 'M', "NEW_FORM");
-        JsonNode enrolled = enrol(app, choice("ACCIDENT", 2));
-        long id = enrolled.path("enrolmentId").asLong();
-        paidAtCounter(enrolled, "0.78");
-        JsonNode order = pay(app, id);
+        Paying paying = enrolAndOrder(app, choice("ACCIDENT", 2), "0.78");
+        JsonNode order = paying.order();
 
         payAtProvider(order);
         awaitTrue(() -> simulator.deliveries(order.path("orderNo").asString()).size() == 2);
 
-        assertThat(enrolment(app, id).path("status").asString()).isEqualTo("IN_FORCE");
-        assertBookedOnceAndMatched(order, enrolled);
+        assertThat(enrolment(app, paying.id()).path("status").asString()).isEqualTo("IN_FORCE");
+        assertBookedOnceAndMatched(order, paying.enrolled());
     }
 
     @Test
     void aLateNotificationAfterTheWorkerSawThePaymentIsBookedOnce() {
         AppClient app = selfEmployed("网约车吴师傅", 'M', "NEW_FORM");
-        JsonNode enrolled = enrol(app, choice("CRITICAL_ILLNESS", 1));
-        long id = enrolled.path("enrolmentId").asLong();
-        paidAtCounter(enrolled, "0.67");
-        JsonNode order = pay(app, id);
+        Paying paying = enrolAndOrder(app, choice("CRITICAL_ILLNESS", 1), "0.67");
+        JsonNode order = paying.order();
 
         payAtProvider(order);
-        JsonNode seen = status(app, id, order);   // the worker is back before the notification: our query finds the money
+        JsonNode seen = status(app, paying.id(), order);   // the worker is back before the notification: our query finds the money
         assertThat(seen.path("enrolment").path("status").asString()).isEqualTo("IN_FORCE");
         awaitTrue(() -> simulator.deliveries(order.path("orderNo").asString()).size() == 1);
 
         assertThat(simulator.deliveries(order.path("orderNo").asString()).getFirst().status()).isEqualTo(200);
-        assertBookedOnceAndMatched(order, enrolled);
+        assertBookedOnceAndMatched(order, paying.enrolled());
     }
 
     @Test
@@ -258,6 +254,17 @@ class SelfEnrolmentAppTest extends MemberAppTest {
         AppClient.Reply enrolled = app.post("/api/v1/m/enrolments", choice);
         assertThat(enrolled.status()).as(enrolled.answer().body()).isEqualTo(201);
         return enrolled.answer().json();
+    }
+
+    private record Paying(JsonNode enrolled, long id, JsonNode order) {
+    }
+
+    /** Enrols and opens an order for what is left once {@code atCounter} was paid at the counter. */
+    private Paying enrolAndOrder(AppClient app, String choice, String atCounter) {
+        JsonNode enrolled = enrol(app, choice);
+        long id = enrolled.path("enrolmentId").asLong();
+        paidAtCounter(enrolled, atCounter);
+        return new Paying(enrolled, id, pay(app, id));
     }
 
     private JsonNode pay(AppClient app, long id) {

@@ -3,10 +3,14 @@ package org.huzhu.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.huzhu.notifications.sms.SimulatedSmsCentre;
 import org.huzhu.support.ApiTest;
+import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,5 +38,23 @@ abstract class BrowserTest extends ApiTest {
     @AfterEach
     void closeBrowser() throws IOException {
         session.closeCheckingScripts();
+    }
+
+    /**
+     * Opens the member app on a 390 px phone and signs in as a worker: the code texted to {@code phone} (read from the
+     * simulated centre), then the first-time binding with the registered name and ID number.
+     */
+    protected void signInToMemberApp(SimulatedSmsCentre centre, String phone, String name, String idNumber) {
+        session.phone();
+        browser.get(session.url("/m/"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.name("phone"))).sendKeys(phone);
+        browser.findElement(By.id("send-code")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-code"), "秒后可重新获取"));
+        browser.findElement(By.name("code")).sendKeys(TextedCodes.codeTextedTo(centre, phone, 1));
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.name("idNumber")));
+        browser.findElement(By.name("name")).sendKeys(name);
+        browser.findElement(By.name("idNumber")).sendKeys(idNumber);
+        browser.findElement(By.id("bind")).click();
     }
 }

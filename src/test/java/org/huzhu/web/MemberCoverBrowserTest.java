@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.huzhu.notifications.sms.SimulatedSmsCentre;
-import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -39,17 +38,7 @@ class MemberCoverBrowserTest extends BrowserTest {
         assertThat(awaiting.status()).as(awaiting.body()).isEqualTo(201);
         String phone = "1393" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
 
-        session.phone();
-        browser.get(session.url("/m/"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("phone"))).sendKeys(phone);
-        browser.findElement(By.id("send-code")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-code"), "秒后可重新获取"));
-        browser.findElement(By.name("code")).sendKeys(TextedCodes.codeTextedTo(centre, phone, 1));
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("idNumber")));
-        browser.findElement(By.name("name")).sendKeys("李秀兰");
-        browser.findElement(By.name("idNumber")).sendKeys(idNumber);
-        browser.findElement(By.id("bind")).click();
+        signInToMemberApp(centre, phone, "李秀兰", idNumber);
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-cover"))).click();
         List<WebElement> cards = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#covers .cover"), 2));

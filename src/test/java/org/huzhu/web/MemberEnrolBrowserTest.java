@@ -10,7 +10,6 @@ import org.huzhu.catalogue.Catalogue;
 import org.huzhu.catalogue.CatalogueVersion;
 import org.huzhu.notifications.sms.SimulatedSmsCentre;
 import org.huzhu.shared.Money;
-import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,17 +39,7 @@ class MemberEnrolBrowserTest extends BrowserTest {
         Money premium = terms.item("HOSPITAL").orElseThrow().plan("STD").orElseThrow().price()
                 .plus(terms.item("ACCIDENT").orElseThrow().plan("STD").orElseThrow().price());
 
-        session.phone();
-        browser.get(session.url("/m/"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("phone"))).sendKeys(phone);
-        browser.findElement(By.id("send-code")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-code"), "秒后可重新获取"));
-        browser.findElement(By.name("code")).sendKeys(TextedCodes.codeTextedTo(centre, phone, 1));
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("idNumber")));
-        browser.findElement(By.name("name")).sendKeys("快递员冯师傅");
-        browser.findElement(By.name("idNumber")).sendKeys(idNumber);
-        browser.findElement(By.id("bind")).click();
+        signInToMemberApp(centre, phone, "快递员冯师傅", idNumber);
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-enrol"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("more-HOSPITAL"))).click();

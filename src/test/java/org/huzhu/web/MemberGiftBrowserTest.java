@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.huzhu.notifications.sms.SimulatedSmsCentre;
-import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,17 +34,7 @@ class MemberGiftBrowserTest extends BrowserTest {
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         String phone = "1394" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
 
-        session.phone();
-        browser.get(session.url("/m/"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("phone"))).sendKeys(phone);
-        browser.findElement(By.id("send-code")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-code"), "秒后可重新获取"));
-        browser.findElement(By.name("code")).sendKeys(TextedCodes.codeTextedTo(centre, phone, 1));
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("idNumber")));
-        browser.findElement(By.name("name")).sendKeys("骑手赵师傅");
-        browser.findElement(By.name("idNumber")).sendKeys(idNumber);
-        browser.findElement(By.id("bind")).click();
+        signInToMemberApp(centre, phone, "骑手赵师傅", idNumber);
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-gift"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gift-explanation")));
