@@ -46,7 +46,7 @@ export async function enrol(app) {
   const cards = offer.items.map((item) => itemCard(item, chosen, priced));
   form.append(h('ul', { class: 'choices', id: 'enrol-items' }, cards), total, formError(), next);
   show('参保缴费',
-    h('p', { class: 'lead', text: '选择您要参加的保障项目和份数。保障自缴费成功的次日起生效，一年一缴，可随时参保。' }),
+    h('p', { class: 'lead', text: '选择您要参加的保障项目和份数。保障自缴费成功的次日起生效，可随时参保。' }),
     waiting, form);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
