@@ -1,5 +1,5 @@
 // 掌上办: the member app once the worker is signed in (the page's own inline script signs in by phone and texted code
-// and binds the number to one's registration the first time). One screen at a time: home, 实名认证 (the worker's own real-name check), 领取免费意外保障 (gift.js), my cover (cover.js), my bank card (bank-card.js), changing the phone number (phone.js) and the inbox. Every figure comes from the API; the browser's clock
+// and binds the number to one's registration the first time). One screen at a time: home, 实名认证 (the worker's own real-name check), 领取免费意外保障 (gift.js), 参保缴费 (enrol.js), my cover (cover.js), my bank card (bank-card.js), changing the phone number (phone.js) and the inbox. Every figure comes from the API; the browser's clock
 // is never used for a business date, only to count down the seconds the server gave.
 
 import { h, fill, csrfToken, showErrors, clearErrors, dateTime, ApiError } from '/js/lib.js';
@@ -7,6 +7,7 @@ import { cover } from '/m/cover.js';
 import { gift } from '/m/gift.js';
 import { bankCard } from '/m/bank-card.js';
 import { phone } from '/m/phone.js';
+import { enrol, payEnrolment, payResult } from '/m/enrol.js';
 
 const screen = document.getElementById('screen');
 const back = document.getElementById('back');
@@ -59,8 +60,8 @@ function busy(button, label) {
 // ---------- signed in ----------
 
 async function home() {
-  const [member, inbox, offer] = await Promise.all([api(`/api/v1/members/${me.memberId}`), api('/api/v1/inbox/unread'),
-    api('/api/v1/m/gift-cover')]);
+  const [member, inbox, offer, enrolment] = await Promise.all([api(`/api/v1/members/${me.memberId}`), api('/api/v1/inbox/unread'),
+    api('/api/v1/m/gift-cover'), api('/api/v1/m/enrolment')]);
   const messages = h('button', { type: 'button', class: 'tile', id: 'open-inbox' },
     h('span', {}, h('strong', { text: '我的消息' }), h('span', { class: 'sub', text: inbox.unread ? '有新消息' : '通知与提醒' })),
     inbox.unread ? h('span', { class: 'badge', 'aria-label': `${inbox.unread} 条未读`, text: String(inbox.unread) }) : null,
@@ -82,6 +83,14 @@ async function home() {
       h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }))
     : null;
   giftTile?.addEventListener('click', () => { location.hash = '#gift'; });
+  // only for a worker without a unit: one with a unit enrols through it
+  const enrolTile = enrolment.eligible
+    ? h('button', { type: 'button', class: 'tile', id: 'open-enrol' },
+      h('span', {}, h('strong', { text: '参保缴费' }),
+        h('span', { class: 'sub', text: enrolment.awaiting.length ? '有待缴费的参保' : '选择保障项目，在线缴费，到期续保' })),
+      h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }))
+    : null;
+  enrolTile?.addEventListener('click', () => { location.hash = '#enrol'; });
   const card = h('button', { type: 'button', class: 'tile', id: 'open-bank-card' },
     h('span', {}, h('strong', { text: '我的银行卡' }), h('span', { class: 'sub', text: member.maskedBankAccount ? `收款卡 ${member.maskedBankAccount}` : '登记收款银行卡' })),
     h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
@@ -100,7 +109,7 @@ async function home() {
       h('span', { class: 'avatar', 'aria-hidden': 'true', text: member.name.slice(0, 1) }),
       h('div', { class: 'who' }, h('h2', { id: 'member-name', text: member.name }),
         h('p', { id: 'member-id', text: `身份证 ${member.maskedIdNumber}` }))),
-    realName, giftTile, myCover, card, number, messages, out);
+    realName, giftTile, enrolTile, myCover, card, number, messages, out);
 }
 
 /** 实名认证: what will be checked (masked), the consent, one button; the server asks with the facts on record. */
@@ -171,6 +180,12 @@ async function route() {
     else if (location.hash === '#real-name') await realName();
     else if (location.hash === '#cover') await cover(api, show);
     else if (location.hash === '#gift') await gift({ api, show, busy, formError });
+    else if (location.hash === '#enrol') await enrol({ api, show, busy, formError });
+    else if (location.hash.startsWith('#enrol-pay/')) await payEnrolment({ api, show, busy, formError }, location.hash.split('/')[1]);
+    else if (location.hash.startsWith('#pay-result/')) {
+      const [, id, orderNo] = location.hash.split('/');
+      await payResult({ api, show, busy }, id, decodeURIComponent(orderNo));
+    }
     else if (location.hash === '#bank-card') await bankCard(api, show);
     else if (location.hash === '#phone') phone(api, show, (await api(`/api/v1/members/${me.memberId}`)).maskedPhone);
     else await home();
@@ -200,6 +215,8 @@ async function start() {
 
 back.addEventListener('click', () => { location.hash = ''; });
 window.addEventListener('hashchange', () => { if (me) route(); });
+// back from the payment provider's page, the browser may restore this page as it was left: draw the screen again
+window.addEventListener('pageshow', (event) => { if (event.persisted && me) route(); });
 // the page's sign-in screen says when the worker is signed in; a page drawn for a signed-in worker says so itself
 window.addEventListener('m:signed-in', start);
 if (document.documentElement.dataset.member === 'yes') start();

@@ -1,5 +1,6 @@
 // 我的保障: one card per item the worker holds — in force, not yet started, ended — with its period, the end of
-// the waiting period and who paid, in plain words; and the electronic cover certificate to download (a PDF).
+// the waiting period and who paid, in plain words; own enrolments awaiting payment with 去缴费; and the electronic
+// cover certificate to download (a PDF).
 
 import { h } from '/js/lib.js';
 
@@ -27,11 +28,17 @@ function card(item) {
 
 /** Draws the screen with the app's own {@code api} and {@code show}. */
 export async function cover(api, show) {
-  const answer = await api('/api/v1/m/cover');
+  const [answer, enrolment] = await Promise.all([api('/api/v1/m/cover'), api('/api/v1/m/enrolment')]);
+  const awaiting = enrolment.awaiting.map((e) => h('li', { class: 'cover cover-waiting', dataset: { enrolment: e.enrolmentId } },
+    h('div', { class: 'cover-head' }, h('h2', { text: e.lines.map((l) => l.itemName).join('、') }),
+      h('span', { class: 'state', text: e.statusWords })),
+    h('dl', {}, line('应缴', `${e.premium} 元`), line('保障期', '缴费成功次日起生效')),
+    h('a', { class: 'btn btn-primary', id: `go-pay-${e.enrolmentId}`, href: `#enrol-pay/${e.enrolmentId}`, text: '去缴费' })));
   const download = h('a', { class: 'btn btn-primary', id: 'certificate', href: '/api/v1/m/cover-certificate', download: '',
     text: '下载电子参保凭证' });
   show('我的保障',
     h('p', { class: 'lead', text: `${answer.maskedName}，以下是您参加的全部保障项目。` }),
+    awaiting.length ? h('ul', { class: 'covers', id: 'awaiting' }, awaiting) : null,
     answer.items.length
       ? h('ul', { class: 'covers', id: 'covers' }, answer.items.map(card))
       : h('p', { class: 'empty', text: '您还没有参保记录，请联系所在单位或工会。' }),

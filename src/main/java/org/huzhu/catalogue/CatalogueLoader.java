@@ -84,11 +84,25 @@ final class CatalogueLoader {
                         .filter(ip -> v.item(ip.item()).flatMap(i -> i.plan(ip.plan())).isEmpty())
                         .forEach(ip -> problems.add("bundle " + bundle.code() + " names unknown " + ip));
             }
+            individualProblems(v, problems);
             if (v.funding().policy("UNIT_PAYS").isEmpty()) problems.add("funding policy UNIT_PAYS is required (the fallback for unmapped ownership types)");
             v.funding().defaultPolicyByOwnership().forEach((ownership, policy) -> {
                 if (v.funding().policy(policy).isEmpty()) problems.add("ownership " + ownership + " uses unknown funding policy " + policy);
             });
         }
         if (!problems.isEmpty()) throw new IllegalStateException("Catalogue " + source + " is inconsistent: " + problems);
+    }
+
+    private static void individualProblems(CatalogueVersion v, List<String> problems) {
+        var self = v.individualEnrolment();
+        if (self.items().isEmpty()) return;
+        for (String code : self.items()) {
+            var item = v.item(code);
+            if (item.isEmpty()) problems.add("individualEnrolment names unknown item " + code);
+            else if (item.get().giftOnly()) problems.add("individualEnrolment: " + code + " is gift-only and cannot be bought");
+        }
+        if (self.employmentForms().isEmpty()) problems.add("individualEnrolment: employmentForms is required");
+        var policy = self.fundingPolicy() == null ? java.util.Optional.<CatalogueVersion.FundingPolicy>empty() : v.funding().policy(self.fundingPolicy());
+        if (policy.isEmpty() || !policy.get().memberPays()) problems.add("individualEnrolment: fundingPolicy must be a member-paid policy");
     }
 }

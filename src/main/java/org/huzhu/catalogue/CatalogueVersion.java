@@ -11,10 +11,11 @@ import org.huzhu.shared.Money;
 /** One effective-dated version of the scheme's terms, as read from its YAML file. */
 public record CatalogueVersion(String code, String name, LocalDate effectiveFrom, AgeRange ageAtStart,
                                int renewalGapDays, int claimDeadlineYears, UnitParticipation unitParticipation,
-                               Funding funding, List<Item> items, List<Bundle> bundles) {
+                               Funding funding, List<Item> items, List<Bundle> bundles, IndividualEnrolment individualEnrolment) {
 
     public CatalogueVersion {
         bundles = bundles == null ? List.of() : List.copyOf(bundles);
+        if (individualEnrolment == null) individualEnrolment = IndividualEnrolment.NONE;
     }
 
     public Optional<Item> item(String code) {
@@ -23,6 +24,32 @@ public record CatalogueVersion(String code, String name, LocalDate effectiveFrom
 
     public Optional<Bundle> bundle(String code) {
         return bundles.stream().filter(b -> b.code().equals(code)).findFirst();
+    }
+
+    /**
+     * Who may enrol and pay for themself (个人参保, in the member app), and in which items: workers of the
+     * listed employment forms, only without an employer unit when {@code withoutUnitOnly}, funded under
+     * {@code fundingPolicy} (a member-paid policy). {@code renewalHintDays}: an item held that ends within
+     * this many days, or ended at most this many days ago, is offered for renewal.
+     */
+    public record IndividualEnrolment(boolean withoutUnitOnly, List<String> employmentForms, String fundingPolicy,
+                                      List<String> items, int renewalHintDays) {
+
+        static final IndividualEnrolment NONE = new IndividualEnrolment(true, List.of(), null, List.of(), 0);
+
+        public IndividualEnrolment {
+            employmentForms = employmentForms == null ? List.of() : List.copyOf(employmentForms);
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        /** Whether a worker of this employment form, with or without a unit, may enrol themself at all. */
+        public boolean openTo(String employmentForm, boolean hasUnit) {
+            return !items.isEmpty() && employmentForms.contains(employmentForm) && !(withoutUnitOnly && hasUnit);
+        }
+
+        public boolean offers(String item) {
+            return items.contains(item);
+        }
     }
 
     public record AgeRange(int min, int max) {

@@ -12,11 +12,12 @@ import org.huzhu.shared.Money;
  * excess is held in 2242). A bill of a roster import grows chunk by chunk, so a paid bill that
  * grows goes back to {@code PARTIALLY_PAID}. Money received is applied to the unit's receivable
  * first, then the members', and only then counted as excess; the union's receipts go to the union
- * subsidy receivable, their excess likewise to 2242.
+ * subsidy receivable, their excess likewise to 2242. A bill nothing was paid on may be
+ * {@code CANCELLED} (a worker withdrew their own enrolment): nothing is due on it any more.
  */
 final class Bill {
 
-    enum Status { OPEN, PARTIALLY_PAID, PAID, OVERPAID }
+    enum Status { OPEN, PARTIALLY_PAID, PAID, OVERPAID, CANCELLED }
 
     /** Who pays: the unit (its part and its members' part) or the union (its subsidy). */
     enum Part { UNIT, UNION_SUBSIDY }
@@ -40,6 +41,7 @@ final class Bill {
     private Money excess;
     private Money unionExcess;
     private LocalDate paidOn;
+    private LocalDate cancelledOn;
 
     Bill(long id, Long unitId, String orgPath, Money unitDue, Money memberDue, Money unionDue, Money unitReceived,
          Money memberReceived, Money unionReceived, Money excess, Money unionExcess, LocalDate paidOn) {
@@ -60,6 +62,12 @@ final class Bill {
     static Bill empty(long id, Long unitId, String orgPath) {
         return new Bill(id, unitId, orgPath, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
                 Money.ZERO, Money.ZERO, null);
+    }
+
+    /** As stored: the day it was cancelled, if it was. */
+    Bill cancelledOn(LocalDate on) {
+        this.cancelledOn = on;
+        return this;
     }
 
     String reference() {
@@ -152,7 +160,24 @@ final class Bill {
         return applied().compareTo(amountDue()) == 0;
     }
 
+    /** Withdrawn before anything was paid on it: nothing is due any more. False when money was received. */
+    boolean cancel(LocalDate on) {
+        if (cancelledOn != null) return true;
+        if (applied().isPositive() || paidOn != null) return false;
+        cancelledOn = on;
+        return true;
+    }
+
+    boolean cancelled() {
+        return cancelledOn != null;
+    }
+
+    LocalDate cancelledOn() {
+        return cancelledOn;
+    }
+
     Status status() {
+        if (cancelledOn != null) return Status.CANCELLED;
         if (paidOn != null && isPaid()) return excess.isPositive() ? Status.OVERPAID : Status.PAID;
         return applied().isPositive() ? Status.PARTIALLY_PAID : Status.OPEN;
     }

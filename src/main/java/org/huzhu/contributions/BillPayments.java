@@ -1,6 +1,7 @@
 package org.huzhu.contributions;
 
 import java.time.LocalDate;
+import org.huzhu.ledger.ChartOfAccounts;
 import org.huzhu.ledger.Ledger;
 import org.huzhu.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
@@ -9,12 +10,12 @@ import org.springframework.stereotype.Component;
 /**
  * Applies one receipt to a locked bill: allocation, journal, payment row and the bill's new state
  * together; publishes {@link BillPaid} when the receipt completes the bill. Every path that brings
- * money to a bill (by hand, declared, matched, assigned) goes through here.
+ * money to a bill (by hand, declared, matched, assigned, paid online) goes through here.
  */
 @Component
 class BillPayments {
 
-    enum Source { HAND, STATEMENT, DECLARED }
+    enum Source { HAND, STATEMENT, DECLARED, ONLINE }
 
     private final BillRepository bills;
     private final Ledger ledger;
@@ -41,12 +42,16 @@ class BillPayments {
             case HAND -> "财务登记";
             case STATEMENT -> r.fromUnmatched() ? "待清分收款认领" : "银行流水匹配";
             case DECLARED -> "单位申报已缴";
+            case ONLINE -> "在线支付";
         };
-        String payer = r.part() == Bill.Part.UNION_SUBSIDY ? "工会补贴" : "单位缴费";
+        String payer = r.part() == Bill.Part.UNION_SUBSIDY ? "工会补贴" : bill.unitId == null ? "个人缴费" : "单位缴费";
+        String debit = r.fromUnmatched() ? ChartOfAccounts.UNMATCHED_RECEIPTS
+                : r.source() == Source.ONLINE ? ChartOfAccounts.ONLINE_PAYMENTS : ChartOfAccounts.BANK;
         long journalId = ledger.post(PaymentBooking.received(r.journalKey(), r.sourceType(), r.sourceId(),
                 payer + "到账（" + what + "，缴费单 " + bill.reference() + "，" + r.reference() + "）", r.paidOn(), bill.orgPath,
-                r.fromUnmatched(), allocation));
-        Money confirmed = r.source() == Source.STATEMENT ? r.amount() : Money.ZERO;
+                debit, allocation));
+        // the bank's statement confirms statement money; the provider's signed word confirms online money
+        Money confirmed = r.source() == Source.STATEMENT || r.source() == Source.ONLINE ? r.amount() : Money.ZERO;
         long paymentId = bills.insertPayment(bill.id, r.part(), r.source().name(), r.amount(), r.paidOn(), r.reference(),
                 r.statementLineId(), r.fromUnmatched(), allocation, confirmed, r.journalKey(), journalId, r.by());
         bills.save(bill, 0);

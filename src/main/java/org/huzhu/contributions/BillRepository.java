@@ -84,24 +84,24 @@ class BillRepository {
     void save(Bill b, int addedLines) {
         jdbc.sql("""
                 update contributions.bill set unit_due = ?, member_due = ?, union_due = ?, unit_received = ?, member_received = ?,
-                    union_received = ?, excess = ?, union_excess = ?, status = ?, paid_on = ?, lines = lines + ?
+                    union_received = ?, excess = ?, union_excess = ?, status = ?, paid_on = ?, cancelled_on = ?, lines = lines + ?
                  where id = ?""")
                 .params(b.unitDue().amount(), b.memberDue().amount(), b.unionDue().amount(), b.unitReceived().amount(),
                         b.memberReceived().amount(), b.unionReceived().amount(), b.excess().amount(), b.unionExcess().amount(),
-                        b.status().name(), b.paidOn(), addedLines, b.id)
+                        b.status().name(), b.paidOn(), b.cancelledOn(), addedLines, b.id)
                 .update();
     }
 
     private static final String SELECT_BILL = """
             select id, unit_id, org_path, batch_kind, batch_id, settlement, unit_due, member_due, union_due, unit_received,
-                   member_received, union_received, excess, union_excess, lines, paid_on, created_on, created_at
+                   member_received, union_received, excess, union_excess, lines, paid_on, cancelled_on, created_on, created_at
               from contributions.bill""";
 
     private Stored toStored(ResultSet rs, int n) throws SQLException {
         Bill bill = new Bill(rs.getLong("id"), rs.getObject("unit_id", Long.class), rs.getString("org_path"),
                 money(rs, "unit_due"), money(rs, "member_due"), money(rs, "union_due"), money(rs, "unit_received"),
                 money(rs, "member_received"), money(rs, "union_received"), money(rs, "excess"), money(rs, "union_excess"),
-                rs.getObject("paid_on", LocalDate.class));
+                rs.getObject("paid_on", LocalDate.class)).cancelledOn(rs.getObject("cancelled_on", LocalDate.class));
         return new Stored(bill, rs.getString("batch_kind"), rs.getLong("batch_id"), rs.getString("settlement"), rs.getInt("lines"),
                 rs.getObject("created_on", LocalDate.class), rs.getObject("created_at", OffsetDateTime.class));
     }
@@ -160,9 +160,12 @@ class BillRepository {
                 .query((rs, n) -> new Confirmation(rs.getLong(1), rs.getLong(2), money(rs, "amount"))).list();
     }
 
-    /** Payments that moved the bank account (1002) on {@code day}: all but those assigned from an unmatched receipt. */
+    /**
+     * Payments that moved the bank account (1002) on {@code day}: all but those assigned from an unmatched receipt and
+     * those paid online (held by the provider, 1012, until it settles).
+     */
     List<PaymentRow> bankPaymentsOn(LocalDate day) {
-        return jdbc.sql(SELECT_PAYMENT + " where paid_on = ? and not from_unmatched order by id").param(day).query(this::toPayment).list();
+        return jdbc.sql(SELECT_PAYMENT + " where paid_on = ? and not from_unmatched and source <> 'ONLINE' order by id").param(day).query(this::toPayment).list();
     }
 
     List<PaymentRow> reversedOn(LocalDate day) {

@@ -97,8 +97,9 @@ public class Contributions {
     }
 
     private static final Map<String, String> STATUS_NAMES = Map.of("OPEN", "待缴费", "PARTIALLY_PAID", "部分缴费",
-            "PAID", "已缴清", "OVERPAID", "超额缴费");
-    private static final Map<String, String> SOURCE_NAMES = Map.of("HAND", "财务登记", "STATEMENT", "银行流水", "DECLARED", "单位申报");
+            "PAID", "已缴清", "OVERPAID", "超额缴费", "CANCELLED", "已撤销");
+    private static final Map<String, String> SOURCE_NAMES = Map.of("HAND", "财务登记", "STATEMENT", "银行流水", "DECLARED", "单位申报",
+            "ONLINE", "在线支付");
 
     private final BillRepository bills;
     private final BillPayments payments;
@@ -188,7 +189,7 @@ public class Contributions {
     public List<BillView> bills(CurrentUser user, Long unitId, String status, int limit, int offset) {
         requireBillReader(user);
         if (status != null && !STATUS_NAMES.containsKey(status)) {
-            throw InvalidInputException.of("status", "状态应为 OPEN、PARTIALLY_PAID、PAID 或 OVERPAID");
+            throw InvalidInputException.of("status", "状态应为 OPEN、PARTIALLY_PAID、PAID、OVERPAID 或 CANCELLED");
         }
         return bills.visible(user.scopePattern(), unitId, status, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0)).stream()
                 .map(s -> view(s, false)).toList();
@@ -248,6 +249,7 @@ public class Contributions {
             return new PaymentResult(paymentView(p), view(bills.find(billId).orElseThrow(), true), true);
         }
         Bill bill = stored.bill();
+        if (bill.cancelled()) throw new ConflictException("billId", "缴费单 " + bill.reference() + " 已撤销，不能登记到账");
         String key = "bill:" + billId + ":" + part.name().toLowerCase() + ":hand:" + reference;
         var applied = payments.apply(bill, new BillPayments.Receipt(part, BillPayments.Source.HAND, command.amount(), command.paidOn(),
                 reference, null, false, key, PaymentBooking.SOURCE_BILL, bill.reference(), user.username()));
@@ -335,6 +337,7 @@ public class Contributions {
             throw InvalidInputException.of("billId", "缴费单不存在或不在您的管辖范围内");
         }
         Bill bill = stored.bill();
+        if (bill.cancelled()) throw new ConflictException("billId", "缴费单 " + bill.reference() + " 已撤销，不能认领");
         String reference = line.bankReference() != null ? line.bankReference() : "line-" + lineId;
         var applied = payments.apply(bill, new BillPayments.Receipt(part, BillPayments.Source.STATEMENT, line.amount(), line.valueDate(),
                 reference, lineId, true, "statement-line:" + lineId + ":assigned", PaymentBooking.SOURCE_STATEMENT_LINE,
@@ -383,7 +386,7 @@ public class Contributions {
     }
 
     private static PaymentView paymentView(BillRepository.PaymentRow p) {
-        boolean awaiting = !p.source().equals("STATEMENT") && !p.reversed() && p.confirmed().compareTo(p.amount()) < 0;
+        boolean awaiting = !p.source().equals("STATEMENT") && !p.source().equals("ONLINE") && !p.reversed() && p.confirmed().compareTo(p.amount()) < 0;
         return new PaymentView(p.id(), p.part().name(), p.source(), SOURCE_NAMES.get(p.source()), p.amount(), p.paidOn(), p.reference(),
                 p.statementLineId(), p.allocation().toUnit(), p.allocation().toMember(), p.allocation().toUnion(), p.allocation().excess(),
                 p.confirmed(), awaiting, p.journalKey(), p.reversed(), p.reversedOn(), p.reversalReason(), p.createdBy(), p.createdAt());

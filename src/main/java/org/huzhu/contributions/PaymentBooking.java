@@ -15,6 +15,9 @@ import org.huzhu.shared.Money;
  *       was due;</li>
  *   <li>on the statement but naming no bill: Dr 1002 Cr 2241, until finance assigns it to a bill:
  *       Dr 2241 Cr the receivables (and 2242);</li>
+ *   <li>paid online by a worker (the provider confirmed it): Dr 1012 (held by the provider until it
+ *       settles to the bank account) Cr the receivables; an online payment that does not fit its
+ *       bill: Dr 1012 Cr 2241, for finance;</li>
  *   <li>excess held for a bill applied to it when it owes again (after a reversal): Dr 2242 Cr the
  *       receivables.</li>
  * </ul>
@@ -23,14 +26,15 @@ final class PaymentBooking {
 
     static final String SOURCE_BILL = "BILL";
     static final String SOURCE_STATEMENT_LINE = "BANK_STATEMENT_LINE";
+    static final String SOURCE_ONLINE_ORDER = "ONLINE_ORDER";
 
     private PaymentBooking() {
     }
 
     static JournalEntry received(String key, String sourceType, String sourceId, String description, LocalDate valueDate,
-                                 String orgPath, boolean fromUnmatched, Bill.Allocation a) {
+                                 String orgPath, String debitAccount, Bill.Allocation a) {
         return new JournalEntry(key, sourceType, sourceId, description, valueDate, orgPath, List.of(
-                Line.debit(fromUnmatched ? ChartOfAccounts.UNMATCHED_RECEIPTS : ChartOfAccounts.BANK, a.total()),
+                Line.debit(debitAccount, a.total()),
                 Line.credit(ChartOfAccounts.RECEIVABLE_UNIT, a.toUnit()),
                 Line.credit(ChartOfAccounts.RECEIVABLE_MEMBER, a.toMember()),
                 Line.credit(ChartOfAccounts.RECEIVABLE_UNION_SUBSIDY, a.toUnion()),
@@ -50,6 +54,13 @@ final class PaymentBooking {
     static JournalEntry unmatched(String key, long lineId, String description, LocalDate valueDate, Money amount) {
         return new JournalEntry(key, SOURCE_STATEMENT_LINE, String.valueOf(lineId), description, valueDate, null, List.of(
                 Line.debit(ChartOfAccounts.BANK, amount),
+                Line.credit(ChartOfAccounts.UNMATCHED_RECEIPTS, amount)));
+    }
+
+    /** An online payment that fits no bill: held by the provider (1012), owed to someone until finance sorts it out (2241). */
+    static JournalEntry onlineUnmatched(String key, String orderNo, String description, LocalDate valueDate, Money amount) {
+        return new JournalEntry(key, SOURCE_ONLINE_ORDER, orderNo, description, valueDate, null, List.of(
+                Line.debit(ChartOfAccounts.ONLINE_PAYMENTS, amount),
                 Line.credit(ChartOfAccounts.UNMATCHED_RECEIPTS, amount)));
     }
 }

@@ -53,6 +53,7 @@ class StatementMatching implements StatementLineHandler {
         long billId = named.iterator().next();
         var stored = bills.lock(billId);
         if (stored.isEmpty()) return Optional.of(unmatched(line, "缴费单 " + BillReference.of(billId) + " 不存在"));
+        if (stored.get().bill().cancelled()) return Optional.of(unmatched(line, "缴费单 " + BillReference.of(billId) + " 已撤销"));
         return Optional.of(match(line, stored.get().bill(), importedBy));
     }
 

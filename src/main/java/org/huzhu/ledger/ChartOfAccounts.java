@@ -4,6 +4,8 @@ package org.huzhu.ledger;
 public final class ChartOfAccounts {
 
     public static final String BANK = "1002";
+    /** Online payments confirmed by the provider, not yet settled to the bank account. */
+    public static final String ONLINE_PAYMENTS = "1012";
     public static final String RECEIVABLE_UNIT = "1122.01";
     public static final String RECEIVABLE_UNION_SUBSIDY = "1122.02";
     public static final String RECEIVABLE_MEMBER = "1122.03";

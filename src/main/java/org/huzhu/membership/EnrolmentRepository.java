@@ -23,7 +23,7 @@ class EnrolmentRepository {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    enum Status { AWAITING_PAYMENT, IN_FORCE }
+    enum Status { AWAITING_PAYMENT, IN_FORCE, CANCELLED }
 
     record Stored(long id, long memberId, Long unitId, String orgPath, String catalogueVersion, LocalDate paidOn,
                   List<Coverage> coverages, Money premium, Funding funding, Money gift, Long subsidyOrgId, long journalId,
@@ -92,14 +92,20 @@ class EnrolmentRepository {
                     coverages = cast(? as json) where id = ? and status = 'AWAITING_PAYMENT'""", rows);
     }
 
+    /** A self-enrolment withdrawn while awaiting payment: it holds and blocks nothing from now on. */
+    void cancel(long id, java.time.Instant at) {
+        jdbc.sql("update membership.enrolment set status = 'CANCELLED', cancelled_at = ? where id = ? and status = 'AWAITING_PAYMENT'")
+                .params(java.sql.Timestamp.from(at), id).update();
+    }
+
     /**
-     * Every coverage held by each of the given members, for the overlap and renewal rules; items
+     * Every coverage held by each of the given members (cancelled enrolments left out), for the overlap and renewal rules; items
      * of enrolments awaiting payment come without a period.
      */
     Map<Long, List<Coverage>> coveragesOf(Long[] memberIds) {
         Map<Long, List<Coverage>> held = new HashMap<>();
         if (memberIds.length == 0) return held;
-        jdbc.sql("select member_id, coverages::text from membership.enrolment where member_id = any(?)")
+        jdbc.sql("select member_id, coverages::text from membership.enrolment where member_id = any(?) and status <> 'CANCELLED'")
                 .param(memberIds)
                 .query(rs -> {
                     held.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).addAll(CoverageJson.read(rs.getString(2)));

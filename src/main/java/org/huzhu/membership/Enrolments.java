@@ -264,7 +264,7 @@ public class Enrolments {
                 e.gift(), e.status().name(), e.billId(), e.billId() == null ? null : BillReference.of(e.billId()));
     }
 
-    private static RuntimeException rejection(List<EnrolmentRules.Problem> problems, boolean bundle) {
+    static RuntimeException rejection(List<EnrolmentRules.Problem> problems, boolean bundle) {
         List<FieldProblem> fields = new ArrayList<>();
         boolean overlapOnly = true;
         for (EnrolmentRules.Problem p : problems) {

@@ -71,6 +71,7 @@ public class MemberCover {
         Map<String, CatalogueVersion> terms = new HashMap<>();
         List<Item> items = new ArrayList<>();
         for (EnrolmentRepository.Stored e : enrolments.ofMember(memberId)) {
+            if (e.status() == EnrolmentRepository.Status.CANCELLED) continue;
             CatalogueVersion version = terms.computeIfAbsent(e.catalogueVersion(), code -> catalogue.versions().stream()
                     .filter(v -> v.code().equals(code)).findFirst().orElseGet(() -> catalogue.activeOn(today)));
             for (Coverage c : e.coverages()) items.add(item(c, version, paidBy(e), today));

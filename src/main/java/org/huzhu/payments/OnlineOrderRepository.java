@@ -55,6 +55,11 @@ class OnlineOrderRepository {
     record Stored(OnlineOrder order, String payUrl) {
     }
 
+    /** The orders opened for a reference, newest first. */
+    List<Stored> ofReference(String reference) {
+        return jdbc.sql(SELECT + " where reference = ? order by created_at desc, id desc").param(reference).query(this::stored).list();
+    }
+
     /** Orders neither paid nor closed, created before {@code before}, oldest first. */
     List<String> openCreatedBefore(OffsetDateTime before, int limit) {
         return jdbc.sql("""

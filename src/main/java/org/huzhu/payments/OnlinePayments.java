@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.huzhu.payments.PaymentProvider.OrderState;
@@ -138,12 +139,24 @@ public class OnlinePayments {
     }
 
     public Optional<OrderView> order(String orderNo) {
-        return orders.find(orderNo).map(s -> {
-            OnlineOrder o = s.order();
-            return new OrderView(o.orderNo, o.provider, o.payerMemberId, o.reference, o.description, o.amount, o.status().name(), s.payUrl(),
-                    o.providerTxnId(), o.createdAt, o.expiresAt, o.paidAt(),
-                    o.paidAt() == null ? null : o.paidAt().atZoneSameInstant(clock.getZone()).toLocalDate(), o.failReason());
-        });
+        return orders.find(orderNo).map(this::view);
+    }
+
+    /** The orders opened for {@code reference} (e.g. a bill's), newest first: what a caller shows or offers again. */
+    public List<OrderView> ordersFor(String reference) {
+        return orders.ofReference(reference).stream().map(this::view).toList();
+    }
+
+    /** Whether an order can still be paid at the provider: PENDING or FAILED, and not past its time. */
+    public boolean payable(OrderView order) {
+        return (order.status().equals("PENDING") || order.status().equals("FAILED")) && order.expiresAt().isAfter(OffsetDateTime.now(clock));
+    }
+
+    private OrderView view(OnlineOrderRepository.Stored s) {
+        OnlineOrder o = s.order();
+        return new OrderView(o.orderNo, o.provider, o.payerMemberId, o.reference, o.description, o.amount, o.status().name(), s.payUrl(),
+                o.providerTxnId(), o.createdAt, o.expiresAt, o.paidAt(),
+                o.paidAt() == null ? null : o.paidAt().atZoneSameInstant(clock.getZone()).toLocalDate(), o.failReason());
     }
 
     private URI notifyUrl() {

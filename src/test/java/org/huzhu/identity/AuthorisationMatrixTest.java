@@ -187,6 +187,17 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/m/real-name", EnumSet.of(Role.MEMBER), "/api/v1/m/real-name", null, Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/m/gift-cover", EnumSet.of(Role.MEMBER), "/api/v1/m/gift-cover", null, Body.NONE));
         add(rows, row("POST /api/v1/m/gift-cover", EnumSet.of(Role.MEMBER), "/api/v1/m/gift-cover", null, Body.EMPTY_JSON));
+        // 参保缴费: the demo worker has a unit, so enrolling themself is refused (409) and changes nothing
+        add(rows, row("GET /api/v1/m/enrolment", EnumSet.of(Role.MEMBER), "/api/v1/m/enrolment", null, Body.NONE));
+        add(rows, row("POST /api/v1/m/enrolment/quote", EnumSet.of(Role.MEMBER), "/api/v1/m/enrolment/quote", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/m/enrolments", EnumSet.of(Role.MEMBER), "/api/v1/m/enrolments", null, Body.EMPTY_JSON));
+        add(rows, absentRow("GET /api/v1/m/enrolments/{id}", EnumSet.of(Role.MEMBER), "/api/v1/m/enrolments/999999999", Body.NONE));
+        add(rows, absentRow("POST /api/v1/m/enrolments/{id}/payment", EnumSet.of(Role.MEMBER), "/api/v1/m/enrolments/999999999/payment",
+                Body.NONE));
+        add(rows, absentRow("GET /api/v1/m/enrolments/{id}/payments/{orderNo}", EnumSet.of(Role.MEMBER),
+                "/api/v1/m/enrolments/999999999/payments/HZP000", Body.NONE));
+        add(rows, absentRow("POST /api/v1/m/enrolments/{id}/cancellation", EnumSet.of(Role.MEMBER),
+                "/api/v1/m/enrolments/999999999/cancellation", Body.NONE));
         add(rows, row("GET /api/v1/m/bank-card", EnumSet.of(Role.MEMBER), "/api/v1/m/bank-card", null, Body.NONE));
         add(rows, row("POST /api/v1/m/bank-card", EnumSet.of(Role.MEMBER), "/api/v1/m/bank-card", null, Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/m/phone/code", EnumSet.of(Role.MEMBER), "/api/v1/m/phone/code", null, Body.EMPTY_JSON));
@@ -325,6 +336,7 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/bank-statement-lines/{id}", finance, "/api/v1/bank-statement-lines/" + f.statementLine(), null, Body.NONE));
         add(rows, row("POST /api/v1/reconciliations", finance, "/api/v1/reconciliations", null, Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/reconciliations", finance, "/api/v1/reconciliations", null, Body.NONE));
+        add(rows, row("GET /api/v1/online-receipts", finance, "/api/v1/online-receipts?outcome=UNMATCHED", null, Body.NONE));
         add(rows, absentRow("GET /api/v1/reconciliations/{date}", finance, "/api/v1/reconciliations/2000-01-03", Body.NONE));
         add(rows, row("GET /api/v1/ledger/trial-balance", finance, "/api/v1/ledger/trial-balance", null, Body.NONE));
         // claims

@@ -69,6 +69,8 @@ public enum Right {
     /** A worker's own choice about publicity, or staff recording it from the worker's signed consent. */
     /** A worker's own cover (我的保障) and the electronic cover certificate (参保凭证). */
     OWN_COVER("查看本人保障与下载参保凭证", MEMBER),
+    /** A worker without a unit enrols and pays for themself online, and renews (参保缴费, member app). */
+    OWN_ENROLMENT("本人参保缴费", MEMBER),
     /** A verified new-form worker claims the free gift cover themself, after its consent screen (member app). */
     GIFT_COVER_CLAIM("领取免费意外保障", MEMBER),
     CONSENT_RECORD("记录是否接收宣传推广", ADMIN, UNION_STAFF, UNIT_OPERATOR, MEMBER),
