@@ -1,5 +1,5 @@
 // 掌上办: the member app once the worker is signed in (the page's own inline script signs in by phone and texted code
-// and binds the number to one's registration the first time). One screen at a time: home, 实名认证 (the worker's own real-name check), 领取免费意外保障 (gift.js), 参保缴费 (enrol.js), my cover (cover.js), my bank card (bank-card.js), changing the phone number (phone.js) and the inbox. Every figure comes from the API; the browser's clock
+// and binds the number to one's registration the first time). One screen at a time: home, 实名认证 (the worker's own real-name check), 领取免费意外保障 (gift.js), 参保缴费 (enrol.js), my cover (cover.js), my bank card (bank-card.js), changing the phone number (phone.js), 申领互助金 (claim.js), 我的申领 and its progress (claims.js) and the inbox. Every figure comes from the API; the browser's clock
 // is never used for a business date, only to count down the seconds the server gave.
 
 import { h, fill, csrfToken, showErrors, clearErrors, dateTime, ApiError } from '/js/lib.js';
@@ -8,6 +8,8 @@ import { gift } from '/m/gift.js';
 import { bankCard } from '/m/bank-card.js';
 import { phone } from '/m/phone.js';
 import { enrol, payEnrolment, payResult } from '/m/enrol.js';
+import { newClaim } from '/m/claim.js';
+import { myClaims, oneClaim } from '/m/claims.js';
 
 const screen = document.getElementById('screen');
 const back = document.getElementById('back');
@@ -99,6 +101,14 @@ async function home() {
     h('span', {}, h('strong', { text: '更换手机号码' }), h('span', { class: 'sub', text: `当前 ${member.maskedPhone || '未登记'}` })),
     h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
   number.addEventListener('click', () => { location.hash = '#phone'; });
+  const claimTile = h('button', { type: 'button', class: 'tile', id: 'open-claim' },
+    h('span', {}, h('strong', { text: '申领互助金' }), h('span', { class: 'sub', text: '住院、门诊特殊病、意外，拍照即可申领' })),
+    h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
+  claimTile.addEventListener('click', () => { location.hash = '#claim'; });
+  const claimsTile = h('button', { type: 'button', class: 'tile', id: 'open-claims' },
+    h('span', {}, h('strong', { text: '我的申领' }), h('span', { class: 'sub', text: '办理进度、补充材料与支付情况' })),
+    h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
+  claimsTile.addEventListener('click', () => { location.hash = '#claims'; });
   const out = h('button', { type: 'button', class: 'btn btn-quiet', id: 'sign-out', text: '退出登录' });
   out.addEventListener('click', async () => {
     await api('/api/v1/m/sign-out', { method: 'POST' });
@@ -109,7 +119,7 @@ async function home() {
       h('span', { class: 'avatar', 'aria-hidden': 'true', text: member.name.slice(0, 1) }),
       h('div', { class: 'who' }, h('h2', { id: 'member-name', text: member.name }),
         h('p', { id: 'member-id', text: `身份证 ${member.maskedIdNumber}` }))),
-    realName, giftTile, enrolTile, myCover, card, number, messages, out);
+    realName, giftTile, claimTile, claimsTile, enrolTile, myCover, card, number, messages, out);
 }
 
 /** 实名认证: what will be checked (masked), the consent, one button; the server asks with the facts on record. */
@@ -187,6 +197,9 @@ async function route() {
       await payResult({ api, show, busy }, id, decodeURIComponent(orderNo));
     }
     else if (location.hash === '#bank-card') await bankCard(api, show);
+    else if (location.hash === '#claim') await newClaim({ api, show, busy, formError });
+    else if (location.hash === '#claims') await myClaims({ api, show });
+    else if (/^#claim\/\d+$/.test(location.hash)) await oneClaim({ api, show, busy, formError }, location.hash.slice(7));
     else if (location.hash === '#phone') phone(api, show, (await api(`/api/v1/members/${me.memberId}`)).maskedPhone);
     else await home();
   } catch (e) {

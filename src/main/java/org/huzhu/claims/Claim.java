@@ -16,7 +16,10 @@ import org.huzhu.shared.web.ConflictException;
  * DRAFT → SUBMITTED → (RECOGNISED) → UNDER_REVIEW → APPROVED → PAYMENT_PENDING → PAID
  *                   ↘ APPROVED (low risk)     ↘ REJECTED      ↘ PAYMENT_FAILED → PAYMENT_PENDING
  *                   ↘ REJECTED (nothing payable)                 PAID → PAYMENT_FAILED (bounce)
+ * DRAFT → WITHDRAWN (the worker withdraws a draft; its receipts are freed)
  * </pre>
+ * A submitted claim that pays nothing only for want of a material (no expenses read yet, no stay, no
+ * diagnosis) is never rejected by the system: it stays open, waiting for the material ({@link #awaitMaterials}).
  * State changes only through the intention-named methods below; each checks {@link ClaimStatus}'s
  * table (a breach is a 409 naming both states) and records who, when and why as a {@link Event}.
  * {@code version} is the optimistic lock the repository checks when it writes the claim back.
@@ -26,7 +29,23 @@ final class Claim {
     static final String SYSTEM = "系统";
 
     record Facts(long memberId, Long unitId, String orgPath, IncidentKind kind, LocalDate incidentDate, List<String> diagnoses,
-                 boolean death, Integer disabilityGrade, HospitalStay hospitalStay, Expenses expenses, List<String> claimedItems) {
+                 boolean death, Integer disabilityGrade, HospitalStay hospitalStay, Expenses expenses, List<String> claimedItems,
+                 List<String> onFile) {
+
+        /**
+         * @param onFile material kinds the scheme already holds for the member (ID_CARD, BANK_CARD for a claim the worker files
+         *               in the member app), so they are not asked for again
+         */
+        Facts {
+            onFile = onFile == null ? List.of() : List.copyOf(onFile);
+        }
+
+        /** The kinds attached to the claim together with those on file. */
+        java.util.Set<String> withOnFile(java.util.Collection<String> attached) {
+            java.util.Set<String> all = new java.util.TreeSet<>(attached);
+            all.addAll(onFile);
+            return all;
+        }
     }
 
     record Event(Instant at, String actor, ClaimStatus from, ClaimStatus to, String reason) {
@@ -70,6 +89,17 @@ final class Claim {
     /** Submitted with receipts still being read and no expenses typed in: judged once they are read. */
     void awaitReading(Instant at) {
         newEvents.add(new Event(at, SYSTEM, status, status, "等待票据识别完成后自动测算"));
+    }
+
+    /** Nothing pays yet only for want of a material: the claim stays open and waits for it (never rejected for it). */
+    void awaitMaterials(Instant at, String what) {
+        newEvents.add(new Event(at, SYSTEM, status, status, "等待补充材料：" + what));
+    }
+
+    /** The worker withdraws a draft before submitting it. */
+    void withdraw(String by, Instant at, LocalDate today) {
+        move(ClaimStatus.WITHDRAWN, by, at, "撤回申请");
+        closedOn = today;
     }
 
     /** The claim's receipts have been read; what was read now stands beside what was typed in. */
@@ -221,6 +251,6 @@ final class Claim {
 
     /** A claim in this state still takes documents and decisions. */
     static boolean open(ClaimStatus status) {
-        return status != ClaimStatus.PAID && status != ClaimStatus.REJECTED;
+        return status != ClaimStatus.PAID && status != ClaimStatus.REJECTED && status != ClaimStatus.WITHDRAWN;
     }
 }

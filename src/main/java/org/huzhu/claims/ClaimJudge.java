@@ -67,7 +67,8 @@ final class ClaimJudge {
      * @throws InvalidInputException with the claim's own field names when the claim breaks a rule of form
      */
     Judgement judge(Claim.Facts facts, Member member, List<Coverage> held, BiFunction<String, LocalDate, List<StoredBenefit>> paidEarlier,
-                    LocalDate today, Set<String> attachedKinds) {
+                    LocalDate today, Set<String> attached) {
+        Set<String> attachedKinds = facts.withOnFile(attached);
         Set<String> heldItems = new LinkedHashSet<>();
         held.forEach(c -> heldItems.add(c.item()));
         List<String> claimed = facts.claimedItems() == null ? List.copyOf(heldItems) : facts.claimedItems();

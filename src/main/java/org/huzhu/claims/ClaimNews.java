@@ -1,11 +1,8 @@
 package org.huzhu.claims;
 
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.huzhu.benefits.BenefitResult.Decision;
-import org.huzhu.benefits.ReasonCode;
 import org.huzhu.catalogue.Catalogue;
 import org.huzhu.catalogue.CatalogueVersion;
 import org.huzhu.claims.ClaimRepository.StoredBenefit;
@@ -23,21 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimNews {
 
-    /** What a member reads of each reason code: plain words, never the diagnosis. */
-    private static final Map<ReasonCode, String> PLAIN = new EnumMap<>(Map.ofEntries(
-            Map.entry(ReasonCode.NOT_COVERED, "事故或发病日期不在保障期内"),
-            Map.entry(ReasonCode.NOT_APPLICABLE, "所参加的保障项目不保障此类情况"),
-            Map.entry(ReasonCode.WAITING_PERIOD, "发病在参保后的观察期内"),
-            Map.entry(ReasonCode.GENDER_MISMATCH, "所申领的保障项目不适用于本人"),
-            Map.entry(ReasonCode.DIAGNOSIS_NOT_LISTED, "所患疾病不在保障范围内"),
-            Map.entry(ReasonCode.BELOW_DEDUCTIBLE, "合规医疗费用未超过起付标准"),
-            Map.entry(ReasonCode.CAP_REACHED, "本保障期的互助金额度已用完"),
-            Map.entry(ReasonCode.ANNUAL_CAP, "本保障期的互助金额度已用完"),
-            Map.entry(ReasonCode.OUT_OF_POCKET_LIMIT, "互助金不超过个人实际负担的费用"),
-            Map.entry(ReasonCode.NO_HOSPITAL_STAY, "没有住院记录"),
-            Map.entry(ReasonCode.CLAIM_TOO_LATE, "超过申领时限"),
-            Map.entry(ReasonCode.INVALID_EXPENSES, "未提供医疗费用")));
-    static final String NOT_PAYABLE = "经审核不符合互助金给付条件";
+    static final String NOT_PAYABLE = PlainReasons.NOT_PAYABLE;
 
     private final ApplicationEventPublisher events;
     private final Catalogue catalogue;
@@ -73,7 +56,7 @@ class ClaimNews {
 
     void rejected(Claim claim, List<StoredBenefit> benefits, boolean automatic) {
         List<String> reasons = benefits.stream().filter(b -> b.decision() == Decision.REJECT).flatMap(b -> b.reasons().stream())
-                .map(r -> PLAIN.getOrDefault(r.code(), NOT_PAYABLE)).distinct().toList();
+                .map(r -> PlainReasons.of(r.code())).distinct().toList();
         events.publishEvent(new ClaimRejected(claim.id, claim.facts.memberId(), reference(claim.id),
                 reasons.isEmpty() ? List.of(NOT_PAYABLE) : reasons, automatic));
     }

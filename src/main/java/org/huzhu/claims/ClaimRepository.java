@@ -52,7 +52,7 @@ class ClaimRepository {
             id, member_id, unit_id, org_path, kind, incident_date, diagnoses_cipher, death, disability_grade, admission,
             discharge, expenses_total, expenses_fund_paid, expenses_self_paid, expenses_self_funded, claimed_items, status,
             review_level, first_approved_by, approved_total, submitted_on, materials_complete_on, closed_on, filed_by,
-            created_at, version""";
+            created_at, version, on_file""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -114,7 +114,7 @@ class ClaimRepository {
                 typed(Types.NUMERIC, e == null ? null : e.total().amount()), typed(Types.NUMERIC, e == null ? null : e.fundPaid().amount()),
                 typed(Types.NUMERIC, e == null ? null : e.selfPaid().amount()), typed(Types.NUMERIC, e == null ? null : e.selfFunded().amount()),
                 typed(Types.VARCHAR, f.claimedItems() == null ? null : "{" + String.join(",", f.claimedItems()) + "}"), filedBy,
-                typed(Types.NUMERIC, computedTotal), JSON.writeValueAsString(hints)));
+                typed(Types.NUMERIC, computedTotal), JSON.writeValueAsString(hints), f.onFile().toArray(String[]::new)));
         params.addAll(List.of(receipts.stream().map(ReceiptRow::invoiceCode).toArray(String[]::new),
                 receipts.stream().map(ReceiptRow::invoiceNumber).toArray(String[]::new),
                 receipts.stream().map(ReceiptRow::electronic).toArray(Boolean[]::new),
@@ -132,8 +132,8 @@ class ClaimRepository {
                 with c as (
                     insert into claims.claim (member_id, unit_id, org_path, kind, incident_date, diagnoses_cipher, death,
                         disability_grade, admission, discharge, expenses_total, expenses_fund_paid, expenses_self_paid,
-                        expenses_self_funded, claimed_items, status, filed_by, computed_total, hints)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], 'DRAFT', ?, ?, ?::jsonb) returning id, created_at),
+                        expenses_self_funded, claimed_items, status, filed_by, computed_total, hints, on_file)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], 'DRAFT', ?, ?, ?::jsonb, ?::text[]) returning id, created_at),
                 r as (
                     insert into claims.receipt (invoice_code, invoice_number, claim_id, position, electronic, amount)
                     select x.code, x.number, c.id, x.n - 1, x.electronic, x.amount
@@ -635,7 +635,7 @@ class ClaimRepository {
                 diagnoses == null ? List.of() : JSON.readValue(cipher.decrypt(diagnoses), STRINGS), rs.getBoolean("death"),
                 rs.getObject("disability_grade", Integer.class),
                 admission == null ? null : new HospitalStay(admission, rs.getObject("discharge", LocalDate.class)), expenses,
-                items == null ? null : Arrays.asList((String[]) items.getArray()));
+                items == null ? null : Arrays.asList((String[]) items.getArray()), Arrays.asList((String[]) rs.getArray("on_file").getArray()));
         String level = rs.getString("review_level");
         return new Claim(rs.getLong("id"), facts, rs.getString("filed_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getInt("version"), ClaimStatus.valueOf(rs.getString("status")), level == null ? null : ReviewLevel.valueOf(level),

@@ -66,7 +66,7 @@ final class ClaimViews {
         List<StoredBenefit> benefits = parts.benefits();
         List<DocumentView> documents = parts.readings() == null ? documents(c.id, parts.documents())
                 : documents(parts.documents(), parts.readings());
-        Set<String> attached = new TreeSet<>();
+        Set<String> attached = new TreeSet<>(c.facts.onFile());
         documents.forEach(d -> attached.add(d.kind()));
         PaymentPromise promise = promise(c);
         var f = c.facts;
@@ -135,7 +135,7 @@ final class ClaimViews {
     }
 
     List<String> missingMaterials(Claim c) {
-        return missingMaterials(c, repository.benefits(c.id), repository.documentKinds(c.id));
+        return missingMaterials(c, repository.benefits(c.id), c.facts.withOnFile(repository.documentKinds(c.id)));
     }
 
     /**

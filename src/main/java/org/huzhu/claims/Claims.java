@@ -73,6 +73,7 @@ public class Claims {
     private final Clock clock;
     private final DocumentReadings readings;
     private final ClaimNews news;
+    private final ClaimDrafts drafts;
     private org.springframework.transaction.support.TransactionTemplate requiresNew;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -83,7 +84,7 @@ public class Claims {
 
     Claims(ClaimRepository repository, Members members, BenefitEngine engine, Catalogue catalogue,
            PersonalDataCipher cipher, BusinessCalendar calendar, ClaimsProperties settings, Payouts payouts, Ledger ledger,
-           Clock clock, DocumentReadings readings, ClaimNews news) {
+           Clock clock, DocumentReadings readings, ClaimNews news, DraftRepository draftRepository) {
         this.repository = repository;
         this.news = news;
         this.payouts = payouts;
@@ -96,6 +97,7 @@ public class Claims {
         this.materials = Materials.load();
         this.judge = new ClaimJudge(engine, catalogue, materials);
         this.views = new ClaimViews(repository, members, materials, calendar, settings, payouts, clock, readings);
+        this.drafts = new ClaimDrafts(repository, draftRepository, members, judge, clock);
     }
 
     public record ReceiptLine(String invoiceCode, String invoiceNumber, Boolean electronic, Money amount) {
@@ -120,6 +122,26 @@ public class Claims {
      */
     @Transactional
     public ClaimView file(NewClaim command, List<NewDocument> documents, CurrentUser user) {
+        return file(command, documents, user, List.of());
+    }
+
+    /**
+     * A worker files their own claim in the member app: for themself only, and the ID card and bank card the scheme
+     * already holds (the registered ID number, the payee card on file) are not asked for again.
+     */
+    @Transactional
+    public ClaimView fileOwn(WhatHappened happened, NewClaim command, List<NewDocument> documents, CurrentUser user) {
+        if (user.role() != Role.MEMBER || user.memberId() == null) throw new AccessDeniedException("only a worker files their own claim");
+        if (command == null) throw InvalidInputException.of("claim", "缺少申请内容");
+        List<String> items = command.items() != null && !command.items().isEmpty() ? command.items()
+                : happened.items(members.claimant(user.memberId(), user).coverages().stream().map(Coverage::item).toList());
+        NewClaim own = new NewClaim(user.memberId(), happened.kind(), command.incidentDate(), command.diagnoses(), command.death(),
+                command.disabilityGrade(), command.hospitalStay(), command.expenses(), command.receipts(), items);
+        List<String> onFile = members.payee(user.memberId()).isPresent() ? List.of("ID_CARD", "BANK_CARD") : List.of("ID_CARD");
+        return file(own, documents, user, onFile);
+    }
+
+    private ClaimView file(NewClaim command, List<NewDocument> documents, CurrentUser user, List<String> onFile) {
         if (!user.holds(Right.CLAIM_FILE)) throw new AccessDeniedException("cannot file claims");
         if (command == null) throw InvalidInputException.of("body", "缺少请求体");
         if (documents == null) documents = List.of();
@@ -145,7 +167,7 @@ public class Claims {
         List<String> diagnoses = command.diagnoses() == null ? List.of() : command.diagnoses().stream().map(d -> d == null ? null : d.strip()).toList();
         var facts = new Claim.Facts(member.id(), member.unitId(), member.orgPath(), command.kind(), command.incidentDate(), diagnoses,
                 Boolean.TRUE.equals(command.death()), command.disabilityGrade(), command.hospitalStay(), command.expenses(),
-                command.items() == null || command.items().isEmpty() ? null : List.copyOf(command.items()));
+                command.items() == null || command.items().isEmpty() ? null : List.copyOf(command.items()), onFile);
         // the engine's rules of form, answered with the claim's own field names; the estimate is kept until submission
         ClaimJudge.Judgement estimate = judge.judge(facts, member, held, (item, from) -> List.of(), today(), Set.of());
         Claim.Event created = new Claim.Event(now(), user.username(), null, ClaimStatus.DRAFT, "创建理赔申请");
@@ -160,6 +182,37 @@ public class Claims {
                 null);
         return views.view(claim, new ClaimViews.Parts(estimate.benefits(), estimate.hints(), receipts, inserted.documents(),
                 List.of(created), List.of(), List.of()));
+    }
+
+    // ---- drafts ------------------------------------------------------------------------------
+
+    /**
+     * A change to a draft; a null part stays as it is ({@code items} empty: every item held). {@code receipts}, when
+     * given, replace the draft's receipts (each still backs one claim only); expenses given count as confirmed by a person.
+     */
+    public record DraftChange(IncidentKind kind, LocalDate incidentDate, List<String> diagnoses, HospitalStay hospitalStay,
+                              Expenses expenses, List<String> items, List<ReceiptLine> receipts) {
+    }
+
+    /** Edits a draft, or confirms or corrects what was read from its photos ({@code why} says which), and estimates it again. */
+    @Transactional
+    public ClaimView changeDraft(long id, DraftChange change, String why, CurrentUser user) {
+        drafts.change(visible(id, user), change, user, why);
+        return views.view(load(id));
+    }
+
+    /** Claims another item the member holds with this draft (一并申领, the cross-benefit prompt). */
+    @Transactional
+    public ClaimView claimItemToo(long id, String item, CurrentUser user) {
+        drafts.addItem(visible(id, user), item, user);
+        return views.view(load(id));
+    }
+
+    /** Withdraws a draft (DRAFT → WITHDRAWN): it is closed and its receipts may back another claim. */
+    @Transactional
+    public ClaimView withdraw(long id, CurrentUser user) {
+        drafts.withdraw(visible(id, user), user);
+        return views.view(load(id));
     }
 
     @Transactional
@@ -185,15 +238,25 @@ public class Claims {
         return decide(claim, read, documents, claimant, today, now);
     }
 
-    /** A claim that waited for its documents to be read is judged once the last one is read (by the reader, as the system). */
+    /**
+     * A claim that waited for its documents to be read is judged once the last one is read (by the reader, as the
+     * system); so is one waiting for a material when a material arrives.
+     */
     @Transactional
     public void judgeAfterReading(long id) {
         ClaimRepository.ForDecision read = repository.lockAndReadForDecision(id).orElse(null);
-        if (read == null || read.claim().status() != ClaimStatus.SUBMITTED) return;
+        if (read == null || !awaitingDecision(read.claim().status())) return;
         Claim claim = read.claim();
+        DocumentReadings.Documents documents = readings.documents(read.documents());
+        if (!read.expensesTyped() && documents.anyUnread()) return;   // the reader of the last one judges it
         Members.Claimant claimant = members.claimant(claim.facts.memberId(), SYSTEM);
         if (claimant.payee().isEmpty()) return;   // submission required one; a later removal leaves the claim for a reviewer
-        decide(claim, read, readings.documents(read.documents()), claimant, today(), now());
+        decide(claim, read, documents, claimant, today(), now());
+    }
+
+    /** Submitted and not judged yet, or waiting for a material after a judgement that paid nothing for want of it. */
+    static boolean awaitingDecision(ClaimStatus status) {
+        return status == ClaimStatus.SUBMITTED || status == ClaimStatus.RECOGNISED;
     }
 
     private static final CurrentUser SYSTEM = new CurrentUser(0, Claim.SYSTEM, Role.ADMIN, "/", null, null, null);
@@ -205,10 +268,9 @@ public class Claims {
     private ClaimView decide(Claim claim, ClaimRepository.ForDecision read, DocumentReadings.Documents documents,
                              Members.Claimant claimant, LocalDate today, Instant now) {
         long id = claim.id;
-        Set<String> attached = new java.util.TreeSet<>();
-        documents.documents().forEach(d -> attached.add(d.kind()));
+        Set<String> attached = claim.facts.withOnFile(documents.documents().stream().map(ClaimRepository.DocumentRow::kind).toList());
         List<ReceiptRow> receipts = read.receipts();
-        if (documents.readings().stream().anyMatch(r -> "READ".equals(r.outcome()))) {
+        if (claim.status() == ClaimStatus.SUBMITTED && documents.readings().stream().anyMatch(r -> "READ".equals(r.outcome()))) {
             claim.recognised(now, DocumentReadings.summary(documents.readings()));
         }
         ClaimJudge.Judgement judgement = judge.judge(claim.facts, claimant.member(), claimant.coverages(),
@@ -216,7 +278,14 @@ public class Claims {
         PendingPayout payout = null;
         List<String> missing = materials.missing(materials.required(judgement.payingItems(), judgement.facts()), attached);
         boolean complete = missing.isEmpty();
-        if (judgement.nothingPayable()) {
+        if (MaterialWait.applies(judgement.benefits(), claim.facts)) {
+            // never rejected for a missing material: the claim stays open and the member is asked for it
+            List<String> asked = MaterialWait.asked(materials.missing(materials.required(
+                    judgement.benefits().stream().map(StoredBenefit::item).toList(), judgement.facts()), attached),
+                    judgement.benefits(), claim.facts);
+            claim.awaitMaterials(now, String.join("、", asked));
+            news.materialsMissing(claim, asked, today, Claim.SYSTEM);
+        } else if (judgement.nothingPayable()) {
             claim.rejectAutomatically(now, today, "各保障项目均不予给付：" + ClaimViews.reasonsText(judgement.benefits()));
             news.rejected(claim, judgement.benefits(), true);
         } else {
@@ -327,6 +396,8 @@ public class Claims {
         List<ClaimRepository.DocumentRow> stored = attached.documents();
         if (claim.status() != ClaimStatus.DRAFT && claim.materialsCompleteOn() == null) completeMaterialsIfNowComplete(load(id));
         readings.attached(stored, documents.stream().map(NewDocument::content).toList(), id);
+        boolean nothingToRead = stored.stream().noneMatch(d -> DocumentReadings.READ_KINDS.contains(d.kind()));
+        if (awaitingDecision(claim.status()) && nothingToRead) judgeAfterReading(id);   // a material it waited for may have come
         return stored.stream().map(views::document).toList();
     }
 
@@ -451,6 +522,11 @@ public class Claims {
         return views;
     }
 
+    /** The working days from complete materials within which a claim is paid (the payment promise). */
+    public int promisedWorkingDays() {
+        return settings.paymentPromiseWorkingDays();
+    }
+
     /** A payout to hand over once the claim that asked for it is saved. */
     record PendingPayout(String reference, Money amount) {
     }
@@ -500,7 +576,7 @@ public class Claims {
         return LocalDate.now(clock);
     }
 
-    private static List<ReceiptRow> receipts(List<ReceiptLine> lines, Checks checks) {
+    static List<ReceiptRow> receipts(List<ReceiptLine> lines, Checks checks) {
         List<ReceiptRow> rows = new ArrayList<>();
         if (lines == null) return rows;
         Set<String> seen = new HashSet<>();
@@ -531,7 +607,7 @@ public class Claims {
         return false;
     }
 
-    private static ConflictException receiptTaken(int i) {
+    static ConflictException receiptTaken(int i) {
         return new ConflictException("receipts[" + i + "].invoiceNumber", "该票据（票据代码+票据号码）已用于其他理赔申请，一张票据只能申领一次");
     }
 

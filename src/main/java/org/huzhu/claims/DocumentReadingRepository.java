@@ -121,7 +121,8 @@ class DocumentReadingRepository {
         return jdbc.sql("""
                 select claim_id from claims.receipt where invoice_code = ? and invoice_number = ? and claim_id <> ?
                 union all
-                select claim_id from claims.document_reading where invoice_code = ? and invoice_number = ? and claim_id <> ?
+                select x.claim_id from claims.document_reading x join claims.claim c on c.id = x.claim_id
+                 where x.invoice_code = ? and x.invoice_number = ? and x.claim_id <> ? and c.status <> 'WITHDRAWN'
                 limit 1""")
                 .params(invoiceCode, invoiceNumber, claimId, invoiceCode, invoiceNumber, claimId)
                 .query(Long.class).optional();

@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * was read pre-fills the claim (its receipts, and its expenses and hospital stay unless they were
  * typed in), and a receipt another claim already holds is flagged on the document at once. A claim
  * submitted while its receipts are still being read waits in SUBMITTED and is judged when the last
- * one is read. A document left unread by a restart or a full queue is picked up by the sweep.
+ * one is read; so is a claim waiting for a material ({@link MaterialWait}) when new receipts are read. A document left unread by a restart or a full queue is picked up by the sweep.
  */
 @Component
 class DocumentReadings {
@@ -190,7 +190,7 @@ class DocumentReadings {
     private boolean recordUnreadable(long claimId, List<Outcome> outcomes) {
         var recorded = readings.lockClaimAndRecordUnreadable(claimId, outcomes.stream().map(Outcome::documentId).toList(),
                 outcomes.stream().map(Outcome::failure).toList()).orElse(null);
-        return recorded != null && recorded.status() == ClaimStatus.SUBMITTED && recorded.inserted() > 0
+        return recorded != null && Claims.awaitingDecision(recorded.status()) && recorded.inserted() > 0
                 && !readings.anyUnread(claimId, READ_KINDS);
     }
 
@@ -213,7 +213,7 @@ class DocumentReadings {
             recorded = true;
             if (added) nextReceipt++;
         }
-        return recorded && claim.status() == ClaimStatus.SUBMITTED && !readings.anyUnread(claimId, READ_KINDS);
+        return recorded && Claims.awaitingDecision(claim.status()) && !readings.anyUnread(claimId, READ_KINDS);
     }
 
     /** Records one document that was read; null when it had been read already, else whether a receipt was added to the claim. */
@@ -227,7 +227,7 @@ class DocumentReadings {
                 receipt ? code : null, receipt ? number : null, usedBy, message)) {
             return null;
         }
-        boolean open = claim.status() == ClaimStatus.DRAFT || claim.status() == ClaimStatus.SUBMITTED;
+        boolean open = claim.status() == ClaimStatus.DRAFT || Claims.awaitingDecision(claim.status());
         boolean added = false;
         if (open && receipt && usedBy == null && !readings.holdsReceipt(claimId, code, number)) {
             String total = r.fields().get("total");

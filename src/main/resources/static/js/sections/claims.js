@@ -12,6 +12,7 @@ export const STATUS = {
   DRAFT: ['草稿', ''], SUBMITTED: ['已提交', 'badge-blue'], RECOGNISED: ['已识别', 'badge-blue'],
   UNDER_REVIEW: ['审核中', 'badge-amber'], APPROVED: ['已核准', 'badge-green'], REJECTED: ['已拒付', 'badge-red'],
   PAYMENT_PENDING: ['待支付', 'badge-blue'], PAID: ['已支付', 'badge-green'], PAYMENT_FAILED: ['支付失败', 'badge-red'],
+  WITHDRAWN: ['已撤回', ''],
 };
 const DECISION = { PAY: ['给付', 'badge-green'], REDUCED: ['限额给付', 'badge-amber'], REJECT: ['不予给付', 'badge-red'] };
 const KIND = { ILLNESS: '疾病', ACCIDENT: '意外伤害' };

@@ -114,17 +114,19 @@ class ClaimReadingTest extends ApiTest {
     }
 
     @Test
-    void anUnreadableReceiptIsMarkedAndTheWaitingClaimStillMovesOn() {
+    void anUnreadableReceiptIsMarkedAndTheWaitingClaimStaysOpenForTheMissingFigures() {
         long claim = file(insuredWorker("武昌区总工会", 'M', 200, "HOSPITAL:1"), false);
         attach(claim, "RECEIPT", "broken.pdf", "%PDF-1.7\nthis is not a pdf body\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         submit(claim);
-        JsonNode moved = awaitClaim(claim, c -> !c.path("status").asString().equals("SUBMITTED"));
+        JsonNode judged = awaitClaim(claim, c -> c.path("timeline").findValuesAsString("reason").stream()
+                .anyMatch(r -> r.startsWith("等待补充材料：")));
 
-        JsonNode reading = moved.path("documents").get(0).path("reading");
+        JsonNode reading = judged.path("documents").get(0).path("reading");
         assertThat(reading.path("status").asString()).isEqualTo("UNREADABLE");
         assertThat(reading.path("message").asString()).matches("(?s).*\\p{IsHan}.*");
-        assertThat(moved.path("receipts").size()).isZero();
+        assertThat(judged.path("receipts").size()).isZero();
+        assertThat(judged.path("status").asString()).as("no expenses could be read: never rejected for it").isEqualTo("SUBMITTED");
     }
 
     @Test

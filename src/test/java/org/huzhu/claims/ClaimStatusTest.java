@@ -24,7 +24,7 @@ class ClaimStatusTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
-            "DRAFT           | SUBMITTED",
+            "DRAFT           | SUBMITTED WITHDRAWN",
             "SUBMITTED       | RECOGNISED UNDER_REVIEW APPROVED REJECTED",
             "RECOGNISED      | UNDER_REVIEW APPROVED REJECTED",
             "UNDER_REVIEW    | APPROVED REJECTED",
@@ -32,7 +32,8 @@ class ClaimStatusTest {
             "REJECTED        | ''",
             "PAYMENT_PENDING | PAID PAYMENT_FAILED",
             "PAID            | PAYMENT_FAILED",
-            "PAYMENT_FAILED  | PAYMENT_PENDING"})
+            "PAYMENT_FAILED  | PAYMENT_PENDING",
+            "WITHDRAWN       | ''"})
     void allowsExactlyTheTransitionsOfTheLifecycle(ClaimStatus from, String allowed) {
         Set<ClaimStatus> expected = allowed.isBlank() ? Set.of()
                 : Arrays.stream(allowed.split(" ")).map(ClaimStatus::valueOf).collect(Collectors.toSet());
@@ -83,7 +84,7 @@ class ClaimStatusTest {
 
     private static Claim claimIn(ClaimStatus status) {
         var facts = new Claim.Facts(1, null, "/1/", IncidentKind.ILLNESS, LocalDate.of(2026, 10, 1), List.of(), false, null, null,
-                null, null);
+                null, null, List.of());
         return new Claim(1, facts, "filer", AT, 0, status, ReviewLevel.COUNTY, null, null, null, null, null);
     }
 }

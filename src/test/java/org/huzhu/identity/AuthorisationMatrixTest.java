@@ -359,6 +359,24 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/claims/{id}/documents", ALL, claim + f.draft() + "/documents", claim + f.otherClaim() + "/documents", Body.NONE));
         add(rows, row("GET /api/v1/claims/{id}/documents/{documentId}", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER, Role.MEMBER),
                 claim + f.draft() + "/documents/" + f.document(), claim + f.otherClaim() + "/documents/" + f.otherDocument(), Body.NONE));
+        // the worker's own claims in the member app (掌上办): anyone else's answer 404; changes carry empty input, or aim
+        // at a made-up claim where the move itself would change the fixture
+        Set<Role> worker = EnumSet.of(Role.MEMBER);
+        String own = "/api/v1/m/claims/";
+        add(rows, row("GET /api/v1/m/diagnoses", worker, "/api/v1/m/diagnoses?q=C50", null, Body.NONE));
+        add(rows, row("POST /api/v1/m/claims [multipart]", worker, "/api/v1/m/claims", null, Body.EMPTY_FILE));
+        add(rows, row("GET /api/v1/m/claims", worker, "/api/v1/m/claims", null, Body.NONE));
+        add(rows, row("GET /api/v1/m/claims/{id}", worker, own + f.draft(), own + f.otherClaim(), Body.NONE));
+        add(rows, row("PUT /api/v1/m/claims/{id}", worker, own + f.draft(), own + f.otherClaim(), Body.EMPTY_JSON));
+        add(rows, row("PUT /api/v1/m/claims/{id}/receipts", worker, own + f.draft() + "/receipts", own + f.otherClaim() + "/receipts",
+                Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/m/claims/{id}/items", worker, own + f.draft() + "/items", own + f.otherClaim() + "/items", Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/m/claims/{id}/photos [multipart]", worker, own + f.draft() + "/photos", own + f.otherClaim() + "/photos",
+                Body.EMPTY_FILE));
+        add(rows, new Row("POST /api/v1/m/claims/{id}/submit", worker, false, own + "999999999/submit", own + f.otherClaim() + "/submit",
+                Body.NONE, true));
+        add(rows, new Row("POST /api/v1/m/claims/{id}/withdraw", worker, false, own + "999999999/withdraw", own + f.otherClaim() + "/withdraw",
+                Body.NONE, true));
         add(rows, row("POST /api/v1/recognitions [multipart]", ALL, "/api/v1/recognitions", null, Body.EMPTY_FILE));
         // payouts
         Set<Role> payoutReaders = EnumSet.of(Role.ADMIN, Role.FINANCE);

@@ -37,8 +37,53 @@ final class AppClient {
     }
 
     Reply post(String path, String json) {
+        return write(path, "POST", json);
+    }
+
+    Reply put(String path, String json) {
+        return write(path, "PUT", json);
+    }
+
+    private Reply write(String path, String method, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri.apply(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return sendWithToken(request);
+    }
+
+    /** One part of a multipart form: a JSON part when {@code fileName} is null, else a file. */
+    record Part(String name, String fileName, String contentType, byte[] content) {
+        static Part json(String name, String json) {
+            return new Part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Part text(String name, String text) {
+            return new Part(name, null, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Part file(String name, String fileName, byte[] content) {
+            return new Part(name, fileName, fileName.endsWith(".png") ? "image/png" : "application/octet-stream", content);
+        }
+    }
+
+    /** A multipart form POSTed as a phone's browser sends it (FormData). */
+    Reply postParts(String path, java.util.List<Part> parts) {
+        String boundary = "----app" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part p : parts) {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
+                    + (p.fileName() == null ? "" : "; filename=\"" + p.fileName() + "\"") + "\r\nContent-Type: " + p.contentType() + "\r\n\r\n";
+            body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(p.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri.apply(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return sendWithToken(request);
+    }
+
+    /** Sends a write with the CSRF token the browser holds, as app.js does. */
+    private Reply sendWithToken(HttpRequest.Builder request) {
         String token = csrfToken();
         if (token != null) request.header("X-XSRF-TOKEN", token);
         return send(request);

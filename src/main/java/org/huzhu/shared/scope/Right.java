@@ -71,6 +71,11 @@ public enum Right {
     OWN_COVER("查看本人保障与下载参保凭证", MEMBER),
     /** A worker without a unit enrols and pays for themself online, and renews (参保缴费, member app). */
     OWN_ENROLMENT("本人参保缴费", MEMBER),
+    /**
+     * A worker's own claims in the member app: file with photos, confirm what was read, claim another item too,
+     * submit, add photos, withdraw a draft and follow progress — their own claims only (others 404).
+     */
+    OWN_CLAIM("本人申领互助金与查看办理进度", MEMBER),
     /** A verified new-form worker claims the free gift cover themself, after its consent screen (member app). */
     GIFT_COVER_CLAIM("领取免费意外保障", MEMBER),
     CONSENT_RECORD("记录是否接收宣传推广", ADMIN, UNION_STAFF, UNIT_OPERATOR, MEMBER),

@@ -47,6 +47,15 @@ public final class ReceiptFaker {
         this.random = new Random(seed);
     }
 
+    /** An inpatient receipt (住院), drawn from random seeds until one is. */
+    public static ReceiptTruth inpatientReceipt() {
+        ReceiptTruth truth;
+        do {
+            truth = receipt(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        } while (!truth.inpatient());
+        return truth;
+    }
+
     /** The receipt of this seed: about two in three are inpatient receipts. */
     public static ReceiptTruth receipt(long seed) {
         return new ReceiptFaker(seed).make();

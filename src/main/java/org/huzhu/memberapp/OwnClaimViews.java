@@ -1,0 +1,174 @@
+package org.huzhu.memberapp;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.huzhu.benefits.BenefitRequest.Expenses;
+import org.huzhu.benefits.BenefitRequest.HospitalStay;
+import org.huzhu.benefits.BenefitResult.Decision;
+import org.huzhu.catalogue.Catalogue;
+import org.huzhu.catalogue.CatalogueVersion;
+import org.huzhu.claims.ClaimStatus;
+import org.huzhu.claims.ClaimView;
+import org.huzhu.claims.Claims;
+import org.huzhu.claims.DiagnosisNames;
+import org.huzhu.claims.PlainReasons;
+import org.huzhu.claims.WhatHappened;
+import org.huzhu.shared.Money;
+import org.springframework.stereotype.Component;
+
+/**
+ * A worker's claim in plain words for the member app: what was read from each photo (to confirm or correct), the
+ * estimate, what is still missing, when it will be paid, what else the worker could claim with it, the timeline
+ * without the staff's terms (review levels, working days used), each item's decision and reasons, and the payout.
+ */
+@Component
+class OwnClaimViews {
+
+    /** The fields of a receipt a worker confirms or corrects, as recognition names them (contract §2). */
+    static final List<String> READ_FIELDS = List.of("invoiceCode", "invoiceNumber", "issueDate", "hospital", "admissionDate",
+            "dischargeDate", "total", "fundPaid", "selfPaid", "selfFunded");
+
+    record Diagnosis(String code, String name) {
+    }
+
+    record Photo(long id, String kind, String kindName, String fileName, String reading, String message, Map<String, String> fields) {
+    }
+
+    record Receipt(String invoiceCode, String invoiceNumber, Money amount) {
+    }
+
+    record Prompt(String item, String itemName, String text, List<String> missingMaterials) {
+    }
+
+    record Item(String item, String itemName, String decision, String decisionName, Money amount, List<String> reasons) {
+    }
+
+    record Step(Instant at, String text) {
+    }
+
+    record Payout(Money amount, String statusName, String maskedAccount, LocalDate settledOn, String reason) {
+    }
+
+    record OwnClaim(long id, String reference, ClaimStatus status, String statusName, String whatHappened, LocalDate incidentDate,
+                    List<Diagnosis> diagnoses, HospitalStay hospitalStay, Expenses expenses, List<Photo> photos, List<Receipt> receipts,
+                    Money estimate, List<String> missingMaterials, LocalDate promiseDueOn, String promise, List<Prompt> prompts,
+                    List<Item> items, List<Step> timeline, List<Payout> payouts, boolean draft, boolean canAddPhotos,
+                    boolean waitingForMaterials) {
+    }
+
+    record Summary(long id, String reference, ClaimStatus status, String statusName, LocalDate incidentDate, Money estimate,
+                   Money approvedTotal, LocalDate promiseDueOn) {
+    }
+
+    private final Catalogue catalogue;
+    private final DiagnosisNames names;
+    private final Claims claims;
+
+    OwnClaimViews(Catalogue catalogue, DiagnosisNames names, Claims claims) {
+        this.catalogue = catalogue;
+        this.names = names;
+        this.claims = claims;
+    }
+
+    OwnClaim of(ClaimView c) {
+        boolean open = c.status() != ClaimStatus.PAID && c.status() != ClaimStatus.REJECTED && c.status() != ClaimStatus.WITHDRAWN;
+        boolean waiting = c.status() == ClaimStatus.SUBMITTED || c.status() == ClaimStatus.RECOGNISED;
+        List<String> diagnoses = c.diagnoses() == null ? List.of() : c.diagnoses();
+        return new OwnClaim(c.id(), c.reference(), c.status(), c.status().chinese(),
+                WhatHappened.of(c.kind(), c.hospitalStay() != null, c.items()).words(), c.incidentDate(),
+                diagnoses.stream().map(d -> new Diagnosis(d, names.nameOf(d).orElse("其他疾病"))).toList(), c.hospitalStay(), c.expenses(),
+                c.documents().stream().map(OwnClaimViews::photo).toList(),
+                c.receipts().stream().map(r -> new Receipt(r.invoiceCode(), r.invoiceNumber(), r.amount())).toList(),
+                c.status() == ClaimStatus.DRAFT ? c.computedTotal() : Optional.ofNullable(c.approvedTotal()).orElse(c.computedTotal()),
+                open ? c.missingMaterials() : List.of(), c.promiseDueOn(), promise(c, open),
+                c.status() == ClaimStatus.DRAFT ? c.hints().stream().map(OwnClaimViews::prompt).toList() : List.of(),
+                c.benefits().stream().map(this::item).toList(), timeline(c.timeline()),
+                c.payoutRequests().stream().map(p -> new Payout(p.amount(), p.statusName(), p.maskedAccount(), p.settledOn(),
+                        p.reason())).toList(),
+                c.status() == ClaimStatus.DRAFT, open, waiting && !c.missingMaterials().isEmpty());
+    }
+
+    Summary summary(ClaimView.Summary s) {
+        return new Summary(s.id(), s.reference(), s.status(), s.status().chinese(), s.incidentDate(), s.computedTotal(), s.approvedTotal(),
+                s.promiseDueOn());
+    }
+
+    private String promise(ClaimView c, boolean open) {
+        int days = claims.promisedWorkingDays();
+        if (!open) return null;
+        if (c.promiseDueOn() != null) return "材料已齐全，预计 " + c.promiseDueOn() + " 前支付（材料齐全后" + days + "个工作日内）";
+        return "材料齐全后" + days + "个工作日内支付";
+    }
+
+    private static Photo photo(ClaimView.DocumentView d) {
+        ClaimView.ReadingView r = d.reading();
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (r != null && r.fields() != null) READ_FIELDS.forEach(f -> { if (r.fields().get(f) != null) fields.put(f, r.fields().get(f)); });
+        String message = r == null ? null : switch (r.status()) {
+            case "PENDING" -> "正在识别，请稍候";
+            case "UNREADABLE" -> "未能识别，请核对后手工填写或重新拍照";
+            default -> r.usedByClaimId() != null ? "这张票据已用于其他申请，不能重复申领" : "已识别，请核对";
+        };
+        return new Photo(d.id(), d.kind(), d.kindName(), d.fileName(), r == null ? null : r.status(), message, fields);
+    }
+
+    private static Prompt prompt(ClaimView.HintView h) {
+        String text = "您还参加了" + h.itemName() + "，可一并申领"
+                + (h.missingMaterials().isEmpty() ? "" : "，需补充：" + String.join("、", h.missingMaterials()));
+        return new Prompt(h.item(), h.itemName(), text, h.missingMaterials());
+    }
+
+    private Item item(ClaimView.BenefitView b) {
+        String name = switch (b.decision()) {
+            case PAY -> "可给付";
+            case REDUCED -> "按限额给付";
+            case REJECT -> "不予给付";
+        };
+        List<String> reasons = b.decision() == Decision.PAY ? List.of()
+                : b.reasons().stream().map(r -> PlainReasons.of(r.code())).distinct().toList();
+        Money amount = b.adjustedAmount() != null ? b.adjustedAmount() : b.amount();
+        return new Item(b.item(), itemName(b.item()), b.decision().name(), name, amount, reasons);
+    }
+
+    private String itemName(String code) {
+        return catalogue.versions().stream().map(v -> v.item(code)).flatMap(Optional::stream).map(CatalogueVersion.Item::name)
+                .findFirst().orElse(code);
+    }
+
+    /** The timeline in plain words: the steps a worker recognises, none of the staff's own steps. */
+    static List<Step> timeline(List<ClaimView.TimelineEntry> entries) {
+        List<Step> steps = new ArrayList<>();
+        for (ClaimView.TimelineEntry e : entries) {
+            String text = plain(e);
+            if (text != null) steps.add(new Step(e.at(), text));
+        }
+        return steps;
+    }
+
+    private static String plain(ClaimView.TimelineEntry e) {
+        String reason = e.reason() == null ? "" : e.reason();
+        if (e.from() == e.to()) {
+            if (reason.startsWith("等待票据识别")) return "正在识别您上传的票据";
+            if (reason.startsWith("等待补充材料：")) return "请补充：" + reason.substring("等待补充材料：".length());
+            if (e.to() == ClaimStatus.DRAFT) return "修改了申请";
+            return null;   // reviewers' own steps (first approval, figures changed …)
+        }
+        return switch (e.to()) {
+            case DRAFT -> "填写申请";
+            case SUBMITTED -> "提交申请";
+            case RECOGNISED -> "票据识别完成";
+            case UNDER_REVIEW -> "工作人员审核中";
+            case APPROVED -> "审核通过";
+            case REJECTED -> "不予给付，原因见各项目说明";
+            case PAYMENT_PENDING -> "正在把互助金支付到您的银行卡";
+            case PAID -> "互助金已支付";
+            case PAYMENT_FAILED -> "支付未成功，请核对您的银行卡";
+            case WITHDRAWN -> "您已撤回申请";
+        };
+    }
+}

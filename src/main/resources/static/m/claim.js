@@ -1,0 +1,133 @@
+// 申领互助金: three steps in plain words — what happened (住院 / 门诊特殊病 / 意外), the diagnosis found by typing words
+// (never codes), the photos taken with the camera — then one upload. The server reads each photo in the background;
+// the claim screen (claims.js) shows what was read to confirm. The ID card and bank card on file are never asked for.
+
+import { h, field, showErrors, clearErrors, csrfToken, ApiError } from '/js/lib.js';
+
+const HAPPENED = [
+  { code: 'HOSPITAL_STAY', words: '住院', sub: '因病住院治疗，出院后申领' },
+  { code: 'OUTPATIENT_SPECIAL', words: '门诊特殊病', sub: '癌症、尿毒症等重病在门诊治疗' },
+  { code: 'ACCIDENT', words: '意外', sub: '摔伤、交通事故等意外受伤' },
+];
+
+/** Sends a multipart form (photos) as this browser; answers the JSON or throws the problem. */
+export async function upload(path, form) {
+  let response;
+  try {
+    response = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin',
+      headers: { 'X-XSRF-TOKEN': csrfToken(), 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json, application/problem+json' } });
+  } catch {
+    throw new ApiError(0, { detail: '网络不通，请检查网络后再试' });
+  }
+  const data = await response.json().catch(() => ({ detail: '服务暂时不可用，请稍后再试' }));
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+/** A camera input for several photos at once, with previews; {@code photos()} gives the files chosen. */
+export function photoPicker(id) {
+  const files = [];
+  const input = h('input', { type: 'file', accept: 'image/*', capture: 'environment', multiple: true, id, class: 'photo-input' });
+  const label = h('label', { for: id, class: 'btn btn-camera', text: '拍照（可连续多张）' });
+  const previews = h('ul', { class: 'previews', id: `${id}-previews` });
+  input.addEventListener('change', () => {
+    for (const file of input.files) {
+      files.push(file);
+      const img = h('img', { alt: file.name });
+      const reader = new FileReader();
+      reader.onload = () => { img.src = reader.result; };
+      reader.readAsDataURL(file);
+      previews.append(h('li', {}, img));
+    }
+    input.value = '';
+    previews.dataset.count = String(files.length);
+  });
+  return { element: h('div', { class: 'picker' }, input, label, previews), photos: () => files.slice() };
+}
+
+/** Step by step on one screen: each step replaces the last; the upload files the draft and opens it. */
+export async function newClaim({ api, show, busy, formError }) {
+  const claim = {};
+  const stepOne = () => {
+    const choices = HAPPENED.map((c) => {
+      const b = h('button', { type: 'button', class: 'tile choice', id: `happened-${c.code}` },
+        h('span', {}, h('strong', { text: c.words }), h('span', { class: 'sub', text: c.sub })),
+        h('span', { class: 'go', 'aria-hidden': 'true', text: '›' }));
+      b.addEventListener('click', () => { claim.whatHappened = c.code; stepTwo(c); });
+      return b;
+    });
+    show('申领互助金', h('p', { class: 'lead', text: '第 1 步（共 3 步）：发生了什么？' }), ...choices);
+  };
+
+  const stepTwo = (happened) => {
+    const date = h('input', { type: 'date', name: 'incidentDate', id: 'incident-date' });
+    const words = h('input', { name: 'diagnosis', id: 'diagnosis-words', autocomplete: 'off', placeholder: '例如：乳腺癌、骨折、心肌梗死' });
+    const chosen = h('p', { class: 'chosen', id: 'diagnosis-chosen', hidden: true });
+    const suggestions = h('ul', { class: 'suggestions', id: 'diagnosis-suggestions' });
+    const next = h('button', { type: 'submit', class: 'btn btn-primary', id: 'step-two-next', text: '下一步：拍照' });
+    let timer = null;
+    words.addEventListener('input', () => {
+      clearTimeout(timer);
+      claim.diagnosis = null;
+      chosen.hidden = true;
+      timer = setTimeout(async () => {
+        const q = words.value.trim();
+        const found = q ? await api(`/api/v1/m/diagnoses?q=${encodeURIComponent(q)}`) : [];
+        suggestions.replaceChildren(...found.map((d) => {
+          const b = h('button', { type: 'button', class: 'suggestion', text: d.name });
+          b.addEventListener('click', () => {
+            claim.diagnosis = d.code;
+            words.value = d.name;
+            chosen.textContent = `已选择：${d.name}`;
+            chosen.hidden = false;
+            suggestions.replaceChildren();
+          });
+          return h('li', {}, b);
+        }));
+      }, 250);
+    });
+    const form = h('form', { class: 'card', novalidate: true },
+      field(happened.code === 'ACCIDENT' ? '受伤日期' : happened.code === 'HOSPITAL_STAY' ? '入院日期' : '确诊日期', date),
+      field(happened.code === 'ACCIDENT' ? '伤情或诊断（可不填）' : '医生诊断的病名', words,
+        { hint: '输入病名中的几个字，再从下面选择', errorFor: 'diagnosis' }),
+      suggestions, chosen, formError(), next);
+    show('申领互助金', h('p', { class: 'lead', text: `第 2 步（共 3 步）：${happened.words}的日期和诊断` }), form);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearErrors(form);
+      if (!date.value) { showErrors(form, new ApiError(400, { detail: '请选择日期', errors: [{ field: 'incidentDate', message: '请选择日期' }] })); return; }
+      if (happened.code !== 'ACCIDENT' && !claim.diagnosis) {
+        showErrors(form, new ApiError(400, { detail: '请从列表中选择病名', errors: [{ field: 'diagnosis', message: '请输入病名并从列表中选择' }] }));
+        return;
+      }
+      claim.incidentDate = date.value;
+      stepThree();
+    });
+  };
+
+  const stepThree = () => {
+    const picker = photoPicker('claim-photos');
+    const send = h('button', { type: 'submit', class: 'btn btn-primary', id: 'claim-upload', text: '上传并识别' });
+    const form = h('form', { class: 'card', novalidate: true },
+      h('p', { text: '请拍下医疗收费票据（发票）。身份证和银行卡已登记，不用再拍。出院小结、病理报告等可以稍后补拍。' }),
+      picker.element, formError(), send);
+    show('申领互助金', h('p', { class: 'lead', text: '第 3 步（共 3 步）：拍照上传材料' }), form);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      clearErrors(form);
+      const body = new FormData();
+      body.append('claim', new Blob([JSON.stringify(claim)], { type: 'application/json' }));
+      picker.photos().forEach((f) => body.append('photos', f, f.name));
+      const done = busy(send, '正在上传…');
+      try {
+        const filed = await upload('/api/v1/m/claims', body);
+        location.hash = `#claim/${filed.id}`;
+      } catch (e) {
+        done();
+        showErrors(form, e);
+      }
+    });
+  };
+
+  stepOne();
+}

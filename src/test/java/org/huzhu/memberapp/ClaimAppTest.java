@@ -1,0 +1,238 @@
+package org.huzhu.memberapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.huzhu.recognition.specimen.PdfRenderer;
+import org.huzhu.recognition.specimen.PngRenderer;
+import org.huzhu.recognition.specimen.ReceiptFaker;
+import org.huzhu.recognition.specimen.ReceiptTruth;
+import org.huzhu.support.TextedCodes;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 申领互助金 in the member app (issue 15, items 8 and 9): a worker files with photos, each read in the background and
+ * confirmed or corrected; the ID card and bank card on file are not asked for; a breast-cancer stay offers the other
+ * items she holds (一并申领); a claim missing materials is never rejected by the system; a withdrawn draft frees its
+ * receipts; nobody sees another's claim, and staff cannot use the worker's API.
+ */
+class ClaimAppTest extends MemberAppTest {
+
+    @Test
+    void aPhotoOfAReceiptIsReadAndTheWorkerConfirmsOrCorrectsWhatWasRead() {
+        AppClient app = insured('M', "HOSPITAL:1");
+        ReceiptTruth truth = ReceiptFaker.inpatientReceipt();
+
+        AppClient.Reply filed = file(app, "住院", "K35.8", AppClient.Part.file("photos", "receipt.png",
+                PngRenderer.png(PngRenderer.render(truth))));
+
+        assertThat(filed.status()).as(filed.answer().body()).isEqualTo(201);
+        JsonNode draft = filed.answer().json();
+        assertThat(draft.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(draft.path("whatHappened").asString()).isEqualTo("住院");
+        assertThat(draft.path("photos").get(0).path("reading").asString()).isEqualTo("PENDING");
+        assertThat(texts(draft.path("missingMaterials"))).as("the ID card and bank card on file are not asked for")
+                .doesNotContain("身份证", "银行卡").contains("医保结算单", "出院小结");
+        assertThat(draft.path("promise").asString()).isEqualTo("材料齐全后7个工作日内支付");
+        long id = draft.path("id").asLong();
+
+        JsonNode read = await(app, id, c -> !c.path("photos").get(0).path("reading").asString().equals("PENDING"));
+        JsonNode photo = read.path("photos").get(0);
+        assertThat(photo.path("reading").asString()).as(photo.toString()).isEqualTo("READ");
+        assertThat(photo.path("fields").path("invoiceNumber").asString()).isEqualTo(truth.invoiceNumber());
+
+        String corrected = "1234.56";
+        AppClient.Reply confirmed = app.put("/api/v1/m/claims/" + id + "/receipts", json(Map.of(
+                "receipts", List.of(Map.of("invoiceCode", truth.invoiceCode(), "invoiceNumber", truth.invoiceNumber(), "amount", corrected)),
+                "hospitalStay", Map.of("admission", today().minusDays(20).toString(), "discharge", today().minusDays(12).toString()),
+                "expenses", Map.of("total", "5000.00", "fundPaid", "2000.00", "selfPaid", "3000.00", "selfFunded", "0.00"))));
+
+        assertThat(confirmed.status()).as(confirmed.answer().body()).isEqualTo(200);
+        JsonNode after = confirmed.answer().json();
+        assertThat(after.path("receipts").get(0).path("amount").asString()).isEqualTo(corrected);
+        assertThat(after.path("expenses").path("selfPaid").asString()).isEqualTo("3000.00");
+        assertThat(after.path("estimate").asString()).as("HOSPITAL: 60% of (3000 − 200)").isEqualTo("1680.00");
+        assertThat(texts(after.path("timeline").findValues("text"))).contains("填写申请", "修改了申请");
+        AppClient.Reply wrong = app.put("/api/v1/m/claims/" + id + "/receipts", json(Map.of(
+                "receipts", List.of(Map.of("invoiceCode", "123", "invoiceNumber", truth.invoiceNumber(), "amount", corrected)))));
+        assertProblem(wrong.answer(), 400);
+        assertThat(fields(wrong.answer())).containsExactly("receipts[0].invoiceCode");
+    }
+
+    @Test
+    void aBreastCancerStayOffersTheOtherItemsSheHoldsAndOneTapClaimsThemToo() {
+        AppClient app = insured('F', "HOSPITAL:1", "CRITICAL_ILLNESS:1", "FEMALE_SPECIAL:1");
+
+        JsonNode draft = file(app, "住院", "C50.9").answer().json();
+
+        assertThat(texts(draft.path("items").findValues("item"))).containsExactly("HOSPITAL");
+        JsonNode prompts = draft.path("prompts");
+        assertThat(texts(prompts.findValues("item"))).containsExactlyInAnyOrder("CRITICAL_ILLNESS", "FEMALE_SPECIAL");
+        JsonNode critical = prompt(prompts, "CRITICAL_ILLNESS");
+        assertThat(critical.path("text").asString()).startsWith("您还参加了重大疾病互助保障").contains("可一并申领，需补充：").contains("病理报告");
+
+        AppClient.Reply added = app.post("/api/v1/m/claims/" + draft.path("id").asLong() + "/items", "{\"item\": \"CRITICAL_ILLNESS\"}");
+
+        assertThat(added.status()).as(added.answer().body()).isEqualTo(200);
+        JsonNode after = added.answer().json();
+        assertThat(texts(after.path("items").findValues("item"))).containsExactly("HOSPITAL", "CRITICAL_ILLNESS");
+        assertThat(texts(after.path("prompts").findValues("item"))).containsExactly("FEMALE_SPECIAL");
+        assertThat(texts(after.path("missingMaterials"))).contains("病理报告");
+        assertThat(after.path("estimate").asString()).as("the critical-illness lump sum").isEqualTo("10000.00");
+        assertThat(app.post("/api/v1/m/claims/" + draft.path("id").asLong() + "/items", "{\"item\": \"CRITICAL_ILLNESS\"}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aClaimMissingMaterialsIsNeverRejectedAutomaticallyAndStaysOpenForMorePhotos() {
+        AppClient app = insured('M', "HOSPITAL:1");
+        long id = file(app, "住院", "K35.8").answer().json().path("id").asLong();
+
+        AppClient.Reply submitted = app.post("/api/v1/m/claims/" + id + "/submit", "");
+
+        assertThat(submitted.status()).as(submitted.answer().body()).isEqualTo(200);
+        JsonNode open = submitted.answer().json();
+        assertThat(open.path("status").asString()).as("no expenses, no stay: waits, never rejected").isEqualTo("SUBMITTED");
+        assertThat(open.path("waitingForMaterials").asBoolean()).isTrue();
+        assertThat(open.path("canAddPhotos").asBoolean()).isTrue();
+        assertThat(texts(open.path("timeline").findValues("text"))).anyMatch(t -> t.startsWith("请补充：") && t.contains("医疗收费票据"));
+        assertThat(jdbc.sql("select count(*) from notifications.message m join claims.claim c on c.member_id = m.member_id"
+                + " where c.id = ? and m.template_code = 'CLAIM_MATERIALS_NEEDED'").param(id).query(Long.class).single()).isPositive();
+
+        AppClient.Reply more = app.postParts("/api/v1/m/claims/" + id + "/photos", List.of(
+                AppClient.Part.file("photos", "summary.pdf", PdfRenderer.render(ReceiptFaker.inpatientReceipt())),
+                AppClient.Part.text("kinds", "DISCHARGE_SUMMARY")));
+
+        assertThat(more.status()).as(more.answer().body()).isEqualTo(200);
+        JsonNode still = more.answer().json();
+        assertThat(still.path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(texts(still.path("missingMaterials"))).doesNotContain("出院小结");
+        assertThat(texts(still.path("timeline").findValues("text")).stream().filter(t -> t.startsWith("请补充："))).hasSize(2);
+    }
+
+    @Test
+    void aWithdrawnDraftFreesItsReceiptForAnotherClaim() {
+        AppClient first = insured('M', "HOSPITAL:1");
+        byte[] receipt = PdfRenderer.render(ReceiptFaker.inpatientReceipt());
+        long id = file(first, "住院", "K35.8", AppClient.Part.file("photos", "receipt.pdf", receipt)).answer().json().path("id").asLong();
+        await(first, id, c -> c.path("receipts").size() == 1);
+
+        AppClient.Reply withdrawn = first.post("/api/v1/m/claims/" + id + "/withdraw", "");
+
+        assertThat(withdrawn.status()).as(withdrawn.answer().body()).isEqualTo(200);
+        assertThat(withdrawn.answer().field("status")).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.answer().field("statusName")).isEqualTo("已撤回");
+        assertThat(texts(withdrawn.answer().json().path("timeline").findValues("text"))).contains("您已撤回申请");
+        assertThat(withdrawn.answer().json().path("receipts").size()).isZero();
+        assertProblem(first.post("/api/v1/m/claims/" + id + "/withdraw", "").answer(), 409);
+        assertProblem(first.post("/api/v1/m/claims/" + id + "/submit", "").answer(), 409);
+
+        AppClient second = insured('F', "HOSPITAL:1");
+        long other = file(second, "住院", "K35.8", AppClient.Part.file("photos", "same.pdf", receipt)).answer().json().path("id").asLong();
+        JsonNode read = await(second, other, c -> !c.path("photos").get(0).path("reading").asString().equals("PENDING"));
+
+        assertThat(read.path("photos").get(0).path("message").asString()).isEqualTo("已识别，请核对");
+        assertThat(read.path("receipts").size()).as("the receipt backs the new claim").isEqualTo(1);
+    }
+
+    @Test
+    void aWorkerSeesOnlyTheirOwnClaimsAndStaffCannotUseTheWorkersApi() {
+        AppClient owner = insured('M', "HOSPITAL:1");
+        long id = file(owner, "意外", null).answer().json().path("id").asLong();
+        AppClient other = insured('F', "HOSPITAL:1");
+
+        assertThat(other.get("/api/v1/m/claims/" + id).status()).isEqualTo(404);
+        assertThat(other.post("/api/v1/m/claims/" + id + "/withdraw", "").status()).isEqualTo(404);
+        assertThat(other.put("/api/v1/m/claims/" + id, "{\"incidentDate\": \"" + today() + "\"}").status()).isEqualTo(404);
+        assertThat(texts(other.get("/api/v1/m/claims").answer().json().findValues("id"))).doesNotContain(Long.toString(id));
+        assertThat(texts(owner.get("/api/v1/m/claims").answer().json().findValues("id"))).containsExactly(Long.toString(id));
+        assertThat(get("demo-admin", "/api/v1/m/claims").status()).isEqualTo(403);
+        assertThat(get("demo-admin", "/api/v1/m/claims/" + id).status()).isEqualTo(403);
+    }
+
+    @Test
+    void diagnosesAreFoundByPlainChineseWords() {
+        AppClient app = insured('M', "HOSPITAL:1");
+        for (String words : List.of("乳腺癌", "心肌梗死", "骨折", "阑尾炎", "肺炎", "脑梗")) {
+            JsonNode found = app.get("/api/v1/m/diagnoses?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8)).answer().json();
+            assertThat(found.size()).as(words).isPositive();
+            assertThat(found.get(0).path("name").asString()).as(words).matches("(?s).*\\p{IsHan}.*");
+        }
+        JsonNode breast = app.get("/api/v1/m/diagnoses?q=" + URLEncoder.encode("乳腺癌", StandardCharsets.UTF_8)).answer().json();
+        assertThat(breast.get(0).path("code").asString()).startsWith("C50");
+    }
+
+    // ---- fixtures -------------------------------------------------------------------------------
+
+    /** A worker enrolled 200 days ago in the items, with a payout card on file, signed in to the app. */
+    private AppClient insured(char sex, String... items) {
+        long unit = newUnit("江岸区总工会");
+        String name = sex == 'F' ? "申领女工" : "申领职工";
+        String idNumber = newIdNumber(java.time.LocalDate.of(1982, 4, 9), sex);
+        Answer registered = post("demo-admin", "/api/v1/members", json(Map.of("name", name, "idNumber", idNumber,
+                "employmentForm", "REGULAR", "unitId", unit)));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        long member = registered.json().path("id").asLong();
+        enrolItems(unit, member, today().minusDays(200), items);
+        setBankAccount(member, "中国工商银行", newCardNumber());
+        String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        AppClient app = new AppClient(this::uri);
+        app.post("/api/v1/m/sign-in/code", json(Map.of("phone", phone)));
+        AppClient.Reply bound = app.post("/api/v1/m/sign-in", json(Map.of("phone", phone,
+                "code", TextedCodes.codeTextedTo(centre, phone, 1), "name", name, "idNumber", idNumber)));
+        assertThat(bound.answer().json().path("signedIn").asBoolean()).as(bound.answer().body()).isTrue();
+        return app;
+    }
+
+    private AppClient.Reply file(AppClient app, String whatHappened, String diagnosis, AppClient.Part... photos) {
+        Map<String, Object> claim = new java.util.LinkedHashMap<>(Map.of("whatHappened", whatHappened,
+                "incidentDate", today().minusDays(20).toString()));
+        if (diagnosis != null) claim.put("diagnosis", diagnosis);
+        List<AppClient.Part> parts = new ArrayList<>(List.of(AppClient.Part.json("claim", json(claim))));
+        parts.addAll(List.of(photos));
+        AppClient.Reply filed = app.postParts("/api/v1/m/claims", parts);
+        assertThat(filed.status()).as(filed.answer().body()).isEqualTo(201);
+        return filed;
+    }
+
+    /** The claim once it satisfies the condition, read again until a deadline. */
+    private static JsonNode await(AppClient app, long id, Predicate<JsonNode> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        JsonNode claim = app.get("/api/v1/m/claims/" + id).answer().json();
+        while (!condition.test(claim) && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            claim = app.get("/api/v1/m/claims/" + id).answer().json();
+        }
+        assertThat(condition.test(claim)).as("claim within 90 s: " + claim).isTrue();
+        return claim;
+    }
+
+    private static JsonNode prompt(JsonNode prompts, String item) {
+        for (JsonNode p : prompts) if (p.path("item").asString().equals(item)) return p;
+        throw new AssertionError("no prompt for " + item + ": " + prompts);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    private static List<String> texts(List<JsonNode> nodes) {
+        return nodes.stream().map(JsonNode::asString).toList();
+    }
+}

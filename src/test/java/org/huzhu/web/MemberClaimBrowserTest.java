@@ -1,0 +1,132 @@
+package org.huzhu.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.huzhu.notifications.sms.SimulatedSmsCentre;
+import org.huzhu.recognition.specimen.PngRenderer;
+import org.huzhu.recognition.specimen.ReceiptFaker;
+import org.huzhu.recognition.specimen.ReceiptTruth;
+import org.huzhu.support.TextedCodes;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * 申领互助金 in the member app on a 390 px phone: a worker says what happened, finds the diagnosis by typing words,
+ * takes a photo of the receipt, confirms what was read, submits and follows the progress; and a draft is withdrawn
+ * after a confirmation. Screenshots m-claim-*.png.
+ */
+class MemberClaimBrowserTest extends BrowserTest {
+
+    @Autowired
+    SimulatedSmsCentre centre;
+
+    @Test
+    void aWorkerFilesWithAPhotoConfirmsWhatWasReadSubmitsAndFollowsTheProgress() throws IOException {
+        signIn();
+        ReceiptTruth truth = ReceiptFaker.inpatientReceipt();
+        Path photo = Files.createTempFile("receipt", ".png");
+        Files.write(photo, PngRenderer.png(PngRenderer.render(truth)));
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-claim"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("happened-HOSPITAL_STAY"))).click();
+        setDate(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-date"))), today.minusDays(20));
+        browser.findElement(By.id("diagnosis-words")).sendKeys("阑尾炎");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#diagnosis-suggestions .suggestion"))).click();
+        assertThat(browser.findElement(By.id("diagnosis-chosen")).getText()).startsWith("已选择：").contains("阑尾炎");
+        assertThat(browser.findElement(By.id("diagnosis-words")).getAttribute("value")).as("a name, never a code").doesNotContainPattern("[A-Z]\\d");
+        browser.findElement(By.id("step-two-next")).click();
+        WebElement camera = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claim-photos")));
+        assertThat(camera.getAttribute("capture")).isEqualTo("environment");
+        assertThat(camera.getAttribute("accept")).isEqualTo("image/*");
+        camera.sendKeys(photo.toString());
+        wait.until(ExpectedConditions.attributeToBe(By.id("claim-photos-previews"), "data-count", "1"));
+        session.fullPageScreenshot("m-claim-photos-390.png");
+        browser.findElement(By.id("claim-upload")).click();
+
+        WebDriverWait reading = new WebDriverWait(browser, Duration.ofSeconds(90));
+        reading.until(ExpectedConditions.visibilityOfElementLocated(By.id("claim-read")));
+        assertThat(browser.findElement(By.name("number-0")).getAttribute("value")).isEqualTo(truth.invoiceNumber());
+        assertThat(browser.findElement(By.id("claim-missing")).getText()).doesNotContain("身份证", "银行卡").contains("出院小结");
+        assertThat(browser.findElement(By.id("claim-promise")).getText()).contains("7个工作日");
+        setDate(browser.findElement(By.name("admission")), today.minusDays(20));
+        setDate(browser.findElement(By.name("discharge")), today.minusDays(12));
+        for (var figure : Map.of("selfPaid", "3000.00", "selfFunded", "0.00", "fundPaid", "2000.00", "total", "5000.00").entrySet()) {
+            WebElement input = browser.findElement(By.name(figure.getKey()));
+            input.clear();
+            input.sendKeys(figure.getValue());
+        }
+        browser.findElement(By.id("claim-confirm")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-estimate"), "1680.00 元"));
+        session.fullPageScreenshot("m-claim-confirmed-390.png");
+
+        browser.findElement(By.id("claim-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "审核中"));
+        String timeline = browser.findElement(By.id("claim-timeline")).getText();
+        assertThat(timeline).contains("填写申请", "修改了申请", "提交申请", "工作人员审核中").doesNotContain("县", "工作日", "审核层级");
+        assertThat(browser.findElements(By.id("claim-withdraw"))).as("only a draft is withdrawn").isEmpty();
+        session.fullPageScreenshot("m-claim-progress-390.png");
+        browser.findElement(By.id("back")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-claims"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("screen"), "审核中"));
+    }
+
+    @Test
+    void aDraftIsWithdrawnAfterAConfirmation() throws IOException {
+        signIn();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-claim"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("happened-ACCIDENT"))).click();
+        setDate(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-date"))), today.minusDays(3));
+        browser.findElement(By.id("step-two-next")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("claim-upload"))).click();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("claim-withdraw"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw-confirm")));
+        assertThat(browser.findElement(By.id("withdraw-confirm")).getText()).contains("确定撤回");
+        session.fullPageScreenshot("m-claim-withdraw-390.png");
+        browser.findElement(By.id("withdraw-yes")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "已撤回"));
+        assertThat(browser.findElement(By.id("claim-timeline")).getText()).contains("您已撤回申请");
+        assertThat(browser.findElements(By.id("claim-actions"))).isEmpty();
+        assertThat(browser.findElements(By.id("claim-promise"))).isEmpty();
+    }
+
+    /** A worker enrolled 200 days ago in HOSPITAL and ACCIDENT with a payout card, signed in on a phone. */
+    private void signIn() {
+        long unit = newUnit("江岸区总工会");
+        String idNumber = newIdNumber(LocalDate.of(1980, 2, 2), 'M');
+        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(Map.of("name", "申领王师傅",
+                "idNumber", idNumber, "employmentForm", "REGULAR", "unitId", unit)));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        long member = registered.json().path("id").asLong();
+        enrolItems(unit, member, today().minusDays(200), "HOSPITAL:1", "ACCIDENT:1");
+        setBankAccount(member, "中国工商银行", newCardNumber());
+        String phone = "1395" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        session.phone();
+        browser.get(session.url("/m/"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.name("phone"))).sendKeys(phone);
+        browser.findElement(By.id("send-code")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-code"), "秒后可重新获取"));
+        browser.findElement(By.name("code")).sendKeys(TextedCodes.codeTextedTo(centre, phone, 1));
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.name("idNumber")));
+        browser.findElement(By.name("name")).sendKeys("申领王师傅");
+        browser.findElement(By.name("idNumber")).sendKeys(idNumber);
+        browser.findElement(By.id("bind")).click();
+    }
+
+    private void setDate(WebElement input, LocalDate date) {
+        browser.executeScript("arguments[0].value = arguments[1]", input, date.toString());
+    }
+}
