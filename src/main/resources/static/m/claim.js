@@ -24,25 +24,46 @@ export async function upload(path, form) {
   return data;
 }
 
-/** A camera input for several photos at once, with previews; {@code photos()} gives the files chosen. */
-export function photoPicker(id) {
-  const files = [];
+/** The kinds of photo a worker may take (the ID card and bank card are on file), asked once per page. */
+let photoKinds = null;
+async function kindsOfPhoto(api) {
+  photoKinds = photoKinds || await api('/api/v1/m/photo-kinds');
+  return photoKinds;
+}
+
+/**
+ * A camera input for several photos at once, with previews; under each, what the photo shows (发票 unless the worker
+ * says otherwise, or {@code preferred}, the first material still missing). {@code photos()} gives [{ file, kind }].
+ */
+export async function photoPicker(api, id, preferred) {
+  const kinds = await kindsOfPhoto(api);
+  const taken = [];
   const input = h('input', { type: 'file', accept: 'image/*', capture: 'environment', multiple: true, id, class: 'photo-input' });
   const label = h('label', { for: id, class: 'btn btn-camera', text: '拍照（可连续多张）' });
   const previews = h('ul', { class: 'previews', id: `${id}-previews` });
   input.addEventListener('change', () => {
     for (const file of input.files) {
-      files.push(file);
-      const img = h('img', { alt: file.name });
+      const n = taken.length + 1;
+      const img = h('img', { alt: `第 ${n} 张照片` });
       const reader = new FileReader();
       reader.onload = () => { img.src = reader.result; };
       reader.readAsDataURL(file);
-      previews.append(h('li', {}, img));
+      const what = h('select', { 'aria-label': `第 ${n} 张照片是`, class: 'photo-kind', dataset: { photo: String(n) } },
+        kinds.map((k) => h('option', { value: k.kind, text: k.name })));
+      what.value = preferred || 'RECEIPT';
+      taken.push({ file, what });
+      previews.append(h('li', {}, img, what));
     }
     input.value = '';
-    previews.dataset.count = String(files.length);
+    previews.dataset.count = String(taken.length);
   });
-  return { element: h('div', { class: 'picker' }, input, label, previews), photos: () => files.slice() };
+  return { element: h('div', { class: 'picker' }, input, label, previews),
+    photos: () => taken.map((t) => ({ file: t.file, kind: t.what.value })) };
+}
+
+/** The photos into a multipart form: each file under {@code photos}, its kind under {@code kinds}, in the same order. */
+export function appendPhotos(body, photos) {
+  photos.forEach((p) => { body.append('photos', p.file, p.file.name); body.append('kinds', p.kind); });
 }
 
 /** Step by step on one screen: each step replaces the last; the upload files the draft and opens it. */
@@ -101,15 +122,15 @@ export async function newClaim({ api, show, busy, formError }) {
         return;
       }
       claim.incidentDate = date.value;
-      stepThree();
+      stepThree().catch((e) => showErrors(form, e));
     });
   };
 
-  const stepThree = () => {
-    const picker = photoPicker('claim-photos');
+  const stepThree = async () => {
+    const picker = await photoPicker(api, 'claim-photos');
     const send = h('button', { type: 'submit', class: 'btn btn-primary', id: 'claim-upload', text: '上传并识别' });
     const form = h('form', { class: 'card', novalidate: true },
-      h('p', { text: '请拍下医疗收费票据（发票）。身份证和银行卡已登记，不用再拍。出院小结、病理报告等可以稍后补拍。' }),
+      h('p', { text: '请拍下医疗收费票据（发票）等材料，每张照片下面选好是什么材料。身份证和银行卡已登记，不用再拍。缺的材料可以稍后补拍。' }),
       picker.element, formError(), send);
     show('申领互助金', h('p', { class: 'lead', text: '第 3 步（共 3 步）：拍照上传材料' }), form);
     form.addEventListener('submit', async (event) => {
@@ -117,7 +138,7 @@ export async function newClaim({ api, show, busy, formError }) {
       clearErrors(form);
       const body = new FormData();
       body.append('claim', new Blob([JSON.stringify(claim)], { type: 'application/json' }));
-      picker.photos().forEach((f) => body.append('photos', f, f.name));
+      appendPhotos(body, picker.photos());
       const done = busy(send, '正在上传…');
       try {
         const filed = await upload('/api/v1/m/claims', body);

@@ -4,7 +4,7 @@
 
 import { h, field, showErrors, clearErrors, dateTime } from '/js/lib.js';
 import { day } from '/m/cover.js';
-import { photoPicker, upload } from '/m/claim.js';
+import { photoPicker, appendPhotos, upload } from '/m/claim.js';
 
 const money = (m) => (m == null ? '—' : `${m} 元`);
 
@@ -52,7 +52,7 @@ export async function oneClaim({ api, show, busy, formError }, id) {
     parts.push(h('div', { class: 'card', id: 'claim-payouts' }, h('h2', { text: '支付情况' }),
       ...c.payouts.map((p) => h('p', { text: `${p.amount} 元 → ${p.maskedAccount}：${p.statusName}${p.reason ? `（${p.reason}）` : ''}` }))));
   }
-  if (c.canAddPhotos) parts.push(morePhotos(id, again, busy, formError));
+  if (c.canAddPhotos) parts.push(await morePhotos(api, c, id, again, busy, formError));
   if (c.draft) parts.push(draftActions(c, api, id, again, busy, formError));
   parts.push(h('div', { class: 'card', id: 'claim-timeline' }, h('h2', { text: '办理进度' }),
     h('ol', { class: 'timeline' }, c.timeline.map((s) => h('li', {}, h('span', { class: 'when', text: dateTime(s.at) }), h('span', { text: s.text }))))));
@@ -104,15 +104,15 @@ function decisions(c) {
       i.reasons.length ? h('p', { class: 'sub', text: `原因：${i.reasons.join('；')}` }) : null)));
 }
 
-function morePhotos(id, again, busy, formError) {
-  const picker = photoPicker('more-photos');
+async function morePhotos(api, c, id, again, busy, formError) {
+  const picker = await photoPicker(api, 'more-photos', c.missingKinds[0]);
   const send = h('button', { type: 'submit', class: 'btn', id: 'more-upload', text: '上传补充照片' });
   const form = h('form', { class: 'card', novalidate: true }, h('h2', { text: '补拍材料' }), picker.element, formError(), send);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
     const body = new FormData();
-    picker.photos().forEach((f) => body.append('photos', f, f.name));
+    appendPhotos(body, picker.photos());
     const done = busy(send, '正在上传…');
     try { await upload(`/api/v1/m/claims/${id}/photos`, body); await again(); } catch (e) { done(); showErrors(form, e); }
   });

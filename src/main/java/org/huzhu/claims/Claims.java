@@ -369,6 +369,15 @@ public class Claims {
     // ---- documents -------------------------------------------------------------------------
 
     /** One document to attach: its kind (claims/materials.yaml), the uploaded file's name and its bytes. */
+    /** A kind of document a claim may carry, with its Chinese name (claims/materials.yaml), in the file's order. */
+    public record DocumentKindName(String kind, String name) {
+    }
+
+    /** Every kind of document a claim may carry, with its Chinese name, in the order of claims/materials.yaml. */
+    public List<DocumentKindName> documentKinds() {
+        return materials.kinds().entrySet().stream().map(e -> new DocumentKindName(e.getKey(), e.getValue())).toList();
+    }
+
     public record NewDocument(String kind, String fileName, byte[] content) {
     }
 

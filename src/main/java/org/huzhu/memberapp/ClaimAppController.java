@@ -62,6 +62,20 @@ class ClaimAppController {
         return names.search(q, 10).stream().map(m -> new Found(m.code(), m.name(), m.matched())).toList();
     }
 
+    /** A kind of photo with its plain name, and whether it is still missing from the claim (when a claim is named). */
+    record PhotoKind(String kind, String name) {
+    }
+
+    @Requires(Right.OWN_CLAIM)
+    @GetMapping("/api/v1/m/photo-kinds")
+    @Operation(summary = "可拍照上传的材料种类（身份证、银行卡已登记，不在其中）")
+    List<PhotoKind> photoKinds() {
+        return claims.documentKinds().stream().filter(k -> !ON_FILE.contains(k.kind())).map(k -> new PhotoKind(k.kind(), k.name())).toList();
+    }
+
+    /** Held on file for a worker filing in the app, never asked for as photos. */
+    private static final java.util.Set<String> ON_FILE = java.util.Set.of("ID_CARD", "BANK_CARD");
+
     /**
      * What the worker tells: {@code whatHappened} 住院 / 门诊特殊病 / 意外 (or HOSPITAL_STAY, OUTPATIENT_SPECIAL, ACCIDENT;
      * {@code kind} ILLNESS / ACCIDENT is understood too), the day it happened, the diagnosis chosen from the search,

@@ -58,7 +58,7 @@ class OwnClaimViews {
                     List<Diagnosis> diagnoses, HospitalStay hospitalStay, Expenses expenses, List<Photo> photos, List<Receipt> receipts,
                     Money estimate, List<String> missingMaterials, LocalDate promiseDueOn, String promise, List<Prompt> prompts,
                     List<Item> items, List<Step> timeline, List<Payout> payouts, boolean draft, boolean canAddPhotos,
-                    boolean waitingForMaterials) {
+                    boolean waitingForMaterials, List<String> missingKinds) {
     }
 
     record Summary(long id, String reference, ClaimStatus status, String statusName, LocalDate incidentDate, Money estimate,
@@ -90,7 +90,13 @@ class OwnClaimViews {
                 c.benefits().stream().map(this::item).toList(), timeline(c.timeline()),
                 c.payoutRequests().stream().map(p -> new Payout(p.amount(), p.statusName(), p.maskedAccount(), p.settledOn(),
                         p.reason())).toList(),
-                c.status() == ClaimStatus.DRAFT, open, waiting && !c.missingMaterials().isEmpty());
+                c.status() == ClaimStatus.DRAFT, open, waiting && !c.missingMaterials().isEmpty(),
+                open ? kindsOf(c.missingMaterials()) : List.of());
+    }
+
+    /** The kinds of the missing materials named (a photo added for one is filed as that kind). */
+    private List<String> kindsOf(List<String> names) {
+        return claims.documentKinds().stream().filter(k -> names.contains(k.name())).map(Claims.DocumentKindName::kind).toList();
     }
 
     Summary summary(ClaimView.Summary s) {

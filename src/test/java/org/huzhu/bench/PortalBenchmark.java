@@ -50,6 +50,7 @@ final class PortalBenchmark implements Bench.Benchmark {
 
     private static final Path DATA = Path.of("target", "bench-data", "portal").toAbsolutePath();
     private static final int WARM_UP = 200;
+    private static final List<String> PHOTO_KINDS = List.of("RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
 
     @Override
     public List<Bench.Figure> run(Bench.Options options) throws Exception {
@@ -229,9 +230,12 @@ final class PortalBenchmark implements Bench.Benchmark {
         long fileClaim(int w) throws Exception {
             String boundary = "----huzhu-bench-" + w;
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            String claim = "{\"what\":\"HOSPITAL\",\"incidentDate\":\"" + today.minusDays(10) + "\",\"diagnosis\":\"K35.8\"}";
+            String claim = "{\"whatHappened\":\"住院\",\"incidentDate\":\"" + today.minusDays(10) + "\",\"diagnosis\":\"K35.8\"}";
             part(body, boundary, "claim", null, "application/json", claim.getBytes(StandardCharsets.UTF_8));
-            for (int p = 0; p < photos.size(); p++) part(body, boundary, "photos", "photo-" + (p + 1) + ".jpg", "image/jpeg", unique(photos.get(p), w));
+            for (int p = 0; p < photos.size(); p++) {
+                part(body, boundary, "photos", "photo-" + (p + 1) + ".jpg", "image/jpeg", unique(photos.get(p), w));
+                part(body, boundary, "kinds", null, "text/plain; charset=UTF-8", PHOTO_KINDS.get(p).getBytes(StandardCharsets.UTF_8));
+            }
             body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
             HttpRequest.Builder request = withToken(w, HttpRequest.newBuilder(URI.create(base + "/api/v1/m/claims"))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)

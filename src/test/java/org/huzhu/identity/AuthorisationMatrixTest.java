@@ -364,6 +364,7 @@ class AuthorisationMatrixTest extends ApiTest {
         Set<Role> worker = EnumSet.of(Role.MEMBER);
         String own = "/api/v1/m/claims/";
         add(rows, row("GET /api/v1/m/diagnoses", worker, "/api/v1/m/diagnoses?q=C50", null, Body.NONE));
+        add(rows, row("GET /api/v1/m/photo-kinds", worker, "/api/v1/m/photo-kinds", null, Body.NONE));
         add(rows, row("POST /api/v1/m/claims [multipart]", worker, "/api/v1/m/claims", null, Body.EMPTY_FILE));
         add(rows, row("GET /api/v1/m/claims", worker, "/api/v1/m/claims", null, Body.NONE));
         add(rows, row("GET /api/v1/m/claims/{id}", worker, own + f.draft(), own + f.otherClaim(), Body.NONE));

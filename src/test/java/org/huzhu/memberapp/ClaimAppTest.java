@@ -116,6 +116,10 @@ class ClaimAppTest extends MemberAppTest {
         JsonNode still = more.answer().json();
         assertThat(still.path("status").asString()).isEqualTo("SUBMITTED");
         assertThat(texts(still.path("missingMaterials"))).doesNotContain("出院小结");
+        assertThat(texts(still.path("missingKinds"))).as("what a further photo is taken as").contains("RECEIPT").doesNotContain("DISCHARGE_SUMMARY");
+        List<String> photoKinds = texts(app.get("/api/v1/m/photo-kinds").answer().json().findValues("kind"));
+        assertThat(photoKinds).as("the ID card and bank card are on file").contains("RECEIPT", "DISCHARGE_SUMMARY", "PATHOLOGY_REPORT")
+                .doesNotContain("ID_CARD", "BANK_CARD");
         assertThat(texts(still.path("timeline").findValues("text")).stream().filter(t -> t.startsWith("请补充："))).hasSize(2);
     }
 

@@ -13,7 +13,6 @@ import org.huzhu.notifications.sms.SimulatedSmsCentre;
 import org.huzhu.recognition.specimen.PngRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
-import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -51,7 +50,10 @@ class MemberClaimBrowserTest extends BrowserTest {
         assertThat(camera.getAttribute("accept")).isEqualTo("image/*");
         camera.sendKeys(photo.toString());
         wait.until(ExpectedConditions.attributeToBe(By.id("claim-photos-previews"), "data-count", "1"));
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#claim-photos-previews .photo-kind")))
+                .getFirstSelectedOption().getText()).as("a photo is a receipt unless the worker says otherwise").isEqualTo("医疗收费票据");
         session.fullPageScreenshot("m-claim-photos-390.png");
+        session.assertAccessible("申领互助金：拍照上传");
         browser.findElement(By.id("claim-upload")).click();
 
         WebDriverWait reading = new WebDriverWait(browser, Duration.ofSeconds(90));
@@ -69,6 +71,7 @@ class MemberClaimBrowserTest extends BrowserTest {
         browser.findElement(By.id("claim-confirm")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-estimate"), "1680.00 元"));
         session.fullPageScreenshot("m-claim-confirmed-390.png");
+        session.assertAccessible("申领：核对识别结果");
 
         browser.findElement(By.id("claim-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "审核中"));
@@ -76,6 +79,7 @@ class MemberClaimBrowserTest extends BrowserTest {
         assertThat(timeline).contains("填写申请", "修改了申请", "提交申请", "工作人员审核中").doesNotContain("县", "工作日", "审核层级");
         assertThat(browser.findElements(By.id("claim-withdraw"))).as("only a draft is withdrawn").isEmpty();
         session.fullPageScreenshot("m-claim-progress-390.png");
+        session.assertAccessible("申领：办理进度");
         browser.findElement(By.id("back")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-claims"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("screen"), "审核中"));
@@ -94,6 +98,7 @@ class MemberClaimBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw-confirm")));
         assertThat(browser.findElement(By.id("withdraw-confirm")).getText()).contains("确定撤回");
         session.fullPageScreenshot("m-claim-withdraw-390.png");
+        session.assertAccessible("申领：撤回确认");
         browser.findElement(By.id("withdraw-yes")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "已撤回"));
@@ -113,17 +118,7 @@ class MemberClaimBrowserTest extends BrowserTest {
         enrolItems(unit, member, today().minusDays(200), "HOSPITAL:1", "ACCIDENT:1");
         setBankAccount(member, "中国工商银行", newCardNumber());
         String phone = "1395" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
-        session.phone();
-        browser.get(session.url("/m/"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("phone"))).sendKeys(phone);
-        browser.findElement(By.id("send-code")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("send-code"), "秒后可重新获取"));
-        browser.findElement(By.name("code")).sendKeys(TextedCodes.codeTextedTo(centre, phone, 1));
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("idNumber")));
-        browser.findElement(By.name("name")).sendKeys("申领王师傅");
-        browser.findElement(By.name("idNumber")).sendKeys(idNumber);
-        browser.findElement(By.id("bind")).click();
+        signInToMemberApp(centre, phone, "申领王师傅", idNumber);
     }
 
     private void setDate(WebElement input, LocalDate date) {
