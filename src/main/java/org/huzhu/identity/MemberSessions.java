@@ -42,6 +42,12 @@ public class MemberSessions {
     private final JdbcClient jdbc;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SecureRandom random = new SecureRandom();
+    /**
+     * The password every worker's account holds: the hash of a random secret forgotten at once, so no password ever
+     * matches (workers sign in by phone; the console refuses them anyway). Hashed once, not at each first sign-in,
+     * where it cost a phone a slow password hash for nothing.
+     */
+    private volatile String unusablePassword;
 
     MemberSessions(AccountRepository accounts, PasswordEncoder passwordEncoder, LoginAttempts attempts, LoginProperties limits,
                    JdbcClient jdbc) {
@@ -112,9 +118,15 @@ public class MemberSessions {
             String username = "member-" + member.memberId();
             if (accounts.exists(username)) username += "-" + HexFormat.of().formatHex(bytes(3));
             accounts.insert(new Accounts.NewAccount(username, null, member.name(), Role.MEMBER, null, member.unitId(), member.memberId(),
-                    member.orgPath(), false), passwordEncoder.encode(Base64.getEncoder().encodeToString(bytes(32))));
+                    member.orgPath(), false), unusablePassword());
             return accounts.memberAccount(member.memberId()).orElseThrow();
         });
+    }
+
+    private String unusablePassword() {
+        String hash = unusablePassword;
+        if (hash == null) unusablePassword = hash = passwordEncoder.encode(Base64.getEncoder().encodeToString(bytes(32)));
+        return hash;
     }
 
     private byte[] bytes(int n) {
