@@ -18,11 +18,22 @@ import org.huzhu.support.ApiTest;
 final class AppClient {
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
+    private final HttpClient http;
     private final Function<String, URI> uri;
 
     AppClient(Function<String, URI> uri) {
+        this(uri, null);
+    }
+
+    /**
+     * A phone connecting from its own loopback address ({@code 127.0.0.x}): the sign-in failures a test makes on
+     * purpose then count against that address only, never against the address the other tests share.
+     */
+    AppClient(Function<String, URI> uri, java.net.InetAddress from) {
         this.uri = uri;
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies);
+        if (from != null) builder.localAddress(from);
+        this.http = builder.build();
     }
 
     /** An answer and, for a redirect, where it leads. */

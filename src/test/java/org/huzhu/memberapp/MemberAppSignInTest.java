@@ -33,7 +33,7 @@ class MemberAppSignInTest extends ApiTest {
     void theFirstSignInBindsByNameAndIdNumberAndLaterOnesNeedOnlyThePhone() {
         Worker worker = registeredWorker("掌上办甲");
         String phone = newPhone();
-        AppClient app = new AppClient(this::uri);
+        AppClient app = handset();
 
         AppClient.Reply sent = app.post("/api/v1/m/sign-in/code", json(Map.of("phone", phone)));
         assertThat(sent.status()).as(sent.answer().body()).isEqualTo(200);
@@ -63,7 +63,7 @@ class MemberAppSignInTest extends ApiTest {
         assertThat(app.get("/api/v1/me").status()).isEqualTo(401);
 
         testClock.advance(Duration.ofSeconds(61));
-        AppClient phoneAlone = new AppClient(this::uri);
+        AppClient phoneAlone = handset();
         AppClient.Reply sentToBound = phoneAlone.post("/api/v1/m/sign-in/code", json(Map.of("phone", phone)));
         assertThat(sentToBound.answer().json().propertyNames()).as("the same answer whether the number is bound or not")
                 .containsExactlyInAnyOrderElementsOf(sent.answer().json().propertyNames());
@@ -76,7 +76,7 @@ class MemberAppSignInTest extends ApiTest {
     @Test
     void aWrongCodeAnExpiredOneAndTooManyTriesAreRefusedOnTheCodeField() {
         String phone = newPhone();
-        AppClient app = new AppClient(this::uri);
+        AppClient app = handset();
         app.post("/api/v1/m/sign-in/code", json(Map.of("phone", phone)));
         String code = codeTextedTo(phone, 1);
 
@@ -97,10 +97,10 @@ class MemberAppSignInTest extends ApiTest {
         Worker holder = registeredWorker("绑定者");
         Worker other = registeredWorker("另一人");
         String phone = newPhone();
-        bindAndSignIn(new AppClient(this::uri), phone, holder, 1);
+        bindAndSignIn(handset(), phone, holder, 1);
 
         testClock.advance(Duration.ofSeconds(61));
-        AppClient app = new AppClient(this::uri);
+        AppClient app = handset();
         app.post("/api/v1/m/sign-in/code", json(Map.of("phone", phone)));
         AppClient.Reply refused = app.post("/api/v1/m/sign-in", json(Map.of("phone", phone, "code", codeTextedTo(phone, 2),
                 "name", other.name(), "idNumber", other.idNumber())));
@@ -117,7 +117,7 @@ class MemberAppSignInTest extends ApiTest {
     void aNameAndIdNumberThatMatchNoMemberAreRefusedPlainlyAndMayBeCorrectedWithoutANewCode() {
         Worker worker = registeredWorker("更正者");
         String phone = newPhone();
-        AppClient app = new AppClient(this::uri);
+        AppClient app = handset();
         app.post("/api/v1/m/sign-in/code", json(Map.of("phone", phone)));
         app.post("/api/v1/m/sign-in", json(Map.of("phone", phone, "code", codeTextedTo(phone, 1))));
 
@@ -143,7 +143,7 @@ class MemberAppSignInTest extends ApiTest {
                 "phone", phone, "role", "UNION_STAFF", "orgNodeId", wuhan)));
         assertThat(staff.status()).as(staff.body()).isEqualTo(201);
 
-        AppClient app = new AppClient(this::uri);
+        AppClient app = handset();
         app.post("/api/v1/m/sign-in/code", json(Map.of("phone", phone)));
         AppClient.Reply answer = app.post("/api/v1/m/sign-in", json(Map.of("phone", phone, "code", codeTextedTo(phone, 1))));
         assertThat(answer.answer().field("next")).as("only members sign in here").isEqualTo("BIND");
@@ -152,7 +152,7 @@ class MemberAppSignInTest extends ApiTest {
 
     @Test
     void anAppSessionOpensNoConsolePageAndSetsNoPassword() {
-        AppClient app = new AppClient(this::uri);
+        AppClient app = handset();
         bindAndSignIn(app, newPhone(), registeredWorker("只用手机"), 1);
 
         for (String page : List.of("/", "/console.html")) {
@@ -202,5 +202,14 @@ class MemberAppSignInTest extends ApiTest {
 
     private static String json(Map<String, ?> body) {
         return JSON.writeValueAsString(body);
+    }
+
+    /** A phone of this class's own address: its refused codes and bindings lock no one else out (20 failures lock an address). */
+    private AppClient handset() {
+        try {
+            return new AppClient(this::uri, java.net.InetAddress.getByName("127.0.0.7"));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
