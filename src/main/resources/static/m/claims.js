@@ -34,7 +34,7 @@ export async function oneClaim({ api, show, busy, formError }, id) {
   const parts = [h('div', { class: 'card', id: 'claim-head' },
     h('h2', { id: 'claim-status', text: c.statusName }),
     h('p', { text: `${c.whatHappened}　${day(c.incidentDate)}${c.diagnoses.length ? `　${c.diagnoses.map((d) => d.name).join('、')}` : ''}` }),
-    h('p', { class: 'big', id: 'claim-estimate', text: `${c.draft ? '预估可领' : '互助金'} ${money(c.estimate)}` }),
+    h('p', { class: 'big', id: 'claim-estimate', text: `${c.amountWords} ${money(c.estimate)}` }),
     c.promise ? h('p', { id: 'claim-promise', text: c.promise }) : null)];
 
   if (c.missingMaterials.length) {

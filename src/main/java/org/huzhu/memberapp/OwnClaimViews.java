@@ -58,7 +58,7 @@ class OwnClaimViews {
                     List<Diagnosis> diagnoses, HospitalStay hospitalStay, Expenses expenses, List<Photo> photos, List<Receipt> receipts,
                     Money estimate, List<String> missingMaterials, LocalDate promiseDueOn, String promise, List<Prompt> prompts,
                     List<Item> items, List<Step> timeline, List<Payout> payouts, boolean draft, boolean canAddPhotos,
-                    boolean waitingForMaterials, List<String> missingKinds) {
+                    boolean waitingForMaterials, List<String> missingKinds, String amountWords) {
     }
 
     record Summary(long id, String reference, ClaimStatus status, String statusName, LocalDate incidentDate, Money estimate,
@@ -91,7 +91,8 @@ class OwnClaimViews {
                 c.payoutRequests().stream().map(p -> new Payout(p.amount(), p.statusName(), p.maskedAccount(), p.settledOn(),
                         p.reason())).toList(),
                 c.status() == ClaimStatus.DRAFT, open, waiting && !c.missingMaterials().isEmpty(),
-                open ? kindsOf(c.missingMaterials()) : List.of());
+                open ? kindsOf(c.missingMaterials()) : List.of(),
+                c.approvedTotal() == null ? "预估可领" : "核准互助金");   // an estimate until a reviewer (or the rules) approves
     }
 
     /** The kinds of the missing materials named (a photo added for one is filed as that kind). */

@@ -75,6 +75,7 @@ class MemberClaimBrowserTest extends BrowserTest {
 
         browser.findElement(By.id("claim-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "审核中"));
+        assertThat(browser.findElement(By.id("claim-estimate")).getText()).as("not yet approved: still an estimate").startsWith("预估可领");
         String timeline = browser.findElement(By.id("claim-timeline")).getText();
         assertThat(timeline).contains("填写申请", "修改了申请", "提交申请", "工作人员审核中").doesNotContain("县", "工作日", "审核层级");
         assertThat(browser.findElements(By.id("claim-withdraw"))).as("only a draft is withdrawn").isEmpty();
