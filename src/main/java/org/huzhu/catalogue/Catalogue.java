@@ -3,6 +3,7 @@ package org.huzhu.catalogue;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** The catalogue module's front door: which terms apply on a given day. */
@@ -28,6 +29,16 @@ public class Catalogue {
             if (!v.effectiveFrom().isAfter(day)) found = v;
         }
         return found != null ? found : versions.getFirst();
+    }
+
+    /** The version of this code (the one an enrolment was priced under), if the catalogue still has it. */
+    public Optional<CatalogueVersion> version(String code) {
+        return versions.stream().filter(v -> v.code().equals(code)).findFirst();
+    }
+
+    /** An item's name as the catalogue's versions give it (the first that knows the code), else the code itself. */
+    public String itemName(String code) {
+        return versions.stream().map(v -> v.item(code)).flatMap(Optional::stream).map(CatalogueVersion.Item::name).findFirst().orElse(code);
     }
 
     public List<CatalogueVersion> versions() {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.huzhu.benefits.BenefitResult.Decision;
 import org.huzhu.catalogue.Catalogue;
-import org.huzhu.catalogue.CatalogueVersion;
 import org.huzhu.claims.ClaimRepository.StoredBenefit;
 import org.huzhu.membership.Members;
 import org.huzhu.shared.Masks;
@@ -77,7 +76,6 @@ class ClaimNews {
     }
 
     private String itemName(String code) {
-        return catalogue.versions().stream().map(v -> v.item(code)).flatMap(java.util.Optional::stream).map(CatalogueVersion.Item::name)
-                .findFirst().orElse(code);
+        return catalogue.itemName(code);
     }
 }

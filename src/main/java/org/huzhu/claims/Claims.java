@@ -368,7 +368,6 @@ public class Claims {
 
     // ---- documents -------------------------------------------------------------------------
 
-    /** One document to attach: its kind (claims/materials.yaml), the uploaded file's name and its bytes. */
     /** A kind of document a claim may carry, with its Chinese name (claims/materials.yaml), in the file's order. */
     public record DocumentKindName(String kind, String name) {
     }
@@ -378,6 +377,7 @@ public class Claims {
         return materials.kinds().entrySet().stream().map(e -> new DocumentKindName(e.getKey(), e.getValue())).toList();
     }
 
+    /** One document to attach: its kind (claims/materials.yaml), the uploaded file's name and its bytes. */
     public record NewDocument(String kind, String fileName, byte[] content) {
     }
 

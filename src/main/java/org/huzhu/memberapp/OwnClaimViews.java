@@ -11,7 +11,6 @@ import org.huzhu.benefits.BenefitRequest.Expenses;
 import org.huzhu.benefits.BenefitRequest.HospitalStay;
 import org.huzhu.benefits.BenefitResult.Decision;
 import org.huzhu.catalogue.Catalogue;
-import org.huzhu.catalogue.CatalogueVersion;
 import org.huzhu.claims.ClaimStatus;
 import org.huzhu.claims.ClaimView;
 import org.huzhu.claims.Claims;
@@ -143,8 +142,7 @@ class OwnClaimViews {
     }
 
     private String itemName(String code) {
-        return catalogue.versions().stream().map(v -> v.item(code)).flatMap(Optional::stream).map(CatalogueVersion.Item::name)
-                .findFirst().orElse(code);
+        return catalogue.itemName(code);
     }
 
     /** The timeline in plain words: the steps a worker recognises, none of the staff's own steps. */

@@ -172,8 +172,7 @@ public class Enrolments {
             var held = enrolments.coveragesOf(slice.stream().map(EnrolmentRepository.Awaiting::memberId).distinct().toArray(Long[]::new));
             List<EnrolmentRules.Planned> planned = new ArrayList<>(slice.size());
             for (EnrolmentRepository.Awaiting e : slice) {
-                CatalogueVersion terms = catalogue.versions().stream().filter(v -> v.code().equals(e.catalogueVersion())).findFirst()
-                        .orElseGet(() -> catalogue.activeOn(paidOn.plusDays(1)));
+                CatalogueVersion terms = catalogue.version(e.catalogueVersion()).orElseGet(() -> catalogue.activeOn(paidOn.plusDays(1)));
                 EnrolmentRules.Planned dated = EnrolmentRules.inForce(terms, e.coverages(), paidOn, held.getOrDefault(e.memberId(), List.of()));
                 planned.add(dated);
                 inForce.add(EnrolmentsCameIntoForce.InForce.of(e.id(), e.memberId(), dated.coverages(), terms));
@@ -246,8 +245,8 @@ public class Enrolments {
     public List<CoverEnding> coversEnding(LocalDate day) {
         java.util.Map<String, CatalogueVersion> terms = new java.util.HashMap<>();
         return enrolments.itemsEnding(day).stream().map(e -> {
-            CatalogueVersion version = terms.computeIfAbsent(e.catalogueVersion(), code -> catalogue.versions().stream()
-                    .filter(v -> v.code().equals(code)).findFirst().orElseGet(() -> catalogue.activeOn(day)));
+            CatalogueVersion version = terms.computeIfAbsent(e.catalogueVersion(),
+                    code -> catalogue.version(code).orElseGet(() -> catalogue.activeOn(day)));
             return new CoverEnding(e.enrolmentId(), e.memberId(), e.unitId(), e.item(),
                     version.item(e.item()).map(CatalogueVersion.Item::name).orElse(e.item()), e.to());
         }).toList();

@@ -72,8 +72,8 @@ public class MemberCover {
         List<Item> items = new ArrayList<>();
         for (EnrolmentRepository.Stored e : enrolments.ofMember(memberId)) {
             if (e.status() == EnrolmentRepository.Status.CANCELLED) continue;
-            CatalogueVersion version = terms.computeIfAbsent(e.catalogueVersion(), code -> catalogue.versions().stream()
-                    .filter(v -> v.code().equals(code)).findFirst().orElseGet(() -> catalogue.activeOn(today)));
+            CatalogueVersion version = terms.computeIfAbsent(e.catalogueVersion(),
+                    code -> catalogue.version(code).orElseGet(() -> catalogue.activeOn(today)));
             for (Coverage c : e.coverages()) items.add(item(c, version, paidBy(e), today));
         }
         items.sort((a, b) -> a.from() == null ? (b.from() == null ? 0 : -1) : b.from() == null ? 1 : b.from().compareTo(a.from()));

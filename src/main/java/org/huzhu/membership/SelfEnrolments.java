@@ -202,8 +202,7 @@ public class SelfEnrolments {
     }
 
     private CatalogueVersion terms(EnrolmentRepository.Stored e) {
-        return catalogue.versions().stream().filter(v -> v.code().equals(e.catalogueVersion())).findFirst()
-                .orElseGet(() -> terms(LocalDate.now(clock)));
+        return catalogue.version(e.catalogueVersion()).orElseGet(() -> terms(LocalDate.now(clock)));
     }
 
     private EnrolmentRepository.Stored own(long memberId, long enrolmentId) {
