@@ -15,14 +15,18 @@ const screen = document.getElementById('screen');
 const back = document.getElementById('back');
 let me = null;
 
-/** Calls the API as this browser; a 401 is an answer here (the app shows its sign-in), not a redirect. */
-async function api(path, { method = 'GET', json } = {}) {
+/**
+ * Calls the API as this browser with a JSON body ({@code json}) or a multipart one ({@code form}, photos); a 401 is an
+ * answer here (the app shows its sign-in), not a redirect.
+ */
+async function api(path, { method = 'GET', json, form } = {}) {
   const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json, application/problem+json' };
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
   if (json !== undefined) headers['Content-Type'] = 'application/json';
+  const body = form !== undefined ? form : json === undefined ? undefined : JSON.stringify(json);
   let response;
   try {
-    response = await fetch(path, { method, headers, body: json === undefined ? undefined : JSON.stringify(json), credentials: 'same-origin' });
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, { detail: '网络不通，请检查网络后再试' });
   }

@@ -2,27 +2,13 @@
 // (never codes), the photos taken with the camera — then one upload. The server reads each photo in the background;
 // the claim screen (claims.js) shows what was read to confirm. The ID card and bank card on file are never asked for.
 
-import { h, field, showErrors, clearErrors, csrfToken, ApiError } from '/js/lib.js';
+import { h, field, showErrors, clearErrors, ApiError } from '/js/lib.js';
 
 const HAPPENED = [
   { code: 'HOSPITAL_STAY', words: '住院', sub: '因病住院治疗，出院后申领' },
   { code: 'OUTPATIENT_SPECIAL', words: '门诊特殊病', sub: '癌症、尿毒症等重病在门诊治疗' },
   { code: 'ACCIDENT', words: '意外', sub: '摔伤、交通事故等意外受伤' },
 ];
-
-/** Sends a multipart form (photos) as this browser; answers the JSON or throws the problem. */
-export async function upload(path, form) {
-  let response;
-  try {
-    response = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin',
-      headers: { 'X-XSRF-TOKEN': csrfToken(), 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json, application/problem+json' } });
-  } catch {
-    throw new ApiError(0, { detail: '网络不通，请检查网络后再试' });
-  }
-  const data = await response.json().catch(() => ({ detail: '服务暂时不可用，请稍后再试' }));
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data;
-}
 
 /** The kinds of photo a worker may take (the ID card and bank card are on file), asked once per page. */
 let photoKinds = null;
@@ -141,7 +127,7 @@ export async function newClaim({ api, show, busy, formError }) {
       appendPhotos(body, picker.photos());
       const done = busy(send, '正在上传…');
       try {
-        const filed = await upload('/api/v1/m/claims', body);
+        const filed = await api('/api/v1/m/claims', { method: 'POST', form: body });
         location.hash = `#claim/${filed.id}`;
       } catch (e) {
         done();

@@ -4,7 +4,7 @@
 
 import { h, field, showErrors, clearErrors, dateTime } from '/js/lib.js';
 import { day } from '/m/cover.js';
-import { photoPicker, appendPhotos, upload } from '/m/claim.js';
+import { photoPicker, appendPhotos } from '/m/claim.js';
 
 const money = (m) => (m == null ? '—' : `${m} 元`);
 
@@ -114,7 +114,7 @@ async function morePhotos(api, c, id, again, busy, formError) {
     const body = new FormData();
     appendPhotos(body, picker.photos());
     const done = busy(send, '正在上传…');
-    try { await upload(`/api/v1/m/claims/${id}/photos`, body); await again(); } catch (e) { done(); showErrors(form, e); }
+    try { await api(`/api/v1/m/claims/${id}/photos`, { method: 'POST', form: body }); await again(); } catch (e) { done(); showErrors(form, e); }
   });
   return form;
 }
