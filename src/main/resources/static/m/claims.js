@@ -47,7 +47,7 @@ export async function oneClaim({ api, show, busy, formError }, id) {
     parts.push(h('div', { class: 'card prompt', id: `prompt-${p.item}` }, h('p', { text: p.text }), formError(), also));
   }
   if (c.photos.length) parts.push(photos(c, api, id, again, busy, formError));
-  if (!c.draft && c.items.length) parts.push(decisions(c));
+  if (c.decided && c.items.length) parts.push(decisions(c));   // each item's result once decided, not the estimate's
   if (c.payouts.length) {
     parts.push(h('div', { class: 'card', id: 'claim-payouts' }, h('h2', { text: '支付情况' }),
       ...c.payouts.map((p) => h('p', { text: `${p.amount} 元 → ${p.maskedAccount}：${p.statusName}${p.reason ? `（${p.reason}）` : ''}` }))));

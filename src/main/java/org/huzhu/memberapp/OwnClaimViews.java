@@ -57,7 +57,7 @@ class OwnClaimViews {
                     List<Diagnosis> diagnoses, HospitalStay hospitalStay, Expenses expenses, List<Photo> photos, List<Receipt> receipts,
                     Money estimate, List<String> missingMaterials, LocalDate promiseDueOn, String promise, List<Prompt> prompts,
                     List<Item> items, List<Step> timeline, List<Payout> payouts, boolean draft, boolean canAddPhotos,
-                    boolean waitingForMaterials, List<String> missingKinds, String amountWords) {
+                    boolean waitingForMaterials, List<String> missingKinds, String amountWords, boolean decided) {
     }
 
     record Summary(long id, String reference, ClaimStatus status, String statusName, LocalDate incidentDate, Money estimate,
@@ -81,7 +81,7 @@ class OwnClaimViews {
         return new OwnClaim(c.id(), c.reference(), c.status(), c.status().chinese(),
                 WhatHappened.of(c.kind(), c.hospitalStay() != null, c.items()).words(), c.incidentDate(),
                 diagnoses.stream().map(d -> new Diagnosis(d, names.nameOf(d).orElse("其他疾病"))).toList(), c.hospitalStay(), c.expenses(),
-                c.documents().stream().map(OwnClaimViews::photo).toList(),
+                c.documents().stream().map(d -> photo(d, c.status() == ClaimStatus.DRAFT)).toList(),
                 c.receipts().stream().map(r -> new Receipt(r.invoiceCode(), r.invoiceNumber(), r.amount())).toList(),
                 c.status() == ClaimStatus.DRAFT ? c.computedTotal() : Optional.ofNullable(c.approvedTotal()).orElse(c.computedTotal()),
                 open ? c.missingMaterials() : List.of(), c.promiseDueOn(), promise(c, open),
@@ -91,7 +91,8 @@ class OwnClaimViews {
                         p.reason())).toList(),
                 c.status() == ClaimStatus.DRAFT, open, waiting && !c.missingMaterials().isEmpty(),
                 open ? kindsOf(c.missingMaterials()) : List.of(),
-                c.approvedTotal() == null ? "预估可领" : "核准互助金");   // an estimate until a reviewer (or the rules) approves
+                c.approvedTotal() != null ? "核准互助金" : c.status() == ClaimStatus.REJECTED ? "互助金" : "预估可领",   // an estimate until decided
+                c.approvedTotal() != null || c.status() == ClaimStatus.REJECTED);
     }
 
     /** The kinds of the missing materials named (a photo added for one is filed as that kind). */
@@ -111,14 +112,15 @@ class OwnClaimViews {
         return "材料齐全后" + days + "个工作日内支付";
     }
 
-    private static Photo photo(ClaimView.DocumentView d) {
+    /** A photo and what it was read as; only a draft's worker is asked to check what was read (after that, the reviewers do). */
+    private static Photo photo(ClaimView.DocumentView d, boolean draft) {
         ClaimView.ReadingView r = d.reading();
         Map<String, String> fields = new LinkedHashMap<>();
         if (r != null && r.fields() != null) READ_FIELDS.forEach(f -> { if (r.fields().get(f) != null) fields.put(f, r.fields().get(f)); });
         String message = r == null ? null : switch (r.status()) {
             case "PENDING" -> "正在识别，请稍候";
-            case "UNREADABLE" -> "未能识别，请核对后手工填写或重新拍照";
-            default -> r.usedByClaimId() != null ? "这张票据已用于其他申请，不能重复申领" : "已识别，请核对";
+            case "UNREADABLE" -> draft ? "未能识别，请核对后手工填写或重新拍照" : "未能识别，工作人员将人工核对";
+            default -> r.usedByClaimId() != null ? "这张票据已用于其他申请，不能重复申领" : draft ? "已识别，请核对" : "已识别";
         };
         return new Photo(d.id(), d.kind(), d.kindName(), d.fileName(), r == null ? null : r.status(), message, fields);
     }

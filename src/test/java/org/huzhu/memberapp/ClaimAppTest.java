@@ -102,6 +102,7 @@ class ClaimAppTest extends MemberAppTest {
         assertThat(submitted.status()).as(submitted.answer().body()).isEqualTo(200);
         JsonNode open = submitted.answer().json();
         assertThat(open.path("status").asString()).as("no expenses, no stay: waits, never rejected").isEqualTo("SUBMITTED");
+        assertThat(open.path("decided").asBoolean()).as("waiting for a material is not a decision").isFalse();
         assertThat(open.path("waitingForMaterials").asBoolean()).isTrue();
         assertThat(open.path("canAddPhotos").asBoolean()).isTrue();
         assertThat(texts(open.path("timeline").findValues("text"))).anyMatch(t -> t.startsWith("请补充：") && t.contains("医疗收费票据"));
@@ -178,7 +179,33 @@ class ClaimAppTest extends MemberAppTest {
     // ---- fixtures -------------------------------------------------------------------------------
 
     /** A worker enrolled 200 days ago in the items, with a payout card on file, signed in to the app. */
+    @Test
+    void aDecidedClaimShowsEachItemsResultWithItsReasonInPlainWords() {
+        AppClient app = insuredSince('M', 10, "HOSPITAL:1");   // cover began after the incident (20 days ago)
+        long id = file(app, "住院", "K35.8").answer().json().path("id").asLong();
+        AppClient.Reply confirmed = app.put("/api/v1/m/claims/" + id + "/receipts", json(Map.of(
+                "hospitalStay", Map.of("admission", today().minusDays(20).toString(), "discharge", today().minusDays(12).toString()),
+                "expenses", Map.of("total", "5000.00", "fundPaid", "2000.00", "selfPaid", "3000.00", "selfFunded", "0.00"))));
+        assertThat(confirmed.status()).as(confirmed.answer().body()).isEqualTo(200);
+        assertThat(confirmed.answer().json().path("decided").asBoolean()).as("a draft is not decided").isFalse();
+        assertThat(confirmed.answer().json().path("amountWords").asString()).isEqualTo("预估可领");
+
+        JsonNode decided = app.post("/api/v1/m/claims/" + id + "/submit", "").answer().json();
+
+        assertThat(decided.path("status").asString()).as(decided.toString()).isEqualTo("REJECTED");
+        assertThat(decided.path("decided").asBoolean()).isTrue();
+        assertThat(decided.path("amountWords").asString()).isEqualTo("互助金");
+        JsonNode item = decided.path("items").get(0);
+        assertThat(item.path("itemName").asString()).isEqualTo("住院医疗互助保障");
+        assertThat(texts(item.path("reasons"))).containsExactly("事故或发病日期不在保障期内");
+    }
+
     private AppClient insured(char sex, String... items) {
+        return insuredSince(sex, 200, items);
+    }
+
+    /** A worker enrolled {@code daysAgo} in the items, with a payout card, signed in to the app. */
+    private AppClient insuredSince(char sex, int daysAgo, String... items) {
         long unit = newUnit("江岸区总工会");
         String name = sex == 'F' ? "申领女工" : "申领职工";
         String idNumber = newIdNumber(java.time.LocalDate.of(1982, 4, 9), sex);
@@ -186,7 +213,7 @@ class ClaimAppTest extends MemberAppTest {
                 "employmentForm", "REGULAR", "unitId", unit)));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         long member = registered.json().path("id").asLong();
-        enrolItems(unit, member, today().minusDays(200), items);
+        enrolItems(unit, member, today().minusDays(daysAgo), items);
         setBankAccount(member, "中国工商银行", newCardNumber());
         String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         AppClient app = new AppClient(this::uri);

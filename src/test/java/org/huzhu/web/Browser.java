@@ -147,6 +147,18 @@ final class Browser {
         assertThat(violations).as("WCAG 2.1 AA violations on %s", screen).isEmpty();
     }
 
+    /**
+     * The phone's screen as it is now, then the same page on a 1366 px wide desktop window ({@code name}-390.png and
+     * {@code name}-1366.png); the phone is emulated again afterwards.
+     */
+    void phoneAndDesktopScreenshots(String name) throws IOException {
+        fullPageScreenshot(name + "-390.png");
+        desktop();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        fullPageScreenshot(name + "-1366.png");
+        phone();
+    }
+
     /** Emulates a 390 × 844 phone until {@link #desktop()}. */
     void phone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",

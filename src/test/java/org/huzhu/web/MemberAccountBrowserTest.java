@@ -43,7 +43,7 @@ class MemberAccountBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("real-name-verify")).isEnabled()).as("not before the consent").isFalse();
         browser.findElement(By.id("real-name-consent")).click();
         session.assertAccessible("实名认证");
-        session.fullPageScreenshot("m-real-name-390.png");
+        session.phoneAndDesktopScreenshots("m-real-name");
         browser.findElement(By.id("real-name-verify")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("real-name-outcome")));
         assertThat(browser.findElement(By.id("real-name-outcome")).getText()).isEqualTo("实名认证已完成");
@@ -56,7 +56,7 @@ class MemberAccountBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("bank-card-bank"), "开户银行：中国工商银行"));
         browser.findElement(By.id("bank-card-consent")).click();
         session.assertAccessible("我的银行卡");
-        session.fullPageScreenshot("m-bank-card-390.png");
+        session.phoneAndDesktopScreenshots("m-bank-card");
         browser.findElement(By.id("bank-card-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bank-card-outcome")));
         assertThat(browser.findElement(By.id("bank-card-outcome")).getText()).startsWith("银行卡已更换");
@@ -70,7 +70,7 @@ class MemberAccountBrowserTest extends BrowserTest {
         browser.findElement(By.id("phone-send")).click();
         browser.findElement(By.cssSelector("form input[name='code']")).sendKeys(TextedCodes.codeTextedTo(centre, newPhone, 1));
         session.assertAccessible("更换手机号码");
-        session.fullPageScreenshot("m-phone-390.png");
+        session.phoneAndDesktopScreenshots("m-phone");
         browser.findElement(By.id("phone-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phone-outcome")));
         assertThat(browser.findElement(By.id("phone-outcome")).getText()).contains("更换");

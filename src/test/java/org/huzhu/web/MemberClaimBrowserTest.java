@@ -52,7 +52,7 @@ class MemberClaimBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("claim-photos-previews"), "data-count", "1"));
         assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#claim-photos-previews .photo-kind")))
                 .getFirstSelectedOption().getText()).as("a photo is a receipt unless the worker says otherwise").isEqualTo("医疗收费票据");
-        session.fullPageScreenshot("m-claim-photos-390.png");
+        session.phoneAndDesktopScreenshots("m-claim-photos");
         session.assertAccessible("申领互助金：拍照上传");
         browser.findElement(By.id("claim-upload")).click();
 
@@ -70,16 +70,17 @@ class MemberClaimBrowserTest extends BrowserTest {
         }
         browser.findElement(By.id("claim-confirm")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-estimate"), "1680.00 元"));
-        session.fullPageScreenshot("m-claim-confirmed-390.png");
+        session.phoneAndDesktopScreenshots("m-claim-confirmed");
         session.assertAccessible("申领：核对识别结果");
 
         browser.findElement(By.id("claim-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "审核中"));
         assertThat(browser.findElement(By.id("claim-estimate")).getText()).as("not yet approved: still an estimate").startsWith("预估可领");
+        assertThat(browser.findElements(By.id("claim-decisions"))).as("no item results before a decision").isEmpty();
         String timeline = browser.findElement(By.id("claim-timeline")).getText();
         assertThat(timeline).contains("填写申请", "修改了申请", "提交申请", "工作人员审核中").doesNotContain("县", "工作日", "审核层级");
         assertThat(browser.findElements(By.id("claim-withdraw"))).as("only a draft is withdrawn").isEmpty();
-        session.fullPageScreenshot("m-claim-progress-390.png");
+        session.phoneAndDesktopScreenshots("m-claim-progress");
         session.assertAccessible("申领：办理进度");
         browser.findElement(By.id("back")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-claims"))).click();
@@ -98,7 +99,7 @@ class MemberClaimBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("claim-withdraw"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw-confirm")));
         assertThat(browser.findElement(By.id("withdraw-confirm")).getText()).contains("确定撤回");
-        session.fullPageScreenshot("m-claim-withdraw-390.png");
+        session.phoneAndDesktopScreenshots("m-claim-withdraw");
         session.assertAccessible("申领：撤回确认");
         browser.findElement(By.id("withdraw-yes")).click();
 

@@ -49,7 +49,7 @@ class MemberCoverBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("certificate")).getDomAttribute("href")).isEqualTo("/api/v1/m/cover-certificate");
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(idNumber);
         assertThat(cards.get(1).findElement(By.tagName("h2")).getCssValue("font-size")).isEqualTo("20px");
-        session.fullPageScreenshot("m-cover-390.png");
+        session.phoneAndDesktopScreenshots("m-cover");
         session.assertAccessible("我的保障");
 
         browser.findElement(By.id("back")).click();

@@ -47,7 +47,7 @@ class MemberEnrolBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("enrol-total"), "合计 " + premium + " 元"));
         assertThat(browser.findElement(By.cssSelector("[data-item='HOSPITAL'] .waiting")).getText()).contains("观察期30天");
         assertThat(browser.findElements(By.cssSelector("[data-item='GIG_ACCIDENT']"))).as("a gift is never bought").isEmpty();
-        session.fullPageScreenshot("m-enrol-390.png");
+        session.phoneAndDesktopScreenshots("m-enrol");
         session.assertAccessible("参保缴费");
         browser.findElement(By.id("enrol-next")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("enrol-confirm")));
@@ -64,7 +64,7 @@ class MemberEnrolBrowserTest extends BrowserTest {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pay-result"), "支付成功"));
         assertThat(browser.findElement(By.id("pay-result")).getText()).contains(today().plusDays(1).getYear() + "年");
-        session.fullPageScreenshot("m-pay-result-390.png");
+        session.phoneAndDesktopScreenshots("m-pay-result");
         session.assertAccessible("支付结果");
         browser.findElement(By.id("to-cover")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("covers")));

@@ -43,7 +43,7 @@ class MemberGiftBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("gift-claim")).isEnabled()).as("not before the tick").isFalse();
         browser.findElement(By.cssSelector("input[name='workKind'][value='DELIVERY_RIDER']")).click();
         browser.findElement(By.id("gift-consent")).click();
-        session.fullPageScreenshot("m-gift-390.png");
+        session.phoneAndDesktopScreenshots("m-gift");
         session.assertAccessible("领取免费意外保障");
         browser.findElement(By.id("gift-claim")).click();
 
