@@ -17,9 +17,11 @@ import org.huzhu.shared.web.ConflictException;
  *                   ↘ APPROVED (low risk)     ↘ REJECTED      ↘ PAYMENT_FAILED → PAYMENT_PENDING
  *                   ↘ REJECTED (nothing payable)                 PAID → PAYMENT_FAILED (bounce)
  * DRAFT → WITHDRAWN (the worker withdraws a draft; its receipts are freed)
+ * SUBMITTED / RECOGNISED / UNDER_REVIEW → MATERIALS_REQUESTED (退回补件) → UNDER_REVIEW (a reviewer asked) or
+ *                                         SUBMITTED (the system asked: judged again), or → WITHDRAWN (unanswered)
  * </pre>
  * A submitted claim that pays nothing only for want of a material (no expenses read yet, no stay, no
- * diagnosis) is never rejected by the system: it stays open, waiting for the material ({@link #awaitMaterials}).
+ * diagnosis) is never rejected by the system: it is sent back for the material ({@link #requestMaterials}).
  * State changes only through the intention-named methods below; each checks {@link ClaimStatus}'s
  * table (a breach is a 409 naming both states) and records who, when and why as a {@link Event}.
  * {@code version} is the optimistic lock the repository checks when it writes the claim back.
@@ -91,9 +93,38 @@ final class Claim {
         newEvents.add(new Event(at, SYSTEM, status, status, "等待票据识别完成后自动测算"));
     }
 
-    /** Nothing pays yet only for want of a material: the claim stays open and waits for it (never rejected for it). */
-    void awaitMaterials(Instant at, String what) {
-        newEvents.add(new Event(at, SYSTEM, status, status, "等待补充材料：" + what));
+    /**
+     * Sent back for materials (退回补件): the payment promise pauses (no complete-materials day) until the last
+     * requested material arrives.
+     */
+    void requestMaterials(String by, Instant at, String why) {
+        if (firstApprovedBy != null) {
+            newEvents.add(new Event(at, by, status, status, "退回补件，" + firstApprovedBy + "的初审核准作废，补齐后重新审核"));
+            firstApprovedBy = null;
+        }
+        move(ClaimStatus.MATERIALS_REQUESTED, by, at, why);
+        materialsCompleteOn = null;
+    }
+
+    /** A step that does not move the claim (a waiver, an acknowledged warning, an item added), kept in the timeline. */
+    void record(String by, Instant at, String what) {
+        newEvents.add(new Event(at, by, status, status, what));
+    }
+
+    /**
+     * The last requested material has arrived: back to the reviewer who asked, or — asked by the system — submitted
+     * again to be judged; the payment promise restarts today when nothing else is missing.
+     */
+    void materialsArrived(Instant at, LocalDate today, boolean backToReview, boolean complete) {
+        move(backToReview ? ClaimStatus.UNDER_REVIEW : ClaimStatus.SUBMITTED, SYSTEM, at,
+                "所需材料已补齐" + (backToReview ? "，退回审核员继续审核" : "，重新测算") + (complete ? "；自今日起重新计算7个工作日办结时限" : ""));
+        if (complete) materialsCompleteOn = today;
+    }
+
+    /** A draft or a request for materials went unanswered for the set time: closed as withdrawn, never rejected. */
+    void lapse(Instant at, LocalDate today, String why) {
+        move(ClaimStatus.WITHDRAWN, SYSTEM, at, why);
+        closedOn = today;
     }
 
     /** The worker withdraws a draft before submitting it. */

@@ -17,9 +17,11 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -107,6 +109,73 @@ class ClaimController {
     ClaimView reject(@PathVariable long id, @RequestBody(required = false) ClaimReviews.Rejection rejection) {
         CurrentUser user = CurrentUser.get();
         return MedicalData.shownTo(user, reviews.reject(id, rejection, user));
+    }
+
+    @Requires(Right.CLAIM_DECIDE)
+    @PostMapping("/{id}/send-back")
+    @Operation(summary = "退回补件：选择原因代码与所需材料（可附说明），暂停7个工作日时限并通知职工与单位；材料补齐后回到审核")
+    ClaimView sendBack(@PathVariable long id, @RequestBody(required = false) ClaimReviews.SendBack sendBack) {
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, reviews.sendBack(id, sendBack, user));
+    }
+
+    @Requires(Right.CLAIM_DECIDE)
+    @PostMapping("/{id}/items")
+    @Operation(summary = "增补申领项目（按提示一并申领）：加入该职工参加的项目，重新测算并列出所需材料，时间线记录增补人")
+    ClaimView addItem(@PathVariable long id, @RequestBody(required = false) ItemToAdd body) {
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, reviews.addItem(id, body == null ? null : body.item(), user));
+    }
+
+    record ItemToAdd(String item) {
+    }
+
+    @Requires(Right.CLAIM_FILE)
+    @PutMapping("/{id}")
+    @Operation(summary = "修改草稿：事故、诊断、住院、费用、票据与申领项目（未填写的部分不变），并重新预估")
+    ClaimView changeDraft(@PathVariable long id, @RequestBody(required = false) Claims.DraftChange change) {
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, claims.changeDraft(id, change, "修改申请", user));
+    }
+
+    @Requires(Right.CLAIM_FILE)
+    @PostMapping("/{id}/withdraw")
+    @Operation(summary = "撤回草稿：申请关闭，票据可用于其他申请")
+    ClaimView withdraw(@PathVariable long id) {
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, claims.withdraw(id, user));
+    }
+
+    @Requires(Right.CLAIM_FILE)
+    @DeleteMapping("/{id}/documents/{documentId}")
+    @Operation(summary = "删除草稿中的材料（连同其识别结果与由其识别出的票据），并重新预估")
+    ClaimView removeDocument(@PathVariable long id, @PathVariable long documentId) {
+        CurrentUser user = CurrentUser.get();
+        return MedicalData.shownTo(user, claims.removeDocument(id, documentId, user));
+    }
+
+    record PageCount(int pages) {
+    }
+
+    @Requires(Right.CLAIM_DOCUMENT_READ)
+    @GetMapping("/{id}/documents/{documentId}/pages")
+    @Operation(summary = "材料页数（在线查看：图片原样，PDF逐页渲染，OFD按其内容绘制）")
+    PageCount pages(@PathVariable long id, @PathVariable long documentId) {
+        Claims.Download d = claims.document(id, documentId, CurrentUser.get());
+        return new PageCount(DocumentPages.count(d.contentType(), d.content()));
+    }
+
+    @Requires(Right.CLAIM_DOCUMENT_READ)
+    @GetMapping("/{id}/documents/{documentId}/pages/{page}")
+    @Operation(summary = "在线查看材料的一页（图片；解密后仅在页面中显示，不下载）")
+    ResponseEntity<byte[]> page(@PathVariable long id, @PathVariable long documentId, @PathVariable int page) {
+        Claims.Download d = claims.document(id, documentId, CurrentUser.get());
+        DocumentPages.Page shown = DocumentPages.page(d.contentType(), d.content(), page);
+        Audit.revealed("在线查看申领材料", "claim-document", documentId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(shown.contentType()))
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
+                .body(shown.content());
     }
 
     @Requires(Right.PAYMENT_RETRY)

@@ -47,13 +47,7 @@ final class ClaimDrafts {
         checks.throwIfInvalid();
         Claim.Facts before = claim.facts;
         Claim.Facts after = merged(before, change);
-        Members.Claimant claimant = members.claimant(before.memberId(), user);
-        var unknown = ClaimJudge.unknownItems(after.claimedItems(), claimant.coverages());
-        if (!unknown.isEmpty()) throw new InvalidInputException(unknown);
-        ClaimJudge.Judgement estimate = judge.judge(after, claimant.member(), claimant.coverages(), (item, from) -> List.of(),
-                LocalDate.now(clock), repository.documentKinds(claim.id));
-        if (!drafts.rewrite(claim.id, claim.version, after, estimate.total(), estimate.hints())) throw new ConflictException(Claims.STALE);
-        repository.replaceBenefits(claim.id, estimate.benefits());
+        estimate(claim, after, user);
         if (receipts != null) {
             List<ReceiptRow> kept = keepElectronicFlag(receipts, repository.receipts(claim.id));
             int taken = drafts.replaceReceipts(claim.id, kept);
@@ -61,6 +55,26 @@ final class ClaimDrafts {
         }
         drafts.appendEvent(claim.id, new Claim.Event(now(), user.username(), ClaimStatus.DRAFT, ClaimStatus.DRAFT, why));
         if (!before.diagnoses().equals(after.diagnoses())) Audit.changed("claim", claim.id, "诊断", "（已修改）", "（已修改）");
+    }
+
+    /** Estimates the draft with these facts again and writes them with the estimate, if the draft is as it was read. */
+    private void estimate(Claim claim, Claim.Facts facts, CurrentUser user) {
+        Members.Claimant claimant = members.claimant(facts.memberId(), user);
+        var unknown = ClaimJudge.unknownItems(facts.claimedItems(), claimant.coverages());
+        if (!unknown.isEmpty()) throw new InvalidInputException(unknown);
+        ClaimJudge.Judgement estimate = judge.judge(facts, claimant.member(), claimant.coverages(), (item, from) -> List.of(),
+                LocalDate.now(clock), facts.withOnFile(repository.documentKinds(claim.id)));
+        if (!drafts.rewrite(claim.id, claim.version, facts, estimate.total(), estimate.hints())) throw new ConflictException(Claims.STALE);
+        repository.replaceBenefits(claim.id, estimate.benefits());
+    }
+
+    /** Removes a document from a draft (a wrong or blurred photo) with what was read from it, and estimates the draft again. */
+    void removeDocument(Claim claim, long documentId, String what, CurrentUser user) {
+        if (!user.holds(Right.CLAIM_FILE)) throw new AccessDeniedException("cannot change claims");
+        requireDraft(claim, "删除材料");
+        if (!drafts.removeDocument(claim.id, documentId)) throw new org.huzhu.shared.web.NotFoundException("材料不存在");
+        estimate(claim, claim.facts, user);
+        drafts.appendEvent(claim.id, new Claim.Event(now(), user.username(), ClaimStatus.DRAFT, ClaimStatus.DRAFT, "删除材料：" + what));
     }
 
     /** Claims another item the member holds with this draft (一并申领); the draft's items until now stay claimed. */

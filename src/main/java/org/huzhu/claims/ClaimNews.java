@@ -44,7 +44,13 @@ class ClaimNews {
     void materialsMissing(Claim claim, List<String> missing, LocalDate today, String by) {
         if (missing.isEmpty()) return;
         events.publishEvent(new ClaimMaterialsMissing(claim.id, claim.facts.memberId(), reference(claim.id), missing,
-                today.plusDays(settings.materialsDueDays()), by));
+                today.plusDays(settings.materialsDueDays()), by, claim.facts.unitId()));
+    }
+
+    /** A claim nobody answered was closed as withdrawn. */
+    void lapsed(Claim claim, LocalDate dueOn) {
+        events.publishEvent(new ClaimLapsed(claim.id, claim.facts.memberId(), reference(claim.id), dueOn,
+                claim.newEvents().stream().anyMatch(e -> e.from() == ClaimStatus.DRAFT)));
     }
 
     void approved(Claim claim, List<StoredBenefit> benefits, Members.Payee payee, boolean automatic) {

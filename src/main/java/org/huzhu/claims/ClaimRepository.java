@@ -475,6 +475,12 @@ class ClaimRepository {
         }
     }
 
+    /** The claim's claimed items replaced if nobody changed the claim since it was read at {@code version}. */
+    boolean changeClaimedItems(long claimId, int version, List<String> items) {
+        return jdbc.sql("update claims.claim set claimed_items = ?::text[], version = version + 1 where id = ? and version = ?")
+                .params("{" + String.join(",", items) + "}", claimId, version).update() == 1;
+    }
+
     void replaceBenefits(long claimId, List<StoredBenefit> benefits) {
         deleteBenefits(claimId);
         insertBenefits(claimId, benefits);

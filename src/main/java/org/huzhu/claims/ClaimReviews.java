@@ -37,10 +37,12 @@ public class ClaimReviews {
     private final ClaimsProperties settings;
     private final Clock clock;
     private final ClaimNews news;
+    private final ApprovalEvidence evidence;
 
     ClaimReviews(Claims claims, ClaimRepository repository, Organisations organisations, ClaimsProperties settings, Clock clock,
-                 ClaimNews news) {
+                 ClaimNews news, MaterialRequestRepository requests) {
         this.news = news;
+        this.evidence = new ApprovalEvidence(claims, requests, clock);
         this.claims = claims;
         this.repository = repository;
         this.organisations = organisations;
@@ -55,14 +57,32 @@ public class ClaimReviews {
     public record ItemAmount(String item, Money amount, String reason, String reasonCode) {
     }
 
-    public record Approval(String reason, List<ItemAmount> items) {
+    /**
+     * {@code waivers}: a coded reason for each required material still missing (审核豁免); {@code acknowledged}: the keys of
+     * the cross-check warnings the reviewer has looked at ({@link ClaimView.CheckView#key()}). Both are needed before
+     * approving a claim with missing materials or warnings.
+     */
+    public record Approval(String reason, List<ItemAmount> items, List<Waiver> waivers, List<String> acknowledged) {
+    }
+
+    /** A missing requirement ({@link ClaimView.RequirementView#code()}) approved without, with a {@link WaiverReason} code. */
+    public record Waiver(String requirement, String reasonCode, String note) {
+    }
+
+    /** 退回补件: {@link MaterialRequestReason} codes, requirement codes (kinds; {@code A|B} for either) and a note. */
+    public record SendBack(List<String> reasons, List<String> materials, String note) {
     }
 
     public record Rejection(String reason) {
     }
 
     /** What the console needs to guide a review: the adjustment reasons, when a second reviewer is needed, the levels. */
-    public record ReviewRules(List<ReasonView> adjustmentReasons, Money dualApprovalFrom, List<LevelView> levels) {
+    public record ReviewRules(List<ReasonView> adjustmentReasons, Money dualApprovalFrom, List<LevelView> levels,
+                              List<CodeView> materialRequestReasons, List<CodeView> waiverReasons, List<CodeView> materialKinds,
+                              int materialsDueDays) {
+    }
+
+    public record CodeView(String code, String name) {
     }
 
     /** {@code raises}: an override reason, the only kind for an amount above the computed one (and a second reviewer). */
@@ -79,7 +99,37 @@ public class ClaimReviews {
                 new Money(settings.dualApprovalFrom()),
                 List.of(new LevelView(ReviewLevel.COUNTY, ReviewLevel.COUNTY.chinese(), new Money(settings.countyMax())),
                         new LevelView(ReviewLevel.CITY, ReviewLevel.CITY.chinese(), new Money(settings.cityMax())),
-                        new LevelView(ReviewLevel.PROVINCE, ReviewLevel.PROVINCE.chinese(), null)));
+                        new LevelView(ReviewLevel.PROVINCE, ReviewLevel.PROVINCE.chinese(), null)),
+                Arrays.stream(MaterialRequestReason.values()).map(r -> new CodeView(r.name(), r.chinese())).toList(),
+                Arrays.stream(WaiverReason.values()).map(r -> new CodeView(r.name(), r.chinese())).toList(),
+                claims.documentKinds().stream().map(k -> new CodeView(k.kind(), k.name())).toList(), settings.materialsDueDays());
+    }
+
+    /** 退回补件: the claim goes back to the worker for materials, with coded reasons; it returns to review when they arrive. */
+    @Transactional
+    public ClaimView sendBack(long id, SendBack sendBack, CurrentUser user) {
+        Claim claim = reviewable(id, user);
+        claim.requireCanMoveTo(ClaimStatus.MATERIALS_REQUESTED);
+        claim.requireDecidableBy(user.username(), user.memberId());
+        claims.materialRequests().byReviewer(claim, sendBack == null ? null
+                : new MaterialRequests.SendBack(sendBack.reasons(), sendBack.materials(), sendBack.note()), user.username());
+        return claims.views().view(claims.load(id));
+    }
+
+    /**
+     * Claims the item a hint found with a claim in review (应城: "及时协助增补资料"): the item is added, the claim judged again
+     * and the materials it now needs listed; the timeline records who added it.
+     */
+    @Transactional
+    public ClaimView addItem(long id, String item, CurrentUser user) {
+        Claim claim = reviewable(id, user);
+        if (item == null || item.isBlank()) throw InvalidInputException.of("item", "请选择要增补申领的保障项目");
+        if (claim.status() == ClaimStatus.DRAFT) throw new ConflictException("status", "草稿由申请人在申请中一并申领");
+        if (!Claim.open(claim.status()) || claim.approvedTotal() != null || claim.status() == ClaimStatus.SUBMITTED) {
+            throw new ConflictException("status", "理赔当前状态为「" + claim.status().chinese() + "」，不能增加申领项目");
+        }
+        claims.addItemInReview(claim, item, user);
+        return claims.views().view(claims.load(id));
     }
 
     @Transactional
@@ -87,6 +137,7 @@ public class ClaimReviews {
         Claim claim = reviewable(id, user);
         claim.requireCanMoveTo(ClaimStatus.APPROVED);
         claim.requireDecidableBy(user.username(), user.memberId());
+        evidence.requireFor(claim, approval == null ? null : approval.waivers(), approval == null ? null : approval.acknowledged(), user);
         List<StoredBenefit> benefits = repository.benefits(id);
         ApprovedFigures standing = ApprovedFigures.standing(benefits);
         ApprovedFigures figures = ApprovedFigures.requested(approval == null ? null : approval.items(), benefits, user.username());

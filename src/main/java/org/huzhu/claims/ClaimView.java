@@ -26,7 +26,7 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
                         Integer workingDaysElapsed, LocalDate promiseDueOn, boolean overdue, List<BenefitView> benefits,
                         List<HintView> hints, List<ReceiptView> receipts, List<DocumentView> documents,
                         List<TimelineEntry> timeline, List<PayoutRequestView> payoutRequests, String filedBy,
-                        Instant createdAt, boolean medicalDataHidden) {
+                        Instant createdAt, boolean medicalDataHidden, Evidence evidence) {
 
     /** The claim's number as the worker reads it in texts ({@code CLM-000123}). */
     @com.fasterxml.jackson.annotation.JsonProperty("reference")
@@ -34,6 +34,39 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
         return ClaimReference.of(id);
     }
 
+
+    /**
+     * What stands behind a decision (issue 19): the requests for materials made of the claim (退回补件; the open one last),
+     * the requirements still unmet (by code, for a request or a waiver), the waivers given and the cross-checks of what
+     * was read against the claim, each with who acknowledged it. {@code checks} is empty for readers who may not see
+     * medical documents.
+     */
+    public record Evidence(List<MaterialRequestView> materialRequests, List<RequirementView> missingRequirements,
+                           List<WaiverView> waivers, List<CheckView> checks) {
+
+        static final Evidence NONE = new Evidence(List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** A requirement by its code (its kinds joined by {@code |}) and its Chinese name ("出院小结或诊断证明书"). */
+    public record RequirementView(String code, String name) {
+    }
+
+    /** One 退回补件: coded reasons and what is wanted, by when; {@code status} OPEN, ANSWERED or LAPSED. */
+    public record MaterialRequestView(long id, Instant requestedAt, String requestedBy, List<ReasonNameView> reasons,
+                                      List<RequirementView> requirements, String note, LocalDate dueOn, String status, String statusName,
+                                      Instant answeredAt, Instant lapsedAt) {
+    }
+
+    public record ReasonNameView(String code, String name) {
+    }
+
+    public record WaiverView(RequirementView requirement, String reasonCode, String reasonName, String note, String waivedBy,
+                             Instant waivedAt) {
+    }
+
+    /** A cross-check warning: {@code key} is what an approval acknowledges; {@code documentId} null for the claim as a whole. */
+    public record CheckView(String key, String code, String title, Long documentId, String message, String acknowledgedBy) {
+    }
 
     public record BenefitView(String item, String plan, LocalDate coverageFrom, LocalDate coverageTo, Decision decision,
                               Money amount, List<ComponentAmount> components, List<Reason> reasons, Money adjustedAmount,

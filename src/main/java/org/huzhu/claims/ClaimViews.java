@@ -30,9 +30,11 @@ final class ClaimViews {
     private final Payouts payouts;
     private final Clock clock;
     private final DocumentReadings readings;
+    private final MaterialRequestRepository requests;
 
     ClaimViews(ClaimRepository repository, Members members, Materials materials, BusinessCalendar calendar,
-               ClaimsProperties settings, Payouts payouts, Clock clock, DocumentReadings readings) {
+               ClaimsProperties settings, Payouts payouts, Clock clock, DocumentReadings readings, MaterialRequestRepository requests) {
+        this.requests = requests;
         this.payouts = payouts;
         this.readings = readings;
         this.repository = repository;
@@ -46,12 +48,27 @@ final class ClaimViews {
     /** Everything a view shows besides the claim row itself. */
     record Parts(List<StoredBenefit> benefits, List<ClaimRepository.Hint> hints, List<ClaimRepository.ReceiptRow> receipts,
                  List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<PayoutView> payouts,
-                 List<DocumentReadings.Reading> readings) {
+                 List<DocumentReadings.Reading> readings, Known known) {
 
         /** Parts whose documents' readings are read when the view is built (if any document is of a kind that is read). */
         Parts(List<StoredBenefit> benefits, List<ClaimRepository.Hint> hints, List<ClaimRepository.ReceiptRow> receipts,
               List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<PayoutView> payouts) {
-            this(benefits, hints, receipts, documents, events, payouts, null);
+            this(benefits, hints, receipts, documents, events, payouts, null, Known.NOTHING);
+        }
+    }
+
+    /**
+     * What the caller already knows of the claim's evidence, so the view reads nothing again: the member's name (for the
+     * cross-checks), the material requests, waivers and acknowledgements; a null part is read when needed.
+     */
+    record Known(String memberName, List<MaterialRequestRepository.Request> requests, List<MaterialRequestRepository.Waiver> waivers,
+                 List<MaterialRequestRepository.Acknowledgement> acknowledgements) {
+
+        static final Known NOTHING = new Known(null, null, null, null);
+
+        /** A claim just filed or judged for the first time: no request, waiver or acknowledgement can exist yet. */
+        static Known fresh(String memberName, List<MaterialRequestRepository.Request> requests) {
+            return new Known(memberName, requests, List.of(), List.of());
         }
     }
 
@@ -70,11 +87,12 @@ final class ClaimViews {
         documents.forEach(d -> attached.add(d.kind()));
         PaymentPromise promise = promise(c);
         var f = c.facts;
+        List<Materials.Requirement> unmet = materials.unmet(materials.required(payingItems(benefits), ClaimJudgeFacts.of(f)), attached);
         return new ClaimView(c.id, f.memberId(), f.kind(), f.incidentDate(), f.diagnoses(), f.death(),
                 f.disabilityGrade(), f.hospitalStay(), f.expenses(), f.claimedItems(), c.status(), c.status().chinese(),
                 c.reviewLevel(), c.firstApprovedBy(), computedTotal(benefits),
                 c.approvedTotal() == null ? null : new Money(c.approvedTotal()), c.submittedOn(), c.materialsCompleteOn(),
-                missingMaterials(c, benefits, attached), promise.workingDaysElapsed(), promise.promiseDueOn(), promise.overdue(),
+                unmet.stream().map(materials::name).toList(), promise.workingDaysElapsed(), promise.promiseDueOn(), promise.overdue(),
                 benefits.stream().map(ClaimViews::benefit).toList(),
                 parts.hints().stream().map(h -> new HintView(h.item(), h.itemName(), h.amount(), h.message(),
                         h.missingMaterials())).toList(),
@@ -86,7 +104,48 @@ final class ClaimViews {
                 parts.payouts().stream().map(p -> new PayoutRequestView(p.reference(), p.payeeName(), p.bankName(),
                         p.maskedAccount(), p.amount(), p.status().name(), p.requestedAt(), p.statusName(), p.reasonCode(), p.reason(),
                         p.reissueOf(), p.reissuedBy(), p.settledOn())).toList(),
-                c.filedBy, c.createdAt, false);
+                c.filedBy, c.createdAt, false, evidence(c, unmet, documents, parts.known()));
+    }
+
+    /** The requests for materials, the unmet requirements, the waivers and the cross-checks of the claim. */
+    private ClaimView.Evidence evidence(Claim c, List<Materials.Requirement> unmet, List<DocumentView> documents, Known known) {
+        List<ClaimView.RequirementView> missing = unmet.stream().map(this::requirement).toList();
+        if (c.status() == ClaimStatus.DRAFT) return new ClaimView.Evidence(List.of(), missing, List.of(), List.of());
+        List<MaterialRequestRepository.Request> asked = known.requests() != null ? known.requests() : requests.of(c.id);
+        List<MaterialRequestRepository.Waiver> waived = known.waivers() != null ? known.waivers() : requests.waivers(c.id);
+        List<MaterialRequestRepository.Acknowledgement> acknowledged = known.acknowledgements() != null ? known.acknowledgements()
+                : requests.acknowledgements(c.id);
+        List<ClaimView.CheckView> checks = List.of();
+        if (EvidenceChecks.anyRead(documents)) {
+            String name = known.memberName() != null ? known.memberName()
+                    : members.contact(c.facts.memberId()).map(Members.Contact::name).orElse(null);
+            checks = EvidenceChecks.of(c.facts, name, documents, acknowledged);
+        }
+        return new ClaimView.Evidence(asked.stream().map(this::request).toList(), missing,
+                waived.stream().map(w -> new ClaimView.WaiverView(requirement(w.requirement()), w.reason().name(), w.reason().chinese(),
+                        w.note(), w.waivedBy(), w.waivedAt())).toList(), checks);
+    }
+
+    private ClaimView.MaterialRequestView request(MaterialRequestRepository.Request r) {
+        String status = r.answeredAt() != null ? "ANSWERED" : r.lapsedAt() != null ? "LAPSED" : "OPEN";
+        String statusName = switch (status) {
+            case "ANSWERED" -> "已补齐";
+            case "LAPSED" -> "逾期未补，已按撤回处理";
+            default -> "待补充";
+        };
+        return new ClaimView.MaterialRequestView(r.id(), r.requestedAt(), r.requestedBy(),
+                r.reasons().stream().map(x -> new ClaimView.ReasonNameView(x.name(), x.chinese())).toList(),
+                r.requirements().stream().map(this::requirement).toList(), r.note(), r.dueOn(), status, statusName, r.answeredAt(),
+                r.lapsedAt());
+    }
+
+    private ClaimView.RequirementView requirement(String code) {
+        Materials.Requirement r = materials.requirement(code);
+        return new ClaimView.RequirementView(code, r == null ? code : materials.name(r));
+    }
+
+    private ClaimView.RequirementView requirement(Materials.Requirement r) {
+        return new ClaimView.RequirementView(r.code(), materials.name(r));
     }
 
     ClaimView.Summary summary(ClaimRepository.Listed row) {
@@ -143,10 +202,14 @@ final class ClaimViews {
      * has been judged to pay): always ID card and bank card, then per item (claims/materials.yaml).
      */
     private List<String> missingMaterials(Claim c, List<StoredBenefit> benefits, Set<String> attached) {
+        return materials.missing(materials.required(payingItems(benefits), ClaimJudgeFacts.of(c.facts)), attached);
+    }
+
+    /** The items that pay something, or all of them while nothing is judged to pay. */
+    private static List<String> payingItems(List<StoredBenefit> benefits) {
         List<String> paying = benefits.stream().filter(b -> b.decision() != org.huzhu.benefits.BenefitResult.Decision.REJECT)
                 .map(StoredBenefit::item).toList();
-        if (paying.isEmpty()) paying = benefits.stream().map(StoredBenefit::item).toList();
-        return materials.missing(materials.required(paying, ClaimJudgeFacts.of(c.facts)), attached);
+        return paying.isEmpty() ? benefits.stream().map(StoredBenefit::item).toList() : paying;
     }
 
     private static Money computedTotal(List<StoredBenefit> benefits) {

@@ -74,6 +74,8 @@ public class Claims {
     private final DocumentReadings readings;
     private final ClaimNews news;
     private final ClaimDrafts drafts;
+    private final MaterialRequests materialRequests;
+    private final Catalogue catalogue;
     private org.springframework.transaction.support.TransactionTemplate requiresNew;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -84,7 +86,8 @@ public class Claims {
 
     Claims(ClaimRepository repository, Members members, BenefitEngine engine, Catalogue catalogue,
            PersonalDataCipher cipher, BusinessCalendar calendar, ClaimsProperties settings, Payouts payouts, Ledger ledger,
-           Clock clock, DocumentReadings readings, ClaimNews news, DraftRepository draftRepository) {
+           Clock clock, DocumentReadings readings, ClaimNews news, DraftRepository draftRepository,
+           MaterialRequestRepository requestRepository) {
         this.repository = repository;
         this.news = news;
         this.payouts = payouts;
@@ -96,8 +99,10 @@ public class Claims {
         this.readings = readings;
         this.materials = Materials.load();
         this.judge = new ClaimJudge(engine, catalogue, materials);
-        this.views = new ClaimViews(repository, members, materials, calendar, settings, payouts, clock, readings);
+        this.views = new ClaimViews(repository, members, materials, calendar, settings, payouts, clock, readings, requestRepository);
         this.drafts = new ClaimDrafts(repository, draftRepository, members, judge, clock);
+        this.catalogue = catalogue;
+        this.materialRequests = new MaterialRequests(repository, requestRepository, materials, news, settings, clock);
     }
 
     public record ReceiptLine(String invoiceCode, String invoiceNumber, Boolean electronic, Money amount) {
@@ -181,7 +186,7 @@ public class Claims {
         Claim claim = new Claim(id, facts, user.username(), inserted.createdAt(), 0, ClaimStatus.DRAFT, null, null, null, null, null,
                 null);
         return views.view(claim, new ClaimViews.Parts(estimate.benefits(), estimate.hints(), receipts, inserted.documents(),
-                List.of(created), List.of(), List.of()));
+                List.of(created), List.of(), List.of(), ClaimViews.Known.NOTHING));
     }
 
     // ---- drafts ------------------------------------------------------------------------------
@@ -205,6 +210,16 @@ public class Claims {
     @Transactional
     public ClaimView claimItemToo(long id, String item, CurrentUser user) {
         drafts.addItem(visible(id, user), item, user);
+        return views.view(load(id));
+    }
+
+    /** Removes a document from a draft (a wrong or blurred photo); the draft is estimated again. */
+    @Transactional
+    public ClaimView removeDocument(long id, long documentId, CurrentUser user) {
+        Claim claim = visible(id, user);
+        DocumentView document = views.documents(id).stream().filter(d -> d.id() == documentId).findFirst()
+                .orElseThrow(() -> new NotFoundException("材料不存在"));
+        drafts.removeDocument(claim, documentId, document.kindName() + "（" + document.fileName() + "）", user);
         return views.view(load(id));
     }
 
@@ -276,22 +291,26 @@ public class Claims {
         ClaimJudge.Judgement judgement = judge.judge(claim.facts, claimant.member(), claimant.coverages(),
                 paidEarlier(read.paidEarlier()), today, attached);
         PendingPayout payout = null;
-        List<String> missing = materials.missing(materials.required(judgement.payingItems(), judgement.facts()), attached);
-        boolean complete = missing.isEmpty();
+        List<Materials.Requirement> unmet = materials.unmet(materials.required(judgement.payingItems(), judgement.facts()), attached);
+        Pipeline writes = new Pipeline();
+        // a claim never sent back before has no request but the one made now; otherwise the view reads them
+        boolean firstRequest = read.events().stream().noneMatch(e -> e.to() == ClaimStatus.MATERIALS_REQUESTED);
+        Supplier<MaterialRequestRepository.Request> request = null;
         if (MaterialWait.applies(judgement.benefits(), claim.facts)) {
-            // never rejected for a missing material: the claim stays open and the member is asked for it
-            List<String> asked = MaterialWait.asked(materials.missing(materials.required(
-                    judgement.benefits().stream().map(StoredBenefit::item).toList(), judgement.facts()), attached),
-                    judgement.benefits(), claim.facts);
-            claim.awaitMaterials(now, String.join("、", asked));
-            news.materialsMissing(claim, asked, today, Claim.SYSTEM);
+            // never rejected for a missing material: the claim is sent back for it (退回补件)
+            List<Materials.Requirement> everyItem = materials.unmet(materials.required(
+                    judgement.benefits().stream().map(StoredBenefit::item).toList(), judgement.facts()), attached);
+            request = materialRequests.bySystem(claim, MaterialWait.wanted(everyItem, judgement.benefits(), claim.facts, materials),
+                    MaterialWait.reasons(judgement.benefits(), claim.facts, attached), writes);
         } else if (judgement.nothingPayable()) {
             claim.rejectAutomatically(now, today, "各保障项目均不予给付：" + ClaimViews.reasonsText(judgement.benefits()));
             news.rejected(claim, judgement.benefits(), true);
+        } else if (!unmet.isEmpty()) {
+            // submitted incomplete: asked for what is missing, not approved or reviewed without it
+            request = materialRequests.bySystem(claim, unmet, List.of(MaterialRequestReason.MISSING), writes);
         } else {
-            if (complete) claim.materialsCompleted(today);
-            else news.materialsMissing(claim, missing, today, Claim.SYSTEM);
-            if (lowRisk(receipts, judgement, complete) && documents.readings().stream().noneMatch(r -> r.usedByClaimId() != null)) {
+            claim.materialsCompleted(today);
+            if (lowRisk(receipts, judgement, true) && documents.readings().stream().noneMatch(r -> r.usedByClaimId() != null)) {
                 claim.approveAutomatically(now, judgement.total(), "低风险案件自动核准（电子票据、金额低于" + settings.autoApproveBelow() + "元、材料齐全）");
                 payout = requestPayment(claim, now, judgement.total());
                 news.approved(claim, judgement.benefits(), claimant.payee().orElseThrow(), true);
@@ -304,8 +323,8 @@ public class Claims {
         // are replaced only when the judgement differs from them
         boolean unchanged = read.benefits().equals(judgement.benefits());
         if (!unchanged) repository.deleteBenefits(id);
-        // the claim's update, and on approval the benefit's journal and the payout order, travel in one round trip
-        Pipeline writes = new Pipeline();
+        // the claim's update, its request for materials, and on approval the benefit's journal and the payout order, travel
+        // in one round trip
         Supplier<Boolean> saved = repository.update(claim, judgement.total(), judgement.hints(), unchanged ? List.of() : judgement.benefits(),
                 writes);
         Supplier<PayoutView> requested = payout == null ? null : handOver(claim, payout, claimant.payee().orElseThrow(), writes);
@@ -315,7 +334,8 @@ public class Claims {
         List<Claim.Event> timeline = new ArrayList<>(read.events());
         timeline.addAll(claim.newEvents());
         return views.view(claim, new ClaimViews.Parts(judgement.benefits(), judgement.hints(), receipts, documents.documents(),
-                timeline, handedOver, documents.readings()));
+                timeline, handedOver, documents.readings(), !firstRequest ? ClaimViews.Known.NOTHING
+                        : ClaimViews.Known.fresh(claimant.member().name(), request == null ? List.of() : List.of(request.get()))));
     }
 
     /** What the member's other approved claims paid, looked up per (item, coverage from). */
@@ -346,6 +366,34 @@ public class Claims {
             if (!same) return fresh;
         }
         return null;
+    }
+
+    /**
+     * Adds an item the member holds to a claim in review or sent back (the hint's 一并申领, done by a reviewer), judges
+     * it again and keeps the new judgement; the timeline says who added it and which materials it now needs.
+     */
+    void addItemInReview(Claim claim, String item, CurrentUser user) {
+        if (item == null || item.isBlank()) throw InvalidInputException.of("item", "请选择要增补申领的保障项目");
+        String code = item.strip();
+        Members.Claimant claimant = members.claimant(claim.facts.memberId(), user);
+        List<String> items = new ArrayList<>(claim.facts.claimedItems() != null ? claim.facts.claimedItems()
+                : claimant.coverages().stream().map(Coverage::item).distinct().toList());
+        if (items.contains(code)) throw new ConflictException("item", "该保障项目已在本次申领中");
+        items.add(code);
+        var unknown = ClaimJudge.unknownItems(items, claimant.coverages());
+        if (!unknown.isEmpty()) throw InvalidInputException.of("item", "该职工没有参加此保障项目：" + code);
+        Claim.Facts f = claim.facts;
+        Claim.Facts facts = new Claim.Facts(f.memberId(), f.unitId(), f.orgPath(), f.kind(), f.incidentDate(), f.diagnoses(), f.death(),
+                f.disabilityGrade(), f.hospitalStay(), f.expenses(), List.copyOf(items), f.onFile());
+        repository.lockMember(f.memberId());
+        Set<String> attached = facts.withOnFile(repository.documentKinds(claim.id));
+        ClaimJudge.Judgement fresh = judge.judge(facts, claimant.member(), claimant.coverages(), paidEarlier(f.memberId(), claim.id),
+                claim.submittedOn() == null ? today() : claim.submittedOn(), attached);
+        List<String> missing = materials.missing(materials.required(fresh.payingItems(), fresh.facts()), attached);
+        if (!repository.changeClaimedItems(claim.id, claim.version, items)) throw new ConflictException(STALE);
+        repository.saveJudgement(claim.id, fresh.benefits(), fresh.total(), fresh.hints(), settings.levelFor(fresh.total()),
+                new Claim.Event(now(), user.username(), claim.status(), claim.status(), "增补申领项目「" + catalogue.itemName(code)
+                        + "」，重新测算合计" + new Money(fresh.total()) + "元" + (missing.isEmpty() ? "" : "；还需材料：" + String.join("、", missing))));
     }
 
     /**
@@ -403,10 +451,16 @@ public class Claims {
         ClaimRepository.Header claim = attached.claim();
         if (!Claim.open(claim.status())) throw new ConflictException("status", "理赔已办结（" + claim.status().chinese() + "），不能再上传材料");
         List<ClaimRepository.DocumentRow> stored = attached.documents();
-        if (claim.status() != ClaimStatus.DRAFT && claim.materialsCompleteOn() == null) completeMaterialsIfNowComplete(load(id));
+        boolean judgeAgain = false;
+        if (claim.status() == ClaimStatus.MATERIALS_REQUESTED) {
+            Claim sentBack = load(id);
+            judgeAgain = materialRequests.answerIfComplete(sentBack, views.missingMaterials(sentBack).isEmpty());
+        } else if (claim.status() != ClaimStatus.DRAFT && claim.materialsCompleteOn() == null) {
+            completeMaterialsIfNowComplete(load(id));
+        }
         readings.attached(stored, documents.stream().map(NewDocument::content).toList(), id);
         boolean nothingToRead = stored.stream().noneMatch(d -> DocumentReadings.READ_KINDS.contains(d.kind()));
-        if (awaitingDecision(claim.status()) && nothingToRead) judgeAfterReading(id);   // a material it waited for may have come
+        if (judgeAgain || awaitingDecision(claim.status()) && nothingToRead) judgeAfterReading(id);   // the last material it asked for came
         return stored.stream().map(views::document).toList();
     }
 
@@ -441,7 +495,7 @@ public class Claims {
 
     /** After submission, the day the last missing document arrives starts the payment promise. */
     private void completeMaterialsIfNowComplete(Claim claim) {
-        if (claim.status() == ClaimStatus.DRAFT || claim.materialsCompleteOn() != null) return;
+        if (claim.status() == ClaimStatus.DRAFT || claim.status() == ClaimStatus.MATERIALS_REQUESTED || claim.materialsCompleteOn() != null) return;
         if (!views.missingMaterials(claim).isEmpty()) return;
         claim.materialsCompleted(today());
         if (!repository.update(claim)) throw new ConflictException(STALE);
@@ -529,6 +583,14 @@ public class Claims {
 
     ClaimViews views() {
         return views;
+    }
+
+    MaterialRequests materialRequests() {
+        return materialRequests;
+    }
+
+    Materials materials() {
+        return materials;
     }
 
     /** The working days from complete materials within which a claim is paid (the payment promise). */

@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * without a reviewer; otherwise it is reviewed at county level up to {@code countyMax}, city up to
  * {@code cityMax}, province above. Approving a total at or above {@code dualApprovalFrom} needs a
  * second reviewer. The payment promise counts {@code paymentPromiseWorkingDays} working days from
- * complete materials. A member told of missing materials is asked to send them within
- * {@code materialsDueDays} days.
+ * complete materials. A claim sent back for materials (退回补件) asks for them within {@code materialsDueDays} days
+ * (default 60); unanswered by then it is closed as withdrawn, never rejected, and so is a draft left untouched for
+ * {@code draftDueDays} days (default 60): their receipts are freed.
  */
 @ConfigurationProperties("huzhu.claims")
 public record ClaimsProperties(BigDecimal autoApproveBelow, BigDecimal countyMax, BigDecimal cityMax,
                                BigDecimal dualApprovalFrom, Integer paymentPromiseWorkingDays, Long maxDocumentBytes,
-                               Integer materialsDueDays) {
+                               Integer materialsDueDays, Integer draftDueDays) {
 
     public ClaimsProperties {
         if (autoApproveBelow == null) autoApproveBelow = new BigDecimal("3000.00");
@@ -24,7 +25,8 @@ public record ClaimsProperties(BigDecimal autoApproveBelow, BigDecimal countyMax
         if (dualApprovalFrom == null) dualApprovalFrom = new BigDecimal("30000.00");
         if (paymentPromiseWorkingDays == null) paymentPromiseWorkingDays = 7;
         if (maxDocumentBytes == null) maxDocumentBytes = 10L * 1024 * 1024;
-        if (materialsDueDays == null) materialsDueDays = 30;
+        if (materialsDueDays == null) materialsDueDays = 60;
+        if (draftDueDays == null) draftDueDays = 60;
     }
 
     ReviewLevel levelFor(BigDecimal total) {

@@ -75,6 +75,25 @@ class DraftRepository {
         jdbc.sql("delete from claims.receipt where claim_id = ?").param(claimId).update();
     }
 
+    /** Drafts whose last step is older than {@code before}: left untouched, they lapse. */
+    List<Long> idleDrafts(java.time.Instant before, int limit) {
+        return jdbc.sql("""
+                select c.id from claims.claim c
+                 where c.status = 'DRAFT'
+                   and (select max(e.at) from claims.claim_event e where e.claim_id = c.id) < ?
+                 order by c.id limit ?""").params(Timestamp.from(before), limit).query(Long.class).list();
+    }
+
+    /** Removes one of a draft's documents (and what was read from it); false when the claim holds no such document. */
+    boolean removeDocument(long claimId, long documentId) {
+        jdbc.sql("""
+                delete from claims.receipt r using claims.document_reading d
+                 where d.document_id = ? and d.claim_id = ? and r.claim_id = d.claim_id
+                   and r.invoice_code = d.invoice_code and r.invoice_number = d.invoice_number""").params(documentId, claimId).update();
+        jdbc.sql("delete from claims.document_reading where document_id = ? and claim_id = ?").params(documentId, claimId).update();
+        return jdbc.sql("delete from claims.document where id = ? and claim_id = ?").params(documentId, claimId).update() == 1;
+    }
+
     void appendEvent(long claimId, Claim.Event e) {
         jdbc.sql("insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason) values (?, ?, ?, ?, ?, ?)")
                 .params(claimId, Timestamp.from(e.at()), e.actor(), e.from() == null ? null : e.from().name(), e.to().name(), e.reason())

@@ -37,16 +37,36 @@ final class MaterialWait {
     }
 
     /**
-     * What the member is asked for, in plain words: the materials the claimed items still need, and the figures or
-     * facts no attached material has given yet.
+     * What the member is asked for: the requirements the claimed items still lack, and for each figure or fact no
+     * attached material has given yet the material that gives it (expenses: a receipt; the stay: a discharge summary;
+     * the diagnosis: a diagnosis certificate or a discharge summary).
      */
-    static List<String> asked(List<String> missingMaterials, List<StoredBenefit> benefits, Claim.Facts facts) {
-        List<String> asked = new ArrayList<>(missingMaterials);
-        Set<ReasonCode> wanting = benefits.stream().flatMap(b -> b.reasons().stream()).filter(r -> wanting(r, facts))
-                .map(Reason::code).collect(java.util.stream.Collectors.toSet());
-        if (wanting.contains(ReasonCode.INVALID_EXPENSES)) asked.add("医疗费用金额（请核对票据识别结果或补拍清晰的票据）");
-        if (wanting.contains(ReasonCode.NO_HOSPITAL_STAY)) asked.add("入院、出院日期（住院票据或出院小结）");
-        if (wanting.contains(ReasonCode.DIAGNOSIS_NOT_LISTED)) asked.add("诊断（诊断证明书或出院小结）");
-        return asked.stream().distinct().toList();
+    static List<Materials.Requirement> wanted(List<Materials.Requirement> unmet, List<StoredBenefit> benefits, Claim.Facts facts,
+                                              Materials materials) {
+        Set<Materials.Requirement> wanted = new java.util.LinkedHashSet<>(unmet);
+        Set<ReasonCode> codes = wanting(benefits, facts);
+        if (codes.contains(ReasonCode.INVALID_EXPENSES)) wanted.add(materials.requirement("RECEIPT"));
+        if (codes.contains(ReasonCode.NO_HOSPITAL_STAY)) wanted.add(materials.requirement("DISCHARGE_SUMMARY"));
+        if (codes.contains(ReasonCode.DIAGNOSIS_NOT_LISTED)) wanted.add(materials.requirement("DIAGNOSIS_CERTIFICATE|DISCHARGE_SUMMARY"));
+        return dropCovered(new ArrayList<>(wanted));
+    }
+
+    /** Why: missing, and — when a receipt was handed in but gave no figures — unreadable. */
+    static List<MaterialRequestReason> reasons(List<StoredBenefit> benefits, Claim.Facts facts, Set<String> attached) {
+        boolean unreadable = attached.contains("RECEIPT") && wanting(benefits, facts).contains(ReasonCode.INVALID_EXPENSES);
+        return unreadable ? List.of(MaterialRequestReason.MISSING, MaterialRequestReason.ILLEGIBLE) : List.of(MaterialRequestReason.MISSING);
+    }
+
+    private static Set<ReasonCode> wanting(List<StoredBenefit> benefits, Claim.Facts facts) {
+        return benefits.stream().flatMap(b -> b.reasons().stream()).filter(r -> wanting(r, facts)).map(Reason::code)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** A requirement another one already asks for more narrowly is dropped ("出院小结或诊断证明书" beside "出院小结"). */
+    private static List<Materials.Requirement> dropCovered(List<Materials.Requirement> wanted) {
+        java.util.Map<Set<String>, Materials.Requirement> once = new java.util.LinkedHashMap<>();
+        for (Materials.Requirement r : wanted) once.putIfAbsent(Set.copyOf(r.anyOf()), new Materials.Requirement(r.anyOf(), null));
+        return once.entrySet().stream().filter(e -> once.keySet().stream()
+                .noneMatch(k -> k.size() < e.getKey().size() && e.getKey().containsAll(k))).map(java.util.Map.Entry::getValue).toList();
     }
 }

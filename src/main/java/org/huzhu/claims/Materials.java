@@ -23,6 +23,15 @@ final class Materials {
     enum Fact { HOSPITAL_STAY, EXPENSES, CANCER, DISABILITY, DEATH }
 
     record Requirement(List<String> anyOf, Fact when) {
+
+        /** How requests and waivers name the requirement: its kinds joined by {@code |} ("DISCHARGE_SUMMARY|DIAGNOSIS_CERTIFICATE"). */
+        String code() {
+            return String.join("|", anyOf);
+        }
+
+        boolean metBy(java.util.Collection<String> kinds) {
+            return anyOf.stream().anyMatch(kinds::contains);
+        }
     }
 
     private record File(Map<String, String> kinds, List<Requirement> always, Map<String, List<Requirement>> items) {
@@ -75,13 +84,28 @@ final class Materials {
 
     /** What of {@code required} the attached kinds do not meet, named in Chinese ("出院小结或诊断证明书"). */
     List<String> missing(List<Requirement> required, Set<String> attached) {
-        List<String> missing = new ArrayList<>();
-        for (Requirement r : required) {
-            if (r.anyOf().stream().noneMatch(attached::contains)) {
-                missing.add(String.join("或", r.anyOf().stream().map(k -> file.kinds().get(k)).toList()));
-            }
-        }
-        return missing;
+        return unmet(required, attached).stream().map(this::name).toList();
+    }
+
+    /** The requirements of {@code required} the attached kinds do not meet. */
+    List<Requirement> unmet(List<Requirement> required, Set<String> attached) {
+        return required.stream().filter(r -> !r.metBy(attached)).toList();
+    }
+
+    /** A requirement in Chinese: its kinds' names joined by 或. */
+    String name(Requirement r) {
+        return String.join("或", r.anyOf().stream().map(k -> file.kinds().get(k)).toList());
+    }
+
+    /**
+     * A requirement from its code ({@link Requirement#code()}) or a single kind; null when a kind in it is unknown.
+     * The kinds keep the order given.
+     */
+    Requirement requirement(String code) {
+        if (code == null || code.isBlank()) return null;
+        List<String> kinds = java.util.Arrays.stream(code.split("\\|")).map(String::strip).filter(k -> !k.isEmpty()).distinct().toList();
+        if (kinds.isEmpty() || !kinds.stream().allMatch(this::knows)) return null;
+        return new Requirement(kinds, null);
     }
 
     private static List<Requirement> concat(List<Requirement> always, Collection<List<Requirement>> items) {

@@ -36,7 +36,8 @@ final class MedicalData {
                 v.expenses(), v.items(), v.status(), v.statusName(), v.reviewLevel(), v.firstApprovedBy(), v.computedTotal(),
                 v.approvedTotal(), v.submittedOn(), v.materialsCompleteOn(), v.missingMaterials(), v.workingDaysElapsed(),
                 v.promiseDueOn(), v.overdue(), v.benefits().stream().map(MedicalData::withoutDiagnosis).toList(), v.hints(),
-                v.receipts(), shownTo(user, v.documents()), v.timeline(), v.payoutRequests(), v.filedBy(), v.createdAt(), true);
+                v.receipts(), shownTo(user, v.documents()), v.timeline(), v.payoutRequests(), v.filedBy(), v.createdAt(), true,
+                new ClaimView.Evidence(v.evidence().materialRequests(), v.evidence().missingRequirements(), v.evidence().waivers(), List.of()));
     }
 
     static List<DocumentView> shownTo(CurrentUser user, List<DocumentView> documents) {

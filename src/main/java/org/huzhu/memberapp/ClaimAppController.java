@@ -20,6 +20,7 @@ import org.huzhu.shared.web.InvalidInputException;
 import org.huzhu.shared.web.UnreadableUploadException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -178,6 +179,13 @@ class ClaimAppController {
         if (documents.isEmpty()) throw InvalidInputException.of("photos", "请先拍照或选择照片");
         claims.attach(id, documents, user);
         return views.of(claims.view(id, user));
+    }
+
+    @Requires(Right.OWN_CLAIM)
+    @DeleteMapping("/api/v1/m/claims/{id}/photos/{photoId}")
+    @Operation(summary = "删除本人草稿中的一张照片（拍错或不清楚时）")
+    OwnClaimViews.OwnClaim removePhoto(@PathVariable long id, @PathVariable long photoId) {
+        return views.of(claims.removeDocument(id, photoId, CurrentUser.get()));
     }
 
     @Requires(Right.OWN_CLAIM)

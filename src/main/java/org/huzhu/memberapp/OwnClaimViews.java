@@ -57,7 +57,8 @@ class OwnClaimViews {
                     List<Diagnosis> diagnoses, HospitalStay hospitalStay, Expenses expenses, List<Photo> photos, List<Receipt> receipts,
                     Money estimate, List<String> missingMaterials, LocalDate promiseDueOn, String promise, List<Prompt> prompts,
                     List<Item> items, List<Step> timeline, List<Payout> payouts, boolean draft, boolean canAddPhotos,
-                    boolean waitingForMaterials, List<String> missingKinds, String amountWords, boolean decided) {
+                    boolean waitingForMaterials, List<String> missingKinds, String amountWords, boolean decided, String askedWhy,
+                    LocalDate askedBy) {
     }
 
     record Summary(long id, String reference, ClaimStatus status, String statusName, LocalDate incidentDate, Money estimate,
@@ -76,7 +77,13 @@ class OwnClaimViews {
 
     OwnClaim of(ClaimView c) {
         boolean open = c.status() != ClaimStatus.PAID && c.status() != ClaimStatus.REJECTED && c.status() != ClaimStatus.WITHDRAWN;
-        boolean waiting = c.status() == ClaimStatus.SUBMITTED || c.status() == ClaimStatus.RECOGNISED;
+        ClaimView.MaterialRequestView asked = c.status() != ClaimStatus.MATERIALS_REQUESTED ? null : c.evidence().materialRequests().stream()
+                .filter(r -> "OPEN".equals(r.status())).reduce((a, b) -> b).orElse(null);
+        List<String> missing = asked != null ? asked.requirements().stream().map(ClaimView.RequirementView::name).toList()
+                : open ? c.missingMaterials() : List.of();
+        List<String> missingKinds = asked != null ? asked.requirements().stream().map(r -> r.code().split("\\|")[0]).toList()
+                : open ? kindsOf(c.missingMaterials()) : List.of();
+        boolean waiting = asked != null || (c.status() == ClaimStatus.SUBMITTED || c.status() == ClaimStatus.RECOGNISED) && !missing.isEmpty();
         List<String> diagnoses = c.diagnoses() == null ? List.of() : c.diagnoses();
         return new OwnClaim(c.id(), c.reference(), c.status(), c.status().chinese(),
                 WhatHappened.of(c.kind(), c.hospitalStay() != null, c.items()).words(), c.incidentDate(),
@@ -84,15 +91,23 @@ class OwnClaimViews {
                 c.documents().stream().map(d -> photo(d, c.status() == ClaimStatus.DRAFT)).toList(),
                 c.receipts().stream().map(r -> new Receipt(r.invoiceCode(), r.invoiceNumber(), r.amount())).toList(),
                 c.status() == ClaimStatus.DRAFT ? c.computedTotal() : Optional.ofNullable(c.approvedTotal()).orElse(c.computedTotal()),
-                open ? c.missingMaterials() : List.of(), c.promiseDueOn(), promise(c, open),
+                missing, c.promiseDueOn(), promise(c, open),
                 c.status() == ClaimStatus.DRAFT ? c.hints().stream().map(OwnClaimViews::prompt).toList() : List.of(),
                 c.benefits().stream().map(this::item).toList(), timeline(c.timeline()),
                 c.payoutRequests().stream().map(p -> new Payout(p.amount(), p.statusName(), p.maskedAccount(), p.settledOn(),
                         p.reason())).toList(),
-                c.status() == ClaimStatus.DRAFT, open, waiting && !c.missingMaterials().isEmpty(),
-                open ? kindsOf(c.missingMaterials()) : List.of(),
+                c.status() == ClaimStatus.DRAFT, open, waiting, missingKinds,
                 c.approvedTotal() != null ? "核准互助金" : c.status() == ClaimStatus.REJECTED ? "互助金" : "预估可领",   // an estimate until decided
-                c.approvedTotal() != null || c.status() == ClaimStatus.REJECTED);
+                c.approvedTotal() != null || c.status() == ClaimStatus.REJECTED, asked == null ? null : why(asked),
+                asked == null ? null : asked.dueOn());
+    }
+
+    /** Why the materials are asked for, in the reviewer's coded words and note; nothing when they are simply missing. */
+    private static String why(ClaimView.MaterialRequestView asked) {
+        List<String> why = new ArrayList<>(asked.reasons().stream().filter(r -> !r.code().equals("MISSING") && !r.code().equals("OTHER"))
+                .map(ClaimView.ReasonNameView::name).toList());
+        if (asked.note() != null) why.add(asked.note());
+        return why.isEmpty() ? null : String.join("；", why);
     }
 
     /** The kinds of the missing materials named (a photo added for one is filed as that kind). */
@@ -157,25 +172,29 @@ class OwnClaimViews {
         return steps;
     }
 
+    /** How the timeline names the system as the actor (claims' {@code Claim.SYSTEM}). */
+    private static final String SYSTEM_ACTOR = "系统";
+
     private static String plain(ClaimView.TimelineEntry e) {
         String reason = e.reason() == null ? "" : e.reason();
         if (e.from() == e.to()) {
             if (reason.startsWith("等待票据识别")) return "正在识别您上传的票据";
-            if (reason.startsWith("等待补充材料：")) return "请补充：" + reason.substring("等待补充材料：".length());
             if (e.to() == ClaimStatus.DRAFT) return "修改了申请";
             return null;   // reviewers' own steps (first approval, figures changed …)
         }
         return switch (e.to()) {
             case DRAFT -> "填写申请";
-            case SUBMITTED -> "提交申请";
+            case SUBMITTED -> e.from() == ClaimStatus.MATERIALS_REQUESTED ? "材料已补齐，重新测算" : "提交申请";
             case RECOGNISED -> "票据识别完成";
-            case UNDER_REVIEW -> "工作人员审核中";
+            case UNDER_REVIEW -> e.from() == ClaimStatus.MATERIALS_REQUESTED ? "材料已补齐，工作人员继续审核" : "工作人员审核中";
             case APPROVED -> "审核通过";
             case REJECTED -> "不予给付，原因见各项目说明";
             case PAYMENT_PENDING -> "正在把互助金支付到您的银行卡";
             case PAID -> "互助金已支付";
             case PAYMENT_FAILED -> "支付未成功，请核对您的银行卡";
-            case WITHDRAWN -> "您已撤回申请";
+            case WITHDRAWN -> e.from() == ClaimStatus.DRAFT && !SYSTEM_ACTOR.equals(e.actor()) ? "您已撤回申请"
+                    : "长时间未补充材料或未提交，申请已关闭（不是拒付，票据可以用于新的申请）";
+            case MATERIALS_REQUESTED -> reason.contains("请补充") ? "请补充材料：" + reason.substring(reason.indexOf("请补充") + 3) : "请补充材料";
         };
     }
 }

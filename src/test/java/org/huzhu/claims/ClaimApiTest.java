@@ -110,24 +110,37 @@ class ClaimApiTest extends ApiTest {
     }
 
     @Test
-    void theDayTheLastMissingDocumentArrivesAfterSubmissionStartsThePaymentPromise() {
+    void aClaimSubmittedIncompleteIsSentBackForWhatIsMissingAndJudgedOnceTheLastMaterialArrives() {
         long claim = file(member('M', "HOSPITAL:1"), hospitalClaim("8000.00", false));
         attach(claim, "ID_CARD", "BANK_CARD");
-        JsonNode submitted = submit(claim);
-        assertThat(submitted.path("status").asString()).isEqualTo("UNDER_REVIEW");
+        JsonNode submitted = submitAsItIs(claim);
+        assertThat(submitted.path("status").asString()).isEqualTo("MATERIALS_REQUESTED");
         assertThat(submitted.path("materialsCompleteOn").isNull()).isTrue();
+        assertThat(submitted.path("promiseDueOn").isNull()).isTrue();   // the promise waits for the materials
         assertThat(submitted.path("missingMaterials")).extracting(JsonNode::asString).containsExactly("医疗收费票据", "医保结算单", "出院小结");
+        JsonNode request = submitted.path("evidence").path("materialRequests").get(0);
+        assertThat(request.path("status").asString()).isEqualTo("OPEN");
+        assertThat(request.path("requestedBy").asString()).isEqualTo("系统");
+        assertThat(request.path("reasons").get(0).path("code").asString()).isEqualTo("MISSING");
+        assertThat(request.path("requirements")).extracting(r -> r.path("code").asString())
+                .containsExactly("RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
+        assertThat(request.path("dueOn").asString()).isEqualTo(today.plusDays(60).toString());
+        assertThat(submitted).isEqualTo(get("demo-admin", "/api/v1/claims/" + claim).json());
 
         attach(claim, "RECEIPT", "SETTLEMENT");
         JsonNode stillMissing = get("demo-admin", "/api/v1/claims/" + claim).json();
-        assertThat(stillMissing.path("materialsCompleteOn").isNull()).isTrue();
+        assertThat(stillMissing.path("status").asString()).isEqualTo("MATERIALS_REQUESTED");
         assertThat(stillMissing.path("missingMaterials")).extracting(JsonNode::asString).containsExactly("出院小结");
 
         attach(claim, "DISCHARGE_SUMMARY");
-        JsonNode complete = get("demo-admin", "/api/v1/claims/" + claim).json();
-        assertThat(complete.path("materialsCompleteOn").asString()).isEqualTo(today.toString());
-        assertThat(complete.path("missingMaterials").size()).isZero();
-        assertThat(complete.path("promiseDueOn").isNull()).isFalse();
+        JsonNode judged = get("demo-admin", "/api/v1/claims/" + claim).json();
+        assertThat(judged.path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(transitions(judged)).containsSubsequence("SUBMITTED→MATERIALS_REQUESTED", "MATERIALS_REQUESTED→SUBMITTED",
+                "SUBMITTED→UNDER_REVIEW");
+        assertThat(judged.path("evidence").path("materialRequests").get(0).path("status").asString()).isEqualTo("ANSWERED");
+        assertThat(judged.path("materialsCompleteOn").asString()).isEqualTo(today.toString());
+        assertThat(judged.path("missingMaterials").size()).isZero();
+        assertThat(judged.path("promiseDueOn").isNull()).isFalse();
     }
 
     @ParameterizedTest(name = "self-paid {0} → {1} for {2} review")
@@ -879,7 +892,13 @@ class ClaimApiTest extends ApiTest {
         return answer.json().path("id").asLong();
     }
 
+    /** Submits the claim with every material it needs handed in first (see {@link #submitAsItIs} for one without). */
     private JsonNode submit(long claim) {
+        attachMissingMaterials(claim);
+        return submitAsItIs(claim);
+    }
+
+    private JsonNode submitAsItIs(long claim) {
         Answer answer = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();

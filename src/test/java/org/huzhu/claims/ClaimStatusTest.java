@@ -25,9 +25,10 @@ class ClaimStatusTest {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
             "DRAFT           | SUBMITTED WITHDRAWN",
-            "SUBMITTED       | RECOGNISED UNDER_REVIEW APPROVED REJECTED",
-            "RECOGNISED      | UNDER_REVIEW APPROVED REJECTED",
-            "UNDER_REVIEW    | APPROVED REJECTED",
+            "SUBMITTED       | RECOGNISED UNDER_REVIEW APPROVED REJECTED MATERIALS_REQUESTED",
+            "RECOGNISED      | UNDER_REVIEW APPROVED REJECTED MATERIALS_REQUESTED",
+            "UNDER_REVIEW    | APPROVED REJECTED MATERIALS_REQUESTED",
+            "MATERIALS_REQUESTED | SUBMITTED UNDER_REVIEW WITHDRAWN",
             "APPROVED        | PAYMENT_PENDING",
             "REJECTED        | ''",
             "PAYMENT_PENDING | PAID PAYMENT_FAILED",

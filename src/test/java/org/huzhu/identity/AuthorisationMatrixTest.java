@@ -351,6 +351,20 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/claims/{id}/approve", deciders, claim + f.draft() + "/approve", null, Body.NONE));
         add(rows, row("POST /api/v1/claims/{id}/reject", deciders, claim + f.draft() + "/reject", null, Body.NONE));
         add(rows, row("POST /api/v1/claims/{id}/payment-retry", EnumSet.of(Role.FINANCE), claim + f.draft() + "/payment-retry", null, Body.NONE));
+        add(rows, row("POST /api/v1/claims/{id}/send-back", deciders, claim + f.draft() + "/send-back", null, Body.NONE));
+        add(rows, row("POST /api/v1/claims/{id}/items", deciders, claim + f.draft() + "/items", null, Body.EMPTY_JSON));
+        add(rows, row("PUT /api/v1/claims/{id}", filers, claim + f.draft(), claim + f.otherClaim(), Body.EMPTY_JSON));
+        add(rows, new Row("POST /api/v1/claims/{id}/withdraw", filers, false, claim + "999999999/withdraw", claim + f.otherClaim() + "/withdraw",
+                Body.NONE, true));
+        add(rows, new Row("DELETE /api/v1/claims/{id}/documents/{documentId}", filers, false, claim + f.draft() + "/documents/999999999",
+                claim + f.otherClaim() + "/documents/" + f.otherDocument(), Body.NONE, true));
+        Set<Role> documentReaders = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER, Role.MEMBER);
+        add(rows, row("GET /api/v1/claims/{id}/documents/{documentId}/pages", documentReaders,
+                claim + f.draft() + "/documents/" + f.document() + "/pages", claim + f.otherClaim() + "/documents/" + f.otherDocument() + "/pages",
+                Body.NONE));
+        add(rows, row("GET /api/v1/claims/{id}/documents/{documentId}/pages/{page}", documentReaders,
+                claim + f.draft() + "/documents/" + f.document() + "/pages/0",
+                claim + f.otherClaim() + "/documents/" + f.otherDocument() + "/pages/0", Body.NONE));
         Set<Role> adders = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER, Role.UNIT_OPERATOR, Role.MEMBER);
         add(rows, row("POST /api/v1/claims/{id}/documents [multipart]", adders, claim + f.draft() + "/documents",
                 claim + f.otherClaim() + "/documents", Body.DOCUMENT));
@@ -374,6 +388,8 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/m/claims/{id}/items", worker, own + f.draft() + "/items", own + f.otherClaim() + "/items", Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/m/claims/{id}/photos [multipart]", worker, own + f.draft() + "/photos", own + f.otherClaim() + "/photos",
                 Body.EMPTY_FILE));
+        add(rows, new Row("DELETE /api/v1/m/claims/{id}/photos/{photoId}", worker, false, own + f.draft() + "/photos/999999999",
+                own + f.otherClaim() + "/photos/" + f.otherDocument(), Body.NONE, true));
         add(rows, new Row("POST /api/v1/m/claims/{id}/submit", worker, false, own + "999999999/submit", own + f.otherClaim() + "/submit",
                 Body.NONE, true));
         add(rows, new Row("POST /api/v1/m/claims/{id}/withdraw", worker, false, own + "999999999/withdraw", own + f.otherClaim() + "/withdraw",

@@ -3,6 +3,7 @@ package org.huzhu.notifications.triggers;
 import java.util.HexFormat;
 import java.util.Map;
 import org.huzhu.claims.ClaimApproved;
+import org.huzhu.claims.ClaimLapsed;
 import org.huzhu.claims.ClaimMaterialsMissing;
 import org.huzhu.claims.ClaimPaymentFailed;
 import org.huzhu.claims.ClaimPaymentSent;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 class ClaimNotices {
 
     private final Notifications notifications;
+    private final UnitOperators operators;
 
-    ClaimNotices(Notifications notifications) {
+    ClaimNotices(Notifications notifications, UnitOperators operators) {
         this.notifications = notifications;
+        this.operators = operators;
     }
 
     @EventListener
@@ -38,8 +41,16 @@ class ClaimNotices {
     void on(ClaimMaterialsMissing e) {
         String materials = Texts.list(e.materials(), "、");
         String request = HexFormat.of().toHexDigits((materials + "|" + e.deadline()).hashCode());
-        send("CLAIM_MATERIALS_NEEDED", e.memberId(), Texts.values("claimRef", e.reference(), "materials", materials,
-                "deadline", Texts.date(e.deadline())), "claim-materials:" + e.claimId() + ":" + request);
+        Map<String, String> values = Texts.values("claimRef", e.reference(), "materials", materials, "deadline", Texts.date(e.deadline()));
+        send("CLAIM_MATERIALS_NEEDED", e.memberId(), values, "claim-materials:" + e.claimId() + ":" + request);
+        notifications.sendAll(operators.notices(e.unitId(), "CLAIM_MATERIALS_NEEDED_UNIT", values,
+                "claim-materials-unit:" + e.claimId() + ":" + request));
+    }
+
+    @EventListener
+    void on(ClaimLapsed e) {
+        send(e.draft() ? "CLAIM_DRAFT_LAPSED" : "CLAIM_LAPSED", e.memberId(), Texts.values("claimRef", e.reference(),
+                "deadline", Texts.date(e.dueOn())), "claim-lapsed:" + e.claimId());
     }
 
     @EventListener
