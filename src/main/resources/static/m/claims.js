@@ -39,7 +39,9 @@ export async function oneClaim({ api, show, busy, formError }, id) {
 
   if (c.missingMaterials.length) {
     parts.push(h('div', { class: 'card', id: 'claim-missing' }, h('h2', { text: c.draft ? '还需要的材料' : '请补充材料' }),
-      h('ul', { class: 'conditions' }, c.missingMaterials.map((m) => h('li', { text: m })))));
+      h('ul', { class: 'conditions' }, c.missingMaterials.map((m) => h('li', { text: m }))),
+      c.askedWhy ? h('p', { id: 'claim-asked-why', text: `工作人员说明：${c.askedWhy}` }) : null,
+      c.askedBy ? h('p', { class: 'sub', id: 'claim-asked-by', text: `请在 ${day(c.askedBy)} 前补充；补齐后自动继续办理，逾期未补申请将关闭（不是拒付）。` }) : null));
   }
   for (const p of c.prompts) {
     const also = h('button', { type: 'button', class: 'btn btn-primary', id: `claim-too-${p.item}`, text: '一并申领' });

@@ -84,6 +84,7 @@ final class Claim {
     }
 
     void submit(String by, Instant at, LocalDate today) {
+        if (status != ClaimStatus.DRAFT) throw illegal(ClaimStatus.SUBMITTED);   // once; a claim sent back is judged again by itself
         move(ClaimStatus.SUBMITTED, by, at, "提交申请");
         submittedOn = today;
     }

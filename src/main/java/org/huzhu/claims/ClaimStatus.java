@@ -24,7 +24,7 @@ public enum ClaimStatus {
             Map.entry(SUBMITTED, EnumSet.of(RECOGNISED, UNDER_REVIEW, APPROVED, REJECTED, MATERIALS_REQUESTED)),
             Map.entry(RECOGNISED, EnumSet.of(UNDER_REVIEW, APPROVED, REJECTED, MATERIALS_REQUESTED)),
             Map.entry(UNDER_REVIEW, EnumSet.of(APPROVED, REJECTED, MATERIALS_REQUESTED)),
-            Map.entry(MATERIALS_REQUESTED, EnumSet.of(SUBMITTED, UNDER_REVIEW, WITHDRAWN)),
+            Map.entry(MATERIALS_REQUESTED, EnumSet.of(SUBMITTED, UNDER_REVIEW, REJECTED, WITHDRAWN)),
             Map.entry(APPROVED, EnumSet.of(PAYMENT_PENDING)),
             Map.entry(REJECTED, EnumSet.noneOf(ClaimStatus.class)),
             Map.entry(PAYMENT_PENDING, EnumSet.of(PAID, PAYMENT_FAILED)),

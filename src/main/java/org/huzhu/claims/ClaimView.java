@@ -51,10 +51,13 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
     public record RequirementView(String code, String name) {
     }
 
-    /** One 退回补件: coded reasons and what is wanted, by when; {@code status} OPEN, ANSWERED or LAPSED. */
+    /**
+     * One 退回补件: coded reasons and what is wanted, by when; {@code status} OPEN, ANSWERED or LAPSED; {@code outstanding}
+     * what of it has not arrived yet (empty once answered or lapsed).
+     */
     public record MaterialRequestView(long id, Instant requestedAt, String requestedBy, List<ReasonNameView> reasons,
                                       List<RequirementView> requirements, String note, LocalDate dueOn, String status, String statusName,
-                                      Instant answeredAt, Instant lapsedAt) {
+                                      Instant answeredAt, Instant lapsedAt, List<RequirementView> outstanding) {
     }
 
     public record ReasonNameView(String code, String name) {

@@ -136,7 +136,17 @@ final class ClaimViews {
         return new ClaimView.MaterialRequestView(r.id(), r.requestedAt(), r.requestedBy(),
                 r.reasons().stream().map(x -> new ClaimView.ReasonNameView(x.name(), x.chinese())).toList(),
                 r.requirements().stream().map(this::requirement).toList(), r.note(), r.dueOn(), status, statusName, r.answeredAt(),
-                r.lapsedAt());
+                r.lapsedAt(), outstanding(r));
+    }
+
+    /** What of an open request has not arrived since it was made. */
+    private List<ClaimView.RequirementView> outstanding(MaterialRequestRepository.Request r) {
+        if (!r.open()) return List.of();
+        List<String> arrived = r.justMade() ? List.of() : requests.kindsArrivedSince(r);
+        return r.requirements().stream().filter(code -> {
+            Materials.Requirement req = materials.requirement(code);
+            return req != null && !req.metBy(arrived);
+        }).map(this::requirement).toList();
     }
 
     private ClaimView.RequirementView requirement(String code) {

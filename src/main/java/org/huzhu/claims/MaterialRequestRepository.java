@@ -33,7 +33,15 @@ class MaterialRequestRepository {
         boolean open() {
             return answeredAt == null && lapsedAt == null;
         }
+
+        /** A request made in this transaction and not read back ({@link #JUST_MADE}): nothing has arrived since. */
+        boolean justMade() {
+            return afterDocumentId == JUST_MADE;
+        }
     }
+
+    /** {@link Request#afterDocumentId()} of a request made in the caller's transaction, not read back. */
+    static final long JUST_MADE = -1;
 
     record Waiver(String requirement, WaiverReason reason, String note, String waivedBy, Instant waivedAt) {
     }

@@ -53,7 +53,8 @@ final class MaterialRequests {
         LocalDate due = today().plusDays(settings.materialsDueDays());
         java.util.function.Supplier<Long> id = requests.insert(claim.id, now, Claim.SYSTEM, false, reasons, codes, null, due, writes);
         news.materialsMissing(claim, asked(wanted, reasons), today(), Claim.SYSTEM);
-        return () -> new Request(id.get(), claim.id, now, Claim.SYSTEM, false, reasons, codes, null, 0, due, null, null);
+        return () -> new Request(id.get(), claim.id, now, Claim.SYSTEM, false, reasons, codes, null, MaterialRequestRepository.JUST_MADE,
+                due, null, null);
     }
 
     /** A reviewer sends a claim in review back; the claim is written here. */

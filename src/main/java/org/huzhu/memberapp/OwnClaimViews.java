@@ -79,9 +79,9 @@ class OwnClaimViews {
         boolean open = c.status() != ClaimStatus.PAID && c.status() != ClaimStatus.REJECTED && c.status() != ClaimStatus.WITHDRAWN;
         ClaimView.MaterialRequestView asked = c.status() != ClaimStatus.MATERIALS_REQUESTED ? null : c.evidence().materialRequests().stream()
                 .filter(r -> "OPEN".equals(r.status())).reduce((a, b) -> b).orElse(null);
-        List<String> missing = asked != null ? asked.requirements().stream().map(ClaimView.RequirementView::name).toList()
+        List<String> missing = asked != null ? asked.outstanding().stream().map(ClaimView.RequirementView::name).toList()
                 : open ? c.missingMaterials() : List.of();
-        List<String> missingKinds = asked != null ? asked.requirements().stream().map(r -> r.code().split("\\|")[0]).toList()
+        List<String> missingKinds = asked != null ? asked.outstanding().stream().map(r -> r.code().split("\\|")[0]).toList()
                 : open ? kindsOf(c.missingMaterials()) : List.of();
         boolean waiting = asked != null || (c.status() == ClaimStatus.SUBMITTED || c.status() == ClaimStatus.RECOGNISED) && !missing.isEmpty();
         List<String> diagnoses = c.diagnoses() == null ? List.of() : c.diagnoses();

@@ -5,6 +5,7 @@
 import {
   api, busy, catalogue, clearErrors, dateTime, field, fill, formError, GENDER, h, responsive, showErrors, toast, today, yuan,
 } from '../lib.js';
+import { addItemButton, checks, requestsCard, sendBackCard, viewButton, waivers } from './claim-evidence.js';
 
 const PAGE = 50;
 
@@ -12,7 +13,7 @@ export const STATUS = {
   DRAFT: ['草稿', ''], SUBMITTED: ['已提交', 'badge-blue'], RECOGNISED: ['已识别', 'badge-blue'],
   UNDER_REVIEW: ['审核中', 'badge-amber'], APPROVED: ['已核准', 'badge-green'], REJECTED: ['已拒付', 'badge-red'],
   PAYMENT_PENDING: ['待支付', 'badge-blue'], PAID: ['已支付', 'badge-green'], PAYMENT_FAILED: ['支付失败', 'badge-red'],
-  WITHDRAWN: ['已撤回', ''],
+  WITHDRAWN: ['已撤回', ''], MATERIALS_REQUESTED: ['待补件', 'badge-amber'],
 };
 const DECISION = { PAY: ['给付', 'badge-green'], REDUCED: ['限额给付', 'badge-amber'], REJECT: ['不予给付', 'badge-red'] };
 const KIND = { ILLNESS: '疾病', ACCIDENT: '意外伤害' };
@@ -148,7 +149,7 @@ async function showClaim(root, id, context, notice) {
   const rules = deciding ? await reviewRules() : null;
   const member = await api(`/api/v1/members/${claim.memberId}`).catch(() => null);
   const reload = (n) => showClaim(root, id, context, n).catch((e) => toast(e.message, 'error'));
-  const open = !['PAID', 'REJECTED'].includes(claim.status);
+  const open = !['PAID', 'REJECTED', 'WITHDRAWN'].includes(claim.status);
   const amount = claim.approvedTotal ?? claim.computedTotal;
 
   const fact = (label, value, attrs) => h('div', attrs || {}, h('dt', { text: label }), h('dd', {}, value ?? '—'));
@@ -177,7 +178,9 @@ async function showClaim(root, id, context, notice) {
       h('ul', { class: 'plain-list' }, claim.hints.map((hint) => h('li', { dataset: { item: hint.item } },
         h('span', { text: hint.message }),
         hint.amount ? h('span', { class: 'hint-amount', text: ` 预计 ${yuan(hint.amount)}` }) : null,
-        hint.missingMaterials.length ? h('span', { class: 'hint-missing', text: `；还需补充：${hint.missingMaterials.join('、')}` }) : null))))) : null;
+        hint.missingMaterials.length ? h('span', { class: 'hint-missing', text: `；还需补充：${hint.missingMaterials.join('、')}` }) : null,
+        deciding ? h('span', {}, ' ', addItemButton(claim, hint, reload)) : null))))) : null;
+  const crossChecks = checks(claim, deciding, context.me.username);
 
   const missing = open && claim.missingMaterials.length ? h('section', { class: 'alert alert-warn', id: 'claim-missing', role: 'note' },
     h('div', {}, h('strong', { text: '尚缺申领材料' }),
@@ -186,7 +189,8 @@ async function showClaim(root, id, context, notice) {
 
   const actions = [];
   if (claim.status === 'DRAFT' && context.can('CLAIM_FILE')) actions.push(submitCard(claim, reload));
-  if (deciding) actions.push(reviewCard(claim, terms, rules, reload));
+  if (deciding) actions.push(reviewCard(claim, terms, rules, reload, { waivers: waivers(claim, rules), acknowledged: crossChecks.acknowledged }));
+  if (deciding) actions.push(sendBackCard(claim, rules, reload));
   if (claim.status === 'PAYMENT_FAILED' && context.can('PAYMENT_RETRY')) actions.push(retryCard(claim, reload));
 
   fill(root,
@@ -199,7 +203,7 @@ async function showClaim(root, id, context, notice) {
       h('div', {}, h('strong', { text: notice.title }), notice.text)) : null,
     h('div', { class: 'grid grid-master claim-page' },
       h('div', { class: 'stack' },
-        summary, hints, missing, actions,
+        summary, hints, missing, crossChecks.card, requestsCard(claim), actions,
         benefitsCard(claim, terms),
         documentsCard(claim, context, open, reload)),
       h('div', { class: 'stack' },
@@ -237,7 +241,10 @@ function documentsCard(claim, context, open, reload) {
       h('td', { class: 'nowrap', text: d.kindName || DOCUMENT_KINDS[d.kind] || d.kind }),
       h('td', { class: 'file' }, h('div', {}, claim.medicalDataHidden ? h('span', { text: d.fileName })
         : h('a', { href: `/api/v1/claims/${claim.id}/documents/${d.id}`, download: d.fileName, text: d.fileName }),
-        h('div', { class: 'hint', text: `${d.uploadedBy} · ${dateTime(d.uploadedAt)}` }))),
+        h('div', { class: 'hint', text: `${d.uploadedBy} · ${dateTime(d.uploadedAt)}` }),
+        h('div', { class: 'doc-actions' },
+          claim.medicalDataHidden ? null : viewButton(claim, d, READ_FIELDS),
+          claim.status === 'DRAFT' && context.can('CLAIM_FILE') ? removeButton(claim, d, reload) : null))),
       h('td', { class: 'reading' }, claim.medicalDataHidden ? h('span', { class: 'hint', text: '已提交' }) : readingCell(d.reading)),
       h('td', { class: 'num', text: size(d.size) }))))))) 
     : h('p', { class: 'empty', text: '尚未上传材料' });
@@ -281,9 +288,30 @@ function documentsCard(claim, context, open, reload) {
     rows, upload);
 }
 
+/** Removes a document from a draft (a wrong or blurred one), after a confirmation. */
+function removeButton(claim, d, reload) {
+  const remove = h('button', { type: 'button', class: 'btn btn-small btn-quiet', id: `remove-${d.id}`, text: '删除' });
+  remove.addEventListener('click', () => {
+    if (!remove.dataset.sure) {
+      remove.dataset.sure = 'yes';
+      remove.textContent = '确认删除';
+      return;
+    }
+    busy(remove, '正在删除…', async () => {
+      try {
+        await api(`/api/v1/claims/${claim.id}/documents/${d.id}`, { method: 'DELETE' });
+        await reload({ kind: 'ok', title: '已删除材料', text: `${d.kindName}（${d.fileName}）` });
+      } catch (e) {
+        toast(e.message, 'error');
+      }
+    });
+  });
+  return remove;
+}
+
 /** The names of the recognised fields, as the receipt prints them (docs/receipts.md). */
 const READ_FIELDS = {
-  invoiceCode: '票据代码', invoiceNumber: '票据号码', issueDate: '开票日期', hospital: '医院', admissionDate: '入院',
+  invoiceCode: '票据代码', invoiceNumber: '票据号码', checkCode: '校验码', payerName: '付款人', issueDate: '开票日期', hospital: '医院', admissionDate: '入院',
   dischargeDate: '出院', visitDate: '就诊日期', total: '金额合计', fundPaid: '统筹支付', otherPaid: '其他支付',
   personalAccountPaid: '个人账户', cashPaid: '个人现金', selfPaid: '个人自付', selfFunded: '个人自费',
 };
@@ -316,12 +344,28 @@ function size(bytes) {
 
 function submitCard(claim, reload) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'claim-submit' }, '提交申请');
+  const withdraw = h('button', { type: 'button', class: 'btn btn-quiet', id: 'claim-withdraw' }, '撤回申请');
   const form = h('form', { id: 'claim-submit-form', novalidate: true },
     h('p', { class: 'muted', text: claim.missingMaterials.length
-      ? '材料未齐也可提交，补齐后开始计算 7 个工作日的支付时限。' : '材料已齐全。提交后按实际参保重新测算，低风险申请自动核准。' }),
+      ? '材料未齐也可提交：系统会列出所需材料退回补件（不会拒付），补齐后开始计算 7 个工作日的支付时限。' : '材料已齐全。提交后按实际参保重新测算，低风险申请自动核准。' }),
     h('p', { class: 'field-error', id: 'claim-submit-member-error', 'data-error-for': 'memberId' }),
     formError(),
-    h('div', { class: 'form-actions' }, submit));
+    h('div', { class: 'form-actions' }, submit, withdraw));
+  withdraw.addEventListener('click', () => {
+    if (!withdraw.dataset.sure) {
+      withdraw.dataset.sure = 'yes';
+      withdraw.textContent = '确认撤回（票据可另行申领）';
+      return;
+    }
+    busy(withdraw, '正在撤回…', async () => {
+      try {
+        await api(`/api/v1/claims/${claim.id}/withdraw`, { method: 'POST' });
+        await reload({ kind: 'ok', title: '已撤回申请', text: '申请已关闭，票据可用于新的申请。' });
+      } catch (e) {
+        showErrors(form, e);
+      }
+    });
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearErrors(form);
@@ -350,7 +394,7 @@ function reviewRules() {
 
 const cents = (amount) => Math.round(Number(amount) * 100);
 
-function reviewCard(claim, terms, rules, reload) {
+function reviewCard(claim, terms, rules, reload, evidence) {
   const adjustable = claim.benefits.filter((b) => b.decision !== 'REJECT');
   const reasonOptions = (chosen) => [
     h('option', { value: '', text: '— 请选择 —' }),
@@ -399,6 +443,8 @@ function reviewCard(claim, terms, rules, reload) {
   const approveForm = h('form', { id: 'approve-form', novalidate: true },
     lines.length ? h('div', { class: 'adjust-rows' }, lines.map((l) => l.el)) : null,
     h('p', { class: 'field-error', id: 'approve-items-error', 'data-error-for': 'items' }),
+    evidence.waivers.el,
+    h('p', { class: 'field-error', id: 'approve-ack-error', 'data-error-for': 'acknowledged' }),
     needs,
     h('div', { style: 'margin-top:12px' }, field('审核意见（可选）', note)),
     formError(),
@@ -416,6 +462,8 @@ function reviewCard(claim, terms, rules, reload) {
     const body = {
       reason: note.value.trim() || null,
       items: lines.map((l) => ({ item: l.b.item, amount: l.amount.value.trim() || null, reasonCode: l.code.value || null, reason: l.reason.value.trim() || null })),
+      waivers: evidence.waivers.values(),
+      acknowledged: evidence.acknowledged(),
     };
     busy(approve, '正在核准…', async () => {
       try {

@@ -37,6 +37,7 @@ class ClaimReadingTest extends ApiTest {
         ReceiptTruth truth = receipt();
         long claim = file(insuredWorker("武昌区总工会", 'M', 200, "HOSPITAL:1"), false);
         attach(claim, "RECEIPT", "receipt.pdf", PdfRenderer.render(truth));
+        attachMissingMaterials(claim);
 
         JsonNode submitted = submit(claim);
         JsonNode judged = awaitClaim(claim, c -> !c.path("status").asString().equals("SUBMITTED"));
@@ -114,19 +115,21 @@ class ClaimReadingTest extends ApiTest {
     }
 
     @Test
-    void anUnreadableReceiptIsMarkedAndTheWaitingClaimStaysOpenForTheMissingFigures() {
+    void anUnreadableReceiptIsMarkedAndTheWaitingClaimIsSentBackForAClearerOneNeverRejected() {
         long claim = file(insuredWorker("武昌区总工会", 'M', 200, "HOSPITAL:1"), false);
         attach(claim, "RECEIPT", "broken.pdf", "%PDF-1.7\nthis is not a pdf body\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        attachMissingMaterials(claim);
 
         submit(claim);
-        JsonNode judged = awaitClaim(claim, c -> c.path("timeline").findValuesAsString("reason").stream()
-                .anyMatch(r -> r.startsWith("等待补充材料：")));
+        JsonNode judged = awaitClaim(claim, c -> c.path("status").asString().equals("MATERIALS_REQUESTED"));
 
         JsonNode reading = judged.path("documents").get(0).path("reading");
         assertThat(reading.path("status").asString()).isEqualTo("UNREADABLE");
         assertThat(reading.path("message").asString()).matches("(?s).*\\p{IsHan}.*");
         assertThat(judged.path("receipts").size()).isZero();
-        assertThat(judged.path("status").asString()).as("no expenses could be read: never rejected for it").isEqualTo("SUBMITTED");
+        JsonNode request = judged.path("evidence").path("materialRequests").get(0);
+        assertThat(request.path("requirements")).extracting(r -> r.path("code").asString()).containsExactly("RECEIPT");
+        assertThat(request.path("reasons")).extracting(r -> r.path("code").asString()).containsExactly("MISSING", "ILLEGIBLE");
     }
 
     @Test

@@ -28,7 +28,7 @@ class ClaimStatusTest {
             "SUBMITTED       | RECOGNISED UNDER_REVIEW APPROVED REJECTED MATERIALS_REQUESTED",
             "RECOGNISED      | UNDER_REVIEW APPROVED REJECTED MATERIALS_REQUESTED",
             "UNDER_REVIEW    | APPROVED REJECTED MATERIALS_REQUESTED",
-            "MATERIALS_REQUESTED | SUBMITTED UNDER_REVIEW WITHDRAWN",
+            "MATERIALS_REQUESTED | SUBMITTED UNDER_REVIEW REJECTED WITHDRAWN",
             "APPROVED        | PAYMENT_PENDING",
             "REJECTED        | ''",
             "PAYMENT_PENDING | PAID PAYMENT_FAILED",
@@ -51,7 +51,7 @@ class ClaimStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ClaimStatus.class, names = {"SUBMITTED", "UNDER_REVIEW", "APPROVED", "REJECTED", "PAYMENT_PENDING", "PAID"})
+    @EnumSource(value = ClaimStatus.class, names = {"SUBMITTED", "UNDER_REVIEW", "APPROVED", "REJECTED", "PAYMENT_PENDING", "PAID", "MATERIALS_REQUESTED", "WITHDRAWN"})
     void aClaimCannotBeSubmittedTwice(ClaimStatus status) {
         Claim claim = claimIn(status);
 

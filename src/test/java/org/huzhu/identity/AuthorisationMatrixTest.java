@@ -545,9 +545,20 @@ class AuthorisationMatrixTest extends ApiTest {
 
     private static final String PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n";
 
+    /** A one-page PDF (blank), so that the document can be shown page by page. */
+    private static byte[] onePagePdf() {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A5));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private long document(String user, long claim) {
-        Answer answer = upload(user, "/api/v1/claims/" + claim + "/documents?kind=ACCIDENT_PROOF", "file", "proof.pdf",
-                PDF.getBytes(StandardCharsets.US_ASCII));
+        Answer answer = upload(user, "/api/v1/claims/" + claim + "/documents?kind=ACCIDENT_PROOF", "file", "proof.pdf", onePagePdf());
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().path("id").asLong();
     }

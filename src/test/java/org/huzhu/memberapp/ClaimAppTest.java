@@ -101,11 +101,12 @@ class ClaimAppTest extends MemberAppTest {
 
         assertThat(submitted.status()).as(submitted.answer().body()).isEqualTo(200);
         JsonNode open = submitted.answer().json();
-        assertThat(open.path("status").asString()).as("no expenses, no stay: waits, never rejected").isEqualTo("SUBMITTED");
+        assertThat(open.path("status").asString()).as("no expenses, no stay: sent back for them, never rejected").isEqualTo("MATERIALS_REQUESTED");
         assertThat(open.path("decided").asBoolean()).as("waiting for a material is not a decision").isFalse();
         assertThat(open.path("waitingForMaterials").asBoolean()).isTrue();
         assertThat(open.path("canAddPhotos").asBoolean()).isTrue();
-        assertThat(texts(open.path("timeline").findValues("text"))).anyMatch(t -> t.startsWith("请补充：") && t.contains("医疗收费票据"));
+        assertThat(texts(open.path("timeline").findValues("text"))).anyMatch(t -> t.startsWith("请补充材料：") && t.contains("医疗收费票据"));
+        assertThat(open.path("askedBy").asString()).isEqualTo(java.time.LocalDate.now(testClock).plusDays(60).toString());
         assertThat(jdbc.sql("select count(*) from notifications.message m join claims.claim c on c.member_id = m.member_id"
                 + " where c.id = ? and m.template_code = 'CLAIM_MATERIALS_NEEDED'").param(id).query(Long.class).single()).isPositive();
 
@@ -115,13 +116,13 @@ class ClaimAppTest extends MemberAppTest {
 
         assertThat(more.status()).as(more.answer().body()).isEqualTo(200);
         JsonNode still = more.answer().json();
-        assertThat(still.path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(still.path("status").asString()).as("still waiting for the rest").isEqualTo("MATERIALS_REQUESTED");
         assertThat(texts(still.path("missingMaterials"))).doesNotContain("出院小结");
         assertThat(texts(still.path("missingKinds"))).as("what a further photo is taken as").contains("RECEIPT").doesNotContain("DISCHARGE_SUMMARY");
         List<String> photoKinds = texts(app.get("/api/v1/m/photo-kinds").answer().json().findValues("kind"));
         assertThat(photoKinds).as("the ID card and bank card are on file").contains("RECEIPT", "DISCHARGE_SUMMARY", "PATHOLOGY_REPORT")
                 .doesNotContain("ID_CARD", "BANK_CARD");
-        assertThat(texts(still.path("timeline").findValues("text")).stream().filter(t -> t.startsWith("请补充："))).hasSize(2);
+        assertThat(texts(still.path("timeline").findValues("text")).stream().filter(t -> t.startsWith("请补充材料："))).hasSize(1);
     }
 
     @Test

@@ -97,10 +97,10 @@ class NotificationTriggersTest extends ApiTest {
         long claim = fileClaim(member, hospitalClaim("8000.00", false));
         attach(claim, "ID_CARD", "BANK_CARD");
 
-        assertThat(submit(claim).path("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(submit(claim).path("status").asString()).isEqualTo("MATERIALS_REQUESTED");
 
         Row needed = only(member, "CLAIM_MATERIALS_NEEDED", "SMS");
-        assertThat(needed.body()).contains("医疗收费票据、医保结算单、出院小结", CHINESE_DATE.format(today().plusDays(30)));
+        assertThat(needed.body()).contains("医疗收费票据、医保结算单、出院小结", CHINESE_DATE.format(today().plusDays(60)));
         assertThat(rows(member, "CLAIM_APPROVED")).isEmpty();
 
         Answer rejected = post("demo-reviewer", "/api/v1/claims/" + claim + "/reject", "{\"reason\":\"阑尾炎K35.800票据存疑\"}");

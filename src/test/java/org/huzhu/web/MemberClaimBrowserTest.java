@@ -74,17 +74,20 @@ class MemberClaimBrowserTest extends BrowserTest {
         session.assertAccessible("申领：核对识别结果");
 
         browser.findElement(By.id("claim-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "审核中"));
+        // the discharge summary is still missing: sent back for it (待补件), never refused, with a date to send it by
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("claim-status"), "待补件"));
+        assertThat(browser.findElement(By.id("claim-missing")).getText()).contains("出院小结");
+        assertThat(browser.findElement(By.id("claim-asked-by")).getText()).contains("前补充").contains("不是拒付");
         assertThat(browser.findElement(By.id("claim-estimate")).getText()).as("not yet approved: still an estimate").startsWith("预估可领");
         assertThat(browser.findElements(By.id("claim-decisions"))).as("no item results before a decision").isEmpty();
         String timeline = browser.findElement(By.id("claim-timeline")).getText();
-        assertThat(timeline).contains("填写申请", "修改了申请", "提交申请", "工作人员审核中").doesNotContain("县", "工作日", "审核层级");
+        assertThat(timeline).contains("填写申请", "修改了申请", "提交申请", "请补充材料：医保结算单、出院小结").doesNotContain("县", "工作日", "审核层级");
         assertThat(browser.findElements(By.id("claim-withdraw"))).as("only a draft is withdrawn").isEmpty();
         session.phoneAndDesktopScreenshots("m-claim-progress");
         session.assertAccessible("申领：办理进度");
         browser.findElement(By.id("back")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-claims"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("screen"), "审核中"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("screen"), "待补件"));
     }
 
     @Test
