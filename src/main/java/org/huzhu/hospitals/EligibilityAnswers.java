@@ -1,11 +1,13 @@
 package org.huzhu.hospitals;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -14,6 +16,7 @@ import org.hl7.fhir.r4.model.CoverageEligibilityResponse.EligibilityResponsePurp
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse.EligibilityResponseStatus;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse.InsuranceComponent;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse.ItemsComponent;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome;
 import org.hl7.fhir.r4.model.Reference;
@@ -51,7 +54,7 @@ class EligibilityAnswers {
     record Answer(CoverageEligibilityResponse response, boolean covered) {
     }
 
-    Answer answer(EligibilityQuery query, List<MemberCover.Item> held, Instant now) {
+    Answer answer(EligibilityQuery query, List<MemberCover.Item> held, Instant now, java.time.ZoneId zone) {
         List<HeldItem> items = items(query, held);
         CoverageEligibilityResponse response = new CoverageEligibilityResponse();
         response.setId(UUID.randomUUID().toString());
@@ -59,7 +62,7 @@ class EligibilityAnswers {
         query.purposes().forEach(p -> response.addPurpose(EligibilityResponsePurpose.fromCode(p.toCode())));
         response.setPatient(new Reference().setDisplay(query.idNumber().masked()));
         response.setServiced(new DateType(java.sql.Date.valueOf(query.servicedOn())));
-        response.setCreated(Date.from(now));
+        response.setCreatedElement(new DateTimeType(Date.from(now), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(zone)));
         response.setRequest(query.requestIdentifier() == null ? new Reference().setDisplay("CoverageEligibilityRequest")
                 : new Reference().setIdentifier(query.requestIdentifier()));
         response.setInsurer(new Reference().setDisplay(SCHEME));

@@ -68,7 +68,7 @@ class EligibilityController {
                     "provider 应为本账户所属的合作医院（编码 " + hospital.code() + "），不能代其他医院查询");
         }
         EligibilityAnswers.Answer answer = answers.answer(query, cover.heldOn(query.idNumber(), query.name(), query.servicedOn()),
-                clock.instant());
+                clock.instant(), clock.getZone());
         Audit.revealed("出院参保查询答复：" + (answer.covered() ? "有保障，可申领" : "未查到可申领的保障") + "（身份证 "
                 + query.idNumber().masked() + "，出院日期 " + query.servicedOn() + "）", Hospitals.RECORD, hospital.code());
         return ResponseEntity.ok().contentType(FHIR_JSON).body(fhir.write(answer.response()).getBytes(StandardCharsets.UTF_8));
