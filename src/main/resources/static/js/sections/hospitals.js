@@ -37,7 +37,7 @@ function table(hospitals, env) {
     h('thead', {}, h('tr', {}, ['编码', '医院', '等级', '合作工会', '状态', '申领提示牌', ''].map((t) => h('th', { text: t })))),
     h('tbody', {}, hospitals.map((x) => h('tr', { dataset: { code: x.code } },
       h('td', { class: 'mono', text: x.code }),
-      h('td', {}, h('div', { text: x.name }), x.address ? h('div', { class: 'muted', text: x.address }) : null),
+      h('td', {}, h('div', {}, h('div', { text: x.name }), x.address ? h('div', { class: 'muted', text: x.address }) : null)),
       h('td', { text: x.gradeName }),
       h('td', { text: x.officeName }),
       h('td', {}, h('span', { class: `badge ${x.active ? 'badge-green' : 'badge-red'}`, text: x.active ? '合作中' : '已停止合作' })),

@@ -117,9 +117,12 @@ class HospitalApiTest extends ApiTest {
             assertThat(page.getHeight()).isEqualTo(PDRectangle.A4.getHeight());
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("武汉市第一医院", "出院时可申领职工互助保障", "扫描下方二维码", "出院小结", "武汉市总工会", "WHSDYYY");
-            String url = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
-                    new PDFRenderer(document).renderImageWithDPI(0, 150))))).getText();
+            java.awt.image.BufferedImage page150 = new PDFRenderer(document).renderImageWithDPI(0, 150);
+            String url = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page150)))).getText();
             assertThat(url).isEqualTo(uri("/m/#claim?hospital=WHSDYYY").toString());
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            javax.imageio.ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 72), "png",
+                    java.nio.file.Path.of("target", "screenshots", "poster.png").toFile());
         }
         assertThat(download("demo-hospital", "/api/v1/hospitals/" + wuhanFirst + "/poster.pdf").status()).as("its own desk").isEqualTo(200);
         assertThat(download("demo-jingmen", "/api/v1/hospitals/" + wuhanFirst + "/poster.pdf").status()).isEqualTo(404);
