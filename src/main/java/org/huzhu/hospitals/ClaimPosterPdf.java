@@ -77,14 +77,14 @@ class ClaimPosterPdf {
                     y -= 38;
                 }
                 out.text(GREY, 13, 102, y + 4, "材料不全也可以先提交，缺的材料稍后补拍；互助金直接发到本人银行卡");
-                float qrSize = 230;
-                float qrY = y - 40 - qrSize;
+                float qrSize = 200;
+                float qrY = y - 20 - qrSize;
                 out.image(doc, qr(claimUrl), (width - qrSize) / 2, qrY, qrSize);
-                out.centred(INK, 16, qrY - 26, "扫码申领互助金");
-                out.centred(GREY, 9, qrY - 44, claimUrl);
-                out.line(GREY, 60, 96, width - 60);
-                out.centred(GREY, 12, 72, "合作单位：" + officeName + "　　" + hospital.name());
-                out.centred(GREY, 12, 52, "职工服务热线：" + hotline + "　　医院编码：" + hospital.code());
+                out.centred(INK, 16, qrY - 24, "扫码申领互助金");
+                out.centred(GREY, 9, qrY - 40, claimUrl);
+                out.line(GREY, 60, 104, width - 60);
+                out.centred(GREY, 12, 80, "合作单位：" + officeName + "　　" + hospital.name());
+                out.centred(GREY, 12, 60, "职工服务热线：" + hotline + "　　医院编码：" + hospital.code());
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             doc.save(bytes);
