@@ -1,21 +1,12 @@
 package org.huzhu.hospitals;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -23,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.huzhu.shared.pdf.PdfParts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +47,7 @@ class ClaimPosterPdf {
 
     byte[] render(Hospital hospital, String officeName, String claimUrl) {
         try (TrueTypeCollection fonts = new TrueTypeCollection(fontFile.toFile()); PDDocument doc = new PDDocument()) {
-            PDType0Font font = PDType0Font.load(doc, first(fonts), true);
+            PDType0Font font = PdfParts.cjkFont(doc, fonts);
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             PDDocumentInformation info = new PDDocumentInformation();
@@ -79,7 +71,7 @@ class ClaimPosterPdf {
                 out.text(GREY, 13, 102, y + 4, "材料不全也可以先提交，缺的材料稍后补拍；互助金直接发到本人银行卡");
                 float qrSize = 200;
                 float qrY = y - 20 - qrSize;
-                out.image(doc, qr(claimUrl), (width - qrSize) / 2, qrY, qrSize);
+                out.image(doc, PdfParts.qr(claimUrl, 460, 2), (width - qrSize) / 2, qrY, qrSize);
                 out.centred(INK, 16, qrY - 24, "扫码申领互助金");
                 out.centred(GREY, 9, qrY - 40, claimUrl);
                 out.line(GREY, 60, 104, width - 60);
@@ -143,21 +135,6 @@ class ClaimPosterPdf {
         @Override
         public void close() throws IOException {
             out.close();
-        }
-    }
-
-    private static TrueTypeFont first(TrueTypeCollection fonts) throws IOException {
-        AtomicReference<TrueTypeFont> first = new AtomicReference<>();
-        fonts.processAllFonts(f -> first.compareAndSet(null, f));
-        return first.get();
-    }
-
-    private static java.awt.image.BufferedImage qr(String url) {
-        try {
-            return MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 460, 460,
-                    Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M)));
-        } catch (WriterException e) {
-            throw new IllegalStateException("QR code of " + url, e);
         }
     }
 }

@@ -127,19 +127,8 @@ public class Hospitals {
         checks.check(address.length() <= 200, "address", "地址过长（最多200个字）");
         checks.require("officeId", officeId, "合作工会");
         checks.throwIfInvalid();
-        OrgNode office = office(officeId, caller);
+        OrgNode office = organisations.visibleNode(officeId, caller);
         return new HospitalRepository.Row(null, name, grade, address, office.id(), office.path(), active);
-    }
-
-    private OrgNode office(long id, CurrentUser caller) {
-        OrgNode node;
-        try {
-            node = organisations.node(id);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("组织不存在");
-        }
-        if (!caller.sees(node.path())) throw new NotFoundException("组织不存在");
-        return node;
     }
 
     private static boolean sees(CurrentUser caller, Hospital hospital) {

@@ -83,7 +83,7 @@ class AccountAdministration {
 
     List<Account> list(CurrentUser caller, Long orgNodeId, String role, String status) {
         String scope = caller.scopePattern();
-        if (orgNodeId != null) scope = escape(visibleNode(orgNodeId, caller).path()) + "%";
+        if (orgNodeId != null) scope = escape(organisations.visibleNode(orgNodeId, caller).path()) + "%";
         Role wanted = role == null || role.isBlank() ? null : parseRole(role, new Checks());
         Boolean enabled = status == null || status.isBlank() ? null : "ACTIVE".equals(status) ? Boolean.TRUE
                 : "DISABLED".equals(status) ? Boolean.FALSE : null;
@@ -239,21 +239,10 @@ class AccountAdministration {
             default -> {
                 checks.require("orgNodeId", placement.orgNodeId(), "所属工会组织");
                 checks.throwIfInvalid();
-                OrgNode node = visibleNode(placement.orgNodeId(), caller);
+                OrgNode node = organisations.visibleNode(placement.orgNodeId(), caller);
                 return new Binding(node.id(), null, null, node.path(), null);
             }
         }
-    }
-
-    private OrgNode visibleNode(long id, CurrentUser caller) {
-        OrgNode node;
-        try {
-            node = organisations.node(id);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("组织不存在");
-        }
-        if (!caller.sees(node.path())) throw new NotFoundException("组织不存在");
-        return node;
     }
 
     private static void requireManager(CurrentUser caller) {

@@ -81,12 +81,7 @@ class HospitalDeskBrowserTest extends BrowserTest {
 
     @Test
     void theDischargeDeskAsksAboutAPatientAndSeesEachItemAndWhatToClaim() throws IOException {
-        long unit = newUnit("江岸区总工会");
-        String idNumber = newIdNumber(LocalDate.of(1978, 8, 8), 'F');
-        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(Map.of("name", "刘秀英", "idNumber", idNumber,
-                "employmentForm", "REGULAR", "unitId", unit)));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        enrolItems(unit, registered.json().path("id").asLong(), today().minusDays(200), "HOSPITAL:1", "FEMALE_SPECIAL:1", "ACCIDENT:1");
+        String idNumber = worker("刘秀英", 'F', "HOSPITAL:1", "FEMALE_SPECIAL:1", "ACCIDENT:1");
 
         session.logIn("demo-hospital");
         assertThat(session.navSections()).containsExactly("desk", "inbox", "account");
@@ -121,12 +116,7 @@ class HospitalDeskBrowserTest extends BrowserTest {
 
     @Test
     void aWorkerWhoScansThePosterFilesWithTheHospitalFilledInAndTheClaimPageNamesIt() throws IOException {
-        long unit = newUnit("江岸区总工会");
-        String idNumber = newIdNumber(LocalDate.of(1981, 1, 21), 'M');
-        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(Map.of("name", "扫码李师傅", "idNumber", idNumber,
-                "employmentForm", "REGULAR", "unitId", unit)));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        enrolItems(unit, registered.json().path("id").asLong(), today().minusDays(200), "HOSPITAL:1", "ACCIDENT:1");
+        String idNumber = worker("扫码李师傅", 'M', "HOSPITAL:1", "ACCIDENT:1");
         String phone = "1396" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
 
         signInToMemberAppAt(centre, "/m/#claim?hospital=WHSDYYY", phone, "扫码李师傅", idNumber);
@@ -152,6 +142,17 @@ class HospitalDeskBrowserTest extends BrowserTest {
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("claim-hospital-name")));
         assertThat(name.getText()).isEqualTo("武汉市第一医院");
         session.fullPageScreenshot("claim-from-hospital-1366.png");
+    }
+
+    /** A worker of a new 江岸区 unit enrolled 200 days ago in the items; returns the ID number. */
+    private String worker(String name, char sex, String... items) {
+        long unit = newUnit("江岸区总工会");
+        String idNumber = newIdNumber(LocalDate.of(1978, 8, 8), sex);
+        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(Map.of("name", name, "idNumber", idNumber,
+                "employmentForm", "REGULAR", "unitId", unit)));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        enrolItems(unit, registered.json().path("id").asLong(), today().minusDays(200), items);
+        return idNumber;
     }
 
     private void ask(String idNumber, String name) {
