@@ -18,6 +18,8 @@ import * as templates from './sections/templates.js';
 import * as deliveries from './sections/deliveries.js';
 import * as inbox from './sections/inbox.js';
 import * as campaigns from './sections/campaigns.js';
+import * as hospitals from './sections/hospitals.js';
+import * as hospitalDesk from './sections/hospital-desk.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -29,6 +31,8 @@ const SECTIONS = [
   { id: 'apply', title: '申请互助金', icon: 'apply', right: 'CLAIM_FILE', module: claims.apply },
   { id: 'claims', title: '申领记录', memberTitle: '我的申领', icon: 'claims', right: 'CLAIM_READ', module: claims.list },
   { id: 'review', title: '审核队列', icon: 'review', right: 'CLAIM_DECIDE', module: claims.queue },
+  { id: 'desk', title: '出院参保查询', icon: 'hospital', right: 'ELIGIBILITY_QUERY', module: hospitalDesk },
+  { id: 'hospitals', title: '合作医院', icon: 'hospital', right: 'HOSPITAL_MANAGE', module: hospitals },
   { id: 'payouts', title: '互助金支付', icon: 'payouts', right: 'PAYOUT_READ', module: payouts },
   { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },

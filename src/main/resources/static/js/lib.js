@@ -326,6 +326,7 @@ const ICONS = {
   template: 'M4 5h16v11H9l-5 4V5M8 9h8M8 12h5',
   chart: 'M4 20V4M4 20h16M8 16v-4M12 16V8M16 16v-6',
   campaign: 'M4 10v4h3l6 4V6L7 10H4zM16 9.5a3.5 3.5 0 0 1 0 5M18.5 7a7 7 0 0 1 0 10',
+  hospital: 'M4 21V5h16v16M2 21h20M12 8v6M9 11h6M10 21v-3h4v3',
 };
 
 export function icon(name) {

@@ -201,7 +201,7 @@ async function route() {
       await payResult({ api, show, busy }, id, decodeURIComponent(orderNo));
     }
     else if (location.hash === '#bank-card') await bankCard(api, show);
-    else if (location.hash === '#claim') await newClaim({ api, show, busy, formError });
+    else if (location.hash === '#claim' || location.hash.startsWith('#claim?')) await newClaim({ api, show, busy, formError });
     else if (location.hash === '#claims') await myClaims({ api, show });
     else if (/^#claim\/\d+$/.test(location.hash)) await oneClaim({ api, show, busy, formError }, location.hash.slice(7));
     else if (location.hash === '#phone') phone(api, show, (await api(`/api/v1/members/${me.memberId}`)).maskedPhone);

@@ -1,6 +1,7 @@
 // 申领互助金: three steps in plain words — what happened (住院 / 门诊特殊病 / 意外), the diagnosis found by typing words
 // (never codes), the photos taken with the camera — then one upload. The server reads each photo in the background;
 // the claim screen (claims.js) shows what was read to confirm. The ID card and bank card on file are never asked for.
+// Opened from a partner hospital's 申领提示牌 (#claim?hospital=CODE), the form names the hospital and files it with the claim.
 
 import { h, field, showErrors, clearErrors, ApiError } from '/js/lib.js';
 
@@ -52,9 +53,25 @@ export function appendPhotos(body, photos) {
   photos.forEach((p) => { body.append('photos', p.file, p.file.name); body.append('kinds', p.kind); });
 }
 
+/** The partner hospital named by #claim?hospital=CODE, or null (none given, or no longer a partner). */
+async function fromHospital(api) {
+  const code = new URLSearchParams(location.hash.split('?')[1] || '').get('hospital');
+  if (!code) return null;
+  try {
+    return await api(`/api/v1/m/hospitals/${encodeURIComponent(code)}`);
+  } catch (e) {
+    if (e.status === 404) return null;
+    throw e;
+  }
+}
+
 /** Step by step on one screen: each step replaces the last; the upload files the draft and opens it. */
 export async function newClaim({ api, show, busy, formError }) {
   const claim = {};
+  const hospital = await fromHospital(api);
+  if (hospital) claim.hospital = hospital.code;
+  const banner = () => (hospital ? h('p', { class: 'from-hospital', id: 'claim-hospital' },
+    h('span', { class: 'sub', text: '出院申领 · 已为您填好医院' }), h('strong', { text: hospital.name })) : null);
   const stepOne = () => {
     const choices = HAPPENED.map((c) => {
       const b = h('button', { type: 'button', class: 'tile choice', id: `happened-${c.code}` },
@@ -63,7 +80,7 @@ export async function newClaim({ api, show, busy, formError }) {
       b.addEventListener('click', () => { claim.whatHappened = c.code; stepTwo(c); });
       return b;
     });
-    show('申领互助金', h('p', { class: 'lead', text: '第 1 步（共 3 步）：发生了什么？' }), ...choices);
+    show('申领互助金', banner(), h('p', { class: 'lead', text: '第 1 步（共 3 步）：发生了什么？' }), ...choices);
   };
 
   const stepTwo = (happened) => {
@@ -98,7 +115,7 @@ export async function newClaim({ api, show, busy, formError }) {
       field(happened.code === 'ACCIDENT' ? '伤情或诊断（可不填）' : '医生诊断的病名', words,
         { hint: '输入病名中的几个字，再从下面选择', errorFor: 'diagnosis' }),
       suggestions, chosen, formError(), next);
-    show('申领互助金', h('p', { class: 'lead', text: `第 2 步（共 3 步）：${happened.words}的日期和诊断` }), form);
+    show('申领互助金', banner(), h('p', { class: 'lead', text: `第 2 步（共 3 步）：${happened.words}的日期和诊断` }), form);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       clearErrors(form);
@@ -118,7 +135,7 @@ export async function newClaim({ api, show, busy, formError }) {
     const form = h('form', { class: 'card', novalidate: true },
       h('p', { text: '请拍下医疗收费票据（发票）等材料，每张照片下面选好是什么材料。身份证和银行卡已登记，不用再拍。缺的材料可以稍后补拍。' }),
       picker.element, formError(), send);
-    show('申领互助金', h('p', { class: 'lead', text: '第 3 步（共 3 步）：拍照上传材料' }), form);
+    show('申领互助金', banner(), h('p', { class: 'lead', text: '第 3 步（共 3 步）：拍照上传材料' }), form);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       clearErrors(form);

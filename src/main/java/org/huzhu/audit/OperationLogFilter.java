@@ -13,6 +13,7 @@ import org.huzhu.identity.EndpointAccess;
 import org.huzhu.shared.audit.Audit;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.web.ApiPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -47,7 +48,7 @@ class OperationLogFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !ApiPaths.isApi(request.getRequestURI());
     }
 
     @Override

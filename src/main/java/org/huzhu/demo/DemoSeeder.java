@@ -51,10 +51,12 @@ class DemoSeeder implements ApplicationRunner {
     private final Clock clock;
     private final Consents consents;
     private final GiftCovers gifts;
+    private final HospitalDemo hospitals;
 
     DemoSeeder(Organisations organisations, Members members, RosterImports imports, SubsidyBudgetAdmin budgets,
                Accounts accounts, JdbcClient jdbc, DemoProperties properties, PayoutDemo payoutDemo, MemberTransfers transfers,
-               Clock clock, Consents consents, GiftCovers gifts) {
+               Clock clock, Consents consents, GiftCovers gifts, HospitalDemo hospitals) {
+        this.hospitals = hospitals;
         this.consents = consents;
         this.gifts = gifts;
         this.payoutDemo = payoutDemo;
@@ -92,6 +94,7 @@ class DemoSeeder implements ApplicationRunner {
     public void run(ApplicationArguments args) throws IOException {
         if (jdbc.sql("select count(*) from organisation.org_node").query(Long.class).single() > 0) {
             log.info("Demo data already present; not seeding again");
+            hospitals.seed(SYSTEM);
             return;
         }
         long started = System.nanoTime();
@@ -138,6 +141,7 @@ class DemoSeeder implements ApplicationRunner {
         createAccounts(province, wuhan, jingmen, demoUnit, demoMember);
         payoutDemo.seed(cities, SYSTEM, new CurrentUser(0, "demo-finance", Role.FINANCE, province.path(), province.id(), null, null), people);
         seedTransfersAndAccountChange(units, wuhan, demoUnit, demoMember, people);
+        hospitals.seed(SYSTEM);
         log.info("Demo data seeded in {} ms: {} units, {} members", (System.nanoTime() - started) / 1_000_000, units.size(),
                 jdbc.sql("select count(*) from membership.member").query(Long.class).single());
     }

@@ -1,6 +1,8 @@
 package org.huzhu.identity;
 
 import java.util.List;
+import org.huzhu.hospitals.Hospital;
+import org.huzhu.hospitals.Hospitals;
 import org.huzhu.identity.AccountRepository.Account;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
@@ -28,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * A caller keeps only accounts inside their own scope (others are 404) and grants only roles whose
  * every right they hold ({@link CurrentUser#mayGrant}); an administrator grants any role. An account
  * may combine the roles of a union office's staff ({@link Role#combinable}): the first is its primary
- * role, which binds it and which a later change keeps in the same kind (node, unit or member). A new account
+ * role, which binds it and which a later change keeps in the same kind (node, unit, member or partner hospital). A
+ * hospital desk account ({@link Role#HOSPITAL}) is bound to a partner hospital inside the caller's scope and sees the
+ * partner office's part of the tree. A new account
  * and a reset one get a one-time password, shown once, that must be changed at the next login.
  */
 @Service
@@ -43,9 +47,11 @@ class AccountAdministration {
     private final PasswordEncoder encoder;
     private final PersonalDataCipher cipher;
     private final TwoFactor twoFactor;
+    private final Hospitals hospitals;
 
     AccountAdministration(AccountRepository repository, Organisations organisations, Members members, PasswordPolicy policy,
-                          PasswordEncoder encoder, PersonalDataCipher cipher, TwoFactor twoFactor) {
+                          PasswordEncoder encoder, PersonalDataCipher cipher, TwoFactor twoFactor, Hospitals hospitals) {
+        this.hospitals = hospitals;
         this.repository = repository;
         this.organisations = organisations;
         this.members = members;
@@ -55,29 +61,29 @@ class AccountAdministration {
         this.twoFactor = twoFactor;
     }
 
-    /** {@code roles}, the first primary, or else the one {@code role}. */
+    /** {@code roles}, the first primary, or else the one {@code role}; {@code hospitalId} for a hospital desk. */
     record NewAccount(String username, String displayName, String phone, String role, Long orgNodeId, Long unitId, Long memberId,
-                      List<String> roles) {
+                      List<String> roles, Long hospitalId) {
     }
 
     /** {@code roles} (or {@code role}) only when the roles change; without them the roles stay. */
     record AccountEdit(String displayName, String phone, String role, List<String> roles) {
     }
 
-    record Placement(Long orgNodeId, Long unitId, Long memberId) {
+    record Placement(Long orgNodeId, Long unitId, Long memberId, Long hospitalId) {
     }
 
     /** An account with the one-time password its holder must change (shown once, never stored in clear). */
     record Issued(Account account, String initialPassword) {
     }
 
-    /** Where an account sits: the node, unit and member it is bound to and the scope derived from them. */
-    private record Binding(Long orgNodeId, Long unitId, Long memberId, String scopePath) {
+    /** Where an account sits: the node, unit, member or hospital it is bound to and the scope derived from them. */
+    private record Binding(Long orgNodeId, Long unitId, Long memberId, String scopePath, Long hospitalId) {
     }
 
     List<Account> list(CurrentUser caller, Long orgNodeId, String role, String status) {
         String scope = caller.scopePattern();
-        if (orgNodeId != null) scope = escape(visibleNode(orgNodeId, caller).path()) + "%";
+        if (orgNodeId != null) scope = escape(organisations.visibleNode(orgNodeId, caller).path()) + "%";
         Role wanted = role == null || role.isBlank() ? null : parseRole(role, new Checks());
         Boolean enabled = status == null || status.isBlank() ? null : "ACTIVE".equals(status) ? Boolean.TRUE
                 : "DISABLED".equals(status) ? Boolean.FALSE : null;
@@ -107,14 +113,15 @@ class AccountAdministration {
         checks.throwIfInvalid();
         requireGrantable(caller, roles);
         Role role = roles.getFirst();
-        Binding binding = bind(role, new Placement(command.orgNodeId(), command.unitId(), command.memberId()), caller);
+        Binding binding = bind(role, new Placement(command.orgNodeId(), command.unitId(), command.memberId(), command.hospitalId()),
+                caller);
         if (repository.exists(username)) throw duplicate();
         String password = policy.oneTimePassword();
         long id;
         try {
             id = repository.insert(new Accounts.NewAccount(username, password, displayName, role, binding.orgNodeId(),
                     binding.unitId(), binding.memberId(), binding.scopePath(), false, true,
-                    java.util.Set.copyOf(roles.subList(1, roles.size()))), encoder.encode(password));
+                    java.util.Set.copyOf(roles.subList(1, roles.size())), binding.hospitalId()), encoder.encode(password));
         } catch (DuplicateKeyException e) {
             throw duplicate();
         }
@@ -137,7 +144,7 @@ class AccountAdministration {
         if (!roles.isEmpty() && !roles.equals(account.roles())) {
             requireGrantable(caller, roles);
             if (kind(roles.getFirst()) != kind(account.role())) {
-                checks.add("roles", "主角色只能在同类角色间变更（工会组织人员、单位经办人或职工会员），其他请新建账户");
+                checks.add("roles", "主角色只能在同类角色间变更（工会组织人员、单位经办人、职工会员或合作医院），其他请新建账户");
                 checks.throwIfInvalid();
             }
             repository.setRoles(id, roles);
@@ -167,8 +174,9 @@ class AccountAdministration {
     Account rescope(long id, Placement placement, CurrentUser caller) {
         Account account = managed(id, caller);
         Binding binding = bind(account.role(), placement, caller);
-        repository.rescope(id, binding.orgNodeId(), binding.unitId(), binding.scopePath());
+        repository.rescope(id, binding.orgNodeId(), binding.unitId(), binding.hospitalId(), binding.scopePath());
         Audit.changed(RECORD, id, "数据范围", account.scopePath(), binding.scopePath());
+        Audit.changed(RECORD, id, "合作医院", account.hospitalId(), binding.hospitalId());
         return repository.account(id).orElseThrow();
     }
 
@@ -213,32 +221,28 @@ class AccountAdministration {
                 checks.throwIfInvalid();
                 Member member = members.visibleMember(placement.memberId(), caller);
                 Unit unit = organisations.visibleUnit(member.unitId(), caller);
-                return new Binding(unit.organisationId(), unit.id(), member.id(), unit.path());
+                return new Binding(unit.organisationId(), unit.id(), member.id(), unit.path(), null);
             }
             case UNIT_OPERATOR -> {
                 checks.require("unitId", placement.unitId(), "所属单位");
                 checks.throwIfInvalid();
                 Unit unit = organisations.visibleUnit(placement.unitId(), caller);
-                return new Binding(unit.organisationId(), unit.id(), null, unit.path());
+                return new Binding(unit.organisationId(), unit.id(), null, unit.path(), null);
+            }
+            case HOSPITAL -> {
+                checks.require("hospitalId", placement.hospitalId(), "合作医院");
+                checks.throwIfInvalid();
+                Hospital hospital = hospitals.visible(placement.hospitalId(), caller);
+                if (!hospital.active()) throw new ConflictException("hospitalId", "该医院已停止合作，不能为其开设账户");
+                return new Binding(hospital.officeId(), null, null, hospital.officePath(), hospital.id());
             }
             default -> {
                 checks.require("orgNodeId", placement.orgNodeId(), "所属工会组织");
                 checks.throwIfInvalid();
-                OrgNode node = visibleNode(placement.orgNodeId(), caller);
-                return new Binding(node.id(), null, null, node.path());
+                OrgNode node = organisations.visibleNode(placement.orgNodeId(), caller);
+                return new Binding(node.id(), null, null, node.path(), null);
             }
         }
-    }
-
-    private OrgNode visibleNode(long id, CurrentUser caller) {
-        OrgNode node;
-        try {
-            node = organisations.node(id);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("组织不存在");
-        }
-        if (!caller.sees(node.path())) throw new NotFoundException("组织不存在");
-        return node;
     }
 
     private static void requireManager(CurrentUser caller) {
@@ -251,9 +255,14 @@ class AccountAdministration {
         }
     }
 
-    /** What an account of the role is bound to: 0 a union office, 1 a unit, 2 a member. */
+    /** What an account of the role is bound to: 0 a union office, 1 a unit, 2 a member, 3 a partner hospital. */
     private static int kind(Role role) {
-        return role == Role.MEMBER ? 2 : role == Role.UNIT_OPERATOR ? 1 : 0;
+        return switch (role) {
+            case MEMBER -> 2;
+            case UNIT_OPERATOR -> 1;
+            case HOSPITAL -> 3;
+            default -> 0;
+        };
     }
 
     /**
@@ -274,7 +283,7 @@ class AccountAdministration {
         List<Role> list = List.copyOf(parsed);
         checks.check(role == null || role.equals(list.getFirst().name()), "role", "role 应为 roles 的第一个（主角色）");
         checks.check(list.size() == 1 || list.stream().allMatch(Role::combinable), "roles",
-                "只有工会工作人员、审核员、财务人员可兼任；互助保障管理员、单位经办人、职工会员只能单独授予");
+                "只有工会工作人员、审核员、财务人员可兼任；互助保障管理员、单位经办人、职工会员、合作医院只能单独授予");
         checks.throwIfInvalid();
         return list;
     }
@@ -287,7 +296,7 @@ class AccountAdministration {
         try {
             return Role.valueOf(value);
         } catch (IllegalArgumentException e) {
-            checks.add("role", "角色应为 ADMIN、UNION_STAFF、REVIEWER、FINANCE、UNIT_OPERATOR 或 MEMBER");
+            checks.add("role", "角色应为 ADMIN、UNION_STAFF、REVIEWER、FINANCE、UNIT_OPERATOR、MEMBER 或 HOSPITAL");
             checks.throwIfInvalid();
             return null;
         }

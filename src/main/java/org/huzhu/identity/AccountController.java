@@ -32,17 +32,20 @@ class AccountController {
         this.accounts = accounts;
     }
 
-    /** {@code role}/{@code roleName} are the primary role; {@code roles}/{@code roleNames} every role held, primary first. */
+    /**
+     * {@code role}/{@code roleName} are the primary role; {@code roles}/{@code roleNames} every role held, primary first;
+     * {@code hospitalId} the partner hospital of a hospital desk account.
+     */
     record AccountView(long id, String username, String displayName, String role, String roleName, Long orgNodeId,
                        Long unitId, Long memberId, String scopePath, String status, boolean mustChangePassword,
                        boolean twoFactorEnabled, boolean twoFactorRequired, String maskedPhone, java.time.OffsetDateTime createdAt,
-                       List<String> roles, List<String> roleNames) {
+                       List<String> roles, List<String> roleNames, Long hospitalId) {
         static AccountView of(Account a) {
             List<Role> roles = a.roles();
             return new AccountView(a.id(), a.username(), a.displayName(), a.role().name(), a.role().chinese(), a.orgNodeId(),
                     a.unitId(), a.memberId(), a.scopePath(), a.enabled() ? "ACTIVE" : "DISABLED", a.mustChangePassword(),
                     a.twoFactorEnabled(), Role.needSecondFactor(roles), a.maskedPhone(), a.createdAt(),
-                    roles.stream().map(Role::name).toList(), roles.stream().map(Role::chinese).toList());
+                    roles.stream().map(Role::name).toList(), roles.stream().map(Role::chinese).toList(), a.hospitalId());
         }
     }
 
@@ -67,7 +70,7 @@ class AccountController {
     }
 
     @PostMapping("/api/v1/accounts")
-    @Operation(summary = "新建用户：绑定组织、单位或职工，数据范围由其推出；返回只显示一次的初始密码")
+    @Operation(summary = "新建用户：绑定组织、单位、职工或合作医院，数据范围由其推出；返回只显示一次的初始密码")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedView create(@RequestBody NewAccount command) {
         return IssuedView.of(accounts.create(command, CurrentUser.get()));
@@ -92,7 +95,7 @@ class AccountController {
     }
 
     @PutMapping("/api/v1/accounts/{id}/scope")
-    @Operation(summary = "调整用户所属组织或单位（数据范围随之改变）")
+    @Operation(summary = "调整用户所属组织、单位或合作医院（数据范围随之改变）")
     AccountView rescope(@PathVariable long id, @RequestBody Placement placement) {
         return AccountView.of(accounts.rescope(id, placement, CurrentUser.get()));
     }

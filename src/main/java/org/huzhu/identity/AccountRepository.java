@@ -18,7 +18,7 @@ class AccountRepository {
 
     private static final String ACCOUNT_COLUMNS = """
             id, username, display_name, role, extra_roles, org_node_id, unit_id, member_id, scope_path, enabled, demo,
-            must_change_password, totp_enabled, phone_masked, created_at""";
+            must_change_password, totp_enabled, phone_masked, created_at, hospital_id""";
 
     private final JdbcClient jdbc;
 
@@ -33,7 +33,7 @@ class AccountRepository {
     /** An account as administrators see it: never a password, a secret or a full phone number. */
     record Account(long id, String username, String displayName, Role role, Long orgNodeId, Long unitId, Long memberId,
                    String scopePath, boolean enabled, boolean demo, boolean mustChangePassword, boolean twoFactorEnabled,
-                   String maskedPhone, OffsetDateTime createdAt, Set<Role> extraRoles) {
+                   String maskedPhone, OffsetDateTime createdAt, Set<Role> extraRoles, Long hospitalId) {
 
         /** The primary role first, then the further ones in declaration order. */
         List<Role> roles() {
@@ -48,13 +48,14 @@ class AccountRepository {
     Optional<StoredAccount> findByUsername(String username) {
         return jdbc.sql("""
                 select id, username, display_name, role, extra_roles, org_node_id, unit_id, member_id, scope_path,
-                       password_hash, enabled, demo
+                       password_hash, enabled, demo, hospital_id
                   from identity.account where username = ?""")
                 .param(username)
                 .query((rs, n) -> new StoredAccount(
                         new CurrentUser(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
                                 rs.getString("scope_path"), rs.getObject("org_node_id", Long.class),
-                                rs.getObject("unit_id", Long.class), rs.getObject("member_id", Long.class), extraRoles(rs)),
+                                rs.getObject("unit_id", Long.class), rs.getObject("member_id", Long.class), extraRoles(rs),
+                                rs.getObject("hospital_id", Long.class)),
                         rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled"),
                         rs.getBoolean("demo")))
                 .optional();
@@ -78,15 +79,16 @@ class AccountRepository {
     long insert(Accounts.NewAccount account, String passwordHash) {
         return jdbc.sql("""
                 insert into identity.account (username, password_hash, display_name, role, extra_roles, org_node_id, unit_id,
-                                              member_id, scope_path, demo, must_change_password)
+                                              member_id, scope_path, demo, must_change_password, hospital_id)
                 values (:username, :hash, :displayName, :role, cast(:extra as text[]), :orgNodeId, :unitId, :memberId,
-                        :scopePath, :demo, :mustChange)
+                        :scopePath, :demo, :mustChange, :hospitalId)
                 returning id""")
                 .param("username", account.username()).param("hash", passwordHash)
                 .param("displayName", account.displayName()).param("role", account.role().name())
                 .param("extra", names(account.extraRoles())).param("orgNodeId", account.orgNodeId()).param("unitId", account.unitId())
                 .param("memberId", account.memberId()).param("scopePath", account.scopePath())
                 .param("demo", account.demo()).param("mustChange", account.mustChangePassword())
+                .param("hospitalId", account.hospitalId())
                 .query(Long.class).single();
     }
 
@@ -161,9 +163,11 @@ class AccountRepository {
         jdbc.sql("update identity.account set enabled = ?, updated_at = now() where id = ?").params(enabled, id).update();
     }
 
-    void rescope(long id, Long orgNodeId, Long unitId, String scopePath) {
-        jdbc.sql("update identity.account set org_node_id = ?, unit_id = ?, scope_path = ?, updated_at = now() where id = ?")
-                .params(orgNodeId, unitId, scopePath, id).update();
+    void rescope(long id, Long orgNodeId, Long unitId, Long hospitalId, String scopePath) {
+        jdbc.sql("""
+                update identity.account set org_node_id = ?, unit_id = ?, hospital_id = ?, scope_path = ?, updated_at = now()
+                 where id = ?""")
+                .params(orgNodeId, unitId, hospitalId, scopePath, id).update();
     }
 
     /** Gives an account its roles: the first is the primary one. */
@@ -193,6 +197,7 @@ class AccountRepository {
                 Role.valueOf(rs.getString("role")), rs.getObject("org_node_id", Long.class), rs.getObject("unit_id", Long.class),
                 rs.getObject("member_id", Long.class), rs.getString("scope_path"), rs.getBoolean("enabled"),
                 rs.getBoolean("demo"), rs.getBoolean("must_change_password"), rs.getBoolean("totp_enabled"),
-                rs.getString("phone_masked"), rs.getObject("created_at", OffsetDateTime.class), extraRoles(rs));
+                rs.getString("phone_masked"), rs.getObject("created_at", OffsetDateTime.class), extraRoles(rs),
+                rs.getObject("hospital_id", Long.class));
     }
 }

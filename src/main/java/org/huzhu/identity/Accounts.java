@@ -45,14 +45,21 @@ public class Accounts {
 
     /**
      * An account to create; {@code mustChangePassword} for a one-time password handed to its holder;
-     * {@code extraRoles} the roles it holds besides its primary {@code role} (see {@link Role#combinable}).
+     * {@code extraRoles} the roles it holds besides its primary {@code role} (see {@link Role#combinable});
+     * {@code hospitalId} the partner hospital of a hospital desk account ({@link Role#HOSPITAL}), else null.
      */
     public record NewAccount(String username, String password, String displayName, Role role, Long orgNodeId,
                              Long unitId, Long memberId, String scopePath, boolean demo, boolean mustChangePassword,
-                             java.util.Set<Role> extraRoles) {
+                             java.util.Set<Role> extraRoles, Long hospitalId) {
 
         public NewAccount {
             extraRoles = extraRoles == null ? java.util.Set.of() : java.util.Set.copyOf(extraRoles);
+        }
+
+        public NewAccount(String username, String password, String displayName, Role role, Long orgNodeId,
+                          Long unitId, Long memberId, String scopePath, boolean demo, boolean mustChangePassword,
+                          java.util.Set<Role> extraRoles) {
+            this(username, password, displayName, role, orgNodeId, unitId, memberId, scopePath, demo, mustChangePassword, extraRoles, null);
         }
 
         public NewAccount(String username, String password, String displayName, Role role, Long orgNodeId,

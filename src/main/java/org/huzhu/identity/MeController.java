@@ -33,7 +33,7 @@ class MeController {
     record Me(String username, String displayName, String role, String roleName, String scopePath,
               Long orgNodeId, Long unitId, Long memberId, List<String> rights, List<Held> rightNames, LocalDate today,
               boolean mustChangePassword, boolean twoFactorEnabled, boolean twoFactorRequired,
-              List<String> roles, List<String> roleNames) {
+              List<String> roles, List<String> roleNames, Long hospitalId) {
     }
 
     /**
@@ -55,6 +55,6 @@ class MeController {
                 rights.stream().map(r -> new Held(r.name(), r.chinese())).toList(), LocalDate.now(clock),
                 standing.mustChangePassword(), standing.twoFactorEnabled(),
                 Role.needSecondFactor(u.roles()) && !(demoMode && standing.demo()),
-                roles.stream().map(Role::name).toList(), roles.stream().map(Role::chinese).toList());
+                roles.stream().map(Role::name).toList(), roles.stream().map(Role::chinese).toList(), u.hospitalId());
     }
 }

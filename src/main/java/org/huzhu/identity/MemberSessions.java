@@ -112,7 +112,7 @@ public class MemberSessions {
                 .param(Long.toString(member.memberId())).query().singleRow();
         return accounts.memberAccount(member.memberId()).map(account -> {
             if (member.orgPath().equals(account.user().scopePath()) && Objects.equals(member.unitId(), account.user().unitId())) return account;
-            accounts.rescope(account.user().accountId(), null, member.unitId(), member.orgPath()); // the member moved
+            accounts.rescope(account.user().accountId(), null, member.unitId(), null, member.orgPath()); // the member moved
             return accounts.memberAccount(member.memberId()).orElseThrow();
         }).orElseGet(() -> {
             String username = "member-" + member.memberId();

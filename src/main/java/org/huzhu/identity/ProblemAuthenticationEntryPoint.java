@@ -3,6 +3,7 @@ package org.huzhu.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.huzhu.shared.web.ApiPaths;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -20,7 +21,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         String uri = request.getRequestURI();
-        boolean api = uri.startsWith("/api/") || uri.startsWith("/actuator/") || uri.startsWith("/v3/api-docs");
+        boolean api = ApiPaths.isApi(uri) || uri.startsWith("/actuator/") || uri.startsWith("/v3/api-docs");
         if (!api) {
             response.sendRedirect("/login");
             return;

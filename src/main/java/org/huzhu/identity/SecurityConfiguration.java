@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.web.ApiPaths;
 import org.huzhu.shared.web.InlineResource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -60,8 +61,9 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers(API_DOCS).access((authentication, context) ->
                         new AuthorizationDecision(demo || holds(authentication.get(), Right.API_DOCS)))
-                // every API endpoint declares its right (@Requires); one that declares none is refused
-                .requestMatchers("/api/**").access(endpoints)
+                // every API endpoint declares its right (@Requires); one that declares none is refused. /fhir/: the
+                // hospital desk's FHIR base (CoverageEligibilityRequest)
+                .requestMatchers("/api/**", "/fhir/**").access(endpoints)
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
             .formLogin(form -> form.loginPage("/login")
@@ -86,7 +88,7 @@ class SecurityConfiguration {
                 // a request without a session cookie has nothing for a forged request to ride on: API clients
                 // (Basic on each call) need no token; a browser session always does, Authorization header or not
                 .ignoringRequestMatchers(request -> request.getRequestedSessionId() == null
-                        && (request.getHeader("Authorization") != null || request.getRequestURI().startsWith("/api/")))
+                        && (request.getHeader("Authorization") != null || ApiPaths.isApi(request.getRequestURI())))
                 .ignoringRequestMatchers("/api/v1/benefit-calculations", "/api/v1/payment-notifications/**"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(web, false, inline)))

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Set;
 import org.huzhu.shared.scope.Role;
+import org.huzhu.shared.web.ApiPaths;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -66,7 +67,7 @@ final class SignInGate extends OncePerRequestFilter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean api = path.startsWith("/api/");
+        boolean api = ApiPaths.isApi(path);
         boolean page = path.equals("/") || (path.endsWith(".html") && !path.startsWith("/login"));
         if (!api && !page) {
             chain.doFilter(request, response);

@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.huzhu.benefits.BenefitRequest.Expenses;
 import org.huzhu.benefits.BenefitRequest.HospitalStay;
+import org.huzhu.claims.ClaimHospitals;
 import org.huzhu.claims.Claims;
 import org.huzhu.claims.DiagnosisNames;
 import org.huzhu.claims.WhatHappened;
+import org.huzhu.hospitals.Hospital;
+import org.huzhu.hospitals.Hospitals;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
@@ -46,9 +49,13 @@ class ClaimAppController {
     private final Claims claims;
     private final DiagnosisNames names;
     private final OwnClaimViews views;
+    private final Hospitals hospitals;
+    private final ClaimHospitals claimHospitals;
 
-    ClaimAppController(Claims claims, DiagnosisNames names, OwnClaimViews views) {
+    ClaimAppController(Claims claims, DiagnosisNames names, OwnClaimViews views, Hospitals hospitals, ClaimHospitals claimHospitals) {
         this.claims = claims;
+        this.hospitals = hospitals;
+        this.claimHospitals = claimHospitals;
         this.names = names;
         this.views = views;
     }
@@ -80,10 +87,11 @@ class ClaimAppController {
     /**
      * What the worker tells: {@code whatHappened} 住院 / 门诊特殊病 / 意外 (or HOSPITAL_STAY, OUTPATIENT_SPECIAL, ACCIDENT;
      * {@code kind} ILLNESS / ACCIDENT is understood too), the day it happened, the diagnosis chosen from the search,
-     * optionally the items claimed and the hospital stay.
+     * optionally the items claimed and the hospital stay; {@code hospital} the code of the partner hospital whose
+     * 申领提示牌 the worker scanned ({@code /m/#claim?hospital=CODE}), kept beside the claim.
      */
     record AppClaim(String whatHappened, String kind, LocalDate incidentDate, String diagnosis, List<String> diagnoses,
-                    List<String> items, HospitalStay hospitalStay) {
+                    List<String> items, HospitalStay hospitalStay, String hospital) {
 
         WhatHappened happened() {
             String said = whatHappened != null && !whatHappened.isBlank() ? whatHappened
@@ -100,7 +108,7 @@ class ClaimAppController {
 
     @Requires(Right.OWN_CLAIM)
     @PostMapping(path = "/api/v1/m/claims", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "申领互助金（本人）：claim 为发生了什么、日期与诊断（JSON），photos 为一次拍下的多张材料照片，后台逐张识别")
+    @Operation(summary = "申领互助金（本人）：claim 为发生了什么、日期与诊断（JSON；扫医院申领提示牌来的带 hospital），photos 为一次拍下的多张材料照片，后台逐张识别")
     ResponseEntity<OwnClaimViews.OwnClaim> file(@RequestPart("claim") AppClaim claim,
                                                 @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
                                                 @RequestParam(name = "kinds", required = false) List<String> kinds) {
@@ -109,9 +117,15 @@ class ClaimAppController {
         if (happened.kind() == org.huzhu.benefits.BenefitRequest.IncidentKind.ILLNESS && claim.diagnosisCodes() == null) {
             throw InvalidInputException.of("diagnosis", "请输入病名并从列表中选择诊断");
         }
+        Hospital hospital = claim.hospital() == null || claim.hospital().isBlank() ? null : hospitals.active(claim.hospital())
+                .orElseThrow(() -> InvalidInputException.of("hospital", "该合作医院不存在或已停止合作，请直接申领"));
         Claims.NewClaim command = new Claims.NewClaim(null, happened.kind(), claim.incidentDate(), claim.diagnosisCodes(), false, null,
                 claim.hospitalStay(), null, null, claim.items());
-        var filed = claims.fileOwn(happened, command, documents(photos, kinds), CurrentUser.get());
+        CurrentUser worker = CurrentUser.get();
+        var filed = claims.fileOwn(happened, command, documents(photos, kinds), worker);
+        if (hospital != null) {
+            claimHospitals.record(filed.id(), new ClaimHospitals.ClaimHospital(hospital.code(), hospital.name()), worker);
+        }
         return ResponseEntity.created(URI.create("/api/v1/m/claims/" + filed.id())).body(views.of(filed));
     }
 

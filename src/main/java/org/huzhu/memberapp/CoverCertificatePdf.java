@@ -1,20 +1,12 @@
 package org.huzhu.memberapp;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -22,6 +14,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.huzhu.membership.MemberCover;
+import org.huzhu.shared.pdf.PdfParts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +38,7 @@ class CoverCertificatePdf {
 
     byte[] render(CoverCertificates.Issued c, String verifyUrl, ZoneId zone) {
         try (TrueTypeCollection fonts = new TrueTypeCollection(fontFile.toFile()); PDDocument doc = new PDDocument()) {
-            PDType0Font font = PDType0Font.load(doc, first(fonts), true);
+            PDType0Font font = PdfParts.cjkFont(doc, fonts);
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             float top = page.getMediaBox().getHeight() - 70;
@@ -65,7 +58,7 @@ class CoverCertificatePdf {
                 y = line(out, font, y - 6, "出具单位：" + c.holder().office());
                 y = line(out, font, y, "出具时间：" + ISSUED.format(c.issuedAt().atZone(zone)) + "（北京时间）");
                 y = line(out, font, y, "凭证编号：" + c.number());
-                out.drawImage(LosslessFactory.createFromImage(doc, qr(verifyUrl)), LEFT, y - 150, 140, 140);
+                out.drawImage(LosslessFactory.createFromImage(doc, PdfParts.qr(verifyUrl, 280, 1)), LEFT, y - 150, 140, 140);
                 text(out, font, 10, LEFT + 150, y - 80, "扫码核验本凭证是否有效");
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -87,20 +80,5 @@ class CoverCertificatePdf {
         out.newLineAtOffset(x, y);
         out.showText(text);
         out.endText();
-    }
-
-    private static TrueTypeFont first(TrueTypeCollection fonts) throws IOException {
-        AtomicReference<TrueTypeFont> first = new AtomicReference<>();
-        fonts.processAllFonts(f -> first.compareAndSet(null, f));
-        return first.get();
-    }
-
-    private static java.awt.image.BufferedImage qr(String url) {
-        try {
-            return MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 280, 280,
-                    Map.of(EncodeHintType.MARGIN, 1)));
-        } catch (WriterException e) {
-            throw new IllegalStateException("QR code of " + url, e);
-        }
     }
 }

@@ -10,13 +10,16 @@ import java.util.Optional;
 import org.huzhu.catalogue.Catalogue;
 import org.huzhu.catalogue.CatalogueVersion;
 import org.huzhu.organisation.Organisations;
+import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.Masks;
+import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.springframework.stereotype.Service;
 
 /**
  * What a worker holds, told in plain words for the worker: each item of each enrolment with its name from the
  * catalogue, plan, shares, period, the end of the illness waiting period, who paid and whether it covers today.
- * Read by the member app's 我的保障 screen and the electronic cover certificate (参保凭证).
+ * Read by the member app's 我的保障 screen, the electronic cover certificate (参保凭证) and a partner hospital's
+ * discharge desk ({@link #heldOn}).
  */
 @Service
 public class MemberCover {
@@ -50,9 +53,11 @@ public class MemberCover {
     private final Catalogue catalogue;
     private final Organisations organisations;
     private final Clock clock;
+    private final PersonalDataCipher cipher;
 
     MemberCover(MemberRepository members, EnrolmentRepository enrolments, Catalogue catalogue, Organisations organisations,
-                Clock clock) {
+                Clock clock, PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.members = members;
         this.enrolments = enrolments;
         this.catalogue = catalogue;
@@ -78,6 +83,28 @@ public class MemberCover {
         }
         items.sort((a, b) -> a.from() == null ? (b.from() == null ? 0 : -1) : b.from() == null ? 1 : b.from().compareTo(a.from()));
         return items;
+    }
+
+    /**
+     * The items a person held on {@code day} (in force that day), found by their resident ID number and only when the
+     * name on record is the one given (spaces and the middle dot of minority names aside): for a partner hospital's
+     * discharge desk. An ID number nobody registered, another name and no cover that day all answer the same empty
+     * list, so that the answer never tells whether someone is registered.
+     */
+    public List<Item> heldOn(IdNumber idNumber, String name, LocalDate day) {
+        Optional<Member> member = members.idByHash(MemberFacts.idHash(cipher, idNumber)).flatMap(members::find)
+                .filter(m -> sameName(m.name(), name));
+        if (member.isEmpty()) return List.of();
+        return itemsOf(member.get().id()).stream()
+                .filter(i -> i.from() != null && !day.isBefore(i.from()) && !day.isAfter(i.to())).toList();
+    }
+
+    private static boolean sameName(String onRecord, String given) {
+        return given != null && plainName(onRecord).equals(plainName(given));
+    }
+
+    private static String plainName(String name) {
+        return name.replaceAll("[\\s\u00B7\u2022\u30FB\u2027.]", "");
     }
 
     private static Item item(Coverage c, CatalogueVersion version, String paidBy, LocalDate today) {

@@ -68,6 +68,13 @@ public class Organisations {
         return repository.node(id).orElseThrow(() -> new NotFoundException("组织不存在"));
     }
 
+    /** A node the caller sees (inside their scope); otherwise 404, as if it did not exist. */
+    public OrgNode visibleNode(long id, CurrentUser user) {
+        OrgNode node = node(id);
+        if (!user.sees(node.path())) throw new NotFoundException("组织不存在");
+        return node;
+    }
+
     /** Ancestors from the node itself up to the root: where a subsidy budget is looked for. */
     public List<Long> selfAndAncestors(long orgNodeId) {
         String[] ids = node(orgNodeId).path().split("/");

@@ -1,24 +1,30 @@
 // 系统管理 → 用户: accounts inside the caller's part of the tree. Staff accounts belong to a union
-// office, unit operators to a unit, workers to a member record; the data scope follows from that on
-// the server. A new or reset account gets a one-time password, shown here once.
+// office, unit operators to a unit, workers to a member record, a partner hospital's desk (合作医院) to the
+// hospital; the data scope follows from that on the server. A new or reset account gets a one-time password,
+// shown here once.
 
 import { api, busy, dateTime, field, fill, formError, h, responsive, submitting, toast } from '../lib.js';
 
-const ROLES = { ADMIN: '互助保障管理员', UNION_STAFF: '工会工作人员', REVIEWER: '审核员', FINANCE: '财务人员', UNIT_OPERATOR: '单位经办人', MEMBER: '职工会员' };
+const ROLES = { ADMIN: '互助保障管理员', UNION_STAFF: '工会工作人员', REVIEWER: '审核员', FINANCE: '财务人员', UNIT_OPERATOR: '单位经办人', MEMBER: '职工会员',
+  HOSPITAL: '合作医院' };
 const STAFF_ROLES = ['ADMIN', 'UNION_STAFF', 'REVIEWER', 'FINANCE'];
 /** The roles one account may combine (a union office's staff); the first chosen stays the primary role. */
 const COMBINABLE = ['UNION_STAFF', 'REVIEWER', 'FINANCE'];
 
-/** The roles the caller may grant: an administrator any, union staff those whose rights they hold. */
+/** The roles the caller may grant: an administrator any, union staff those whose rights they hold and hospital desks. */
 function grantable(context) {
-  return context.is('ADMIN') ? Object.keys(ROLES) : ['UNION_STAFF', 'UNIT_OPERATOR', 'MEMBER'];
+  return context.is('ADMIN') ? Object.keys(ROLES) : ['UNION_STAFF', 'UNIT_OPERATOR', 'MEMBER', 'HOSPITAL'];
 }
 
 export async function render(root, context) {
-  const [nodes, units] = await Promise.all([api('/api/v1/organisations'), api('/api/v1/units?limit=500')]);
+  const [nodes, units, hospitals] = await Promise.all([api('/api/v1/organisations'), api('/api/v1/units?limit=500'),
+    api('/api/v1/hospitals')]);
   const nodeName = new Map(nodes.map((n) => [n.id, n.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const place = (a) => (a.unitId ? unitName.get(a.unitId) || `单位 ${a.unitId}` : nodeName.get(a.orgNodeId) || '—');
+  const hospitalName = new Map(hospitals.map((x) => [x.id, x.name]));
+  const place = (a) => (a.hospitalId ? hospitalName.get(a.hospitalId) || `医院 ${a.hospitalId}`
+    : a.unitId ? unitName.get(a.unitId) || `单位 ${a.unitId}` : nodeName.get(a.orgNodeId) || '—');
+  const partners = hospitals.filter((x) => x.active);
   const results = h('div', { id: 'accounts-results' }, h('p', { class: 'loading', text: '正在加载…' }));
   const issued = h('div', { id: 'accounts-issued' });
   const editor = h('div', { id: 'accounts-editor' });
@@ -33,7 +39,7 @@ export async function render(root, context) {
   const load = async () => {
     const query = new URLSearchParams([...new FormData(filters)].filter(([, v]) => v)).toString();
     const accounts = await api(`/api/v1/accounts${query ? `?${query}` : ''}`);
-    fill(results, table(accounts, place, { context, load, issued, editor, nodes, units }));
+    fill(results, table(accounts, place, { context, load, issued, editor, nodes, units, partners }));
   };
   filters.addEventListener('change', () => load().catch((e) => toast(e.message, 'error')));
   fill(root,
@@ -44,7 +50,7 @@ export async function render(root, context) {
       h('section', { class: 'card', 'aria-labelledby': 'accounts-title' },
         h('div', { class: 'card-head' }, h('h2', { id: 'accounts-title', text: '账户列表' })), filters, results),
       editor,
-      createForm(context, nodes, units, issued, load)));
+      createForm(context, nodes, units, partners, issued, load)));
   await load();
 }
 
@@ -64,11 +70,11 @@ function table(accounts, place, env) {
       h('td', { class: 'nowrap' }, actions(a, env))))))));
 }
 
-function actions(a, { context, load, issued, editor, nodes, units }) {
+function actions(a, { context, load, issued, editor, nodes, units, partners }) {
   if (!(a.roles || [a.role]).every((r) => grantable(context).includes(r)) || a.username === context.me.username) return null;
   const edit = h('button', { type: 'button', class: 'btn btn-small', dataset: { edit: a.username } }, '编辑');
   edit.addEventListener('click', () => {
-    fill(editor, editForm(a, nodes, units, load, editor, context));
+    fill(editor, editForm(a, nodes, units, partners, load, editor, context));
     editor.scrollIntoView({ block: 'nearest' });
   });
   const reset = h('button', { type: 'button', class: 'btn btn-small', dataset: { reset: a.username } }, '重置密码');
@@ -100,12 +106,14 @@ function showIssued(box, result, title) {
   box.scrollIntoView({ block: 'nearest' });
 }
 
-function placement(prefix, nodes, units) {
+function placement(prefix, nodes, units, partners) {
   return [
     field('所属工会组织', h('select', { name: 'orgNodeId', id: `${prefix}-node` }, h('option', { value: '', text: '请选择' }),
       nodes.map((n) => h('option', { value: n.id, text: n.name }))), { hint: '工作人员、审核员、财务、管理员', errorFor: 'orgNodeId' }),
     field('所属单位', h('select', { name: 'unitId', id: `${prefix}-unit` }, h('option', { value: '', text: '请选择' }),
       units.map((u) => h('option', { value: u.id, text: u.name }))), { hint: '单位经办人', errorFor: 'unitId' }),
+    field('合作医院', h('select', { name: 'hospitalId', id: `${prefix}-hospital` }, h('option', { value: '', text: '请选择' }),
+      partners.map((x) => h('option', { value: x.id, text: x.name }))), { hint: '医院出院结算处的查询账户', errorFor: 'hospitalId' }),
   ];
 }
 
@@ -129,7 +137,7 @@ function extraRoles(prefix, context, primary, held = []) {
   return { wrap, show, chosen: () => [...box.querySelectorAll('input:checked')].map((c) => c.value) };
 }
 
-function createForm(context, nodes, units, issued, reload) {
+function createForm(context, nodes, units, partners, issued, reload) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'account-create' }, '新建账户');
   const role = h('select', { name: 'role', id: 'account-role' }, grantable(context).map((r) => h('option', { value: r, text: ROLES[r] })));
   const extras = extraRoles('account', context, role.value);
@@ -140,7 +148,7 @@ function createForm(context, nodes, units, issued, reload) {
       field('手机号码', h('input', { type: 'tel', name: 'phone', id: 'account-phone', maxlength: 13 })),
       field('角色', role, { hint: '主角色' }),
       extras.wrap,
-      placement('account', nodes, units),
+      placement('account', nodes, units, partners),
       field('职工编号', h('input', { type: 'number', name: 'memberId', id: 'account-member', min: 1 }), { hint: '职工会员账户：职工记录的编号' })),
     formError(),
     h('div', { class: 'form-actions' }, submit));
@@ -149,6 +157,7 @@ function createForm(context, nodes, units, issued, reload) {
     form.querySelector('#account-node').closest('.field').hidden = !STAFF_ROLES.includes(r);
     form.querySelector('#account-unit').closest('.field').hidden = r !== 'UNIT_OPERATOR';
     form.querySelector('#account-member').closest('.field').hidden = r !== 'MEMBER';
+    form.querySelector('#account-hospital').closest('.field').hidden = r !== 'HOSPITAL';
     extras.show(r);
   };
   role.addEventListener('change', shown);
@@ -160,7 +169,8 @@ function createForm(context, nodes, units, issued, reload) {
       username: text('username'), displayName: text('displayName'), phone: text('phone'), roles: [r, ...extras.chosen()],
       orgNodeId: STAFF_ROLES.includes(r) ? number('orgNodeId') : null,
       unitId: r === 'UNIT_OPERATOR' ? number('unitId') : null,
-      memberId: r === 'MEMBER' ? number('memberId') : null } });
+      memberId: r === 'MEMBER' ? number('memberId') : null,
+      hospitalId: r === 'HOSPITAL' ? number('hospitalId') : null } });
     form.reset();
     shown();
     showIssued(issued, result, '账户已创建');
@@ -172,11 +182,12 @@ function createForm(context, nodes, units, issued, reload) {
     form);
 }
 
-function editForm(a, nodes, units, reload, editor, context) {
+function editForm(a, nodes, units, partners, reload, editor, context) {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'account-save' }, '保存');
   const cancel = h('button', { type: 'button', class: 'btn', onclick: () => fill(editor) }, '取消');
   const staff = STAFF_ROLES.includes(a.role);
-  const [nodeField, unitField] = placement('account-edit', nodes, units);
+  const [nodeField, unitField, hospitalField] = placement('account-edit', nodes, units, partners);
+  const bound = a.role === 'HOSPITAL' ? 'hospitalId' : staff ? 'orgNodeId' : 'unitId';
   const held = a.roles || [a.role];
   const extras = extraRoles('account-edit', context, a.role, held.slice(1));
   const form = h('form', { id: 'account-edit-form', novalidate: true },
@@ -184,19 +195,19 @@ function editForm(a, nodes, units, reload, editor, context) {
       field('姓名', h('input', { type: 'text', name: 'displayName', id: 'account-edit-name', maxlength: 50, value: a.displayName })),
       field('手机号码', h('input', { type: 'tel', name: 'phone', id: 'account-edit-phone', maxlength: 13, placeholder: a.maskedPhone || '' }),
         { hint: a.maskedPhone ? '不填写则保留原号码' : '' }),
-      a.role === 'MEMBER' ? null : staff ? nodeField : unitField,
+      a.role === 'MEMBER' ? null : a.role === 'HOSPITAL' ? hospitalField : staff ? nodeField : unitField,
       extras.wrap),
     formError(),
     h('div', { class: 'form-actions' }, submit, ' ', cancel));
   const select = form.querySelector('select');
-  if (select) select.value = String(staff ? a.orgNodeId : a.unitId);
+  if (select) select.value = String(a[bound]);
   submitting(form, submit, '保存中…', async (text) => {
     const roles = [a.role, ...extras.chosen()];
     const changed = roles.length !== held.length || roles.some((r) => !held.includes(r));
     await api(`/api/v1/accounts/${a.id}`, { method: 'PUT', json: { displayName: text('displayName'), phone: text('phone'),
       ...(changed ? { roles } : {}) } });
-    if (select && select.value !== String(staff ? a.orgNodeId : a.unitId)) {
-      await api(`/api/v1/accounts/${a.id}/scope`, { method: 'PUT', json: staff ? { orgNodeId: Number(select.value) } : { unitId: Number(select.value) } });
+    if (select && select.value !== String(a[bound])) {
+      await api(`/api/v1/accounts/${a.id}/scope`, { method: 'PUT', json: { [bound]: Number(select.value) } });
     }
     toast(`${a.username} 已保存`, 'ok');
     fill(editor);

@@ -6,6 +6,7 @@ import {
   api, busy, catalogue, clearErrors, dateTime, field, fill, formError, GENDER, h, responsive, showErrors, toast, today, yuan,
 } from '../lib.js';
 import { addItemButton, checks, requestsCard, sendBackCard, viewButton, waivers } from './claim-evidence.js';
+import { hospitalNote } from './claim-hospital.js';
 
 const PAGE = 50;
 
@@ -209,6 +210,7 @@ async function showClaim(root, id, context, notice) {
       h('div', { class: 'stack' },
         timelineCard(claim),
         claim.payoutRequests.length ? payoutsCard(claim) : null,
+        hospitalNote(claim.id),
         factsCard(claim, terms))));
 }
 

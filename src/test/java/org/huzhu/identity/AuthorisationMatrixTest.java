@@ -35,15 +35,18 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Callers: demo-admin (ADMIN, province), demo-wuhan (UNION_STAFF, 武汉市), demo-reviewer,
  * demo-finance (province), demo-unit (UNIT_OPERATOR of a unit in 武汉), demo-member (a worker of
- * that unit). "In scope" is a record of that worker or unit; "out of scope" one in 荆门市, outside
- * every scoped caller's part of the tree. Requests that would change something carry input that
+ * that unit), demo-hospital (HOSPITAL, the desk of 武汉市第一医院). "In scope" is a record of that worker
+ * or unit (or that hospital); "out of scope" one in 荆门市, outside every scoped caller's part of the tree. Requests that would change something carry input that
  * fails validation, or aim at a record in a state that refuses the move, so that the matrix
  * changes nothing but its own fixtures.
  */
 class AuthorisationMatrixTest extends ApiTest {
 
-    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
-    private static final Set<Role> STAFF = EnumSet.complementOf(EnumSet.of(Role.MEMBER));
+    /** Everyone logged in, a hospital desk too: what {@code Right.SIGNED_IN} opens. */
+    private static final Set<Role> SIGNED_IN = EnumSet.allOf(Role.class);
+    /** Everyone who works in the scheme: a hospital desk asks about cover and sees nothing else. */
+    private static final Set<Role> ALL = EnumSet.complementOf(EnumSet.of(Role.HOSPITAL));
+    private static final Set<Role> STAFF = EnumSet.complementOf(EnumSet.of(Role.MEMBER, Role.HOSPITAL));
     private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
 
     /** One caller per role. */
@@ -56,10 +59,11 @@ class AuthorisationMatrixTest extends ApiTest {
         CALLERS.put(Role.FINANCE, "demo-finance");
         CALLERS.put(Role.UNIT_OPERATOR, "demo-unit");
         CALLERS.put(Role.MEMBER, "demo-member");
+        CALLERS.put(Role.HOSPITAL, "demo-hospital");
     }
 
     /** Roles whose callers see only part of the tree: only they can be out of scope. */
-    private static final Set<Role> SCOPED = EnumSet.of(Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER);
+    private static final Set<Role> SCOPED = EnumSet.of(Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER, Role.HOSPITAL);
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -122,7 +126,7 @@ class AuthorisationMatrixTest extends ApiTest {
             tests.add(DynamicTest.dynamicTest(row.endpoint() + " · nobody logged in", () -> {
                 int status = call(null, row, row.in());
                 if (row.isPublic()) assertThat(status).as(row.endpoint()).isNotIn(401, 403);
-                else if (row.in().startsWith("/api/")) assertThat(status).as(row.endpoint()).isEqualTo(401);
+                else if (row.in().startsWith("/api/") || row.in().startsWith("/fhir/")) assertThat(status).as(row.endpoint()).isEqualTo(401);
                 else assertThat(status).as(row.endpoint() + " sends a browser to the login page").isEqualTo(302);
             }));
             for (Map.Entry<Role, String> caller : CALLERS.entrySet()) {
@@ -163,14 +167,14 @@ class AuthorisationMatrixTest extends ApiTest {
         // the payment provider's notifications: unsigned, so refused with 400 before anything changes
         add(rows, publicRow("POST /api/v1/payment-notifications/{provider}", "/api/v1/payment-notifications/simpay", Body.EMPTY_JSON));
         // anyone logged in
-        add(rows, row("GET /", ALL, "/", null, Body.NONE));
-        add(rows, row("GET /api/v1/me", ALL, "/api/v1/me", null, Body.NONE));
+        add(rows, row("GET /", SIGNED_IN, "/", null, Body.NONE));
+        add(rows, row("GET /api/v1/me", SIGNED_IN, "/api/v1/me", null, Body.NONE));
         // own account and login: a wrong old password, no code; the enrolment started stays pending (not enabled)
         add(rows, publicRow("GET /api/v1/login-options", "/api/v1/login-options", Body.NONE));
-        add(rows, row("POST /api/v1/me/password", ALL, "/api/v1/me/password", null, Body.EMPTY_JSON));
-        add(rows, row("POST /api/v1/me/two-factor", ALL, "/api/v1/me/two-factor", null, Body.NONE));
-        add(rows, row("POST /api/v1/me/two-factor/confirm", ALL, "/api/v1/me/two-factor/confirm", null, Body.EMPTY_JSON));
-        add(rows, row("POST /api/v1/login/code", ALL, "/api/v1/login/code", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/me/password", SIGNED_IN, "/api/v1/me/password", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/me/two-factor", SIGNED_IN, "/api/v1/me/two-factor", null, Body.NONE));
+        add(rows, row("POST /api/v1/me/two-factor/confirm", SIGNED_IN, "/api/v1/me/two-factor/confirm", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/login/code", SIGNED_IN, "/api/v1/login/code", null, Body.EMPTY_JSON));
         // the member app (掌上办): its page and signing in are public (empty input is refused); signing out ends any session
         add(rows, publicRow("GET /m/", "/m/", Body.NONE));
         add(rows, row("GET /api/v1/m/cover", EnumSet.of(Role.MEMBER), "/api/v1/m/cover", null, Body.NONE));
@@ -182,7 +186,7 @@ class AuthorisationMatrixTest extends ApiTest {
                 Body.NONE, true));
         add(rows, publicRow("POST /api/v1/m/sign-in/code", "/api/v1/m/sign-in/code", Body.EMPTY_JSON));
         add(rows, publicRow("POST /api/v1/m/sign-in", "/api/v1/m/sign-in", Body.EMPTY_JSON));
-        add(rows, row("POST /api/v1/m/sign-out", ALL, "/api/v1/m/sign-out", null, Body.NONE));
+        add(rows, row("POST /api/v1/m/sign-out", SIGNED_IN, "/api/v1/m/sign-out", null, Body.NONE));
         add(rows, row("GET /api/v1/m/real-name", EnumSet.of(Role.MEMBER), "/api/v1/m/real-name", null, Body.NONE));
         add(rows, row("POST /api/v1/m/real-name", EnumSet.of(Role.MEMBER), "/api/v1/m/real-name", null, Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/m/gift-cover", EnumSet.of(Role.MEMBER), "/api/v1/m/gift-cover", null, Body.NONE));
@@ -231,10 +235,10 @@ class AuthorisationMatrixTest extends ApiTest {
                 EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER),
                 "/api/v1/members/" + f.member() + "/notification-preferences",
                 "/api/v1/members/" + f.otherMember() + "/notification-preferences", Body.EMPTY_JSON));
-        add(rows, row("GET /api/v1/inbox", ALL, "/api/v1/inbox", null, Body.NONE));
-        add(rows, row("GET /api/v1/inbox/unread", ALL, "/api/v1/inbox/unread", null, Body.NONE));
-        add(rows, absentRow("POST /api/v1/inbox/{id}/read", ALL, "/api/v1/inbox/999999999/read", Body.NONE));
-        add(rows, row("POST /api/v1/inbox/read-all", ALL, "/api/v1/inbox/read-all", null, Body.NONE));
+        add(rows, row("GET /api/v1/inbox", SIGNED_IN, "/api/v1/inbox", null, Body.NONE));
+        add(rows, row("GET /api/v1/inbox/unread", SIGNED_IN, "/api/v1/inbox/unread", null, Body.NONE));
+        add(rows, absentRow("POST /api/v1/inbox/{id}/read", SIGNED_IN, "/api/v1/inbox/999999999/read", Body.NONE));
+        add(rows, row("POST /api/v1/inbox/read-all", SIGNED_IN, "/api/v1/inbox/read-all", null, Body.NONE));
         add(rows, row("GET /api/v1/notification-templates", notificationReaders, "/api/v1/notification-templates", null, Body.NONE));
         add(rows, row("GET /api/v1/notification-templates/{code}", notificationReaders, "/api/v1/notification-templates/CLAIM_RECEIVED",
                 null, Body.NONE));
@@ -245,7 +249,7 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/notification-templates/vocabulary", notificationReaders,
                 "/api/v1/notification-templates/vocabulary", null, Body.NONE));
         add(rows, row("GET /api/v1/notifications/statistics", notificationReaders, "/api/v1/notifications/statistics", null, Body.NONE));
-        add(rows, row("GET /api/v1/calendar/{year}", ALL, "/api/v1/calendar/2026", null, Body.NONE));
+        add(rows, row("GET /api/v1/calendar/{year}", SIGNED_IN, "/api/v1/calendar/2026", null, Body.NONE));
         add(rows, row("PUT /api/v1/calendar/{year}", EnumSet.of(Role.ADMIN), "/api/v1/calendar/2026", null, Body.EMPTY_JSON));
         // operation log and login log: union staff read the rows of their own part of the tree (OperationLogApiTest)
         Set<Role> logReaders = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);
@@ -395,6 +399,23 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, new Row("POST /api/v1/m/claims/{id}/withdraw", worker, false, own + "999999999/withdraw", own + f.otherClaim() + "/withdraw",
                 Body.NONE, true));
         add(rows, row("POST /api/v1/recognitions [multipart]", ALL, "/api/v1/recognitions", null, Body.EMPTY_FILE));
+        // the hospital desk (工会+医院): 武汉市第一医院 is in scope for demo-wuhan and its own desk demo-hospital, 荆门市第二人民
+        // 医院 out; changes carry empty input; the FHIR query an empty resource (400 OperationOutcome)
+        String hospital = "/api/v1/hospitals/" + hospitalId("WHSDYYY");
+        String otherHospital = "/api/v1/hospitals/" + hospitalId("JMSDERMYY");
+        Set<Role> hospitalReaders = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.HOSPITAL);
+        Set<Role> hospitalKeepers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);
+        add(rows, row("GET /api/v1/hospitals", hospitalReaders, "/api/v1/hospitals", null, Body.NONE));
+        add(rows, row("GET /api/v1/hospitals/{id}", hospitalReaders, hospital, otherHospital, Body.NONE));
+        add(rows, row("GET /api/v1/hospitals/{id}/poster.pdf", hospitalReaders, hospital + "/poster.pdf", otherHospital + "/poster.pdf",
+                Body.NONE));
+        add(rows, row("POST /api/v1/hospitals", hospitalKeepers, "/api/v1/hospitals", null, Body.EMPTY_JSON));
+        add(rows, row("PUT /api/v1/hospitals/{id}", hospitalKeepers, hospital, otherHospital, Body.EMPTY_JSON));
+        add(rows, row("POST /fhir/r4/CoverageEligibilityRequest", EnumSet.of(Role.HOSPITAL), "/fhir/r4/CoverageEligibilityRequest", null,
+                Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/claims/{id}/hospital", ALL, claim + f.draft() + "/hospital", claim + f.otherClaim() + "/hospital",
+                Body.NONE));
+        add(rows, row("GET /api/v1/m/hospitals/{code}", EnumSet.of(Role.MEMBER), "/api/v1/m/hospitals/WHSDYYY", null, Body.NONE));
         // payouts
         Set<Role> payoutReaders = EnumSet.of(Role.ADMIN, Role.FINANCE);
         Set<Role> payoutMakers = EnumSet.of(Role.FINANCE);
@@ -457,6 +478,10 @@ class AuthorisationMatrixTest extends ApiTest {
                 select '矩阵宣传', 'PUBLICITY_ENROL', 1, jsonb_build_object('kind', 'UNIT_NOT_ENROLLED', 'unitId', id), name, path, 'matrix',
                        now(), 0, 0, 0, 0, 0, 0
                   from organisation.unit where id = ? returning id""").param(u).query(Long.class).single());
+    }
+
+    private long hospitalId(String code) {
+        return jdbc.sql("select id from hospitals.hospital where code = ?").param(code).query(Long.class).single();
     }
 
     private long accountId(String username) {

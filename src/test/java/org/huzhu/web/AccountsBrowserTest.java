@@ -157,7 +157,7 @@ class AccountsBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-hint")));
         List<String> listed = browser.findElements(By.cssSelector("#demo-accounts code")).stream().map(WebElement::getText).toList();
         assertThat(listed).contains("demo-admin", "demo-admin2", "demo-reviewer", "demo-reviewer2", "demo-finance",
-                "demo-finance-checker", "demo-wuhan", "demo-jingmen", "demo-unit", "demo-member");
+                "demo-finance-checker", "demo-wuhan", "demo-jingmen", "demo-unit", "demo-member", "demo-hospital", "demo-hospital2");
     }
 
     // ---- helpers ----------------------------------------------------------------------------

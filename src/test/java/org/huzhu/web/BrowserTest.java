@@ -40,8 +40,17 @@ abstract class BrowserTest extends ApiTest {
      * centre received for it, and — the first time — the name and ID number; returns once home shows the name.
      */
     protected void signInToMemberApp(SimulatedSmsCentre centre, String phone, String name, String idNumber) {
+        signInToMemberAppAt(centre, "/m/", phone, name, idNumber);
+        wait.until(ExpectedConditions.textToBe(By.id("member-name"), name));
+    }
+
+    /**
+     * Opens the member app at {@code path} (a QR code's address, {@code /m/#claim?hospital=…}) on a phone and signs in
+     * there as {@link #signInToMemberApp} does; returns once signed in, the app on the screen the address names.
+     */
+    protected void signInToMemberAppAt(SimulatedSmsCentre centre, String path, String phone, String name, String idNumber) {
         session.phone();
-        browser.get(session.url("/m/"));
+        browser.get(session.url(path));
         wait.until(ExpectedConditions.elementToBeClickable(By.name("phone"))).sendKeys(phone);
         int texted = TextedCodes.codesTextedTo(centre, phone);
         browser.findElement(By.id("send-code")).click();
@@ -54,7 +63,7 @@ abstract class BrowserTest extends ApiTest {
             browser.findElement(By.name("idNumber")).sendKeys(idNumber);
             browser.findElement(By.id("bind")).click();
         }
-        wait.until(ExpectedConditions.textToBe(By.id("member-name"), name));
+        wait.until(d -> "yes".equals(d.findElement(By.tagName("html")).getDomAttribute("data-member")));
     }
 
     @AfterEach

@@ -14,15 +14,23 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * <p>{@code role} is the account's primary role (its display, and what binds it to a node, unit or
  * member); {@code roles} holds it and every further role the account combines with it (e.g. union
- * staff who also review). Rights and {@link #is} consider every role.
+ * staff who also review). Rights and {@link #is} consider every role. {@code hospitalId} is the partner hospital a
+ * hospital desk account ({@link Role#HOSPITAL}) is bound to, null for every other account.
  */
 public record CurrentUser(long accountId, String username, Role role, String scopePath,
-                          Long orgNodeId, Long unitId, Long memberId, Set<Role> roles) implements java.io.Serializable {
+                          Long orgNodeId, Long unitId, Long memberId, Set<Role> roles, Long hospitalId)
+        implements java.io.Serializable {
 
     public CurrentUser {
         EnumSet<Role> all = EnumSet.of(role);
         if (roles != null) all.addAll(roles);
         roles = java.util.Collections.unmodifiableSet(all);
+    }
+
+    /** An account bound to no partner hospital. */
+    public CurrentUser(long accountId, String username, Role role, String scopePath, Long orgNodeId, Long unitId, Long memberId,
+                       Set<Role> roles) {
+        this(accountId, username, role, scopePath, orgNodeId, unitId, memberId, roles, null);
     }
 
     /** An account with the one role. */
@@ -64,12 +72,13 @@ public record CurrentUser(long accountId, String username, Role role, String sco
 
     /**
      * Whether the caller may give every one of these roles to an account: an administrator any role,
-     * anyone else only roles whose every right they hold themselves.
+     * anyone else only roles whose every right they hold themselves, and a hospital desk account those
+     * who keep the partner hospitals ({@link Right#HOSPITAL_MANAGE}), though they never query cover themselves.
      */
     public boolean mayGrant(Collection<Role> granted) {
         if (roles.contains(Role.ADMIN)) return true;
         List<Right> mine = rights();
-        return granted.stream().allMatch(r -> mine.containsAll(Right.of(r)));
+        return granted.stream().allMatch(r -> mine.containsAll(Right.of(r)) || (r == Role.HOSPITAL && holds(Right.HOSPITAL_MANAGE)));
     }
 
     /** A LIKE pattern that matches every path inside the scope. */

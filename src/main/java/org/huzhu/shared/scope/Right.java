@@ -2,6 +2,7 @@ package org.huzhu.shared.scope;
 
 import static org.huzhu.shared.scope.Role.ADMIN;
 import static org.huzhu.shared.scope.Role.FINANCE;
+import static org.huzhu.shared.scope.Role.HOSPITAL;
 import static org.huzhu.shared.scope.Role.MEMBER;
 import static org.huzhu.shared.scope.Role.REVIEWER;
 import static org.huzhu.shared.scope.Role.UNION_STAFF;
@@ -21,7 +22,7 @@ public enum Right {
     /** No login needed. */
     PUBLIC("公开"),
     /** Anyone logged in. */
-    SIGNED_IN("登录用户", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
+    SIGNED_IN("登录用户", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER, HOSPITAL),
 
     ORGANISATION_READ("查看组织机构与单位", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR),
     UNIT_MANAGE("新建与维护单位", ADMIN, UNION_STAFF),
@@ -60,6 +61,12 @@ public enum Right {
     CLAIM_DECIDE("审核申领", ADMIN, REVIEWER),
     PAYMENT_RETRY("重新发起支付", FINANCE),
     RECOGNITION("票据识别", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
+    /** The partner hospitals inside one's scope and their 申领提示牌 (a hospital desk: its own hospital only). */
+    HOSPITAL_READ("查看合作医院与下载申领提示牌", ADMIN, UNION_STAFF, HOSPITAL),
+    /** Register partner hospitals of one's office and below, edit them and end a partnership (合作医院). */
+    HOSPITAL_MANAGE("维护合作医院", ADMIN, UNION_STAFF),
+    /** A hospital desk asks, at discharge, whether a patient has cover (FHIR CoverageEligibilityRequest). */
+    ELIGIBILITY_QUERY("出院参保查询", HOSPITAL),
 
     PAYOUT_READ("查看互助金支付", ADMIN, FINANCE),
     PAYOUT_MANAGE("编制、放行与重新支付", FINANCE),

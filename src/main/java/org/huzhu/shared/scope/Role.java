@@ -11,7 +11,12 @@ public enum Role {
     /** Operator of one employer unit. */
     UNIT_OPERATOR("单位经办人"),
     /** A worker, who sees only themselves. */
-    MEMBER("职工会员");
+    MEMBER("职工会员"),
+    /**
+     * The discharge desk of one partner hospital (合作医院, 工会+医院): asks whether a patient has cover and prints the
+     * hospital's 申领提示牌; sees no member, claim or unit. Bound to the hospital; its scope is the partner office's.
+     */
+    HOSPITAL("合作医院");
 
     private final String chinese;
 
