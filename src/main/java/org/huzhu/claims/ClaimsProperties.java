@@ -10,12 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code cityMax}, province above. Approving a total at or above {@code dualApprovalFrom} needs a
  * second reviewer. The payment promise counts {@code paymentPromiseWorkingDays} working days from
  * complete materials. A member told of missing materials is asked to send them within
- * {@code materialsDueDays} days.
+ * {@code materialsDueDays} days. A rejection or an adjustment may be appealed within {@code appealDays} calendar days
+ * of the decision.
  */
 @ConfigurationProperties("huzhu.claims")
 public record ClaimsProperties(BigDecimal autoApproveBelow, BigDecimal countyMax, BigDecimal cityMax,
                                BigDecimal dualApprovalFrom, Integer paymentPromiseWorkingDays, Long maxDocumentBytes,
-                               Integer materialsDueDays) {
+                               Integer materialsDueDays, Integer appealDays) {
 
     public ClaimsProperties {
         if (autoApproveBelow == null) autoApproveBelow = new BigDecimal("3000.00");
@@ -25,6 +26,7 @@ public record ClaimsProperties(BigDecimal autoApproveBelow, BigDecimal countyMax
         if (paymentPromiseWorkingDays == null) paymentPromiseWorkingDays = 7;
         if (maxDocumentBytes == null) maxDocumentBytes = 10L * 1024 * 1024;
         if (materialsDueDays == null) materialsDueDays = 30;
+        if (appealDays == null) appealDays = 60;
     }
 
     ReviewLevel levelFor(BigDecimal total) {
