@@ -153,13 +153,15 @@ class OwnClaimViews {
         return new Prompt(h.item(), h.itemName(), text, h.missingMaterials());
     }
 
+    /** An item's decision in plain words; an amount a reviewer cut says so, with the coded reason (never the reviewer's note). */
     private Item item(ClaimView.BenefitView b) {
-        String name = switch (b.decision()) {
+        boolean cut = b.adjustedAmount() != null && b.adjustedAmount().compareTo(b.amount()) < 0 && b.adjustReasonName() != null;
+        String name = cut ? "核减给付" : switch (b.decision()) {
             case PAY -> "可给付";
             case REDUCED -> "按限额给付";
             case REJECT -> "不予给付";
         };
-        List<String> reasons = b.decision() == Decision.PAY ? List.of()
+        List<String> reasons = cut ? List.of(b.adjustReasonName()) : b.decision() == Decision.PAY ? List.of()
                 : b.reasons().stream().map(r -> PlainReasons.of(r.code())).distinct().toList();
         Money amount = b.adjustedAmount() != null ? b.adjustedAmount() : b.amount();
         return new Item(b.item(), itemName(b.item()), b.decision().name(), name, amount, reasons);
