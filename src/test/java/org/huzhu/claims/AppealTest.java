@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +35,6 @@ abstract class AppealTest extends ApiTest {
 
     /** ID numbers of the appeal tests use area 3203xx (Changzhou), used by no other test or the demo data. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(300));
-    private static final AtomicInteger RECEIPT = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
     static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -93,21 +91,9 @@ abstract class AppealTest extends ApiTest {
         return claim;
     }
 
-    /** An appendicitis stay 30 to 20 days ago filed by demo-admin as a draft, with one receipt (electronic or paper). */
+    /** An appendicitis stay filed by demo-admin as a draft ({@link #appendicitisClaim}), its receipt electronic or paper. */
     long filed(Worker w, String selfPaid, boolean electronic) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("memberId", w.member());
-        body.put("kind", "ILLNESS");
-        body.put("incidentDate", today().minusDays(30).toString());
-        body.put("diagnoses", List.of("K35.800"));
-        body.put("hospitalStay", Map.of("admission", today().minusDays(30).toString(), "discharge", today().minusDays(20).toString()));
-        String total = new java.math.BigDecimal(selfPaid).add(new java.math.BigDecimal("1000.00")).toPlainString();
-        body.put("expenses", Map.of("total", total, "fundPaid", "1000.00", "selfPaid", selfPaid, "selfFunded", "0.00"));
-        body.put("receipts", List.of(Map.of("invoiceCode", "42060127", "invoiceNumber", String.format("%010d", RECEIPT.incrementAndGet()),
-                "electronic", electronic, "amount", total)));
-        Answer filed = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
-        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-        return filed.json().path("id").asLong();
+        return fileClaim(w.member(), appendicitisClaim(selfPaid, electronic));
     }
 
     /** A 1,000.00 claim (480.00 computed, county level) rejected by {@code reviewer} with a reason naming the illness. */

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,7 +35,6 @@ import tools.jackson.databind.JsonNode;
 class ClaimAppealBrowserTest extends BrowserTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000));
-    private static final AtomicInteger RECEIPT = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
@@ -203,15 +201,7 @@ class ClaimAppealBrowserTest extends BrowserTest {
 
     /** 1,000.00 self-paid on a paper receipt, submitted: 480.00 computed, in county review. */
     private long inReview(Worker w) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", "ILLNESS");
-        body.put("incidentDate", today.minusDays(30).toString());
-        body.put("diagnoses", List.of("K35.800"));
-        body.put("hospitalStay", Map.of("admission", today.minusDays(30).toString(), "discharge", today.minusDays(20).toString()));
-        body.put("expenses", Map.of("total", "2000.00", "fundPaid", "1000.00", "selfPaid", "1000.00", "selfFunded", "0.00"));
-        body.put("receipts", List.of(Map.of("invoiceCode", "42060128", "invoiceNumber", String.format("%010d", RECEIPT.incrementAndGet()),
-                "electronic", false, "amount", "2000.00")));
-        long claim = fileClaim(w.id(), body);
+        long claim = fileClaim(w.id(), appendicitisClaim("1000.00", false));
         Answer submitted = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");
         assertThat(submitted.json().path("status").asString()).as(submitted.body()).isEqualTo("UNDER_REVIEW");
         return claim;
