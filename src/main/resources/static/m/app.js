@@ -10,6 +10,7 @@ import { phone } from '/m/phone.js';
 import { enrol, payEnrolment, payResult } from '/m/enrol.js';
 import { newClaim } from '/m/claim.js';
 import { myClaims, oneClaim } from '/m/claims.js';
+import { appealScreen } from '/m/appeal.js';
 
 const screen = document.getElementById('screen');
 const back = document.getElementById('back');
@@ -204,6 +205,7 @@ async function route() {
     else if (location.hash === '#claim' || location.hash.startsWith('#claim?')) await newClaim({ api, show, busy, formError });
     else if (location.hash === '#claims') await myClaims({ api, show });
     else if (/^#claim\/\d+$/.test(location.hash)) await oneClaim({ api, show, busy, formError }, location.hash.slice(7));
+    else if (/^#claim\/\d+\/appeal$/.test(location.hash)) await appealScreen({ api, show, busy, formError }, location.hash.split('/')[1]);
     else if (location.hash === '#phone') phone(api, show, (await api(`/api/v1/members/${me.memberId}`)).maskedPhone);
     else await home();
   } catch (e) {

@@ -5,6 +5,7 @@
 import { h, field, showErrors, clearErrors, dateTime } from '/js/lib.js';
 import { day } from '/m/cover.js';
 import { photoPicker, appendPhotos } from '/m/claim.js';
+import { appealCards } from '/m/appeal.js';
 
 const money = (m) => (m == null ? '—' : `${m} 元`);
 
@@ -54,6 +55,7 @@ export async function oneClaim({ api, show, busy, formError }, id) {
     parts.push(h('div', { class: 'card', id: 'claim-payouts' }, h('h2', { text: '支付情况' }),
       ...c.payouts.map((p) => h('p', { text: `${p.amount} 元 → ${p.maskedAccount}：${p.statusName}${p.reason ? `（${p.reason}）` : ''}` }))));
   }
+  parts.push(...appealCards(c));
   if (c.canAddPhotos) parts.push(await morePhotos(api, c, id, again, busy, formError));
   if (c.draft) parts.push(draftActions(c, api, id, again, busy, formError));
   parts.push(h('div', { class: 'card', id: 'claim-timeline' }, h('h2', { text: '办理进度' }),

@@ -113,6 +113,11 @@ final class ApprovedFigures {
         return figures.stream().anyMatch(Figure::raised);
     }
 
+    /** Maker-checker: figures that need a second reviewer — a total from {@code dual-approval-from}, or an item raised. */
+    boolean needSecondReviewer(ClaimsProperties settings) {
+        return settings.needsSecondApproval(total()) || anyRaised();
+    }
+
     /** Every item at the same amount as in {@code other}. */
     boolean sameAmountsAs(ApprovedFigures other) {
         if (figures.size() != other.figures.size()) return false;

@@ -19,6 +19,7 @@ import org.huzhu.shared.web.ConflictException;
  * DRAFT → WITHDRAWN (the worker withdraws a draft; its receipts are freed)
  * SUBMITTED / RECOGNISED / UNDER_REVIEW → MATERIALS_REQUESTED (退回补件) → UNDER_REVIEW (a reviewer asked) or
  *                                         SUBMITTED (the system asked: judged again), or → WITHDRAWN (unanswered)
+ * REJECTED → APPEALED → APPROVED / REJECTED (the worker's appeal, decided one level up: {@link ClaimAppeals})
  * </pre>
  * A submitted claim that pays nothing only for want of a material (no expenses read yet, no stay, no
  * diagnosis) is never rejected by the system: it is sent back for the material ({@link #requestMaterials}).
@@ -197,6 +198,29 @@ final class Claim {
         closedOn = today;
     }
 
+    /**
+     * The worker appeals a rejection (申诉): the claim is open again at the appeal's review level, with no approval
+     * given to it (a first approval of the original review does not count for the appeal).
+     */
+    void appeal(String by, Instant at, ReviewLevel level, String why) {
+        move(ClaimStatus.APPEALED, by, at, why);
+        reviewLevel = level;
+        firstApprovedBy = null;
+        closedOn = null;
+    }
+
+    /** A step of an appeal against an adjustment, which leaves the claim's state as it is. */
+    void appealNoted(String by, Instant at, String what) {
+        newEvents.add(new Event(at, by, status, status, what));
+    }
+
+    /** An appeal raised an approved claim's figures to {@code total}; the difference is paid apart from the first payout. */
+    void appealRaised(String by, Instant at, BigDecimal total, String why) {
+        if (approvedTotal == null || total.compareTo(approvedTotal) <= 0) throw new IllegalStateException("an appeal only raises");
+        appealNoted(by, at, why);
+        approvedTotal = total;
+    }
+
     void requestPayment(Instant at, String reference) {
         move(ClaimStatus.PAYMENT_PENDING, SYSTEM, at, "已生成支付指令 " + reference);
     }
@@ -225,9 +249,9 @@ final class Claim {
         if (by.equals(firstApprovedBy)) throw new ConflictException("该理赔已由您初审核准，须由另一名审核员" + what + "（双人审核）");
     }
 
-    /** A reviewer acts only on a claim in review; otherwise a 409 naming the state. */
+    /** A reviewer acts only on a claim in review (or under appeal); otherwise a 409 naming the state. */
     private void requireReviewable(ClaimStatus attempted) {
-        if (status != ClaimStatus.UNDER_REVIEW && status != ClaimStatus.RECOGNISED) throw illegal(attempted);
+        if (status != ClaimStatus.UNDER_REVIEW && status != ClaimStatus.RECOGNISED && status != ClaimStatus.APPEALED) throw illegal(attempted);
     }
 
     private void move(ClaimStatus to, String by, Instant at, String why) {

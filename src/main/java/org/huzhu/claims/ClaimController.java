@@ -208,7 +208,7 @@ class ClaimController {
     }
 
     /** Uploaded files paired with their kinds, in order. */
-    private static List<Claims.NewDocument> documents(List<MultipartFile> files, List<String> kinds) {
+    static List<Claims.NewDocument> documents(List<MultipartFile> files, List<String> kinds) {
         List<MultipartFile> f = files == null ? List.of() : files;
         List<String> k = kinds == null ? List.of() : kinds;
         if (f.size() != k.size()) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the claims module tells others as a claim moves (received, materials missing, approved, rejected,
- * paid or not), as past-tense events with ids and facts, in the transaction of the move. Names items as
+ * appealed and the appeal decided, paid or not), as past-tense events with ids and facts, in the transaction of the move. Names items as
  * the catalogue does and rejection reasons in plain Chinese from their codes.
  */
 @Component
@@ -64,6 +64,16 @@ class ClaimNews {
                 .map(r -> PlainReasons.of(r.code())).distinct().toList();
         events.publishEvent(new ClaimRejected(claim.id, claim.facts.memberId(), reference(claim.id),
                 reasons.isEmpty() ? List.of(NOT_PAYABLE) : reasons, automatic));
+    }
+
+    void appealReceived(Claim claim) {
+        events.publishEvent(new ClaimAppealReceived(claim.id, claim.facts.memberId(), claim.facts.unitId(), reference(claim.id)));
+    }
+
+    /** The appeal's outcome: {@code result} in plain words, as {@link ClaimAppealDecided} says. */
+    void appealDecided(Claim claim, boolean changed, String result) {
+        events.publishEvent(new ClaimAppealDecided(claim.id, claim.facts.memberId(), claim.facts.unitId(), reference(claim.id), changed,
+                result));
     }
 
     void paymentSent(long claimId, long memberId, String payoutReference, Money amount, String maskedAccount, LocalDate on) {

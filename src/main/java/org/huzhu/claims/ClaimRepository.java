@@ -574,6 +574,19 @@ class ClaimRepository {
     }
 
     /**
+     * Stores the documents an appeal brings, whatever the claim's state (an appeal reopens a closed claim's file), in the
+     * order given; the caller has checked the claim and the documents.
+     */
+    List<DocumentRow> insertAppealDocuments(long claimId, List<NewDocumentRow> documents, String by) {
+        List<Object> params = new ArrayList<>(List.of(claimId, by));
+        String values = documentValues(documents, params);
+        return jdbc.sql("with h as (select id from claims.claim where id = ?),\nd as (" + DOCUMENTS_FROM.formatted("h", values, "")
+                        + ")\nselect array(select id from d order by id), (select min(uploaded_at) from d)")
+                .params(params)
+                .query((rs, n) -> documentRows(documents, rs.getArray(1), rs.getTimestamp(2), by)).single();
+    }
+
+    /**
      * Inserts documents, in the order given, for the claim whose id the CTE named by the first placeholder returns; the
      * second is the rows' VALUES ({@link #documentValues}), the third a WHERE clause or nothing; the uploader's parameter
      * comes before the rows'. Returns id and uploaded_at.

@@ -134,7 +134,15 @@ public class ClaimReviews {
 
     @Transactional
     public ClaimView approve(long id, Approval approval, CurrentUser user) {
-        Claim claim = reviewable(id, user);
+        return approve(reviewable(id, user), approval, user, null);
+    }
+
+    /**
+     * Approves figures of a claim the reviewer may decide, under maker-checker; {@code floor}, for a claim under appeal, is
+     * the appeal's level, below which the approval is never placed ({@link ClaimAppeals} checks who may decide an appeal).
+     */
+    ClaimView approve(Claim claim, Approval approval, CurrentUser user, ReviewLevel floor) {
+        long id = claim.id;
         claim.requireCanMoveTo(ClaimStatus.APPROVED);
         claim.requireDecidableBy(user.username(), user.memberId());
         evidence.requireFor(claim, approval == null ? null : approval.waivers(), approval == null ? null : approval.acknowledged(), user);
@@ -145,11 +153,11 @@ public class ClaimReviews {
         if (total.signum() == 0) throw InvalidInputException.of("items", "核准金额合计为0.00元，请改为拒付并写明原因");
         String reason = approval == null ? null : approval.reason();
         Instant now = Instant.now(clock);
-        ReviewLevel level = settings.levelFor(total);
+        ReviewLevel level = floor == null || settings.levelFor(total).compareTo(floor) >= 0 ? settings.levelFor(total) : floor;
         boolean confirming = claim.firstApprovedBy() != null && figures.sameAmountsAs(standing);
         if (!confirming) claim.firstApprovalLapses(user.username(), now);
         Claims.PendingPayout payout = null;
-        if (!confirming && (settings.needsSecondApproval(total) || figures.anyRaised())) {
+        if (!confirming && figures.needSecondReviewer(settings)) {
             claim.approveFirst(user.username(), now, level, figuresText(figures, total), reason);
         } else {
             requireReach(user, level);
@@ -190,15 +198,20 @@ public class ClaimReviews {
     private Claim reviewable(long id, CurrentUser user) {
         if (!user.holds(Right.CLAIM_DECIDE)) throw new AccessDeniedException("only reviewers decide claims");
         Claim claim = claims.visible(id, user);
+        if (claim.status() == ClaimStatus.APPEALED) throw new ConflictException("status", "该理赔正在申诉复核，请在「申诉」中作出复核决定");
         if (claim.reviewLevel() != null) requireReach(user, claim.reviewLevel());
         return claim;
     }
 
     /** A reviewer decides only up to their office's level (a county reviewer up to the county limit); administrators at any. */
-    private void requireReach(CurrentUser user, ReviewLevel level) {
-        if (!user.is(Role.REVIEWER)) return; // also union staff or finance who review (combined roles)
+    void requireReach(CurrentUser user, ReviewLevel level) {
+        if (!reaches(user, level)) throw new AccessDeniedException("claim needs " + level + " review");
+    }
+
+    /** Whether the reviewer's office decides claims at this level (anyone deciding who is not a reviewer: every level). */
+    boolean reaches(CurrentUser user, ReviewLevel level) {
+        if (!user.is(Role.REVIEWER)) return true; // also union staff or finance who review (combined roles)
         if (user.orgNodeId() == null) throw new AccessDeniedException("reviewer without an office");
-        ReviewLevel reach = ReviewLevel.of(organisations.node(user.orgNodeId()).level());
-        if (!level.withinReachOf(reach)) throw new AccessDeniedException("claim needs " + level + " review");
+        return level.withinReachOf(ReviewLevel.of(organisations.node(user.orgNodeId()).level()));
     }
 }

@@ -13,11 +13,13 @@ import java.util.Set;
  * back to its reviewer (UNDER_REVIEW) or, asked by the system, is judged again (SUBMITTED).
  * WITHDRAWN: the worker withdrew a draft (撤回), or a draft or a request for materials went unanswered for the set
  * time; its receipts are free for another claim.
+ * APPEALED: the worker appealed a rejection (申诉); a reviewer one level up, who took no part in it, approves or
+ * rejects it again (an appeal against an adjustment leaves the claim's state as it is: {@link ClaimAppeals}).
  */
 public enum ClaimStatus {
     DRAFT("草稿"), SUBMITTED("已提交"), RECOGNISED("已识别"), UNDER_REVIEW("审核中"), APPROVED("已核准"),
     REJECTED("已拒付"), PAYMENT_PENDING("待支付"), PAID("已支付"), PAYMENT_FAILED("支付失败"),
-    WITHDRAWN("已撤回"), MATERIALS_REQUESTED("待补件");
+    WITHDRAWN("已撤回"), MATERIALS_REQUESTED("待补件"), APPEALED("申诉中");
 
     private static final Map<ClaimStatus, Set<ClaimStatus>> ALLOWED = Map.ofEntries(
             Map.entry(DRAFT, EnumSet.of(SUBMITTED, WITHDRAWN)),
@@ -26,11 +28,12 @@ public enum ClaimStatus {
             Map.entry(UNDER_REVIEW, EnumSet.of(APPROVED, REJECTED, MATERIALS_REQUESTED)),
             Map.entry(MATERIALS_REQUESTED, EnumSet.of(SUBMITTED, UNDER_REVIEW, REJECTED, WITHDRAWN)),
             Map.entry(APPROVED, EnumSet.of(PAYMENT_PENDING)),
-            Map.entry(REJECTED, EnumSet.noneOf(ClaimStatus.class)),
+            Map.entry(REJECTED, EnumSet.of(APPEALED)),
             Map.entry(PAYMENT_PENDING, EnumSet.of(PAID, PAYMENT_FAILED)),
             Map.entry(PAID, EnumSet.of(PAYMENT_FAILED)),
             Map.entry(PAYMENT_FAILED, EnumSet.of(PAYMENT_PENDING)),
-            Map.entry(WITHDRAWN, EnumSet.noneOf(ClaimStatus.class)));
+            Map.entry(WITHDRAWN, EnumSet.noneOf(ClaimStatus.class)),
+            Map.entry(APPEALED, EnumSet.of(APPROVED, REJECTED)));
 
     private final String chinese;
 

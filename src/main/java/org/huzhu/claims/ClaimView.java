@@ -16,7 +16,9 @@ import org.huzhu.shared.Money;
  * benefit with its reasons, the timeline, the payment promise, hints and payout requests.
  * {@code approvedTotal} is what was approved after any adjustment; {@code computedTotal} what the rules give.
  * {@code medicalDataHidden}: the reader may not see medical data ({@link MedicalData}), so {@code diagnoses}
- * is null and documents carry no reading.
+ * is null and documents carry no reading. {@code appeal}: the claim's appeal (申诉), if any; {@code appealableUntil}: the
+ * last day an appeal may be lodged, while one may (null otherwise, and for readers who may not lodge one);
+ * {@code letters}: the decision letters (决定书) the claim has, each at {@code GET …/letters/{number}}.
  */
 public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate incidentDate,
                         List<String> diagnoses, boolean death, Integer disabilityGrade, HospitalStay hospitalStay,
@@ -26,7 +28,8 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
                         Integer workingDaysElapsed, LocalDate promiseDueOn, boolean overdue, List<BenefitView> benefits,
                         List<HintView> hints, List<ReceiptView> receipts, List<DocumentView> documents,
                         List<TimelineEntry> timeline, List<PayoutRequestView> payoutRequests, String filedBy,
-                        Instant createdAt, boolean medicalDataHidden, Evidence evidence) {
+                        Instant createdAt, boolean medicalDataHidden, Evidence evidence, AppealView appeal, LocalDate appealableUntil,
+                        List<LetterView> letters) {
 
     /** The claim's number as the worker reads it in texts ({@code CLM-000123}). */
     @com.fasterxml.jackson.annotation.JsonProperty("reference")
@@ -110,6 +113,32 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
     public record PayoutRequestView(String reference, String payeeName, String bankName, String maskedAccount, Money amount,
                                     String status, Instant createdAt, String statusName, String reasonCode, String reason,
                                     String reissueOf, String reissuedBy, LocalDate settledOn) {
+    }
+
+    /**
+     * A claim's appeal: what is appealed ({@code kind} REJECTION or ADJUSTMENT), who lodged it (on the worker's behalf or
+     * not), when and why, the level that decides it, changed figures waiting for a second reviewer ({@code proposedBy},
+     * {@code proposed}), and the outcome (UPHELD_ORIGINAL or CHANGED) with its figures' total and the supplement paid.
+     * {@code reason} and {@code decisionReason} are free text and hidden ({@code null}) from readers who may not see
+     * medical data.
+     */
+    public record AppealView(String kind, String kindName, String lodgedBy, boolean onBehalf, Instant lodgedAt, String reason,
+                             ReviewLevel level, String levelName, boolean pending, String proposedBy, List<AppealItem> proposed,
+                             String decidedBy, Instant decidedAt, String outcome, String outcomeName, String decisionReason,
+                             Money originalTotal, Money decidedTotal, Money supplement, List<Long> documentIds) {
+
+        AppealView withoutReasons() {
+            return new AppealView(kind, kindName, lodgedBy, onBehalf, lodgedAt, null, level, levelName, pending, proposedBy, proposed,
+                    decidedBy, decidedAt, outcome, outcomeName, null, originalTotal, decidedTotal, supplement, documentIds);
+        }
+    }
+
+    /** An item's amount as proposed or decided on appeal. */
+    public record AppealItem(String item, Money amount) {
+    }
+
+    /** A decision letter (决定书): its number on the claim, its title and the date of the decision it records. */
+    public record LetterView(int number, String title, LocalDate decidedOn) {
     }
 
     /** One line of a claims list or review queue. */

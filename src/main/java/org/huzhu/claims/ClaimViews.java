@@ -31,10 +31,13 @@ final class ClaimViews {
     private final Clock clock;
     private final DocumentReadings readings;
     private final MaterialRequestRepository requests;
+    private final AppealRepository appeals;
 
     ClaimViews(ClaimRepository repository, Members members, Materials materials, BusinessCalendar calendar,
-               ClaimsProperties settings, Payouts payouts, Clock clock, DocumentReadings readings, MaterialRequestRepository requests) {
+               ClaimsProperties settings, Payouts payouts, Clock clock, DocumentReadings readings, MaterialRequestRepository requests,
+               AppealRepository appeals) {
         this.requests = requests;
+        this.appeals = appeals;
         this.payouts = payouts;
         this.readings = readings;
         this.repository = repository;
@@ -45,15 +48,22 @@ final class ClaimViews {
         this.clock = clock;
     }
 
-    /** Everything a view shows besides the claim row itself. */
+    /** Everything a view shows besides the claim row itself ({@code appeal}: the claim's appeal, if it has one). */
     record Parts(List<StoredBenefit> benefits, List<ClaimRepository.Hint> hints, List<ClaimRepository.ReceiptRow> receipts,
                  List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<PayoutView> payouts,
-                 List<DocumentReadings.Reading> readings, Known known) {
+                 List<DocumentReadings.Reading> readings, Known known, Appeal appeal) {
+
+        /** Parts of a claim that has no appeal (a claim just filed or judged), with what the caller knows of its evidence. */
+        Parts(List<StoredBenefit> benefits, List<ClaimRepository.Hint> hints, List<ClaimRepository.ReceiptRow> receipts,
+              List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<PayoutView> payouts,
+              List<DocumentReadings.Reading> readings, Known known) {
+            this(benefits, hints, receipts, documents, events, payouts, readings, known, null);
+        }
 
         /** Parts whose documents' readings are read when the view is built (if any document is of a kind that is read). */
         Parts(List<StoredBenefit> benefits, List<ClaimRepository.Hint> hints, List<ClaimRepository.ReceiptRow> receipts,
               List<ClaimRepository.DocumentRow> documents, List<Claim.Event> events, List<PayoutView> payouts) {
-            this(benefits, hints, receipts, documents, events, payouts, null, Known.NOTHING);
+            this(benefits, hints, receipts, documents, events, payouts, null, Known.NOTHING, null);
         }
     }
 
@@ -73,9 +83,13 @@ final class ClaimViews {
     }
 
     ClaimView view(Claim c) {
+        Appeal appeal = appeals.find(c.id).orElse(null);
+        List<PayoutView> paid = payouts.ofSource(PaymentProgress.source(c.id));
+        if (appeal != null && appeal.supplement() != null) {   // what an appeal added is paid under its own source
+            paid = java.util.stream.Stream.concat(paid.stream(), payouts.ofSource(PaymentProgress.supplementSource(c.id)).stream()).toList();
+        }
         return view(c, new Parts(repository.benefits(c.id), repository.hints(c.id), repository.receipts(c.id),
-                repository.documents(c.id), repository.events(c.id),
-                payouts.ofSource(PaymentProgress.source(c.id))));
+                repository.documents(c.id), repository.events(c.id), paid, null, Known.NOTHING, appeal));
     }
 
     /** The view from parts the caller already holds (a claim it has just written), without reading them back. */
@@ -86,6 +100,8 @@ final class ClaimViews {
         Set<String> attached = new TreeSet<>(c.facts.onFile());
         documents.forEach(d -> attached.add(d.kind()));
         PaymentPromise promise = promise(c);
+        AppealViews.Part appeal = AppealViews.of(c, parts.events(), benefits, parts.appeal(), settings.appealDays(), clock.getZone(),
+                LocalDate.now(clock));
         var f = c.facts;
         List<Materials.Requirement> unmet = materials.unmet(materials.required(payingItems(benefits), ClaimJudgeFacts.of(f)), attached);
         return new ClaimView(c.id, f.memberId(), f.kind(), f.incidentDate(), f.diagnoses(), f.death(),
@@ -104,7 +120,8 @@ final class ClaimViews {
                 parts.payouts().stream().map(p -> new PayoutRequestView(p.reference(), p.payeeName(), p.bankName(),
                         p.maskedAccount(), p.amount(), p.status().name(), p.requestedAt(), p.statusName(), p.reasonCode(), p.reason(),
                         p.reissueOf(), p.reissuedBy(), p.settledOn())).toList(),
-                c.filedBy, c.createdAt, false, evidence(c, unmet, documents, parts.known()));
+                c.filedBy, c.createdAt, false, evidence(c, unmet, documents, parts.known()), appeal.appeal(), appeal.appealableUntil(),
+                appeal.letters());
     }
 
     /** The requests for materials, the unmet requirements, the waivers and the cross-checks of the claim. */

@@ -87,7 +87,7 @@ public class Claims {
     Claims(ClaimRepository repository, Members members, BenefitEngine engine, Catalogue catalogue,
            PersonalDataCipher cipher, BusinessCalendar calendar, ClaimsProperties settings, Payouts payouts, Ledger ledger,
            Clock clock, DocumentReadings readings, ClaimNews news, DraftRepository draftRepository,
-           MaterialRequestRepository requestRepository) {
+           MaterialRequestRepository requestRepository, AppealRepository appeals) {
         this.repository = repository;
         this.news = news;
         this.payouts = payouts;
@@ -99,7 +99,8 @@ public class Claims {
         this.readings = readings;
         this.materials = Materials.load();
         this.judge = new ClaimJudge(engine, catalogue, materials);
-        this.views = new ClaimViews(repository, members, materials, calendar, settings, payouts, clock, readings, requestRepository);
+        this.views = new ClaimViews(repository, members, materials, calendar, settings, payouts, clock, readings, requestRepository,
+                appeals);
         this.drafts = new ClaimDrafts(repository, draftRepository, members, judge, clock);
         this.catalogue = catalogue;
         this.materialRequests = new MaterialRequests(repository, requestRepository, materials, news, settings, clock);
@@ -468,7 +469,7 @@ public class Claims {
      * Checks uploaded documents (kind, size, type) and encrypts them for storage. Problems name {@code kind} when
      * {@code list} is null (a single upload), else {@code list[i].kind}.
      */
-    private List<ClaimRepository.NewDocumentRow> documentRows(List<NewDocument> documents, String list) {
+    List<ClaimRepository.NewDocumentRow> documentRows(List<NewDocument> documents, String list) {
         List<ClaimRepository.NewDocumentRow> rows = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             String kind = documents.get(i) == null ? null : documents.get(i).kind();

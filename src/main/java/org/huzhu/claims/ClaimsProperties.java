@@ -11,12 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * second reviewer. The payment promise counts {@code paymentPromiseWorkingDays} working days from
  * complete materials. A claim sent back for materials (退回补件) asks for them within {@code materialsDueDays} days
  * (default 60); unanswered by then it is closed as withdrawn, never rejected, and so is a draft left untouched for
- * {@code draftDueDays} days (default 60): their receipts are freed.
+ * {@code draftDueDays} days (default 60): their receipts are freed. A rejection or an adjustment may be appealed within
+ * {@code appealDays} calendar days of the decision.
  */
 @ConfigurationProperties("huzhu.claims")
 public record ClaimsProperties(BigDecimal autoApproveBelow, BigDecimal countyMax, BigDecimal cityMax,
                                BigDecimal dualApprovalFrom, Integer paymentPromiseWorkingDays, Long maxDocumentBytes,
-                               Integer materialsDueDays, Integer draftDueDays) {
+                               Integer materialsDueDays, Integer draftDueDays, Integer appealDays) {
 
     public ClaimsProperties {
         if (autoApproveBelow == null) autoApproveBelow = new BigDecimal("3000.00");
@@ -27,6 +28,7 @@ public record ClaimsProperties(BigDecimal autoApproveBelow, BigDecimal countyMax
         if (maxDocumentBytes == null) maxDocumentBytes = 10L * 1024 * 1024;
         if (materialsDueDays == null) materialsDueDays = 60;
         if (draftDueDays == null) draftDueDays = 60;
+        if (appealDays == null) appealDays = 60;
     }
 
     ReviewLevel levelFor(BigDecimal total) {

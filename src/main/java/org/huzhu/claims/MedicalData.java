@@ -30,14 +30,24 @@ final class MedicalData {
         if (!readableBy(user)) throw new AccessDeniedException("medical documents are not shown to this role");
     }
 
+    /**
+     * The claim as this reader may see it: without diagnoses, documents' readings and the appeal's free text for a reader
+     * who may not see medical data, and without the appeal deadline for one who may not lodge an appeal.
+     */
     static ClaimView shownTo(CurrentUser user, ClaimView v) {
-        if (readableBy(user)) return v;
-        return new ClaimView(v.id(), v.memberId(), v.kind(), v.incidentDate(), null, v.death(), v.disabilityGrade(), v.hospitalStay(),
-                v.expenses(), v.items(), v.status(), v.statusName(), v.reviewLevel(), v.firstApprovedBy(), v.computedTotal(),
-                v.approvedTotal(), v.submittedOn(), v.materialsCompleteOn(), v.missingMaterials(), v.workingDaysElapsed(),
-                v.promiseDueOn(), v.overdue(), v.benefits().stream().map(MedicalData::withoutDiagnosis).toList(), v.hints(),
-                v.receipts(), shownTo(user, v.documents()), v.timeline(), v.payoutRequests(), v.filedBy(), v.createdAt(), true,
-                new ClaimView.Evidence(v.evidence().materialRequests(), v.evidence().missingRequirements(), v.evidence().waivers(), List.of()));
+        boolean hidden = !readableBy(user);
+        boolean mayAppeal = AppealViews.mayLodge(user);
+        if (!hidden && (mayAppeal || v.appealableUntil() == null)) return v;
+        return new ClaimView(v.id(), v.memberId(), v.kind(), v.incidentDate(), hidden ? null : v.diagnoses(), v.death(),
+                v.disabilityGrade(), v.hospitalStay(), v.expenses(), v.items(), v.status(), v.statusName(), v.reviewLevel(),
+                v.firstApprovedBy(), v.computedTotal(), v.approvedTotal(), v.submittedOn(), v.materialsCompleteOn(), v.missingMaterials(),
+                v.workingDaysElapsed(), v.promiseDueOn(), v.overdue(),
+                hidden ? v.benefits().stream().map(MedicalData::withoutDiagnosis).toList() : v.benefits(), v.hints(), v.receipts(),
+                shownTo(user, v.documents()), v.timeline(), v.payoutRequests(), v.filedBy(), v.createdAt(), hidden,
+                hidden ? new ClaimView.Evidence(v.evidence().materialRequests(), v.evidence().missingRequirements(), v.evidence().waivers(),
+                        List.of()) : v.evidence(),
+                hidden && v.appeal() != null ? v.appeal().withoutReasons() : v.appeal(), mayAppeal ? v.appealableUntil() : null,
+                v.letters());
     }
 
     static List<DocumentView> shownTo(CurrentUser user, List<DocumentView> documents) {

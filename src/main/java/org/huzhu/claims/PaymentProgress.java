@@ -35,12 +35,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * one update and one insert, each move checked against {@link ClaimStatus}'s table (a move the table
  * does not allow is logged and left out, never allowed to undo the bank's word). Also the claims'
  * {@link PayoutSource}: a re-issue pays the member's current account under the next reference.
+ * What an appeal adds to an approved claim is paid apart, under the claim's supplementary source
+ * ({@link #supplementSource}): its steps go on the claim's timeline and are told to the member, whatever
+ * state the claim is in, and never move the claim.
  */
 @Component
 class PaymentProgress implements PayoutSource {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentProgress.class);
     private static final String PREFIX = "CLAIM:";
+    private static final String SUPPLEMENT_PREFIX = "CLAIM-APPEAL:";
     private static final String BANK = "银行";
 
     private final JdbcClient jdbc;
@@ -63,23 +67,37 @@ class PaymentProgress implements PayoutSource {
         return "HZ-" + claimId + "-" + n;
     }
 
+    /** The source of what an appeal added to an approved claim: one live payout of its own beside the claim's. */
+    static String supplementSource(long claimId) {
+        return SUPPLEMENT_PREFIX + claimId;
+    }
+
+    static String supplementReference(long claimId, int n) {
+        return "HZA-" + claimId + "-" + n;
+    }
+
+    private static long claimOf(String source) {
+        return Long.parseLong(source.substring(source.indexOf(':') + 1));
+    }
+
     // ---- re-issue ---------------------------------------------------------------------------------
 
     @Override
     public boolean handles(String source) {
-        return source != null && source.startsWith(PREFIX);
+        return source != null && (source.startsWith(PREFIX) || source.startsWith(SUPPLEMENT_PREFIX));
     }
 
     @Override
     public PayoutOrder reissueOrder(String source, String failedReference, CurrentUser user) {
-        long claimId = Long.parseLong(source.substring(PREFIX.length()));
+        long claimId = claimOf(source);
         var claim = jdbc.sql("select member_id, org_path from claims.claim where id = ?").param(claimId)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional()
                 .orElseThrow(() -> new NotFoundException("理赔申请不存在"));
         Members.Payee payee = members.payee((Long) claim[0])
                 .orElseThrow(() -> new ConflictException("memberId", "请先登记收款银行账户"));
-        int n = Integer.parseInt(failedReference.substring(failedReference.lastIndexOf('-') + 1));
-        return new PayoutOrder(reference(claimId, n + 1), source, payee.name(), payee.account().bankName(), payee.account().number(),
+        int dash = failedReference.lastIndexOf('-');
+        int n = Integer.parseInt(failedReference.substring(dash + 1));
+        return new PayoutOrder(failedReference.substring(0, dash + 1) + (n + 1), source, payee.name(), payee.account().bankName(), payee.account().number(),
                 null, (String) claim[1], payee.accountChangedAt());
     }
 
@@ -87,10 +105,13 @@ class PaymentProgress implements PayoutSource {
 
     enum Kind { SENT, SETTLED, FAILED, BOUNCED, REISSUED }
 
-    /** One payout step for one claim: the timeline's entry, and the payout's facts the member is told of. */
-    record Move(long claimId, Kind kind, String actor, LocalDate day, String text, Payout payout) {
+    /**
+     * One payout step for one claim: the timeline's entry, and the payout's facts the member is told of;
+     * {@code supplement}: a step of what an appeal added, which never moves the claim.
+     */
+    record Move(long claimId, Kind kind, String actor, LocalDate day, String text, Payout payout, boolean supplement) {
         Move(long claimId, Kind kind, String actor, LocalDate day, String text) {
-            this(claimId, kind, actor, day, text, null);
+            this(claimId, kind, actor, day, text, null, false);
         }
     }
 
@@ -129,7 +150,8 @@ class PaymentProgress implements PayoutSource {
 
     private void add(String source, Kind kind, String actor, LocalDate day, String text, Payout payout) {
         if (!handles(source)) return;
-        Move move = new Move(Long.parseLong(source.substring(PREFIX.length())), kind, actor, day, text, payout);
+        boolean supplement = source.startsWith(SUPPLEMENT_PREFIX);
+        Move move = new Move(claimOf(source), kind, actor, day, supplement ? "申诉补发互助金：" + text : text, payout, supplement);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             write(List.of(move));
             return;
@@ -184,7 +206,10 @@ class PaymentProgress implements PayoutSource {
      * the claims that are in the kind's from-state (the state check), one insert of their timeline
      * entries. A step about a claim in any other state is logged and left out.
      */
-    void write(List<Move> moves) {
+    void write(List<Move> all) {
+        List<Move> supplements = all.stream().filter(Move::supplement).toList();
+        if (!supplements.isEmpty()) note(supplements, false);
+        List<Move> moves = all.stream().filter(m -> !m.supplement()).toList();
         int i = 0;
         while (i < moves.size()) {
             Kind kind = moves.get(i).kind();
@@ -196,24 +221,12 @@ class PaymentProgress implements PayoutSource {
     }
 
     private void write(Kind kind, List<Move> moves) {
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        Long[] ids = moves.stream().map(Move::claimId).toArray(Long[]::new);
-        String[] actors = moves.stream().map(Move::actor).toArray(String[]::new);
-        String[] texts = moves.stream().map(Move::text).toArray(String[]::new);
         if (kind == Kind.SENT) {
-            Map<Long, Long> members = new java.util.HashMap<>();
-            jdbc.sql("""
-                    with sent as (
-                        insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason)
-                        select x.id, ?, x.actor, c.status, c.status, x.text from unnest(?::bigint[], ?::text[], ?::text[]) as x(id, actor, text)
-                        join claims.claim c on c.id = x.id where c.status = 'PAYMENT_PENDING' returning claim_id)
-                    select s.claim_id, c.member_id from sent s join claims.claim c on c.id = s.claim_id""")
-                    .params(now, ids, actors, texts).query(rs -> {
-                        members.put(rs.getLong(1), rs.getLong(2));
-                    });
-            tell(moves, members);
+            note(moves, true);
             return;
         }
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        Long[] ids = moves.stream().map(Move::claimId).toArray(Long[]::new);
         ClaimStatus[] move = MOVES.get(kind);
         Date[] days = moves.stream().map(m -> Date.valueOf(m.day())).toArray(Date[]::new);
         String closedOn = move[1] == ClaimStatus.PAID ? "x.day" : move[1] == ClaimStatus.PAYMENT_FAILED ? "null" : "c.closed_on";
@@ -241,6 +254,27 @@ class PaymentProgress implements PayoutSource {
                 .params(column(events, 0, Long[]::new), column(events, 1, Timestamp[]::new), column(events, 2, String[]::new),
                         column(events, 3, String[]::new), column(events, 4, String[]::new), column(events, 5, String[]::new))
                 .update();
+    }
+
+    /**
+     * Steps that leave the claim's state as it is, each on its claim's timeline and told to the member: a payout sent
+     * ({@code pending}: only for a claim waiting for its payment), or any step of what an appeal added.
+     */
+    private void note(List<Move> moves, boolean pending) {
+        Map<Long, Long> members = new java.util.HashMap<>();
+        jdbc.sql("""
+                with noted as (
+                    insert into claims.claim_event (claim_id, at, actor, from_status, to_status, reason)
+                    select x.id, ?, x.actor, c.status, c.status, x.text from unnest(?::bigint[], ?::text[], ?::text[]) as x(id, actor, text)
+                    join claims.claim c on c.id = x.id""" + (pending ? " where c.status = 'PAYMENT_PENDING'" : "") + """
+                 returning claim_id)
+                select n.claim_id, c.member_id from noted n join claims.claim c on c.id = n.claim_id""")
+                .params(Timestamp.from(Instant.now(clock)), moves.stream().map(Move::claimId).toArray(Long[]::new),
+                        moves.stream().map(Move::actor).toArray(String[]::new), moves.stream().map(Move::text).toArray(String[]::new))
+                .query(rs -> {
+                    members.put(rs.getLong(1), rs.getLong(2));
+                });
+        tell(moves, members);
     }
 
     /** Tells the member of each move that took place ({@code members}: claim → member) and that they are told of. */

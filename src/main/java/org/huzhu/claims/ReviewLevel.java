@@ -25,6 +25,11 @@ public enum ReviewLevel {
         };
     }
 
+    /** The level that decides an appeal against a decision at this level: the next one up (the province decides its own). */
+    ReviewLevel above() {
+        return this == PROVINCE ? PROVINCE : values()[ordinal() + 1];
+    }
+
     boolean withinReachOf(ReviewLevel reviewer) {
         return ordinal() <= reviewer.ordinal();
     }

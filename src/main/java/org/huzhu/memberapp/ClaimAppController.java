@@ -10,7 +10,9 @@ import java.util.List;
 import org.huzhu.benefits.BenefitRequest.Expenses;
 import org.huzhu.benefits.BenefitRequest.HospitalStay;
 import org.huzhu.claims.ClaimHospitals;
+import org.huzhu.claims.ClaimAppeals;
 import org.huzhu.claims.Claims;
+import org.huzhu.claims.DecisionLetters;
 import org.huzhu.claims.DiagnosisNames;
 import org.huzhu.claims.WhatHappened;
 import org.huzhu.hospitals.Hospital;
@@ -51,13 +53,18 @@ class ClaimAppController {
     private final OwnClaimViews views;
     private final Hospitals hospitals;
     private final ClaimHospitals claimHospitals;
+    private final ClaimAppeals appeals;
+    private final DecisionLetters letters;
 
-    ClaimAppController(Claims claims, DiagnosisNames names, OwnClaimViews views, Hospitals hospitals, ClaimHospitals claimHospitals) {
+    ClaimAppController(Claims claims, DiagnosisNames names, OwnClaimViews views, Hospitals hospitals, ClaimHospitals claimHospitals,
+                       ClaimAppeals appeals, DecisionLetters letters) {
         this.claims = claims;
         this.hospitals = hospitals;
         this.claimHospitals = claimHospitals;
         this.names = names;
         this.views = views;
+        this.appeals = appeals;
+        this.letters = letters;
     }
 
     record Found(String code, String name, String matched) {
@@ -214,6 +221,22 @@ class ClaimAppController {
     @Operation(summary = "撤回本人申领草稿（撤回后票据可用于其他申请）")
     OwnClaimViews.OwnClaim withdraw(@PathVariable long id) {
         return views.of(claims.withdraw(id, CurrentUser.get()));
+    }
+
+    @Requires(Right.OWN_CLAIM)
+    @PostMapping(path = "/api/v1/m/claims/{id}/appeal", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "申诉（本人被拒付或核减的申领，决定之日起60日内，每件一次）：reason 为申诉理由，photos 为补充材料照片（可不传）")
+    OwnClaimViews.OwnClaim appeal(@PathVariable long id, @RequestParam(name = "reason", required = false) String reason,
+                                  @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+                                  @RequestParam(name = "kinds", required = false) List<String> kinds) {
+        return views.of(appeals.lodge(id, reason, () -> documents(photos, kinds), CurrentUser.get()));
+    }
+
+    @Requires(Right.OWN_CLAIM)
+    @GetMapping("/api/v1/m/claims/{id}/letters/{number}")
+    @Operation(summary = "下载本人申领的决定书（PDF）：1 为原决定，2 为申诉复核决定")
+    ResponseEntity<byte[]> letter(@PathVariable long id, @PathVariable int number) {
+        return DecisionLetters.attachment(letters.letter(id, number, CurrentUser.get()), id);
     }
 
     /** The photos with their kinds (claims/materials.yaml; a photo without one is taken as a receipt, which is read). */

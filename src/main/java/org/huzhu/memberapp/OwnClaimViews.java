@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * A worker's claim in plain words for the member app: what was read from each photo (to confirm or correct), the
  * estimate, what is still missing, when it will be paid, what else the worker could claim with it, the timeline
- * without the staff's terms (review levels, working days used), each item's decision and reasons, and the payout.
+ * without the staff's terms (review levels, working days used), each item's decision and reasons, and the payout;
+ * the appeal (申诉) in plain words, until when one may be lodged, and the decision letters (决定书) to download.
  */
 @Component
 class OwnClaimViews {
@@ -53,12 +54,20 @@ class OwnClaimViews {
     record Payout(Money amount, String statusName, String maskedAccount, LocalDate settledOn, String reason) {
     }
 
+    /** The worker's appeal: where it stands and, once decided, the outcome in plain words and the reviewer's reasons. */
+    record Appeal(boolean pending, String words, Instant lodgedAt, String reason, String decisionReason) {
+    }
+
+    /** A decision letter to download. */
+    record Letter(int number, String title, LocalDate decidedOn, String href) {
+    }
+
     record OwnClaim(long id, String reference, ClaimStatus status, String statusName, String whatHappened, LocalDate incidentDate,
                     List<Diagnosis> diagnoses, HospitalStay hospitalStay, Expenses expenses, List<Photo> photos, List<Receipt> receipts,
                     Money estimate, List<String> missingMaterials, LocalDate promiseDueOn, String promise, List<Prompt> prompts,
                     List<Item> items, List<Step> timeline, List<Payout> payouts, boolean draft, boolean canAddPhotos,
                     boolean waitingForMaterials, List<String> missingKinds, String amountWords, boolean decided, String askedWhy,
-                    LocalDate askedBy) {
+                    LocalDate askedBy, Appeal appeal, LocalDate appealableUntil, List<Letter> letters) {
     }
 
     record Summary(long id, String reference, ClaimStatus status, String statusName, LocalDate incidentDate, Money estimate,
@@ -84,6 +93,7 @@ class OwnClaimViews {
         List<String> missingKinds = asked != null ? asked.outstanding().stream().map(r -> r.code().split("\\|")[0]).toList()
                 : open ? kindsOf(c.missingMaterials()) : List.of();
         boolean waiting = asked != null || (c.status() == ClaimStatus.SUBMITTED || c.status() == ClaimStatus.RECOGNISED) && !missing.isEmpty();
+        boolean refused = c.status() == ClaimStatus.REJECTED || c.status() == ClaimStatus.APPEALED;   // nothing approved (yet)
         List<String> diagnoses = c.diagnoses() == null ? List.of() : c.diagnoses();
         return new OwnClaim(c.id(), c.reference(), c.status(), c.status().chinese(),
                 WhatHappened.of(c.kind(), c.hospitalStay() != null, c.items()).words(), c.incidentDate(),
@@ -97,9 +107,11 @@ class OwnClaimViews {
                 c.payoutRequests().stream().map(p -> new Payout(p.amount(), p.statusName(), p.maskedAccount(), p.settledOn(),
                         p.reason())).toList(),
                 c.status() == ClaimStatus.DRAFT, open, waiting, missingKinds,
-                c.approvedTotal() != null ? "核准互助金" : c.status() == ClaimStatus.REJECTED ? "互助金" : "预估可领",   // an estimate until decided
-                c.approvedTotal() != null || c.status() == ClaimStatus.REJECTED, asked == null ? null : why(asked),
-                asked == null ? null : asked.dueOn());
+                c.approvedTotal() != null ? "核准互助金" : refused ? "互助金" : "预估可领",   // an estimate until decided
+                c.approvedTotal() != null || refused, asked == null ? null : why(asked), asked == null ? null : asked.dueOn(),
+                appeal(c.appeal()), c.appealableUntil(),
+                c.letters().stream().map(l -> new Letter(l.number(), l.title(), l.decidedOn(),
+                        "/api/v1/m/claims/" + c.id() + "/letters/" + l.number())).toList());
     }
 
     /** Why the materials are asked for, in the reviewer's coded words and note; nothing when they are simply missing. */
@@ -108,6 +120,15 @@ class OwnClaimViews {
                 .map(ClaimView.ReasonNameView::name).toList());
         if (asked.note() != null) why.add(asked.note());
         return why.isEmpty() ? null : String.join("；", why);
+    }
+
+    private static Appeal appeal(ClaimView.AppealView a) {
+        if (a == null) return null;
+        String words = a.pending() ? "申诉已受理，正在由上一级工会复核"
+                : !"CHANGED".equals(a.outcome()) ? "申诉复核结果：维持原决定"
+                : a.supplement() != null ? "申诉复核结果：调增给付，补发互助金 " + a.supplement() + " 元"
+                : "申诉复核结果：改为核准给付，互助金 " + a.decidedTotal() + " 元";
+        return new Appeal(a.pending(), words, a.lodgedAt(), a.reason(), a.decisionReason());
     }
 
     /** The kinds of the missing materials named (a photo added for one is filed as that kind). */
@@ -146,13 +167,15 @@ class OwnClaimViews {
         return new Prompt(h.item(), h.itemName(), text, h.missingMaterials());
     }
 
+    /** An item's decision in plain words; an amount a reviewer cut says so, with the coded reason (never the reviewer's note). */
     private Item item(ClaimView.BenefitView b) {
-        String name = switch (b.decision()) {
+        boolean cut = b.adjustedAmount() != null && b.adjustedAmount().compareTo(b.amount()) < 0 && b.adjustReasonName() != null;
+        String name = cut ? "核减给付" : switch (b.decision()) {
             case PAY -> "可给付";
             case REDUCED -> "按限额给付";
             case REJECT -> "不予给付";
         };
-        List<String> reasons = b.decision() == Decision.PAY ? List.of()
+        List<String> reasons = cut ? List.of(b.adjustReasonName()) : b.decision() == Decision.PAY ? List.of()
                 : b.reasons().stream().map(r -> PlainReasons.of(r.code())).distinct().toList();
         Money amount = b.adjustedAmount() != null ? b.adjustedAmount() : b.amount();
         return new Item(b.item(), itemName(b.item()), b.decision().name(), name, amount, reasons);
@@ -180,21 +203,34 @@ class OwnClaimViews {
         if (e.from() == e.to()) {
             if (reason.startsWith("等待票据识别")) return "正在识别您上传的票据";
             if (e.to() == ClaimStatus.DRAFT) return "修改了申请";
-            return null;   // reviewers' own steps (first approval, figures changed …)
+            return appealStep(reason);   // else reviewers' own steps (first approval, figures changed …): null
         }
         return switch (e.to()) {
             case DRAFT -> "填写申请";
             case SUBMITTED -> e.from() == ClaimStatus.MATERIALS_REQUESTED ? "材料已补齐，重新测算" : "提交申请";
             case RECOGNISED -> "票据识别完成";
             case UNDER_REVIEW -> e.from() == ClaimStatus.MATERIALS_REQUESTED ? "材料已补齐，工作人员继续审核" : "工作人员审核中";
-            case APPROVED -> "审核通过";
-            case REJECTED -> "不予给付，原因见各项目说明";
+            case APPROVED -> e.from() == ClaimStatus.APPEALED ? "申诉复核：改为核准给付" : "审核通过";
+            case REJECTED -> e.from() == ClaimStatus.APPEALED ? "申诉复核：维持原决定" : "不予给付，原因见各项目说明";
             case PAYMENT_PENDING -> "正在把互助金支付到您的银行卡";
             case PAID -> "互助金已支付";
             case PAYMENT_FAILED -> "支付未成功，请核对您的银行卡";
             case WITHDRAWN -> e.from() == ClaimStatus.DRAFT && !SYSTEM_ACTOR.equals(e.actor()) ? "您已撤回申请"
                     : "长时间未补充材料或未提交，申请已关闭（不是拒付，票据可以用于新的申请）";
             case MATERIALS_REQUESTED -> reason.contains("请补充") ? "请补充材料：" + reason.substring(reason.indexOf("请补充") + 3) : "请补充材料";
+            case APPEALED -> "提出申诉，等待上一级工会复核";
         };
+    }
+
+    /** An appeal's step that leaves the claim's state as it is (an appeal against a cut, the difference it pays), or null. */
+    private static String appealStep(String reason) {
+        if (reason.startsWith("提出申诉")) return "提出申诉，等待上一级工会复核";
+        if (reason.startsWith("申诉复核：维持原决定")) return "申诉复核：维持原决定";
+        if (reason.startsWith("申诉复核：调增给付")) return "申诉复核：调增给付，差额另行支付";
+        if (!reason.startsWith("申诉补发互助金：")) return null;
+        if (reason.contains("已到账")) return "补发的互助金已到账";
+        if (reason.contains("已发送银行")) return "补发的互助金已发往银行";
+        if (reason.contains("重新支付")) return "补发的互助金已重新支付";
+        return "补发的互助金未能到账，请核对您的银行卡";
     }
 }

@@ -7,6 +7,7 @@ import {
 } from '../lib.js';
 import { addItemButton, checks, requestsCard, sendBackCard, viewButton, waivers } from './claim-evidence.js';
 import { hospitalNote } from './claim-hospital.js';
+import { appealCards, appealQueue } from './claim-appeal.js';
 
 const PAGE = 50;
 
@@ -14,7 +15,7 @@ export const STATUS = {
   DRAFT: ['草稿', ''], SUBMITTED: ['已提交', 'badge-blue'], RECOGNISED: ['已识别', 'badge-blue'],
   UNDER_REVIEW: ['审核中', 'badge-amber'], APPROVED: ['已核准', 'badge-green'], REJECTED: ['已拒付', 'badge-red'],
   PAYMENT_PENDING: ['待支付', 'badge-blue'], PAID: ['已支付', 'badge-green'], PAYMENT_FAILED: ['支付失败', 'badge-red'],
-  WITHDRAWN: ['已撤回', ''], MATERIALS_REQUESTED: ['待补件', 'badge-amber'],
+  WITHDRAWN: ['已撤回', ''], MATERIALS_REQUESTED: ['待补件', 'badge-amber'], APPEALED: ['申诉中', 'badge-amber'],
 };
 const DECISION = { PAY: ['给付', 'badge-green'], REDUCED: ['限额给付', 'badge-amber'], REJECT: ['不予给付', 'badge-red'] };
 const KIND = { ILLNESS: '疾病', ACCIDENT: '意外伤害' };
@@ -113,6 +114,7 @@ async function claimsList(root, context, { queue: isQueue }) {
         h('h1', { text: isQueue ? '审核队列' : own ? '我的申领' : '申领记录' }),
         h('p', { text: isQueue ? '待审核的互助金申请；材料齐全后 7 个工作日内须完成支付' : '互助金申请的办理状态与给付金额' })),
       newButton),
+    isQueue ? appealQueue((id) => context.go(section, { id })) : null,
     h('section', { class: 'card', 'aria-label': isQueue ? '待审核申请' : '申请列表' }, filters, h('div', { style: 'margin-top:14px' }, results)));
   await load();
 }
@@ -193,6 +195,7 @@ async function showClaim(root, id, context, notice) {
   if (deciding) actions.push(reviewCard(claim, terms, rules, reload, { waivers: waivers(claim, rules), acknowledged: crossChecks.acknowledged }));
   if (deciding) actions.push(sendBackCard(claim, rules, reload));
   if (claim.status === 'PAYMENT_FAILED' && context.can('PAYMENT_RETRY')) actions.push(retryCard(claim, reload));
+  const appeal = await appealCards(claim, context, terms, reload);
 
   fill(root,
     h('div', { class: 'page-head' },
@@ -204,10 +207,11 @@ async function showClaim(root, id, context, notice) {
       h('div', {}, h('strong', { text: notice.title }), notice.text)) : null,
     h('div', { class: 'grid grid-master claim-page' },
       h('div', { class: 'stack' },
-        summary, hints, missing, crossChecks.card, requestsCard(claim), actions,
+        summary, hints, missing, crossChecks.card, requestsCard(claim), actions, appeal.action,
         benefitsCard(claim, terms),
         documentsCard(claim, context, open, reload)),
       h('div', { class: 'stack' },
+        appeal.beside,
         timelineCard(claim),
         claim.payoutRequests.length ? payoutsCard(claim) : null,
         hospitalNote(claim.id),

@@ -30,11 +30,12 @@ class ClaimStatusTest {
             "UNDER_REVIEW    | APPROVED REJECTED MATERIALS_REQUESTED",
             "MATERIALS_REQUESTED | SUBMITTED UNDER_REVIEW REJECTED WITHDRAWN",
             "APPROVED        | PAYMENT_PENDING",
-            "REJECTED        | ''",
+            "REJECTED        | APPEALED",
             "PAYMENT_PENDING | PAID PAYMENT_FAILED",
             "PAID            | PAYMENT_FAILED",
             "PAYMENT_FAILED  | PAYMENT_PENDING",
-            "WITHDRAWN       | ''"})
+            "WITHDRAWN       | ''",
+            "APPEALED        | APPROVED REJECTED"})
     void allowsExactlyTheTransitionsOfTheLifecycle(ClaimStatus from, String allowed) {
         Set<ClaimStatus> expected = allowed.isBlank() ? Set.of()
                 : Arrays.stream(allowed.split(" ")).map(ClaimStatus::valueOf).collect(Collectors.toSet());
@@ -48,6 +49,19 @@ class ClaimStatusTest {
         // the bank returned the money (退票): the member is owed it again; nothing else reopens a paid claim
         assertThat(ClaimStatus.PAID.next()).containsExactly(ClaimStatus.PAYMENT_FAILED);
         assertThat(ClaimStatus.PAYMENT_FAILED.canMoveTo(ClaimStatus.PAYMENT_PENDING)).isTrue();
+    }
+
+    @Test
+    void anAppealReopensARejectionForAReviewerOneLevelUpWithAFreshApproval() {
+        Claim claim = claimIn(ClaimStatus.REJECTED);
+        claim.appeal("worker", AT, ReviewLevel.CITY, "职工提出申诉");
+
+        assertThat(claim.status()).isEqualTo(ClaimStatus.APPEALED);
+        assertThat(claim.reviewLevel()).isEqualTo(ReviewLevel.CITY);
+        assertThat(claim.closedOn()).isNull();
+        assertThat(claim.newEvents()).containsExactly(new Claim.Event(AT, "worker", ClaimStatus.REJECTED, ClaimStatus.APPEALED, "职工提出申诉"));
+        assertThatThrownBy(() -> claim.appeal("worker", AT, ReviewLevel.CITY, "再次申诉"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("申诉中");
     }
 
     @ParameterizedTest

@@ -377,6 +377,14 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/claims/{id}/documents", ALL, claim + f.draft() + "/documents", claim + f.otherClaim() + "/documents", Body.NONE));
         add(rows, row("GET /api/v1/claims/{id}/documents/{documentId}", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER, Role.MEMBER),
                 claim + f.draft() + "/documents/" + f.document(), claim + f.otherClaim() + "/documents/" + f.otherDocument(), Body.NONE));
+        // appeals (申诉) and decision letters (决定书): the fixture's draft has no decision to appeal (409, 400 for the empty
+        // upload) and no letter (404, honest past the access check)
+        add(rows, row("POST /api/v1/claims/{id}/appeal [multipart]", filers, claim + f.draft() + "/appeal", claim + f.otherClaim() + "/appeal",
+                Body.EMPTY_FILE));
+        add(rows, row("POST /api/v1/claims/{id}/appeal/decision", deciders, claim + f.draft() + "/appeal/decision", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/claims/appeals", deciders, "/api/v1/claims/appeals", null, Body.NONE));
+        add(rows, new Row("GET /api/v1/claims/{id}/letters/{number}", ALL, false, claim + f.draft() + "/letters/1",
+                claim + f.otherClaim() + "/letters/1", Body.NONE, true));
         // the worker's own claims in the member app (掌上办): anyone else's answer 404; changes carry empty input, or aim
         // at a made-up claim where the move itself would change the fixture
         Set<Role> worker = EnumSet.of(Role.MEMBER);
@@ -398,6 +406,10 @@ class AuthorisationMatrixTest extends ApiTest {
                 Body.NONE, true));
         add(rows, new Row("POST /api/v1/m/claims/{id}/withdraw", worker, false, own + "999999999/withdraw", own + f.otherClaim() + "/withdraw",
                 Body.NONE, true));
+        add(rows, row("POST /api/v1/m/claims/{id}/appeal [multipart]", worker, own + f.draft() + "/appeal", own + f.otherClaim() + "/appeal",
+                Body.EMPTY_FILE));
+        add(rows, new Row("GET /api/v1/m/claims/{id}/letters/{number}", worker, false, own + f.draft() + "/letters/1",
+                own + f.otherClaim() + "/letters/1", Body.NONE, true));
         add(rows, row("POST /api/v1/recognitions [multipart]", ALL, "/api/v1/recognitions", null, Body.EMPTY_FILE));
         // the hospital desk (工会+医院): 武汉市第一医院 is in scope for demo-wuhan and its own desk demo-hospital, 荆门市第二人民
         // 医院 out; changes carry empty input; the FHIR query an empty resource (400 OperationOutcome)

@@ -158,6 +158,26 @@ public abstract class ApiTest {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger RECEIPT =
+            new java.util.concurrent.atomic.AtomicInteger(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+
+    /**
+     * A claim's body (no member yet): an appendicitis stay 30 to 20 days ago, the bill {@code selfPaid} plus 1,000.00 from
+     * the fund, one receipt (code 42060129, a number of its own) of the bill's total, electronic or paper.
+     */
+    protected java.util.Map<String, Object> appendicitisClaim(String selfPaid, boolean electronic) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("kind", "ILLNESS");
+        body.put("incidentDate", today().minusDays(30).toString());
+        body.put("diagnoses", java.util.List.of("K35.800"));
+        body.put("hospitalStay", java.util.Map.of("admission", today().minusDays(30).toString(), "discharge", today().minusDays(20).toString()));
+        String total = new java.math.BigDecimal(selfPaid).add(new java.math.BigDecimal("1000.00")).toPlainString();
+        body.put("expenses", java.util.Map.of("total", total, "fundPaid", "1000.00", "selfPaid", selfPaid, "selfFunded", "0.00"));
+        body.put("receipts", java.util.List.of(java.util.Map.of("invoiceCode", "42060129",
+                "invoiceNumber", String.format("%010d", RECEIPT.incrementAndGet()), "electronic", electronic, "amount", total)));
+        return body;
+    }
+
     /** A worker of a new unit in the named county office, with their own mobile number; returns the member's id. */
     protected long workerWithPhone(String county, String name, String phone) {
         long unit = newUnit(county);

@@ -2,6 +2,8 @@ package org.huzhu.notifications.triggers;
 
 import java.util.HexFormat;
 import java.util.Map;
+import org.huzhu.claims.ClaimAppealDecided;
+import org.huzhu.claims.ClaimAppealReceived;
 import org.huzhu.claims.ClaimApproved;
 import org.huzhu.claims.ClaimLapsed;
 import org.huzhu.claims.ClaimMaterialsMissing;
@@ -17,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the member how their claim goes: received, materials missing (what and by when), approved (items,
- * amount, the account's last digits) or rejected (why, in plain words), payout sent or failed. Synchronous
- * listeners: each notice commits with the claim's move or not at all.
+ * amount, the account's last digits) or rejected (why, in plain words), payout sent or failed; an appeal received and
+ * decided (told to the unit's operators too). Synchronous listeners: each notice commits with the claim's move or not at all.
  */
 @Component
 class ClaimNotices {
@@ -76,6 +78,24 @@ class ClaimNotices {
         send("PAYOUT_FAILED", e.memberId(), Texts.values("claimRef", e.reference(), "amount", Texts.amount(e.amount()),
                 "maskedAccount", e.maskedAccount(), "reason", e.reason() == null ? "银行未能入账" : e.reason()),
                 "payout-failed:" + e.payoutReference());
+    }
+
+    @EventListener
+    void on(ClaimAppealReceived e) {
+        tellWorkerAndUnit("APPEAL_RECEIVED", e.memberId(), e.unitId(), Texts.values("claimRef", e.reference()),
+                "appeal-received:" + e.claimId());
+    }
+
+    @EventListener
+    void on(ClaimAppealDecided e) {
+        tellWorkerAndUnit("APPEAL_DECIDED", e.memberId(), e.unitId(), Texts.values("claimRef", e.reference(), "reason", e.result()),
+                "appeal-decided:" + e.claimId());
+    }
+
+    /** The worker by the template, the unit's operators by its _UNIT twin. */
+    private void tellWorkerAndUnit(String template, long memberId, Long unitId, Map<String, String> values, String eventKey) {
+        send(template, memberId, values, eventKey);
+        notifications.sendAll(operators.notices(unitId, template + "_UNIT", values, eventKey));
     }
 
     private void send(String template, long memberId, Map<String, String> values, String eventKey) {

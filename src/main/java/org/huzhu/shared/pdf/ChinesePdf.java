@@ -1,0 +1,190 @@
+package org.huzhu.shared.pdf;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A4 documents in Chinese drawn with PDFBox (the cover certificate, the claims' decision letters): lines written down
+ * the page from the top, long text wrapped to the page's width, a new page when one is full, and QR codes. Chinese
+ * needs a CJK font: WenQuanYi Micro Hei (Debian's fonts-wqy-microhei, which {@code ./huzhu} installs), embedded as a
+ * subset so that the text can be searched and copied.
+ */
+@Component
+public class ChinesePdf {
+
+    private final Path fontFile;
+
+    public ChinesePdf(@Value("${huzhu.certificate.font:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc}") Path fontFile) {
+        this.fontFile = fontFile;
+    }
+
+    /** What draws a document on its writer. */
+    @FunctionalInterface
+    public interface Drawing {
+        void draw(Writer writer) throws IOException;
+    }
+
+    /** The document {@code drawing} draws, as the bytes of a PDF file. */
+    public byte[] draw(Drawing drawing) {
+        try (TrueTypeCollection fonts = new TrueTypeCollection(fontFile.toFile()); PDDocument doc = new PDDocument()) {
+            Writer writer = new Writer(doc, PDType0Font.load(doc, first(fonts), true));
+            try {
+                drawing.draw(writer);
+            } finally {
+                writer.close();
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            doc.save(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw the PDF (font " + fontFile + ")", e);
+        }
+    }
+
+    /** A QR code of {@code text}, 280 pixels square. */
+    public static BufferedImage qr(String text) {
+        try {
+            return MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 280, 280,
+                    Map.of(EncodeHintType.MARGIN, 1)));
+        } catch (WriterException e) {
+            throw new IllegalStateException("QR code of " + text, e);
+        }
+    }
+
+    private static TrueTypeFont first(TrueTypeCollection fonts) throws IOException {
+        AtomicReference<TrueTypeFont> first = new AtomicReference<>();
+        fonts.processAllFonts(f -> first.compareAndSet(null, f));
+        return first.get();
+    }
+
+    /** Writes down A4 pages from 70 points below the top, 60 points in from the left; a new page starts when one is full. */
+    public static final class Writer {
+
+        public static final float LEFT = 60;
+        private static final float TOP = 70;
+        private static final float BOTTOM = 60;
+        private static final float LINE = 13;
+
+        private final PDDocument doc;
+        private final PDType0Font font;
+        private PDPageContentStream out;
+        private float y;
+
+        private Writer(PDDocument doc, PDType0Font font) throws IOException {
+            this.doc = doc;
+            this.font = font;
+            newPage();
+        }
+
+        /** The document's title, 22 points, with room below it. */
+        public Writer title(String text) throws IOException {
+            room(40);
+            textAt(22, LEFT, y, text);
+            y -= 40;
+            return this;
+        }
+
+        /** One line of 13 points. */
+        public Writer line(String text) throws IOException {
+            return line(LINE, 0, text);
+        }
+
+        /** One line of {@code size} points, {@code indent} points further in. */
+        public Writer line(float size, float indent, String text) throws IOException {
+            room(size * 1.85f);
+            textAt(size, LEFT + indent, y, text);
+            y -= size * 1.85f;
+            return this;
+        }
+
+        /** Text wrapped to the page's width, {@code indent} points in, each line of {@code size} points. */
+        public Writer paragraph(float size, float indent, String text) throws IOException {
+            float width = PDRectangle.A4.getWidth() - 2 * LEFT - indent;
+            StringBuilder current = new StringBuilder();
+            for (int cp : text.codePoints().toArray()) {
+                String next = current + Character.toString(cp);
+                if (font.getStringWidth(next) / 1000 * size > width && !current.isEmpty()) {
+                    line(size, indent, current.toString());
+                    current.setLength(0);
+                }
+                current.appendCodePoint(cp);
+            }
+            if (!current.isEmpty()) line(size, indent, current.toString());
+            return this;
+        }
+
+        /** Empty room of {@code points}. */
+        public Writer gap(float points) {
+            y -= points;
+            return this;
+        }
+
+        /** Text at a place of its own on the page; the writing position stays. */
+        public Writer textAt(float size, float x, float atY, String text) throws IOException {
+            out.beginText();
+            out.setFont(font, size);
+            out.newLineAtOffset(x, atY);
+            out.showText(text);
+            out.endText();
+            return this;
+        }
+
+        /** An image with its lower left corner at (x, atY); the writing position stays. */
+        public Writer image(BufferedImage image, float x, float atY, float width, float height) throws IOException {
+            out.drawImage(LosslessFactory.createFromImage(doc, image), x, atY, width, height);
+            return this;
+        }
+
+        /** A thin rule across the page. */
+        public Writer rule() throws IOException {
+            room(12);
+            out.setLineWidth(0.6f);
+            out.moveTo(LEFT, y + 8);
+            out.lineTo(PDRectangle.A4.getWidth() - LEFT, y + 8);
+            out.stroke();
+            y -= 12;
+            return this;
+        }
+
+        /** Where the next line goes, in points from the bottom of the page. */
+        public float y() {
+            return y;
+        }
+
+        private void room(float needed) throws IOException {
+            if (y - needed < BOTTOM) newPage();
+        }
+
+        private void newPage() throws IOException {
+            if (out != null) out.close();
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            out = new PDPageContentStream(doc, page);
+            y = page.getMediaBox().getHeight() - TOP;
+        }
+
+        private void close() throws IOException {
+            out.close();
+        }
+    }
+}
