@@ -82,9 +82,10 @@ abstract class AppealTest extends ApiTest {
                 null, unit.path(), true));
     }
 
-    /** An appendicitis stay 30 to 20 days ago filed by demo-admin and submitted: in review (a paper receipt). */
+    /** An appendicitis stay 30 to 20 days ago filed by demo-admin with its materials and submitted: in review (a paper receipt). */
     long inReview(Worker w, String selfPaid) {
         long claim = filed(w, selfPaid, false);
+        attachMissingMaterials(claim);
         Answer submitted = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         assertThat(submitted.json().path("status").asString()).isEqualTo("UNDER_REVIEW");
