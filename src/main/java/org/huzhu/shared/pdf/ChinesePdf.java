@@ -1,19 +1,11 @@
 package org.huzhu.shared.pdf;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -47,7 +39,7 @@ public class ChinesePdf {
     /** The document {@code drawing} draws, as the bytes of a PDF file. */
     public byte[] draw(Drawing drawing) {
         try (TrueTypeCollection fonts = new TrueTypeCollection(fontFile.toFile()); PDDocument doc = new PDDocument()) {
-            Writer writer = new Writer(doc, PDType0Font.load(doc, first(fonts), true));
+            Writer writer = new Writer(doc, PdfParts.cjkFont(doc, fonts));
             try {
                 drawing.draw(writer);
             } finally {
@@ -61,20 +53,9 @@ public class ChinesePdf {
         }
     }
 
-    /** A QR code of {@code text}, 280 pixels square. */
+    /** A QR code of the text, 280 pixels square with a one-module quiet zone ({@link PdfParts#qr}). */
     public static BufferedImage qr(String text) {
-        try {
-            return MatrixToImageWriter.toBufferedImage(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 280, 280,
-                    Map.of(EncodeHintType.MARGIN, 1)));
-        } catch (WriterException e) {
-            throw new IllegalStateException("QR code of " + text, e);
-        }
-    }
-
-    private static TrueTypeFont first(TrueTypeCollection fonts) throws IOException {
-        AtomicReference<TrueTypeFont> first = new AtomicReference<>();
-        fonts.processAllFonts(f -> first.compareAndSet(null, f));
-        return first.get();
+        return PdfParts.qr(text, 280, 1);
     }
 
     /** Writes down A4 pages from 70 points below the top, 60 points in from the left; a new page starts when one is full. */
