@@ -165,6 +165,14 @@ final class Claim {
         closedOn = today;
     }
 
+    /**
+     * A step of the office's that changes no state (the claim handed to a reviewer, taken, taken over, reassigned,
+     * a recovery after a post-payment check): kept in the timeline.
+     */
+    void officeStep(String by, Instant at, String what) {
+        newEvents.add(new Event(at, by, status, status, what));
+    }
+
     void requestPayment(Instant at, String reference) {
         move(ClaimStatus.PAYMENT_PENDING, SYSTEM, at, "已生成支付指令 " + reference);
     }

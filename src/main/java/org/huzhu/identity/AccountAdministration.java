@@ -16,6 +16,7 @@ import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,9 +44,12 @@ class AccountAdministration {
     private final PasswordEncoder encoder;
     private final PersonalDataCipher cipher;
     private final TwoFactor twoFactor;
+    private final ApplicationEventPublisher events;
 
     AccountAdministration(AccountRepository repository, Organisations organisations, Members members, PasswordPolicy policy,
-                          PasswordEncoder encoder, PersonalDataCipher cipher, TwoFactor twoFactor) {
+                          PasswordEncoder encoder, PersonalDataCipher cipher, TwoFactor twoFactor,
+                          ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.organisations = organisations;
         this.members = members;
@@ -119,6 +123,7 @@ class AccountAdministration {
             throw duplicate();
         }
         if (phone != null) repository.update(id, displayName, cipher.encrypt(phone), Masks.phone(phone));
+        events.publishEvent(new StaffChanged(id));
         Audit.changed(RECORD, id, "用户名", null, username);
         Audit.changed(RECORD, id, "角色", null, names(roles));
         Audit.changed(RECORD, id, "数据范围", null, binding.scopePath());
@@ -149,6 +154,7 @@ class AccountAdministration {
             repository.update(id, displayName, cipher.encrypt(phone), Masks.phone(phone));
             Audit.changed(RECORD, id, "手机号码", account.maskedPhone(), Masks.phone(phone));
         }
+        events.publishEvent(new StaffChanged(id));
         Audit.changed(RECORD, id, "姓名", account.displayName(), displayName);
         return repository.account(id).orElseThrow();
     }
@@ -158,6 +164,7 @@ class AccountAdministration {
         Account account = managed(id, caller);
         if (!enabled && id == caller.accountId()) throw new ConflictException("不能停用自己的账户");
         repository.setEnabled(id, enabled);
+        events.publishEvent(new StaffChanged(id));
         Audit.changed(RECORD, id, "状态", account.enabled() ? "启用" : "停用", enabled ? "启用" : "停用");
         return repository.account(id).orElseThrow();
     }
@@ -168,6 +175,7 @@ class AccountAdministration {
         Account account = managed(id, caller);
         Binding binding = bind(account.role(), placement, caller);
         repository.rescope(id, binding.orgNodeId(), binding.unitId(), binding.scopePath());
+        events.publishEvent(new StaffChanged(id));
         Audit.changed(RECORD, id, "数据范围", account.scopePath(), binding.scopePath());
         return repository.account(id).orElseThrow();
     }

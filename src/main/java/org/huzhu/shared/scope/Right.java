@@ -60,6 +60,14 @@ public enum Right {
     CLAIM_DECIDE("审核申领", ADMIN, REVIEWER),
     PAYMENT_RETRY("重新发起支付", FINANCE),
     RECOGNITION("票据识别", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
+    /** An office's head (its union staff) or the administrator hands claims in review to reviewers, or back to the pool. */
+    CLAIM_ASSIGN("分派与改派审核任务", ADMIN, UNION_STAFF),
+    /** Follow-up notes on a claim by the province, city and county unions (省、市、县三级工会专人跟进): append-only. */
+    CLAIM_NOTE("理赔跟进记录", ADMIN, UNION_STAFF, REVIEWER),
+    /** Who holds which claim in review, per reviewer and office, with the claims' ageing against the payment promise. */
+    CLAIM_WORKLOAD("查看审核工作量与分派情况", ADMIN, UNION_STAFF, REVIEWER),
+    /** The post-payment check queue of automatic approvals and the recoveries it opened (recording results: CLAIM_DECIDE). */
+    CLAIM_AUDIT("查看事后抽查与互助金追回", ADMIN, REVIEWER, FINANCE),
 
     PAYOUT_READ("查看互助金支付", ADMIN, FINANCE),
     PAYOUT_MANAGE("编制、放行与重新支付", FINANCE),
