@@ -52,9 +52,8 @@ class AuditRepository {
 
     /** The checks inside the scope, optionally of one status, those still to do first and the oldest first. */
     List<Check> checks(String scopePattern, String status, int limit) {
-        return jdbc.sql(CHECK + """
-                 where a.org_path like ? and (cast(? as text) is null or a.status = ?)
-                 order by case a.status when 'OPEN' then 0 when 'FINDING' then 1 else 2 end, a.drawn_on, a.claim_id limit ?""")
+        return jdbc.sql(CHECK + " where a.org_path like ? and (cast(? as text) is null or a.status = ?)"
+                        + " order by case a.status when 'OPEN' then 0 when 'FINDING' then 1 else 2 end, a.drawn_on, a.claim_id limit ?")
                 .params(scopePattern, status, status, limit).query(AuditRepository::check).list();
     }
 
