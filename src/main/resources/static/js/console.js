@@ -18,6 +18,8 @@ import * as templates from './sections/templates.js';
 import * as deliveries from './sections/deliveries.js';
 import * as inbox from './sections/inbox.js';
 import * as campaigns from './sections/campaigns.js';
+import * as office from './sections/claim-office.js';
+import * as audit from './sections/claim-audit.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -29,6 +31,8 @@ const SECTIONS = [
   { id: 'apply', title: '申请互助金', icon: 'apply', right: 'CLAIM_FILE', module: claims.apply },
   { id: 'claims', title: '申领记录', memberTitle: '我的申领', icon: 'claims', right: 'CLAIM_READ', module: claims.list },
   { id: 'review', title: '审核队列', icon: 'review', right: 'CLAIM_DECIDE', module: claims.queue },
+  { id: 'workload', title: '审核工作量', icon: 'chart', right: 'CLAIM_WORKLOAD', module: office.workload },
+  { id: 'audits', title: '事后抽查', icon: 'log', right: 'CLAIM_AUDIT', module: audit.audits },
   { id: 'payouts', title: '互助金支付', icon: 'payouts', right: 'PAYOUT_READ', module: payouts },
   { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },

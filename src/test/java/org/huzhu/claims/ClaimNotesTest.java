@@ -16,7 +16,7 @@ class ClaimNotesTest extends OfficeFixtures {
 
     @Test
     void staffInScopeAddNotesThatKeepTheirOfficeAndLevelInOrder() {
-        long claim = reviewClaim(worker(newCounty(), "HOSPITAL:4"), "6000.00");
+        long claim = offices.reviewClaim(offices.worker(offices.newCounty(), "HOSPITAL:4"), "6000.00");
         String notes = "/api/v1/claims/" + claim + "/notes";
 
         Answer city = post("demo-wuhan", notes, JSON.writeValueAsString(Map.of("text", "已电话联系职工，出院小结原件周五送到")));
@@ -43,7 +43,7 @@ class ClaimNotesTest extends OfficeFixtures {
 
     @Test
     void notesStayWithinScopeAndAreNeverChanged() {
-        long claim = reviewClaim(worker(newCounty(), "HOSPITAL:4"), "6000.00");
+        long claim = offices.reviewClaim(offices.worker(offices.newCounty(), "HOSPITAL:4"), "6000.00");
         String notes = "/api/v1/claims/" + claim + "/notes";
         assertThat(post("demo-wuhan", notes, "{\"text\":\"县工会已上门走访\"}").status()).isEqualTo(201);
 

@@ -14,6 +14,7 @@ import org.huzhu.payouts.Payouts;
 import org.huzhu.shared.Money;
 import org.huzhu.support.PayoutRound;
 import org.junit.jupiter.api.AfterEach;
+import org.huzhu.support.ClaimOffices;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -41,13 +42,13 @@ class PostPaymentCheckTest extends OfficeFixtures {
 
     @Test
     void atShareZeroOnlyRiskyApprovalsAreDrawnAndAtShareOneEveryOne() {
-        OrgNode county = newCounty();
+        OrgNode county = offices.newCounty();
         sampling.setShare(BigDecimal.ZERO);
-        long settled = autoClaim(worker(county, "HOSPITAL:1"), "1000.00", today().minusDays(30), today().minusDays(20));
+        long settled = autoClaim(offices.worker(county, "HOSPITAL:1"), "1000.00", today().minusDays(30), today().minusDays(20));
         assertThat(audit(settled).path("drawn").asBoolean()).isFalse();
 
         sampling.setShare(BigDecimal.ONE);
-        long drawn = autoClaim(worker(county, "HOSPITAL:1"), "1000.00", today().minusDays(30), today().minusDays(20));
+        long drawn = autoClaim(offices.worker(county, "HOSPITAL:1"), "1000.00", today().minusDays(30), today().minusDays(20));
         JsonNode check = audit(drawn);
         assertThat(check.path("drawn").asBoolean()).isTrue();
         assertThat(check.path("drawnByShare").asBoolean()).isTrue();
@@ -59,10 +60,10 @@ class PostPaymentCheckTest extends OfficeFixtures {
         // covered for 9 days: an accident's stay soon after, paid once; then a second one near the automatic limit
         sampling.setShare(BigDecimal.ZERO);
         long fresh = insuredWorker(county.name(), 'M', 10, "HOSPITAL:1");
-        long first = autoClaim(fresh, accident("1200.00", today().minusDays(6), today().minusDays(4)));
+        long first = autoClaim(fresh, ClaimOffices.accidentClaim("1200.00", today().minusDays(6), today().minusDays(4)));
         JsonNode early = audit(first);
         assertThat(early.path("drawn").asBoolean()).as("early incident alone scores 25 < 50").isFalse();
-        long second = autoClaim(fresh, accident("4866.67", today().minusDays(3), today().minusDays(1)));
+        long second = autoClaim(fresh, ClaimOffices.accidentClaim("4866.67", today().minusDays(3), today().minusDays(1)));
         JsonNode risky = audit(second);
         assertThat(risky.path("drawn").asBoolean()).isTrue();
         assertThat(risky.path("drawnByShare").asBoolean()).isFalse();
@@ -74,7 +75,7 @@ class PostPaymentCheckTest extends OfficeFixtures {
 
         // above 100 nothing is drawn by risk
         sampling.setRiskFrom(101);
-        long third = autoClaim(fresh, accident("4866.67", today().minusDays(2), today().minusDays(1)));
+        long third = autoClaim(fresh, ClaimOffices.accidentClaim("4866.67", today().minusDays(2), today().minusDays(1)));
         assertThat(audit(third).path("drawn").asBoolean()).isFalse();
         assertThat(get("demo-reviewer", "/api/v1/claim-audits?status=OPEN").json()).extracting(c -> c.path("claimId").asLong())
                 .contains(drawn, second).doesNotContain(settled, first, third);
@@ -84,7 +85,7 @@ class PostPaymentCheckTest extends OfficeFixtures {
     @Test
     void aConfirmedFindingBecomesAReceivableRepaidAndWrittenOffByTwoPeopleWithTheLedgerBalanced() {
         sampling.setShare(BigDecimal.ONE);
-        long claim = autoClaim(worker(newCounty(), "HOSPITAL:1"), "3000.00", today().minusDays(30), today().minusDays(20));
+        long claim = autoClaim(offices.worker(offices.newCounty(), "HOSPITAL:1"), "3000.00", today().minusDays(30), today().minusDays(20));
         String path = "/api/v1/claims/" + claim + "/audit";
         assertThat(audit(claim).path("paidAmount").asString()).isEqualTo("1680.00");   // 60% × (3,000.00 − 200.00)
         assertThat(get("demo-reviewer", path).json().path("canRecord").asBoolean()).isTrue();
@@ -115,7 +116,7 @@ class PostPaymentCheckTest extends OfficeFixtures {
         assertThat(ledger.balance(ChartOfAccounts.BENEFIT_RECOVERY_RECEIVABLE)).isEqualTo(receivable.plus(Money.of("500.00")));
         assertProblem(post("demo-reviewer2", path + "/confirmation", "{}"), 409);
         long id = recovery.path("id").asLong();
-        assertThat(ids(get("demo-finance", "/api/v1/recoveries?status=OPEN"))).contains(id);
+        assertThat(offices.ids(get("demo-finance", "/api/v1/recoveries?status=OPEN"))).contains(id);
 
         String repayments = "/api/v1/recoveries/" + id + "/repayments";
         Answer repaid = post("demo-finance", repayments, repayment("300.00", "ZH" + claim + "01"));
@@ -145,7 +146,7 @@ class PostPaymentCheckTest extends OfficeFixtures {
         assertThat(postings("recovery:" + id + ":written-off")).containsExactly("5101 200.00 0.00", "1221 0.00 200.00");
         assertThat(ledger.balance(ChartOfAccounts.BENEFIT_RECOVERY_RECEIVABLE)).isEqualTo(receivable);
         assertThat(ledger.trialBalance().balanced()).isTrue();
-        assertThat(timeline(claim)).containsSubsequence("事后抽查确认多付（费用或金额计算有误，多付），应追回互助金500.00元",
+        assertThat(offices.timeline(claim)).containsSubsequence("事后抽查确认多付（费用或金额计算有误，多付），应追回互助金500.00元",
                 "收回追回款300.00元（流水号ZH" + claim + "01）", "追回余额200.00元经批准核销（职工已离世，无可执行财产）");
         JsonNode seen = audit(claim);
         assertThat(seen.path("steps")).extracting(s -> s.path("step").asString()).containsExactly("FINDING", "CONFIRMED");
@@ -155,14 +156,14 @@ class PostPaymentCheckTest extends OfficeFixtures {
     @Test
     void aCheckerClearsAClaimAndASecondPersonMaySendAFindingBack() {
         sampling.setShare(BigDecimal.ONE);
-        OrgNode county = newCounty();
-        long clear = autoClaim(worker(county, "HOSPITAL:1"), "1000.00", today().minusDays(30), today().minusDays(20));
+        OrgNode county = offices.newCounty();
+        long clear = autoClaim(offices.worker(county, "HOSPITAL:1"), "1000.00", today().minusDays(30), today().minusDays(20));
         Answer cleared = post("demo-reviewer", "/api/v1/claims/" + clear + "/audit/result", "{\"outcome\":\"NO_ISSUE\",\"note\":\"票据真实\"}");
         assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
         assertThat(cleared.json().path("statusName").asString()).isEqualTo("无问题");
         assertProblem(post("demo-reviewer2", "/api/v1/claims/" + clear + "/audit/result", "{\"outcome\":\"NO_ISSUE\"}"), 409);
 
-        long doubtful = autoClaim(worker(county, "HOSPITAL:1"), "1000.00", today().minusDays(30), today().minusDays(20));
+        long doubtful = autoClaim(offices.worker(county, "HOSPITAL:1"), "1000.00", today().minusDays(30), today().minusDays(20));
         String path = "/api/v1/claims/" + doubtful + "/audit";
         assertThat(post("demo-reviewer", path + "/result", finding("DUPLICATE_CLAIM", "480.00")).status()).isEqualTo(200);
         assertProblem(post("demo-reviewer2", path + "/refusal", "{}"), 400);
@@ -181,21 +182,13 @@ class PostPaymentCheckTest extends OfficeFixtures {
     }
 
     private long autoClaim(long member, String selfPaid, LocalDate admission, LocalDate discharge) {
-        return autoClaim(member, hospitalClaim(selfPaid, true, admission, discharge));
+        return autoClaim(member, ClaimOffices.hospitalClaim(selfPaid, true, admission, discharge));
     }
 
     private long autoClaim(long member, Map<String, Object> body) {
-        JsonNode submitted = fileAndSubmit(member, body);
+        JsonNode submitted = offices.fileAndSubmit(member, body);
         assertThat(submitted.path("status").asString()).as(submitted.toString()).isEqualTo("PAYMENT_PENDING");
         return submitted.path("id").asLong();
-    }
-
-    /** An accident's hospital stay (no waiting period), on an electronic receipt. */
-    private static Map<String, Object> accident(String selfPaid, LocalDate admission, LocalDate discharge) {
-        Map<String, Object> body = hospitalClaim(selfPaid, true, admission, discharge);
-        body.put("kind", "ACCIDENT");
-        body.put("diagnoses", List.of("S82.600"));
-        return body;
     }
 
     private JsonNode audit(long claim) {
