@@ -20,6 +20,8 @@ import * as inbox from './sections/inbox.js';
 import * as campaigns from './sections/campaigns.js';
 import * as hospitals from './sections/hospitals.js';
 import * as hospitalDesk from './sections/hospital-desk.js';
+import * as office from './sections/claim-office.js';
+import * as audit from './sections/claim-audit.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -33,6 +35,8 @@ const SECTIONS = [
   { id: 'review', title: '审核队列', icon: 'review', right: 'CLAIM_DECIDE', module: claims.queue },
   { id: 'desk', title: '出院参保查询', icon: 'hospital', right: 'ELIGIBILITY_QUERY', module: hospitalDesk },
   { id: 'hospitals', title: '合作医院', icon: 'hospital', right: 'HOSPITAL_MANAGE', module: hospitals },
+  { id: 'workload', title: '审核工作量', icon: 'chart', right: 'CLAIM_WORKLOAD', module: office.workload },
+  { id: 'audits', title: '事后抽查', icon: 'log', right: 'CLAIM_AUDIT', module: audit.audits },
   { id: 'payouts', title: '互助金支付', icon: 'payouts', right: 'PAYOUT_READ', module: payouts },
   { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },

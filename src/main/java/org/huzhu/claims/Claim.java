@@ -108,7 +108,10 @@ final class Claim {
         materialsCompleteOn = null;
     }
 
-    /** A step that does not move the claim (a waiver, an acknowledged warning, an item added), kept in the timeline. */
+    /**
+     * A step that does not move the claim, kept in the timeline: a waiver, an acknowledged warning, a step of an appeal
+     * against an adjustment, the claim handed to a reviewer, taken, taken over or reassigned, a recovery after a check.
+     */
     void record(String by, Instant at, String what) {
         newEvents.add(new Event(at, by, status, status, what));
     }
@@ -209,15 +212,10 @@ final class Claim {
         closedOn = null;
     }
 
-    /** A step of an appeal against an adjustment, which leaves the claim's state as it is. */
-    void appealNoted(String by, Instant at, String what) {
-        newEvents.add(new Event(at, by, status, status, what));
-    }
-
     /** An appeal raised an approved claim's figures to {@code total}; the difference is paid apart from the first payout. */
     void appealRaised(String by, Instant at, BigDecimal total, String why) {
         if (approvedTotal == null || total.compareTo(approvedTotal) <= 0) throw new IllegalStateException("an appeal only raises");
-        appealNoted(by, at, why);
+        record(by, at, why);
         approvedTotal = total;
     }
 

@@ -111,7 +111,7 @@ public class ClaimAppeals {
         boolean onBehalf = user.memberId() == null || user.memberId() != claim.facts.memberId();
         String text = "提出申诉" + (onBehalf ? "（代职工提出）" : "") + "，由未参与原决定的" + level.chinese() + "审核人员复核";
         if (kind == Appeal.Kind.REJECTION) claim.appeal(user.username(), now, level, text);
-        else claim.appealNoted(user.username(), now, text);
+        else claim.record(user.username(), now, text);
         if (!repository.update(claim)) throw new ConflictException(Claims.STALE);
         var stored = rows.isEmpty() ? List.<ClaimRepository.DocumentRow>of() : repository.insertAppealDocuments(id, rows, user.username());
         if (!appeals.insert(id, kind, user.username(), onBehalf, now, why, stored.stream().map(ClaimRepository.DocumentRow::id).toList(),
@@ -155,7 +155,7 @@ public class ClaimAppeals {
         Instant now = now();
         String text = "申诉复核：维持原决定（" + reason + "）";
         if (appeal.kind() == Appeal.Kind.REJECTION) claim.reject(user.username(), now, today(), text);
-        else claim.appealNoted(user.username(), now, text);
+        else claim.record(user.username(), now, text);
         if (!repository.update(claim)) throw new ConflictException(Claims.STALE);
         decided(claim, appeal, user, now, Appeal.Outcome.UPHELD_ORIGINAL, reason, appeal.original().items(), null,
                 Appeal.Outcome.UPHELD_ORIGINAL.chinese());
@@ -192,7 +192,7 @@ public class ClaimAppeals {
         Instant now = now();
         if (!confirming && figures.needSecondReviewer(settings)) {
             if (!appeals.propose(appeal, user.username(), items)) throw new ConflictException(Claims.STALE);
-            claim.appealNoted(user.username(), now, "申诉复核初审：调增至合计" + after + "元（" + figures.adjustments() + "），待另一名审核员复核");
+            claim.record(user.username(), now, "申诉复核初审：调增至合计" + after + "元（" + figures.adjustments() + "），待另一名审核员复核");
             if (!repository.update(claim)) throw new ConflictException(Claims.STALE);
             return;
         }

@@ -38,11 +38,13 @@ public class ClaimReviews {
     private final Clock clock;
     private final ClaimNews news;
     private final ApprovalEvidence evidence;
+    private final ReviewRouting routing;
 
     ClaimReviews(Claims claims, ClaimRepository repository, Organisations organisations, ClaimsProperties settings, Clock clock,
-                 ClaimNews news, MaterialRequestRepository requests) {
+                 ClaimNews news, MaterialRequestRepository requests, ReviewRouting routing) {
         this.news = news;
         this.evidence = new ApprovalEvidence(claims, requests, clock);
+        this.routing = routing;
         this.claims = claims;
         this.repository = repository;
         this.organisations = organisations;
@@ -158,7 +160,9 @@ public class ClaimReviews {
         if (!confirming) claim.firstApprovalLapses(user.username(), now);
         Claims.PendingPayout payout = null;
         if (!confirming && figures.needSecondReviewer(settings)) {
+            routing.decidingBy(claim, user, now);   // someone other than the holder takes it over
             claim.approveFirst(user.username(), now, level, figuresText(figures, total), reason);
+            routing.toChecker(claim, now);          // another reviewer of the new level's office checks it
         } else {
             requireReach(user, level);
             ClaimJudge.Judgement fresh = claims.rejudgeBeforeApproval(claim, user);
@@ -167,6 +171,7 @@ public class ClaimReviews {
                 throw new ConflictException("items", "提交后该职工已有其他理赔核准，本案已按剩余额度重新测算（合计"
                         + new Money(fresh.total()) + "元），请复核后再核准");
             }
+            routing.decidingBy(claim, user, now);
             claim.approve(user.username(), now, total, level, reason);
             payout = claims.requestPayment(claim, now, total);
         }
@@ -188,7 +193,9 @@ public class ClaimReviews {
         claim.requireDecidableBy(user.username(), user.memberId());
         String reason = rejection == null ? null : rejection.reason();
         if (reason == null || reason.isBlank()) throw InvalidInputException.of("reason", "拒付须写明原因");
-        claim.reject(user.username(), Instant.now(clock), LocalDate.now(clock), reason.strip());
+        Instant now = Instant.now(clock);
+        routing.decidingBy(claim, user, now);
+        claim.reject(user.username(), now, LocalDate.now(clock), reason.strip());
         if (!repository.update(claim)) throw new ConflictException(Claims.STALE);
         news.rejected(claim, repository.benefits(id), false);
         return claims.views().view(claims.load(id));

@@ -84,6 +84,16 @@ public class Claims {
         requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    private ReviewRouting routing;
+    private AuditSampling sampling;
+
+    /** Issue 19: a claim sent to review is handed to its holder, an automatic approval may be drawn for a post-payment check. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void office(ReviewRouting routing, AuditSampling sampling) {
+        this.routing = routing;
+        this.sampling = sampling;
+    }
+
     Claims(ClaimRepository repository, Members members, BenefitEngine engine, Catalogue catalogue,
            PersonalDataCipher cipher, BusinessCalendar calendar, ClaimsProperties settings, Payouts payouts, Ledger ledger,
            Clock clock, DocumentReadings readings, ClaimNews news, DraftRepository draftRepository,
@@ -329,11 +339,14 @@ public class Claims {
         Supplier<Boolean> saved = repository.update(claim, judgement.total(), judgement.hints(), unchanged ? List.of() : judgement.benefits(),
                 writes);
         Supplier<PayoutView> requested = payout == null ? null : handOver(claim, payout, claimant.payee().orElseThrow(), writes);
+        Supplier<Claim.Event> routed = routing.routed(claim, now, writes);   // its holder in review, in the same round trip
+        if (payout != null) sampling.approvedAutomatically(claim, judgement, claimant, documents.readings(), read.paidEarlier(), today, writes);
         repository.send(writes);
         if (!saved.get()) throw new ConflictException(STALE);
         List<PayoutView> handedOver = requested == null ? List.of() : List.of(requested.get());   // a draft had none before
         List<Claim.Event> timeline = new ArrayList<>(read.events());
         timeline.addAll(claim.newEvents());
+        if (routed != null) timeline.add(routed.get());
         return views.view(claim, new ClaimViews.Parts(judgement.benefits(), judgement.hints(), receipts, documents.documents(),
                 timeline, handedOver, documents.readings(), !firstRequest ? ClaimViews.Known.NOTHING
                         : ClaimViews.Known.fresh(claimant.member().name(), request == null ? List.of() : List.of(request.get()))));
@@ -404,8 +417,11 @@ public class Claims {
     void saveJudgementApart(Claim claim, ClaimJudge.Judgement judgement, Instant at) {
         Claim.Event lapsed = claim.firstApprovedBy() == null ? null : new Claim.Event(at, Claim.SYSTEM, claim.status(), claim.status(),
                 "测算金额已变化（" + new Money(judgement.total()) + "元），" + claim.firstApprovedBy() + "的初审核准作废，须重新审核");
-        requiresNew.executeWithoutResult(status -> repository.saveJudgement(claim.id, judgement.benefits(), judgement.total(),
-                judgement.hints(), settings.levelFor(judgement.total()), lapsed));
+        requiresNew.executeWithoutResult(status -> {
+            repository.saveJudgement(claim.id, judgement.benefits(), judgement.total(), judgement.hints(),
+                    settings.levelFor(judgement.total()), lapsed);
+            routing.rerouted(claim, settings.levelFor(judgement.total()), at);   // a new level may be another office's
+        });
     }
 
     /** Low risk: something to pay under the threshold, only electronic receipts, complete materials, no date-sensitive rejection. */

@@ -18,6 +18,7 @@ import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -48,10 +49,13 @@ class AccountAdministration {
     private final PersonalDataCipher cipher;
     private final TwoFactor twoFactor;
     private final Hospitals hospitals;
+    private final ApplicationEventPublisher events;
 
     AccountAdministration(AccountRepository repository, Organisations organisations, Members members, PasswordPolicy policy,
-                          PasswordEncoder encoder, PersonalDataCipher cipher, TwoFactor twoFactor, Hospitals hospitals) {
+                          PasswordEncoder encoder, PersonalDataCipher cipher, TwoFactor twoFactor, Hospitals hospitals,
+                          ApplicationEventPublisher events) {
         this.hospitals = hospitals;
+        this.events = events;
         this.repository = repository;
         this.organisations = organisations;
         this.members = members;
@@ -126,6 +130,7 @@ class AccountAdministration {
             throw duplicate();
         }
         if (phone != null) repository.update(id, displayName, cipher.encrypt(phone), Masks.phone(phone));
+        events.publishEvent(new StaffChanged(id));
         Audit.changed(RECORD, id, "用户名", null, username);
         Audit.changed(RECORD, id, "角色", null, names(roles));
         Audit.changed(RECORD, id, "数据范围", null, binding.scopePath());
@@ -156,6 +161,7 @@ class AccountAdministration {
             repository.update(id, displayName, cipher.encrypt(phone), Masks.phone(phone));
             Audit.changed(RECORD, id, "手机号码", account.maskedPhone(), Masks.phone(phone));
         }
+        events.publishEvent(new StaffChanged(id));
         Audit.changed(RECORD, id, "姓名", account.displayName(), displayName);
         return repository.account(id).orElseThrow();
     }
@@ -165,6 +171,7 @@ class AccountAdministration {
         Account account = managed(id, caller);
         if (!enabled && id == caller.accountId()) throw new ConflictException("不能停用自己的账户");
         repository.setEnabled(id, enabled);
+        events.publishEvent(new StaffChanged(id));
         Audit.changed(RECORD, id, "状态", account.enabled() ? "启用" : "停用", enabled ? "启用" : "停用");
         return repository.account(id).orElseThrow();
     }
@@ -175,6 +182,7 @@ class AccountAdministration {
         Account account = managed(id, caller);
         Binding binding = bind(account.role(), placement, caller);
         repository.rescope(id, binding.orgNodeId(), binding.unitId(), binding.hospitalId(), binding.scopePath());
+        events.publishEvent(new StaffChanged(id));
         Audit.changed(RECORD, id, "数据范围", account.scopePath(), binding.scopePath());
         Audit.changed(RECORD, id, "合作医院", account.hospitalId(), binding.hospitalId());
         return repository.account(id).orElseThrow();

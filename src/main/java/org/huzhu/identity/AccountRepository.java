@@ -108,6 +108,18 @@ class AccountRepository {
                 .query(AccountRepository::account).list();
     }
 
+    /** Enabled accounts holding the role, primary or further, placed on a union office. */
+    List<Accounts.Staff> staff(Role role) {
+        return jdbc.sql("""
+                select id, username, display_name, org_node_id, member_id from identity.account
+                 where enabled and org_node_id is not null and unit_id is null and (role = :role or :role = any (extra_roles))
+                 order by org_node_id, username""")
+                .param("role", role.name())
+                .query((rs, n) -> new Accounts.Staff(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getObject(5, Long.class)))
+                .list();
+    }
+
     record ContactRow(long id, String displayName, byte[] phoneCipher, String scopePath) {
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.shared.scope.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,11 +16,25 @@ public class Accounts {
     private final AccountRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
 
-    Accounts(AccountRepository repository, PasswordEncoder passwordEncoder, PersonalDataCipher cipher) {
+    Accounts(AccountRepository repository, PasswordEncoder passwordEncoder, PersonalDataCipher cipher, ApplicationEventPublisher events) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.cipher = cipher;
+        this.events = events;
+    }
+
+    /** A staff account sitting on a union office, as work is routed to it; {@code memberId} when it is also a worker's. */
+    public record Staff(long accountId, String username, String displayName, long orgNodeId, Long memberId) {
+    }
+
+    /**
+     * The enabled accounts holding {@code role} (as their primary or a further role) that sit on a union office,
+     * by office and username: who reviews at, or is staff of, which office. Changes are told by {@link StaffChanged}.
+     */
+    public List<Staff> staff(Role role) {
+        return repository.staff(role);
     }
 
     /**
@@ -75,7 +90,9 @@ public class Accounts {
 
     @Transactional
     public long create(NewAccount account) {
-        return repository.insert(account, passwordEncoder.encode(account.password()));
+        long id = repository.insert(account, passwordEncoder.encode(account.password()));
+        events.publishEvent(new StaffChanged(id));
+        return id;
     }
 
     public boolean exists(String username) {

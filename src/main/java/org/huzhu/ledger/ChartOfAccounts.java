@@ -10,6 +10,8 @@ public final class ChartOfAccounts {
     public static final String RECEIVABLE_UNION_SUBSIDY = "1122.02";
     public static final String RECEIVABLE_MEMBER = "1122.03";
     public static final String RECEIVABLE_UNION_GIFT = "1122.04";
+    /** Benefits paid that a post-payment check found were not due, owed back by the member (互助金追回). */
+    public static final String BENEFIT_RECOVERY_RECEIVABLE = "1221";
     public static final String CLAIMS_PAYABLE = "2202";
     public static final String PAYOUTS_IN_TRANSIT = "2203";
     public static final String UNMATCHED_RECEIPTS = "2241";

@@ -8,6 +8,8 @@ import {
 import { addItemButton, checks, requestsCard, sendBackCard, viewButton, waivers } from './claim-evidence.js';
 import { hospitalNote } from './claim-hospital.js';
 import { appealCards, appealQueue } from './claim-appeal.js';
+import { assignedFilter, holderCell, officeCards, reviewQueue } from './claim-office.js';
+import { auditCard } from './claim-audit.js';
 
 const PAGE = 50;
 
@@ -82,6 +84,7 @@ async function claimsList(root, context, { queue: isQueue }) {
     h('option', { value: '', text: '全部状态' }),
     Object.entries(STATUS).map(([code, [text]]) => h('option', { value: code, text })));
   const overdue = h('input', { type: 'checkbox', id: 'claims-overdue' });
+  const assigned = isQueue ? assignedFilter() : null;   // 分派给我 / 待领取 / 全部 (claim-office.js)
   const results = h('div', { id: 'claims-results' }, h('p', { class: 'loading', text: '正在加载…' }));
   const state = { items: [], more: false };
 
@@ -92,7 +95,7 @@ async function claimsList(root, context, { queue: isQueue }) {
     if (overdue.checked) query.set('overdue', 'true');
     query.set('limit', PAGE + 1);
     query.set('offset', offset);
-    const page = await api(`/api/v1/claims?${query}`);
+    const page = isQueue ? await reviewQueue(assigned.value, overdue.checked, PAGE + 1, offset) : await api(`/api/v1/claims?${query}`);
     state.items = (offset ? state.items : []).concat(page.slice(0, PAGE));
     state.more = page.length > PAGE;
     const name = await memberNames(state.items.map((c) => c.memberId));
@@ -102,9 +105,10 @@ async function claimsList(root, context, { queue: isQueue }) {
   const reload = () => load().catch((e) => toast(e.message, 'error'));
   status.addEventListener('change', reload);
   overdue.addEventListener('change', reload);
+  assigned?.addEventListener('change', reload);
 
   const filters = h('div', { class: 'search-bar', role: 'search', 'aria-label': '筛选' },
-    isQueue ? null : field('状态', status),
+    isQueue ? field('分派', assigned) : field('状态', status),
     h('label', { class: 'check-inline', for: overdue.id }, overdue, isQueue ? '只看超期（超过 7 个工作日）' : '只看超期'));
   const newButton = !isQueue && context.can('CLAIM_FILE')
     ? h('button', { type: 'button', class: 'btn btn-primary', id: 'claims-new', onclick: () => context.go('apply') }, '申请互助金') : null;
@@ -129,7 +133,7 @@ function claimsTable(items, name, open, isQueue, more) {
       h('thead', {}, h('tr', {},
         h('th', { text: '编号' }), h('th', { text: '职工' }), h('th', { text: '类型' }), h('th', { text: '事故日期' }),
         h('th', { text: '状态' }), h('th', { class: 'num', text: '金额' }), h('th', { text: '审核层级' }),
-        h('th', { class: 'num', text: '已用工作日' }), h('th', { text: '时限' }))),
+        h('th', { class: 'num', text: '已用工作日' }), h('th', { text: '时限' }), isQueue ? h('th', { text: '审核员' }) : null)),
       h('tbody', {}, items.map((c) => h('tr', { dataset: { id: c.id, member: c.memberId, status: c.status } },
         h('td', { class: 'nowrap' }, h('button', { type: 'button', class: 'linklike', onclick: () => open(c.id), title: '查看申请' }, c.reference)),
         h('td', { class: 'nowrap', text: name(c.memberId) }),
@@ -139,7 +143,8 @@ function claimsTable(items, name, open, isQueue, more) {
         h('td', { class: 'num', text: yuan(c.approvedTotal ?? c.computedTotal) }),
         h('td', { class: 'nowrap', text: REVIEW_LEVEL[c.reviewLevel] || '—' }),
         h('td', { class: 'num', text: c.workingDaysElapsed ?? '—' }),
-        h('td', { class: 'nowrap' }, c.overdue ? overdueBadge() : c.promiseDueOn ? h('span', { class: 'muted', text: `${c.promiseDueOn} 前` }) : '—'))))))),
+        h('td', { class: 'nowrap' }, c.overdue ? overdueBadge() : c.promiseDueOn ? h('span', { class: 'muted', text: `${c.promiseDueOn} 前` }) : '—'),
+        isQueue ? h('td', {}, holderCell(c)) : null)))))),
     h('div', { class: 'list-foot' }, h('span', { class: 'muted', text: `已显示 ${items.length} 件` }), moreButton));
 }
 
@@ -191,6 +196,7 @@ async function showClaim(root, id, context, notice) {
       h('p', { class: 'hint', text: '材料齐全之日起 7 个工作日内支付。' }))) : null;
 
   const actions = [];
+  const office = officeCards(claim, context, reload);   // its holder in review and its follow-up notes (claim-office.js)
   if (claim.status === 'DRAFT' && context.can('CLAIM_FILE')) actions.push(submitCard(claim, reload));
   if (deciding) actions.push(reviewCard(claim, terms, rules, reload, { waivers: waivers(claim, rules), acknowledged: crossChecks.acknowledged }));
   if (deciding) actions.push(sendBackCard(claim, rules, reload));
@@ -207,10 +213,11 @@ async function showClaim(root, id, context, notice) {
       h('div', {}, h('strong', { text: notice.title }), notice.text)) : null,
     h('div', { class: 'grid grid-master claim-page' },
       h('div', { class: 'stack' },
-        summary, hints, missing, crossChecks.card, requestsCard(claim), actions, appeal.action,
+        summary, hints, missing, crossChecks.card, requestsCard(claim), office.assignment, actions, appeal.action,
         benefitsCard(claim, terms),
         documentsCard(claim, context, open, reload)),
       h('div', { class: 'stack' },
+        auditCard(claim, context, reload), office.notes,
         appeal.beside,
         timelineCard(claim),
         claim.payoutRequests.length ? payoutsCard(claim) : null,

@@ -107,9 +107,10 @@ public final class ClaimsBenchmark {
     private static final String[] ILLNESSES = {"K35.800", "J18.900", "K80.100", "N20.000", "K29.700"};
     private static final String[] ACCIDENTS = {"S52.500", "S82.600", "S62.300", "S93.400", "S01.800"};
     /** The tables the baseline knows how to write; the real path must write no others. */
-    private static final Map<String, String> SCHEMA_OF = Map.of("claim", "claims", "receipt", "claims", "claim_event", "claims",
-            "benefit", "claims", "document", "claims", "payout", "payouts", "payout_event", "payouts", "journal", "ledger",
-            "posting", "ledger", "document_reading", "claims");
+    private static final Map<String, String> SCHEMA_OF = Map.ofEntries(Map.entry("claim", "claims"), Map.entry("receipt", "claims"),
+            Map.entry("claim_event", "claims"), Map.entry("benefit", "claims"), Map.entry("document", "claims"),
+            Map.entry("payout", "payouts"), Map.entry("payout_event", "payouts"), Map.entry("journal", "ledger"),
+            Map.entry("posting", "ledger"), Map.entry("document_reading", "claims"), Map.entry("audit_check", "claims"));
     /** The document kinds the claims' background reader reads (DocumentReadings.READ_KINDS). */
     private static final Set<String> READ_KINDS = Set.of("RECEIPT", "SETTLEMENT");
     private static final Set<String> TABLES = new TreeSet<>(SCHEMA_OF.keySet());
@@ -537,6 +538,8 @@ public final class ClaimsBenchmark {
         private final class Baseline {
             private final AtomicLongArray realIds;
             private final Map<String, Template> templates = new HashMap<>();
+            /** The real claims drawn for a post-payment check (claims.audit_check), by real id: the baseline draws the same. */
+            private final Map<Long, AuditRow> drawn = new HashMap<>();
             /** The real path's shape of writes, read from its counts: claim updates at filing and at submission, benefit rounds. */
             private int fileUpdates;
             private int submitUpdates;
@@ -567,6 +570,14 @@ public final class ClaimsBenchmark {
                             + claim[1] + ", benefit inserts " + benefit[0] + " and deletes " + benefit[2] + " for " + finalBenefits
                             + " benefits): the baseline must be taught its new shape");
                 }
+                Long[] realClaims = new Long[o.claims];
+                for (int c = 0; c < o.claims; c++) realClaims[c] = realIds.get(c);
+                jdbc.sql("select claim_id, org_path, drawn_on, drawn_by_share, risk_score, risk_factors, paid_amount from claims.audit_check"
+                                + " where claim_id = any (?)").param(realClaims)
+                        .query((ResultSet rs) -> {
+                            drawn.put(rs.getLong(1), new AuditRow(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBoolean(4),
+                                    rs.getInt(5), (String[]) rs.getArray(6).getArray(), rs.getBigDecimal(7)));
+                        });
                 int updates = (int) (claim[1] / o.claims);
                 submitUpdates = Math.min(updates, 2);
                 fileUpdates = updates - submitUpdates;
@@ -662,7 +673,8 @@ public final class ClaimsBenchmark {
              * its receipts, its first timeline entry and, if the real path writes them then, its benefits in
              * one statement), the 5 documents (1 transaction, one statement), the background reader's work
              * (the receipt-kind documents' readings in one transaction, one statement), submission (1 transaction: benefits deleted, then the claim's update, timeline
-             * entries and new benefits in one statement, the journal and its postings, the payout and its event).
+             * entries and new benefits in one statement, the journal and its postings, the payout and its event, and for a claim the
+             * real path drew for a post-payment check, the same claims.audit_check row).
              */
             /** The warm-up claims the baseline wrote. */
             final AtomicInteger warmedUp = new AtomicInteger();
@@ -862,6 +874,21 @@ public final class ClaimsBenchmark {
                         p.setString(2, pay.eventActor());
                         p.setString(3, pay.eventReason());
                         p.executeUpdate();
+                    }
+                    AuditRow audit = c < realIds.length() ? drawn.get(realIds.get(c)) : null;
+                    if (audit != null) {
+                        // drawn for a post-payment check on the real path: the same row, in the submission's transaction
+                        try (PreparedStatement p = cn.prepareStatement("insert into bench_scratch.audit_check (claim_id, org_path, drawn_on,"
+                                + " drawn_by_share, risk_score, risk_factors, paid_amount) values (?, ?, ?, ?, ?, ?::text[], ?)")) {
+                            p.setLong(1, id);
+                            p.setString(2, audit.orgPath());
+                            p.setObject(3, audit.drawnOn());
+                            p.setBoolean(4, audit.byShare());
+                            p.setInt(5, audit.riskScore());
+                            p.setObject(6, audit.factors());
+                            p.setBigDecimal(7, audit.paid());
+                            p.executeUpdate();
+                        }
                     }
                     cn.commit();
                     cn.setAutoCommit(true);
@@ -1201,6 +1228,10 @@ public final class ClaimsBenchmark {
                             String firstApprovedBy, LocalDate submittedOn, LocalDate materialsCompleteOn, LocalDate closedOn,
                             BigDecimal computedTotal, String hints, List<EventRow> events, List<BenefitRow> benefits,
                             List<DocumentRow> documents, List<PayoutRow> payout) {
+    }
+
+    /** A real claim's draw for a post-payment check. */
+    private record AuditRow(String orgPath, LocalDate drawnOn, boolean byShare, int riskScore, String[] factors, BigDecimal paid) {
     }
 
     private record EventRow(String actor, String fromStatus, String toStatus, String reason) {

@@ -799,11 +799,13 @@ class ClaimApiTest extends ApiTest {
         assertThat(seen.status()).isEqualTo(200);
         JsonNode c = seen.json();
         assertThat(c.path("status").asString()).isEqualTo("PAYMENT_PENDING");
+        // handed to a reviewer of 江岸区 (or left to be taken), then taken over by demo-reviewer, who decided it
         assertThat(transitions(c)).containsExactly("null→DRAFT", "DRAFT→SUBMITTED", "SUBMITTED→UNDER_REVIEW",
-                "UNDER_REVIEW→APPROVED", "APPROVED→PAYMENT_PENDING");
+                "UNDER_REVIEW→UNDER_REVIEW", "UNDER_REVIEW→UNDER_REVIEW", "UNDER_REVIEW→APPROVED", "APPROVED→PAYMENT_PENDING");
         assertThat(c.path("timeline")).extracting(e -> e.path("actor").asString())
-                .containsExactly(worker, worker, "系统", "demo-reviewer", "系统");
-        assertThat(c.path("timeline").get(3).path("reason").asString()).contains("材料齐全");
+                .containsExactly(worker, worker, "系统", "系统", "demo-reviewer", "demo-reviewer", "系统");
+        assertThat(c.path("timeline").get(4).path("reason").asString()).startsWith("由").contains("接办");
+        assertThat(c.path("timeline").get(5).path("reason").asString()).contains("材料齐全");
         JsonNode payout = c.path("payoutRequests").get(0);
         assertThat(payout.path("reference").asString()).isEqualTo("HZ-" + claim + "-1");
         assertThat(payout.path("payeeName").asString()).isEqualTo("李旅程");

@@ -385,6 +385,41 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/claims/appeals", deciders, "/api/v1/claims/appeals", null, Body.NONE));
         add(rows, new Row("GET /api/v1/claims/{id}/letters/{number}", ALL, false, claim + f.draft() + "/letters/1",
                 claim + f.otherClaim() + "/letters/1", Body.NONE, true));
+        // issue 19: holders of claims in review, the workload, follow-up notes; the draft is in no review, so taking and
+        // reassigning it are refused (409); 江岸区 is inside demo-wuhan's city, 东宝区 outside it
+        Set<Role> workload = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER);
+        Set<Role> assigners = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);
+        Set<Role> noters = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER);
+        Map<String, Long> reviewOffices = organisationIdsByName();
+        add(rows, row("GET /api/v1/claim-workload", workload, "/api/v1/claim-workload", null, Body.NONE));
+        add(rows, row("GET /api/v1/review-queue", workload, "/api/v1/review-queue", null, Body.NONE));
+        add(rows, row("GET /api/v1/claims/{id}/assignment", workload, claim + f.draft() + "/assignment", claim + f.otherClaim() + "/assignment",
+                Body.NONE));
+        add(rows, row("POST /api/v1/claims/{id}/assignment/take", deciders, claim + f.draft() + "/assignment/take", null, Body.NONE));
+        add(rows, row("GET /api/v1/claims/{id}/assignment/candidates", assigners, claim + f.draft() + "/assignment/candidates",
+                claim + f.otherClaim() + "/assignment/candidates", Body.NONE));
+        add(rows, row("PUT /api/v1/claims/{id}/assignment", assigners, claim + f.draft() + "/assignment",
+                claim + f.otherClaim() + "/assignment", Body.EMPTY_JSON));
+        add(rows, row("PUT /api/v1/review-offices/{id}/mode", assigners, "/api/v1/review-offices/" + reviewOffices.get("江岸区总工会") + "/mode",
+                "/api/v1/review-offices/" + reviewOffices.get("东宝区总工会") + "/mode", Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/claims/{id}/notes", noters, claim + f.draft() + "/notes", claim + f.otherClaim() + "/notes", Body.NONE));
+        add(rows, row("POST /api/v1/claims/{id}/notes", noters, claim + f.draft() + "/notes", claim + f.otherClaim() + "/notes",
+                Body.EMPTY_JSON));
+        // issue 19: post-payment checks and recoveries; the draft was never drawn (results refused, 409), recoveries made up
+        Set<Role> auditors = EnumSet.of(Role.ADMIN, Role.REVIEWER, Role.FINANCE);
+        add(rows, row("GET /api/v1/claim-audits", auditors, "/api/v1/claim-audits", null, Body.NONE));
+        add(rows, row("GET /api/v1/claim-audits/finding-codes", auditors, "/api/v1/claim-audits/finding-codes", null, Body.NONE));
+        add(rows, row("GET /api/v1/claims/{id}/audit", auditors, claim + f.draft() + "/audit", null, Body.NONE));
+        add(rows, row("POST /api/v1/claims/{id}/audit/result", deciders, claim + f.draft() + "/audit/result", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/claims/{id}/audit/confirmation", deciders, claim + f.draft() + "/audit/confirmation", null, Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/claims/{id}/audit/refusal", deciders, claim + f.draft() + "/audit/refusal", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/recoveries", auditors, "/api/v1/recoveries", null, Body.NONE));
+        add(rows, absentRow("POST /api/v1/recoveries/{id}/repayments", finance, "/api/v1/recoveries/999999999/repayments", Body.EMPTY_JSON));
+        add(rows, absentRow("POST /api/v1/recoveries/{id}/write-off", finance, "/api/v1/recoveries/999999999/write-off", Body.EMPTY_JSON));
+        add(rows, absentRow("POST /api/v1/recoveries/{id}/write-off/approval", finance, "/api/v1/recoveries/999999999/write-off/approval",
+                Body.NONE));
+        add(rows, absentRow("POST /api/v1/recoveries/{id}/write-off/refusal", finance, "/api/v1/recoveries/999999999/write-off/refusal",
+                Body.NONE));
         // the worker's own claims in the member app (掌上办): anyone else's answer 404; changes carry empty input, or aim
         // at a made-up claim where the move itself would change the fixture
         Set<Role> worker = EnumSet.of(Role.MEMBER);

@@ -138,7 +138,14 @@ final class Browser {
      * text and the elements it found; {@code screen} says which screen was checked.
      */
     void assertAccessible(String screen) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        assertAccessible(screen, List.of());
+    }
+
+    /** As {@link #assertAccessible(String)}, checking only the parts of the page the selectors name (all of it when none). */
+    void assertAccessible(String screen, List<String> within) {
+        AxeBuilder axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"));
+        for (String part : within) axe.include(part);
+        Results results = axe.analyze(driver);
         assertThat(results.isErrored()).as("axe-core could not run on %s: %s", screen, results.getErrorMessage()).isFalse();
         List<String> violations = results.getViolations().stream()
                 .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "

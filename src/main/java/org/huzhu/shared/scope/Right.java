@@ -61,6 +61,14 @@ public enum Right {
     CLAIM_DECIDE("审核申领", ADMIN, REVIEWER),
     PAYMENT_RETRY("重新发起支付", FINANCE),
     RECOGNITION("票据识别", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
+    /** An office's head (its union staff) or the administrator hands claims in review to reviewers, or back to the pool. */
+    CLAIM_ASSIGN("分派与改派审核任务", ADMIN, UNION_STAFF),
+    /** Follow-up notes on a claim by the province, city and county unions (省、市、县三级工会专人跟进): append-only. */
+    CLAIM_NOTE("理赔跟进记录", ADMIN, UNION_STAFF, REVIEWER),
+    /** Who holds which claim in review, per reviewer and office, with the claims' ageing against the payment promise. */
+    CLAIM_WORKLOAD("查看审核工作量与分派情况", ADMIN, UNION_STAFF, REVIEWER),
+    /** The post-payment check queue of automatic approvals and the recoveries it opened (recording results: CLAIM_DECIDE). */
+    CLAIM_AUDIT("查看事后抽查与互助金追回", ADMIN, REVIEWER, FINANCE),
     /** The partner hospitals inside one's scope and their 申领提示牌 (a hospital desk: its own hospital only). */
     HOSPITAL_READ("查看合作医院与下载申领提示牌", ADMIN, UNION_STAFF, HOSPITAL),
     /** Register partner hospitals of one's office and below, edit them and end a partnership (合作医院). */
