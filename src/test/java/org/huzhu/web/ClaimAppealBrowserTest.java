@@ -202,6 +202,7 @@ class ClaimAppealBrowserTest extends BrowserTest {
     /** 1,000.00 self-paid on a paper receipt, submitted: 480.00 computed, in county review. */
     private long inReview(Worker w) {
         long claim = fileClaim(w.id(), appendicitisClaim("1000.00", false));
+        attachMissingMaterials(claim);
         Answer submitted = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");
         assertThat(submitted.json().path("status").asString()).as(submitted.body()).isEqualTo("UNDER_REVIEW");
         return claim;

@@ -211,10 +211,10 @@ class ConsoleBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "demo-admin,    org members enrol import transfers apply claims review workload audits payouts bills ledger templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
+            "demo-admin,    org members enrol import transfers apply claims review hospitals workload audits payouts bills ledger templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
             "demo-reviewer, org members claims review workload audits templates deliveries inbox account",
             "demo-finance,  org members claims audits payouts bills ledger inbox account",
-            "demo-wuhan,    org members enrol import transfers apply claims workload bills templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
+            "demo-wuhan,    org members enrol import transfers apply claims hospitals workload bills templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
             "demo-unit,     org members enrol import transfers apply claims bills inbox account",
             "demo-member,   members apply claims inbox account",
     })
