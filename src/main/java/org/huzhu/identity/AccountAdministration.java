@@ -1,8 +1,6 @@
 package org.huzhu.identity;
 
 import java.util.List;
-import org.huzhu.hospitals.Hospital;
-import org.huzhu.hospitals.Hospitals;
 import org.huzhu.identity.AccountRepository.Account;
 import org.huzhu.membership.Member;
 import org.huzhu.membership.Members;
@@ -48,11 +46,11 @@ class AccountAdministration {
     private final PasswordEncoder encoder;
     private final PersonalDataCipher cipher;
     private final TwoFactor twoFactor;
-    private final Hospitals hospitals;
+    private final HospitalPlaces hospitals;
     private final ApplicationEventPublisher events;
 
     AccountAdministration(AccountRepository repository, Organisations organisations, Members members, PasswordPolicy policy,
-                          PasswordEncoder encoder, PersonalDataCipher cipher, TwoFactor twoFactor, Hospitals hospitals,
+                          PasswordEncoder encoder, PersonalDataCipher cipher, TwoFactor twoFactor, HospitalPlaces hospitals,
                           ApplicationEventPublisher events) {
         this.hospitals = hospitals;
         this.events = events;
@@ -240,7 +238,7 @@ class AccountAdministration {
             case HOSPITAL -> {
                 checks.require("hospitalId", placement.hospitalId(), "合作医院");
                 checks.throwIfInvalid();
-                Hospital hospital = hospitals.visible(placement.hospitalId(), caller);
+                HospitalPlaces.Place hospital = hospitals.visible(placement.hospitalId(), caller);
                 if (!hospital.active()) throw new ConflictException("hospitalId", "该医院已停止合作，不能为其开设账户");
                 return new Binding(hospital.officeId(), null, null, hospital.officePath(), hospital.id());
             }
