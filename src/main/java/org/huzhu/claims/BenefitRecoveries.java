@@ -89,7 +89,7 @@ class BenefitRecoveries {
     /** Finance records money the member paid back; the recovery closes once nothing is owed. */
     @Transactional
     RecoveryView repay(long id, Repayment command, CurrentUser user) {
-        AuditRepository.Recovery r = open(id, user);
+        AuditRepository.Recovery r = pending(id, user);
         Checks checks = new Checks();
         checks.require("amount", command == null ? null : command.amount(), "到账金额");
         checks.require("receivedOn", command == null ? null : command.receivedOn(), "到账日期");
@@ -123,7 +123,7 @@ class BenefitRecoveries {
     /** One finance officer proposes writing off what is still owed, with the reason; another decides. */
     @Transactional
     RecoveryView proposeWriteOff(long id, WriteOff command, CurrentUser user) {
-        AuditRepository.Recovery r = open(id, user);
+        AuditRepository.Recovery r = pending(id, user);
         String reason = command == null || command.reason() == null ? "" : command.reason().strip();
         if (reason.isEmpty()) throw InvalidInputException.of("reason", "请写明核销原因");
         if (reason.length() > 500) throw InvalidInputException.of("reason", "核销原因不能超过500字");
@@ -135,7 +135,7 @@ class BenefitRecoveries {
     /** The second finance officer approves the write-off (booked Dr 5101 Cr 1221) or, {@code approved} false, refuses it. */
     @Transactional
     RecoveryView decideWriteOff(long id, boolean approved, CurrentUser user) {
-        AuditRepository.Recovery r = open(id, user);
+        AuditRepository.Recovery r = pending(id, user);
         if (r.writeOffProposedBy() == null) throw new ConflictException("status", "没有待批准的核销申请");
         if (user.username().equals(r.writeOffProposedBy())) throw new ConflictException("核销须由另一名财务人员批准（双人复核），不能由提出人本人处理");
         LocalDate today = LocalDate.now(clock);
@@ -152,7 +152,7 @@ class BenefitRecoveries {
     }
 
     /** A recovery inside the caller's scope (others are 404) that is still open, for finance. */
-    private AuditRepository.Recovery open(long id, CurrentUser user) {
+    private AuditRepository.Recovery pending(long id, CurrentUser user) {
         if (!user.holds(Right.PAYMENT_REGISTER)) throw new AccessDeniedException("only finance records recoveries");
         AuditRepository.Recovery r = repository.recovery(id).filter(x -> user.sees(x.orgPath()))
                 .orElseThrow(() -> new NotFoundException("追回记录不存在"));

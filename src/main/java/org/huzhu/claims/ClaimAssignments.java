@@ -80,7 +80,7 @@ class ClaimAssignments {
                 current.map(AssignmentRepository.Current::assignedAt).orElse(null),
                 line == null ? null : line.promise().promiseDueOn(), line != null && line.dueTomorrow(), line != null && line.escalated(),
                 line != null && line.escalated() ? current.get().escalatedOn() : null, history,
-                inReview && assignee == null && user.holds(Right.CLAIM_DECIDE) && mayDecide(user, claim),
+                inReview && assignee == null && user.holds(Right.CLAIM_DECIDE) && mayDecide(user, claim) && !barred(user, claim),
                 inReview && user.holds(Right.CLAIM_ASSIGN));
     }
 
@@ -193,6 +193,12 @@ class ClaimAssignments {
         if (!user.is(Role.REVIEWER)) return true;
         if (user.orgNodeId() == null) return false;
         return claim.reviewLevel() == null || claim.reviewLevel().withinReachOf(ReviewLevel.of(offices.office(user.orgNodeId()).level()));
+    }
+
+    /** Whether the caller may not decide the claim at all: its filer, its member, or its first approver. */
+    private static boolean barred(CurrentUser user, Claim claim) {
+        return user.username().equals(claim.filedBy) || user.username().equals(claim.firstApprovedBy())
+                || (user.memberId() != null && user.memberId() == claim.facts.memberId());
     }
 
     private static void requireNotBarred(String username, Long memberId, Claim claim) {

@@ -1,8 +1,6 @@
 package org.huzhu.claims;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,25 +34,23 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class ReviewOffices {
 
-    private static final Duration FRESH_FOR = Duration.ofMinutes(5);
+    private static final long FRESH_FOR = Duration.ofMinutes(5).toNanos();
     private static final CurrentUser WHOLE_TREE = new CurrentUser(0, Claim.SYSTEM, Role.ADMIN, "/", null, null, null);
 
     private final Organisations organisations;
     private final Accounts accounts;
-    private final Clock clock;
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot;
 
-    ReviewOffices(Organisations organisations, Accounts accounts, Clock clock) {
+    ReviewOffices(Organisations organisations, Accounts accounts) {
         this.organisations = organisations;
         this.accounts = accounts;
-        this.clock = clock;
     }
 
     /** The offices by id, and the reviewers and union staff by office and reviewers by username, as read at one moment. */
     private record Snapshot(Map<Long, OrgNode> nodes, Map<Long, List<Accounts.Staff>> reviewers,
                             Map<Long, List<Accounts.Staff>> unionStaff, Map<String, Accounts.Staff> byUsername,
-                            Map<String, String> names, Instant readAt) {
+                            Map<String, String> names, long readAt) {
     }
 
     /** The office responsible for claims of this path at this level (see the class comment); empty for a path of no office. */
@@ -134,7 +130,7 @@ class ReviewOffices {
 
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (s == null || s.readAt().plus(FRESH_FOR).isBefore(Instant.now(clock))) return reload();
+        if (s == null || System.nanoTime() - s.readAt() > FRESH_FOR) return reload();
         return s;
     }
 
@@ -152,7 +148,7 @@ class ReviewOffices {
         unionStaff.forEach(u -> names.put(u.username(), u.displayName()));
         reviewers.forEach(r -> names.put(r.username(), r.displayName()));
         Snapshot s = new Snapshot(Map.copyOf(nodes), byOffice(reviewers), byOffice(unionStaff),
-                java.util.Collections.unmodifiableMap(byUsername), Map.copyOf(names), Instant.now(clock));
+                java.util.Collections.unmodifiableMap(byUsername), Map.copyOf(names), System.nanoTime());
         if (generation.get() == seen) snapshot = s;
         return s;
     }

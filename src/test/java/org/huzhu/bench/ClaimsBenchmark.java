@@ -93,6 +93,13 @@ public final class ClaimsBenchmark {
 
     /** Tables the application writes by itself during a run (scheduled jobs' locks): no part of filing a claim. */
     private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("shared.shedlock");
+    /**
+     * Tables another module writes in a claim's transaction through its own listeners, which the baseline does not mirror:
+     * the notifications module's messages to the member (received, approved: an inbox row and, with a mobile number, a
+     * text and its place in the send queue). Their cost stays in the real path's figure and out of the baseline's, so the
+     * ratio understates the claims path.
+     */
+    private static final java.util.Set<String> NOT_MIRRORED = java.util.Set.of("notifications.message", "notifications.sms_queue");
 
     private static final CurrentUser ADMIN = new CurrentUser(0, "bench", Role.ADMIN, "/", null, null, null);
     private static final Path DATA = Path.of("target", "bench-data").toAbsolutePath();
@@ -292,6 +299,7 @@ public final class ClaimsBenchmark {
             for (var e : realAll.tables.entrySet()) {
                 boolean writes = e.getValue()[0] + e.getValue()[1] + e.getValue()[2] > 0;
                 if (BOOKKEEPING.contains(e.getKey())) continue; // the platform's own rows, no part of a claim
+                if (NOT_MIRRORED.contains(e.getKey())) continue; // written by another module's listener, counted in the real figure
                 String[] name = e.getKey().split("\\.", 2);
                 if (writes && !(name.length == 2 && name[0].equals(SCHEMA_OF.get(name[1])))) {
                     throw new AssertionError("the real path wrote " + e.getKey() + ", unknown to the baseline");
