@@ -37,9 +37,11 @@ final class ApprovalEvidence {
         ClaimView.Evidence evidence = claims.views().view(claim).evidence();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<MaterialRequestRepository.Waiver> given = waivers(evidence, waivers, user.username(), now);
-        Set<String> seen = new HashSet<>(acknowledged == null ? List.of() : acknowledged);
+        Set<String> before = new HashSet<>();   // what this reviewer acknowledged earlier (read once)
         requests.acknowledgements(claim.id).stream().filter(a -> a.acknowledgedBy().equals(user.username()))
-                .forEach(a -> seen.add(a.checkKey()));
+                .forEach(a -> before.add(a.checkKey()));
+        Set<String> seen = new HashSet<>(before);
+        if (acknowledged != null) seen.addAll(acknowledged);
         List<CheckView> unseen = evidence.checks().stream().filter(c -> !seen.contains(c.key())).toList();
         if (!unseen.isEmpty()) {
             throw InvalidInputException.of("acknowledged", "核准前请逐条确认以下提示：" + String.join("；", unseen.stream().map(CheckView::message).toList()));
@@ -51,8 +53,7 @@ final class ApprovalEvidence {
                         + (w.note() == null ? "" : "（" + w.note() + "）"));
             }
         }
-        List<CheckView> fresh = evidence.checks().stream().filter(c -> requests.acknowledgements(claim.id).stream()
-                .noneMatch(a -> a.checkKey().equals(c.key()) && a.acknowledgedBy().equals(user.username()))).toList();
+        List<CheckView> fresh = evidence.checks().stream().filter(c -> !before.contains(c.key())).toList();
         if (!fresh.isEmpty()) {
             requests.acknowledge(claim.id, fresh.stream().map(c -> new MaterialRequestRepository.Acknowledgement(c.key(), c.message(),
                     user.username(), now)).toList());

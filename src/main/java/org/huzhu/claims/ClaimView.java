@@ -103,6 +103,9 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
     }
 
     public record TimelineEntry(Instant at, String actor, ClaimStatus from, ClaimStatus to, String toName, String reason) {
+
+        /** The actor of the steps the system takes by itself (judging, sending back, closing what nobody answered). */
+        public static final String SYSTEM = Claim.SYSTEM;
     }
 
     /**

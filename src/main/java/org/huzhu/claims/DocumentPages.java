@@ -45,12 +45,12 @@ final class DocumentPages {
         };
     }
 
-    /** Page {@code index} (from 0) as an image. */
+    /** Page {@code index} (from 0) as an image; the document is opened once. */
     static Page page(String contentType, byte[] content, int index) {
-        if (index < 0 || index >= count(contentType, content)) throw new NotFoundException("该页不存在");
         return switch (contentType) {
             case "application/pdf" -> {
                 try (PDDocument pdf = Loader.loadPDF(content)) {
+                    requirePage(index, pdf.getNumberOfPages());
                     yield png(new PDFRenderer(pdf).renderImageWithDPI(index, PDF_DPI, ImageType.RGB));
                 } catch (IOException e) {
                     throw new UnreadableUploadException("PDF 无法打开");
@@ -58,10 +58,18 @@ final class DocumentPages {
             }
             case "application/ofd" -> {
                 List<PageText> pages = OfdPages.pages(content);
+                requirePage(index, pages.size());
                 yield png(OfdPages.draw(pages.get(index), OFD_PIXELS_PER_MM));
             }
-            default -> new Page(contentType, content);
+            default -> {
+                requirePage(index, 1);
+                yield new Page(contentType, content);
+            }
         };
+    }
+
+    private static void requirePage(int index, int pages) {
+        if (index < 0 || index >= Math.min(MAX_PAGES, pages)) throw new NotFoundException("该页不存在");
     }
 
     private static Page png(BufferedImage image) {

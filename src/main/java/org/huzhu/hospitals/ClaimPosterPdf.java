@@ -1,19 +1,13 @@
 package org.huzhu.hospitals;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
-import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.huzhu.shared.pdf.ChinesePdf;
 import org.huzhu.shared.pdf.PdfParts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -36,58 +30,45 @@ class ClaimPosterPdf {
             "选择“住院”，填写入院日期，输入病名后从列表中选择",
             "拍下医疗收费票据、医保结算单、出院小结，一次上传即可");
 
-    private final Path fontFile;
+    private final ChinesePdf pdf;
     private final String hotline;
 
-    ClaimPosterPdf(@Value("${huzhu.certificate.font:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc}") Path fontFile,
-                   @Value("${huzhu.notifications.hotline:12351}") String hotline) {
-        this.fontFile = fontFile;
+    ClaimPosterPdf(ChinesePdf pdf, @Value("${huzhu.notifications.hotline:12351}") String hotline) {
+        this.pdf = pdf;
         this.hotline = hotline;
     }
 
     byte[] render(Hospital hospital, String officeName, String claimUrl) {
-        try (TrueTypeCollection fonts = new TrueTypeCollection(fontFile.toFile()); PDDocument doc = new PDDocument()) {
-            PDType0Font font = PdfParts.cjkFont(doc, fonts);
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            PDDocumentInformation info = new PDDocumentInformation();
-            info.setTitle("申领提示牌 · " + hospital.name());
-            doc.setDocumentInformation(info);
-            float width = page.getMediaBox().getWidth();
-            float height = page.getMediaBox().getHeight();
-            try (Canvas out = new Canvas(new PDPageContentStream(doc, page), font, width)) {
-                out.band(RED, 0, height - 150, width, 150);
-                out.centred(Color.WHITE, 18, height - 60, "职工互助保障 · 申领提示");
-                out.centred(Color.WHITE, 30, height - 110, hospital.name());
-                out.centred(RED, 34, height - 215, "出院时可申领职工互助保障");
-                out.centred(INK, 15, height - 250, "参加了职工互助保障的职工，住院治疗出院后，可用手机申领住院互助金");
-                float y = height - 305;
-                for (int i = 0; i < STEPS.size(); i++) {
-                    out.circle(RED, 78, y + 6, 13);
-                    out.text(Color.WHITE, 15, 73, y, String.valueOf(i + 1));
-                    out.text(INK, 16, 102, y, STEPS.get(i));
-                    y -= 38;
-                }
-                out.text(GREY, 13, 102, y + 4, "材料不全也可以先提交，缺的材料稍后补拍；互助金直接发到本人银行卡");
-                float qrSize = 200;
-                float qrY = y - 20 - qrSize;
-                out.image(doc, PdfParts.qr(claimUrl, 460, 2), (width - qrSize) / 2, qrY, qrSize);
-                out.centred(INK, 16, qrY - 24, "扫码申领互助金");
-                out.centred(GREY, 9, qrY - 40, claimUrl);
-                out.line(GREY, 60, 104, width - 60);
-                out.centred(GREY, 12, 80, "合作单位：" + officeName + "　　" + hospital.name());
-                out.centred(GREY, 12, 60, "职工服务热线：" + hotline + "　　医院编码：" + hospital.code());
+        return pdf.drawPage("申领提示牌 · " + hospital.name(), (doc, stream, font, box) -> {
+            float width = box.getWidth();
+            float height = box.getHeight();
+            Canvas out = new Canvas(stream, font, width);
+            out.band(RED, 0, height - 150, width, 150);
+            out.centred(Color.WHITE, 18, height - 60, "职工互助保障 · 申领提示");
+            out.centred(Color.WHITE, 30, height - 110, hospital.name());
+            out.centred(RED, 34, height - 215, "出院时可申领职工互助保障");
+            out.centred(INK, 15, height - 250, "参加了职工互助保障的职工，住院治疗出院后，可用手机申领住院互助金");
+            float y = height - 305;
+            for (int i = 0; i < STEPS.size(); i++) {
+                out.circle(RED, 78, y + 6, 13);
+                out.text(Color.WHITE, 15, 73, y, String.valueOf(i + 1));
+                out.text(INK, 16, 102, y, STEPS.get(i));
+                y -= 38;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            doc.save(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw the claim poster (font " + fontFile + ")", e);
-        }
+            out.text(GREY, 13, 102, y + 4, "材料不全也可以先提交，缺的材料稍后补拍；互助金直接发到本人银行卡");
+            float qrSize = 200;
+            float qrY = y - 20 - qrSize;
+            out.image(doc, PdfParts.qr(claimUrl, 460, 2), (width - qrSize) / 2, qrY, qrSize);
+            out.centred(INK, 16, qrY - 24, "扫码申领互助金");
+            out.centred(GREY, 9, qrY - 40, claimUrl);
+            out.line(GREY, 60, 104, width - 60);
+            out.centred(GREY, 12, 80, "合作单位：" + officeName + "　　" + hospital.name());
+            out.centred(GREY, 12, 60, "职工服务热线：" + hotline + "　　医院编码：" + hospital.code());
+        });
     }
 
     /** Drawing on the page in the one font: text (left or centred), shapes, the QR image. */
-    private record Canvas(PDPageContentStream out, PDType0Font font, float pageWidth) implements AutoCloseable {
+    private record Canvas(PDPageContentStream out, PDType0Font font, float pageWidth) {
 
         void text(Color colour, float size, float x, float y, String text) throws IOException {
             out.setNonStrokingColor(colour);
@@ -130,11 +111,6 @@ class ClaimPosterPdf {
 
         void image(PDDocument doc, java.awt.image.BufferedImage image, float x, float y, float size) throws IOException {
             out.drawImage(LosslessFactory.createFromImage(doc, image), x, y, size, size);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
         }
     }
 }

@@ -195,9 +195,6 @@ class OwnClaimViews {
         return steps;
     }
 
-    /** How the timeline names the system as the actor (claims' {@code Claim.SYSTEM}). */
-    private static final String SYSTEM_ACTOR = "系统";
-
     private static String plain(ClaimView.TimelineEntry e) {
         String reason = e.reason() == null ? "" : e.reason();
         if (e.from() == e.to()) {
@@ -215,7 +212,7 @@ class OwnClaimViews {
             case PAYMENT_PENDING -> "正在把互助金支付到您的银行卡";
             case PAID -> "互助金已支付";
             case PAYMENT_FAILED -> "支付未成功，请核对您的银行卡";
-            case WITHDRAWN -> e.from() == ClaimStatus.DRAFT && !SYSTEM_ACTOR.equals(e.actor()) ? "您已撤回申请"
+            case WITHDRAWN -> e.from() == ClaimStatus.DRAFT && !ClaimView.TimelineEntry.SYSTEM.equals(e.actor()) ? "您已撤回申请"
                     : "长时间未补充材料或未提交，申请已关闭（不是拒付，票据可以用于新的申请）";
             case MATERIALS_REQUESTED -> reason.contains("请补充") ? "请补充材料：" + reason.substring(reason.indexOf("请补充") + 3) : "请补充材料";
             case APPEALED -> "提出申诉，等待上一级工会复核";

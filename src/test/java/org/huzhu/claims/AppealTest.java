@@ -187,12 +187,6 @@ abstract class AppealTest extends ApiTest {
         }
     }
 
-    static List<String> transitions(JsonNode claim) {
-        List<String> out = new ArrayList<>();
-        claim.path("timeline").forEach(e -> out.add((e.path("from").isNull() ? "null" : e.path("from").asString()) + "→"
-                + e.path("to").asString()));
-        return out;
-    }
 
     static List<String> reasons(JsonNode claim) {
         List<String> out = new ArrayList<>();

@@ -937,12 +937,6 @@ class ClaimApiTest extends ApiTest {
         return first17 + IdNumber.checkCharacter(first17);
     }
 
-    private static List<String> transitions(JsonNode claim) {
-        List<String> out = new ArrayList<>();
-        claim.path("timeline").forEach(e -> out.add((e.path("from").isNull() ? "null" : e.path("from").asString()) + "→"
-                + e.path("to").asString()));
-        return out;
-    }
 
     private static List<String> reasonCodes(JsonNode benefit) {
         List<String> out = new ArrayList<>();

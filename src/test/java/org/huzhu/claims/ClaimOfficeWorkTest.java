@@ -3,7 +3,6 @@ package org.huzhu.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +38,7 @@ class ClaimOfficeWorkTest extends ApiTest {
     void aReviewerSendsAClaimBackWithCodedReasonsTheWorkerAndTheUnitAreToldAndTheReviewResumesWithAFreshPromise() {
         long unit = newUnitWithOperator();
         long member = worker(unit, "退件职工", "HOSPITAL:1");
-        long claim = fileClaim(member, hospitalClaim("8000.00"));
+        long claim = fileClaim(member, appendicitisClaim("8000.00", true));
         attachMissingMaterials(claim);
         JsonNode inReview = submit(claim);
         assertThat(inReview.path("status").asString()).isEqualTo("UNDER_REVIEW");
@@ -95,7 +94,7 @@ class ClaimOfficeWorkTest extends ApiTest {
     @Test
     void aRequestLeftUnansweredClosesTheClaimAsWithdrawnNotRejectedAndFreesItsReceipt() {
         long member = worker(newUnit("武昌区总工会"), "逾期职工", "HOSPITAL:1");
-        Map<String, Object> body = hospitalClaim("8000.00");
+        Map<String, Object> body = appendicitisClaim("8000.00", true);
         long claim = fileClaim(member, body);
         JsonNode asked = submit(claim);   // nothing handed in: the system asks for everything
         assertThat(asked.path("status").asString()).isEqualTo("MATERIALS_REQUESTED");
@@ -114,7 +113,7 @@ class ClaimOfficeWorkTest extends ApiTest {
         assertThat(closed.path("timeline").get(closed.path("timeline").size() - 1).path("reason").asString()).contains("不是拒付");
         assertThat(closed.path("evidence").path("materialRequests").get(0).path("status").asString()).isEqualTo("LAPSED");
         assertThat(messages("member_id", member, "CLAIM_LAPSED")).isNotEmpty();
-        Map<String, Object> again = hospitalClaim("8000.00");
+        Map<String, Object> again = appendicitisClaim("8000.00", true);
         again.put("receipts", body.get("receipts"));
         again.put("incidentDate", today().minusDays(30).toString());
         fileClaim(member, again);   // the same receipt backs a new claim
@@ -123,7 +122,7 @@ class ClaimOfficeWorkTest extends ApiTest {
     @Test
     void aDraftLeftUntouchedIsWithdrawnAndItsReceiptFreed() {
         long member = worker(newUnit("武昌区总工会"), "草稿职工", "HOSPITAL:1");
-        long claim = fileClaim(member, hospitalClaim("500.00"));
+        long claim = fileClaim(member, appendicitisClaim("500.00", true));
         testClock.advance(Duration.ofDays(59));
         unanswered.lapse();
         assertThat(get("demo-admin", "/api/v1/claims/" + claim).json().path("status").asString()).isEqualTo("DRAFT");
@@ -140,7 +139,7 @@ class ClaimOfficeWorkTest extends ApiTest {
     @Test
     void theHintsItemIsAddedByTheReviewerAndApprovalNeedsEachMissingMaterialOrACodedWaiver() {
         long member = worker(newUnit("武昌区总工会"), "重疾女工", "HOSPITAL:1", "CRITICAL_ILLNESS:1");
-        Map<String, Object> body = hospitalClaim("8000.00");
+        Map<String, Object> body = appendicitisClaim("8000.00", true);
         body.put("diagnoses", List.of("C50.901"));
         body.put("items", List.of("HOSPITAL"));
         long claim = fileClaim(member, body);
@@ -187,7 +186,7 @@ class ClaimOfficeWorkTest extends ApiTest {
     void everyCrossCheckWarningIsAcknowledgedByTheApprovingReviewerBeforeApproval() {
         ReceiptTruth truth = inpatientReceipt();
         long member = worker(newUnit("武昌区总工会"), "林阳秀", "HOSPITAL:1");
-        Map<String, Object> body = hospitalClaim("8000.00");
+        Map<String, Object> body = appendicitisClaim("8000.00", true);
         body.remove("receipts");
         long claim = fileClaim(member, body);
         uploadFile(claim, "RECEIPT", "receipt.pdf", PdfRenderer.render(truth));
@@ -220,10 +219,10 @@ class ClaimOfficeWorkTest extends ApiTest {
     @Test
     void aReceiptAlreadyBackingAnotherClaimIsAWarning() {
         byte[] pdf = PdfRenderer.render(inpatientReceipt());
-        long first = fileClaim(worker(newUnit("武昌区总工会"), "先申请", "HOSPITAL:1"), withoutReceipts(hospitalClaim("8000.00")));
+        long first = fileClaim(worker(newUnit("武昌区总工会"), "先申请", "HOSPITAL:1"), withoutReceipts(appendicitisClaim("8000.00", true)));
         uploadFile(first, "RECEIPT", "r.pdf", pdf);
         awaitJson("demo-admin", "/api/v1/claims/" + first, j -> j.path("receipts").size() == 1);
-        long second = fileClaim(worker(newUnit("武昌区总工会"), "后申请", "HOSPITAL:1"), withoutReceipts(hospitalClaim("8000.00")));
+        long second = fileClaim(worker(newUnit("武昌区总工会"), "后申请", "HOSPITAL:1"), withoutReceipts(appendicitisClaim("8000.00", true)));
         uploadFile(second, "RECEIPT", "r.pdf", pdf);
 
         JsonNode read = awaitJson("demo-admin", "/api/v1/claims/" + second,
@@ -240,7 +239,7 @@ class ClaimOfficeWorkTest extends ApiTest {
 
     @Test
     void documentsAreShownInlinePageByPageToThoseWhoMayReadThem() {
-        long claim = fileClaim(worker(newUnit("武昌区总工会"), "看材料", "HOSPITAL:1"), hospitalClaim("8000.00"));
+        long claim = fileClaim(worker(newUnit("武昌区总工会"), "看材料", "HOSPITAL:1"), appendicitisClaim("8000.00", true));
         long pdf = uploadFile(claim, "SETTLEMENT", "settlement.pdf", PdfRenderer.render(inpatientReceipt()));
         long ofd = uploadFile(claim, "DISCHARGE_SUMMARY", "summary.ofd", OfdRenderer.render(inpatientReceipt()));
         String base = "/api/v1/claims/" + claim + "/documents/";
@@ -260,7 +259,7 @@ class ClaimOfficeWorkTest extends ApiTest {
     @Test
     void aDraftIsEditedLosesAWrongDocumentAndIsWithdrawnFreeingItsReceipt() {
         long member = worker(newUnit("武昌区总工会"), "改草稿", "HOSPITAL:1");
-        Map<String, Object> body = hospitalClaim("800.00");
+        Map<String, Object> body = appendicitisClaim("800.00", true);
         long claim = fileClaim(member, body);
         long wrong = uploadFile(claim, "ID_CARD", "wrong.pdf", BLANK_PDF);
         uploadFile(claim, "BANK_CARD", "card.pdf", BLANK_PDF);
@@ -279,7 +278,7 @@ class ClaimOfficeWorkTest extends ApiTest {
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
         assertThat(withdrawn.json().path("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(post("demo-admin", "/api/v1/claims/" + claim + "/withdraw", "").status()).isEqualTo(409);
-        Map<String, Object> again = hospitalClaim("800.00");
+        Map<String, Object> again = appendicitisClaim("800.00", true);
         again.put("receipts", body.get("receipts"));
         fileClaim(member, again);
     }
@@ -287,7 +286,7 @@ class ClaimOfficeWorkTest extends ApiTest {
     // ---- helpers --------------------------------------------------------------------------------
 
     private long claimInReview(long member) {
-        long claim = fileClaim(member, hospitalClaim("8000.00"));
+        long claim = fileClaim(member, appendicitisClaim("8000.00", true));
         attachMissingMaterials(claim);
         assertThat(submit(claim).path("status").asString()).isEqualTo("UNDER_REVIEW");
         return claim;
@@ -320,19 +319,6 @@ class ClaimOfficeWorkTest extends ApiTest {
                 .params(id, template).query(String.class).list();
     }
 
-    /** An appendicitis stay 30 to 20 days ago, typed in with one electronic receipt; the bill self-paid plus 1,000.00. */
-    private Map<String, Object> hospitalClaim(String selfPaid) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", "ILLNESS");
-        body.put("incidentDate", today().minusDays(30).toString());
-        body.put("diagnoses", List.of("K35.800"));
-        body.put("hospitalStay", Map.of("admission", today().minusDays(30).toString(), "discharge", today().minusDays(20).toString()));
-        String total = new java.math.BigDecimal(selfPaid).add(new java.math.BigDecimal("1000.00")).toPlainString();
-        body.put("expenses", Map.of("total", total, "fundPaid", "1000.00", "selfPaid", selfPaid, "selfFunded", "0.00"));
-        body.put("receipts", List.of(Map.of("invoiceCode", "42060127", "invoiceNumber", String.format("%010d", RECEIPT.incrementAndGet()),
-                "electronic", true, "amount", total)));
-        return body;
-    }
 
     private static Map<String, Object> withoutReceipts(Map<String, Object> body) {
         body.remove("receipts");
@@ -369,11 +355,6 @@ class ClaimOfficeWorkTest extends ApiTest {
         return claim.path("timeline").get(claim.path("timeline").size() - 1);
     }
 
-    private static List<String> transitions(JsonNode claim) {
-        List<String> out = new java.util.ArrayList<>();
-        claim.path("timeline").forEach(e -> out.add(e.path("from").asString(null) + "→" + e.path("to").asString()));
-        return out;
-    }
 
     private static List<JsonNode> list(JsonNode array) {
         List<JsonNode> out = new java.util.ArrayList<>();

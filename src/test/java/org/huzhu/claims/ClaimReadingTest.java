@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -285,10 +284,4 @@ class ClaimReadingTest extends ApiTest {
         return fields;
     }
 
-    private static List<String> transitions(JsonNode claim) {
-        List<String> out = new ArrayList<>();
-        claim.path("timeline").forEach(e -> out.add((e.path("from").isNull() ? "null" : e.path("from").asString()) + "→"
-                + e.path("to").asString()));
-        return out;
-    }
 }

@@ -141,6 +141,14 @@ public abstract class ApiTest {
         return answer.json().path("id").asLong();
     }
 
+    /** A claim's timeline as its moves ("null→DRAFT", "DRAFT→SUBMITTED", …), in order. */
+    protected static java.util.List<String> transitions(JsonNode claim) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        claim.path("timeline").forEach(e -> out.add((e.path("from").isNull() ? "null" : e.path("from").asString()) + "→"
+                + e.path("to").asString()));
+        return out;
+    }
+
     /** A PDF without text: accepted as any material, read (if a receipt) as unreadable at once. */
     protected static final byte[] BLANK_PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -36,15 +37,46 @@ public class ChinesePdf {
         void draw(Writer writer) throws IOException;
     }
 
+    /** What draws one A4 page freely (a poster): on the page's content stream, in the CJK font, within its box. */
+    @FunctionalInterface
+    public interface PageDrawing {
+        void draw(PDDocument doc, PDPageContentStream out, PDType0Font font, PDRectangle box) throws IOException;
+    }
+
     /** The document {@code drawing} draws, as the bytes of a PDF file. */
     public byte[] draw(Drawing drawing) {
-        try (TrueTypeCollection fonts = new TrueTypeCollection(fontFile.toFile()); PDDocument doc = new PDDocument()) {
-            Writer writer = new Writer(doc, PdfParts.cjkFont(doc, fonts));
+        return render((doc, font) -> {
+            Writer writer = new Writer(doc, font);
             try {
                 drawing.draw(writer);
             } finally {
                 writer.close();
             }
+        });
+    }
+
+    /** One A4 page {@code drawing} lays out freely, titled {@code title} in the file's properties, as the bytes of a PDF file. */
+    public byte[] drawPage(String title, PageDrawing drawing) {
+        return render((doc, font) -> {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDDocumentInformation info = new PDDocumentInformation();
+            info.setTitle(title);
+            doc.setDocumentInformation(info);
+            try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
+                drawing.draw(doc, out, font, page.getMediaBox());
+            }
+        });
+    }
+
+    private interface Work {
+        void on(PDDocument doc, PDType0Font font) throws IOException;
+    }
+
+    /** A new document with the CJK font embedded, drawn by {@code work} and saved. */
+    private byte[] render(Work work) {
+        try (TrueTypeCollection fonts = new TrueTypeCollection(fontFile.toFile()); PDDocument doc = new PDDocument()) {
+            work.on(doc, PdfParts.cjkFont(doc, fonts));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             doc.save(bytes);
             return bytes.toByteArray();
