@@ -155,10 +155,11 @@ final class Browser {
     }
 
     /**
-     * The phone's screen as it is now, then the same page on a 1366 px wide desktop window ({@code name}-390.png and
-     * {@code name}-1366.png); the phone is emulated again afterwards.
+     * The page on a 390 px phone, then on a 1366 px wide desktop window ({@code name}-390.png and {@code name}-1366.png);
+     * the phone is emulated again afterwards. A page shown on the desktop is put on the phone first.
      */
     void phoneAndDesktopScreenshots(String name) throws IOException {
+        phone();
         fullPageScreenshot(name + "-390.png");
         desktop();
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));

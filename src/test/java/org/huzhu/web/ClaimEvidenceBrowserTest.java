@@ -56,6 +56,7 @@ class ClaimEvidenceBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("viewer-" + document)).getText()).contains(truth.invoiceNumber());
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", browser.findElement(By.id("viewer-" + document)));
         session.phoneAndDesktopScreenshots("claim-evidence");
+        session.desktop();   // a reviewer works at a desk
 
         browser.findElement(By.id("claim-approve")).click();
         WebElement ackError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve-ack-error")));
