@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.huzhu.identity.Accounts;
 import org.huzhu.membership.Members;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notifications module's front door for other modules: {@link #send} writes a notice's messages
@@ -29,9 +35,10 @@ public class Notifications {
     private final Members members;
     private final Accounts accounts;
     private final DispatchSignal signal;
+    private final TransactionTemplate afterwards;
 
     Notifications(Templates templates, MessageWriter writer, OutboxRepository outbox, Consents consents, Members members,
-                  Accounts accounts, DispatchSignal signal) {
+                  Accounts accounts, DispatchSignal signal, PlatformTransactionManager transactions) {
         this.templates = templates;
         this.writer = writer;
         this.outbox = outbox;
@@ -39,6 +46,8 @@ public class Notifications {
         this.members = members;
         this.accounts = accounts;
         this.signal = signal;
+        this.afterwards = new TransactionTemplate(transactions);
+        this.afterwards.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -48,17 +57,67 @@ public class Notifications {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int send(Notice notice) {
-        Template template = templates.current(notice.template());
-        Optional<MessageWriter.Reach> reach = reach(notice.recipient());
-        if (reach.isEmpty()) {
-            log.info("notice {} for event {}: recipient not found, nothing written", template.code(), notice.eventKey());
-            return 0;
+        return sendAll(List.of(notice));
+    }
+
+    /**
+     * The notices are written in the running transaction just before it commits, together with every
+     * other notice it gave this way: a claim received and decided in one transaction costs one lookup of
+     * its people and one batch of rows, not a round trip per notice. They commit with the change or not
+     * at all, as {@link #send}'s do; what the transaction reads before it commits does not show them yet.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sendOnCommit(List<Notice> notices) {
+        sendOnCommit(notices, Set.of());
+    }
+
+    /**
+     * As {@link #sendOnCommit(List)}, and the notices this transaction gave earlier under one of the
+     * {@code replacing} event keys are not written: one moment, one text (a claim received and approved
+     * at once is told that it was approved, not twice). Notices already written are never taken back.
+     * Given while the transaction is already committing (from another module's before-commit work), the
+     * notices are written just after the commit in a transaction of their own: {@link #send} is the
+     * better call there.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sendOnCommit(List<Notice> notices, Set<String> replacing) {
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof AtCommit atCommit && atCommit.owner == this && !atCommit.written) {
+                atCommit.notices.removeIf(n -> replacing.contains(n.eventKey()));
+                atCommit.notices.addAll(notices);
+                return;
+            }
         }
-        MessageWriter.Reach to = reach.get();
-        if (template.purpose() == Purpose.PUBLICITY && !consents.mayReceivePublicity(to.memberId(), to.phone())) return 0;
-        int written = outbox.insert(writer.write(template, to, notice.values(), notice.eventKey(), null));
-        if (written > 0) signal.wakeAfterCommit();
-        return written;
+        if (!notices.isEmpty()) TransactionSynchronizationManager.registerSynchronization(new AtCommit(this, notices));
+    }
+
+    /**
+     * The notices a transaction gave {@link #sendOnCommit}, written by {@link #sendAll} before it commits; or, when
+     * they came too late for that, right after it committed.
+     */
+    private static final class AtCommit implements TransactionSynchronization {
+        private final Notifications owner;
+        private final List<Notice> notices;
+        private boolean written;
+
+        AtCommit(Notifications owner, List<Notice> notices) {
+            this.owner = owner;
+            this.notices = new ArrayList<>(notices);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            written = true;
+            owner.sendAll(notices);
+        }
+
+        @Override
+        public void afterCommit() {
+            if (written) return;
+            written = true;
+            log.warn("{} notices given while their transaction committed: written after it", notices.size());
+            owner.afterwards.executeWithoutResult(tx -> owner.sendAll(notices));
+        }
     }
 
     /**
@@ -74,10 +133,11 @@ public class Notifications {
         List<NewMessage> rows = new ArrayList<>(notices.size() * 2);
         for (Notice notice : notices) {
             Template template = templates.current(notice.template());
-            Optional<MessageWriter.Reach> reach = notice.recipient() instanceof Recipient.Member m
-                    ? Optional.ofNullable(contacts.get(m.memberId())).map(c -> MessageWriter.Reach.member(c.memberId(), c.name(), c.phone(), c.orgPath()))
-                    : reach(notice.recipient());
-            if (reach.isEmpty()) continue;
+            Optional<MessageWriter.Reach> reach = reach(notice.recipient(), contacts);
+            if (reach.isEmpty()) {
+                log.info("notice {} for event {}: recipient not found, nothing written", template.code(), notice.eventKey());
+                continue;
+            }
             MessageWriter.Reach to = reach.get();
             if (template.purpose() == Purpose.PUBLICITY && !consents.mayReceivePublicity(to.memberId(), to.phone())) continue;
             rows.addAll(writer.write(template, to, notice.values(), notice.eventKey(), null));
@@ -87,9 +147,9 @@ public class Notifications {
         return written;
     }
 
-    private Optional<MessageWriter.Reach> reach(Recipient recipient) {
+    private Optional<MessageWriter.Reach> reach(Recipient recipient, Map<Long, Members.Contact> members) {
         return switch (recipient) {
-            case Recipient.Member m -> members.contact(m.memberId())
+            case Recipient.Member m -> Optional.ofNullable(members.get(m.memberId()))
                     .map(c -> MessageWriter.Reach.member(c.memberId(), c.name(), c.phone(), c.orgPath()));
             case Recipient.Account a -> accounts.contact(a.accountId())
                     .map(c -> MessageWriter.Reach.account(c.accountId(), c.displayName(), c.phone(), c.scopePath()));

@@ -66,7 +66,7 @@ class NotificationTriggersTest extends ApiTest {
     // ---- claims -------------------------------------------------------------------------------
 
     @Test
-    void anAutomaticallyApprovedClaimIsReceivedApprovedAndPaidWithOnlyTheAccountsLastDigitsInTheText() {
+    void anAutomaticallyApprovedClaimIsToldOnceThatItWasApprovedThenPaidWithOnlyTheAccountsLastDigitsInTheText() {
         String phone = newPhone();
         String card = newCardNumber();
         long member = member(phone, card, "HOSPITAL:1");
@@ -76,19 +76,37 @@ class NotificationTriggersTest extends ApiTest {
         assertThat(submit(claim).path("status").asString()).isEqualTo("PAYMENT_PENDING");
 
         String ref = String.format("CLM-%06d", claim);
-        Row received = only(member, "CLAIM_RECEIVED", "SMS");
-        assertThat(received.body()).startsWith("【职工互助】").contains(ref).contains("已受理");
-        assertThat(received.phoneMasked()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
-        assertThat(received.status()).as("on its way (the dispatcher may have sent it already)").isIn("QUEUED", "SENDING", "SENT", "DELIVERED");
-        assertThat(only(member, "CLAIM_RECEIVED", "INBOX").status()).isEqualTo("DELIVERED");
+        assertThat(rows(member, "CLAIM_RECEIVED")).as("received and approved in one moment: one text, not two").isEmpty();
         Row approved = only(member, "CLAIM_APPROVED", "SMS");
-        assertThat(approved.body()).contains(ref, "480.00元", "尾号" + card.substring(card.length() - 4), "住院")
+        assertThat(approved.body()).startsWith("【职工互助】").contains(ref, "480.00元", "尾号" + card.substring(card.length() - 4), "住院")
                 .doesNotContain(card).doesNotContain(phone);
+        assertThat(approved.phoneMasked()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+        assertThat(approved.status()).as("on its way (the dispatcher may have sent it already)").isIn("QUEUED", "SENDING", "SENT", "DELIVERED");
+        assertThat(only(member, "CLAIM_APPROVED", "INBOX").status()).isEqualTo("DELIVERED");
         assertThat(approved.dedupKey()).startsWith("claim-approved:" + claim + "|");
 
         assertThat(PayoutRound.pay(payouts, "HZ-" + claim + "-1").status()).isEqualTo(PayoutStatus.SETTLED);
         Row sent = only(member, "PAYOUT_SENT", "SMS");
         assertThat(sent.body()).contains("480.00元", ref, "尾号" + card.substring(card.length() - 4)).doesNotContain(card);
+    }
+
+    @Test
+    void aClaimSentToAReviewerIsToldItWasReceivedAndLaterThatItWasApproved() {
+        String phone = newPhone();
+        long member = member(phone, newCardNumber(), "HOSPITAL:1");
+        long claim = fileClaim(member, hospitalClaim("1000.00", false));
+        attach(claim, "ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
+
+        assertThat(submit(claim).path("status").asString()).as("a paper receipt: a reviewer looks at it").isEqualTo("UNDER_REVIEW");
+        Row received = only(member, "CLAIM_RECEIVED", "SMS");
+        assertThat(received.body()).startsWith("【职工互助】").contains(String.format("CLM-%06d", claim), "已受理", "7个工作日");
+        assertThat(only(member, "CLAIM_RECEIVED", "INBOX").status()).isEqualTo("DELIVERED");
+        assertThat(rows(member, "CLAIM_APPROVED")).isEmpty();
+
+        Answer approved = post("demo-reviewer", "/api/v1/claims/" + claim + "/approve", "{}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(only(member, "CLAIM_APPROVED", "SMS").body()).contains("已审核通过", "480.00元");
+        assertThat(only(member, "CLAIM_RECEIVED", "SMS").dedupKey()).as("the earlier text stays as it was").isEqualTo(received.dedupKey());
     }
 
     @Test

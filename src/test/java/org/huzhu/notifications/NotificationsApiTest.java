@@ -13,6 +13,8 @@ import org.huzhu.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -63,6 +65,36 @@ class NotificationsApiTest extends ApiTest {
         assertThat(written).extracting(r -> r.get("channel")).containsExactly("INBOX", "SMS");
         assertThat((String) written.get(1).get("body")).startsWith("【职工互助】通知测试您好").contains("CLM-T-committed-" + member);
         assertThat((String) written.get(1).get("phone_masked")).matches("139\\*{4}\\d{4}");
+    }
+
+    @Test
+    void noticesGivenForTheCommitAreWrittenAsItCommitsReplaceEarlierOnesOfTheMomentAndVanishWithARollback() {
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
+        String received = "on-commit-received-" + member;
+        String decided = "on-commit-decided-" + member;
+        transactions.executeWithoutResult(tx -> {
+            notifications.sendOnCommit(List.of(claimReceived(member, received)));
+            notifications.sendOnCommit(List.of(claimReceived(member, decided)), java.util.Set.of(received));
+            assertThat(rows(decided)).as("not before the commit").isEmpty();
+        });
+        assertThat(rows(received)).as("replaced in the same transaction").isEmpty();
+        assertThat(rows(decided)).extracting(r -> r.get("channel")).containsExactly("INBOX", "SMS");
+
+        transactions.executeWithoutResult(tx -> {
+            notifications.sendOnCommit(List.of(claimReceived(member, "on-commit-rolled-back-" + member)));
+            tx.setRollbackOnly();
+        });
+        assertThat(rows("on-commit-rolled-back-" + member)).isEmpty();
+
+        // given while the transaction already commits (from another module's before-commit work): written right after it
+        String late = "on-commit-late-" + member;
+        transactions.executeWithoutResult(tx -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                notifications.sendOnCommit(List.of(claimReceived(member, late)));
+            }
+        }));
+        assertThat(rows(late)).extracting(r -> r.get("channel")).containsExactly("INBOX", "SMS");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.huzhu.notifications.triggers;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.huzhu.claims.ClaimAppealDecided;
 import org.huzhu.claims.ClaimAppealReceived;
 import org.huzhu.claims.ClaimApproved;
@@ -18,9 +20,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the member how their claim goes: received, materials missing (what and by when), approved (items,
+ * Tells the member how their claim goes (one text for one moment: a claim judged as it is submitted is not also
+ * told it was received): received, materials missing (what and by when), approved (items,
  * amount, the account's last digits) or rejected (why, in plain words), payout sent or failed; an appeal received and
- * decided (told to the unit's operators too). Synchronous listeners: each notice commits with the claim's move or not at all.
+ * decided (told to the unit's operators too). Synchronous listeners: each notice commits with the claim's move or not at all; the receipt and the
+ * judgement are written as the claim's transaction commits ({@link Notifications#sendOnCommit}).
  */
 @Component
 class ClaimNotices {
@@ -33,9 +37,11 @@ class ClaimNotices {
         this.operators = operators;
     }
 
+    /** Written as the claim's transaction commits, so that a judgement in the same transaction can replace it. */
     @EventListener
     void on(ClaimReceived e) {
-        send("CLAIM_RECEIVED", e.memberId(), Texts.values("claimRef", e.reference()), "claim-received:" + e.claimId());
+        notifications.sendOnCommit(List.of(new Notice("CLAIM_RECEIVED", Recipient.member(e.memberId()), Texts.values("claimRef",
+                e.reference()), received(e.claimId()))));
     }
 
     /** Each distinct request (materials and deadline) is its own notice; the same request told again is not. */
@@ -44,7 +50,7 @@ class ClaimNotices {
         String materials = Texts.list(e.materials(), "、");
         String request = HexFormat.of().toHexDigits((materials + "|" + e.deadline()).hashCode());
         Map<String, String> values = Texts.values("claimRef", e.reference(), "materials", materials, "deadline", Texts.date(e.deadline()));
-        send("CLAIM_MATERIALS_NEEDED", e.memberId(), values, "claim-materials:" + e.claimId() + ":" + request);
+        decided("CLAIM_MATERIALS_NEEDED", e.memberId(), e.claimId(), values, "claim-materials:" + e.claimId() + ":" + request);
         notifications.sendAll(operators.notices(e.unitId(), "CLAIM_MATERIALS_NEEDED_UNIT", values,
                 "claim-materials-unit:" + e.claimId() + ":" + request));
     }
@@ -57,13 +63,13 @@ class ClaimNotices {
 
     @EventListener
     void on(ClaimApproved e) {
-        send("CLAIM_APPROVED", e.memberId(), Texts.values("claimRef", e.reference(), "item", Texts.list(e.items(), "、"),
+        decided("CLAIM_APPROVED", e.memberId(), e.claimId(), Texts.values("claimRef", e.reference(), "item", Texts.list(e.items(), "、"),
                 "amount", Texts.amount(e.amount()), "maskedAccount", e.maskedAccount()), "claim-approved:" + e.claimId());
     }
 
     @EventListener
     void on(ClaimRejected e) {
-        send("CLAIM_REJECTED", e.memberId(), Texts.values("claimRef", e.reference(), "reason", Texts.list(e.reasons(), "；")),
+        decided("CLAIM_REJECTED", e.memberId(), e.claimId(), Texts.values("claimRef", e.reference(), "reason", Texts.list(e.reasons(), "；")),
                 "claim-rejected:" + e.claimId());
     }
 
@@ -96,6 +102,18 @@ class ClaimNotices {
     private void tellWorkerAndUnit(String template, long memberId, Long unitId, Map<String, String> values, String eventKey) {
         send(template, memberId, values, eventKey);
         notifications.sendAll(operators.notices(unitId, template + "_UNIT", values, eventKey));
+    }
+
+    /**
+     * What a claim's judgement tells the member; when the claim was received in the same transaction (judged at once on
+     * submission) this text replaces the receipt's: one moment, one text.
+     */
+    private void decided(String template, long memberId, long claimId, Map<String, String> values, String eventKey) {
+        notifications.sendOnCommit(List.of(new Notice(template, Recipient.member(memberId), values, eventKey)), Set.of(received(claimId)));
+    }
+
+    private static String received(long claimId) {
+        return "claim-received:" + claimId;
     }
 
     private void send(String template, long memberId, Map<String, String> values, String eventKey) {
