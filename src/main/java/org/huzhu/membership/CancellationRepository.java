@@ -53,7 +53,7 @@ class CancellationRepository {
     }
 
     List<Row> visible(String scopePattern, CancellationStatus status, Long billId, int limit, int offset) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  where org_path like ? and (cast(? as text) is null or status = ?) and (cast(? as bigint) is null or bill_id = ?)
                  order by id desc limit ? offset ?""")
                 .params(scopePattern, status == null ? null : status.name(), status == null ? null : status.name(), billId, billId,

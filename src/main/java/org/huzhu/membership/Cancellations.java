@@ -41,6 +41,7 @@ public class Cancellations {
     private final SubsidyBudgets budgets;
     private final Catalogue catalogue;
     private final BillCancellations bills;
+    private final org.huzhu.contributions.Contributions contributions;
     private final Ledger ledger;
     private final Payouts payouts;
     private final PersonalDataCipher cipher;
@@ -50,7 +51,7 @@ public class Cancellations {
     private final Clock clock;
 
     Cancellations(EnrolmentRepository enrolments, CancellationRepository cancellations, MemberRepository members, SubsidyBudgets budgets,
-                  Catalogue catalogue, BillCancellations bills, Ledger ledger, Payouts payouts, PersonalDataCipher cipher,
+                  Catalogue catalogue, BillCancellations bills, org.huzhu.contributions.Contributions contributions, Ledger ledger, Payouts payouts, PersonalDataCipher cipher,
                   ObjectProvider<ClaimsOnCover> claims, CancellationViews views, RefundOrders orders, Clock clock) {
         this.enrolments = enrolments;
         this.cancellations = cancellations;
@@ -58,6 +59,7 @@ public class Cancellations {
         this.budgets = budgets;
         this.catalogue = catalogue;
         this.bills = bills;
+        this.contributions = contributions;
         this.ledger = ledger;
         this.payouts = payouts;
         this.cipher = cipher;
@@ -109,6 +111,7 @@ public class Cancellations {
     @Transactional
     public List<CancellationViews.View> requestLines(long billId, List<Long> enrolmentIds, CancelCommand command, CurrentUser user) {
         require(user, Right.ENROLMENT_CANCEL);
+        contributions.bill(billId, user);   // 404 outside the caller's scope
         if (enrolmentIds == null || enrolmentIds.isEmpty()) throw org.huzhu.shared.web.InvalidInputException.of("enrolmentIds", "请选择要退保的职工");
         for (Long id : enrolmentIds) {
             EnrolmentRepository.Stored e = enrolments.find(id == null ? -1 : id).filter(x -> user.sees(x.orgPath()))
