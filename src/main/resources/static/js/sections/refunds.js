@@ -16,7 +16,7 @@ export async function render(root, context) {
     const [proposed, recent] = await Promise.all([api('/api/v1/enrolment-cancellations?status=PROPOSED&limit=200'),
       api('/api/v1/enrolment-cancellations?limit=100')]);
     fill(pending, proposed.length ? table(proposed, context, load, 'cancellations-pending-table') : h('p', { class: 'empty', text: '没有待复核的退保申请' }));
-    fill(all, recent.length ? table(recent, context, load, 'cancellations-table') : h('p', { class: 'empty', text: '暂无退保记录' }));
+    fill(all, recent.length ? table(recent, context, null, 'cancellations-table') : h('p', { class: 'empty', text: '暂无退保记录' }));
   };
   fill(root,
     h('div', { class: 'page-head' }, h('div', {}, h('h1', { text: '退保与退费' }),
@@ -31,6 +31,7 @@ export async function render(root, context) {
   await load();
 }
 
+/** Cancellations; with {@code reload} the ones the caller may decide carry 复核通过 / 驳回. */
 function table(items, context, reload, id) {
   return h('div', { class: 'table-wrap' }, responsive(h('table', { id },
     h('caption', { class: 'visually-hidden', text: '退保申请' }),
@@ -48,7 +49,7 @@ function table(items, context, reload, id) {
         c.payoutReference ? h('div', { class: 'muted nowrap' }, `${c.payoutKindName || '退费'} `,
           context.can('PAYOUT_READ') ? h('a', { href: `#payouts?ref=${c.payoutReference}`, class: 'mono', text: c.payoutReference }) : h('span', { class: 'mono', text: c.payoutReference }),
           c.payoutStatusName ? ` · ${c.payoutStatusName}` : '') : null),
-      h('td', { class: 'nowrap' }, c.canDecide ? [decide(c, 'approve', '复核通过', reload), ' ', decide(c, 'reject', '驳回', reload)] : null)))))));
+      h('td', { class: 'nowrap' }, c.canDecide && reload ? [decide(c, 'approve', '复核通过', reload), ' ', decide(c, 'reject', '驳回', reload)] : null)))))));
 }
 
 function decide(c, action, label, reload) {
@@ -70,14 +71,15 @@ function previewCard(p) {
   const fact = (label, value) => h('div', {}, h('dt', { text: label }), h('dd', {}, value ?? '—'));
   return h('section', { class: 'card', id: 'cancellation-preview', 'aria-labelledby': 'cancellation-preview-title', dataset: { allowed: p.allowed } },
     h('div', { class: 'card-head' }, h('h2', { id: 'cancellation-preview-title', text: `退保预览 · ${p.memberName} · 参保记录 #${p.enrolmentId}` })),
-    p.allowed ? null : h('div', { class: 'alert alert-error', role: 'alert', id: 'cancellation-refusal', text: p.refusal }),
+    p.allowed ? null : h('div', { class: 'alert alert-error', role: 'alert', id: 'cancellation-refusal', style: 'margin-bottom:14px', text: p.refusal }),
     h('dl', { class: 'facts' },
       fact('阶段', p.stageName),
-      fact('适用规则', p.rule),
-      fact('退给付款方', p.allowed ? `${yuan(p.toPayer)}（${p.payerName}）` : null),
-      fact('退回工会补贴预算', p.allowed ? yuan(p.toSubsidy) : null),
-      fact('收款账户', p.payer === 'MEMBER' ? (p.payeeMaskedAccount || '职工未登记收款账户') : p.toPayer !== '0.00' ? '单位退费账户（下方填写）' : null),
-      fact('复核', p.needsApproval ? '须由另一人复核后退费' : p.allowed ? '无需复核，即时退保' : null)));
+      p.allowed ? [
+        fact('适用规则', p.rule),
+        fact('退给付款方', `${yuan(p.toPayer)}（${p.payerName}）`),
+        fact('退回工会补贴预算', yuan(p.toSubsidy)),
+        fact('收款账户', p.payer === 'MEMBER' ? (p.payeeMaskedAccount || '职工未登记收款账户') : p.toPayer !== '0.00' ? '单位退费账户（下方填写）' : null),
+        fact('复核', p.needsApproval ? '须由另一人复核后退费' : '无需复核，即时退保')] : null));
 }
 
 async function cancelEnrolment(root, id, context) {

@@ -236,6 +236,47 @@ class CancellationApiTest extends ApiTest {
                 .as("the requester cannot decide").isFalse();
     }
 
+    @Test
+    void severalUnpaidLinesOfARosterBillLeaveItTogetherEachReversedFromTheImportsJournal() throws InterruptedException {
+        long unit = unit("OTHER", 3);
+        StringBuilder csv = new StringBuilder("姓名,身份证号码,手机号码,就业形态,保障方案,份数,缴费日期\n");
+        for (int i = 0; i < 3; i++) {
+            csv.append("退保花名册").append(i).append(',').append(newIdNumber(java.time.LocalDate.of(1986, 3, 1 + i), 'M'))
+                    .append(",,REGULAR,BASIC,1,\n");
+        }
+        Answer started = upload("demo-admin", "/api/v1/units/" + unit + "/roster-imports", "file", "roster.csv",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long importId = started.json().path("id").asLong();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (get("demo-admin", "/api/v1/roster-imports/" + importId).json().path("status").asString().equals("RUNNING")) {
+            assertThat(System.nanoTime()).as("import still running").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        List<Long> enrolments = jdbc.sql("select id from membership.enrolment where roster_import_id = ? order by roster_row")
+                .param(importId).query(Long.class).list();
+        long bill = jdbc.sql("select bill_id from membership.enrolment where id = ?").param(enrolments.get(0)).query(Long.class).single();
+        assertThat(new BigDecimal(get("demo-admin", "/api/v1/bills/" + bill).json().path("amountDue").asString())).isEqualByComparingTo("570.00");
+        BigDecimal receivable = ledger.balance("1122.01").amount();
+
+        Answer elsewhere = post("demo-admin", "/api/v1/bills/" + bill + "/cancellations", JSON.writeValueAsString(Map.of(
+                "enrolmentIds", List.of(enrolments.get(0), enrolments.get(1) + 100_000), "reason", "职工离职")));
+        assertThat(elsewhere.status()).as("all or none").isIn(404, 409);
+        Answer cancelled = post("demo-admin", "/api/v1/bills/" + bill + "/cancellations", JSON.writeValueAsString(Map.of(
+                "enrolmentIds", enrolments.subList(0, 2), "reason", "职工离职")));
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(201);
+        assertThat(cancelled.json().findValuesAsString("status")).containsExactly("DONE", "DONE");
+        JsonNode after = get("demo-admin", "/api/v1/bills/" + bill).json();
+        assertThat(new BigDecimal(after.path("amountDue").asString())).isEqualByComparingTo("190.00");
+        assertThat(after.path("status").asString()).isEqualTo("OPEN");
+        assertThat(after.path("lines").findValues("enrolmentId").stream().map(JsonNode::asLong).toList()).containsExactly(enrolments.get(2));
+        assertThat(ledger.balance("1122.01").amount().subtract(receivable)).isEqualByComparingTo("-380.00");
+        assertThat(postings("enrolment:" + enrolments.get(0) + ":cancelled")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "4001", new BigDecimal("190.00"), "1122.01", new BigDecimal("-190.00")));
+        assertThat(ledger.trialBalance().balanced()).isTrue();
+    }
+
     // ------------------------------------------------------------------ fixtures
 
     private long worker(long unit) {
@@ -268,10 +309,14 @@ class CancellationApiTest extends ApiTest {
     }
 
     private long stateOwnedUnit() {
+        return unit("STATE_OWNED", 50);
+    }
+
+    private long unit(String ownership, int headcount) {
         StringBuilder code = new StringBuilder("91420100").append(String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)));
         code.append(org.huzhu.shared.CreditCode.checkCharacter(code));
         Answer answer = post("demo-admin", "/api/v1/units", JSON.writeValueAsString(Map.of("name", "退保测试国企" + code.substring(10),
-                "creditCode", code.toString(), "ownership", "STATE_OWNED", "headcount", 50, "organisationId",
+                "creditCode", code.toString(), "ownership", ownership, "headcount", headcount, "organisationId",
                 organisationIdsByName().get(COUNTY))));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().path("id").asLong();
