@@ -10,8 +10,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * 退保与退费 in the console, at 1366 px and on a 390 px phone: the unit's operator cancels a paid enrolment from the worker's
- * card after its preview (and sees why one whose cover started is refused), union staff approve it from the approvals
+ * 退保与退费 in the console, at 1366 px and on a 390 px phone: the unit's operator finds 退保 on the bill's lines and on the
+ * worker's enrolment card, and cancels a paid enrolment after its preview (and sees why one whose cover started is refused), union staff approve it from the approvals
  * list, and finance finds the refund among the payouts with its kind.
  */
 class RefundsBrowserTest extends BrowserTest {
@@ -29,6 +29,15 @@ class RefundsBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("cancellation-refusal")).getText()).contains("保障开始后不退费", "不能退保");
         assertThat(browser.findElements(By.id("cancel-form"))).as("nothing to submit when refused").isEmpty();
         session.phoneAndDesktopScreenshots("refund-refused");
+        session.desktop();
+
+        long bill = get("demo-admin", "/api/v1/enrolments/" + paidToday).json().path("billId").asLong();
+        browser.get(session.url("/#bills?id=" + bill));
+        click(By.id("bill-cancel-lines"));
+        WebElement line = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cancel-lines tr[data-id='" + paidToday + "']")));
+        assertThat(line.getText()).contains("退保浏览器", "全额退费", "80.00");
+        assertThat(line.findElement(By.name("enrolmentIds")).isEnabled()).isTrue();
+        session.phoneAndDesktopScreenshots("refund-bill-lines");
         session.desktop();
 
         browser.get(session.url("/#members?id=" + member));
