@@ -22,6 +22,7 @@ import * as hospitals from './sections/hospitals.js';
 import * as hospitalDesk from './sections/hospital-desk.js';
 import * as office from './sections/claim-office.js';
 import * as audit from './sections/claim-audit.js';
+import * as refunds from './sections/refunds.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -30,6 +31,7 @@ const SECTIONS = [
   { id: 'enrol', title: '参保', icon: 'enrol', right: 'ENROL', module: enrolment },
   { id: 'import', title: '花名册导入', icon: 'import', right: 'ROSTER_IMPORT', module: roster },
   { id: 'transfers', title: '职工调动', icon: 'members', right: 'MEMBER_TRANSFER', module: transfers },
+  { id: 'refunds', title: '退保与退费', icon: 'bills', right: 'ENROLMENT_CANCEL', module: refunds },
   { id: 'apply', title: '申请互助金', icon: 'apply', right: 'CLAIM_FILE', module: claims.apply },
   { id: 'claims', title: '申领记录', memberTitle: '我的申领', icon: 'claims', right: 'CLAIM_READ', module: claims.list },
   { id: 'review', title: '审核队列', icon: 'review', right: 'CLAIM_DECIDE', module: claims.queue },

@@ -11,11 +11,18 @@ import org.huzhu.shared.Money;
 /** One effective-dated version of the scheme's terms, as read from its YAML file. */
 public record CatalogueVersion(String code, String name, LocalDate effectiveFrom, AgeRange ageAtStart,
                                int renewalGapDays, int claimDeadlineYears, UnitParticipation unitParticipation,
-                               Funding funding, List<Item> items, List<Bundle> bundles, IndividualEnrolment individualEnrolment) {
+                               Funding funding, List<Item> items, List<Bundle> bundles, IndividualEnrolment individualEnrolment,
+                               RefundRule refund) {
 
     public CatalogueVersion {
         bundles = bundles == null ? List.of() : List.copyOf(bundles);
         if (individualEnrolment == null) individualEnrolment = IndividualEnrolment.NONE;
+        if (refund == null) refund = RefundRule.DEFAULT;
+    }
+
+    /** The refund rule of an item: its own if it has one, else the version's (default: no refund after cover starts). */
+    public RefundRule refundRule(String item) {
+        return item(item).map(Item::refund).orElse(refund);
     }
 
     public Optional<Item> item(String code) {
@@ -92,8 +99,9 @@ public record CatalogueVersion(String code, String name, LocalDate effectiveFrom
     }
 
     public record Item(String code, String name, int maxShares, Gender onlyGender, Eligibility eligibility,
-                       int illnessWaitingDays, String defaultPlan, List<Plan> plans) {
+                       int illnessWaitingDays, String defaultPlan, List<Plan> plans, RefundRule refund) {
 
+        /** {@code refund}: the item's own refund rule, null to follow the version's. */
         public Item {
             if (eligibility == null) eligibility = Eligibility.ANYONE;
             plans = plans == null ? List.of() : List.copyOf(plans);

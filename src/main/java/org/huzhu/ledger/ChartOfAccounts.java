@@ -14,6 +14,8 @@ public final class ChartOfAccounts {
     public static final String BENEFIT_RECOVERY_RECEIVABLE = "1221";
     public static final String CLAIMS_PAYABLE = "2202";
     public static final String PAYOUTS_IN_TRANSIT = "2203";
+    /** Contributions to refund to their payer after a cancellation, approved and not yet paid (应付退费). */
+    public static final String REFUNDS_PAYABLE = "2204";
     public static final String UNMATCHED_RECEIPTS = "2241";
     public static final String CONTRIBUTIONS_RECEIVED_IN_ADVANCE = "2242";
     public static final String CONTRIBUTION_INCOME = "4001";

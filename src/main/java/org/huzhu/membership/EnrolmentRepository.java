@@ -59,11 +59,12 @@ class EnrolmentRepository {
         return jdbc.sql(SELECT + " where member_id = ? order by coverage_from, id").param(memberId).query(this::stored).list();
     }
 
-    /** The enrolments on a bill, with who pays what: the bill's lines. */
+    /** The enrolments on a bill, with who pays what: the bill's lines (a line cancelled before it was paid has left it). */
     List<Contributions.BillLine> onBill(long billId, int limit) {
         return jdbc.sql("""
-                select id, member_id, unit_pays, union_pays, member_pays from membership.enrolment
-                 where bill_id = ? order by id limit ?""")
+                select id, member_id, unit_pays, union_pays, member_pays from membership.enrolment e
+                 where bill_id = ? and not exists (select 1 from membership.cancellation c where c.enrolment_id = e.id and c.status = 'DONE')
+                 order by id limit ?""")
                 .params(billId, limit)
                 .query((rs, n) -> new Contributions.BillLine(rs.getLong(1), rs.getLong(2),
                         new Money(rs.getBigDecimal(3)), new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(5))))

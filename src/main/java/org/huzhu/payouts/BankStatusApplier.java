@@ -174,12 +174,12 @@ class BankStatusApplier {
                 moved.forEach(p -> events.publishEvent(new PayoutSettled(p.reference(), p.source(), p.amount(), day)));
             }
             case FAIL -> {
-                ledger.failed(messageId, chunk, total, day);
+                ledger.failed(messageId, chunk, moved, day);
                 moved.forEach(p -> events.publishEvent(new PayoutFailed(p.reference(), p.source(), p.amount(), day, p.code(), p.reason(),
                         p.maskedAccount())));
             }
             case BOUNCE -> {
-                ledger.bounced(messageId, chunk, total, day);
+                ledger.bounced(messageId, chunk, moved, day);
                 moved.forEach(p -> events.publishEvent(new PayoutBounced(p.reference(), p.source(), p.amount(), day, p.code(), p.reason(),
                         p.maskedAccount())));
             }

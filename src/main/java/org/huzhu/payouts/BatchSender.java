@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends a released batch to the bank in three steps: (1) render its pain.001 once and keep it with
  * the batch; (2) hand the kept file to the bank; (3) record SENT, move its payouts to SENT and book
- * Dr 2202 Cr 2203 — in one transaction. A crash between (2) and (3) leaves the batch RELEASED; the
+ * Dr 2202 (2204 for refunds) Cr 2203 — in one transaction. A crash between (2) and (3) leaves the batch RELEASED; the
  * retry sends the same file (same MsgId, same EndToEndIds), which the bank accepts as a duplicate
  * and does not pay again, and then records SENT. One sender per batch at a time across every instance
  * on the database (an advisory lock per batch, held from reading the batch to recording SENT).
@@ -84,7 +84,7 @@ class BatchSender {
                         if (p.hold().holding()) throw new IllegalStateException("batch " + batchId + " holds payout " + p.reference() + " on hold");
                     })
                     .map(p -> new CreditTransfer(p.reference(), p.payeeName(), p.bankName(), cipher.decrypt(p.accountCipher()),
-                            p.amount(), "职工互助保障金 " + p.reference()))
+                            p.amount(), PayoutKind.of(p.source()).remittance(p.reference())))
                     .toList();
             String xml = bank.render(new PaymentFile(batch.messageId, Instant.now(clock), LocalDate.now(clock), transfers));
             repository.storeFile(batchId, cipher.encrypt(xml));
@@ -103,7 +103,7 @@ class BatchSender {
         List<PayoutRepository.Moved> sent = repository.markSent(batchId, key);
         Money moved = sent.stream().map(PayoutRepository.Moved::amount).reduce(Money.ZERO, Money::plus);
         if (moved.compareTo(batch.total) != 0) throw new IllegalStateException("batch " + batchId + " holds " + moved + ", not " + batch.total);
-        ledger.sent(batchId, batch.messageId, batch.total, today, batch.orgPath);
+        ledger.sent(batchId, batch.messageId, sent, today, batch.orgPath);
         repository.recordSent(batchId, answer.detail(), key);
         repository.batchEvent(batchId, BankStatusApplier.BANK, BatchStatus.RELEASED, BatchStatus.SENT,
                 (answer.duplicate() ? "银行确认已受理（重发）：" : "银行已受理：") + answer.detail());

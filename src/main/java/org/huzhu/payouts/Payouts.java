@@ -349,7 +349,7 @@ public class Payouts {
         return new PayoutView(p.reference(), p.source(), p.payeeName(), p.bankName(), p.accountMasked(), p.amount(), p.status(),
                 p.status().chinese(), p.reasonCode(), p.reason(), p.batchId(), p.reissueOf(), p.reissuedBy(), p.requestedAt(),
                 p.settledOn(), steps ? repository.steps(p.id(), p.batchId()) : null, p.hold().holding(), p.hold().reason(),
-                p.hold().releasedBy(), p.hold().releasedAt());
+                p.hold().releasedBy(), p.hold().releasedAt(), PayoutKind.of(p.source()), PayoutKind.of(p.source()).chinese());
     }
 
     private static void requireFinance(CurrentUser user) {

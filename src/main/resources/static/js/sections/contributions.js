@@ -3,6 +3,7 @@
 // bank statement, assign money that named no bill, and run the day's reconciliation.
 
 import { addDays, api, busy, clearErrors, dateTime, field, fill, formError, h, responsive, showErrors, toast, today, yuan } from '../lib.js';
+import * as refunds from './refunds.js';
 
 
 const STATUS = {
@@ -94,7 +95,7 @@ async function showBill(root, id, context) {
       billSummary(bill),
       finance ? paymentForms(bill, load) : null,
       paymentsCard(bill, finance, load),
-      linesCard(bill));
+      linesCard(bill, context));
   }
   await load();
 }
@@ -194,10 +195,10 @@ function paymentsCard(bill, finance, reload) {
       : h('p', { class: 'muted', text: '尚无到账' }));
 }
 
-function linesCard(bill) {
+function linesCard(bill, context) {
   const lines = bill.lines || [];
   return h('section', { class: 'card', 'aria-labelledby': 'bill-lines-title' },
-    h('div', { class: 'card-head' }, h('h2', { id: 'bill-lines-title', text: `参保明细（${bill.lineCount} 条）` })),
+    h('div', { class: 'card-head' }, h('h2', { id: 'bill-lines-title', text: `参保明细（${bill.lineCount} 条）` }), refunds.billAction(bill, context)),
     h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'bill-lines' },
       h('thead', {}, h('tr', {},
         h('th', { text: '参保记录' }), h('th', { text: '职工' }), h('th', { class: 'num', text: '单位' }),

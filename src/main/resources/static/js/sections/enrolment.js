@@ -3,6 +3,7 @@
 
 import { api, busy, catalogue, clearErrors, field, fill, formError, GENDER, h, showErrors, toast, today, yuan } from '../lib.js';
 import { enrolmentCard } from './members.js';
+import * as refunds from './refunds.js';
 
 export async function render(root, context) {
   const [terms, units] = await Promise.all([catalogue(), api('/api/v1/units?limit=500')]);
@@ -211,7 +212,7 @@ function resultCard(enrolment, terms, member, context) {
     h('div', { class: 'total-line', style: 'margin-top:14px' },
       h('span', { class: 'muted', text: '保费合计' }),
       h('span', { class: 'big', id: 'enrol-premium', text: yuan(enrolment.premium) })),
-    enrolmentCard(enrolment, terms),
+    enrolmentCard(enrolment, terms, refunds.cancelAction(enrolment, context)),
     h('div', { class: 'form-actions' },
       h('button', { type: 'button', class: 'btn', onclick: () => context.go('members', { id: enrolment.memberId }) }, '查看职工参保记录')));
 }

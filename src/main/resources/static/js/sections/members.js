@@ -5,6 +5,7 @@ import {
 } from '../lib.js';
 import { payeeCard } from './payee.js';
 import { notificationCards } from './messages.js';
+import * as refunds from './refunds.js';
 
 const PAGE = 20;
 
@@ -173,7 +174,7 @@ async function showMember(box, id, context, terms, known) {
       fact('银行账号', member.maskedBankAccount, true)),
     h('h3', { style: 'margin-top:22px', text: `参保记录（${enrolments.length}）` }),
     enrolments.length
-      ? h('div', { id: 'member-enrolments' }, enrolments.slice().reverse().map((e) => enrolmentCard(e, terms)))
+      ? h('div', { id: 'member-enrolments' }, enrolments.slice().reverse().map((e) => enrolmentCard(e, terms, refunds.cancelAction(e, context))))
       : h('p', { class: 'empty', text: '暂无参保记录' })));
   if (context.can('BANK_ACCOUNT_CHANGE')) {
     box.append(await payeeCard(member, context, () => showMember(box, member.id, context, terms)));
@@ -183,9 +184,9 @@ async function showMember(box, id, context, terms, known) {
 }
 
 /** One enrolment: its coverages (items in Chinese, periods), premium and who pays it. */
-export function enrolmentCard(e, terms) {
+export function enrolmentCard(e, terms, action = null) {
   const day = today();
-  const status = (c) => (!c.from ? h('span', { class: 'badge badge-amber', text: '待缴费' })
+  const status = (c) => (e.status === 'CANCELLED' ? h('span', { class: 'badge', text: '已退保' }) : !c.from ? h('span', { class: 'badge badge-amber', text: '待缴费' })
     : c.to < day ? h('span', { class: 'badge', text: '已到期' })
       : c.from > day ? h('span', { class: 'badge badge-blue', text: '待生效' })
         : h('span', { class: 'badge badge-green', text: '保障中' }));
@@ -195,9 +196,10 @@ export function enrolmentCard(e, terms) {
       h('strong', { text: `参保记录 #${e.id}` }),
       e.status === 'AWAITING_PAYMENT'
         ? h('span', { class: 'muted' }, '待缴费：', h('a', { href: `#bills?id=${e.billId}`, class: 'mono', text: e.billReference }), '，缴清后自到账次日起生效')
-        : h('span', { class: 'muted', text: `缴费日期 ${e.paidOn}` }),
+        : h('span', { class: 'muted', text: e.status === 'CANCELLED' ? '已退保' : `缴费日期 ${e.paidOn}` }),
       h('span', { class: 'muted', text: `目录 ${e.catalogueVersion}` }),
-      h('span', { class: 'premium' }, h('span', { class: 'muted', style: 'font-size:13px;font-weight:400', text: '保费 ' }), yuan(e.premium))),
+      h('span', { class: 'premium' }, h('span', { class: 'muted', style: 'font-size:13px;font-weight:400', text: '保费 ' }), yuan(e.premium)),
+      action),
     h('div', { class: 'table-wrap' }, responsive(h('table', {},
       h('thead', {}, h('tr', {},
         h('th', { text: '保障项目' }), h('th', { text: '方案' }), h('th', { class: 'num', text: '份数' }),

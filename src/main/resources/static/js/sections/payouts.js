@@ -94,7 +94,7 @@ function payoutsTable(list, context, reload, id) {
     h('thead', {}, h('tr', {}, h('th', { text: '支付编号' }), h('th', { text: '收款人' }), h('th', { text: '收款账户' }),
       h('th', { class: 'num', text: '金额' }), h('th', { text: '状态' }), h('th', { text: '原因' }), h('th', { text: '' }))),
     h('tbody', {}, list.map((p) => h('tr', { dataset: { reference: p.reference, status: p.status } },
-      h('td', { class: 'nowrap' }, h('button', { type: 'button', class: 'linklike mono', onclick: () => context.go('payouts', { ref: p.reference }) }, p.reference)),
+      h('td', { class: 'nowrap' }, h('button', { type: 'button', class: 'linklike mono', onclick: () => context.go('payouts', { ref: p.reference }) }, p.reference), h('div', { class: 'muted', dataset: { kind: p.kind }, text: p.kindName })),
       h('td', { class: 'nowrap', text: p.payeeName }),
       h('td', { class: 'nowrap' }, h('div', {}, h('div', { text: p.bankName }), h('div', { class: 'mono', text: p.maskedAccount }))),
       h('td', { class: 'num', text: yuan(p.amount) }),
@@ -181,7 +181,7 @@ async function showPayout(root, reference, context) {
           h('div', { class: 'card-head' }, h('h2', { id: 'payout-facts-title', text: '收款信息' }), reissueButton(p, context, reload)),
           h('dl', { class: 'facts' },
             fact('收款人', p.payeeName), fact('开户银行', p.bankName), fact('收款账号', h('span', { class: 'mono', text: p.maskedAccount })),
-            fact('金额', yuan(p.amount)), fact('业务来源', p.source), fact('到账日期', p.settledOn),
+            fact('金额', yuan(p.amount)), fact('业务来源', `${p.kindName} · ${p.source}`), fact('到账日期', p.settledOn),
             fact('银行原因', p.reason ? `${p.reason}（${p.reasonCode}）` : null),
             fact('暂停支付', p.held ? h('span', {}, p.holdReason, ' ', releaseHoldButton(p, context, reload))
               : p.holdReleasedBy ? `已由 ${p.holdReleasedBy} 于 ${dateTime(p.holdReleasedAt)} 核实放行` : null),

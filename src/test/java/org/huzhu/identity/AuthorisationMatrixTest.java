@@ -309,6 +309,23 @@ class AuthorisationMatrixTest extends ApiTest {
                 null, Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/enrolments", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR), "/api/v1/enrolments", null, Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/enrolments/{id}", ALL, "/api/v1/enrolments/" + f.enrolment(), "/api/v1/enrolments/" + f.otherEnrolment(), Body.NONE));
+        // cancellations (退保与退费): asked by unit operators and union staff, a refund approved by a second person
+        Set<Role> cancellers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR);
+        Set<Role> cancellationApprovers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF);
+        add(rows, row("GET /api/v1/enrolments/{id}/cancellation-preview", cancellers, "/api/v1/enrolments/" + f.enrolment()
+                + "/cancellation-preview", "/api/v1/enrolments/" + f.otherEnrolment() + "/cancellation-preview", Body.NONE));
+        add(rows, row("POST /api/v1/enrolments/{id}/cancellations", cancellers, "/api/v1/enrolments/" + f.enrolment() + "/cancellations",
+                "/api/v1/enrolments/" + f.otherEnrolment() + "/cancellations", Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/bills/{id}/cancellations", cancellers, "/api/v1/bills/" + f.bill() + "/cancellations",
+                "/api/v1/bills/" + f.otherBill() + "/cancellations", Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/enrolment-cancellations", cancellers, "/api/v1/enrolment-cancellations", null, Body.NONE));
+        add(rows, absentRow("GET /api/v1/enrolment-cancellations/{id}", cancellers, "/api/v1/enrolment-cancellations/999999999", Body.NONE));
+        add(rows, absentRow("POST /api/v1/enrolment-cancellations/{id}/approve", cancellationApprovers,
+                "/api/v1/enrolment-cancellations/999999999/approve", Body.EMPTY_JSON));
+        add(rows, absentRow("POST /api/v1/enrolment-cancellations/{id}/reject", cancellationApprovers,
+                "/api/v1/enrolment-cancellations/999999999/reject", Body.EMPTY_JSON));
+        add(rows, absentRow("PUT /api/v1/enrolment-cancellations/{id}/refund-account", cancellers,
+                "/api/v1/enrolment-cancellations/999999999/refund-account", Body.EMPTY_JSON));
         Set<Role> rosterRoles = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR);
         add(rows, row("POST /api/v1/units/{unitId}/roster-imports [multipart]", rosterRoles, "/api/v1/units/" + f.unit() + "/roster-imports",
                 "/api/v1/units/" + f.otherUnit() + "/roster-imports", Body.EMPTY_FILE));

@@ -47,6 +47,10 @@ public enum Right {
     ROSTER_IMPORT("花名册导入", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     SUBSIDY_BUDGET_READ("查看工会补贴预算", ADMIN, UNION_STAFF, FINANCE),
     SUBSIDY_BUDGET_SET("设定工会补贴预算", ADMIN, UNION_STAFF, FINANCE),
+    /** Ask to cancel an enrolment (退保), see cancellations and their refunds in scope, correct a unit's refund account. */
+    ENROLMENT_CANCEL("申请退保与查看退费", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    /** The second person of a cancellation that refunds money (never the requester). */
+    ENROLMENT_CANCEL_APPROVE("复核退保退费", ADMIN, UNION_STAFF),
 
     BILL_READ("查看缴费单", ADMIN, FINANCE, UNION_STAFF, UNIT_OPERATOR),
     PAYMENT_REGISTER("登记到账、冲销与认领", ADMIN, FINANCE),
