@@ -47,6 +47,10 @@ public enum Right {
     ROSTER_IMPORT("花名册导入", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     SUBSIDY_BUDGET_READ("查看工会补贴预算", ADMIN, UNION_STAFF, FINANCE),
     SUBSIDY_BUDGET_SET("设定工会补贴预算", ADMIN, UNION_STAFF, FINANCE),
+    /** A unit renews from last year's list: propose, review, confirm (one bill). */
+    RENEWAL("单位续保", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    /** Cover expiring soon and lapsed cover, per unit and per office, within scope. */
+    COVER_LISTS("查看保障到期与断保名单", ADMIN, UNION_STAFF, UNIT_OPERATOR),
 
     BILL_READ("查看缴费单", ADMIN, FINANCE, UNION_STAFF, UNIT_OPERATOR),
     PAYMENT_REGISTER("登记到账、冲销与认领", ADMIN, FINANCE),
