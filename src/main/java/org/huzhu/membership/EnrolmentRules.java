@@ -109,7 +109,8 @@ final class EnrolmentRules {
             for (Coverage c : held) {   // a plain loop: this runs for every row of a million-row roster
                 if (!c.item().equals(item.code())) continue;
                 if (!c.inForce()) awaiting = true;
-                else if (c.from().isAfter(from) || c.to().isAfter(from.plusDays(catalogue.renewalGapDays()))) clash = c;
+                else if (c.activeOn(from) ? c.to().isAfter(from.plusDays(catalogue.renewalGapDays()))
+                        : c.from().isAfter(from) && !c.from().isAfter(plan.coverageTo(from))) clash = c;
             }
             if (awaiting) {
                 problems.add(new Problem(Field.ITEM, i, "已有待缴费的" + item.name() + "参保记录（缴费后生效），不能重复参保", true));
@@ -164,8 +165,14 @@ final class EnrolmentRules {
      */
     static LocalDate chainedStart(String item, LocalDate start, List<Coverage> held) {
         LocalDate from = start;
-        for (Coverage c : held) {
-            if (c.inForce() && c.item().equals(item) && !c.to().isBefore(from)) from = c.to().plusDays(1);
+        for (boolean moved = true; moved; ) {   // a cover chained already is followed too (awaiting payment meanwhile)
+            moved = false;
+            for (Coverage c : held) {
+                if (c.item().equals(item) && c.activeOn(from)) {
+                    from = c.to().plusDays(1);
+                    moved = true;
+                }
+            }
         }
         return from;
     }

@@ -97,7 +97,7 @@ class RenewalRepository {
 
     /** A page of lines; {@code included} null for all; {@code item} null or an item code the line renews. */
     List<Line> lines(long renewalId, Boolean included, String item, int limit, int offset) {
-        return jdbc.sql(LINES + """
+        return jdbc.sql(LINES + "\n" + """
                  where renewal_id = :id and (cast(:included as boolean) is null or included = :included)
                    and (cast(:item as text) is null or items::jsonb @> jsonb_build_array(jsonb_build_object('item', cast(:item as text))))
                  order by line_no limit :limit offset :offset""")
