@@ -71,13 +71,13 @@ async function show(review, id) {
     const page = await api(`/api/v1/renewals/${id}/lines?limit=${PAGE}&offset=${offset}${included === '' ? '' : `&included=${included}`}`);
     fill(lines, linesTable(page, open, id, () => show(review, id)), pager(page.length, offset, (next) => { offset = next; load(); }));
   };
-  const filter = h('select', { id: 'renewal-filter', 'aria-label': '名单筛选' },
+  const filter = h('select', { id: 'renewal-filter', 'aria-label': '名单筛选', style: 'width:auto;min-width:9em' },
     h('option', { value: '', text: `全部（${proposal.lines}）` }), h('option', { value: 'true', text: `续保（${proposal.included}）` }),
     h('option', { value: 'false', text: `移出（${proposal.excluded}）` }));
   filter.addEventListener('change', () => { included = filter.value; offset = 0; load(); });
-  const confirm = h('button', { type: 'button', class: 'btn btn-primary', id: 'renewal-confirm', disabled: !open || !proposal.included },
+  const confirm = !open ? null : h('button', { type: 'button', class: 'btn btn-primary', id: 'renewal-confirm', disabled: !proposal.included },
     `确认续保并出账（${proposal.included} 人，${yuan(proposal.premium)}）`);
-  confirm.addEventListener('click', () => busy(confirm, '正在出账…', async () => {
+  confirm?.addEventListener('click', () => busy(confirm, '正在出账…', async () => {
     const done = await api(`/api/v1/renewals/${id}/confirm`, { method: 'POST', json: {} });
     toast(`已出账：缴费单 ${done.billReference}`, 'ok');
     await show(review, id);
@@ -90,11 +90,11 @@ async function show(review, id) {
     h('div', { class: 'stats' },
       stat('续保人数', proposal.included, 'ok', 'renewal-included'),
       stat('移出人数', proposal.excluded, 'bad', 'renewal-excluded'),
-      stat('应缴金额', yuan(proposal.premium), '', 'renewal-premium')),
+      stat('应缴金额', yuan(proposal.premium), 'money', 'renewal-premium')),
     h('p', { class: 'muted', text: `来源：上年名单 ${proposal.lastYear} 人 · 花名册 ${proposal.fromRoster} 人 · 经办人添加 ${proposal.added} 人` }),
     proposal.billId ? h('p', { id: 'renewal-bill' }, '缴费单：', h('a', { href: `#bills?id=${proposal.billId}`, text: proposal.billReference }),
       '（缴清后各职工保障自原保障到期次日起接续）') : null,
-    h('div', { class: 'form-actions' }, filter, ' ', confirm),
+    h('div', { class: 'form-actions', style: 'display:flex;flex-wrap:wrap;gap:10px;align-items:center' }, filter, confirm),
     lines));
   await load();
 }
@@ -137,7 +137,9 @@ function pager(count, offset, go) {
 }
 
 function stat(label, value, kind, id) {
-  return h('div', { class: `stat ${kind}` }, h('div', { class: 'n', id, text: value ?? 0 }), h('div', { class: 'l', text: label }));
+  const n = h('div', { class: 'n', id, text: value ?? 0 });
+  if (kind === 'money') n.style.cssText = 'font-size:clamp(15px, 4.2vw, 26px);overflow-wrap:anywhere';
+  return h('div', { class: `stat ${kind}` }, n, h('div', { class: 'l', text: label }));
 }
 
 /** 到期与断保: the two lists, for a unit or an office of the caller's tree. */
@@ -165,7 +167,7 @@ export const lists = {
       const chosen = itemSelect.value;
       fill(itemSelect, h('option', { value: '', text: '全部项目' }), Object.entries(page.itemNames).map(([code, name]) =>
         h('option', { value: code, text: `${name}（${page.byItem[code]}）`, selected: code === chosen })));
-      fill(results, h('p', { id: 'cover-total', class: 'muted', text: `共 ${page.total} 人次 · 保障到期日 ${page.from} 至 ${page.to}` }),
+      fill(results, h('p', { id: 'cover-total', class: 'muted', style: 'margin:14px 0 8px', text: `共 ${page.total} 人次 · 保障到期日 ${page.from} 至 ${page.to}` }),
         coverTable(page, kind), pager(page.rows.length, offset, (next) => { offset = next; load(); }));
     };
     filters.addEventListener('change', () => { offset = 0; load().catch((e) => toast(e.message, 'error')); });
