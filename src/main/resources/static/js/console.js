@@ -10,6 +10,7 @@ import * as claims from './sections/claims.js';
 import * as payouts from './sections/payouts.js';
 import * as contributions from './sections/contributions.js';
 import * as transfers from './sections/transfers.js';
+import * as renewal from './sections/renewal.js';
 import * as accounts from './sections/accounts.js';
 import * as account from './sections/account.js';
 import * as orgadmin from './sections/orgadmin.js';
@@ -32,6 +33,8 @@ const SECTIONS = [
   { id: 'import', title: '花名册导入', icon: 'import', right: 'ROSTER_IMPORT', module: roster },
   { id: 'transfers', title: '职工调动', icon: 'members', right: 'MEMBER_TRANSFER', module: transfers },
   { id: 'refunds', title: '退保与退费', icon: 'bills', right: 'ENROLMENT_CANCEL', module: refunds },
+  { id: 'renewal', title: '续保', icon: 'enrol', right: 'RENEWAL', module: renewal },
+  { id: 'expiring', title: '到期与断保', icon: 'chart', right: 'COVER_LISTS', module: renewal.lists },
   { id: 'apply', title: '申请互助金', icon: 'apply', right: 'CLAIM_FILE', module: claims.apply },
   { id: 'claims', title: '申领记录', memberTitle: '我的申领', icon: 'claims', right: 'CLAIM_READ', module: claims.list },
   { id: 'review', title: '审核队列', icon: 'review', right: 'CLAIM_DECIDE', module: claims.queue },

@@ -34,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Contributions {
 
-    /** What was enrolled together: one enrolment by the API, or one roster import. */
-    public enum BatchKind { ENROLMENT, ROSTER_IMPORT }
+    /** What was enrolled together: one enrolment by the API, one roster import, or one unit renewal. */
+    public enum BatchKind { ENROLMENT, ROSTER_IMPORT, RENEWAL }
 
     /** What a batch adds to its bill: how many enrolments, and who pays what of their premiums. */
     public record BatchTotals(int enrolments, Money unit, Money union, Money member) {

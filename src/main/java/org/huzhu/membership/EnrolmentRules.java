@@ -17,11 +17,16 @@ import org.huzhu.shared.Money;
  * The catalogue rules of enrolment, as one pure function: what a member may hold, for which
  * period, at what premium. Used alike by the enrolment API and the roster import.
  * <ul>
- *   <li>Cover starts the day after payment and lasts the plan's term (domain §4).</li>
+ *   <li>Cover starts the later of the day after payment and the day after the member's cover in force
+ *       for the item ends: paying while cover is in force chains the new period to the old one
+ *       (renewed without gap, no waiting period; domain §4). Each item lasts its plan's term.</li>
  *   <li>Age at coverage start within the catalogue's range; items limited to one sex.</li>
  *   <li>Shares 1..max; one plan of an item at a time; gift-only items cannot be bought.</li>
- *   <li>No overlap with cover the member already holds for the item; a renewal that leaves
- *       at most {@code renewalGapDays} uncovered days counts as renewed without gap.</li>
+ *   <li>The renewal window is {@code renewalGapDays} either side of the old cover's end: paid while
+ *       the cover in force ends within it, the new period is chained; paid at most that many days
+ *       after it ended, it is renewed without gap too. A real overlap stays refused: cover of the
+ *       item in force beyond the window (paid twice), or starting after the day after payment
+ *       (renewed already).</li>
  *   <li>An item already held by an enrolment awaiting payment cannot be bought again until that
  *       bill is paid (the two would overlap once it is).</li>
  *   <li>An enrolment awaiting payment is planned as if paid today; when its bill is paid, its
@@ -99,33 +104,35 @@ final class EnrolmentRules {
                 problems.add(new Problem(Field.ITEM, i, item.name() + "仅限" + item.onlyGender().chinese() + "职工参加"));
                 continue;
             }
-            LocalDate itemTo = plan.coverageTo(from);
-            boolean renewed = false;
             boolean awaiting = false;
             Coverage clash = null;
             for (Coverage c : held) {   // a plain loop: this runs for every row of a million-row roster
                 if (!c.item().equals(item.code())) continue;
                 if (!c.inForce()) awaiting = true;
-                else if (c.overlaps(from, itemTo)) clash = c;
-                else if (renewsWithoutGap(catalogue, c, from)) renewed = true;
+                else if (c.activeOn(from) ? c.to().isAfter(from.plusDays(catalogue.renewalGapDays()))
+                        : c.from().isAfter(from) && !c.from().isAfter(plan.coverageTo(from))) clash = c;
             }
             if (awaiting) {
                 problems.add(new Problem(Field.ITEM, i, "已有待缴费的" + item.name() + "参保记录（缴费后生效），不能重复参保", true));
                 continue;
             }
             if (clash != null) {
-                problems.add(new Problem(Field.ITEM, i, "已参加" + item.name() + "（保障期" + clash.from() + "至" + clash.to() + "），保障期不能重叠", true));
+                problems.add(new Problem(Field.ITEM, i, "已参加" + item.name() + "（保障期" + clash.from() + "至" + clash.to() + "），保障期不能重叠"
+                        + (clash.from().isAfter(from) ? "" : "；保障到期前" + catalogue.renewalGapDays() + "天内可续保"), true));
                 continue;
             }
+            LocalDate itemFrom = chainedStart(item.code(), from, held);
+            LocalDate itemTo = plan.coverageTo(itemFrom);
+            boolean renewed = itemFrom.isAfter(from) || renewedWithoutGap(catalogue, item.code(), itemFrom, held);
             Money linePremium = plan.price().times(line.shares());
             Money lineGift = plan.giftPrice().times(line.shares());
-            coverages.add(new Coverage(item.code(), plan.code(), line.shares(), from, itemTo, linePremium, renewed));
+            coverages.add(new Coverage(item.code(), plan.code(), line.shares(), itemFrom, itemTo, linePremium, renewed));
             premium = premium.plus(linePremium);
             giftTotal = giftTotal.plus(lineGift);
             if (itemTo.isAfter(to)) to = itemTo;
         }
         if (!problems.isEmpty()) return new Result(null, problems);
-        return new Result(new Planned(List.copyOf(coverages), premium, giftTotal, from, to), List.of());
+        return new Result(new Planned(List.copyOf(coverages), premium, giftTotal, earliest(coverages, from), to), List.of());
     }
 
     /**
@@ -141,14 +148,39 @@ final class EnrolmentRules {
         Money premium = Money.ZERO;
         List<Coverage> coverages = new ArrayList<>(awaiting.size());
         for (Coverage c : awaiting) {
-            LocalDate itemTo = catalogue.item(c.item()).flatMap(i -> i.plan(c.plan())).map(p -> p.coverageTo(from))
-                    .orElseGet(() -> from.plusYears(1).minusDays(1));
-            coverages.add(new Coverage(c.item(), c.plan(), c.shares(), from, itemTo, c.premium(),
-                    renewedWithoutGap(catalogue, c.item(), from, held)));
+            LocalDate itemFrom = chainedStart(c.item(), from, held);
+            LocalDate itemTo = catalogue.item(c.item()).flatMap(i -> i.plan(c.plan())).map(p -> p.coverageTo(itemFrom))
+                    .orElseGet(() -> itemFrom.plusYears(1).minusDays(1));
+            coverages.add(new Coverage(c.item(), c.plan(), c.shares(), itemFrom, itemTo, c.premium(),
+                    itemFrom.isAfter(from) || renewedWithoutGap(catalogue, c.item(), itemFrom, held)));
             premium = premium.plus(c.premium());
             if (itemTo.isAfter(to)) to = itemTo;
         }
-        return new Planned(List.copyOf(coverages), premium, Money.ZERO, from, to);
+        return new Planned(List.copyOf(coverages), premium, Money.ZERO, earliest(coverages, from), to);
+    }
+
+    /**
+     * The day the item's new cover starts: {@code start} (the day after payment), or the day after the
+     * member's cover in force for the item ends when that is later (a renewal chained to the old cover).
+     */
+    static LocalDate chainedStart(String item, LocalDate start, List<Coverage> held) {
+        LocalDate from = start;
+        for (boolean moved = true; moved; ) {   // a cover chained already is followed too (awaiting payment meanwhile)
+            moved = false;
+            for (Coverage c : held) {
+                if (c.item().equals(item) && c.activeOn(from)) {
+                    from = c.to().plusDays(1);
+                    moved = true;
+                }
+            }
+        }
+        return from;
+    }
+
+    private static LocalDate earliest(List<Coverage> coverages, LocalDate fallback) {
+        LocalDate first = null;
+        for (Coverage c : coverages) if (first == null || c.from().isBefore(first)) first = c.from();
+        return first == null ? fallback : first;
     }
 
     private static boolean renewedWithoutGap(CatalogueVersion catalogue, String item, LocalDate from, List<Coverage> held) {

@@ -24,6 +24,6 @@ class EnrolmentsComeIntoForce {
     @EventListener
     void on(BillPaid paid) {
         int count = enrolments.bringIntoForce(paid.billId(), paid.paidOn());
-        if (count > 0) log.info("Bill {} paid on {}: {} enrolments in force from {}", paid.reference(), paid.paidOn(), count, paid.paidOn().plusDays(1));
+        if (count > 0) log.info("Bill {} paid on {}: {} enrolments in force (renewals chained to the cover in force)", paid.reference(), paid.paidOn(), count);
     }
 }

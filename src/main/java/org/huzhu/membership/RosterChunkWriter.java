@@ -179,7 +179,7 @@ class RosterChunkWriter {
     }
 
     /** Ids taken ahead from the table's identity sequence (looked up once: per row it would cost more than the row). */
-    private long[] allocate(String table, int count) {
+    long[] allocate(String table, int count) {
         if (count == 0) return new long[0];
         long sequence = sequences.computeIfAbsent(table, t -> jdbc.sql("select pg_get_serial_sequence(?, 'id')::regclass::oid")
                 .param(t).query(Long.class).single());
@@ -187,7 +187,7 @@ class RosterChunkWriter {
                 .params(sequence, count).query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
     }
 
-    private void copyMembers(Connection c, List<RosterLine> lines, List<byte[]> hashes, long[] ids, Unit unit) throws SQLException {
+    void copyMembers(Connection c, List<RosterLine> lines, List<byte[]> hashes, long[] ids, Unit unit) throws SQLException {
         if (lines.isEmpty()) return;
         CopyWriter copy = CopyWriter.open(c, """
                 COPY membership.member (id, name, id_hash, id_cipher, id_masked, gender, birth_date, phone_cipher, phone_masked, employment_form,

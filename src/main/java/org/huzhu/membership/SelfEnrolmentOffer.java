@@ -21,9 +21,10 @@ final class SelfEnrolmentOffer {
     }
 
     /**
-     * {@code availableFrom}: null when it can be bought today, else the first day it can (the day the held cover
-     * ends: paid that day, the new cover follows without a gap). {@code note}: in plain words, why not yet, or the
-     * renewal hint.
+     * {@code availableFrom}: null when it can be bought today, else the first day it can (the catalogue's
+     * {@code renewalGapDays} before the held cover ends; paid from then on, the new cover follows the old one
+     * without a gap).
+     * {@code note}: in plain words, why not yet, or the renewal hint.
      */
     public record ItemOffer(String item, String name, String defaultPlan, List<PlanOffer> plans, int maxShares, int waitingDays,
                             String waitingWords, boolean renewal, LocalDate availableFrom, String note) {
@@ -42,10 +43,11 @@ final class SelfEnrolmentOffer {
                 if (!c.inForce()) awaiting = true;
                 else if (heldTo == null || c.to().isAfter(heldTo)) heldTo = c.to();
             }
-            LocalDate availableFrom = heldTo != null && heldTo.isAfter(today) ? heldTo : null;
+            LocalDate renewableFrom = heldTo == null ? null : heldTo.minusDays(terms.renewalGapDays() + 1L);
+            LocalDate availableFrom = renewableFrom != null && renewableFrom.isAfter(today) ? renewableFrom : null;
             boolean renewal = heldTo != null && !heldTo.isBefore(today.minusDays(Math.min(self.renewalHintDays(), terms.renewalGapDays())))
                     && !heldTo.isAfter(today.plusDays(self.renewalHintDays()));
-            String note = note(item, heldTo, availableFrom, renewal, awaiting, terms.renewalGapDays());
+            String note = note(item, heldTo, availableFrom, renewal, awaiting, terms.renewalGapDays(), today);
             List<PlanOffer> plans = item.plans().stream().map(p -> new PlanOffer(p.code(), p.name(), p.price(), p.termMonths())).toList();
             out.add(new ItemOffer(item.code(), item.name(), item.defaultPlan(), plans, item.maxShares(), item.illnessWaitingDays(),
                     waitingWords(item.illnessWaitingDays(), renewal), renewal, awaiting ? null : availableFrom, note));
@@ -54,11 +56,15 @@ final class SelfEnrolmentOffer {
     }
 
     private static String note(CatalogueVersion.Item item, LocalDate heldTo, LocalDate availableFrom, boolean renewal, boolean awaiting,
-                               int gapDays) {
+                               int gapDays, LocalDate today) {
         if (awaiting) return "您已登记" + item.name() + "，待缴费";
         if (availableFrom != null) {
             return "您的" + item.name() + "保障至" + chinese(heldTo) + "，" + chinese(availableFrom) + "起可续保"
                     + (renewal ? "，按时续保免观察期" : "");
+        }
+        if (renewal && heldTo.isAfter(today)) {
+            return "您的" + item.name() + "保障至" + chinese(heldTo) + "，现在缴费续保，新保障自" + chinese(heldTo.plusDays(1))
+                    + "起接续，免观察期";
         }
         if (renewal) {
             return "您的" + item.name() + "已于" + chinese(heldTo) + "到期，" + chinese(heldTo.plusDays(gapDays)) + "（含）前缴费续保免观察期";

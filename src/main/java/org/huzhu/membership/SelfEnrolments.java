@@ -236,6 +236,12 @@ public class SelfEnrolments {
         };
         LocalDate to = e.coverages().stream().map(Coverage::to).filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(null);
         return new SelfEnrolment(e.id(), e.status().name(), words, e.premium(), e.billId() == null ? null : BillReference.of(e.billId()),
-                quote(terms, e.coverages()).lines(), e.paidOn() == null ? null : e.paidOn().plusDays(1), to);
+                quote(terms, e.coverages()).lines(), e.paidOn() == null ? null : coverFrom(e), to);
+    }
+
+    /** The first day of cover: the day after payment, or later for a renewal chained to the cover in force. */
+    private static LocalDate coverFrom(EnrolmentRepository.Stored e) {
+        return e.coverages().stream().map(Coverage::from).filter(java.util.Objects::nonNull).min(LocalDate::compareTo)
+                .orElse(e.paidOn().plusDays(1));
     }
 }

@@ -14,7 +14,7 @@ const LINE_STATUS = {
   CONFIRMED: ['已确认到账', 'badge-green'], UNMATCHED: ['待清分', 'badge-red'], ASSIGNED: ['已认领', 'badge-green'], DEBIT: ['支出', ''],
 };
 const SOURCE = { HAND: '财务登记', STATEMENT: '银行流水', DECLARED: '单位申报' };
-const BATCH = { ENROLMENT: '单笔参保', ROSTER_IMPORT: '花名册导入' };
+const BATCH = { ENROLMENT: '单笔参保', ROSTER_IMPORT: '花名册导入', RENEWAL: '单位续保' };
 
 function badge(map, status, id) {
   const [text, tone] = map[status] || [status, ''];

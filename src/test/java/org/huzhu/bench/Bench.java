@@ -159,8 +159,9 @@ public final class Bench {
                 int eq = a.indexOf('=');
                 if (eq > 0) {
                     values.put(a.substring(2, eq), a.substring(eq + 1));
+                } else if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                    values.put(a.substring(2), "true");   // a switch: --renewal
                 } else {
-                    if (i + 1 >= args.size()) throw new UsageException("option " + a + " needs a value");
                     values.put(a.substring(2), args.get(++i));
                 }
             }
@@ -178,6 +179,15 @@ public final class Bench {
             } catch (NumberFormatException e) {
                 throw new UsageException("--" + name + " must be a positive whole number, not " + v);
             }
+        }
+
+        /** A switch given as {@code --name} (or {@code --name=true}). */
+        boolean flag(String name) {
+            read.add(name);
+            String v = values().get(name);
+            if (v == null || v.equals("false")) return false;
+            if (v.equals("true")) return true;
+            throw new UsageException("--" + name + " takes no value");
         }
 
         String choice(String name, String fallback, String... allowed) {

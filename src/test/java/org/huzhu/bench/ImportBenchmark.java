@@ -63,7 +63,9 @@ final class ImportBenchmark implements Bench.Benchmark {
         int rows = options.positiveInt("rows", 1_000_000);
         String format = options.choice("format", "csv", "csv", "xlsx");
         int chunk = options.positiveInt("chunk", 5000);
+        boolean renewal = options.flag("renewal");
         options.rejectUnknown();
+        if (renewal) return new RenewalBenchmark().run(rows, chunk);
         if (rows > 1_000_000) throw new Bench.UsageException("--rows at most 1000000 (a unit's headcount limit)");
         progress("heap %s (%s), %d cores, %s", Bench.heap(), Bench.xmxFlag(), Runtime.getRuntime().availableProcessors(), load());
         Files.createDirectories(DATA);
@@ -124,7 +126,7 @@ final class ImportBenchmark implements Bench.Benchmark {
     }
 
     /** A province → city → county, a private unit of N workers under it, and subsidy budgets for both years paid in. */
-    private static Unit setUp(ConfigurableApplicationContext app, int rows, LocalDate today) {
+    static Unit setUp(ConfigurableApplicationContext app, int rows, LocalDate today) {
         Organisations organisations = app.getBean(Organisations.class);
         OrgNode province = organisations.createNode("湖北省总工会", Level.PROVINCE, null, "42");
         OrgNode city = organisations.createNode("武汉市总工会", Level.CITY, province, "4201");
@@ -189,8 +191,17 @@ final class ImportBenchmark implements Bench.Benchmark {
         private final LocalDate youngest;
         private final int days;
         private final Random random = new Random(20261122L);
+        private final int paidDaysAgoMin;
+        private final int paidDaysAgoSpan;
 
         RosterFile(LocalDate today) {
+            this(today, 0, 365);
+        }
+
+        /** Rows paid between {@code paidDaysAgoMin} and {@code paidDaysAgoMin + paidDaysAgoSpan - 1} days ago. */
+        RosterFile(LocalDate today, int paidDaysAgoMin, int paidDaysAgoSpan) {
+            this.paidDaysAgoMin = paidDaysAgoMin;
+            this.paidDaysAgoSpan = paidDaysAgoSpan;
             this.today = today;
             this.youngest = today.minusYears(20);
             this.days = (int) (youngest.toEpochDay() - today.minusYears(60).toEpochDay());
@@ -217,7 +228,7 @@ final class ImportBenchmark implements Bench.Benchmark {
             return new String[] {name(), first17 + IdNumber.checkCharacter(first17),
                     "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000)),
                     i % 10 == 3 ? "NEW_FORM" : "REGULAR", plan, i % 4 == 0 ? "2" : "1",
-                    today.minusDays(random.nextInt(365)).toString()};
+                    today.minusDays(paidDaysAgoMin + random.nextInt(paidDaysAgoSpan)).toString()};
         }
 
         private String name() {
@@ -308,13 +319,13 @@ final class ImportBenchmark implements Bench.Benchmark {
             return memberSeconds + enrolmentSeconds;
         }
 
-        private static void export(CopyManager copy, String query, Path file) throws SQLException, IOException {
+        static void export(CopyManager copy, String query, Path file) throws SQLException, IOException {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 copy.copyOut("COPY (" + query + ") TO STDOUT", out);
             }
         }
 
-        private static double copyIn(CopyManager copy, String table, Path file) throws SQLException, IOException {
+        static double copyIn(CopyManager copy, String table, Path file) throws SQLException, IOException {
             long start = System.nanoTime();
             try (InputStream in = Files.newInputStream(file)) {
                 copy.copyIn("COPY " + table + " FROM STDIN", in, 1 << 16);
@@ -475,7 +486,7 @@ final class ImportBenchmark implements Bench.Benchmark {
         }
     }
 
-    private static String load() {
+    static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
@@ -491,7 +502,7 @@ final class ImportBenchmark implements Bench.Benchmark {
         }
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 

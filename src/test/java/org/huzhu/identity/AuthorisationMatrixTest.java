@@ -336,6 +336,20 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/roster-imports/{id}/errors", rosterRoles, "/api/v1/roster-imports/" + f.rosterImport() + "/errors",
                 "/api/v1/roster-imports/" + f.otherRosterImport() + "/errors", Body.NONE));
         add(rows, row("GET /api/v1/roster-imports/template.xlsx", rosterRoles, "/api/v1/roster-imports/template.xlsx", null, Body.NONE));
+        Set<Role> renewing = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR);
+        add(rows, row("POST /api/v1/units/{unitId}/renewals [multipart]", renewing, "/api/v1/units/" + f.unit() + "/renewals",
+                "/api/v1/units/" + f.otherUnit() + "/renewals", Body.EMPTY_FILE));
+        add(rows, row("GET /api/v1/units/{unitId}/renewals", renewing, "/api/v1/units/" + f.unit() + "/renewals",
+                "/api/v1/units/" + f.otherUnit() + "/renewals", Body.NONE));
+        add(rows, absentRow("GET /api/v1/renewals/{id}", renewing, "/api/v1/renewals/999999999", Body.NONE));
+        add(rows, absentRow("GET /api/v1/renewals/{id}/lines", renewing, "/api/v1/renewals/999999999/lines", Body.NONE));
+        add(rows, absentRow("PUT /api/v1/renewals/{id}/lines/{lineNo}", renewing, "/api/v1/renewals/999999999/lines/1", Body.EMPTY_JSON));
+        add(rows, absentRow("POST /api/v1/renewals/{id}/lines", renewing, "/api/v1/renewals/999999999/lines", Body.EMPTY_JSON));
+        add(rows, absentRow("POST /api/v1/renewals/{id}/confirm", renewing, "/api/v1/renewals/999999999/confirm", Body.NONE));
+        add(rows, row("GET /api/v1/cover/expiring", renewing, "/api/v1/cover/expiring?unitId=" + f.unit(),
+                "/api/v1/cover/expiring?unitId=" + f.otherUnit(), Body.NONE));
+        add(rows, row("GET /api/v1/cover/lapsed", renewing, "/api/v1/cover/lapsed?unitId=" + f.unit(),
+                "/api/v1/cover/lapsed?unitId=" + f.otherUnit(), Body.NONE));
         Set<Role> budgets = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.FINANCE);
         add(rows, row("GET /api/v1/subsidy-budgets", budgets, "/api/v1/subsidy-budgets", null, Body.NONE));
         add(rows, row("PUT /api/v1/subsidy-budgets", budgets, "/api/v1/subsidy-budgets", null, Body.EMPTY_JSON));

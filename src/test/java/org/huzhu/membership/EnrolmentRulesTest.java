@@ -357,7 +357,7 @@ class EnrolmentRulesTest {
     @ParameterizedTest(name = "held {0} … {1}, paid {2}")
     @CsvSource({
             "2026-01-01, 2026-12-31, 2026-06-30",   // new cover starts inside the held one
-            "2026-01-01, 2026-12-31, 2026-12-30",   // new from = held to: one shared day
+            "2026-01-01, 2026-12-31, 2026-11-29",   // paid 32 days before the end: outside the renewal window
             "2026-01-01, 2026-12-31, 2025-12-31",   // same period
             "2026-06-01, 2027-05-31, 2026-01-01",   // held cover starts later, inside the new period
             "2027-01-01, 2027-12-31, 2026-01-01"})  // new to 2027-01-01 = held from
@@ -370,6 +370,32 @@ class EnrolmentRulesTest {
             assertThat(p.field()).isEqualTo(Field.ITEM);
             assertThat(p.message()).contains(heldFrom.toString(), heldTo.toString());
         });
+    }
+
+    @ParameterizedTest(name = "held to 2026-12-31, paid {0}")
+    @CsvSource({"2026-11-30", "2026-12-20", "2026-12-30", "2026-12-31"})
+    void payingWhileCoverIsInForceWithinTheWindowChainsTheNewPeriod(LocalDate paidOn) {
+        Result result = planWithHeld(List.of(line("HOSPITAL", "STD", 1), line("ACCIDENT", "STD", 1)), paidOn,
+                List.of(held("HOSPITAL", "STD", date("2026-01-01"), date("2026-12-31"))));
+
+        assertThat(result.problems()).isEmpty();
+        Coverage hospital = result.planned().coverages().getFirst();
+        assertThat(hospital.from()).isEqualTo(date("2027-01-01"));
+        assertThat(hospital.to()).isEqualTo(date("2027-12-31"));
+        assertThat(hospital.renewedWithoutGap()).isTrue();
+        Coverage accident = result.planned().coverages().get(1);
+        assertThat(accident.from()).isEqualTo(paidOn.plusDays(1));
+        assertThat(accident.renewedWithoutGap()).isFalse();
+        assertThat(result.planned().from()).isEqualTo(paidOn.plusDays(1));
+    }
+
+    @Test
+    void aSecondRenewalOfCoverAlreadyRenewedIsAConflict() {
+        Result result = planWithHeld(List.of(line("HOSPITAL", "STD", 1)), date("2026-12-20"),
+                List.of(held("HOSPITAL", "STD", date("2026-01-01"), date("2026-12-31")),
+                        held("HOSPITAL", "STD", date("2027-01-01"), date("2027-12-31"))));
+
+        assertThat(result.problems()).singleElement().extracting(Problem::conflict).isEqualTo(true);
     }
 
     @Test

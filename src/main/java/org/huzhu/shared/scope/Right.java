@@ -51,6 +51,10 @@ public enum Right {
     ENROLMENT_CANCEL("申请退保与查看退费", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     /** The second person of a cancellation that refunds money (never the requester). */
     ENROLMENT_CANCEL_APPROVE("复核退保退费", ADMIN, UNION_STAFF),
+    /** A unit renews from last year's list: propose, review, confirm (one bill). */
+    RENEWAL("单位续保", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    /** Cover expiring soon and lapsed cover, per unit and per office, within scope. */
+    COVER_LISTS("查看保障到期与断保名单", ADMIN, UNION_STAFF, UNIT_OPERATOR),
 
     BILL_READ("查看缴费单", ADMIN, FINANCE, UNION_STAFF, UNIT_OPERATOR),
     PAYMENT_REGISTER("登记到账、冲销与认领", ADMIN, FINANCE),

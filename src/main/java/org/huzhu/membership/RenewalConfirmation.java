@@ -1,0 +1,135 @@
+package org.huzhu.membership;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.huzhu.catalogue.Catalogue;
+import org.huzhu.catalogue.CatalogueVersion;
+import org.huzhu.contributions.Contributions;
+import org.huzhu.ledger.Ledger;
+import org.huzhu.organisation.Unit;
+import org.huzhu.shared.Money;
+import org.huzhu.shared.database.CopyWriter;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Confirms a stored renewal proposal, in the caller's transaction: its included lines, in chunks, are planned by
+ * the same {@link EnrolmentRules} as any enrolment against the cover each worker holds (chained to the cover in
+ * force: no gap, no waiting period), funded, booked (one ledger journal a chunk) and put on the renewal's one bill
+ * awaiting payment through {@link Contributions#bill}, the path roster imports take; the enrolments go in with COPY.
+ * A line the rules refuse now (changed since the proposal) is set out with the reason, never billed.
+ */
+@Component
+class RenewalConfirmation {
+
+    private static final int CHUNK = 5000;
+
+    private final DataSource dataSource;
+    private final Catalogue catalogue;
+    private final EnrolmentRepository enrolments;
+    private final RenewalRepository renewals;
+    private final SubsidyGrants subsidies;
+    private final Ledger ledger;
+    private final Contributions contributions;
+    private final Enrolments front;
+    private final RosterChunkWriter rosterWriter;
+
+    RenewalConfirmation(DataSource dataSource, Catalogue catalogue, EnrolmentRepository enrolments, RenewalRepository renewals,
+                        SubsidyGrants subsidies, Ledger ledger, Contributions contributions, Enrolments front,
+                        RosterChunkWriter rosterWriter) {
+        this.rosterWriter = rosterWriter;
+        this.dataSource = dataSource;
+        this.catalogue = catalogue;
+        this.enrolments = enrolments;
+        this.renewals = renewals;
+        this.subsidies = subsidies;
+        this.ledger = ledger;
+        this.contributions = contributions;
+        this.front = front;
+    }
+
+    /** Bills the proposal; returns the bill's id, or null when no line could be renewed. */
+    Long confirm(RenewalRepository.Stored renewal, Unit unit, LocalDate today, String by) {
+        List<RenewalRepository.Included> all = new ArrayList<>();
+        renewals.eachIncluded(renewal.id(), all::add);
+        Long billId = null;
+        int chunkNo = 0;
+        for (int start = 0; start < all.size(); start += CHUNK) {
+            Long bill = chunk(renewal, unit, all.subList(start, Math.min(all.size(), start + CHUNK)), ++chunkNo, today, by);
+            if (bill != null) billId = bill;
+        }
+        if (billId == null) return null;
+        contributions.issued(Contributions.BatchKind.RENEWAL, renewal.id());
+        return billId;
+    }
+
+    private Long chunk(RenewalRepository.Stored renewal, Unit unit, List<RenewalRepository.Included> lines, int chunkNo, LocalDate today,
+                       String by) {
+        Map<Long, List<Coverage>> held = enrolments.coveragesOf(lines.stream().map(RenewalRepository.Included::memberId).toArray(Long[]::new));
+        CatalogueVersion terms = catalogue.activeOn(today.plusDays(1));
+        List<RenewalRepository.Included> accepted = new ArrayList<>(lines.size());
+        List<EnrolmentRules.Planned> planned = new ArrayList<>(lines.size());
+        for (RenewalRepository.Included l : lines) {
+            List<EnrolmentRules.Requested> requested = l.items().stream()
+                    .map(c -> new EnrolmentRules.Requested(c.item(), c.plan(), c.shares())).toList();
+            EnrolmentRules.Result result = EnrolmentRules.plan(terms, l.gender(), l.birthDate(), requested, today,
+                    held.getOrDefault(l.memberId(), List.of()), false);
+            if (result.ok()) {
+                accepted.add(l);
+                planned.add(result.planned());
+            } else {
+                renewals.setIncluded(renewal.id(), l.lineNo(), false, "确认时未通过：" + result.problems().getFirst().message());
+            }
+        }
+        if (accepted.isEmpty()) return null;
+        try (SubsidyGrants.Session funding = subsidies.open(unit)) {
+            List<Funding> splits = new ArrayList<>(accepted.size());
+            Money unitPays = Money.ZERO;
+            Money unionPays = Money.ZERO;
+            Money memberPays = Money.ZERO;
+            for (EnrolmentRules.Planned p : planned) {
+                Funding split = funding.fund(terms, p.premium(), today.getYear());
+                splits.add(split);
+                unitPays = unitPays.plus(split.unit());
+                unionPays = unionPays.plus(split.union());
+                memberPays = memberPays.plus(split.member());
+            }
+            funding.close();
+            long journalId = ledger.post(EnrolmentBooking.contributionBilled("renewal:" + renewal.id() + ":chunk:" + chunkNo + ":billed",
+                    "RENEWAL", renewal.id() + "#" + chunkNo, "单位续保缴费应收（续保 " + renewal.id() + "，第 " + chunkNo + " 批，"
+                            + accepted.size() + " 人）", today, unit.path(), unitPays, unionPays, memberPays, Money.ZERO));
+            Contributions.Billed bill = contributions.bill(Contributions.BatchKind.RENEWAL, renewal.id(), unit.id(), unit.path(),
+                    new Contributions.BatchTotals(accepted.size(), unitPays, unionPays, memberPays), null, by);
+            copyEnrolments(renewal, unit, terms, accepted, planned, splits, journalId, funding.budgetOrgId(today.getYear()), bill.billId());
+            if (bill.paid()) front.bringIntoForce(bill.billId(), bill.paidOn());   // the union pays it all: in force at once
+            return bill.billId();
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY failed for renewal " + renewal.id() + " chunk " + chunkNo, e);
+        }
+    }
+
+    private void copyEnrolments(RenewalRepository.Stored renewal, Unit unit, CatalogueVersion terms, List<RenewalRepository.Included> lines,
+                                List<EnrolmentRules.Planned> planned, List<Funding> splits, long journalId, Long budgetOrg, long billId)
+            throws SQLException {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        long[] ids = rosterWriter.allocate("membership.enrolment", lines.size());
+        CopyWriter copy = CopyWriter.open(connection, """
+                COPY membership.enrolment (id, member_id, unit_id, org_path, catalogue_version, coverages, premium, funding_policy,
+                    unit_pays, union_pays, member_pays, gift, subsidy_org_id, journal_id, status, bill_id) FROM STDIN""");
+        for (int i = 0; i < lines.size(); i++) {
+            EnrolmentRules.Planned p = planned.get(i);
+            Funding f = splits.get(i);
+            copy.number(ids[i]).number(lines.get(i).memberId()).number(unit.id()).text(unit.path()).text(terms.code())
+                    .text(CoverageJson.write(Enrolments.awaiting(p.coverages()))).decimal(p.premium()).text(f.policy())
+                    .decimal(f.unit()).decimal(f.union()).decimal(f.member()).decimal(p.gift())
+                    .number(f.union().isZero() ? null : budgetOrg).number(journalId).text("AWAITING_PAYMENT").number(billId);
+            copy.endRow();
+        }
+        copy.finish();
+    }
+}
