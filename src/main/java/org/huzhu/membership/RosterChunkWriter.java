@@ -66,6 +66,7 @@ class RosterChunkWriter {
         int processed;
         int accepted;
         int rejected;
+        int alreadyEnrolled;
     }
 
     record Chunk(int number, int rowsRead, List<RosterLine> lines, List<RosterRowParser.RowError> errors) {
@@ -75,6 +76,7 @@ class RosterChunkWriter {
     public void write(long importId, Unit unit, Chunk chunk, Totals totals, RosterRowParser parser, LocalDate today) {
         jdbc.sql("select pg_advisory_xact_lock(7411, ?)").param((int) unit.id()).query(rs -> { });
         List<RosterRowParser.RowError> errors = new ArrayList<>(chunk.errors());
+        List<RosterRowParser.RowError> repeats = new ArrayList<>();
         int n = chunk.lines().size();
         byte[][] hashes = new byte[n][];
         for (int i = 0; i < n; i++) hashes[i] = MemberFacts.idHash(cipher, chunk.lines().get(i).idNumber());
@@ -91,10 +93,14 @@ class RosterChunkWriter {
             RosterLine line = chunk.lines().get(i);
             Long memberId = existing.get(new ByteKey(hashes[i]));
             if (memberId != null && memberId == REGISTERED_ELSEWHERE) {
-                errors.add(new RosterRowParser.RowError(line.rowNumber(), RosterRowParser.ID_NUMBER, MemberTransfers.REGISTERED_ELSEWHERE));
+                errors.add(new RosterRowParser.RowError(line.rowNumber(), line.name(), RosterRowParser.ID_NUMBER, MemberTransfers.REGISTERED_ELSEWHERE));
                 continue;
             }
             if (memberId != null && held.containsKey(memberId)) {
+                if (RosterRepeats.alreadyHeld(line, held.get(memberId), today, catalogue.activeOn(today).renewalGapDays())) {
+                    repeats.add(RosterRepeats.note(line));
+                    continue;
+                }
                 RosterRowParser.Outcome again = parser.replan(line, held.get(memberId));
                 if (!again.ok()) {
                     errors.addAll(again.errors());
@@ -147,14 +153,16 @@ class RosterChunkWriter {
                 copyEnrolments(connection, importId, unit, accepted, memberIds, enrolmentIds, splits, journalId, funding, billing, today);
                 publishInForce(accepted, memberIds, enrolmentIds, billing);
             }
-            copyErrors(connection, importId, errors);
+            copyErrors(connection, importId, errors, "ERROR");
+            copyErrors(connection, importId, repeats, "ALREADY_ENROLLED");
         } catch (SQLException e) {
             throw new IllegalStateException("COPY failed for import " + importId + " chunk " + chunk.number(), e);
         }
         totals.processed += chunk.rowsRead();
         totals.accepted += accepted.size();
-        totals.rejected += chunk.rowsRead() - accepted.size();
-        imports.progress(importId, totals.processed, totals.accepted, totals.rejected);
+        totals.rejected += chunk.rowsRead() - accepted.size() - repeats.size();
+        totals.alreadyEnrolled += repeats.size();
+        imports.progress(importId, totals.processed, totals.accepted, totals.rejected, totals.alreadyEnrolled);
     }
 
     /** Marks, in {@link #existingMembers}, a worker registered outside the import's reach. */
@@ -300,11 +308,11 @@ class RosterChunkWriter {
         copy.finish();
     }
 
-    private void copyErrors(Connection c, long importId, List<RosterRowParser.RowError> errors) throws SQLException {
+    private void copyErrors(Connection c, long importId, List<RosterRowParser.RowError> errors, String kind) throws SQLException {
         if (errors.isEmpty()) return;
-        CopyWriter copy = CopyWriter.open(c, "COPY membership.roster_import_error (import_id, row_no, field, message) FROM STDIN");
+        CopyWriter copy = CopyWriter.open(c, "COPY membership.roster_import_error (import_id, row_no, field, message, worker_name, kind) FROM STDIN");
         for (RosterRowParser.RowError e : errors) {
-            copy.number(importId).number(e.row()).text(e.field()).text(e.message());
+            copy.number(importId).number(e.row()).text(e.field()).text(e.message()).text(e.name()).text(kind);
             copy.endRow();
         }
         copy.finish();

@@ -319,6 +319,7 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/roster-imports/{id}/errors", rosterRoles, "/api/v1/roster-imports/" + f.rosterImport() + "/errors",
                 "/api/v1/roster-imports/" + f.otherRosterImport() + "/errors", Body.NONE));
         add(rows, row("GET /api/v1/roster-imports/template.xlsx", rosterRoles, "/api/v1/roster-imports/template.xlsx", null, Body.NONE));
+        add(rows, row("GET /api/v1/roster-imports/template.csv", rosterRoles, "/api/v1/roster-imports/template.csv", null, Body.NONE));
         Set<Role> budgets = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.FINANCE);
         add(rows, row("GET /api/v1/subsidy-budgets", budgets, "/api/v1/subsidy-budgets", null, Body.NONE));
         add(rows, row("PUT /api/v1/subsidy-budgets", budgets, "/api/v1/subsidy-budgets", null, Body.EMPTY_JSON));
