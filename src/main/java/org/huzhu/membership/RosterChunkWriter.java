@@ -82,7 +82,7 @@ class RosterChunkWriter {
         for (int i = 0; i < n; i++) hashes[i] = MemberFacts.idHash(cipher, chunk.lines().get(i).idNumber());
 
         Map<ByteKey, Long> existing = existingMembers(hashes, unit, imports.scopePath(importId));
-        Long[] reachable = existing.values().stream().filter(id -> id != REGISTERED_ELSEWHERE).toArray(Long[]::new);
+        Long[] reachable = existing.values().stream().filter(id -> id >= 0).toArray(Long[]::new);
         Map<Long, List<Coverage>> held = reachable.length == 0 ? Map.of() : enrolments.coveragesOf(reachable);
 
         List<RosterLine> accepted = new ArrayList<>(n);
@@ -92,8 +92,9 @@ class RosterChunkWriter {
         for (int i = 0; i < n; i++) {
             RosterLine line = chunk.lines().get(i);
             Long memberId = existing.get(new ByteKey(hashes[i]));
-            if (memberId != null && memberId == REGISTERED_ELSEWHERE) {
-                errors.add(new RosterRowParser.RowError(line.rowNumber(), line.name(), RosterRowParser.ID_NUMBER, MemberTransfers.REGISTERED_ELSEWHERE));
+            if (memberId != null && memberId < 0) {
+                errors.add(new RosterRowParser.RowError(line.rowNumber(), line.name(), RosterRowParser.ID_NUMBER,
+                        memberId == DECEASED ? "该职工已登记身故，不能参保" : MemberTransfers.REGISTERED_ELSEWHERE));
                 continue;
             }
             if (memberId != null && held.containsKey(memberId)) {
@@ -140,7 +141,7 @@ class RosterChunkWriter {
                 else moved.add(memberIds.get(i));
             }
             if (!moved.isEmpty()) {
-                jdbc.sql("update membership.member set unit_id = ?, org_path = ? where id = any(?)")
+                jdbc.sql("update membership.member set unit_id = ?, org_path = ?, left_unit_on = null where id = any(?)")
                         .params(unit.id(), unit.path(), moved.toArray(Long[]::new)).update();
             }
             if (!accepted.isEmpty()) {
@@ -167,6 +168,8 @@ class RosterChunkWriter {
 
     /** Marks, in {@link #existingMembers}, a worker registered outside the import's reach. */
     private static final long REGISTERED_ELSEWHERE = -1;
+    /** Marks, in {@link #existingMembers}, a worker whose death is recorded. */
+    private static final long DECEASED = -2;
 
     /**
      * The members the chunk's rows name, by ID hash. Only the unit's own members and members without a
@@ -176,12 +179,12 @@ class RosterChunkWriter {
     private Map<ByteKey, Long> existingMembers(byte[][] hashes, Unit unit, String uploaderScope) {
         Map<ByteKey, Long> found = new HashMap<>();
         if (hashes.length == 0) return found;
-        jdbc.sql("select id, id_hash, unit_id, org_path from membership.member where id_hash = any(?) order by id for update")
+        jdbc.sql("select id, id_hash, unit_id, org_path, died_on is not null from membership.member where id_hash = any(?) order by id for update")
                 .param(hashes)
                 .query(rs -> {
                     Long unitId = rs.getObject(3, Long.class);
                     boolean reachable = unitId == null ? rs.getString(4).startsWith(uploaderScope) : unitId == unit.id();
-                    found.put(new ByteKey(rs.getBytes(2)), reachable ? rs.getLong(1) : REGISTERED_ELSEWHERE);
+                    found.put(new ByteKey(rs.getBytes(2)), !reachable ? REGISTERED_ELSEWHERE : rs.getBoolean(5) ? DECEASED : rs.getLong(1));
                 });
         return found;
     }
