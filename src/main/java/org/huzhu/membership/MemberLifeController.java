@@ -31,7 +31,7 @@ class MemberLifeController {
         this.heirs = heirs;
     }
 
-    @Requires(Right.MEMBER_READ)
+    @Requires(Right.ORGANISATION_READ)
     @GetMapping("/units/{unitId}/members")
     @Operation(summary = "单位在职职工名单（不含已离职、已身故的职工）")
     List<MemberView> currentMembers(@PathVariable long unitId, @RequestParam(defaultValue = "200") int limit,

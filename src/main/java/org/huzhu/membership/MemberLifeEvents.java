@@ -109,7 +109,7 @@ public class MemberLifeEvents {
 
     /** The unit's current workers (not left, alive), by name; a unit beyond the caller's scope answers 404. */
     public List<Member> currentMembers(long unitId, CurrentUser user, int limit, int offset) {
-        if (!user.holds(Right.MEMBER_READ)) throw new AccessDeniedException("cannot read members");
+        if (!user.holds(Right.ORGANISATION_READ)) throw new AccessDeniedException("workers see no unit lists");
         Unit unit = organisations.visibleUnit(unitId, user);
         return life.currentMembers(unit.id(), limit, offset);
     }

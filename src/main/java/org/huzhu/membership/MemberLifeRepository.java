@@ -63,9 +63,8 @@ class MemberLifeRepository {
 
     /** The unit's current workers: registered with it, not left, alive; by name. */
     List<Member> currentMembers(long unitId, int limit, int offset) {
-        return jdbc.sql("select " + MemberRepository.COLUMNS + """
-                 from membership.member where unit_id = ? and left_unit_on is null and died_on is null
-                 order by name, id limit ? offset ?""")
+        return jdbc.sql("select " + MemberRepository.COLUMNS + " from membership.member"
+                        + " where unit_id = ? and left_unit_on is null and died_on is null order by name, id limit ? offset ?")
                 .params(unitId, limit, offset).query(MemberRepository::member).list();
     }
 }
