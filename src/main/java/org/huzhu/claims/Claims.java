@@ -175,6 +175,7 @@ public class Claims {
         List<ReceiptRow> receipts = receipts(command.receipts(), checks);
         checks.throwIfInvalid();
         Member member = claimant.member();
+        org.huzhu.membership.MemberLifeEvents.requireAliveOn(member, command.incidentDate(), "incidentDate");
         List<Coverage> held = claimant.coverages();
         if (held.isEmpty()) throw InvalidInputException.of("memberId", "该职工没有参保记录，无法申领互助金");
         var unknown = ClaimJudge.unknownItems(command.items(), held);

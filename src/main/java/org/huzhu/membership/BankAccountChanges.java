@@ -67,6 +67,7 @@ public class BankAccountChanges {
             throw new AccessDeniedException("reviewers and finance cannot change payout accounts");
         }
         Member member = members.lock(memberId).filter(m -> Members.visible(m, user)).orElseThrow(() -> new NotFoundException("职工不存在"));
+        if (member.diedOn() != null) throw new ConflictException("accountNumber", "职工已身故：互助金改付继承人请办理继承人收款");
         Checks checks = new Checks();
         checks.require("bankName", command.bankName(), "开户银行");
         checks.require("accountNumber", command.accountNumber(), "银行账号");

@@ -111,6 +111,7 @@ public class Enrolments {
         checks.throwIfInvalid();
         if (unit.closed()) throw new ConflictException("unitId", "该单位已注销，不能办理参保");
         if (member.unitId() != null && member.unitId() != unit.id()) throw new ConflictException("memberId", MemberTransfers.REGISTERED_ELSEWHERE);
+        MemberLifeEvents.requireAlive(member);
 
         // awaiting payment: planned as if paid today; dated from the real payment when the bill is paid
         LocalDate planningDay = command.paidOn() != null ? command.paidOn() : today;
@@ -131,7 +132,7 @@ public class Enrolments {
             Funding split = funding.fund(terms, result.planned().premium(), planningDay.getYear());
             Long budgetOrg = funding.budgetOrgId(planningDay.getYear());
             funding.close();
-            if (member.unitId() == null) members.moveToUnit(member.id(), unit.id(), unit.path());
+            if (member.unitId() == null || member.leftUnitOn() != null) members.moveToUnit(member.id(), unit.id(), unit.path());
             long id = enrolments.nextId();
             long journalId = ledger.post(EnrolmentBooking.contributionBilled("enrolment:" + id + ":billed", "ENROLMENT",
                     String.valueOf(id), "参保缴费应收（参保记录 " + id + "）", planningDay, unit.path(),

@@ -36,10 +36,12 @@ class MemberController {
 
     record MemberView(long id, String name, Gender gender, LocalDate birthDate, String maskedIdNumber,
                       String maskedPhone, EmploymentForm employmentForm, boolean realNameVerified, String bankName,
-                      String maskedBankAccount, Long unitId) {
+                      String maskedBankAccount, Long unitId, LocalDate leftUnitOn, LocalDate diedOn, MemberStatus status,
+                      String statusName) {
         static MemberView of(Member m) {
             return new MemberView(m.id(), m.name(), m.gender(), m.birthDate(), m.maskedIdNumber(), m.maskedPhone(),
-                    m.employmentForm(), m.realNameVerifiedAt() != null, m.bankName(), m.maskedBankAccount(), m.unitId());
+                    m.employmentForm(), m.realNameVerifiedAt() != null, m.bankName(), m.maskedBankAccount(), m.unitId(),
+                    m.leftUnitOn(), m.diedOn(), m.status(), m.status().chinese());
         }
     }
 

@@ -14,7 +14,7 @@ class MemberRepository {
 
     static final String COLUMNS = """
             id, name, id_masked, gender, birth_date, phone_masked, employment_form, real_name_verified_at, bank_name,
-            bank_account_masked, unit_id, org_path""";
+            bank_account_masked, unit_id, org_path, left_unit_on, died_on""";
 
     private final JdbcClient jdbc;
 
@@ -161,8 +161,9 @@ class MemberRepository {
         return jdbc.sql("select id_cipher from membership.member where id = ?").param(id).query(byte[].class).single();
     }
 
+    /** The member joins the unit as a current worker (a leaving recorded before is over). */
     void moveToUnit(long id, long unitId, String orgPath) {
-        jdbc.sql("update membership.member set unit_id = ?, org_path = ? where id = ?").params(unitId, orgPath, id).update();
+        jdbc.sql("update membership.member set unit_id = ?, org_path = ?, left_unit_on = null where id = ?").params(unitId, orgPath, id).update();
     }
 
     /** True when this marked the member (false: verified before). */
@@ -176,7 +177,7 @@ class MemberRepository {
 
     Optional<PayeeRow> payee(long id) {
         return jdbc.sql("""
-                select name, bank_name, bank_account_cipher, bank_account_changed_at from membership.member
+                select coalesce(payee_name, name), bank_name, bank_account_cipher, bank_account_changed_at from membership.member
                  where id = ? and bank_account_cipher is not null""")
                 .param(id).query((rs, n) -> new PayeeRow(rs.getString(1), rs.getString(2), rs.getBytes(3), instant(rs.getTimestamp(4))))
                 .optional();
@@ -187,18 +188,18 @@ class MemberRepository {
     }
 
     /** A member with the payout account's cipher (null when none is set) and every enrolment's coverages as one JSON array of arrays. */
-    record ClaimantRow(Member member, byte[] accountCipher, String coverages, java.time.Instant accountChangedAt) {
+    record ClaimantRow(Member member, byte[] accountCipher, String coverages, java.time.Instant accountChangedAt, String payeeName) {
     }
 
     /** What a claim needs of its member, in one statement: the member, the payout account and the coverages held. */
     Optional<ClaimantRow> claimant(long id) {
         return jdbc.sql("select " + COLUMNS + """
-                , bank_account_cipher, bank_account_changed_at,
+                , bank_account_cipher, bank_account_changed_at, coalesce(payee_name, name) as payee,
                   (select '[' || string_agg(e.coverages::text, ',' order by e.id) || ']'
                      from membership.enrolment e where e.member_id = m.id) as coverages
                   from membership.member m where m.id = ?""")
                 .param(id).query((rs, n) -> new ClaimantRow(member(rs, n), rs.getBytes("bank_account_cipher"), rs.getString("coverages"),
-                        instant(rs.getTimestamp("bank_account_changed_at"))))
+                        instant(rs.getTimestamp("bank_account_changed_at")), rs.getString("payee")))
                 .optional();
     }
 
@@ -219,6 +220,7 @@ class MemberRepository {
                 Gender.valueOf(rs.getString("gender")), rs.getObject("birth_date", java.time.LocalDate.class),
                 rs.getString("phone_masked"), EmploymentForm.valueOf(rs.getString("employment_form")),
                 verified == null ? null : verified.toInstant(), rs.getString("bank_name"),
-                rs.getString("bank_account_masked"), rs.getObject("unit_id", Long.class), rs.getString("org_path"));
+                rs.getString("bank_account_masked"), rs.getObject("unit_id", Long.class), rs.getString("org_path"),
+                rs.getObject("left_unit_on", java.time.LocalDate.class), rs.getObject("died_on", java.time.LocalDate.class));
     }
 }

@@ -87,6 +87,7 @@ public class MemberTransfers {
                 .filter(m -> m.name().equals(name))
                 .orElseThrow(() -> InvalidInputException.of("idNumber", "未找到身份证号码与姓名相符的已登记职工"));
         if (member.unitId() != null && member.unitId() == to.id()) throw new ConflictException("idNumber", "该职工已在本单位登记");
+        if (member.diedOn() != null) throw new ConflictException("idNumber", "该职工已登记身故，不能办理调动");
         if (transfers.openFor(member.id())) throw openAlready();
         long transferId;
         try {
@@ -120,8 +121,10 @@ public class MemberTransfers {
             transfers.decide(id, Status.CANCELLED, user.username(), "职工所在单位已变化，申请作废");
             throw new ConflictException("status", "职工所在单位已变化，该调动申请已作废，请重新申请");
         }
+        MemberLifeEvents.requireAlive(member);
         transfers.decide(id, Status.APPROVED, user.username(), note(decision));
         members.moveToUnit(member.id(), t.toUnitId(), t.toPath());
+        org.huzhu.shared.audit.Audit.changed("member", member.id(), "unitId", member.unitId(), t.toUnitId());
         return view(transfers.find(id, false).orElseThrow(), user);
     }
 

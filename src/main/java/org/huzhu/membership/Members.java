@@ -279,7 +279,7 @@ public class Members {
         Member m = row.member();
         return new Claimant(m, CoverageJson.readAll(row.coverages()).stream().filter(Coverage::inForce).toList(),
                 Optional.ofNullable(row.accountCipher())
-                        .map(c -> new Payee(m.name(), new BankAccount(m.bankName(), cipher.decrypt(c)), row.accountChangedAt())));
+                        .map(c -> new Payee(row.payeeName(), new BankAccount(m.bankName(), cipher.decrypt(c)), row.accountChangedAt())));
     }
 
     static boolean visible(Member m, CurrentUser user) {

@@ -66,6 +66,7 @@ class RosterChunkWriter {
         int processed;
         int accepted;
         int rejected;
+        int alreadyEnrolled;
     }
 
     record Chunk(int number, int rowsRead, List<RosterLine> lines, List<RosterRowParser.RowError> errors) {
@@ -75,12 +76,13 @@ class RosterChunkWriter {
     public void write(long importId, Unit unit, Chunk chunk, Totals totals, RosterRowParser parser, LocalDate today) {
         jdbc.sql("select pg_advisory_xact_lock(7411, ?)").param((int) unit.id()).query(rs -> { });
         List<RosterRowParser.RowError> errors = new ArrayList<>(chunk.errors());
+        List<RosterRowParser.RowError> repeats = new ArrayList<>();
         int n = chunk.lines().size();
         byte[][] hashes = new byte[n][];
         for (int i = 0; i < n; i++) hashes[i] = MemberFacts.idHash(cipher, chunk.lines().get(i).idNumber());
 
         Map<ByteKey, Long> existing = existingMembers(hashes, unit, imports.scopePath(importId));
-        Long[] reachable = existing.values().stream().filter(id -> id != REGISTERED_ELSEWHERE).toArray(Long[]::new);
+        Long[] reachable = existing.values().stream().filter(id -> id >= 0).toArray(Long[]::new);
         Map<Long, List<Coverage>> held = reachable.length == 0 ? Map.of() : enrolments.coveragesOf(reachable);
 
         List<RosterLine> accepted = new ArrayList<>(n);
@@ -90,11 +92,16 @@ class RosterChunkWriter {
         for (int i = 0; i < n; i++) {
             RosterLine line = chunk.lines().get(i);
             Long memberId = existing.get(new ByteKey(hashes[i]));
-            if (memberId != null && memberId == REGISTERED_ELSEWHERE) {
-                errors.add(new RosterRowParser.RowError(line.rowNumber(), RosterRowParser.ID_NUMBER, MemberTransfers.REGISTERED_ELSEWHERE));
+            if (memberId != null && memberId < 0) {
+                errors.add(new RosterRowParser.RowError(line.rowNumber(), line.name(), RosterRowParser.ID_NUMBER,
+                        memberId == DECEASED ? "该职工已登记身故，不能参保" : MemberTransfers.REGISTERED_ELSEWHERE));
                 continue;
             }
             if (memberId != null && held.containsKey(memberId)) {
+                if (RosterRepeats.alreadyHeld(line, held.get(memberId), today, catalogue.activeOn(today).renewalGapDays())) {
+                    repeats.add(RosterRepeats.note(line));
+                    continue;
+                }
                 RosterRowParser.Outcome again = parser.replan(line, held.get(memberId));
                 if (!again.ok()) {
                     errors.addAll(again.errors());
@@ -134,7 +141,7 @@ class RosterChunkWriter {
                 else moved.add(memberIds.get(i));
             }
             if (!moved.isEmpty()) {
-                jdbc.sql("update membership.member set unit_id = ?, org_path = ? where id = any(?)")
+                jdbc.sql("update membership.member set unit_id = ?, org_path = ?, left_unit_on = null where id = any(?)")
                         .params(unit.id(), unit.path(), moved.toArray(Long[]::new)).update();
             }
             if (!accepted.isEmpty()) {
@@ -147,18 +154,22 @@ class RosterChunkWriter {
                 copyEnrolments(connection, importId, unit, accepted, memberIds, enrolmentIds, splits, journalId, funding, billing, today);
                 publishInForce(accepted, memberIds, enrolmentIds, billing);
             }
-            copyErrors(connection, importId, errors);
+            copyErrors(connection, importId, errors, "ERROR");
+            copyErrors(connection, importId, repeats, "ALREADY_ENROLLED");
         } catch (SQLException e) {
             throw new IllegalStateException("COPY failed for import " + importId + " chunk " + chunk.number(), e);
         }
         totals.processed += chunk.rowsRead();
         totals.accepted += accepted.size();
-        totals.rejected += chunk.rowsRead() - accepted.size();
-        imports.progress(importId, totals.processed, totals.accepted, totals.rejected);
+        totals.rejected += chunk.rowsRead() - accepted.size() - repeats.size();
+        totals.alreadyEnrolled += repeats.size();
+        imports.progress(importId, totals.processed, totals.accepted, totals.rejected, totals.alreadyEnrolled);
     }
 
     /** Marks, in {@link #existingMembers}, a worker registered outside the import's reach. */
     private static final long REGISTERED_ELSEWHERE = -1;
+    /** Marks, in {@link #existingMembers}, a worker whose death is recorded. */
+    private static final long DECEASED = -2;
 
     /**
      * The members the chunk's rows name, by ID hash. Only the unit's own members and members without a
@@ -168,12 +179,12 @@ class RosterChunkWriter {
     private Map<ByteKey, Long> existingMembers(byte[][] hashes, Unit unit, String uploaderScope) {
         Map<ByteKey, Long> found = new HashMap<>();
         if (hashes.length == 0) return found;
-        jdbc.sql("select id, id_hash, unit_id, org_path from membership.member where id_hash = any(?) order by id for update")
+        jdbc.sql("select id, id_hash, unit_id, org_path, died_on is not null from membership.member where id_hash = any(?) order by id for update")
                 .param(hashes)
                 .query(rs -> {
                     Long unitId = rs.getObject(3, Long.class);
                     boolean reachable = unitId == null ? rs.getString(4).startsWith(uploaderScope) : unitId == unit.id();
-                    found.put(new ByteKey(rs.getBytes(2)), reachable ? rs.getLong(1) : REGISTERED_ELSEWHERE);
+                    found.put(new ByteKey(rs.getBytes(2)), !reachable ? REGISTERED_ELSEWHERE : rs.getBoolean(5) ? DECEASED : rs.getLong(1));
                 });
         return found;
     }
@@ -300,11 +311,11 @@ class RosterChunkWriter {
         copy.finish();
     }
 
-    private void copyErrors(Connection c, long importId, List<RosterRowParser.RowError> errors) throws SQLException {
+    private void copyErrors(Connection c, long importId, List<RosterRowParser.RowError> errors, String kind) throws SQLException {
         if (errors.isEmpty()) return;
-        CopyWriter copy = CopyWriter.open(c, "COPY membership.roster_import_error (import_id, row_no, field, message) FROM STDIN");
+        CopyWriter copy = CopyWriter.open(c, "COPY membership.roster_import_error (import_id, row_no, field, message, worker_name, kind) FROM STDIN");
         for (RosterRowParser.RowError e : errors) {
-            copy.number(importId).number(e.row()).text(e.field()).text(e.message());
+            copy.number(importId).number(e.row()).text(e.field()).text(e.message()).text(e.name()).text(kind);
             copy.endRow();
         }
         copy.finish();

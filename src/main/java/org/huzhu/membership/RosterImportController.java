@@ -29,9 +29,13 @@ import org.springframework.web.multipart.MultipartFile;
 class RosterImportController {
 
     private final RosterImports imports;
+    private final org.huzhu.catalogue.Catalogue catalogue;
+    private final java.time.Clock clock;
 
-    RosterImportController(RosterImports imports) {
+    RosterImportController(RosterImports imports, org.huzhu.catalogue.Catalogue catalogue, java.time.Clock clock) {
         this.imports = imports;
+        this.catalogue = catalogue;
+        this.clock = clock;
     }
 
     @Requires(Right.ROSTER_IMPORT)
@@ -69,13 +73,29 @@ class RosterImportController {
 
     @Requires(Right.ROSTER_IMPORT)
     @GetMapping("/roster-imports/template.xlsx")
-    @Operation(summary = "下载空白花名册模板")
+    @Operation(summary = "下载花名册模板（XLSX：保障方案、就业形态下拉选择，含可通过校验的示例行）")
     ResponseEntity<byte[]> template() throws IOException {
         var out = new java.io.ByteArrayOutputStream();
-        RosterTemplate.writeXlsx(out);
+        RosterTemplate.writeXlsx(out, templateContent());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"roster-template.xlsx\"; filename*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C%E6%A8%A1%E6%9D%BF.xlsx")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(out.toByteArray());
+    }
+
+    @Requires(Right.ROSTER_IMPORT)
+    @GetMapping("/roster-imports/template.csv")
+    @Operation(summary = "下载花名册模板（CSV，UTF-8，含可通过校验的示例行）")
+    ResponseEntity<byte[]> csvTemplate() throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        RosterTemplate.writeCsv(out, templateContent());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"roster-template.csv\"; filename*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C%E6%A8%A1%E6%9D%BF.csv")
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(out.toByteArray());
+    }
+
+    private RosterTemplate.Content templateContent() {
+        return RosterTemplates.content(catalogue.activeOn(java.time.LocalDate.now(clock)));
     }
 }

@@ -146,6 +146,7 @@ class RosterImportJob {
         totals.processed = state.processed();
         totals.accepted = state.accepted();
         totals.rejected = state.rejected();
+        totals.alreadyEnrolled = state.alreadyEnrolled();
         int chunkSize = properties.chunkSize();
         int chunkNumber = state.processed() / chunkSize;
         int skip = state.processed();
@@ -166,7 +167,7 @@ class RosterImportJob {
                 } else {
                     int first = firstRows.get(outcome.line().idKey());
                     if (first != (int) row.rowNumber()) {
-                        errors.add(new RosterRowParser.RowError(row.rowNumber(), RosterRowParser.ID_NUMBER,
+                        errors.add(new RosterRowParser.RowError(row.rowNumber(), outcome.line().name(), RosterRowParser.ID_NUMBER,
                                 "身份证号码与第" + first + "行重复，同一职工只导入一次（" + IdNumber.mask(outcome.line().idNumber().value()) + "）"));
                     } else {
                         lines.add(outcome.line());

@@ -20,10 +20,14 @@ class RosterImportRepository {
 
     record State(long id, long unitId, String orgPath, String fileName, String filePath, String sha256, Status status,
                  Phase phase, int rows, int processed, int accepted, int rejected, String message, String createdBy,
-                 java.time.OffsetDateTime createdAt, java.time.OffsetDateTime finishedAt) {
+                 java.time.OffsetDateTime createdAt, java.time.OffsetDateTime finishedAt, int alreadyEnrolled) {
     }
 
-    record ErrorRow(long row, String field, String message) {
+    /** A row's problem, or (kind ALREADY_ENROLLED) the note that its worker holds the cover already; {@code name} as typed. */
+    record ErrorRow(long row, String field, String message, String name) {
+        ErrorRow(long row, String field, String message) {
+            this(row, field, message, null);
+        }
     }
 
     long create(long unitId, String orgPath, String fileName, String filePath, String sha256, String createdBy) {
@@ -50,7 +54,7 @@ class RosterImportRepository {
                         Status.valueOf(rs.getString("status")), Phase.valueOf(rs.getString("phase")), rs.getInt("rows"),
                         rs.getInt("processed"), rs.getInt("accepted"), rs.getInt("rejected"), rs.getString("message"),
                         rs.getString("created_by"), rs.getObject("created_at", java.time.OffsetDateTime.class),
-                        rs.getObject("finished_at", java.time.OffsetDateTime.class)))
+                        rs.getObject("finished_at", java.time.OffsetDateTime.class), rs.getInt("already_enrolled")))
                 .optional();
     }
 
@@ -92,8 +96,12 @@ class RosterImportRepository {
     }
 
     void progress(long id, int processed, int accepted, int rejected) {
-        jdbc.sql("update membership.roster_import set processed = ?, accepted = ?, rejected = ? where id = ?")
-                .params(processed, accepted, rejected, id).update();
+        progress(id, processed, accepted, rejected, 0);
+    }
+
+    void progress(long id, int processed, int accepted, int rejected, int alreadyEnrolled) {
+        jdbc.sql("update membership.roster_import set processed = ?, accepted = ?, rejected = ?, already_enrolled = ? where id = ?")
+                .params(processed, accepted, rejected, alreadyEnrolled, id).update();
     }
 
     /** Where the files of finished imports were kept (each is deleted when its import ends). */
@@ -110,16 +118,25 @@ class RosterImportRepository {
     }
 
     int errorCount(long id) {
-        return jdbc.sql("select count(*) from membership.roster_import_error where import_id = ?").param(id)
+        return jdbc.sql("select count(*) from membership.roster_import_error where import_id = ? and kind = 'ERROR'").param(id)
                 .query(Integer.class).single();
     }
 
     List<ErrorRow> errors(long id, int limit, int offset) {
+        return rows(id, "ERROR", limit, offset);
+    }
+
+    /** The rows whose workers held the cover already (已参保，未重复办理), in row order. */
+    List<ErrorRow> alreadyEnrolled(long id, int limit, int offset) {
+        return rows(id, "ALREADY_ENROLLED", limit, offset);
+    }
+
+    private List<ErrorRow> rows(long id, String kind, int limit, int offset) {
         return jdbc.sql("""
-                select row_no, field, message from membership.roster_import_error where import_id = ?
+                select row_no, field, message, worker_name from membership.roster_import_error where import_id = ? and kind = ?
                  order by row_no, field limit ? offset ?""")
-                .params(id, limit, offset)
-                .query((rs, n) -> new ErrorRow(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .params(id, kind, limit, offset)
+                .query((rs, n) -> new ErrorRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     }
 
     /** Members of the unit whose cover is in force on {@code day}: their encrypted ID numbers. */

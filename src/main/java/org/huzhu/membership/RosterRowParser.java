@@ -24,7 +24,8 @@ final class RosterRowParser {
     static final String SHARES = "份数";
     static final String PAID_ON = "缴费日期";
 
-    record RowError(long row, String field, String message) {
+    /** A problem of one row, with the worker's name as typed (null when the cell was empty) so the operator finds the row. */
+    record RowError(long row, String name, String field, String message) {
     }
 
     record Outcome(RosterLine line, List<RowError> errors) {
@@ -43,22 +44,23 @@ final class RosterRowParser {
 
     Outcome parse(RosterRow row) {
         long n = row.rowNumber();
+        String who = row.name();
         List<RowError> errors = new ArrayList<>(2);
-        String name = attempt(errors, n, NAME, () -> MemberFacts.name(row.name()));
-        IdNumber id = attempt(errors, n, ID_NUMBER, () -> IdNumber.parse(row.idNumber(), today));
-        String phone = attempt(errors, n, PHONE, () -> MemberFacts.phone(row.phone()));
-        EmploymentForm form = attempt(errors, n, FORM, () -> EmploymentForm.parse(row.employmentForm()));
-        Integer shares = attempt(errors, n, SHARES, () -> shares(row.shares()));
-        LocalDate paidOn = attempt(errors, n, PAID_ON, () -> paidOn(row.paidOn()));
-        if (row.plan() == null || row.plan().isBlank()) errors.add(new RowError(n, PLAN, "保障方案不能为空"));
+        String name = attempt(errors, n, who, NAME, () -> MemberFacts.name(row.name()));
+        IdNumber id = attempt(errors, n, who, ID_NUMBER, () -> IdNumber.parse(row.idNumber(), today));
+        String phone = attempt(errors, n, who, PHONE, () -> MemberFacts.phone(row.phone()));
+        EmploymentForm form = attempt(errors, n, who, FORM, () -> EmploymentForm.parse(row.employmentForm()));
+        Integer shares = attempt(errors, n, who, SHARES, () -> shares(row.shares()));
+        LocalDate paidOn = attempt(errors, n, who, PAID_ON, () -> paidOn(row.paidOn()));
+        if (row.plan() == null || row.plan().isBlank()) errors.add(new RowError(n, who, PLAN, "保障方案不能为空"));
         if (!errors.isEmpty()) return new Outcome(null, errors);
 
         LocalDate planningDay = paidOn != null ? paidOn : today;
         CatalogueVersion terms = catalogue.activeOn(planningDay.plusDays(1));
-        List<EnrolmentRules.Requested> lines = attempt(errors, n, PLAN, () -> requested(terms, row.plan(), id, shares));
+        List<EnrolmentRules.Requested> lines = attempt(errors, n, who, PLAN, () -> requested(terms, row.plan(), id, shares));
         if (lines == null) return new Outcome(null, errors);
         EnrolmentRules.Result result = EnrolmentRules.plan(terms, id.gender(), id.birthDate(), lines, planningDay, List.of(), false);
-        if (!result.ok()) return new Outcome(null, errorsOf(n, result.problems()));
+        if (!result.ok()) return new Outcome(null, errorsOf(n, name, result.problems()));
         return new Outcome(new RosterLine(n, name, id, phone, form, lines, paidOn, result.planned()), List.of());
     }
 
@@ -68,13 +70,13 @@ final class RosterRowParser {
         CatalogueVersion terms = catalogue.activeOn(planningDay.plusDays(1));
         var result = EnrolmentRules.plan(terms, line.idNumber().gender(), line.idNumber().birthDate(), line.lines(),
                 planningDay, held, false);
-        if (!result.ok()) return new Outcome(null, errorsOf(line.rowNumber(), result.problems()));
+        if (!result.ok()) return new Outcome(null, errorsOf(line.rowNumber(), line.name(), result.problems()));
         return new Outcome(new RosterLine(line.rowNumber(), line.name(), line.idNumber(), line.phone(), line.form(),
                 line.lines(), line.paidOn(), result.planned()), List.of());
     }
 
-    static List<RowError> errorsOf(long row, List<EnrolmentRules.Problem> problems) {
-        return problems.stream().map(p -> new RowError(row, switch (p.field()) {
+    static List<RowError> errorsOf(long row, String name, List<EnrolmentRules.Problem> problems) {
+        return problems.stream().map(p -> new RowError(row, name, switch (p.field()) {
             case SHARES -> SHARES;
             case MEMBER -> ID_NUMBER;
             case PAID_ON -> PAID_ON;
@@ -104,34 +106,20 @@ final class RosterRowParser {
         return date;
     }
 
-    /** {@code BASIC}, or items joined by {@code +}, each {@code ITEM} or {@code ITEM:PLAN}. */
+    /** The 保障方案 cell: catalogue names or codes, joined by + 、 ， ({@link PlanNames}). */
     static List<EnrolmentRules.Requested> requested(CatalogueVersion terms, String plan, IdNumber id, int shares) {
-        String spec = plan.strip().replace('＋', '+').replace('：', ':').toUpperCase();
-        var bundle = terms.bundle(spec);
-        if (bundle.isPresent()) return EnrolmentRules.bundle(bundle.get(), id.gender(), shares);
-        List<EnrolmentRules.Requested> lines = new ArrayList<>();
-        for (String part : spec.split("\\+")) {
-            String p = part.strip();
-            if (p.isEmpty()) throw new IllegalArgumentException("保障方案格式不正确：" + plan + "（例：BASIC 或 HOSPITAL+FEMALE_SPECIAL:UPG）");
-            int colon = p.indexOf(':');
-            String item = colon < 0 ? p : p.substring(0, colon).strip();
-            String planCode = colon < 0 ? null : p.substring(colon + 1).strip();
-            if (terms.item(item).isEmpty()) throw new IllegalArgumentException("保障项目不存在：" + item + "（可选：BASIC 或 "
-                    + String.join("、", terms.items().stream().map(CatalogueVersion.Item::code).toList()) + "）");
-            lines.add(new EnrolmentRules.Requested(item, planCode, shares));
-        }
-        return lines;
+        return PlanNames.requested(terms, plan, id.gender(), shares);
     }
 
     private interface Attempt<T> {
         T get();
     }
 
-    private static <T> T attempt(List<RowError> errors, long row, String field, Attempt<T> attempt) {
+    private static <T> T attempt(List<RowError> errors, long row, String who, String field, Attempt<T> attempt) {
         try {
             return attempt.get();
         } catch (IllegalArgumentException e) {
-            errors.add(new RowError(row, field, e.getMessage()));
+            errors.add(new RowError(row, who, field, e.getMessage()));
             return null;
         }
     }

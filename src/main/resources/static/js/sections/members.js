@@ -4,6 +4,7 @@ import {
   api, responsive, busy, catalogue, EMPLOYMENT, field, fill, formError, GENDER, h, submitting, toast, today, yuan,
 } from '../lib.js';
 import { payeeCard } from './payee.js';
+import { lifeEventsCard } from './life-events.js';
 import { notificationCards } from './messages.js';
 import * as refunds from './refunds.js';
 
@@ -162,7 +163,8 @@ async function showMember(box, id, context, terms, known) {
     h('div', { class: 'person-head' },
       h('div', { class: 'avatar', 'aria-hidden': 'true', text: member.name.slice(0, 1) }),
       h('div', {}, h('h2', { id: 'member-name', text: member.name }),
-        h('p', { class: 'muted' }, `${GENDER[member.gender] || ''} · ${member.birthDate} 出生 · `, verifiedBadge(member))),
+        h('p', { class: 'muted' }, `${GENDER[member.gender] || ''} · ${member.birthDate} 出生 · `, verifiedBadge(member),
+          member.status && member.status !== 'ACTIVE' ? h('span', { class: 'badge badge-amber', style: 'margin-left:6px', text: member.statusName }) : null)),
       actions.length ? h('div', { class: 'actions' }, actions) : null),
     counterSlot,
     h('dl', { class: 'facts' },
@@ -179,6 +181,7 @@ async function showMember(box, id, context, terms, known) {
   if (context.can('BANK_ACCOUNT_CHANGE')) {
     box.append(await payeeCard(member, context, () => showMember(box, member.id, context, terms)));
   }
+  if (!context.is('MEMBER')) box.append(await lifeEventsCard(member, context, () => showMember(box, member.id, context, terms)));
   box.append(...(await notificationCards(member, context)));
   if (!known && box.getBoundingClientRect().top < 0) box.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }

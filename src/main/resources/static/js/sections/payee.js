@@ -11,7 +11,7 @@ export async function payeeCard(member, context, refresh) {
   const history = await api(`/api/v1/members/${member.id}/bank-account-changes`);
   const own = context.is('MEMBER');
   const pending = history.find((c) => c.status === 'PROPOSED');
-  const mayChange = own || (context.can('BANK_ACCOUNT_CHANGE') && !pending);
+  const mayChange = own || (context.can('BANK_ACCOUNT_CHANGE') && !pending && member.status !== 'DECEASED');
   return h('section', { class: 'card', id: 'payee-card', 'aria-labelledby': 'payee-title', style: 'margin-top:18px' },
     h('div', { class: 'card-head' }, h('h2', { id: 'payee-title', text: '收款账户变更' }),
       h('p', { text: own ? '修改后立即生效；近期变更的账户，支付前由财务核实' : '工作人员提出变更，须由另一名管理员或工会工作人员复核后生效' })),

@@ -1,5 +1,6 @@
 // 花名册导入: choose a unit, download the template, upload a CSV/XLSX roster and follow the
-// import live (polled every second) to its accepted / rejected counts and row errors.
+// import live (polled every second) to its accepted / already enrolled / rejected counts, the row
+// errors (row, worker's name, column) and the rows already enrolled (已参保，未重复办理).
 
 import { api, responsive, busy, clearErrors, dateTime, field, fill, formError, h, showErrors, toast } from '../lib.js';
 
@@ -25,8 +26,10 @@ export async function render(root, context) {
         field('参保单位', unitSelect, { errorFor: 'unitId' })),
       h('div', { class: 'step' },
         h('h3', {}, h('span', { class: 'step-no', text: '2' }), '填写花名册'),
-        h('p', { class: 'hint', style: 'margin:0 0 10px', text: '列：姓名、身份证号码、手机号码、就业形态、保障方案、份数、缴费日期。保障方案填 BASIC，或以“+”连接的项目，如 HOSPITAL+ACCIDENT。缴费日期留空的职工待缴费：本次导入出具一张缴费单，缴清后自到账次日起生效。' }),
-        h('a', { class: 'btn', id: 'import-template', href: '/api/v1/roster-imports/template.xlsx', download: '花名册模板.xlsx' }, '下载模板（XLSX）')),
+        h('p', { class: 'hint', style: 'margin:0 0 10px', text: '列：姓名、身份证号码、手机号码、就业形态、保障方案、份数、缴费日期。保障方案按名称填写（可在模板中下拉选择），如 基本保障、住院医疗+意外伤害、女职工特殊疾病（升级版）；也可填代码 BASIC。缴费日期留空的职工待缴费：本次导入出具一张缴费单，缴清后自到账次日起生效。' }),
+        h('div', { class: 'form-actions' },
+          h('a', { class: 'btn', id: 'import-template', href: '/api/v1/roster-imports/template.xlsx', download: '花名册模板.xlsx' }, '下载模板（XLSX）'),
+          h('a', { class: 'btn', id: 'import-template-csv', href: '/api/v1/roster-imports/template.csv', download: '花名册模板.csv' }, '下载模板（CSV）'))),
       h('div', { class: 'step' },
         h('h3', {}, h('span', { class: 'step-no', text: '3' }), '上传文件'),
         field('花名册文件（CSV 或 XLSX）', file),
@@ -135,11 +138,29 @@ function progressCard(v) {
     h('div', { class: 'stats' },
       stat('总行数', v.rows, '', 'import-rows'),
       stat('成功参保', v.accepted, 'ok', 'import-accepted'),
+      stat('已参保，未重复办理', v.alreadyEnrolled, '', 'import-already-count'),
       stat('未通过', v.rejected, 'bad', 'import-rejected-count')),
-    v.status === 'DONE' ? h('div', { class: `alert ${v.rejected ? 'alert-warn' : 'alert-ok'}`, style: 'margin-top:14px', role: 'status' },
-      v.rejected ? `导入完成：${v.accepted} 人参保成功，${v.rejected} 行未通过，请修改下列行后重新上传（已参保的职工不会重复参保）。`
-        : `导入完成：${v.accepted} 人全部参保成功。`) : null,
-    v.errors?.length ? errorsTable(v) : null);
+    v.status === 'DONE' ? h('div', { class: `alert ${v.rejected ? 'alert-warn' : 'alert-ok'}`, style: 'margin-top:14px', role: 'status', id: 'import-summary' },
+      summary(v)) : null,
+    v.errors?.length ? errorsTable(v) : null,
+    v.alreadyEnrolledRows?.length ? alreadyTable(v) : null);
+}
+
+function summary(v) {
+  const already = v.alreadyEnrolled ? `，${v.alreadyEnrolled} 人已参保，未重复办理` : '';
+  if (v.rejected) return `导入完成：${v.accepted} 人参保成功${already}，${v.rejected} 行未通过，请修改下列行后重新上传（已参保的职工不会重复参保）。`;
+  return `导入完成：${v.accepted} 人参保成功${already}。`;
+}
+
+function alreadyTable(v) {
+  return h('div', { style: 'margin-top:16px' },
+    h('h3', { text: `已参保，未重复办理（${v.alreadyEnrolled} 人${v.alreadyEnrolled > v.alreadyEnrolledRows.length ? `，显示前 ${v.alreadyEnrolledRows.length} 人` : ''}）` }),
+    h('div', { class: 'table-wrap', style: 'margin-top:8px' }, responsive(h('table', { id: 'import-already' },
+      h('thead', {}, h('tr', {}, h('th', { class: 'num shrink', text: '行号' }), h('th', { class: 'shrink', text: '姓名' }), h('th', { text: '说明' }))),
+      h('tbody', {}, v.alreadyEnrolledRows.map((e) => h('tr', {},
+        h('td', { class: 'num shrink', text: e.row }),
+        h('td', { class: 'shrink nowrap', text: e.name || '—' }),
+        h('td', { text: e.message }))))))));
 }
 
 function stat(label, value, kind, id) {
@@ -150,9 +171,11 @@ function errorsTable(v) {
   return h('div', { style: 'margin-top:16px' },
     h('h3', { text: `错误明细（${v.errorCount} 条${v.errorCount > v.errors.length ? `，显示前 ${v.errors.length} 条` : ''}）` }),
     h('div', { class: 'table-wrap', style: 'margin-top:8px' }, responsive(h('table', { id: 'import-errors' },
-      h('thead', {}, h('tr', {}, h('th', { class: 'num shrink', text: '行号' }), h('th', { class: 'shrink', text: '列' }), h('th', { text: '问题' }))),
+      h('thead', {}, h('tr', {}, h('th', { class: 'num shrink', text: '行号' }), h('th', { class: 'shrink', text: '姓名' }),
+        h('th', { class: 'shrink', text: '列' }), h('th', { text: '问题' }))),
       h('tbody', {}, v.errors.map((e) => h('tr', {},
         h('td', { class: 'num shrink', text: e.row }),
+        h('td', { class: 'shrink nowrap', text: e.name || '—' }),
         h('td', { class: 'shrink', text: e.field || '—' }),
         h('td', { text: e.message }))))))));
 }
@@ -162,7 +185,8 @@ function historyTable(list, open) {
   return h('div', { class: 'table-wrap' }, responsive(h('table', {},
     h('thead', {}, h('tr', {},
       h('th', { text: '编号' }), h('th', { text: '文件' }), h('th', { text: '上传时间' }), h('th', { text: '状态' }),
-      h('th', { class: 'num', text: '行数' }), h('th', { class: 'num', text: '成功' }), h('th', { class: 'num', text: '未通过' }), h('th', { text: '' }))),
+      h('th', { class: 'num', text: '行数' }), h('th', { class: 'num', text: '成功' }), h('th', { class: 'num', text: '已参保' }),
+      h('th', { class: 'num', text: '未通过' }), h('th', { text: '' }))),
     h('tbody', {}, list.map((v) => {
       const [text, cls] = STATUS[v.status] || [v.status, ''];
       return h('tr', {},
@@ -172,6 +196,7 @@ function historyTable(list, open) {
         h('td', {}, h('span', { class: `badge ${cls}`, text })),
         h('td', { class: 'num', text: v.rows }),
         h('td', { class: 'num', text: v.accepted }),
+        h('td', { class: 'num', text: v.alreadyEnrolled ?? 0 }),
         h('td', { class: 'num', text: v.rejected }),
         h('td', {}, h('button', { type: 'button', class: 'btn btn-small', onclick: () => open(v.id) }, '查看')));
     })))));

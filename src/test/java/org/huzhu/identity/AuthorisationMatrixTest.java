@@ -300,6 +300,28 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, new Row("POST /api/v1/members/{id}/bank-account-changes/{changeId}/reject", payeeApprovers, false,
                 "/api/v1/members/" + f.member() + "/bank-account-changes/999999999/reject",
                 "/api/v1/members/" + f.otherMember() + "/bank-account-changes/999999999/reject", Body.EMPTY_JSON, true));
+        // 人员变动: empty bodies are refused (400; the living demo worker has no heir payee: 409), so nothing changes
+        Set<Role> lifeStaff = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR);
+        String life = "/api/v1/members/" + f.member();
+        String otherLife = "/api/v1/members/" + f.otherMember();
+        add(rows, row("GET /api/v1/units/{unitId}/members", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER, Role.FINANCE,
+                Role.UNIT_OPERATOR), "/api/v1/units/" + f.unit() + "/members", "/api/v1/units/" + f.otherUnit() + "/members", Body.NONE));
+        add(rows, row("POST /api/v1/members/{id}/leaving", lifeStaff, life + "/leaving", otherLife + "/leaving", Body.EMPTY_JSON));
+        add(rows, row("POST /api/v1/members/{id}/death", lifeStaff, life + "/death", otherLife + "/death", Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/members/{id}/life-events", ALL, life + "/life-events", otherLife + "/life-events", Body.NONE));
+        add(rows, row("POST /api/v1/members/{id}/corrections", lifeStaff, life + "/corrections", otherLife + "/corrections", Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/members/{id}/corrections", ALL, life + "/corrections", otherLife + "/corrections", Body.NONE));
+        add(rows, new Row("POST /api/v1/members/{id}/corrections/{correctionId}/approve", payeeApprovers, false,
+                life + "/corrections/999999999/approve", otherLife + "/corrections/999999999/approve", Body.EMPTY_JSON, true));
+        add(rows, new Row("POST /api/v1/members/{id}/corrections/{correctionId}/reject", payeeApprovers, false,
+                life + "/corrections/999999999/reject", otherLife + "/corrections/999999999/reject", Body.EMPTY_JSON, true));
+        add(rows, row("POST /api/v1/members/{id}/heir-payee", lifeStaff, life + "/heir-payee", otherLife + "/heir-payee", Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/members/{id}/heir-payee-changes", ALL, life + "/heir-payee-changes", otherLife + "/heir-payee-changes",
+                Body.NONE));
+        add(rows, new Row("POST /api/v1/members/{id}/heir-payee-changes/{changeId}/approve", payeeApprovers, false,
+                life + "/heir-payee-changes/999999999/approve", otherLife + "/heir-payee-changes/999999999/approve", Body.EMPTY_JSON, true));
+        add(rows, new Row("POST /api/v1/members/{id}/heir-payee-changes/{changeId}/reject", payeeApprovers, false,
+                life + "/heir-payee-changes/999999999/reject", otherLife + "/heir-payee-changes/999999999/reject", Body.EMPTY_JSON, true));
         Set<Role> transfers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR);
         add(rows, row("POST /api/v1/member-transfers", transfers, "/api/v1/member-transfers", null, Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/member-transfers", transfers, "/api/v1/member-transfers", null, Body.NONE));
@@ -350,6 +372,7 @@ class AuthorisationMatrixTest extends ApiTest {
                 "/api/v1/cover/expiring?unitId=" + f.otherUnit(), Body.NONE));
         add(rows, row("GET /api/v1/cover/lapsed", renewing, "/api/v1/cover/lapsed?unitId=" + f.unit(),
                 "/api/v1/cover/lapsed?unitId=" + f.otherUnit(), Body.NONE));
+        add(rows, row("GET /api/v1/roster-imports/template.csv", rosterRoles, "/api/v1/roster-imports/template.csv", null, Body.NONE));
         Set<Role> budgets = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.FINANCE);
         add(rows, row("GET /api/v1/subsidy-budgets", budgets, "/api/v1/subsidy-budgets", null, Body.NONE));
         add(rows, row("PUT /api/v1/subsidy-budgets", budgets, "/api/v1/subsidy-budgets", null, Body.EMPTY_JSON));

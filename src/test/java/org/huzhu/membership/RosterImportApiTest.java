@@ -223,8 +223,9 @@ class RosterImportApiTest extends ApiTest {
 
         assertThat(again.get("status").asString()).isEqualTo("DONE");
         assertThat(again.get("accepted").asInt()).isZero();
-        assertThat(again.get("rejected").asInt()).isEqualTo(3);
-        assertThat(again.get("errors")).allSatisfy(e -> assertThat(e.get("message").asString()).containsPattern("\\p{IsHan}"));
+        assertThat(again.get("rejected").asInt()).isZero();
+        assertThat(again.get("alreadyEnrolled").asInt()).isEqualTo(3);
+        assertThat(again.get("alreadyEnrolledRows")).allSatisfy(e -> assertThat(e.get("message").asString()).isEqualTo("已参保，未重复办理"));
         for (Worker w : file) assertThat(enrolmentsOf(onlyMemberOf(w.idNumber()))).hasSize(1);
         assertThat(jdbc.sql("""
                 select count(*) from membership.enrolment e join membership.member m on m.id = e.member_id
@@ -268,7 +269,8 @@ class RosterImportApiTest extends ApiTest {
 
         assertThat(List.of(one.get("status").asString(), two.get("status").asString())).containsOnly("DONE");
         assertThat(one.get("accepted").asInt() + two.get("accepted").asInt()).isEqualTo(120);
-        assertThat(one.get("rejected").asInt() + two.get("rejected").asInt()).isEqualTo(120);
+        assertThat(one.get("rejected").asInt() + two.get("rejected").asInt()
+                + one.get("alreadyEnrolled").asInt() + two.get("alreadyEnrolled").asInt()).isEqualTo(120);
         for (Worker w : file) assertThat(enrolmentsOf(onlyMemberOf(w.idNumber()))).as(w.name()).hasSize(1);
         assertThat(membersOfUnit(unitId)).isEqualTo(120);
         assertImportBooked(ids.get(0), one.get("accepted").asInt());

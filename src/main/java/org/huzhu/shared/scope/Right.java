@@ -55,6 +55,14 @@ public enum Right {
     RENEWAL("单位续保", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     /** Cover expiring soon and lapsed cover, per unit and per office, within scope. */
     COVER_LISTS("查看保障到期与断保名单", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    /** Record that a worker left their unit (离职): the cover stays theirs, the unit no longer lists them. */
+    MEMBER_LEAVE("登记职工离职", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    /** Propose a correction of a worker's personal details (name, ID number, employment form) for a second person. */
+    MEMBER_CORRECTION("提出职工信息更正", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    /** The second person of a correction of personal details (never its proposer). */
+    MEMBER_CORRECTION_APPROVE("审批职工信息更正", ADMIN, UNION_STAFF),
+    /** Record a worker's death (身故, ends the cover) and propose the heir who is paid (approved under BANK_ACCOUNT_APPROVE). */
+    DEATH_RECORD("登记职工身故与继承人收款", ADMIN, UNION_STAFF, UNIT_OPERATOR),
 
     BILL_READ("查看缴费单", ADMIN, FINANCE, UNION_STAFF, UNIT_OPERATOR),
     PAYMENT_REGISTER("登记到账、冲销与认领", ADMIN, FINANCE),
