@@ -47,12 +47,16 @@ public enum Right {
     ROSTER_IMPORT("花名册导入", ADMIN, UNION_STAFF, UNIT_OPERATOR),
     SUBSIDY_BUDGET_READ("查看工会补贴预算", ADMIN, UNION_STAFF, FINANCE),
     SUBSIDY_BUDGET_SET("设定工会补贴预算", ADMIN, UNION_STAFF, FINANCE),
+    /** The list of a unit's insured workers (参保人员名单) as a PDF: the unit its own, offices their tree. */
+    INSURED_LIST("下载参保人员名单", ADMIN, UNION_STAFF, UNIT_OPERATOR),
 
     BILL_READ("查看缴费单", ADMIN, FINANCE, UNION_STAFF, UNIT_OPERATOR),
     PAYMENT_REGISTER("登记到账、冲销与认领", ADMIN, FINANCE),
     BANK_STATEMENT("银行对账单与流水", ADMIN, FINANCE),
     RECONCILIATION("银行对账", ADMIN, FINANCE),
     LEDGER_READ("查看总账", ADMIN, FINANCE),
+    /** Back-dated declarations of payment and declared money the bank has not shown: confirmed or refused by finance, never by the declarer. */
+    DECLARATION_CONFIRM("确认补报缴费与未到账申报", ADMIN, FINANCE),
 
     CLAIM_READ("查看申领", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
     CLAIM_FILE("提交申领", ADMIN, UNION_STAFF, UNIT_OPERATOR, MEMBER),
