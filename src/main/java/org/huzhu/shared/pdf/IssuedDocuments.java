@@ -41,7 +41,7 @@ public class IssuedDocuments {
 
     /** Answers the verification of one kind of document, read afresh from its module's data. */
     public interface Verifier {
-        String kind();
+        boolean handles(String kind);
 
         Optional<Verification> verify(Stored document);
     }
@@ -77,7 +77,7 @@ public class IssuedDocuments {
                 .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant()))
                 .optional()
-                .flatMap(doc -> verifiers.orderedStream().filter(v -> v.kind().equals(doc.kind())).findFirst()
+                .flatMap(doc -> verifiers.orderedStream().filter(v -> v.handles(doc.kind())).findFirst()
                         .flatMap(v -> v.verify(doc)));
     }
 
