@@ -27,10 +27,11 @@ class DeclarationController {
 
     @Requires(Right.DECLARATION_CONFIRM)
     @GetMapping("/api/v1/payment-declarations")
-    @Operation(summary = "待财务确认的补报缴费（缴费日期早于规定天数的单位申报；status 默认 PENDING）")
+    @Operation(summary = "待财务确认的补报缴费（缴费日期早于规定天数的单位申报；status 默认 PENDING，可按缴费单 billId 筛选）")
     List<DeclaredPayments.DeclarationView> list(@RequestParam(required = false) String status,
+                                                @RequestParam(required = false) Long billId,
                                                 @RequestParam(defaultValue = "200") int limit) {
-        return declarations.list(CurrentUser.get(), status, limit);
+        return declarations.list(CurrentUser.get(), status, billId, limit);
     }
 
     @Requires(Right.DECLARATION_CONFIRM)

@@ -69,8 +69,8 @@ class DeclaredPayments {
                 .params(bill.id, amount.amount(), declaration.paidOn(), declaration.key(), by, LocalDate.now(clock)).update();
     }
 
-    /** Finance's list: declarations in the caller's scope, by status (PENDING when not given), oldest first. */
-    List<DeclarationView> list(CurrentUser user, String status, int limit) {
+    /** Finance's list: declarations in the caller's scope, by status (PENDING when not given) and bill if given, oldest first. */
+    List<DeclarationView> list(CurrentUser user, String status, Long billId, int limit) {
         requireFinance(user);
         String wanted = status == null || status.isBlank() ? DeclarationStatus.PENDING.name() : status.strip();
         try {
@@ -78,8 +78,8 @@ class DeclaredPayments {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("status", "状态应为 PENDING、CONFIRMED 或 REFUSED");
         }
-        return jdbc.sql(SELECT + " where d.status = ? and b.org_path like ? order by d.id limit ?")
-                .params(wanted, user.scopePattern(), Math.min(Math.max(limit, 1), 500)).query(this::view).list();
+        return jdbc.sql(SELECT + " where d.status = ? and b.org_path like ? and (cast(? as bigint) is null or d.bill_id = ?) order by d.id limit ?")
+                .params(wanted, user.scopePattern(), billId, billId, Math.min(Math.max(limit, 1), 500)).query(this::view).list();
     }
 
     /** The declarations of one bill, for the bill's page. */

@@ -436,8 +436,10 @@ class EnrolmentApiTest extends ApiTest {
     void overlappingCoverOfTheSameItemIsAConflictButAnotherItemIsFine() {
         long unit = createUnit("武昌区总工会", "OTHER");
         long member = register('F', LocalDate.of(1990, 2, 2), unit);
-        assertThat(post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.minusDays(30).toString(),
-                item("FEMALE_SPECIAL", "STD", 1))).status()).isEqualTo(201);
+        Answer first = post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.minusDays(30).toString(),
+                item("FEMALE_SPECIAL", "STD", 1)));
+        assertThat(first.status()).isEqualTo(201);
+        confirmDeclaration(first.json().path("billId").asLong());   // dated 30 days back: in force once finance confirms
 
         Answer upgrade = post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.toString(),
                 item("FEMALE_SPECIAL", "UPG", 1)));
