@@ -51,7 +51,7 @@ class InsuredList implements IssuedDocuments.Verifier {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional   // registers the document it issues
     Download of(long unitId, CurrentUser user) {
         Unit unit = organisations.unit(unitId).filter(u -> user.sees(u.path())).orElseThrow(() -> new NotFoundException("单位不存在"));
         LocalDate today = LocalDate.now(clock);

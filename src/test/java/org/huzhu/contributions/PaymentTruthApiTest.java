@@ -181,7 +181,7 @@ class PaymentTruthApiTest extends MoneyApiTest {
 
         JsonNode line = answer.json().path("lines").get(0);
         assertThat(line.path("memberName").asString()).isEqualTo("缴费名单职工");
-        assertThat(line.path("maskedIdNumber").asString()).startsWith(idNumber.substring(0, 3)).contains("*").isNotEqualTo(idNumber);
+        assertThat(line.path("maskedIdNumber").asString()).contains("*").endsWith(idNumber.substring(16)).isNotEqualTo(idNumber);
         assertThat(answer.body()).doesNotContain(idNumber).doesNotContain("职工 #");
         JsonNode transfer = answer.json().path("transfer");
         assertThat(transfer.path("accountName").asString()).isEqualTo("湖北省总工会职工互助保障资金专户");
