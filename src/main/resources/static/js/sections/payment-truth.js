@@ -104,7 +104,7 @@ export function financeTruthCard(context) {
           h('td', { class: 'num', text: yuan(p.amount) }),
           h('td', { class: 'num', text: yuan(p.bankConfirmed) }),
           h('td', { class: 'nowrap', text: p.paidOn }),
-          h('td', { class: 'nowrap', text: p.confirmBy }))))))))
+          h('td', { class: 'nowrap', text: p.confirmBy })))))))
         : h('p', { class: 'muted', text: '没有逾期未到账的申报' }));
   }
   load().catch((e) => fill(body, h('div', { class: 'alert alert-error', role: 'alert', text: e.message })));
