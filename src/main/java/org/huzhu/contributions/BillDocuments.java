@@ -70,7 +70,8 @@ class BillDocuments implements IssuedDocuments.Verifier {
             }
             if (b.lineCount() > b.lines().size()) w.line(10, 0, "（另有 " + (b.lineCount() - b.lines().size()) + " 人次，见参保人员名单）");
             w.rule();
-            w.line("应缴合计：" + b.amountDue() + " 元（单位承担 " + b.unitPart() + " 元，职工个人承担 " + b.memberPart() + " 元，由单位代收代缴）");
+            w.paragraph(13, 0, "应缴合计：" + b.amountDue() + " 元（单位承担 " + b.unitPart() + " 元，职工个人承担 " + b.memberPart()
+                    + " 元，由单位代收代缴）");
             if (b.unionSubsidyDue().isPositive()) w.line("工会补贴：" + b.unionSubsidyDue() + " 元（由工会另行拨付，单位无须缴纳）");
             w.line("已缴：" + b.received() + " 元　　尚欠：" + b.outstanding() + " 元");
             w.rule();
@@ -95,7 +96,8 @@ class BillDocuments implements IssuedDocuments.Verifier {
         byte[] content = pdf.draw(w -> {
             w.title("职工互助保障缴费凭证");
             head(w, b);
-            w.line("应缴合计：" + b.amountDue() + " 元　　实收：" + b.received() + " 元" + (b.excess().isPositive() ? "　　多缴：" + b.excess() + " 元（预收）" : ""));
+            w.paragraph(13, 0, "应缴合计：" + b.amountDue() + " 元　　实收：" + b.received() + " 元"
+                    + (b.excess().isPositive() ? "　　多缴：" + b.excess() + " 元（预收）" : ""));
             w.line("缴清日期：" + date(b.paidOn()) + "（参保自次日起生效）");
             if (b.unionSubsidyDue().isPositive()) w.line("工会补贴：应拨 " + b.unionSubsidyDue() + " 元，已到 " + b.unionSubsidyReceived() + " 元");
             w.rule();

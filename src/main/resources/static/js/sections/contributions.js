@@ -38,8 +38,8 @@ export async function render(root, context) {
       h('div', {}, h('h1', { text: '缴费与对账' }),
         h('p', { text: '参保按批次出具缴费单，单位转账时在附言中注明缴费单号（HZB-编号）；缴清后待缴费的参保自到账次日起生效' }))),
     h('div', { class: 'stack' },
-      billsCard(context),
       context.can('DECLARATION_CONFIRM') ? financeTruthCard(context) : null,
+      billsCard(context),
       finance ? statementCard(context) : null,
       finance ? unmatchedCard(context) : null,
       finance ? reconciliationCard() : null));

@@ -275,6 +275,7 @@ class PaymentTruthApiTest extends MoneyApiTest {
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         assertThat(verified.field("title")).isEqualTo(title);
         assertThat(verified.json().path("valid").asBoolean()).isTrue();
+        assertThat(verified.field("number")).matches("HZ[A-Z]{2}\\d{16}");
         assertThat(pdf.text()).contains(verified.field("number"));
         assertThat(get(null, "/verify/" + token).status()).as("the page behind the QR code opens without signing in").isEqualTo(200);
     }

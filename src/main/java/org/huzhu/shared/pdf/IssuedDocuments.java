@@ -64,7 +64,7 @@ public class IssuedDocuments {
                 insert into shared.issued_document (kind, number, token, subject, issued_by, issued_at)
                 values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(kind, "pending-" + token, token, subject, issuedBy, java.sql.Timestamp.from(now)).query(Long.class).single();
-        String number = prefix + DAY.format(now.atZone(clock.getZone())) + String.format("%08d", id);
+        String number = prefix + DAY.format(java.time.LocalDate.ofInstant(now, clock.getZone())) + String.format("%08d", id);
         jdbc.sql("update shared.issued_document set number = ? where id = ?").params(number, id).update();
         String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/verify/{token}").buildAndExpand(token).toUriString();
         return new Issued(number, token, url, now);
