@@ -27,17 +27,17 @@ class BillDocumentController {
     @GetMapping("/api/v1/bills/{id}/payment-notice.pdf")
     @Operation(summary = "下载缴费通知单（PDF：参保明细、应缴合计、缴费期限、收款账户与转账附言）")
     ResponseEntity<byte[]> notice(@PathVariable long id) {
-        BillDocuments.Download d = documents.notice(id, CurrentUser.get());
+        DocumentParts.Pdf d = documents.notice(id, CurrentUser.get());
         Audit.revealed("下载缴费通知单 " + BillReference.of(id), "bill", id);
-        return DocumentParts.attachment(d.fileName(), d.content());
+        return DocumentParts.attachment(d);
     }
 
     @Requires(Right.BILL_READ)
     @GetMapping("/api/v1/bills/{id}/receipt.pdf")
     @Operation(summary = "下载缴费凭证（PDF，缴清后：实收金额、到账日期与来源）")
     ResponseEntity<byte[]> receipt(@PathVariable long id) {
-        BillDocuments.Download d = documents.receipt(id, CurrentUser.get());
+        DocumentParts.Pdf d = documents.receipt(id, CurrentUser.get());
         Audit.revealed("下载缴费凭证 " + BillReference.of(id), "bill", id);
-        return DocumentParts.attachment(d.fileName(), d.content());
+        return DocumentParts.attachment(d);
     }
 }

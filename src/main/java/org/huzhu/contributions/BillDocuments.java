@@ -31,9 +31,6 @@ class BillDocuments implements IssuedDocuments.Verifier {
     private static final float[] LINE_COLUMNS = {0, 36, 110, 270, 330, 400};
     private static final float[] PAYMENT_COLUMNS = {0, 90, 170, 250, 390};
 
-    record Download(String fileName, byte[] content) {
-    }
-
     private final Contributions contributions;
     private final BillRepository bills;
     private final IssuedDocuments issued;
@@ -52,7 +49,7 @@ class BillDocuments implements IssuedDocuments.Verifier {
     }
 
     @Transactional
-    Download notice(long billId, CurrentUser user) {
+    DocumentParts.Pdf notice(long billId, CurrentUser user) {
         Contributions.BillView b = contributions.bill(billId, user);
         if ("CANCELLED".equals(b.status())) throw new ConflictException("id", "缴费单 " + b.reference() + " 已撤销，不出具缴费通知单");
         IssuedDocuments.Issued doc = issued.issue(NOTICE, "HZTZ", billId, user.username());
@@ -83,11 +80,11 @@ class BillDocuments implements IssuedDocuments.Verifier {
             w.paragraph(11, 0, t.note() + "。缴清后，参保自到账次日起生效。");
             DocumentParts.verification(w, doc, clock.getZone(), "本通知单");
         });
-        return new Download("缴费通知单-" + b.reference() + ".pdf", content);
+        return new DocumentParts.Pdf("缴费通知单-" + b.reference() + ".pdf", content);
     }
 
     @Transactional
-    Download receipt(long billId, CurrentUser user) {
+    DocumentParts.Pdf receipt(long billId, CurrentUser user) {
         Contributions.BillView b = contributions.bill(billId, user);
         if (b.paidOn() == null || !("PAID".equals(b.status()) || "OVERPAID".equals(b.status()))) {
             throw new ConflictException("id", "缴费单 " + b.reference() + " 尚未缴清，缴清后方可出具缴费凭证");
@@ -115,7 +112,7 @@ class BillDocuments implements IssuedDocuments.Verifier {
             w.line("收款单位：" + Optional.ofNullable(b.transfer().accountName()).orElse("职工互助保障资金"));
             DocumentParts.verification(w, doc, clock.getZone(), "本凭证");
         });
-        return new Download("缴费凭证-" + b.reference() + ".pdf", content);
+        return new DocumentParts.Pdf("缴费凭证-" + b.reference() + ".pdf", content);
     }
 
     private static void head(ChinesePdf.Writer w, Contributions.BillView b) throws IOException {

@@ -29,9 +29,6 @@ class InsuredList implements IssuedDocuments.Verifier {
     private static final int PAGE = 200;
     private static final float[] COLUMNS = {0, 34, 100, 240, 370, 400};
 
-    record Download(String fileName, byte[] content) {
-    }
-
     private record Row(long enrolmentId, String name, String maskedIdNumber, List<Coverage> coverages) {
     }
 
@@ -52,7 +49,7 @@ class InsuredList implements IssuedDocuments.Verifier {
     }
 
     @Transactional   // registers the document it issues
-    Download of(long unitId, CurrentUser user) {
+    DocumentParts.Pdf of(long unitId, CurrentUser user) {
         Unit unit = organisations.unit(unitId).filter(u -> user.sees(u.path())).orElseThrow(() -> new NotFoundException("单位不存在"));
         LocalDate today = LocalDate.now(clock);
         IssuedDocuments.Issued doc = issued.issue(KIND, "HZMD", unitId, user.username());
@@ -84,7 +81,7 @@ class InsuredList implements IssuedDocuments.Verifier {
             w.gap(4).paragraph(10, 0, "本名单仅含姓名与脱敏身份证号，不含完整证件号码、联系方式和健康信息；保障以系统记录为准。");
             DocumentParts.verification(w, doc, clock.getZone(), "本名单");
         });
-        return new Download("参保人员名单-" + unit.name() + "-" + today + ".pdf", content);
+        return new DocumentParts.Pdf("参保人员名单-" + unit.name() + "-" + today + ".pdf", content);
     }
 
     private List<Row> page(long unitId, LocalDate today, long after) {

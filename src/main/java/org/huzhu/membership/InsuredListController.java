@@ -27,8 +27,8 @@ class InsuredListController {
     @GetMapping("/api/v1/units/{unitId}/insured-list.pdf")
     @Operation(summary = "下载参保人员名单（PDF：姓名、脱敏身份证号、保障项目、份数、保障期）")
     ResponseEntity<byte[]> download(@PathVariable long unitId) {
-        InsuredList.Download d = list.of(unitId, CurrentUser.get());
+        DocumentParts.Pdf d = list.of(unitId, CurrentUser.get());
         Audit.revealed("下载参保人员名单（单位 " + unitId + "）", "unit", unitId);
-        return DocumentParts.attachment(d.fileName(), d.content());
+        return DocumentParts.attachment(d);
     }
 }

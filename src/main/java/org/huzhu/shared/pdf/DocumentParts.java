@@ -20,6 +20,10 @@ public final class DocumentParts {
     private DocumentParts() {
     }
 
+    /** A document drawn for download: its file name and its bytes. */
+    public record Pdf(String fileName, byte[] content) {
+    }
+
     /** One row of cells of {@code size} points, each starting at its column's x (points from the left margin). */
     public static void row(ChinesePdf.Writer w, float size, float[] columns, String... cells) throws IOException {
         w.line(size, columns[0], cells[0] == null ? "" : cells[0]);
@@ -39,11 +43,11 @@ public final class DocumentParts {
         w.gap(125);
     }
 
-    /** A PDF as a download named {@code fileName}. */
-    public static ResponseEntity<byte[]> attachment(String fileName, byte[] content) {
+    /** The document as a download under its file name. */
+    public static ResponseEntity<byte[]> attachment(Pdf pdf) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(pdf.fileName(), StandardCharsets.UTF_8)
                         .build().toString())
-                .body(content);
+                .body(pdf.content());
     }
 }
