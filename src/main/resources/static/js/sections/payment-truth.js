@@ -82,7 +82,7 @@ export function financeTruthCard(context) {
   async function load() {
     const [pending, unconfirmed] = await Promise.all([api('/api/v1/payment-declarations?limit=200'), api('/api/v1/unconfirmed-payments?limit=200')]);
     fill(body,
-      h('h3', { text: `待确认的补报缴费（${pending.length}）` }),
+      h('h3', { text: `待确认的补报缴费（${pending.length}）`, style: 'margin:14px 0 8px' }),
       pending.length ? h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'pending-declarations' },
         h('thead', {}, h('tr', {}, h('th', { text: '缴费单号' }), h('th', { text: '单位' }), h('th', { text: '缴费日期' }),
           h('th', { class: 'num', text: '金额' }), h('th', { text: '申报人' }), h('th', { text: '' }))),
@@ -94,7 +94,7 @@ export function financeTruthCard(context) {
           h('td', { text: `${d.declaredBy}（${d.declaredOn}）` }),
           h('td', {}, declarationActions(d, context, load))))))))
         : h('p', { class: 'muted', text: '没有待确认的补报缴费' }),
-      h('h3', { text: `未到账确认（${unconfirmed.length}）` }),
+      h('h3', { text: `未到账确认（${unconfirmed.length}）`, style: 'margin:18px 0 8px' }),
       unconfirmed.length ? h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'unconfirmed-payments' },
         h('thead', {}, h('tr', {}, h('th', { text: '缴费单号' }), h('th', { text: '单位' }), h('th', { class: 'num', text: '申报金额' }),
           h('th', { class: 'num', text: '银行已确认' }), h('th', { text: '缴费日期' }), h('th', { text: '应到账截止' }))),
