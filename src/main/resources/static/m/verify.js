@@ -1,4 +1,4 @@
-// The public check of an electronic cover certificate, opened from its QR code (/verify/{token}): the masked
+// The public check of an electronic cover certificate (and of the other documents with a QR code), opened from its QR code (/verify/{token}): the masked
 // name, the items and their period, and whether the cover is valid now — nothing else, and no sign-in.
 
 import { h, fill, dateTime } from '/js/lib.js';
@@ -7,10 +7,27 @@ import { day } from '/m/cover.js';
 const screen = document.getElementById('screen');
 const token = location.pathname.split('/').pop();
 
+// Other documents (缴费通知单, 缴费凭证, 参保人员名单) carry the same kind of link; their module answers for them.
+async function otherDocument() {
+  const response = await fetch(`/api/v1/document-verifications/${encodeURIComponent(token)}`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) return false;
+  const d = await response.json();
+  document.title = `${d.title} · 职工互助`;
+  fill(screen,
+    h('h1', { text: d.title }),
+    h('p', { class: `verdict ${d.valid ? 'valid' : 'invalid'}`, id: 'verdict', text: d.verdict }),
+    h('div', { class: 'card' },
+      h('p', { text: `文书编号：${d.number}` }),
+      h('p', { text: `出具时间：${dateTime(d.issuedAt)}` }),
+      d.facts.map((f) => h('p', { text: `${f.label}：${f.value}` }))));
+  return true;
+}
+
 async function check() {
   const response = await fetch(`/api/v1/cover-certificates/${encodeURIComponent(token)}`, { headers: { Accept: 'application/json' } });
   if (!response.ok) {
-    fill(screen, h('h1', { text: '未找到该参保凭证' }), h('p', { class: 'lead', text: '请核对二维码，或联系出具凭证的工会。' }));
+    if (response.status === 404 && await otherDocument()) return;
+    fill(screen, h('h1', { text: '未找到该文书' }), h('p', { class: 'lead', text: '请核对二维码，或联系出具文书的工会。' }));
     return;
   }
   const c = await response.json();

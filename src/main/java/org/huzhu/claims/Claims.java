@@ -86,6 +86,13 @@ public class Claims {
 
     private ReviewRouting routing;
     private AuditSampling sampling;
+    private org.huzhu.membership.CoverMoney coverMoney;
+
+    /** Issue 16: cover backed by declared money the bank has not shown goes to a reviewer, never approved automatically. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void coverMoney(org.huzhu.membership.CoverMoney coverMoney) {
+        this.coverMoney = coverMoney;
+    }
 
     /** Issue 19: a claim sent to review is handed to its holder, an automatic approval may be drawn for a post-payment check. */
     @org.springframework.beans.factory.annotation.Autowired
@@ -322,13 +329,15 @@ public class Claims {
             request = materialRequests.bySystem(claim, unmet, List.of(MaterialRequestReason.MISSING), writes);
         } else {
             claim.materialsCompleted(today);
-            if (lowRisk(receipts, judgement, true) && documents.readings().stream().noneMatch(r -> r.usedByClaimId() != null)) {
+            String unbacked = coverMoney.unconfirmedOn(claim.facts.memberId(), claim.facts.incidentDate()).orElse(null);
+            if (unbacked == null && lowRisk(receipts, judgement, true) && documents.readings().stream().noneMatch(r -> r.usedByClaimId() != null)) {
                 claim.approveAutomatically(now, judgement.total(), "低风险案件自动核准（电子票据、金额低于" + settings.autoApproveBelow() + "元、材料齐全）");
                 payout = requestPayment(claim, now, judgement.total());
                 news.approved(claim, judgement.benefits(), claimant.payee().orElseThrow(), true);
             } else {
                 ReviewLevel level = settings.levelFor(judgement.total());
-                claim.sendToReview(level, now, "转" + level.chinese() + "审核（测算金额" + new Money(judgement.total()) + "元）");
+                claim.sendToReview(level, now, (unbacked == null ? "" : unbacked + "，")
+                        + "转" + level.chinese() + "审核（测算金额" + new Money(judgement.total()) + "元）");
             }
         }
         // the state change, its timeline entries and the new judgement's benefits in one statement; the estimate's benefits

@@ -1,5 +1,6 @@
 package org.huzhu.contributions;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.huzhu.ledger.ChartOfAccounts;
 import org.huzhu.ledger.Ledger;
@@ -20,11 +21,13 @@ class BillPayments {
     private final BillRepository bills;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    BillPayments(BillRepository bills, Ledger ledger, ApplicationEventPublisher events) {
+    BillPayments(BillRepository bills, Ledger ledger, ApplicationEventPublisher events, Clock clock) {
         this.bills = bills;
         this.ledger = ledger;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Where the money comes from and under which key and source document it is booked. */
@@ -54,6 +57,8 @@ class BillPayments {
         Money confirmed = r.source() == Source.STATEMENT || r.source() == Source.ONLINE ? r.amount() : Money.ZERO;
         long paymentId = bills.insertPayment(bill.id, r.part(), r.source().name(), r.amount(), r.paidOn(), r.reference(),
                 r.statementLineId(), r.fromUnmatched(), allocation, confirmed, r.journalKey(), journalId, r.by());
+        // the bank's working days to show declared money run from the day it was applied (PaymentTruth)
+        if (r.source() == Source.DECLARED) bills.declaredOn(paymentId, LocalDate.now(clock));
         bills.save(bill, 0);
         if (!wasPaid && bill.paidOn() != null) events.publishEvent(new BillPaid(bill.id, bill.reference(), bill.paidOn()));
         return new Applied(paymentId, allocation);

@@ -148,6 +148,10 @@ class BillRepository {
         jdbc.sql("update contributions.payment set confirmed = confirmed + ? where id = ?").params(amount.amount(), paymentId).update();
     }
 
+    void declaredOn(long paymentId, LocalDate day) {
+        jdbc.sql("update contributions.payment set declared_on = ? where id = ?").params(day, paymentId).update();
+    }
+
     void markReversed(long paymentId, long reversalJournalId, LocalDate on, String reason) {
         jdbc.sql("update contributions.payment set reversal_journal_id = ?, reversed_on = ?, reversal_reason = ? where id = ?")
                 .params(reversalJournalId, on, reason, paymentId).update();

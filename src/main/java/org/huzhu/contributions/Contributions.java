@@ -41,8 +41,9 @@ public class Contributions {
     public record BatchTotals(int enrolments, Money unit, Money union, Money member) {
     }
 
-    /** One enrolment on a bill and who pays what of its premium. */
-    public record BillLine(long enrolmentId, long memberId, Money unit, Money union, Money member) {
+    /** One enrolment on a bill: the worker by name and masked ID number, and who pays what of the premium. */
+    public record BillLine(long enrolmentId, long memberId, String memberName, String maskedIdNumber, Money unit, Money union,
+                           Money member) {
     }
 
     /**
@@ -60,8 +61,11 @@ public class Contributions {
     public record Declaration(LocalDate paidOn, String key) {
     }
 
-    /** The bill the lines went on; {@code paidOn} is set when the bill is paid in full. */
-    public record Billed(long billId, String reference, LocalDate paidOn) {
+    /**
+     * The bill the lines went on; {@code paidOn} is set when the bill is paid in full. {@code awaitingFinance}: the
+     * declaration was dated too far back and waits for finance's confirmation — the lines are not paid (no cover).
+     */
+    public record Billed(long billId, String reference, LocalDate paidOn, boolean awaitingFinance) {
         public boolean paid() {
             return paidOn != null;
         }
@@ -89,7 +93,8 @@ public class Contributions {
                            String settlement, String status, String statusName, Money amountDue, Money unitPart, Money memberPart,
                            Money received, Money outstanding, Money excess, Money unionSubsidyDue, Money unionSubsidyReceived,
                            Money unionSubsidyOutstanding, Money unionSubsidyExcess, LocalDate paidOn, LocalDate createdOn,
-                           int lineCount, List<BillLine> lines, List<PaymentView> payments) {
+                           int lineCount, List<BillLine> lines, List<PaymentView> payments, PaymentTruth.Transfer transfer,
+                           PaymentTruth.Confirmation confirmation) {
     }
 
     /** A payment's answer: the payment, the bill after it, and whether it had been registered before. */
@@ -110,6 +115,15 @@ public class Contributions {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final int paymentTermDays;
+    private PaymentTruth truth;
+    private DeclaredPayments declarations;
+
+    /** Issue 16: back-dated declarations wait for finance; bills show where to pay and whether the bank confirmed declared money. */
+    @org.springframework.beans.factory.annotation.Autowired
+    void paymentTruth(PaymentTruth truth, DeclaredPayments declarations) {
+        this.truth = truth;
+        this.declarations = declarations;
+    }
 
     Contributions(BillRepository bills, BillPayments payments, Ledger ledger, Statements statements, Organisations organisations,
                   ObjectProvider<BilledEnrolments> enrolments, Clock clock, ApplicationEventPublisher events,
@@ -140,7 +154,9 @@ public class Contributions {
         Bill bill = bills.openLocked(kind.name(), batchId, declaration == null ? "AWAITING_PAYMENT" : "DECLARED", unitId, orgPath, today);
         bill.add(totals.unit(), totals.union(), totals.member());
         Money declared = totals.unit().plus(totals.member());
-        if (declaration != null && declared.isPositive()) {
+        boolean held = declaration != null && declared.isPositive() && declarations.mustWait(declaration.paidOn());
+        if (held) declarations.hold(bill, declared, declaration, by);
+        else if (declaration != null && declared.isPositive()) {
             payments.apply(bill, new BillPayments.Receipt(Bill.Part.UNIT, BillPayments.Source.DECLARED, declared, declaration.paidOn(),
                     declaration.key(), null, false, "bill:" + bill.id + ":declared:" + declaration.key(), PaymentBooking.SOURCE_BILL,
                     bill.reference(), by));
@@ -149,7 +165,7 @@ public class Contributions {
         bill.settleIfNothingDue(today);
         payments.saveLines(bill, wasPaid, totals.enrolments());
         if (kind == BatchKind.ENROLMENT && declaration == null) announce(bill, today);
-        return new Billed(bill.id, bill.reference(), bill.paidOn());
+        return new Billed(bill.id, bill.reference(), bill.paidOn(), held);
     }
 
     /**
@@ -382,7 +398,8 @@ public class Contributions {
         return new BillView(b.id, b.reference(), b.unitId, unitName, s.batchKind(), s.batchId(), s.settlement(), status,
                 STATUS_NAMES.get(status), b.amountDue(), b.unitDue(), b.memberDue(), b.applied(), b.outstanding(), b.excess(),
                 b.unionDue(), b.unionReceived(), b.unionDue().minus(b.unionReceived()), b.unionExcess(), b.paidOn(), s.createdOn(),
-                s.lines(), lines, paymentViews);
+                s.lines(), lines, paymentViews, truth.transferFor(b.reference()),
+                details ? truth.confirmationOf(b.id, declarations.ofBill(b.id)) : null);
     }
 
     private static PaymentView paymentView(BillRepository.PaymentRow p) {

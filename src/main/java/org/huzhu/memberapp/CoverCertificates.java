@@ -1,14 +1,13 @@
 package org.huzhu.memberapp;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.huzhu.membership.MemberCover;
+import org.huzhu.shared.pdf.IssuedDocuments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CoverCertificates {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final JdbcClient jdbc;
@@ -50,7 +48,7 @@ class CoverCertificates {
     Optional<Issued> issue(long memberId) {
         return cover.holder(memberId).map(holder -> {
             Instant now = clock.instant();
-            String token = token();
+            String token = IssuedDocuments.token();
             long id = jdbc.sql("""
                     insert into memberapp.cover_certificate (number, token, member_id, issued_at)
                     values ('', ?, ?, ?) returning id""").params(token, memberId, java.sql.Timestamp.from(now))
@@ -75,11 +73,5 @@ class CoverCertificates {
                             items.stream().map(MemberCover.Item::to).max(LocalDate::compareTo).orElse(null),
                             items.stream().anyMatch(i -> i.status() == MemberCover.Status.IN_FORCE));
                 }));
-    }
-
-    private static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

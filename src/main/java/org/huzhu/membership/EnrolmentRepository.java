@@ -62,12 +62,14 @@ class EnrolmentRepository {
     /** The enrolments on a bill, with who pays what: the bill's lines (a line cancelled before it was paid has left it). */
     List<Contributions.BillLine> onBill(long billId, int limit) {
         return jdbc.sql("""
-                select id, member_id, unit_pays, union_pays, member_pays from membership.enrolment e
-                 where bill_id = ? and not exists (select 1 from membership.cancellation c where c.enrolment_id = e.id and c.status = 'DONE')
-                 order by id limit ?""")
+                select e.id, e.member_id, m.name, m.id_masked, e.unit_pays, e.union_pays, e.member_pays
+                  from membership.enrolment e join membership.member m on m.id = e.member_id
+                 where e.bill_id = ?
+                   and not exists (select 1 from membership.cancellation c where c.enrolment_id = e.id and c.status = 'DONE')
+                 order by e.id limit ?""")
                 .params(billId, limit)
-                .query((rs, n) -> new Contributions.BillLine(rs.getLong(1), rs.getLong(2),
-                        new Money(rs.getBigDecimal(3)), new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(5))))
+                .query((rs, n) -> new Contributions.BillLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        new Money(rs.getBigDecimal(5)), new Money(rs.getBigDecimal(6)), new Money(rs.getBigDecimal(7))))
                 .list();
     }
 

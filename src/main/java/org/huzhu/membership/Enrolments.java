@@ -142,7 +142,7 @@ public class Enrolments {
                     command.paidOn() == null ? null : new Contributions.Declaration(command.paidOn(), "enrolment-" + id),
                     user.username());
             EnrolmentRules.Planned planned = result.planned();
-            LocalDate paidOn = command.paidOn();
+            LocalDate paidOn = bill.awaitingFinance() ? null : command.paidOn();   // back-dated: no cover until finance confirms
             if (paidOn == null && bill.paid()) {   // nothing for the unit to pay: the union funds it all
                 paidOn = bill.paidOn();
                 planned = EnrolmentRules.inForce(terms, planned.coverages(), paidOn, held);

@@ -205,7 +205,7 @@ function recoveryPart(r, claim, reload) {
 
 function repaymentForm(r, claim, reload) {
   const amount = h('input', { type: 'text', inputmode: 'decimal', id: 'repay-amount', name: 'amount', value: r.outstanding });
-  const on = h('input', { type: 'date', id: 'repay-on', name: 'receivedOn', value: today(), max: today() });
+  const on = h('input', { type: 'date', id: 'repay-on', name: 'receivedOn', max: today() });   // no default: the bank's date
   const reference = h('input', { type: 'text', id: 'repay-reference', name: 'bankReference', maxlength: 64, autocomplete: 'off' });
   const send = h('button', { type: 'submit', class: 'btn btn-primary', id: 'recovery-repay' }, '登记到账');
   const form = h('form', { id: 'repay-form', novalidate: true, style: 'margin-top:12px' },

@@ -4,6 +4,7 @@
 
 import { addDays, api, busy, clearErrors, dateTime, field, fill, formError, h, responsive, showErrors, toast, today, yuan } from '../lib.js';
 import * as refunds from './refunds.js';
+import { billTruthCard, financeTruthCard } from './payment-truth.js';
 
 
 const STATUS = {
@@ -38,6 +39,7 @@ export async function render(root, context) {
       h('div', {}, h('h1', { text: '缴费与对账' }),
         h('p', { text: '参保按批次出具缴费单，单位转账时在附言中注明缴费单号（HZB-编号）；缴清后待缴费的参保自到账次日起生效' }))),
     h('div', { class: 'stack' },
+      context.can('DECLARATION_CONFIRM') ? financeTruthCard(context) : null,
       billsCard(context),
       finance ? statementCard(context) : null,
       finance ? unmatchedCard(context) : null,
@@ -93,6 +95,7 @@ async function showBill(root, id, context) {
     const bill = await api(`/api/v1/bills/${id}`);
     fill(holder,
       billSummary(bill),
+      billTruthCard(bill, context, load),
       finance ? paymentForms(bill, load) : null,
       paymentsCard(bill, finance, load),
       linesCard(bill, context));
@@ -136,7 +139,7 @@ function paymentForms(bill, reload) {
 
 function moneyForm(id, title, dateLabel, dateField, send, reload, suggested) {
   const amount = h('input', { type: 'text', name: 'amount', id: `${id}-amount`, inputmode: 'decimal', value: suggested, placeholder: '0.00' });
-  const date = h('input', { type: 'date', name: dateField, id: `${id}-date`, value: today(), max: today() });
+  const date = h('input', { type: 'date', name: dateField, id: `${id}-date`, max: today() });   // no default: the slip's own date
   const reference = h('input', { type: 'text', name: 'reference', id: `${id}-reference`, maxlength: 100, autocomplete: 'off' });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: `${id}-submit` }, title);
   const form = h('form', { id, novalidate: true },
@@ -205,7 +208,7 @@ function linesCard(bill, context) {
         h('th', { class: 'num', text: '工会补贴' }), h('th', { class: 'num', text: '个人' }))),
       h('tbody', {}, lines.map((l) => h('tr', {},
         h('td', { class: 'mono', text: `#${l.enrolmentId}` }),
-        h('td', {}, h('a', { href: `#members?id=${l.memberId}`, text: `职工 #${l.memberId}` })),
+        h('td', {}, h('a', { href: `#members?id=${l.memberId}`, text: l.memberName || '—' }), ' ', h('span', { class: 'mono muted', text: l.maskedIdNumber || '' })),
         h('td', { class: 'num', text: yuan(l.unit) }),
         h('td', { class: 'num', text: yuan(l.union) }),
         h('td', { class: 'num', text: yuan(l.member) }))))))),

@@ -19,7 +19,7 @@ export async function render(root, context) {
   const unitSelect = h('select', { name: 'unitId', id: 'enrol-unit' },
     units.length === 1 ? null : h('option', { value: '', text: '请选择参保单位' }),
     units.map((u) => h('option', { value: u.id, text: u.name })));
-  const paidOn = h('input', { type: 'date', name: 'paidOn', id: 'enrol-paid-on', value: today(), max: today() });
+  const paidOn = h('input', { type: 'date', name: 'paidOn', id: 'enrol-paid-on', max: today() });   // empty: awaiting payment unless the unit paid
 
   // --- what to enrol in ---
   const bundle = terms.bundles[0];
@@ -53,7 +53,7 @@ export async function render(root, context) {
         h('div', { style: 'display:flex;gap:8px' }, memberQuery, memberFind)),
       field('职工', memberSelect),
       field('参保单位', unitSelect),
-      field('缴费日期', paidOn, { hint: '单位已缴费的填写缴费日期；留空则为待缴费，出具缴费单，缴清后自到账次日起生效' })),
+      field('缴费日期', paidOn, { hint: '单位已实际转账的才填写转账日期；留空则为待缴费，出具缴费单，缴清后自到账次日起生效。早于 7 天的须经财务确认后生效' })),
     memberInfo,
     h('fieldset', { class: 'choice', style: 'margin-top:18px' },
       h('legend', { text: '保障方式' }),

@@ -767,6 +767,7 @@ class ClaimApiTest extends ApiTest {
         Answer enrolled = post("demo-wuhan", "/api/v1/enrolments", JSON.writeValueAsString(Map.of("unitId", unit, "memberId", member,
                 "bundle", "BASIC", "shares", 1, "paidOn", today.minusDays(200).toString())));
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        confirmDeclaration(enrolled.json().path("billId").asLong());
         setBankAccount("demo-wuhan", member, "中国工商银行", newCardNumber());
         String worker = "claim-worker-" + member;
         accounts.create(new Accounts.NewAccount(worker, worker, "李旅程", Role.MEMBER, null, unit, member,

@@ -143,13 +143,18 @@ class BillApiTest extends MoneyApiTest {
     }
 
     @Test
-    void withAPaymentDateTheContractAnswerIsUnchangedAndTheBillIsSettledByTheUnitsDeclaration() {
+    void withAPaymentDateLongAgoTheDeclarationWaitsForFinanceAndOnceConfirmedSettlesTheBillAsBefore() {
         long unit = createUnit("恩施市总工会", "GOVERNMENT");   // unit pays, union 20.00 from 恩施州's budget
         long member = member(unit);
         LocalDate paidOn = LocalDate.of(2026, 1, 9);
         BigDecimal bankBefore = net("1002");
 
-        JsonNode e = enrol(unit, member, paidOn, "HOSPITAL:2");
+        Answer held = post("demo-admin", "/api/v1/enrolments", enrolmentJson(unit, member, paidOn, "HOSPITAL:2"));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(held.field("status")).as("dated more than 7 days back: no cover before finance confirms").isEqualTo("AWAITING_PAYMENT");
+        assertThat(net("1002").subtract(bankBefore)).as("nothing booked before finance confirms").isEqualByComparingTo("0.00");
+        confirmDeclaration(held.json().path("billId").asLong());
+        JsonNode e = enrolment(held.json().path("id").asLong());
 
         assertThat(e.path("status").asString()).isEqualTo("IN_FORCE");
         assertThat(e.path("paidOn").asString()).isEqualTo("2026-01-09");

@@ -184,6 +184,9 @@ class AuthorisationMatrixTest extends ApiTest {
         // a made-up token: 404 is the honest answer to anyone
         add(rows, new Row("GET /api/v1/cover-certificates/{token}", NOBODY, true, "/api/v1/cover-certificates/made-up", null,
                 Body.NONE, true));
+        // the other documents with a QR code (缴费通知单, 缴费凭证, 参保人员名单): a made-up token is a 404 to anyone
+        add(rows, new Row("GET /api/v1/document-verifications/{token}", NOBODY, true, "/api/v1/document-verifications/made-up", null,
+                Body.NONE, true));
         add(rows, publicRow("POST /api/v1/m/sign-in/code", "/api/v1/m/sign-in/code", Body.EMPTY_JSON));
         add(rows, publicRow("POST /api/v1/m/sign-in", "/api/v1/m/sign-in", Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/m/sign-out", SIGNED_IN, "/api/v1/m/sign-out", null, Body.NONE));
@@ -330,6 +333,8 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/member-transfers/{id}/reject", transfers, "/api/v1/member-transfers/" + f.decidedTransfer() + "/reject",
                 null, Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/enrolments", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR), "/api/v1/enrolments", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/units/{unitId}/insured-list.pdf", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR),
+                "/api/v1/units/" + f.unit() + "/insured-list.pdf", "/api/v1/units/" + f.otherUnit() + "/insured-list.pdf", Body.NONE));
         add(rows, row("GET /api/v1/enrolments/{id}", ALL, "/api/v1/enrolments/" + f.enrolment(), "/api/v1/enrolments/" + f.otherEnrolment(), Body.NONE));
         // cancellations (退保与退费): asked by unit operators and union staff, a refund approved by a second person
         Set<Role> cancellers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR);
@@ -385,6 +390,18 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, absentRow("POST /api/v1/bills/{id}/payments/{paymentId}/reversal", finance,
                 "/api/v1/bills/" + f.bill() + "/payments/999999999/reversal", Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/union-subsidies/receipts", finance, "/api/v1/union-subsidies/receipts", null, Body.EMPTY_JSON));
+        // payment truth (issue 16): documents of a bill (the receipt only once the bill is paid: 409 before, so any answer
+        // past the access check is honest in scope; outside it still 404), declarations waiting for finance
+        add(rows, row("GET /api/v1/bills/{id}/payment-notice.pdf", billReaders, "/api/v1/bills/" + f.bill() + "/payment-notice.pdf",
+                "/api/v1/bills/" + f.otherBill() + "/payment-notice.pdf", Body.NONE));
+        add(rows, new Row("GET /api/v1/bills/{id}/receipt.pdf", billReaders, false, "/api/v1/bills/" + f.bill() + "/receipt.pdf",
+                "/api/v1/bills/" + f.otherBill() + "/receipt.pdf", Body.NONE, true));
+        add(rows, row("GET /api/v1/payment-declarations", finance, "/api/v1/payment-declarations", null, Body.NONE));
+        add(rows, absentRow("POST /api/v1/payment-declarations/{id}/confirmation", finance,
+                "/api/v1/payment-declarations/999999999/confirmation", Body.NONE));
+        add(rows, absentRow("POST /api/v1/payment-declarations/{id}/refusal", finance, "/api/v1/payment-declarations/999999999/refusal",
+                Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/unconfirmed-payments", finance, "/api/v1/unconfirmed-payments", null, Body.NONE));
         add(rows, row("POST /api/v1/bank-statement-lines/{id}/assignment", finance,
                 "/api/v1/bank-statement-lines/" + f.statementLine() + "/assignment", null, Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/bank-statements [multipart]", finance, "/api/v1/bank-statements", null, Body.EMPTY_FILE));

@@ -70,7 +70,7 @@ class EnrolmentApiTest extends ApiTest {
         assertThat(before.coverages()).isEmpty();
         assertThat(before.payee()).isEmpty();
 
-        assertThat(post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.minusYears(1).toString(),
+        assertThat(declaredEnrolment(itemsJson(unit, member, today.minusYears(1).toString(),
                 item("HOSPITAL", "STD", 2))).status()).isEqualTo(201);
         assertThat(post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.toString(),
                 item("HOSPITAL", "STD", 1), item("FEMALE_SPECIAL", "UPG", 1))).status()).isEqualTo(201);
@@ -111,7 +111,7 @@ class EnrolmentApiTest extends ApiTest {
         long unit = createUnit("武昌区总工会", "OTHER");
         long member = register('F', LocalDate.of(1985, 3, 2), unit);
 
-        Answer answer = post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, "2026-01-09",
+        Answer answer = declaredEnrolment(itemsJson(unit, member, "2026-01-09",
                 item("HOSPITAL", "STD", 2), item("FEMALE_SPECIAL", "UPG", 1), item("SHORT_ACCIDENT", "M3", 1)));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
@@ -147,8 +147,7 @@ class EnrolmentApiTest extends ApiTest {
         long unit = createUnit("武昌区总工会", "OTHER");
         long member = register('M', LocalDate.of(1980, 6, 1), unit);
 
-        Answer answer = post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, paidOn.toString(),
-                item("ACCIDENT", null, 1)));
+        Answer answer = declaredEnrolment(itemsJson(unit, member, paidOn.toString(), item("ACCIDENT", null, 1)));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         JsonNode coverage = answer.json().path("coverages").get(0);
@@ -436,8 +435,10 @@ class EnrolmentApiTest extends ApiTest {
     void overlappingCoverOfTheSameItemIsAConflictButAnotherItemIsFine() {
         long unit = createUnit("武昌区总工会", "OTHER");
         long member = register('F', LocalDate.of(1990, 2, 2), unit);
-        assertThat(post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.minusDays(30).toString(),
-                item("FEMALE_SPECIAL", "STD", 1))).status()).isEqualTo(201);
+        Answer first = post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.minusDays(30).toString(),
+                item("FEMALE_SPECIAL", "STD", 1)));
+        assertThat(first.status()).isEqualTo(201);
+        confirmDeclaration(first.json().path("billId").asLong());   // dated 30 days back: in force once finance confirms
 
         Answer upgrade = post("demo-admin", "/api/v1/enrolments", itemsJson(unit, member, today.toString(),
                 item("FEMALE_SPECIAL", "UPG", 1)));
@@ -627,6 +628,18 @@ class EnrolmentApiTest extends ApiTest {
         if (plan != null) line.put("plan", plan);
         line.put("shares", shares);
         return line;
+    }
+
+    /**
+     * Posts an enrolment declared paid; one dated more than 7 days back waits for finance (docs/contributions.md, “Payment
+     * truth”): demo-finance confirms it, and the answer is the enrolment as it then stands (201 as posted).
+     */
+    private Answer declaredEnrolment(String json) {
+        Answer answer = post("demo-admin", "/api/v1/enrolments", json);
+        if (answer.status() != 201 || !"AWAITING_PAYMENT".equals(answer.field("status"))) return answer;
+        confirmDeclaration(answer.json().path("billId").asLong());
+        Answer now = get("demo-admin", "/api/v1/enrolments/" + answer.json().path("id").asLong());
+        return new Answer(answer.status(), now.contentType(), now.body());
     }
 
     @SafeVarargs

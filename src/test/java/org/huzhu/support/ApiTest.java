@@ -111,7 +111,19 @@ public abstract class ApiTest {
         Answer enrolled = post("demo-admin", "/api/v1/enrolments", JSON.writeValueAsString(java.util.Map.of("unitId", unit,
                 "memberId", member, "items", lines, "paidOn", paidOn.toString())));
         org.assertj.core.api.Assertions.assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        if ("AWAITING_PAYMENT".equals(enrolled.field("status"))) confirmDeclaration(enrolled.json().path("billId").asLong());
         return enrolled.json().path("id").asLong();
+    }
+
+    /**
+     * A back-dated declaration of payment waits for finance (docs/contributions.md, “Payment truth”): demo-finance, who
+     * did not declare it, confirms the bill's pending declaration (expects 200), and the bill's enrolments come into force.
+     */
+    protected void confirmDeclaration(long billId) {
+        JsonNode pending = get("demo-finance", "/api/v1/payment-declarations?billId=" + billId).json();
+        org.assertj.core.api.Assertions.assertThat(pending.size()).as("pending declarations of bill " + billId).isEqualTo(1);
+        Answer confirmed = post("demo-finance", "/api/v1/payment-declarations/" + pending.get(0).path("id").asLong() + "/confirmation", "");
+        org.assertj.core.api.Assertions.assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE =

@@ -186,6 +186,9 @@ class ClaimOfficeBrowserTest extends BrowserTest {
         assertThat(amount.getDomProperty("value")).isEqualTo("300.00");
         amount.clear();
         amount.sendKeys("100.00");
+        WebElement receivedOn = browser.findElement(By.id("repay-on"));
+        assertThat(receivedOn.getDomProperty("value")).as("no default payment date").isEmpty();
+        browser.executeScript("arguments[0].value = arguments[1]", receivedOn, today().toString());
         browser.findElement(By.id("repay-reference")).sendKeys("WB" + claim);
         browser.findElement(By.id("recovery-repay")).click();
         wait.until(ExpectedConditions.textToBe(By.id("recovery-outstanding"), "¥200.00"));

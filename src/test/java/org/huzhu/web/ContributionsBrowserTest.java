@@ -45,6 +45,9 @@ class ContributionsBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("bill-reference")).getText()).isEqualTo("HZB-" + billId);
         WebElement amount = browser.findElement(By.id("bill-pay-amount"));
         assertThat(amount.getDomProperty("value")).isEqualTo("100.00");
+        WebElement paidOn = browser.findElement(By.id("bill-pay-date"));
+        assertThat(paidOn.getDomProperty("value")).as("no default payment date: the slip's own date is typed").isEmpty();
+        browser.executeScript("arguments[0].value = arguments[1]", paidOn, today.toString());
         browser.findElement(By.id("bill-pay-reference")).sendKeys("HD" + UUID.randomUUID().toString().substring(0, 8));
         browser.findElement(By.id("bill-pay-submit")).click();
 

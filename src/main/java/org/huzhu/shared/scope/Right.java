@@ -63,12 +63,16 @@ public enum Right {
     MEMBER_CORRECTION_APPROVE("审批职工信息更正", ADMIN, UNION_STAFF),
     /** Record a worker's death (身故, ends the cover) and propose the heir who is paid (approved under BANK_ACCOUNT_APPROVE). */
     DEATH_RECORD("登记职工身故与继承人收款", ADMIN, UNION_STAFF, UNIT_OPERATOR),
+    /** The list of a unit's insured workers (参保人员名单) as a PDF: the unit its own, offices their tree. */
+    INSURED_LIST("下载参保人员名单", ADMIN, UNION_STAFF, UNIT_OPERATOR),
 
     BILL_READ("查看缴费单", ADMIN, FINANCE, UNION_STAFF, UNIT_OPERATOR),
     PAYMENT_REGISTER("登记到账、冲销与认领", ADMIN, FINANCE),
     BANK_STATEMENT("银行对账单与流水", ADMIN, FINANCE),
     RECONCILIATION("银行对账", ADMIN, FINANCE),
     LEDGER_READ("查看总账", ADMIN, FINANCE),
+    /** Back-dated declarations of payment and declared money the bank has not shown: confirmed or refused by finance, never by the declarer. */
+    DECLARATION_CONFIRM("确认补报缴费与未到账申报", ADMIN, FINANCE),
 
     CLAIM_READ("查看申领", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR, MEMBER),
     CLAIM_FILE("提交申领", ADMIN, UNION_STAFF, UNIT_OPERATOR, MEMBER),

@@ -1,0 +1,134 @@
+package org.huzhu.contributions;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.huzhu.organisation.Organisations;
+import org.huzhu.organisation.Unit;
+import org.huzhu.shared.Money;
+import org.huzhu.shared.calendar.BusinessCalendar;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Right;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Whether money a unit declared paid (单位申报已缴) has been shown by the bank: a declared payment not matched to a
+ * statement line within {@code huzhu.contributions.unconfirmed-after-working-days} working days (10; counted from the
+ * business day it was applied to its bill) is unconfirmed (未确认到账). Finance lists those; a bill says so; and membership
+ * asks which bills behind a member's cover are unconfirmed, so that claims on that cover go to a reviewer.
+ */
+@Service
+public class PaymentTruth {
+
+    /** A declared payment the bank has not shown in time, for finance's list 未到账确认. */
+    public record UnconfirmedPayment(long paymentId, long billId, String billReference, Long unitId, String unitName, Money amount,
+                                     Money bankConfirmed, LocalDate paidOn, LocalDate declaredOn, LocalDate confirmBy,
+                                     String declaredBy) {
+    }
+
+    /** How a bill's declared money stands with the bank, and its back-dated declarations waiting for or decided by finance. */
+    public record Confirmation(String status, String statusName, LocalDate confirmBy, List<DeclaredPayments.DeclarationView> declarations) {
+    }
+
+    /** Where to pay a bill: the fund's receiving account and what to write in the transfer's remittance information. */
+    public record Transfer(String accountName, String bank, String accountNumber, String reference, String note) {
+    }
+
+    private final JdbcClient jdbc;
+    private final BusinessCalendar calendar;
+    private final PaymentTruthSettings settings;
+    private final Organisations organisations;
+    private final Clock clock;
+
+    PaymentTruth(JdbcClient jdbc, BusinessCalendar calendar, PaymentTruthSettings settings, Organisations organisations, Clock clock) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /** Of the given bills, those with declared money the bank has not shown in time (as of today). */
+    public Set<Long> unconfirmedBills(Collection<Long> billIds) {
+        if (billIds.isEmpty()) return Set.of();
+        return new HashSet<>(jdbc.sql("""
+                select distinct bill_id from contributions.payment
+                 where bill_id = any(?) and source = 'DECLARED' and reversed_on is null and confirmed < amount and declared_on <= ?""")
+                .params(billIds.toArray(Long[]::new), cutoff()).query(Long.class).list());
+    }
+
+    /** Finance's list 未到账确认: declared payments within the caller's scope that the bank has not shown in time, oldest first. */
+    public List<UnconfirmedPayment> unconfirmed(CurrentUser user, int limit) {
+        if (!user.holds(Right.DECLARATION_CONFIRM)) throw new AccessDeniedException("finance only");
+        return jdbc.sql("""
+                select p.id, p.bill_id, b.unit_id, p.amount, p.confirmed, p.paid_on, p.declared_on, p.created_by
+                  from contributions.payment p join contributions.bill b on b.id = p.bill_id
+                 where p.source = 'DECLARED' and p.reversed_on is null and p.confirmed < p.amount and p.declared_on <= ?
+                   and b.org_path like ?
+                 order by p.declared_on, p.id limit ?""")
+                .params(cutoff(), user.scopePattern(), Math.min(Math.max(limit, 1), 500))
+                .query((rs, n) -> {
+                    Long unitId = rs.getObject(3, Long.class);
+                    LocalDate declaredOn = rs.getObject(7, LocalDate.class);
+                    return new UnconfirmedPayment(rs.getLong(1), rs.getLong(2), BillReference.of(rs.getLong(2)), unitId, unitName(unitId),
+                            money(rs.getBigDecimal(4)), money(rs.getBigDecimal(5)), rs.getObject(6, LocalDate.class), declaredOn,
+                            confirmBy(declaredOn), rs.getString(8));
+                }).list();
+    }
+
+    /** The bill's declared money as the bank has (not) shown it; null status when nothing on it was declared paid. */
+    Confirmation confirmationOf(long billId, List<DeclaredPayments.DeclarationView> declarations) {
+        record Open(LocalDate declaredOn, boolean confirmed) {
+        }
+        List<Open> declared = jdbc.sql("""
+                select declared_on, confirmed >= amount from contributions.payment
+                 where bill_id = ? and source = 'DECLARED' and reversed_on is null order by declared_on""")
+                .param(billId).query((rs, n) -> new Open(rs.getObject(1, LocalDate.class), rs.getBoolean(2))).list();
+        if (declared.isEmpty()) return new Confirmation(null, null, null, declarations);
+        LocalDate cutoff = cutoff();
+        LocalDate firstOpen = declared.stream().filter(d -> !d.confirmed()).map(Open::declaredOn).findFirst().orElse(null);
+        BankConfirmation status = firstOpen == null ? BankConfirmation.CONFIRMED
+                : !firstOpen.isAfter(cutoff) ? BankConfirmation.UNCONFIRMED : BankConfirmation.AWAITING;
+        return new Confirmation(status.name(), status.chinese(), firstOpen == null ? null : confirmBy(firstOpen), declarations);
+    }
+
+    Transfer transferFor(String billReference) {
+        var account = settings.receivingAccount;
+        String note = account.configured()
+                ? "请将应缴金额转入上述账户，并在转账附言（用途）中填写 " + billReference + "，以便自动对账"
+                : "收款账户未设置，请联系所属工会；转账附言（用途）请填写 " + billReference;
+        return new Transfer(blankToNull(account.name()), blankToNull(account.bank()), blankToNull(account.accountNumber()), billReference,
+                note);
+    }
+
+    /** The last day the bank may show money declared on {@code declaredOn}: that many working days after it. */
+    LocalDate confirmBy(LocalDate declaredOn) {
+        return declaredOn == null ? null : calendar.plusWorkingDays(declaredOn, settings.unconfirmedAfterWorkingDays);
+    }
+
+    /** Money declared on this day or before, and not shown by the bank, is unconfirmed today. */
+    private LocalDate cutoff() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = today.minusDays(1);
+        while (!calendar.plusWorkingDays(day, settings.unconfirmedAfterWorkingDays).isBefore(today)) day = day.minusDays(1);
+        return day;
+    }
+
+    private String unitName(Long unitId) {
+        return unitId == null ? null : organisations.unit(unitId).map(Unit::name).orElse(null);
+    }
+
+    private static Money money(BigDecimal value) {
+        return value == null ? Money.ZERO : new Money(value);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

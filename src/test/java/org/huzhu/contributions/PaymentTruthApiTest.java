@@ -1,0 +1,292 @@
+package org.huzhu.contributions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.huzhu.banking.statement.StatementFiles;
+import org.huzhu.banking.statement.StatementFiles.Movement;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Payment truth and the bill's documents (docs/contributions.md, “Payment truth” and “Documents”): no default payment
+ * date, no future one; a declaration dated more than 7 days back waits for a finance officer other than the declarer;
+ * declared money the bank has not shown within 10 working days is unconfirmed until a statement line matches it, and a
+ * claim on the cover it backs goes to a reviewer; the bill names its workers (masked ID numbers) and says where to pay;
+ * the payment notice, the receipt and the insured list download as PDF whose QR code verifies publicly.
+ */
+class PaymentTruthApiTest extends MoneyApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void aPaymentDateIsNeverDefaultedTheApiAsksForIt() {
+        long unit = createUnit("洪山区总工会", "OTHER");
+        JsonNode awaiting = enrol(unit, member(unit), null, "HOSPITAL:1");
+        assertThat(awaiting.path("status").asString()).as("no date: not paid, never paid today").isEqualTo("AWAITING_PAYMENT");
+        assertThat(awaiting.path("paidOn").isNull()).isTrue();
+
+        Answer noDate = pay("demo-finance", awaiting.path("billId").asLong(), "100.00", null, reference());
+
+        assertProblem(noDate, 400);
+        assertThat(fields(noDate)).containsExactly("paidOn");
+        assertThat(bill(awaiting.path("billId").asLong()).path("status").asString()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aPaymentDateInTheFutureIsRefused() {
+        long unit = createUnit("洪山区总工会", "OTHER");
+        Answer declared = post("demo-admin", "/api/v1/enrolments", enrolmentJson(unit, member(unit), today.plusDays(1), "HOSPITAL:1"));
+        assertProblem(declared, 400);
+        assertThat(fields(declared)).containsExactly("paidOn");
+
+        long billId = enrol(unit, member(unit), null, "HOSPITAL:1").path("billId").asLong();
+        Answer registered = pay("demo-finance", billId, "100.00", today.plusDays(1), reference());
+        assertProblem(registered, 400);
+        assertThat(fields(registered)).containsExactly("paidOn");
+    }
+
+    @Test
+    void aDeclarationDatedMoreThanSevenDaysBackWaitsForFinanceAndCoverStartsOnlyOnceAnotherPersonConfirmsIt() {
+        long unit = createUnit("武昌区总工会", "OTHER");
+        LocalDate paidOn = today.minusDays(8);
+        BigDecimal bank = net("1002");
+
+        Answer held = post("demo-admin", "/api/v1/enrolments", enrolmentJson(unit, member(unit), paidOn, "HOSPITAL:1"));
+
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        JsonNode e = held.json();
+        long billId = e.path("billId").asLong();
+        assertThat(e.path("status").asString()).isEqualTo("AWAITING_PAYMENT");
+        assertThat(dates(e.path("coverages"), "from")).containsOnlyNulls();
+        assertThat(net("1002")).as("nothing booked on the declarer's word alone").isEqualByComparingTo(bank);
+        JsonNode bill = bill(billId);
+        assertThat(bill.path("status").asString()).isEqualTo("OPEN");
+        JsonNode declaration = bill.path("confirmation").path("declarations").get(0);
+        assertThat(declaration.path("status").asString()).isEqualTo("PENDING");
+        assertThat(declaration.path("statusName").asString()).isEqualTo("待财务确认");
+        assertThat(declaration.path("daysBack").asInt()).isEqualTo(8);
+        long id = declaration.path("id").asLong();
+        assertThat(get("demo-finance", "/api/v1/payment-declarations").json()).anyMatch(d -> d.path("id").asLong() == id);
+
+        Answer own = post("demo-admin", "/api/v1/payment-declarations/" + id + "/confirmation", "");
+        assertProblem(own, 409);
+        assertThat(enrolment(e.path("id").asLong()).path("status").asString()).isEqualTo("AWAITING_PAYMENT");
+
+        Answer confirmed = post("demo-finance", "/api/v1/payment-declarations/" + id + "/confirmation", "");
+
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().path("decidedBy").asString()).isEqualTo("demo-finance");
+        JsonNode inForce = enrolment(e.path("id").asLong());
+        assertThat(inForce.path("status").asString()).isEqualTo("IN_FORCE");
+        assertThat(dates(inForce.path("coverages"), "from")).containsOnly(paidOn.plusDays(1).toString());
+        assertThat(bill(billId).path("status").asString()).isEqualTo("PAID");
+        assertThat(net("1002").subtract(bank)).isEqualByComparingTo("100.00");
+        assertThat(post("demo-finance", "/api/v1/payment-declarations/" + id + "/confirmation", "").status()).as("twice: the same").isEqualTo(200);
+        assertThat(net("1002").subtract(bank)).as("confirming again books nothing").isEqualByComparingTo("100.00");
+        assertBalanced();
+
+        JsonNode sevenDays = enrol(unit, member(unit), today.minusDays(7), "HOSPITAL:1");
+        assertThat(sevenDays.path("status").asString()).as("7 days back is still within the limit").isEqualTo("IN_FORCE");
+    }
+
+    @Test
+    void financeRefusesABackDatedDeclarationWithAReasonTheBillShows() {
+        long unit = createUnit("武昌区总工会", "OTHER");
+        Answer held = post("demo-admin", "/api/v1/enrolments", enrolmentJson(unit, member(unit), today.minusDays(30), "HOSPITAL:1"));
+        long billId = held.json().path("billId").asLong();
+        long id = get("demo-finance", "/api/v1/payment-declarations?billId=" + billId).json().get(0).path("id").asLong();
+
+        Answer noReason = post("demo-finance", "/api/v1/payment-declarations/" + id + "/refusal", "{}");
+        assertProblem(noReason, 400);
+        assertThat(fields(noReason)).containsExactly("reason");
+        Answer refused = post("demo-finance", "/api/v1/payment-declarations/" + id + "/refusal", "{\"reason\":\"银行账户未见该笔转账\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+        JsonNode declaration = bill(billId).path("confirmation").path("declarations").get(0);
+        assertThat(declaration.path("status").asString()).isEqualTo("REFUSED");
+        assertThat(declaration.path("refusalReason").asString()).isEqualTo("银行账户未见该笔转账");
+        assertThat(bill(billId).path("status").asString()).isEqualTo("OPEN");
+        assertProblem(post("demo-finance", "/api/v1/payment-declarations/" + id + "/confirmation", ""), 409);
+        assertThat(enrolment(held.json().path("id").asLong()).path("status").asString()).isEqualTo("AWAITING_PAYMENT");
+    }
+
+    @Test
+    void declaredMoneyTheBankDoesNotShowWithinTenWorkingDaysIsUnconfirmedUntilAStatementLineMatchesIt() {
+        long unit = createUnit("江岸区总工会", "OTHER");
+        JsonNode e = enrol(unit, member(unit), today, "HOSPITAL:1");
+        long billId = e.path("billId").asLong();
+        assertThat(bill(billId).path("confirmation").path("status").asString()).isEqualTo("AWAITING");
+
+        testClock.advance(Duration.ofDays(7));
+        assertThat(bill(billId).path("confirmation").path("status").asString()).as("a week: within 10 working days").isEqualTo("AWAITING");
+        testClock.advance(Duration.ofDays(14));
+
+        JsonNode late = bill(billId).path("confirmation");
+        assertThat(late.path("status").asString()).isEqualTo("UNCONFIRMED");
+        assertThat(late.path("statusName").asString()).isEqualTo("未确认到账");
+        assertThat(get("demo-finance", "/api/v1/unconfirmed-payments").json()).anyMatch(p -> p.path("billId").asLong() == billId);
+        assertThat(get("demo-jingmen", "/api/v1/bills/" + billId).status()).isEqualTo(404);
+
+        importOk("到账.csv", StatementFiles.csv(List.of(Movement.credit(today(), "100.00", "互助金 HZB-" + billId, reference()))));
+
+        assertThat(bill(billId).path("confirmation").path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(get("demo-finance", "/api/v1/unconfirmed-payments").json()).noneMatch(p -> p.path("billId").asLong() == billId);
+    }
+
+    @Test
+    void aClaimOnCoverBackedByUnconfirmedMoneyGoesToAReviewerWhoSeesWhy() {
+        long member = insuredWorker("武昌区总工会", 'M', 200, "HOSPITAL:1");
+        testClock.advance(Duration.ofDays(21));   // the declaration, confirmed today, is not on any statement three weeks on
+        Map<String, Object> body = appendicitisClaim("1000.00", true);
+        long claim = fileClaim(member, body);
+        attachMissingMaterials(claim);
+
+        Answer submitted = post("demo-admin", "/api/v1/claims/" + claim + "/submit", "");
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        JsonNode c = submitted.json();
+        assertThat(c.path("status").asString()).as("small, electronic, complete: approved automatically but for the money")
+                .isEqualTo("UNDER_REVIEW");
+        assertThat(transitions(c)).doesNotContain("SUBMITTED→APPROVED");
+        assertThat(c.path("timeline").findValuesAsString("reason")).anyMatch(r -> r.startsWith("保障所依缴费尚未确认到账"));
+    }
+
+    @Test
+    void theBillNamesItsWorkersWithMaskedIdNumbersAndSaysWhereToPayAndWhatToWrite() {
+        long unit = createUnit("江岸区总工会", "OTHER");
+        String idNumber = idNumber(LocalDate.of(1986, 5, 6), 'F');
+        long member = registered("缴费名单职工", idNumber, unit);
+        long billId = enrol(unit, member, null, "HOSPITAL:1").path("billId").asLong();
+
+        Answer answer = get("demo-finance", "/api/v1/bills/" + billId);
+
+        JsonNode line = answer.json().path("lines").get(0);
+        assertThat(line.path("memberName").asString()).isEqualTo("缴费名单职工");
+        assertThat(line.path("maskedIdNumber").asString()).contains("*").endsWith(idNumber.substring(16)).isNotEqualTo(idNumber);
+        assertThat(answer.body()).doesNotContain(idNumber).doesNotContain("职工 #");
+        JsonNode transfer = answer.json().path("transfer");
+        assertThat(transfer.path("accountName").asString()).isEqualTo("湖北省总工会职工互助保障资金专户");
+        assertThat(transfer.path("bank").asString()).isEqualTo("中国工商银行武汉江汉支行");
+        assertThat(transfer.path("accountNumber").asString()).isEqualTo("3202000109200088888");
+        assertThat(transfer.path("reference").asString()).isEqualTo("HZB-" + billId);
+        assertThat(transfer.path("note").asString()).contains("HZB-" + billId);
+    }
+
+    @Test
+    void theNoticeTheReceiptAndTheInsuredListDownloadAsPdfWhoseQrCodesVerifyAndAreLogged() throws Exception {
+        long unit = createUnit("江岸区总工会", "OTHER");
+        String idNumber = idNumber(LocalDate.of(1984, 7, 8), 'M');
+        long member = registered("文书测试职工", idNumber, unit);
+        long billId = enrol(unit, member, today.minusDays(2), "HOSPITAL:1").path("billId").asLong();
+        String masked = bill(billId).path("lines").get(0).path("maskedIdNumber").asString();
+
+        Pdf notice = pdf("demo-admin", "/api/v1/bills/" + billId + "/payment-notice.pdf");
+        assertThat(notice.text()).contains("缴费通知单", "HZB-" + billId, "文书测试职工", masked, "3202000109200088888",
+                "转账附言（用途）请填写：HZB-" + billId, "缴费期限").doesNotContain(idNumber);
+        assertVerifies(notice, "缴费通知单核验");
+
+        Pdf receipt = pdf("demo-admin", "/api/v1/bills/" + billId + "/receipt.pdf");
+        assertThat(receipt.text()).contains("缴费凭证", "HZB-" + billId, "实收：100.00", "单位申报", today.minusDays(2).toString());
+        assertVerifies(receipt, "缴费凭证核验");
+
+        Pdf list = pdf("demo-admin", "/api/v1/units/" + unit + "/insured-list.pdf");
+        assertThat(list.text()).contains("参保人员名单", "文书测试职工", masked, "住院医疗互助保障", today.minusDays(1).toString())
+                .doesNotContain(idNumber);
+        assertVerifies(list, "参保人员名单核验");
+
+        awaitLogged("demo-admin", "/api/v1/units/" + unit + "/insured-list.pdf", "下载参保人员名单");
+        awaitLogged("demo-admin", "/api/v1/bills/" + billId + "/payment-notice.pdf", "下载缴费通知单");
+        long unpaid = enrol(unit, member(unit), null, "ACCIDENT:1").path("billId").asLong();
+        assertProblem(get("demo-admin", "/api/v1/bills/" + unpaid + "/receipt.pdf"), 409);
+        assertThat(get(null, "/api/v1/document-verifications/" + "x".repeat(43)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void documentsOutsideTheCallersScopeAreNotFound() {
+        long unit = createUnit("江岸区总工会", "OTHER");
+        long billId = enrol(unit, member(unit), today, "HOSPITAL:1").path("billId").asLong();
+        for (String path : List.of("/api/v1/bills/" + billId + "/payment-notice.pdf", "/api/v1/bills/" + billId + "/receipt.pdf",
+                "/api/v1/units/" + unit + "/insured-list.pdf")) {
+            assertThat(get("demo-jingmen", path).status()).as("荆门 staff, " + path).isEqualTo(404);
+            assertThat(get("demo-unit", path).status()).as("another unit's operator, " + path).isEqualTo(404);
+        }
+        long pending = post("demo-admin", "/api/v1/enrolments", enrolmentJson(unit, member(unit), today.minusDays(9), "HOSPITAL:1"))
+                .json().path("billId").asLong();
+        long id = get("demo-finance", "/api/v1/payment-declarations?billId=" + pending).json().get(0).path("id").asLong();
+        assertThat(get("demo-jingmen", "/api/v1/bills/" + pending).status()).isEqualTo(404);
+        assertThat(post("demo-admin2", "/api/v1/payment-declarations/" + id + "/refusal", "{\"reason\":\"测试\"}").status())
+                .as("a second administrator may decide").isEqualTo(200);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private long registered(String name, String idNumber, long unit) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("idNumber", idNumber);
+        body.put("employmentForm", "REGULAR");
+        body.put("unitId", unit);
+        Answer answer = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(body));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("id").asLong();
+    }
+
+    record Pdf(String text, String qr) {
+    }
+
+    /** Downloads a PDF (expects 200, application/pdf); its text as PDFBox extracts it and its last page's QR code. */
+    private Pdf pdf(String user, String path) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        try (PDDocument document = Loader.loadPDF(response.body())) {
+            String text = new PDFTextStripper().getText(document);
+            String qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
+                    new PDFRenderer(document).renderImageWithDPI(document.getNumberOfPages() - 1, 150))))).getText();
+            return new Pdf(text, qr);
+        }
+    }
+
+    private void assertVerifies(Pdf pdf, String title) {
+        assertThat(pdf.qr()).matches("http://[^/]+/verify/[A-Za-z0-9_-]{43}");
+        String token = pdf.qr().substring(pdf.qr().lastIndexOf('/') + 1);
+        Answer verified = get(null, "/api/v1/document-verifications/" + token);
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.field("title")).isEqualTo(title);
+        assertThat(verified.json().path("valid").asBoolean()).isTrue();
+        assertThat(verified.field("number")).matches("HZ[A-Z]{2}\\d{16}");
+        assertThat(pdf.text()).contains(verified.field("number"));
+        assertThat(get(null, "/verify/" + token).status()).as("the page behind the QR code opens without signing in").isEqualTo(200);
+    }
+
+    /** The operation log names the download (written once the answer has gone out: waited for, at most 10 s). */
+    private void awaitLogged(String user, String path, String what) throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (jdbc.sql("select count(*) from audit.operation_log where account = ? and path = ? and revealed::text like ?")
+                .params(user, path, "%" + what + "%").query(Integer.class).single() == 0) {
+            assertThat(System.nanoTime()).as("operation log row of " + user + " " + path).isLessThan(until);
+            Thread.sleep(50);
+        }
+    }
+}
