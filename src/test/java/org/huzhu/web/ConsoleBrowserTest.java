@@ -140,11 +140,12 @@ class ConsoleBrowserTest extends BrowserTest {
                 .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
         assertThat(shownErrors).hasSize(1);
         assertThat(shownErrors.getFirst().get(0)).as("row of the bad line, counting the header as row 1").isEqualTo("5");
-        assertThat(shownErrors.getFirst().get(1)).isEqualTo("身份证号码");
+        assertThat(shownErrors.getFirst().get(1)).as("the worker's name beside the row").isEqualTo("浏览器丁");
+        assertThat(shownErrors.getFirst().get(2)).isEqualTo("身份证号码");
 
         JsonNode view = get("demo-unit", "/api/v1/roster-imports/" + status.getDomAttribute("data-id")).json();
         JsonNode apiError = view.path("errors").get(0);
-        assertThat(shownErrors.getFirst().get(2)).isEqualTo(apiError.path("message").asString()).isNotBlank();
+        assertThat(shownErrors.getFirst().get(3)).isEqualTo(apiError.path("message").asString()).isNotBlank();
         assertThat(view.path("accepted").asInt()).isEqualTo(3);
         for (String idNumber : valid) {
             assertThat(get("demo-unit", "/api/v1/members?idNumber=" + idNumber).json()).as(idNumber).hasSize(1);
@@ -211,11 +212,11 @@ class ConsoleBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "demo-admin,    org members enrol import transfers apply claims review hospitals workload audits payouts bills ledger templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
+            "demo-admin,    org members enrol import transfers refunds renewal expiring apply claims review hospitals workload audits payouts bills ledger templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
             "demo-reviewer, org members claims review workload audits templates deliveries inbox account",
             "demo-finance,  org members claims audits payouts bills ledger inbox account",
-            "demo-wuhan,    org members enrol import transfers apply claims hospitals workload bills templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
-            "demo-unit,     org members enrol import transfers apply claims bills inbox account",
+            "demo-wuhan,    org members enrol import transfers refunds renewal expiring apply claims hospitals workload bills templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
+            "demo-unit,     org members enrol import transfers refunds renewal expiring apply claims bills inbox account",
             "demo-member,   members apply claims inbox account",
     })
     void navigationOffersOnlyTheSectionsTheRoleMayUse(String user, String sections) {

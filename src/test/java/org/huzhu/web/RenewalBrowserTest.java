@@ -79,6 +79,9 @@ class RenewalBrowserTest extends BrowserTest {
         Answer enrolled = post("demo-admin", "/api/v1/enrolments", JSON.writeValueAsString(Map.of("unitId", unit, "memberId", member,
                 "items", List.of(Map.of("item", "HOSPITAL", "shares", 1)), "paidOn", today.minusDays(350).toString())));
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        // paid 350 days ago: a declaration that back-dated waits for finance to confirm it
+        assertThat(enrolled.field("status")).isEqualTo("AWAITING_PAYMENT");
+        confirmDeclaration(enrolled.json().path("billId").asLong());
         return member;
     }
 }
