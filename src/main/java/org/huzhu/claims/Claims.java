@@ -329,7 +329,7 @@ public class Claims {
             request = materialRequests.bySystem(claim, unmet, List.of(MaterialRequestReason.MISSING), writes);
         } else {
             claim.materialsCompleted(today);
-            String unbacked = coverMoney.unconfirmedOn(claim.facts.memberId(), claim.facts.incidentDate()).orElse(null);
+            String unbacked = coverMoney.unconfirmedOn(claimant, claim.facts.incidentDate()).orElse(null);
             if (unbacked == null && lowRisk(receipts, judgement, true) && documents.readings().stream().noneMatch(r -> r.usedByClaimId() != null)) {
                 claim.approveAutomatically(now, judgement.total(), "低风险案件自动核准（电子票据、金额低于" + settings.autoApproveBelow() + "元、材料齐全）");
                 payout = requestPayment(claim, now, judgement.total());

@@ -3,7 +3,6 @@ package org.huzhu.membership;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.huzhu.contributions.PaymentTruth;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,20 +16,18 @@ public class CoverMoney {
     /** What the reviewer reads when a claim goes to review for this reason. */
     public static final String UNCONFIRMED = "保障所依缴费尚未确认到账";
 
-    private final JdbcClient jdbc;
     private final PaymentTruth truth;
 
-    CoverMoney(JdbcClient jdbc, PaymentTruth truth) {
-        this.jdbc = jdbc;
+    CoverMoney(PaymentTruth truth) {
         this.truth = truth;
     }
 
-    /** Why the member's cover on {@code day} is not backed by confirmed money (naming the bills); empty when it is. */
-    public Optional<String> unconfirmedOn(long memberId, LocalDate day) {
-        var bills = jdbc.sql("""
-                select distinct bill_id from membership.enrolment
-                 where member_id = ? and status = 'IN_FORCE' and bill_id is not null and coverage_from <= ? and coverage_to >= ?""")
-                .params(memberId, day, day).query(Long.class).list();
+    /**
+     * Why the claimant's cover on {@code day} is not backed by confirmed money (naming the bills); empty when it is. The
+     * bills come with the claimant ({@link Members#claimant}): one statement, to contributions, and none without a bill.
+     */
+    public Optional<String> unconfirmedOn(Members.Claimant claimant, LocalDate day) {
+        var bills = claimant.billed().stream().filter(b -> b.activeOn(day)).map(Members.BilledCover::billId).distinct().toList();
         var unconfirmed = truth.unconfirmedBills(bills);
         if (unconfirmed.isEmpty()) return Optional.empty();
         return Optional.of(UNCONFIRMED + "（缴费单 " + String.join("、", unconfirmed.stream().sorted()

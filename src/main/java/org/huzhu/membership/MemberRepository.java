@@ -188,7 +188,8 @@ class MemberRepository {
     }
 
     /** A member with the payout account's cipher (null when none is set) and every enrolment's coverages as one JSON array of arrays. */
-    record ClaimantRow(Member member, byte[] accountCipher, String coverages, java.time.Instant accountChangedAt, String payeeName) {
+    record ClaimantRow(Member member, byte[] accountCipher, String coverages, java.time.Instant accountChangedAt, String payeeName,
+                       String backing) {
     }
 
     /** What a claim needs of its member, in one statement: the member, the payout account and the coverages held. */
@@ -196,10 +197,12 @@ class MemberRepository {
         return jdbc.sql("select " + COLUMNS + """
                 , bank_account_cipher, bank_account_changed_at, coalesce(payee_name, name) as payee,
                   (select '[' || string_agg(e.coverages::text, ',' order by e.id) || ']'
-                     from membership.enrolment e where e.member_id = m.id) as coverages
+                     from membership.enrolment e where e.member_id = m.id) as coverages,
+                  (select string_agg(e.bill_id || ' ' || to_char(e.coverage_from, 'YYYY-MM-DD') || ' ' || to_char(e.coverage_to, 'YYYY-MM-DD'), ';' order by e.id)
+                     from membership.enrolment e where e.member_id = m.id and e.status = 'IN_FORCE' and e.bill_id is not null) as backing
                   from membership.member m where m.id = ?""")
                 .param(id).query((rs, n) -> new ClaimantRow(member(rs, n), rs.getBytes("bank_account_cipher"), rs.getString("coverages"),
-                        instant(rs.getTimestamp("bank_account_changed_at")), rs.getString("payee")))
+                        instant(rs.getTimestamp("bank_account_changed_at")), rs.getString("payee"), rs.getString("backing")))
                 .optional();
     }
 

@@ -269,7 +269,7 @@ public class Members {
      * What judging and paying a member's claim needs: the member, every coverage in force
      * ({@link Enrolments#coveragesOf}) and the payee when a bank account is set.
      */
-    public record Claimant(Member member, List<Coverage> coverages, Optional<Payee> payee) {
+    public record Claimant(Member member, List<Coverage> coverages, Optional<Payee> payee, List<BilledCover> billed) {
     }
 
     /** The claimant, read in one statement, when the caller may see the member; otherwise 404 (as {@link #visibleMember}). Never log it. */
@@ -279,7 +279,27 @@ public class Members {
         Member m = row.member();
         return new Claimant(m, CoverageJson.readAll(row.coverages()).stream().filter(Coverage::inForce).toList(),
                 Optional.ofNullable(row.accountCipher())
-                        .map(c -> new Payee(row.payeeName(), new BankAccount(m.bankName(), cipher.decrypt(c)), row.accountChangedAt())));
+                        .map(c -> new Payee(row.payeeName(), new BankAccount(m.bankName(), cipher.decrypt(c)), row.accountChangedAt())),
+                BilledCover.parse(row.backing()));
+    }
+
+    /** The bill that paid for one of the member's enrolments in force, and the period it covers (for {@link CoverMoney}). */
+    public record BilledCover(long billId, LocalDate from, LocalDate to) {
+
+        boolean activeOn(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(to);
+        }
+
+        /** "bill from to" entries joined by ';' as the claimant statement gives them; none for null. */
+        static List<BilledCover> parse(String entries) {
+            if (entries == null || entries.isEmpty()) return List.of();
+            List<BilledCover> out = new java.util.ArrayList<>();
+            for (String entry : entries.split(";")) {
+                String[] part = entry.split(" ");
+                out.add(new BilledCover(Long.parseLong(part[0]), LocalDate.parse(part[1]), LocalDate.parse(part[2])));
+            }
+            return out;
+        }
     }
 
     static boolean visible(Member m, CurrentUser user) {

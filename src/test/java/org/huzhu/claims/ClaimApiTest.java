@@ -101,6 +101,11 @@ class ClaimApiTest extends ApiTest {
         assertThat(filed.json().path("hints").size()).isEqualTo(2);
         assertThat(filed.json()).isEqualTo(get("demo-admin", "/api/v1/claims/" + claim).json());
         attach(claim, "ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
+        // the documents are read in the background: compared once every reading has its outcome, not while one lands
+        awaitJson("demo-admin", "/api/v1/claims/" + claim, c -> {
+            for (JsonNode d : c.path("documents")) if ("PENDING".equals(d.path("reading").path("status").asString())) return false;
+            return true;
+        });
 
         JsonNode submitted = submit(claim);
 
