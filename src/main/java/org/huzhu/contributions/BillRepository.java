@@ -45,13 +45,27 @@ class BillRepository {
 
     /** The bill of a batch, created when it does not exist yet, locked until the transaction ends. */
     Bill openLocked(String batchKind, long batchId, String settlement, Long unitId, String orgPath, LocalDate today) {
+        return openLocked(batchKind, batchId, settlement, null, unitId, orgPath, today);
+    }
+
+    /** The batch's bill of that settlement — and, for a declaration that waits for finance, of that declared day — created if new, locked. */
+    Bill openLocked(String batchKind, long batchId, String settlement, LocalDate declaredFor, Long unitId, String orgPath, LocalDate today) {
         jdbc.sql("""
-                insert into contributions.bill (unit_id, org_path, batch_kind, batch_id, settlement, status, created_on)
-                values (?, ?, ?, ?, ?, 'OPEN', ?) on conflict (batch_kind, batch_id, settlement) do nothing""")
-                .params(unitId, orgPath, batchKind, batchId, settlement, today).update();
-        long id = jdbc.sql("select id from contributions.bill where batch_kind = ? and batch_id = ? and settlement = ?")
-                .params(batchKind, batchId, settlement).query(Long.class).single();
+                insert into contributions.bill (unit_id, org_path, batch_kind, batch_id, settlement, declared_for, status, created_on)
+                values (?, ?, ?, ?, ?, ?, 'OPEN', ?)
+                on conflict (batch_kind, batch_id, settlement, coalesce(declared_for, date '-infinity')) do nothing""")
+                .params(unitId, orgPath, batchKind, batchId, settlement, declaredFor, today).update();
+        long id = jdbc.sql("""
+                select id from contributions.bill where batch_kind = ? and batch_id = ? and settlement = ?
+                   and declared_for is not distinct from ?""")
+                .params(batchKind, batchId, settlement, declaredFor).query(Long.class).single();
         return lock(id).orElseThrow().bill();
+    }
+
+    /** Every bill of a batch with that settlement (a declared batch has one per day that waited for finance). */
+    List<Long> allOfBatch(String batchKind, long batchId, String settlement) {
+        return jdbc.sql("select id from contributions.bill where batch_kind = ? and batch_id = ? and settlement = ? order by id")
+                .params(batchKind, batchId, settlement).query(Long.class).list();
     }
 
     Optional<Stored> lock(long id) {
@@ -59,7 +73,8 @@ class BillRepository {
     }
 
     Optional<Stored> ofBatch(String batchKind, long batchId, String settlement) {
-        return jdbc.sql(SELECT_BILL + " where batch_kind = ? and batch_id = ? and settlement = ?").params(batchKind, batchId, settlement)
+        return jdbc.sql(SELECT_BILL + " where batch_kind = ? and batch_id = ? and settlement = ? and declared_for is null")
+                .params(batchKind, batchId, settlement)
                 .query(this::toStored).optional();
     }
 

@@ -142,19 +142,50 @@ public class Contributions {
     // ------------------------------------------------------------------ billing (membership)
 
     /**
+     * Whether a payment declared as made on {@code paidOn} waits for finance's confirmation before it counts (dated
+     * further back than {@code huzhu.contributions.declared-backdate-days}); {@link #bill} holds such a declaration.
+     */
+    public boolean declarationAwaitsFinance(LocalDate paidOn) {
+        return declarations.mustWait(paidOn);
+    }
+
+    /**
+     * Finance confirms, one by one and under the same checks as on its list (a second person, the bill not cancelled), every
+     * declaration still waiting on the declared bill of a batch; returns how many it confirmed. The demo plays finance's
+     * part with it for the history it seeds.
+     */
+    public int confirmDeclarationsOfBatch(BatchKind kind, long batchId, CurrentUser finance) {
+        int confirmed = 0;
+        for (long billId : bills.allOfBatch(kind.name(), batchId, "DECLARED")) {
+            for (var d : declarations.list(finance, DeclarationStatus.PENDING.name(), billId, 500)) {
+                declarations.confirm(d.id(), finance);
+                confirmed++;
+            }
+        }
+        return confirmed;
+    }
+
+    /** How many days back a declared payment may be dated before it waits for finance (the setting behind {@link #declarationAwaitsFinance}). */
+    public int declaredBackdateDays() {
+        return declarations.backdateDays();
+    }
+
+    /**
      * Puts enrolments on their batch's bill — one bill per batch for enrolments awaiting payment,
      * another for enrolments the unit declared paid, which is settled at once by a DECLARED
-     * payment. Runs inside the caller's transaction.
+     * payment, and, for a declaration dated too far back, one bill per declared day whose declaration waits for
+     * finance ({@link Billed#awaitingFinance}). Runs inside the caller's transaction.
      */
     @Transactional
     public Billed bill(BatchKind kind, long batchId, Long unitId, String orgPath, BatchTotals totals, Declaration declaration,
                        String by) {
         if (totals.enrolments() < 1) throw new IllegalArgumentException("nothing to bill");
         LocalDate today = LocalDate.now(clock);
-        Bill bill = bills.openLocked(kind.name(), batchId, declaration == null ? "AWAITING_PAYMENT" : "DECLARED", unitId, orgPath, today);
-        bill.add(totals.unit(), totals.union(), totals.member());
         Money declared = totals.unit().plus(totals.member());
         boolean held = declaration != null && declared.isPositive() && declarations.mustWait(declaration.paidOn());
+        Bill bill = bills.openLocked(kind.name(), batchId, declaration == null ? "AWAITING_PAYMENT" : "DECLARED",
+                held ? declaration.paidOn() : null, unitId, orgPath, today);
+        bill.add(totals.unit(), totals.union(), totals.member());
         if (held) declarations.hold(bill, declared, declaration, by);
         else if (declaration != null && declared.isPositive()) {
             payments.apply(bill, new BillPayments.Receipt(Bill.Part.UNIT, BillPayments.Source.DECLARED, declared, declaration.paidOn(),

@@ -56,6 +56,10 @@ class DeclaredPayments {
         this.clock = clock;
     }
 
+    int backdateDays() {
+        return settings.declaredBackdateDays;
+    }
+
     /** Whether a declaration dated {@code paidOn} needs finance's confirmation before it is applied. */
     boolean mustWait(LocalDate paidOn) {
         return paidOn.isBefore(LocalDate.now(clock).minusDays(settings.declaredBackdateDays));

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.huzhu.contributions.Contributions;
 import org.huzhu.identity.Accounts;
 import org.huzhu.membership.GiftCovers;
 import org.huzhu.membership.Member;
@@ -38,6 +39,7 @@ class DemoSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
     private static final CurrentUser SYSTEM = new CurrentUser(0, "demo-seeder", Role.ADMIN, "/", null, null, null);
+    private static final CurrentUser FINANCE = new CurrentUser(0, "demo-finance", Role.FINANCE, "/", null, null, null);
 
     private final Organisations organisations;
     private final Members members;
@@ -52,10 +54,12 @@ class DemoSeeder implements ApplicationRunner {
     private final Consents consents;
     private final GiftCovers gifts;
     private final HospitalDemo hospitals;
+    private final Contributions contributions;
 
     DemoSeeder(Organisations organisations, Members members, RosterImports imports, SubsidyBudgetAdmin budgets,
                Accounts accounts, JdbcClient jdbc, DemoProperties properties, PayoutDemo payoutDemo, MemberTransfers transfers,
-               Clock clock, Consents consents, GiftCovers gifts, HospitalDemo hospitals) {
+               Clock clock, Consents consents, GiftCovers gifts, HospitalDemo hospitals, Contributions contributions) {
+        this.contributions = contributions;
         this.hospitals = hospitals;
         this.consents = consents;
         this.gifts = gifts;
@@ -164,14 +168,24 @@ class DemoSeeder implements ApplicationRunner {
                     case 1 -> "HOSPITAL+ACCIDENT";
                     default -> "BASIC";
                 };
-                LocalDate paidOn = today.minusDays(20 + people.nextInt(300));
+                LocalDate paidOn = payday(unit, today, people.nextInt(300));
                 out.write(people.name() + "," + people.idNumber(area, 1966, 2004, sex) + "," + people.phone() + ","
                         + (gig && i % 2 == 0 ? "NEW_FORM" : "REGULAR") + "," + plan + "," + (1 + (i % 7 == 0 ? 1 : 0)) + ","
                         + paidOn + "\n");
             }
         }
-        imports.importNow(unit.id(), csv, SYSTEM);
+        long importId = imports.importNow(unit.id(), csv, SYSTEM);
         Files.deleteIfExists(csv);
+        contributions.confirmDeclarationsOfBatch(Contributions.BatchKind.ROSTER_IMPORT, importId, FINANCE);
+    }
+
+    /**
+     * The day a seeded row was paid: one of four paydays of the unit over the past year (a unit pays its roster in a few
+     * transfers), never within the last 20 days. Rows dated that far back wait for finance (payment truth), so the seeder
+     * then plays demo-finance and confirms each payday's money, and each payday's workers are covered from the day after it.
+     */
+    private static LocalDate payday(Unit unit, LocalDate today, int drawn) {
+        return today.minusDays(20 + drawn / 75 * 75 + unit.id() % 30);
     }
 
     /** About two thirds of the new-form workers are verified; of those, every other one claimed the gift cover. */

@@ -19,6 +19,7 @@ import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,11 +49,14 @@ public class Cancellations {
     private final ObjectProvider<ClaimsOnCover> claims;
     private final CancellationViews views;
     private final RefundOrders orders;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Cancellations(EnrolmentRepository enrolments, CancellationRepository cancellations, MemberRepository members, SubsidyBudgets budgets,
                   Catalogue catalogue, BillCancellations bills, org.huzhu.contributions.Contributions contributions, Ledger ledger, Payouts payouts, PersonalDataCipher cipher,
-                  ObjectProvider<ClaimsOnCover> claims, CancellationViews views, RefundOrders orders, Clock clock) {
+                  ObjectProvider<ClaimsOnCover> claims, CancellationViews views, RefundOrders orders, ApplicationEventPublisher events,
+                  Clock clock) {
+        this.events = events;
         this.enrolments = enrolments;
         this.cancellations = cancellations;
         this.members = members;
@@ -99,7 +103,7 @@ public class Cancellations {
         if (!d.allowed()) throw new ConflictException("enrolmentId", d.refusal());
         Instant now = clock.instant();
         String reason = command.reason().strip();
-        if (d.stage() == RefundPolicy.Stage.UNPAID) return cancelUnpaid(e, d, reason, user, now);
+        if (d.stage() == RefundPolicy.Stage.UNPAID) return cancelUnpaid(e, d, reason, user, now, true);
         CancellationRepository.Payee payee = payee(e, d, command);
         long id = cancellations.insert(e, d, CancellationStatus.PROPOSED, reason, payee, user.username(), now);
         Audit.changed("cancellation", id, "status", null, CancellationStatus.PROPOSED);
@@ -144,6 +148,7 @@ public class Cancellations {
             throw new ConflictException("status", "该申请已被他人处理，请刷新后重试");
         }
         Audit.changed("cancellation", c.id(), "status", CancellationStatus.PROPOSED, CancellationStatus.APPROVED);
+        told(c.id(), e, CancellationStatus.APPROVED, d.toPayer(), c.payee(), note);
         return views.view(cancellations.find(c.id(), false).orElseThrow(), user);
     }
 
@@ -160,6 +165,7 @@ public class Cancellations {
             throw new ConflictException("status", "该申请已被他人处理，请刷新后重试");
         }
         Audit.changed("cancellation", c.id(), "status", CancellationStatus.PROPOSED, CancellationStatus.REJECTED);
+        told(c.id(), e, CancellationStatus.REJECTED, c.toPayer(), c.payee(), command.note().strip());
         return views.view(cancellations.find(c.id(), false).orElseThrow(), user);
     }
 
@@ -204,7 +210,7 @@ public class Cancellations {
     // ------------------------------------------------------------------ parts
 
     private CancellationViews.View cancelUnpaid(EnrolmentRepository.Stored e, RefundPolicy.Decision d, String reason, CurrentUser user,
-                                                Instant now) {
+                                                Instant now, boolean tell) {
         bills.removeUnpaidLine(e.billId(), e.funding().unit(), e.funding().union(), e.funding().member());
         String billed = "enrolment:" + e.id() + ":billed";
         String text = "退保（参保记录 " + e.id() + "，未缴费）：冲销应收";
@@ -214,7 +220,41 @@ public class Cancellations {
         enrolments.cancel(e.id(), now);
         long id = cancellations.insert(e, d, CancellationStatus.DONE, reason, CancellationRepository.Payee.NONE, user.username(), now);
         Audit.changed("cancellation", id, "status", null, CancellationStatus.DONE);
+        if (tell) told(id, e, CancellationStatus.DONE, Money.ZERO, CancellationRepository.Payee.NONE, null);
         return views.view(cancellations.find(id, false).orElseThrow(), user);
+    }
+
+    /**
+     * A worker's death was recorded: an enrolment of theirs still awaiting payment, with nothing received, is cancelled at
+     * once as an unpaid line is (no money moves); nobody is texted. Whether it was.
+     */
+    boolean cancelUnpaidOnDeath(long enrolmentId, LocalDate diedOn, CurrentUser user) {
+        EnrolmentRepository.Stored e = enrolments.find(enrolmentId).orElseThrow();
+        RefundPolicy.Decision d = decide(e);
+        if (!d.allowed() || d.stage() != RefundPolicy.Stage.UNPAID || cancellations.open(e.id()).isPresent()) return false;
+        cancelUnpaid(e, d, "职工已于 " + diedOn + " 身故，未缴费的参保撤销", user, clock.instant(), false);
+        return true;
+    }
+
+    /** The worker, and whoever the refund goes to, are told ({@link EnrolmentCancelled}; notifications writes the texts). */
+    private void told(long cancellationId, EnrolmentRepository.Stored e, CancellationStatus status, Money toPayer,
+                      CancellationRepository.Payee payee, String note) {
+        LocalDate today = LocalDate.now(clock);
+        CatalogueVersion terms = catalogue.version(e.catalogueVersion()).orElseGet(() -> catalogue.activeOn(today));
+        events.publishEvent(new EnrolmentCancelled(cancellationId, e.id(), e.memberId(), e.unitId(),
+                EnrolmentsCameIntoForce.itemNames(e.coverages(), terms), status, toPayer, payee.payer(), payee.masked(), note, today));
+    }
+
+    /** Who a refund's payout concerns, for the texts that tell of it: its member, unit and payer ({@code UNIT} / {@code MEMBER}). */
+    public record RefundParty(long cancellationId, long memberId, Long unitId, String payer) {
+    }
+
+    /** The refund a payout's source ({@code REFUND:<id>}) pays, if it is one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RefundParty> refundParty(String payoutSource) {
+        if (payoutSource == null || !payoutSource.startsWith(org.huzhu.payouts.PayoutKind.REFUND_SOURCE)) return java.util.Optional.empty();
+        long id = Long.parseLong(payoutSource.substring(org.huzhu.payouts.PayoutKind.REFUND_SOURCE.length()));
+        return cancellations.find(id, false).map(c -> new RefundParty(c.id(), c.memberId(), c.unitId(), c.payee().payer()));
     }
 
     private void returnSubsidy(EnrolmentRepository.Stored e, Money amount) {

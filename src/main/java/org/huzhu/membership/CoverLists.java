@@ -106,6 +106,7 @@ public class CoverLists {
              where e.status = 'IN_FORCE' and e.coverage_to >= :from and e.coverage_from <= :to
                and (cast(:unit as bigint) is null and e.org_path like :path || '%' or e.unit_id = :unit)
                and (c->>'to')::date between :from and :to
+               and not exists (select 1 from membership.member d where d.id = e.member_id and d.died_on is not null)
                and not exists (select 1 from membership.enrolment r cross join lateral json_array_elements(r.coverages) rc
                                 where r.member_id = e.member_id and r.status = 'IN_FORCE' and r.coverage_to > :from
                                   and rc->>'item' = c->>'item' and (rc->>'to')::date > (c->>'to')::date)

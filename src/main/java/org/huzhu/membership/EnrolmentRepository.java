@@ -129,6 +129,7 @@ class EnrolmentRepository {
                 select e.id, e.member_id, e.unit_id, e.catalogue_version, c->>'item'
                   from membership.enrolment e cross join lateral json_array_elements(e.coverages) c
                  where e.status = 'IN_FORCE' and e.coverage_from <= :day and e.coverage_to >= :day and (c->>'to')::date = :day
+                   and not exists (select 1 from membership.member d where d.id = e.member_id and d.died_on is not null)
                    and not exists (select 1 from membership.enrolment r cross join lateral json_array_elements(r.coverages) rc
                                     where r.member_id = e.member_id and r.status = 'IN_FORCE' and r.coverage_to > :day
                                       and rc->>'item' = c->>'item' and (rc->>'from')::date > :day)

@@ -36,9 +36,15 @@ public class MemberLifeEvents {
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EnrolmentRepository enrolments;
+    private final Cancellations cancellations;
+    private final org.huzhu.catalogue.Catalogue catalogue;
 
     MemberLifeEvents(MemberLifeRepository life, MemberRepository members, Organisations organisations, ApplicationEventPublisher events,
-                     Clock clock) {
+                     Clock clock, EnrolmentRepository enrolments, Cancellations cancellations, org.huzhu.catalogue.Catalogue catalogue) {
+        this.enrolments = enrolments;
+        this.cancellations = cancellations;
+        this.catalogue = catalogue;
         this.life = life;
         this.members = members;
         this.organisations = organisations;
@@ -94,7 +100,21 @@ public class MemberLifeEvents {
         life.record(member.id(), Kind.DEATH, diedOn, member.unitId(), document, note, user.username());
         Audit.changed("member", member.id(), "diedOn", null, diedOn);
         endCover(member.id(), diedOn);
-        events.publishEvent(new MemberDied(member.id(), diedOn));
+        List<String> notStarted = new ArrayList<>();
+        LocalDate notStartedFrom = null;
+        for (EnrolmentRepository.Stored e : enrolments.ofMember(member.id())) {
+            if (e.status() == EnrolmentRepository.Status.AWAITING_PAYMENT) {
+                cancellations.cancelUnpaidOnDeath(e.id(), diedOn, user);   // nothing paid: nothing to refund, no cover to come
+                continue;
+            }
+            List<Coverage> later = e.status() == EnrolmentRepository.Status.IN_FORCE
+                    ? e.coverages().stream().filter(c -> c.inForce() && c.from().isAfter(diedOn)).toList() : List.of();
+            if (later.isEmpty()) continue;
+            var terms = catalogue.version(e.catalogueVersion()).orElseGet(() -> catalogue.activeOn(diedOn));
+            notStarted.addAll(EnrolmentsCameIntoForce.itemNames(later, terms));
+            for (Coverage c : later) if (notStartedFrom == null || c.from().isBefore(notStartedFrom)) notStartedFrom = c.from();
+        }
+        events.publishEvent(new MemberDied(member.id(), member.unitId(), diedOn, List.copyOf(notStarted), notStartedFrom));
         return members.find(member.id()).orElseThrow();
     }
 

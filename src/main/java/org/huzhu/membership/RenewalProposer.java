@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 class RenewalProposer {
 
     static final String LEFT = "已离开本单位，不再续保";
+    static final String DECEASED = "职工已身故，不再续保";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -75,7 +76,7 @@ class RenewalProposer {
         Map<Long, RenewalRepository.Line> lines = new LinkedHashMap<>();
         Map<Long, List<Coverage>> later = new HashMap<>();
         jdbc.sql("""
-                select e.member_id, e.status, e.coverages::text, m.name, m.id_masked, m.unit_id, m.left_unit_on
+                select e.member_id, e.status, e.coverages::text, m.name, m.id_masked, m.unit_id, m.left_unit_on, m.died_on
                   from membership.enrolment e join membership.member m on m.id = e.member_id
                  where e.unit_id = ? and e.status <> 'CANCELLED' and (e.status = 'AWAITING_PAYMENT' or e.coverage_to >= ?)
                  order by e.member_id, e.id""")
@@ -89,7 +90,8 @@ class RenewalProposer {
                         else later.computeIfAbsent(memberId, k -> new ArrayList<>()).add(c);
                     }
                     if (renew.isEmpty()) return;
-                    boolean left = rs.getObject(7) != null || rs.getObject(6, Long.class) == null || rs.getLong(6) != unit.id();
+                    boolean died = rs.getObject(8) != null;
+                    boolean left = died || rs.getObject(7) != null || rs.getObject(6, Long.class) == null || rs.getLong(6) != unit.id();
                     RenewalRepository.Line before = lines.get(memberId);
                     List<Coverage> items = new ArrayList<>(before == null ? List.of() : before.items());
                     LocalDate coverTo = before == null ? null : before.coverTo();
@@ -98,7 +100,7 @@ class RenewalProposer {
                         if (coverTo == null || c.to().isAfter(coverTo)) coverTo = c.to();
                     }
                     lines.put(memberId, line(memberId, rs.getString(4), rs.getString(5), RenewalLineSource.LAST_YEAR, !left,
-                            left ? LEFT : null, items, coverTo));
+                            died ? DECEASED : left ? LEFT : null, items, coverTo));
                 });
         // an item renewed already (later cover in force, or awaiting payment) is not proposed again
         lines.replaceAll((memberId, l) -> withoutRenewed(l, later.getOrDefault(memberId, List.of())));
@@ -159,11 +161,11 @@ class RenewalProposer {
                               List<RenewalRepository.Line> extra) {
         byte[][] hashes = new byte[rows.size()][];
         for (int i = 0; i < rows.size(); i++) hashes[i] = MemberFacts.idHash(cipher, rows.get(i).idNumber());
-        Map<String, long[]> found = new HashMap<>();   // id hash (hex) -> {member id, unit id or -1}
-        jdbc.sql("select id, id_hash, unit_id from membership.member where id_hash = any(?)").param(hashes)
+        Map<String, long[]> found = new HashMap<>();   // id hash (hex) -> {member id, unit id or -1, 1 when deceased}
+        jdbc.sql("select id, id_hash, unit_id, died_on is not null from membership.member where id_hash = any(?)").param(hashes)
                 .query(rs -> {
                     Long unitId = rs.getObject(3, Long.class);
-                    found.put(Arrays.toString(rs.getBytes(2)), new long[]{rs.getLong(1), unitId == null ? -1 : unitId});
+                    found.put(Arrays.toString(rs.getBytes(2)), new long[]{rs.getLong(1), unitId == null ? -1 : unitId, rs.getBoolean(4) ? 1 : 0});
                 });
         List<RosterLine> newcomers = new ArrayList<>();
         List<byte[]> newHashes = new ArrayList<>();
@@ -177,6 +179,9 @@ class RenewalProposer {
             } else if (member[1] != unit.id()) {
                 extra.add(line(null, row.name(), row.idNumber().masked(), RenewalLineSource.ROSTER, false,
                         MemberTransfers.REGISTERED_ELSEWHERE, items, null));
+            } else if (member[2] == 1) {   // a roster cannot bring back a worker whose death is recorded
+                RenewalRepository.Line before = byMember.get(member[0]);
+                if (before == null) extra.add(line(member[0], row.name(), row.idNumber().masked(), RenewalLineSource.ROSTER, false, DECEASED, items, null));
             } else {
                 RenewalRepository.Line before = byMember.get(member[0]);
                 RenewalRepository.Line changed = line(member[0], row.name(), row.idNumber().masked(),

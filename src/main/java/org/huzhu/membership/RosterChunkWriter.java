@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.huzhu.catalogue.Catalogue;
 import org.huzhu.contributions.Contributions;
@@ -67,6 +68,7 @@ class RosterChunkWriter {
         int accepted;
         int rejected;
         int alreadyEnrolled;
+        int awaitingFinance;
     }
 
     record Chunk(int number, int rowsRead, List<RosterLine> lines, List<RosterRowParser.RowError> errors) {
@@ -77,6 +79,7 @@ class RosterChunkWriter {
         jdbc.sql("select pg_advisory_xact_lock(7411, ?)").param((int) unit.id()).query(rs -> { });
         List<RosterRowParser.RowError> errors = new ArrayList<>(chunk.errors());
         List<RosterRowParser.RowError> repeats = new ArrayList<>();
+        List<RosterRowParser.RowError> waitingForFinance = new ArrayList<>();
         int n = chunk.lines().size();
         byte[][] hashes = new byte[n][];
         for (int i = 0; i < n; i++) hashes[i] = MemberFacts.idHash(cipher, chunk.lines().get(i).idNumber());
@@ -121,15 +124,28 @@ class RosterChunkWriter {
             List<Funding> splits = new ArrayList<>(accepted.size());
             BatchSums declared = new BatchSums();
             BatchSums awaiting = new BatchSums();
-            for (RosterLine line : accepted) {
+            Map<LocalDate, BatchSums> heldByDay = new TreeMap<>();
+            boolean[] heldRows = new boolean[accepted.size()];
+            for (int i = 0; i < accepted.size(); i++) {
+                RosterLine line = accepted.get(i);
                 Funding split = funding.fund(catalogue.activeOn(line.planned().from()), line.planned().premium(),
                         line.planningDay(today).getYear());
                 splits.add(split);
-                (line.awaitingPayment() ? awaiting : declared).add(split);
+                if (!line.awaitingPayment() && contributions.declarationAwaitsFinance(line.paidOn())) {
+                    if (split.unit().plus(split.member()).isPositive()) heldRows[i] = true;
+                    else accepted.set(i, line = line.unpaid());   // nothing of the unit's to confirm: cover from the bill's day, never back-dated
+                }
+                if (heldRows[i]) heldByDay.computeIfAbsent(line.paidOn(), d -> new BatchSums()).add(split);
+                else (line.awaitingPayment() ? awaiting : declared).add(split);
             }
             Money unitTotal = declared.unit.plus(awaiting.unit);
             Money unionTotal = declared.union.plus(awaiting.union);
             Money memberTotal = declared.member.plus(awaiting.member);
+            for (BatchSums day : heldByDay.values()) {
+                unitTotal = unitTotal.plus(day.unit);
+                unionTotal = unionTotal.plus(day.union);
+                memberTotal = memberTotal.plus(day.member);
+            }
             funding.close();
             Connection connection = DataSourceUtils.getConnection(dataSource);
             long[] newIds = allocate("membership.member", newMembers.size());
@@ -149,13 +165,22 @@ class RosterChunkWriter {
                         "roster-import:" + importId + ":after-row:" + totals.processed + ":billed", "ROSTER_IMPORT",
                         importId + "#" + chunk.number(), "花名册批量参保缴费应收（导入 " + importId + "，第 " + chunk.number() + " 批，"
                                 + accepted.size() + " 人）", today, unit.path(), unitTotal, unionTotal, memberTotal, Money.ZERO));
-                Billing billing = bill(importId, unit, accepted, memberIds, declared, awaiting, totals.processed, held, today);
+                Billing billing = bill(importId, unit, accepted, memberIds, declared, awaiting, heldByDay, heldRows, totals.processed,
+                        held, today);
+                for (int i = 0; i < accepted.size(); i++) {
+                    if (!heldRows[i]) continue;
+                    RosterLine l = accepted.get(i);
+                    waitingForFinance.add(new RosterRowParser.RowError(l.rowNumber(), l.name(), RosterRowParser.PAID_ON,
+                            "缴费日期 " + l.paidOn() + " 早于 " + contributions.declaredBackdateDays()
+                                    + " 天前：已登记待缴费，财务核实到账后保障生效"));
+                }
                 long[] enrolmentIds = allocate("membership.enrolment", accepted.size());
                 copyEnrolments(connection, importId, unit, accepted, memberIds, enrolmentIds, splits, journalId, funding, billing, today);
                 publishInForce(accepted, memberIds, enrolmentIds, billing);
             }
             copyErrors(connection, importId, errors, "ERROR");
             copyErrors(connection, importId, repeats, "ALREADY_ENROLLED");
+            copyErrors(connection, importId, waitingForFinance, "AWAITING_FINANCE");
         } catch (SQLException e) {
             throw new IllegalStateException("COPY failed for import " + importId + " chunk " + chunk.number(), e);
         }
@@ -163,7 +188,8 @@ class RosterChunkWriter {
         totals.accepted += accepted.size();
         totals.rejected += chunk.rowsRead() - accepted.size() - repeats.size();
         totals.alreadyEnrolled += repeats.size();
-        imports.progress(importId, totals.processed, totals.accepted, totals.rejected, totals.alreadyEnrolled);
+        totals.awaitingFinance += waitingForFinance.size();
+        imports.progress(importId, totals.processed, totals.accepted, totals.rejected, totals.alreadyEnrolled, totals.awaitingFinance);
     }
 
     /** Marks, in {@link #existingMembers}, a worker registered outside the import's reach. */
@@ -216,10 +242,19 @@ class RosterChunkWriter {
     /**
      * The bills of the chunk's rows: rows declared paid go on the import's declared bill with a
      * DECLARED payment for the chunk (booked today, the day the roster declared them); rows with a
-     * blank 缴费日期 go on the import's bill awaiting payment. {@code paidOn} holds, per row, the
-     * payment its cover runs from, or null while awaiting; {@code planned} its dated cover.
+     * blank 缴费日期 go on the import's bill awaiting payment. Rows dated further back than the declared-payment
+     * limit go on a declared bill of their own per declared day, whose declaration waits for finance: they are enrolled
+     * awaiting payment, and come into force from the day after that day once a second person confirms the money.
+     * {@code paidOn} holds, per row, the payment its cover runs from, or null while awaiting; {@code planned} its dated cover.
      */
-    private record Billing(Long declaredBill, Long awaitingBill, LocalDate[] paidOn, EnrolmentRules.Planned[] planned) {
+    private record Billing(Long declaredBill, Long awaitingBill, Map<LocalDate, Long> heldBills, boolean[] held, LocalDate[] paidOn,
+                           EnrolmentRules.Planned[] planned) {
+
+        /** The bill row {@code i} goes on. */
+        Long billOf(int i, RosterLine line) {
+            if (held[i]) return heldBills.get(line.paidOn());
+            return line.awaitingPayment() ? awaitingBill : declaredBill;
+        }
     }
 
     /** Who pays what of the premiums of the chunk's rows that go on one bill. */
@@ -242,16 +277,24 @@ class RosterChunkWriter {
     }
 
     private Billing bill(long importId, Unit unit, List<RosterLine> lines, List<Long> memberIds, BatchSums declared,
-                         BatchSums awaiting, int afterRow, Map<Long, List<Coverage>> held, LocalDate today) {
+                         BatchSums awaiting, Map<LocalDate, BatchSums> heldByDay, boolean[] heldRows, int afterRow,
+                         Map<Long, List<Coverage>> held, LocalDate today) {
         LocalDate[] paidOn = new LocalDate[lines.size()];
         EnrolmentRules.Planned[] planned = new EnrolmentRules.Planned[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
-            paidOn[i] = lines.get(i).paidOn();
+            paidOn[i] = heldRows[i] ? null : lines.get(i).paidOn();
             planned[i] = lines.get(i).planned();
         }
         String by = "花名册导入 #" + importId;
         Long declaredBill = null;
         Long awaitingBill = null;
+        Map<LocalDate, Long> heldBills = new HashMap<>();
+        String uploader = heldByDay.isEmpty() ? null : imports.find(importId).orElseThrow().createdBy();   // the declarer: finance's second person is someone else
+        for (Map.Entry<LocalDate, BatchSums> day : heldByDay.entrySet()) {   // a bill per declared day: confirming that day's money completes it
+            heldBills.put(day.getKey(), contributions.bill(Contributions.BatchKind.ROSTER_IMPORT, importId, unit.id(), unit.path(),
+                    day.getValue().totals(), new Contributions.Declaration(day.getKey(),
+                            "roster-" + importId + "-after-row-" + afterRow + "-paid-" + day.getKey()), uploader).billId());
+        }
         if (declared.count > 0) {
             declaredBill = contributions.bill(Contributions.BatchKind.ROSTER_IMPORT, importId, unit.id(), unit.path(), declared.totals(),
                     new Contributions.Declaration(today, "roster-" + importId + "-after-row-" + afterRow), by).billId();
@@ -270,7 +313,7 @@ class RosterChunkWriter {
                 }
             }
         }
-        return new Billing(declaredBill, awaitingBill, paidOn, planned);
+        return new Billing(declaredBill, awaitingBill, heldBills, heldRows, paidOn, planned);
     }
 
     /** The chunk's rows whose cover starts now (declared paid, or owing nothing), told in one event. */
@@ -305,7 +348,7 @@ class RosterChunkWriter {
                     .number(f.union().isZero() ? null : funding.budgetOrgId(l.planningDay(today).getYear()))
                     .number(importId).number(l.rowNumber()).number(journalId)
                     .text(inForce ? "IN_FORCE" : "AWAITING_PAYMENT")
-                    .number(l.awaitingPayment() ? billing.awaitingBill() : billing.declaredBill());
+                    .number(billing.billOf(i, l));
             copy.endRow();
         }
         copy.finish();

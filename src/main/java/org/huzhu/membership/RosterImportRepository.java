@@ -20,7 +20,7 @@ class RosterImportRepository {
 
     record State(long id, long unitId, String orgPath, String fileName, String filePath, String sha256, Status status,
                  Phase phase, int rows, int processed, int accepted, int rejected, String message, String createdBy,
-                 java.time.OffsetDateTime createdAt, java.time.OffsetDateTime finishedAt, int alreadyEnrolled) {
+                 java.time.OffsetDateTime createdAt, java.time.OffsetDateTime finishedAt, int alreadyEnrolled, int awaitingFinance) {
     }
 
     /** A row's problem, or (kind ALREADY_ENROLLED) the note that its worker holds the cover already; {@code name} as typed. */
@@ -54,7 +54,7 @@ class RosterImportRepository {
                         Status.valueOf(rs.getString("status")), Phase.valueOf(rs.getString("phase")), rs.getInt("rows"),
                         rs.getInt("processed"), rs.getInt("accepted"), rs.getInt("rejected"), rs.getString("message"),
                         rs.getString("created_by"), rs.getObject("created_at", java.time.OffsetDateTime.class),
-                        rs.getObject("finished_at", java.time.OffsetDateTime.class), rs.getInt("already_enrolled")))
+                        rs.getObject("finished_at", java.time.OffsetDateTime.class), rs.getInt("already_enrolled"), rs.getInt("awaiting_finance")))
                 .optional();
     }
 
@@ -96,12 +96,14 @@ class RosterImportRepository {
     }
 
     void progress(long id, int processed, int accepted, int rejected) {
-        progress(id, processed, accepted, rejected, 0);
+        progress(id, processed, accepted, rejected, 0, 0);
     }
 
-    void progress(long id, int processed, int accepted, int rejected, int alreadyEnrolled) {
-        jdbc.sql("update membership.roster_import set processed = ?, accepted = ?, rejected = ?, already_enrolled = ? where id = ?")
-                .params(processed, accepted, rejected, alreadyEnrolled, id).update();
+    void progress(long id, int processed, int accepted, int rejected, int alreadyEnrolled, int awaitingFinance) {
+        jdbc.sql("""
+                update membership.roster_import set processed = ?, accepted = ?, rejected = ?, already_enrolled = ?, awaiting_finance = ?
+                 where id = ?""")
+                .params(processed, accepted, rejected, alreadyEnrolled, awaitingFinance, id).update();
     }
 
     /** Where the files of finished imports were kept (each is deleted when its import ends). */
@@ -129,6 +131,11 @@ class RosterImportRepository {
     /** The rows whose workers held the cover already (已参保，未重复办理), in row order. */
     List<ErrorRow> alreadyEnrolled(long id, int limit, int offset) {
         return rows(id, "ALREADY_ENROLLED", limit, offset);
+    }
+
+    /** The rows dated too far back, enrolled awaiting finance's confirmation of their payment, in row order. */
+    List<ErrorRow> awaitingFinance(long id, int limit, int offset) {
+        return rows(id, "AWAITING_FINANCE", limit, offset);
     }
 
     private List<ErrorRow> rows(long id, String kind, int limit, int offset) {

@@ -92,7 +92,8 @@ public class RosterImports {
                              int accepted, int rejected, String message, int errorCount,
                              List<RosterImportRepository.ErrorRow> errors, java.time.OffsetDateTime createdAt,
                              java.time.OffsetDateTime finishedAt, int alreadyEnrolled,
-                             List<RosterImportRepository.ErrorRow> alreadyEnrolledRows) {
+                             List<RosterImportRepository.ErrorRow> alreadyEnrolledRows, int awaitingFinance,
+                             List<RosterImportRepository.ErrorRow> awaitingFinanceRows) {
     }
 
     /** Stores the upload and starts importing it; returns the import's id. */
@@ -146,7 +147,8 @@ public class RosterImports {
                 .orElseThrow(() -> new NotFoundException("导入任务不存在"));
         return new ImportView(s.id(), s.unitId(), s.fileName(), s.status().name(), s.phase().name(), s.rows(), s.processed(),
                 s.accepted(), s.rejected(), s.message(), imports.errorCount(id), imports.errors(id, errorLimit, 0),
-                s.createdAt(), s.finishedAt(), s.alreadyEnrolled(), imports.alreadyEnrolled(id, errorLimit, 0));
+                s.createdAt(), s.finishedAt(), s.alreadyEnrolled(), imports.alreadyEnrolled(id, errorLimit, 0),
+                s.awaitingFinance(), imports.awaitingFinance(id, errorLimit, 0));
     }
 
     public List<RosterImportRepository.ErrorRow> errors(long id, CurrentUser user, int limit, int offset) {

@@ -15,6 +15,11 @@ record RosterLine(long rowNumber, String name, IdNumber idNumber, String phone, 
         return paidOn == null;
     }
 
+    /** The same row as if its 缴费日期 were blank: enrolled awaiting payment. */
+    RosterLine unpaid() {
+        return new RosterLine(rowNumber, name, idNumber, phone, form, lines, null, planned);
+    }
+
     /** The day the rules are applied as of: the payment date, or today for a row not paid yet. */
     LocalDate planningDay(LocalDate today) {
         return paidOn != null ? paidOn : today;

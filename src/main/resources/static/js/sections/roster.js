@@ -139,25 +139,29 @@ function progressCard(v) {
       stat('总行数', v.rows, '', 'import-rows'),
       stat('成功参保', v.accepted, 'ok', 'import-accepted'),
       stat('已参保，未重复办理', v.alreadyEnrolled, '', 'import-already-count'),
+      v.awaitingFinance ? stat('待财务确认到账', v.awaitingFinance, 'warn', 'import-awaiting-finance-count') : null,
       stat('未通过', v.rejected, 'bad', 'import-rejected-count')),
     v.status === 'DONE' ? h('div', { class: `alert ${v.rejected ? 'alert-warn' : 'alert-ok'}`, style: 'margin-top:14px', role: 'status', id: 'import-summary' },
       summary(v)) : null,
     v.errors?.length ? errorsTable(v) : null,
-    v.alreadyEnrolledRows?.length ? alreadyTable(v) : null);
+    v.awaitingFinanceRows?.length ? notesTable(v.awaitingFinanceRows, v.awaitingFinance, '待财务确认到账', 'import-awaiting-finance') : null,
+    v.alreadyEnrolledRows?.length ? notesTable(v.alreadyEnrolledRows, v.alreadyEnrolled, '已参保，未重复办理', 'import-already') : null);
 }
 
 function summary(v) {
   const already = v.alreadyEnrolled ? `，${v.alreadyEnrolled} 人已参保，未重复办理` : '';
-  if (v.rejected) return `导入完成：${v.accepted} 人参保成功${already}，${v.rejected} 行未通过，请修改下列行后重新上传（已参保的职工不会重复参保）。`;
-  return `导入完成：${v.accepted} 人参保成功${already}。`;
+  const waiting = v.awaitingFinance ? `；其中 ${v.awaitingFinance} 人缴费日期较早，待财务核实到账后保障生效` : '';
+  if (v.rejected) return `导入完成：${v.accepted} 人参保成功${already}${waiting}，${v.rejected} 行未通过，请修改下列行后重新上传（已参保的职工不会重复参保）。`;
+  return `导入完成：${v.accepted} 人参保成功${already}${waiting}。`;
 }
 
-function alreadyTable(v) {
+/** Rows that are not errors but that the operator should know about, by row number and name. */
+function notesTable(rows, count, title, id) {
   return h('div', { style: 'margin-top:16px' },
-    h('h3', { text: `已参保，未重复办理（${v.alreadyEnrolled} 人${v.alreadyEnrolled > v.alreadyEnrolledRows.length ? `，显示前 ${v.alreadyEnrolledRows.length} 人` : ''}）` }),
-    h('div', { class: 'table-wrap', style: 'margin-top:8px' }, responsive(h('table', { id: 'import-already' },
+    h('h3', { text: `${title}（${count} 人${count > rows.length ? `，显示前 ${rows.length} 人` : ''}）` }),
+    h('div', { class: 'table-wrap', style: 'margin-top:8px' }, responsive(h('table', { id },
       h('thead', {}, h('tr', {}, h('th', { class: 'num shrink', text: '行号' }), h('th', { class: 'shrink', text: '姓名' }), h('th', { text: '说明' }))),
-      h('tbody', {}, v.alreadyEnrolledRows.map((e) => h('tr', {},
+      h('tbody', {}, rows.map((e) => h('tr', {},
         h('td', { class: 'num shrink', text: e.row }),
         h('td', { class: 'shrink nowrap', text: e.name || '—' }),
         h('td', { text: e.message }))))))));

@@ -26,6 +26,16 @@ public final class Bench {
      * One benchmark: reads its options, measures, and returns its figures, which are printed last.
      * A benchmark that prints its own BENCH line (the JMH ones) returns none.
      */
+    /**
+     * Finance's second person confirms the declared payments of a roster import set up before the measurement: rows paid
+     * more than a week back wait for that confirmation (payment truth) before their cover starts.
+     */
+    static void confirmDeclaredPayments(ConfigurableApplicationContext app, long importId) {
+        app.getBean(org.huzhu.contributions.Contributions.class).confirmDeclarationsOfBatch(
+                org.huzhu.contributions.Contributions.BatchKind.ROSTER_IMPORT, importId,
+                new org.huzhu.shared.scope.CurrentUser(0, "bench-finance", org.huzhu.shared.scope.Role.FINANCE, "/", null, null, null));
+    }
+
     interface Benchmark {
         List<Figure> run(Options options) throws Exception;
     }

@@ -80,7 +80,7 @@ final class ImportBenchmark implements Bench.Benchmark {
 
             Path file = DATA.resolve("roster-" + rows + "." + format);
             long genStart = System.nanoTime();
-            new RosterFile(today).write(file, rows, format);
+            new RosterFile(today, 0, 8).write(file, rows, format);   // a roster paid this week: cover starts at once
             progress("wrote %,d rows to %s (%,d bytes) in %.1f s (not timed)", rows, file, Files.size(file), seconds(genStart));
 
             String loadBefore = load();

@@ -129,6 +129,7 @@ final class Population {
                 for (int j = from; j < to; j++) out.write(rosterLine(j) + "\n");
             }
             long importId = imports.importNow(unit.id(), csv, ADMIN);
+            Bench.confirmDeclaredPayments(app, importId);   // paid months back: finance confirms the money (payment truth)
             RosterImports.ImportView view = imports.visibleImport(importId, ADMIN, 3);
             if (!view.status().equals("DONE") || view.accepted() != to - from) {
                 throw new IllegalStateException("roster import of unit " + unit.id() + " ended " + view.status() + " with "

@@ -22,7 +22,7 @@ class RosterBillingApiTest extends MoneyApiTest {
     @Test
     void blankPaymentDatesWaitOnOneBillForTheImportAndComeIntoForceWhenItIsPaid() throws Exception {
         long unit = createUnit("江岸区总工会", "OTHER", 5);
-        LocalDate declared = today.minusDays(15);
+        LocalDate declared = today.minusDays(5);
         StringBuilder csv = new StringBuilder("姓名,身份证号码,手机号码,就业形态,保障方案,份数,缴费日期\n");
         for (int i = 0; i < 5; i++) {
             csv.append("花名册职工").append(i).append(',').append(idNumber(LocalDate.of(1985, 1, 1 + i), 'M')).append(",1390000000")

@@ -13,6 +13,7 @@ import org.huzhu.catalogue.Catalogue;
 import org.huzhu.catalogue.CatalogueVersion;
 import org.huzhu.payments.OnlinePayments;
 import org.huzhu.payments.provider.SimulatedPaymentProvider;
+import org.huzhu.shared.Masks;
 import org.huzhu.shared.Money;
 import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class SelfEnrolmentAppTest extends MemberAppTest {
     SimulatedPaymentProvider simulator;
     @Autowired
     OnlinePayments onlinePayments;
+    @Autowired
+    org.huzhu.payouts.Payouts payouts;
 
     @Test
     void theOfferAndQuoteComeFromTheCatalogueOpenToIndividuals() {
@@ -225,6 +228,63 @@ class SelfEnrolmentAppTest extends MemberAppTest {
         assertProblem(app.post("/api/v1/m/enrolments/" + id + "/payment", "").answer(), 409);
         assertThat(app.get("/api/v1/m/enrolment").answer().json().path("awaiting").size()).isZero();
         assertThat(app.post("/api/v1/m/enrolments", choice("HOSPITAL", 1)).status()).as("the item is free again").isEqualTo(201);
+    }
+
+    /**
+     * A self-paid enrolment cancelled before its cover starts (issue 16, 退保与退费): the refund goes to the worker's own payout
+     * account, not to a unit; a second person approves it; it is paid through the payout rails once; and the worker is told
+     * each step — cover cancelled, refund approved, refund sent — by text and in the app's inbox, the account as its last digits.
+     */
+    @Test
+    void aSelfPaidEnrolmentCancelledBeforeCoverIsRefundedToTheWorkersOwnAccountAndTheWorkerIsToldEachStep() {
+        AppClient app = selfEmployed("个人退保赵女士", 'F', "REGULAR");
+        long member = memberId(app);
+        String card = newCardNumber();
+        AppClient.Reply carded = app.post("/api/v1/m/bank-card", json(Map.of("cardNumber", card, "consent", true)));
+        assertThat(carded.answer().field("result")).as(carded.answer().body()).isEqualTo("MATCH");
+        JsonNode enrolled = enrol(app, choice("HOSPITAL", 1));
+        long id = enrolled.path("enrolmentId").asLong();
+        Money premium = Money.of(enrolled.path("premium").asString());
+        JsonNode order = pay(app, id);
+        assertThat(payAtProvider(order)).isEqualTo("PAID");
+        awaitStatus(app, id, order, "IN_FORCE");
+
+        JsonNode preview = get("demo-wuhan", "/api/v1/enrolments/" + id + "/cancellation-preview").json();
+        assertThat(preview.path("stage").asString()).as(preview.toString()).isEqualTo("BEFORE_COVER");
+        assertThat(preview.path("payer").asString()).isEqualTo("MEMBER");
+        assertThat(Money.of(preview.path("toPayer").asString())).isEqualTo(premium);
+        Answer requested = post("demo-wuhan", "/api/v1/enrolments/" + id + "/cancellations", json(Map.of("reason", "本人申请退保")));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(requested.field("status")).isEqualTo("PROPOSED");
+        assertThat(requested.field("payeeMaskedAccount")).isEqualTo(Masks.accountNumber(card));
+        assertProblem(post("demo-wuhan", "/api/v1/enrolment-cancellations/" + requested.json().path("id").asLong() + "/approve", "{}"), 409);
+        Answer approved = post("demo-admin", "/api/v1/enrolment-cancellations/" + requested.json().path("id").asLong() + "/approve",
+                json(Map.of("note", "已核实本人申请")));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        String reference = approved.field("payoutReference");
+        JsonNode payout = get("demo-finance", "/api/v1/payouts/" + reference).json();
+        assertThat(payout.path("kind").asString()).isEqualTo("REFUND");
+        assertThat(Money.of(payout.path("amount").asString())).isEqualTo(premium);
+        assertThat(payout.path("maskedAccount").asString()).isEqualTo(Masks.accountNumber(card));
+        String tail = "尾号" + card.substring(card.length() - 4);
+        assertThat(texts(member, "ENROLMENT_CANCELLED")).singleElement().satisfies(t -> assertThat(t).contains("住院", "退保", "不再有效"));
+        assertThat(texts(member, "REFUND_APPROVED")).singleElement()
+                .satisfies(t -> assertThat(t).contains(premium.toString()).contains(tail).doesNotContain(card));
+
+        assertThat(org.huzhu.support.PayoutRound.pay(payouts, reference).status()).isEqualTo(org.huzhu.payouts.PayoutStatus.SETTLED);
+
+        assertThat(texts(member, "REFUND_SENT")).singleElement().satisfies(t -> assertThat(t).contains(premium.toString()).contains(tail));
+        assertThat(jdbc.sql("select count(*) from notifications.message where member_id = ? and template_code like 'REFUND%' and channel = 'INBOX'")
+                .param(member).query(Integer.class).single()).as("in the app's inbox too").isEqualTo(2);
+        assertThat(get("demo-admin", "/api/v1/enrolments/" + id).json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(app.get("/api/v1/m/cover").answer().json().path("items").size()).isZero();
+        assertThat(trialBalanced()).isTrue();
+    }
+
+    /** The SMS texts of one template written for the member. */
+    private List<String> texts(long memberId, String template) {
+        return jdbc.sql("select body from notifications.message where member_id = ? and template_code = ? and channel = 'SMS' order by id")
+                .params(memberId, template).query(String.class).list();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -179,6 +179,51 @@ class RenewalApiTest extends ApiTest {
         assertProblem(get("demo-unit", "/api/v1/cover/expiring?unitId=" + unit), 404);
     }
 
+    /**
+     * A death recorded while a renewal is chained to the cover in force: the cover running ends on the day of death, what
+     * awaited payment is cancelled (no money moved; nobody texts the deceased), the paid renewal that had not started can
+     * be cancelled for a full refund and the unit's operators are told so, and the expiring lists leave the worker out.
+     */
+    @Test
+    void aDeathEndsTheCoverCancelsTheUnpaidAndLeavesThePaidRenewalToBeRefunded() {
+        long unit = newUnit(COUNTY);
+        String operator = "death-op-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        Answer account = post("demo-admin", "/api/v1/accounts", JSON.writeValueAsString(Map.of("username", operator,
+                "displayName", "身故通知经办人", "role", "UNIT_OPERATOR", "unitId", unit)));
+        assertThat(account.status()).as(account.body()).isEqualTo(201);
+        long dies = member(unit, 'M');
+        long stays = member(unit, 'F');
+        LocalDate oldTo = coverTo(enrolItems(unit, dies, today().minusDays(340), "HOSPITAL:1"));
+        enrolItems(unit, stays, today().minusDays(340), "HOSPITAL:1");
+        long renewal = enrolItems(unit, dies, today(), "HOSPITAL:1");
+        assertThat(get("demo-admin", "/api/v1/enrolments/" + renewal).json().path("coverages").get(0).path("from").asString())
+                .isEqualTo(oldTo.plusDays(1).toString());
+        Answer awaiting = post("demo-admin", "/api/v1/enrolments", JSON.writeValueAsString(Map.of("unitId", unit, "memberId", dies,
+                "items", List.of(Map.of("item", "ACCIDENT", "shares", 1)))));
+        assertThat(awaiting.field("status")).isEqualTo("AWAITING_PAYMENT");
+        LocalDate diedOn = today().minusDays(1);
+
+        Answer recorded = post("demo-admin", "/api/v1/members/" + dies + "/death",
+                JSON.writeValueAsString(Map.of("diedOn", diedOn.toString(), "documentRef", "死亡医学证明 H420100777")));
+
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        assertThat(get("demo-admin", "/api/v1/enrolments/" + awaiting.json().path("id").asLong()).json().path("status").asString())
+                .isEqualTo("CANCELLED");
+        JsonNode preview = get("demo-admin", "/api/v1/enrolments/" + renewal + "/cancellation-preview").json();
+        assertThat(preview.path("allowed").asBoolean()).as(preview.toString()).isTrue();
+        assertThat(preview.path("stage").asString()).isEqualTo("BEFORE_COVER");
+        assertThat(preview.path("toPayer").asString()).isEqualTo("100.00");
+        List<String> told = jdbc.sql("""
+                select m.body from notifications.message m join identity.account a on a.id = m.account_id
+                 where a.username = ? and m.template_code = 'DEATH_COVER_NOT_STARTED_UNIT'""").param(operator).query(String.class).list();
+        assertThat(told).singleElement().satisfies(t -> assertThat(t).contains("住院", "尚未开始", "退保")
+                .contains(oldTo.plusDays(1).getYear() + "年" + oldTo.plusDays(1).getMonthValue() + "月" + oldTo.plusDays(1).getDayOfMonth() + "日"));
+        assertThat(jdbc.sql("select count(*) from notifications.message where member_id = ? and template_code = 'ENROLMENT_CANCELLED'")
+                .param(dies).query(Integer.class).single()).as("nobody texts the deceased").isZero();
+        JsonNode soon = get("demo-admin", "/api/v1/cover/expiring?unitId=" + unit).json();
+        assertThat(members(soon)).containsExactly(stays);
+    }
+
     @Test
     void theExpiryRemindersSkipAMemberWhoseRenewalIsAlreadyPaid() {
         long unit = newUnit(COUNTY);

@@ -90,10 +90,10 @@ class RosterImportApiTest extends ApiTest {
     @Test
     void enrolsGoodRowsAndRejectsEachKindOfBadRowUnderItsRowAndColumn() {
         LocalDate today = today();
-        String paid = today.minusDays(10).toString();
+        String paid = today.minusDays(5).toString();
         List<Good> goods = List.of(
                 new Good(Workers.man(paid, "BASIC", "1"), "190.00"),
-                new Good(Workers.woman(today.minusDays(40).toString(), "BASIC", "2"), "430.00"),
+                new Good(Workers.woman(today.minusDays(7).toString(), "BASIC", "2"), "430.00"),
                 new Good(Workers.man(paid, "BASIC", "3").withForm("新就业形态"), "570.00"),
                 new Good(Workers.woman(paid, "BASIC", "1").withPhone(""), "215.00"));
         String valid = Workers.idNumber(LocalDate.of(1988, 3, 4), true);
@@ -178,6 +178,86 @@ class RosterImportApiTest extends ApiTest {
         Answer errors = get("demo-admin", "/api/v1/roster-imports/" + importId + "/errors");
         assertThat(errors.status()).isEqualTo(200);
         assertThat(errors.json().size()).isEqualTo(result.get("errorCount").asInt()).isGreaterThanOrEqualTo(14);
+    }
+
+    /**
+     * Payment truth for the roster (issue 16): a row whose 缴费日期 lies more than 7 days back is enrolled awaiting
+     * payment — no back-dated cover for someone who may already be ill — and named to the operator; its declaration
+     * waits for finance, the uploader cannot confirm it, and once a second person confirms each day's money the rows
+     * come into force from the day after the payment that completed the bill. A fresh row of the same file is covered at once.
+     */
+    @Test
+    void rowsPaidMoreThanAWeekBackWaitForFinanceAndComeIntoForceWhenASecondPersonConfirms() {
+        LocalDate today = today();
+        Worker fresh = Workers.man(today.minusDays(2).toString(), "BASIC", "1");
+        Worker thirtyDaysBack = Workers.woman(today.minusDays(30).toString(), "BASIC", "1");
+        Worker twentyDaysBack = Workers.man(today.minusDays(20).toString(), "BASIC", "2");
+        long unitId = createUnit(3);
+        BigDecimal incomeBefore = trialBalanceCredit("4001");
+
+        JsonNode result = runImport(unitId, "补报.csv", csv(CHINESE_HEADERS, List.of(fresh, thirtyDaysBack, twentyDaysBack), StandardCharsets.UTF_8));
+
+        assertThat(result.get("status").asString()).isEqualTo("DONE");
+        assertThat(result.get("accepted").asInt()).isEqualTo(3);
+        assertThat(result.get("rejected").asInt()).isZero();
+        assertThat(result.get("awaitingFinance").asInt()).isEqualTo(2);
+        JsonNode notes = result.get("awaitingFinanceRows");
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(notes.get(0).get("name").asString()).isEqualTo(thirtyDaysBack.name());
+        assertThat(notes.get(0).get("message").asString()).contains(today.minusDays(30).toString()).contains("财务");
+        assertThat(notes.get(1).get("name").asString()).isEqualTo(twentyDaysBack.name());
+        assertThat(result.get("errorCount").asInt()).isZero();
+
+        Map<String, Object> covered = enrolmentsOf(onlyMemberOf(fresh.idNumber())).getFirst();
+        assertThat(covered.get("status")).isEqualTo("IN_FORCE");
+        assertThat(covered.get("coverage_from").toString()).isEqualTo(today.minusDays(1).toString());
+        Map<Worker, Long> billOf = new LinkedHashMap<>();
+        for (Worker waiting : List.of(thirtyDaysBack, twentyDaysBack)) {
+            Map<String, Object> e = enrolmentsOf(onlyMemberOf(waiting.idNumber())).getFirst();
+            assertThat(e.get("status")).as(waiting.name()).isEqualTo("AWAITING_PAYMENT");
+            assertThat(e.get("coverage_from")).as(waiting.name()).isNull();
+            billOf.put(waiting, ((Number) e.get("bill_id")).longValue());
+        }
+        assertThat(Set.copyOf(billOf.values())).as("a bill per declared day, apart from the fresh rows' bill").hasSize(2)
+                .doesNotContain(((Number) covered.get("bill_id")).longValue());
+        Map<Worker, String> premium = Map.of(thirtyDaysBack, "215.00", twentyDaysBack, "380.00");
+        Map<Worker, LocalDate> declaredDay = Map.of(thirtyDaysBack, today.minusDays(30), twentyDaysBack, today.minusDays(20));
+        List<Long> declarations = new ArrayList<>();
+        for (var bill : billOf.entrySet()) {
+            JsonNode pending = get("demo-finance", "/api/v1/payment-declarations?billId=" + bill.getValue()).json();
+            assertThat(pending).hasSize(1);
+            assertThat(pending.get(0).get("paidOn").asString()).isEqualTo(declaredDay.get(bill.getKey()).toString());
+            assertThat(new BigDecimal(pending.get(0).get("amount").asString()))
+                    .isEqualByComparingTo(unitsOwnPart(bill.getKey(), premium.get(bill.getKey())));
+            assertThat(pending.get(0).get("declaredBy").asString()).isEqualTo("demo-admin");
+            declarations.add(pending.get(0).get("id").asLong());
+        }
+
+        Answer byUploader = post("demo-admin", "/api/v1/payment-declarations/" + declarations.getFirst() + "/confirmation", "");
+        assertThat(byUploader.status()).as(byUploader.body()).isEqualTo(409);
+        for (long declaration : declarations.reversed()) {   // in any order: each day's money completes its own bill
+            Answer confirmed = post("demo-finance", "/api/v1/payment-declarations/" + declaration + "/confirmation", "");
+            assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        }
+
+        for (Worker waiting : List.of(thirtyDaysBack, twentyDaysBack)) {
+            Map<String, Object> e = enrolmentsOf(onlyMemberOf(waiting.idNumber())).getFirst();
+            assertThat(e.get("status")).as(waiting.name()).isEqualTo("IN_FORCE");
+            assertThat(e.get("coverage_from").toString()).as(waiting.name()).isEqualTo(declaredDay.get(waiting).plusDays(1).toString());
+        }
+        assertTrialBalanced();
+        assertThat(trialBalanceCredit("4001").subtract(incomeBefore)).isEqualByComparingTo("785.00");
+    }
+
+    /** What the unit pays of a worker's premium (its part and the worker's; the union's subsidy apart), the premium checked by hand. */
+    private BigDecimal unitsOwnPart(Worker worker, String premium) {
+        Map<String, Object> e = enrolmentsOf(onlyMemberOf(worker.idNumber())).getFirst();
+        BigDecimal unit = (BigDecimal) e.get("unit_pays");
+        BigDecimal member = (BigDecimal) e.get("member_pays");
+        assertThat(unit.add(member).add((BigDecimal) e.get("union_pays"))).isEqualByComparingTo(premium);
+        assertThat(unit.add(member)).isPositive();
+        return unit.add(member);
     }
 
     @Test

@@ -276,6 +276,61 @@ class NotificationTriggersTest extends ApiTest {
         assertThat(rows(member, "ENROLMENT_IN_FORCE")).as("in force once its bill is paid").isNotEmpty();
     }
 
+    // ---- cancellations and refunds -----------------------------------------------------------
+
+    @Test
+    void aCancellationTellsTheWorkerTheCoverEndedAndTheUnitOfItsRefundApprovedRefusedByTheBankOrTurnedDown() {
+        long unit = newUnitWithOperator();
+        long operator = operatorOf(unit);
+        long unpaidMember = register(unit, newPhone());
+        long unpaid = enrol(unit, unpaidMember, null, "ACCIDENT");
+        Answer cancelled = post("demo-admin", "/api/v1/enrolments/" + unpaid + "/cancellations", "{\"reason\":\"职工离职\"}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(201);
+        assertThat(only(unpaidMember, "ENROLMENT_CANCELLED", "SMS").body()).contains("意外", "已于" + CHINESE_DATE.format(today()) + "退保");
+        assertThat(accountRows(operator, "REFUND_APPROVED_UNIT")).as("nothing was paid: no refund to tell of").isEmpty();
+
+        long member = register(unit, newPhone());
+        long paid = enrol(unit, member, today(), "ACCIDENT");
+        String card = "6222020200112230004";   // the simulated bank refuses accounts ending 0004
+        long cancellation = requestCancellation(paid, card);
+        assertThat(rows(member, "ENROLMENT_CANCELLED")).as("a request changes nothing yet").isEmpty();
+        Answer approved = post("demo-admin2", "/api/v1/enrolment-cancellations/" + cancellation + "/approve", "{\"note\":\"已核实\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        assertThat(only(member, "ENROLMENT_CANCELLED", "SMS").body()).contains("退保", "不再有效");
+        assertThat(accountRows(operator, "REFUND_APPROVED_UNIT")).filteredOn(r -> r.channel().equals("INBOX")).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("30.00元", "尾号0004").doesNotContain(card));
+        String reference = approved.json().path("payoutReference").asString();
+        assertThat(PayoutRound.pay(payouts, reference).status()).isEqualTo(PayoutStatus.FAILED);
+        assertThat(accountRows(operator, "REFUND_FAILED_UNIT")).filteredOn(r -> r.channel().equals("INBOX")).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("30.00元", "未能入账", "更正退费账户"));
+        assertThat(rows(member, "REFUND_FAILED")).as("a unit's refund is the unit's business").isEmpty();
+
+        long keptMember = register(unit, newPhone());
+        long kept = enrol(unit, keptMember, today(), "ACCIDENT");
+        long turnedDown = requestCancellation(kept, newCardNumber());
+        Answer rejected = post("demo-admin2", "/api/v1/enrolment-cancellations/" + turnedDown + "/reject", "{\"note\":\"未附单位盖章申请\"}");
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(accountRows(operator, "CANCELLATION_REJECTED_UNIT")).filteredOn(r -> r.channel().equals("INBOX")).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("未附单位盖章申请", "继续有效"));
+        assertThat(rows(keptMember, "ENROLMENT_CANCELLED")).as("the cover goes on").isEmpty();
+    }
+
+    private long enrol(long unit, long member, LocalDate paidOn, String item) {
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("unitId", unit, "memberId", member, "items", List.of(Map.of("item", item, "shares", 1))));
+        if (paidOn != null) body.put("paidOn", paidOn.toString());
+        Answer enrolled = post("demo-admin", "/api/v1/enrolments", JSON.writeValueAsString(body));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        return enrolled.json().path("id").asLong();
+    }
+
+    private long requestCancellation(long enrolment, String card) {
+        Answer requested = post("demo-admin", "/api/v1/enrolments/" + enrolment + "/cancellations", JSON.writeValueAsString(Map.of(
+                "reason", "单位误报，申请退保", "bankName", "中国工商银行", "accountNumber", card)));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        return requested.json().path("id").asLong();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private List<Row> rows(long member, String template) {

@@ -8,6 +8,7 @@ import org.huzhu.membership.BankAccountChanged;
 import org.huzhu.membership.PhoneChanged;
 import org.huzhu.membership.EnrolmentsCameIntoForce;
 import org.huzhu.membership.GiftCoverGranted;
+import org.huzhu.membership.MemberDied;
 import org.huzhu.membership.Members;
 import org.huzhu.notifications.Notice;
 import org.huzhu.notifications.Notifications;
@@ -27,8 +28,10 @@ class MembershipNotices {
     private final Notifications notifications;
     private final Members members;
     private final Clock clock;
+    private final UnitOperators operators;
 
-    MembershipNotices(Notifications notifications, Members members, Clock clock) {
+    MembershipNotices(Notifications notifications, Members members, Clock clock, UnitOperators operators) {
+        this.operators = operators;
         this.notifications = notifications;
         this.members = members;
         this.clock = clock;
@@ -67,6 +70,14 @@ class MembershipNotices {
                         "enrolment-in-force:" + f.enrolmentId()))
                 .toList();
         notifications.sendAll(notices);
+    }
+
+    /** A unit whose worker died holding paid cover that had not started yet is told it may ask for the premium back. */
+    @EventListener
+    void on(MemberDied e) {
+        if (e.notStarted().isEmpty()) return;
+        notifications.sendAll(operators.notices(e.unitId(), "DEATH_COVER_NOT_STARTED_UNIT", Texts.values("item",
+                Texts.list(e.notStarted(), "、"), "date", Texts.date(e.notStartedFrom())), "death-cover-not-started:" + e.memberId()));
     }
 
     @EventListener
