@@ -51,7 +51,8 @@ class DeclarationController {
     @Requires(Right.DECLARATION_CONFIRM)
     @GetMapping("/api/v1/unconfirmed-payments")
     @Operation(summary = "未到账确认：单位申报已缴、逾期仍未与银行流水匹配的到账")
-    List<PaymentTruth.UnconfirmedPayment> unconfirmed(@RequestParam(defaultValue = "200") int limit) {
-        return truth.unconfirmed(CurrentUser.get(), limit);
+    List<PaymentTruth.UnconfirmedPayment> unconfirmed(@RequestParam(required = false) Long unitId,
+                                                      @RequestParam(defaultValue = "200") int limit) {
+        return truth.unconfirmed(CurrentUser.get(), unitId, limit);
     }
 }

@@ -63,20 +63,23 @@ public class PaymentTruth {
                 .params(billIds.toArray(Long[]::new), cutoff()).query(Long.class).list());
     }
 
-    /** Finance's list 未到账确认: declared payments within the caller's scope that the bank has not shown in time, oldest first. */
-    public List<UnconfirmedPayment> unconfirmed(CurrentUser user, int limit) {
+    /**
+     * Finance's list 未到账确认: declared payments within the caller's scope that the bank has not shown in time, oldest first;
+     * of one unit only when {@code unitId} is given.
+     */
+    public List<UnconfirmedPayment> unconfirmed(CurrentUser user, Long unitId, int limit) {
         if (!user.holds(Right.DECLARATION_CONFIRM)) throw new AccessDeniedException("finance only");
         return jdbc.sql("""
                 select p.id, p.bill_id, b.unit_id, p.amount, p.confirmed, p.paid_on, p.declared_on, p.created_by
                   from contributions.payment p join contributions.bill b on b.id = p.bill_id
                  where p.source = 'DECLARED' and p.reversed_on is null and p.confirmed < p.amount and p.declared_on <= ?
-                   and b.org_path like ?
+                   and b.org_path like ? and (cast(? as bigint) is null or b.unit_id = ?)
                  order by p.declared_on, p.id limit ?""")
-                .params(cutoff(), user.scopePattern(), Math.min(Math.max(limit, 1), 500))
+                .params(cutoff(), user.scopePattern(), unitId, unitId, Math.min(Math.max(limit, 1), 500))
                 .query((rs, n) -> {
-                    Long unitId = rs.getObject(3, Long.class);
+                    Long unit = rs.getObject(3, Long.class);
                     LocalDate declaredOn = rs.getObject(7, LocalDate.class);
-                    return new UnconfirmedPayment(rs.getLong(1), rs.getLong(2), BillReference.of(rs.getLong(2)), unitId, unitName(unitId),
+                    return new UnconfirmedPayment(rs.getLong(1), rs.getLong(2), BillReference.of(rs.getLong(2)), unit, unitName(unit),
                             money(rs.getBigDecimal(4)), money(rs.getBigDecimal(5)), rs.getObject(6, LocalDate.class), declaredOn,
                             confirmBy(declaredOn), rs.getString(8));
                 }).list();

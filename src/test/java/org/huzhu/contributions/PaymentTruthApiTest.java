@@ -143,13 +143,13 @@ class PaymentTruthApiTest extends MoneyApiTest {
         JsonNode late = bill(billId).path("confirmation");
         assertThat(late.path("status").asString()).isEqualTo("UNCONFIRMED");
         assertThat(late.path("statusName").asString()).isEqualTo("未确认到账");
-        assertThat(get("demo-finance", "/api/v1/unconfirmed-payments").json()).anyMatch(p -> p.path("billId").asLong() == billId);
+        assertThat(get("demo-finance", "/api/v1/unconfirmed-payments?unitId=" + unit).json()).anyMatch(p -> p.path("billId").asLong() == billId);
         assertThat(get("demo-jingmen", "/api/v1/bills/" + billId).status()).isEqualTo(404);
 
         importOk("到账.csv", StatementFiles.csv(List.of(Movement.credit(today(), "100.00", "互助金 HZB-" + billId, reference()))));
 
         assertThat(bill(billId).path("confirmation").path("status").asString()).isEqualTo("CONFIRMED");
-        assertThat(get("demo-finance", "/api/v1/unconfirmed-payments").json()).noneMatch(p -> p.path("billId").asLong() == billId);
+        assertThat(get("demo-finance", "/api/v1/unconfirmed-payments?unitId=" + unit).json()).noneMatch(p -> p.path("billId").asLong() == billId);
     }
 
     @Test
