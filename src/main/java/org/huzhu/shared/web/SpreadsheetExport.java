@@ -15,7 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * An XLSX export written row by row to the response (fastexcel keeps only the current rows in
- * memory). Every cell is text; a cell that a spreadsheet would read as a formula (beginning with
+ * memory). Every cell is text, written inline (no shared-strings table growing with the export), and
+ * the workbook is compressed at a fast level; a cell that a spreadsheet would read as a formula (beginning with
  * {@code = + - @}, a tab or a carriage return) is written with a leading apostrophe, so that a
  * value somebody typed into Huzhu never runs in the reader's spreadsheet program (CSV/formula
  * injection).
@@ -24,6 +25,8 @@ public final class SpreadsheetExport implements AutoCloseable {
 
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int FLUSH_EVERY = 1000;
+    /** Deflate level 1: a third larger than the default and several times faster, which is what a long export needs. */
+    private static final int COMPRESSION = 1;
 
     private final Workbook workbook;
     private final Worksheet sheet;
@@ -32,6 +35,7 @@ public final class SpreadsheetExport implements AutoCloseable {
     /** Starts a workbook with one sheet and its bold header row. */
     public SpreadsheetExport(OutputStream out, String sheetName, List<String> headers, double... widths) {
         this.workbook = new Workbook(out, "Huzhu", "1.0");
+        workbook.setCompressionLevel(COMPRESSION);
         this.sheet = workbook.newWorksheet(sheetName);
         for (int col = 0; col < widths.length; col++) sheet.width(col, widths[col]);
         row(headers);
@@ -43,7 +47,7 @@ public final class SpreadsheetExport implements AutoCloseable {
     public void row(List<String> cells) {
         for (int col = 0; col < cells.size(); col++) {
             String cell = neutralised(cells.get(col));
-            if (cell != null) sheet.value(row, col, cell);
+            if (cell != null) sheet.inlineString(row, col, cell);
         }
         row++;
         if (row % FLUSH_EVERY == 0) {
@@ -53,6 +57,11 @@ public final class SpreadsheetExport implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The rows written below the header. */
+    public int rows() {
+        return row - 1;
     }
 
     /** The answer that streams a workbook as a download named {@code fileName}. */
