@@ -1,0 +1,169 @@
+package org.huzhu.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.huzhu.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 导出Excel of the console's lists, read back with fastexcel-reader: the rows of the list for the same filters and
+ * scope, masked personal data unless an administrator asks for it in clear (then logged), formula-looking cells
+ * neutralised, an empty list a header-only workbook.
+ */
+class ListExportApiTest extends ApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void theMembersExportHoldsTheListsRowsForTheSameFiltersMaskedAndNeutralised() throws Exception {
+        Workers w = workers();
+        String filter = "?name=" + enc(w.token);
+        JsonNode list = get("demo-admin", "/api/v1/members" + filter + "&limit=500").json();
+        List<List<String>> sheet = sheet(download("demo-admin", "/api/v1/members.xlsx" + filter));
+
+        assertThat(sheet.getFirst()).containsExactly("编号", "姓名", "性别", "出生日期", "身份证号码", "手机号码", "就业形态", "实名认证",
+                "收款银行", "收款账号", "单位", "离职日期", "身故日期", "状态");
+        List<List<String>> rows = sheet.subList(1, sheet.size());
+        assertThat(rows).hasSize(3).hasSameSizeAs(list);
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode m = list.get(i);
+            List<String> row = rows.get(i);
+            assertThat(row.get(0)).isEqualTo(m.path("id").asString());
+            assertThat(row.get(1)).isEqualTo(SpreadsheetExport.neutralised(m.path("name").asString()));
+            assertThat(row.get(3)).isEqualTo(m.path("birthDate").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(row.get(4)).isEqualTo(m.path("maskedIdNumber").asString()).startsWith("****************");
+            assertThat(row.get(5)).isEqualTo(m.path("maskedPhone").asString());
+            assertThat(row.get(9)).isEqualTo(m.path("maskedBankAccount").asString(""));
+            assertThat(row.get(13)).isEqualTo(m.path("statusName").asString()).isEqualTo("在职");
+        }
+        assertThat(rows).extracting(r -> r.get(1)).containsExactly(w.token + "甲", "'=" + w.token + "丙", w.token + "乙");
+        assertThat(rows.getFirst().get(2)).isEqualTo("男");
+        assertThat(rows.getFirst().get(6)).isEqualTo("常规就业");
+        assertThat(rows.getFirst().get(5)).isEqualTo("138****" + w.phoneA.substring(7));
+        assertThat(rows.getFirst().get(9)).endsWith(w.cardA.substring(w.cardA.length() - 4)).doesNotContain(w.cardA);
+        assertThat(rows.getFirst().get(10)).startsWith("测试单位");
+        assertThat(String.join("", rows.stream().flatMap(List::stream).toList())).doesNotContain(w.idA, w.phoneA, w.cardA);
+    }
+
+    @Test
+    void aCityAccountExportsOnlyTheRowsOfItsCity() throws Exception {
+        Workers w = workers();
+        String filter = "?name=" + enc(w.token);
+        List<List<String>> sheet = sheet(download("demo-wuhan", "/api/v1/members.xlsx" + filter));
+        JsonNode list = get("demo-wuhan", "/api/v1/members" + filter).json();
+        assertThat(sheet.subList(1, sheet.size())).extracting(r -> r.get(0))
+                .containsExactly(list.get(0).path("id").asString(), list.get(1).path("id").asString())
+                .doesNotContain(String.valueOf(w.jingmen));
+    }
+
+    @Test
+    void personalDataComesInClearOnlyForTheRightAndTheExportIsLogged() throws Exception {
+        Workers w = workers();
+        String path = "/api/v1/members.xlsx?name=" + enc(w.token) + "&unmasked=true";
+        long before = unmaskedExportsLogged("demo-admin", "职工");
+
+        List<List<String>> clear = sheet(download("demo-admin", path));
+        assertThat(clear.get(1).get(4)).isEqualTo(w.idA);
+        assertThat(clear.get(1).get(5)).isEqualTo(w.phoneA);
+        assertThat(clear.get(1).get(9)).isEqualTo(w.cardA);
+        assertThat(unmaskedExportsLogged("demo-admin", "职工")).isEqualTo(before + 1);
+        String logged = jdbc.sql("select revealed::text from audit.operation_log where account = 'demo-admin' and revealed::text like ?"
+                + " order by id desc limit 1").param("%导出未脱敏Excel：职工%").query(String.class).single();
+        assertThat(logged).contains("姓名=" + w.token, "共3行").doesNotContain(w.idA);
+
+        for (String user : List.of("demo-wuhan", "demo-finance", "demo-unit")) {
+            assertThat(status(user, path)).as(user).isEqualTo(403);
+        }
+        assertThat(unmaskedExportsLogged("demo-wuhan", "职工")).isZero();
+    }
+
+    @Test
+    void anEmptyListGivesAHeaderOnlyWorkbook() throws Exception {
+        List<List<String>> sheet = sheet(download("demo-admin", "/api/v1/members.xlsx?name=" + enc("没有这个人" + UUID())));
+        assertThat(sheet).hasSize(1);
+        assertThat(sheet.getFirst()).contains("姓名", "身份证号码");
+    }
+
+    /** Three workers whose names hold one fresh token: 甲 and =…丙 in 江岸区 (Wuhan), 乙 in 东宝区 (Jingmen). */
+    private Workers workers() {
+        String token = "导出" + UUID();
+        String idA = newIdNumber(LocalDate.of(1980, 5, 4), 'M');
+        String phoneA = "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        long a = register("江岸区总工会", token + "甲", idA, phoneA);
+        String cardA = newCardNumber();
+        setBankAccount(a, "中国工商银行", cardA);
+        register("江岸区总工会", "=" + token + "丙", newIdNumber(LocalDate.of(1982, 7, 8), 'F'), null);
+        long jingmen = register("东宝区总工会", token + "乙", newIdNumber(LocalDate.of(1990, 1, 2), 'F'), null);
+        return new Workers(token, idA, phoneA, cardA, jingmen);
+    }
+
+    private record Workers(String token, String idA, String phoneA, String cardA, long jingmen) {
+    }
+
+    private long register(String county, String name, String idNumber, String phone) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "idNumber", idNumber, "employmentForm", "REGULAR",
+                "unitId", newUnit(county)));
+        if (phone != null) body.put("phone", phone);
+        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(body));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return registered.json().path("id").asLong();
+    }
+
+    private long unmaskedExportsLogged(String account, String list) {
+        return jdbc.sql("select count(*) from audit.operation_log where account = ? and revealed::text like ?")
+                .params(account, "%导出未脱敏Excel：" + list + "%").query(Long.class).single();
+    }
+
+    private static String UUID() {
+        return Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000));
+    }
+
+    static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<byte[]> request(String user, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private int status(String user, String path) throws Exception {
+        return request(user, path).statusCode();
+    }
+
+    byte[] download(String user, String path) throws Exception {
+        HttpResponse<byte[]> response = request(user, path);
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo(SpreadsheetExport.CONTENT_TYPE);
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        return response.body();
+    }
+
+    static List<List<String>> sheet(byte[] workbook) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(workbook))) {
+            for (Row row : wb.getFirstSheet().read()) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getCellCount(); c++) cells.add(row.getCellText(c));
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+}
