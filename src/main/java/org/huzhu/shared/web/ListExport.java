@@ -22,8 +22,8 @@ import org.springframework.security.access.AccessDeniedException;
  * 导出Excel of one of the console's lists: the list's own filters and data scope, its rows read from
  * the database and written into the response as they come ({@link SpreadsheetExport}), in the
  * request's thread, so that a million rows never sit in memory. Personal data is masked unless the
- * caller holds {@link Right#EXPORT_UNMASKED} and asks {@code unmasked=true} (without the right: 403);
- * such an export is written in the operation log with the list, its filters and the rows it held.
+ * caller holds {@link Right#EXPORT_UNMASKED} and asks {@code unmasked=true} (without the right: 403). Every export is
+ * written in the operation log with the list, its filters and the rows it held, an unmasked one as such.
  */
 public final class ListExport {
 
@@ -72,7 +72,7 @@ public final class ListExport {
             rows.accept(sheet);
             written = sheet.rows();
         }
-        if (unmasked) Audit.revealed("导出未脱敏Excel：" + title, "export", describe() + "；共" + written + "行");
+        Audit.revealed((unmasked ? "导出未脱敏Excel：" : "导出Excel：") + title, "export", describe() + "；共" + written + "行");
     }
 
     private String describe() {

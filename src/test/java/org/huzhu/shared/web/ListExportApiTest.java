@@ -100,6 +100,59 @@ class ListExportApiTest extends ApiTest {
         assertThat(sheet.getFirst()).contains("姓名", "身份证号码");
     }
 
+    @Test
+    void everyOtherListExportsTheListsRowsForTheSameFilters() throws Exception {
+        newUnit("江岸区总工会");
+        long jiangan = organisationIdsByName().get("江岸区总工会");
+        List<List<String>> units = sameRows("demo-wuhan", "/api/v1/units", "?name=" + enc("测试单位") + "&organisationId=" + jiangan,
+                "id", 0, "limit=1000");
+        assertThat(units.getFirst()).containsExactly("编号", "单位名称", "统一社会信用代码", "所有制", "职工人数", "所属工会", "联系人", "联系电话", "状态");
+        assertThat(units.get(1).get(5)).isEqualTo("江岸区总工会");
+
+        JsonNode someBill = get("demo-admin", "/api/v1/bills?limit=1").json().get(0);
+        List<List<String>> bills = sameRows("demo-admin", "/api/v1/bills", "?unitId=" + someBill.path("unitId").asLong(), "reference", 0,
+                "limit=500");
+        assertThat(bills.get(1).get(2)).isEqualTo(someBill.path("statusName").asString());
+        assertThat(bills.get(1).get(3)).matches("\\d+\\.\\d{2}");
+
+        sameRows("demo-admin", "/api/v1/claims", "?status=PAID", "reference", 0, "limit=500");
+        sameRows("demo-member", "/api/v1/claims", "", "reference", 0, "limit=500");
+        List<List<String>> payouts = sameRows("demo-finance", "/api/v1/payouts", "", "reference", 0, "limit=500");
+        if (payouts.size() > 1) assertThat(payouts.get(1).get(5)).contains("*");
+        sameRows("demo-finance", "/api/v1/bank-statement-lines", "?from=2000-01-01", "id", 0, "limit=1000");
+
+        assertThat(status("demo-finance", "/api/v1/payouts.xlsx?unmasked=true")).isEqualTo(403);
+        assertThat(status("demo-finance", "/api/v1/bank-statement-lines.xlsx?unmasked=true")).isEqualTo(403);
+        assertThat(status("demo-admin", "/api/v1/payouts.xlsx?unmasked=true")).isEqualTo(200);
+    }
+
+    @Test
+    void theClaimsOfAnotherCityStayOutOfACityAccountsExport() throws Exception {
+        long jingmenWorker = insuredWorker("东宝区总工会", 'M', 200, "HOSPITAL:1");
+        long claim = fileClaim(jingmenWorker, appendicitisClaim("1000.00", true));
+        String reference = get("demo-admin", "/api/v1/claims/" + claim).json().path("reference").asString();
+        assertThat(column(sheet(download("demo-admin", "/api/v1/claims.xlsx?memberId=" + jingmenWorker)), 0)).containsExactly(reference);
+        assertThat(sheet(download("demo-wuhan", "/api/v1/claims.xlsx?memberId=" + jingmenWorker))).hasSize(1);
+    }
+
+    /**
+     * The export of {@code list} with {@code filters} holds, in column {@code column}, the list's {@code field} of each row in
+     * the list's order (the list asked with {@code paging}, which must hold them all); the sheet is returned.
+     */
+    private List<List<String>> sameRows(String user, String list, String filters, String field, int column, String paging)
+            throws Exception {
+        JsonNode rows = get(user, list + (filters.isEmpty() ? "?" : filters + "&") + paging).json();
+        List<String> expected = new ArrayList<>();
+        rows.forEach(r -> expected.add(SpreadsheetExport.neutralised(r.path(field).asString())));
+        List<List<String>> sheet = sheet(download(user, list + ".xlsx" + filters));
+        assertThat(column(sheet, column)).as(user + " " + list + filters).containsExactlyElementsOf(expected);
+        return sheet;
+    }
+
+    private static List<String> column(List<List<String>> sheet, int column) {
+        return sheet.subList(1, sheet.size()).stream().map(r -> r.get(column)).toList();
+    }
+
     /** Three workers whose names hold one fresh token: 甲 and =…丙 in 江岸区 (Wuhan), 乙 in 东宝区 (Jingmen). */
     private Workers workers() {
         String token = "导出" + UUID();
