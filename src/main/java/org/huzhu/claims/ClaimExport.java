@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.huzhu.membership.Members;
 import org.huzhu.shared.Money;
+import org.huzhu.shared.database.FilteredQuery;
 import org.huzhu.shared.database.RowStream;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
@@ -55,27 +56,14 @@ class ClaimExport {
         ListExport export = ListExport.of("申领记录", unmasked, user, "状态", status, "是否超时", overdue, "职工", memberId,
                 "审核层级", reviewLevel);
         boolean worker = user.role() == Role.MEMBER;
-        StringBuilder sql = new StringBuilder("select " + ClaimRepository.COLUMNS + ", computed_total from claims.claim where org_path like :scope");
-        Map<String, Object> params = new HashMap<>(Map.of("scope", worker ? "%" : user.scopePattern()));
-        if (worker) {
-            sql.append(" and member_id = :self");
-            params.put("self", user.memberId() == null ? -1L : user.memberId());
-        }
-        if (status != null) {
-            sql.append(" and status = :status");
-            params.put("status", status.name());
-        }
-        if (memberId != null) {
-            sql.append(" and member_id = :member");
-            params.put("member", memberId);
-        }
-        if (reviewLevel != null) {
-            sql.append(" and review_level = :level");
-            params.put("level", reviewLevel.name());
-        }
-        sql.append(" order by id");
+        FilteredQuery query = new FilteredQuery("select " + ClaimRepository.COLUMNS + ", computed_total from claims.claim where org_path like :scope")
+                .param("scope", worker ? "%" : user.scopePattern())
+                .and("member_id = :self", "self", !worker ? null : user.memberId() == null ? -1L : user.memberId())
+                .and("status = :status", "status", status == null ? null : status.name())
+                .and("member_id = :member", "member", memberId)
+                .and("review_level = :level", "level", reviewLevel == null ? null : reviewLevel.name());
         Map<Long, String> names = new HashMap<>();
-        export.send(response, COLUMNS, sheet -> rows.each(sql.toString(), params, rs -> {
+        export.send(response, COLUMNS, sheet -> rows.each(query, "id", rs -> {
             ClaimView.Summary c = views.summary(new ClaimRepository.Listed(repository.claim(rs, 0), rs.getBigDecimal("computed_total")));
             if (overdue != null && c.overdue() != overdue) return;
             sheet.row(List.of(c.reference(),

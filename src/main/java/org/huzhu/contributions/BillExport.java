@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
+import org.huzhu.shared.database.FilteredQuery;
 import org.huzhu.shared.database.RowStream;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
@@ -50,19 +51,10 @@ class BillExport {
         }
         CurrentUser user = CurrentUser.get();
         ListExport export = ListExport.of("缴费单", unmasked, user, "单位", unitId, "状态", status);
-        Map<String, Object> params = new HashMap<>(Map.of("scope", user.scopePattern()));
-        StringBuilder sql = new StringBuilder(BillRepository.SELECT_BILL + " where org_path like :scope");
-        if (unitId != null) {
-            sql.append(" and unit_id = :unit");
-            params.put("unit", unitId);
-        }
-        if (status != null) {
-            sql.append(" and status = :status");
-            params.put("status", status);
-        }
-        sql.append(" order by id desc");
+        FilteredQuery query = new FilteredQuery(BillRepository.SELECT_BILL + " where org_path like :scope")
+                .param("scope", user.scopePattern()).and("unit_id = :unit", "unit", unitId).and("status = :status", "status", status);
         Map<Long, String> units = new HashMap<>();
-        export.send(response, COLUMNS, sheet -> rows.each(sql.toString(), params, rs -> {
+        export.send(response, COLUMNS, sheet -> rows.each(query, "id desc", rs -> {
             BillRepository.Stored s = bills.toStored(rs, 0);
             Bill b = s.bill();
             sheet.row(List.of(b.reference(),

@@ -11,6 +11,7 @@ import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
 import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.FilteredQuery;
 import org.huzhu.shared.database.RowStream;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
@@ -63,26 +64,14 @@ class MemberExport {
 
     /** The rows of the member list for the same filters, in its order, each written as it is read. */
     void write(SpreadsheetExport sheet, CurrentUser user, String name, String idNumber, boolean unmasked) {
-        StringBuilder sql = new StringBuilder("select " + MemberRepository.COLUMNS
-                + (unmasked ? ", id_cipher, phone_cipher, bank_account_cipher" : "") + " from membership.member where org_path like :scope");
-        Map<String, Object> params = new HashMap<>();
-        params.put("scope", user.scopePattern());
-        if (user.role() == Role.MEMBER) {
-            sql.append(" and id = :self");
-            params.put("self", user.memberId() == null ? -1L : user.memberId());
-        }
-        if (name != null && !name.isBlank()) {
-            sql.append(" and name like :name");
-            params.put("name", "%" + name.strip() + "%");
-        }
-        byte[] hash = members.searchedIdHash(idNumber);
-        if (hash != null) {
-            sql.append(" and id_hash = :hash");
-            params.put("hash", hash);
-        }
-        sql.append(" order by id");
+        FilteredQuery query = new FilteredQuery("select " + MemberRepository.COLUMNS
+                + (unmasked ? ", id_cipher, phone_cipher, bank_account_cipher" : "") + " from membership.member where org_path like :scope")
+                .param("scope", user.scopePattern())
+                .and("id = :self", "self", user.role() != Role.MEMBER ? null : user.memberId() == null ? -1L : user.memberId())
+                .and("name like :name", "name", name == null || name.isBlank() ? null : "%" + name.strip() + "%")
+                .and("id_hash = :hash", "hash", members.searchedIdHash(idNumber));
         Map<Long, String> unitNames = new HashMap<>();
-        rows.each(sql.toString(), params, rs -> {
+        rows.each(query, "id", rs -> {
             Member m = MemberRepository.member(rs, 0);
             sheet.row(List.of(String.valueOf(m.id()), m.name(), m.gender().chinese(), ListExport.date(m.birthDate()),
                     unmasked ? clear(rs.getBytes("id_cipher")) : ListExport.text(m.maskedIdNumber()),

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.FilteredQuery;
 import org.huzhu.shared.database.RowStream;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
@@ -45,12 +46,11 @@ class UnitExport {
         CurrentUser user = CurrentUser.get();
         ListExport export = ListExport.of("单位", unmasked, user, "名称", name, "所属工会", organisationId);
         String like = name == null || name.isBlank() ? "%" : "%" + OrganisationRepository.escape(name.strip()) + "%";
-        Map<String, Object> params = new HashMap<>(Map.of("scope", user.scopePattern(), "name", like));
-        if (organisationId != null) params.put("node", organisationId);
-        String sql = "select " + OrganisationRepository.UNIT_COLUMNS + ", contact_phone_cipher from organisation.unit"
-                + " where path like :scope and name like :name" + (organisationId == null ? "" : " and org_node_id = :node") + " order by id";
+        FilteredQuery query = new FilteredQuery("select " + OrganisationRepository.UNIT_COLUMNS + ", contact_phone_cipher"
+                + " from organisation.unit where path like :scope and name like :name")
+                .param("scope", user.scopePattern()).param("name", like).and("org_node_id = :node", "node", organisationId);
         Map<Long, String> offices = new HashMap<>();
-        export.send(response, COLUMNS, sheet -> rows.each(sql, params, rs -> {
+        export.send(response, COLUMNS, sheet -> rows.each(query, "id", rs -> {
             Unit u = OrganisationRepository.unit(rs, 0);
             byte[] phone = rs.getBytes("contact_phone_cipher");
             sheet.row(List.of(String.valueOf(u.id()), u.name(), ListExport.text(u.creditCode()), u.ownership().chinese(),

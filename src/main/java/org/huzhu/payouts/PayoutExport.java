@@ -6,10 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.FilteredQuery;
 import org.huzhu.shared.database.RowStream;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
@@ -48,18 +47,10 @@ class PayoutExport {
         CurrentUser user = CurrentUser.get();
         String wanted = reference == null || reference.isBlank() ? null : reference.strip();
         ListExport export = ListExport.of("互助金支付", unmasked, user, "状态", status, "支付编号", wanted);
-        StringBuilder sql = new StringBuilder("select " + PayoutRepository.PAYOUT_COLUMNS + " from payouts.payout where org_path like :scope");
-        Map<String, Object> params = new HashMap<>(Map.of("scope", user.scopePattern()));
-        if (status != null) {
-            sql.append(" and status = :status");
-            params.put("status", status.name());
-        }
-        if (wanted != null) {
-            sql.append(" and reference = :reference");
-            params.put("reference", wanted);
-        }
-        sql.append(" order by id desc");
-        export.send(response, COLUMNS, sheet -> rows.each(sql.toString(), params, rs -> {
+        FilteredQuery query = new FilteredQuery("select " + PayoutRepository.PAYOUT_COLUMNS + " from payouts.payout where org_path like :scope")
+                .param("scope", user.scopePattern()).and("status = :status", "status", status == null ? null : status.name())
+                .and("reference = :reference", "reference", wanted);
+        export.send(response, COLUMNS, sheet -> rows.each(query, "id desc", rs -> {
             PayoutRepository.Row p = PayoutRepository.row(rs, 0);
             sheet.row(List.of(p.reference(), PayoutKind.of(p.source()).chinese(), ListExport.text(p.source()), p.payeeName(),
                     ListExport.text(p.bankName()),

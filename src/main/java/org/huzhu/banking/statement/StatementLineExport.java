@@ -5,10 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.FilteredQuery;
 import org.huzhu.shared.database.RowStream;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
@@ -48,23 +47,11 @@ class StatementLineExport {
                 @RequestParam(defaultValue = "false") boolean unmasked, HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUser.get();
         ListExport export = ListExport.of("银行流水", unmasked, user, "状态", status, "起息日期自", from, "起息日期至", to);
-        StringBuilder sql = new StringBuilder(StatementRepository.SELECT.replace("counterparty_account_masked,",
-                "counterparty_account_masked, counterparty_account_cipher,") + " where true");
-        Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            sql.append(" and status = :status");
-            params.put("status", status.name());
-        }
-        if (from != null) {
-            sql.append(" and value_date >= :from");
-            params.put("from", from);
-        }
-        if (to != null) {
-            sql.append(" and value_date <= :to");
-            params.put("to", to);
-        }
-        sql.append(" order by value_date desc, id desc");
-        export.send(response, COLUMNS, sheet -> rows.each(sql.toString(), params, rs -> {
+        FilteredQuery query = new FilteredQuery(StatementRepository.SELECT.replace("counterparty_account_masked,",
+                "counterparty_account_masked, counterparty_account_cipher,") + " where true")
+                .and("status = :status", "status", status == null ? null : status.name())
+                .and("value_date >= :from", "from", from).and("value_date <= :to", "to", to);
+        export.send(response, COLUMNS, sheet -> rows.each(query, "value_date desc, id desc", rs -> {
             StatementLine l = repository.toLine(rs, 0);
             byte[] account = rs.getBytes("counterparty_account_cipher");
             sheet.row(List.of(String.valueOf(l.id()), ListExport.date(l.bookingDate()), ListExport.date(l.valueDate()),

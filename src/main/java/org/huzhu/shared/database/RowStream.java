@@ -31,6 +31,11 @@ public class RowStream {
         readOnly.setReadOnly(true);
     }
 
+    /** Runs the query in {@code order} and hands each row to {@code row} as it arrives. */
+    public void each(FilteredQuery query, String order, RowCallbackHandler row) {
+        each(query.sql(order), query.params(), row);
+    }
+
     /** Runs {@code sql} with named parameters and hands each row to {@code row} as it arrives. */
     public void each(String sql, Map<String, ?> params, RowCallbackHandler row) {
         readOnly.executeWithoutResult(status -> jdbc.query(sql, params, row));
