@@ -127,6 +127,22 @@ class ListExportApiTest extends ApiTest {
     }
 
     @Test
+    void theCoverListsExportEveryRowOfTheListWithoutPaging() throws Exception {
+        for (String kind : List.of("expiring", "lapsed")) {
+            JsonNode page = get("demo-wuhan", "/api/v1/cover/" + kind + "?days=366&limit=500").json();
+            List<List<String>> sheet = sheet(download("demo-wuhan", "/api/v1/cover/" + kind + ".xlsx?days=366"));
+            assertThat(sheet.size() - 1).as(kind).isEqualTo(page.path("total").asInt());
+            List<String> names = new ArrayList<>();
+            page.path("rows").forEach(r -> names.add(SpreadsheetExport.neutralised(r.path("name").asString())));
+            assertThat(column(sheet, 1).subList(0, Math.min(names.size(), sheet.size() - 1))).as(kind).containsExactlyElementsOf(names);
+            List<String> ids = new ArrayList<>();
+            page.path("rows").forEach(r -> ids.add(r.path("idMasked").asString()));
+            assertThat(column(sheet, 2).subList(0, Math.min(ids.size(), sheet.size() - 1))).as(kind).containsExactlyElementsOf(ids);
+        }
+        assertThat(status("demo-wuhan", "/api/v1/cover/expiring.xlsx?orgId=" + organisationIdsByName().get("东宝区总工会"))).isEqualTo(404);
+    }
+
+    @Test
     void theClaimsOfAnotherCityStayOutOfACityAccountsExport() throws Exception {
         long jingmenWorker = insuredWorker("东宝区总工会", 'M', 200, "HOSPITAL:1");
         long claim = fileClaim(jingmenWorker, appendicitisClaim("1000.00", true));
