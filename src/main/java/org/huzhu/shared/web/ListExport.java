@@ -69,7 +69,12 @@ public final class ListExport {
         int written;
         try (SpreadsheetExport sheet = new SpreadsheetExport(response.getOutputStream(), title,
                 columns.stream().map(Column::header).toList(), columns.stream().mapToDouble(Column::width).toArray())) {
-            rows.accept(sheet);
+            try {
+                rows.accept(sheet);
+            } catch (RuntimeException | Error e) {
+                sheet.abandon();
+                throw e;
+            }
             written = sheet.rows();
         }
         Audit.revealed((unmasked ? "导出未脱敏Excel：" : "导出Excel：") + title, "export", describe() + "；共" + written + "行");

@@ -40,6 +40,7 @@ public final class SpreadsheetExport implements AutoCloseable {
     private final BlockingQueue<List<List<String>>> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private final Thread writer;
     private volatile Throwable failure;
+    private boolean abandoned;
     private List<List<String>> batch = new ArrayList<>(BATCH);
     private int rows;
     private int sheetRow;
@@ -67,6 +68,14 @@ public final class SpreadsheetExport implements AutoCloseable {
             hand(batch);
             batch = new ArrayList<>(BATCH);
         }
+    }
+
+    /**
+     * The rows could not all be read: the workbook is left unfinished when closed, so that the reader's spreadsheet
+     * program refuses a truncated download rather than showing part of the list as if it were all of it.
+     */
+    public void abandon() {
+        abandoned = true;
     }
 
     /** The rows given below the header. */
@@ -129,6 +138,6 @@ public final class SpreadsheetExport implements AutoCloseable {
             throw new IOException("interrupted while finishing the workbook", e);
         }
         if (failure != null) throw new IOException("the workbook could not be written", failure);
-        workbook.finish();
+        if (!abandoned) workbook.finish();
     }
 }
