@@ -344,3 +344,27 @@ export function icon(name) {
   svg.append(path);
   return svg;
 }
+
+/**
+ * 导出Excel of a list: a download link to the list's export (`${path}.xlsx`) with the list's current filters, and for
+ * holders of EXPORT_UNMASKED on lists with personal data a second link with it in clear (that export is logged).
+ * Call set(params) whenever the list's filters change; paging parameters are left out.
+ */
+export function exportButton(context, path, { id, personal = false } = {}) {
+  const masked = h('a', { class: 'btn btn-small', id, download: '', title: '按当前筛选条件导出全部记录（个人信息脱敏）' }, '导出Excel');
+  const clear = personal && context.can('EXPORT_UNMASKED')
+    ? h('a', { class: 'btn btn-small', id: `${id}-unmasked`, download: '', title: '含完整身份证号码、手机号码、银行账号；每次导出记入操作日志' }, '导出（未脱敏）')
+    : null;
+  const set = (params = {}) => {
+    const query = new URLSearchParams(params);
+    query.delete('limit');
+    query.delete('offset');
+    masked.href = `${path}.xlsx${query.toString() ? `?${query}` : ''}`;
+    if (clear) {
+      query.set('unmasked', 'true');
+      clear.href = `${path}.xlsx?${query}`;
+    }
+  };
+  set();
+  return { el: h('span', { class: 'export-tools' }, masked, clear), set };
+}

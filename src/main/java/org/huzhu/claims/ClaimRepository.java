@@ -48,7 +48,7 @@ class ClaimRepository {
     private static final ObjectReader COMPONENTS_READER = JSON.readerFor(COMPONENTS);
     private static final ObjectReader REASONS_READER = JSON.readerFor(REASONS);
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, member_id, unit_id, org_path, kind, incident_date, diagnoses_cipher, death, disability_grade, admission,
             discharge, expenses_total, expenses_fund_paid, expenses_self_paid, expenses_self_funded, claimed_items, status,
             review_level, first_approved_by, approved_total, submitted_on, materials_complete_on, closed_on, filed_by,
@@ -642,7 +642,7 @@ class ClaimRepository {
 
     // ---- mapping ---------------------------------------------------------------------------
 
-    private Claim claim(ResultSet rs, int n) throws SQLException {
+    Claim claim(ResultSet rs, int n) throws SQLException {
         LocalDate admission = rs.getObject("admission", LocalDate.class);
         BigDecimal total = rs.getBigDecimal("expenses_total");
         Expenses expenses = total == null ? null : new Expenses(new Money(total), new Money(rs.getBigDecimal("expenses_fund_paid")),

@@ -107,12 +107,12 @@ class BillRepository {
                 .update();
     }
 
-    private static final String SELECT_BILL = """
+    static final String SELECT_BILL = """
             select id, unit_id, org_path, batch_kind, batch_id, settlement, unit_due, member_due, union_due, unit_received,
                    member_received, union_received, excess, union_excess, lines, paid_on, cancelled_on, created_on, created_at
               from contributions.bill""";
 
-    private Stored toStored(ResultSet rs, int n) throws SQLException {
+    Stored toStored(ResultSet rs, int n) throws SQLException {
         Bill bill = new Bill(rs.getLong("id"), rs.getObject("unit_id", Long.class), rs.getString("org_path"),
                 money(rs, "unit_due"), money(rs, "member_due"), money(rs, "union_due"), money(rs, "unit_received"),
                 money(rs, "member_received"), money(rs, "union_received"), money(rs, "excess"), money(rs, "union_excess"),

@@ -101,7 +101,7 @@ public class Contributions {
     public record PaymentResult(PaymentView payment, BillView bill, boolean duplicate) {
     }
 
-    private static final Map<String, String> STATUS_NAMES = Map.of("OPEN", "待缴费", "PARTIALLY_PAID", "部分缴费",
+    static final Map<String, String> STATUS_NAMES = Map.of("OPEN", "待缴费", "PARTIALLY_PAID", "部分缴费",
             "PAID", "已缴清", "OVERPAID", "超额缴费", "CANCELLED", "已撤销");
     private static final Map<String, String> SOURCE_NAMES = Map.of("HAND", "财务登记", "STATEMENT", "银行流水", "DECLARED", "单位申报",
             "ONLINE", "在线支付");

@@ -6,11 +6,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.huzhu.catalogue.Catalogue;
 import org.huzhu.catalogue.CatalogueVersion;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
+import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.RowStream;
 import org.huzhu.shared.scope.CurrentUser;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,12 +32,14 @@ public class CoverLists {
     private final JdbcClient jdbc;
     private final Organisations organisations;
     private final Catalogue catalogue;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    CoverLists(JdbcClient jdbc, Organisations organisations, Catalogue catalogue, Clock clock) {
+    CoverLists(JdbcClient jdbc, Organisations organisations, Catalogue catalogue, PersonalDataCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.catalogue = catalogue;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -49,6 +56,41 @@ public class CoverLists {
     }
 
     public Page list(Query q, CurrentUser user) {
+        Window w = window(q, user);
+        Map<String, Long> byItem = new LinkedHashMap<>();
+        jdbc.sql("with rows as (" + ROWS + ") select item, count(*) from rows group by item order by item").params(w.params())
+                .query(rs -> {
+                    byItem.put(rs.getString(1), rs.getLong(2));
+                });
+        long total = w.item() == null ? byItem.values().stream().mapToLong(Long::longValue).sum() : byItem.getOrDefault(w.item(), 0L);
+        Map<String, Object> paged = new HashMap<>(w.params());
+        paged.put("limit", q.limit());
+        paged.put("offset", q.offset());
+        RowMapper<Row> row = rowMapper(w);
+        List<Row> rows = jdbc.sql(LISTED + " limit :limit offset :offset").params(paged).query(row).list();
+        Map<String, String> names = new LinkedHashMap<>();
+        byItem.keySet().forEach(code -> names.put(code, w.terms().item(code).map(CatalogueVersion.Item::name).orElse(code)));
+        return new Page(q.kind().name(), w.from(), w.to(), total, byItem, names, rows);
+    }
+
+    /**
+     * Every row of the list for the query's filters (its paging aside), in its order, each with the member's ID number
+     * in clear when {@code unmasked}, handed over as it is read when the answer runs: the list's 导出Excel. The unit or
+     * office asked for is checked now (out of scope: 404).
+     */
+    Consumer<BiConsumer<Row, String>> reader(Query q, CurrentUser user, boolean unmasked, RowStream stream) {
+        Window w = window(q, user);
+        RowMapper<Row> row = rowMapper(w);
+        String sql = unmasked ? LISTED.replace("m.id_masked,", "m.id_masked, m.id_cipher,") : LISTED;
+        return sink -> stream.each(sql, w.params(), rs -> sink.accept(row.mapRow(rs, 0),
+                unmasked ? cipher.decrypt(rs.getBytes("id_cipher")) : null));
+    }
+
+    /** The dates, place and item a query asks about, as the rows' parameters, with the terms naming the items. */
+    private record Window(LocalDate today, LocalDate from, LocalDate to, String item, CatalogueVersion terms, Map<String, Object> params) {
+    }
+
+    private Window window(Query q, CurrentUser user) {
         Long unitId = null;
         String path = user.scopePath();
         if (q.unitId() != null) {
@@ -70,33 +112,20 @@ public class CoverLists {
         params.put("from", from);
         params.put("to", to);
         params.put("item", item);
-        Map<String, Long> byItem = new LinkedHashMap<>();
-        jdbc.sql("with rows as (" + ROWS + ") select item, count(*) from rows group by item order by item").params(params)
-                .query(rs -> {
-                    byItem.put(rs.getString(1), rs.getLong(2));
-                });
-        long total = item == null ? byItem.values().stream().mapToLong(Long::longValue).sum() : byItem.getOrDefault(item, 0L);
-        params.put("limit", q.limit());
-        params.put("offset", q.offset());
-        CatalogueVersion terms = catalogue.activeOn(today);
+        return new Window(today, from, to, item, catalogue.activeOn(today), params);
+    }
+
+    private RowMapper<Row> rowMapper(Window w) {
         Map<Long, String> unitNames = new HashMap<>();
-        List<Row> rows = jdbc.sql("with rows as (" + ROWS + """
-                ) select r.member_id, m.name, m.id_masked, r.unit_id, r.item, r.cover_to from rows r
-                    join membership.member m on m.id = r.member_id
-                   where cast(:item as text) is null or r.item = :item
-                   order by r.cover_to, r.member_id, r.item limit :limit offset :offset""").params(params)
-                .query((rs, n) -> {
-                    Long u = rs.getObject(4, Long.class);
-                    String code = rs.getString(5);
-                    LocalDate coverTo = rs.getObject(6, LocalDate.class);
-                    return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), u,
-                            u == null ? null : unitNames.computeIfAbsent(u, k -> organisations.unit(k).map(Unit::name).orElse(null)),
-                            code, terms.item(code).map(CatalogueVersion.Item::name).orElse(code), coverTo,
-                            Math.abs(java.time.temporal.ChronoUnit.DAYS.between(today, coverTo)));
-                }).list();
-        Map<String, String> names = new LinkedHashMap<>();
-        byItem.keySet().forEach(code -> names.put(code, terms.item(code).map(CatalogueVersion.Item::name).orElse(code)));
-        return new Page(q.kind().name(), from, to, total, byItem, names, rows);
+        return (rs, n) -> {
+            Long u = rs.getObject("unit_id", Long.class);
+            String code = rs.getString("item");
+            LocalDate coverTo = rs.getObject("cover_to", LocalDate.class);
+            return new Row(rs.getLong("member_id"), rs.getString("name"), rs.getString("id_masked"), u,
+                    u == null ? null : unitNames.computeIfAbsent(u, k -> organisations.unit(k).map(Unit::name).orElse(null)),
+                    code, w.terms().item(code).map(CatalogueVersion.Item::name).orElse(code), coverTo,
+                    Math.abs(java.time.temporal.ChronoUnit.DAYS.between(w.today(), coverTo)));
+        };
     }
 
     /** Items in force ending in [from, to], in the unit or under the path, that no later paid cover of the item follows. */
@@ -111,4 +140,11 @@ public class CoverLists {
                                 where r.member_id = e.member_id and r.status = 'IN_FORCE' and r.coverage_to > :from
                                   and rc->>'item' = c->>'item' and (rc->>'to')::date > (c->>'to')::date)
              group by e.member_id, e.unit_id, c->>'item'""";
+
+    /** The rows with the member's name, filtered by item, in the list's order. */
+    private static final String LISTED = "with rows as (" + ROWS + """
+            ) select r.member_id, m.name, m.id_masked, r.unit_id, r.item, r.cover_to from rows r
+                join membership.member m on m.id = r.member_id
+               where cast(:item as text) is null or r.item = :item
+               order by r.cover_to, r.member_id, r.item""";
 }

@@ -96,15 +96,17 @@ public class Members {
         if (user.role() == Role.MEMBER) {
             return user.memberId() == null ? List.of() : repository.find(user.memberId()).stream().toList();
         }
-        byte[] hash = null;
-        if (idNumber != null && !idNumber.isBlank()) {
-            try {
-                hash = MemberFacts.idHash(cipher, IdNumber.parse(idNumber, LocalDate.now(clock)));
-            } catch (IllegalArgumentException e) {
-                return List.of();
-            }
+        return repository.visible(user.scopePattern(), name, searchedIdHash(idNumber), limit, offset);
+    }
+
+    /** The keyed hash a search by ID number looks for: null without one; for text that is no ID number, one nothing has. */
+    byte[] searchedIdHash(String idNumber) {
+        if (idNumber == null || idNumber.isBlank()) return null;
+        try {
+            return MemberFacts.idHash(cipher, IdNumber.parse(idNumber, LocalDate.now(clock)));
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
         }
-        return repository.visible(user.scopePattern(), name, hash, limit, offset);
     }
 
     /**

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 class OrganisationRepository {
 
     private static final String NODE_COLUMNS = "id, name, level, parent_id, path, division_code, status";
-    private static final String UNIT_COLUMNS =
+    static final String UNIT_COLUMNS =
             "id, name, credit_code, ownership, headcount, org_node_id, funding_policy, path, contact_name, contact_phone_masked, status";
 
     private final JdbcClient jdbc;
@@ -165,7 +165,7 @@ class OrganisationRepository {
                 .list();
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
@@ -175,7 +175,7 @@ class OrganisationRepository {
                 "CLOSED".equals(rs.getString("status")));
     }
 
-    private static Unit unit(ResultSet rs, int n) throws SQLException {
+    static Unit unit(ResultSet rs, int n) throws SQLException {
         return new Unit(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
                 Ownership.valueOf(rs.getString("ownership")), rs.getInt("headcount"), rs.getLong("org_node_id"),
                 rs.getString("funding_policy"), rs.getString("path"), rs.getString("contact_name"),

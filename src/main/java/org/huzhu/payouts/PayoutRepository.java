@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PayoutRepository {
 
-    private static final String PAYOUT_COLUMNS = """
+    static final String PAYOUT_COLUMNS = """
             id, reference, source, payee_name, bank_name, account_cipher, account_masked, amount, org_path, city_org_id, status,
             reason_code, reason, batch_id, reissue_of, reissued_by, requested_at, settled_on, held, hold_reason, hold_released_by,
             hold_released_at""";
@@ -360,7 +360,7 @@ class PayoutRepository {
         }
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("reference"), rs.getString("source"), rs.getString("payee_name"),
                 rs.getString("bank_name"), rs.getBytes("account_cipher"), rs.getString("account_masked"),
                 new Money(rs.getBigDecimal("amount")), rs.getString("org_path"), rs.getLong("city_org_id"),

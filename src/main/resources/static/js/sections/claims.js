@@ -3,7 +3,7 @@
 // reviewers' queue (审核队列). Three console sections share this file: apply, list and queue.
 
 import {
-  api, busy, catalogue, clearErrors, dateTime, field, fill, formError, GENDER, h, responsive, showErrors, toast, today, yuan,
+  api, busy, catalogue, clearErrors, dateTime, exportButton, field, fill, formError, GENDER, h, responsive, showErrors, toast, today, yuan,
 } from '../lib.js';
 import { addItemButton, checks, requestsCard, sendBackCard, viewButton, waivers } from './claim-evidence.js';
 import { hospitalNote } from './claim-hospital.js';
@@ -87,12 +87,14 @@ async function claimsList(root, context, { queue: isQueue }) {
   const assigned = isQueue ? assignedFilter() : null;   // 分派给我 / 待领取 / 全部 (claim-office.js)
   const results = h('div', { id: 'claims-results' }, h('p', { class: 'loading', text: '正在加载…' }));
   const state = { items: [], more: false };
+  const exported = isQueue ? null : exportButton(context, '/api/v1/claims', { id: 'claims-export' });
 
   async function load(offset = 0) {
     const query = new URLSearchParams();
     if (isQueue) query.set('status', 'UNDER_REVIEW');
     else if (status.value) query.set('status', status.value);
     if (overdue.checked) query.set('overdue', 'true');
+    exported?.set(query);
     query.set('limit', PAGE + 1);
     query.set('offset', offset);
     const page = isQueue ? await reviewQueue(assigned.value, overdue.checked, PAGE + 1, offset) : await api(`/api/v1/claims?${query}`);
@@ -109,7 +111,8 @@ async function claimsList(root, context, { queue: isQueue }) {
 
   const filters = h('div', { class: 'search-bar', role: 'search', 'aria-label': '筛选' },
     isQueue ? field('分派', assigned) : field('状态', status),
-    h('label', { class: 'check-inline', for: overdue.id }, overdue, isQueue ? '只看超期（超过 7 个工作日）' : '只看超期'));
+    h('label', { class: 'check-inline', for: overdue.id }, overdue, isQueue ? '只看超期（超过 7 个工作日）' : '只看超期'),
+    exported?.el);
   const newButton = !isQueue && context.can('CLAIM_FILE')
     ? h('button', { type: 'button', class: 'btn btn-primary', id: 'claims-new', onclick: () => context.go('apply') }, '申请互助金') : null;
   fill(root,

@@ -2,7 +2,7 @@
 // forms to register a payment or the union's subsidy, reverse one registered in error, import the
 // bank statement, assign money that named no bill, and run the day's reconciliation.
 
-import { addDays, api, busy, clearErrors, dateTime, field, fill, formError, h, responsive, showErrors, toast, today, yuan } from '../lib.js';
+import { addDays, api, busy, clearErrors, dateTime, exportButton, field, fill, formError, h, responsive, showErrors, toast, today, yuan } from '../lib.js';
 import * as refunds from './refunds.js';
 import { billTruthCard, financeTruthCard } from './payment-truth.js';
 
@@ -53,7 +53,9 @@ function billsCard(context) {
     h('option', { value: '', text: '全部状态' }),
     Object.entries(STATUS).map(([code, [text]]) => h('option', { value: code, text })));
   const body = h('div', { id: 'bills-list' }, h('p', { class: 'loading', text: '正在加载缴费单…' }));
+  const exported = exportButton(context, '/api/v1/bills', { id: 'bills-export' });
   async function load() {
+    exported.set(status.value ? { status: status.value } : {});
     const query = status.value ? `?status=${status.value}&limit=200` : '?limit=200';
     const bills = await api(`/api/v1/bills${query}`);
     if (!bills.length) { fill(body, h('p', { class: 'muted', text: '没有符合条件的缴费单' })); return; }
@@ -77,7 +79,7 @@ function billsCard(context) {
   status.addEventListener('change', () => load().catch((e) => fill(body, alertError(e))));
   load().catch((e) => fill(body, alertError(e)));
   return h('section', { class: 'card', 'aria-labelledby': 'bills-title' },
-    h('div', { class: 'card-head' }, h('h2', { id: 'bills-title', text: '缴费单' }), status),
+    h('div', { class: 'card-head' }, h('h2', { id: 'bills-title', text: '缴费单' }), h('div', { class: 'export-tools' }, status, exported.el)),
     body);
 }
 
@@ -274,7 +276,9 @@ function statementSummary(s) {
 
 // ---------- 待清分收款 ----------
 
-function unmatchedCard() {
+function unmatchedCard(context) {
+  const exported = exportButton(context, '/api/v1/bank-statement-lines', { id: 'unmatched-export', personal: true });
+  exported.set({ status: 'UNMATCHED' });
   const body = h('div', { id: 'unmatched-list' }, h('p', { class: 'loading', text: '正在加载…' }));
   async function load() {
     const lines = await api('/api/v1/bank-statement-lines?status=UNMATCHED&limit=200');
@@ -293,7 +297,7 @@ function unmatchedCard() {
   }
   load().catch((e) => fill(body, alertError(e)));
   return h('section', { class: 'card', 'aria-labelledby': 'unmatched-title' },
-    h('div', { class: 'card-head' }, h('h2', { id: 'unmatched-title', text: '待清分收款' })),
+    h('div', { class: 'card-head' }, h('h2', { id: 'unmatched-title', text: '待清分收款' }), exported.el),
     h('p', { class: 'hint', text: '附言中没有（或写错）缴费单号的收款已记入待清分（2241）；核实后认领至缴费单。' }),
     body);
 }

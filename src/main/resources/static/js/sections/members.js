@@ -1,7 +1,7 @@
 // 职工 (or 我的保障 for a worker): search, register, and a member's record with their enrolments.
 
 import {
-  api, responsive, busy, catalogue, EMPLOYMENT, field, fill, formError, GENDER, h, submitting, toast, today, yuan,
+  api, responsive, busy, catalogue, EMPLOYMENT, exportButton, field, fill, formError, GENDER, h, submitting, toast, today, yuan,
 } from '../lib.js';
 import { payeeCard } from './payee.js';
 import { lifeEventsCard } from './life-events.js';
@@ -29,10 +29,12 @@ export async function render(root, context) {
   };
 
   const list = { query: '', items: [], more: false };
+  const exported = exportButton(context, '/api/v1/members', { id: 'members-export', personal: true });
   async function find(offset = 0) {
     const query = new URLSearchParams();
     if (name.value.trim()) query.set('name', name.value.trim());
     if (idNumber.value.trim()) query.set('idNumber', idNumber.value.trim().toUpperCase());
+    exported.set(query);
     query.set('limit', PAGE + 1);
     query.set('offset', offset);
     const page = await api(`/api/v1/members?${query}`);
@@ -50,7 +52,7 @@ export async function render(root, context) {
       h('div', {}, h('h1', { text: '职工' }), h('p', { text: '身份证号码、手机号码均脱敏显示' }))),
     h('div', { class: 'grid grid-master' },
       h('section', { class: 'card', 'aria-labelledby': 'member-search-title' },
-        h('div', { class: 'card-head' }, h('h2', { id: 'member-search-title', text: '查找职工' })),
+        h('div', { class: 'card-head' }, h('h2', { id: 'member-search-title', text: '查找职工' }), exported.el),
         search, h('div', { style: 'margin-top:14px' }, results)),
       h('div', { class: 'stack' },
         detail,

@@ -1,8 +1,11 @@
 // 组织与单位: the visible organisation tree, the units list with a name search, registering a unit.
 
-import { api, responsive, busy, catalogue, clearErrors, field, fill, formError, h, LEVEL, showErrors, toast } from '../lib.js';
+import {
+  api, responsive, busy, catalogue, clearErrors, exportButton, field, fill, formError, h, LEVEL, showErrors, toast,
+} from '../lib.js';
 
-export async function render(root, { can }) {
+export async function render(root, context) {
+  const { can } = context;
   const [nodes, terms] = await Promise.all([api('/api/v1/organisations'), catalogue()]);
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
@@ -12,8 +15,10 @@ export async function render(root, { can }) {
   const search = h('form', { class: 'search-bar', role: 'search', 'aria-label': '查找单位' },
     field('单位名称', searchInput), searchButton);
 
+  const exported = exportButton(context, '/api/v1/units', { id: 'units-export', personal: true });
   async function loadUnits() {
     const name = searchInput.value.trim();
+    exported.set(name ? { name } : {});
     const units = await api(`/api/v1/units?limit=200${name ? `&name=${encodeURIComponent(name)}` : ''}`);
     fill(unitsBody, unitsTable(units, byId, terms, name));
   }
@@ -35,7 +40,7 @@ export async function render(root, { can }) {
           tree(nodes))),
       h('div', { class: 'stack' },
         h('section', { class: 'card', 'aria-labelledby': 'units-title' },
-          h('div', { class: 'card-head' }, h('h2', { id: 'units-title', text: '参保单位' })),
+          h('div', { class: 'card-head' }, h('h2', { id: 'units-title', text: '参保单位' }), exported.el),
           search, h('div', { style: 'margin-top:14px' }, unitsBody)),
         can('UNIT_MANAGE') && counties.length
           ? unitForm(counties, byId, terms, loadUnits) : null)));

@@ -2,7 +2,7 @@
 // payouts with masked accounts, the bank's word on each payout (到账 / 支付失败 / 退票) and 重新支付
 // after the member's account is corrected. Finance acts; the scheme administrator reads.
 
-import { api, busy, dateTime, field, fill, h, responsive, toast, yuan } from '../lib.js';
+import { api, busy, dateTime, exportButton, field, fill, h, responsive, toast, yuan } from '../lib.js';
 
 export const BATCH_STATUS = {
   PREPARED: ['待复核放行', 'badge-amber'], RELEASED: ['已放行待发送', 'badge-blue'], SENT: ['已发送银行', 'badge-blue'],
@@ -56,10 +56,12 @@ async function overview(root, context) {
       : h('p', { class: 'empty', text: '暂无支付批次' }));
   }
 
+  const exported = exportButton(context, '/api/v1/payouts', { id: 'payouts-export', personal: true });
   async function loadPayouts() {
     const query = new URLSearchParams({ limit: PAGE });
     if (status.value) query.set('status', status.value);
     if (reference.value.trim()) query.set('reference', reference.value.trim());
+    exported.set(query);
     const list = await api(`/api/v1/payouts?${query}`);
     fill(payouts, list.length ? payoutsTable(list, context, reload, 'payouts-table') : h('p', { class: 'empty', text: '没有符合条件的支付指令' }));
   }
@@ -82,7 +84,7 @@ async function overview(root, context) {
       h('div', { class: 'card-head' }, h('h2', { id: 'batches-title', text: '支付批次' }), h('p', { text: '组批人不能放行自己的批次（双人复核）' })),
       batches),
     h('section', { class: 'card', 'aria-labelledby': 'payouts-title', style: 'margin-top:18px' },
-      h('div', { class: 'card-head' }, h('h2', { id: 'payouts-title', text: '支付指令' })),
+      h('div', { class: 'card-head' }, h('h2', { id: 'payouts-title', text: '支付指令' }), exported.el),
       h('div', { class: 'search-bar', role: 'search', 'aria-label': '筛选支付指令' }, field('状态', status), field('支付编号', reference)),
       h('div', { style: 'margin-top:14px' }, payouts)));
   await reload();

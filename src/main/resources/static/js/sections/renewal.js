@@ -3,7 +3,7 @@
 // 到期与断保: cover expiring in the next 30 days and lapsed cover, per unit or per office, by item, paged.
 // Status and source words come from the API (statusName, sourceName), never typed here.
 
-import { api, busy, dateTime, field, fill, formError, h, responsive, showErrors, clearErrors, toast, yuan } from '../lib.js';
+import { api, busy, dateTime, exportButton, field, fill, formError, h, responsive, showErrors, clearErrors, toast, yuan } from '../lib.js';
 
 const PAGE = 50;
 
@@ -157,11 +157,16 @@ export const lists = {
           units.map((u) => h('option', { value: u.id, text: u.name })))),
         field('保障项目', h('select', { name: 'item', id: 'cover-item' }, h('option', { value: '', text: '全部项目' })))));
     const results = h('div', { id: 'cover-results' }, h('p', { class: 'loading', text: '正在加载…' }));
+    const exports = { expiring: exportButton(context, '/api/v1/cover/expiring', { id: 'cover-export', personal: true }),
+      lapsed: exportButton(context, '/api/v1/cover/lapsed', { id: 'cover-export', personal: true }) };
+    const exportSlot = h('div', { class: 'card-head' }, h('h2', { text: '名单' }));
     let offset = 0;
     const load = async () => {
       const values = Object.fromEntries([...new FormData(filters)].filter(([, v]) => v));
       const kind = values.kind || 'expiring';
       delete values.kind;
+      exports[kind].set(values);
+      fill(exportSlot, h('h2', { text: kind === 'expiring' ? '即将到期' : '已断保' }), exports[kind].el);
       const page = await api(`/api/v1/cover/${kind}?${new URLSearchParams({ ...values, limit: PAGE, offset })}`);
       const itemSelect = filters.querySelector('#cover-item');
       const chosen = itemSelect.value;
@@ -174,7 +179,7 @@ export const lists = {
     fill(root,
       h('div', { class: 'page-head' }, h('div', {}, h('h1', { text: '到期与断保' }),
         h('p', { text: operator ? '本单位职工保障即将到期或已断保的名单，提醒续保' : '管辖范围内按组织、单位查看即将到期与已断保的职工' }))),
-      h('div', { class: 'stack' }, h('section', { class: 'card' }, filters, results)));
+      h('div', { class: 'stack' }, h('section', { class: 'card' }, exportSlot, filters, results)));
     await load();
   },
 };

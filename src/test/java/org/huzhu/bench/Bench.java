@@ -67,6 +67,8 @@ public final class Bench {
         BENCHMARKS.put("portal", new Entry("N workers through the member app's API over HTTP (code, sign-in, cover, claim with three photos, "
                 + "claims) and the first load of /m/ under Slow 3G; against the same HTTP stack serving a static JSON file",
                 "[--workers N (2000)] [--clients C (16)]", PortalBenchmark::new));
+        BENCHMARKS.put("export", new Entry("the members' list exported as XLSX through the real export code against COPY … TO STDOUT of the same rows",
+                "[--rows N (1000000)]", ExportBenchmark::new));
         BENCHMARKS.put("recognition", new Entry("receipt recognition per-field accuracy (PDF, OFD, image variants) and s/page against the bare tesseract command",
                 "[--receipts N (40)] [--threads T (processors)] [--seed S (2026)] [--sequential N (8)] [--only PDF,CLEAN,SCAN,…] [--bare on|off]",
                 RecognitionBenchmark::new));

@@ -263,6 +263,7 @@ class AuthorisationMatrixTest extends ApiTest {
         // organisation
         add(rows, row("GET /api/v1/organisations", STAFF, "/api/v1/organisations", null, Body.NONE));
         add(rows, row("GET /api/v1/units", STAFF, "/api/v1/units", null, Body.NONE));
+        add(rows, row("GET /api/v1/units.xlsx", STAFF, "/api/v1/units.xlsx", null, Body.NONE));
         add(rows, row("GET /api/v1/units/{id}", STAFF, "/api/v1/units/" + f.unit(), "/api/v1/units/" + f.otherUnit(), Body.NONE));
         add(rows, row("POST /api/v1/units", EnumSet.of(Role.ADMIN, Role.UNION_STAFF), "/api/v1/units", null, Body.EMPTY_JSON));
         // organisation administration: 江岸区 is inside demo-wuhan's city, 东宝区 in 荆门 outside it
@@ -285,6 +286,7 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/units/import-template.xlsx", organisers, "/api/v1/units/import-template.xlsx", null, Body.NONE));
         // members and enrolments
         add(rows, row("GET /api/v1/members", ALL, "/api/v1/members", null, Body.NONE));
+        add(rows, row("GET /api/v1/members.xlsx", ALL, "/api/v1/members.xlsx", null, Body.NONE));
         add(rows, row("POST /api/v1/members", EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR), "/api/v1/members", null, Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/members/{id}", ALL, "/api/v1/members/" + f.member(), "/api/v1/members/" + f.otherMember(), Body.NONE));
         add(rows, row("GET /api/v1/members/{id}/enrolments", ALL, "/api/v1/members/" + f.member() + "/enrolments",
@@ -377,6 +379,10 @@ class AuthorisationMatrixTest extends ApiTest {
                 "/api/v1/cover/expiring?unitId=" + f.otherUnit(), Body.NONE));
         add(rows, row("GET /api/v1/cover/lapsed", renewing, "/api/v1/cover/lapsed?unitId=" + f.unit(),
                 "/api/v1/cover/lapsed?unitId=" + f.otherUnit(), Body.NONE));
+        add(rows, row("GET /api/v1/cover/expiring.xlsx", renewing, "/api/v1/cover/expiring.xlsx?unitId=" + f.unit(),
+                "/api/v1/cover/expiring.xlsx?unitId=" + f.otherUnit(), Body.NONE));
+        add(rows, row("GET /api/v1/cover/lapsed.xlsx", renewing, "/api/v1/cover/lapsed.xlsx?unitId=" + f.unit(),
+                "/api/v1/cover/lapsed.xlsx?unitId=" + f.otherUnit(), Body.NONE));
         add(rows, row("GET /api/v1/roster-imports/template.csv", rosterRoles, "/api/v1/roster-imports/template.csv", null, Body.NONE));
         Set<Role> budgets = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.FINANCE);
         add(rows, row("GET /api/v1/subsidy-budgets", budgets, "/api/v1/subsidy-budgets", null, Body.NONE));
@@ -385,6 +391,7 @@ class AuthorisationMatrixTest extends ApiTest {
         Set<Role> billReaders = EnumSet.of(Role.ADMIN, Role.FINANCE, Role.UNION_STAFF, Role.UNIT_OPERATOR);
         Set<Role> finance = EnumSet.of(Role.ADMIN, Role.FINANCE);
         add(rows, row("GET /api/v1/bills", billReaders, "/api/v1/bills", null, Body.NONE));
+        add(rows, row("GET /api/v1/bills.xlsx", billReaders, "/api/v1/bills.xlsx", null, Body.NONE));
         add(rows, row("GET /api/v1/bills/{id}", billReaders, "/api/v1/bills/" + f.bill(), "/api/v1/bills/" + f.otherBill(), Body.NONE));
         add(rows, row("POST /api/v1/bills/{id}/payments", finance, "/api/v1/bills/" + f.bill() + "/payments", null, Body.EMPTY_JSON));
         add(rows, absentRow("POST /api/v1/bills/{id}/payments/{paymentId}/reversal", finance,
@@ -408,6 +415,7 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/bank-statements", finance, "/api/v1/bank-statements", null, Body.NONE));
         add(rows, row("GET /api/v1/bank-statements/{id}/lines", finance, "/api/v1/bank-statements/" + f.statement() + "/lines", null, Body.NONE));
         add(rows, row("GET /api/v1/bank-statement-lines", finance, "/api/v1/bank-statement-lines", null, Body.NONE));
+        add(rows, row("GET /api/v1/bank-statement-lines.xlsx", finance, "/api/v1/bank-statement-lines.xlsx", null, Body.NONE));
         add(rows, row("GET /api/v1/bank-statement-lines/{id}", finance, "/api/v1/bank-statement-lines/" + f.statementLine(), null, Body.NONE));
         add(rows, row("POST /api/v1/reconciliations", finance, "/api/v1/reconciliations", null, Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/reconciliations", finance, "/api/v1/reconciliations", null, Body.NONE));
@@ -418,6 +426,7 @@ class AuthorisationMatrixTest extends ApiTest {
         Set<Role> filers = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.UNIT_OPERATOR, Role.MEMBER);
         Set<Role> deciders = EnumSet.of(Role.ADMIN, Role.REVIEWER);
         add(rows, row("GET /api/v1/claims", ALL, "/api/v1/claims", null, Body.NONE));
+        add(rows, row("GET /api/v1/claims.xlsx", ALL, "/api/v1/claims.xlsx", null, Body.NONE));
         add(rows, row("POST /api/v1/claims", filers, "/api/v1/claims", null, Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/claims [multipart]", filers, "/api/v1/claims", null, Body.EMPTY_FILE));
         add(rows, row("GET /api/v1/claims/{id}", ALL, claim + f.draft(), claim + f.otherClaim(), Body.NONE));
@@ -542,6 +551,7 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/payout-batches/{id}", payoutReaders, "/api/v1/payout-batches/" + f.batch(), null, Body.NONE));
         add(rows, row("POST /api/v1/payout-batches/{id}/release", payoutMakers, "/api/v1/payout-batches/" + f.batch() + "/release", null, Body.NONE));
         add(rows, row("GET /api/v1/payouts", payoutReaders, "/api/v1/payouts", null, Body.NONE));
+        add(rows, row("GET /api/v1/payouts.xlsx", payoutReaders, "/api/v1/payouts.xlsx", null, Body.NONE));
         add(rows, row("GET /api/v1/payouts/{reference}", payoutReaders, "/api/v1/payouts/" + f.payout(), null, Body.NONE));
         add(rows, row("POST /api/v1/payouts/{reference}/release-hold", payoutMakers, "/api/v1/payouts/" + f.payout() + "/release-hold", null, Body.NONE));
         add(rows, row("POST /api/v1/payouts/{reference}/reissue", payoutMakers, "/api/v1/payouts/" + f.payout() + "/reissue", null, Body.NONE));

@@ -94,12 +94,12 @@ class StatementRepository {
                 .list();
     }
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select id, statement_id, account, booking_date, value_date, credit, amount, currency, counterparty_name_cipher,
                    counterparty_account_masked, remittance, end_to_end_id, bank_reference, status, matched_reference, note
               from banking.statement_line""";
 
-    private StatementLine toLine(ResultSet rs, int n) throws SQLException {
+    StatementLine toLine(ResultSet rs, int n) throws SQLException {
         return new StatementLine(rs.getLong("id"), rs.getLong("statement_id"), rs.getString("account"),
                 rs.getObject("booking_date", LocalDate.class), rs.getObject("value_date", LocalDate.class), rs.getBoolean("credit"),
                 new Money(rs.getBigDecimal("amount")), rs.getString("currency"), cipher.decrypt(rs.getBytes("counterparty_name_cipher")),

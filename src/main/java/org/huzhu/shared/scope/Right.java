@@ -128,6 +128,8 @@ public enum Right {
     /** Union staff read the rows of accounts inside their own part of the tree; the administrator all. */
     OPERATION_LOG_READ("查看与导出操作日志", ADMIN, UNION_STAFF),
     LOGIN_LOG_READ("查看与导出登录日志", ADMIN, UNION_STAFF),
+    /** Exports of the console's lists with ID numbers, phones and bank accounts in clear ({@code unmasked=true}); each one logged. */
+    EXPORT_UNMASKED("导出未脱敏个人信息", ADMIN),
     /** The OpenAPI description and its browsable UI (open to all in demo mode). */
     API_DOCS("查看接口文档", ADMIN, UNION_STAFF, REVIEWER, FINANCE, UNIT_OPERATOR);
 
