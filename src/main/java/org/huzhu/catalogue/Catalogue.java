@@ -2,7 +2,9 @@ package org.huzhu.catalogue;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Service;
 public class Catalogue {
 
     private final List<CatalogueVersion> versions;
+    /** Each item's name as the first version that knows its code gives it (claims and notices name items at every step). */
+    private final Map<String, String> itemNames = new HashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
     Catalogue(CatalogueProperties properties) throws IOException {
@@ -20,6 +24,9 @@ public class Catalogue {
     Catalogue(List<CatalogueVersion> versions) {
         if (versions.isEmpty()) throw new IllegalStateException("No catalogue version found");
         this.versions = versions;
+        for (CatalogueVersion v : versions) {
+            for (CatalogueVersion.Item item : v.items()) itemNames.putIfAbsent(item.code(), item.name());
+        }
     }
 
     /** The version in force for coverage starting on {@code day}: the latest effective on or before it. */
@@ -38,7 +45,7 @@ public class Catalogue {
 
     /** An item's name as the catalogue's versions give it (the first that knows the code), else the code itself. */
     public String itemName(String code) {
-        return versions.stream().map(v -> v.item(code)).flatMap(Optional::stream).map(CatalogueVersion.Item::name).findFirst().orElse(code);
+        return itemNames.getOrDefault(code, code);
     }
 
     public List<CatalogueVersion> versions() {

@@ -10,6 +10,8 @@ public final class ClaimReference {
     }
 
     public static String of(long claimId) {
-        return String.format("CLM-%06d", claimId);
+        if (claimId < 0) return String.format("CLM-%06d", claimId);
+        String digits = Long.toString(claimId);   // zero-padded to six digits, as %06d would, at the cost of a concatenation
+        return "CLM-" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.huzhu.benefits.BenefitEngine;
 import org.huzhu.benefits.BenefitRequest.Expenses;
@@ -256,7 +257,8 @@ public class Claims {
                 .orElseThrow(() -> new NotFoundException("理赔申请不存在"));
         Claim claim = read.claim();
         claim.requireCanMoveTo(ClaimStatus.SUBMITTED);
-        Members.Claimant claimant = members.claimant(claim.facts.memberId(), user);   // member, coverages and payee in one statement
+        // member, coverages, payee and the confirmation of the money behind the cover in one round trip
+        Members.Claimant claimant = members.claimantToDecide(claim.facts.memberId(), user);
         if (claimant.payee().isEmpty()) throw InvalidInputException.of("memberId", "请先登记收款银行账户");
         LocalDate today = today();
         Instant now = now();
@@ -283,7 +285,7 @@ public class Claims {
         Claim claim = read.claim();
         DocumentReadings.Documents documents = readings.documents(read.documents());
         if (!read.expensesTyped() && documents.anyUnread()) return;   // the reader of the last one judges it
-        Members.Claimant claimant = members.claimant(claim.facts.memberId(), SYSTEM);
+        Members.Claimant claimant = members.claimantToDecide(claim.facts.memberId(), SYSTEM);
         if (claimant.payee().isEmpty()) return;   // submission required one; a later removal leaves the claim for a reviewer
         decide(claim, read, documents, claimant, today(), now());
     }
@@ -674,6 +676,9 @@ public class Claims {
         return LocalDate.now(clock);
     }
 
+    private static final Pattern INVOICE_CODE = Pattern.compile("\\d{8}");
+    private static final Pattern INVOICE_NUMBER = Pattern.compile("\\d{10}");
+
     static List<ReceiptRow> receipts(List<ReceiptLine> lines, Checks checks) {
         List<ReceiptRow> rows = new ArrayList<>();
         if (lines == null) return rows;
@@ -688,8 +693,8 @@ public class Claims {
             String code = r.invoiceCode() == null ? null : r.invoiceCode().strip();
             String number = r.invoiceNumber() == null ? null : r.invoiceNumber().strip();
             boolean ok = true;
-            if (code == null || !code.matches("\\d{8}")) ok = problem(checks, at + ".invoiceCode", "票据代码应为8位数字");
-            if (number == null || !number.matches("\\d{10}")) ok = problem(checks, at + ".invoiceNumber", "票据号码应为10位数字");
+            if (code == null || !INVOICE_CODE.matcher(code).matches()) ok = problem(checks, at + ".invoiceCode", "票据代码应为8位数字");
+            if (number == null || !INVOICE_NUMBER.matcher(number).matches()) ok = problem(checks, at + ".invoiceNumber", "票据号码应为10位数字");
             if (r.electronic() == null) ok = problem(checks, at + ".electronic", "请注明是否为电子票据");
             if (r.amount() == null) ok = problem(checks, at + ".amount", "缺少票据金额");
             else if (r.amount().isNegative()) ok = problem(checks, at + ".amount", "票据金额不能为负数");

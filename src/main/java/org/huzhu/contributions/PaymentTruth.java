@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.calendar.BusinessCalendar;
+import org.huzhu.shared.database.Pipeline;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Right;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,13 +57,32 @@ public class PaymentTruth {
         this.clock = clock;
     }
 
+    /** Declared money the bank has not shown, declared on the cutoff day ({@code ?}, {@link #cutoff}) or before. */
+    private static final String UNCONFIRMED_BY_CUTOFF = "source = 'DECLARED' and reversed_on is null and confirmed < amount and declared_on <= ?";
+
     /** Of the given bills, those with declared money the bank has not shown in time (as of today). */
     public Set<Long> unconfirmedBills(Collection<Long> billIds) {
         if (billIds.isEmpty()) return Set.of();
-        return new HashSet<>(jdbc.sql("""
-                select distinct bill_id from contributions.payment
-                 where bill_id = any(?) and source = 'DECLARED' and reversed_on is null and confirmed < amount and declared_on <= ?""")
+        return new HashSet<>(jdbc.sql("select distinct bill_id from contributions.payment where bill_id = any(?) and " + UNCONFIRMED_BY_CUTOFF)
                 .params(billIds.toArray(Long[]::new), cutoff()).query(Long.class).list());
+    }
+
+    /** The most bills with unconfirmed money {@link #unconfirmedBills(Pipeline)} answers with; past that, ask by bill. */
+    static final int UNCONFIRMED_AT_MOST = 500;
+
+    /**
+     * The question {@link #unconfirmedBills(Collection)} answers, asked of every bill at once and added to the caller's
+     * pipeline, so that it travels with the caller's own read before the caller knows which bills matter: every bill with
+     * declared money the bank has not shown in time (as of today), or empty when there are more than
+     * {@value #UNCONFIRMED_AT_MOST} of them (then ask {@link #unconfirmedBills(Collection)} for the bills that matter).
+     */
+    public Supplier<Optional<Set<Long>>> unconfirmedBills(Pipeline pipeline) {
+        return pipeline.add("select distinct bill_id from contributions.payment where " + UNCONFIRMED_BY_CUTOFF + " limit ?",
+                List.of(cutoff(), UNCONFIRMED_AT_MOST + 1), rs -> {
+                    Set<Long> bills = new HashSet<>();
+                    while (rs.next()) bills.add(rs.getLong(1));
+                    return bills.size() > UNCONFIRMED_AT_MOST ? Optional.empty() : Optional.of(bills);
+                });
     }
 
     /**
@@ -115,12 +137,17 @@ public class PaymentTruth {
         return declaredOn == null ? null : calendar.plusWorkingDays(declaredOn, settings.unconfirmedAfterWorkingDays);
     }
 
-    /** Money declared on this day or before, and not shown by the bank, is unconfirmed today. */
-    private LocalDate cutoff() {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate day = today.minusDays(1);
-        while (!calendar.plusWorkingDays(day, settings.unconfirmedAfterWorkingDays).isBefore(today)) day = day.minusDays(1);
-        return day;
+    /**
+     * Money declared on this day or before, and not shown by the bank, is unconfirmed today: the day before the n-th
+     * working day back from today, the last day whose n working days after it ({@link #confirmBy}) all lie before today.
+     */
+    LocalDate cutoff() {
+        LocalDate day = LocalDate.now(clock);
+        for (int counted = 0; counted < settings.unconfirmedAfterWorkingDays; ) {
+            day = day.minusDays(1);
+            if (calendar.isWorkingDay(day)) counted++;
+        }
+        return day.minusDays(1);
     }
 
     private String unitName(Long unitId) {

@@ -63,6 +63,7 @@ class MemberCorrectionRepository {
 
     /** Writes the corrected details to the member; the new ID number is dropped from the correction once applied. */
     void apply(Correction c) {
+        ContactsOfTransaction.forget();
         jdbc.sql("""
                 update membership.member set name = coalesce(?, name), id_cipher = coalesce(?, id_cipher), id_hash = coalesce(?, id_hash),
                        id_masked = coalesce(?, id_masked), gender = coalesce(?, gender), birth_date = coalesce(?, birth_date),

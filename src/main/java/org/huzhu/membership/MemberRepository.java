@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.huzhu.shared.Gender;
+import org.huzhu.shared.database.Pipeline;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +20,11 @@ class MemberRepository {
             bank_account_masked, unit_id, org_path, left_unit_on, died_on""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    MemberRepository(JdbcClient jdbc) {
+    MemberRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     record NewMemberRow(String name, byte[] idHash, byte[] idCipher, String idMasked, Gender gender,
@@ -64,6 +69,7 @@ class MemberRepository {
 
     /** The member's phone becomes {@code phoneCipher}; a number it replaces is kept in the phone history, dated {@code at}. */
     void changePhone(long id, byte[] phoneCipher, String phoneMasked, java.time.Instant at) {
+        ContactsOfTransaction.forget();
         jdbc.sql("""
                 insert into membership.member_phone_history (member_id, phone_cipher, phone_masked, replaced_at)
                 select id, phone_cipher, phone_masked, ? from membership.member where id = ? and phone_cipher is not null""")
@@ -163,6 +169,7 @@ class MemberRepository {
 
     /** The member joins the unit as a current worker (a leaving recorded before is over). */
     void moveToUnit(long id, long unitId, String orgPath) {
+        ContactsOfTransaction.forget();
         jdbc.sql("update membership.member set unit_id = ?, org_path = ?, left_unit_on = null where id = ?").params(unitId, orgPath, id).update();
     }
 
@@ -189,21 +196,36 @@ class MemberRepository {
 
     /** A member with the payout account's cipher (null when none is set) and every enrolment's coverages as one JSON array of arrays. */
     record ClaimantRow(Member member, byte[] accountCipher, String coverages, java.time.Instant accountChangedAt, String payeeName,
-                       String backing) {
+                       String backing, ContactRow contact) {
     }
+
+    private static final String CLAIMANT = "select " + COLUMNS + """
+            , phone_cipher, bank_account_cipher, bank_account_changed_at, coalesce(payee_name, name) as payee,
+              (select '[' || string_agg(e.coverages::text, ',' order by e.id) || ']'
+                 from membership.enrolment e where e.member_id = m.id) as coverages,
+              (select string_agg(e.bill_id || ' ' || to_char(e.coverage_from, 'YYYY-MM-DD') || ' ' || to_char(e.coverage_to, 'YYYY-MM-DD'), ';' order by e.id)
+                 from membership.enrolment e where e.member_id = m.id and e.status = 'IN_FORCE' and e.bill_id is not null) as backing
+              from membership.member m where m.id = ?""";
 
     /** What a claim needs of its member, in one statement: the member, the payout account and the coverages held. */
     Optional<ClaimantRow> claimant(long id) {
-        return jdbc.sql("select " + COLUMNS + """
-                , bank_account_cipher, bank_account_changed_at, coalesce(payee_name, name) as payee,
-                  (select '[' || string_agg(e.coverages::text, ',' order by e.id) || ']'
-                     from membership.enrolment e where e.member_id = m.id) as coverages,
-                  (select string_agg(e.bill_id || ' ' || to_char(e.coverage_from, 'YYYY-MM-DD') || ' ' || to_char(e.coverage_to, 'YYYY-MM-DD'), ';' order by e.id)
-                     from membership.enrolment e where e.member_id = m.id and e.status = 'IN_FORCE' and e.bill_id is not null) as backing
-                  from membership.member m where m.id = ?""")
-                .param(id).query((rs, n) -> new ClaimantRow(member(rs, n), rs.getBytes("bank_account_cipher"), rs.getString("coverages"),
-                        instant(rs.getTimestamp("bank_account_changed_at")), rs.getString("payee"), rs.getString("backing")))
-                .optional();
+        return jdbc.sql(CLAIMANT).param(id).query(MemberRepository::claimantRow).optional();
+    }
+
+    /** {@link #claimant(long)}'s statement, added to the caller's pipeline. */
+    Supplier<Optional<ClaimantRow>> claimant(long id, Pipeline pipeline) {
+        return pipeline.add(CLAIMANT, List.of(id), rs -> rs.next() ? Optional.of(claimantRow(rs, 0)) : Optional.empty());
+    }
+
+    void send(Pipeline pipeline) {
+        pipeline.send(template);
+    }
+
+    private static ClaimantRow claimantRow(ResultSet rs, int n) throws SQLException {
+        Member member = member(rs, n);
+        return new ClaimantRow(member, rs.getBytes("bank_account_cipher"), rs.getString("coverages"),
+                instant(rs.getTimestamp("bank_account_changed_at")), rs.getString("payee"), rs.getString("backing"),
+                new ContactRow(member.id(), member.name(), rs.getBytes("phone_cipher"), member.unitId(), member.orgPath()));
     }
 
     List<Member> visible(String scopePattern, String nameContains, byte[] idHash, int limit, int offset) {

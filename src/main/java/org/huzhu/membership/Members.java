@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.huzhu.contributions.PaymentTruth;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Unit;
 import org.huzhu.realname.DocumentType;
@@ -13,6 +17,7 @@ import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.Masks;
 import org.huzhu.shared.audit.Audit;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.Pipeline;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.scope.Role;
@@ -35,10 +40,12 @@ public class Members {
     private final BankAccountChanges bankAccountChanges;
     private final RealNameVerifications realNames;
     private final Clock clock;
+    private final PaymentTruth paymentTruth;
 
     Members(MemberRepository repository, Organisations organisations, Enrolments enrolments, PersonalDataCipher cipher,
-            BankAccountChanges bankAccountChanges, RealNameVerifications realNames, Clock clock) {
+            BankAccountChanges bankAccountChanges, RealNameVerifications realNames, Clock clock, PaymentTruth paymentTruth) {
         this.repository = repository;
+        this.paymentTruth = paymentTruth;
         this.realNames = realNames;
         this.bankAccountChanges = bankAccountChanges;
         this.organisations = organisations;
@@ -178,14 +185,28 @@ public class Members {
                 repository.phonesReplacedSince(memberId, since).stream().map(cipher::decrypt).distinct().toList(), c.unitId(), c.orgPath()));
     }
 
-    /** The current contacts of several members, by member id, in one statement (no former numbers): for notices to many. */
+    /**
+     * The current contacts of several members, by member id, in at most one statement (no former numbers): for notices to many.
+     * Members this transaction read to decide a claim ({@link #claimantToDecide}) are not read again.
+     */
     public java.util.Map<Long, Contact> contacts(java.util.Collection<Long> memberIds) {
         java.util.Map<Long, Contact> out = new java.util.HashMap<>(memberIds.size() * 2);
-        for (MemberRepository.ContactRow c : repository.contacts(memberIds.stream().distinct().toArray(Long[]::new))) {
-            out.put(c.id(), new Contact(c.id(), c.name(), c.phoneCipher() == null ? null : cipher.decrypt(c.phoneCipher()), List.of(),
-                    c.unitId(), c.orgPath()));
+        List<Long> unread = new java.util.ArrayList<>(memberIds.size());
+        for (Long id : memberIds) {
+            if (out.containsKey(id)) continue;
+            MemberRepository.ContactRow known = ContactsOfTransaction.known(id);
+            if (known != null) out.put(id, contact(known));
+            else unread.add(id);
+        }
+        if (!unread.isEmpty()) {
+            for (MemberRepository.ContactRow c : repository.contacts(unread.stream().distinct().toArray(Long[]::new))) out.put(c.id(), contact(c));
         }
         return out;
+    }
+
+    private Contact contact(MemberRepository.ContactRow c) {
+        return new Contact(c.id(), c.name(), c.phoneCipher() == null ? null : cipher.decrypt(c.phoneCipher()), List.of(), c.unitId(),
+                c.orgPath());
     }
 
     /**
@@ -269,20 +290,42 @@ public class Members {
 
     /**
      * What judging and paying a member's claim needs: the member, every coverage in force
-     * ({@link Enrolments#coveragesOf}) and the payee when a bank account is set.
+     * ({@link Enrolments#coveragesOf}), the payee when a bank account is set, the bills behind the enrolments in force
+     * and, when read to decide a claim ({@link #claimantToDecide}), which of those bills hold declared money the bank has
+     * not shown in time (empty when not read with the claimant: {@link CoverMoney} then asks).
      */
-    public record Claimant(Member member, List<Coverage> coverages, Optional<Payee> payee, List<BilledCover> billed) {
+    public record Claimant(Member member, List<Coverage> coverages, Optional<Payee> payee, List<BilledCover> billed,
+                           Optional<Set<Long>> unconfirmedBills) {
     }
 
     /** The claimant, read in one statement, when the caller may see the member; otherwise 404 (as {@link #visibleMember}). Never log it. */
     public Claimant claimant(long memberId, CurrentUser user) {
-        MemberRepository.ClaimantRow row = repository.claimant(memberId).filter(r -> visible(r.member(), user))
-                .orElseThrow(() -> new NotFoundException("职工不存在"));
+        return claimant(repository.claimant(memberId), Optional.empty(), user);
+    }
+
+    /**
+     * As {@link #claimant}, and in the same round trip what payment truth says of the bills behind the cover
+     * ({@link CoverMoney#unconfirmedOn} then asks no more): what deciding a claim reads.
+     */
+    public Claimant claimantToDecide(long memberId, CurrentUser user) {
+        Pipeline pipeline = new Pipeline();
+        Supplier<Optional<MemberRepository.ClaimantRow>> row = repository.claimant(memberId, pipeline);
+        Supplier<Optional<Set<Long>>> unconfirmed = paymentTruth.unconfirmedBills(pipeline);
+        repository.send(pipeline);
+        Claimant claimant = claimant(row.get(), unconfirmed.get(), user);
+        ContactsOfTransaction.remember(row.get().orElseThrow().contact());   // the decision's notices reach the member as read here
+        return claimant;
+    }
+
+    private Claimant claimant(Optional<MemberRepository.ClaimantRow> read, Optional<Set<Long>> unconfirmedAnywhere, CurrentUser user) {
+        MemberRepository.ClaimantRow row = read.filter(r -> visible(r.member(), user)).orElseThrow(() -> new NotFoundException("职工不存在"));
         Member m = row.member();
+        List<BilledCover> billed = BilledCover.parse(row.backing());
         return new Claimant(m, CoverageJson.readAll(row.coverages()).stream().filter(Coverage::inForce).toList(),
                 Optional.ofNullable(row.accountCipher())
                         .map(c -> new Payee(row.payeeName(), new BankAccount(m.bankName(), cipher.decrypt(c)), row.accountChangedAt())),
-                BilledCover.parse(row.backing()));
+                billed, unconfirmedAnywhere.map(bills -> billed.stream().map(BilledCover::billId).filter(bills::contains)
+                        .collect(Collectors.toUnmodifiableSet())));
     }
 
     /** The bill that paid for one of the member's enrolments in force, and the period it covers (for {@link CoverMoney}). */

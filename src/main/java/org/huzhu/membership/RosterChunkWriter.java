@@ -157,6 +157,7 @@ class RosterChunkWriter {
                 else moved.add(memberIds.get(i));
             }
             if (!moved.isEmpty()) {
+                ContactsOfTransaction.forget();
                 jdbc.sql("update membership.member set unit_id = ?, org_path = ?, left_unit_on = null where id = any(?)")
                         .params(unit.id(), unit.path(), moved.toArray(Long[]::new)).update();
             }

@@ -1,7 +1,9 @@
 package org.huzhu.notifications;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The words a template may fill in, each with its Chinese meaning and a sample for previews. There is
@@ -48,7 +50,10 @@ public enum TemplateVariable {
         return this == code;
     }
 
+    private static final Map<String, TemplateVariable> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(TemplateVariable::name, v -> v));
+
     static Optional<TemplateVariable> named(String name) {
-        return Arrays.stream(values()).filter(v -> v.name().equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.huzhu.organisation.Organisations;
 import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.crypto.PersonalDataCipher;
@@ -122,15 +123,18 @@ public class Payouts {
         return requested.get();
     }
 
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,35}");
+    private static final Pattern CITY_PATH = Pattern.compile("/\\d+/\\d+/.*");
+
     private static void check(PayoutOrder order) {
         Checks checks = new Checks();
-        if (order.reference() == null || !order.reference().matches("[A-Za-z0-9-]{1,35}")) {
+        if (order.reference() == null || !REFERENCE.matcher(order.reference()).matches()) {
             checks.add("reference", "支付编号须为1至35位字母、数字或连字符");
         }
         if (order.source() == null || order.source().isBlank()) checks.add("source", "缺少支付来源");
         if (order.payeeName() == null || order.payeeName().isBlank() || order.payeeName().length() > 140) checks.add("payeeName", "缺少收款人户名");
         if (order.amount() == null || !order.amount().isPositive()) checks.add("amount", "支付金额须大于0");
-        if (order.orgPath() == null || !order.orgPath().matches("/\\d+/\\d+/.*")) checks.add("orgPath", "支付须属于某个市（州）");
+        if (order.orgPath() == null || !CITY_PATH.matcher(order.orgPath()).matches()) checks.add("orgPath", "支付须属于某个市（州）");
         try {
             new BankAccount(order.bankName(), order.accountNumber());
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package org.huzhu.shared;
 
+import java.util.regex.Pattern;
+
 /**
  * A payout bank account: the bank's name and the card or account number. UnionPay cards (62…,
  * 16–19 digits) carry a Luhn check digit and are checked; other account numbers are only
@@ -7,12 +9,14 @@ package org.huzhu.shared;
  */
 public record BankAccount(String bankName, String number) {
 
+    private static final Pattern DIGITS = Pattern.compile("\\d{10,30}");
+
     public BankAccount {
         if (bankName == null || bankName.isBlank()) throw new IllegalArgumentException("开户银行不能为空");
         if (number == null || number.isBlank()) throw new IllegalArgumentException("银行账号不能为空");
         bankName = bankName.strip();
         number = number.replace(" ", "").strip();
-        if (!number.matches("\\d{10,30}")) throw new IllegalArgumentException("银行账号应为10至30位数字");
+        if (!DIGITS.matcher(number).matches()) throw new IllegalArgumentException("银行账号应为10至30位数字");
         if (number.startsWith("62") && number.length() >= 16 && number.length() <= 19 && !luhnValid(number)) {
             throw new IllegalArgumentException("银行卡号校验位错误，请核对卡号");
         }

@@ -161,6 +161,25 @@ class NotificationTriggersTest extends ApiTest {
                 .isBeforeOrEqualTo(failed.createdAt());
     }
 
+    /**
+     * A claim's decision reads its member once; the notices it writes at commit reach the member as read then, and at
+     * the new number when the same transaction changed it after that read.
+     */
+    @Test
+    void aMemberReadToDecideAClaimIsReachedAtTheNumberTheTransactionLastGaveThem() {
+        String phone = newPhone();
+        String changed = newPhone();
+        long member = member(phone, newCardNumber(), "HOSPITAL:1");
+        CurrentUser admin = new CurrentUser(0, "demo-admin", Role.ADMIN, "/", null, null, null);
+        List<String> reached = transactions.execute(tx -> {
+            members.claimantToDecide(member, admin);
+            String asRead = members.contacts(List.of(member)).get(member).phone();
+            members.changePhone(member, changed, admin);
+            return List.of(asRead, members.contacts(List.of(member, member)).get(member).phone());
+        });
+        assertThat(reached).containsExactly(phone, changed);
+    }
+
     // ---- membership ---------------------------------------------------------------------------
 
     @Test

@@ -38,7 +38,8 @@ class MoneyTest {
     @ParameterizedTest(name = "[{0}]")
     @NullAndEmptySource
     @ValueSource(strings = {"1.234", "0.001", "190.000", "1e3", "1E3", "1.5e2", "abc", "12a", "  ", "1,000.00",
-            "¥5", "5元", "1.2.3", "--1", "NaN", "Infinity", "0x10"})
+            "¥5", "5元", "1.2.3", "--1", "NaN", "Infinity", "0x10", "-", ".5", "5.", "-.5", "12345678901234", "1.5-", "١٢",
+            "+5"})
     void refusesMoreThanTwoDecimalsExponentsAndJunk(String text) {
         assertThatThrownBy(() -> Money.of(text)).isInstanceOf(IllegalArgumentException.class);
     }

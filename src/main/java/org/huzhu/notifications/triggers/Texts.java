@@ -20,8 +20,11 @@ final class Texts {
         return day == null ? "" : DATE.format(day);
     }
 
+    /** One format per thread (a DecimalFormat is not thread-safe, and making one parses its pattern). */
+    private static final ThreadLocal<DecimalFormat> AMOUNT = ThreadLocal.withInitial(() -> new DecimalFormat("#,##0.00"));
+
     static String amount(Money money) {
-        return money == null ? "" : new DecimalFormat("#,##0.00").format(money.amount());
+        return money == null ? "" : AMOUNT.get().format(money.amount());
     }
 
     static String list(List<String> parts, String separator) {
