@@ -63,11 +63,12 @@ public class EnrolmentStatistics {
 
     public void unitMonths(Consumer<UnitMonth> sink) {
         jdbc.sql(personTimes("") + """
-                select %s as node_path, %s as unit_id, date_trunc('month', pt.coverage_from)::date as month,
-                       m.employment_form, count(*) as person_times,
-                       count(*) filter (where not pt.renewal) as new_enrolments, count(*) filter (where pt.renewal) as renewals
-                  from pt join membership.member m on m.id = pt.member_id
-                 group by 1, 2, 3, 4""".formatted(PathSql.office("pt.org_path"), PathSql.unit("pt.org_path")))
+                select %s, %s, month, employment_form, person_times, new_enrolments, renewals
+                  from (select pt.org_path, date_trunc('month', pt.coverage_from)::date as month, m.employment_form,
+                               count(*) as person_times, count(*) filter (where not pt.renewal) as new_enrolments,
+                               count(*) filter (where pt.renewal) as renewals
+                          from pt join membership.member m on m.id = pt.member_id
+                         group by 1, 2, 3) g""".formatted(PathSql.office("g.org_path"), PathSql.unit("g.org_path")))
                 .query((ResultSet rs) -> {
                     sink.accept(new UnitMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
                             rs.getLong(5), rs.getLong(6), rs.getLong(7)));
@@ -76,10 +77,12 @@ public class EnrolmentStatistics {
 
     public void itemMonths(Consumer<ItemMonth> sink) {
         jdbc.sql("""
-                select %s as node_path, date_trunc('month', e.coverage_from)::date as month, c->>'item' as item, count(*)
-                  from membership.enrolment e cross join lateral json_array_elements(e.coverages) c
-                 where e.status = 'IN_FORCE'
-                 group by 1, 2, 3""".formatted(PathSql.office("e.org_path")))
+                select %s, month, item, sum(enrolments)
+                  from (select e.org_path, date_trunc('month', e.coverage_from)::date as month, c->>'item' as item, count(*) as enrolments
+                          from membership.enrolment e cross join lateral json_array_elements(e.coverages) c
+                         where e.status = 'IN_FORCE'
+                         group by 1, 2, 3) g
+                 group by 1, 2, 3""".formatted(PathSql.office("g.org_path")))
                 .query((ResultSet rs) -> {
                     sink.accept(new ItemMonth(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4)));
                 });

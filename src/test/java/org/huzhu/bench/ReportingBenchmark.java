@@ -64,8 +64,9 @@ final class ReportingBenchmark implements Bench.Benchmark {
             app.getBean(Rollups.class).refresh();
             double refresh = seconds(refreshStart);
             long rollupRows = jdbc.sql("select (select count(*) from reporting.unit_month) + (select count(*) from reporting.node_month)"
-                    + " + (select count(*) from reporting.node_dimension) + (select count(*) from reporting.unit_year)").query(Long.class).single();
-            progress("rollups refreshed in %.1f s (%,d rows)", refresh, rollupRows);
+                    + " + (select count(*) from reporting.node_dimension) + (select count(*) from reporting.unit_year)"
+                    + " + (select count(*) from reporting.tree_month) + (select count(*) from reporting.tree_dimension)").query(Long.class).single();
+            progress("rollups refreshed in %.1f s (%,d rows), steps in ms: %s", refresh, rollupRows, app.getBean(Rollups.class).timings());
 
             Dashboards dashboards = app.getBean(Dashboards.class);
             JsonMapper json = JsonMapper.builder().build();
