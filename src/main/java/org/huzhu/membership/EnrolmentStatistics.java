@@ -3,8 +3,12 @@ package org.huzhu.membership;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.huzhu.catalogue.Catalogue;
+import org.huzhu.catalogue.CatalogueVersion;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.PathSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,8 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Enrolment figures for reporting (统计), computed with set-based SQL over membership's own tables and handed out as
- * grouped rows: per unit (or per office, for workers of no unit) and month, by employment form; per office, month and
- * item; the subsidy budgets and gift covers per office and year. Definitions: {@code docs/reporting.md}.
+ * grouped rows: per unit (or per office, for workers of no unit) and month, by employment form, with the enrolments of
+ * each item; the subsidy budgets and gift covers per office and year. Definitions: {@code docs/reporting.md}.
  * A person-time is one (member, cover start) in force; it is a renewal when one of its items renewed the member's cover
  * of that item without a gap (ended no more than 30 days before), as the enrolment rules recorded when it was bought.
  */
@@ -21,16 +25,16 @@ import org.springframework.stereotype.Service;
 public class EnrolmentStatistics {
 
     private final JdbcClient jdbc;
+    private final Catalogue catalogue;
 
-    EnrolmentStatistics(JdbcClient jdbc) {
+    EnrolmentStatistics(JdbcClient jdbc, Catalogue catalogue) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
     }
 
+    /** {@code items}: enrolments per item code (an enrolment of several items counts in each). */
     public record UnitMonth(String nodePath, long unitId, LocalDate month, String employmentForm, long personTimes,
-                            long newEnrolments, long renewals) {
-    }
-
-    public record ItemMonth(String nodePath, LocalDate month, String item, long enrolments) {
+                            long newEnrolments, long renewals, Map<String, Long> items) {
     }
 
     /** A union office's subsidy budget of a year and what has been drawn on it. */
@@ -51,40 +55,48 @@ public class EnrolmentStatistics {
      * without spaces, so the flag is found in its text without parsing it.
      */
     static String personTimes(String filter) {
+        return personTimes(filter, "");
+    }
+
+    private static String personTimes(String filter, String columns) {
         return """
                 with pt as (
                     select e.member_id, e.coverage_from, min(e.org_path) as org_path, max(e.coverage_to) as coverage_to,
-                           bool_or(e.coverages::text like '%%"renewedWithoutGap":true%%') as renewal
+                           bool_or(e.coverages::text like '%%"renewedWithoutGap":true%%') as renewal%s
                       from membership.enrolment e
                      where e.status = 'IN_FORCE' %s
                      group by e.member_id, e.coverage_from)
-                """.formatted(filter);
+                """.formatted(columns, filter);
     }
 
+    /** The catalogue's item codes (every version's), as they stand in the coverages' text. */
+    private List<String> itemCodes() {
+        return catalogue.versions().stream().flatMap(v -> v.items().stream()).map(CatalogueVersion.Item::code).distinct()
+                .filter(code -> code.matches("[A-Z0-9_]+")).sorted().toList();
+    }
+
+    /** Person-times per unit, month and form, with the enrolments of each item (counted in the same pass). */
     public void unitMonths(Consumer<UnitMonth> sink) {
-        jdbc.sql(personTimes("") + """
-                select %s, %s, month, employment_form, person_times, new_enrolments, renewals
+        List<String> codes = itemCodes();
+        StringBuilder columns = new StringBuilder();
+        StringBuilder sums = new StringBuilder();
+        for (int i = 0; i < codes.size(); i++) {
+            columns.append(",\n sum((e.coverages::text like '%\"item\":\"").append(codes.get(i)).append("\"%')::int) as item_").append(i);
+            sums.append(", sum(pt.item_").append(i).append(")");
+        }
+        jdbc.sql(personTimes("", columns.toString()) + """
+                select %s, %s, month, employment_form, person_times, new_enrolments, renewals, items
                   from (select pt.org_path, date_trunc('month', pt.coverage_from)::date as month, m.employment_form,
                                count(*) as person_times, count(*) filter (where not pt.renewal) as new_enrolments,
-                               count(*) filter (where pt.renewal) as renewals
+                               count(*) filter (where pt.renewal) as renewals, array[0%s] as items
                           from pt join membership.member m on m.id = pt.member_id
-                         group by 1, 2, 3) g""".formatted(PathSql.office("g.org_path"), PathSql.unit("g.org_path")))
+                         group by 1, 2, 3) g""".formatted(PathSql.office("g.org_path"), PathSql.unit("g.org_path"), sums))
                 .query((ResultSet rs) -> {
+                    Long[] counts = (Long[]) rs.getArray(8).getArray();
+                    Map<String, Long> items = new LinkedHashMap<>();
+                    for (int i = 0; i < codes.size(); i++) if (counts[i + 1] > 0) items.put(codes.get(i), counts[i + 1]);
                     sink.accept(new UnitMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7)));
-                });
-    }
-
-    public void itemMonths(Consumer<ItemMonth> sink) {
-        jdbc.sql("""
-                select %s, month, item, sum(enrolments)
-                  from (select e.org_path, date_trunc('month', e.coverage_from)::date as month, c->>'item' as item, count(*) as enrolments
-                          from membership.enrolment e cross join lateral json_array_elements(e.coverages) c
-                         where e.status = 'IN_FORCE'
-                         group by 1, 2, 3) g
-                 group by 1, 2, 3""".formatted(PathSql.office("g.org_path")))
-                .query((ResultSet rs) -> {
-                    sink.accept(new ItemMonth(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4)));
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7), items));
                 });
     }
 

@@ -84,6 +84,13 @@ class RollupReads {
 
     /** Units with enrolments in the period, per office below and ownership ('' child: the office's own units). */
     List<ChildUnits> unitsByChild(String path, Period period) {
+        if (period.from().getYear() == period.to().getYear()) {
+            return jdbc.sql("""
+                    select child, ownership, sum(units) from reporting.tree_units
+                     where office_path = ? and year = ? and months & ? <> 0 group by 1, 2""")
+                    .params(path, period.from().getYear(), period.monthsOf(period.from().getYear()))
+                    .query((rs, n) -> new ChildUnits(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+        }
         return jdbc.sql("select " + CHILD + ", ownership, count(distinct (node_path, unit_id)) from reporting.unit_year"
                         + " where node_path like :like and " + IN_PERIOD + " group by 1, 2")
                 .params(periodParams(path, period))

@@ -116,9 +116,6 @@ public class Rollups {
         List<EnrolmentStatistics.UnitMonth> enrolled = new ArrayList<>();
         enrolments.unitMonths(enrolled::add);
         step = timed("enrolments", step);
-        List<EnrolmentStatistics.ItemMonth> items = new ArrayList<>();
-        enrolments.itemMonths(items::add);
-        step = timed("items", step);
         List<ClaimStatistics.UnitMonth> claimed = new ArrayList<>();
         claims.unitMonths(claimed::add);
         List<ClaimStatistics.ItemMonth> claimedItems = claims.itemMonths();
@@ -182,7 +179,8 @@ public class Rollups {
                        sum(payouts_bounced)
                   from reporting.unit_month group by 1, 2""").update();
 
-        items.forEach(r -> dimensions.computeIfAbsent(new Key(r.nodePath(), r.month(), "ITEM", r.item()), k -> new long[3])[0] += r.enrolments());
+        enrolled.forEach(r -> r.items().forEach((item, count) ->
+                dimensions.computeIfAbsent(new Key(r.nodePath(), r.month(), "ITEM", item), k -> new long[3])[0] += count));
         Map<Key, java.math.BigDecimal> amounts = new HashMap<>();
         for (ClaimStatistics.ItemMonth r : claimedItems) {
             Key key = new Key(r.nodePath(), r.month(), "ITEM", r.item());
@@ -214,10 +212,9 @@ public class Rollups {
         unitYears.finish();
 
         jdbc.sql("delete from reporting.unit_now").update();
-        for (ClaimStatistics.Overdue o : overdue) {
-            jdbc.sql("insert into reporting.unit_now (node_path, unit_id, overdue_now) values (?, ?, ?)")
-                    .params(o.nodePath(), o.unitId(), o.overdue()).update();
-        }
+        CopyWriter overdueRows = CopyWriter.open(connection, "COPY reporting.unit_now (node_path, unit_id, overdue_now) FROM STDIN");
+        for (ClaimStatistics.Overdue o : overdue) write(overdueRows, w -> w.text(o.nodePath()).number(o.unitId()).number(o.overdue()));
+        overdueRows.finish();
         step = timed("rollups", step);
         rollUpTheTree();
         rewriteYears();
@@ -259,6 +256,11 @@ public class Rollups {
                 insert into reporting.tree_dimension (office_path, month, dimension, code, person_times, enrolments, paid, paid_amount)
                 select a.office_path, n.month, n.dimension, n.code, sum(person_times), sum(enrolments), sum(paid), sum(paid_amount)
                   from reporting.node_dimension n""" + ANCESTORS.formatted("n.node_path") + " group by 1, 2, 3, 4").update();
+        jdbc.sql("delete from reporting.tree_units").update();
+        jdbc.sql("""
+                insert into reporting.tree_units (office_path, child, year, ownership, months, units)
+                select a.office_path, a.child, n.year, n.ownership, n.months, count(*) from reporting.unit_year n"""
+                + ANCESTORS.formatted("n.node_path") + " where n.unit_id <> 0 group by 1, 2, 3, 4, 5").update();
         jdbc.sql("delete from reporting.tree_now").update();
         jdbc.sql("""
                 insert into reporting.tree_now (office_path, child, overdue_now)

@@ -132,3 +132,15 @@ create table reporting.tree_now (
     primary key (office_path, child)
 );
 create index unit_year_path on reporting.unit_year (node_path text_pattern_ops);
+
+-- Units with enrolments rolled up the tree: how many units of each office below share a year's months mask, so that a
+-- one-year dashboard counts units from a handful of rows (a longer period counts them once each from unit_year).
+create table reporting.tree_units (
+    office_path text    not null,
+    child       text    not null,
+    year        integer not null,
+    ownership   text    not null,
+    months      integer not null,
+    units       bigint  not null,
+    primary key (office_path, year, child, ownership, months)
+);
