@@ -82,13 +82,13 @@ public class EnrolmentStatistics {
         StringBuilder sums = new StringBuilder();
         for (int i = 0; i < codes.size(); i++) {
             columns.append(",\n sum((e.coverages::text like '%\"item\":\"").append(codes.get(i)).append("\"%')::int) as item_").append(i);
-            sums.append(", sum(pt.item_").append(i).append(")");
+            sums.append(", sum(pt.item_").append(i).append(")::bigint");
         }
         jdbc.sql(personTimes("", columns.toString()) + """
                 select %s, %s, month, employment_form, person_times, new_enrolments, renewals, items
                   from (select pt.org_path, date_trunc('month', pt.coverage_from)::date as month, m.employment_form,
                                count(*) as person_times, count(*) filter (where not pt.renewal) as new_enrolments,
-                               count(*) filter (where pt.renewal) as renewals, array[0%s] as items
+                               count(*) filter (where pt.renewal) as renewals, array[0::bigint%s] as items
                           from pt join membership.member m on m.id = pt.member_id
                          group by 1, 2, 3) g""".formatted(PathSql.office("g.org_path"), PathSql.unit("g.org_path"), sums))
                 .query((ResultSet rs) -> {
