@@ -2,7 +2,7 @@
 // asks for it (/vendor/echarts.min.js, put there by the build from the npm registry); a chart always comes with a
 // small table of its numbers; counts, shares and money formatted once; the period and office pickers.
 
-import { field, h, responsive } from '../lib.js';
+import { field, h } from '../lib.js';
 
 let library;
 
@@ -36,7 +36,7 @@ export function forgetCharts() {
 }
 
 /**
- * Draws {@code option} into a new chart box (role img, {@code label} read aloud; the numbers are in the table beside it).
+ * Draws {@code option} (or option(width of the box), for a chart drawn to its size) into a new chart box (role img, {@code label} read aloud; the numbers are in the table beside it).
  * Tooltips are drawn on the canvas (richText): the page's Content-Security-Policy forbids the inline styles of HTML ones.
  */
 export function chart(lib, id, label, option, { height = 260 } = {}) {
@@ -46,7 +46,7 @@ export function chart(lib, id, label, option, { height = 260 } = {}) {
     if (!box.isConnected) return;
     const c = lib.init(box, null, { renderer: 'canvas', locale: 'ZH' });
     c.setOption({ color: COLOURS, textStyle: { fontFamily: FONT }, animation: false,
-      tooltip: { renderMode: 'richText', confine: true }, ...option });
+      tooltip: { renderMode: 'richText', confine: true }, ...(typeof option === 'function' ? option(box.clientWidth) : option) });
     drawn.push(c);
     watcher?.observe(box);
     box.dataset.drawn = 'yes';
@@ -59,12 +59,17 @@ export function chartWithTable(chartBox, table) {
   return h('div', { class: 'chart-pair' }, h('div', { class: 'chart-cell' }, chartBox), h('div', { class: 'chart-numbers' }, table));
 }
 
-/** Vertical bars with names on the x axis; long names are shortened on the axis (the table carries them whole). */
+/** A name as an axis label: without the words every name of its kind ends with (the table carries it whole). */
+function axisName(name) {
+  return name.replace(/(总工会|互助保障|工会)$/, '');
+}
+
+/** Bars with the names on the category axis (horizontal: names down the left, for long names). */
 export function barOption(names, series, { horizontal = false } = {}) {
-  const category = { type: 'category', data: names, axisLabel: { interval: 0, width: 72, overflow: 'truncate', hideOverlap: true } };
+  const category = { type: 'category', data: names.map(axisName), axisLabel: { interval: 0, width: 84, overflow: 'truncate', hideOverlap: true } };
   const value = { type: 'value', minInterval: 1, axisLabel: { formatter: short } };
   return {
-    grid: { left: 8, right: 12, top: series.length > 1 ? 34 : 14, bottom: 8, containLabel: true },
+    grid: { left: 12, right: horizontal ? 32 : 12, top: series.length > 1 ? 34 : 14, bottom: 8, containLabel: true },
     legend: series.length > 1 ? { top: 0, data: series.map((s) => s.name) } : undefined,
     tooltip: { trigger: 'axis', renderMode: 'richText', confine: true },
     xAxis: horizontal ? value : { ...category, axisLabel: { ...category.axisLabel, rotate: names.length > 4 ? 30 : 0 } },
@@ -87,16 +92,20 @@ export function lineOption(months, series) {
 /** A progress ring: the share of the target reached (full at 100%, the figure in the middle says how far beyond). */
 export function ringOption(name, share) {
   const reached = share === null || share === undefined ? null : Number(share);
-  return {
+  return (width) => {
+    const small = width < 150;
+    return {
     series: [{
       type: 'gauge', startAngle: 90, endAngle: -270, min: 0, max: 1, radius: '88%',
       pointer: { show: false }, splitLine: { show: false }, axisTick: { show: false }, axisLabel: { show: false },
-      axisLine: { lineStyle: { width: 14, color: [[1, '#eceef1']] } },
-      progress: { show: true, roundCap: true, width: 14, itemStyle: { color: reached !== null && reached >= 1 ? '#16a34a' : '#c4262e' } },
-      title: { offsetCenter: [0, '32%'], fontSize: 12, color: '#6b7280' },
-      detail: { offsetCenter: [0, '-6%'], fontSize: 22, fontWeight: 700, color: '#1f2328', formatter: () => percent(reached) },
+      axisLine: { lineStyle: { width: small ? 9 : 14, color: [[1, '#eceef1']] } },
+      progress: { show: true, roundCap: true, width: small ? 9 : 14,
+        itemStyle: { color: reached !== null && reached >= 1 ? '#16a34a' : '#c4262e' } },
+      title: { offsetCenter: [0, '34%'], fontSize: small ? 11 : 12, color: '#5f6672' },
+      detail: { offsetCenter: [0, '-6%'], fontSize: small ? 16 : 22, fontWeight: 700, color: '#1f2328', formatter: () => percent(reached) },
       data: [{ value: reached === null ? 0 : Math.min(reached, 1), name }],
     }],
+    };
   };
 }
 
@@ -106,6 +115,13 @@ const COUNT = new Intl.NumberFormat('zh-CN');
 
 export function count(n) {
   return n === null || n === undefined ? '—' : COUNT.format(n);
+}
+
+/** Money as the API writes it (two decimals, exact), with its thousands grouped: ¥29,075,000.00. */
+export function money(amount) {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  const [whole, cents] = String(amount).split('.');
+  return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${cents === undefined ? '' : `.${cents}`}`;
 }
 
 /** A share or ratio (0.934 → 93.4%); none when the API answers null (nothing to divide by). */
@@ -138,16 +154,16 @@ export function compareValues(a, b) {
 // ---------- tables of numbers ----------
 
 /**
- * The numbers of a chart: {@code columns} [{title, value(row) → text or node, num}], one row per datum; a row may carry
- * data-* (dataset) for tests and drill-down.
+ * The numbers of a chart: {@code columns} [{title, value(row) → text or node, num, key}], one row per datum (data-key),
+ * each cell of a figure marked data-figure. A table, on a phone too (a few narrow columns; it scrolls sideways if need be).
  */
 export function numbersTable(id, caption, columns, rows, keyOf) {
   if (!rows.length) return h('p', { class: 'empty', id: `${id}-empty`, text: '这段时间没有数据' });
-  return h('div', { class: 'table-wrap' }, responsive(h('table', { id, class: 'numbers' },
+  return h('div', { class: 'table-wrap' }, h('table', { id, class: 'numbers' },
     h('caption', { class: 'visually-hidden', text: caption }),
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', { class: c.num ? 'num' : null, scope: 'col', text: c.title })))),
     h('tbody', {}, rows.map((r) => h('tr', { dataset: { key: keyOf(r) } },
-      columns.map((c) => h('td', { class: c.num ? 'num' : 'name', dataset: c.key ? { figure: c.key } : null }, c.value(r)))))))));
+      columns.map((c) => h('td', { class: c.num ? 'num' : 'name', dataset: c.key ? { figure: c.key } : null }, c.value(r))))))));
 }
 
 // ---------- pickers ----------

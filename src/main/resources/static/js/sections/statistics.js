@@ -3,8 +3,8 @@
 // chart with its numbers beside it, and every figure a link to the list behind it (GET /api/v1/reporting/drilldown).
 // The period shown first is the server's (the current year by its China date), never the browser's clock.
 
-import { api, clearErrors, field, fill, h, showErrors, yuan } from '../lib.js';
-import { barOption, chart, chartWithTable, compareValues, count, echarts, forgetCharts, lineOption, numbersTable,
+import { api, clearErrors, field, fill, h, showErrors } from '../lib.js';
+import { barOption, chart, chartWithTable, compareValues, count, echarts, forgetCharts, lineOption, money, numbersTable,
   officePicker, percent, periodPicker, plot, ringOption } from './statistics-charts.js';
 import { drilldown } from './statistics-drilldown.js';
 
@@ -55,7 +55,7 @@ export async function render(root, context) {
 }
 
 function dashboard(board, env) {
-  const { enrolment, claims, money } = board;
+  const { enrolment, claims, money: funds } = board;
   return [
     h('section', { class: 'card', 'aria-labelledby': 'statistics-enrolment-title' },
       h('div', { class: 'card-head' }, h('h2', { id: 'statistics-enrolment-title', text: '参保' })),
@@ -79,7 +79,7 @@ function dashboard(board, env) {
         ['rejected', '不予赔付', count(claims.rejected)],
         ['paid', '已赔付件数', count(claims.paid)],
         ['personTimesPaid', '赔付人次', count(claims.personTimesPaid), 'paid'],
-        ['paidAmount', '赔付金额', yuan(claims.paidAmount), 'paid'],
+        ['paidAmount', '赔付金额', money(claims.paidAmount), 'paid'],
         ['overdueNow', '当前逾期', count(claims.overdueNow)],
         [null, '平均办结（工作日）', claims.workingDaysToPay?.average ?? '—'],
         [null, '90% 办结于（工作日）', claims.workingDaysToPay?.p90 ?? '—'],
@@ -90,17 +90,17 @@ function dashboard(board, env) {
       h('div', { class: 'card-head' }, h('h2', { id: 'statistics-money-title', text: '资金' }),
         h('p', { text: '赔付率 = 已赔付金额 ÷ 应缴互助金' })),
       figures('statistics-money', [
-        [null, '应缴互助金', yuan(money.billed)],
-        [null, '已到账', yuan(money.received)],
-        ['outstanding', '未到账', yuan(money.outstanding)],
-        [null, '财政补贴预算', yuan(money.subsidy?.budget)],
-        [null, '补贴已使用', yuan(money.subsidy?.drawn)],
-        [null, '补贴余额', yuan(money.subsidy?.left)],
-        [null, '赠送名额', count(money.gifts?.quota)],
-        [null, '已赠送', count(money.gifts?.granted)],
-        ['failedPayouts', '支付失败', count(money.payoutsFailed)],
-        [null, '退汇', count(money.payoutsBounced)],
-        [null, '赔付率', percent(money.lossRatio)],
+        [null, '应缴互助金', money(funds.billed)],
+        [null, '已到账', money(funds.received)],
+        ['outstanding', '未到账', money(funds.outstanding)],
+        [null, '财政补贴预算', money(funds.subsidy?.budget)],
+        [null, '补贴已使用', money(funds.subsidy?.drawn)],
+        [null, '补贴余额', money(funds.subsidy?.left)],
+        [null, '赠送名额', count(funds.gifts?.quota)],
+        [null, '已赠送', count(funds.gifts?.granted)],
+        ['failedPayouts', '支付失败', count(funds.payoutsFailed)],
+        [null, '退汇', count(funds.payoutsBounced)],
+        [null, '赔付率', percent(funds.lossRatio)],
       ], env)),
     league(board.league, env),
   ];
@@ -113,6 +113,7 @@ function dashboard(board, env) {
 function figures(id, list, env) {
   return h('div', { class: 'totals figures', id }, list.map(([key, label, shown, figure = key, filters = {}]) => {
     const value = h('div', { class: 'n', text: shown });
+    if (String(shown).startsWith('¥')) value.classList.add('money');
     if (!figure) return h('div', { class: 'stat', dataset: key ? { figure: key } : null }, value, h('div', { class: 'l', text: label }));
     return h('button', { type: 'button', class: 'stat stat-link', dataset: { figure: key }, title: `查看${label}明细`,
       onclick: () => env.open(figure, label, filters) }, value, h('div', { class: 'l', text: label }));
@@ -172,10 +173,11 @@ function officeName(o, env) {
 }
 
 function byOffice(rows, env) {
-  const bars = chart(env.lib, 'statistics-offices-chart', '下级单位参保人次', barOption(rows.map((r) => r.office.name), [
+  // names along the bottom on a desktop; on a phone down the left, where each has room
+  const bars = chart(env.lib, 'statistics-offices-chart', '下级单位参保人次', (width) => barOption(rows.map((r) => r.office.name), [
     { name: '参保人次', data: rows.map((r) => r.personTimes) },
     { name: '目标', data: rows.map((r) => r.target ?? 0), itemStyle: { color: '#d1d5db' } },
-  ]), { height: Math.max(260, rows.length > 8 ? 320 : 260) });
+  ], { horizontal: width < 560 }), { height: Math.min(520, Math.max(260, rows.length * 34 + 60)) });
   return h('section', { class: 'card', 'aria-labelledby': 'statistics-offices-title' },
     h('div', { class: 'card-head' }, h('h2', { id: 'statistics-offices-title', text: '下级单位参保' }),
       h('p', { text: '点击单位名称查看其统计' })),
@@ -196,7 +198,8 @@ function under(o) {
 function breakdowns(enrolment, env) {
   const part = (id, title, rows, series, columns) => h('div', { class: 'breakdown' },
     h('h3', { id: `${id}-title`, text: title }),
-    chart(env.lib, `${id}-chart`, title, barOption(rows.map((r) => r.name), series), { height: 220 }),
+    chart(env.lib, `${id}-chart`, title, barOption(rows.map((r) => r.name), series, { horizontal: true }),
+      { height: Math.max(160, rows.length * 40 + 40) }),
     numbersTable(`${id}-table`, title, columns, rows, (r) => r.code));
   const personTimes = (filter) => ({ title: '参保人次', num: true, key: 'personTimes',
     value: (r) => drill(env, r.personTimes, 'personTimes', `${r.name} 参保人次`, { [filter]: r.code }) });
@@ -210,7 +213,6 @@ function breakdowns(enrolment, env) {
       ]),
       part('statistics-ownership', '按单位性质', enrolment.byOwnership, [
         { name: '参保人次', data: enrolment.byOwnership.map((r) => r.personTimes) },
-        { name: '参保单位', data: enrolment.byOwnership.map((r) => r.units) },
       ], [
         { title: '单位性质', value: (r) => r.name },
         personTimes('ownership'),
@@ -225,12 +227,12 @@ function breakdowns(enrolment, env) {
 function claimsByItem(rows, env) {
   const bars = chart(env.lib, 'statistics-claim-items-chart', '按保障项目赔付金额', barOption(rows.map((r) => r.name), [
     { name: '赔付金额（元）', data: rows.map((r) => plot(r.paidAmount)) },
-  ]), { height: 220 });
+  ], { horizontal: true }), { height: Math.max(160, rows.length * 40 + 40) });
   return h('div', { class: 'breakdown-wide' }, h('h3', { text: '按保障项目赔付' }),
     chartWithTable(bars, numbersTable('statistics-claim-items-table', '按保障项目赔付', [
       { title: '项目', value: (r) => r.name },
       { title: '赔付件数', num: true, key: 'paid', value: (r) => drill(env, r.paid, 'paid', `${r.name} 赔付`, { item: r.code }) },
-      { title: '赔付金额', num: true, key: 'paidAmount', value: (r) => yuan(r.paidAmount) },
+      { title: '赔付金额', num: true, key: 'paidAmount', value: (r) => money(r.paidAmount) },
     ], rows, (r) => r.code)));
 }
 
@@ -240,8 +242,8 @@ const LEAGUE = [
   { key: 'target', title: '目标', shown: count },
   { key: 'share', title: '完成率', shown: percent },
   { key: 'claimsPaid', title: '赔付件数', shown: count, figure: 'paid' },
-  { key: 'paidAmount', title: '赔付金额', shown: yuan },
-  { key: 'billed', title: '应缴互助金', shown: yuan },
+  { key: 'paidAmount', title: '赔付金额', shown: money },
+  { key: 'billed', title: '应缴互助金', shown: money },
   { key: 'lossRatio', title: '赔付率', shown: percent },
   { key: 'withinPromiseShare', title: '按时办结率', shown: percent },
   { key: 'overdueNow', title: '当前逾期', shown: count, figure: 'overdueNow' },
