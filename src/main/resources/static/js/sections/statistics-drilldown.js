@@ -1,23 +1,23 @@
 // The list behind a figure of 统计看板 (GET /api/v1/reporting/drilldown with the dashboard's filters), a page at a
-// time; personal data arrives masked. Its columns are those of the rows the API answers, named in Chinese here.
+// time; personal data arrives masked (ID numbers, accounts). Its columns are those of the rows the API answers, named in
+// Chinese here.
 
-import { api, dateTime, fill, h, responsive, toast, yuan } from '../lib.js';
+import { api, catalogue, dateTime, EMPLOYMENT, fill, h, responsive, toast, yuan } from '../lib.js';
 import { count } from './statistics-charts.js';
 
 const PAGE = 20;
 
-/** Column names of the drill-down rows; a key not listed here is not shown (ids and codes behind a shown name). */
+/**
+ * Column names of the drill-down rows, in the order shown; a key not listed here is not shown (ids, and codes whose
+ * Chinese name comes beside them as …Name).
+ */
 const COLUMNS = {
-  memberName: '职工', name: '名称', idNumber: '身份证号', phone: '手机号', unitName: '单位', officeName: '所属工会',
-  creditCode: '统一社会信用代码', ownershipName: '单位性质', formName: '就业形态', itemName: '保障项目', items: '保障项目',
-  coverFrom: '保障起始', coverTo: '保障截止', personTimes: '参保人次', enrolments: '参保项次',
-  claimNo: '申领编号', incidentDate: '出险日期', filedOn: '申领日期', filedAt: '申领时间', status: '状态', statusName: '状态',
-  decidedOn: '审核日期', paidOn: '赔付日期', dueOn: '承诺办结日', workingDays: '办结工作日', overdueDays: '逾期工作日',
-  amount: '金额', paidAmount: '赔付金额', billNo: '账单编号', billed: '应缴', received: '已到账', outstanding: '未到账',
-  billedOn: '出账日期', reference: '支付流水号', failureReason: '失败原因', bankAccount: '收款账号', payeeName: '收款人',
+  reference: '编号', name: '名称', memberName: '职工', payeeName: '收款人', idMasked: '身份证号', accountMasked: '收款账号',
+  employmentForm: '就业形态', ownershipName: '单位性质', items: '保障项目', renewal: '类别', coverFrom: '保障起始', coverTo: '保障截止',
+  statusName: '状态', submittedOn: '申领日期', materialsCompleteOn: '材料齐全日', closedOn: '办结日期', approvedTotal: '核定金额',
+  billedOn: '出账日期', due: '应缴', received: '已到账', outstanding: '未到账', amount: '金额', reason: '原因', at: '时间',
 };
-const MONEY = new Set(['amount', 'paidAmount', 'billed', 'received', 'outstanding']);
-const SKIP = new Set(['status', 'ownership', 'form', 'item']);
+const MONEY = new Set(['approvedTotal', 'due', 'received', 'outstanding', 'amount']);
 
 /** Opens the list in {@code box}: {@code query} is the dashboard's filters and the figure, {@code title} what it counts. */
 export async function drilldown(box, query, title) {
@@ -38,14 +38,15 @@ export async function drilldown(box, query, title) {
       fill(body, h('div', { class: 'alert alert-error', role: 'alert', text: e.message }));
       return;
     }
-    fill(body, list(page, offset, load));
+    fill(body, list(page, offset, load, await catalogue()));
   };
   await load(0).catch((e) => toast(e.message, 'error'));
 }
 
-function list(page, offset, load) {
+function list(page, offset, load, terms) {
   if (!page.rows.length) return h('p', { class: 'empty', id: 'drilldown-empty', text: '没有符合条件的记录' });
-  const keys = Object.keys(page.rows[0]).filter((k) => COLUMNS[k] && !(SKIP.has(k) && page.rows[0][`${k}Name`] !== undefined));
+  const keys = Object.keys(COLUMNS).filter((k) => k in page.rows[0]);
+  const name = page.rows[0].memberId !== undefined ? '职工' : page.rows[0].ownershipName !== undefined ? '单位' : '名称';
   const last = Math.max(0, Math.ceil(page.total / PAGE) - 1);
   const at = Math.floor(offset / PAGE);
   const pager = (label, id, target, off) => h('button', { type: 'button', class: 'btn btn-small', id, disabled: off,
@@ -53,8 +54,9 @@ function list(page, offset, load) {
   return [
     h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'drilldown-table' },
       h('caption', { class: 'visually-hidden', text: '明细' }),
-      h('thead', {}, h('tr', {}, keys.map((k) => h('th', { class: MONEY.has(k) ? 'num' : null, scope: 'col', text: COLUMNS[k] })))),
-      h('tbody', {}, page.rows.map((r) => h('tr', {}, keys.map((k) => h('td', { class: MONEY.has(k) ? 'num' : null, text: cell(k, r[k]) })))))))),
+      h('thead', {}, h('tr', {}, keys.map((k) => h('th', { class: MONEY.has(k) ? 'num' : null, scope: 'col',
+        text: k === 'name' ? name : COLUMNS[k] })))),
+      h('tbody', {}, page.rows.map((r) => h('tr', {}, keys.map((k) => h('td', { class: MONEY.has(k) ? 'num' : null, text: cell(k, r[k], terms) })))))))),
     h('div', { class: 'list-foot' },
       h('span', { id: 'drilldown-total', dataset: { total: page.total }, text: `共 ${count(page.total)} 条 · 第 ${at + 1} / ${last + 1} 页` }),
       h('span', { class: 'pager' },
@@ -63,11 +65,12 @@ function list(page, offset, load) {
   ];
 }
 
-function cell(key, value) {
+function cell(key, value, terms) {
   if (value === null || value === undefined || value === '') return '—';
   if (MONEY.has(key)) return yuan(value);
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? v.name ?? '' : v)).join('、');
-  if (typeof value === 'object') return value.name ?? '—';
-  if (/At$/.test(key)) return dateTime(value);
+  if (key === 'items') return value.map((code) => terms.itemName(code)).join('、');
+  if (key === 'employmentForm') return EMPLOYMENT[value] || value;
+  if (key === 'renewal') return value ? '续保' : '新参保';
+  if (key === 'at') return dateTime(value);
   return String(value);
 }
