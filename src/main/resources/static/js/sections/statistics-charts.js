@@ -208,6 +208,11 @@ export function periodPicker(prefix) {
   };
 }
 
+/** Whether the caller chooses among offices: union staff do; a unit's operator sees its own unit only. */
+export function pickOffices(context) {
+  return context.can('ORGANISATION_READ') && !context.is('UNIT_OPERATOR', 'MEMBER', 'HOSPITAL');
+}
+
 /** The caller's own office and the offices below it (GET /api/v1/organisations gives exactly that tree). */
 export function officePicker(id, nodes, own) {
   const depth = new Map();

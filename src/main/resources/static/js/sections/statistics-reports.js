@@ -3,12 +3,12 @@
 // log). The period offered first is the server's current month and year, never the browser's clock.
 
 import { api, dateTime, field, fill, formError, h, responsive, submitting, today, toast } from '../lib.js';
-import { officePicker } from './statistics-charts.js';
+import { officePicker, pickOffices } from './statistics-charts.js';
 
 const KINDS = { MONTHLY: '月报', YEARLY: '年报' };
 
 export async function render(root, context) {
-  const nodes = context.can('ORGANISATION_READ') ? await api('/api/v1/organisations') : [];
+  const nodes = pickOffices(context) ? await api('/api/v1/organisations') : [];
   const office = nodes.length ? officePicker('reports-office', nodes, context.me.orgNodeId) : null;
   const kind = h('select', { name: 'kind', id: 'reports-kind' }, Object.entries(KINDS).map(([v, t]) => h('option', { value: v, text: t })));
   const month = h('input', { type: 'month', name: 'month', id: 'reports-month', value: today().slice(0, 7) });

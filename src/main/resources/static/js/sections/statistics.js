@@ -5,12 +5,12 @@
 
 import { api, clearErrors, field, fill, h, showErrors } from '../lib.js';
 import { barOption, chart, chartWithTable, compareValues, count, echarts, forgetCharts, lineOption, money, numbersTable,
-  officePicker, percent, periodPicker, plot, ringOption } from './statistics-charts.js';
+  officePicker, percent, pickOffices, periodPicker, plot, ringOption } from './statistics-charts.js';
 import { drilldown } from './statistics-drilldown.js';
 
 export async function render(root, context) {
   forgetCharts();
-  const [nodes, lib] = await Promise.all([context.can('ORGANISATION_READ') ? api('/api/v1/organisations') : [], echarts()]);
+  const [nodes, lib] = await Promise.all([pickOffices(context) ? api('/api/v1/organisations') : [], echarts()]);
   const period = periodPicker('statistics');
   const office = nodes.length ? officePicker('statistics-office', nodes, context.me.orgNodeId) : null;
   const show = h('button', { type: 'submit', class: 'btn btn-primary', id: 'statistics-show' }, '统计');
