@@ -54,12 +54,15 @@ class DemoSeeder implements ApplicationRunner {
     private final Consents consents;
     private final GiftCovers gifts;
     private final HospitalDemo hospitals;
+    private final ReportingDemo reporting;
     private final Contributions contributions;
 
     DemoSeeder(Organisations organisations, Members members, RosterImports imports, SubsidyBudgetAdmin budgets,
                Accounts accounts, JdbcClient jdbc, DemoProperties properties, PayoutDemo payoutDemo, MemberTransfers transfers,
-               Clock clock, Consents consents, GiftCovers gifts, HospitalDemo hospitals, Contributions contributions) {
+               Clock clock, Consents consents, GiftCovers gifts, HospitalDemo hospitals, Contributions contributions,
+               ReportingDemo reporting) {
         this.contributions = contributions;
+        this.reporting = reporting;
         this.hospitals = hospitals;
         this.consents = consents;
         this.gifts = gifts;
@@ -99,6 +102,7 @@ class DemoSeeder implements ApplicationRunner {
         if (jdbc.sql("select count(*) from organisation.org_node").query(Long.class).single() > 0) {
             log.info("Demo data already present; not seeding again");
             hospitals.seed(SYSTEM);
+            reporting.seed();
             return;
         }
         long started = System.nanoTime();
@@ -146,6 +150,7 @@ class DemoSeeder implements ApplicationRunner {
         payoutDemo.seed(cities, SYSTEM, new CurrentUser(0, "demo-finance", Role.FINANCE, province.path(), province.id(), null, null), people);
         seedTransfersAndAccountChange(units, wuhan, demoUnit, demoMember, people);
         hospitals.seed(SYSTEM);
+        reporting.seed();
         log.info("Demo data seeded in {} ms: {} units, {} members", (System.nanoTime() - started) / 1_000_000, units.size(),
                 jdbc.sql("select count(*) from membership.member").query(Long.class).single());
     }

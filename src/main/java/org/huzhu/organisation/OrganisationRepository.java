@@ -59,6 +59,11 @@ class OrganisationRepository {
                 .params(name, scopePattern).query(OrganisationRepository::node).list();
     }
 
+    List<OrgNode> children(long parentId) {
+        return jdbc.sql("select " + NODE_COLUMNS + " from organisation.org_node where parent_id = ? order by id")
+                .param(parentId).query(OrganisationRepository::node).list();
+    }
+
     List<OrgNode> nodesUnder(String scopePattern) {
         return jdbc.sql("select " + NODE_COLUMNS + " from organisation.org_node where path like ? order by string_to_array(trim(both '/' from path), '/')::bigint[]")
                 .param(scopePattern).query(OrganisationRepository::node).list();

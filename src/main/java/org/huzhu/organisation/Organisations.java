@@ -75,6 +75,11 @@ public class Organisations {
         return node;
     }
 
+    /** The offices directly below a node, in the order they were created. */
+    public List<OrgNode> children(long orgNodeId) {
+        return repository.children(orgNodeId);
+    }
+
     /** Ancestors from the node itself up to the root: where a subsidy budget is looked for. */
     public List<Long> selfAndAncestors(long orgNodeId) {
         String[] ids = node(orgNodeId).path().split("/");

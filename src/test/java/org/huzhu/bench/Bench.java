@@ -70,6 +70,9 @@ public final class Bench {
         BENCHMARKS.put("recognition", new Entry("receipt recognition per-field accuracy (PDF, OFD, image variants) and s/page against the bare tesseract command",
                 "[--receipts N (40)] [--threads T (processors)] [--seed S (2026)] [--sequential N (8)] [--only PDF,CLEAN,SCAN,…] [--bare on|off]",
                 RecognitionBenchmark::new));
+        BENCHMARKS.put("reporting", new Entry("the province's and a county's dashboard (p95 over R answers, read from the rollups) against the raw "
+                + "GROUP BY over the base tables computing the same figures", "[--enrolments N (2000000)] [--claims M (200000)] [--requests R (1000)] "
+                + "[--baseline-runs B (5)]", ReportingBenchmark::new));
     }
 
     private Bench() {

@@ -552,6 +552,23 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/campaigns", campaigners, "/api/v1/campaigns", null, Body.NONE));
         add(rows, row("GET /api/v1/campaigns/{id}", campaigners, "/api/v1/campaigns/" + campaign(f.unit()),
                 "/api/v1/campaigns/" + campaign(f.otherUnit()), Body.NONE));
+        // issue 17: targets, dashboards, drill-down and reports; 东宝区 is outside demo-wuhan's city, and a unit's operator
+        // names no office but their unit (an office out of reach is chosen whose id is not the demo unit's)
+        Set<Role> reporters = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.FINANCE, Role.REVIEWER, Role.UNIT_OPERATOR);
+        long demoUnit = jdbc.sql("select unit_id from identity.account where username = 'demo-unit'").query(Long.class).single();
+        long away = reviewOffices.get("东宝区总工会") != demoUnit ? reviewOffices.get("东宝区总工会") : reviewOffices.get("掇刀区总工会");
+        String reporting = "/api/v1/reporting/";
+        add(rows, row("GET /api/v1/reporting/targets", reporters, reporting + "targets", reporting + "targets?office=" + away, Body.NONE));
+        add(rows, row("PUT /api/v1/reporting/targets/{year}/{orgId}", EnumSet.of(Role.ADMIN, Role.UNION_STAFF),
+                reporting + "targets/2026/" + reviewOffices.get("江岸区总工会"), reporting + "targets/2026/" + away, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/reporting/dashboard", reporters, reporting + "dashboard", reporting + "dashboard?office=" + away, Body.NONE));
+        add(rows, row("GET /api/v1/reporting/drilldown", reporters, reporting + "drilldown?figure=paid",
+                reporting + "drilldown?figure=paid&office=" + away, Body.NONE));
+        add(rows, row("POST /api/v1/reporting/reports", reporters, reporting + "reports", null, Body.EMPTY_JSON));
+        add(rows, row("GET /api/v1/reporting/reports", reporters, reporting + "reports", reporting + "reports?office=" + away, Body.NONE));
+        // a kept report of nobody's: 404 past the access check (ReportApiTest takes a real one in and out of scope)
+        add(rows, absentRow("GET /api/v1/reporting/reports/{id}.xlsx", reporters, reporting + "reports/999999999.xlsx", Body.NONE));
+        add(rows, absentRow("GET /api/v1/reporting/reports/{id}.pdf", reporters, reporting + "reports/999999999.pdf", Body.NONE));
         return rows;
     }
 

@@ -119,6 +119,13 @@ public enum Right {
     /** Publicity campaigns (宣传推广) to workers inside one's scope who consented. */
     CAMPAIGN_MANAGE("宣传推广短信", ADMIN, UNION_STAFF),
 
+    /** Dashboards (统计看板), the lists behind their figures and the statistical reports (统计报表) of one's part of the tree. */
+    REPORT_READ("查看统计看板与报表", ADMIN, UNION_STAFF, FINANCE, REVIEWER, UNIT_OPERATOR),
+    /** Yearly targets (年度目标) of the offices directly below one's own. */
+    REPORT_TARGET_SET("设定下级年度目标", ADMIN, UNION_STAFF),
+    /** Exports of lists with personal data in clear (written in the operation log); everybody else's exports are masked. */
+    EXPORT_UNMASKED("导出未脱敏数据", ADMIN),
+
     CALENDAR_LOAD("加载节假日安排", ADMIN),
     /**
      * Create and keep accounts inside one's scope (系统管理 → 用户), never granting a role with a

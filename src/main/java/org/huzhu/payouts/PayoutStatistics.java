@@ -1,0 +1,61 @@
+package org.huzhu.payouts;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Payout figures for reporting (统计): payouts the bank refused (failed) or returned after paying (bounced), per
+ * office (and unit, where the payee's path names one) and the month it happened, on China time.
+ */
+@Service
+public class PayoutStatistics {
+
+    private final JdbcClient jdbc;
+
+    PayoutStatistics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record UnitMonth(String nodePath, long unitId, LocalDate month, long failed, long bounced) {
+    }
+
+    public List<UnitMonth> unitMonths() {
+        return jdbc.sql("""
+                select regexp_replace(p.org_path, 'u[0-9]+/$', ''), coalesce(substring(p.org_path from 'u([0-9]+)/$')::bigint, 0),
+                       date_trunc('month', e.at at time zone 'Asia/Shanghai')::date,
+                       count(*) filter (where e.to_status = 'FAILED'), count(*) filter (where e.to_status = 'BOUNCED')
+                  from payouts.payout_event e join payouts.payout p on p.id = e.payout_id
+                 where e.to_status in ('FAILED', 'BOUNCED')
+                 group by 1, 2, 3""")
+                .query((rs, n) -> new UnitMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4),
+                        rs.getLong(5))).list();
+    }
+
+    /** A payout the bank refused or returned, the payee's name and account masked. */
+    public record Line(String reference, String source, String payeeName, String accountMasked, java.math.BigDecimal amount,
+                       String status, String reason, java.time.OffsetDateTime at) {
+    }
+
+    public record Page(long total, List<Line> rows) {
+    }
+
+    /** Payouts failed or bounced in the months, under the path (optionally of one unit). */
+    public Page failed(String pathPrefix, Long unitId, LocalDate from, LocalDate to, int limit, int offset) {
+        String where = """
+                 from payouts.payout_event e join payouts.payout p on p.id = e.payout_id
+                where e.to_status in ('FAILED', 'BOUNCED') and p.org_path like :path
+                  and (e.at at time zone 'Asia/Shanghai')::date between :from and :to
+                  and (cast(:unit as bigint) is null or coalesce(substring(p.org_path from 'u([0-9]+)/$')::bigint, 0) = :unit)""";
+        var params = new java.util.HashMap<String, Object>(java.util.Map.of("path", pathPrefix + "%", "from", from, "to", to,
+                "limit", limit, "offset", offset));
+        params.put("unit", unitId);
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        List<Line> rows = jdbc.sql("select p.reference, p.source, p.payee_name, p.account_masked, p.amount, e.to_status, e.reason, e.at"
+                        + where + " order by e.id desc limit :limit offset :offset").params(params)
+                .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), org.huzhu.shared.Masks.name(rs.getString(3)), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class))).list();
+        return new Page(total, rows);
+    }
+}
