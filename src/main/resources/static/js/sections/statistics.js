@@ -40,6 +40,7 @@ export async function render(root, context) {
     const scope = { office: board.office.id, from: board.period.from, to: board.period.to };
     const env = {
       lib,
+      office: board.office.id,
       open: (figure, title, filters = {}) => drilldown(detail, { ...scope, ...filters, figure }, title),
       goTo: (id) => load({ office: id, from: board.period.from, to: board.period.to }),
     };
@@ -56,6 +57,7 @@ export async function render(root, context) {
 
 function dashboard(board, env) {
   const { enrolment, claims, money: funds } = board;
+  const unit = board.office.level === 'UNIT'; // a unit's own dashboard: no targets, nothing below it
   return [
     h('section', { class: 'card', 'aria-labelledby': 'statistics-enrolment-title' },
       h('div', { class: 'card-head' }, h('h2', { id: 'statistics-enrolment-title', text: '参保' })),
@@ -66,9 +68,9 @@ function dashboard(board, env) {
         ['renewals', '续保', count(enrolment.renewals)],
         ['newFormPersonTimes', '新就业形态', count(enrolment.newFormPersonTimes), 'personTimes', { form: 'NEW_FORM' }],
       ], env)),
-    targets(enrolment, env),
+    unit ? null : targets(enrolment, env),
     trend(enrolment.byMonth, env),
-    byOffice(enrolment.byOffice, env),
+    unit ? null : byOffice(enrolment.byOffice, env),
     breakdowns(enrolment, env),
     h('section', { class: 'card', 'aria-labelledby': 'statistics-claims-title' },
       h('div', { class: 'card-head' }, h('h2', { id: 'statistics-claims-title', text: '申领与赔付' }),
@@ -102,7 +104,7 @@ function dashboard(board, env) {
         [null, '退汇', count(funds.payoutsBounced)],
         [null, '赔付率', percent(funds.lossRatio)],
       ], env)),
-    league(board.league, env),
+    unit ? null : league(board.league, env),
   ];
 }
 
@@ -120,8 +122,9 @@ function figures(id, list, env) {
   }));
 }
 
-/** A count that opens the list behind it. */
+/** A count that opens the list behind it; plain text when no list can be asked for ({@code filters} null). */
 function drill(env, n, figure, title, filters, shown = count(n)) {
+  if (filters === null) return shown;
   return h('button', { type: 'button', class: 'linklike num-link', title: `查看${title}明细`,
     onclick: () => env.open(figure, title, filters) }, shown);
 }
@@ -165,9 +168,9 @@ function trend(byMonth, env) {
     ], byMonth, (m) => m.month)));
 }
 
-/** The office's name: for an office (not a unit) a button that shows that office's own dashboard. */
+/** The office's name: for an office below (not a unit, not the row of the office's own units) a button to its dashboard. */
 function officeName(o, env) {
-  if (o.unit) return o.name;
+  if (o.unit || o.id === env.office) return o.name;
   return h('button', { type: 'button', class: 'linklike', title: `查看${o.name}的统计`, dataset: { office: o.id },
     onclick: () => env.goTo(o.id) }, o.name);
 }
@@ -183,15 +186,19 @@ function byOffice(rows, env) {
       h('p', { text: '点击单位名称查看其统计' })),
     chartWithTable(bars, numbersTable('statistics-offices-table', '下级单位参保', [
       { title: '单位', value: (r) => officeName(r.office, env) },
-      { title: '参保人次', num: true, key: 'personTimes', value: (r) => drill(env, r.personTimes, 'personTimes', `${r.office.name} 参保人次`, under(r.office)) },
-      { title: '参保单位', num: true, key: 'units', value: (r) => drill(env, r.units, 'units', `${r.office.name} 参保单位`, under(r.office)) },
+      { title: '参保人次', num: true, key: 'personTimes', value: (r) => drill(env, r.personTimes, 'personTimes', `${r.office.name} 参保人次`, under(r.office, env)) },
+      { title: '参保单位', num: true, key: 'units', value: (r) => drill(env, r.units, 'units', `${r.office.name} 参保单位`, under(r.office, env)) },
       { title: '目标', num: true, key: 'target', value: (r) => count(r.target) },
       { title: '完成率', num: true, key: 'share', value: (r) => percent(r.share) },
     ], rows, (r) => r.office.id)));
 }
 
-/** The filters of a drill-down into one row of the offices below: that office (a unit's rows: its own unit filter). */
-function under(o) {
+/**
+ * The filters of a drill-down into one row of the offices below: that office, or that unit (a county's rows). The row
+ * of the office's own units （本级） and that of workers of no unit have no list of their own (null).
+ */
+function under(o, env) {
+  if (o.id === env.office || (o.unit && o.id === 0)) return null;
   return o.unit ? { unit: o.id } : { office: o.id };
 }
 
@@ -201,8 +208,10 @@ function breakdowns(enrolment, env) {
     chart(env.lib, `${id}-chart`, title, barOption(rows.map((r) => r.name), series, { horizontal: true }),
       { height: Math.max(160, rows.length * 40 + 40) }),
     numbersTable(`${id}-table`, title, columns, rows, (r) => r.code));
+  // 个人参保（无单位）, the row of workers of no unit, has no ownership to filter by
+  const by = (filter, r) => (r.code === 'NONE' ? null : { [filter]: r.code });
   const personTimes = (filter) => ({ title: '参保人次', num: true, key: 'personTimes',
-    value: (r) => drill(env, r.personTimes, 'personTimes', `${r.name} 参保人次`, { [filter]: r.code }) });
+    value: (r) => drill(env, r.personTimes, 'personTimes', `${r.name} 参保人次`, by(filter, r)) });
   return h('section', { class: 'card', 'aria-labelledby': 'statistics-breakdown-title' },
     h('div', { class: 'card-head' }, h('h2', { id: 'statistics-breakdown-title', text: '参保构成' }),
       h('p', { text: '一人一次参保多个项目时，每个项目各计一次' })),
@@ -216,7 +225,7 @@ function breakdowns(enrolment, env) {
       ], [
         { title: '单位性质', value: (r) => r.name },
         personTimes('ownership'),
-        { title: '参保单位', num: true, key: 'units', value: (r) => drill(env, r.units, 'units', `${r.name} 参保单位`, { ownership: r.code }) },
+        { title: '参保单位', num: true, key: 'units', value: (r) => drill(env, r.units, 'units', `${r.name} 参保单位`, by('ownership', r)) },
       ]),
       part('statistics-forms', '按就业形态', enrolment.byForm, [{ name: '参保人次', data: enrolment.byForm.map((r) => r.personTimes) }], [
         { title: '就业形态', value: (r) => r.name },
@@ -273,7 +282,7 @@ function league(rows, env) {
     fill(body, sorted.map((r, i) => h('tr', { dataset: { key: r.office.id } },
       h('td', { class: 'num rank', text: i + 1 }), h('td', { class: 'name' }, officeName(r.office, env)),
       LEAGUE.map((c) => h('td', { class: 'num', dataset: { figure: c.key } },
-        c.figure ? drill(env, r[c.key], c.figure, `${r.office.name} ${c.title}`, under(r.office), c.shown(r[c.key])) : c.shown(r[c.key]))))));
+        c.figure ? drill(env, r[c.key], c.figure, `${r.office.name} ${c.title}`, under(r.office, env), c.shown(r[c.key])) : c.shown(r[c.key]))))));
   };
   const sortBy = (key) => {
     state.descending = state.key === key ? !state.descending : true;
