@@ -54,8 +54,12 @@ export function chart(lib, id, label, option, { height = 260 } = {}) {
   return box;
 }
 
-/** A chart and the table of its numbers: side by side on a desktop, the table below the chart on a phone. */
-export function chartWithTable(chartBox, table) {
+/**
+ * A chart and the table of its numbers: side by side on a desktop, the table below the chart on a phone. With no rows
+ * only the table's "no data" is shown (a chart box never put on the page is never drawn).
+ */
+export function chartWithTable(chartBox, table, rows) {
+  if (!rows.length) return table;
   return h('div', { class: 'chart-pair' }, h('div', { class: 'chart-cell' }, chartBox), h('div', { class: 'chart-numbers' }, table));
 }
 
@@ -85,7 +89,7 @@ export function lineOption(months, series) {
     tooltip: { trigger: 'axis', renderMode: 'richText', confine: true },
     xAxis: { type: 'category', data: months.map((m) => `${Number(m.slice(5))}月`), boundaryGap: false },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: short } },
-    series: series.map((s) => ({ type: 'line', smooth: true, symbolSize: 6, ...s })),
+    series: series.map((s) => ({ type: 'line', symbolSize: 6, ...s })),
   };
 }
 
@@ -93,16 +97,17 @@ export function lineOption(months, series) {
 export function ringOption(name, share) {
   const reached = share === null || share === undefined ? null : Number(share);
   return (width) => {
-    const small = width < 150;
+    const small = width < 150; // three rings side by side on a phone
     return {
     series: [{
-      type: 'gauge', startAngle: 90, endAngle: -270, min: 0, max: 1, radius: '88%',
+      type: 'gauge', startAngle: 90, endAngle: -270, min: 0, max: 1,
+      radius: small ? '96%' : '88%',
       pointer: { show: false }, splitLine: { show: false }, axisTick: { show: false }, axisLabel: { show: false },
-      axisLine: { lineStyle: { width: small ? 9 : 14, color: [[1, '#eceef1']] } },
-      progress: { show: true, roundCap: true, width: small ? 9 : 14,
+      axisLine: { lineStyle: { width: small ? 8 : 14, color: [[1, '#eceef1']] } },
+      progress: { show: true, roundCap: true, width: small ? 8 : 14,
         itemStyle: { color: reached !== null && reached >= 1 ? '#16a34a' : '#c4262e' } },
-      title: { offsetCenter: [0, '34%'], fontSize: small ? 11 : 12, color: '#5f6672' },
-      detail: { offsetCenter: [0, '-6%'], fontSize: small ? 16 : 22, fontWeight: 700, color: '#1f2328', formatter: () => percent(reached) },
+      title: { offsetCenter: [0, '34%'], fontSize: small ? 10 : 12, color: '#5f6672' },
+      detail: { offsetCenter: [0, '-6%'], fontSize: small ? 13 : 22, fontWeight: 700, color: '#1f2328', formatter: () => percent(reached) },
       data: [{ value: reached === null ? 0 : Math.min(reached, 1), name }],
     }],
     };
@@ -124,9 +129,18 @@ export function money(amount) {
   return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${cents === undefined ? '' : `.${cents}`}`;
 }
 
-/** A share or ratio (0.934 → 93.4%); none when the API answers null (nothing to divide by). */
+/**
+ * A share or ratio as a percentage with one decimal (1.1455 → 114.6%), rounded half up on the decimal digits the API
+ * wrote, not on their binary approximation; none when the API answers null (nothing to divide by).
+ */
 export function percent(x) {
-  return x === null || x === undefined ? '—' : `${(Number(x) * 100).toFixed(1)}%`;
+  if (x === null || x === undefined) return '—';
+  const written = String(x);
+  if (!/^-?\d+(\.\d+)?$/.test(written)) return `${(Number(x) * 100).toFixed(1)}%`;
+  const negative = written.startsWith('-');
+  const [whole, fraction = ''] = written.replace('-', '').split('.');
+  const tenths = BigInt(whole + fraction.slice(0, 3).padEnd(3, '0')) + (fraction.charAt(3) >= '5' ? 1n : 0n);
+  return `${negative && tenths > 0n ? '-' : ''}${tenths / 10n}.${tenths % 10n}%`;
 }
 
 /** Axis labels: 12000 → 1.2万. */
@@ -168,13 +182,26 @@ export function numbersTable(id, caption, columns, rows, keyOf) {
 
 // ---------- pickers ----------
 
+/**
+ * A month written as the API takes it (2026-01): a text field, since the browser's own month picker speaks the browser's
+ * language; the server checks the value and names the field when it is not a month.
+ */
+export function monthInput(name, id, value) {
+  return h('input', { type: 'text', name, id, value, maxlength: '7', placeholder: '如 2026-01', autocomplete: 'off' });
+}
+
+/** The slot of a field's error ({@code field} of lib.js), found by showErrors through its data-error-for. */
+export function errorSlot(fieldBox) {
+  return fieldBox.querySelector('.field-error');
+}
+
 /** Whole months as the API takes them (2026-01); the year alone stands for January to December. */
 export function periodPicker(prefix) {
   const mode = h('select', { name: 'mode', id: `${prefix}-mode` },
     h('option', { value: 'year', text: '按年度' }), h('option', { value: 'months', text: '按月份' }));
   const year = h('input', { type: 'number', name: 'year', id: `${prefix}-year`, min: '2000', max: '2100', step: '1', inputmode: 'numeric' });
-  const from = h('input', { type: 'month', name: 'from', id: `${prefix}-from` });
-  const to = h('input', { type: 'month', name: 'to', id: `${prefix}-to` });
+  const from = monthInput('from', `${prefix}-from`);
+  const to = monthInput('to', `${prefix}-to`);
   const yearField = field('年度', year, { errorFor: 'year' });
   const fromField = field('开始月份', from, { errorFor: 'from' });
   const toField = field('结束月份', to, { errorFor: 'to' });
@@ -183,6 +210,10 @@ export function periodPicker(prefix) {
     yearField.hidden = !byYear;
     fromField.hidden = byYear;
     toField.hidden = byYear;
+    // the API names from/to; a year stands for both, so its field shows what is said of them
+    errorSlot(yearField).dataset.errorFor = byYear ? 'from' : 'year';
+    errorSlot(fromField).dataset.errorFor = byYear ? 'from-unused' : 'from';
+    errorSlot(toField).dataset.errorFor = byYear ? 'to-unused' : 'to';
   };
   mode.addEventListener('change', () => {
     if (mode.value === 'months' && !from.value && year.value) { from.value = `${year.value}-01`; to.value = `${year.value}-12`; }

@@ -3,7 +3,7 @@
 // log). The period offered first is the server's current month and year, never the browser's clock.
 
 import { api, dateTime, field, fill, formError, h, responsive, submitting, today, toast } from '../lib.js';
-import { officePicker, pickOffices } from './statistics-charts.js';
+import { errorSlot, monthInput, officePicker, pickOffices } from './statistics-charts.js';
 
 const KINDS = { MONTHLY: '月报', YEARLY: '年报' };
 
@@ -11,12 +11,18 @@ export async function render(root, context) {
   const nodes = pickOffices(context) ? await api('/api/v1/organisations') : [];
   const office = nodes.length ? officePicker('reports-office', nodes, context.me.orgNodeId) : null;
   const kind = h('select', { name: 'kind', id: 'reports-kind' }, Object.entries(KINDS).map(([v, t]) => h('option', { value: v, text: t })));
-  const month = h('input', { type: 'month', name: 'month', id: 'reports-month', value: today().slice(0, 7) });
+  const month = monthInput('month', 'reports-month', today().slice(0, 7));
   const year = h('input', { type: 'number', name: 'year', id: 'reports-year', min: '2000', max: '2100', step: '1', inputmode: 'numeric',
     value: today().slice(0, 4) });
   const monthField = field('月份', month, { errorFor: 'period' });
   const yearField = field('年度', year, { errorFor: 'period' });
-  const sync = () => { monthField.hidden = kind.value !== 'MONTHLY'; yearField.hidden = kind.value !== 'YEARLY'; };
+  const sync = () => {
+    monthField.hidden = kind.value !== 'MONTHLY';
+    yearField.hidden = kind.value !== 'YEARLY';
+    // what the API says of `period` is shown under the field on screen
+    errorSlot(monthField).dataset.errorFor = monthField.hidden ? 'period-unused' : 'period';
+    errorSlot(yearField).dataset.errorFor = yearField.hidden ? 'period-unused' : 'period';
+  };
   kind.addEventListener('change', sync);
   sync();
   const make = h('button', { type: 'submit', class: 'btn btn-primary', id: 'reports-generate' }, '生成报表');

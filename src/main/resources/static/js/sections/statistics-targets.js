@@ -38,9 +38,13 @@ function nameOf(target, metric) {
 
 function own(answer) {
   const byMetric = new Map(answer.own.map((t) => [t.metric, t]));
-  return h('section', { class: 'card', 'aria-labelledby': 'targets-own-title' },
-    h('div', { class: 'card-head' }, h('h2', { id: 'targets-own-title', text: `${answer.office.name} ${answer.year} 年度目标` }),
-      h('p', { text: '由上级工会下达' })),
+  const head = h('div', { class: 'card-head' }, h('h2', { id: 'targets-own-title', text: `${answer.office.name} ${answer.year} 年度目标` }),
+    h('p', { text: '由上级工会下达' }));
+  if (!answer.own.some((t) => t.value !== null && t.value !== undefined)) {
+    return h('section', { class: 'card', 'aria-labelledby': 'targets-own-title' }, head,
+      h('p', { class: 'empty', id: 'targets-own-none', text: '上级工会没有为本级下达这一年度的目标' }));
+  }
+  return h('section', { class: 'card', 'aria-labelledby': 'targets-own-title' }, head,
     h('div', { class: 'totals', id: 'targets-own' }, METRICS.map((m) => {
       const t = byMetric.get(m);
       return h('div', { class: 'stat', dataset: { metric: m } }, h('div', { class: 'n', text: count(t?.value) }),

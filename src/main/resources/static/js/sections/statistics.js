@@ -69,7 +69,7 @@ function dashboard(board, env) {
         ['newFormPersonTimes', '新就业形态', count(enrolment.newFormPersonTimes), 'personTimes', { form: 'NEW_FORM' }],
       ], env)),
     unit ? null : targets(enrolment, env),
-    trend(enrolment.byMonth, env),
+    trend(everyMonth(board), env),
     unit ? null : byOffice(enrolment.byOffice, env),
     breakdowns(enrolment, env),
     h('section', { class: 'card', 'aria-labelledby': 'statistics-claims-title' },
@@ -147,7 +147,23 @@ function targets(enrolment, env) {
       { title: '完成', num: true, key: 'done', value: (r) => drill(env, r.done, r.figure, r.name, r.filters) },
       { title: '目标', num: true, key: 'target', value: (r) => count(r.target) },
       { title: '完成率', num: true, key: 'share', value: (r) => percent(r.share) },
-    ], rows, (r) => r.key)));
+    ], rows, (r) => r.key), rows));
+}
+
+/**
+ * The period's months up to the month of the figures (asOf, China time: a current year stops at this month), each with
+ * the API's row or zeros when nothing happened in it — a trend shows the quiet months too.
+ */
+function everyMonth(board) {
+  const rows = new Map(board.enrolment.byMonth.map((m) => [m.month, m]));
+  const latest = [board.asOf.slice(0, 7), ...rows.keys()].sort().at(-1);
+  const last = latest < board.period.to ? latest : board.period.to;
+  const months = [];
+  for (let [y, m] = board.period.from.split('-').map(Number); `${y}-${String(m).padStart(2, '0')}` <= last; m === 12 ? (y++, m = 1) : m++) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(rows.get(month) || { month, personTimes: 0, newEnrolments: 0, renewals: 0 });
+  }
+  return months;
 }
 
 function trend(byMonth, env) {
@@ -165,7 +181,7 @@ function trend(byMonth, env) {
       { title: '参保人次', num: true, key: 'personTimes', value: (m) => drill(env, m.personTimes, 'personTimes', `${m.month} 参保人次`, { month: m.month }) },
       { title: '新参保', num: true, key: 'newEnrolments', value: (m) => drill(env, m.newEnrolments, 'newEnrolments', `${m.month} 新参保`, { month: m.month }) },
       { title: '续保', num: true, key: 'renewals', value: (m) => drill(env, m.renewals, 'renewals', `${m.month} 续保`, { month: m.month }) },
-    ], byMonth, (m) => m.month)));
+    ], byMonth, (m) => m.month), byMonth));
 }
 
 /** The office's name: for an office below (not a unit, not the row of the office's own units) a button to its dashboard. */
@@ -190,7 +206,7 @@ function byOffice(rows, env) {
       { title: '参保单位', num: true, key: 'units', value: (r) => drill(env, r.units, 'units', `${r.office.name} 参保单位`, under(r.office, env)) },
       { title: '目标', num: true, key: 'target', value: (r) => count(r.target) },
       { title: '完成率', num: true, key: 'share', value: (r) => percent(r.share) },
-    ], rows, (r) => r.office.id)));
+    ], rows, (r) => r.office.id), rows));
 }
 
 /**
@@ -205,7 +221,7 @@ function under(o, env) {
 function breakdowns(enrolment, env) {
   const part = (id, title, rows, series, columns) => h('div', { class: 'breakdown' },
     h('h3', { id: `${id}-title`, text: title }),
-    chart(env.lib, `${id}-chart`, title, barOption(rows.map((r) => r.name), series, { horizontal: true }),
+    rows.length === 0 ? null : chart(env.lib, `${id}-chart`, title, barOption(rows.map((r) => r.name), series, { horizontal: true }),
       { height: Math.max(160, rows.length * 40 + 40) }),
     numbersTable(`${id}-table`, title, columns, rows, (r) => r.code));
   // 个人参保（无单位）, the row of workers of no unit, has no ownership to filter by
@@ -242,7 +258,7 @@ function claimsByItem(rows, env) {
       { title: '项目', value: (r) => r.name },
       { title: '赔付件数', num: true, key: 'paid', value: (r) => drill(env, r.paid, 'paid', `${r.name} 赔付`, { item: r.code }) },
       { title: '赔付金额', num: true, key: 'paidAmount', value: (r) => money(r.paidAmount) },
-    ], rows, (r) => r.code)));
+    ], rows, (r) => r.code), rows));
 }
 
 const LEAGUE = [

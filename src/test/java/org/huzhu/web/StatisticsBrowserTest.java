@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,14 @@ class StatisticsBrowserTest extends BrowserTest {
         sortsTheLeague(board, "personTimes");
         sortsTheLeague(board, "paidAmount");
 
-        browser.findElement(By.cssSelector("#statistics-enrolment [data-figure='personTimes']")).click();
+        click(By.cssSelector("#statistics-enrolment [data-figure='personTimes']"));
         JsonNode list = get("demo-admin", "/api/v1/reporting/drilldown?figure=personTimes&limit=20&offset=0&office="
                 + board.path("office").path("id").asLong() + "&from=" + board.path("period").path("from").asString()
                 + "&to=" + board.path("period").path("to").asString()).json();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#drilldown-total, #drilldown-empty")));
+        wait.until(d -> !d.findElements(By.id("drilldown")).isEmpty() && d.findElements(By.cssSelector("#drilldown .loading")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#drilldown-total, #drilldown-empty")))
+                .as("%s %s", browser.findElement(By.id("drilldown")).getText(), browser.findElements(By.cssSelector(".toasts")).stream()
+                        .map(WebElement::getText).toList()).isNotEmpty();
         if (list.path("total").asLong() > 0) {
             assertThat(browser.findElement(By.id("drilldown-total")).getDomAttribute("data-total")).isEqualTo(list.path("total").asString());
             assertThat(browser.findElements(By.cssSelector("#drilldown-table tbody tr"))).hasSize(list.path("rows").size());
@@ -55,7 +59,7 @@ class StatisticsBrowserTest extends BrowserTest {
         }
         session.phoneAndDesktopScreenshots("statistics-drilldown");
         session.desktop();
-        browser.findElement(By.id("drilldown-close")).click();
+        click(By.id("drilldown-close"));
 
         choosePeriod(board.path("period").path("from").asString().substring(0, 4) + "-01",
                 board.path("period").path("from").asString().substring(0, 4) + "-06");
@@ -83,7 +87,7 @@ class StatisticsBrowserTest extends BrowserTest {
                 By.cssSelector("#targets-table tr[data-office='" + wuhan + "'] input[name='PERSON_TIMES']")));
         input.clear();
         input.sendKeys(Long.toString(target));
-        browser.findElement(By.cssSelector("#targets-table [data-save='" + wuhan + "']")).click();
+        click(By.cssSelector("#targets-table [data-save='" + wuhan + "']"));
         wait.until(d -> targetHeld(wuhan) == target);
         session.phoneAndDesktopScreenshots("statistics-targets");
         session.desktop();
@@ -120,13 +124,23 @@ class StatisticsBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports-table, #reports-empty")));
         int before = browser.findElements(By.cssSelector("#reports-table tbody tr")).size();
         assertThat(browser.findElement(By.id("reports-month")).getDomProperty("value")).isEqualTo(today.toString().substring(0, 7));
-        browser.findElement(By.id("reports-generate")).click();
+        click(By.id("reports-generate"));
         wait.until(d -> d.findElements(By.cssSelector("#reports-table tbody tr")).size() == before + 1);
         WebElement made = browser.findElement(By.cssSelector("#reports-table tbody tr"));
         assertThat(made.getText()).contains("月报", today.toString().substring(0, 7));
         String xlsx = made.findElement(By.cssSelector("a[data-file='xlsx']")).getDomAttribute("href");
         assertThat(get("demo-wuhan", xlsx).status()).isEqualTo(200);
         session.phoneAndDesktopScreenshots("statistics-reports");
+    }
+
+    /** Clicks an element brought to the middle of the window first (the sticky header covers the top). */
+    private void click(By by) {
+        click(browser.findElement(by));
+    }
+
+    private void click(WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private void openDashboard() {
@@ -144,7 +158,7 @@ class StatisticsBrowserTest extends BrowserTest {
         browser.executeScript("const m = document.getElementById('statistics-mode'); m.value = 'months'; m.dispatchEvent(new Event('change'));"
                 + "document.getElementById('statistics-from').value = arguments[0]; document.getElementById('statistics-to').value = arguments[1];",
                 from, to);
-        browser.findElement(By.id("statistics-show")).click();
+        click(By.id("statistics-show"));
         wait.until(d -> !was.equals(shownPeriod()));
         assertThat(shownPeriod()).isEqualTo(from + "/" + to);
     }
@@ -156,7 +170,7 @@ class StatisticsBrowserTest extends BrowserTest {
             return !charts.isEmpty() && charts.stream().allMatch(c -> "yes".equals(c.getDomAttribute("data-drawn"))
                     && !c.findElements(By.tagName("canvas")).isEmpty());
         });
-        assertThat(browser.findElements(By.cssSelector("#statistics-results .chart"))).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(browser.findElements(By.cssSelector("#statistics-results .chart"))).hasSizeGreaterThanOrEqualTo(5);
         assertThat((Boolean) browser.executeScript("return document.querySelectorAll('script[src=\"/vendor/echarts.min.js\"]').length === 1"))
                 .isTrue();
     }
@@ -174,13 +188,20 @@ class StatisticsBrowserTest extends BrowserTest {
         assertThat(digits(card("statistics-claims", "paidAmount"))).isEqualTo(board.path("claims").path("paidAmount").asString());
         assertThat(digits(card("statistics-money", "outstanding"))).isEqualTo(board.path("money").path("outstanding").asString());
 
+        // every month of the period up to the figures' month, those without enrolments as zeros
+        Map<String, JsonNode> byMonth = new java.util.HashMap<>();
+        enrolment.path("byMonth").forEach(m -> byMonth.put(m.path("month").asString(), m));
+        YearMonth to = YearMonth.parse(board.path("period").path("to").asString());
+        YearMonth latest = byMonth.keySet().stream().map(YearMonth::parse)
+                .reduce(YearMonth.parse(board.path("asOf").asString().substring(0, 7)), (a, b) -> a.isAfter(b) ? a : b);
         List<String> months = new ArrayList<>();
-        for (JsonNode m : enrolment.path("byMonth")) {
-            months.add(m.path("month").asString());
-            WebElement row = browser.findElement(By.cssSelector("#statistics-trend-table tr[data-key='" + m.path("month").asString() + "']"));
+        for (YearMonth m = YearMonth.parse(board.path("period").path("from").asString()); !m.isAfter(latest.isBefore(to) ? latest : to);
+             m = m.plusMonths(1)) {
+            months.add(m.toString());
+            WebElement row = browser.findElement(By.cssSelector("#statistics-trend-table tr[data-key='" + m + "']"));
             for (String figure : List.of("personTimes", "newEnrolments", "renewals")) {
-                assertThat(digits(row.findElement(By.cssSelector("[data-figure='" + figure + "']")).getText()))
-                        .as(m.path("month").asString() + " " + figure).isEqualTo(m.path(figure).asString());
+                assertThat(digits(row.findElement(By.cssSelector("[data-figure='" + figure + "']")).getText())).as(m + " " + figure)
+                        .isEqualTo(byMonth.containsKey(m.toString()) ? byMonth.get(m.toString()).path(figure).asString() : "0");
             }
         }
         assertThat(browser.findElements(By.cssSelector("#statistics-trend-table tbody tr")).stream().map(r -> r.getDomAttribute("data-key")))
@@ -219,10 +240,10 @@ class StatisticsBrowserTest extends BrowserTest {
             values.put(l.path("office").path("id").asString(), v.isNull() || v.isMissingNode() ? null : new BigDecimal(v.asString()));
         }
         WebElement heading = browser.findElement(By.cssSelector("#statistics-league th[data-sort='" + column + "']"));
-        heading.findElement(By.tagName("button")).click();
+        click(heading.findElement(By.tagName("button")));
         assertThat(heading.getDomAttribute("aria-sort")).isEqualTo("descending");
         assertOrdered(values, true);
-        heading.findElement(By.tagName("button")).click();
+        click(heading.findElement(By.tagName("button")));
         assertThat(heading.getDomAttribute("aria-sort")).isEqualTo("ascending");
         assertOrdered(values, false);
     }
