@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.calendar.BusinessCalendar;
+import org.huzhu.shared.scope.PathSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,9 +23,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ClaimStatistics {
-
-    private static final String NODE_PATH = "regexp_replace(%s, 'u[0-9]+/$', '')";
-    private static final String UNIT_ID = "coalesce(substring(%s from 'u([0-9]+)/$')::bigint, 0)";
 
     private final JdbcClient jdbc;
     private final BusinessCalendar calendar;
@@ -93,8 +91,8 @@ public class ClaimStatistics {
     public void unitMonths(Consumer<UnitMonth> sink) {
         StringBuilder with = new StringBuilder("with ");
         Map<String, Object> params = calendarParams(with);
-        String node = NODE_PATH.formatted("org_path");
-        String unit = UNIT_ID.formatted("org_path");
+        String node = PathSql.office("org_path");
+        String unit = PathSql.unit("org_path");
         jdbc.sql(with + ", " + PAID_DAYS + """
                 , approvals as (
                     select claim_id, min(at) as at from claims.claim_event where to_status = 'APPROVED' group by claim_id),
@@ -131,7 +129,7 @@ public class ClaimStatistics {
                        sum(coalesce(b.adjusted_amount, b.amount))
                   from claims.claim c join claims.benefit b on b.claim_id = c.id
                  where c.status = 'PAID' and c.closed_on is not null and b.decision <> 'REJECT'
-                 group by 1, 2, 3""".formatted(NODE_PATH.formatted("c.org_path")))
+                 group by 1, 2, 3""".formatted(PathSql.office("c.org_path")))
                 .query((rs, n) -> new ItemMonth(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4),
                         Money.rounded(rs.getBigDecimal(5)))).list();
     }
@@ -141,7 +139,7 @@ public class ClaimStatistics {
         Map<String, Object> params = calendarParams(with);
         return jdbc.sql(with + ", " + PAID_DAYS + """
                 select %s, date_trunc('month', closed_on)::date, days, count(*) from paid_days group by 1, 2, 3"""
-                        .formatted(NODE_PATH.formatted("org_path")))
+                        .formatted(PathSql.office("org_path")))
                 .params(params)
                 .query((rs, n) -> new DaysMonth(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getLong(4)))
                 .list();
@@ -156,7 +154,7 @@ public class ClaimStatistics {
                 select %s, %s, count(*)
                   from claims.claim c join wd a on a.day = c.materials_complete_on join wd b on b.day = :today
                  where c.closed_on is null and c.status <> 'DRAFT' and b.n - a.n > :promise
-                 group by 1, 2""".formatted(NODE_PATH.formatted("c.org_path"), UNIT_ID.formatted("c.org_path")))
+                 group by 1, 2""".formatted(PathSql.office("c.org_path"), PathSql.unit("c.org_path")))
                 .params(params)
                 .query((rs, n) -> new Overdue(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
     }
@@ -197,13 +195,13 @@ public class ClaimStatistics {
         params.put("unit", unitId);
         params.put("item", item);
         String where = " from claims.claim c where c.org_path like :path and " + which
-                + " and (cast(:unit as bigint) is null or " + UNIT_ID.formatted("c.org_path") + " = :unit)"
+                + " and (cast(:unit as bigint) is null or " + PathSql.unit("c.org_path") + " = :unit)"
                 + " and (cast(:item as text) is null or exists (select 1 from claims.benefit b where b.claim_id = c.id and b.item = :item"
                 + " and b.decision <> 'REJECT'))";
         long total = jdbc.sql(with + " select count(*)" + where).params(params).query(Long.class).single();
         params.put("limit", limit);
         params.put("offset", offset);
-        List<Line> rows = jdbc.sql(with + " select c.id, c.member_id, " + UNIT_ID.formatted("c.org_path")
+        List<Line> rows = jdbc.sql(with + " select c.id, c.member_id, " + PathSql.unit("c.org_path")
                         + ", c.status, c.submitted_on, c.materials_complete_on, c.closed_on, c.approved_total" + where
                         + " order by c.id desc limit :limit offset :offset")
                 .params(params)

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.huzhu.shared.Money;
+import org.huzhu.shared.scope.PathSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -35,9 +36,8 @@ public class ContributionStatistics {
                     select b.org_path, date_trunc('month', p.paid_on)::date, 0, p.to_unit + p.to_member + p.to_union, 0
                       from contributions.payment p join contributions.bill b on b.id = p.bill_id
                      where p.reversed_on is null)
-                select regexp_replace(org_path, 'u[0-9]+/$', ''), coalesce(substring(org_path from 'u([0-9]+)/$')::bigint, 0),
-                       month, sum(billed), sum(received), sum(outstanding)
-                  from figures group by 1, 2, 3""")
+                select %s, %s, month, sum(billed), sum(received), sum(outstanding)
+                  from figures group by 1, 2, 3""".formatted(PathSql.office("org_path"), PathSql.unit("org_path")))
                 .query((ResultSet rs) -> {
                     sink.accept(new UnitMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                             Money.rounded(rs.getBigDecimal(4)), Money.rounded(rs.getBigDecimal(5)), Money.rounded(rs.getBigDecimal(6))));
@@ -53,18 +53,18 @@ public class ContributionStatistics {
 
     /** Bills of the months, under the path (optionally of one unit), with money outstanding. */
     public Page outstanding(String pathPrefix, Long unitId, LocalDate from, LocalDate to, int limit, int offset) {
-        String where = """
+        String where = "\n" + """
                  from contributions.bill
                 where status <> 'CANCELLED' and org_path like :path and created_on between :from and :to
                   and unit_due + member_due + union_due > unit_received + member_received + union_received
-                  and (cast(:unit as bigint) is null or coalesce(substring(org_path from 'u([0-9]+)/$')::bigint, 0) = :unit)""";
+                  and (cast(:unit as bigint) is null or %s = :unit)""".formatted(PathSql.unit("org_path"));
         var params = new java.util.HashMap<String, Object>(java.util.Map.of("path", pathPrefix + "%", "from", from, "to", to,
                 "limit", limit, "offset", offset));
         params.put("unit", unitId);
         long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
         var rows = jdbc.sql("""
-                select id, coalesce(substring(org_path from 'u([0-9]+)/$')::bigint, 0), created_on, unit_due + member_due + union_due,
-                       unit_received + member_received + union_received, status""" + where + " order by id desc limit :limit offset :offset")
+                select id, %s, created_on, unit_due + member_due + union_due,
+                       unit_received + member_received + union_received, status""".formatted(PathSql.unit("org_path")) + where + " order by id desc limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> {
                     Money due = Money.rounded(rs.getBigDecimal(4)), received = Money.rounded(rs.getBigDecimal(5));

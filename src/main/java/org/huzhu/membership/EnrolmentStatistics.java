@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.huzhu.shared.Money;
+import org.huzhu.shared.scope.PathSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,11 +19,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class EnrolmentStatistics {
-
-    /** The path of the office a record belongs to: its unit's office, or the path itself for no unit. */
-    public static final String NODE_PATH = "regexp_replace(%s, 'u[0-9]+/$', '')";
-    /** The unit id in a path ({@code /1/2/3/u7/} → 7), 0 for none. */
-    public static final String UNIT_ID = "coalesce(substring(%s from 'u([0-9]+)/$')::bigint, 0)";
 
     private final JdbcClient jdbc;
 
@@ -71,7 +67,7 @@ public class EnrolmentStatistics {
                        m.employment_form, count(*) as person_times,
                        count(*) filter (where not pt.renewal) as new_enrolments, count(*) filter (where pt.renewal) as renewals
                   from pt join membership.member m on m.id = pt.member_id
-                 group by 1, 2, 3, 4""".formatted(NODE_PATH.formatted("pt.org_path"), UNIT_ID.formatted("pt.org_path")))
+                 group by 1, 2, 3, 4""".formatted(PathSql.office("pt.org_path"), PathSql.unit("pt.org_path")))
                 .query((ResultSet rs) -> {
                     sink.accept(new UnitMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
                             rs.getLong(5), rs.getLong(6), rs.getLong(7)));
@@ -83,7 +79,7 @@ public class EnrolmentStatistics {
                 select %s as node_path, date_trunc('month', e.coverage_from)::date as month, c->>'item' as item, count(*)
                   from membership.enrolment e cross join lateral json_array_elements(e.coverages) c
                  where e.status = 'IN_FORCE'
-                 group by 1, 2, 3""".formatted(NODE_PATH.formatted("e.org_path")))
+                 group by 1, 2, 3""".formatted(PathSql.office("e.org_path")))
                 .query((ResultSet rs) -> {
                     sink.accept(new ItemMonth(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4)));
                 });
@@ -101,7 +97,7 @@ public class EnrolmentStatistics {
     }
 
     public List<GiftsGranted> giftsGranted() {
-        return jdbc.sql("select %s, year, count(*) from membership.gift_claim group by 1, 2".formatted(NODE_PATH.formatted("org_path")))
+        return jdbc.sql("select %s, year, count(*) from membership.gift_claim group by 1, 2".formatted(PathSql.office("org_path")))
                 .query((rs, n) -> new GiftsGranted(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
     }
 
@@ -123,12 +119,12 @@ public class EnrolmentStatistics {
         String with = personTimes("and e.org_path like :path and e.coverage_from between :from and :to");
         String items = "(select array_agg(distinct x->>'item') from membership.enrolment i cross join lateral json_array_elements(i.coverages) x"
                 + " where i.member_id = pt.member_id and i.coverage_from = pt.coverage_from and i.status = 'IN_FORCE')";
-        String where = """
+        String where = "\n" + """
                  where (cast(:unit as bigint) is null or %s = :unit)
                    and (cast(:form as text) is null or m.employment_form = :form)
                    and (cast(:renewal as boolean) is null or pt.renewal = :renewal)
                    and (cast(:item as text) is null or :item = any(%s))
-                   and (cast(:units as bigint[]) is null or %s = any(cast(:units as bigint[])))""".formatted(UNIT_ID.formatted("pt.org_path"), items, UNIT_ID.formatted("pt.org_path"));
+                   and (cast(:units as bigint[]) is null or %s = any(cast(:units as bigint[])))""".formatted(PathSql.unit("pt.org_path"), items, PathSql.unit("pt.org_path"));
         var params = new java.util.HashMap<String, Object>();
         params.put("path", f.pathPrefix() + "%");
         params.put("from", f.fromMonth());
@@ -143,7 +139,7 @@ public class EnrolmentStatistics {
         params.put("limit", limit);
         params.put("offset", offset);
         List<Line> rows = jdbc.sql(with + "select m.id, m.name, m.id_masked, m.employment_form, %s, pt.coverage_from, pt.coverage_to, %s, pt.renewal"
-                        .formatted(UNIT_ID.formatted("pt.org_path"), items)
+                        .formatted(PathSql.unit("pt.org_path"), items)
                         + from + where + " order by pt.coverage_from desc, m.id limit :limit offset :offset")
                 .params(params).query((rs, n) -> line(rs)).list();
         return new Page(total, rows);

@@ -2,6 +2,7 @@ package org.huzhu.payouts;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.huzhu.shared.scope.PathSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -23,12 +24,11 @@ public class PayoutStatistics {
 
     public List<UnitMonth> unitMonths() {
         return jdbc.sql("""
-                select regexp_replace(p.org_path, 'u[0-9]+/$', ''), coalesce(substring(p.org_path from 'u([0-9]+)/$')::bigint, 0),
-                       date_trunc('month', e.at at time zone 'Asia/Shanghai')::date,
+                select %s, %s, date_trunc('month', e.at at time zone 'Asia/Shanghai')::date,
                        count(*) filter (where e.to_status = 'FAILED'), count(*) filter (where e.to_status = 'BOUNCED')
                   from payouts.payout_event e join payouts.payout p on p.id = e.payout_id
                  where e.to_status in ('FAILED', 'BOUNCED')
-                 group by 1, 2, 3""")
+                 group by 1, 2, 3""".formatted(PathSql.office("p.org_path"), PathSql.unit("p.org_path")))
                 .query((rs, n) -> new UnitMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4),
                         rs.getLong(5))).list();
     }
@@ -43,11 +43,11 @@ public class PayoutStatistics {
 
     /** Payouts failed or bounced in the months, under the path (optionally of one unit). */
     public Page failed(String pathPrefix, Long unitId, LocalDate from, LocalDate to, int limit, int offset) {
-        String where = """
+        String where = "\n" + """
                  from payouts.payout_event e join payouts.payout p on p.id = e.payout_id
                 where e.to_status in ('FAILED', 'BOUNCED') and p.org_path like :path
                   and (e.at at time zone 'Asia/Shanghai')::date between :from and :to
-                  and (cast(:unit as bigint) is null or coalesce(substring(p.org_path from 'u([0-9]+)/$')::bigint, 0) = :unit)""";
+                  and (cast(:unit as bigint) is null or %s = :unit)""".formatted(PathSql.unit("p.org_path"));
         var params = new java.util.HashMap<String, Object>(java.util.Map.of("path", pathPrefix + "%", "from", from, "to", to,
                 "limit", limit, "offset", offset));
         params.put("unit", unitId);

@@ -2,14 +2,13 @@ package org.huzhu.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.huzhu.identity.Accounts;
@@ -98,12 +97,21 @@ class ReportApiTest extends ApiTest {
 
     private static String unzipped(byte[] xlsx) throws IOException {
         StringBuilder text = new StringBuilder();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.getName().endsWith(".xml")) text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, xlsx);
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                    var entry = entries.nextElement();
+                    if (entry.getName().endsWith(".xml")) text.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+                }
             }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
-        return text.toString();
+        // fastexcel writes every character beyond ASCII as a numeric entity
+        return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(text)
+                .replaceAll(m -> Character.toString(Integer.parseInt(m.group(1), 16)));
     }
 
     /** Downloads of the report written in the operation log (written after the answer: waited for). */
