@@ -104,7 +104,7 @@ export function ringOption(name, share) {
       radius: small ? '96%' : '88%',
       pointer: { show: false }, splitLine: { show: false }, axisTick: { show: false }, axisLabel: { show: false },
       axisLine: { lineStyle: { width: small ? 8 : 14, color: [[1, '#eceef1']] } },
-      progress: { show: true, roundCap: true, width: small ? 8 : 14,
+      progress: { show: reached !== null && reached > 0, roundCap: true, width: small ? 8 : 14,
         itemStyle: { color: reached !== null && reached >= 1 ? '#16a34a' : '#c4262e' } },
       title: { offsetCenter: [0, '34%'], fontSize: small ? 10 : 12, color: '#5f6672' },
       detail: { offsetCenter: [0, '-6%'], fontSize: small ? 13 : 22, fontWeight: 700, color: '#1f2328', formatter: () => percent(reached) },

@@ -18,6 +18,15 @@ const COLUMNS = {
   billedOn: '出账日期', due: '应缴', received: '已到账', outstanding: '未到账', amount: '金额', reason: '原因', at: '时间',
 };
 const MONEY = new Set(['approvedTotal', 'due', 'received', 'outstanding', 'amount']);
+const MASKED = new Set(['idMasked', 'accountMasked']);
+const WRAPS = new Set(['items', 'reason']);
+
+/** A column's cell class: money right-aligned, masked numbers in the fixed font, long texts wrapped, the rest on one line. */
+function kind(key) {
+  if (MONEY.has(key)) return 'num';
+  if (MASKED.has(key)) return 'mono';
+  return WRAPS.has(key) ? null : 'nowrap';
+}
 
 /** Opens the list in {@code box}: {@code query} is the dashboard's filters and the figure, {@code title} what it counts. */
 export async function drilldown(box, query, title) {
@@ -56,7 +65,7 @@ function list(page, offset, load, terms) {
       h('caption', { class: 'visually-hidden', text: '明细' }),
       h('thead', {}, h('tr', {}, keys.map((k) => h('th', { class: MONEY.has(k) ? 'num' : null, scope: 'col',
         text: k === 'name' ? name : COLUMNS[k] })))),
-      h('tbody', {}, page.rows.map((r) => h('tr', {}, keys.map((k) => h('td', { class: MONEY.has(k) ? 'num' : null, text: cell(k, r[k], terms) })))))))),
+      h('tbody', {}, page.rows.map((r) => h('tr', {}, keys.map((k) => h('td', { class: kind(k), text: cell(k, r[k], terms) })))))))),
     h('div', { class: 'list-foot' },
       h('span', { id: 'drilldown-total', dataset: { total: page.total }, text: `共 ${count(page.total)} 条 · 第 ${at + 1} / ${last + 1} 页` }),
       h('span', { class: 'pager' },
