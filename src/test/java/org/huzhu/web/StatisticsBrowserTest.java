@@ -31,6 +31,8 @@ class StatisticsBrowserTest extends BrowserTest {
         JsonNode board = get("demo-admin", DASHBOARD).json();
         session.logIn("demo-admin");
         browser.manage().window().setSize(new Dimension(1366, 900));
+        assertThat((Boolean) browser.executeScript("return !window.echarts && !document.querySelector('script[src=\"/vendor/echarts.min.js\"]')"))
+                .as("the chart library is loaded by the statistics screens only").isTrue();
         openDashboard();
 
         assertThat(shownPeriod()).isEqualTo(board.path("period").path("from").asString() + "/" + board.path("period").path("to").asString());
