@@ -91,8 +91,8 @@ public class ClaimStatistics {
     public void unitMonths(Consumer<UnitMonth> sink) {
         StringBuilder with = new StringBuilder("with ");
         Map<String, Object> params = calendarParams(with);
-        String node = PathSql.office("org_path");
-        String unit = PathSql.unit("org_path");
+        String node = PathSql.office("g.org_path");
+        String unit = PathSql.unit("g.org_path");
         jdbc.sql(with + ", " + PAID_DAYS + """
                 , approvals as (
                     select claim_id, min(at) as at from claims.claim_event where to_status = 'APPROVED' group by claim_id),
@@ -112,9 +112,11 @@ public class ClaimStatistics {
                            case when d.days <= :promise then 1 else 0 end
                       from claims.claim c left join paid_days d on d.id = c.id
                      where c.status = 'PAID' and c.closed_on is not null)
-                select %s, %s, month, sum(filed), sum(approved), sum(rejected), sum(paid), count(distinct paid_member),
-                       sum(paid_amount), sum(timed), sum(days), sum(within)
-                  from figures group by 1, 2, 3""".formatted(node, unit))
+                select %s, %s, month, filed, approved, rejected, paid, paid_members, paid_amount, timed, days, within
+                  from (select org_path, month, sum(filed) as filed, sum(approved) as approved, sum(rejected) as rejected,
+                               sum(paid) as paid, count(distinct paid_member) as paid_members, sum(paid_amount) as paid_amount,
+                               sum(timed) as timed, sum(days) as days, sum(within) as within
+                          from figures group by 1, 2) g""".formatted(node, unit))
                 .params(params)
                 .query((ResultSet rs) -> {
                     sink.accept(new UnitMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4),

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
  * Enrolment figures for reporting (统计), computed with set-based SQL over membership's own tables and handed out as
  * grouped rows: per unit (or per office, for workers of no unit) and month, by employment form; per office, month and
  * item; the subsidy budgets and gift covers per office and year. Definitions: {@code docs/reporting.md}.
- * A person-time is one (member, cover start) in force; it is a renewal when the member held one of its items with
- * cover ending no more than 30 days before it starts.
+ * A person-time is one (member, cover start) in force; it is a renewal when one of its items renewed the member's cover
+ * of that item without a gap (ended no more than 30 days before), as the enrolment rules recorded when it was bought.
  */
 @Service
 public class EnrolmentStatistics {
@@ -44,17 +44,17 @@ public class EnrolmentStatistics {
     public record GiftsGranted(String nodePath, int year, long granted) {
     }
 
-    /** Person-times in force ({@code pt}: member, cover start, path, renewal), of enrolments matching {@code filter}. */
+    /**
+     * Person-times in force ({@code pt}: member, cover start, path, renewal), of enrolments matching {@code filter}. A
+     * renewal is what the enrolment rules recorded on the cover when it was bought ({@code renewedWithoutGap}, domain §4:
+     * the same item's cover ended no more than 30 days before); the coverages column is written by {@code CoverageJson}
+     * without spaces, so the flag is found in its text without parsing it.
+     */
     static String personTimes(String filter) {
         return """
                 with pt as (
                     select e.member_id, e.coverage_from, min(e.org_path) as org_path, max(e.coverage_to) as coverage_to,
-                           bool_or(exists (
-                               select 1 from membership.enrolment p cross join lateral json_array_elements(p.coverages) a
-                                where p.member_id = e.member_id and p.status = 'IN_FORCE' and p.id <> e.id
-                                  and p.coverage_from < e.coverage_from and p.coverage_to >= e.coverage_from - 31
-                                  and (a->>'to')::date between e.coverage_from - 31 and e.coverage_from - 1
-                                  and a->>'item' in (select b->>'item' from json_array_elements(e.coverages) b))) as renewal
+                           bool_or(e.coverages::text like '%%"renewedWithoutGap":true%%') as renewal
                       from membership.enrolment e
                      where e.status = 'IN_FORCE' %s
                      group by e.member_id, e.coverage_from)
@@ -63,11 +63,12 @@ public class EnrolmentStatistics {
 
     public void unitMonths(Consumer<UnitMonth> sink) {
         jdbc.sql(personTimes("") + """
-                select %s as node_path, %s as unit_id, date_trunc('month', pt.coverage_from)::date as month,
-                       m.employment_form, count(*) as person_times,
-                       count(*) filter (where not pt.renewal) as new_enrolments, count(*) filter (where pt.renewal) as renewals
-                  from pt join membership.member m on m.id = pt.member_id
-                 group by 1, 2, 3, 4""".formatted(PathSql.office("pt.org_path"), PathSql.unit("pt.org_path")))
+                select %s, %s, month, employment_form, person_times, new_enrolments, renewals
+                  from (select pt.org_path, date_trunc('month', pt.coverage_from)::date as month, m.employment_form,
+                               count(*) as person_times, count(*) filter (where not pt.renewal) as new_enrolments,
+                               count(*) filter (where pt.renewal) as renewals
+                          from pt join membership.member m on m.id = pt.member_id
+                         group by 1, 2, 3) g""".formatted(PathSql.office("g.org_path"), PathSql.unit("g.org_path")))
                 .query((ResultSet rs) -> {
                     sink.accept(new UnitMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
                             rs.getLong(5), rs.getLong(6), rs.getLong(7)));
@@ -76,10 +77,12 @@ public class EnrolmentStatistics {
 
     public void itemMonths(Consumer<ItemMonth> sink) {
         jdbc.sql("""
-                select %s as node_path, date_trunc('month', e.coverage_from)::date as month, c->>'item' as item, count(*)
-                  from membership.enrolment e cross join lateral json_array_elements(e.coverages) c
-                 where e.status = 'IN_FORCE'
-                 group by 1, 2, 3""".formatted(PathSql.office("e.org_path")))
+                select %s, month, item, sum(enrolments)
+                  from (select e.org_path, date_trunc('month', e.coverage_from)::date as month, c->>'item' as item, count(*) as enrolments
+                          from membership.enrolment e cross join lateral json_array_elements(e.coverages) c
+                         where e.status = 'IN_FORCE'
+                         group by 1, 2, 3) g
+                 group by 1, 2, 3""".formatted(PathSql.office("g.org_path")))
                 .query((ResultSet rs) -> {
                     sink.accept(new ItemMonth(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4)));
                 });

@@ -38,11 +38,11 @@ class RollupReads {
     record NodeYear(String path, BigDecimal subsidyBudget, BigDecimal subsidyDrawn, long giftQuota, long giftsGranted) {
     }
 
-    /** Figures per office below (or own records) and month. */
+    /** Figures per office below (or own records, child '') and month. */
     List<ChildMonth> byChildAndMonth(String path, Period period) {
-        return jdbc.sql("select " + CHILD + ", month, " + Figures.SUMS + """
-                 from reporting.node_month where node_path like :like and month between :from and :to group by 1, 2""")
-                .params(java.util.Map.of("len", path.length() + 1, "like", path + "%", "from", period.firstDay(), "to", period.lastMonth()))
+        return jdbc.sql("select child, month, " + Figures.SUMS + """
+                 from reporting.tree_month where office_path = ? and month between ? and ? group by 1, 2""")
+                .params(path, period.firstDay(), period.lastMonth())
                 .query((rs, n) -> new ChildMonth(rs.getString(1), rs.getObject(2, LocalDate.class), Figures.read(rs, 3))).list();
     }
 
@@ -65,8 +65,8 @@ class RollupReads {
     List<Dimension> dimensions(String path, Period period) {
         return jdbc.sql("""
                 select dimension, code, sum(person_times), sum(enrolments), sum(paid), sum(paid_amount)
-                  from reporting.node_dimension where node_path like ? and month between ? and ? group by 1, 2""")
-                .params(path + "%", period.firstDay(), period.lastMonth())
+                  from reporting.tree_dimension where office_path = ? and month between ? and ? group by 1, 2""")
+                .params(path, period.firstDay(), period.lastMonth())
                 .query((rs, n) -> new Dimension(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getBigDecimal(6))).list();
     }
@@ -98,8 +98,7 @@ class RollupReads {
     }
 
     List<ChildCount> overdueByChild(String path) {
-        return jdbc.sql("select " + CHILD + ", sum(overdue_now) from reporting.unit_now where node_path like :like group by 1")
-                .params(java.util.Map.of("len", path.length() + 1, "like", path + "%"))
+        return jdbc.sql("select child, overdue_now from reporting.tree_now where office_path = ?").param(path)
                 .query((rs, n) -> new ChildCount(rs.getString(1), rs.getLong(2))).list();
     }
 

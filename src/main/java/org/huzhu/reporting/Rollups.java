@@ -102,6 +102,8 @@ public class Rollups {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         // one rewrite at a time, also when the job and a direct call meet: the second starts from the first's rows
         jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('reporting-rollups'))").query(Integer.class).single();
+        // the front doors' statements hash and sort millions of rows: room for that in memory, for this transaction only
+        jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("create temp table unit_month_stage (like reporting.unit_month including defaults) on commit drop").update();
         Map<Long, String> ownership = new HashMap<>();
         organisation.units().forEach(u -> ownership.put(u.id(), u.ownership().name()));
@@ -109,18 +111,24 @@ public class Rollups {
         Map<UnitYear, Integer> months = new HashMap<>();
 
         // every front door is asked before a COPY opens: no other statement may run on the connection during one
+        timings.clear();
+        long step = System.nanoTime();
         List<EnrolmentStatistics.UnitMonth> enrolled = new ArrayList<>();
         enrolments.unitMonths(enrolled::add);
-        List<ClaimStatistics.UnitMonth> claimed = new ArrayList<>();
-        claims.unitMonths(claimed::add);
-        List<ContributionStatistics.UnitMonth> money = new ArrayList<>();
-        contributions.unitMonths(money::add);
-        List<PayoutStatistics.UnitMonth> paidOut = payouts.unitMonths();
+        step = timed("enrolments", step);
         List<EnrolmentStatistics.ItemMonth> items = new ArrayList<>();
         enrolments.itemMonths(items::add);
+        step = timed("items", step);
+        List<ClaimStatistics.UnitMonth> claimed = new ArrayList<>();
+        claims.unitMonths(claimed::add);
         List<ClaimStatistics.ItemMonth> claimedItems = claims.itemMonths();
         List<ClaimStatistics.DaysMonth> days = claims.daysMonths();
         List<ClaimStatistics.Overdue> overdue = claims.overdueNow();
+        step = timed("claims", step);
+        List<ContributionStatistics.UnitMonth> money = new ArrayList<>();
+        contributions.unitMonths(money::add);
+        List<PayoutStatistics.UnitMonth> paidOut = payouts.unitMonths();
+        step = timed("money", step);
 
         CopyWriter copy = CopyWriter.open(connection, """
                 COPY unit_month_stage (node_path, unit_id, month, person_times, new_enrolments, renewals, new_form_person_times)
@@ -210,7 +218,52 @@ public class Rollups {
             jdbc.sql("insert into reporting.unit_now (node_path, unit_id, overdue_now) values (?, ?, ?)")
                     .params(o.nodePath(), o.unitId(), o.overdue()).update();
         }
+        step = timed("rollups", step);
+        rollUpTheTree();
         rewriteYears();
+        timed("tree", step);
+    }
+
+    private final Map<String, Long> timings = new java.util.LinkedHashMap<>();
+
+    /** How long each step of the last refresh took, in milliseconds (front doors, rollups, the tree). */
+    public Map<String, Long> timings() {
+        return Map.copyOf(timings);
+    }
+
+    private long timed(String what, long since) {
+        long now = System.nanoTime();
+        timings.put(what, (now - since) / 1_000_000);
+        return now;
+    }
+
+    /** Every office's and ancestor's rows, so that a dashboard reads one office's rows ({@code tree_*}). */
+    private static final String ANCESTORS = "\n" + """
+            cross join lateral (
+                select '/' || array_to_string(p[1:i], '/') || '/' as office_path, coalesce(p[i + 1], '') as child
+                  from (select string_to_array(trim(both '/' from %s), '/') as p) s, generate_series(1, array_length(p, 1)) i) a""";
+
+    private void rollUpTheTree() {
+        jdbc.sql("delete from reporting.tree_month").update();
+        jdbc.sql("""
+                insert into reporting.tree_month (office_path, child, month, person_times, new_enrolments, renewals, new_form_person_times,
+                    filed, approved, rejected, paid, person_times_paid, paid_amount, timed, days_sum, within_promise, billed, received,
+                    outstanding, payouts_failed, payouts_bounced)
+                select a.office_path, a.child, n.month, sum(person_times), sum(new_enrolments), sum(renewals), sum(new_form_person_times),
+                       sum(filed), sum(approved), sum(rejected), sum(paid), sum(person_times_paid), sum(paid_amount), sum(timed),
+                       sum(days_sum), sum(within_promise), sum(billed), sum(received), sum(outstanding), sum(payouts_failed),
+                       sum(payouts_bounced)
+                  from reporting.node_month n""" + ANCESTORS.formatted("n.node_path") + " group by 1, 2, 3").update();
+        jdbc.sql("delete from reporting.tree_dimension").update();
+        jdbc.sql("""
+                insert into reporting.tree_dimension (office_path, month, dimension, code, person_times, enrolments, paid, paid_amount)
+                select a.office_path, n.month, n.dimension, n.code, sum(person_times), sum(enrolments), sum(paid), sum(paid_amount)
+                  from reporting.node_dimension n""" + ANCESTORS.formatted("n.node_path") + " group by 1, 2, 3, 4").update();
+        jdbc.sql("delete from reporting.tree_now").update();
+        jdbc.sql("""
+                insert into reporting.tree_now (office_path, child, overdue_now)
+                select a.office_path, a.child, sum(overdue_now) from reporting.unit_now n""" + ANCESTORS.formatted("n.node_path")
+                + " group by 1, 2").update();
     }
 
     private void rewriteYears() {

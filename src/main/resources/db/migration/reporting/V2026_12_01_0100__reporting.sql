@@ -111,3 +111,24 @@ create table reporting.report (
     pdf         bytea   not null
 );
 create index report_node_path on reporting.report (node_path text_pattern_ops, id);
+
+-- The same figures rolled up the tree: for every office (office_path) its own records (child '') and each office
+-- directly below it (child = that office's id), per month. A dashboard reads one office's rows: a few hundred at most.
+create table reporting.tree_month (like reporting.node_month);
+alter table reporting.tree_month rename column node_path to office_path;
+alter table reporting.tree_month add column child text not null default '';
+alter table reporting.tree_month add primary key (office_path, month, child);
+
+-- The dimensions rolled up the tree: every office's whole part of the tree, per month.
+create table reporting.tree_dimension (like reporting.node_dimension);
+alter table reporting.tree_dimension rename column node_path to office_path;
+alter table reporting.tree_dimension add primary key (office_path, dimension, code, month);
+
+-- Claims overdue now rolled up the tree, per office and office directly below.
+create table reporting.tree_now (
+    office_path text   not null,
+    child       text   not null,
+    overdue_now bigint not null,
+    primary key (office_path, child)
+);
+create index unit_year_path on reporting.unit_year (node_path text_pattern_ops);

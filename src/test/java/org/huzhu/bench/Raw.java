@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The reporting benchmark's baseline: the dashboard's figures for one office and year computed by plain GROUP BY over the
- * base tables (enrolments with their renewal test, members, units, claims with their working days, events, benefits,
+ * base tables (enrolments with the renewal flag of their covers, members, units, claims with their working days, events, benefits,
  * bills, payments, payouts), grouped as the dashboard needs them (by office below and month, form, ownership, item).
  */
 final class Raw {
@@ -48,12 +48,8 @@ final class Raw {
         for (var r : jdbc.sql("""
                 with pt as (
                     select e.member_id, e.coverage_from, min(e.org_path) as org_path,
-                           bool_or(exists (
-                               select 1 from membership.enrolment p cross join lateral json_array_elements(p.coverages) a
-                                where p.member_id = e.member_id and p.status = 'IN_FORCE' and p.id <> e.id
-                                  and p.coverage_from < e.coverage_from and p.coverage_to >= e.coverage_from - 31
-                                  and (a->>'to')::date between e.coverage_from - 31 and e.coverage_from - 1
-                                  and a->>'item' in (select b->>'item' from json_array_elements(e.coverages) b))) as renewal
+                           bool_or(exists (select 1 from json_array_elements(e.coverages) c
+                                            where (c->>'renewedWithoutGap')::boolean)) as renewal
                       from membership.enrolment e
                      where e.status = 'IN_FORCE' and e.org_path like :like and e.coverage_from between :from and :to
                      group by e.member_id, e.coverage_from)

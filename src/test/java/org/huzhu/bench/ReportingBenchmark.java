@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * against the raw GROUP BY over the base tables computing the same figures in the same run.
  *
  * <p>Set-up, not timed: a province of 17 cities and 103 counties, one unit per 160 enrolments, N enrolments
- * (a fifth of them renewals of last year's cover, a fifth of the workers in new forms of employment), M claims
+ * (a fifth of them last year's cover, renewed without a gap this year; a fifth of the workers in new forms of employment), M claims
  * (80 % paid with their benefit, payout and approval event, 5 % rejected, the rest open, some past the payment promise),
  * a bill per unit and year (one in ten paid in part) with its payment, and 0.5 % of the payouts failed — all written
  * set-based straight into the base tables, then the rollups refreshed once (its time is reported as {@code refresh_s}).
@@ -64,8 +64,9 @@ final class ReportingBenchmark implements Bench.Benchmark {
             app.getBean(Rollups.class).refresh();
             double refresh = seconds(refreshStart);
             long rollupRows = jdbc.sql("select (select count(*) from reporting.unit_month) + (select count(*) from reporting.node_month)"
-                    + " + (select count(*) from reporting.node_dimension) + (select count(*) from reporting.unit_year)").query(Long.class).single();
-            progress("rollups refreshed in %.1f s (%,d rows)", refresh, rollupRows);
+                    + " + (select count(*) from reporting.node_dimension) + (select count(*) from reporting.unit_year)"
+                    + " + (select count(*) from reporting.tree_month) + (select count(*) from reporting.tree_dimension)").query(Long.class).single();
+            progress("rollups refreshed in %.1f s (%,d rows), steps in ms: %s", refresh, rollupRows, app.getBean(Rollups.class).timings());
 
             Dashboards dashboards = app.getBean(Dashboards.class);
             JsonMapper json = JsonMapper.builder().build();
@@ -162,22 +163,24 @@ final class ReportingBenchmark implements Bench.Benchmark {
         progress("units and members in %.1f s", seconds(t));
         t = System.nanoTime();
         // this year's cover for every member, starting on a day of the year; a quarter of them renewed last year's cover
+        // the coverages column as CoverageJson writes it; a renewal's cover carries renewedWithoutGap, as the rules set it
         String coverages = """
-                json_build_array(json_build_object('item', 'HOSPITAL', 'plan', 'H1', 'shares', 1, 'from', %1$s, 'to', %2$s,
-                    'premium', '30.00', 'renewedWithoutGap', false)) :: json""";
+                ('[{"item":"HOSPITAL","plan":"H1","shares":1,"from":"' || %1$s || '","to":"' || %2$s
+                    || '","premium":"30.00","renewedWithoutGap":' || %3$s || '}]') :: json""";
         jdbc.sql("""
                 insert into membership.enrolment (member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from, coverage_to,
                     coverages, premium, funding_policy, unit_pays, union_pays, member_pays, journal_id, status)
                 select m.id, m.unit_id, m.org_path, '2026', d.paid, d.paid + 1, d.paid + 365, %s, 30.00, 'UNIT_FULL', 30.00, 0, 0, 0, 'IN_FORCE'
                   from membership.member m, lateral (select make_date(?, 1, 1) + ((m.id * 7) %% 330)::int as paid) d
-                 where m.id >= 1000000""".formatted(coverages.formatted("d.paid + 1", "d.paid + 365"))).param(year).update();
+                 where m.id >= 1000000""".formatted(coverages.formatted("d.paid + 1", "d.paid + 365",
+                        "(m.id % 4 = 0 and m.id < 1000000 + 4 * (cast(? as int) - cast(? as int)))::text"))).params(n, members, year).update();
         jdbc.sql("""
                 insert into membership.enrolment (member_id, unit_id, org_path, catalogue_version, paid_on, coverage_from, coverage_to,
                     coverages, premium, funding_policy, unit_pays, union_pays, member_pays, journal_id, status)
                 select e.member_id, e.unit_id, e.org_path, '2026', e.coverage_from - 366, e.coverage_from - 365, e.coverage_from - 1, %s,
                        30.00, 'UNIT_FULL', 30.00, 0, 0, 0, 'IN_FORCE'
                   from membership.enrolment e where e.member_id >= 1000000 and e.member_id %% 4 = 0 and e.member_id < 1000000 + ?"""
-                .formatted(coverages.formatted("e.coverage_from - 365", "e.coverage_from - 1")))
+                .formatted(coverages.formatted("e.coverage_from - 365", "e.coverage_from - 1", "'false'")))
                 .param(4 * (n - members)).update();
         progress("enrolments in %.1f s", seconds(t));
         t = System.nanoTime();
