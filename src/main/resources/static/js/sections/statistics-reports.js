@@ -65,7 +65,7 @@ function table(reports) {
       h('td', { class: 'nowrap', text: r.period }),
       h('td', { class: 'nowrap', text: dateTime(r.createdAt) }),
       h('td', { text: r.createdBy ?? '—' }),
-      h('td', { class: 'nowrap' },
+      h('td', { class: 'nowrap' }, h('span', {},
         h('a', { href: r.files.xlsx, download: '', dataset: { file: 'xlsx' }, text: 'Excel' }), ' · ',
-        h('a', { href: r.files.pdf, download: '', dataset: { file: 'pdf' }, text: 'PDF' }))))))));
+        h('a', { href: r.files.pdf, download: '', dataset: { file: 'pdf' }, text: 'PDF' })))))))));
 }
