@@ -24,6 +24,9 @@ import * as hospitalDesk from './sections/hospital-desk.js';
 import * as office from './sections/claim-office.js';
 import * as audit from './sections/claim-audit.js';
 import * as refunds from './sections/refunds.js';
+import * as statistics from './sections/statistics.js';
+import * as statisticsTargets from './sections/statistics-targets.js';
+import * as statisticsReports from './sections/statistics-reports.js';
 
 /** Sections in navigation order, each with the right it needs (the rights come from GET /api/v1/me). */
 const SECTIONS = [
@@ -45,6 +48,9 @@ const SECTIONS = [
   { id: 'payouts', title: '互助金支付', icon: 'payouts', right: 'PAYOUT_READ', module: payouts },
   { id: 'bills', title: '缴费与对账', icon: 'bills', right: 'BILL_READ', module: contributions },
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },
+  { id: 'statistics', title: '统计看板', icon: 'chart', right: 'REPORT_READ', module: statistics },
+  { id: 'targets', title: '目标管理', icon: 'target', right: 'REPORT_TARGET_SET', module: statisticsTargets },
+  { id: 'reports', title: '统计报表', icon: 'report', right: 'REPORT_READ', module: statisticsReports },
   { id: 'templates', title: '通知 · 模板', icon: 'template', right: 'NOTIFICATION_READ', module: templates },
   { id: 'campaigns', title: '通知 · 宣传推广', icon: 'campaign', right: 'CAMPAIGN_MANAGE', module: campaigns },
   { id: 'deliveries', title: '通知 · 发送统计', icon: 'chart', right: 'NOTIFICATION_READ', module: deliveries },

@@ -327,6 +327,8 @@ const ICONS = {
   chart: 'M4 20V4M4 20h16M8 16v-4M12 16V8M16 16v-6',
   campaign: 'M4 10v4h3l6 4V6L7 10H4zM16 9.5a3.5 3.5 0 0 1 0 5M18.5 7a7 7 0 0 1 0 10',
   hospital: 'M4 21V5h16v16M2 21h20M12 8v6M9 11h6M10 21v-3h4v3',
+  target: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18M12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8M12 12h.01',
+  report: 'M6 3h9l4 4v14H6zM15 3v4h4M9 17v-3M12 17v-6M15 17v-4',
 };
 
 export function icon(name) {

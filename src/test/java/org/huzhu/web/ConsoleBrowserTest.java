@@ -212,11 +212,11 @@ class ConsoleBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
-            "demo-admin,    org members enrol import transfers refunds renewal expiring apply claims review hospitals workload audits payouts bills ledger templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
-            "demo-reviewer, org members claims review workload audits templates deliveries inbox account",
-            "demo-finance,  org members claims audits payouts bills ledger inbox account",
-            "demo-wuhan,    org members enrol import transfers refunds renewal expiring apply claims hospitals workload bills templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
-            "demo-unit,     org members enrol import transfers refunds renewal expiring apply claims bills inbox account",
+            "demo-admin,    org members enrol import transfers refunds renewal expiring apply claims review hospitals workload audits payouts bills ledger statistics targets reports templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
+            "demo-reviewer, org members claims review workload audits statistics reports templates deliveries inbox account",
+            "demo-finance,  org members claims audits payouts bills ledger statistics reports inbox account",
+            "demo-wuhan,    org members enrol import transfers refunds renewal expiring apply claims hospitals workload bills statistics targets reports templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
+            "demo-unit,     org members enrol import transfers refunds renewal expiring apply claims bills statistics reports inbox account",
             "demo-member,   members apply claims inbox account",
     })
     void navigationOffersOnlyTheSectionsTheRoleMayUse(String user, String sections) {
