@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.huzhu.catalogue.CatalogueVersion;
@@ -116,7 +117,8 @@ class RenewalProposer {
                         current[0] = w = new Worker(memberId, rs.getString(3), rs.getString(4), !left, died ? DECEASED : left ? LEFT : null);
                     }
                     for (Coverage c : CoverageJson.read(rs.getString(2))) {
-                        if (c.inForce() && !c.to().isBefore(windowFrom) && !c.to().isAfter(windowTo)) w.renew(prices.priced(c.item(), c.plan(), c.shares()), c.to());
+                        boolean endsInWindow = c.inForce() && !c.to().isBefore(windowFrom) && !c.to().isAfter(windowTo);
+                        if (endsInWindow) w.renew(prices.priced(c.item(), c.plan(), c.shares()), c.to());
                         else w.later.add(c);
                     }
                 });
@@ -148,11 +150,12 @@ class RenewalProposer {
         }
 
         /** The worker's line; none when nothing ends in the window, or all of it is renewed already. */
-        java.util.Optional<RenewalRepository.Line> toLine() {
-            if (items.isEmpty()) return java.util.Optional.empty();
+        Optional<RenewalRepository.Line> toLine() {
+            if (items.isEmpty()) return Optional.empty();
             List<Coverage> renew = later.isEmpty() ? items : withoutRenewed(items, later, coverTo);
-            if (renew.isEmpty()) return java.util.Optional.empty();
-            return java.util.Optional.of(RenewalProposer.line(memberId, name, idMasked, RenewalLineSource.LAST_YEAR, included, reason, renew, coverTo));
+            if (renew.isEmpty()) return Optional.empty();
+            return Optional.of(RenewalProposer.line(memberId, name, idMasked, RenewalLineSource.LAST_YEAR, included, reason, renew,
+                    coverTo));
         }
     }
 
@@ -195,7 +198,7 @@ class RenewalProposer {
     }
 
     static RenewalRepository.Line line(Long memberId, String name, String idMasked, RenewalLineSource source, boolean included,
-                                               String reason, List<Coverage> items, LocalDate coverTo) {
+                                       String reason, List<Coverage> items, LocalDate coverTo) {
         Money premium = Money.ZERO;
         for (Coverage c : items) premium = premium.plus(c.premium());
         return new RenewalRepository.Line(0, memberId, name, idMasked, source, included, reason, List.copyOf(items), premium, coverTo);
