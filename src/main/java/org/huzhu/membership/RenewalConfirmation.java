@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.huzhu.catalogue.Catalogue;
 import org.huzhu.catalogue.CatalogueVersion;
@@ -31,21 +30,16 @@ class RenewalConfirmation {
 
     private final DataSource dataSource;
     private final Catalogue catalogue;
-    private final EnrolmentRepository enrolments;
     private final RenewalRepository renewals;
     private final SubsidyGrants subsidies;
     private final Ledger ledger;
     private final Contributions contributions;
     private final Enrolments front;
-    private final RosterChunkWriter rosterWriter;
 
-    RenewalConfirmation(DataSource dataSource, Catalogue catalogue, EnrolmentRepository enrolments, RenewalRepository renewals,
-                        SubsidyGrants subsidies, Ledger ledger, Contributions contributions, Enrolments front,
-                        RosterChunkWriter rosterWriter) {
-        this.rosterWriter = rosterWriter;
+    RenewalConfirmation(DataSource dataSource, Catalogue catalogue, RenewalRepository renewals,
+                        SubsidyGrants subsidies, Ledger ledger, Contributions contributions, Enrolments front) {
         this.dataSource = dataSource;
         this.catalogue = catalogue;
-        this.enrolments = enrolments;
         this.renewals = renewals;
         this.subsidies = subsidies;
         this.ledger = ledger;
@@ -55,37 +49,37 @@ class RenewalConfirmation {
 
     /** Bills the proposal; returns the bill's id, or null when no line could be renewed. */
     Long confirm(RenewalRepository.Stored renewal, Unit unit, LocalDate today, String by) {
-        List<RenewalRepository.Included> all = new ArrayList<>();
-        renewals.eachIncluded(renewal.id(), all::add);
-        Long billId = null;
-        int chunkNo = 0;
-        for (int start = 0; start < all.size(); start += CHUNK) {
-            Long bill = chunk(renewal, unit, all.subList(start, Math.min(all.size(), start + CHUNK)), ++chunkNo, today, by);
-            if (bill != null) billId = bill;
-        }
-        if (billId == null) return null;
+        CatalogueVersion terms = catalogue.activeOn(today.plusDays(1));
+        Long[] billId = {null};
+        int[] chunkNo = {0};
+        renewals.eachIncluded(renewal.id(), CHUNK, lines -> {
+            Long bill = chunk(renewal, unit, terms, lines, ++chunkNo[0], today, by);
+            if (bill != null) billId[0] = bill;
+        });
+        if (billId[0] == null) return null;
         contributions.issued(Contributions.BatchKind.RENEWAL, renewal.id());
-        return billId;
+        return billId[0];
     }
 
-    private Long chunk(RenewalRepository.Stored renewal, Unit unit, List<RenewalRepository.Included> lines, int chunkNo, LocalDate today,
-                       String by) {
-        Map<Long, List<Coverage>> held = enrolments.coveragesOf(lines.stream().map(RenewalRepository.Included::memberId).toArray(Long[]::new));
-        CatalogueVersion terms = catalogue.activeOn(today.plusDays(1));
+    private Long chunk(RenewalRepository.Stored renewal, Unit unit, CatalogueVersion terms, List<RenewalRepository.Included> lines,
+                       int chunkNo, LocalDate today, String by) {
         List<RenewalRepository.Included> accepted = new ArrayList<>(lines.size());
         List<EnrolmentRules.Planned> planned = new ArrayList<>(lines.size());
+        List<Integer> refused = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (RenewalRepository.Included l : lines) {
-            List<EnrolmentRules.Requested> requested = l.items().stream()
-                    .map(c -> new EnrolmentRules.Requested(c.item(), c.plan(), c.shares())).toList();
-            EnrolmentRules.Result result = EnrolmentRules.plan(terms, l.gender(), l.birthDate(), requested, today,
-                    held.getOrDefault(l.memberId(), List.of()), false);
+            List<EnrolmentRules.Requested> requested = new ArrayList<>(l.items().size());
+            for (Coverage c : l.items()) requested.add(new EnrolmentRules.Requested(c.item(), c.plan(), c.shares()));
+            EnrolmentRules.Result result = EnrolmentRules.plan(terms, l.gender(), l.birthDate(), requested, today, l.held(), false);
             if (result.ok()) {
                 accepted.add(l);
                 planned.add(result.planned());
             } else {
-                renewals.setIncluded(renewal.id(), l.lineNo(), false, "确认时未通过：" + result.problems().getFirst().message());
+                refused.add(l.lineNo());
+                reasons.add("确认时未通过：" + result.problems().getFirst().message());
             }
         }
+        renewals.setOut(renewal.id(), refused, reasons);
         if (accepted.isEmpty()) return null;
         try (SubsidyGrants.Session funding = subsidies.open(unit)) {
             List<Funding> splits = new ArrayList<>(accepted.size());
@@ -117,14 +111,13 @@ class RenewalConfirmation {
                                 List<EnrolmentRules.Planned> planned, List<Funding> splits, long journalId, Long budgetOrg, long billId)
             throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        long[] ids = rosterWriter.allocate("membership.enrolment", lines.size());
         CopyWriter copy = CopyWriter.open(connection, """
-                COPY membership.enrolment (id, member_id, unit_id, org_path, catalogue_version, coverages, premium, funding_policy,
+                COPY membership.enrolment (member_id, unit_id, org_path, catalogue_version, coverages, premium, funding_policy,
                     unit_pays, union_pays, member_pays, gift, subsidy_org_id, journal_id, status, bill_id) FROM STDIN""");
         for (int i = 0; i < lines.size(); i++) {
             EnrolmentRules.Planned p = planned.get(i);
             Funding f = splits.get(i);
-            copy.number(ids[i]).number(lines.get(i).memberId()).number(unit.id()).text(unit.path()).text(terms.code())
+            copy.number(lines.get(i).memberId()).number(unit.id()).text(unit.path()).text(terms.code())
                     .text(CoverageJson.write(Enrolments.awaiting(p.coverages()))).decimal(p.premium()).text(f.policy())
                     .decimal(f.unit()).decimal(f.union()).decimal(f.member()).decimal(p.gift())
                     .number(f.union().isZero() ? null : budgetOrg).number(journalId).text("AWAITING_PAYMENT").number(billId);

@@ -7,9 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.huzhu.catalogue.CatalogueVersion;
 import org.huzhu.membership.roster.RosterFileException;
@@ -34,6 +35,7 @@ class RenewalProposer {
 
     static final String LEFT = "已离开本单位，不再续保";
     static final String DECEASED = "职工已身故，不再续保";
+    private static final int CHUNK = 5000;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -50,79 +52,155 @@ class RenewalProposer {
         this.rosterWriter = rosterWriter;
     }
 
-    /** Writes the proposal's lines; runs in the caller's transaction. */
+    /**
+     * Writes the proposal's lines; runs in the caller's transaction. The roster is read first (its changes kept by
+     * worker); last year's list then streams from one read, worker by worker, each line taking the roster's change
+     * and going out with COPY a chunk at a time; the roster's other lines follow, in the roster's order.
+     */
     void propose(long renewalId, Unit unit, CatalogueVersion terms, LocalDate windowFrom, LocalDate windowTo, Path roster,
                  RosterRowParser parser) {
-        Map<Long, RenewalRepository.Line> byMember = lastYear(unit, terms, windowFrom, windowTo);
-        List<RenewalRepository.Line> extra = roster == null ? List.of() : overlay(roster, parser, unit, terms, byMember);
-        List<RenewalRepository.Line> lines = new ArrayList<>(byMember.size() + extra.size());
-        int n = 0;
-        for (RenewalRepository.Line l : byMember.values()) lines.add(numbered(l, ++n));
-        for (RenewalRepository.Line l : extra) lines.add(numbered(l, ++n));
-        try {
-            renewals.copyLines(DataSourceUtils.getConnection(dataSource), renewalId, lines);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY of renewal lines failed", e);
+        Prices prices = new Prices(terms);
+        RenewalRosterOverlay overlay = roster == null ? new RenewalRosterOverlay() : overlay(roster, parser, unit, prices);
+        LineSink sink = new LineSink(renewalId);
+        lastYear(unit, prices, windowFrom, windowTo, l -> sink.add(overlay.over(l)));
+        overlay.extras(sink::add);
+        sink.flush();
+    }
+
+    /** The proposal's lines, numbered as they come and copied in chunks (between fetches of the read that feeds them). */
+    private final class LineSink {
+        private final long renewalId;
+        private final List<RenewalRepository.Line> chunk = new ArrayList<>(CHUNK);
+        private int lineNo;
+
+        LineSink(long renewalId) {
+            this.renewalId = renewalId;
+        }
+
+        void add(RenewalRepository.Line l) {
+            chunk.add(new RenewalRepository.Line(++lineNo, l.memberId(), l.name(), l.idMasked(), l.source(), l.included(), l.reason(),
+                    l.items(), l.premium(), l.coverTo()));
+            if (chunk.size() == CHUNK) flush();
+        }
+
+        void flush() {
+            if (chunk.isEmpty()) return;
+            try {
+                renewals.copyLines(DataSourceUtils.getConnection(dataSource), renewalId, chunk);
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY of renewal lines failed", e);
+            }
+            chunk.clear();
         }
     }
 
-    private static RenewalRepository.Line numbered(RenewalRepository.Line l, int n) {
-        return new RenewalRepository.Line(n, l.memberId(), l.name(), l.idMasked(), l.source(), l.included(), l.reason(), l.items(),
-                l.premium(), l.coverTo());
-    }
-
-    /** Last year's list: one line per worker, the items whose cover ends in the window, not renewed or awaiting payment. */
-    private Map<Long, RenewalRepository.Line> lastYear(Unit unit, CatalogueVersion terms, LocalDate windowFrom, LocalDate windowTo) {
-        Map<Long, RenewalRepository.Line> lines = new LinkedHashMap<>();
-        Map<Long, List<Coverage>> later = new HashMap<>();
+    /**
+     * Last year's list, streamed in the order of workers: one line per worker, the items whose cover ends in the window,
+     * not renewed or awaiting payment.
+     */
+    private void lastYear(Unit unit, Prices prices, LocalDate windowFrom, LocalDate windowTo, Consumer<RenewalRepository.Line> each) {
+        Worker[] current = {null};
         jdbc.sql("""
-                select e.member_id, e.status, e.coverages::text, m.name, m.id_masked, m.unit_id, m.left_unit_on, m.died_on
+                select e.member_id, e.coverages::text, m.name, m.id_masked, m.unit_id, m.left_unit_on, m.died_on
                   from membership.enrolment e join membership.member m on m.id = e.member_id
                  where e.unit_id = ? and e.status <> 'CANCELLED' and (e.status = 'AWAITING_PAYMENT' or e.coverage_to >= ?)
                  order by e.member_id, e.id""")
+                .withFetchSize(CHUNK)
                 .params(unit.id(), windowFrom)
                 .query(rs -> {
                     long memberId = rs.getLong(1);
-                    List<Coverage> coverages = CoverageJson.read(rs.getString(3));
-                    List<Coverage> renew = new ArrayList<>();
-                    for (Coverage c : coverages) {
-                        if (c.inForce() && !c.to().isBefore(windowFrom) && !c.to().isAfter(windowTo)) renew.add(c);
-                        else later.computeIfAbsent(memberId, k -> new ArrayList<>()).add(c);
+                    Worker w = current[0];
+                    if (w == null || w.memberId != memberId) {
+                        if (w != null) w.toLine().ifPresent(each);
+                        boolean died = rs.getObject(7) != null;
+                        boolean left = died || rs.getObject(6) != null || rs.getObject(5, Long.class) == null || rs.getLong(5) != unit.id();
+                        current[0] = w = new Worker(memberId, rs.getString(3), rs.getString(4), !left, died ? DECEASED : left ? LEFT : null);
                     }
-                    if (renew.isEmpty()) return;
-                    boolean died = rs.getObject(8) != null;
-                    boolean left = died || rs.getObject(7) != null || rs.getObject(6, Long.class) == null || rs.getLong(6) != unit.id();
-                    RenewalRepository.Line before = lines.get(memberId);
-                    List<Coverage> items = new ArrayList<>(before == null ? List.of() : before.items());
-                    LocalDate coverTo = before == null ? null : before.coverTo();
-                    for (Coverage c : renew) {
-                        items.add(priced(terms, c.item(), c.plan(), c.shares()));
-                        if (coverTo == null || c.to().isAfter(coverTo)) coverTo = c.to();
+                    for (Coverage c : CoverageJson.read(rs.getString(2))) {
+                        boolean endsInWindow = c.inForce() && !c.to().isBefore(windowFrom) && !c.to().isAfter(windowTo);
+                        if (endsInWindow) w.renew(prices.priced(c.item(), c.plan(), c.shares()), c.to());
+                        else w.later.add(c);
                     }
-                    lines.put(memberId, line(memberId, rs.getString(4), rs.getString(5), RenewalLineSource.LAST_YEAR, !left,
-                            died ? DECEASED : left ? LEFT : null, items, coverTo));
                 });
-        // an item renewed already (later cover in force, or awaiting payment) is not proposed again
-        lines.replaceAll((memberId, l) -> withoutRenewed(l, later.getOrDefault(memberId, List.of())));
-        lines.values().removeIf(l -> l.items().isEmpty());
-        return lines;
+        if (current[0] != null) current[0].toLine().ifPresent(each);
     }
 
-    private static RenewalRepository.Line withoutRenewed(RenewalRepository.Line l, List<Coverage> other) {
-        List<Coverage> items = l.items().stream().filter(i -> other.stream().noneMatch(o -> o.item().equals(i.item())
-                && (!o.inForce() || o.to().isAfter(l.coverTo())))).toList();
-        return items.size() == l.items().size() ? l : line(l.memberId(), l.name(), l.idMasked(), l.source(), l.included(), l.reason(),
-                items, l.coverTo());
+    /** One worker of last year's list while their enrolments are read. */
+    private static final class Worker {
+        final long memberId;
+        final String name;
+        final String idMasked;
+        final boolean included;
+        final String reason;
+        final List<Coverage> items = new ArrayList<>(2);
+        final List<Coverage> later = new ArrayList<>(0);
+        LocalDate coverTo;
+
+        Worker(long memberId, String name, String idMasked, boolean included, String reason) {
+            this.memberId = memberId;
+            this.name = name;
+            this.idMasked = idMasked;
+            this.included = included;
+            this.reason = reason;
+        }
+
+        void renew(Coverage priced, LocalDate to) {
+            items.add(priced);
+            if (coverTo == null || to.isAfter(coverTo)) coverTo = to;
+        }
+
+        /** The worker's line; none when nothing ends in the window, or all of it is renewed already. */
+        Optional<RenewalRepository.Line> toLine() {
+            if (items.isEmpty()) return Optional.empty();
+            List<Coverage> renew = later.isEmpty() ? items : withoutRenewed(items, later, coverTo);
+            if (renew.isEmpty()) return Optional.empty();
+            return Optional.of(RenewalProposer.line(memberId, name, idMasked, RenewalLineSource.LAST_YEAR, included, reason, renew,
+                    coverTo));
+        }
     }
 
-    private static Coverage priced(CatalogueVersion terms, String item, String plan, int shares) {
-        Money price = terms.item(item).flatMap(i -> i.plan(plan)).map(CatalogueVersion.Plan::price).orElse(Money.ZERO);
-        return new Coverage(item, plan, shares, null, null, price.times(shares), false);
+    /** An item renewed already (later cover in force, or awaiting payment) is not proposed again. */
+    private static List<Coverage> withoutRenewed(List<Coverage> items, List<Coverage> other, LocalDate coverTo) {
+        List<Coverage> kept = new ArrayList<>(items.size());
+        for (Coverage i : items) {
+            boolean renewed = false;
+            for (Coverage o : other) renewed |= o.item().equals(i.item()) && (!o.inForce() || o.to().isAfter(coverTo));
+            if (!renewed) kept.add(i);
+        }
+        return kept;
     }
 
-    private static RenewalRepository.Line line(Long memberId, String name, String idMasked, RenewalLineSource source, boolean included,
-                                               String reason, List<Coverage> items, LocalDate coverTo) {
-        Money premium = items.stream().map(Coverage::premium).reduce(Money.ZERO, Money::plus);
+    /** This year's price of each item's plans, looked up once. */
+    private static final class Prices {
+        private final CatalogueVersion terms;
+        private final Map<String, Money> byPlan = new HashMap<>();
+
+        Prices(CatalogueVersion terms) {
+            this.terms = terms;
+        }
+
+        Coverage priced(String item, String plan, int shares) {
+            Money price = byPlan.computeIfAbsent(item + '\u0000' + plan,
+                    k -> terms.item(item).flatMap(i -> i.plan(plan)).map(CatalogueVersion.Plan::price).orElse(Money.ZERO));
+            return new Coverage(item, plan, shares, null, null, price.times(shares), false);
+        }
+
+        String planOf(EnrolmentRules.Requested r) {
+            if (r.plan() != null && !r.plan().isBlank()) return r.plan();
+            return terms.item(r.item()).map(CatalogueVersion.Item::defaultPlan).orElse(r.plan());
+        }
+
+        List<Coverage> priced(RosterLine row) {
+            List<Coverage> items = new ArrayList<>(row.lines().size());
+            for (EnrolmentRules.Requested r : row.lines()) items.add(priced(r.item(), planOf(r), r.shares()));
+            return items;
+        }
+    }
+
+    static RenewalRepository.Line line(Long memberId, String name, String idMasked, RenewalLineSource source, boolean included,
+                                       String reason, List<Coverage> items, LocalDate coverTo) {
+        Money premium = Money.ZERO;
+        for (Coverage c : items) premium = premium.plus(c.premium());
         return new RenewalRepository.Line(0, memberId, name, idMasked, source, included, reason, List.copyOf(items), premium, coverTo);
     }
 
@@ -131,34 +209,32 @@ class RenewalProposer {
      * shares changed, back in if marked as left); a worker not yet registered is registered now and renews as a
      * newcomer; a row with errors, or naming a worker of another unit, is listed out with the reason.
      */
-    private List<RenewalRepository.Line> overlay(Path roster, RosterRowParser parser, Unit unit, CatalogueVersion terms,
-                                                 Map<Long, RenewalRepository.Line> byMember) {
-        List<RenewalRepository.Line> extra = new ArrayList<>();
-        List<RosterLine> chunk = new ArrayList<>(5000);
+    private RenewalRosterOverlay overlay(Path roster, RosterRowParser parser, Unit unit, Prices prices) {
+        RenewalRosterOverlay overlay = new RenewalRosterOverlay();
+        List<RosterLine> chunk = new ArrayList<>(CHUNK);
         try (RosterReader reader = RosterReader.open(roster)) {
             while (reader.hasNext()) {
                 RosterRowParser.Outcome outcome = parser.parse(reader.next());
                 if (!outcome.ok()) {
                     RosterRowParser.RowError first = outcome.errors().getFirst();
-                    extra.add(line(null, "第" + first.row() + "行", "—", RenewalLineSource.ROSTER, false,
+                    overlay.add(line(null, "第" + first.row() + "行", "—", RenewalLineSource.ROSTER, false,
                             first.field() + "：" + first.message(), List.of(), null));
                     continue;
                 }
                 chunk.add(outcome.line());
-                if (chunk.size() == 5000) {
-                    overlayChunk(chunk, unit, terms, byMember, extra);
+                if (chunk.size() == CHUNK) {
+                    overlayChunk(chunk, unit, prices, overlay);
                     chunk.clear();
                 }
             }
         } catch (RosterFileException e) {
             throw new UnreadableUploadException(e.getMessage());
         }
-        if (!chunk.isEmpty()) overlayChunk(chunk, unit, terms, byMember, extra);
-        return extra;
+        if (!chunk.isEmpty()) overlayChunk(chunk, unit, prices, overlay);
+        return overlay;
     }
 
-    private void overlayChunk(List<RosterLine> rows, Unit unit, CatalogueVersion terms, Map<Long, RenewalRepository.Line> byMember,
-                              List<RenewalRepository.Line> extra) {
+    private void overlayChunk(List<RosterLine> rows, Unit unit, Prices prices, RenewalRosterOverlay overlay) {
         byte[][] hashes = new byte[rows.size()][];
         for (int i = 0; i < rows.size(); i++) hashes[i] = MemberFacts.idHash(cipher, rows.get(i).idNumber());
         Map<String, long[]> found = new HashMap<>();   // id hash (hex) -> {member id, unit id or -1, 1 when deceased}
@@ -171,32 +247,25 @@ class RenewalProposer {
         List<byte[]> newHashes = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             RosterLine row = rows.get(i);
-            List<Coverage> items = row.lines().stream().map(r -> priced(terms, r.item(), planOf(terms, r), r.shares())).toList();
+            List<Coverage> items = prices.priced(row);
             long[] member = found.get(Arrays.toString(hashes[i]));
             if (member == null) {
                 newcomers.add(row);
                 newHashes.add(hashes[i]);
             } else if (member[1] != unit.id()) {
-                extra.add(line(null, row.name(), row.idNumber().masked(), RenewalLineSource.ROSTER, false,
+                overlay.add(line(null, row.name(), row.idNumber().masked(), RenewalLineSource.ROSTER, false,
                         MemberTransfers.REGISTERED_ELSEWHERE, items, null));
-            } else if (member[2] == 1) {   // a roster cannot bring back a worker whose death is recorded
-                RenewalRepository.Line before = byMember.get(member[0]);
-                if (before == null) extra.add(line(member[0], row.name(), row.idNumber().masked(), RenewalLineSource.ROSTER, false, DECEASED, items, null));
+            } else if (member[2] == 1) {
+                overlay.deceased(member[0], row.name(), row.idNumber().masked(), items);
             } else {
-                RenewalRepository.Line before = byMember.get(member[0]);
-                RenewalRepository.Line changed = line(member[0], row.name(), row.idNumber().masked(),
-                        before == null ? RenewalLineSource.ROSTER : before.source(), true,
-                        before == null ? "花名册列明" : changeNote(before, items), items, before == null ? null : before.coverTo());
-                if (before == null) extra.add(changed);
-                else byMember.put(member[0], changed);
+                overlay.change(member[0], row.name(), row.idNumber().masked(), items);
             }
         }
         if (newcomers.isEmpty()) return;
         long[] ids = register(newcomers, newHashes, unit);
         for (int i = 0; i < newcomers.size(); i++) {
             RosterLine row = newcomers.get(i);
-            List<Coverage> items = row.lines().stream().map(r -> priced(terms, r.item(), planOf(terms, r), r.shares())).toList();
-            extra.add(line(ids[i], row.name(), row.idNumber().masked(), RenewalLineSource.ROSTER, true, "新参保", items, null));
+            overlay.add(line(ids[i], row.name(), row.idNumber().masked(), RenewalLineSource.ROSTER, true, "新参保", prices.priced(row), null));
         }
     }
 
@@ -209,21 +278,5 @@ class RenewalProposer {
         } catch (SQLException e) {
             throw new IllegalStateException("COPY of newcomers failed", e);
         }
-    }
-
-    private static String planOf(CatalogueVersion terms, EnrolmentRules.Requested r) {
-        if (r.plan() != null && !r.plan().isBlank()) return r.plan();
-        return terms.item(r.item()).map(CatalogueVersion.Item::defaultPlan).orElse(r.plan());
-    }
-
-    /** In words, what the roster changed of last year's cover (or that it confirms it). */
-    private static String changeNote(RenewalRepository.Line before, List<Coverage> now) {
-        String was = describe(before.items());
-        String is = describe(now);
-        return was.equals(is) ? (before.included() ? null : "花名册列明，恢复续保") : "花名册调整：" + was + " → " + is;
-    }
-
-    static String describe(List<Coverage> items) {
-        return String.join("、", items.stream().map(c -> c.item() + ":" + c.plan() + "×" + c.shares()).sorted().toList());
     }
 }

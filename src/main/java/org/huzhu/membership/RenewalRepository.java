@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -86,6 +87,11 @@ class RenewalRepository {
                 .params(renewalId, memberId).query(Boolean.class).single();
     }
 
+    boolean hasIncluded(long renewalId) {
+        return jdbc.sql("select exists (select 1 from membership.renewal_line where renewal_id = ? and included)")
+                .param(renewalId).query(Boolean.class).single();
+    }
+
     int setIncluded(long renewalId, int lineNo, boolean included, String reason) {
         return jdbc.sql("update membership.renewal_line set included = ?, reason = ? where renewal_id = ? and line_no = ?")
                 .params(included, reason, renewalId, lineNo).update();
@@ -105,20 +111,44 @@ class RenewalRepository {
                 .query(this::line).list();
     }
 
-    /** The included lines in order, with what the rules need of their members, streamed. */
-    void eachIncluded(long renewalId, Consumer<Included> each) {
+    /**
+     * The included lines in order, with what the rules need of their workers — sex, birth date and every cover they hold
+     * now (cancelled enrolments left out; items awaiting payment without a period) — streamed from one read and handed
+     * over {@code size} at a time; the caller may write between chunks.
+     */
+    void eachIncluded(long renewalId, int size, Consumer<List<Included>> chunk) {
+        List<Included> lines = new ArrayList<>(size);
         jdbc.sql("""
-                select l.line_no, l.member_id, l.items::text, m.gender, m.birth_date
+                select l.line_no, l.member_id, l.items::text, m.gender, m.birth_date, h.held::text
                   from membership.renewal_line l join membership.member m on m.id = l.member_id
+                  left join lateral (select json_agg(e.coverages) as held from membership.enrolment e
+                                      where e.member_id = l.member_id and e.status <> 'CANCELLED') h on true
                  where l.renewal_id = ? and l.included order by l.line_no""")
+                .withFetchSize(size)
                 .param(renewalId)
                 .query(rs -> {
-                    each.accept(new Included(rs.getInt(1), rs.getLong(2), CoverageJson.read(rs.getString(3)),
-                            org.huzhu.shared.Gender.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class)));
+                    lines.add(new Included(rs.getInt(1), rs.getLong(2), CoverageJson.read(rs.getString(3)),
+                            org.huzhu.shared.Gender.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
+                            CoverageJson.readAll(rs.getString(6))));
+                    if (lines.size() == size) {
+                        chunk.accept(lines);
+                        lines.clear();
+                    }
                 });
+        if (!lines.isEmpty()) chunk.accept(lines);
     }
 
-    record Included(int lineNo, long memberId, List<Coverage> items, org.huzhu.shared.Gender gender, LocalDate birthDate) {
+    record Included(int lineNo, long memberId, List<Coverage> items, org.huzhu.shared.Gender gender, LocalDate birthDate,
+                    List<Coverage> held) {
+    }
+
+    /** Sets lines out, each with its reason, in one statement. */
+    void setOut(long renewalId, List<Integer> lineNos, List<String> reasons) {
+        if (lineNos.isEmpty()) return;
+        jdbc.sql("""
+                update membership.renewal_line l set included = false, reason = o.reason
+                  from unnest(?, ?) as o (line_no, reason) where l.renewal_id = ? and l.line_no = o.line_no""")
+                .params(lineNos.toArray(Integer[]::new), reasons.toArray(String[]::new), renewalId).update();
     }
 
     Totals totals(long renewalId) {

@@ -163,7 +163,7 @@ public class Renewals {
         Unit unit = organisations.unit(r.unitId()).orElseThrow();
         if (r.status() == RenewalStatus.CONFIRMED) return view(r, unit);
         if (r.status() != RenewalStatus.PROPOSED) throw new ConflictException("status", "该续保方案已" + r.status().label() + "，不能确认");
-        if (renewals.totals(id).included() == 0) throw new ConflictException("lines", "续保名单中没有要续保的职工");
+        if (!renewals.hasIncluded(id)) throw new ConflictException("lines", "续保名单中没有要续保的职工");
         Long billId = confirmation.confirm(r, unit, LocalDate.now(clock), user.username());
         if (billId == null) throw new ConflictException("lines", "名单中的职工均未通过参保规则，未出账：请查看各行原因");
         renewals.confirm(id, user.username(), clock.instant(), billId);

@@ -79,20 +79,24 @@ final class RenewalBenchmark {
             double rate = lines / renewalSeconds;
             verify(app, jdbc, confirmed, rows, leavers, newcomers);
 
-            double copySeconds = baseline(app.getBean(DataSource.class), proposal.id(), confirmed.billId(), unit.id());
+            double copySeconds = baseline(app.getBean(DataSource.class), proposal.id(), confirmed.billId(), unit.id(), true);
             double copyRate = lines / copySeconds;
+            double bareSeconds = baseline(app.getBean(DataSource.class), proposal.id(), confirmed.billId(), unit.id(), false);
             String loadAfter = ImportBenchmark.load();
             System.out.printf(Locale.ROOT, "%nrenewal  %,d lines (%,d in, %,d out) in %.2f s (proposal %.2f s + confirm %.2f s) = %,.0f lines/s   [load before %s]%n",
                     lines, confirmed.included(), confirmed.excluded(), renewalSeconds, proposeSeconds, renewalSeconds - proposeSeconds,
                     rate, loadBefore);
-            System.out.printf(Locale.ROOT, "COPY     renewal_line + member (newcomers) + enrolment = %.2f s = %,.0f lines/s   [load after %s]%n",
+            System.out.printf(Locale.ROOT, "COPY     renewal_line + member (newcomers) + enrolment, with the foreign keys = %.2f s = %,.0f lines/s   [load after %s]%n",
                     copySeconds, copyRate, loadAfter);
+            System.out.printf(Locale.ROOT, "         the same without foreign keys (the baseline before 2026-11-23 16:00) = %.2f s = %,.0f lines/s (ratio %.2f)%n",
+                    bareSeconds, lines / bareSeconds, rate / (lines / bareSeconds));
             System.out.printf(Locale.ROOT, "ratio    %.2f (aim >= 0.50: %s)%n", rate / copyRate, rate / copyRate >= 0.5 ? "met" : "NOT met");
             Map<String, String> extras = new LinkedHashMap<>();
             extras.put("n", Integer.toString(rows));
             extras.put("mode", "renewal");
             extras.put("lines", Integer.toString(lines));
             extras.put("heap", Bench.heap());
+            extras.put("baseline_without_fk", String.format(Locale.ROOT, "%.0f", lines / bareSeconds));
             return List.of(Bench.Figure.rate("import", rate, "rows/s", copyRate, extras));
         }
     }
@@ -122,8 +126,13 @@ final class RenewalBenchmark {
         if (!ok) throw new AssertionError("the renewal did not renew every line correctly; figures would be meaningless");
     }
 
-    /** Seconds for COPY FROM STDIN of the rows the renewal wrote, into scratch copies of the same tables. */
-    private static double baseline(DataSource dataSource, long renewalId, long billId, long unitId) throws Exception {
+    /**
+     * Seconds for COPY FROM STDIN of the rows the renewal wrote, into scratch copies of the same tables: columns,
+     * defaults, checks and indexes ({@code like … including all}) and, when {@code foreignKeys}, the foreign keys
+     * the real tables check on every row ({@code like} does not copy them): renewal line → renewal and → member,
+     * enrolment → member, referring to the real rows.
+     */
+    private static double baseline(DataSource dataSource, long renewalId, long billId, long unitId, boolean foreignKeys) throws Exception {
         Map<String, String> sources = new LinkedHashMap<>();
         sources.put("renewal_line", "select * from membership.renewal_line where renewal_id = " + renewalId + " order by line_no");
         sources.put("member", "select * from membership.member where unit_id = " + unitId + " and id in (select member_id from "
@@ -137,12 +146,19 @@ final class RenewalBenchmark {
                 s.execute("drop schema if exists bench_scratch cascade");
                 s.execute("create schema bench_scratch");
                 for (String table : sources.keySet()) s.execute("create table bench_scratch." + table + " (like membership." + table + " including all)");
+                if (foreignKeys) {
+                    s.execute("alter table bench_scratch.renewal_line add foreign key (renewal_id) references membership.renewal (id)");
+                    s.execute("alter table bench_scratch.renewal_line add foreign key (member_id) references membership.member (id)");
+                    s.execute("alter table bench_scratch.enrolment add foreign key (member_id) references membership.member (id)");
+                }
                 s.execute("checkpoint");
             }
             for (Map.Entry<String, String> e : sources.entrySet()) {
                 Path file = DATA.resolve(e.getKey() + ".copy");
                 ImportBenchmark.Baseline.export(copy, e.getValue(), file);
-                seconds += ImportBenchmark.Baseline.copyIn(copy, "bench_scratch." + e.getKey(), file);
+                double took = ImportBenchmark.Baseline.copyIn(copy, "bench_scratch." + e.getKey(), file);
+                progress("COPY %s%s: %.2f s", e.getKey(), foreignKeys ? " (with its foreign keys)" : " (no foreign keys)", took);
+                seconds += took;
                 Files.deleteIfExists(file);
             }
             try (Statement s = c.createStatement()) {
