@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.huzhu.catalogue.Catalogue;
 import org.huzhu.catalogue.CatalogueVersion;
@@ -52,8 +54,12 @@ class RenewalConfirmation {
         CatalogueVersion terms = catalogue.activeOn(today.plusDays(1));
         Long[] billId = {null};
         int[] chunkNo = {0};
+        // held cover is read once, before any chunk: for a worker on more than one line (rare: a roster naming them twice),
+        // what an earlier line planned is held too when the next one is judged
+        Map<Long, List<Coverage>> renewed = new HashMap<>();
+        for (long member : renewals.onSeveralLines(renewal.id())) renewed.put(member, new ArrayList<>());
         renewals.eachIncluded(renewal.id(), CHUNK, lines -> {
-            Long bill = chunk(renewal, unit, terms, lines, ++chunkNo[0], today, by);
+            Long bill = chunk(renewal, unit, terms, lines, ++chunkNo[0], today, by, renewed);
             if (bill != null) billId[0] = bill;
         });
         if (billId[0] == null) return null;
@@ -62,7 +68,7 @@ class RenewalConfirmation {
     }
 
     private Long chunk(RenewalRepository.Stored renewal, Unit unit, CatalogueVersion terms, List<RenewalRepository.Included> lines,
-                       int chunkNo, LocalDate today, String by) {
+                       int chunkNo, LocalDate today, String by, Map<Long, List<Coverage>> renewed) {
         List<RenewalRepository.Included> accepted = new ArrayList<>(lines.size());
         List<EnrolmentRules.Planned> planned = new ArrayList<>(lines.size());
         List<Integer> refused = new ArrayList<>();
@@ -70,8 +76,15 @@ class RenewalConfirmation {
         for (RenewalRepository.Included l : lines) {
             List<EnrolmentRules.Requested> requested = new ArrayList<>(l.items().size());
             for (Coverage c : l.items()) requested.add(new EnrolmentRules.Requested(c.item(), c.plan(), c.shares()));
-            EnrolmentRules.Result result = EnrolmentRules.plan(terms, l.gender(), l.birthDate(), requested, today, l.held(), false);
+            List<Coverage> held = l.held();
+            List<Coverage> earlier = renewed.get(l.memberId());
+            if (earlier != null) {
+                held = new ArrayList<>(held);
+                held.addAll(earlier);
+            }
+            EnrolmentRules.Result result = EnrolmentRules.plan(terms, l.gender(), l.birthDate(), requested, today, held, false);
             if (result.ok()) {
+                if (earlier != null) earlier.addAll(result.planned().coverages());
                 accepted.add(l);
                 planned.add(result.planned());
             } else {

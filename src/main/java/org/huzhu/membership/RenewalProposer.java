@@ -35,6 +35,7 @@ class RenewalProposer {
 
     static final String LEFT = "已离开本单位，不再续保";
     static final String DECEASED = "职工已身故，不再续保";
+    static final String REPEATED_ROW = "花名册中重复的行：同一身份证号码已在前面列明，按前一行办理";
     private static final int CHUNK = 5000;
 
     private final JdbcClient jdbc;
@@ -245,11 +246,14 @@ class RenewalProposer {
                 });
         List<RosterLine> newcomers = new ArrayList<>();
         List<byte[]> newHashes = new ArrayList<>();
+        java.util.Set<String> newInChunk = new java.util.HashSet<>();   // a newcomer named twice is registered once
         for (int i = 0; i < rows.size(); i++) {
             RosterLine row = rows.get(i);
             List<Coverage> items = prices.priced(row);
             long[] member = found.get(Arrays.toString(hashes[i]));
-            if (member == null) {
+            if (member == null && !newInChunk.add(Arrays.toString(hashes[i]))) {
+                overlay.add(line(null, row.name(), row.idNumber().masked(), RenewalLineSource.ROSTER, false, REPEATED_ROW, items, null));
+            } else if (member == null) {
                 newcomers.add(row);
                 newHashes.add(hashes[i]);
             } else if (member[1] != unit.id()) {

@@ -138,6 +138,12 @@ class RenewalRepository {
         if (!lines.isEmpty()) chunk.accept(lines);
     }
 
+    /** Workers on more than one included line of the renewal. */
+    List<Long> onSeveralLines(long renewalId) {
+        return jdbc.sql("select member_id from membership.renewal_line where renewal_id = ? and included group by member_id having count(*) > 1")
+                .param(renewalId).query(Long.class).list();
+    }
+
     record Included(int lineNo, long memberId, List<Coverage> items, org.huzhu.shared.Gender gender, LocalDate birthDate,
                     List<Coverage> held) {
     }

@@ -95,7 +95,7 @@ function dashboard(board, env) {
         [null, '应缴互助金', money(funds.billed)],
         [null, '已到账', money(funds.received)],
         ['outstanding', '未到账', money(funds.outstanding)],
-        [null, '财政补贴预算', money(funds.subsidy?.budget)],
+        [null, '工会补贴预算', money(funds.subsidy?.budget)],
         [null, '补贴已使用', money(funds.subsidy?.drawn)],
         [null, '补贴余额', money(funds.subsidy?.left)],
         [null, '赠送名额', count(funds.gifts?.quota)],

@@ -119,6 +119,30 @@ class RenewalApiTest extends ApiTest {
     }
 
     @Test
+    void aNewcomerTheRosterNamesTwiceIsRegisteredAndCoveredOnceAndTheRepeatedRowIsSetOut() {
+        long unit = newUnit(COUNTY);
+        long stays = member(unit, 'M');
+        enrolItems(unit, stays, today().minusDays(350), "HOSPITAL:1");
+        String twiceId = newIdNumber(LocalDate.of(1990, 3, 3), 'M');
+        byte[] roster = ("姓名,身份证号码,手机号码,就业形态,保障方案,份数,缴费日期\r\n"
+                + "两行新人," + twiceId + ",,REGULAR,HOSPITAL,1,\r\n"
+                + "两行新人," + twiceId + ",,REGULAR,HOSPITAL,1,\r\n").getBytes(StandardCharsets.UTF_8);
+        long id = propose(unit, roster).path("id").asLong();
+
+        Answer confirmed = post("demo-admin", "/api/v1/renewals/" + id + "/confirm", "");
+
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        long bill = confirmed.json().path("billId").asLong();
+        List<Long> billed = jdbc.sql("select member_id from membership.enrolment where bill_id = ?").param(bill).query(Long.class).list();
+        assertThat(billed).as("each worker billed once for the item").doesNotHaveDuplicates().hasSize(2).contains(stays);
+        List<JsonNode> twice = lines(id, "").stream().filter(l -> l.path("name").asString().equals("两行新人")).toList();
+        assertThat(twice).hasSize(2);
+        assertThat(twice).filteredOn(l -> !l.path("included").asBoolean()).singleElement()
+                .satisfies(l -> assertThat(l.path("reason").asString()).contains("花名册中重复"));
+        assertThat(get("demo-admin", "/api/v1/bills/" + bill).json().path("amountDue").asString()).isEqualTo("200.00");
+    }
+
+    @Test
     void confirmBillsTheReviewedProposalOnceAndChainsItsCover() {
         long unit = newUnit(COUNTY);
         long a = member(unit, 'M');
