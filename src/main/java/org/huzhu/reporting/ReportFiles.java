@@ -83,7 +83,7 @@ class ReportFiles {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (SpreadsheetExport sheet = new SpreadsheetExport(bytes, "统计报表", List.of(title), 34, 22, 12, 12, 10, 10, 14, 14, 10, 12, 8)) {
             sheet.row(List.of("统计期间", d.period().from() + " 至 " + d.period().to()));
-            sheet.row(List.of("数据截至", d.asOf() == null ? "—" : d.asOf()));
+            sheet.row(List.of("数据截至", asOfInChina(d.asOf())));
             for (List<String> line : lines(d)) sheet.row(line);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -94,18 +94,31 @@ class ReportFiles {
     byte[] pdf(Dashboard d, String title) {
         return pdf.draw(w -> {
             w.title(title);
-            w.line("统计期间：" + d.period().from() + " 至 " + d.period().to() + "　　数据截至：" + (d.asOf() == null ? "—" : d.asOf()));
+            w.line(11, 0, "统计期间：" + d.period().from() + " 至 " + d.period().to() + "　　数据截至：" + asOfInChina(d.asOf()));
             w.rule();
+            List<List<String>> table = new java.util.ArrayList<>();   // the lines of one section, drawn as one ruled table
             for (List<String> line : lines(d)) {
                 if (line.size() == 1) {
-                    w.gap(6).line(12, 0, line.get(0));
-                } else if (line.size() == 2) {
-                    w.line(10, 12, line.get(0) + "：" + line.get(1));
+                    if (!table.isEmpty()) w.table(table.getFirst().size() > 6 ? 7 : 9.5f, table);
+                    table.clear();
+                    w.gap(4).line(12, 0, line.get(0));
                 } else {
-                    w.paragraph(8, 12, String.join("｜", line));
+                    if (!table.isEmpty() && table.getLast().size() != line.size()) {
+                        w.table(table.getFirst().size() > 6 ? 7 : 9.5f, table);
+                        table.clear();
+                    }
+                    table.add(line);
                 }
             }
+            if (!table.isEmpty()) w.table(table.getFirst().size() > 6 ? 7 : 9.5f, table);
         });
+    }
+
+    /** The moment the figures were taken, as China time to the minute ("2026-11-24 01:48"). */
+    private static String asOfInChina(String asOf) {
+        if (asOf == null) return "—";
+        String local = asOf.replace('T', ' ');
+        return local.length() >= 16 ? local.substring(0, 16) + "（北京时间）" : local;
     }
 
     private static String text(Object value) {

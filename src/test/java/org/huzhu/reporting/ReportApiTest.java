@@ -64,7 +64,7 @@ class ReportApiTest extends ApiTest {
         byte[] pdf = download("demo-wuhan", report.path("files").path("pdf").asString(), 200);
         try (var doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc).replace(" ", "");
-            assertThat(text).contains(county.name(), "参保人次：" + personTimes);
+            assertThat(text).as("the figures in a ruled table: label and value on one line").contains(county.name(), "参保人次" + personTimes);
         }
         assertThat(revealedDownloads(id)).isEqualTo(2);
 

@@ -3,6 +3,7 @@ package org.huzhu.shared.pdf;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -177,6 +178,44 @@ public class ChinesePdf {
             out.stroke();
             y -= 12;
             return this;
+        }
+
+        /**
+         * A ruled table across the page's width, each row of {@code size} points, the first column twice as wide as the
+         * others; a cell too long for its column is cut with "…". A row that does not fit on the page starts a new one.
+         */
+        public Writer table(float size, List<List<String>> rows) throws IOException {
+            int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+            if (columns == 0) return this;
+            float unit = (PDRectangle.A4.getWidth() - 2 * LEFT) / (columns + 1);
+            float height = size * 1.9f;
+            for (List<String> row : rows) {
+                room(height);
+                float top = y + size;
+                float x = LEFT;
+                out.setLineWidth(0.4f);
+                for (int c = 0; c < columns; c++) {
+                    float width = c == 0 ? 2 * unit : unit;
+                    String cell = c < row.size() && row.get(c) != null ? row.get(c) : "";
+                    textAt(size, x + 3, top - size * 1.35f, fitted(cell, size, width - 6));
+                    out.addRect(x, top - height, width, height);
+                    x += width;
+                }
+                out.stroke();
+                y -= height;
+            }
+            y -= size;
+            return this;
+        }
+
+        private String fitted(String text, float size, float width) throws IOException {
+            if (font.getStringWidth(text) / 1000 * size <= width) return text;
+            StringBuilder cut = new StringBuilder();
+            for (int cp : text.codePoints().toArray()) {
+                if (font.getStringWidth(cut + Character.toString(cp) + "…") / 1000 * size > width) break;
+                cut.appendCodePoint(cp);
+            }
+            return cut + "…";
         }
 
         /** Where the next line goes, in points from the bottom of the page. */
