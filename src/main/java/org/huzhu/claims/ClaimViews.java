@@ -103,6 +103,8 @@ final class ClaimViews {
         AppealViews.Part appeal = AppealViews.of(c, parts.events(), benefits, parts.appeal(), settings.appealDays(), clock.getZone(),
                 LocalDate.now(clock));
         var f = c.facts;
+        List<ReceiptView> receipts = parts.receipts().stream().map(r -> new ReceiptView(r.invoiceCode(), r.invoiceNumber(), r.electronic(),
+                r.amount())).toList();
         List<Materials.Requirement> unmet = materials.unmet(materials.required(payingItems(benefits), ClaimJudgeFacts.of(f)), attached);
         return new ClaimView(c.id, f.memberId(), f.kind(), f.incidentDate(), f.diagnoses(), f.death(),
                 f.disabilityGrade(), f.hospitalStay(), f.expenses(), f.claimedItems(), c.status(), c.status().chinese(),
@@ -112,20 +114,20 @@ final class ClaimViews {
                 benefits.stream().map(ClaimViews::benefit).toList(),
                 parts.hints().stream().map(h -> new HintView(h.item(), h.itemName(), h.amount(), h.message(),
                         h.missingMaterials())).toList(),
-                parts.receipts().stream().map(r -> new ReceiptView(r.invoiceCode(), r.invoiceNumber(), r.electronic(),
-                        r.amount())).toList(),
+                receipts,
                 documents,
                 parts.events().stream().map(e -> new TimelineEntry(e.at(), e.actor(), e.from(), e.to(), e.to().chinese(),
                         e.reason())).toList(),
                 parts.payouts().stream().map(p -> new PayoutRequestView(p.reference(), p.payeeName(), p.bankName(),
                         p.maskedAccount(), p.amount(), p.status().name(), p.requestedAt(), p.statusName(), p.reasonCode(), p.reason(),
                         p.reissueOf(), p.reissuedBy(), p.settledOn())).toList(),
-                c.filedBy, c.createdAt, false, evidence(c, unmet, documents, parts.known()), appeal.appeal(), appeal.appealableUntil(),
+                c.filedBy, c.createdAt, false, evidence(c, unmet, documents, receipts, parts.known()), appeal.appeal(), appeal.appealableUntil(),
                 appeal.letters());
     }
 
     /** The requests for materials, the unmet requirements, the waivers and the cross-checks of the claim. */
-    private ClaimView.Evidence evidence(Claim c, List<Materials.Requirement> unmet, List<DocumentView> documents, Known known) {
+    private ClaimView.Evidence evidence(Claim c, List<Materials.Requirement> unmet, List<DocumentView> documents, List<ReceiptView> receipts,
+                                        Known known) {
         List<ClaimView.RequirementView> missing = unmet.stream().map(this::requirement).toList();
         if (c.status() == ClaimStatus.DRAFT) return new ClaimView.Evidence(List.of(), missing, List.of(), List.of());
         List<MaterialRequestRepository.Request> asked = known.requests() != null ? known.requests() : requests.of(c.id);
@@ -136,7 +138,7 @@ final class ClaimViews {
         if (EvidenceChecks.anyRead(documents)) {
             String name = known.memberName() != null ? known.memberName()
                     : members.contact(c.facts.memberId()).map(Members.Contact::name).orElse(null);
-            checks = EvidenceChecks.of(c.facts, name, documents, acknowledged);
+            checks = EvidenceChecks.of(c.facts, name, documents, receipts, acknowledged);
         }
         return new ClaimView.Evidence(asked.stream().map(this::request).toList(), missing,
                 waived.stream().map(w -> new ClaimView.WaiverView(requirement(w.requirement()), w.reason().name(), w.reason().chinese(),

@@ -37,7 +37,7 @@ final class EvidenceChecks {
         return documents.stream().anyMatch(d -> d.reading() != null && "READ".equals(d.reading().status()));
     }
 
-    static List<CheckView> of(Claim.Facts facts, String memberName, List<DocumentView> documents,
+    static List<CheckView> of(Claim.Facts facts, String memberName, List<DocumentView> documents, List<ClaimView.ReceiptView> typed,
                               List<MaterialRequestRepository.Acknowledgement> acknowledged) {
         List<CheckView> checks = new ArrayList<>();
         Money readTotal = Money.ZERO;
@@ -49,6 +49,10 @@ final class EvidenceChecks {
             if (payer != null && memberName != null && !sameName(payer, memberName)) {
                 checks.add(check(Check.PAYER, d, "票据付款人「" + payer.strip() + "」与申请人「" + memberName + "」不一致", acknowledged));
             }
+            String patient = f.get("patientName");
+            if (payer == null && patient != null && memberName != null && !sameName(patient, memberName)) {
+                checks.add(check(Check.PAYER, d, "病历上的患者「" + patient.strip() + "」与申请人「" + memberName + "」不一致", acknowledged));
+            }
             String dates = dateProblem(facts, f);
             if (dates != null) checks.add(check(Check.DATES, d, dates, acknowledged));
             if (d.reading().usedByClaimId() != null) {
@@ -57,6 +61,8 @@ final class EvidenceChecks {
             } else if (f.get("total") != null && f.get("invoiceNumber") != null) {
                 readTotal = readTotal.plus(Money.of(f.get("total")));
                 anyReceiptTotal = true;
+                String typedAmount = typedAmountDiffering(f, typed);
+                if (typedAmount != null) checks.add(check(Check.TOTAL, d, typedAmount, acknowledged));
             }
         }
         if (anyReceiptTotal && facts.expenses() != null && facts.expenses().total() != null
@@ -85,7 +91,23 @@ final class EvidenceChecks {
         if (issued != null && facts.incidentDate() != null && issued.isBefore(facts.incidentDate())) {
             problems.add("开票日期 " + issued + " 早于事故（确诊）日期 " + facts.incidentDate());
         }
+        LocalDate visited = date(f.get("visitDate"));
+        if (visited != null && facts.incidentDate() != null && visited.isBefore(facts.incidentDate())) {
+            problems.add("就诊日期 " + visited + " 早于事故（确诊）日期 " + facts.incidentDate());
+        }
         return problems.isEmpty() ? null : String.join("；", problems);
+    }
+
+    /** The amount typed in for the same receipt (code and number) when it is not the total read from it. */
+    private static String typedAmountDiffering(Map<String, String> f, List<ClaimView.ReceiptView> typed) {
+        Money read = Money.of(f.get("total"));
+        for (ClaimView.ReceiptView r : typed) {
+            if (!f.get("invoiceNumber").equals(r.invoiceNumber()) || r.amount() == null) continue;
+            if (f.get("invoiceCode") != null && r.invoiceCode() != null && !f.get("invoiceCode").equals(r.invoiceCode())) continue;
+            if (r.amount().amount().compareTo(read.amount()) == 0) return null;
+            return "票据号码 " + r.invoiceNumber() + " 识别的金额合计 " + read + " 元，填报的票据金额 " + r.amount() + " 元";
+        }
+        return null;
     }
 
     private static CheckView check(Check check, DocumentView d, String message, List<MaterialRequestRepository.Acknowledgement> acknowledged) {

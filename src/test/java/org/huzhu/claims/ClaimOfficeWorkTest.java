@@ -217,6 +217,30 @@ class ClaimOfficeWorkTest extends ApiTest {
     }
 
     @Test
+    void theAmountTypedForAReceiptAndAnOutpatientVisitBeforeTheIncidentAreWarnings() {
+        ReceiptTruth truth = outpatientReceiptInsideCover();
+        long member = worker(newUnit("武昌区总工会"), truth.payerName(), "HOSPITAL:1");
+        Map<String, Object> body = appendicitisClaim("8000.00", true);
+        body.remove("hospitalStay");
+        body.put("incidentDate", java.time.LocalDate.parse(truth.visitDate()).plusDays(3).toString());
+        String typed = new java.math.BigDecimal(truth.total()).add(new java.math.BigDecimal("100.00")).toPlainString();
+        body.put("receipts", List.of(Map.of("invoiceCode", truth.invoiceCode(), "invoiceNumber", truth.invoiceNumber(),
+                "electronic", true, "amount", typed)));
+        long claim = fileClaim(member, body);
+        long document = uploadFile(claim, "RECEIPT", "receipt.pdf", PdfRenderer.render(truth));
+        awaitJson("demo-admin", "/api/v1/claims/" + claim, j -> j.path("documents").get(0).path("reading").path("status").asString().equals("READ"));
+        attachMissingMaterials(claim);
+
+        List<JsonNode> checks = list(submit(claim).path("evidence").path("checks"));
+
+        assertThat(checks).filteredOn(k -> k.path("key").asString().equals("TOTAL:" + document)).singleElement()
+                .satisfies(k -> assertThat(k.path("message").asString()).contains(truth.total()).contains(typed));
+        assertThat(checks).filteredOn(k -> k.path("key").asString().equals("DATES:" + document)).singleElement()
+                .satisfies(k -> assertThat(k.path("message").asString()).contains("就诊日期 " + truth.visitDate()));
+        assertThat(checks).extracting(k -> k.path("code").asString()).doesNotContain("PAYER", "USED");
+    }
+
+    @Test
     void aReceiptAlreadyBackingAnotherClaimIsAWarning() {
         byte[] pdf = PdfRenderer.render(inpatientReceipt());
         long first = fileClaim(worker(newUnit("武昌区总工会"), "先申请", "HOSPITAL:1"), withoutReceipts(appendicitisClaim("8000.00", true)));
@@ -323,6 +347,16 @@ class ClaimOfficeWorkTest extends ApiTest {
     private static Map<String, Object> withoutReceipts(Map<String, Object> body) {
         body.remove("receipts");
         return body;
+    }
+
+    /** An outpatient receipt whose visit lies inside the cover {@link #worker} enrols (from 200 days back). */
+    private ReceiptTruth outpatientReceiptInsideCover() {
+        ReceiptTruth truth;
+        do {
+            truth = ReceiptFaker.receipt(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        } while (truth.inpatient() || !java.time.LocalDate.parse(truth.visitDate()).isAfter(today().minusDays(150))
+                || !java.time.LocalDate.parse(truth.visitDate()).isBefore(today().minusDays(10)));
+        return truth;
     }
 
     private static ReceiptTruth inpatientReceipt() {
