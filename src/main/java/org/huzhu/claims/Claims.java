@@ -425,7 +425,7 @@ public class Claims {
         Claim.Facts facts = new Claim.Facts(f.memberId(), f.unitId(), f.orgPath(), f.kind(), f.incidentDate(), List.copyOf(diagnoses),
                 f.death(), f.disabilityGrade(), f.hospitalStay(), f.expenses(), f.claimedItems(), f.onFile());
         rejudgeInReview(claim, facts, claimant, user, why, () -> repository.changeDiagnoses(claim.id, claim.version, facts.diagnoses()));
-        org.huzhu.shared.audit.Audit.changed("claim", claim.id, "诊断", "（已修改）", "（已修改）");
+        MedicalData.diagnosisChanged(claim.id);
     }
 
     /**

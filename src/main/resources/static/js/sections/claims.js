@@ -336,6 +336,7 @@ const READ_FIELDS = {
 const RECORD_FIELDS = { ...READ_FIELDS, issueDate: '开具日期' };
 const RECORD_TYPES = ['DISCHARGE_SUMMARY', 'DIAGNOSIS_CERTIFICATE'];
 const READ_SOURCE = { PDF_TEXT: 'PDF 电子票据', OFD: 'OFD 电子票据', OCR: '图片识别' };
+const RECORD_SOURCE = { PDF_TEXT: 'PDF 文本', OFD: 'OFD 文件', OCR: '图片识别' };
 
 /** What recognition read from a document: its state, its type if a medical record, the fields (doubtful ones marked), any warning. */
 function readingCell(r, diagnosis) {
@@ -351,7 +352,7 @@ function readingCell(r, diagnosis) {
       `${label} ${r.fields[k]}`);
   });
   return h('div', { class: 'reading-result' },
-    h('span', { class: 'badge badge-green', text: `已识别 · ${record ? `${r.documentTypeName} · ` : ''}${READ_SOURCE[r.source] || r.source}` }),
+    h('span', { class: 'badge badge-green', text: `已识别 · ${record ? `${r.documentTypeName} · ${RECORD_SOURCE[r.source] || r.source}` : READ_SOURCE[r.source] || r.source}` }),
     r.usedByClaimId ? h('div', { class: 'badge badge-red', role: 'alert', text: r.message }) : null,
     h('div', { class: 'read-fields' }, fields),
     record ? diagnosis : null,
