@@ -87,6 +87,11 @@ class MedicalRecordsTest {
         assertThat(summary.fields()).containsEntry("diagnosis", "肺炎").containsEntry("patientName", "王芳");
         assertThat(certificate.documentType()).isEqualTo(DocumentKind.DIAGNOSIS_CERTIFICATE);
         assertThat(certificate.fields()).containsEntry("diagnosis", "肺炎");
+        Recognition noTitle = MedicalRecords.read(List.of(page("交病诊业电", "姓名:郭洋", "就诊日期:2026年6月26日", "诊断:", "1.慢性肾脏病5期",
+                "建议:注意休息", "2026年6月27日")), TextSource.OCR).orElseThrow();
+        assertThat(noTitle.documentType()).isEqualTo(DocumentKind.DIAGNOSIS_CERTIFICATE);
+        assertThat(noTitle.fields()).containsEntry("visitDate", "2026-06-26").containsEntry("issueDate", "2026-06-27")
+                .containsEntry("diagnosis", "慢性肾脏病5期");
     }
 
     @Test
