@@ -67,7 +67,7 @@ class MedicalRecordOcrTest {
         r.fields().forEach((field, value) -> {
             if (!value.equals(expected.get(field))) wrong.add(which + ": " + field + " read " + value + ", is " + expected.get(field));
         });
-        System.out.println(which + ": read " + r.fields().keySet() + " of " + expected.keySet() + ", warnings " + r.warnings().size());
+        System.out.println(which + ": read " + r.confidence() + " of " + expected.keySet() + ", warnings " + r.warnings().size());
         return r.fields().size();
     }
 }
