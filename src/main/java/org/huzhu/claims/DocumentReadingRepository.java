@@ -52,6 +52,12 @@ class DocumentReadingRepository {
                 .query((rs, n) -> new Unread(rs.getLong(1), rs.getLong(2), rs.getString(3))).list();
     }
 
+    /** Whether any of these documents was handed in as one of these kinds. */
+    boolean anyOfKinds(List<Long> documentIds, List<String> kinds) {
+        return jdbc.sql("select exists (select 1 from claims.document where id = any (?) and kind = any (?))")
+                .params(documentIds.toArray(Long[]::new), kinds.toArray(String[]::new)).query(Boolean.class).single();
+    }
+
     /** The material kind a document was handed in as. */
     String kindOf(long documentId) {
         return jdbc.sql("select kind from claims.document where id = ?").param(documentId).query(String.class).single();

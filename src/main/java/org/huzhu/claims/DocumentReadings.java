@@ -196,7 +196,12 @@ class DocumentReadings {
         var recorded = readings.lockClaimAndRecordUnreadable(claimId, outcomes.stream().map(Outcome::documentId).toList(),
                 outcomes.stream().map(Outcome::failure).toList()).orElse(null);
         return recorded != null && Claims.awaitingDecision(recorded.status()) && recorded.inserted() > 0
-                && !readings.anyUnread(claimId, AWAITED_KINDS);
+                && awaited(outcomes) && !readings.anyUnread(claimId, AWAITED_KINDS);
+    }
+
+    /** Whether any of these documents is one a claim's judgement waits for (a discharge summary read alone judges nothing). */
+    private boolean awaited(List<Outcome> outcomes) {
+        return readings.anyOfKinds(outcomes.stream().map(Outcome::documentId).toList(), AWAITED_KINDS);
     }
 
     /** What reading one document gave: a recognition, or the reason it could not be read. */
@@ -218,7 +223,7 @@ class DocumentReadings {
             recorded = true;
             if (added) nextReceipt++;
         }
-        return recorded && Claims.awaitingDecision(claim.status()) && !readings.anyUnread(claimId, AWAITED_KINDS);
+        return recorded && Claims.awaitingDecision(claim.status()) && awaited(outcomes) && !readings.anyUnread(claimId, AWAITED_KINDS);
     }
 
     /**
