@@ -62,6 +62,7 @@ public class DiagnosisConfirmations {
         }
         boolean draft = claim.status() == ClaimStatus.DRAFT;
         if (draft && !user.holds(Right.CLAIM_FILE)) throw new AccessDeniedException("cannot change claims");
+        if (!draft && !user.holds(Right.CLAIM_DECIDE)) throw new ConflictException("status", "申请已提交，建议的诊断由工作人员核对");
         if (!draft) claim = inReview(id, user);
         if (accept) adopt(claim, suggestion.code(), user);
         readings.decideSuggestion(id, reading, suggestion.decided(user.username(), accept,
