@@ -70,7 +70,8 @@ export async function oneClaim({ api, show, busy, formError }, id) {
 function photos(c, api, id, again, busy, formError) {
   const read = c.photos.filter((p) => p.reading === 'READ' && p.fields.invoiceNumber);
   const list = h('ul', { class: 'read-photos', id: 'claim-photos' }, c.photos.map((p) => h('li', { dataset: { reading: p.reading || '' } },
-    h('strong', { text: p.kindName }), h('span', { class: 'sub', text: `　${p.message || '已上传'}` }))));
+    h('strong', { text: p.kindName }), h('span', { class: 'sub', text: `　${p.message || '已上传'}` }),
+    p.suggestion ? suggestion(c, p, api, id, again, busy) : null)));
   if (!c.draft || !read.length) return h('div', { class: 'card' }, h('h2', { text: '已上传的照片' }), list);
   const input = (name, value, label, attrs = {}) => field(label, h('input', { name, value: value || '', ...attrs }));
   const receipts = read.map((p, i) => h('fieldset', { class: 'receipt', dataset: { i } }, h('legend', { text: `票据 ${i + 1}` }),
@@ -99,6 +100,35 @@ function photos(c, api, id, again, busy, formError) {
     try { await api(`/api/v1/m/claims/${id}/receipts`, { method: 'PUT', json: body }); await again(); } catch (err) { done(); showErrors(form, err); }
   });
   return form;
+}
+
+/**
+ * The diagnosis read from a discharge summary or certificate and the one the worker may take for this claim (采用此诊断);
+ * nothing changes until they choose.
+ */
+function suggestion(c, p, api, id, again, busy) {
+  const s = p.suggestion;
+  const box = h('div', { class: 'read-diagnosis', id: `suggestion-${p.id}` },
+    h('p', { class: 'sub', text: `识别到的诊断：${s.diagnosis}` }),
+    h('p', {}, h('span', { text: '建议诊断：' }), h('strong', { text: s.name })));
+  if (s.decision) {
+    box.append(h('p', { class: 'sub', text: s.decision === 'ACCEPTED' ? '已采用此诊断' : '未采用，诊断保持不变' }));
+    return box;
+  }
+  if (!c.draft) return box;
+  const decide = (accept, button) => async () => {
+    const done = busy(button, accept ? '正在采用…' : '正在保存…');
+    try {
+      await api(`/api/v1/m/claims/${id}/photos/${p.id}/diagnosis`, { method: 'POST', json: { accept } });
+      await again();
+    } catch (e) { done(); box.append(h('p', { class: 'form-error', role: 'alert', text: e.message })); }
+  };
+  const adopt = h('button', { type: 'button', class: 'btn btn-primary', id: `adopt-${p.id}`, text: '采用此诊断' });
+  const keep = h('button', { type: 'button', class: 'btn', id: `keep-${p.id}`, text: '不采用' });
+  adopt.addEventListener('click', decide(true, adopt));
+  keep.addEventListener('click', decide(false, keep));
+  box.append(h('div', { class: 'actions' }, adopt, keep));
+  return box;
 }
 
 function decisions(c) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.huzhu.claims.ClaimRepository.ReceiptRow;
 import org.huzhu.membership.Members;
-import org.huzhu.shared.audit.Audit;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.Checks;
@@ -54,7 +53,7 @@ final class ClaimDrafts {
             if (taken >= 0) throw Claims.receiptTaken(taken);
         }
         drafts.appendEvent(claim.id, new Claim.Event(now(), user.username(), ClaimStatus.DRAFT, ClaimStatus.DRAFT, why));
-        if (!before.diagnoses().equals(after.diagnoses())) Audit.changed("claim", claim.id, "诊断", "（已修改）", "（已修改）");
+        if (!before.diagnoses().equals(after.diagnoses())) MedicalData.diagnosisChanged(claim.id);
     }
 
     /** Estimates the draft with these facts again and writes them with the estimate, if the draft is as it was read. */

@@ -508,6 +508,12 @@ class ClaimRepository {
                 .params("{" + String.join(",", items) + "}", claimId, version).update() == 1;
     }
 
+    /** The claim's diagnoses replaced (encrypted) if nobody changed the claim since it was read at {@code version}. */
+    boolean changeDiagnoses(long claimId, int version, List<String> diagnoses) {
+        return jdbc.sql("update claims.claim set diagnoses_cipher = ?, version = version + 1 where id = ? and version = ?")
+                .params(cipher.encrypt(JSON.writeValueAsString(diagnoses)), claimId, version).update() == 1;
+    }
+
     void replaceBenefits(long claimId, List<StoredBenefit> benefits) {
         deleteBenefits(claimId);
         insertBenefits(claimId, benefits);

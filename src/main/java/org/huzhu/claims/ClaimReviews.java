@@ -202,7 +202,7 @@ public class ClaimReviews {
     }
 
     /** A claim the reviewer may decide: visible, and its review level within the reach of the reviewer's office. */
-    private Claim reviewable(long id, CurrentUser user) {
+    Claim reviewable(long id, CurrentUser user) {
         if (!user.holds(Right.CLAIM_DECIDE)) throw new AccessDeniedException("only reviewers decide claims");
         Claim claim = claims.visible(id, user);
         if (claim.status() == ClaimStatus.APPEALED) throw new ConflictException("status", "该理赔正在申诉复核，请在「申诉」中作出复核决定");

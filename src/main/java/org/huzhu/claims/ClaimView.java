@@ -85,7 +85,10 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
     public record ReceiptView(String invoiceCode, String invoiceNumber, boolean electronic, Money amount) {
     }
 
-    /** {@code reading}: what recognition read from a receipt or settlement statement; null for other kinds. */
+    /**
+     * {@code reading}: what recognition read from a receipt, a settlement statement, a discharge summary or a diagnosis
+     * certificate; null for other kinds.
+     */
     public record DocumentView(long id, String kind, String kindName, String fileName, String contentType, long size,
                                String sha256, String uploadedBy, Instant uploadedAt, ReadingView reading) {
     }
@@ -93,13 +96,33 @@ public record ClaimView(long id, long memberId, IncidentKind kind, LocalDate inc
     /**
      * What was read from one document: {@code status} PENDING (being read), READ or UNREADABLE; the
      * fields as contract §2 names them with their confidence; {@code usedByClaimId} when the receipt
-     * already backs another claim.
+     * already backs another claim; {@code documentTypeName} the type's Chinese name; {@code diagnosisSuggestion}: for a discharge summary or a certificate, the ICD-10 code
+     * its main diagnosis suggests (null when none is sure), which people confirm.
      */
     public record ReadingView(String status, String documentType, String source, java.util.Map<String, String> fields,
                               java.util.Map<String, Double> confidence, List<String> warnings, Long usedByClaimId,
-                              String message) {
+                              String message, DiagnosisSuggestionView diagnosisSuggestion) {
         static final ReadingView PENDING = new ReadingView("PENDING", null, null, java.util.Map.of(), java.util.Map.of(),
-                List.of(), null, "识别中");
+                List.of(), null, "识别中", null);
+
+        /** The document type's Chinese name (出院小结, 住院收费票据 …), from recognition's one list. */
+        @com.fasterxml.jackson.annotation.JsonProperty("documentTypeName")
+        public String documentTypeName() {
+            return org.huzhu.recognition.DocumentKind.chineseOf(documentType);
+        }
+    }
+
+    /**
+     * The code a read diagnosis suggests ({@code how}: EXACT, SYNONYM, CONTAINED or NEAR) with its standard name and the
+     * list's word that matched, and what was decided: {@code decision} null (to be confirmed), ACCEPTED (the claim's
+     * diagnosis was set to it) or REJECTED (kept as it was), by whom and when.
+     */
+    public record DiagnosisSuggestionView(String code, String name, String matched, String how, String decision,
+                                          String decidedBy, Instant decidedAt) {
+
+        DiagnosisSuggestionView decided(String by, boolean accepted, Instant at) {
+            return new DiagnosisSuggestionView(code, name, matched, how, accepted ? "ACCEPTED" : "REJECTED", by, at);
+        }
     }
 
     public record TimelineEntry(Instant at, String actor, ClaimStatus from, ClaimStatus to, String toName, String reason) {

@@ -95,8 +95,8 @@ final class ClaimViews {
     /** The view from parts the caller already holds (a claim it has just written), without reading them back. */
     ClaimView view(Claim c, Parts parts) {
         List<StoredBenefit> benefits = parts.benefits();
-        List<DocumentView> documents = parts.readings() == null ? documents(c.id, parts.documents())
-                : documents(parts.documents(), parts.readings());
+        List<DocumentView> documents = MedicalRecordChecks.withStayWarnings(parts.readings() == null ? documents(c.id, parts.documents())
+                : documents(parts.documents(), parts.readings()), c.facts.hospitalStay());
         Set<String> attached = new TreeSet<>(c.facts.onFile());
         documents.forEach(d -> attached.add(d.kind()));
         PaymentPromise promise = promise(c);
@@ -216,7 +216,7 @@ final class ClaimViews {
     private DocumentView document(ClaimRepository.DocumentRow d, DocumentReadings.Reading r) {
         ClaimView.ReadingView reading = r != null
                 ? new ClaimView.ReadingView(r.outcome(), r.documentType(), r.source(), r.fields(), r.confidence(), r.warnings(),
-                        r.usedByClaimId(), r.message())
+                        r.usedByClaimId(), r.message(), r.suggestion())
                 : DocumentReadings.READ_KINDS.contains(d.kind()) ? ClaimView.ReadingView.PENDING : null;
         return new DocumentView(d.id(), d.kind(), materials.kindName(d.kind()), d.fileName(), d.contentType(), d.size(), d.sha256(),
                 d.uploadedBy(), d.uploadedAt(), reading);

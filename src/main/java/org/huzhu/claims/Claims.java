@@ -411,15 +411,38 @@ public class Claims {
         Claim.Facts f = claim.facts;
         Claim.Facts facts = new Claim.Facts(f.memberId(), f.unitId(), f.orgPath(), f.kind(), f.incidentDate(), f.diagnoses(), f.death(),
                 f.disabilityGrade(), f.hospitalStay(), f.expenses(), List.copyOf(items), f.onFile());
-        repository.lockMember(f.memberId());
+        rejudgeInReview(claim, facts, claimant, user, "增补申领项目「" + catalogue.itemName(code) + "」",
+                () -> repository.changeClaimedItems(claim.id, claim.version, items));
+    }
+
+    /**
+     * Sets a claim's diagnoses in review (a reviewer adopted the code a discharge summary suggests), judges it again and keeps
+     * the new judgement; the timeline says who changed it, the operation log that the diagnosis changed (not to what).
+     */
+    void changeDiagnosesInReview(Claim claim, List<String> diagnoses, CurrentUser user, String why) {
+        Members.Claimant claimant = members.claimant(claim.facts.memberId(), user);
+        Claim.Facts f = claim.facts;
+        Claim.Facts facts = new Claim.Facts(f.memberId(), f.unitId(), f.orgPath(), f.kind(), f.incidentDate(), List.copyOf(diagnoses),
+                f.death(), f.disabilityGrade(), f.hospitalStay(), f.expenses(), f.claimedItems(), f.onFile());
+        rejudgeInReview(claim, facts, claimant, user, why, () -> repository.changeDiagnoses(claim.id, claim.version, facts.diagnoses()));
+        MedicalData.diagnosisChanged(claim.id);
+    }
+
+    /**
+     * Judges a claim in review again with changed facts, writes the change ({@code write}: false when the claim changed since it
+     * was read) and keeps the judgement, the timeline saying what changed and the new total.
+     */
+    private void rejudgeInReview(Claim claim, Claim.Facts facts, Members.Claimant claimant, CurrentUser user, String what,
+                                 java.util.function.BooleanSupplier write) {
+        repository.lockMember(facts.memberId());
         Set<String> attached = facts.withOnFile(repository.documentKinds(claim.id));
-        ClaimJudge.Judgement fresh = judge.judge(facts, claimant.member(), claimant.coverages(), paidEarlier(f.memberId(), claim.id),
+        ClaimJudge.Judgement fresh = judge.judge(facts, claimant.member(), claimant.coverages(), paidEarlier(facts.memberId(), claim.id),
                 claim.submittedOn() == null ? today() : claim.submittedOn(), attached);
         List<String> missing = materials.missing(materials.required(fresh.payingItems(), fresh.facts()), attached);
-        if (!repository.changeClaimedItems(claim.id, claim.version, items)) throw new ConflictException(STALE);
+        if (!write.getAsBoolean()) throw new ConflictException(STALE);
         repository.saveJudgement(claim.id, fresh.benefits(), fresh.total(), fresh.hints(), settings.levelFor(fresh.total()),
-                new Claim.Event(now(), user.username(), claim.status(), claim.status(), "增补申领项目「" + catalogue.itemName(code)
-                        + "」，重新测算合计" + new Money(fresh.total()) + "元" + (missing.isEmpty() ? "" : "；还需材料：" + String.join("、", missing))));
+                new Claim.Event(now(), user.username(), claim.status(), claim.status(), what + "，重新测算合计" + new Money(fresh.total())
+                        + "元" + (missing.isEmpty() ? "" : "；还需材料：" + String.join("、", missing))));
     }
 
     /**
@@ -488,7 +511,7 @@ public class Claims {
             completeMaterialsIfNowComplete(load(id));
         }
         readings.attached(stored, documents.stream().map(NewDocument::content).toList(), id);
-        boolean nothingToRead = stored.stream().noneMatch(d -> DocumentReadings.READ_KINDS.contains(d.kind()));
+        boolean nothingToRead = stored.stream().noneMatch(d -> DocumentReadings.AWAITED_KINDS.contains(d.kind()));
         if (judgeAgain || awaitingDecision(claim.status()) && nothingToRead) judgeAfterReading(id);   // the last material it asked for came
         return stored.stream().map(views::document).toList();
     }

@@ -127,6 +127,21 @@ public class DiagnosisNames {
         return Optional.empty();
     }
 
+    /** One name or synonym of a code as the list writes it and in search form (for words read from a document). */
+    record Named(String code, String name, String word, String searchWord) {
+    }
+
+    /** Every name and synonym of every code, in code order. */
+    List<Named> allNames() {
+        List<Named> all = new ArrayList<>();
+        for (Entry entry : entries) {
+            for (int i = 0; i < entry.names().size(); i++) {
+                all.add(new Named(entry.code(), entry.names().getFirst(), entry.names().get(i), entry.searchNames().get(i)));
+            }
+        }
+        return all;
+    }
+
     /** Every code the list names, in code order. */
     public List<String> codes() {
         return entries.stream().map(Entry::code).toList();

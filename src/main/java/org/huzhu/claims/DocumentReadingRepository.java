@@ -52,6 +52,17 @@ class DocumentReadingRepository {
                 .query((rs, n) -> new Unread(rs.getLong(1), rs.getLong(2), rs.getString(3))).list();
     }
 
+    /** Whether any of these documents was handed in as one of these kinds. */
+    boolean anyOfKinds(List<Long> documentIds, List<String> kinds) {
+        return jdbc.sql("select exists (select 1 from claims.document where id = any (?) and kind = any (?))")
+                .params(documentIds.toArray(Long[]::new), kinds.toArray(String[]::new)).query(Boolean.class).single();
+    }
+
+    /** The material kind a document was handed in as. */
+    String kindOf(long documentId) {
+        return jdbc.sql("select kind from claims.document where id = ?").param(documentId).query(String.class).single();
+    }
+
     /** Whether the claim has documents of these kinds still to be read. */
     boolean anyUnread(long claimId, List<String> kinds) {
         return jdbc.sql("""
@@ -75,6 +86,12 @@ class DocumentReadingRepository {
                 .params(documentId, claimId, outcome, documentType, source, resultCipher, invoiceCode, invoiceNumber,
                         usedByClaimId, message)
                 .update() == 1;
+    }
+
+    /** Replaces what was read from a document (its suggestion decided); false when there is no such reading. */
+    boolean replaceResult(long claimId, long documentId, byte[] resultCipher) {
+        return jdbc.sql("update claims.document_reading set result_cipher = ? where claim_id = ? and document_id = ? and outcome = 'READ'")
+                .params(resultCipher, claimId, documentId).update() == 1;
     }
 
     List<Stored> ofClaim(long claimId) {

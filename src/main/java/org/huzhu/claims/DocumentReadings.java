@@ -44,7 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DocumentReadings {
 
-    static final List<String> READ_KINDS = List.of("RECEIPT", "SETTLEMENT");
+    /** The kinds of document that are read; a claim's judgement waits only for {@link #AWAITED_KINDS}. */
+    static final List<String> READ_KINDS = List.of("RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY", "DIAGNOSIS_CERTIFICATE");
+    static final List<String> AWAITED_KINDS = List.of("RECEIPT", "SETTLEMENT");
+    private static final List<String> MEDICAL_RECORDS = List.of("DISCHARGE_SUMMARY", "DIAGNOSIS_CERTIFICATE");
     private static final Logger log = LoggerFactory.getLogger(DocumentReadings.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -54,13 +57,15 @@ class DocumentReadings {
     private final ObjectProvider<Claims> front;
     private final TransactionTemplate tx;
     private final ThreadPoolExecutor pool;
+    private final DiagnosisSuggestions suggestions;
 
-    DocumentReadings(DocumentReadingRepository readings, Recognitions recognitions,
+    DocumentReadings(DocumentReadingRepository readings, Recognitions recognitions, DiagnosisNames diagnosisNames,
                      PersonalDataCipher cipher, ObjectProvider<Claims> front, PlatformTransactionManager transactions,
                      @Value("${huzhu.claims.reading-threads:2}") int threads,
                      @Value("${huzhu.claims.reading-queue:500}") int queue) {
         this.readings = readings;
         this.recognitions = recognitions;
+        this.suggestions = new DiagnosisSuggestions(diagnosisNames);
         this.cipher = cipher;
         this.front = front;
         this.tx = new TransactionTemplate(transactions);
@@ -191,7 +196,12 @@ class DocumentReadings {
         var recorded = readings.lockClaimAndRecordUnreadable(claimId, outcomes.stream().map(Outcome::documentId).toList(),
                 outcomes.stream().map(Outcome::failure).toList()).orElse(null);
         return recorded != null && Claims.awaitingDecision(recorded.status()) && recorded.inserted() > 0
-                && !readings.anyUnread(claimId, READ_KINDS);
+                && awaited(outcomes) && !readings.anyUnread(claimId, AWAITED_KINDS);
+    }
+
+    /** Whether any of these documents is one a claim's judgement waits for (a discharge summary read alone judges nothing). */
+    private boolean awaited(List<Outcome> outcomes) {
+        return readings.anyOfKinds(outcomes.stream().map(Outcome::documentId).toList(), AWAITED_KINDS);
     }
 
     /** What reading one document gave: a recognition, or the reason it could not be read. */
@@ -213,17 +223,24 @@ class DocumentReadings {
             recorded = true;
             if (added) nextReceipt++;
         }
-        return recorded && Claims.awaitingDecision(claim.status()) && !readings.anyUnread(claimId, READ_KINDS);
+        return recorded && Claims.awaitingDecision(claim.status()) && awaited(outcomes) && !readings.anyUnread(claimId, AWAITED_KINDS);
     }
 
-    /** Records one document that was read; null when it had been read already, else whether a receipt was added to the claim. */
+    /**
+     * Records one document that was read; null when it had been read already, else whether a receipt was added to the claim.
+     * A discharge summary or a certificate adds no receipt; its main diagnosis gets its suggested code, and a summary's
+     * stay fills a stay not typed, like an inpatient receipt's 住院时间.
+     */
     private Boolean recordRead(long claimId, DocumentReadingRepository.ClaimState claim, long documentId, Recognition r, int receiptPosition) {
+        boolean medicalRecord = MEDICAL_RECORDS.contains(r.documentType().name());
         String code = r.fields().get("invoiceCode");
         String number = r.fields().get("invoiceNumber");
-        boolean receipt = code != null && number != null;
+        // a receipt handed in as a discharge summary or a certificate is recorded as read, but fills nothing
+        boolean misfiled = !medicalRecord && code != null && number != null && MEDICAL_RECORDS.contains(readings.kindOf(documentId));
+        boolean receipt = !medicalRecord && !misfiled && code != null && number != null;
         Long usedBy = receipt ? readings.otherClaimWithReceipt(claimId, code, number).orElse(null) : null;
         String message = usedBy == null ? null : "该票据（" + code + "-" + number + "）已用于理赔申请 #" + usedBy;
-        if (!readings.insert(claimId, documentId, "READ", r.documentType().name(), r.source().name(), seal(r),
+        if (!readings.insert(claimId, documentId, "READ", r.documentType().name(), r.source().name(), seal(r, suggestion(r)),
                 receipt ? code : null, receipt ? number : null, usedBy, message)) {
             return null;
         }
@@ -234,9 +251,17 @@ class DocumentReadings {
             added = readings.addReceipt(claimId, receiptPosition, code, number, r.source() != TextSource.OCR,
                     total == null ? BigDecimal.ZERO : new BigDecimal(total));
         }
-        if (open && !claim.expensesTyped()) fillExpenses(claimId);
-        if (open && !claim.hospitalStayKnown()) fillHospitalStay(claimId, r);
+        if (open && !misfiled && !claim.expensesTyped()) fillExpenses(claimId);
+        if (open && !misfiled && !claim.hospitalStayKnown()) fillHospitalStay(claimId, r);
         return added;
+    }
+
+    private ClaimView.DiagnosisSuggestionView suggestion(Recognition r) {
+        String diagnosis = MEDICAL_RECORDS.contains(r.documentType().name()) ? r.fields().get("diagnosis") : null;
+        if (diagnosis == null) return null;
+        return suggestions.suggest(diagnosis)
+                .map(s -> new ClaimView.DiagnosisSuggestionView(s.code(), s.name(), s.matched(), s.how().name(), null, null, null))
+                .orElse(null);
     }
 
     /** Expenses = the sum over the claim's readable receipts, only when every one of them gave all four amounts. */
@@ -273,7 +298,14 @@ class DocumentReadings {
 
     /** What was read from one document, as the claim shows it. */
     record Reading(long documentId, String outcome, String documentType, String source, Map<String, String> fields,
-                   Map<String, Double> confidence, List<String> warnings, Long usedByClaimId, String message) {
+                   Map<String, Double> confidence, List<String> warnings, Long usedByClaimId, String message,
+                   ClaimView.DiagnosisSuggestionView suggestion) {
+
+        /** A reading that suggests no diagnosis code (a receipt's). */
+        Reading(long documentId, String outcome, String documentType, String source, Map<String, String> fields,
+                Map<String, Double> confidence, List<String> warnings, Long usedByClaimId, String message) {
+            this(documentId, outcome, documentType, source, fields, confidence, warnings, usedByClaimId, message, null);
+        }
     }
 
     List<Reading> readingsOf(long claimId) {
@@ -283,7 +315,7 @@ class DocumentReadings {
     private Reading reading(DocumentReadingRepository.Stored s) {
         Stored result = s.resultCipher() == null ? Stored.NONE : JSON.readValue(cipher.decryptBytes(s.resultCipher()), Stored.class);
         return new Reading(s.documentId(), s.outcome(), s.documentType(), s.source(), result.fields(), result.confidence(),
-                result.warnings(), s.usedByClaimId(), s.message());
+                result.warnings(), s.usedByClaimId(), s.message(), result.suggestion());
     }
 
     /** A claim's documents and the readings of those read so far. */
@@ -293,7 +325,7 @@ class DocumentReadings {
         boolean anyUnread() {
             java.util.Set<Long> read = new java.util.HashSet<>();
             readings.forEach(r -> read.add(r.documentId()));
-            return documents.stream().anyMatch(d -> READ_KINDS.contains(d.kind()) && !read.contains(d.id()));
+            return documents.stream().anyMatch(d -> AWAITED_KINDS.contains(d.kind()) && !read.contains(d.id()));
         }
     }
 
@@ -308,14 +340,22 @@ class DocumentReadings {
         return new Documents(documents, read);
     }
 
-    /** The part of a recognition kept encrypted. */
-    record Stored(Map<String, String> fields, Map<String, Double> confidence, List<String> warnings) {
-        static final Stored NONE = new Stored(Map.of(), Map.of(), List.of());
+    /** The part of a recognition kept encrypted, with the diagnosis code it suggests and what people decided of it. */
+    record Stored(Map<String, String> fields, Map<String, Double> confidence, List<String> warnings,
+                  ClaimView.DiagnosisSuggestionView suggestion) {
+        static final Stored NONE = new Stored(Map.of(), Map.of(), List.of(), null);
     }
 
-    private byte[] seal(Recognition r) {
+    private byte[] seal(Recognition r, ClaimView.DiagnosisSuggestionView suggestion) {
         return cipher.encryptBytes(JSON.writeValueAsBytes(new Stored(new LinkedHashMap<>(r.fields()),
-                new LinkedHashMap<>(r.confidence()), r.warnings())));
+                new LinkedHashMap<>(r.confidence()), r.warnings(), suggestion)));
+    }
+
+    /** Records what was decided of a reading's suggested code (sealed again with the reading); false when it was decided already. */
+    boolean decideSuggestion(long claimId, Reading reading, ClaimView.DiagnosisSuggestionView decided) {
+        byte[] sealed = cipher.encryptBytes(JSON.writeValueAsBytes(new Stored(new LinkedHashMap<>(reading.fields()),
+                new LinkedHashMap<>(reading.confidence()), reading.warnings(), decided)));
+        return readings.replaceResult(claimId, reading.documentId(), sealed);
     }
 
     @PreDestroy

@@ -22,6 +22,14 @@ final class MedicalData {
     private MedicalData() {
     }
 
+    /**
+     * Writes to the operation log that a claim's diagnosis changed, without the diagnoses (personal data): before and after
+     * are said to be hidden, and differ so that the change is recorded at all.
+     */
+    static void diagnosisChanged(long claimId) {
+        org.huzhu.shared.audit.Audit.changed("claim", claimId, "诊断", "（修改前，已隐去）", "（修改后，已隐去）");
+    }
+
     static boolean readableBy(CurrentUser user) {
         return user.holds(Right.CLAIM_DOCUMENT_READ);
     }

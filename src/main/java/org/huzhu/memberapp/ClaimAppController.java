@@ -13,6 +13,7 @@ import org.huzhu.claims.ClaimHospitals;
 import org.huzhu.claims.ClaimAppeals;
 import org.huzhu.claims.Claims;
 import org.huzhu.claims.DecisionLetters;
+import org.huzhu.claims.DiagnosisConfirmations;
 import org.huzhu.claims.DiagnosisNames;
 import org.huzhu.claims.WhatHappened;
 import org.huzhu.hospitals.Hospital;
@@ -55,10 +56,12 @@ class ClaimAppController {
     private final ClaimHospitals claimHospitals;
     private final ClaimAppeals appeals;
     private final DecisionLetters letters;
+    private final DiagnosisConfirmations confirmations;
 
     ClaimAppController(Claims claims, DiagnosisNames names, OwnClaimViews views, Hospitals hospitals, ClaimHospitals claimHospitals,
-                       ClaimAppeals appeals, DecisionLetters letters) {
+                       ClaimAppeals appeals, DecisionLetters letters, DiagnosisConfirmations confirmations) {
         this.claims = claims;
+        this.confirmations = confirmations;
         this.hospitals = hospitals;
         this.claimHospitals = claimHospitals;
         this.names = names;
@@ -200,6 +203,16 @@ class ClaimAppController {
         if (documents.isEmpty()) throw InvalidInputException.of("photos", "请先拍照或选择照片");
         claims.attach(id, documents, user);
         return views.of(claims.view(id, user));
+    }
+
+    record Adopt(Boolean accept) {
+    }
+
+    @Requires(Right.OWN_CLAIM)
+    @PostMapping("/api/v1/m/claims/{id}/photos/{photoId}/diagnosis")
+    @Operation(summary = "采用或不采用出院小结、诊断证明照片识别出的诊断（本人草稿）：accept 为 true 时设为本次申领的诊断")
+    OwnClaimViews.OwnClaim adoptDiagnosis(@PathVariable long id, @PathVariable long photoId, @RequestBody(required = false) Adopt body) {
+        return views.of(confirmations.decide(id, photoId, body == null ? null : body.accept(), CurrentUser.get()));
     }
 
     @Requires(Right.OWN_CLAIM)

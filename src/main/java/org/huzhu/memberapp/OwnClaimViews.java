@@ -36,7 +36,16 @@ class OwnClaimViews {
     record Diagnosis(String code, String name) {
     }
 
-    record Photo(long id, String kind, String kindName, String fileName, String reading, String message, Map<String, String> fields) {
+    /**
+     * A photo, what it was read as, and for a discharge summary or a certificate the diagnosis read from it with the code it
+     * suggests ({@code suggestion}, null when none), which the worker adopts or not while filing.
+     */
+    record Photo(long id, String kind, String kindName, String fileName, String reading, String message, Map<String, String> fields,
+                 Suggestion suggestion) {
+    }
+
+    /** The diagnosis read, the suggested code and its standard name, and what was decided (null: not yet, ACCEPTED, REJECTED). */
+    record Suggestion(String diagnosis, String code, String name, String decision) {
     }
 
     record Receipt(String invoiceCode, String invoiceNumber, Money amount) {
@@ -158,7 +167,9 @@ class OwnClaimViews {
             case "UNREADABLE" -> draft ? "未能识别，请核对后手工填写或重新拍照" : "未能识别，工作人员将人工核对";
             default -> r.usedByClaimId() != null ? "这张票据已用于其他申请，不能重复申领" : draft ? "已识别，请核对" : "已识别";
         };
-        return new Photo(d.id(), d.kind(), d.kindName(), d.fileName(), r == null ? null : r.status(), message, fields);
+        ClaimView.DiagnosisSuggestionView s = r == null ? null : r.diagnosisSuggestion();
+        Suggestion suggestion = s == null ? null : new Suggestion(r.fields().get("diagnosis"), s.code(), s.name(), s.decision());
+        return new Photo(d.id(), d.kind(), d.kindName(), d.fileName(), r == null ? null : r.status(), message, fields, suggestion);
     }
 
     private static Prompt prompt(ClaimView.HintView h) {

@@ -1,6 +1,7 @@
 package org.huzhu.recognition;
 
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Service;
  * The recognition module's front door: one uploaded document in, its {@link Recognition} out.
  * The file's type is told from its bytes; a PDF's text layer and an OFD's XML are read exactly,
  * photos, scans and image-only PDF pages by OCR on a bounded pool; then the receipt layout is
- * read and checked. Refusals are {@code UnreadableUploadException} (422) and
+ * read and checked — or, for a discharge summary or a diagnosis certificate, its record read
+ * ({@link MedicalRecords}). Refusals are {@code UnreadableUploadException} (422) and
  * {@code UploadTooLargeException} (413). Nothing read is logged: receipts carry personal data.
  */
 @Service
@@ -36,7 +38,8 @@ public class Recognitions {
             case PNG, JPEG -> null;
         };
         Recognition recognition = pages == null ? image(content, type)
-                : ReceiptChecks.apply(ReceiptExtractor.extract(pages.pages()), pages.source());
+                : MedicalRecords.read(pages.pages(), pages.source())
+                        .orElseGet(() -> ReceiptChecks.apply(ReceiptExtractor.extract(pages.pages()), pages.source()));
         if (log.isInfoEnabled()) {
             log.info("Recognised {} of {} bytes, {} page(s): {} from {}, {} fields, {} lines, {} warnings in {} ms",
                     type, content.length, pages != null ? pages.pages().size() : 1, recognition.documentType(), recognition.source(),
@@ -50,6 +53,8 @@ public class Recognitions {
     private Recognition image(byte[] content, FileType type) {
         ImageFiles.checkHeader(content, type);
         OcrPage page = OcrResults.await(ocr.readKeeping(() -> ImageFiles.decode(content, type), 0));
+        Optional<Recognition> record = MedicalRecords.read(List.of(page.text()), TextSource.OCR);
+        if (record.isPresent()) return record.get();
         ReceiptReading reading = SecondReads.apply(ReceiptExtractor.extract(List.of(page.text())), page.lines());
         return ReceiptChecks.apply(reading, TextSource.OCR);
     }

@@ -261,7 +261,8 @@ function documentsCard(claim, context, open, reload) {
         h('div', { class: 'doc-actions' },
           claim.medicalDataHidden ? null : viewButton(claim, d, READ_FIELDS),
           claim.status === 'DRAFT' && context.can('CLAIM_FILE') ? removeButton(claim, d, reload) : null))),
-      h('td', { class: 'reading' }, claim.medicalDataHidden ? h('span', { class: 'hint', text: '已提交' }) : readingCell(d.reading)),
+      h('td', { class: 'reading' }, claim.medicalDataHidden ? h('span', { class: 'hint', text: '已提交' })
+        : readingCell(d.reading, diagnosisRead(claim, d, context, reload))),
       h('td', { class: 'num', text: size(d.size) }))))))) 
     : h('p', { class: 'empty', text: '尚未上传材料' });
 
@@ -327,29 +328,75 @@ function removeButton(claim, d, reload) {
 
 /** The names of the recognised fields, as the receipt prints them (docs/receipts.md). */
 const READ_FIELDS = {
-  invoiceCode: '票据代码', invoiceNumber: '票据号码', checkCode: '校验码', payerName: '付款人', issueDate: '开票日期', hospital: '医院', admissionDate: '入院',
-  dischargeDate: '出院', visitDate: '就诊日期', total: '金额合计', fundPaid: '统筹支付', otherPaid: '其他支付',
+  invoiceCode: '票据代码', invoiceNumber: '票据号码', checkCode: '校验码', payerName: '付款人', patientName: '患者', issueDate: '开票日期', hospital: '医院',
+  department: '科室', admissionDate: '入院', dischargeDate: '出院', visitDate: '就诊日期', total: '金额合计', fundPaid: '统筹支付', otherPaid: '其他支付',
   personalAccountPaid: '个人账户', cashPaid: '个人现金', selfPaid: '个人自付', selfFunded: '个人自费',
 };
+/** A discharge summary's or a certificate's date of issue is not an invoice's. */
+const RECORD_FIELDS = { ...READ_FIELDS, issueDate: '开具日期' };
+const RECORD_TYPES = ['DISCHARGE_SUMMARY', 'DIAGNOSIS_CERTIFICATE'];
 const READ_SOURCE = { PDF_TEXT: 'PDF 电子票据', OFD: 'OFD 电子票据', OCR: '图片识别' };
+const RECORD_SOURCE = { PDF_TEXT: 'PDF 文本', OFD: 'OFD 文件', OCR: '图片识别' };
 
-/** What recognition read from a receipt: its state, the fields (doubtful ones marked) and any warning. */
-function readingCell(r) {
+/** What recognition read from a document: its state, its type if a medical record, the fields (doubtful ones marked), any warning. */
+function readingCell(r, diagnosis) {
   if (!r) return h('span', { class: 'muted', text: '—' });
   if (r.status === 'PENDING') return h('span', { class: 'badge badge-blue', text: '识别中' });
   if (r.status === 'UNREADABLE') {
     return h('div', {}, h('span', { class: 'badge badge-red', text: '无法识别' }), h('div', { class: 'hint', text: r.message || '' }));
   }
-  const fields = Object.entries(READ_FIELDS).filter(([k]) => r.fields[k] != null).map(([k, label]) => {
+  const record = RECORD_TYPES.includes(r.documentType);
+  const fields = Object.entries(record ? RECORD_FIELDS : READ_FIELDS).filter(([k]) => r.fields[k] != null).map(([k, label]) => {
     const doubtful = r.confidence[k] != null && r.confidence[k] < 0.8;
     return h('span', { class: doubtful ? 'read-field doubtful' : 'read-field', title: doubtful ? '识别可信度较低，请核对' : '' },
       `${label} ${r.fields[k]}`);
   });
   return h('div', { class: 'reading-result' },
-    h('span', { class: 'badge badge-green', text: `已识别 · ${READ_SOURCE[r.source] || r.source}` }),
+    h('span', { class: 'badge badge-green', text: `已识别 · ${record ? `${r.documentTypeName} · ${RECORD_SOURCE[r.source] || r.source}` : READ_SOURCE[r.source] || r.source}` }),
     r.usedByClaimId ? h('div', { class: 'badge badge-red', role: 'alert', text: r.message }) : null,
     h('div', { class: 'read-fields' }, fields),
+    record ? diagnosis : null,
     ...(r.warnings || []).map((w) => h('div', { class: 'hint warn', text: w })));
+}
+
+const SUGGESTION_DECISION = { ACCEPTED: '已采用', REJECTED: '未采用' };
+
+/**
+ * The diagnoses a discharge summary or certificate gives and the ICD-10 code the first suggests, with 采用 / 不采用 for
+ * whoever may change the claim's diagnosis now (the filer on a draft, a reviewer in review); never applied by itself.
+ */
+function diagnosisRead(claim, d, context, reload) {
+  const r = d.reading;
+  if (!r || r.status !== 'READ' || !RECORD_TYPES.includes(r.documentType)) return null;
+  const read = (r.fields.diagnoses || '').split('\n').filter(Boolean);
+  const s = r.diagnosisSuggestion;
+  const block = h('div', { class: 'read-diagnosis', id: `diagnosis-${d.id}` },
+    h('div', {}, h('span', { class: 'hint', text: '诊断 ' }),
+      read.length ? h('ol', { class: 'plain-list diagnoses' }, read.map((x) => h('li', { text: x }))) : h('span', { text: '未读出' })));
+  if (!s) {
+    if (read.length) block.append(h('div', { class: 'hint', text: '诊断名称表中没有把握对应的编码，请人工核对' }));
+    return block;
+  }
+  block.append(h('div', { class: 'suggested' }, h('span', { class: 'hint', text: '建议编码 ' }),
+    h('strong', { class: 'mono', text: s.code }), h('span', { text: ` ${s.name}` }),
+    s.decision ? h('span', { class: `badge ${s.decision === 'ACCEPTED' ? 'badge-green' : ''}`,
+      text: `${SUGGESTION_DECISION[s.decision]}（${s.decidedBy}）` }) : null));
+  const mayDecide = claim.status === 'DRAFT' ? context.can('CLAIM_FILE') : context.can('CLAIM_DECIDE');
+  if (s.decision || !mayDecide) return block;
+  const decide = (accept, button) => busy(button, accept ? '正在采用…' : '正在保存…', async () => {
+    try {
+      await api(`/api/v1/claims/${claim.id}/documents/${d.id}/diagnosis-suggestion`, { method: 'POST', json: { accept } });
+      await reload({ kind: 'ok', title: accept ? '已采用建议的诊断' : '未采用建议的诊断', text: accept ? `诊断已设为 ${s.code}，已重新测算` : '诊断保持不变' });
+    } catch (e) {
+      toast(e.message, 'error');
+    }
+  });
+  const adopt = h('button', { type: 'button', class: 'btn btn-small btn-primary', id: `adopt-${d.id}`, text: '采用' });
+  const reject = h('button', { type: 'button', class: 'btn btn-small btn-quiet', id: `reject-${d.id}`, text: '不采用' });
+  adopt.addEventListener('click', () => decide(true, adopt));
+  reject.addEventListener('click', () => decide(false, reject));
+  block.append(h('div', { class: 'doc-actions' }, adopt, reject));
+  return block;
 }
 
 function size(bytes) {

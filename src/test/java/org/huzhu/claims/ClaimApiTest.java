@@ -665,7 +665,7 @@ class ClaimApiTest extends ApiTest {
         filed.json().path("documents").forEach(d -> answered.add(d.path("kind").asString() + " " + d.path("fileName").asString()
                 + " " + d.path("reading").path("status").asString("-")));
         assertThat(answered).containsExactly("ID_CARD ID_CARD.pdf -", "BANK_CARD BANK_CARD.pdf -", "RECEIPT RECEIPT.pdf PENDING",
-                "SETTLEMENT SETTLEMENT.pdf PENDING", "DISCHARGE_SUMMARY DISCHARGE_SUMMARY.pdf -");
+                "SETTLEMENT SETTLEMENT.pdf PENDING", "DISCHARGE_SUMMARY DISCHARGE_SUMMARY.pdf PENDING");
         long claim = filed.json().path("id").asLong();
         long id = filed.json().path("documents").get(2).path("id").asLong();
         byte[] cipher = jdbc.sql("select content_cipher from claims.document where id = ?").param(id).query(byte[].class).single();

@@ -449,6 +449,9 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("GET /api/v1/claims/{id}/documents/{documentId}/pages/{page}", documentReaders,
                 claim + f.draft() + "/documents/" + f.document() + "/pages/0",
                 claim + f.otherClaim() + "/documents/" + f.otherDocument() + "/pages/0", Body.NONE));
+        add(rows, new Row("POST /api/v1/claims/{id}/documents/{documentId}/diagnosis-suggestion", documentReaders, false,
+                claim + f.draft() + "/documents/" + f.document() + "/diagnosis-suggestion",
+                claim + f.otherClaim() + "/documents/" + f.otherDocument() + "/diagnosis-suggestion", Body.EMPTY_JSON, true));
         Set<Role> adders = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.REVIEWER, Role.UNIT_OPERATOR, Role.MEMBER);
         add(rows, row("POST /api/v1/claims/{id}/documents [multipart]", adders, claim + f.draft() + "/documents",
                 claim + f.otherClaim() + "/documents", Body.DOCUMENT));
@@ -515,6 +518,9 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, row("POST /api/v1/m/claims/{id}/items", worker, own + f.draft() + "/items", own + f.otherClaim() + "/items", Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/m/claims/{id}/photos [multipart]", worker, own + f.draft() + "/photos", own + f.otherClaim() + "/photos",
                 Body.EMPTY_FILE));
+        add(rows, new Row("POST /api/v1/m/claims/{id}/photos/{photoId}/diagnosis", worker, false,
+                own + f.draft() + "/photos/" + f.document() + "/diagnosis", own + f.otherClaim() + "/photos/" + f.otherDocument() + "/diagnosis",
+                Body.EMPTY_JSON, true));
         add(rows, new Row("DELETE /api/v1/m/claims/{id}/photos/{photoId}", worker, false, own + f.draft() + "/photos/999999999",
                 own + f.otherClaim() + "/photos/" + f.otherDocument(), Body.NONE, true));
         add(rows, new Row("POST /api/v1/m/claims/{id}/submit", worker, false, own + "999999999/submit", own + f.otherClaim() + "/submit",

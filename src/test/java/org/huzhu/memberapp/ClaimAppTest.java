@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 import org.huzhu.recognition.specimen.PdfRenderer;
 import org.huzhu.recognition.specimen.PngRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
-import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -201,30 +196,6 @@ class ClaimAppTest extends MemberAppTest {
         assertThat(texts(item.path("reasons"))).containsExactly("事故或发病日期不在保障期内");
     }
 
-    private AppClient insured(char sex, String... items) {
-        return insuredSince(sex, 200, items);
-    }
-
-    /** A worker enrolled {@code daysAgo} in the items, with a payout card, signed in to the app. */
-    private AppClient insuredSince(char sex, int daysAgo, String... items) {
-        long unit = newUnit("江岸区总工会");
-        String name = sex == 'F' ? "申领女工" : "申领职工";
-        String idNumber = newIdNumber(java.time.LocalDate.of(1982, 4, 9), sex);
-        Answer registered = post("demo-admin", "/api/v1/members", json(Map.of("name", name, "idNumber", idNumber,
-                "employmentForm", "REGULAR", "unitId", unit)));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        long member = registered.json().path("id").asLong();
-        enrolItems(unit, member, today().minusDays(daysAgo), items);
-        setBankAccount(member, "中国工商银行", newCardNumber());
-        String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        AppClient app = new AppClient(this::uri);
-        app.post("/api/v1/m/sign-in/code", json(Map.of("phone", phone)));
-        AppClient.Reply bound = app.post("/api/v1/m/sign-in", json(Map.of("phone", phone,
-                "code", TextedCodes.codeTextedTo(centre, phone, 1), "name", name, "idNumber", idNumber)));
-        assertThat(bound.answer().json().path("signedIn").asBoolean()).as(bound.answer().body()).isTrue();
-        return app;
-    }
-
     private AppClient.Reply file(AppClient app, String whatHappened, String diagnosis, AppClient.Part... photos) {
         Map<String, Object> claim = new java.util.LinkedHashMap<>(Map.of("whatHappened", whatHappened,
                 "incidentDate", today().minusDays(20).toString()));
@@ -234,23 +205,6 @@ class ClaimAppTest extends MemberAppTest {
         AppClient.Reply filed = app.postParts("/api/v1/m/claims", parts);
         assertThat(filed.status()).as(filed.answer().body()).isEqualTo(201);
         return filed;
-    }
-
-    /** The claim once it satisfies the condition, read again until a deadline. */
-    private static JsonNode await(AppClient app, long id, Predicate<JsonNode> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        JsonNode claim = app.get("/api/v1/m/claims/" + id).answer().json();
-        while (!condition.test(claim) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            claim = app.get("/api/v1/m/claims/" + id).answer().json();
-        }
-        assertThat(condition.test(claim)).as("claim within 90 s: " + claim).isTrue();
-        return claim;
     }
 
     private static JsonNode prompt(JsonNode prompts, String item) {
