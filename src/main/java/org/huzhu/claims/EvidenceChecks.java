@@ -83,10 +83,10 @@ final class EvidenceChecks {
         HospitalStay stay = facts.hospitalStay();
         List<String> problems = new ArrayList<>();
         if (stay != null && admission != null && !admission.equals(stay.admission())) {
-            problems.add("票据入院日期 " + admission + "，申请填报 " + stay.admission());
+            problems.add("识别的入院日期 " + admission + "，申请填报 " + stay.admission());
         }
         if (stay != null && discharge != null && !discharge.equals(stay.discharge())) {
-            problems.add("票据出院日期 " + discharge + "，申请填报 " + stay.discharge());
+            problems.add("识别的出院日期 " + discharge + "，申请填报 " + stay.discharge());
         }
         if (issued != null && facts.incidentDate() != null && issued.isBefore(facts.incidentDate())) {
             problems.add("开票日期 " + issued + " 早于事故（确诊）日期 " + facts.incidentDate());
