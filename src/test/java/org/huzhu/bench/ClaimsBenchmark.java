@@ -53,7 +53,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code ./huzhu bench claims}: N low-risk claims filed with their documents and submitted end to end
  * through the real service layer ({@link Claims#file(Claims.NewClaim, List, CurrentUser)} with the 5 documents, as a
- * phone sends them in one request, then {@link Claims#submit}, and the background reading of the 2 receipt-kind
+ * phone sends them in one request, then {@link Claims#submit}, and the background reading of the 3 documents of the kinds it reads (receipt, settlement, discharge summary)
  * documents, waited for inside the timed window) on the real database, each judged by the benefits engine against
  * the member's real coverages and what the member's earlier claims were paid, approved automatically and handed to
  * payment: a payout order to the payouts module (PAYMENT_PENDING) and the benefit booked in the ledger (Dr 5101 Cr 2202).
@@ -119,7 +119,7 @@ public final class ClaimsBenchmark {
             Map.entry("payout", "payouts"), Map.entry("payout_event", "payouts"), Map.entry("journal", "ledger"),
             Map.entry("posting", "ledger"), Map.entry("document_reading", "claims"), Map.entry("audit_check", "claims"));
     /** The document kinds the claims' background reader reads (DocumentReadings.READ_KINDS). */
-    private static final Set<String> READ_KINDS = Set.of("RECEIPT", "SETTLEMENT");
+    private static final Set<String> READ_KINDS = Set.of("RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY", "DIAGNOSIS_CERTIFICATE");
     private static final Set<String> TABLES = new TreeSet<>(SCHEMA_OF.keySet());
 
     private ClaimsBenchmark() {
