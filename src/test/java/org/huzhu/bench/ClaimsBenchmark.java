@@ -53,8 +53,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code ./huzhu bench claims}: N low-risk claims filed with their documents and submitted end to end
  * through the real service layer ({@link Claims#file(Claims.NewClaim, List, CurrentUser)} with the 5 documents, as a
- * phone sends them in one request, then {@link Claims#submit}, and the background reading of the 3 documents of the kinds it reads (receipt, settlement, discharge summary)
- * documents, waited for inside the timed window) on the real database, each judged by the benefits engine against
+ * phone sends them in one request, then {@link Claims#submit}, and the background reading of the 3 documents of
+ * the kinds it reads (receipt, settlement, discharge summary), waited for inside the timed window) on the real database, each judged by the benefits engine against
  * the member's real coverages and what the member's earlier claims were paid, approved automatically and handed to
  * payment: a payout order to the payouts module (PAYMENT_PENDING) and the benefit booked in the ledger (Dr 5101 Cr 2202).
  * With {@code --attach-separately} the documents are attached by a second call ({@link Claims#attach}) after filing.
