@@ -65,7 +65,8 @@ record Bill(Kind kind, String invoiceCode, String invoiceNumber, String checkCod
         long cash = total - fund - other - account;
         long selfFunded = Math.round(cash * 0.35 * random.nextDouble());
         long selfPaid = Math.round((cash - selfFunded) * random.nextDouble());
-        long prepaid = inpatient ? 100_000L * (1 + random.nextInt(10)) : 0;
+        // the deposit paid on admission, in whole thousands: mostly more than the cash due (退费), sometimes less (补缴)
+        long prepaid = inpatient ? Math.max(100_000L, (long) Math.ceil(cash * (0.8 + 0.8 * random.nextDouble()) / 100_000) * 100_000) : 0;
         boolean[] small = new boolean[1];
         String hospital = Names.hospital(random, small);
         return new Bill(kind, "42" + digits(random, 2) + "26" + digits(random, 2), digits(random, 10), hex(random, 6), issue,
