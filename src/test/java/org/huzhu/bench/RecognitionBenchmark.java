@@ -236,16 +236,16 @@ final class RecognitionBenchmark implements Bench.Benchmark {
         row.seconds = (System.nanoTime() - started) / 1e9;
         row.cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         row.pages = set.size();
-        for (int i = 0; i < set.size(); i++) score(row, set.get(i), results.get(i));
+        for (int i = 0; i < set.size(); i++) score(row, kind, set.get(i), results.get(i));
         say("%-8s ours: %.3f s/page (cpu %.3f s/page), fields %d/%d right, %d missing, %d wrong", kind, row.perPage(),
                 row.cpuSeconds / row.pages, row.right, row.fields, row.missing, row.wrong);
         return row;
     }
 
-    private static void score(Row row, Receipt truth, Recognition read) {
+    private static void score(Row row, String kind, Receipt truth, Recognition read) {
         boolean typeRight = read.documentType().name().equals(truth.documentType());
         if (typeRight) row.typeRight++;
-        else if (DETAILS) say("  %s %s: type %s (truth %s)", truth.id(), read.source(), read.documentType(), truth.documentType());
+        else if (DETAILS) say("  %s %s: type %s (truth %s)", truth.id(), kind, read.documentType(), truth.documentType());
         int[] arrangement = row.byArrangement.computeIfAbsent(truth.arrangement() == null ? "-" : truth.arrangement(), a -> new int[6]);
         arrangement[0]++;
         if (typeRight) arrangement[1]++;
@@ -262,15 +262,15 @@ final class RecognitionBenchmark implements Bench.Benchmark {
                 row.missing++;
                 counts[1]++;
                 arrangement[4]++;
-                if (DETAILS) say("  %s %s: missing %s (truth %s)", truth.id(), read.source(), field, expected);
+                if (DETAILS) say("  %s %s: missing %s (truth %s)", truth.id(), kind, field, expected);
             } else {
                 row.wrong++;
                 counts[2]++;
                 arrangement[5]++;
-                if (DETAILS) say("  %s %s: WRONG %s=%s (truth %s)", truth.id(), read.source(), field, got, expected);
+                if (DETAILS) say("  %s %s: WRONG %s=%s (truth %s)", truth.id(), kind, field, got, expected);
             }
         });
-        if (DETAILS && !read.warnings().isEmpty()) say("  %s warnings: %s", truth.id(), read.warnings());
+        if (DETAILS && !read.warnings().isEmpty()) say("  %s %s warnings: %s", truth.id(), kind, read.warnings());
     }
 
     // ---- the bare command ----
