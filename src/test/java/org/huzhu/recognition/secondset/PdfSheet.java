@@ -29,20 +29,27 @@ final class PdfSheet {
     private PdfSheet() {
     }
 
-    static byte[] write(Sheet sheet) {
-        Map<Face, TrueTypeCollection> collections = new EnumMap<>(Face.class);
+    /** The faces, parsed once and kept open (the collections are large); subsets are taken from them per document. */
+    private static final Map<Face, TrueTypeFont> FACES = new EnumMap<>(Face.class);
+
+    private static TrueTypeFont face(Face face) throws IOException {
+        TrueTypeFont loaded = FACES.get(face);
+        if (loaded != null) return loaded;
+        TrueTypeCollection collection = new TrueTypeCollection(Fonts.file(face).toFile());
+        TrueTypeFont[] found = new TrueTypeFont[1];
+        collection.processAllFonts(ttf -> {
+            if (found[0] == null && face.name.equals(ttf.getNaming().getFontFamily())) found[0] = ttf;
+        });
+        if (found[0] == null) throw new IllegalStateException(Fonts.file(face) + " holds no face named " + face.name);
+        FACES.put(face, found[0]);
+        return found[0];
+    }
+
+    /** One document at a time: the shared faces are read while subsetting. */
+    static synchronized byte[] write(Sheet sheet) {
         try (PDDocument doc = new PDDocument()) {
             Map<Face, PDType0Font> fonts = new EnumMap<>(Face.class);
-            for (Face face : Face.values()) {
-                TrueTypeCollection collection = new TrueTypeCollection(Fonts.file(face).toFile());
-                collections.put(face, collection);
-                TrueTypeFont[] found = new TrueTypeFont[1];
-                collection.processAllFonts(ttf -> {
-                    if (found[0] == null && face.name.equals(ttf.getNaming().getFontFamily())) found[0] = ttf;
-                });
-                if (found[0] == null) throw new IllegalStateException(Fonts.file(face) + " holds no face named " + face.name);
-                fonts.put(face, PDType0Font.load(doc, found[0], true));
-            }
+            for (Face face : Face.values()) fonts.put(face, PDType0Font.load(doc, face(face), true));
             PDPage page = new PDPage(new PDRectangle((float) sheet.width * MM, (float) sheet.height * MM));
             doc.addPage(page);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -79,14 +86,6 @@ final class PdfSheet {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            for (TrueTypeCollection c : collections.values()) {
-                try {
-                    c.close();
-                } catch (IOException ignored) {
-                    // read-only font file
-                }
-            }
         }
     }
 
