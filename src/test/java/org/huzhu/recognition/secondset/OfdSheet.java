@@ -22,6 +22,8 @@ import org.huzhu.recognition.secondset.Fonts.Face;
 final class OfdSheet {
 
     private static final String NS = "http://www.ofdspec.org/2016";
+    /** Every entry's time (2026-11-23 00:00 UTC): the same seed writes the same bytes. */
+    private static final long PACKED = 1_795_392_000_000L;
 
     private OfdSheet() {
     }
@@ -169,7 +171,9 @@ final class OfdSheet {
     }
 
     private static void put(ZipOutputStream zip, String name, String text) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(PACKED);
+        zip.putNextEntry(entry);
         zip.write(text.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -81,11 +83,26 @@ final class PdfSheet {
                 }
                 for (Sheet.Seal seal : sheet.seals) seal(cs, sheet, seal, fonts.get(SealShape.FACE));
             }
+            // a file ID from the document's own content, not the clock: the same seed writes the same bytes
+            byte[] id = fileId(sheet);
+            COSArray ids = new COSArray();
+            ids.add(new COSString(id));
+            ids.add(new COSString(id));
+            doc.getDocument().setDocumentID(ids);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] fileId(Sheet sheet) {
+        try {
+            return java.security.MessageDigest.getInstance("MD5").digest((sheet.arrangement + sheet.look.describe() + sheet.truth)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

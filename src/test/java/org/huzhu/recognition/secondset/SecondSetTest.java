@@ -87,6 +87,8 @@ class SecondSetTest {
         assertThat(a.look).isEqualTo(b.look);
         assertThat(a.texts).isEqualTo(b.texts);
         assertThat(SecondSet.sheet(3, SEED + 1).truth).isNotEqualTo(a.truth);
+        assertThat(SecondSet.file(a, "PDF", 3, SEED)).isEqualTo(SecondSet.file(b, "PDF", 3, SEED));
+        assertThat(SecondSet.file(a, "OFD", 3, SEED)).isEqualTo(SecondSet.file(b, "OFD", 3, SEED));
     }
 
     @Test
