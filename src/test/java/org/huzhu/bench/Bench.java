@@ -69,8 +69,10 @@ public final class Bench {
                 "[--workers N (2000)] [--clients C (16)]", PortalBenchmark::new));
         BENCHMARKS.put("export", new Entry("the members' list exported as XLSX through the real export code against COPY … TO STDOUT of the same rows",
                 "[--rows N (1000000)]", ExportBenchmark::new));
-        BENCHMARKS.put("recognition", new Entry("receipt recognition per-field accuracy (PDF, OFD, image variants) and s/page against the bare tesseract command",
-                "[--receipts N (40)] [--threads T (processors)] [--seed S (2026)] [--sequential N (8)] [--only PDF,CLEAN,SCAN,…] [--bare on|off]",
+        BENCHMARKS.put("recognition", new Entry("receipt recognition per-field accuracy (PDF, OFD, image variants) and s/page against the bare tesseract command, "
+                + "on the generated set 1 and the independent set 2",
+                "[--set 1|2|both (both)] [--receipts N (40)] [--receipts2 N (40)] [--threads T (processors)] [--seed S (2026)] [--sequential N (8)] "
+                        + "[--only PDF,CLEAN,SCAN,FAX,…] [--bare on|off]",
                 RecognitionBenchmark::new));
         BENCHMARKS.put("reporting", new Entry("the province's and a county's dashboard (p95 over R answers, read from the rollups) against the raw "
                 + "GROUP BY over the base tables computing the same figures", "[--enrolments N (2000000)] [--claims M (200000)] [--requests R (1000)] "

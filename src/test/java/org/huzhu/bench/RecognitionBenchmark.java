@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.huzhu.recognition.Recognition;
 import org.huzhu.recognition.Recognitions;
+import org.huzhu.recognition.secondset.SecondSet;
 import org.huzhu.recognition.specimen.SpecimenWriter;
 import org.huzhu.recognition.specimen.Variants.Variant;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -33,6 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * one at a time on a few). A field is right when it equals the truth exactly; a missing field
  * counts as wrong, and a field present with a wrong value — the dangerous kind — is counted apart.
  * The set is kept in target/tmp/bench-recognition and reused when the count and seed match.
+ * The second, independent set ({@link SecondSet}: other arrangements, fonts, inks and stamps; PDF,
+ * OFD, CLEAN, SCAN, PHONE, FAX) is read the same way beside it ({@code --set 1|2|both}), kept in
+ * target/tmp/bench-recognition-set2, and reported per variant, per field and per arrangement with
+ * its own BENCH line ({@code recognition_set2}); it is never used to tune the reader.
  */
 final class RecognitionBenchmark implements Bench.Benchmark {
 
@@ -44,46 +49,73 @@ final class RecognitionBenchmark implements Bench.Benchmark {
     @Override
     public List<Bench.Figure> run(Bench.Options options) throws Exception {
         int receipts = options.positiveInt("receipts", 40);
+        int receipts2 = options.positiveInt("receipts2", 40);
         int threads = options.positiveInt("threads", Runtime.getRuntime().availableProcessors());
         int seed = options.positiveInt("seed", 2026);
         int sequential = options.positiveInt("sequential", 8);
         boolean bare = options.choice("bare", "on", "on", "off").equals("on");
+        String sets = options.choice("set", "both", "1", "2", "both");
         List<String> only = kinds(options);
         options.rejectUnknown();
         if (!"1".equals(System.getenv("OMP_THREAD_LIMIT"))) {
             throw new Bench.UsageException("run through ./huzhu bench recognition (OMP_THREAD_LIMIT=1 must be set for both sides)");
         }
         quietLogging();
-        Path dir = Path.of("target/tmp/bench-recognition").toAbsolutePath();
-        List<Receipt> set = specimens(dir, receipts, seed);
+        List<Receipt> first = List.of();
+        List<Receipt> second = List.of();
+        if (!sets.equals("2")) {
+            Path dir = Path.of("target/tmp/bench-recognition").toAbsolutePath();
+            first = specimens(dir, receipts, seed, "specimen", Variant.values()[Variant.values().length - 1].name(),
+                    () -> SpecimenWriter.writeSet(dir, receipts, seed));
+            say("set 1: %d receipts in %s", first.size(), dir);
+        }
+        if (!sets.equals("1")) {
+            Path dir = Path.of("target/tmp/bench-recognition-set2").toAbsolutePath();
+            second = specimens(dir, receipts2, seed, "secondset", SecondSet.KINDS.getLast(), () -> SecondSet.writeSet(dir, receipts2, seed));
+            say("set 2: %d documents in %s", second.size(), dir);
+        }
         String load = uptime();
-        say("%d receipts in %s, %d threads, load before: %s", set.size(), dir, threads, load);
+        say("%d threads, load before: %s", threads, load);
 
         try (AnnotationConfigApplicationContext context = recognitionBeans(threads)) {
             Recognitions recognitions = context.getBean(Recognitions.class);
             ExecutorService callers = Executors.newFixedThreadPool(threads);
             try {
-                warmUp(recognitions, callers, set, threads);
-                Map<String, Row> rows = new LinkedHashMap<>();
-                for (String kind : List.of("PDF", "OFD")) {
-                    if (only.isEmpty() || only.contains(kind)) rows.put(kind, ours(recognitions, callers, set, kind, false));
+                warmUp(recognitions, callers, first.isEmpty() ? second : first, threads);
+                List<Bench.Figure> figures = new ArrayList<>();
+                if (!first.isEmpty()) {
+                    List<String> kinds = new ArrayList<>(List.of("PDF", "OFD"));
+                    for (Variant variant : Variant.values()) kinds.add(variant.name());
+                    Map<String, Row> rows = measure(recognitions, callers, first, kinds, only, bare, threads, sequential);
+                    figures.addAll(report(rows, first.size(), threads, load));
                 }
-                for (Variant variant : Variant.values()) {
-                    String kind = variant.name();
-                    if (!only.isEmpty() && !only.contains(kind)) continue;
-                    Row row = ours(recognitions, callers, set, kind, true);
-                    if (bare) bare(row, set, kind, threads, sequential);
-                    rows.put(kind, row);
+                if (!second.isEmpty()) {
+                    Map<String, Row> rows = measure(recognitions, callers, second, SecondSet.KINDS, only, bare, threads, sequential);
+                    figures.addAll(SecondSetReport.report(rows, second.size(), threads));
                 }
-                return report(rows, set.size(), threads, load);
+                return figures;
             } finally {
                 callers.shutdownNow();
             }
         }
     }
 
-    /** One receipt of the set: its files by kind (PDF, OFD, CLEAN …) and its truth. */
-    record Receipt(String id, String documentType, Map<String, String> fields, Map<String, Path> files) {
+    /** Every kind of file of one set, ours and (for images) the bare command's. */
+    private static Map<String, Row> measure(Recognitions recognitions, ExecutorService callers, List<Receipt> set, List<String> kinds,
+                                            List<String> only, boolean bare, int threads, int sequential) throws Exception {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (String kind : kinds) {
+            if (!only.isEmpty() && !only.contains(kind)) continue;
+            boolean image = !kind.equals("PDF") && !kind.equals("OFD");
+            Row row = ours(recognitions, callers, set, kind, image);
+            if (image && bare) bare(row, set, kind, threads, sequential);
+            rows.put(kind, row);
+        }
+        return rows;
+    }
+
+    /** One receipt of a set: its files by kind (PDF, OFD, CLEAN …), its truth, and (set 2) its arrangement. */
+    record Receipt(String id, String documentType, Map<String, String> fields, Map<String, Path> files, String arrangement) {
     }
 
     /** What one kind of file gave: field counts, pages and seconds for us and for the bare command. */
@@ -100,6 +132,8 @@ final class RecognitionBenchmark implements Bench.Benchmark {
         double bareCpuSeconds = Double.NaN;
         double bareSequentialPerPage = Double.NaN;
         final Map<String, int[]> byField = new LinkedHashMap<>();
+        /** Per arrangement (set 2): documents, type right, fields, right, missing, wrong. */
+        final Map<String, int[]> byArrangement = new LinkedHashMap<>();
 
         double accuracy() {
             return fields == 0 ? 0 : (double) right / fields;
@@ -128,14 +162,16 @@ final class RecognitionBenchmark implements Bench.Benchmark {
 
     // ---- the set ----
 
-    private static List<Receipt> specimens(Path dir, int count, int seed) throws IOException {
+    /** A set from its truth.json, written first when missing or made from another count, seed or generator. */
+    private static List<Receipt> specimens(Path dir, int count, int seed, String generator, String lastKind, Runnable write) throws IOException {
         Path truthFile = dir.resolve("truth.json");
         JsonNode truth = Files.exists(truthFile) ? JSON.readTree(truthFile.toFile()) : null;
         if (truth == null || truth.get("seed").asLong() != seed || truth.get("receipts").size() != count
-                || !truth.get("receipts").get(0).get("files").has(Variant.values()[Variant.values().length - 1].name())) {
-            say("generating %d receipts (PDF, OFD, %d image variants each)…", count, Variant.values().length);
+                || !generator.equals(truth.has("generator") ? truth.get("generator").asString() : "specimen")
+                || !truth.get("receipts").get(0).get("files").has(lastKind)) {
+            say("generating %d documents into %s…", count, dir);
             long started = System.nanoTime();
-            SpecimenWriter.writeSet(dir, count, seed);
+            write.run();
             say("generated in %.0f s", (System.nanoTime() - started) / 1e9);
             truth = JSON.readTree(truthFile.toFile());
         }
@@ -145,7 +181,8 @@ final class RecognitionBenchmark implements Bench.Benchmark {
             r.get("fields").properties().forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
             Map<String, Path> files = new LinkedHashMap<>();
             r.get("files").properties().forEach(e -> files.put(e.getKey(), dir.resolve(e.getValue().asString())));
-            set.add(new Receipt(r.get("id").asString(), r.get("documentType").asString(), fields, files));
+            set.add(new Receipt(r.get("id").asString(), r.get("documentType").asString(), fields, files,
+                    r.has("arrangement") ? r.get("arrangement").asString() : null));
         }
         return set;
     }
@@ -199,32 +236,41 @@ final class RecognitionBenchmark implements Bench.Benchmark {
         row.seconds = (System.nanoTime() - started) / 1e9;
         row.cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         row.pages = set.size();
-        for (int i = 0; i < set.size(); i++) score(row, set.get(i), results.get(i));
+        for (int i = 0; i < set.size(); i++) score(row, kind, set.get(i), results.get(i));
         say("%-8s ours: %.3f s/page (cpu %.3f s/page), fields %d/%d right, %d missing, %d wrong", kind, row.perPage(),
                 row.cpuSeconds / row.pages, row.right, row.fields, row.missing, row.wrong);
         return row;
     }
 
-    private static void score(Row row, Receipt truth, Recognition read) {
-        if (read.documentType().name().equals(truth.documentType())) row.typeRight++;
+    private static void score(Row row, String kind, Receipt truth, Recognition read) {
+        boolean typeRight = read.documentType().name().equals(truth.documentType());
+        if (typeRight) row.typeRight++;
+        else if (DETAILS) say("  %s %s: type %s (truth %s)", truth.id(), kind, read.documentType(), truth.documentType());
+        int[] arrangement = row.byArrangement.computeIfAbsent(truth.arrangement() == null ? "-" : truth.arrangement(), a -> new int[6]);
+        arrangement[0]++;
+        if (typeRight) arrangement[1]++;
         truth.fields().forEach((field, expected) -> {
             String got = read.fields().get(field);
             int[] counts = row.byField.computeIfAbsent(field, f -> new int[3]);
             row.fields++;
+            arrangement[2]++;
             if (expected.equals(got)) {
                 row.right++;
                 counts[0]++;
+                arrangement[3]++;
             } else if (got == null) {
                 row.missing++;
                 counts[1]++;
-                if (DETAILS) say("  %s %s: missing %s (truth %s)", truth.id(), read.source(), field, expected);
+                arrangement[4]++;
+                if (DETAILS) say("  %s %s: missing %s (truth %s)", truth.id(), kind, field, expected);
             } else {
                 row.wrong++;
                 counts[2]++;
-                if (DETAILS) say("  %s %s: WRONG %s=%s (truth %s)", truth.id(), read.source(), field, got, expected);
+                arrangement[5]++;
+                if (DETAILS) say("  %s %s: WRONG %s=%s (truth %s)", truth.id(), kind, field, got, expected);
             }
         });
-        if (DETAILS && !read.warnings().isEmpty()) say("  %s warnings: %s", truth.id(), read.warnings());
+        if (DETAILS && !read.warnings().isEmpty()) say("  %s %s warnings: %s", truth.id(), kind, read.warnings());
     }
 
     // ---- the bare command ----
@@ -294,32 +340,12 @@ final class RecognitionBenchmark implements Bench.Benchmark {
         System.out.printf(Locale.ROOT, "%nthreads %d, load before %s, after %s%n", threads, loadBefore, uptime());
 
         List<Bench.Figure> figures = new ArrayList<>();
-        double ours = 0;
-        double bare = 0;
-        double oursCpu = 0;
-        double bareCpu = 0;
-        int pages = 0;
-        int barePages = 0;
-        int fields = 0;
-        int right = 0;
-        int wrong = 0;
         Map<String, String> overall = new LinkedHashMap<>();
         for (Map.Entry<String, Row> e : rows.entrySet()) {
             Row r = e.getValue();
             String key = e.getKey().toLowerCase(Locale.ROOT);
             overall.put("accuracy_" + key, String.format(Locale.ROOT, "%.3f", r.accuracy()));
-            if (!e.getKey().equals("PDF") && !e.getKey().equals("OFD")) {
-                pages += r.pages;
-                fields += r.fields;
-                right += r.right;
-                wrong += r.wrong;
-            }
             if (Double.isNaN(r.bareSeconds)) continue;
-            ours += r.seconds;
-            bare += r.bareSeconds;
-            oursCpu += r.cpuSeconds;
-            bareCpu += r.bareCpuSeconds;
-            barePages += r.pages;
             Map<String, String> extras = new LinkedHashMap<>();
             extras.put("accuracy", String.format(Locale.ROOT, "%.3f", r.accuracy()));
             extras.put("wrong", String.valueOf(r.wrong));
@@ -328,17 +354,59 @@ final class RecognitionBenchmark implements Bench.Benchmark {
             extras.put("n", String.valueOf(r.pages));
             figures.add(new Bench.Figure("recognition-" + key, r.perPage(), "s/page", r.barePerPage(), true, extras));
         }
-        if (pages == 0 || barePages == 0) {
-            System.out.printf(Locale.ROOT, "images: accuracy %.3f, %d wrong (no bare baseline measured)%n", pages == 0 ? 0 : (double) right / fields, wrong);
+        Totals t = Totals.of(rows);
+        if (t.imagePages == 0 || t.barePages == 0) {
+            System.out.printf(Locale.ROOT, "images: accuracy %.3f, %d wrong (no bare baseline measured)%n", t.accuracy(), t.wrong);
             return figures;
         }
-        overall.put("accuracy_images", String.format(Locale.ROOT, "%.3f", (double) right / fields));
-        overall.put("wrong_images", String.valueOf(wrong));
-        overall.put("cpu_ratio", String.format(Locale.ROOT, "%.2f", bareCpu / oursCpu));
+        overall.put("accuracy_images", String.format(Locale.ROOT, "%.3f", t.accuracy()));
+        overall.put("wrong_images", String.valueOf(t.wrong));
+        overall.put("cpu_ratio", String.format(Locale.ROOT, "%.2f", t.bareCpu / t.oursCpu));
         overall.put("threads", String.valueOf(threads));
         overall.put("n", String.valueOf(receipts));
-        figures.add(new Bench.Figure("recognition", ours / barePages, "s/page", bare / barePages, true, overall));
+        figures.add(new Bench.Figure("recognition", t.ours / t.barePages, "s/page", t.bare / t.barePages, true, overall));
         return figures;
+    }
+
+    /** Sums over one set's rows: documents and types of every kind, the images' fields, ours against the bare command where it ran. */
+    static final class Totals {
+        int pages;
+        int typeRight;
+        int imagePages;
+        int fields;
+        int right;
+        int wrong;
+        double imageSeconds;
+        int barePages;
+        double ours;
+        double bare;
+        double oursCpu;
+        double bareCpu;
+
+        static Totals of(Map<String, Row> rows) {
+            Totals t = new Totals();
+            rows.forEach((kind, r) -> {
+                t.pages += r.pages;
+                t.typeRight += r.typeRight;
+                if (kind.equals("PDF") || kind.equals("OFD")) return;
+                t.imagePages += r.pages;
+                t.fields += r.fields;
+                t.right += r.right;
+                t.wrong += r.wrong;
+                t.imageSeconds += r.seconds;
+                if (Double.isNaN(r.bareSeconds)) return;
+                t.barePages += r.pages;
+                t.ours += r.seconds;
+                t.bare += r.bareSeconds;
+                t.oursCpu += r.cpuSeconds;
+                t.bareCpu += r.bareCpuSeconds;
+            });
+            return t;
+        }
+
+        double accuracy() {
+            return fields == 0 ? 0 : (double) right / fields;
+        }
     }
 
     /** Recognitions logs every document at INFO; the bench reads hundreds. */
@@ -352,7 +420,7 @@ final class RecognitionBenchmark implements Bench.Benchmark {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static String uptime() {
+    static String uptime() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
         } catch (IOException e) {
@@ -360,7 +428,7 @@ final class RecognitionBenchmark implements Bench.Benchmark {
         }
     }
 
-    private static void say(String format, Object... args) {
+    static void say(String format, Object... args) {
         System.err.printf(Locale.ROOT, "[bench recognition] " + format + "%n", args);
     }
 }
