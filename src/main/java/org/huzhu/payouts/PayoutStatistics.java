@@ -1,7 +1,10 @@
 package org.huzhu.payouts;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import org.huzhu.shared.database.TouchedPaths;
 import org.huzhu.shared.scope.PathSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,13 +25,20 @@ public class PayoutStatistics {
     public record UnitMonth(String nodePath, long unitId, LocalDate month, long failed, long bounced) {
     }
 
-    public List<UnitMonth> unitMonths() {
+    /** The paths whose payout figures changed since they were last taken (see {@link TouchedPaths}). */
+    public Set<String> takeTouched() {
+        return TouchedPaths.take(jdbc, "payouts.touched");
+    }
+
+    /** {@code paths}: only the payouts of these paths (the incremental refresh), or null for all. */
+    public List<UnitMonth> unitMonths(Collection<String> paths) {
         return jdbc.sql("""
                 select %s, %s, date_trunc('month', e.at at time zone 'Asia/Shanghai')::date,
                        count(*) filter (where e.to_status = 'FAILED'), count(*) filter (where e.to_status = 'BOUNCED')
                   from payouts.payout_event e join payouts.payout p on p.id = e.payout_id
-                 where e.to_status in ('FAILED', 'BOUNCED')
-                 group by 1, 2, 3""".formatted(PathSql.office("p.org_path"), PathSql.unit("p.org_path")))
+                 where e.to_status in ('FAILED', 'BOUNCED') and %s
+                 group by 1, 2, 3""".formatted(PathSql.office("p.org_path"), PathSql.unit("p.org_path"), PathSql.among("p.org_path", paths)))
+                .params(PathSql.paths(paths))
                 .query((rs, n) -> new UnitMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4),
                         rs.getLong(5))).list();
     }

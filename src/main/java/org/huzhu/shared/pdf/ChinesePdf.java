@@ -110,10 +110,21 @@ public class ChinesePdf {
             newPage();
         }
 
-        /** The document's title, 22 points, with room below it. */
+        /**
+         * The document's title, 22 points, with room below it; a title wider than the page between its margins is set
+         * smaller (down to 16 points) and, if still too wide, wrapped, so that it never reaches the right margin.
+         */
         public Writer title(String text) throws IOException {
+            float width = PDRectangle.A4.getWidth() - 2 * LEFT;
+            float size = 22;
+            while (size > 16 && font.getStringWidth(text) / 1000 * size > width) size -= 1;
+            if (font.getStringWidth(text) / 1000 * size > width) {
+                paragraph(size, 0, text);
+                y -= 40 - size * 1.85f;
+                return this;
+            }
             room(40);
-            textAt(22, LEFT, y, text);
+            textAt(size, LEFT, y, text);
             y -= 40;
             return this;
         }
