@@ -345,17 +345,17 @@ public class Rollups {
      * the offices {@code changed} (all offices when null); overdue now always whole.
      */
     private void rollUpTheTree(List<String> changed) {
-        Map<String, Object> params = new HashMap<>();
+        List<Object> params = new ArrayList<>();   // positional: the ancestors' statement has array slices ("p[1:i]")
         String offices = "";
         if (changed != null) {
             Set<String> above = new TreeSet<>();
             for (String path : changed) {
                 for (int i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) above.add(path.substring(0, i + 1));
             }
-            params.put("offices", above.toArray(String[]::new));
-            offices = " where office_path = any(cast(:offices as text[]))";
+            params.add(above.toArray(String[]::new));
+            offices = " where office_path = any(cast(? as text[]))";
         }
-        String chosen = offices.isEmpty() ? "" : offices.replace("office_path", "a.office_path");
+        String chosen = offices.replace("office_path", "a.office_path");
         jdbc.sql("delete from reporting.tree_month" + offices).params(params).update();
         jdbc.sql("insert into reporting.tree_month (office_path, child, month, " + Figures.COLUMNS + ")\n"
                 + "select a.office_path, a.child, n.month, " + Figures.SUMS + " from reporting.node_month n"

@@ -126,10 +126,13 @@ class DashboardFiguresApiTest extends ApiTest {
     @Test
     void anOfficeWithoutAGiftQuotaBelowItShowsNoneNotZero() {
         rollups.refresh();
-        // the demo's quota is the province's: the gifts of Wuhan's workers draw on it
-        JsonNode province = dashboard("demo-admin", organisationIdsByName().get("湖北省总工会")).path("money").path("gifts");
+        // the demo's quota is the province's, 400,000 a year: the gifts of Wuhan's workers draw on it
+        String year = "from=" + today().getYear() + "-01&to=" + today().getYear() + "-12";
+        JsonNode province = get("demo-admin", "/api/v1/reporting/dashboard?office=" + organisationIdsByName().get("湖北省总工会") + "&" + year)
+                .json().path("money").path("gifts");
         assertThat(province.path("quota").asLong()).isEqualTo(400_000);
-        JsonNode wuhan = dashboard("demo-wuhan", organisationIdsByName().get("武汉市总工会")).path("money").path("gifts");
+        JsonNode wuhan = get("demo-wuhan", "/api/v1/reporting/dashboard?office=" + organisationIdsByName().get("武汉市总工会") + "&" + year)
+                .json().path("money").path("gifts");
         assertThat(wuhan.path("quota").isNull()).as(wuhan.toString()).isTrue();
         assertThat(wuhan.path("granted").asLong()).isLessThanOrEqualTo(province.path("granted").asLong());
     }

@@ -40,7 +40,11 @@ class ChinesePdfTitleTest {
     void aLongTitleEndsBeforeTheRightMarginAndIsAllThere() throws IOException {
         String title = "恩施土家族苗族自治州总工会 职工互助保障月度统计报表（2026-10）";
         StringBuilder text = new StringBuilder();
-        float right = rightEdge(pdf.draw(w -> w.title(title).line("正文")), text);
+        byte[] file = pdf.draw(w -> w.title(title).line(11, 0, "统计期间：2026-10 至 2026-10　　数据截至：2026-11-23 15:40（北京时间）").rule()
+                .line("一、参保"));
+        java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
+        java.nio.file.Files.write(Path.of("target", "screenshots", "report-title.pdf"), file);   // to look at: pdftoppm -png -r 80
+        float right = rightEdge(file, text);
         assertThat(right).isLessThanOrEqualTo(PDRectangle.A4.getWidth() - ChinesePdf.Writer.LEFT);
         assertThat(text.toString()).contains("恩施土家族苗族自治州总工会").contains("统计报表（2026-10）");
 
