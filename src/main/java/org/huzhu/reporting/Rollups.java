@@ -113,7 +113,7 @@ public class Rollups {
                 replace(null);
                 return -1;
             }
-            if (touched.paths().isEmpty() && !touched.years() && !newDay()) return 0;
+            if (touched.paths().isEmpty() && !touched.years() && !newDay()) return null;
             Set<String> paths = touched.paths().isEmpty() ? Set.of() : enrolments.withTheirWorkers(touched.paths());
             replace(paths);
             return paths.size();
@@ -121,10 +121,13 @@ public class Rollups {
     }
 
     private interface Work {
-        int run() throws SQLException;
+        Integer run() throws SQLException;
     }
 
-    /** Runs a refresh in one transaction under an advisory lock and records it; {@code work} answers the paths done (−1: all). */
+    /**
+     * Runs a refresh in one transaction under an advisory lock and records it; {@code work} answers the paths done (−1:
+     * all), or null when it had nothing to do (then nothing is recorded).
+     */
     private long refreshed(Work work) {
         long started = System.nanoTime();
         Integer paths = transactions.execute(status -> {
@@ -137,7 +140,7 @@ public class Rollups {
             }
         });
         long took = (System.nanoTime() - started) / 1_000_000;
-        if (paths != null && paths != 0) {
+        if (paths != null) {
             jdbc.sql("""
                     insert into reporting.refresh (id, refreshed_at, took_ms, kind, units) values (1, ?, ?, ?, ?)
                     on conflict (id) do update set refreshed_at = excluded.refreshed_at, took_ms = excluded.took_ms,

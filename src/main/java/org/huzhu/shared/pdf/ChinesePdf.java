@@ -119,7 +119,18 @@ public class ChinesePdf {
             float size = 22;
             while (size > 16 && font.getStringWidth(text) / 1000 * size > width) size -= 1;
             if (font.getStringWidth(text) / 1000 * size > width) {
-                paragraph(size, 0, text);
+                // wrapped where a reader would break it: at the last space, or before a bracket, that leaves a line that fits
+                int at = -1;
+                for (int i = 1; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if ((c == ' ' || c == '（' || c == '(') && font.getStringWidth(text.substring(0, i).strip()) / 1000 * size <= width) at = i;
+                }
+                if (at > 0) {
+                    line(size, 0, text.substring(0, at).strip());
+                    paragraph(size, 0, text.substring(at).strip());
+                } else {
+                    paragraph(size, 0, text);
+                }
                 y -= 40 - size * 1.85f;
                 return this;
             }
