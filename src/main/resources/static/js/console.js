@@ -50,7 +50,7 @@ const SECTIONS = [
   { id: 'ledger', title: '总账', icon: 'ledger', right: 'LEDGER_READ', module: ledger },
   { id: 'statistics', title: '统计看板', icon: 'chart', right: 'REPORT_READ', module: statistics },
   { id: 'targets', title: '目标管理', icon: 'target', right: 'REPORT_TARGET_SET', module: statisticsTargets },
-  { id: 'reports', title: '统计报表', icon: 'report', right: 'REPORT_READ', module: statisticsReports },
+  { id: 'reports', title: '统计报表', icon: 'report', right: 'REPORT_MONEY', module: statisticsReports },
   { id: 'templates', title: '通知 · 模板', icon: 'template', right: 'NOTIFICATION_READ', module: templates },
   { id: 'campaigns', title: '通知 · 宣传推广', icon: 'campaign', right: 'CAMPAIGN_MANAGE', module: campaigns },
   { id: 'deliveries', title: '通知 · 发送统计', icon: 'chart', right: 'NOTIFICATION_READ', module: deliveries },

@@ -4,12 +4,15 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.calendar.BusinessCalendar;
+import org.huzhu.shared.database.TouchedPaths;
 import org.huzhu.shared.scope.PathSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,11 +44,11 @@ public class ClaimStatistics {
                             long paid, long personTimesPaid, Money paidAmount, long timed, long daysSum, long withinPromise) {
     }
 
-    public record ItemMonth(String nodePath, LocalDate month, String item, long paid, Money paidAmount) {
+    public record ItemMonth(String nodePath, long unitId, LocalDate month, String item, long paid, Money paidAmount) {
     }
 
     /** How many paid claims took {@code days} working days from complete materials to payment. */
-    public record DaysMonth(String nodePath, LocalDate month, int days, long claims) {
+    public record DaysMonth(String nodePath, long unitId, LocalDate month, int days, long claims) {
     }
 
     public record Overdue(String nodePath, long unitId, long overdue) {
@@ -81,42 +84,55 @@ public class ClaimStatistics {
         return params;
     }
 
+    /** The claims of the paths asked ({@code cl}), inlined into each statement that reads it. */
+    private static String claimsOf(Collection<String> paths) {
+        return ", cl as not materialized (select * from claims.claim where " + PathSql.among("org_path", paths) + ")\n";
+    }
+
     private static final String PAID_DAYS = """
             paid_days as (
                 select c.id, c.org_path, c.closed_on, b.n - a.n as days
-                  from claims.claim c join wd a on a.day = c.materials_complete_on join wd b on b.day = c.closed_on
+                  from cl c join wd a on a.day = c.materials_complete_on join wd b on b.day = c.closed_on
                  where c.status = 'PAID')
             """;
 
-    public void unitMonths(Consumer<UnitMonth> sink) {
+    /** The paths whose claim figures changed since they were last taken (see {@link TouchedPaths}). */
+    public Set<String> takeTouched() {
+        return TouchedPaths.take(jdbc, "claims.touched");
+    }
+
+    /** {@code paths}: only the claims of these paths (the incremental refresh), or null for all. */
+    public void unitMonths(Collection<String> paths, Consumer<UnitMonth> sink) {
         StringBuilder with = new StringBuilder("with ");
         Map<String, Object> params = calendarParams(with);
+        with.append(claimsOf(paths));
+        params.putAll(PathSql.paths(paths));
         String node = PathSql.office("g.org_path");
         String unit = PathSql.unit("g.org_path");
         jdbc.sql(with + ", " + PAID_DAYS + """
                 , approvals as (
-                    select claim_id, min(at) as at from claims.claim_event where to_status = 'APPROVED' group by claim_id),
+                    select claim_id, min(at) as at from claims.claim_event where to_status = 'APPROVED' and %s group by claim_id),
                 figures as (
                     select org_path, date_trunc('month', submitted_on)::date as month, 1 as filed, 0 as approved, 0 as rejected,
                            0 as paid, null::bigint as paid_member, 0::numeric as paid_amount, 0 as timed, 0 as days, 0 as within
-                      from claims.claim where submitted_on is not null
+                      from cl where submitted_on is not null
                     union all
                     select c.org_path, date_trunc('month', a.at at time zone 'Asia/Shanghai')::date, 0, 1, 0, 0, null, 0, 0, 0, 0
-                      from approvals a join claims.claim c on c.id = a.claim_id
+                      from approvals a join cl c on c.id = a.claim_id
                     union all
                     select org_path, date_trunc('month', closed_on)::date, 0, 0, 1, 0, null, 0, 0, 0, 0
-                      from claims.claim where status = 'REJECTED' and closed_on is not null
+                      from cl where status = 'REJECTED' and closed_on is not null
                     union all
                     select c.org_path, date_trunc('month', c.closed_on)::date, 0, 0, 0, 1, c.member_id, c.approved_total,
                            case when d.days is null then 0 else 1 end, coalesce(d.days, 0),
                            case when d.days <= :promise then 1 else 0 end
-                      from claims.claim c left join paid_days d on d.id = c.id
+                      from cl c left join paid_days d on d.id = c.id
                      where c.status = 'PAID' and c.closed_on is not null)
                 select %s, %s, month, filed, approved, rejected, paid, paid_members, paid_amount, timed, days, within
                   from (select org_path, month, sum(filed) as filed, sum(approved) as approved, sum(rejected) as rejected,
                                sum(paid) as paid, count(distinct paid_member) as paid_members, sum(paid_amount) as paid_amount,
                                sum(timed) as timed, sum(days) as days, sum(within) as within
-                          from figures group by 1, 2) g""".formatted(node, unit))
+                          from figures group by 1, 2) g""".formatted(paths == null ? "true" : "claim_id in (select id from cl)", node, unit))
                 .params(params)
                 .query((ResultSet rs) -> {
                     sink.accept(new UnitMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4),
@@ -125,26 +141,29 @@ public class ClaimStatistics {
                 });
     }
 
-    public List<ItemMonth> itemMonths() {
+    public List<ItemMonth> itemMonths(Collection<String> paths) {
         return jdbc.sql("""
-                select %s, date_trunc('month', c.closed_on)::date, b.item, count(distinct c.id),
+                select %s, %s, date_trunc('month', c.closed_on)::date, b.item, count(distinct c.id),
                        sum(coalesce(b.adjusted_amount, b.amount))
                   from claims.claim c join claims.benefit b on b.claim_id = c.id
-                 where c.status = 'PAID' and c.closed_on is not null and b.decision <> 'REJECT'
-                 group by 1, 2, 3""".formatted(PathSql.office("c.org_path")))
-                .query((rs, n) -> new ItemMonth(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4),
-                        Money.rounded(rs.getBigDecimal(5)))).list();
+                 where c.status = 'PAID' and c.closed_on is not null and b.decision <> 'REJECT' and %s
+                 group by 1, 2, 3, 4""".formatted(PathSql.office("c.org_path"), PathSql.unit("c.org_path"), PathSql.among("c.org_path", paths)))
+                .params(PathSql.paths(paths))
+                .query((rs, n) -> new ItemMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+                        rs.getLong(5), Money.rounded(rs.getBigDecimal(6)))).list();
     }
 
-    public List<DaysMonth> daysMonths() {
+    public List<DaysMonth> daysMonths(Collection<String> paths) {
         StringBuilder with = new StringBuilder("with ");
         Map<String, Object> params = calendarParams(with);
+        with.append(claimsOf(paths));
+        params.putAll(PathSql.paths(paths));
         return jdbc.sql(with + ", " + PAID_DAYS + """
-                select %s, date_trunc('month', closed_on)::date, days, count(*) from paid_days group by 1, 2, 3"""
-                        .formatted(PathSql.office("org_path")))
+                select %s, %s, date_trunc('month', closed_on)::date, days, count(*) from paid_days group by 1, 2, 3, 4"""
+                        .formatted(PathSql.office("org_path"), PathSql.unit("org_path")))
                 .params(params)
-                .query((rs, n) -> new DaysMonth(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getLong(4)))
-                .list();
+                .query((rs, n) -> new DaysMonth(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getInt(4),
+                        rs.getLong(5))).list();
     }
 
     /** Claims now past their payment promise and not closed (as the claims office's list counts them). */

@@ -3,13 +3,17 @@ package org.huzhu.membership;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.huzhu.catalogue.Catalogue;
 import org.huzhu.catalogue.CatalogueVersion;
 import org.huzhu.shared.Money;
+import org.huzhu.shared.database.TouchedPaths;
 import org.huzhu.shared.scope.PathSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -75,8 +79,45 @@ public class EnrolmentStatistics {
                 .filter(code -> code.matches("[A-Z0-9_]+")).sorted().toList();
     }
 
-    /** Person-times per unit, month and form, with the enrolments of each item (counted in the same pass). */
-    public void unitMonths(Consumer<UnitMonth> sink) {
+    /** The paths whose enrolment figures changed since they were last taken (see {@link TouchedPaths}); 'years' for budgets and gifts. */
+    public Set<String> takeTouched() {
+        return TouchedPaths.take(jdbc, "membership.touched");
+    }
+
+    /**
+     * The paths and every other path where the same workers have enrolments: a person-time (member, cover start) is
+     * counted at the first path of its enrolments, so a change at one path can move it to another.
+     */
+    public Set<String> withTheirWorkers(Collection<String> paths) {
+        Set<String> all = new TreeSet<>(paths);
+        all.addAll(jdbc.sql("""
+                select distinct e.org_path from membership.enrolment e
+                 where e.member_id in (select member_id from membership.enrolment where org_path = any(cast(:paths as text[])))""")
+                .params(PathSql.paths(paths)).query(String.class).list());
+        return all;
+    }
+
+    /** Enrolments cancelled (退保: done, or approved) per unit and month of the decision, and what was refunded. */
+    public record Cancelled(String nodePath, long unitId, LocalDate month, long cancellations, Money refunds) {
+    }
+
+    /** {@code paths}: only the records of these paths (the incremental refresh), or null for all. */
+    public List<Cancelled> cancellations(Collection<String> paths) {
+        return jdbc.sql("""
+                select %s, %s, date_trunc('month', coalesce(decided_at, requested_at) at time zone 'Asia/Shanghai')::date,
+                       count(*), sum(refund_to_payer + refund_to_subsidy)
+                  from membership.cancellation where status in ('DONE', 'APPROVED') and %s
+                 group by 1, 2, 3""".formatted(PathSql.office("org_path"), PathSql.unit("org_path"), PathSql.among("org_path", paths)))
+                .params(PathSql.paths(paths))
+                .query((rs, n) -> new Cancelled(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4),
+                        Money.rounded(rs.getBigDecimal(5)))).list();
+    }
+
+    /**
+     * Person-times per unit, month and form, with the enrolments of each item (counted in the same pass); {@code paths}:
+     * only the person-times counted at these paths, given with {@link #withTheirWorkers}, or null for all.
+     */
+    public void unitMonths(Collection<String> paths, Consumer<UnitMonth> sink) {
         List<String> codes = itemCodes();
         StringBuilder columns = new StringBuilder();
         StringBuilder sums = new StringBuilder();
@@ -84,13 +125,18 @@ public class EnrolmentStatistics {
             columns.append(",\n sum((e.coverages::text like '%\"item\":\"").append(codes.get(i)).append("\"%')::int) as item_").append(i);
             sums.append(", sum(pt.item_").append(i).append(")::bigint");
         }
-        jdbc.sql(personTimes("", columns.toString()) + """
+        String workers = paths == null ? ""
+                : "and e.member_id in (select member_id from membership.enrolment where org_path = any(cast(:paths as text[])))";
+        jdbc.sql(personTimes(workers, columns.toString()) + """
                 select %s, %s, month, employment_form, person_times, new_enrolments, renewals, items
                   from (select pt.org_path, date_trunc('month', pt.coverage_from)::date as month, m.employment_form,
                                count(*) as person_times, count(*) filter (where not pt.renewal) as new_enrolments,
                                count(*) filter (where pt.renewal) as renewals, array[0::bigint%s] as items
                           from pt join membership.member m on m.id = pt.member_id
-                         group by 1, 2, 3) g""".formatted(PathSql.office("g.org_path"), PathSql.unit("g.org_path"), sums))
+                         where %s
+                         group by 1, 2, 3) g""".formatted(PathSql.office("g.org_path"), PathSql.unit("g.org_path"), sums,
+                        PathSql.among("pt.org_path", paths)))
+                .params(PathSql.paths(paths))
                 .query((ResultSet rs) -> {
                     Long[] counts = (Long[]) rs.getArray(8).getArray();
                     Map<String, Long> items = new LinkedHashMap<>();

@@ -19,6 +19,14 @@ public class OrganisationStatistics {
     public record UnitLine(long id, String name, Ownership ownership, long organisationId, String path) {
     }
 
+    /**
+     * Whether a unit's ownership or place in the tree, or an office's, changed since this was last asked (the marks are
+     * taken): the statistics' rollups are then rewritten whole.
+     */
+    public boolean takeTouched() {
+        return jdbc.sql("delete from organisation.touched returning at").query(Object.class).list().size() > 0;
+    }
+
     public List<OrgNode> nodes() {
         return repository.nodesUnder("%");
     }

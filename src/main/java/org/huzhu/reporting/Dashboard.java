@@ -8,6 +8,17 @@ import org.huzhu.shared.Money;
 public record Dashboard(Office office, Months period, String asOf, Enrolment enrolment, Claims claims, MoneyFigures money,
                         List<LeagueRow> league) {
 
+    /** The same without the money (资金, the months' and the league's money): for a caller without the right to it. */
+    Dashboard withoutMoney() {
+        Enrolment e = enrolment;
+        List<MonthRow> months = e.byMonth().stream().map(m -> new MonthRow(m.month(), m.personTimes(), m.newEnrolments(), m.renewals(),
+                m.filed(), m.paid(), m.paidAmount(), null, null)).toList();
+        return new Dashboard(office, period, asOf, new Enrolment(e.personTimes(), e.units(), e.newEnrolments(), e.renewals(),
+                e.newFormPersonTimes(), e.cancellations(), e.target(), months, e.byOffice(), e.byOwnership(), e.byForm(), e.byItem()),
+                claims, null, league.stream().map(r -> new LeagueRow(r.office(), r.personTimes(), r.units(), r.target(), r.share(),
+                r.claimsPaid(), r.paidAmount(), null, null, r.withinPromiseShare(), r.overdueNow())).toList());
+    }
+
     public record Office(long id, String name, String level, String levelName, String path) {
     }
 
@@ -19,7 +30,9 @@ public record Dashboard(Office office, Months period, String asOf, Enrolment enr
     public record OfficeRef(long id, String name, Boolean unit) {
     }
 
-    public record Enrolment(long personTimes, long units, long newEnrolments, long renewals, long newFormPersonTimes, Target target,
+    /** {@code cancellations}: enrolments cancelled (退保) in the period, not counted in the person-times. */
+    public record Enrolment(long personTimes, long units, long newEnrolments, long renewals, long newFormPersonTimes,
+                            long cancellations, Target target,
                             List<MonthRow> byMonth, List<OfficeRow> byOffice, List<OwnershipRow> byOwnership, List<FormRow> byForm,
                             List<ItemRow> byItem) {
     }
@@ -54,14 +67,16 @@ public record Dashboard(Office office, Months period, String asOf, Enrolment enr
     public record WorkingDays(Double average, Integer p90, Double withinPromiseShare) {
     }
 
+    /** {@code refunds}: what was refunded for the enrolments cancelled in the period. */
     public record MoneyFigures(Money billed, Money received, Money outstanding, Subsidy subsidy, Gifts gifts, long payoutsFailed,
-                               long payoutsBounced, Double lossRatio) {
+                               long payoutsBounced, Double lossRatio, Money refunds) {
     }
 
     public record Subsidy(Money budget, Money drawn, Money left) {
     }
 
-    public record Gifts(long quota, long granted) {
+    /** {@code quota} null: no office of this part of the tree has a quota (the gifts draw on one set above it). */
+    public record Gifts(Long quota, long granted) {
     }
 
     public record LeagueRow(OfficeRef office, long personTimes, long units, Long target, Double share, long claimsPaid,

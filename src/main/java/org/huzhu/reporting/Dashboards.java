@@ -23,6 +23,7 @@ import org.huzhu.organisation.Organisations;
 import org.huzhu.organisation.Ownership;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Right;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,8 +61,8 @@ public class Dashboards {
 
     public Dashboard dashboard(Long officeId, String from, String to, CurrentUser user) {
         Period period = Period.parse(from, to, LocalDate.now(clock));
-        if (boundToUnit(user)) return ofUnit(unit(officeId, user), period);
-        return of(office(officeId, user), period);
+        Dashboard board = boundToUnit(user) ? ofUnit(unit(officeId, user), period) : of(office(officeId, user), period);
+        return user.holds(Right.REPORT_MONEY) ? board : board.withoutMoney();
     }
 
     /** An office's dashboard without a caller (kept reports, benchmarks): whoever asked was checked before. */
@@ -215,7 +216,7 @@ public class Dashboards {
         byForm.sort(Comparator.comparing(Dashboard.FormRow::code).reversed());
         byItem.sort(Comparator.comparing(Dashboard.ItemRow::code));
         return new Dashboard.Enrolment(total.personTimes, unitCount, total.newEnrolments, total.renewals, total.newFormPersonTimes,
-                target, byMonth, byOffice, byOwnership, byForm, byItem);
+                total.cancellations, target, byMonth, byOffice, byOwnership, byForm, byItem);
     }
 
     private Dashboard.Claims claims(Figures total, List<RollupReads.Dimension> dimensions, long overdueNow) {
@@ -258,7 +259,7 @@ public class Dashboards {
         // quotas nest (a county's lies inside its city's): the top-most quotas of the part of the tree count
         quotas.sort(Comparator.comparing(y -> y.path().length()));
         List<String> counted = new ArrayList<>();
-        long quota = 0;
+        Long quota = quotas.isEmpty() ? null : 0L;
         for (RollupReads.NodeYear y : quotas) {
             if (counted.stream().anyMatch(y.path()::startsWith)) continue;
             counted.add(y.path());
@@ -266,7 +267,7 @@ public class Dashboards {
         }
         return new Dashboard.MoneyFigures(Money.rounded(total.billed), Money.rounded(total.received), Money.rounded(total.outstanding),
                 new Dashboard.Subsidy(Money.rounded(budget), Money.rounded(drawn), Money.rounded(budget.subtract(drawn))),
-                new Dashboard.Gifts(quota, granted), total.payoutsFailed, total.payoutsBounced, total.lossRatio());
+                new Dashboard.Gifts(quota, granted), total.payoutsFailed, total.payoutsBounced, total.lossRatio(), Money.rounded(total.refunds));
     }
 
     private List<Dashboard.LeagueRow> league(List<Child> children, Map<String, Figures> byChild, Map<String, Long> unitsByChild,

@@ -11,6 +11,7 @@ import org.huzhu.organisation.OrganisationStatistics;
 import org.huzhu.organisation.Ownership;
 import org.huzhu.payouts.PayoutStatistics;
 import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.Checks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,6 +48,9 @@ public class Drilldowns {
         this.clock = clock;
     }
 
+    /** The figures among the money (资金), listed only for holders of {@link Right#REPORT_MONEY}. */
+    private static final Set<String> MONEY = Set.of("failedPayouts", "outstanding");
+
     public record Query(Long office, String from, String to, String figure, String item, String ownership, String form, String month,
                         Long unit, Integer limit, Integer offset) {
     }
@@ -64,6 +68,9 @@ public class Drilldowns {
         checks.check(q.ownership() == null || Set.of(Ownership.values()).stream().anyMatch(o -> o.name().equals(q.ownership())),
                 "ownership", "单位性质不正确");
         checks.throwIfInvalid();
+        if (MONEY.contains(q.figure()) && !user.holds(Right.REPORT_MONEY)) {
+            throw new org.springframework.security.access.AccessDeniedException("the money figures need " + Right.REPORT_MONEY);
+        }
         Period period = Period.parse(q.from(), q.to(), LocalDate.now(clock));
         if (q.month() != null && !q.month().isBlank()) {
             period = Period.single("month", q.month());

@@ -7,15 +7,19 @@ import java.sql.SQLException;
 /** The figures of one row of the rollups that add up (an office's or a unit's month), and their sums. */
 final class Figures {
 
-    /** The rollup columns in the order {@link #read} expects them. */
-    static final String SUMS = """
-            sum(person_times), sum(new_enrolments), sum(renewals), sum(new_form_person_times), sum(filed), sum(approved),
-            sum(rejected), sum(paid), sum(person_times_paid), sum(paid_amount), sum(timed), sum(days_sum), sum(within_promise),
-            sum(billed), sum(received), sum(outstanding), sum(payouts_failed), sum(payouts_bounced)""";
+    /** The rollup columns that add up, in the order {@link #read} expects them. */
+    static final String COLUMNS = """
+            person_times, new_enrolments, renewals, new_form_person_times, filed, approved, rejected, paid, person_times_paid,
+            paid_amount, timed, days_sum, within_promise, billed, received, outstanding, payouts_failed, payouts_bounced,
+            cancellations, refunds""";
+    /** Their sums. */
+    static final String SUMS = java.util.Arrays.stream(COLUMNS.split(",")).map(c -> "sum(" + c.strip() + ")")
+            .collect(java.util.stream.Collectors.joining(", "));
 
     long personTimes, newEnrolments, renewals, newFormPersonTimes, filed, approved, rejected, paid, personTimesPaid;
-    long timed, daysSum, withinPromise, payoutsFailed, payoutsBounced;
+    long timed, daysSum, withinPromise, payoutsFailed, payoutsBounced, cancellations;
     BigDecimal paidAmount = BigDecimal.ZERO, billed = BigDecimal.ZERO, received = BigDecimal.ZERO, outstanding = BigDecimal.ZERO;
+    BigDecimal refunds = BigDecimal.ZERO;
 
     static Figures read(ResultSet rs, int first) throws SQLException {
         Figures f = new Figures();
@@ -37,7 +41,9 @@ final class Figures {
         f.received = rs.getBigDecimal(i++);
         f.outstanding = rs.getBigDecimal(i++);
         f.payoutsFailed = rs.getLong(i++);
-        f.payoutsBounced = rs.getLong(i);
+        f.payoutsBounced = rs.getLong(i++);
+        f.cancellations = rs.getLong(i++);
+        f.refunds = rs.getBigDecimal(i);
         return f;
     }
 
@@ -60,6 +66,8 @@ final class Figures {
         outstanding = outstanding.add(o.outstanding);
         payoutsFailed += o.payoutsFailed;
         payoutsBounced += o.payoutsBounced;
+        cancellations += o.cancellations;
+        refunds = refunds.add(o.refunds);
         return this;
     }
 

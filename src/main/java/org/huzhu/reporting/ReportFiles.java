@@ -37,6 +37,7 @@ class ReportFiles {
         out.add(List.of("其中新参保人次", Long.toString(e.newEnrolments())));
         out.add(List.of("其中续保人次", Long.toString(e.renewals())));
         out.add(List.of("新就业形态参保人次", Long.toString(e.newFormPersonTimes())));
+        out.add(List.of("退保（件，不计入参保人次）", Long.toString(e.cancellations())));
         out.add(List.of("年度目标（参保人次）", text(t.personTimes())));
         out.add(List.of("目标完成率（参保人次）", percent(t.personTimesShare())));
         out.add(List.of("目标完成率（参保单位）", percent(t.unitsShare())));
@@ -66,7 +67,9 @@ class ReportFiles {
         out.add(List.of("尚欠（元）", m.outstanding().toString()));
         out.add(List.of("工会补贴预算（元）", m.subsidy().budget().toString()));
         out.add(List.of("工会补贴已用 / 结余（元）", m.subsidy().drawn() + " / " + m.subsidy().left()));
-        out.add(List.of("免费意外保障名额 / 已领取", m.gifts().quota() + " / " + m.gifts().granted()));
+        out.add(List.of("免费意外保障名额 / 已领取", (m.gifts().quota() == null ? "未设（用上级名额）" : m.gifts().quota()) + " / "
+                + m.gifts().granted()));
+        out.add(List.of("退保退费（元）", m.refunds().toString()));
         out.add(List.of("支付失败 / 退票（笔）", m.payoutsFailed() + " / " + m.payoutsBounced()));
         out.add(List.of("赔付率（支付金额÷应缴）", percent(m.lossRatio())));
         if (!d.league().isEmpty()) {

@@ -79,28 +79,28 @@ class ReportingController {
                 CurrentUser.get());
     }
 
-    @Requires(Right.REPORT_READ)
+    @Requires(Right.REPORT_MONEY)
     @PostMapping("/reports")
     @Operation(summary = "生成并保存月报或年报（XLSX 与 PDF）：{office, kind: MONTHLY|YEARLY, period: 2026-10|2026}")
     ResponseEntity<Reports.View> createReport(@RequestBody Reports.Request request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(reports.create(request, CurrentUser.get()));
     }
 
-    @Requires(Right.REPORT_READ)
+    @Requires(Right.REPORT_MONEY)
     @GetMapping("/reports")
     @Operation(summary = "管辖范围内保存的统计报表")
     List<Reports.View> reports(@RequestParam(required = false) Long office) {
         return reports.list(office, CurrentUser.get());
     }
 
-    @Requires(Right.REPORT_READ)
+    @Requires(Right.REPORT_MONEY)
     @GetMapping("/reports/{id}.xlsx")
     @Operation(summary = "下载统计报表（XLSX，记入操作日志）")
     ResponseEntity<byte[]> reportXlsx(@PathVariable long id) {
         return file(id, "xlsx", SpreadsheetExport.CONTENT_TYPE);
     }
 
-    @Requires(Right.REPORT_READ)
+    @Requires(Right.REPORT_MONEY)
     @GetMapping("/reports/{id}.pdf")
     @Operation(summary = "下载统计报表（PDF，记入操作日志）")
     ResponseEntity<byte[]> reportPdf(@PathVariable long id) {

@@ -67,6 +67,7 @@ function dashboard(board, env) {
         ['newEnrolments', '新参保', count(enrolment.newEnrolments)],
         ['renewals', '续保', count(enrolment.renewals)],
         ['newFormPersonTimes', '新就业形态', count(enrolment.newFormPersonTimes), 'personTimes', { form: 'NEW_FORM' }],
+        [null, '退保（不计入参保人次）', count(enrolment.cancellations)],
       ], env)),
     unit ? null : targets(enrolment, env),
     trend(everyMonth(board), env),
@@ -88,7 +89,8 @@ function dashboard(board, env) {
         [null, '按时办结率', percent(claims.workingDaysToPay?.withinPromiseShare)],
       ], env),
       claimsByItem(claims.byItem, env)),
-    h('section', { class: 'card', 'aria-labelledby': 'statistics-money-title' },
+    // the money comes only to holders of REPORT_MONEY (offices, finance): reviewers get no 资金 section
+    funds ? h('section', { class: 'card', 'aria-labelledby': 'statistics-money-title' },
       h('div', { class: 'card-head' }, h('h2', { id: 'statistics-money-title', text: '资金' }),
         h('p', { text: '赔付率 = 已赔付金额 ÷ 应缴互助金' })),
       figures('statistics-money', [
@@ -98,13 +100,14 @@ function dashboard(board, env) {
         [null, '工会补贴预算', money(funds.subsidy?.budget)],
         [null, '补贴已使用', money(funds.subsidy?.drawn)],
         [null, '补贴余额', money(funds.subsidy?.left)],
-        [null, '赠送名额', count(funds.gifts?.quota)],
+        [null, funds.gifts?.quota === null ? '赠送名额（本级及下级未设，用上级名额）' : '赠送名额', count(funds.gifts?.quota)],
         [null, '已赠送', count(funds.gifts?.granted)],
+        [null, '退保退费', money(funds.refunds)],
         ['failedPayouts', '支付失败', count(funds.payoutsFailed)],
         [null, '退汇', count(funds.payoutsBounced)],
         [null, '赔付率', percent(funds.lossRatio)],
-      ], env)),
-    unit ? null : league(board.league, env),
+      ], env)) : null,
+    unit ? null : league(board.league, env, Boolean(funds)),
   ];
 }
 
@@ -268,17 +271,18 @@ const LEAGUE = [
   { key: 'share', title: '完成率', shown: percent },
   { key: 'claimsPaid', title: '赔付件数', shown: count, figure: 'paid' },
   { key: 'paidAmount', title: '赔付金额', shown: money },
-  { key: 'billed', title: '应缴互助金', shown: money },
-  { key: 'lossRatio', title: '赔付率', shown: percent },
+  { key: 'billed', title: '应缴互助金', shown: money, money: true },
+  { key: 'lossRatio', title: '赔付率', shown: percent, money: true },
   { key: 'withinPromiseShare', title: '按时办结率', shown: percent },
   { key: 'overdueNow', title: '当前逾期', shown: count, figure: 'overdueNow' },
 ];
 
-/** 排名: the offices below, sorted by any column (click its heading; again for the other direction). */
-function league(rows, env) {
+/** 排名: the offices below, sorted by any column (click its heading; again for the other direction); money only {@code withMoney}. */
+function league(rows, env, withMoney) {
+  const columns = LEAGUE.filter((c) => withMoney || !c.money);
   const state = { key: 'share', descending: true };
   const body = h('tbody');
-  const heads = LEAGUE.map((c) => h('th', { class: 'num', scope: 'col', dataset: { sort: c.key } },
+  const heads = columns.map((c) => h('th', { class: 'num', scope: 'col', dataset: { sort: c.key } },
     h('button', { type: 'button', class: 'sort', onclick: () => sortBy(c.key) }, c.title)));
   const table = h('table', { id: 'statistics-league', class: 'numbers league' },
     h('caption', { class: 'visually-hidden', text: '下级单位排名' }),
@@ -297,7 +301,7 @@ function league(rows, env) {
     });
     fill(body, sorted.map((r, i) => h('tr', { dataset: { key: r.office.id } },
       h('td', { class: 'num rank', text: i + 1 }), h('td', { class: 'name' }, officeName(r.office, env)),
-      LEAGUE.map((c) => h('td', { class: 'num', dataset: { figure: c.key } },
+      columns.map((c) => h('td', { class: 'num', dataset: { figure: c.key } },
         c.figure ? drill(env, r[c.key], c.figure, `${r.office.name} ${c.title}`, under(r.office, env), c.shown(r[c.key])) : c.shown(r[c.key]))))));
   };
   const sortBy = (key) => {

@@ -18,6 +18,8 @@ import org.huzhu.reporting.Dashboard;
 import org.huzhu.reporting.Dashboards;
 import org.huzhu.reporting.Rollups;
 import org.huzhu.shared.calendar.BusinessCalendar;
+import org.huzhu.shared.scope.CurrentUser;
+import org.huzhu.shared.scope.Role;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Timed: R dashboard answers each (the service's answer serialised to JSON, as the API sends it), p95 in ms; the
  * baseline runs the raw statements a few times each (it takes seconds), its p95 being the slowest of those runs.
  * Options: {@code --enrolments N} (2000000), {@code --claims M} (200000), {@code --requests R} (1000),
- * {@code --baseline-runs B} (5).
+ * {@code --baseline-runs B} (5), {@code --export-rows E} (1000000).
+ *
+ * <p>Also timed: the refresh of changes after 1,000 enrolments of 50 units changed ({@code refresh_incremental_s}, beside
+ * the whole rewrite's {@code refresh_full_s}; the figures are checked against the raw GROUP BY after it), and (b) the
+ * members' XLSX export of E members beside COPY ({@link ExportBenchmark#measure}: the {@code export} BENCH line).
  */
 final class ReportingBenchmark implements Bench.Benchmark {
 
@@ -47,6 +53,7 @@ final class ReportingBenchmark implements Bench.Benchmark {
         int claims = options.positiveInt("claims", 200_000);
         int requests = options.positiveInt("requests", 1000);
         int baselineRuns = options.positiveInt("baseline-runs", 5);
+        int exportRows = options.positiveInt("export-rows", 1_000_000);
         options.rejectUnknown();
         Files.createDirectories(DATA);
         progress("heap %s (%s), %d cores", Bench.heap(), Bench.xmxFlag(), Runtime.getRuntime().availableProcessors());
@@ -67,6 +74,25 @@ final class ReportingBenchmark implements Bench.Benchmark {
                     + " + (select count(*) from reporting.node_dimension) + (select count(*) from reporting.unit_year)"
                     + " + (select count(*) from reporting.tree_month) + (select count(*) from reporting.tree_dimension)").query(Long.class).single();
             progress("rollups refreshed in %.1f s (%,d rows), steps in ms: %s", refresh, rollupRows, app.getBean(Rollups.class).timings());
+
+            // a burst of changes between two refreshes: 1,000 enrolments of 50 units spread over the tree get their cover
+            // moved by a month (as a correction would), then the refresh of changes; the figures are checked after it
+            int changed = jdbc.sql("""
+                    update membership.enrolment set coverage_from = coverage_from + 31, coverage_to = coverage_to + 31
+                     where id in (select id from (select id, row_number() over (partition by unit_id order by id) as r
+                                                    from membership.enrolment
+                                                   where status = 'IN_FORCE' and unit_id in (select id from organisation.unit
+                                                                                              where id >= 1000000 and id % 250 = 0 limit 50)) x
+                                   where r <= 20)""").update();
+            long incrementalStart = System.nanoTime();
+            app.getBean(Rollups.class).refreshChanges();
+            double incremental = seconds(incrementalStart);
+            progress("%,d enrolments of 50 units changed: refresh of changes in %.2f s, steps in ms: %s", changed, incremental,
+                    app.getBean(Rollups.class).timings());
+            long idleStart = System.nanoTime();
+            app.getBean(Rollups.class).refreshChanges();
+            double idle = seconds(idleStart);
+            progress("nothing changed: refresh of changes in %.3f s", idle);
 
             Dashboards dashboards = app.getBean(Dashboards.class);
             JsonMapper json = JsonMapper.builder().build();
@@ -100,14 +126,26 @@ final class ReportingBenchmark implements Bench.Benchmark {
                 extras.put("requests", Integer.toString(requests));
                 extras.put("p50_ms", String.format(Locale.ROOT, "%.2f", percentile(times, 50)));
                 extras.put("baseline_runs", Integer.toString(baselineRuns));
-                extras.put("refresh_s", String.format(Locale.ROOT, "%.1f", refresh));
+                extras.put("refresh_full_s", String.format(Locale.ROOT, "%.1f", refresh));
+                extras.put("refresh_incremental_s", String.format(Locale.ROOT, "%.2f", incremental));
+                extras.put("changed_enrolments", Integer.toString(changed));
+                extras.put("refresh_idle_s", String.format(Locale.ROOT, "%.3f", idle));
                 extras.put("rollup_rows", Long.toString(rollupRows));
                 extras.put("heap", Bench.heap());
                 figures.add(new Bench.Figure("reporting_" + scope + "_p95", p95, "ms", rawP95, true, extras));
             }
+            // (b) the XLSX export of a million members of a unit of their own, beside COPY of the same rows
+            OrgNode exportCounty = tree.counties.get(0);
+            String code = "91420102" + "BENCHEXP1";
+            var unit = app.getBean(Organisations.class).createUnit(new Organisations.NewUnit("基准导出单位",
+                    code + org.huzhu.shared.CreditCode.checkCharacter(code), "PRIVATE", exportRows, exportCounty.id(), null), BENCH);
+            figures.add(ExportBenchmark.measure(app, unit, exportRows,
+                    new CurrentUser(0, "bench", Role.ADMIN, unit.path(), null, null, null)));
             return figures;
         }
     }
+
+    private static final CurrentUser BENCH = new CurrentUser(0, "bench", Role.ADMIN, "/", null, null, null);
 
     /** The dashboard and the raw statements must agree before anything is timed. */
     private static void check(Dashboard d, Raw.Totals raw, String scope) {

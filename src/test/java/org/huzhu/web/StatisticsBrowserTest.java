@@ -76,6 +76,22 @@ class StatisticsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aReviewerSeesTheFiguresWithoutTheMoneyAndNoReports() throws IOException {
+        JsonNode board = get("demo-reviewer", DASHBOARD).json();
+        assertThat(board.path("money").isNull()).isTrue();
+        session.logIn("demo-reviewer");
+        browser.manage().window().setSize(new Dimension(1366, 900));
+        openDashboard();
+        assertThat(digits(card("statistics-enrolment", "personTimes"))).isEqualTo(board.path("enrolment").path("personTimes").asString());
+        assertThat(browser.findElements(By.id("statistics-money"))).as("no 资金 section").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#statistics-league th[data-sort='billed'], #statistics-league th[data-sort='lossRatio']")))
+                .as("no money in the league").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#statistics-league th[data-sort='paidAmount']"))).hasSize(1);
+        assertThat(browser.findElements(By.id("nav-reports"))).as("统计报表 carries the money").isEmpty();
+        session.phoneAndDesktopScreenshots("statistics-reviewer");
+    }
+
+    @Test
     void theProvinceSetsACitysTargetAndTheCitySeesItsShareMove() throws IOException {
         long wuhan = organisationIdsByName().get("武汉市总工会");
         JsonNode before = officeRow(get("demo-admin", DASHBOARD).json(), wuhan);

@@ -110,10 +110,32 @@ public class ChinesePdf {
             newPage();
         }
 
-        /** The document's title, 22 points, with room below it. */
+        /**
+         * The document's title, 22 points, with room below it; a title wider than the page between its margins is set
+         * smaller (down to 16 points) and, if still too wide, wrapped, so that it never reaches the right margin.
+         */
         public Writer title(String text) throws IOException {
+            float width = PDRectangle.A4.getWidth() - 2 * LEFT;
+            float size = 22;
+            while (size > 16 && font.getStringWidth(text) / 1000 * size > width) size -= 1;
+            if (font.getStringWidth(text) / 1000 * size > width) {
+                // wrapped where a reader would break it: at the last space, or before a bracket, that leaves a line that fits
+                int at = -1;
+                for (int i = 1; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if ((c == ' ' || c == '（' || c == '(') && font.getStringWidth(text.substring(0, i).strip()) / 1000 * size <= width) at = i;
+                }
+                if (at > 0) {
+                    line(size, 0, text.substring(0, at).strip());
+                    paragraph(size, 0, text.substring(at).strip());
+                } else {
+                    paragraph(size, 0, text);
+                }
+                y -= 40 - size * 1.85f;
+                return this;
+            }
             room(40);
-            textAt(22, LEFT, y, text);
+            textAt(size, LEFT, y, text);
             y -= 40;
             return this;
         }

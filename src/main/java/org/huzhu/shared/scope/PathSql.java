@@ -18,4 +18,14 @@ public final class PathSql {
     public static String unit(String column) {
         return "coalesce(substring(" + column + " from 'u([0-9]+)/$')::bigint, 0)";
     }
+
+    /** A filter to the records of some paths ({@code column = any(:paths)}), or none when {@code paths} is null (all). */
+    public static String among(String column, java.util.Collection<String> paths) {
+        return paths == null ? "true" : column + " = any(cast(:paths as text[]))";
+    }
+
+    /** The parameter {@link #among} names (nothing when all records are asked). */
+    public static java.util.Map<String, Object> paths(java.util.Collection<String> paths) {
+        return paths == null ? java.util.Map.of() : java.util.Map.of("paths", paths.toArray(String[]::new));
+    }
 }

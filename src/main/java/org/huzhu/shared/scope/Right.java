@@ -121,6 +121,12 @@ public enum Right {
 
     /** Dashboards (统计看板), the lists behind their figures and the statistical reports (统计报表) of one's part of the tree. */
     REPORT_READ("查看统计看板与报表", ADMIN, UNION_STAFF, FINANCE, REVIEWER, UNIT_OPERATOR),
+    /**
+     * The money among the statistics (billed, received, outstanding, subsidies, gift covers, refunds, payouts failed, the
+     * loss ratio) and the statistical reports (统计报表), which carry it: for the offices and finance, not for reviewers,
+     * who see the enrolment and claims figures only.
+     */
+    REPORT_MONEY("查看统计中的资金数字与统计报表", ADMIN, UNION_STAFF, FINANCE, UNIT_OPERATOR),
     /** Yearly targets (年度目标) of the offices directly below one's own. */
     REPORT_TARGET_SET("设定下级年度目标", ADMIN, UNION_STAFF),
 
