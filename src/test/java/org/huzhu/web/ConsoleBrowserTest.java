@@ -213,7 +213,7 @@ class ConsoleBrowserTest extends BrowserTest {
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource({
             "demo-admin,    org members enrol import transfers refunds renewal expiring apply claims review hospitals workload audits payouts bills ledger statistics targets reports templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
-            "demo-reviewer, org members claims review workload audits statistics reports templates deliveries inbox account",
+            "demo-reviewer, org members claims review workload audits statistics templates deliveries inbox account",
             "demo-finance,  org members claims audits payouts bills ledger statistics reports inbox account",
             "demo-wuhan,    org members enrol import transfers refunds renewal expiring apply claims hospitals workload bills statistics targets reports templates campaigns deliveries inbox orgadmin accounts oplog loginlog account",
             "demo-unit,     org members enrol import transfers refunds renewal expiring apply claims bills statistics reports inbox account",

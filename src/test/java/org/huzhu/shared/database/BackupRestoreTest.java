@@ -54,6 +54,9 @@ class BackupRestoreTest extends ApiTest {
             assertThat(restored.rows()).isEqualTo(written.rows());
             assertThat(written.rows().get("ledger.journal")).isPositive();
             for (String table : tables) {
+                // The *.touched tables are reporting's work queues: triggers fill them and the refresh
+                // empties them while the test runs, so they are compared with the backup's row count only.
+                if (table.endsWith(".touched")) continue;
                 assertThat(fingerprint(restoredJdbc, table)).as(table).isEqualTo(fingerprint(jdbc, table));
             }
             assertThat(sequences(restoredJdbc)).isEqualTo(sequences(jdbc));
