@@ -23,7 +23,20 @@ class EnrolmentRepository {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    enum Status { AWAITING_PAYMENT, IN_FORCE, CANCELLED }
+    /** An enrolment's status, with the label the console and the exports show (the one place it is named). */
+    enum Status {
+        AWAITING_PAYMENT("待缴费"), IN_FORCE("已缴费"), CANCELLED("已退保");
+
+        private final String chinese;
+
+        Status(String chinese) {
+            this.chinese = chinese;
+        }
+
+        String chinese() {
+            return chinese;
+        }
+    }
 
     record Stored(long id, long memberId, Long unitId, String orgPath, String catalogueVersion, LocalDate paidOn,
                   List<Coverage> coverages, Money premium, Funding funding, Money gift, Long subsidyOrgId, long journalId,

@@ -160,12 +160,17 @@ export const lists = {
     const exports = { expiring: exportButton(context, '/api/v1/cover/expiring', { id: 'cover-export', personal: true }),
       lapsed: exportButton(context, '/api/v1/cover/lapsed', { id: 'cover-export', personal: true }) };
     const exportSlot = h('div', { class: 'card-head' }, h('h2', { text: '名单' }));
+    const enrolments = exportButton(context, '/api/v1/enrolments', { id: 'enrolment-export', personal: true });
+    const enrolmentCard = h('section', { class: 'card', id: 'enrolment-export-card' },
+      h('div', { class: 'card-head' }, h('h2', { text: '参保明细' }), enrolments.el),
+      h('p', { class: 'muted', text: '本年度全部参保记录（按上方组织、单位、保障项目筛选）：每条参保一行，含保障项目、保障期、缴费日期、各方缴费与状态' }));
     let offset = 0;
     const load = async () => {
       const values = Object.fromEntries([...new FormData(filters)].filter(([, v]) => v));
       const kind = values.kind || 'expiring';
       delete values.kind;
       exports[kind].set(values);
+      enrolments.set(values);
       fill(exportSlot, h('h2', { text: kind === 'expiring' ? '即将到期' : '已断保' }), exports[kind].el);
       const page = await api(`/api/v1/cover/${kind}?${new URLSearchParams({ ...values, limit: PAGE, offset })}`);
       const itemSelect = filters.querySelector('#cover-item');
@@ -179,7 +184,7 @@ export const lists = {
     fill(root,
       h('div', { class: 'page-head' }, h('div', {}, h('h1', { text: '到期与断保' }),
         h('p', { text: operator ? '本单位职工保障即将到期或已断保的名单，提醒续保' : '管辖范围内按组织、单位查看即将到期与已断保的职工' }))),
-      h('div', { class: 'stack' }, h('section', { class: 'card' }, exportSlot, filters, results)));
+      h('div', { class: 'stack' }, h('section', { class: 'card' }, exportSlot, filters, results), enrolmentCard));
     await load();
   },
 };

@@ -383,6 +383,8 @@ class AuthorisationMatrixTest extends ApiTest {
                 "/api/v1/cover/expiring.xlsx?unitId=" + f.otherUnit(), Body.NONE));
         add(rows, row("GET /api/v1/cover/lapsed.xlsx", renewing, "/api/v1/cover/lapsed.xlsx?unitId=" + f.unit(),
                 "/api/v1/cover/lapsed.xlsx?unitId=" + f.otherUnit(), Body.NONE));
+        add(rows, row("GET /api/v1/enrolments.xlsx", renewing, "/api/v1/enrolments.xlsx?unitId=" + f.unit(),
+                "/api/v1/enrolments.xlsx?unitId=" + f.otherUnit(), Body.NONE));
         add(rows, row("GET /api/v1/roster-imports/template.csv", rosterRoles, "/api/v1/roster-imports/template.csv", null, Body.NONE));
         Set<Role> budgets = EnumSet.of(Role.ADMIN, Role.UNION_STAFF, Role.FINANCE);
         add(rows, row("GET /api/v1/subsidy-budgets", budgets, "/api/v1/subsidy-budgets", null, Body.NONE));

@@ -55,6 +55,7 @@ class RenewalBrowserTest extends BrowserTest {
         browser.findElement(By.id("nav-expiring")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cover-total")));
         assertThat(browser.findElement(By.id("cover-results")).getText()).contains("剩余天数");
+        assertThat(browser.findElement(By.id("enrolment-export")).getAttribute("href")).endsWith("/api/v1/enrolments.xlsx");
         session.phoneAndDesktopScreenshots("cover-expiring-office");
         session.desktop();
     }

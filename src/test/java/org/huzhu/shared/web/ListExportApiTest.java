@@ -143,6 +143,49 @@ class ListExportApiTest extends ApiTest {
     }
 
     @Test
+    void theEnrolmentsOfAYearExportOneRowPerEnrolmentWithItsItemsCoverSharesAndStatusInScope() throws Exception {
+        Workers w = workers();
+        long unit = jdbc.sql("select unit_id from membership.member where name = ?").param(w.token + "甲").query(Long.class).single();
+        long member = jdbc.sql("select id from membership.member where name = ?").param(w.token + "甲").query(Long.class).single();
+        long id = enrolItems(unit, member, today().minusDays(10), "HOSPITAL:1", "ACCIDENT:1");
+        JsonNode e = null;
+        for (JsonNode each : get("demo-admin", "/api/v1/members/" + member + "/enrolments").json()) if (each.path("id").asLong() == id) e = each;
+        assertThat(e).isNotNull();
+        List<String> froms = new ArrayList<>();
+        List<String> tos = new ArrayList<>();
+        e.path("coverages").forEach(c -> { froms.add(c.path("from").asString()); tos.add(c.path("to").asString()); });
+        int year = LocalDate.parse(froms.getFirst()).getYear();
+
+        List<List<String>> sheet = sheet(download("demo-admin", "/api/v1/enrolments.xlsx?unitId=" + unit + "&year=" + year));
+
+        assertThat(sheet.getFirst()).containsExactly("参保编号", "职工编号", "姓名", "身份证号码", "单位", "保障项目", "保障起", "保障止",
+                "缴费日期", "保费(元)", "单位缴(元)", "工会补贴(元)", "个人缴(元)", "赠送(元)", "状态");
+        assertThat(sheet).hasSize(2);
+        List<String> row = sheet.get(1);
+        assertThat(row.get(0)).isEqualTo(String.valueOf(id));
+        assertThat(row.get(1)).isEqualTo(String.valueOf(member));
+        assertThat(row.get(2)).isEqualTo(w.token + "甲");
+        assertThat(row.get(3)).startsWith("****").doesNotContain(w.idA);
+        assertThat(row.get(5)).contains("住院医疗互助保障", "意外伤害互助保障");
+        assertThat(row.get(6)).isEqualTo(froms.stream().sorted().findFirst().orElseThrow());
+        assertThat(row.get(7)).isEqualTo(tos.stream().sorted().reduce((a, b) -> b).orElseThrow());
+        assertThat(row.get(9)).isEqualTo(e.path("premium").asString());
+        assertThat(new java.math.BigDecimal(row.get(10)).add(new java.math.BigDecimal(row.get(11))).add(new java.math.BigDecimal(row.get(12))))
+                .isEqualByComparingTo(row.get(9));
+        assertThat(row.get(14)).isEqualTo("已缴费");
+
+        assertThat(sheet(download("demo-admin", "/api/v1/enrolments.xlsx?unitId=" + unit + "&year=" + (year + 2)))).hasSize(1);
+        assertThat(sheet(download("demo-admin", "/api/v1/enrolments.xlsx?unitId=" + unit + "&year=" + year + "&item=CRITICAL_ILLNESS")))
+                .hasSize(1);
+        assertThat(sheet(download("demo-admin", "/api/v1/enrolments.xlsx?unitId=" + unit + "&year=" + year + "&status=CANCELLED")))
+                .hasSize(1);
+        List<List<String>> clear = sheet(download("demo-admin", "/api/v1/enrolments.xlsx?unitId=" + unit + "&year=" + year + "&unmasked=true"));
+        assertThat(clear.get(1).get(3)).isEqualTo(w.idA);
+        assertThat(status("demo-jingmen", "/api/v1/enrolments.xlsx?unitId=" + unit)).isEqualTo(404);
+        assertThat(status("demo-admin", "/api/v1/enrolments.xlsx?status=PAID")).isEqualTo(400);
+    }
+
+    @Test
     void theClaimsOfAnotherCityStayOutOfACityAccountsExport() throws Exception {
         long jingmenWorker = insuredWorker("东宝区总工会", 'M', 200, "HOSPITAL:1");
         long claim = fileClaim(jingmenWorker, appendicitisClaim("1000.00", true));
