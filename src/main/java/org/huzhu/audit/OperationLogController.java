@@ -27,7 +27,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Requires(Right.OPERATION_LOG_READ)
 class OperationLogController {
 
-    static final int MAX_EXPORT = 100_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final OperationLog log;
@@ -48,7 +47,7 @@ class OperationLogController {
     }
 
     @GetMapping("/export")
-    @Operation(summary = "导出操作日志（Excel）：条件同查询，最多" + MAX_EXPORT + "行；导出本身记入操作日志")
+    @Operation(summary = "导出操作日志（Excel）：条件同查询，全部行（分段读取）；导出本身记入操作日志")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String person,
                                                  @RequestParam(required = false) String record,
                                                  @RequestParam(required = false) String action,
@@ -62,7 +61,7 @@ class OperationLogController {
             try (SpreadsheetExport sheet = new SpreadsheetExport(out, "操作日志",
                     List.of("时间", "账户", "角色", "地址", "操作", "请求", "记录", "结果", "字段变更", "查看或导出"),
                     20, 16, 14, 16, 24, 40, 20, 8, 60, 30)) {
-                log.forEach(search, reader, MAX_EXPORT, row -> {
+                log.forEach(search, reader, Integer.MAX_VALUE, row -> {
                     sheet.row(List.of(TIME.format(row.at().atZoneSameInstant(zone)), row.account(), row.roleName(), row.address(),
                             row.action(), row.method() + " " + row.path(), row.target() == null ? "" : row.target(),
                             String.valueOf(row.status()), changes(row), revealed(row)));
