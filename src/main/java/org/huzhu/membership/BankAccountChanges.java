@@ -149,6 +149,8 @@ public class BankAccountChanges {
         Audit.changed("member", member.id(), "bankAccount", member.maskedBankAccount(), change.newMasked());
         events.publishEvent(new BankAccountChanged(member.id(), change.id(), member.maskedBankAccount(), change.newMasked(),
                 change.byMember(), change.proposedBy(), user.username(), Instant.now(clock)));
+        events.publishEvent(new PayeeChanged(member.id(), change.byMember() ? "职工本人更正收款账户" : "收款账户更正（经复核）",
+                user.username()));
         return change;
     }
 

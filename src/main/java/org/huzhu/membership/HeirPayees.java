@@ -12,6 +12,7 @@ import org.huzhu.shared.scope.Right;
 import org.huzhu.shared.web.Checks;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * record deaths propose the heir (name, relation, account and the document naming them); a second person
  * holding {@link Right#BANK_ACCOUNT_APPROVE} (never the proposer) approves or refuses. On approval the
  * heir becomes the payee {@link Members#payee} and {@link Members#claimant} give the claims module, so a
- * claim still pending is paid to the heir; claims' own records are not touched.
+ * claim still pending is paid to the heir, and a payout not yet handed to the bank follows the heir ({@link PayeeChanged});
+ * claims' own records are not touched.
  *
  * <p>Lifecycle: PROPOSED → APPROVED (applied) | REJECTED. One open proposal per member.
  */
@@ -31,11 +33,13 @@ public class HeirPayees {
     private final HeirPayeeRepository changes;
     private final MemberRepository members;
     private final PersonalDataCipher cipher;
+    private final ApplicationEventPublisher events;
 
-    HeirPayees(HeirPayeeRepository changes, MemberRepository members, PersonalDataCipher cipher) {
+    HeirPayees(HeirPayeeRepository changes, MemberRepository members, PersonalDataCipher cipher, ApplicationEventPublisher events) {
         this.changes = changes;
         this.members = members;
         this.cipher = cipher;
+        this.events = events;
     }
 
     public record Proposal(String payeeName, String relation, String bankName, String accountNumber, String documentRef, String reason) {
@@ -81,6 +85,7 @@ public class HeirPayees {
         Audit.changed("heir-payee-change", c.id(), "status", Status.PROPOSED, Status.APPROVED);
         Audit.changed("member", member.id(), "payeeName", member.name(), c.payeeName());
         Audit.changed("member", member.id(), "bankAccount", member.maskedBankAccount(), c.accountMasked());
+        events.publishEvent(new PayeeChanged(member.id(), "职工身故，改由继承人（" + c.relation() + "）收款", user.username()));
         return view(changes.find(c.id(), false).orElseThrow(), member, user);
     }
 

@@ -86,6 +86,21 @@ class PayoutRepository {
                 .param(reference).query(PayoutRepository::row).optional();
     }
 
+    /** The live payouts of these sources (at most one each), unlocked. */
+    List<Row> liveOf(java.util.Collection<String> sources) {
+        return jdbc.sql("select " + PAYOUT_COLUMNS + " from payouts.payout where live_source = any(?) order by id")
+                .param(sources.toArray(String[]::new)).query(PayoutRepository::row).list();
+    }
+
+    /** A payout not yet sent, paid to another payee: its hold starts again from {@code holdReason} (none when null). */
+    void redirect(long id, String payeeName, String bankName, byte[] accountCipher, String masked, String holdReason) {
+        jdbc.sql("""
+                update payouts.payout set payee_name = ?, bank_name = ?, account_cipher = ?, account_masked = ?, held = ?, hold_reason = ?,
+                       hold_released_by = null, hold_released_at = null
+                 where id = ? and status in ('REQUESTED', 'BATCHED')""")
+                .params(payeeName, bankName, accountCipher, masked, holdReason != null, holdReason, id).update();
+    }
+
     List<Row> ofSource(String source) {
         return jdbc.sql("select " + PAYOUT_COLUMNS + " from payouts.payout where source = ? order by id").param(source)
                 .query(PayoutRepository::row).list();

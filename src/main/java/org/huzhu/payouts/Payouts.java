@@ -109,11 +109,67 @@ public class Payouts {
 
     /** Why a payout to this order's account is held: the account replaced another one within the last days set; else null. */
     private String holdReason(PayoutOrder order) {
-        if (order.accountChangedAt() == null) return null;
+        return holdReason(order.accountChangedAt());
+    }
+
+    private String holdReason(Instant accountChangedAt) {
+        if (accountChangedAt == null) return null;
         int days = settings.recentAccountChangeDays();
-        if (!order.accountChangedAt().isAfter(Instant.now(clock).minus(java.time.Duration.ofDays(days)))) return null;
-        return "收款账户于 " + java.time.LocalDate.ofInstant(order.accountChangedAt(), clock.getZone()) + " 变更（" + days
+        if (!accountChangedAt.isAfter(Instant.now(clock).minus(java.time.Duration.ofDays(days)))) return null;
+        return "收款账户于 " + java.time.LocalDate.ofInstant(accountChangedAt, clock.getZone()) + " 变更（" + days
                 + "日内），暂停支付，须由组批人以外的财务人员核实后放行";
+    }
+
+    /** A source's new payee: name, account, and when the account last replaced another one (null if never). */
+    public record NewPayee(String name, String bankName, String accountNumber, Instant accountChangedAt) {
+        @Override
+        public String toString() {
+            return "NewPayee[" + name + "]";
+        }
+    }
+
+    /** What became of a live payout when its payee changed: paid to the new payee, or left to the bank (and why). */
+    public record Redirect(String reference, boolean redirected, String note) {
+    }
+
+    /**
+     * The payee of these sources changed (a corrected account, or the heir of a worker who died). Each live payout
+     * of theirs not yet handed to the bank — waiting for a batch, or in a batch its checker has not released — is
+     * paid to the new payee instead: held again when the account is recent (as a new request would be, so a second
+     * finance officer checks it), and its history says why; the batch's checker sees the new payee. A payout in a
+     * released batch, sent or settled is the bank's: it is left, and a failure or bounce is re-issued to the new
+     * payee. Runs in the caller's transaction; a batch is locked before its payouts, as its release does.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Redirect> redirectUnsent(java.util.Collection<String> sources, NewPayee payee, String actor, String why) {
+        BankAccount account = new BankAccount(payee.bankName(), payee.accountNumber());
+        List<Redirect> done = new ArrayList<>();
+        for (PayoutRepository.Row seen : repository.liveOf(sources)) {
+            if (seen.status() != PayoutStatus.REQUESTED && seen.status() != PayoutStatus.BATCHED) {
+                done.add(new Redirect(seen.reference(), false, "已交银行（" + seen.status().chinese() + "），不再改付；如退票或失败，按新收款人重新支付"));
+                continue;
+            }
+            if (seen.batchId() != null) {
+                BatchStatus batch = repository.batch(seen.batchId(), true).orElseThrow().status();
+                if (batch != BatchStatus.PREPARED) {
+                    done.add(new Redirect(seen.reference(), false, "所在批次已放行（" + batch.chinese() + "），不再改付；如退票或失败，按新收款人重新支付"));
+                    continue;
+                }
+            }
+            PayoutRepository.Row p = repository.find(seen.reference(), true).orElseThrow();
+            if ((p.status() != PayoutStatus.REQUESTED && p.status() != PayoutStatus.BATCHED) || !java.util.Objects.equals(p.batchId(), seen.batchId())) {
+                done.add(new Redirect(p.reference(), false, "支付指令已被他人处理（" + p.status().chinese() + "），未改付"));
+                continue;
+            }
+            if (p.payeeName().equals(payee.name()) && cipher.decrypt(p.accountCipher()).equals(account.number())) continue;
+            String hold = holdReason(payee.accountChangedAt());
+            repository.redirect(p.id(), payee.name(), account.bankName(), cipher.encrypt(account.number()), account.masked(), hold);
+            String note = why + "：改付 " + payee.name() + " " + account.bankName() + " " + account.masked() + "（原收款人 " + p.payeeName() + " "
+                    + p.accountMasked() + "）" + (hold == null ? "" : "；" + hold);
+            repository.event(p.id(), actor, p.status(), p.status(), note);
+            done.add(new Redirect(p.reference(), true, note));
+        }
+        return done;
     }
 
     private PayoutView request(PayoutOrder order, String reissueOf) {

@@ -243,6 +243,61 @@ class PayoutsApiTest extends ApiTest {
         assertThat(PayoutRound.pay(payouts, second).status()).isEqualTo(PayoutStatus.SETTLED);
     }
 
+    @Test
+    void aPayoutNotYetSentGoesToTheHeirOfAWorkerWhoDiedAndOneTheBankHasIsLeftToIt() {
+        long waiting = approvedClaim("江岸区总工会", newCardNumber());
+        String unsent = "HZ-" + waiting + "-1";
+        long member = get("demo-admin", "/api/v1/claims/" + waiting).json().path("memberId").asLong();
+        String deceasedAccount = accountOf(waiting);
+        assertThat(post(MAKER, "/api/v1/payout-batches", "").status()).isEqualTo(201);
+        long batch = get(MAKER, "/api/v1/payouts/" + unsent).json().path("batchId").asLong();
+        assertThat(get(CHECKER, "/api/v1/payout-batches/" + batch).json().path("status").asString()).isEqualTo("PREPARED");
+
+        long gone = approvedClaim("江岸区总工会", newCardNumber());
+        String paid = "HZ-" + gone + "-1";
+        long goneMember = get("demo-admin", "/api/v1/claims/" + gone).json().path("memberId").asLong();
+        PayoutRound.release(payouts, paid);
+        assertThat(PayoutRound.awaitFinal(payouts, paid).status()).isEqualTo(PayoutStatus.SETTLED);
+        String paidAccount = accountOf(gone);
+
+        String heirAccount = newCardNumber();
+        heirPaid(member, heirAccount);
+        heirPaid(goneMember, newCardNumber());
+
+        JsonNode redirected = get(MAKER, "/api/v1/payouts/" + unsent).json();
+        assertThat(redirected.path("status").asString()).isEqualTo("BATCHED");
+        assertThat(redirected.path("payeeName").asString()).isEqualTo("身故职工之女");
+        assertThat(redirected.path("maskedAccount").asString()).endsWith(heirAccount.substring(heirAccount.length() - 4));
+        assertThat(accountOf(waiting)).isEqualTo(heirAccount).isNotEqualTo(deceasedAccount);
+        assertThat(redirected.path("held").asBoolean()).as("a new account is checked by a second finance officer").isTrue();
+        assertThat(redirected.path("timeline")).anySatisfy(step -> assertThat(step.path("reason").asString())
+                .startsWith("职工身故，改由继承人（子女）收款：改付 身故职工之女").doesNotContain(heirAccount));
+        assertThat(post(CHECKER, "/api/v1/payouts/" + unsent + "/release-hold", "").status()).isEqualTo(200);
+        assertThat(post(CHECKER, "/api/v1/payout-batches/" + batch + "/release", "").status()).isEqualTo(200);
+        assertThat(PayoutRound.awaitFinal(payouts, unsent).status()).isEqualTo(PayoutStatus.SETTLED);
+        assertThat(bankFileOf(batch)).contains(heirAccount).doesNotContain(deceasedAccount);
+        assertThat(simulatedBank.timesPaid(unsent)).isEqualTo(1);
+
+        JsonNode settled = get(MAKER, "/api/v1/payouts/" + paid).json();
+        assertThat(settled.path("payeeName").asString()).as("what the bank paid stays as paid").isEqualTo("支付测试职工");
+        assertThat(accountOf(gone)).isEqualTo(paidAccount);
+        assertThat(get("demo-finance", "/api/v1/ledger/trial-balance").json().path("balanced").asBoolean()).isTrue();
+    }
+
+    /** Records the member's death and makes their heir (身故职工之女) the payee: proposed by one person, approved by another. */
+    private void heirPaid(long member, String account) {
+        Answer died = post("demo-admin", "/api/v1/members/" + member + "/death",
+                JSON.writeValueAsString(Map.of("diedOn", today.minusDays(1).toString(), "documentRef", "死亡医学证明 H4201001")));
+        assertThat(died.status()).as(died.body()).isEqualTo(200);
+        Answer proposed = post("demo-admin", "/api/v1/members/" + member + "/heir-payee", JSON.writeValueAsString(Map.of(
+                "payeeName", "身故职工之女", "relation", "子女", "bankName", "中国农业银行", "accountNumber", account,
+                "documentRef", "（2026）鄂武汉江岸证字第 2001 号继承公证书")));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        Answer approved = post("demo-admin2", "/api/v1/members/" + member + "/heir-payee-changes/" + proposed.json().path("id").asLong()
+                + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    }
+
     /** The payment file a batch sent (stored encrypted), or "" before it is sent. */
     private String bankFileOf(long batch) {
         return jdbc.sql("select file_cipher from payouts.batch where id = ?").param(batch).query(byte[].class).optional()
