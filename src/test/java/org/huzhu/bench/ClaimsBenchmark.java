@@ -301,6 +301,9 @@ public final class ClaimsBenchmark {
                 boolean writes = e.getValue()[0] + e.getValue()[1] + e.getValue()[2] > 0;
                 if (BOOKKEEPING.contains(e.getKey())) continue; // the platform's own rows, no part of a claim
                 if (NOT_MIRRORED.contains(e.getKey())) continue; // written by another module's listener, counted in the real figure
+                // reporting's work queues (claims.touched, payouts.touched, …): written by statement triggers on the tables,
+                // which the scratch copies carry as well (copied with the others below), so both paths pay for them
+                if (e.getKey().endsWith(".touched")) continue;
                 String[] name = e.getKey().split("\\.", 2);
                 if (writes && !(name.length == 2 && name[0].equals(SCHEMA_OF.get(name[1])))) {
                     throw new AssertionError("the real path wrote " + e.getKey() + ", unknown to the baseline");
