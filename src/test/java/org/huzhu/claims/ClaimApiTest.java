@@ -102,10 +102,7 @@ class ClaimApiTest extends ApiTest {
         assertThat(filed.json()).isEqualTo(get("demo-admin", "/api/v1/claims/" + claim).json());
         attach(claim, "ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
         // the documents are read in the background: compared once every reading has its outcome, not while one lands
-        awaitJson("demo-admin", "/api/v1/claims/" + claim, c -> {
-            for (JsonNode d : c.path("documents")) if ("PENDING".equals(d.path("reading").path("status").asString())) return false;
-            return true;
-        });
+        awaitJson("demo-admin", "/api/v1/claims/" + claim, ClaimApiTest::readingsDone);
 
         JsonNode submitted = submit(claim);
 
@@ -323,14 +320,21 @@ class ClaimApiTest extends ApiTest {
     @MethodSource("illegalTransitions")
     void anIllegalTransitionIsAConflictNamingBothStates(String state, String action) {
         long claim = claimIn(state);
-        String before = get("demo-admin", "/api/v1/claims/" + claim).body();
+        // the documents are read in the background: the claim is taken as it stands once every reading has its outcome
+        JsonNode before = awaitJson("demo-admin", "/api/v1/claims/" + claim, ClaimApiTest::readingsDone);
 
         Answer answer = post("demo-admin", "/api/v1/claims/" + claim + "/" + action, action.equals("reject") ? "{\"reason\":\"不符\"}" : "{}");
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(409);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().path("detail").asString()).contains("（" + state + "）");
-        assertThat(get("demo-admin", "/api/v1/claims/" + claim).body()).isEqualTo(before);
+        assertThat(get("demo-admin", "/api/v1/claims/" + claim).json()).isEqualTo(before);
+    }
+
+    /** No document of the claim is still waiting for its background reading. */
+    private static boolean readingsDone(JsonNode claim) {
+        for (JsonNode d : claim.path("documents")) if ("PENDING".equals(d.path("reading").path("status").asString())) return false;
+        return true;
     }
 
     @Test
