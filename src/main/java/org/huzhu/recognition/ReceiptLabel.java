@@ -49,6 +49,7 @@ enum ReceiptLabel {
     OTHER_INFORMATION(null, "其他信息"),
     REVIEWER(null, "复核人"),
     CASHIER(null, "收款人"),
+    CLERK(null, "经办人", "开票人", "收费员"),
     REMARKS(null, "备注");
 
     /**
