@@ -9,7 +9,7 @@ import java.util.Map;
  * value a string exactly as the answer's {@code fields} would carry it, so the bench compares
  * field by field. Dates the other kind of receipt lacks are {@code null} (outpatient receipts have
  * no admission or discharge date, inpatient ones no visit date). {@link Printed} holds what the
- * page shows but the API does not answer.
+ * page shows but the API does not answer; {@link ReceiptForm} how the page's form prints it all.
  */
 public record ReceiptTruth(
         DocumentType documentType,
@@ -30,7 +30,8 @@ public record ReceiptTruth(
         String selfPaid,
         String selfFunded,
         List<FeeLine> lines,
-        Printed printed) {
+        Printed printed,
+        ReceiptForm form) {
 
     /** The receipt kinds the generator draws, named as the API's {@code documentType}. */
     public enum DocumentType {
@@ -67,6 +68,18 @@ public record ReceiptTruth(
 
     public ReceiptTruth {
         lines = List.copyOf(lines);
+    }
+
+    /** The same receipt printed on another form. */
+    public ReceiptTruth on(ReceiptForm other) {
+        return new ReceiptTruth(documentType, invoiceCode, invoiceNumber, checkCode, issueDate, payerName, hospital,
+                admissionDate, dischargeDate, visitDate, total, fundPaid, otherPaid, personalAccountPaid, cashPaid, selfPaid,
+                selfFunded, lines, printed, other);
+    }
+
+    /** The title the page prints: the form's, or the kind's own. */
+    public String title() {
+        return form.title() != null ? form.title() : documentType.title();
     }
 
     public boolean inpatient() {
