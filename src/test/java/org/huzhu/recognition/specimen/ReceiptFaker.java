@@ -64,10 +64,13 @@ public final class ReceiptFaker {
 
     /**
      * The receipt of this seed printed on a form drawn from the same seed ({@link ReceiptForm#drawn}):
-     * other wordings, date forms, grid orders and a data layer off the grid.
+     * other wordings, date forms, grid orders and a data layer off the grid; one in five is the
+     * 医保结算单 of the same stay or visit instead ({@link SettlementLayout}).
      */
     public static ReceiptTruth onOtherForm(long seed) {
-        return receipt(seed).on(ReceiptForm.drawn(new Random(~seed)));
+        Random random = new Random(~seed);
+        ReceiptTruth receipt = receipt(seed).on(ReceiptForm.drawn(random));
+        return random.nextInt(5) == 0 ? receipt.settled() : receipt;
     }
 
     private ReceiptTruth make() {

@@ -73,6 +73,10 @@ final class ReceiptLayout {
     private ReceiptLayout() {}
 
     static void draw(ReceiptTruth truth, ReceiptCanvas canvas) {
+        if (truth.documentType() == ReceiptTruth.DocumentType.SETTLEMENT_STATEMENT) {
+            SettlementLayout.draw(truth, canvas);
+            return;
+        }
         drawGrid(canvas);
         for (Run run : runs(truth)) {
             canvas.text(run.text(), run.x(), run.baseline(), run.size(), run.ink());
@@ -82,6 +86,7 @@ final class ReceiptLayout {
 
     /** Every text on the page but the seal's: title, labels, values and the fee table. */
     static List<Run> runs(ReceiptTruth truth) {
+        if (truth.documentType() == ReceiptTruth.DocumentType.SETTLEMENT_STATEMENT) return SettlementLayout.runs(truth);
         List<Run> runs = new ArrayList<>();
         ReceiptForm form = truth.form();
         String title = truth.title();

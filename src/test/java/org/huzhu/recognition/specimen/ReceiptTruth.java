@@ -36,7 +36,9 @@ public record ReceiptTruth(
     /** The receipt kinds the generator draws, named as the API's {@code documentType}. */
     public enum DocumentType {
         INPATIENT_RECEIPT("湖北省医疗住院收费票据（电子）", "住院号", "ZY"),
-        OUTPATIENT_RECEIPT("湖北省医疗门诊收费票据（电子）", "门诊号", "MZ");
+        OUTPATIENT_RECEIPT("湖北省医疗门诊收费票据（电子）", "门诊号", "MZ"),
+        /** 医保结算单: only on other forms ({@link ReceiptFaker#onOtherForm}); no 票据代码, 票据号码 or 校验码. */
+        SETTLEMENT_STATEMENT("湖北省医疗保障基金结算单", "住院号", "ZY");
 
         private final String title;
         private final String recordLabel;
@@ -77,9 +79,22 @@ public record ReceiptTruth(
                 selfFunded, lines, printed, other);
     }
 
-    /** The title the page prints: the form's, or the kind's own. */
+    /** The same stay or visit settled by the insurance office: a 医保结算单 instead of a receipt. */
+    public ReceiptTruth settled() {
+        return new ReceiptTruth(DocumentType.SETTLEMENT_STATEMENT, null, null, null, issueDate, payerName, hospital,
+                admissionDate, dischargeDate, visitDate, total, fundPaid, otherPaid, personalAccountPaid, cashPaid, selfPaid,
+                selfFunded, List.of(), printed, form);
+    }
+
+    /** Whether the page shows a stay (admission and discharge) rather than a visit. */
+    public boolean stay() {
+        return admissionDate != null;
+    }
+
+    /** The title the page prints: a receipt form's, or the kind's own. */
     public String title() {
-        return form.title() != null ? form.title() : documentType.title();
+        boolean receipt = documentType != DocumentType.SETTLEMENT_STATEMENT;
+        return receipt && form.title() != null ? form.title() : documentType.title();
     }
 
     public boolean inpatient() {
