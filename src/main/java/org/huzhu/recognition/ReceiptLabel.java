@@ -53,10 +53,10 @@ enum ReceiptLabel {
     REMARKS(null, "备注");
 
     /**
-     * Short spellings that other words contain (医疗机构 in 医疗机构类型, 合计 in 小计合计, 姓名 in 收款人姓名):
-     * a label only where a colon, a wide gap, the line's end or a value follows them.
+     * Short spellings that other labels' words contain (医疗机构 in 医疗机构类型, 合计 in 小计合计, 姓名
+     * in 收款人姓名): a label only where no letter runs into them on either side.
      */
-    private static final Set<String> STANDING_ALONE = Set.of("医疗机构", "合计", "姓名", "费用总额", "账户支付", "现金支付");
+    private static final Set<String> STANDING_ALONE = Set.of("医疗机构", "合计", "姓名");
 
     private final ReceiptField field;
     private final List<String> spellings;
