@@ -17,6 +17,8 @@ final class FieldText {
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[年\\-./]\\s*(\\d{1,2})\\s*[月\\-./]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
     private static final Pattern MONEY = Pattern.compile("\\d+\\.\\d{2}");
+    /** ¥ or ￥ before an amount as OCR misreads it (no amount begins with a letter). */
+    private static final Pattern CURRENCY_MISREAD = Pattern.compile("^(?:[Yy半羊兰丫]|X[Yy]|[Yy]{2})(?=\\d)");
     /** An amount inside other text: digits (thousands commas allowed), a point or a comma, two decimals. */
     static final Pattern MONEY_IN_TEXT = Pattern.compile("(?<![\\d.,])\\d[\\d,]*[.,]\\d{2}(?![\\d.,]*\\d)");
 
@@ -115,13 +117,15 @@ final class FieldText {
     }
 
     /**
-     * An amount {@code 0.00}: currency signs, 元, spaces, thousands commas, stray strokes at the
-     * ends and marks after the two decimals dropped, a comma read for the decimal point restored.
-     * Anything else in the value (a letter before or inside it, a third decimal, a second amount)
+     * An amount {@code 0.00}: currency signs (¥, ￥, and OCR's Y, YY, XY, 半, 羊, 兰 or 丫 for them right
+     * before the digits), 元, spaces, thousands commas, stray strokes at the ends and marks after
+     * the two decimals dropped, a comma read for the decimal point restored. Anything else in the
+     * value (another letter before or inside it, a third decimal, a second amount)
      * and the text is passed on as read, to be refused: an amount is never picked out of noise.
      */
     static String money(String text) {
         String t = trimNoise(digitsFromLookAlikes(text).replaceAll("[\\s¥￥元]", ""));
+        t = CURRENCY_MISREAD.matcher(t).replaceFirst("");
         // after the two decimals, marks without a digit among them are the seal's or the paper's, not the amount's
         t = t.replaceFirst("(?<=[.,]\\d{2})[^\\d.,]+$", "");
         if (!t.matches("\\d[\\d,]*[.,]\\d{2}")) return t;

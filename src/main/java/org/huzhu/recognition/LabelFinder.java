@@ -51,6 +51,7 @@ final class LabelFinder {
                 if (spelling.length() == 3) candidates.addAll(shortNearMatches(line, startsSegment, label, spelling));
             }
         }
+        candidates.removeIf(hit -> ReceiptLabel.standsAlone(hit.spelling()) && !standsAlone(line, startsSegment, hit));
         candidates.sort(Comparator.comparingInt(Hit::edits)
                 .thenComparing(Comparator.comparingInt((Hit h) -> h.end() - h.start()).reversed())
                 .thenComparingInt(Hit::start));
@@ -77,6 +78,13 @@ final class LabelFinder {
                 if (free && longer.end() > chosen.get(i).end()) chosen.set(i, longer);
             }
         }
+    }
+
+    /** No word runs into the hit on either side: 姓名 alone, not in 收款人姓名. */
+    private static boolean standsAlone(String line, boolean[] startsSegment, Hit hit) {
+        boolean before = hit.start() == 0 || startsSegment[hit.start()] || !Character.isLetter(line.charAt(hit.start() - 1));
+        boolean after = hit.end() == line.length() || startsSegment[hit.end()] || !Character.isLetter(line.charAt(hit.end()));
+        return before && after;
     }
 
     /** Another label fits the same characters just as well, and is not known to be elsewhere. */

@@ -19,6 +19,8 @@ final class PageReading {
 
     /** A value may stand this many line heights right of its label, no further. */
     private static final double MAX_LEAD = 4.0;
+    /** A value in the next cell of a grid may stand this many line heights right of its label. */
+    private static final double MAX_CELL = 30.0;
     /** A value placed by the template's order rather than beside its label is a little less sure. */
     static final double PLACED_TRUST = 0.9;
 
@@ -113,7 +115,7 @@ final class PageReading {
         String text = switch (field) {
             case INVOICE_CODE, INVOICE_NUMBER -> FieldText.code(read);
             case CHECK_CODE -> FieldText.checkCode(read);
-            case ISSUE_DATE, VISIT_DATE -> FieldText.date(read);
+            case ISSUE_DATE, ADMISSION_DATE, DISCHARGE_DATE, VISIT_DATE -> FieldText.date(read);
             case PAYER_NAME, HOSPITAL -> FieldText.name(read);
             default -> FieldText.money(read);
         };
@@ -139,10 +141,31 @@ final class PageReading {
         }
     }
 
-    /** The text right of a label up to the next label or a wide gap; else the text just below it. */
+    /**
+     * The text right of a label up to the next label or a wide gap; else, in a grid whose label
+     * cells carry no colon, the next cell right of it when the text there has the field's shape;
+     * else the text just below it.
+     */
     Span value(int lineIndex, int hitIndex) {
         Span right = rightOf(lineIndex, hitIndex);
-        return right != null ? right : below(lineIndex, hitIndex);
+        if (right != null) return right;
+        Span cell = nextCell(lineIndex, hitIndex);
+        return cell != null ? cell : below(lineIndex, hitIndex);
+    }
+
+    /** The next cell right of a label without a colon, up to the next label, if its text fits the label's field. */
+    private Span nextCell(int lineIndex, int hitIndex) {
+        TextLine line = lines.get(lineIndex);
+        List<Hit> lineHits = hits.get(lineIndex);
+        Hit hit = lineHits.get(hitIndex);
+        int from = hit.end();
+        if (from >= line.length() || isColon(line.text().charAt(from))) return null;
+        int limit = hitIndex + 1 < lineHits.size() ? lineHits.get(hitIndex + 1).start() : line.length();
+        if (from >= limit || line.left(from) - line.right(from - 1) > MAX_CELL * line.height()) return null;
+        int to = from + 1;
+        while (to < limit && !line.gapBefore(to)) to++;
+        Span cell = new Span(line, from, to);
+        return FieldShape.fits(hit.label(), cell.text()) ? cell : null;
     }
 
     Span rightOf(int lineIndex, int hitIndex) {

@@ -100,6 +100,9 @@ final class ReceiptChecks {
         if (hospital != null && (hospital.text().matches(".*[\\p{Alnum}&&[^\\p{IsHan}]].*") || !hospital.text().matches(".*\\p{IsHan}{2,}.*"))) {
             // Latin letters or digits, or fewer than two Chinese characters in a row: a fragment of the label or the seal
             findings.add(new Finding(Reason.NOT_A_HOSPITAL, true, List.of(ReceiptField.HOSPITAL), "收款单位读到的是残缺或混入其他字符的文字，已舍弃"));
+        } else if (hospital != null && !INSTITUTION_WORD.matcher(hospital.text()).find()) {
+            // no 医, 院, 中心 … at all: a person's name (收款人, 复核人) beside a label not known, never a hospital
+            findings.add(new Finding(Reason.NOT_A_HOSPITAL, true, List.of(ReceiptField.HOSPITAL), "收款单位读到的不是医疗机构名称，已舍弃"));
         } else if (hospital != null && !usual(ReceiptField.HOSPITAL, hospital.text())) {
             findings.add(new Finding(Reason.NOT_A_HOSPITAL, false, List.of(ReceiptField.HOSPITAL), "收款单位读到的不像医疗机构名称，请核对"));
         }
@@ -111,6 +114,7 @@ final class ReceiptChecks {
         }
     }
 
+    private static final Pattern INSTITUTION_WORD = Pattern.compile("[医院诊]|中心|卫生|保健");
     private static final Pattern USUAL_NAME = Pattern.compile("\\p{IsHan}{2,4}|\\p{IsHan}{1,8}·\\p{IsHan}{1,8}");
     private static final Pattern USUAL_HOSPITAL =
             Pattern.compile("\\p{IsHan}{2,}(医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室)(\\(\\p{IsHan}+\\))?");

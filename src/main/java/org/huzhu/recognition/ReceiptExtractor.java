@@ -12,7 +12,7 @@ import org.huzhu.recognition.LabelFinder.Hit;
  * (glyphs, words or whole lines): boxes become lines ({@link TextLine}), labels are found on the
  * lines ({@link LabelFinder}), values are read beside or below them ({@link PageReading}), values
  * whose labels were not read are placed by the template's order ({@link TemplatePlacement}), and
- * the fee table is read between its header (项目名称) and 金额合计 ({@link FeeTable}). Nothing is
+ * the document's kind is weighed from its title and labels ({@link DocumentClues}), the fee table is read between its header (项目名称) and 金额合计 ({@link FeeTable}). Nothing is
  * guessed: a field whose value is not found is simply absent.
  */
 final class ReceiptExtractor {
@@ -48,7 +48,7 @@ final class ReceiptExtractor {
         }
         List<List<Hit>> hits = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) hits.add(LabelFinder.find(lines.get(i).text(), starts.get(i), found));
-        DocumentKind kind = kind(lines);
+        DocumentKind kind = DocumentClues.kind(lines, hits);
         PageReading reading = new PageReading(lines, hits);
         reading.readBesideLabels();
         TemplatePlacement.place(reading, kind);
@@ -63,25 +63,4 @@ final class ReceiptExtractor {
         return starts;
     }
 
-    /** The title decides: 医疗住院收费票据, 医疗门诊收费票据 or 结算单 (one character may be misread in the first two). */
-    static DocumentKind kind(List<TextLine> lines) {
-        for (TextLine line : lines) {
-            if (containsNearly(line.text(), "医疗住院收费票据")) return DocumentKind.INPATIENT_RECEIPT;
-            if (containsNearly(line.text(), "医疗门诊收费票据")) return DocumentKind.OUTPATIENT_RECEIPT;
-        }
-        for (TextLine line : lines) {
-            if (line.text().contains("结算单")) return DocumentKind.SETTLEMENT_STATEMENT;
-        }
-        return DocumentKind.UNKNOWN;
-    }
-
-    private static boolean containsNearly(String text, String title) {
-        if (text.contains(title)) return true;
-        for (int length = title.length() - 1; length <= title.length() + 1; length++) {
-            for (int at = 0; at + length <= text.length(); at++) {
-                if (LabelFinder.withinOneEdit(text.substring(at, at + length), title)) return true;
-            }
-        }
-        return false;
-    }
 }

@@ -14,7 +14,9 @@ import org.huzhu.recognition.PageReading.Span;
  * counted by their two decimals (1730.010.00 is 1730.01 and 0.00), other values by the wide gaps
  * between them. A line without any label is taken for the template line between the lines above
  * and below it when exactly that one line is missing there. Anything that does not add up is left
- * alone; placed values carry a little less confidence, and the checks judge them like the rest.
+ * alone, and so is a line whose labels stand in another order than the template's (a form that
+ * prints the 其他信息 grid the other way round); placed values carry a little less confidence, and
+ * the checks judge them like the rest.
  */
 final class TemplatePlacement {
 
@@ -58,6 +60,7 @@ final class TemplatePlacement {
     private static void placeInRow(PageReading page, int lineIndex, List<List<ReceiptLabel>> row, DocumentKind kind) {
         TextLine line = page.lines.get(lineIndex);
         List<Hit> lineHits = page.hits.get(lineIndex);
+        if (!inTemplateOrder(lineHits, row)) return;
         int from = 0;
         int previousSlot = -1;
         for (int k = 0; k <= lineHits.size(); k++) {
@@ -94,6 +97,17 @@ final class TemplatePlacement {
             previousSlot = Math.max(previousSlot, nextSlot);
             from = next != null ? next.end() : line.length();
         }
+    }
+
+    /** Whether the labels read keep the template's order: a form printing the line the other way round is not placed by it. */
+    private static boolean inTemplateOrder(List<Hit> lineHits, List<List<ReceiptLabel>> row) {
+        int previous = -1;
+        for (Hit hit : lineHits) {
+            int slot = TemplateRows.slotOf(row, hit.label());
+            if (slot < previous) return false;
+            previous = slot;
+        }
+        return true;
     }
 
     /** Gives the text [from, to) to the target labels in order, if it holds exactly one value for each. */

@@ -84,17 +84,26 @@ final class TextLine {
     }
 
     /**
-     * The lines of a page, top to bottom. A page read slightly askew is first turned straight;
-     * lines are formed by boxes of ordinary height, and small ones (a point, a stray mark) only join
-     * the line they sit in — unless the reader gave them less than {@value #NOISE_CONFIDENCE}
-     * confidence: such specks are dropped.
+     * The lines of a page, top to bottom. A page read slightly askew is first turned straight,
+     * unless turning it breaks more lines than it mends (a data layer printed a little above or
+     * below its labels is not a page askew); lines are formed by boxes of ordinary height, and
+     * small ones (a point, a stray mark) only join the line they sit in — unless the reader gave
+     * them less than {@value #NOISE_CONFIDENCE} confidence: such specks are dropped.
      */
     static List<TextLine> of(PageText page) {
-        List<Band> bands = new ArrayList<>();
-        List<TextBox> boxes = new ArrayList<>(page.boxes().stream()
-                .filter(b -> b.text() != null && !b.text().isBlank() && b.height() > 0).toList());
+        List<TextBox> boxes = page.boxes().stream()
+                .filter(b -> b.text() != null && !b.text().isBlank() && b.height() > 0).toList();
         double skew = skew(boxes);
-        if (Math.abs(skew) > Math.toRadians(0.1)) boxes = turned(boxes, -skew, page.width() / 2, page.height() / 2);
+        List<TextLine> straight = lines(boxes);
+        if (Math.abs(skew) <= Math.toRadians(0.1)) return straight;
+        List<TextLine> turned = lines(turned(boxes, -skew, page.width() / 2, page.height() / 2));
+        return turned.size() <= straight.size() ? turned : straight;
+    }
+
+    /** The boxes grouped into lines by vertical overlap, top to bottom. */
+    private static List<TextLine> lines(List<TextBox> all) {
+        List<Band> bands = new ArrayList<>();
+        List<TextBox> boxes = new ArrayList<>(all);
         double[] heights = boxes.stream().mapToDouble(TextBox::height).sorted().toArray();
         double ordinary = heights.length == 0 ? 0 : 0.5 * heights[heights.length / 2];
         List<TextBox> small = boxes.stream().filter(b -> b.height() < ordinary && b.confidence() >= NOISE_CONFIDENCE).toList();

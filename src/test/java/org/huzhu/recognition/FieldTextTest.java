@@ -35,7 +35,14 @@ class FieldTextTest {
         "12595.68mw → 12595.68",
         "10044.875” → 10044.875”",
         "10396.0:+ → 10396.0:+",
-        "x12595.68 → x12595.68"})
+        "x12595.68 → x12595.68",
+        "Y1652.02 → 1652.02",
+        "YY1567.63 → 1567.63",
+        "XY160.38 → 160.38",
+        "半1730.01 → 1730.01",
+        "兰0.00 → 0.00",
+        "Y 12.00元 → 12.00",
+        "YYY12.00 → YYY12.00"})
     void amountsAreTheOneAmountInTheValueOrTheTextAsRead(String read, String amount) {
         assertThat(FieldText.money(read)).isEqualTo(amount);
     }

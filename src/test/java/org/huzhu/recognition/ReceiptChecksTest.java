@@ -156,6 +156,15 @@ class ReceiptChecksTest {
         assertThat(r.warnings()).containsExactly("票据代码应为 8 位数字，读到 7 位，已舍弃", "票据号码应为 10 位数字，读到 11 位，已舍弃");
     }
 
+    @ParameterizedTest
+    @CsvSource({"张伟", "欧阳明华", "买买提·艾力"})
+    void dropsAHospitalThatNamesNoInstitutionAsAStaffNameBesideALabelNotKnown(String hospital) {
+        Recognition r = check(with(docsReceipt(), ReceiptField.HOSPITAL, hospital), TextSource.PDF_TEXT);
+
+        assertThat(r.fields()).doesNotContainKey("hospital");
+        assertThat(r.warnings()).anyMatch(w -> w.contains("收款单位")).noneMatch(w -> w.contains(hospital));
+    }
+
     @ParameterizedTest(name = "{0} to {1}: kept {2}")
     @CsvSource({"2026-05-01, 2026-05-12, true", "2026-05-12, 2026-05-12, true", "2026-05-13, 2026-05-12, false"})
     void dropsBothDatesOfAStayThatEndsBeforeItBegins(String admission, String discharge, boolean kept) {

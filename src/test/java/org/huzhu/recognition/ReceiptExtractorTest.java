@@ -392,6 +392,78 @@ class ReceiptExtractorTest {
         assertThat(both.warnings()).singleElement().asString().contains("2 张票据");
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+        "住院时间：2026-05-01至2026-05-12, INPATIENT_RECEIPT",
+        "入院日期：2026-05-01, INPATIENT_RECEIPT",
+        "住院号：ZY2026123456, INPATIENT_RECEIPT",
+        "门诊日期：2026-05-01, OUTPATIENT_RECEIPT",
+        "门诊号：MZ2026123456, OUTPATIENT_RECEIPT",
+        "交款人：张三, UNKNOWN"})
+    void tellsTheDocumentTypeFromItsLabelsWhenTheTitleNamesNoKind(String line, DocumentKind kind) {
+        PageText page = page(box("湖北省医疗收费票据（电子）", 60, 8), box("票据代码：42010126", 10, 20), box(line, 10, 30));
+
+        assertThat(ReceiptExtractor.extract(List.of(page)).kind()).isEqualTo(kind);
+    }
+
+    @Test
+    void aSettlementTitleOutweighsTheStayItsLabelsShow() {
+        PageText page = page(box("医疗保障基金结算单", 60, 8), box("入院日期：2026-05-01", 10, 20), box("出院日期：2026-05-12", 10, 30));
+
+        assertThat(ReceiptExtractor.extract(List.of(page)).kind()).isEqualTo(DocumentKind.SETTLEMENT_STATEMENT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "交款人（患者）：张三|payerName|张三",
+        "患者姓名：张三|payerName|张三",
+        "参保人姓名：张三|payerName|张三",
+        "开具日期：2026年5月12日|issueDate|2026-05-12",
+        "结算日期：2026.05.12|issueDate|2026-05-12",
+        "开票单位（章）：武汉市第一医院|hospital|武汉市第一医院",
+        "定点医疗机构：武汉市第一医院|hospital|武汉市第一医院",
+        "医疗机构名称：武汉市第一医院|hospital|武汉市第一医院",
+        "医疗费用总额：￥1234.56|total|1234.56",
+        "账户支付：¥12.00|personalAccountPaid|12.00",
+        "现金支付：12.00|cashPaid|12.00",
+        "自付金额：12.00|selfPaid|12.00",
+        "自费金额：12.00|selfFunded|12.00",
+        "其他基金支付：12.00|otherPaid|12.00",
+        "门诊日期：20260512|visitDate|2026-05-12",
+        "入院日期：2026/05/01|admissionDate|2026-05-01",
+        "出院日期：2026-05-12|dischargeDate|2026-05-12"})
+    void readsTheWordingsRealReceiptsUse(String line, String field, String value) {
+        assertThat(texts(ReceiptExtractor.extract(List.of(page(box(line, 10, 20)))))).containsEntry(field, value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"2026-05-01-2026-05-12", "2026-05-01—2026-05-12", "2026-05-01～2026-05-12", "2026-05-01~2026-05-12",
+        "20260501-20260512", "2026.05.01至2026.05.12", "2026/05/01至2026/05/12"})
+    void readsAStayJoinedInAnyOfTheUsualWays(String stay) {
+        Map<String, String> texts = texts(ReceiptExtractor.extract(List.of(page(box("住院时间：" + stay, 10, 20)))));
+
+        assertThat(texts).containsEntry("admissionDate", "2026-05-01").containsEntry("dischargeDate", "2026-05-12");
+    }
+
+    @Test
+    void readsTheNextCellOfAGridWhoseLabelsHaveNoColonOnlyWhenItFitsTheField() {
+        PageText page = page(box("入院日期", 10, 20), box("2026-05-01", 80, 20), box("出院日期", 130, 20), box("2026-05-12", 190, 20),
+                box("姓名", 10, 30), box("2026-05-01", 80, 30));
+
+        Map<String, String> texts = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(texts).containsEntry("admissionDate", "2026-05-01").containsEntry("dischargeDate", "2026-05-12")
+                .doesNotContainKey("payerName");
+    }
+
+    @Test
+    void takesNoDistractorsValueForAnotherField() {
+        PageText page = page(box("预缴金额：500.00", 10, 20), box("退费金额：20.00", 80, 20), box("补缴金额：0.00", 150, 20),
+                box("收款人姓名：李四", 10, 30));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).isEmpty();
+    }
+
     static Map<String, String> texts(ReceiptReading reading) {
         Map<String, String> texts = new LinkedHashMap<>();
         reading.fields().forEach((field, value) -> texts.put(field.key(), value.text()));

@@ -38,17 +38,23 @@ class SpecimenAccuracyTest {
         int fields = 0;
         for (long seed = 1; seed <= RECEIPTS; seed++) {
             ReceiptTruth truth = ReceiptFaker.receipt(seed);
-            Recognition r = recognitions.recognise("receipt", render.apply(truth));
             fields += truth.fields().size();
-            Map<String, String> expected = new LinkedHashMap<>(truth.fields());
-            if (!r.fields().equals(expected)) wrong.add("seed " + seed + ": fields " + r.fields() + " ≠ " + expected);
-            if (!r.documentType().name().equals(truth.documentType().name())) wrong.add("seed " + seed + ": type " + r.documentType());
-            List<FeeLine> lines = truth.lines().stream().map(l -> new FeeLine(l.name(), l.amount())).toList();
-            if (!r.lines().equals(lines)) wrong.add("seed " + seed + ": lines " + r.lines() + " ≠ " + lines);
-            if (!r.warnings().isEmpty()) wrong.add("seed " + seed + ": warnings " + r.warnings());
-            if (r.source() != source) wrong.add("seed " + seed + ": source " + r.source());
+            wrong.addAll(differences("seed " + seed, recognitions.recognise("receipt", render.apply(truth)), truth, source));
         }
         assertThat(wrong).as("%d receipts, %d fields", RECEIPTS, fields).isEmpty();
         assertThat(fields).isGreaterThan(RECEIPTS * 13);
+    }
+
+    /** Where a recognition differs from the generator's truth: fields, type, fee lines, any warning, the source. */
+    static List<String> differences(String which, Recognition r, ReceiptTruth truth, TextSource source) {
+        List<String> wrong = new ArrayList<>();
+        Map<String, String> expected = new LinkedHashMap<>(truth.fields());
+        if (!r.fields().equals(expected)) wrong.add(which + ": fields " + r.fields() + " ≠ " + expected);
+        if (!r.documentType().name().equals(truth.documentType().name())) wrong.add(which + ": type " + r.documentType());
+        List<FeeLine> lines = truth.lines().stream().map(l -> new FeeLine(l.name(), l.amount())).toList();
+        if (!r.lines().equals(lines)) wrong.add(which + ": lines " + r.lines() + " ≠ " + lines);
+        if (!r.warnings().isEmpty()) wrong.add(which + ": warnings " + r.warnings());
+        if (r.source() != source) wrong.add(which + ": source " + r.source());
+        return wrong;
     }
 }

@@ -46,7 +46,7 @@ public final class OfdRenderer {
                 + "  <ofd:DocBody>\n"
                 + "    <ofd:DocInfo>\n"
                 + "      <ofd:DocID>" + truth.invoiceCode() + truth.invoiceNumber() + truth.checkCode() + "</ofd:DocID>\n"
-                + "      <ofd:Title>" + OfdCanvas.escape(truth.documentType().title()) + "</ofd:Title>\n"
+                + "      <ofd:Title>" + OfdCanvas.escape(truth.title()) + "</ofd:Title>\n"
                 + "      <ofd:Author>" + OfdCanvas.escape(truth.hospital()) + "</ofd:Author>\n"
                 + "      <ofd:CreationDate>" + truth.issueDate() + "</ofd:CreationDate>\n"
                 + "      <ofd:Creator>huzhu receipt specimens</ofd:Creator>\n"

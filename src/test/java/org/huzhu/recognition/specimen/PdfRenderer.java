@@ -44,7 +44,7 @@ public final class PdfRenderer {
                 ReceiptLayout.draw(truth, new PdfCanvas(content, font, sealInk()));
             }
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(truth.documentType().title() + " " + truth.invoiceCode() + "-" + truth.invoiceNumber());
+            info.setTitle(truth.title() + " " + truth.invoiceCode() + "-" + truth.invoiceNumber());
             info.setProducer("huzhu receipt specimens");
             document.getDocument().getTrailer().setItem(COSName.ID, fileId(truth));
             ByteArrayOutputStream out = new ByteArrayOutputStream();

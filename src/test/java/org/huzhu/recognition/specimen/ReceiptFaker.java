@@ -17,7 +17,8 @@ import org.huzhu.shared.IdNumber;
  * Makes up realistic Hubei medical receipts from a seed: the same seed always gives the same
  * receipt. Fee lines come from the standard list and add up to the total; the total is split
  * exactly into fund, other funds, personal account and cash; 个人自付 + 个人自费 never exceed the
- * cash; admission ≤ discharge ≤ issue date, all in 2025–2026.
+ * cash; admission ≤ discharge ≤ issue date, all in 2025–2026. {@link #receipt} prints it on the
+ * national template, {@link #onOtherForm} on a form as other provinces and printers vary it.
  */
 public final class ReceiptFaker {
 
@@ -61,6 +62,17 @@ public final class ReceiptFaker {
         return new ReceiptFaker(seed).make();
     }
 
+    /**
+     * The receipt of this seed printed on a form drawn from the same seed ({@link ReceiptForm#drawn}):
+     * other wordings, date forms, grid orders and a data layer off the grid; one in five is the
+     * 医保结算单 of the same stay or visit instead ({@link SettlementLayout}).
+     */
+    public static ReceiptTruth onOtherForm(long seed) {
+        Random random = new Random(~seed);
+        ReceiptTruth receipt = receipt(seed).on(ReceiptForm.drawn(random));
+        return random.nextInt(5) == 0 ? receipt.settled() : receipt;
+    }
+
     private ReceiptTruth make() {
         DocumentType type = random.nextInt(3) < 2 ? DocumentType.INPATIENT_RECEIPT : DocumentType.OUTPATIENT_RECEIPT;
         boolean inpatient = type == DocumentType.INPATIENT_RECEIPT;
@@ -83,7 +95,8 @@ public final class ReceiptFaker {
         return new ReceiptTruth(type, invoiceCode, invoiceNumber, checkCode, issued.toString(), name(), hospital,
                 inpatient ? start.toString() : null, inpatient ? end.toString() : null,
                 inpatient ? null : start.toString(), text(total), text(split.fund), text(split.other),
-                text(split.account), text(split.cash), text(split.selfPaid), text(split.selfFunded), lines, printed);
+                text(split.account), text(split.cash), text(split.selfPaid), text(split.selfFunded), lines, printed,
+                ReceiptForm.NATIONAL);
     }
 
     /** 3–12 distinct items (3–9 for a visit) in the standard order, tens to tens of thousands of yuan. */

@@ -50,21 +50,6 @@ final class ReceiptLayout {
     private static final double COL_A = 14, COL_B = 80, COL_C = 150;
     private static final double TITLE_BASELINE = 15;
 
-    private static final List<Entry> HEADER = List.of(
-            new Entry("票据代码：", "invoiceCode", ReceiptTruth::invoiceCode, COL_A, 24),
-            new Entry("票据号码：", "invoiceNumber", ReceiptTruth::invoiceNumber, COL_C, 24),
-            new Entry("交款人统一社会信用代码：", null, t -> t.printed().payerId(), COL_A, 30.5),
-            new Entry("校验码：", "checkCode", ReceiptTruth::checkCode, COL_C, 30.5),
-            new Entry("交款人：", "payerName", ReceiptTruth::payerName, COL_A, 37),
-            new Entry("开票日期：", "issueDate", ReceiptTruth::issueDate, COL_C, 37),
-            new Entry("医疗机构类型：", null, t -> t.printed().hospitalType(), COL_B, 43.5));
-    private static final List<Entry> INPATIENT = List.of(
-            new Entry("住院号：", null, t -> t.printed().recordNumber(), COL_A, 43.5),
-            new Entry("住院时间：", null, t -> t.admissionDate() + "至" + t.dischargeDate(), COL_C, 43.5));
-    private static final List<Entry> OUTPATIENT = List.of(
-            new Entry("门诊号：", null, t -> t.printed().recordNumber(), COL_A, 43.5),
-            new Entry("就诊日期：", "visitDate", ReceiptTruth::visitDate, COL_C, 43.5));
-
     // The table: header row, six rows of two fee lines each, then the total, business and 其他信息 rows.
     private static final double LEFT = 12, RIGHT = 228;
     private static final double[] COLUMNS = {LEFT, 72, 120, 180, RIGHT};
@@ -75,25 +60,23 @@ final class ReceiptLayout {
     private static final double[] RULES = {TABLE_TOP + ROW_HEIGHT, FEES_BOTTOM, 97, 104};
     private static final double TABLE_BOTTOM = 125.5;
 
-    private static final List<Entry> FOOTER = List.of(
-            new Entry("金额合计（大写）", null, t -> t.printed().totalInCapitals(), 15, 95),
-            new Entry("（小写）", "total", ReceiptTruth::total, COL_C, 95),
-            new Entry("业务流水号：", null, t -> t.printed().serialNumber(), 15, 102),
-            new Entry("医保类型：", null, t -> t.printed().insuranceType(), 120, 102),
-            new Entry("其他信息", null, t -> null, 15, 109),
-            new Entry("医保统筹基金支付：", "fundPaid", ReceiptTruth::fundPaid, 15, 115.5),
-            new Entry("其他支付：", "otherPaid", ReceiptTruth::otherPaid, 66, 115.5),
-            new Entry("个人账户支付：", "personalAccountPaid", ReceiptTruth::personalAccountPaid, 103, 115.5),
-            new Entry("个人现金支付：", "cashPaid", ReceiptTruth::cashPaid, 147, 115.5),
-            new Entry("个人自付：", "selfPaid", ReceiptTruth::selfPaid, 15, 121.5),
-            new Entry("个人自费：", "selfFunded", ReceiptTruth::selfFunded, 66, 121.5),
-            new Entry("收款单位（章）：", "hospital", ReceiptTruth::hospital, 15, 133),
-            new Entry("复核人：", null, t -> t.printed().reviewer(), 120, 133),
-            new Entry("收款人：", null, t -> t.printed().cashier(), 170, 133));
+    private static final double PAYMENTS_LEFT = 15, PAYMENTS_TOP = 115.5, PAYMENTS_SECOND = 121.5, PAYMENTS_GAP = 8;
+    /** Where the national template prints the six payments of the 其他信息 grid. */
+    private static final double[][] NATIONAL_PAYMENTS = {{15, 115.5}, {66, 115.5}, {103, 115.5}, {147, 115.5}, {15, 121.5},
+        {66, 121.5}};
+    private static final List<String> PAYMENT_FIELDS = List.of("fundPaid", "otherPaid", "personalAccountPaid", "cashPaid",
+            "selfPaid", "selfFunded");
+    private static final List<Function<ReceiptTruth, String>> PAYMENT_VALUES = List.of(ReceiptTruth::fundPaid,
+            ReceiptTruth::otherPaid, ReceiptTruth::personalAccountPaid, ReceiptTruth::cashPaid, ReceiptTruth::selfPaid,
+            ReceiptTruth::selfFunded);
 
     private ReceiptLayout() {}
 
     static void draw(ReceiptTruth truth, ReceiptCanvas canvas) {
+        if (truth.documentType() == ReceiptTruth.DocumentType.SETTLEMENT_STATEMENT) {
+            SettlementLayout.draw(truth, canvas);
+            return;
+        }
         drawGrid(canvas);
         for (Run run : runs(truth)) {
             canvas.text(run.text(), run.x(), run.baseline(), run.size(), run.ink());
@@ -103,18 +86,18 @@ final class ReceiptLayout {
 
     /** Every text on the page but the seal's: title, labels, values and the fee table. */
     static List<Run> runs(ReceiptTruth truth) {
+        if (truth.documentType() == ReceiptTruth.DocumentType.SETTLEMENT_STATEMENT) return SettlementLayout.runs(truth);
         List<Run> runs = new ArrayList<>();
-        String title = truth.documentType().title();
-        runs.add(new Run(title, (WIDTH - ReceiptFont.advance(title, TITLE)) / 2, TITLE_BASELINE, TITLE, FORM, null));
-        List<Entry> entries = new ArrayList<>(HEADER);
-        entries.addAll(truth.inpatient() ? INPATIENT : OUTPATIENT);
-        entries.addAll(FOOTER);
-        for (Entry entry : entries) {
+        ReceiptForm form = truth.form();
+        String title = truth.title();
+        runs.add(new Run(title, (WIDTH - ReceiptFont.advance(title, TITLE)) / 2, TITLE_BASELINE, TITLE,
+                form.blackTitle() ? DATA : FORM, null));
+        for (Entry entry : entries(truth)) {
             runs.add(new Run(entry.label(), entry.x(), entry.baseline(), TEXT, FORM, null));
             String value = entry.value().apply(truth);
             if (value != null) {
-                double x = entry.x() + ReceiptFont.advance(entry.label(), TEXT);
-                runs.add(new Run(value, x, entry.baseline(), TEXT, DATA, entry.field()));
+                double x = entry.x() + ReceiptFont.advance(entry.label(), TEXT) + form.shiftX();
+                runs.add(new Run(value, x, entry.baseline() + form.shiftY(), TEXT, DATA, entry.field()));
             }
         }
         double headerBaseline = TABLE_TOP + ROW_BASELINE;
@@ -129,10 +112,76 @@ final class ReceiptLayout {
             double baseline = TABLE_TOP + ROW_HEIGHT * (1 + i / 2) + ROW_BASELINE;
             String amount = lines.get(i).amount();
             double amountRight = COLUMNS[2 * side + 2] - CELL_PADDING;
-            runs.add(new Run(lines.get(i).name(), COLUMNS[2 * side] + CELL_PADDING, baseline, TEXT, DATA, null));
-            runs.add(new Run(amount, amountRight - ReceiptFont.advance(amount, TEXT), baseline, TEXT, DATA, null));
+            double x = COLUMNS[2 * side] + CELL_PADDING + form.shiftX();
+            double y = baseline + form.shiftY();
+            runs.add(new Run(lines.get(i).name(), x, y, TEXT, DATA, null));
+            runs.add(new Run(amount, amountRight + form.shiftX() - ReceiptFont.advance(amount, TEXT), y, TEXT, DATA, null));
         }
         return runs;
+    }
+
+    /** The labelled entries of the page, as its form words and places them, top to bottom. */
+    private static List<Entry> entries(ReceiptTruth truth) {
+        ReceiptForm form = truth.form();
+        boolean twoDates = truth.inpatient() && form.stayAsTwoDates();
+        List<Entry> entries = new ArrayList<>(List.of(
+                new Entry("票据代码：", "invoiceCode", ReceiptTruth::invoiceCode, COL_A, 24),
+                new Entry("票据号码：", "invoiceNumber", ReceiptTruth::invoiceNumber, COL_C, 24),
+                new Entry("交款人统一社会信用代码：", null, t -> t.printed().payerId(), COL_A, 30.5),
+                new Entry("校验码：", "checkCode", ReceiptTruth::checkCode, COL_C, 30.5),
+                new Entry(form.payer(), "payerName", ReceiptTruth::payerName, COL_A, 37),
+                new Entry(form.issueDate(), "issueDate", t -> form.date(t.issueDate()), COL_C, 37)));
+        if (!twoDates) entries.add(new Entry("医疗机构类型：", null, t -> t.printed().hospitalType(), COL_B, 43.5));
+        entries.add(new Entry(truth.documentType().recordLabel() + "：", null, t -> t.printed().recordNumber(), COL_A, 43.5));
+        if (twoDates) {
+            entries.add(new Entry("入院日期：", "admissionDate", t -> form.date(t.admissionDate()), COL_B, 43.5));
+            entries.add(new Entry("出院日期：", "dischargeDate", t -> form.date(t.dischargeDate()), COL_C, 43.5));
+        } else if (truth.inpatient()) {
+            String stay = form.date(truth.admissionDate()) + form.stayJoin() + form.date(truth.dischargeDate());
+            double x = Math.min(COL_C, RIGHT - 2 - form.shiftX() - ReceiptFont.advance("住院时间：" + stay, TEXT));
+            entries.add(new Entry("住院时间：", null, t -> stay, x, 43.5));
+        } else {
+            entries.add(new Entry(form.visitDate(), "visitDate", t -> form.date(t.visitDate()), COL_C, 43.5));
+        }
+        entries.add(new Entry("金额合计（大写）", null, t -> t.printed().totalInCapitals(), 15, 95));
+        entries.add(new Entry("（小写）", "total", t -> form.money(t.total()), COL_C, 95));
+        entries.add(new Entry("业务流水号：", null, t -> t.printed().serialNumber(), 15, 102));
+        entries.add(new Entry("医保类型：", null, t -> t.printed().insuranceType(), 120, 102));
+        entries.add(new Entry("其他信息", null, t -> null, 15, 109));
+        if (form.distractors()) entries.addAll(Deposit.entries(truth, 109));
+        entries.addAll(payments(truth));
+        entries.add(new Entry(form.hospital(), "hospital", ReceiptTruth::hospital, 15, 133));
+        entries.add(new Entry("复核人：", null, t -> t.printed().reviewer(), 120, 133));
+        entries.add(new Entry("收款人：", null, t -> t.printed().cashier(), 170, 133));
+        return entries;
+    }
+
+    /**
+     * The six payments of the 其他信息 grid: where the national template puts them, or, on another
+     * form, one after another in the form's order, wrapping to a second line.
+     */
+    private static List<Entry> payments(ReceiptTruth truth) {
+        ReceiptForm form = truth.form();
+        List<Entry> entries = new ArrayList<>();
+        double x = PAYMENTS_LEFT;
+        double baseline = PAYMENTS_TOP;
+        for (int k = 0; k < PAYMENT_FIELDS.size(); k++) {
+            int i = form.reversed() ? PAYMENT_FIELDS.size() - 1 - k : k;
+            String label = form.payments().get(i);
+            Function<ReceiptTruth, String> value = t -> form.money(PAYMENT_VALUES.get(i).apply(t));
+            if (form.equals(ReceiptForm.NATIONAL)) {
+                entries.add(new Entry(label, PAYMENT_FIELDS.get(i), value, NATIONAL_PAYMENTS[i][0], NATIONAL_PAYMENTS[i][1]));
+                continue;
+            }
+            double width = ReceiptFont.advance(label + value.apply(truth), TEXT) + form.shiftX();
+            if (x + width > RIGHT - CELL_PADDING) {
+                x = PAYMENTS_LEFT;
+                baseline = PAYMENTS_SECOND;
+            }
+            entries.add(new Entry(label, PAYMENT_FIELDS.get(i), value, x, baseline));
+            x += width + PAYMENTS_GAP;
+        }
+        return entries;
     }
 
     /** Where the value of an API field is printed. */

@@ -3,6 +3,7 @@ package org.huzhu.recognition.specimen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.huzhu.recognition.specimen.ReceiptCanvas.Ink;
 import org.huzhu.recognition.specimen.ReceiptLayout.Box;
@@ -41,6 +42,23 @@ class ReceiptLayoutTest {
             Box box = run.box();
             assertThat(box.x()).isGreaterThan(0);
             assertThat(box.x() + box.width()).as(run.text()).isLessThan(ReceiptLayout.WIDTH - 10);
+            assertThat(runs).filteredOn(other -> other != run).noneMatch(other -> other.box().intersects(box));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void onOtherFormsTooEveryTextIsInsideThePageWithoutTouchingAnother(long seed) {
+        ReceiptTruth receipt = ReceiptFaker.onOtherForm(seed);
+        List<Run> runs = ReceiptLayout.runs(receipt);
+        Set<String> joinedStay = receipt.form().stayAsTwoDates() ? Set.of() : Set.of("admissionDate", "dischargeDate");
+
+        assertThat(runs).extracting(Run::field)
+                .containsAll(receipt.fields().keySet().stream().filter(field -> !joinedStay.contains(field)).toList());
+        for (Run run : runs) {
+            Box box = run.box();
+            assertThat(box.x()).isGreaterThan(0);
+            assertThat(box.x() + box.width()).as(run.text()).isLessThan(ReceiptLayout.WIDTH - 5);
             assertThat(runs).filteredOn(other -> other != run).noneMatch(other -> other.box().intersects(box));
         }
     }

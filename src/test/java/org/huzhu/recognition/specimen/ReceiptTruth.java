@@ -9,7 +9,7 @@ import java.util.Map;
  * value a string exactly as the answer's {@code fields} would carry it, so the bench compares
  * field by field. Dates the other kind of receipt lacks are {@code null} (outpatient receipts have
  * no admission or discharge date, inpatient ones no visit date). {@link Printed} holds what the
- * page shows but the API does not answer.
+ * page shows but the API does not answer; {@link ReceiptForm} how the page's form prints it all.
  */
 public record ReceiptTruth(
         DocumentType documentType,
@@ -30,12 +30,15 @@ public record ReceiptTruth(
         String selfPaid,
         String selfFunded,
         List<FeeLine> lines,
-        Printed printed) {
+        Printed printed,
+        ReceiptForm form) {
 
     /** The receipt kinds the generator draws, named as the API's {@code documentType}. */
     public enum DocumentType {
         INPATIENT_RECEIPT("湖北省医疗住院收费票据（电子）", "住院号", "ZY"),
-        OUTPATIENT_RECEIPT("湖北省医疗门诊收费票据（电子）", "门诊号", "MZ");
+        OUTPATIENT_RECEIPT("湖北省医疗门诊收费票据（电子）", "门诊号", "MZ"),
+        /** 医保结算单: only on other forms ({@link ReceiptFaker#onOtherForm}); no 票据代码, 票据号码 or 校验码. */
+        SETTLEMENT_STATEMENT("湖北省医疗保障基金结算单", "住院号", "ZY");
 
         private final String title;
         private final String recordLabel;
@@ -67,6 +70,31 @@ public record ReceiptTruth(
 
     public ReceiptTruth {
         lines = List.copyOf(lines);
+    }
+
+    /** The same receipt printed on another form. */
+    public ReceiptTruth on(ReceiptForm other) {
+        return new ReceiptTruth(documentType, invoiceCode, invoiceNumber, checkCode, issueDate, payerName, hospital,
+                admissionDate, dischargeDate, visitDate, total, fundPaid, otherPaid, personalAccountPaid, cashPaid, selfPaid,
+                selfFunded, lines, printed, other);
+    }
+
+    /** The same stay or visit settled by the insurance office: a 医保结算单 instead of a receipt. */
+    public ReceiptTruth settled() {
+        return new ReceiptTruth(DocumentType.SETTLEMENT_STATEMENT, null, null, null, issueDate, payerName, hospital,
+                admissionDate, dischargeDate, visitDate, total, fundPaid, otherPaid, personalAccountPaid, cashPaid, selfPaid,
+                selfFunded, List.of(), printed, form);
+    }
+
+    /** Whether the page shows a stay (admission and discharge) rather than a visit. */
+    public boolean stay() {
+        return admissionDate != null;
+    }
+
+    /** The title the page prints: a receipt form's, or the kind's own. */
+    public String title() {
+        boolean receipt = documentType != DocumentType.SETTLEMENT_STATEMENT;
+        return receipt && form.title() != null ? form.title() : documentType.title();
     }
 
     public boolean inpatient() {

@@ -1,0 +1,25 @@
+package org.huzhu.recognition;
+
+/**
+ * Whether text has the shape of a label's value: a date or two for the stay, a date, an amount,
+ * a code of digits, a name of Chinese characters. Used where a value stands farther from its
+ * label than the form's own spacing (a grid's next cell), so only text that could be the value is
+ * taken there.
+ */
+final class FieldShape {
+
+    private FieldShape() {
+    }
+
+    static boolean fits(ReceiptLabel label, String text) {
+        if (label == ReceiptLabel.STAY) return FieldText.dates(text).size() == 2;
+        if (label.field() == null) return false;
+        return switch (label.field()) {
+            case INVOICE_CODE, INVOICE_NUMBER -> FieldText.code(text).matches("\\d{6,}");
+            case CHECK_CODE -> FieldText.checkCode(text).matches("[0-9a-f]{4,}");
+            case ISSUE_DATE, ADMISSION_DATE, DISCHARGE_DATE, VISIT_DATE -> FieldText.dates(text).size() == 1;
+            case PAYER_NAME, HOSPITAL -> FieldText.name(text).matches("[\\p{IsHan}·()]{2,}");
+            default -> FieldText.isMoney(FieldText.money(text));
+        };
+    }
+}
