@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Service;
  * The file's type is told from its bytes; a PDF's text layer and an OFD's XML are read exactly,
  * photos, scans and image-only PDF pages by OCR on a bounded pool; then the receipt layout is
  * read and checked — or, for a discharge summary or a diagnosis certificate, its record read
- * ({@link MedicalRecords}). Refusals are {@code UnreadableUploadException} (422) and
+ * ({@link MedicalRecords}); the hospital is looked up in the {@link HospitalList}. Refusals are {@code UnreadableUploadException} (422) and
  * {@code UploadTooLargeException} (413). Nothing read is logged: receipts carry personal data.
  */
 @Service
@@ -20,9 +21,17 @@ public class Recognitions {
     private static final Logger log = LoggerFactory.getLogger(Recognitions.class);
 
     private final OcrPool ocr;
+    private final HospitalList hospitals;
 
-    Recognitions(OcrPool ocr) {
+    @Autowired
+    Recognitions(OcrPool ocr, HospitalList hospitals) {
         this.ocr = ocr;
+        this.hospitals = hospitals;
+    }
+
+    /** With the hospital list Huzhu ships (tools and tests). */
+    Recognitions(OcrPool ocr) {
+        this(ocr, HospitalList.shipped());
     }
 
     /**
@@ -37,9 +46,9 @@ public class Recognitions {
             case OFD -> OfdReader.read(content);
             case PNG, JPEG -> null;
         };
-        Recognition recognition = pages == null ? image(content, type)
+        Recognition recognition = hospitalChecked(pages == null ? image(content, type)
                 : MedicalRecords.read(pages.pages(), pages.source())
-                        .orElseGet(() -> ReceiptChecks.apply(ReceiptExtractor.extract(pages.pages()), pages.source()));
+                        .orElseGet(() -> ReceiptChecks.apply(ReceiptExtractor.extract(pages.pages()), pages.source())));
         if (log.isInfoEnabled()) {
             log.info("Recognised {} of {} bytes, {} page(s): {} from {}, {} fields, {} lines, {} warnings in {} ms",
                     type, content.length, pages != null ? pages.pages().size() : 1, recognition.documentType(), recognition.source(),
@@ -47,6 +56,16 @@ public class Recognitions {
                     (System.nanoTime() - started) / 1_000_000);
         }
         return recognition;
+    }
+
+    /** The hospital read, looked up in the list of hospitals: a name not listed as read is a warning, never changed. */
+    private Recognition hospitalChecked(Recognition r) {
+        String hospital = r.fields().get("hospital");
+        String warning = hospital == null ? null : hospitals.warning(hospital);
+        if (warning == null) return r;
+        List<String> warnings = new java.util.ArrayList<>(r.warnings());
+        warnings.add(warning);
+        return new Recognition(r.documentType(), r.source(), r.fields(), r.confidence(), warnings, r.lines());
     }
 
     /** A photo or scan: read by OCR, its layout read, its names looked at again ({@link SecondReads}), then checked. */

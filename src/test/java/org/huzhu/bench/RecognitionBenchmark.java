@@ -44,7 +44,7 @@ final class RecognitionBenchmark implements Bench.Benchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** -Dbench.details=true lists every WRONG and missing value, and the warnings given with them, on stderr. */
     private static final boolean DETAILS = Boolean.getBoolean("bench.details");
-    private static final Set<String> BEANS = Set.of("Recognitions", "OcrPool", "TesseractOcr");
+    private static final Set<String> BEANS = Set.of("Recognitions", "OcrPool", "TesseractOcr", "HospitalList");
 
     @Override
     public List<Bench.Figure> run(Bench.Options options) throws Exception {

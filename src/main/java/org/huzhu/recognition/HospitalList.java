@@ -1,0 +1,127 @@
+package org.huzhu.recognition;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.huzhu.shared.DataTable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hospitals a receipt may name (医疗机构名录): shipped per province as CSV under
+ * {@code recognition/hospitals/} (Hubei's, {@code HB.csv}, to start with: name, aliases separated by ｜, city),
+ * plus the files an office drops into {@code huzhu.hospital-list.dir}. A hospital read from a receipt is
+ * looked up by its name or an alias; one that differs from a single listed name by a character or two is
+ * reported as a likely misreading of it; one that is not listed at all is reported too. Either is a warning
+ * for the reviewer: the value read is never changed.
+ */
+@Component
+public class HospitalList {
+
+    static final String SHIPPED = "recognition/hospitals/*.csv";
+    static final List<String> HEADER = List.of("名称", "别名", "市州");
+
+    /** What the list says of a hospital read: listed (under its listed name), near one listed name, or not listed. */
+    public record Match(Kind kind, String listed, String city) {
+        public enum Kind { LISTED, NEAR, NOT_LISTED }
+    }
+
+    private final Map<String, Hospital> byName = new HashMap<>();
+    private final List<Hospital> hospitals = new ArrayList<>();
+
+    private record Hospital(String name, String city) {
+    }
+
+    @Autowired
+    HospitalList(@Value("${huzhu.hospital-list.dir:}") String officeDir) {
+        this(DataTable.read(SHIPPED, officeDir, HEADER));
+    }
+
+    private HospitalList(List<DataTable.Row> rows) {
+        for (DataTable.Row row : rows) {
+            String name = normal(row.cell(0));
+            if (name.isEmpty()) throw row.problem("a hospital needs its name");
+            Hospital h = new Hospital(name, row.cell(2));
+            hospitals.add(h);
+            byName.put(name, h);
+            for (String alias : row.cell(1).split("[｜|]")) {
+                if (!normal(alias).isEmpty()) byName.putIfAbsent(normal(alias), h);
+            }
+        }
+    }
+
+    /** The list Huzhu ships, without an office's additions (for tools and tests). */
+    public static HospitalList shipped() {
+        return new HospitalList(DataTable.read(SHIPPED, null, HEADER));
+    }
+
+    public int size() {
+        return hospitals.size();
+    }
+
+    /** Looks up a hospital as read from a receipt. */
+    public Match match(String read) {
+        String name = normal(read);
+        Hospital exact = byName.get(name);
+        if (exact != null) return new Match(Match.Kind.LISTED, exact.name(), exact.city());
+        int allowed = name.length() >= 8 ? 2 : 1;
+        Hospital near = null;
+        int best = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (Map.Entry<String, Hospital> e : byName.entrySet()) {
+            int d = distance(name, e.getKey(), allowed);
+            if (d > allowed) continue;
+            if (d < best) {
+                best = d;
+                near = e.getValue();
+                tie = false;
+            } else if (d == best && near != e.getValue()) {
+                tie = true;
+            }
+        }
+        if (near != null && !tie) return new Match(Match.Kind.NEAR, near.name(), near.city());
+        return new Match(Match.Kind.NOT_LISTED, null, null);
+    }
+
+    /** The reviewer's warning for a hospital read, or null when it is listed as read. */
+    String warning(String read) {
+        Match m = match(read);
+        return switch (m.kind()) {
+            case LISTED -> null;
+            case NEAR -> "医院名称「" + read + "」与医疗机构名录中的「" + m.listed() + "」相差一两个字，可能是识别误差，请核对原件（识别结果未作更改）";
+            case NOT_LISTED -> "医院「" + read + "」不在医疗机构名录中，请核对原件";
+        };
+    }
+
+    /** Full-width and spacing differences do not make another hospital. */
+    private static String normal(String s) {
+        if (s == null) return "";
+        return s.replace('（', '(').replace('）', ')').replaceAll("\\s+", "").strip();
+    }
+
+    /** Levenshtein distance by code point, giving up (answering limit + 1) once it must exceed {@code limit}. */
+    static int distance(String a, String b, int limit) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        if (Math.abs(x.length - y.length) > limit) return limit + 1;
+        int[] previous = new int[y.length + 1];
+        int[] current = new int[y.length + 1];
+        for (int j = 0; j <= y.length; j++) previous[j] = j;
+        for (int i = 1; i <= x.length; i++) {
+            current[0] = i;
+            int rowMin = current[0];
+            for (int j = 1; j <= y.length; j++) {
+                int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.min(rowMin, current[j]);
+            }
+            if (rowMin > limit) return limit + 1;
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[y.length];
+    }
+}

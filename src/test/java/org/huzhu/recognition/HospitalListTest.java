@@ -1,0 +1,83 @@
+package org.huzhu.recognition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.huzhu.recognition.HospitalList.Match.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The list of hospitals (issue 18 item 3): a hospital read is listed under its name or an alias; one a character or
+ * two away from a single listed name is reported as a likely misreading, one listed nowhere as such; the value read
+ * is never changed. An office adds its province's file beside the shipped Hubei list.
+ */
+class HospitalListTest {
+
+    private final HospitalList list = HospitalList.shipped();
+
+    @Test
+    void hubeiShipsWithItsHospitalsUnderTheirNamesAndAliases() {
+        assertThat(list.size()).isGreaterThan(150);
+        assertThat(list.match("华中科技大学同济医学院附属协和医院").kind()).isEqualTo(Kind.LISTED);
+        HospitalList.Match alias = list.match("恩施州中心医院");
+        assertThat(alias.kind()).isEqualTo(Kind.LISTED);
+        assertThat(alias.listed()).isEqualTo("恩施土家族苗族自治州中心医院");
+        assertThat(list.match("湖北省人民医院").listed()).isEqualTo("武汉大学人民医院");
+        assertThat(list.match(" 京山市 人民医院 ").kind()).as("spaces are not a difference").isEqualTo(Kind.LISTED);
+    }
+
+    @Test
+    void aCharacterOrTwoMisreadPointsToTheOneListedNameItResembles() {
+        HospitalList.Match one = list.match("荆门市人民医阮");
+        assertThat(one.kind()).isEqualTo(Kind.NEAR);
+        assertThat(one.listed()).isEqualTo("荆门市人民医院");
+        assertThat(one.city()).isEqualTo("荆门市");
+        assertThat(list.match("华中科技大学同济医学院附属协合医阮").listed()).isEqualTo("华中科技大学同济医学院附属协和医院");
+        assertThat(list.warning("荆门市人民医阮")).contains("荆门市人民医院").contains("识别结果未作更改");
+    }
+
+    @Test
+    void aNameNearSeveralListedOnesOrNoneIsNotListed() {
+        // 武汉市第X医院: one character from 第一, 第三, 第四, 第五 … — which one cannot be told
+        assertThat(list.match("武汉市第七医院").kind()).isEqualTo(Kind.NOT_LISTED);
+        assertThat(list.match("麦克·李").kind()).isEqualTo(Kind.NOT_LISTED);
+        assertThat(list.warning("长沙市第一医院")).isEqualTo("医院「长沙市第一医院」不在医疗机构名录中，请核对原件");
+        assertThat(list.warning("武汉市第一医院")).isNull();
+    }
+
+    @Test
+    void distancesCountCharactersNotBytesAndGiveUpPastTheLimit() {
+        assertThat(HospitalList.distance("医院", "医院", 1)).isZero();
+        assertThat(HospitalList.distance("协和医院", "协合医院", 2)).isEqualTo(1);
+        assertThat(HospitalList.distance("协和医院", "医院", 2)).isEqualTo(2);
+        assertThat(HospitalList.distance("协和医院", "同济大学", 1)).isEqualTo(2);
+    }
+
+    @Test
+    void anOfficeAddsItsProvincesFileAndABadFileIsRefusedByName(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("HN.csv"), "名称,别名,市州\n湖南省人民医院,,长沙市\n中南大学湘雅医院,湘雅医院,长沙市\n");
+        HospitalList both = new HospitalList(dir.toString());
+        assertThat(both.size()).isEqualTo(list.size() + 2);
+        assertThat(both.match("湘雅医院").listed()).isEqualTo("中南大学湘雅医院");
+        assertThat(both.match("荆门市人民医院").kind()).isEqualTo(Kind.LISTED);
+
+        Files.writeString(dir.resolve("HN.csv"), "名称,别名,市州\n,无名,长沙市\n");
+        assertThatThrownBy(() -> new HospitalList(dir.toString())).hasMessageContaining("HN.csv line 2");
+    }
+
+    @Test
+    void theReceiptKeepsTheHospitalReadAndTheReviewerGetsTheWarning() {
+        Recognitions recognitions = new Recognitions(PdfTextReaderTest.pool(null));
+        Recognition listed = recognitions.recognise("r.pdf", ReceiptFiles.pdf(TestReceipt.inpatient()));
+        assertThat(listed.fields().get("hospital")).isEqualTo("武汉市第一医院");
+        assertThat(listed.warnings()).isEmpty();
+
+        TestReceipt other = TestReceipt.outpatient();   // 荆门市掇刀区人民医院: not in the shipped list
+        Recognition unlisted = recognitions.recognise("r.pdf", ReceiptFiles.pdf(other));
+        assertThat(unlisted.fields()).isEqualTo(other.fields);
+        assertThat(unlisted.warnings()).containsExactly("医院「荆门市掇刀区人民医院」不在医疗机构名录中，请核对原件");
+    }
+}
