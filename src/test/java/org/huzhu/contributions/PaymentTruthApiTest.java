@@ -2,10 +2,6 @@ package org.huzhu.contributions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.huzhu.banking.statement.StatementFiles;
 import org.huzhu.banking.statement.StatementFiles.Movement;
+import org.huzhu.support.PrintedQr;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -262,8 +258,7 @@ class PaymentTruthApiTest extends MoneyApiTest {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         try (PDDocument document = Loader.loadPDF(response.body())) {
             String text = new PDFTextStripper().getText(document);
-            String qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
-                    new PDFRenderer(document).renderImageWithDPI(document.getNumberOfPages() - 1, 150))))).getText();
+            String qr = PrintedQr.onPage(document, document.getNumberOfPages() - 1);
             return new Pdf(text, qr);
         }
     }

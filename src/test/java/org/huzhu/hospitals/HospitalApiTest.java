@@ -2,10 +2,6 @@ package org.huzhu.hospitals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +18,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.huzhu.support.ApiTest;
+import org.huzhu.support.PrintedQr;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -117,8 +114,7 @@ class HospitalApiTest extends ApiTest {
             assertThat(page.getHeight()).isEqualTo(PDRectangle.A4.getHeight());
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("武汉市第一医院", "出院时可申领职工互助保障", "扫描下方二维码", "出院小结", "武汉市总工会", "WHSDYYY");
-            java.awt.image.BufferedImage page150 = new PDFRenderer(document).renderImageWithDPI(0, 150);
-            String url = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page150)))).getText();
+            String url = PrintedQr.onPage(document, 0);
             assertThat(url).isEqualTo(uri("/m/#claim?hospital=WHSDYYY").toString());
             java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
             javax.imageio.ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 72), "png",

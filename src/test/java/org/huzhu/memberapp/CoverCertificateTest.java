@@ -2,19 +2,15 @@ package org.huzhu.memberapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.huzhu.notifications.sms.SimulatedSmsCentre;
 import org.huzhu.support.ApiTest;
+import org.huzhu.support.PrintedQr;
 import org.huzhu.support.TextedCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,8 +51,7 @@ class CoverCertificateTest extends ApiTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("参保凭证", "欧**华", "住院医疗互助保障", item.path("from").asString(), "保障中", "凭证编号")
                     .doesNotContain("欧阳明华", worker.idNumber());
-            String url = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
-                    new PDFRenderer(document).renderImageWithDPI(0, 150))))).getText();
+            String url = PrintedQr.onPage(document, 0);
             assertThat(url).matches("http://[^/]+/verify/[A-Za-z0-9_-]{43}");
             token = url.substring(url.lastIndexOf('/') + 1);
         }

@@ -86,9 +86,9 @@ public class ChinesePdf {
         }
     }
 
-    /** A QR code of the text, 280 pixels square with a one-module quiet zone ({@link PdfParts#qr}). */
+    /** A QR code of the text, 280 pixels square with the four-module quiet zone the standard asks for ({@link PdfParts#qr}). */
     public static BufferedImage qr(String text) {
-        return PdfParts.qr(text, 280, 1);
+        return PdfParts.qr(text, 280, 4);
     }
 
     /** Writes down A4 pages from 70 points below the top, 60 points in from the left; a new page starts when one is full. */
