@@ -269,7 +269,8 @@ class RenewalProposer {
         long[] ids = register(newcomers, newHashes, unit);
         for (int i = 0; i < newcomers.size(); i++) {
             RosterLine row = newcomers.get(i);
-            overlay.add(line(ids[i], row.name(), row.idNumber().masked(), RenewalLineSource.ROSTER, true, "新参保", prices.priced(row), null));
+            overlay.newcomer(ids[i], line(ids[i], row.name(), row.idNumber().masked(), RenewalLineSource.ROSTER, true, "新参保",
+                    prices.priced(row), null));
         }
     }
 

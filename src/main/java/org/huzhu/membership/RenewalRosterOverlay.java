@@ -31,19 +31,36 @@ final class RenewalRosterOverlay {
         extras.add(new Extra(line, null));
     }
 
-    /** A worker of the unit the roster names: renews what the row says. */
-    void change(long memberId, String name, String idMasked, List<Coverage> items) {
-        changes.put(memberId, new RosterChange(name, idMasked, items));
+    /** A newcomer the roster registered: their line, in the roster's order. */
+    void newcomer(long memberId, RenewalRepository.Line line) {
         named.add(memberId);
+        extras.add(new Extra(line, null));
+    }
+
+    /**
+     * A worker of the unit the roster names: renews what the row says. A worker the roster named before (on an earlier
+     * row, however far up) keeps that row; this one is set out as repeated.
+     */
+    void change(long memberId, String name, String idMasked, List<Coverage> items) {
+        if (repeated(memberId, name, idMasked, items)) return;
+        changes.put(memberId, new RosterChange(name, idMasked, items));
         extras.add(new Extra(RenewalProposer.line(memberId, name, idMasked, RenewalLineSource.ROSTER, true, "花名册列明", items, null),
                 memberId));
     }
 
     /** A worker whose death is recorded: a roster cannot bring them back. */
     void deceased(long memberId, String name, String idMasked, List<Coverage> items) {
-        named.add(memberId);
+        if (repeated(memberId, name, idMasked, items)) return;
         extras.add(new Extra(RenewalProposer.line(memberId, name, idMasked, RenewalLineSource.ROSTER, false, RenewalProposer.DECEASED,
                 items, null), memberId));
+    }
+
+    /** Whether the roster named the worker before; if so, this row is listed out as repeated. */
+    private boolean repeated(long memberId, String name, String idMasked, List<Coverage> items) {
+        if (named.add(memberId)) return false;
+        extras.add(new Extra(RenewalProposer.line(memberId, name, idMasked, RenewalLineSource.ROSTER, false, RenewalProposer.REPEATED_ROW,
+                items, null), null));
+        return true;
     }
 
     /** A line of last year's list, as the roster leaves it. */

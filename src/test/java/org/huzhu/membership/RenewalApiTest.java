@@ -143,6 +143,43 @@ class RenewalApiTest extends ApiTest {
     }
 
     @Test
+    void aWorkerTheRosterNamesAgainFarDownIsSetOutAndIfPutBackIsStillBilledOnceAtConfirm() {
+        long unit = newUnit(COUNTY);
+        StringBuilder roster = new StringBuilder("姓名,身份证号码,手机号码,就业形态,保障方案,份数,缴费日期\r\n");
+        String first = null;
+        for (int i = 0; i < 5_001; i++) {   // the proposal reads and confirm plans in chunks of 5,000: the repeat is in the next
+            String id = newIdNumber(LocalDate.of(1987, 11, 24), i % 2 == 0 ? 'M' : 'F');
+            if (first == null) first = id;
+            roster.append("大批新人").append(i).append(',').append(id).append(",,REGULAR,HOSPITAL,1,\r\n");
+        }
+        roster.append("大批新人0,").append(first).append(",,REGULAR,HOSPITAL,1,\r\n");
+        JsonNode proposal = propose(unit, roster.toString().getBytes(StandardCharsets.UTF_8));
+        long id = proposal.path("id").asLong();
+        assertThat(proposal.path("included").asInt()).as(proposal.toString()).isEqualTo(5_001);
+        JsonNode repeat = lines(id, "&included=false").stream().filter(l -> l.path("name").asString().equals("大批新人0"))
+                .findFirst().orElseThrow(() -> new AssertionError("the repeated row is not set out: " + proposal));
+        assertThat(repeat.path("lineNo").asInt()).isGreaterThan(5_000);
+        assertThat(repeat.path("reason").asString()).contains("花名册中重复");
+        Answer putBack = put("demo-admin", "/api/v1/renewals/" + id + "/lines/" + repeat.path("lineNo").asInt(),
+                JSON.writeValueAsString(Map.of("included", true)));
+        assertThat(putBack.status()).as("the operator puts the repeated row back: " + putBack.body()).isEqualTo(200);
+
+        Answer confirmed = post("demo-admin", "/api/v1/renewals/" + id + "/confirm", "");
+
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        long bill = confirmed.json().path("billId").asLong();
+        long member = repeat.path("memberId").asLong();
+        assertThat(jdbc.sql("select count(*) from membership.enrolment where bill_id = ? and member_id = ?").params(bill, member)
+                .query(Long.class).single()).as("billed once although on two included lines").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from membership.enrolment where bill_id = ?").param(bill).query(Long.class).single())
+                .isEqualTo(5_001);
+        JsonNode setOut = lines(id, "&included=false").stream().filter(l -> l.path("lineNo").asInt() == repeat.path("lineNo").asInt())
+                .findFirst().orElseThrow(() -> new AssertionError("the later line is not set out"));
+        assertThat(setOut.path("reason").asString()).startsWith("确认时未通过");
+        assertThat(get("demo-admin", "/api/v1/bills/" + bill).json().path("amountDue").asString()).isEqualTo("500100.00");
+    }
+
+    @Test
     void confirmBillsTheReviewedProposalOnceAndChainsItsCover() {
         long unit = newUnit(COUNTY);
         long a = member(unit, 'M');

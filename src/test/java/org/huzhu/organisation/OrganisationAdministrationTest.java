@@ -45,7 +45,7 @@ class OrganisationAdministrationTest extends ApiTest {
             assertThat(get("demo-wuhan", record).status()).as(record).isEqualTo(404);
         }
 
-        String newCode = "4201" + county.path("divisionCode").asString().substring(4);
+        String newCode = freeDivisionCode("4201");   // other tests open counties under 武汉 too
         Answer moved = post("demo-admin", "/api/v1/organisations/" + county.path("id").asLong() + "/move",
                 JSON.writeValueAsString(Map.of("parentId", ids.get("武汉市总工会"), "divisionCode", newCode)));
 
@@ -243,6 +243,16 @@ class OrganisationAdministrationTest extends ApiTest {
             return answer.json();
         }
         throw new AssertionError("no free test division code");
+    }
+
+    /** A code under the city's prefix that no open organisation holds now. */
+    private String freeDivisionCode(String cityPrefix) {
+        List<String> taken = jdbc.sql("select division_code from organisation.org_node where status = 'OPEN' and division_code like ?")
+                .param(cityPrefix + "%").query(String.class).list();
+        for (int suffix = 50; suffix < 100; suffix++) {
+            if (!taken.contains(cityPrefix + suffix)) return cityPrefix + suffix;
+        }
+        throw new AssertionError("no free test division code under " + cityPrefix);
     }
 
     private Map<String, Object> unitBody(long orgId) {
