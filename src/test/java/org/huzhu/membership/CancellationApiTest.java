@@ -123,6 +123,47 @@ class CancellationApiTest extends ApiTest {
     }
 
     @Test
+    void anOfficesOwnTermsRefundTheDaysNotYetCoveredOnceTheCoverStartedAndOnlyForTheItemTheySayItOf() {
+        // TEST-2090 (src/test/resources/catalogue-office, read through huzhu.catalogue.dir): HOSPITAL refunds PRO_RATA,
+        // the version's own rule — and so ACCIDENT's — stays NONE
+        testClock.moveTo(java.time.OffsetDateTime.parse("2090-03-01T10:00:00+08:00").toInstant());
+        long unit = newUnit(COUNTY);
+        Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(Map.of("name", "按比例退费职工",
+                "idNumber", newIdNumber(java.time.LocalDate.of(2051, 5, 20), 'M'), "employmentForm", "REGULAR", "unitId", unit)));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        long worker = registered.json().path("id").asLong();
+        JsonNode hospital = enrol(unit, worker, today(), "HOSPITAL", 2);
+        JsonNode accident = enrol(unit, worker, today(), "ACCIDENT", 1);
+        assertThat(hospital.path("catalogueVersion").asString()).isEqualTo("TEST-2090");
+        java.time.LocalDate from = java.time.LocalDate.parse(hospital.path("coverages").get(0).path("from").asString());
+        java.time.LocalDate to = java.time.LocalDate.parse(hospital.path("coverages").get(0).path("to").asString());
+        testClock.advance(java.time.Duration.ofDays(100));
+        long term = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        long notYetCovered = java.time.temporal.ChronoUnit.DAYS.between(today(), to);
+        BigDecimal expected = new BigDecimal("200.00").multiply(BigDecimal.valueOf(notYetCovered))
+                .divide(BigDecimal.valueOf(term), 2, java.math.RoundingMode.HALF_UP);
+        long id = hospital.path("id").asLong();
+
+        JsonNode preview = get("demo-admin", "/api/v1/enrolments/" + id + "/cancellation-preview").json();
+        JsonNode accidentPreview = get("demo-admin", "/api/v1/enrolments/" + accident.path("id").asLong() + "/cancellation-preview").json();
+        long cancellation = request(id, newCardNumber()).path("id").asLong();
+        JsonNode approved = approve(cancellation);
+
+        assertThat(preview.path("stage").asString()).isEqualTo("AFTER_COVER");
+        assertThat(preview.path("allowed").asBoolean()).as(preview.toString()).isTrue();
+        assertThat(preview.path("rule").asString()).contains("按未到期天数比例退费");
+        assertThat(new BigDecimal(preview.path("toPayer").asString())).isEqualByComparingTo(expected).isLessThan(new BigDecimal("200.00"));
+        assertThat(accidentPreview.path("allowed").asBoolean()).as("the version's own rule for the other item").isFalse();
+        assertThat(new BigDecimal(approved.path("toPayer").asString())).isEqualByComparingTo(expected);
+        assertThat(new BigDecimal(get("demo-finance", "/api/v1/payouts/" + approved.path("payoutReference").asString()).json()
+                .path("amount").asString())).isEqualByComparingTo(expected);
+        assertThat(postings("enrolment:" + id + ":refund-approved")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "4001", expected, "2204", expected.negate()));
+        assertThat(get("demo-admin", "/api/v1/enrolments/" + id).json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(ledger.trialBalance().balanced()).isTrue();
+    }
+
+    @Test
     void aClaimOnTheCoverBlocksTheCancellation() {
         long member = insuredWorker(COUNTY, 'M', 100, "HOSPITAL:1");
         long claim = fileClaim(member, appendicitisClaim("3000.00", true));
