@@ -58,6 +58,14 @@ final class FormRegistration {
     /** Labels read again to confirm the registration: the top-left and bottom-right corners of the labels. */
     static final Label TOP_LEFT = COMMON.getFirst();
     static final Label BOTTOM_RIGHT = COMMON.get(20);
+    /**
+     * A label read again to confirm the 其他信息 grid is printed in the template's order: 个人现金支付 in the first row's
+     * last cell. Forms that print the grid the other way round (or another payment there) keep the template's rules,
+     * title and corners, and placing the template's payment labels on them would give each amount another's name.
+     * Only its core ({@link #GRID_CORE}) must be read there: 现金支付 is the same payment.
+     */
+    static final Label GRID = COMMON.get(15);
+    static final String GRID_CORE = "现金";
 
     private FormRegistration() {
     }

@@ -147,8 +147,9 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
                 : titleText.contains("门诊") ? FormRegistration.OUTPATIENT : null;
         if (kind == null || !titleText.contains("票据")) return null;
         for (FormRegistration.Label anchor : List.of(FormRegistration.TOP_LEFT, FormRegistration.BOTTOM_RIGHT)) {
-            if (!where(engine, form, dpi, t, anchor)) return null;
+            if (!where(engine, form, dpi, t, anchor, anchor.text().replace("：", ""))) return null;
         }
+        if (!where(engine, form, dpi, t, FormRegistration.GRID, FormRegistration.GRID_CORE)) return null;
         List<TessEngine.Word> words = new ArrayList<>(title);
         for (List<FormRegistration.Label> labels : List.of(FormRegistration.COMMON, kind)) {
             for (FormRegistration.Label label : labels) words.add(FormRegistration.placed(label, t, 90));
@@ -156,13 +157,16 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         return words;
     }
 
-    /** Whether a label is read at its place: its text in the crop around it, its ink within a millimetre of where expected. */
-    private static boolean where(TessEngine engine, GreyImage form, int dpi, FormRegistration.Transform t, FormRegistration.Label label) {
+    /**
+     * Whether a label is read at its place: {@code expected} (the label, or the part of it every wording shares) in the
+     * crop around it, its ink within a millimetre of where expected.
+     */
+    private static boolean where(TessEngine engine, GreyImage form, int dpi, FormRegistration.Transform t, FormRegistration.Label label,
+                                 String expected) {
         double size = FormRegistration.TEXT_MM;
         double width = FormRegistration.advance(label.text(), size);
         List<TessEngine.Word> words = readCrop(engine, form, dpi, t, label.x() - 3, label.baseline() - 1.8 * size,
                 width + 6, 2.8 * size);
-        String expected = label.text().replace("：", "");
         if (words.isEmpty() || !text(words).contains(expected)) return false;
         int left = words.stream().mapToInt(TessEngine.Word::left).min().orElseThrow();
         double middle = words.stream().mapToDouble(w -> (w.top() + w.bottom()) / 2.0).average().orElseThrow();
