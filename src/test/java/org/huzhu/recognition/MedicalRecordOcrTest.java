@@ -5,34 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.huzhu.recognition.ocr.TesseractOcr;
 import org.huzhu.recognition.specimen.MedicalRecordFaker;
 import org.huzhu.recognition.specimen.MedicalRecordRenderer;
 import org.huzhu.recognition.specimen.MedicalRecordRenderer.Degradation;
 import org.huzhu.recognition.specimen.MedicalRecordTruth;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Photos and scans of discharge summaries and certificates are read by Debian's Tesseract through the receipts' image
  * path: a few images only (OCR is slow). Every field that is read must be the record's; a field not read is absent.
  */
-class MedicalRecordOcrTest {
+class MedicalRecordOcrTest extends WithTesseract {
 
-    private static TesseractOcr ocr;
-    private static Recognitions recognitions;
-
-    @BeforeAll
-    static void engine() {
-        ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", 2);
-        recognitions = new Recognitions(PdfTextReaderTest.pool(ocr));
-    }
-
-    @AfterAll
-    static void close() {
-        ocr.close();
-    }
 
     @Test
     void cleanImagesOfEachLayoutGiveTheirKindAndOnlyRightFields() {

@@ -8,12 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.huzhu.recognition.ocr.TesseractOcr;
 import org.huzhu.recognition.specimen.PngRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,24 +19,11 @@ import org.junit.jupiter.api.Test;
  * which named each amount after its neighbour (seeds 4, 18 and 25 of {@link ReceiptFaker#onOtherForm} did: fundPaid
  * 183.13 for 878.43 …). A payment may be missing; none may be WRONG.
  */
-class OtherFormsImageTest {
+class OtherFormsImageTest extends WithTesseract {
 
     private static final List<String> PAYMENTS = List.of("fundPaid", "otherPaid", "personalAccountPaid", "cashPaid", "selfPaid",
             "selfFunded");
 
-    private static TesseractOcr ocr;
-    private static Recognitions recognitions;
-
-    @BeforeAll
-    static void engine() {
-        ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", 2);
-        recognitions = new Recognitions(PdfTextReaderTest.pool(ocr));
-    }
-
-    @AfterAll
-    static void close() {
-        ocr.close();
-    }
 
     @Test
     void aGridPrintedTheOtherWayRoundGivesNoPaymentAnotherPaymentsAmount() throws IOException {
