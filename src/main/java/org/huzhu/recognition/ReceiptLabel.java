@@ -26,7 +26,7 @@ enum ReceiptLabel {
     TOTAL(ReceiptField.TOTAL, "(小写)", "医疗费用总额", "医疗费总额", "费用总额"),
     TOTAL_LINE(null, "金额合计", "合计"),
     FUND_PAID(ReceiptField.FUND_PAID, "医保统筹基金支付", "统筹基金支付"),
-    OTHER_PAID(ReceiptField.OTHER_PAID, "其他基金支付", "其他支付"),
+    OTHER_PAID(ReceiptField.OTHER_PAID, "其他基金支付", "其他支付", "大病保险及医疗救助"),
     PERSONAL_ACCOUNT_PAID(ReceiptField.PERSONAL_ACCOUNT_PAID, "个人账户支付", "账户支付"),
     CASH_PAID(ReceiptField.CASH_PAID, "个人现金支付", "现金支付"),
     SELF_PAID(ReceiptField.SELF_PAID, "个人自付", "自付金额"),

@@ -62,6 +62,14 @@ final class SettlementLayout {
         return runs;
     }
 
+    /**
+     * What the statement calls the funds paid besides the pool: 其他基金支付, or what they are in Hubei, 大病保险及医疗救助
+     * (drawn from the form's own wording of 其他支付, so that the seeds draw as before).
+     */
+    private static String otherPaidLabel(ReceiptForm form) {
+        return form.payments().get(1).startsWith("其他基金") ? "大病保险及医疗救助" : "其他基金支付";
+    }
+
     private static List<List<Cell>> rows(ReceiptTruth truth) {
         ReceiptForm form = truth.form();
         ReceiptTruth.Printed printed = truth.printed();
@@ -79,7 +87,7 @@ final class SettlementLayout {
                 third,
                 List.of(new Cell("医疗费用总额", form.money(truth.total()), "total", 0, 1),
                         new Cell("统筹基金支付", form.money(truth.fundPaid()), "fundPaid", 2, 1),
-                        new Cell("其他基金支付", form.money(truth.otherPaid()), "otherPaid", 4, 1)),
+                        new Cell(otherPaidLabel(form), form.money(truth.otherPaid()), "otherPaid", 4, 1)),
                 List.of(new Cell("个人账户支付", form.money(truth.personalAccountPaid()), "personalAccountPaid", 0, 1),
                         new Cell("个人现金支付", form.money(truth.cashPaid()), "cashPaid", 2, 1),
                         new Cell("自付金额", form.money(truth.selfPaid()), "selfPaid", 4, 1)),
