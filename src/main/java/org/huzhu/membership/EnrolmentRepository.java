@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.huzhu.contributions.Contributions;
 import org.huzhu.shared.Money;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,11 +15,9 @@ import org.springframework.stereotype.Repository;
 class EnrolmentRepository {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
 
-    EnrolmentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    EnrolmentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** An enrolment's status, with the label the console and the exports show (the one place it is named). */
@@ -96,16 +93,27 @@ class EnrolmentRepository {
                 .list();
     }
 
-    /** The bill was paid: the enrolment comes into force with its dated cover. */
+    /** The bill was paid: the enrolments come into force with their dated cover, in one statement. */
     void bringIntoForce(List<Awaiting> enrolments, List<EnrolmentRules.Planned> planned, LocalDate paidOn) {
-        List<Object[]> rows = new ArrayList<>(enrolments.size());
-        for (int i = 0; i < enrolments.size(); i++) {
+        int n = enrolments.size();
+        Long[] ids = new Long[n];
+        String[] from = new String[n];
+        String[] to = new String[n];
+        String[] coverages = new String[n];
+        for (int i = 0; i < n; i++) {
             EnrolmentRules.Planned p = planned.get(i);
-            rows.add(new Object[]{paidOn, p.from(), p.to(), CoverageJson.write(p.coverages()), enrolments.get(i).id()});
+            ids[i] = enrolments.get(i).id();
+            from[i] = p.from().toString();
+            to[i] = p.to().toString();
+            coverages[i] = CoverageJson.write(p.coverages());
         }
-        jdbcTemplate.batchUpdate("""
-                update membership.enrolment set status = 'IN_FORCE', paid_on = ?, coverage_from = ?, coverage_to = ?,
-                    coverages = cast(? as json) where id = ? and status = 'AWAITING_PAYMENT'""", rows);
+        jdbc.sql("""
+                update membership.enrolment e set status = 'IN_FORCE', paid_on = ?, coverage_from = r.coverage_from::date,
+                       coverage_to = r.coverage_to::date, coverages = cast(r.coverages as json)
+                  from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                       as r (id, coverage_from, coverage_to, coverages)
+                 where e.id = r.id and e.status = 'AWAITING_PAYMENT'""")
+                .params(paidOn, ids, from, to, coverages).update();
     }
 
     /** A self-enrolment withdrawn while awaiting payment: it holds and blocks nothing from now on. */

@@ -119,6 +119,42 @@ class RenewalApiTest extends ApiTest {
     }
 
     @Test
+    void theProposalRenewsOnlyItemsEndingInTheWindowNotRenewedYetAtThisYearsPriceAndListsTheGoneOut() {
+        long unit = newUnit(COUNTY);
+        long elsewhere = newUnit(COUNTY);
+        long twoItems = member(unit, 'M');
+        long renewedAlready = member(unit, 'M');
+        long awaitingAlready = member(unit, 'F');
+        long died = member(unit, 'M');
+        long moved = member(unit, 'F');
+        for (long m : List.of(twoItems, renewedAlready, awaitingAlready, died, moved)) enrolItems(unit, m, today().minusDays(350), "HOSPITAL:2");
+        enrolItems(unit, twoItems, today().minusDays(100), "ACCIDENT:1");                 // ends in 265 days: not this renewal's
+        enrolItems(unit, renewedAlready, today(), "HOSPITAL:2");                           // chained already, paid
+        Answer awaiting = post("demo-admin", "/api/v1/enrolments", JSON.writeValueAsString(Map.of("unitId", unit, "memberId", awaitingAlready,
+                "items", List.of(Map.of("item", "HOSPITAL", "shares", 1)))));
+        assertThat(awaiting.field("status")).isEqualTo("AWAITING_PAYMENT");
+        jdbc.sql("update membership.member set died_on = ? where id = ?").params(today().minusDays(3), died).update();
+        jdbc.sql("update membership.member set unit_id = ? where id = ?").params(elsewhere, moved).update();
+
+        JsonNode proposal = propose(unit, null);
+        List<JsonNode> lines = lines(proposal.path("id").asLong(), "");
+
+        assertThat(lines).extracting(l -> l.path("memberId").asLong()).containsExactly(twoItems, died, moved);
+        assertThat(lines).extracting(l -> l.path("lineNo").asInt()).containsExactly(1, 2, 3);
+        JsonNode renews = line(lines, twoItems);
+        assertThat(renews.path("included").asBoolean()).isTrue();
+        assertThat(renews.path("items").asString()).isEqualTo("住院医疗互助保障 2份");
+        assertThat(renews.path("premium").asString()).as("this year's price of the plan times the shares").isEqualTo("200.00");
+        assertThat(renews.path("coverTo").asString()).isEqualTo(today().minusDays(350).plusYears(1).toString());
+        assertThat(line(lines, died).path("included").asBoolean()).isFalse();
+        assertThat(line(lines, died).path("reason").asString()).contains("身故");
+        assertThat(line(lines, moved).path("included").asBoolean()).isFalse();
+        assertThat(line(lines, moved).path("reason").asString()).contains("离开本单位");
+        assertThat(proposal.path("included").asInt()).isEqualTo(1);
+        assertThat(proposal.path("premium").asString()).isEqualTo("200.00");
+    }
+
+    @Test
     void aNewcomerTheRosterNamesTwiceIsRegisteredAndCoveredOnceAndTheRepeatedRowIsSetOut() {
         long unit = newUnit(COUNTY);
         long stays = member(unit, 'M');
