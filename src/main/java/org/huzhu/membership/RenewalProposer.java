@@ -2,6 +2,7 @@ package org.huzhu.membership;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.huzhu.membership.roster.RosterReader;
 import org.huzhu.organisation.Unit;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.crypto.PersonalDataCipher;
+import org.huzhu.shared.database.ReadAhead;
 import org.huzhu.shared.web.UnreadableUploadException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -56,7 +58,8 @@ class RenewalProposer {
     /**
      * Writes the proposal's lines; runs in the caller's transaction. The roster is read first (its changes kept by
      * worker); last year's list then streams from one read, worker by worker, each line taking the roster's change
-     * and going out with COPY a chunk at a time; the roster's other lines follow, in the roster's order.
+     * and going out with COPY a chunk at a time (while the read prepares the next); the roster's other lines follow, in
+     * the roster's order.
      */
     void propose(long renewalId, Unit unit, CatalogueVersion terms, LocalDate windowFrom, LocalDate windowTo, Path roster,
                  RosterRowParser parser) {
@@ -68,7 +71,7 @@ class RenewalProposer {
         sink.flush();
     }
 
-    /** The proposal's lines, numbered as they come and copied in chunks (between fetches of the read that feeds them). */
+    /** The proposal's lines, numbered as they come and copied in chunks (while the read that feeds them goes on). */
     private final class LineSink {
         private final long renewalId;
         private final List<RenewalRepository.Line> chunk = new ArrayList<>(CHUNK);
@@ -97,33 +100,39 @@ class RenewalProposer {
 
     /**
      * Last year's list, streamed in the order of workers: one line per worker, the items whose cover ends in the window,
-     * not renewed or awaiting payment.
+     * not renewed or awaiting payment. Read ahead on a connection of its own (what was committed before the proposal
+     * began: its own writes, newcomers, have no enrolments yet), so that the next chunk arrives while this one is copied.
      */
     private void lastYear(Unit unit, Prices prices, LocalDate windowFrom, LocalDate windowTo, Consumer<RenewalRepository.Line> each) {
-        Worker[] current = {null};
-        jdbc.sql("""
+        ReadAhead.each(dataSource, """
                 select e.member_id, e.coverages::text, m.name, m.id_masked, m.unit_id, m.left_unit_on, m.died_on
                   from membership.enrolment e join membership.member m on m.id = e.member_id
                  where e.unit_id = ? and e.status <> 'CANCELLED' and (e.status = 'AWAITING_PAYMENT' or e.coverage_to >= ?)
-                 order by e.member_id, e.id""")
-                .withFetchSize(CHUNK)
-                .params(unit.id(), windowFrom)
-                .query(rs -> {
-                    long memberId = rs.getLong(1);
-                    Worker w = current[0];
-                    if (w == null || w.memberId != memberId) {
-                        if (w != null) w.toLine().ifPresent(each);
-                        boolean died = rs.getObject(7) != null;
-                        boolean left = died || rs.getObject(6) != null || rs.getObject(5, Long.class) == null || rs.getLong(5) != unit.id();
-                        current[0] = w = new Worker(memberId, rs.getString(3), rs.getString(4), !left, died ? DECEASED : left ? LEFT : null);
-                    }
-                    for (Coverage c : CoverageJson.read(rs.getString(2))) {
-                        boolean endsInWindow = c.inForce() && !c.to().isBefore(windowFrom) && !c.to().isAfter(windowTo);
-                        if (endsInWindow) w.renew(prices.priced(c.item(), c.plan(), c.shares()), c.to());
-                        else w.later.add(c);
-                    }
-                });
-        if (current[0] != null) current[0].toLine().ifPresent(each);
+                 order by e.member_id, e.id""", List.of(unit.id(), windowFrom), CHUNK, new ReadAhead.Reader<RenewalRepository.Line>() {
+            private Worker current;
+
+            @Override
+            public void row(ResultSet rs, Consumer<RenewalRepository.Line> out) throws SQLException {
+                long memberId = rs.getLong(1);
+                Worker w = current;
+                if (w == null || w.memberId != memberId) {
+                    if (w != null) w.toLine().ifPresent(out);
+                    boolean died = rs.getObject(7) != null;
+                    boolean left = died || rs.getObject(6) != null || rs.getObject(5, Long.class) == null || rs.getLong(5) != unit.id();
+                    current = w = new Worker(memberId, rs.getString(3), rs.getString(4), !left, died ? DECEASED : left ? LEFT : null);
+                }
+                for (Coverage c : CoverageJson.read(rs.getString(2))) {
+                    boolean endsInWindow = c.inForce() && !c.to().isBefore(windowFrom) && !c.to().isAfter(windowTo);
+                    if (endsInWindow) w.renew(prices.priced(c.item(), c.plan(), c.shares()), c.to());
+                    else w.later.add(c);
+                }
+            }
+
+            @Override
+            public void end(Consumer<RenewalRepository.Line> out) {
+                if (current != null) current.toLine().ifPresent(out);
+            }
+        }, lines -> lines.forEach(each));
     }
 
     /** One worker of last year's list while their enrolments are read. */

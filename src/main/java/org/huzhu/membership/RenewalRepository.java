@@ -5,12 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.huzhu.shared.Money;
 import org.huzhu.shared.database.CopyWriter;
+import org.huzhu.shared.database.ReadAhead;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Repository;
 class RenewalRepository {
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    RenewalRepository(JdbcClient jdbc) {
+    RenewalRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     record Stored(long id, long unitId, String orgPath, RenewalStatus status, LocalDate windowFrom, LocalDate windowTo,
@@ -114,28 +117,30 @@ class RenewalRepository {
     /**
      * The included lines in order, with what the rules need of their workers — sex, birth date and every cover they hold
      * now (cancelled enrolments left out; items awaiting payment without a period) — streamed from one read and handed
-     * over {@code size} at a time; the caller may write between chunks.
+     * over {@code size} at a time; the caller writes between chunks while the read prepares the next (on a connection of
+     * its own: it sees the lines the proposal committed; the count of included lines, read in the caller's transaction
+     * first, must match, or nothing is confirmed).
      */
     void eachIncluded(long renewalId, int size, Consumer<List<Included>> chunk) {
-        List<Included> lines = new ArrayList<>(size);
-        jdbc.sql("""
+        long expected = jdbc.sql("select count(*) from membership.renewal_line where renewal_id = ? and included")
+                .param(renewalId).query(Long.class).single();
+        long[] seen = {0};
+        ReadAhead.<Included>each(dataSource, """
                 select l.line_no, l.member_id, l.items::text, m.gender, m.birth_date, h.held::text
                   from membership.renewal_line l join membership.member m on m.id = l.member_id
                   left join lateral (select json_agg(e.coverages) as held from membership.enrolment e
                                       where e.member_id = l.member_id and e.status <> 'CANCELLED') h on true
-                 where l.renewal_id = ? and l.included order by l.line_no""")
-                .withFetchSize(size)
-                .param(renewalId)
-                .query(rs -> {
-                    lines.add(new Included(rs.getInt(1), rs.getLong(2), CoverageJson.read(rs.getString(3)),
-                            org.huzhu.shared.Gender.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
-                            CoverageJson.readAll(rs.getString(6))));
-                    if (lines.size() == size) {
-                        chunk.accept(lines);
-                        lines.clear();
-                    }
+                 where l.renewal_id = ? and l.included order by l.line_no""", List.of(renewalId), size,
+                (rs, out) -> out.accept(new Included(rs.getInt(1), rs.getLong(2), CoverageJson.read(rs.getString(3)),
+                        org.huzhu.shared.Gender.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
+                        CoverageJson.readAll(rs.getString(6)))),
+                lines -> {
+                    seen[0] += lines.size();
+                    chunk.accept(lines);
                 });
-        if (!lines.isEmpty()) chunk.accept(lines);
+        if (seen[0] != expected) {
+            throw new IllegalStateException("renewal " + renewalId + ": " + seen[0] + " included lines read of " + expected);
+        }
     }
 
     /** Workers on more than one included line of the renewal. */
