@@ -36,8 +36,39 @@ final class CoverageJson {
         return json.append(']').toString();
     }
 
-    private static StringBuilder date(StringBuilder json, java.time.LocalDate date) {
-        return date == null ? json.append("null") : json.append('"').append(date).append('"');
+    /** {@code "yyyy-MM-dd"} written digit by digit (LocalDate.toString built a String for every date of a million rows). */
+    private static StringBuilder date(StringBuilder json, LocalDate date) {
+        if (date == null) return json.append("null");
+        int year = date.getYear();
+        if (year < 1000 || year > 9999) return json.append('"').append(date).append('"');
+        json.append('"').append(year).append('-');
+        twoDigits(json, date.getMonthValue()).append('-');
+        return twoDigits(json, date.getDayOfMonth()).append('"');
+    }
+
+    private static StringBuilder twoDigits(StringBuilder json, int value) {
+        return json.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
+    /** {@code yyyy-MM-dd} read digit by digit, any other form by {@link LocalDate#parse} (which checks it). */
+    static LocalDate parseDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) return LocalDate.of(year, month, day);   // throws on 2026-02-30
+        }
+        return LocalDate.parse(text);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** One coverages column ({@code [{…},…]}); the keys may come in any order, as jsonb gives them back. */
@@ -79,8 +110,8 @@ final class CoverageJson {
                     case "item" -> item = none ? null : p.getValueAsString();
                     case "plan" -> plan = none ? null : p.getValueAsString();
                     case "shares" -> shares = p.getValueAsInt();
-                    case "from" -> from = none ? null : LocalDate.parse(p.getValueAsString());
-                    case "to" -> to = none ? null : LocalDate.parse(p.getValueAsString());
+                    case "from" -> from = none ? null : parseDate(p.getValueAsString());
+                    case "to" -> to = none ? null : parseDate(p.getValueAsString());
                     case "premium" -> premium = none ? null : p.getValueAsString();
                     case "renewedWithoutGap" -> renewed = p.getValueAsBoolean();
                     default -> p.skipChildren();

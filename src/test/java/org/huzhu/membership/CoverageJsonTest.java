@@ -55,4 +55,16 @@ class CoverageJsonTest {
         assertThatThrownBy(() -> CoverageJson.read("[1]")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("START_OBJECT");
     }
+
+    @Test
+    void datesAreWrittenAndReadAsIsoDaysAndAnImpossibleDayIsRefused() {
+        Coverage early = new Coverage("HOSPITAL", "STD", 1, LocalDate.of(2027, 2, 28), LocalDate.of(2028, 2, 29), Money.of("60.00"), false);
+
+        assertThat(CoverageJson.write(List.of(early))).contains("\"from\":\"2027-02-28\",\"to\":\"2028-02-29\"");
+        assertThat(CoverageJson.read(CoverageJson.write(List.of(early)))).containsExactly(early);
+        assertThat(CoverageJson.parseDate("2026-09-07")).isEqualTo(LocalDate.of(2026, 9, 7));
+        assertThatThrownBy(() -> CoverageJson.parseDate("2026-02-30")).isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> CoverageJson.parseDate("2026-1a-01")).isInstanceOf(java.time.DateTimeException.class);
+        assertThatThrownBy(() -> CoverageJson.parseDate("26-01-01")).isInstanceOf(java.time.DateTimeException.class);
+    }
 }

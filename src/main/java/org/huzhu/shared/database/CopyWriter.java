@@ -45,6 +45,10 @@ public final class CopyWriter {
     public CopyWriter text(String value) {
         if (value == null) return nul();
         separator();
+        if (plain(value)) {   // most values: copied whole
+            buffer.append(value);
+            return this;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -56,6 +60,15 @@ public final class CopyWriter {
             }
         }
         return this;
+    }
+
+    /** Whether the value holds nothing COPY's text format escapes. */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') return false;
+        }
+        return true;
     }
 
     public CopyWriter number(long value) {
