@@ -67,4 +67,23 @@ class CoverageJsonTest {
         assertThatThrownBy(() -> CoverageJson.parseDate("2026-1a-01")).isInstanceOf(java.time.DateTimeException.class);
         assertThatThrownBy(() -> CoverageJson.parseDate("26-01-01")).isInstanceOf(java.time.DateTimeException.class);
     }
+
+    @Test
+    void columnsJoinedAsJsonAggJoinsThemAndTextWrittenOtherwiseReadTheSame() {
+        String joined = "[" + CoverageJson.write(List.of(HOSPITAL, AWAITING)) + ", " + CoverageJson.write(List.of(HOSPITAL)) + "]";
+        String escaped = "[{\"item\":\"HOSPITAL\",\"plan\":\"\\u0053TD\",\"shares\":2,\"from\":\"2026-01-01\",\"to\":\"2026-12-31\","
+                + "\"premium\":\"60.00\",\"renewedWithoutGap\":true}]";
+        String spaced = CoverageJson.write(List.of(HOSPITAL)).replace(",", ", ");
+
+        assertThat(CoverageJson.readAll(joined)).containsExactly(HOSPITAL, AWAITING, HOSPITAL);
+        assertThat(CoverageJson.read(escaped)).containsExactly(HOSPITAL);
+        assertThat(CoverageJson.read(spaced)).containsExactly(HOSPITAL);
+        assertThat(CoverageJson.AsWritten.array(CoverageJson.write(List.of(HOSPITAL, AWAITING)))).as("read by hand")
+                .containsExactly(HOSPITAL, AWAITING);
+        assertThat(CoverageJson.AsWritten.arrays(joined)).as("read by hand").hasSize(3);
+        assertThat(CoverageJson.AsWritten.array(escaped)).as("left to Jackson").isNull();
+        assertThat(CoverageJson.AsWritten.array(spaced)).as("left to Jackson").isNull();
+        assertThat(CoverageJson.read("[]")).isEmpty();
+        assertThat(CoverageJson.readAll("[]")).isEmpty();
+    }
 }
