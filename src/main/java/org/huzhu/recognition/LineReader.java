@@ -8,7 +8,8 @@ package org.huzhu.recognition;
 public interface LineReader {
 
     /**
-     * The line inside the box read again at {@code scale} times the page's size, in the characters
+     * The line inside the box read again at {@code scale} times the page's size (an engine may enlarge a
+     * box of large print less, to read every line at about the same size), in the characters
      * of {@code alphabet} only (empty: any the model knows); its confidence is the mean of its
      * characters' (0..1). Null when nothing could be read.
      */
