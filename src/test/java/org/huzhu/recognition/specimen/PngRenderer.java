@@ -2,6 +2,7 @@ package org.huzhu.recognition.specimen;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -31,7 +32,20 @@ public final class PngRenderer {
     }
 
     public static BufferedImage render(ReceiptTruth truth, int dpi) {
-        Java2dCanvas canvas = new Java2dCanvas(dpi);
+        return render(truth, dpi, ReceiptFont.awt());
+    }
+
+    /**
+     * The page with its data (black ink) printed in another face, as printers that fill a form in do: AR PL UMing
+     * ({@link ReceiptFont#song()}), a Song face with thin strokes and serifs, where the form keeps WenQuanYi Micro Hei.
+     * The values stand where the layout places them; only their glyphs differ.
+     */
+    public static BufferedImage renderWithSongData(ReceiptTruth truth, int dpi) {
+        return render(truth, dpi, ReceiptFont.song());
+    }
+
+    private static BufferedImage render(ReceiptTruth truth, int dpi, Font dataFace) {
+        Java2dCanvas canvas = new Java2dCanvas(dpi, dataFace);
         ReceiptLayout.draw(truth, canvas);
         return canvas.finish();
     }
@@ -55,7 +69,10 @@ public final class PngRenderer {
         private final Graphics2D pageGraphics;
         private final Graphics2D sealGraphics;
 
-        Java2dCanvas(int dpi) {
+        private final Font dataFace;
+
+        Java2dCanvas(int dpi, Font dataFace) {
+            this.dataFace = dataFace;
             scale = dpi / 25.4;
             int width = (int) Math.round(ReceiptLayout.WIDTH * scale);
             int height = (int) Math.round(ReceiptLayout.HEIGHT * scale);
@@ -86,7 +103,7 @@ public final class PngRenderer {
         @Override
         public void text(String text, double x, double baseline, double size, Ink ink) {
             Graphics2D g = on(ink);
-            g.setFont(ReceiptFont.awt().deriveFont((float) size));
+            g.setFont((ink == Ink.DATA ? dataFace : ReceiptFont.awt()).deriveFont((float) size));
             g.drawString(text, (float) x, (float) baseline);
         }
 

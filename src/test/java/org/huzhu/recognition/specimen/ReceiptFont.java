@@ -29,6 +29,16 @@ final class ReceiptFont {
         return FONT;
     }
 
+    /** AR PL UMing (a Song/Ming face, fonts-arphic-uming) at 1 point: {@link PngRenderer}'s other face for the data. */
+    static Font song() {
+        return Song.FONT;
+    }
+
+    /** Loaded on first use: only the renderings that ask for it need the font installed. */
+    private static final class Song {
+        static final Font FONT = load(Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"), "fonts-arphic-uming");
+    }
+
     /** How far the pen moves drawing {@code text} at {@code size} mm. */
     static double advance(String text, double size) {
         return FONT.deriveFont(UNITS).getStringBounds(text, EXACT).getWidth() / UNITS * size;
@@ -45,10 +55,14 @@ final class ReceiptFont {
     }
 
     private static Font load() {
+        return load(FILE, "fonts-wqy-microhei");
+    }
+
+    private static Font load(Path file, String debianPackage) {
         try {
-            return Font.createFonts(FILE.toFile())[0].deriveFont(1f);
+            return Font.createFonts(file.toFile())[0].deriveFont(1f);
         } catch (FontFormatException | IOException e) {
-            throw new UncheckedIOException(new IOException("cannot load " + FILE + " (apt-get install fonts-wqy-microhei)", e));
+            throw new UncheckedIOException(new IOException("cannot load " + file + " (apt-get install " + debianPackage + ")", e));
         }
     }
 }
