@@ -428,15 +428,16 @@ public final class ClaimsBenchmark {
         /** The real path's statements by PostgreSQL's time, per claim. */
         private void printStatementStatistics() {
             System.out.println("\nPostgreSQL statements of the real path by execution time (pg_stat_statements), per claim:");
-            System.out.println("   calls    exec ms   plan ms   plans   rows  statement");
+            System.out.println("   calls    exec ms   plan ms   plans   rows  blocks  statement");
             jdbc.sql("""
-                    select calls, total_exec_time, total_plan_time, rows, regexp_replace(query, '\\s+', ' ', 'g'), plans
+                    select calls, total_exec_time, total_plan_time, rows, regexp_replace(query, '\\s+', ' ', 'g'), plans,
+                           shared_blks_hit + shared_blks_read
                       from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc limit 30""")
                     .query(rs -> {
                         double n = o.claims;
                         String q = rs.getString(5);
-                        System.out.printf(Locale.ROOT, "%8.2f %10.4f %9.4f %7.2f %6.2f  %s%n", rs.getLong(1) / n, rs.getDouble(2) / n,
-                                rs.getDouble(3) / n, rs.getLong(6) / n, rs.getLong(4) / n, q.length() > 150 ? q.substring(0, 150) + "…" : q);
+                        System.out.printf(Locale.ROOT, "%8.2f %10.4f %9.4f %7.2f %6.2f %7.1f  %s%n", rs.getLong(1) / n, rs.getDouble(2) / n,
+                                rs.getDouble(3) / n, rs.getLong(6) / n, rs.getLong(4) / n, rs.getLong(7) / n, q.length() > 150 ? q.substring(0, 150) + "…" : q);
                     });
         }
 

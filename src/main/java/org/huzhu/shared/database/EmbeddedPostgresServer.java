@@ -73,6 +73,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             // diagnostics (./huzhu bench claims --count-statements): PostgreSQL's time per statement, planning included
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
             builder.setServerConfig("pg_stat_statements.track_planning", "on");
+            builder.setServerConfig("pg_stat_statements.track", "all");   // statements inside functions and triggers too
         }
         if (settings.durable()) {
             // after zonky's own -F (fsync off): the later setting wins
