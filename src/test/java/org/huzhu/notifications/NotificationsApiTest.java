@@ -115,6 +115,22 @@ class NotificationsApiTest extends ApiTest {
     }
 
     @Test
+    void oneCallWritesEachEventOnceHoweverOftenItIsNamedAndPastAThousandRows() {
+        long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
+        String prefix = "many-" + member + "-";
+        transactions.execute(tx -> notifications.send(claimReceived(member, prefix + "0")));
+        List<Notice> notices = new java.util.ArrayList<>();
+        for (int i = 0; i < 520; i++) notices.add(claimReceived(member, prefix + i));   // two rows each: 1,040, two slices
+        notices.add(claimReceived(member, prefix + "7"));                                 // named twice in the call
+        Integer written = transactions.execute(tx -> notifications.sendAll(notices));
+        assertThat(written).as("every event but the one already in the outbox, once, by SMS and in the inbox").isEqualTo(2 * 519);
+        assertThat(jdbc.sql("select count(*) from notifications.message where dedup_key like ?").param(prefix + "%|%")
+                .query(Long.class).single()).isEqualTo(2 * 520);
+        assertThat(rows(prefix + "519")).extracting(row -> row.get("channel")).containsExactly("INBOX", "SMS");
+        assertThat(rows(prefix + "7")).hasSize(2);
+    }
+
+    @Test
     void nonUrgentTextsWaitOutQuietHoursAndUrgentOnesDoNot() {
         long member = workerWithPhone("江岸区总工会", "通知测试", newPhone());
         Instant tenPm = LocalDate.now(testClock).atTime(22, 0).atZone(CHINA).toInstant();
