@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Maven's dependencies: Debian's Chromium and its
-# matching chromedriver for the browser test of the console (Selenium then downloads nothing),
+# matching chromedriver for the browser test of the console (Selenium then downloads nothing) with its Chinese,
 # a small Chinese font so that the test's screenshots, the receipt specimens and the cover certificate show characters,
 # not boxes, and Tesseract with its Simplified Chinese model for the recognition of photographed
 # receipts (tests and `./huzhu bench recognition`).
@@ -12,6 +12,9 @@ CHI_SIM=/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata
 
 packages=()
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || packages+=(chromium chromium-driver)
+# Chromium's own Chinese (the browser tests run it with --lang=zh-CN): date fields as 年/月/日 and the file
+# chooser as 选择文件, as a worker's or an office's browser shows them; without it Chromium falls back to en-US
+[ -f /usr/lib/chromium/locales/zh-CN.pak ] || packages+=(chromium-l10n)
 [ -f "$CJK_FONT" ] || packages+=(fonts-wqy-microhei)
 [ -x /usr/bin/tesseract ] && [ -f "$CHI_SIM" ] || packages+=(tesseract-ocr tesseract-ocr-chi-sim)
 [ ${#packages[@]} = 0 ] && exit 0

@@ -70,7 +70,7 @@ final class Browser {
         // clock would differ from the server's for most of the day, and the tests would see it.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .withEnvironment(Map.of("TZ", BROWSER_TIME_ZONE))
+                .withEnvironment(Map.of("TZ", BROWSER_TIME_ZONE, "LANGUAGE", "zh_CN:zh"))   // a headless Chromium takes its language from here, not --lang
                 .usingAnyFreePort()
                 .build();
         return new Browser(new ChromeDriver(service, options), profile, uri);
