@@ -16,6 +16,7 @@ import org.huzhu.payouts.PayoutReissued;
 import org.huzhu.payouts.PayoutSent;
 import org.huzhu.payouts.PayoutSettled;
 import org.huzhu.payouts.PayoutSource;
+import org.huzhu.shared.database.Columns;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.shared.web.NotFoundException;
@@ -294,8 +295,6 @@ class PaymentProgress implements PayoutSource {
 
     @SuppressWarnings("unchecked")
     private static <T> T[] column(List<Object[]> rows, int i, java.util.function.IntFunction<T[]> array) {
-        T[] out = array.apply(rows.size());
-        for (int r = 0; r < rows.size(); r++) out[r] = (T) rows.get(r)[i];
-        return out;
+        return Columns.of(rows, row -> (T) row[i], array);
     }
 }

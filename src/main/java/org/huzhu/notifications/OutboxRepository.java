@@ -6,8 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.IntFunction;
+import org.huzhu.shared.database.Columns;
 import org.huzhu.shared.database.CopyWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,36 +64,31 @@ class OutboxRepository {
     /** The rows' columns, each as an array in the rows' order (times as ISO instants). */
     private static List<Object> columns(List<NewMessage> rows) {
         return List.of(
-                array(rows, NewMessage::dedupKey, String[]::new),
-                array(rows, m -> m.channel().name(), String[]::new),
-                array(rows, m -> m.template().code(), String[]::new),
-                array(rows, m -> m.template().version(), Integer[]::new),
-                array(rows, m -> m.template().purpose().name(), String[]::new),
-                array(rows, NewMessage::memberId, Long[]::new),
-                array(rows, NewMessage::accountId, Long[]::new),
-                array(rows, NewMessage::scopePath, String[]::new),
-                array(rows, NewMessage::phoneCipher, byte[][]::new),
-                array(rows, NewMessage::phoneHash, byte[][]::new),
-                array(rows, NewMessage::phoneMasked, String[]::new),
-                array(rows, NewMessage::title, String[]::new),
-                array(rows, NewMessage::body, String[]::new),
-                array(rows, NewMessage::secretCipher, byte[][]::new),
-                array(rows, NewMessage::segments, Integer[]::new),
-                array(rows, NewMessage::campaignId, Long[]::new),
-                array(rows, m -> m.status().name(), String[]::new),
-                array(rows, m -> m.notBefore().toString(), String[]::new),
-                array(rows, m -> m.expiresAt().toString(), String[]::new),
-                array(rows, m -> m.createdAt().toString(), String[]::new),
-                array(rows, NewMessage::failureCode, String[]::new),
-                array(rows, NewMessage::failureReason, String[]::new),
-                array(rows, m -> m.status().finished() ? m.createdAt().toString() : null, String[]::new));
+                Columns.of(rows, NewMessage::dedupKey, String[]::new),
+                Columns.of(rows, m -> m.channel().name(), String[]::new),
+                Columns.of(rows, m -> m.template().code(), String[]::new),
+                Columns.of(rows, m -> m.template().version(), Integer[]::new),
+                Columns.of(rows, m -> m.template().purpose().name(), String[]::new),
+                Columns.of(rows, NewMessage::memberId, Long[]::new),
+                Columns.of(rows, NewMessage::accountId, Long[]::new),
+                Columns.of(rows, NewMessage::scopePath, String[]::new),
+                Columns.of(rows, NewMessage::phoneCipher, byte[][]::new),
+                Columns.of(rows, NewMessage::phoneHash, byte[][]::new),
+                Columns.of(rows, NewMessage::phoneMasked, String[]::new),
+                Columns.of(rows, NewMessage::title, String[]::new),
+                Columns.of(rows, NewMessage::body, String[]::new),
+                Columns.of(rows, NewMessage::secretCipher, byte[][]::new),
+                Columns.of(rows, NewMessage::segments, Integer[]::new),
+                Columns.of(rows, NewMessage::campaignId, Long[]::new),
+                Columns.of(rows, m -> m.status().name(), String[]::new),
+                Columns.of(rows, m -> m.notBefore().toString(), String[]::new),
+                Columns.of(rows, m -> m.expiresAt().toString(), String[]::new),
+                Columns.of(rows, m -> m.createdAt().toString(), String[]::new),
+                Columns.of(rows, NewMessage::failureCode, String[]::new),
+                Columns.of(rows, NewMessage::failureReason, String[]::new),
+                Columns.of(rows, m -> m.status().finished() ? m.createdAt().toString() : null, String[]::new));
     }
 
-    private static <T> T[] array(List<NewMessage> rows, Function<NewMessage, T> column, IntFunction<T[]> make) {
-        T[] values = make.apply(rows.size());
-        for (int i = 0; i < values.length; i++) values[i] = column.apply(rows.get(i));
-        return values;
-    }
 
     /**
      * Streams rows whose event keys are new by construction (a campaign's own) with COPY, many times

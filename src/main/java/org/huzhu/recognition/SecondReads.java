@@ -118,9 +118,8 @@ final class SecondReads {
             if (where == null) continue;
             List<Value> looks = looks(where, AMOUNT, lines);
             if (looks.stream().anyMatch(look -> !look.text().equals(first.text()))) doubted.add(field);
-            if (looks.size() == 2 && looks.get(0).text().equals(looks.get(1).text()) && !looks.get(0).text().equals(first.text())) {
-                again.put(field, new Value(looks.get(0).text(), Math.min(looks.get(0).confidence(), looks.get(1).confidence()), where));
-            }
+            Value second = agreed(looks, where);
+            if (second != null && !second.text().equals(first.text())) again.put(field, second);
         }
         List<Map<ReceiptField, Value>> tries = new ArrayList<>();
         if (!again.isEmpty()) tries.add(again);
@@ -188,11 +187,13 @@ final class SecondReads {
 
     /** The value read twice in the area, at two scales: when both reads agree and have the field's form, else null. */
     private static Value twice(Area area, Kind kind, LineReader lines) {
-        Value second = read(area, SECOND_SCALE, kind, lines);
-        if (second == null || !kind.form().matcher(second.text()).matches()) return null;
-        Value third = read(area, THIRD_SCALE, kind, lines);
-        if (third == null || !third.text().equals(second.text())) return null;
-        return new Value(second.text(), Math.min(second.confidence(), third.confidence()), area);
+        return agreed(looks(area, kind, lines), area);
+    }
+
+    /** The value both looks read, at the lower of their confidences; null unless there are two and they agree. */
+    private static Value agreed(List<Value> looks, Area area) {
+        if (looks.size() < 2 || !looks.get(0).text().equals(looks.get(1).text())) return null;
+        return new Value(looks.get(0).text(), Math.min(looks.get(0).confidence(), looks.get(1).confidence()), area);
     }
 
     /** The name two reads agree on, or null; a name outvoting another must also look like one. */
