@@ -23,6 +23,16 @@ class RenewalApiTest extends ApiTest {
     CoverReminders coverReminders;
 
     @Test
+    void aProposalPostedWithoutAContentTypeIsRefusedInChineseNamingWhatItTakes() {
+        long unit = get("demo-unit", "/api/v1/me").json().path("unitId").asLong();
+        Answer bare = send("demo-unit", java.net.http.HttpRequest.newBuilder(uri("/api/v1/units/" + unit + "/renewals"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(bare.status()).isEqualTo(415);
+        assertThat(bare.json().path("detail").asString()).startsWith("请求缺少内容类型（Content-Type），应为 ").contains("multipart/form-data")
+                .doesNotContain("null");
+    }
+
+    @Test
     void anOnTimeRenewalPaidBeforeTheOldCoverEndsStartsTheDayAfterItWithoutAWaitingPeriod() {
         long unit = newUnit(COUNTY);
         long member = member(unit, 'F');

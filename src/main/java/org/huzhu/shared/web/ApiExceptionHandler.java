@@ -126,7 +126,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型", "不支持的请求内容类型：" + e.getContentType(), request);
+        String detail = e.getContentType() == null
+                ? "请求缺少内容类型（Content-Type）" + (e.getSupportedMediaTypes().isEmpty() ? ""
+                        : "，应为 " + String.join(" 或 ", e.getSupportedMediaTypes().stream().map(MediaType::toString).toList()))
+                : "不支持的请求内容类型：" + e.getContentType();
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型", detail, request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
