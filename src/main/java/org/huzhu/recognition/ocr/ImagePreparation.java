@@ -71,7 +71,7 @@ final class ImagePreparation {
             data = parted.data();
             form = parted.form();
         } else {
-            int[] rgb = InkLayers.rgb(source);
+            int[] rgb = InkLayers.coolLightBalanced(InkLayers.rgb(source));
             int w = source.getWidth();
             int h = source.getHeight();
             GreyImage luminance = InkLayers.luminance(rgb, w, h);

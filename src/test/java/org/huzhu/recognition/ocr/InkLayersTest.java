@@ -109,6 +109,39 @@ class InkLayersTest {
         return out;
     }
 
+    /**
+     * A photo in cool light has its red raised until the paper is as red as it is green and blue; the red ink's lead
+     * over green and blue grows back by what the light took. Warm light, clean pages and grey scans come back as the
+     * same array, untouched.
+     */
+    @org.junit.jupiter.api.Test
+    void takesACoolLightOutOfTheRedChannelOnly() {
+        int paper = rgb(206, 218, 230), ink = rgb(150, 60, 80), data = rgb(30, 32, 36);
+        int[] cool = new int[10_000];
+        for (int i = 0; i < cool.length; i++) cool[i] = i % 10 == 0 ? ink : i % 10 == 1 ? data : paper;
+
+        int[] balanced = InkLayers.coolLightBalanced(cool);
+
+        int p = balanced[2];
+        assertThat(p >> 16 & 0xff).isBetween(228, 232);
+        assertThat(p & 0xffff).isEqualTo(paper & 0xffff);
+        assertThat(lead(balanced[0])).isEqualTo(167 - 80); // 150 × 230 / 206 = 167.48: its lead 70 → 87
+        assertThat(lead(balanced[1])).isLessThanOrEqualTo(5);
+        for (int unchanged : new int[] {rgb(255, 255, 255), rgb(255, 240, 209), rgb(180, 180, 180)}) {
+            int[] page = cool.clone();
+            for (int i = 0; i < page.length; i++) if (page[i] == paper) page[i] = unchanged;
+            assertThat(InkLayers.coolLightBalanced(page)).isSameAs(page);
+        }
+    }
+
+    private static int rgb(int r, int g, int b) {
+        return r << 16 | g << 8 | b;
+    }
+
+    private static int lead(int p) {
+        return (p >> 16 & 0xff) - Math.max(p >> 8 & 0xff, p & 0xff);
+    }
+
     private static BufferedImage page(java.util.function.Consumer<Graphics2D> drawing) {
         return ImagePreparationTest.page(W, H, drawing);
     }

@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
  * <li>{@code PHONE} — a photo on a desk: the page in perspective (corners moved up to 1.5 % of its
  *     width, tilted up to 1°) on a grey-brown background, light falling off across the page to
  *     about 55 % on one side with a slight vignette, a warm cast (green ×0.94, blue ×0.82), a 3×3
- *     gaussian defocus, sensor noise (σ 4), JPEG at quality 75;</li>
+ *     gaussian defocus, sensor noise (σ 4), JPEG at quality 75 ({@link #photo} takes the same photo under another
+ *     {@link Light});</li>
  * <li>{@code SCAN} — rendered at 150, 180 or 200 dpi, tilted up to 1°, mild noise (σ 6), grey 8-bit PNG.</li>
  * </ul>
  */
@@ -49,6 +50,23 @@ public final class Variants {
 
     private Variants() {}
 
+    /**
+     * The colour of the light a photo is taken in: each channel's share. The bench's {@code PHONE} is taken in
+     * {@link #WARM} light (a bulb); {@link #COOL} is daylight or a fluorescent tube, which leaves white paper bluish
+     * (about 206, 218, 230) and takes the lead of red ink over green and blue down with it.
+     */
+    public enum Light {
+        WARM(1.0, 0.94, 0.82), COOL(0.88, 0.94, 1.0);
+
+        final double red, green, blue;
+
+        Light(double red, double green, double blue) {
+            this.red = red;
+            this.green = green;
+            this.blue = blue;
+        }
+    }
+
     /** The file's bytes: PNG or JPEG as {@link Variant#extension()} says. */
     public static byte[] bytes(ReceiptTruth truth, Variant variant, long seed) {
         Random random = new Random(seed * 31 + variant.ordinal());
@@ -58,9 +76,14 @@ public final class Variants {
             case NOISY -> PngRenderer.png(noisy(truth, random));
             case BLURRED -> PngRenderer.png(blurred(truth, random));
             case JPEG -> ImageOps.jpeg(PngRenderer.render(truth), (40 + random.nextInt(21)) / 100.0);
-            case PHONE -> ImageOps.jpeg(phone(truth, random), 0.75);
+            case PHONE -> ImageOps.jpeg(phone(truth, random, Light.WARM), 0.75);
             case SCAN -> PngRenderer.png(scan(truth, random));
         };
+    }
+
+    /** The {@code PHONE} photo of the receipt (the same page, desk, perspective and fall of light) taken in another light: JPEG bytes. */
+    public static byte[] photo(ReceiptTruth truth, long seed, Light light) {
+        return ImageOps.jpeg(phone(truth, new Random(seed * 31 + Variant.PHONE.ordinal()), light), 0.75);
     }
 
     /** The image as a reader of the file sees it (JPEG artefacts included). */
@@ -92,7 +115,7 @@ public final class Variants {
         };
     }
 
-    private static BufferedImage phone(ReceiptTruth truth, Random random) {
+    private static BufferedImage phone(ReceiptTruth truth, Random random, Light tint) {
         BufferedImage page = PngRenderer.render(truth);
         int margin = (int) (page.getWidth() * 0.04);
         BufferedImage photo = ImageOps.perspective(page, page.getWidth() + 2 * margin, page.getHeight() + 2 * margin,
@@ -104,7 +127,7 @@ public final class Variants {
             double across = ((x - cx) * dx + (y - cy) * dy) / extent / 2 + 0.5;
             double vignette = Math.hypot(x - cx, y - cy) / reach;
             return 1.0 - 0.40 * across - 0.06 * vignette * vignette;
-        }, 1.0, 0.94, 0.82);
+        }, tint.red, tint.green, tint.blue);
         BufferedImage soft = ImageOps.gaussianBlur(photo, 3, 0.8);
         ImageOps.noise(soft, 4, 0, random);
         return soft;
