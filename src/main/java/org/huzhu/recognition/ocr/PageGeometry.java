@@ -56,6 +56,13 @@ final class PageGeometry {
         return Math.round(best * 10) / 10.0;
     }
 
+    /** The darker of two layers of one page at each pixel: both inks on one page. */
+    static GreyImage darker(GreyImage a, GreyImage b) {
+        byte[] x = a.pixels(), y = b.pixels(), out = new byte[x.length];
+        for (int i = 0; i < out.length; i++) out[i] = (byte) Math.min(x[i] & 0xff, y[i] & 0xff);
+        return new GreyImage(a.width(), a.height(), out);
+    }
+
     /** Sum of squared row counts after turning the points back by {@code degrees}: high when lines are level. */
     private static double profileScore(int[] xs, int[] ys, int n, double degrees, int[] bins, int w) {
         java.util.Arrays.fill(bins, 0);
