@@ -141,4 +141,15 @@ final class FieldText {
     static String name(String text) {
         return text.replaceAll("[|丨_'\"`,.:;、，。\\s]", "");
     }
+
+    /**
+     * A hospital's name: as {@link #name}, without the stamp mark of its label (收款单位（章）) that OCR left before it
+     * when the brackets came out as other characters or the label was found by its shorter wording (收款单位): a
+     * bracketed 章, or 章 and a closing bracket, at the start. No hospital's name begins so (章丘市人民医院 keeps its 章).
+     */
+    static String hospital(String text) {
+        return STAMP_MARK.matcher(name(text)).replaceFirst("");
+    }
+
+    private static final Pattern STAMP_MARK = Pattern.compile("^[(（〈【《「〔\\[]?章[)）〉】》」〕\\]]+");
 }

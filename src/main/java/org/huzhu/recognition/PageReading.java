@@ -116,7 +116,8 @@ final class PageReading {
             case INVOICE_CODE, INVOICE_NUMBER -> FieldText.code(read);
             case CHECK_CODE -> FieldText.checkCode(read);
             case ISSUE_DATE, ADMISSION_DATE, DISCHARGE_DATE, VISIT_DATE -> FieldText.date(read);
-            case PAYER_NAME, HOSPITAL -> FieldText.name(read);
+            case PAYER_NAME -> FieldText.name(read);
+            case HOSPITAL -> FieldText.hospital(read);
             default -> FieldText.money(read);
         };
         if (!text.isEmpty()) fields.put(field, new Value(text, confidence, value.area()));

@@ -74,7 +74,7 @@ public class Recognitions {
         OcrPage page = OcrResults.await(ocr.readKeeping(() -> ImageFiles.decode(content, type), 0));
         Optional<Recognition> record = MedicalRecords.read(List.of(page.text()), TextSource.OCR);
         if (record.isPresent()) return record.get();
-        ReceiptReading reading = SecondReads.apply(ReceiptExtractor.extract(List.of(page.text())), page.lines());
+        ReceiptReading reading = SecondReads.apply(ReceiptExtractor.extract(List.of(page.text())), page.lines(), hospitals);
         return ReceiptChecks.apply(reading, TextSource.OCR);
     }
 }

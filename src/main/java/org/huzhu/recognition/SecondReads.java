@@ -50,6 +50,7 @@ final class SecondReads {
     }
 
     private static final Kind NAME = new Kind("", FieldText::name, Pattern.compile("\\p{IsHan}{2,}"));
+    private static final Kind HOSPITAL_NAME = new Kind("", FieldText::hospital, NAME.form());
     private static final Kind AMOUNT = new Kind(DIGITS + ".", FieldText::money, Pattern.compile("\\d+\\.\\d{2}"));
     private static final Kind DATE = new Kind(DIGITS + "-", FieldText::date, Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
 
@@ -58,7 +59,8 @@ final class SecondReads {
 
     private static Kind kind(ReceiptField field) {
         return switch (field) {
-            case PAYER_NAME, HOSPITAL -> NAME;
+            case PAYER_NAME -> NAME;
+            case HOSPITAL -> HOSPITAL_NAME;
             case INVOICE_CODE -> new Kind(DIGITS, FieldText::code, Pattern.compile("\\d{8}"));
             case INVOICE_NUMBER -> new Kind(DIGITS, FieldText::code, Pattern.compile("\\d{10}"));
             case CHECK_CODE -> new Kind(DIGITS + "abcdef", FieldText::checkCode, Pattern.compile("[0-9a-f]{6}"));
@@ -69,6 +71,14 @@ final class SecondReads {
     }
 
     static ReceiptReading apply(ReceiptReading reading, LineReader lines) {
+        return apply(reading, lines, null);
+    }
+
+    /**
+     * As above, with the list of hospitals (null: none) to choose among the reads of the hospital's name
+     * ({@link #listedAmong}).
+     */
+    static ReceiptReading apply(ReceiptReading reading, LineReader lines, HospitalList hospitals) {
         if (lines == LineReader.NONE) return reading;
         Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
         fields.putAll(reading.fields());
@@ -76,7 +86,7 @@ final class SecondReads {
         for (ReceiptField field : NAMES) {
             Value first = fields.get(field);
             if (first == null || first.area() == null) continue;
-            Value name = name(field, first, lines);
+            Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null);
             if (name != null) {
                 fields.put(field, name);
             } else {
@@ -87,7 +97,7 @@ final class SecondReads {
         for (Map.Entry<ReceiptField, Value> e : List.copyOf(fields.entrySet())) {
             Kind kind = kind(e.getKey());
             Area where = where(reading, e.getKey(), e.getValue());
-            if (kind == null || kind == NAME || where == null || kind.form().matcher(e.getValue().text()).matches()) continue;
+            if (kind == null || names(kind) || where == null || kind.form().matcher(e.getValue().text()).matches()) continue;
             Value again = twice(where, kind, lines);
             if (again != null) fields.put(e.getKey(), again);
         }
@@ -95,7 +105,7 @@ final class SecondReads {
             Kind kind = kind(field);
             if (fields.containsKey(field) || kind == null) return;
             Value again = twice(slot, kind, lines);
-            if (again != null && (kind != NAME || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
+            if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
         ReceiptReading read = reading.with(fields, warnings);
         return sumsAgain(read, lines);
@@ -196,12 +206,22 @@ final class SecondReads {
         return new Value(looks.get(0).text(), Math.min(looks.get(0).confidence(), looks.get(1).confidence()), area);
     }
 
-    /** The name two reads agree on, or null; a name outvoting another must also look like one. */
-    private static Value name(ReceiptField field, Value first, LineReader lines) {
-        Value second = read(first.area(), SECOND_SCALE, NAME, lines);
+    private static boolean names(Kind kind) {
+        return kind == NAME || kind == HOSPITAL_NAME;
+    }
+
+    /**
+     * The name two reads agree on, or null; a name outvoting another must also look like one. A hospital's reads are
+     * first held against the list of hospitals ({@link #listedAmong}).
+     */
+    private static Value name(ReceiptField field, Value first, LineReader lines, HospitalList hospitals) {
+        Kind kind = kind(field);
+        Value second = read(first.area(), SECOND_SCALE, kind, lines);
         if (second == null) return first;
         if (second.text().equals(first.text())) return new Value(first.text(), Math.max(first.confidence(), second.confidence()), first.area());
-        Value third = read(first.area(), THIRD_SCALE, NAME, lines);
+        Value third = read(first.area(), THIRD_SCALE, kind, lines);
+        Value listed = hospitals == null ? null : listedAmong(hospitals, third == null ? List.of(first, second) : List.of(first, second, third));
+        if (listed != null) return listed;
         if (third == null) return null;
         for (Value earlier : List.of(first, second)) {
             if (third.text().equals(earlier.text()) && ReceiptChecks.usual(field, third.text())) {
@@ -209,6 +229,32 @@ final class SecondReads {
             }
         }
         return null;
+    }
+
+    /**
+     * Of reads of a hospital's name that do not all agree, the one that names a listed hospital, when every other read
+     * is a character or two from that hospital and from no other listed one ({@link HospitalList.Match.Kind#NEAR}):
+     * the other reads then misread what this one read right (set 1's scans: 武汉大学人民医院 read by the page, 武汉太学
+     * by both second looks, which outvoted it). It keeps a little less confidence, as any name that outvotes another.
+     * Null when no read is listed, when reads name two listed hospitals, or when a read is far from the listed one or
+     * near others too (武汉市第七医院 is a character from 第一, 第三 …): then nothing is chosen by the list.
+     */
+    private static Value listedAmong(HospitalList hospitals, List<Value> reads) {
+        String listed = null;
+        Value chosen = null;
+        for (Value read : reads) {
+            HospitalList.Match m = hospitals.match(read.text());
+            if (m.kind() != HospitalList.Match.Kind.LISTED) continue;
+            if (listed != null && !listed.equals(m.listed())) return null;
+            listed = m.listed();
+            if (chosen == null || read.confidence() > chosen.confidence()) chosen = read;
+        }
+        if (chosen == null) return null;
+        for (Value read : reads) {
+            HospitalList.Match m = hospitals.match(read.text());
+            if (m.kind() == HospitalList.Match.Kind.NOT_LISTED || !listed.equals(m.listed())) return null;
+        }
+        return new Value(chosen.text(), OUTVOTED_TRUST * chosen.confidence(), reads.get(0).area());
     }
 
     /** The line around an area read again: half a line height more on the left, a whole one on the right, a third above and below. */

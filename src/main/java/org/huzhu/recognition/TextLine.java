@@ -267,11 +267,17 @@ final class TextLine {
         }
     }
 
-    /** Full-width ASCII forms and the ideographic space folded to ASCII; a few look-alike colons to ':'. */
+    /**
+     * Full-width ASCII forms and the ideographic space folded to ASCII; a few look-alike colons to ':'; the CJK
+     * brackets OCR reads a printed （ or ） as (〈 【 《 「 〔 and their closing forms: 收款单位〈章】) to '(' and ')', so
+     * that a label printed with brackets is found whole and nothing of it is left before its value.
+     */
     static char fold(char c) {
         if (c >= '\uFF01' && c <= '\uFF5E') return (char) (c - 0xFEE0);
         if (c == '\u3000') return ' ';
         if (c == '\u2236' || c == '\uFE55' || c == '\uFE13') return ':';
+        if (c == '〈' || c == '【' || c == '《' || c == '「' || c == '〔') return '(';
+        if (c == '〉' || c == '】' || c == '》' || c == '」' || c == '〕') return ')';
         if (c == '\u00A5') return '¥';
         return c;
     }

@@ -72,4 +72,11 @@ class FieldTextTest {
     void namesLoseTheStrokesReadFromRules(String read, String name) {
         assertThat(FieldText.name(read)).isEqualTo(name);
     }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"(章)天门市第一人民医院 → 天门市第一人民医院", "〈章】:恩施州中心医院 → 恩施州中心医院",
+            "章)武汉市普仁医院 → 武汉市普仁医院", "章丘市人民医院 → 章丘市人民医院", "武汉市第一医院 → 武汉市第一医院"})
+    void hospitalsLoseTheStampMarkOfTheirLabel(String read, String hospital) {
+        assertThat(FieldText.hospital(read)).isEqualTo(hospital);
+    }
 }

@@ -26,7 +26,7 @@ public final class NameDiagnostic {
                             b == null ? null : b.text() + " (" + String.format("%.2f", b.confidence()) + ")");
                     return b;
                 };
-                ReceiptReading second = SecondReads.apply(first, spy);
+                ReceiptReading second = SecondReads.apply(first, spy, HospitalList.shipped());
                 second.fields().forEach((f, v) -> System.out.println("  after " + f + " = " + v.text()));
                 second.warnings().forEach(w -> System.out.println("  warning " + w));
             }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReceiptExtractorTest {
 
@@ -143,6 +144,22 @@ class ReceiptExtractorTest {
         Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(new PageText(0, 240, 140, boxes))));
 
         assertThat(fields).containsEntry("invoiceCode", "42010126").containsEntry("invoiceNumber", "0012345678");
+    }
+
+    /**
+     * OCR reads the printed brackets of 收款单位（章） as other brackets (〈章】, 【章）, 《章》 …): they fold to ( and ),
+     * so the label is found whole and nothing of it stands before the hospital; where only 收款单位 is found, the
+     * hospital's spelling still drops the stamp mark (章) left before it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"收款单位〈章】：武汉市普仁医院", "收款单位【章）:武汉市普仁医院", "收款单位《章》：武汉市普仁医院",
+            "收款单位:(章):武汉市普仁医院"})
+    void findsTheHospitalAfterItsLabelsStampMarkHoweverTheBracketsAreRead(String line) {
+        PageText page = page(box("交款人：张三", 10, 20), box(line, 10, 120));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsEntry("hospital", "武汉市普仁医院");
     }
 
     @Test

@@ -88,6 +88,43 @@ class SecondReadsTest {
         assertThat(read.warnings()).containsExactly("交款人几次识别的结果不一致，已舍弃，请核对");
     }
 
+    /**
+     * The reads of a hospital's name do not agree, one of them names a listed hospital and the others are a character
+     * from it and from no other listed hospital: the listed one is taken, though two reads outvote it (set 1's scans:
+     * the page read 武汉大学人民医院, both second looks 武汉太学人民医院).
+     */
+    @Test
+    void takesTheReadThatNamesAListedHospitalWhenTheOthersAreMisreadingsOfIt() {
+        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "武汉太学人民医院").answer(2, 1.5, "武汉太学人民医院");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "武汉大学人民医院", 2), Map.of()), lines,
+                HospitalList.shipped());
+
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("武汉大学人民医院");
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).confidence()).isCloseTo(SecondReads.OUTVOTED_TRUST * 0.6, within(1e-9));
+        ReceiptReading withoutList = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "武汉大学人民医院", 2), Map.of()), lines);
+        assertThat(withoutList.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("武汉太学人民医院");
+    }
+
+    /**
+     * Nothing is chosen by the list when a read is near two listed hospitals (玩阳 is a character from 枣阳 and from
+     * 襄阳), when a read is far from the listed one, or when no read is listed: the reads decide as before.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "枣阳市第一人民医院, 玩阳市第一人民医院, 玩阳市第一人民医院, 玩阳市第一人民医院",
+            "武汉大学人民医院, 江陵县熊河镇卫生院, 江陵县熊河镇卫牛院, ",
+            "江陵县熊河镇卫生院, 江陵县熊河镇卫牛院, 江陵县熊河镇卫生院, 江陵县熊河镇卫生院"})
+    void choosesNothingByTheListWhenTheReadsAreNotAllMisreadingsOfOneListedHospital(String first, String second, String third,
+                                                                                   String expected) {
+        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, second).answer(2, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, first, 2), Map.of()), lines, HospitalList.shipped());
+
+        Value hospital = read.fields().get(ReceiptField.HOSPITAL);
+        assertThat(hospital == null ? null : hospital.text()).isEqualTo(expected);
+    }
+
     @Test
     void doesNotLetAReadThatDoesNotLookLikeAHospitalOutvoteAnother() {
         ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "湖北省中医耽").answer(2, 1.5, "湖北省中医耽");
