@@ -51,7 +51,8 @@ final class SecondReads {
 
     private static final Kind NAME = new Kind("", FieldText::name, Pattern.compile("\\p{IsHan}{2,}"));
     private static final Kind HOSPITAL_NAME = new Kind("", FieldText::hospital, NAME.form());
-    private static final Kind AMOUNT = new Kind(DIGITS + ".", FieldText::money, Pattern.compile("\\d+\\.\\d{2}"));
+    /** An amount's characters, and ¥ for the sign before it to be read as (and dropped by its spelling), not as a digit. */
+    private static final Kind AMOUNT = new Kind(DIGITS + ".¥", FieldText::money, Pattern.compile("\\d+\\.\\d{2}"));
     private static final Kind DATE = new Kind(DIGITS + "-", FieldText::date, Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
 
     private SecondReads() {

@@ -165,7 +165,7 @@ class SecondReadsTest {
 
         SecondReads.apply(reading(values(), Map.of(ReceiptField.CHECK_CODE, row(3), ReceiptField.TOTAL, row(4))), lines);
 
-        assertThat(lines.asked).contains("3@2.0:0123456789abcdef", "4@2.0:0123456789.");
+        assertThat(lines.asked).contains("3@2.0:0123456789abcdef", "4@2.0:0123456789.¥");
     }
 
     @Test

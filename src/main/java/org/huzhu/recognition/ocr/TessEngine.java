@@ -74,6 +74,19 @@ final class TessEngine implements AutoCloseable {
      * knows).
      */
     List<Word> words(GreyImage page, int dpi, int pageSegMode, String alphabet) {
+        return read(page, dpi, pageSegMode, alphabet, TessPageIteratorLevel.RIL_WORD);
+    }
+
+    /**
+     * The characters of a grey page, each with its own confidence, as {@link #words}. A word's confidence is not its
+     * characters': read in a restricted alphabet, a word whose crop held characters outside it (a label's colon, the
+     * next label's first character) comes back at 0 though each character it keeps was read at 99.
+     */
+    List<Word> characters(GreyImage page, int dpi, int pageSegMode, String alphabet) {
+        return read(page, dpi, pageSegMode, alphabet, TessPageIteratorLevel.RIL_SYMBOL);
+    }
+
+    private List<Word> read(GreyImage page, int dpi, int pageSegMode, String alphabet, int level) {
         if (closed) throw new IllegalStateException("engine closed");
         TESS.TessBaseAPISetPageSegMode(api, pageSegMode);
         TESS.TessBaseAPISetVariable(api, "tessedit_char_whitelist", alphabet);
@@ -90,7 +103,6 @@ final class TessEngine implements AutoCloseable {
             if (it == null) return words;
             try {
                 TessPageIterator pageIt = TESS.TessResultIteratorGetPageIterator(it);
-                int level = TessPageIteratorLevel.RIL_WORD;
                 List<Word> line = new ArrayList<>();
                 do {
                     if (TESS.TessPageIteratorIsAtBeginningOf(pageIt, TessPageIteratorLevel.RIL_TEXTLINE) != 0) {
