@@ -1,5 +1,6 @@
 package org.huzhu.recognition;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -109,7 +110,28 @@ final class SecondReads {
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
         ReceiptReading read = reading.with(fields, warnings);
-        return sumsAgain(read, lines);
+        return sumsAgain(totalAgainstLines(read, lines), lines);
+    }
+
+    /**
+     * When every fee line was read and they do not add up to the total, the total is read twice again in digits; two
+     * looks that agree with each other and with the lines' sum replace it (a Song face's ¥ read as a 9 before 274.78, a
+     * digit lost beside it: 1.88 for 144.88). Otherwise the total stays as read, for the checks to flag. Nothing is
+     * computed: the total taken is one OCR read, and the lines are only what says which read is right.
+     */
+    private static ReceiptReading totalAgainstLines(ReceiptReading reading, LineReader lines) {
+        Value total = reading.fields().get(ReceiptField.TOTAL);
+        if (total == null || !reading.allLinesRead() || reading.lines().isEmpty() || !FieldText.isMoney(total.text())) return reading;
+        BigDecimal sum = reading.lines().stream().map(l -> new BigDecimal(l.amount()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(new BigDecimal(total.text())) == 0) return reading;
+        Area where = where(reading, ReceiptField.TOTAL, total);
+        Value again = where == null ? null : twice(where, AMOUNT, lines);
+        if (again == null || sum.compareTo(new BigDecimal(again.text())) != 0) return reading;
+        Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
+        fields.putAll(reading.fields());
+        fields.put(ReceiptField.TOTAL, again);
+        return reading.with(fields, reading.warnings());
     }
 
     /**

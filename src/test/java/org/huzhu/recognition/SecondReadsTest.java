@@ -125,6 +125,28 @@ class SecondReadsTest {
         assertThat(hospital == null ? null : hospital.text()).isEqualTo(expected);
     }
 
+    /**
+     * Every fee line read, and they add up to 274.78 where the total was read as 9274.78 (a Song face's ¥ taken for a
+     * 9): the total is read twice again, and two looks that agree with each other and with the lines replace it. Looks
+     * that agree on another amount, or do not agree, leave it as read; so does a reading whose lines were not all read.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "true, ¥274.78, ¥274.78, 274.78",
+            "true, ¥274.78, ¥214.78, 9274.78",
+            "true, ¥9274.78, ¥9274.78, 9274.78",
+            "false, ¥274.78, ¥274.78, 9274.78"})
+    void takesATotalReadAgainThatTheFeeLinesAddUpTo(boolean allLinesRead, String second, String third, String expected) {
+        ScriptedLines lines = new ScriptedLines().answer(4, 2.0, second).answer(4, 1.5, third);
+        ReceiptReading reading = new ReceiptReading(DocumentKind.OUTPATIENT_RECEIPT, values(ReceiptField.TOTAL, "9274.78", 4),
+                EnumSet.allOf(ReceiptField.class), List.of(new FeeLine("诊察费", "128.66"), new FeeLine("治疗费", "146.12")), allLinesRead,
+                List.of(), Map.of());
+
+        ReceiptReading read = SecondReads.apply(reading, lines);
+
+        assertThat(read.fields().get(ReceiptField.TOTAL).text()).isEqualTo(expected);
+    }
+
     @Test
     void doesNotLetAReadThatDoesNotLookLikeAHospitalOutvoteAnother() {
         ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "湖北省中医耽").answer(2, 1.5, "湖北省中医耽");
