@@ -54,7 +54,12 @@ final class SecondReads {
     private static final Kind HOSPITAL_NAME = new Kind("", FieldText::hospital, NAME.form());
     /** An amount's characters, and ¥ for the sign before it to be read as (and dropped by its spelling), not as a digit. */
     private static final Kind AMOUNT = new Kind(DIGITS + ".¥", FieldText::money, Pattern.compile("\\d+\\.\\d{2}"));
-    private static final Kind DATE = new Kind(DIGITS + "-", FieldText::date, Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
+    /**
+     * A date's characters: digits and the separators of the forms receipts print (2026-05-12, 2026/05/12, 2026.05.12,
+     * 20260512) — read without '/' and '.', a slash or a point had to come back as a digit, and no date was made of it
+     * (set 2's slashed dates, most of its dates missing). 2026年05月12日's characters are Chinese and read on the page.
+     */
+    private static final Kind DATE = new Kind(DIGITS + "-/.", FieldText::date, Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
 
     private SecondReads() {
     }
@@ -66,8 +71,8 @@ final class SecondReads {
             case INVOICE_CODE -> new Kind(DIGITS, FieldText::code, Pattern.compile("\\d{8}"));
             case INVOICE_NUMBER -> new Kind(DIGITS, FieldText::code, Pattern.compile("\\d{10}"));
             case CHECK_CODE -> new Kind(DIGITS + "abcdef", FieldText::checkCode, Pattern.compile("[0-9a-f]{6}"));
-            case ISSUE_DATE, VISIT_DATE -> DATE;
-            case ADMISSION_DATE, DISCHARGE_DATE -> null;
+            // a stay under 住院时间 is one range, whose read in a date's characters makes no single date and so is never taken
+            case ISSUE_DATE, VISIT_DATE, ADMISSION_DATE, DISCHARGE_DATE -> DATE;
             default -> AMOUNT;
         };
     }

@@ -36,7 +36,10 @@ public final class OtherFormsProbe {
                     for (Map.Entry<String, String> f : truth.fields().entrySet()) {
                         String got = read.get(f.getKey());
                         if (f.getValue().equals(got)) right++;
-                        else if (got == null) missing++;
+                        else if (got == null) {
+                            missing++;
+                            wrongs.append(" -").append(f.getKey());
+                        }
                         else {
                             wrong++;
                             wrongs.append(' ').append(f.getKey()).append('=').append(got).append("≠").append(f.getValue());

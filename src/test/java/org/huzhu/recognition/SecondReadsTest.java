@@ -162,6 +162,11 @@ class SecondReadsTest {
             "INVOICE_CODE, 4201 0126, 42010126, 42010126",
             "SELF_PAID, 2219.34, 2219.34, 2219.34",
             "ISSUE_DATE, 2026-05-12, 2026-05-12, 2026-05-12",
+            "ISSUE_DATE, 2026/05/12, 2026/05/12, 2026-05-12",
+            "VISIT_DATE, 2026.05.12, 2026.05.12, 2026-05-12",
+            "ADMISSION_DATE, 2026/05/01, 2026/05/01, 2026-05-01",
+            "DISCHARGE_DATE, 20260512, 20260512, 2026-05-12",
+            "ADMISSION_DATE, 2026/05/01 2026/05/12, 2026/05/01 2026/05/12, ",
             "PAYER_NAME, 徐建, 徐建, 徐建",
             "CHECK_CODE, 3c8173, 3c8178, ",
             "INVOICE_CODE, 4201012, 4201012, ",
@@ -185,9 +190,10 @@ class SecondReadsTest {
     void readsInTheCharactersOfTheField() {
         ScriptedLines lines = new ScriptedLines();
 
-        SecondReads.apply(reading(values(), Map.of(ReceiptField.CHECK_CODE, row(3), ReceiptField.TOTAL, row(4))), lines);
+        SecondReads.apply(reading(values(), Map.of(ReceiptField.CHECK_CODE, row(3), ReceiptField.TOTAL, row(4),
+                ReceiptField.ADMISSION_DATE, row(5))), lines);
 
-        assertThat(lines.asked).contains("3@2.0:0123456789abcdef", "4@2.0:0123456789.¥");
+        assertThat(lines.asked).contains("3@2.0:0123456789abcdef", "4@2.0:0123456789.¥", "5@2.0:0123456789-/.");
     }
 
     @Test

@@ -247,11 +247,11 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     }
 
     /**
-     * Whether a line is asked in the characters of numbers only: digits with a point, a dash or ¥. Letters stay with
+     * Whether a line is asked in the characters of numbers only: digits with a point, a dash, a slash or ¥. Letters stay with
      * chi_sim: the English model read a Song face's check codes worse (f1adc1 as 0fadc, where chi_sim read it right).
      */
     static boolean numbersOnly(String alphabet) {
-        return !alphabet.isEmpty() && alphabet.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.' || c == '-' || c == '¥');
+        return !alphabet.isEmpty() && alphabet.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.' || c == '-' || c == '/' || c == '¥');
     }
 
     private <T> T withEngine(Function<TessEngine, T> reading) {
