@@ -85,8 +85,9 @@ final class FieldText {
         return trimNoise(digitsFromLookAlikes(text).replaceAll("[\\s\\-_·]", "")).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Strokes and specks at the ends of a value, read as marks: a fax's dotted streak beside a code reads 。 and 、 as well. */
     private static String trimNoise(String text) {
-        return text.replaceAll("^[|丨!.,:;'\"`]+|[|丨!.,:;'\"`]+$", "");
+        return text.replaceAll("^[|丨!.,:;'\"`。、]+|[|丨!.,:;'\"`。、]+$", "");
     }
 
     /** {@code yyyy-MM-dd} (also from {@code yyyy年M月d日}, {@code yyyy/M/d}, {@code yyyyMMdd}); the date's reality is not judged here. */
