@@ -90,6 +90,7 @@ final class SecondReads {
         Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
         fields.putAll(reading.fields());
         List<String> warnings = new ArrayList<>(reading.warnings());
+        List<ReceiptField> disagreed = new ArrayList<>();
         for (ReceiptField field : NAMES) {
             Value first = fields.get(field);
             if (first == null || first.area() == null) continue;
@@ -98,6 +99,7 @@ final class SecondReads {
                 fields.put(field, name);
             } else {
                 fields.remove(field);
+                disagreed.add(field);
                 warnings.add(field.chinese() + "几次识别的结果不一致，已舍弃，请核对");
             }
         }
@@ -110,7 +112,9 @@ final class SecondReads {
         }
         reading.slots().forEach((field, slot) -> {
             Kind kind = kind(field);
-            if (fields.containsKey(field) || kind == null) return;
+            // a name left out because its reads disagree is not read again where it stands: two more looks at the same
+            // pixels could agree on a misread (机阳市 for 枣阳市, read right by the page) under the warning just given
+            if (fields.containsKey(field) || kind == null || disagreed.contains(field)) return;
             Value again = twice(slot, kind, lines);
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });

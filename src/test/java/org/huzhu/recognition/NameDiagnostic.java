@@ -12,8 +12,10 @@ public final class NameDiagnostic {
         try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", 1)) {
             for (String file : args) {
                 BufferedImage image = ImageIO.read(Path.of(file).toFile());
+                long t0 = System.nanoTime();
                 OcrPage page = ocr.readKeeping(image, 0);
-                System.out.println("=== " + file);
+                long t1 = System.nanoTime();
+                System.out.println("=== " + file + " page read " + (t1 - t0) / 1_000_000 + " ms");
                 if (Boolean.getBoolean("lines")) {
                     for (TextBox b : page.text().boxes()) System.out.printf("  box %6.0f %6.0f %5.0f %4.0f %.2f %s%n", b.x(), b.y(), b.width(), b.height(), b.confidence(), b.text());
                 }
@@ -26,7 +28,9 @@ public final class NameDiagnostic {
                             b == null ? null : b.text() + " (" + String.format("%.2f", b.confidence()) + ")");
                     return b;
                 };
+                long t2 = System.nanoTime();
                 ReceiptReading second = SecondReads.apply(first, spy, HospitalList.shipped());
+                System.out.println("  second looks " + (System.nanoTime() - t2) / 1_000_000 + " ms");
                 second.fields().forEach((f, v) -> System.out.println("  after " + f + " = " + v.text()));
                 second.warnings().forEach(w -> System.out.println("  warning " + w));
             }
