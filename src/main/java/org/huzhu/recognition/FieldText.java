@@ -77,17 +77,25 @@ final class FieldText {
 
     /** A code of digits: look-alikes undone, separators and stray strokes at the ends dropped; anything else kept, to be refused. */
     static String code(String text) {
-        return trimNoise(digitsFromLookAlikes(text).replaceAll("[\\s\\-_·]", ""));
+        return trimCode(digitsFromLookAlikes(text).replaceAll("[\\s\\-_·]", ""));
     }
 
     /** The 校验码: lower-case hexadecimal. */
     static String checkCode(String text) {
-        return trimNoise(digitsFromLookAlikes(text).replaceAll("[\\s\\-_·]", "")).toLowerCase(java.util.Locale.ROOT);
+        return trimCode(digitsFromLookAlikes(text).replaceAll("[\\s\\-_·]", "")).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Strokes and specks at the ends of a value, read as marks: a fax's dotted streak beside a code reads 。 and 、 as well. */
     private static String trimNoise(String text) {
         return text.replaceAll("^[|丨!.,:;'\"`。、]+|[|丨!.,:;'\"`。、]+$", "");
+    }
+
+    /**
+     * A code's ends without marks, curly quotes too (a speck before 42402648 read ”): a code's digit count refuses it
+     * when a mark stood for a digit, which an amount, with no count, could not.
+     */
+    private static String trimCode(String text) {
+        return text.replaceAll("^[|丨!.,:;'\"`。、“”‘’]+|[|丨!.,:;'\"`。、“”‘’]+$", "");
     }
 
     /** {@code yyyy-MM-dd} (also from {@code yyyy年M月d日}, {@code yyyy/M/d}, {@code yyyyMMdd}); the date's reality is not judged here. */
