@@ -198,10 +198,15 @@ final class ReceiptChecks {
         return corroborated;
     }
 
+    /** What the fee lines of a reading add up to. */
+    static BigDecimal feeSum(ReceiptReading reading) {
+        return reading.lines().stream().map(l -> new BigDecimal(l.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** The fee lines add up to the total when every line was read; the total is doubted unless the payments confirm it. */
     static void lines(Map<ReceiptField, Value> values, ReceiptReading reading, boolean totalCorroborated, List<Finding> findings) {
         if (!reading.allLinesRead() || reading.lines().isEmpty() || !values.containsKey(ReceiptField.TOTAL)) return;
-        BigDecimal sum = reading.lines().stream().map(l -> new BigDecimal(l.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sum = feeSum(reading);
         BigDecimal total = amount(values, ReceiptField.TOTAL);
         if (sum.compareTo(total) != 0) {
             findings.add(new Finding(Reason.LINES_NOT_TOTAL, false, totalCorroborated ? List.of() : List.of(ReceiptField.TOTAL),

@@ -32,6 +32,12 @@ import org.huzhu.recognition.ReceiptReading.Value;
  *     digit beside it, kept such amounts as WRONG values with only a warning (40 other forms at 200 dpi: WRONG
  *     19 → 16, right 460 → 458 of 563; at 300 dpi 24 → 23, 450 → 449; set 1's bench images: PHONE one WRONG
  *     fewer).</li>
+ * <li>Reads of a hospital's name that do not agree are held against the list of hospitals first: one naming a listed
+ *     hospital is taken when every other read is a character or two from it and from no other ({@link #listedAmong}).
+ *     A name left out for disagreeing reads is not read again in its label's slot.</li>
+ * <li>A total the fee lines, all read, do not add up to is read twice again; two looks agreeing with the lines' sum
+ *     replace it ({@link #totalAgainstLines}).</li>
+ * <li>Lines asked in the characters of numbers are read by the OCR engine's Latin model (see {@code TesseractOcr}).</li>
  * </ul>
  * What comes out is judged by {@link ReceiptChecks} like any other value.
  */
@@ -131,8 +137,7 @@ final class SecondReads {
     private static ReceiptReading totalAgainstLines(ReceiptReading reading, LineReader lines) {
         Value total = reading.fields().get(ReceiptField.TOTAL);
         if (total == null || !reading.allLinesRead() || reading.lines().isEmpty() || !FieldText.isMoney(total.text())) return reading;
-        BigDecimal sum = reading.lines().stream().map(l -> new BigDecimal(l.amount()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sum = ReceiptChecks.feeSum(reading);
         if (sum.compareTo(new BigDecimal(total.text())) == 0) return reading;
         Area where = where(reading, ReceiptField.TOTAL, total);
         Value again = where == null ? null : twice(where, AMOUNT, lines);

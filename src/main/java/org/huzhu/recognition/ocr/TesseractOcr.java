@@ -60,9 +60,10 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     private static final String LANGUAGE = "chi_sim";
     /**
      * The model a line asked in the characters of numbers only is read with ({@link #numbersOnly}: second looks at
-     * invoice codes and numbers, dates and amounts): Debian's tesseract-ocr brings it (tesseract-ocr-eng). chi_sim reads the digits of a Song face poorly and
-     * knows no ¥, which it read as 圣, 苦 or a digit fused with the next (¥225.77 as 2295.77, ¥50.14 as 20.14); the English
-     * model reads the sign as ¥ and the digits as printed. Without it such lines are read with chi_sim, as before.
+     * invoice codes and numbers, dates and amounts): Debian's tesseract-ocr brings it (tesseract-ocr-eng). chi_sim reads
+     * the digits of a Song face poorly and knows no ¥, which it read as 圣, 苦 or a digit fused with the next (¥225.77 as
+     * 2295.77, ¥50.14 as 20.14); the English model reads the sign as ¥ and the digits as printed. Without it such lines
+     * are read with chi_sim, as before.
      */
     private static final String LATIN = "eng";
     /** The receipts' width (docs/receipts.md): Tesseract is told the resolution a page's width gives it. */
@@ -247,8 +248,8 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     }
 
     /**
-     * Whether a line is asked in the characters of numbers only: digits with a point, a dash, a slash or ¥. Letters stay with
-     * chi_sim: the English model read a Song face's check codes worse (f1adc1 as 0fadc, where chi_sim read it right).
+     * Whether a line is asked in the characters of numbers only: digits with a point, a dash, a slash or ¥. Letters stay
+     * with chi_sim: the English model read a Song face's check codes worse (f1adc1 as 0fadc, where chi_sim read it right).
      */
     static boolean numbersOnly(String alphabet) {
         return !alphabet.isEmpty() && alphabet.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.' || c == '-' || c == '/' || c == '¥');
