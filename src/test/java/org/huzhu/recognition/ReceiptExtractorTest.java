@@ -481,6 +481,36 @@ class ReceiptExtractorTest {
         assertThat(texts(ReceiptExtractor.extract(List.of(page)))).isEmpty();
     }
 
+    /**
+     * A fee table whose header prints 数量 (or 规格, 数量, 单位) between the item and its amount: what stands under those
+     * columns is not the item's name (it was: 12批 for 中成药费, and every row was left incomplete). Two items a row with
+     * a quantity each, and one a row with a specification, quantity and unit.
+     */
+    @Test
+    void readsFeeLinesUnderTheirItemColumnPastQuantitiesSpecificationsAndUnits() {
+        PageText twoARow = page(
+                box("项目名称", 10, 40), box("数量", 60, 40), box("金额(元)", 95, 40),
+                box("项目名称", 125, 40), box("数量", 175, 40), box("金额(元)", 210, 40),
+                box("中成药费", 10, 46), box("12批", 60, 46), box("65.31", 100, 46),
+                box("治疗费", 125, 46), box("1次", 176, 46), box("20.65", 215, 46),
+                box("一般诊疗费", 10, 52), box("9次", 61, 52), box("11.15", 100, 52),
+                box("金额合计", 10, 60), box("(小写)97.11", 150, 60));
+        PageText oneARow = page(
+                box("项目名称", 10, 40), box("规格", 50, 40), box("数量", 90, 40), box("单位", 110, 40), box("金额(元)", 150, 40),
+                box("床位费", 10, 46), box("普通病房", 50, 46), box("6", 92, 46), box("日", 111, 46), box("450.00", 152, 46),
+                box("检查费", 10, 52), box("CT/MR", 50, 52), box("1", 92, 52), box("次", 111, 52), box("320.50", 152, 52),
+                box("金额合计", 10, 60), box("(小写)770.50", 150, 60));
+
+        ReceiptReading two = ReceiptExtractor.extract(List.of(twoARow));
+        ReceiptReading one = ReceiptExtractor.extract(List.of(oneARow));
+
+        assertThat(two.lines()).containsExactly(new FeeLine("中成药费", "65.31"), new FeeLine("治疗费", "20.65"),
+                new FeeLine("一般诊疗费", "11.15"));
+        assertThat(two.allLinesRead()).isTrue();
+        assertThat(one.lines()).containsExactly(new FeeLine("床位费", "450.00"), new FeeLine("检查费", "320.50"));
+        assertThat(one.allLinesRead()).isTrue();
+    }
+
     static Map<String, String> texts(ReceiptReading reading) {
         Map<String, String> texts = new LinkedHashMap<>();
         reading.fields().forEach((field, value) -> texts.put(field.key(), value.text()));
