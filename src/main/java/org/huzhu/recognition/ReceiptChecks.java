@@ -54,6 +54,7 @@ final class ReceiptChecks {
         settle(values, findings, warnings);
         boolean totalCorroborated = sums(values, reading, findings);
         lines(values, reading, totalCorroborated, findings);
+        settle(values, findings, warnings);
         Map<ReceiptField, Double> confidence = new EnumMap<>(ReceiptField.class);
         values.forEach((field, value) -> confidence.put(field, source == TextSource.OCR ? value.confidence() : 1.0));
         for (Finding finding : findings) {
@@ -167,17 +168,10 @@ final class ReceiptChecks {
      */
     static boolean sums(Map<ReceiptField, Value> values, ReceiptReading reading, List<Finding> findings) {
         boolean corroborated = false;
-        boolean otherAbsent = !values.containsKey(ReceiptField.OTHER_PAID) && !reading.labelled().contains(ReceiptField.OTHER_PAID);
-        boolean paymentsRead = values.containsKey(ReceiptField.TOTAL) && PAYMENTS.stream()
-                .allMatch(f -> values.containsKey(f) || f == ReceiptField.OTHER_PAID && otherAbsent);
-        if (paymentsRead) {
-            BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal paid = paid(values, reading);
+        if (paid != null && values.containsKey(ReceiptField.TOTAL)) {
             List<ReceiptField> involved = new ArrayList<>(List.of(ReceiptField.TOTAL));
-            for (ReceiptField f : PAYMENTS) {
-                if (!values.containsKey(f)) continue;
-                paid = paid.add(amount(values, f));
-                involved.add(f);
-            }
+            PAYMENTS.stream().filter(values::containsKey).forEach(involved::add);
             BigDecimal total = amount(values, ReceiptField.TOTAL);
             if (total.compareTo(paid) == 0) {
                 corroborated = true;
@@ -198,20 +192,58 @@ final class ReceiptChecks {
         return corroborated;
     }
 
+    /** What the payments add up to when every one of them was read (其他支付 counts as nothing when not labelled), else null. */
+    private static BigDecimal paid(Map<ReceiptField, Value> values, ReceiptReading reading) {
+        boolean otherAbsent = !values.containsKey(ReceiptField.OTHER_PAID) && !reading.labelled().contains(ReceiptField.OTHER_PAID);
+        if (!PAYMENTS.stream().allMatch(f -> values.containsKey(f) || f == ReceiptField.OTHER_PAID && otherAbsent)) return null;
+        BigDecimal paid = BigDecimal.ZERO;
+        for (ReceiptField f : PAYMENTS) if (values.containsKey(f)) paid = paid.add(amount(values, f));
+        return paid;
+    }
+
     /** What the fee lines of a reading add up to. */
     static BigDecimal feeSum(ReceiptReading reading) {
         return reading.lines().stream().map(l -> new BigDecimal(l.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The fee lines add up to the total when every line was read; the total is doubted unless the payments confirm it. */
+    /**
+     * The fee lines add up to the total when every line was read; the total is doubted unless the payments confirm it.
+     * It is left out when the evidence against it is conclusive: the payments add up to what the lines do, or the total
+     * is the lines' sum with digits lost (1.88 for 144.88, 5.22 for 5488.22: a seal's star over them, which no second
+     * look gets back). Nothing is put in its place; the two sums only say the total read is wrong.
+     */
     static void lines(Map<ReceiptField, Value> values, ReceiptReading reading, boolean totalCorroborated, List<Finding> findings) {
         if (!reading.allLinesRead() || reading.lines().isEmpty() || !values.containsKey(ReceiptField.TOTAL)) return;
         BigDecimal sum = feeSum(reading);
         BigDecimal total = amount(values, ReceiptField.TOTAL);
-        if (sum.compareTo(total) != 0) {
+        if (sum.compareTo(total) == 0) return;
+        BigDecimal paid = paid(values, reading);
+        boolean paymentsAgree = paid != null && paid.compareTo(sum) == 0;
+        boolean digitsLost = digitsLost(total, sum);
+        if (!totalCorroborated && (paymentsAgree || digitsLost)) {
+            findings.removeIf(f -> f.reason() == Reason.TOTAL_NOT_SUM_OF_PAYMENTS);
+            findings.add(new Finding(Reason.LINES_NOT_TOTAL, true, List.of(ReceiptField.TOTAL), "金额合计读到 " + total.toPlainString()
+                    + (paymentsAgree ? "，收费项目金额之和与各项支付之和都是 " : "，像是收费项目金额之和缺了前几位：") + sum.toPlainString()
+                    + "，已舍弃，请核对原件"));
+        } else {
             findings.add(new Finding(Reason.LINES_NOT_TOTAL, false, totalCorroborated ? List.of() : List.of(ReceiptField.TOTAL),
                     "收费项目金额之和 " + sum.toPlainString() + " 与金额合计 " + total.toPlainString() + " 不符，请核对收费明细"));
         }
+    }
+
+    /** Whether {@code read} is {@code whole} with digits of its yuan lost: the same fen, the yuan's digits in order among whole's. */
+    static boolean digitsLost(BigDecimal read, BigDecimal whole) {
+        String r = read.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        String w = whole.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        if (read.compareTo(whole) >= 0 || !r.substring(r.length() - 3).equals(w.substring(w.length() - 3))) return false;
+        String yuan = r.substring(0, r.length() - 3);
+        String wholeYuan = w.substring(0, w.length() - 3);
+        int at = 0;
+        for (char c : yuan.toCharArray()) {
+            at = wholeYuan.indexOf(c, at) + 1;
+            if (at == 0) return false;
+        }
+        return true;
     }
 
     /** Drops what the findings so far say to drop, with their warnings; flags stay for the end. */

@@ -207,6 +207,38 @@ class ReceiptChecksTest {
     }
 
     @Test
+    void dropsATotalWhenTheFeeLinesAndThePaymentsBothAddUpToAnotherAmount() {
+        Recognition both = check(with(docsReceipt(), ReceiptField.TOTAL, "23465.78"), TextSource.OCR);
+        Recognition linesOnly = check(with(docsReceipt(), ReceiptField.TOTAL, "23465.78"), TextSource.OCR,
+                TestReceipt.inpatient().lines, false);
+
+        assertThat(both.fields()).doesNotContainKey("total").containsEntry("cashPaid", "8456.78");
+        assertThat(both.warnings()).containsExactly("金额合计读到 23465.78，收费项目金额之和与各项支付之和都是 23456.78，已舍弃，请核对原件");
+        assertThat(both.confidence().get("fundPaid")).isEqualTo(0.9);
+        assertThat(linesOnly.fields()).containsEntry("total", "23465.78");
+        assertThat(linesOnly.confidence().get("total")).isEqualTo(0.45);
+    }
+
+    @Test
+    void dropsATotalThatIsTheFeeLinesSumWithDigitsLostEvenWhenAPaymentWasNotRead() {
+        Map<ReceiptField, Value> truncated = with(docsReceipt(), ReceiptField.TOTAL, "256.78");
+        truncated.remove(ReceiptField.FUND_PAID);
+        Map<ReceiptField, Value> otherFen = with(docsReceipt(), ReceiptField.TOTAL, "256.77");
+        otherFen.remove(ReceiptField.FUND_PAID);
+
+        assertThat(check(truncated, TextSource.OCR).fields()).doesNotContainKey("total");
+        assertThat(check(truncated, TextSource.OCR).warnings()).containsExactly("金额合计读到 256.78，像是收费项目金额之和缺了前几位：23456.78，已舍弃，请核对原件");
+        assertThat(check(otherFen, TextSource.OCR).fields()).containsEntry("total", "256.77");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1.88, 144.88, true", "5.22, 5488.22, true", "28.59, 3828.59, true", "623.32, 6245.32, false",
+            "144.88, 144.88, false", "14.88, 144.87, false", "41.88, 144.88, false", "0.50, 10.50, true", "1448.8, 144.88, false"})
+    void tellsATotalWithDigitsOfItsYuanLost(String read, String whole, boolean lost) {
+        assertThat(ReceiptChecks.digitsLost(new java.math.BigDecimal(read), new java.math.BigDecimal(whole))).isEqualTo(lost);
+    }
+
+    @Test
     void flagsANameThatIsNotTwoToFourChineseCharactersAndAHospitalThatDoesNotLookLikeOne() {
         Recognition r = check(with(with(docsReceipt(), ReceiptField.PAYER_NAME, "张三丰李四"), ReceiptField.HOSPITAL, "武汉市第一医"), TextSource.OCR);
         Recognition minority = check(with(with(docsReceipt(), ReceiptField.PAYER_NAME, "买买提·艾力"), ReceiptField.HOSPITAL, "恩施州妇幼保健院"),
