@@ -1,6 +1,7 @@
 package org.huzhu.recognition;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,14 +59,24 @@ public class Recognitions {
         return recognition;
     }
 
-    /** The hospital read, looked up in the list of hospitals: a name not listed as read is a warning, never changed. */
+    /**
+     * The hospital read, looked up in the list of hospitals: a name not listed as read is a warning, never changed. A name
+     * OCR read a character or two from listed ones ({@link HospitalList#doubts}) is left out with the warning.
+     */
     private Recognition hospitalChecked(Recognition r) {
         String hospital = r.fields().get("hospital");
-        String warning = hospital == null ? null : hospitals.warning(hospital);
+        if (hospital == null) return r;
+        boolean doubted = r.source() == TextSource.OCR && hospitals.doubts(hospital);
+        String warning = doubted ? hospitals.doubtedWarning(hospital) : hospitals.warning(hospital);
         if (warning == null) return r;
         List<String> warnings = new java.util.ArrayList<>(r.warnings());
         warnings.add(warning);
-        return new Recognition(r.documentType(), r.source(), r.fields(), r.confidence(), warnings, r.lines());
+        if (!doubted) return new Recognition(r.documentType(), r.source(), r.fields(), r.confidence(), warnings, r.lines());
+        Map<String, String> fields = new java.util.LinkedHashMap<>(r.fields());
+        Map<String, Double> confidence = new java.util.LinkedHashMap<>(r.confidence());
+        fields.remove("hospital");
+        confidence.remove("hospital");
+        return new Recognition(r.documentType(), r.source(), fields, confidence, warnings, r.lines());
     }
 
     /** A photo or scan: read by OCR, its layout read, its names looked at again ({@link SecondReads}), then checked. */

@@ -42,10 +42,23 @@ class HospitalListTest {
     @Test
     void aNameNearSeveralListedOnesOrNoneIsNotListed() {
         // 武汉市第X医院: one character from 第一, 第三, 第四, 第五 … — which one cannot be told
-        assertThat(list.match("武汉市第七医院").kind()).isEqualTo(Kind.NOT_LISTED);
+        assertThat(list.match("武汉市第七医院").kind()).isEqualTo(Kind.NEAR_SEVERAL);
+        assertThat(list.warning("武汉市第七医院")).isEqualTo("医院「武汉市第七医院」不在医疗机构名录中，请核对原件");
         assertThat(list.match("麦克·李").kind()).isEqualTo(Kind.NOT_LISTED);
         assertThat(list.warning("长沙市第一医院")).isEqualTo("医院「长沙市第一医院」不在医疗机构名录中，请核对原件");
         assertThat(list.warning("武汉市第一医院")).isNull();
+    }
+
+    @Test
+    void anOcrReadACharacterOrTwoFromListedNamesIsDoubtedAndOneNearNoneIsNot() {
+        assertThat(list.doubts("荆门市人民医阮")).isTrue();
+        assertThat(list.doubts("武汉市第七医院")).isTrue();
+        assertThat(list.doubts("荆门市人民医院")).isFalse();
+        assertThat(list.doubts("长沙市第一医院")).isFalse();
+        assertThat(list.doubtedWarning("荆门市人民医阮"))
+                .isEqualTo("医院读作「荆门市人民医阮」，不在医疗机构名录中，与名录中的「荆门市人民医院」相差一两个字，可能是识别误差，已舍弃，请核对原件");
+        assertThat(list.doubtedWarning("武汉市第七医院"))
+                .isEqualTo("医院读作「武汉市第七医院」，不在医疗机构名录中，与名录中几家医院的名称相差一两个字，可能是识别误差，已舍弃，请核对原件");
     }
 
     @Test
