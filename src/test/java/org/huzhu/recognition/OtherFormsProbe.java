@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.huzhu.recognition.ocr.TesseractOcr;
+import org.huzhu.recognition.specimen.PngRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
 import org.huzhu.recognition.specimen.Variants;
@@ -15,7 +16,8 @@ import org.huzhu.recognition.specimen.Variants;
  * Diagnostic (not a test): set 1's receipts on other forms ({@link ReceiptFaker#onOtherForm}) as one kind of image, read
  * by {@link Recognitions}: fields right, missing and WRONG over seeds FROM..TO. Set 1 is the set the reader is tuned on;
  * its other forms are where a change meant for forms that are not the national template is measured first.
- * Arguments: VARIANT FROM TO [THREADS].
+ * Arguments: VARIANT FROM TO [THREADS]. With {@code -Ddpi=300} the receipts are rendered clean at that resolution instead
+ * ({@code -Dsong=true}: their data in a Song face), with {@code -Dtemplate=true} on the national template.
  */
 public final class OtherFormsProbe {
     public static void main(String[] args) throws Exception {
@@ -29,8 +31,8 @@ public final class OtherFormsProbe {
             for (long seed = from; seed <= to; seed++) {
                 long s = seed;
                 results.add(pool.submit(() -> {
-                    ReceiptTruth truth = ReceiptFaker.onOtherForm(s);
-                    Map<String, String> read = recognitions.recognise("receipt", Variants.bytes(truth, variant, s)).fields();
+                    ReceiptTruth truth = Boolean.getBoolean("template") ? ReceiptFaker.receipt(s) : ReceiptFaker.onOtherForm(s);
+                    Map<String, String> read = recognitions.recognise("receipt", image(truth, variant, s)).fields();
                     int right = 0, missing = 0, wrong = 0;
                     StringBuilder wrongs = new StringBuilder();
                     for (Map.Entry<String, String> f : truth.fields().entrySet()) {
@@ -58,7 +60,16 @@ public final class OtherFormsProbe {
                 if (Boolean.getBoolean("each")) System.out.println(line);
             }
             pool.shutdown();
-            System.out.printf("%s seeds %d..%d: right %d, missing %d, WRONG %d%n", variant, from, to, right, missing, wrong);
+            System.out.printf("%s%s seeds %d..%d: right %d, missing %d, WRONG %d%n", variant, Integer.getInteger("dpi") == null ? "" : " at " + Integer.getInteger("dpi") + " dpi", from, to, right, missing, wrong);
         }
+    }
+
+    private static byte[] image(ReceiptTruth truth, Variants.Variant variant, long seed) throws java.io.IOException {
+        Integer dpi = Integer.getInteger("dpi");
+        if (dpi == null) return Variants.bytes(truth, variant, seed);
+        java.awt.image.BufferedImage page = Boolean.getBoolean("song") ? PngRenderer.renderWithSongData(truth, dpi) : PngRenderer.render(truth, dpi);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(page, "png", png);
+        return png.toByteArray();
     }
 }
