@@ -49,6 +49,7 @@ final class ReceiptChecks {
         List<String> warnings = new ArrayList<>(reading.warnings());
         List<Finding> findings = new ArrayList<>();
         forms(values, findings);
+        if (source == TextSource.OCR) surname(values, findings);
         settle(values, findings, warnings);
         dateOrder(values, findings);
         settle(values, findings, warnings);
@@ -113,6 +114,17 @@ final class ReceiptChecks {
                 findings.add(new Finding(Reason.NOT_AN_AMOUNT, true, List.of(field), field.chinese() + "不是两位小数的金额，已舍弃"));
             }
         }
+    }
+
+    /**
+     * A payer's name OCR read that does not begin with a surname ({@link Surnames}) is left out: its first character was
+     * misread. Exact text from a PDF or OFD is not judged so.
+     */
+    static void surname(Map<ReceiptField, Value> values, List<Finding> findings) {
+        Value payer = values.get(ReceiptField.PAYER_NAME);
+        if (payer == null || !payer.text().matches("[\\p{IsHan}·]+") || Surnames.begins(payer.text())) return;
+        findings.add(new Finding(Reason.NOT_A_NAME, true, List.of(ReceiptField.PAYER_NAME),
+                "交款人读作「" + payer.text() + "」，不以常见的姓开头，可能是识别误差，已舍弃，请核对"));
     }
 
     private static final Pattern INSTITUTION_WORD = Pattern.compile("[医院诊]|中心|卫生|保健");

@@ -231,6 +231,18 @@ class ReceiptChecksTest {
         assertThat(check(otherFen, TextSource.OCR).fields()).containsEntry("total", "256.77");
     }
 
+    @Test
+    void dropsAPayerOcrReadThatBeginsWithNoSurnameButKeepsExactText() {
+        Recognition ocr = check(with(docsReceipt(), ReceiptField.PAYER_NAME, "名敏"), TextSource.OCR);
+        Recognition pdf = check(with(docsReceipt(), ReceiptField.PAYER_NAME, "名敏"), TextSource.PDF_TEXT);
+        Recognition dotted = check(with(docsReceipt(), ReceiptField.PAYER_NAME, "买买提·艾力"), TextSource.OCR);
+
+        assertThat(ocr.fields()).doesNotContainKey("payerName");
+        assertThat(ocr.warnings()).containsExactly("交款人读作「名敏」，不以常见的姓开头，可能是识别误差，已舍弃，请核对");
+        assertThat(pdf.fields()).containsEntry("payerName", "名敏");
+        assertThat(dotted.fields()).containsEntry("payerName", "买买提·艾力");
+    }
+
     @ParameterizedTest
     @CsvSource({"1.88, 144.88, true", "5.22, 5488.22, true", "28.59, 3828.59, true", "623.32, 6245.32, false",
             "144.88, 144.88, false", "14.88, 144.87, false", "41.88, 144.88, false", "0.50, 10.50, true", "1448.8, 144.88, false"})

@@ -1,0 +1,52 @@
+package org.huzhu.recognition;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The surnames a payer's name can begin with ({@code recognition/surnames.txt}: the single and compound surnames of the
+ * 百家姓 and the common ones it lacks, 付, 肖, 闫, 覃 …). OCR that misreads a name's first character mostly turns it into
+ * a character no one is called by (名敏 for 钟敏, 芷明 for 董明); a surname misread as another surname is not caught here.
+ * A name written with a middle dot (买买提·艾力) has no surname to check.
+ */
+final class Surnames {
+
+    private static final Set<String> SINGLE = new HashSet<>();
+    private static final Set<String> COMPOUND = new HashSet<>();
+
+    static {
+        try (InputStream in = Surnames.class.getClassLoader().getResourceAsStream("recognition/surnames.txt")) {
+            if (in == null) throw new IllegalStateException("recognition/surnames.txt is missing from the classpath");
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) continue;
+                if (l.contains(" ")) {
+                    for (String s : l.split("\\s+")) COMPOUND.add(s);
+                } else {
+                    l.codePoints().forEach(c -> SINGLE.add(Character.toString(c)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Surnames() {
+    }
+
+    /** Whether the name begins with a known surname (a compound one followed by at least one character), or has a middle dot. */
+    static boolean begins(String name) {
+        if (name.contains("·")) return true;
+        if (name.codePointCount(0, name.length()) < 2) return false;
+        if (name.length() >= 3 && COMPOUND.contains(name.substring(0, 2))) return true;
+        return SINGLE.contains(name.substring(0, Character.charCount(name.codePointAt(0))));
+    }
+
+    static int count() {
+        return SINGLE.size() + COMPOUND.size();
+    }
+}
