@@ -226,6 +226,22 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("5000.0");
     }
 
+    @Test
+    void readsAgainAValueOfItsFormReadWithLittleConfidenceAndKeepsItWhenTheReadsDisagree() {
+        ScriptedLines lines = new ScriptedLines().answer(5, 2.0, "3540.73").answer(5, 1.5, "3540.73")
+                .answer(6, 2.0, "1947.49").answer(6, 1.5, "1941.49").answer(7, 2.0, "12.00").answer(7, 1.5, "12.00");
+        Map<ReceiptField, Value> values = new EnumMap<>(ReceiptField.class);
+        values.put(ReceiptField.FUND_PAID, new Value("540.73", 0.07, row(5)));
+        values.put(ReceiptField.CASH_PAID, new Value("947.49", 0.07, row(6)));
+        values.put(ReceiptField.SELF_PAID, new Value("2.00", SecondReads.UNSURE, row(7)));
+
+        ReceiptReading read = SecondReads.apply(reading(values, Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("3540.73");
+        assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo("947.49");
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).as("sure enough: not read again").isEqualTo("2.00");
+    }
+
     /**
      * 2492.32 = 0.00 + 660.93 + 0.00 + 1831.39, with 其他支付 first read as 60.93; its second looks
      * read {@code otherPaidAgain}, and the total's read it as it was. A second look that reads another amount
