@@ -61,19 +61,26 @@ final class LabelFinder {
             if (candidate.edits() > 0 && ambiguous(candidate, candidates, foundElsewhere)) continue;
             chosen.add(candidate);
         }
-        extendShortSpellings(chosen, candidates);
+        extendShortSpellings(line, chosen, candidates);
         chosen.sort(Comparator.comparingInt(Hit::start));
         return chosen;
     }
 
-    /** 收款单位(草): the short spelling 收款单位 was exact, but the long one, near, covers the rest of the label. */
-    private static void extendShortSpellings(List<Hit> chosen, List<Hit> candidates) {
+    /**
+     * 收款单位(草): the short spelling 收款单位 was exact, but the long one, near, covers the rest of the label. So does the
+     * long one without its closing bracket or colon (收款单位(章 before 天门市…), which OCR loses as junk.
+     */
+    private static void extendShortSpellings(String line, List<Hit> chosen, List<Hit> candidates) {
         for (int i = 0; i < chosen.size(); i++) {
             Hit hit = chosen.get(i);
             for (Hit longer : candidates) {
                 if (longer.label() != hit.label() || longer.start() != hit.start() || longer.edits() > 1) continue;
                 // a longer spelling of the label with one character misread, not the short one with a character added
-                if (longer.spelling().length() <= hit.spelling().length() || longer.end() - longer.start() != longer.spelling().length()) continue;
+                String spelling = longer.spelling();
+                boolean misread = longer.end() - longer.start() == spelling.length();
+                boolean closeLost = line.substring(longer.start(), longer.end()).equals(spelling.substring(0, spelling.length() - 1))
+                        && !han(spelling.charAt(spelling.length() - 1));
+                if (spelling.length() <= hit.spelling().length() || !misread && !closeLost) continue;
                 boolean free = chosen.stream().noneMatch(other -> other != hit && other.overlaps(longer));
                 if (free && longer.end() > chosen.get(i).end()) chosen.set(i, longer);
             }
@@ -123,10 +130,17 @@ final class LabelFinder {
                 if (window.equals(spelling) || holdsValueCharacters(window)) continue;
                 // the first and last characters anchor a near match: a label is not found in the middle of other text
                 if (window.charAt(0) != spelling.charAt(0) && window.charAt(length - 1) != spelling.charAt(n - 1)) continue;
+                // a label that ends in a bracket or colon does not end in a Chinese character: the bracket was lost, and
+                // the character is the value's first (收款单位(章天门市… is 收款单位(章 and 天门市…, not 门市…)
+                if (length >= n && han(window.charAt(length - 1)) && !han(spelling.charAt(n - 1))) continue;
                 if (withinOneEdit(window, spelling)) hits.add(new Hit(label, at, at + length, 1, spelling));
             }
         }
         return hits;
+    }
+
+    private static boolean han(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /**

@@ -162,6 +162,17 @@ class ReceiptExtractorTest {
         assertThat(fields).containsEntry("hospital", "武汉市普仁医院");
     }
 
+    /** The label's closing bracket and colon lost (read with no confidence): the value's first character is not taken for them. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"收款单位(章天门市第一人民医院", "收款单位（章天门市第一人民医院"})
+    void aLabelThatLostItsClosingBracketDoesNotTakeTheValuesFirstCharacter(String line) {
+        PageText page = page(box("交款人：张三", 10, 20), box(line, 10, 120));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsEntry("hospital", "天门市第一人民医院");
+    }
+
     @Test
     void readsAValueWrittenBelowItsLabelWhenNothingIsBesideIt() {
         PageText page = page(
