@@ -17,7 +17,8 @@ import org.huzhu.recognition.specimen.Variants;
  * by {@link Recognitions}: fields right, missing and WRONG over seeds FROM..TO. Set 1 is the set the reader is tuned on;
  * its other forms are where a change meant for forms that are not the national template is measured first.
  * Arguments: VARIANT FROM TO [THREADS]. With {@code -Ddpi=300} the receipts are rendered clean at that resolution instead
- * ({@code -Dsong=true}: their data in a Song face), with {@code -Dtemplate=true} on the national template.
+ * ({@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink), with
+ * {@code -Dtemplate=true} on the national template.
  */
 public final class OtherFormsProbe {
     public static void main(String[] args) throws Exception {
@@ -67,7 +68,11 @@ public final class OtherFormsProbe {
     private static byte[] image(ReceiptTruth truth, Variants.Variant variant, long seed) throws java.io.IOException {
         Integer dpi = Integer.getInteger("dpi");
         if (dpi == null) return Variants.bytes(truth, variant, seed);
-        java.awt.image.BufferedImage page = Boolean.getBoolean("song") ? PngRenderer.renderWithSongData(truth, dpi) : PngRenderer.render(truth, dpi);
+        String sealInk = System.getProperty("sealInk");
+        java.awt.image.BufferedImage page = sealInk != null
+                ? PngRenderer.renderWithSealInk(truth, dpi, new java.awt.Color(Integer.parseInt(sealInk.split(",")[0]),
+                        Integer.parseInt(sealInk.split(",")[1]), Integer.parseInt(sealInk.split(",")[2])))
+                : Boolean.getBoolean("song") ? PngRenderer.renderWithSongData(truth, dpi) : PngRenderer.render(truth, dpi);
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(page, "png", png);
         return png.toByteArray();

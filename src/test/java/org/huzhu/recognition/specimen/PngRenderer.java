@@ -44,6 +44,17 @@ public final class PngRenderer {
         return render(truth, dpi, ReceiptFont.song());
     }
 
+    /**
+     * The page with its stamp in another ink: a lighter vermilion (235, 80, 90) than the form's red, as many stamp pads
+     * are, rather than the form's own. What tells a seal from the labels it lies over is then its lightness.
+     */
+    public static BufferedImage renderWithSealInk(ReceiptTruth truth, int dpi, Color sealInk) {
+        Java2dCanvas canvas = new Java2dCanvas(dpi, ReceiptFont.awt());
+        canvas.sealInk = sealInk;
+        ReceiptLayout.draw(truth, canvas);
+        return canvas.finish();
+    }
+
     private static BufferedImage render(ReceiptTruth truth, int dpi, Font dataFace) {
         Java2dCanvas canvas = new Java2dCanvas(dpi, dataFace);
         ReceiptLayout.draw(truth, canvas);
@@ -70,6 +81,7 @@ public final class PngRenderer {
         private final Graphics2D sealGraphics;
 
         private final Font dataFace;
+        private Color sealInk;
 
         Java2dCanvas(int dpi, Font dataFace) {
             this.dataFace = dataFace;
@@ -96,7 +108,7 @@ public final class PngRenderer {
 
         private Graphics2D on(Ink ink) {
             Graphics2D g = ink == Ink.SEAL ? sealGraphics : pageGraphics;
-            g.setColor(new Color(ink.red, ink.green, ink.blue));
+            g.setColor(ink == Ink.SEAL && sealInk != null ? sealInk : new Color(ink.red, ink.green, ink.blue));
             return g;
         }
 
