@@ -29,6 +29,11 @@ public class HospitalList {
      */
     public record Match(Kind kind, String listed, String city) {
         public enum Kind { LISTED, NEAR, NEAR_SEVERAL, NOT_LISTED }
+
+        /** Not listed, but a character or two from one listed name or several. */
+        boolean near() {
+            return kind == Kind.NEAR || kind == Kind.NEAR_SEVERAL;
+        }
     }
 
     private final Map<String, Hospital> byName = new HashMap<>();
@@ -90,7 +95,11 @@ public class HospitalList {
 
     /** The reviewer's warning for a hospital read exactly (from a PDF's or OFD's text), or null when it is listed as read. */
     String warning(String read) {
-        Match m = match(read);
+        return warning(read, match(read));
+    }
+
+    /** {@link #warning(String)} for a read already looked up. */
+    static String warning(String read, Match m) {
         return switch (m.kind()) {
             case LISTED -> null;
             case NEAR -> "医院名称「" + read + "」与医疗机构名录中的「" + m.listed() + "」相差一两个字，可能是识别误差，请核对原件（识别结果未作更改）";
@@ -104,13 +113,16 @@ public class HospitalList {
      * with every look agreeing, set 2 荆州市 as 草州市. A name near none is kept: it may be a hospital the list lacks.
      */
     boolean doubts(String read) {
-        Match.Kind kind = match(read).kind();
-        return kind == Match.Kind.NEAR || kind == Match.Kind.NEAR_SEVERAL;
+        return match(read).near();
     }
 
     /** The reviewer's warning for a hospital OCR read that the list {@link #doubts}, which is left out. */
     String doubtedWarning(String read) {
-        Match m = match(read);
+        return doubtedWarning(read, match(read));
+    }
+
+    /** {@link #doubtedWarning(String)} for a read already looked up. */
+    static String doubtedWarning(String read, Match m) {
         return "医院读作「" + read + "」，不在医疗机构名录中，与名录中"
                 + (m.kind() == Match.Kind.NEAR ? "的「" + m.listed() + "」" : "几家医院的名称") + "相差一两个字，可能是识别误差，已舍弃，请核对原件";
     }

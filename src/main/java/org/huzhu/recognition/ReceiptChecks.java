@@ -1,6 +1,7 @@
 package org.huzhu.recognition;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ final class ReceiptChecks {
             }
         }
         Value payer = values.get(ReceiptField.PAYER_NAME);
-        if (payer != null && !payer.text().matches("[\\p{IsHan}·]+")) {
+        if (payer != null && !HAN_NAME.matcher(payer.text()).matches()) {
             // digits, Latin letters or brackets are never part of a name: a label or a number read into it
             findings.add(new Finding(Reason.NOT_A_NAME, true, List.of(ReceiptField.PAYER_NAME), "交款人姓名读到了非汉字字符，已舍弃"));
         } else if (payer != null && !usual(ReceiptField.PAYER_NAME, payer.text())) {
@@ -122,11 +123,13 @@ final class ReceiptChecks {
      */
     static void surname(Map<ReceiptField, Value> values, List<Finding> findings) {
         Value payer = values.get(ReceiptField.PAYER_NAME);
-        if (payer == null || !payer.text().matches("[\\p{IsHan}·]+") || Surnames.begins(payer.text())) return;
+        if (payer == null || !HAN_NAME.matcher(payer.text()).matches() || Surnames.begins(payer.text())) return;
         findings.add(new Finding(Reason.NOT_A_NAME, true, List.of(ReceiptField.PAYER_NAME),
                 "交款人读作「" + payer.text() + "」，不以常见的姓开头，可能是识别误差，已舍弃，请核对"));
     }
 
+    /** Chinese characters and the middle dot only: what a name is written with. */
+    private static final Pattern HAN_NAME = Pattern.compile("[\\p{IsHan}·]+");
     private static final Pattern INSTITUTION_WORD = Pattern.compile("[医院诊]|中心|卫生|保健");
     private static final Pattern USUAL_NAME = Pattern.compile("\\p{IsHan}{2,4}|\\p{IsHan}{1,8}·\\p{IsHan}{1,8}");
     private static final Pattern USUAL_HOSPITAL =
@@ -245,8 +248,8 @@ final class ReceiptChecks {
 
     /** Whether {@code read} is {@code whole} with digits of its yuan lost: the same fen, the yuan's digits in order among whole's. */
     static boolean digitsLost(BigDecimal read, BigDecimal whole) {
-        String r = read.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
-        String w = whole.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        String r = read.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+        String w = whole.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
         if (read.compareTo(whole) >= 0 || !r.substring(r.length() - 3).equals(w.substring(w.length() - 3))) return false;
         String yuan = r.substring(0, r.length() - 3);
         String wholeYuan = w.substring(0, w.length() - 3);

@@ -1,5 +1,7 @@
 package org.huzhu.recognition;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,14 +68,15 @@ public class Recognitions {
     private Recognition hospitalChecked(Recognition r) {
         String hospital = r.fields().get("hospital");
         if (hospital == null) return r;
-        boolean doubted = r.source() == TextSource.OCR && hospitals.doubts(hospital);
-        String warning = doubted ? hospitals.doubtedWarning(hospital) : hospitals.warning(hospital);
+        HospitalList.Match match = hospitals.match(hospital);
+        boolean doubted = r.source() == TextSource.OCR && match.near();
+        String warning = doubted ? HospitalList.doubtedWarning(hospital, match) : HospitalList.warning(hospital, match);
         if (warning == null) return r;
-        List<String> warnings = new java.util.ArrayList<>(r.warnings());
+        List<String> warnings = new ArrayList<>(r.warnings());
         warnings.add(warning);
         if (!doubted) return new Recognition(r.documentType(), r.source(), r.fields(), r.confidence(), warnings, r.lines());
-        Map<String, String> fields = new java.util.LinkedHashMap<>(r.fields());
-        Map<String, Double> confidence = new java.util.LinkedHashMap<>(r.confidence());
+        Map<String, String> fields = new LinkedHashMap<>(r.fields());
+        Map<String, Double> confidence = new LinkedHashMap<>(r.confidence());
         fields.remove("hospital");
         confidence.remove("hospital");
         return new Recognition(r.documentType(), r.source(), fields, confidence, warnings, r.lines());

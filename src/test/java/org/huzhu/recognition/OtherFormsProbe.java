@@ -69,9 +69,8 @@ public final class OtherFormsProbe {
         Integer dpi = Integer.getInteger("dpi");
         if (dpi == null) return Variants.bytes(truth, variant, seed);
         String sealInk = System.getProperty("sealInk");
-        java.awt.image.BufferedImage page = sealInk != null
-                ? PngRenderer.renderWithSealInk(truth, dpi, new java.awt.Color(Integer.parseInt(sealInk.split(",")[0]),
-                        Integer.parseInt(sealInk.split(",")[1]), Integer.parseInt(sealInk.split(",")[2])))
+        int[] rgb = sealInk == null ? null : java.util.Arrays.stream(sealInk.split(",")).mapToInt(Integer::parseInt).toArray();
+        java.awt.image.BufferedImage page = rgb != null ? PngRenderer.renderWithSealInk(truth, dpi, new java.awt.Color(rgb[0], rgb[1], rgb[2]))
                 : Boolean.getBoolean("song") ? PngRenderer.renderWithSongData(truth, dpi) : PngRenderer.render(truth, dpi);
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(page, "png", png);

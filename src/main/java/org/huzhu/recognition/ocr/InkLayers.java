@@ -283,16 +283,20 @@ final class InkLayers {
         int lightest = Math.max(100, Math.min(230, formInk + FORM_INK_SPREAD));
         boolean[] seal = sealApart ? sealCells(rgb, lead, w, h, bg, formInk + SEAL_SPREAD) : null;
         int tight = formInk + SEAL_SPREAD;
+        int cellsAcross = (w + CELL - 1) / CELL;
         byte[] out = new byte[w * h];
-        for (int i = 0; i < out.length; i++) {
-            if (lead[i] <= 15) {
-                out[i] = (byte) 255;
-                continue;
+        for (int y = 0; y < h; y++) {
+            int cellRow = (y / CELL) * cellsAcross;
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                if (lead[i] <= 15) {
+                    out[i] = (byte) 255;
+                    continue;
+                }
+                double red = Math.min(1, (lead[i] - 15) / 60.0);
+                int limit = seal != null && seal[cellRow + x / CELL] ? tight : lightest;
+                double dark = Math.max(0, Math.min(1, (limit - luminance(rgb[i], bg, i)) / 15.0));
+                out[i] = (byte) (255 - (int) Math.round(255 * red * dark));
             }
-            double red = Math.min(1, (lead[i] - 15) / 60.0);
-            int limit = seal != null && seal[(i / w / CELL) * ((w + CELL - 1) / CELL) + (i % w) / CELL] ? tight : lightest;
-            double dark = Math.max(0, Math.min(1, (limit - luminance(rgb[i], bg, i)) / 15.0));
-            out[i] = (byte) (255 - (int) Math.round(255 * red * dark));
         }
         return new GreyImage(w, h, out);
     }
@@ -318,10 +322,10 @@ final class InkLayers {
         int[] lightCount = new int[cw * ch];
         int[] darkCount = new int[cw * ch];
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
+            int cellRow = (y / CELL) * cw;
+            for (int x = 0, i = y * w; x < w; x++, i++) {
                 if (lead[i] <= 40) continue;
-                int c = (y / CELL) * cw + x / CELL;
+                int c = cellRow + x / CELL;
                 if (luminance(rgb[i], bg, i) > light) lightCount[c]++; else darkCount[c]++;
             }
         }

@@ -49,14 +49,15 @@ public final class PngRenderer {
      * are, rather than the form's own. What tells a seal from the labels it lies over is then its lightness.
      */
     public static BufferedImage renderWithSealInk(ReceiptTruth truth, int dpi, Color sealInk) {
-        Java2dCanvas canvas = new Java2dCanvas(dpi, ReceiptFont.awt());
-        canvas.sealInk = sealInk;
-        ReceiptLayout.draw(truth, canvas);
-        return canvas.finish();
+        return render(truth, dpi, ReceiptFont.awt(), sealInk);
     }
 
     private static BufferedImage render(ReceiptTruth truth, int dpi, Font dataFace) {
-        Java2dCanvas canvas = new Java2dCanvas(dpi, dataFace);
+        return render(truth, dpi, dataFace, null);
+    }
+
+    private static BufferedImage render(ReceiptTruth truth, int dpi, Font dataFace, Color sealInk) {
+        Java2dCanvas canvas = new Java2dCanvas(dpi, dataFace, sealInk);
         ReceiptLayout.draw(truth, canvas);
         return canvas.finish();
     }
@@ -81,10 +82,12 @@ public final class PngRenderer {
         private final Graphics2D sealGraphics;
 
         private final Font dataFace;
-        private Color sealInk;
+        /** The stamp's ink, or null for {@link Ink#SEAL}'s own. */
+        private final Color sealInk;
 
-        Java2dCanvas(int dpi, Font dataFace) {
+        Java2dCanvas(int dpi, Font dataFace, Color sealInk) {
             this.dataFace = dataFace;
+            this.sealInk = sealInk;
             scale = dpi / 25.4;
             int width = (int) Math.round(ReceiptLayout.WIDTH * scale);
             int height = (int) Math.round(ReceiptLayout.HEIGHT * scale);
