@@ -19,6 +19,9 @@ public final class NameDiagnostic {
                 if (Boolean.getBoolean("lines")) {
                     for (TextBox b : page.text().boxes()) System.out.printf("  box %6.0f %6.0f %5.0f %4.0f %.2f %s%n", b.x(), b.y(), b.width(), b.height(), b.confidence(), b.text());
                 }
+                if (Boolean.getBoolean("textLines")) {
+                    for (TextLine l : TextLine.of(page.text())) System.out.printf("  line %6.0f %6.0f %s%n", l.left(0), l.top(), l.text());
+                }
                 ReceiptReading first = ReceiptExtractor.extract(List.of(page.text()));
                 first.fields().forEach((f, v) -> System.out.println("  first " + f + " = " + v.text() + " (" + String.format("%.2f", v.confidence()) + ")"));
                 System.out.println("  slots " + first.slots().keySet());

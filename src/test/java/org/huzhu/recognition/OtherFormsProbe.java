@@ -17,15 +17,15 @@ import org.huzhu.recognition.specimen.Variants;
  * by {@link Recognitions}: fields right, missing and WRONG over seeds FROM..TO. Set 1 is the set the reader is tuned on;
  * its other forms are where a change meant for forms that are not the national template is measured first.
  * Arguments: VARIANT FROM TO [THREADS]. With {@code -Ddpi=300} the receipts are rendered clean at that resolution instead
- * ({@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink), with
- * {@code -Dtemplate=true} on the national template.
+ * ({@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink, with {@code -DsealOverPayer=true} over the payer's label; {@code -DsongForm=true}: the form in the Song face; {@code -Dsave=DIR}: each image written there), with
+ * {@code -Dtemplate=true} on the national template; {@code -Dtessdata=DIR}: the models read from DIR.
  */
 public final class OtherFormsProbe {
     public static void main(String[] args) throws Exception {
         Variants.Variant variant = Variants.Variant.valueOf(args[0]);
         long from = Long.parseLong(args[1]), to = Long.parseLong(args[2]);
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", threads)) {
+        try (TesseractOcr ocr = new TesseractOcr(System.getProperty("tessdata", "/usr/share/tesseract-ocr/5/tessdata"), threads)) {
             Recognitions recognitions = new Recognitions(PdfTextReaderTest.pool(ocr));
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<String>> results = new ArrayList<>();
@@ -67,13 +67,19 @@ public final class OtherFormsProbe {
 
     private static byte[] image(ReceiptTruth truth, Variants.Variant variant, long seed) throws java.io.IOException {
         Integer dpi = Integer.getInteger("dpi");
-        if (dpi == null) return Variants.bytes(truth, variant, seed);
+        if (dpi == null) return saved(Variants.bytes(truth, variant, seed), seed);
         String sealInk = System.getProperty("sealInk");
         int[] rgb = sealInk == null ? null : java.util.Arrays.stream(sealInk.split(",")).mapToInt(Integer::parseInt).toArray();
-        java.awt.image.BufferedImage page = rgb != null ? PngRenderer.renderWithSealInk(truth, dpi, new java.awt.Color(rgb[0], rgb[1], rgb[2]))
-                : Boolean.getBoolean("song") ? PngRenderer.renderWithSongData(truth, dpi) : PngRenderer.render(truth, dpi);
+        java.awt.image.BufferedImage page = PngRenderer.render(truth, dpi, new PngRenderer.Style(Boolean.getBoolean("song"),
+                Boolean.getBoolean("songForm"), rgb == null ? null : new java.awt.Color(rgb[0], rgb[1], rgb[2]), Boolean.getBoolean("sealOverPayer")));
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(page, "png", png);
-        return png.toByteArray();
+        return saved(png.toByteArray(), seed);
+    }
+
+    private static byte[] saved(byte[] image, long seed) throws java.io.IOException {
+        String dir = System.getProperty("save");
+        if (dir != null) java.nio.file.Files.write(java.nio.file.Path.of(dir, "seed-" + seed + (image[0] == (byte) 0xFF ? ".jpg" : ".png")), image);
+        return image;
     }
 }

@@ -32,7 +32,7 @@ public final class PngRenderer {
     }
 
     public static BufferedImage render(ReceiptTruth truth, int dpi) {
-        return render(truth, dpi, ReceiptFont.awt());
+        return render(truth, dpi, Style.PLAIN);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class PngRenderer {
      * The values stand where the layout places them; only their glyphs differ.
      */
     public static BufferedImage renderWithSongData(ReceiptTruth truth, int dpi) {
-        return render(truth, dpi, ReceiptFont.song());
+        return render(truth, dpi, new Style(true, false, null, false));
     }
 
     /**
@@ -49,16 +49,24 @@ public final class PngRenderer {
      * are, rather than the form's own. What tells a seal from the labels it lies over is then its lightness.
      */
     public static BufferedImage renderWithSealInk(ReceiptTruth truth, int dpi, Color sealInk) {
-        return render(truth, dpi, ReceiptFont.awt(), sealInk);
+        return render(truth, dpi, new Style(false, false, sealInk, false));
     }
 
-    private static BufferedImage render(ReceiptTruth truth, int dpi, Font dataFace) {
-        return render(truth, dpi, dataFace, null);
+    /**
+     * How a page is printed beyond the layout: the data and the form in the Song face ({@link ReceiptFont#song()}, thin
+     * strokes and serifs; else WenQuanYi Micro Hei), the stamp in another ink (null: {@link Ink#SEAL}'s own), and the
+     * stamp pressed over the top left of the form, on the payer's label and the labels above and below it
+     * ({@link ReceiptLayout#sealOverPayer}), rather than over the hospital and the payments, as many desks stamp.
+     */
+    public record Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer) {
+        public static final Style PLAIN = new Style(false, false, null, false);
     }
 
-    private static BufferedImage render(ReceiptTruth truth, int dpi, Font dataFace, Color sealInk) {
-        Java2dCanvas canvas = new Java2dCanvas(dpi, dataFace, sealInk);
-        ReceiptLayout.draw(truth, canvas);
+    /** The page printed in a {@link Style}. */
+    public static BufferedImage render(ReceiptTruth truth, int dpi, Style style) {
+        Java2dCanvas canvas = new Java2dCanvas(dpi, style.songData() ? ReceiptFont.song() : ReceiptFont.awt(),
+                style.songForm() ? ReceiptFont.song() : ReceiptFont.awt(), style.sealInk());
+        ReceiptLayout.draw(truth, canvas, style.sealOverPayer());
         return canvas.finish();
     }
 
@@ -82,11 +90,13 @@ public final class PngRenderer {
         private final Graphics2D sealGraphics;
 
         private final Font dataFace;
+        private final Font formFace;
         /** The stamp's ink, or null for {@link Ink#SEAL}'s own. */
         private final Color sealInk;
 
-        Java2dCanvas(int dpi, Font dataFace, Color sealInk) {
+        Java2dCanvas(int dpi, Font dataFace, Font formFace, Color sealInk) {
             this.dataFace = dataFace;
+            this.formFace = formFace;
             this.sealInk = sealInk;
             scale = dpi / 25.4;
             int width = (int) Math.round(ReceiptLayout.WIDTH * scale);
@@ -118,7 +128,7 @@ public final class PngRenderer {
         @Override
         public void text(String text, double x, double baseline, double size, Ink ink) {
             Graphics2D g = on(ink);
-            g.setFont((ink == Ink.DATA ? dataFace : ReceiptFont.awt()).deriveFont((float) size));
+            g.setFont((ink == Ink.DATA ? dataFace : ink == Ink.SEAL ? ReceiptFont.awt() : formFace).deriveFont((float) size));
             g.drawString(text, (float) x, (float) baseline);
         }
 

@@ -73,6 +73,11 @@ final class ReceiptLayout {
     private ReceiptLayout() {}
 
     static void draw(ReceiptTruth truth, ReceiptCanvas canvas) {
+        draw(truth, canvas, false);
+    }
+
+    /** As {@link #draw(ReceiptTruth, ReceiptCanvas)}; a receipt's seal over its payer's label instead ({@link #sealOverPayer}). */
+    static void draw(ReceiptTruth truth, ReceiptCanvas canvas, boolean sealOverPayer) {
         if (truth.documentType() == ReceiptTruth.DocumentType.SETTLEMENT_STATEMENT) {
             SettlementLayout.draw(truth, canvas);
             return;
@@ -81,7 +86,7 @@ final class ReceiptLayout {
         for (Run run : runs(truth)) {
             canvas.text(run.text(), run.x(), run.baseline(), run.size(), run.ink());
         }
-        seal(truth).draw(canvas);
+        (sealOverPayer ? sealOverPayer(truth) : seal(truth)).draw(canvas);
     }
 
     /** Every text on the page but the seal's: title, labels, values and the fee table. */
@@ -196,6 +201,16 @@ final class ReceiptLayout {
     static Seal seal(ReceiptTruth truth) {
         int nudge = Math.floorMod(truth.invoiceNumber().hashCode(), 45);
         return new Seal(truth.hospital(), 64 + nudge % 9 - 4, 116 + nudge / 9 - 2);
+    }
+
+    /**
+     * The seal pressed over the top left of the form instead, its centre just before the payer's name: over the labels of
+     * the invoice code, the payer and the line below, as other hospitals' desks stamp (nudged like {@link #seal}).
+     */
+    static Seal sealOverPayer(ReceiptTruth truth) {
+        int nudge = Math.floorMod(truth.invoiceNumber().hashCode(), 45);
+        Box payer = valueBox(truth, "payerName");
+        return new Seal(truth.hospital(), payer.x() - 6 + nudge % 9 - 4, payer.y() + payer.height() / 2 + nudge / 9 - 2);
     }
 
     private static void drawGrid(ReceiptCanvas canvas) {
