@@ -44,7 +44,10 @@ final class ImagePreparation {
      * original: original = prepared / scale, turned back by the skew. A grey scan has no colour to
      * part them by and is one layer: {@code form} is null.
      */
-    record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees) {
+    record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Prepared oneLayer) {
+        Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees) {
+            this(data, form, scale, skewDegrees, null);
+        }
     }
 
     /**
@@ -97,16 +100,20 @@ final class ImagePreparation {
         if (parted) {
             // a grey page's data layer still holds the form's red: taken out where the template prints it, else read as one layer
             FormRegistration.Transform template = FormRegistration.register(form);
-            if (template != null) {
-                data = GreyInks.withoutForm(data, template);
-            } else {
-                scale = scaleFor(grey.width(), settings.minWidth());
-                data = PageGeometry.resample(grey, scale, skew);
-                form = null;
-            }
+            Prepared oneLayer = oneLayer(grey, skew);
+            if (template == null) return oneLayer;
+            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, oneLayer);
         }
         if (settings.binarise()) data = binarise(data, otsuThreshold(data));
         return new Prepared(data, form, scale, skew);
+    }
+
+    /** A grey page as one layer, flat-fielded and levelled: its form and data are not parted. */
+    private Prepared oneLayer(GreyImage grey, double skew) {
+        double scale = scaleFor(grey.width(), settings.minWidth());
+        GreyImage page = PageGeometry.resample(grey, scale, skew);
+        if (settings.binarise()) page = binarise(page, otsuThreshold(page));
+        return new Prepared(page, null, scale, skew);
     }
 
     /**

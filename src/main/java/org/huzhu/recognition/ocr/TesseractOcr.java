@@ -127,10 +127,17 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         if (missing != null) throw new OcrUnavailableException(missing);
         ImagePreparation.Prepared[] prepared = new ImagePreparation.Prepared[1];
         List<TessEngine.Word> words = withEngine(engine -> {
-            prepared[0] = preparation.prepare(page);
-            ImagePreparation.Prepared p = prepared[0];
+            ImagePreparation.Prepared p = preparation.prepare(page);
+            List<TessEngine.Word> form = null;
+            if (p.form() != null) {
+                form = formWords(engine, p.form(), dpi(p), p.oneLayer() != null);
+                // a grey page whose rules are the template's but whose labels are not: the template's form was taken out
+                // of its data layer where another form's values stand, so it is read as one layer
+                if (form == null) p = p.oneLayer();
+            }
+            prepared[0] = p;
             if (p.form() == null) return engine.words(p.data(), dpi(p), TessEngine.AUTO, "");
-            return merge(engine.words(p.data(), dpi(p), TessEngine.SPARSE, ""), formWords(engine, p.form(), dpi(p)));
+            return merge(engine.words(p.data(), dpi(p), TessEngine.SPARSE, ""), form);
         });
         ImagePreparation.Prepared p = prepared[0];
         return new OcrPage(inPageUnits(pageIndex, words, p),
@@ -144,9 +151,15 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
      * where they are expected), else the layer read whole.
      */
     static List<TessEngine.Word> formWords(TessEngine engine, GreyImage form, int dpi) {
+        return formWords(engine, form, dpi, false);
+    }
+
+    /** As above; null, when {@code templateOnly}, for a layer whose labels are not the template's where it prints them. */
+    private static List<TessEngine.Word> formWords(TessEngine engine, GreyImage form, int dpi, boolean templateOnly) {
         FormRegistration.Transform t = FormRegistration.register(form);
         List<TessEngine.Word> placed = t == null ? null : placedLabels(engine, form, dpi, t);
-        return placed != null ? placed : engine.words(form, dpi, TessEngine.AUTO, FormVocabulary.ALPHABET);
+        if (placed != null || templateOnly) return placed;
+        return engine.words(form, dpi, TessEngine.AUTO, FormVocabulary.ALPHABET);
     }
 
     private static List<TessEngine.Word> placedLabels(TessEngine engine, GreyImage form, int dpi, FormRegistration.Transform t) {
