@@ -137,7 +137,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             }
             prepared[0] = p;
             if (p.form() == null) return engine.words(p.data(), dpi(p), TessEngine.AUTO, "");
-            return merge(engine.words(p.data(), dpi(p), TessEngine.SPARSE, ""), form);
+            return withoutEchoes(merge(engine.words(p.data(), dpi(p), TessEngine.SPARSE, ""), form));
         });
         ImagePreparation.Prepared p = prepared[0];
         return new OcrPage(inPageUnits(pageIndex, words, p),
@@ -311,6 +311,34 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         }
         kept.addAll(labels);
         return kept;
+    }
+
+    /**
+     * The words less any that lies half or more within a word read with more confidence: two reads of the same pixels
+     * cannot both be text, and the less sure is the echo — a label's rim read again in the data layer, or a line
+     * Tesseract found twice in a layer (医保保统统人筹基金支付 for 医保统筹基金支付, which no label matched).
+     */
+    static List<TessEngine.Word> withoutEchoes(List<TessEngine.Word> words) {
+        List<TessEngine.Word> kept = new ArrayList<>(words.size());
+        for (TessEngine.Word w : words) {
+            long area = (long) (w.right() - w.left()) * (w.bottom() - w.top());
+            boolean echo = false;
+            for (TessEngine.Word other : words) {
+                if (other == w || other.confidence() <= w.confidence()) continue;
+                if (2 * intersection(w, other) >= area) {
+                    echo = true;
+                    break;
+                }
+            }
+            if (!echo) kept.add(w);
+        }
+        return kept;
+    }
+
+    private static long intersection(TessEngine.Word a, TessEngine.Word b) {
+        long w = Math.min(a.right(), b.right()) - Math.max(a.left(), b.left());
+        long h = Math.min(a.bottom(), b.bottom()) - Math.max(a.top(), b.top());
+        return w > 0 && h > 0 ? w * h : 0;
     }
 
     private static boolean overlap(TessEngine.Word a, TessEngine.Word b) {

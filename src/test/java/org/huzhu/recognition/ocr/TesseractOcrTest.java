@@ -129,6 +129,27 @@ class TesseractOcrTest {
         assertThat(words).containsExactlyInAnyOrder(value, label, colon);
     }
 
+    /**
+     * A Song-face form read as its own layer (set 1 on another form at 300 dpi, seed 12): beside 医保 统筹 基金 支付 the
+     * layer gave 天 保 统 人 again, lying on them at confidence 0–13, and the line read 医保保统统人筹基金支付, which no
+     * label matched. A word half or more within a surer one is its echo; words that only touch, or are as sure, stay.
+     */
+    @Test
+    void aWordLyingOnASurerOneIsItsEcho() {
+        TessEngine.Word yibao = new TessEngine.Word("医保", 181, 1401, 275, 1438, 96);
+        TessEngine.Word tongchou = new TessEngine.Word("统筹", 275, 1400, 357, 1439, 94);
+        TessEngine.Word jijin = new TessEngine.Word("基金", 358, 1400, 449, 1439, 96);
+        TessEngine.Word value = new TessEngine.Word("7041.93", 440, 1410, 560, 1440, 92);
+        List<TessEngine.Word> echoes = List.of(new TessEngine.Word("天", 188, 1401, 213, 1414, 0),
+                new TessEngine.Word("保", 251, 1400, 272, 1424, 13), new TessEngine.Word("统", 275, 1401, 299, 1420, 0),
+                new TessEngine.Word("人", 303, 1400, 339, 1424, 0));
+        TessEngine.Word twin = new TessEngine.Word("金", 400, 1400, 449, 1439, 96);
+        List<TessEngine.Word> words = new java.util.ArrayList<>(List.of(yibao, tongchou, jijin, value, twin));
+        words.addAll(echoes);
+
+        assertThat(TesseractOcr.withoutEchoes(words)).containsExactlyInAnyOrder(yibao, tongchou, jijin, value, twin);
+    }
+
     @Test
     void boxesComeBackAtTheOriginalImagesScale() {
         ImagePreparation.Prepared twice = new ImagePreparation.Prepared(GreyImage.blank(2000, 1000), GreyImage.blank(2000, 1000), 2.0, 1.5);
