@@ -1,6 +1,7 @@
 package org.huzhu.recognition.ocr;
 
 import java.awt.image.BufferedImage;
+import java.util.function.Supplier;
 
 /**
  * Turns a photo or scan of a receipt into the two grey layers Tesseract reads, in pure Java:
@@ -44,7 +45,7 @@ final class ImagePreparation {
      * original: original = prepared / scale, turned back by the skew. A grey scan has no colour to
      * part them by and is one layer: {@code form} is null.
      */
-    record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Prepared oneLayer) {
+    record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Supplier<Prepared> oneLayer) {
         Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees) {
             this(data, form, scale, skewDegrees, null);
         }
@@ -100,9 +101,9 @@ final class ImagePreparation {
         if (parted) {
             // a grey page's data layer still holds the form's red: taken out where the template prints it, else read as one layer
             FormRegistration.Transform template = FormRegistration.register(form);
-            Prepared oneLayer = oneLayer(grey, skew);
-            if (template == null) return oneLayer;
-            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, oneLayer);
+            if (template == null) return oneLayer(grey, skew);
+            GreyImage page = grey;
+            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, skew));
         }
         if (settings.binarise()) data = binarise(data, otsuThreshold(data));
         return new Prepared(data, form, scale, skew);

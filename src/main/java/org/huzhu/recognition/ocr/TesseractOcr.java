@@ -133,7 +133,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
                 form = formWords(engine, p.form(), dpi(p), p.oneLayer() != null);
                 // a grey page whose rules are the template's but whose labels are not: the template's form was taken out
                 // of its data layer where another form's values stand, so it is read as one layer
-                if (form == null) p = p.oneLayer();
+                if (form == null) p = p.oneLayer().get();
             }
             prepared[0] = p;
             if (p.form() == null) return engine.words(p.data(), dpi(p), TessEngine.AUTO, "");
@@ -342,7 +342,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     }
 
     private static boolean overlap(TessEngine.Word a, TessEngine.Word b) {
-        return a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom();
+        return intersection(a, b) > 0;
     }
 
     private static int dpi(ImagePreparation.Prepared prepared) {
