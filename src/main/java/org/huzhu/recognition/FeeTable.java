@@ -20,21 +20,28 @@ record FeeTable(List<FeeLine> lines, boolean complete) {
     private static final Set<ReceiptLabel> END = Set.of(ReceiptLabel.TOTAL_LINE, ReceiptLabel.TOTAL_IN_WORDS, ReceiptLabel.TOTAL);
 
     static FeeTable read(List<TextLine> lines, List<List<Hit>> hits) {
-        int header = -1;
-        for (int i = 0; i < lines.size() && header < 0; i++) {
-            for (Hit h : hits.get(i)) if (h.label() == ReceiptLabel.ITEM_NAME) header = i;
-        }
-        if (header < 0) return new FeeTable(List.of(), false);
-        int end = -1;
-        for (int i = header + 1; i < lines.size() && end < 0; i++) {
-            for (Hit h : hits.get(i)) if (END.contains(h.label())) end = i;
-        }
-        if (end < 0) return new FeeTable(List.of(), false);
+        int[] rows = rows(lines, hits);
+        if (rows == null) return new FeeTable(List.of(), false);
+        int header = rows[0];
+        int end = rows[1];
         List<FeeLine> fees = new ArrayList<>();
         List<Column> columns = columns(lines.get(header));
         boolean complete = true;
         for (int i = header + 1; i < end; i++) complete &= row(lines.get(i), columns, fees);
         return new FeeTable(List.copyOf(fees), complete && !fees.isEmpty());
+    }
+
+    /** The indexes of the table's header line and of its 金额合计 line; null when either was not read. */
+    static int[] rows(List<TextLine> lines, List<List<Hit>> hits) {
+        int header = -1;
+        for (int i = 0; i < lines.size() && header < 0; i++) {
+            for (Hit h : hits.get(i)) if (h.label() == ReceiptLabel.ITEM_NAME) header = i;
+        }
+        if (header < 0) return null;
+        for (int i = header + 1; i < lines.size(); i++) {
+            for (Hit h : hits.get(i)) if (END.contains(h.label())) return new int[] {header, i};
+        }
+        return null;
     }
 
     /** A column of the header: where its label stands, and whether what stands under it is an attribute of the item. */

@@ -19,7 +19,7 @@ final class FieldText {
      * place (2025/03V/14, 2026/02V10; set 1 printed in the Song face at 300 dpi): a V stands in no date.
      */
     private static final String SEPARATOR = "(?:[Vv]?[\\-./][Vv]?|[Vv])";
-    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*(?:年|" + SEPARATOR + ")\\s*(\\d{1,2})\\s*(?:月|" + SEPARATOR
+    static final Pattern DATE = Pattern.compile("(\\d{4})\\s*(?:年|" + SEPARATOR + ")\\s*(\\d{1,2})\\s*(?:月|" + SEPARATOR
             + ")\\s*(\\d{1,2})\\s*日?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
     private static final Pattern MONEY = Pattern.compile("\\d+\\.\\d{2}");

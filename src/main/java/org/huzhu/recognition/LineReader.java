@@ -15,6 +15,15 @@ public interface LineReader {
      */
     TextBox readLine(double x, double y, double width, double height, double scale, String alphabet);
 
+    /**
+     * A form's printed label inside the box read again as one line at {@code scale}, in the characters the forms' labels
+     * are written with, on the layer of the page that holds them (the form's ink, where the page was parted into form
+     * and data). Null when nothing could be read, and from a reader that has no such look.
+     */
+    default TextBox readLabel(double x, double y, double width, double height, double scale) {
+        return null;
+    }
+
     /** Reads nothing: for pages that were not read by OCR. */
     LineReader NONE = (x, y, width, height, scale, alphabet) -> null;
 }

@@ -1,12 +1,14 @@
 package org.huzhu.recognition;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.huzhu.recognition.LabelFinder.Hit;
 import org.huzhu.recognition.ReceiptReading.Value;
 
@@ -140,6 +142,90 @@ final class PageReading {
                 }
             }
         }
+    }
+
+    /**
+     * The amounts and dates outside the fee table (the lines between {@code tableRows}, when given) that no field took,
+     * each with the box left of it where its label would stand: from what was read before it on its line (an amount, a
+     * date or a label) or at most {@value #LABEL_ROOM} line heights left, as high as its line and a little more. One
+     * with a digit read between it and what was read before it is none (the digit may be its own, cut off), nor is one
+     * with a wide gap inside. Amounts OCR ran together without a gap (1402.134057.54 for 1402.13 and 4057.54, their
+     * label between them lost under a seal) are parted after each amount's two decimals.
+     */
+    List<ReceiptReading.Unlabelled> unlabelledValues(int[] tableRows) {
+        List<ReceiptReading.Unlabelled> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (tableRows != null && i > tableRows[0] && i < tableRows[1]) continue;
+            TextLine line = lines.get(i);
+            String text = FieldText.digitsFromLookAlikes(line.text());
+            int before = 0;
+            for (ValueSpan candidate : valueSpans(line, text)) {
+                Span span = candidate.span();
+                int previous = Math.max(before, lastHitEnd(i, span.from()));
+                before = span.to();
+                boolean date = candidate.date();
+                String value = date ? FieldText.date(span.text()) : FieldText.money(span.text());
+                // a digit read before it may be its own, cut off (关东9.30 for ¥479.30): not a value to place
+                boolean whole = text.substring(previous, span.from()).chars().noneMatch(Character::isDigit);
+                for (int k = span.from() + 1; k < span.to(); k++) whole &= !line.gapBefore(k);
+                if (!whole || taken(span, value)) continue;
+                double right = line.left(span.from());
+                double left = Math.max(right - LABEL_ROOM * line.height(), previous == 0 ? 0 : line.right(previous - 1));
+                if (right - left < 2 * line.height()) continue;
+                double margin = LABEL_MARGIN * line.height();
+                found.add(new ReceiptReading.Unlabelled(new Value(value, span.confidence(), span.area()), date,
+                        new ReceiptReading.Area(left, line.top() - margin, right - left, line.bottom() - line.top() + 2 * margin)));
+            }
+        }
+        return found;
+    }
+
+    /** The amounts and dates of a line ({@code text}: its text with look-alikes as digits), left to right, none overlapping. */
+    private static List<ValueSpan> valueSpans(TextLine line, String text) {
+        List<ValueSpan> spans = new ArrayList<>();
+        Matcher run = AMOUNTS.matcher(text);
+        while (run.find()) {
+            Matcher amount = AMOUNT.matcher(text).region(run.start(), run.end());
+            while (amount.find()) spans.add(new ValueSpan(new Span(line, amount.start(), amount.end()), false));
+        }
+        Matcher date = FieldText.DATE.matcher(text);
+        while (date.find()) {
+            Span span = new Span(line, date.start(), date.end());
+            if (spans.stream().noneMatch(s -> s.span().from() < span.to() && span.from() < s.span().to())) spans.add(new ValueSpan(span, true));
+        }
+        spans.sort(Comparator.comparingInt(s -> s.span().from()));
+        return spans;
+    }
+
+    private record ValueSpan(Span span, boolean date) {
+    }
+
+    /** How far left of a value its label may begin, in line heights: the longest label, a colon and the gap after it. */
+    static final double LABEL_ROOM = 12;
+
+    /** A label's characters stand taller than the digits of its line: the box is as much higher above and below, in line heights. */
+    static final double LABEL_MARGIN = 0.25;
+
+    /** Runs of amounts, one or several written together; each amount in a run. */
+    private static final Pattern AMOUNTS = Pattern.compile("(?<![\\d.,])(?:\\d[\\d,]*?\\.\\d{2})+(?![\\d.,])");
+    private static final Pattern AMOUNT = Pattern.compile("\\d[\\d,]*?\\.\\d{2}");
+
+    private int lastHitEnd(int lineIndex, int before) {
+        int end = 0;
+        for (Hit h : hits.get(lineIndex)) if (h.end() <= before) end = Math.max(end, h.end());
+        return end;
+    }
+
+    /** Whether a field's value was read from these characters. */
+    private boolean taken(Span amount, String value) {
+        ReceiptReading.Area a = amount.area();
+        for (Value v : fields.values()) {
+            ReceiptReading.Area b = v.area();
+            if (b == null || !v.text().equals(value)) continue;
+            boolean overlaps = a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
+            if (overlaps) return true;
+        }
+        return false;
     }
 
     /**

@@ -54,7 +54,8 @@ final class ReceiptExtractor {
         TemplatePlacement.place(reading, kind);
         reading.totalBesideTheTotalLine();
         FeeTable table = FeeTable.read(lines, hits);
-        return new ReceiptReading(kind, reading.fields, reading.labelled, table.lines(), table.complete(), reading.warnings, reading.slots);
+        return new ReceiptReading(kind, reading.fields, reading.labelled, table.lines(), table.complete(), reading.warnings, reading.slots,
+                reading.unlabelledValues(FeeTable.rows(lines, hits)));
     }
 
     private static boolean[] segmentStarts(TextLine line) {

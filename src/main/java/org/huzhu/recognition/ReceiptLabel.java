@@ -75,6 +75,12 @@ enum ReceiptLabel {
         return field != null && field.ordinal() >= ReceiptField.TOTAL.ordinal();
     }
 
+    /** Whether the label's one field is a date (住院时间, which fills two, is not). */
+    boolean isDate() {
+        return field == ReceiptField.ISSUE_DATE || field == ReceiptField.ADMISSION_DATE || field == ReceiptField.DISCHARGE_DATE
+                || field == ReceiptField.VISIT_DATE;
+    }
+
     List<String> spellings() {
         return spellings;
     }

@@ -12,18 +12,27 @@ import java.util.Set;
  * @param allLinesRead every row of the fee table gave a name and an amount
  * @param slots where the value of a labelled field stands on the page: right of its label up to
  *              the next one, or, its label unread, between the labels around it on its template line
+ * @param unlabelled amounts and dates outside the fee table that no field took, no label having been read before them
  */
 record ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<ReceiptField> labelled,
-                      List<FeeLine> lines, boolean allLinesRead, List<String> warnings, Map<ReceiptField, Area> slots) {
+                      List<FeeLine> lines, boolean allLinesRead, List<String> warnings, Map<ReceiptField, Area> slots,
+                      List<Unlabelled> unlabelled) {
 
     ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<ReceiptField> labelled,
                    List<FeeLine> lines, boolean allLinesRead, List<String> warnings) {
-        this(kind, fields, labelled, lines, allLinesRead, warnings, Map.of());
+        this(kind, fields, labelled, lines, allLinesRead, warnings, Map.of(), List.of());
     }
 
     /** The same reading with other values and warnings. */
     ReceiptReading with(Map<ReceiptField, Value> otherFields, List<String> otherWarnings) {
-        return new ReceiptReading(kind, otherFields, labelled, lines, allLinesRead, otherWarnings, slots);
+        return new ReceiptReading(kind, otherFields, labelled, lines, allLinesRead, otherWarnings, slots, unlabelled);
+    }
+
+    /**
+     * An amount or a date read where no label was, and the box left of it, up to what was read before it, where its label
+     * would stand.
+     */
+    record Unlabelled(Value value, boolean date, Area label) {
     }
 
     /**

@@ -6,7 +6,11 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.huzhu.recognition.ocr.TesseractOcr;
 
-/** Diagnostic (not a test): for each image named, the lines read, the first values of the names and every second look. */
+/**
+ * Diagnostic (not a test): for each image named, the lines read ({@code -Dlines=true} the boxes, {@code -DtextLines=true}
+ * the lines), the first values, the values no label was read before, and every second look ({@code -Dscales=true}: each
+ * look at a label at four more scales).
+ */
 public final class NameDiagnostic {
     public static void main(String[] args) throws Exception {
         try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", 1)) {
@@ -25,11 +29,20 @@ public final class NameDiagnostic {
                 ReceiptReading first = ReceiptExtractor.extract(List.of(page.text()));
                 first.fields().forEach((f, v) -> System.out.println("  first " + f + " = " + v.text() + " (" + String.format("%.2f", v.confidence()) + ")"));
                 System.out.println("  slots " + first.slots().keySet());
-                LineReader spy = (x, y, w, h, s, a) -> {
-                    TextBox b = page.lines().readLine(x, y, w, h, s, a);
-                    System.out.printf("  look x=%.0f y=%.0f w=%.0f h=%.0f scale=%.1f alphabet=%s -> %s%n", x, y, w, h, s, a,
-                            b == null ? null : b.text() + " (" + String.format("%.2f", b.confidence()) + ")");
-                    return b;
+                first.unlabelled().forEach(u -> System.out.println("  unlabelled " + u));
+                LineReader spy = new LineReader() {
+                    @Override
+                    public TextBox readLine(double x, double y, double w, double h, double s, String a) {
+                        return shown("look", page.lines().readLine(x, y, w, h, s, a), x, y, w, h, s, a);
+                    }
+
+                    @Override
+                    public TextBox readLabel(double x, double y, double w, double h, double s) {
+                        if (Boolean.getBoolean("scales")) {
+                            for (double other : new double[] {1.0, 1.5, 2.5, 3.0}) shown("label look", page.lines().readLabel(x, y, w, h, other), x, y, w, h, other, "labels");
+                        }
+                        return shown("label look", page.lines().readLabel(x, y, w, h, s), x, y, w, h, s, "labels");
+                    }
                 };
                 long t2 = System.nanoTime();
                 ReceiptReading second = SecondReads.apply(first, spy, HospitalList.shipped());
@@ -38,5 +51,11 @@ public final class NameDiagnostic {
                 second.warnings().forEach(w -> System.out.println("  warning " + w));
             }
         }
+    }
+
+    private static TextBox shown(String what, TextBox b, double x, double y, double w, double h, double s, String a) {
+        System.out.printf("  %s x=%.0f y=%.0f w=%.0f h=%.0f scale=%.1f alphabet=%s -> %s%n", what, x, y, w, h, s, a,
+                b == null ? null : b.text() + " (" + String.format("%.2f", b.confidence()) + ")");
+        return b;
     }
 }

@@ -61,6 +61,26 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(right).as("cash and account payments read right of 8 (0 when the template's form was whitened out)").isGreaterThanOrEqualTo(6);
     }
 
+    /**
+     * Other forms with form and data in a thin Song face at 300 dpi, the seal of the form's own red: the payments' labels
+     * the page's read lost (统筹基金支付, 现金支付 half under the seal or their strokes too thin) are read again just left
+     * of the amounts no label was read before, on the form's layer, in the labels' characters. Before, seed 12 lost
+     * fundPaid and cashPaid and seed 13 fundPaid: 7 of 12 payments right; now 10, none WRONG.
+     */
+    @Test
+    void anAmountWhoseLabelThePageLostIsPlacedByALookAtItsLabel() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        int right = 0;
+        for (long seed : new long[] {12, 13}) {
+            ReceiptTruth truth = ReceiptFaker.onOtherForm(seed);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(PngRenderer.render(truth, 300, new PngRenderer.Style(true, true, null, false)), "png", png);
+            right += scored(seed, truth, recognitions.recognise("receipt", png.toByteArray()).fields(), PAYMENTS, wrong);
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("payments read right of 12 (7 without the looks at their labels)").isGreaterThanOrEqualTo(9);
+    }
+
     /** How many of the fields were read right; each read as another value is added to {@code wrong}. */
     private static int scored(long seed, ReceiptTruth truth, Map<String, String> read, List<String> fields, List<String> wrong) {
         int right = 0;

@@ -1,6 +1,7 @@
 package org.huzhu.recognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -530,6 +531,45 @@ class ReceiptExtractorTest {
 
     static TextBox box(String text, double x, double y) {
         return new TextBox(text, x, y, new TestReceipt.Placed(text, 0, 0, 3.5).width(), 3.5, 1.0);
+    }
+
+    /**
+     * Amounts and dates no label was read before, outside the fee table, with the box where their label would stand
+     * (出院日期 read as 出院 before 2025年5月17日): 196.18 after
+     * 123.00 and a gap where 个人自付 was lost, 4057.54 run together with 1402.13 (the seal over 自付金额 between them);
+     * not the fee lines' amounts, not 补缴金额's (its label right before it), not 9.30 after a stray 7 (its own digit,
+     * perhaps), not 58.12 with a wide gap after its 5, not the amounts fields took.
+     */
+    @Test
+    void findsTheAmountsAndDatesNoLabelWasReadBeforeAndWhereTheirLabelsWouldStand() {
+        PageText page = page(
+                new TextBox("项目名称", 10, 20, 14, 3.5, 0.9), new TextBox("金额(元)", 60, 20, 12, 3.5, 0.9),
+                new TextBox("诊察费", 10, 26, 10.5, 3.5, 0.9), new TextBox("36.00", 60, 26, 8.5, 3.5, 0.9),
+                new TextBox("金额合计(大写)壹佰元整(小写)", 10, 32, 60, 3.5, 0.9), new TextBox("100.00", 75, 32, 10.5, 3.5, 0.9),
+                new TextBox("个人自费：123.00", 10, 40, 28, 3.5, 0.9), new TextBox("196.18", 58, 40, 10.5, 3.5, 0.8),
+                new TextBox("补缴金额：0.00", 80, 40, 24, 3.5, 0.9),
+                new TextBox("现金支付：1402.13", 10, 48, 29, 3.5, 0.9), new TextBox("4057.54", 58, 48, 12, 3.5, 0.7),
+                new TextBox("其他支付：", 10, 56, 15, 3.5, 0.9), new TextBox("关7东", 36, 56, 8, 3.5, 0.3),
+                new TextBox("9.30", 58, 56, 7, 3.5, 0.9),
+                new TextBox("账户支付：", 10, 64, 15, 3.5, 0.9), new TextBox("5", 36, 64, 1.7, 3.5, 0.3),
+                new TextBox("8.12", 58, 64, 7, 3.5, 0.9),
+                new TextBox("入院日期：2025年4月24日", 10, 72, 38, 3.5, 0.9), new TextBox("出院", 60, 72, 7, 3.5, 0.9),
+                new TextBox("2025年5月17日", 70, 72, 24, 3.5, 0.9));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(texts(reading)).containsEntry("selfFunded", "123.00").containsEntry("cashPaid", "1402.13");
+        assertThat(reading.unlabelled()).extracting(u -> u.value().text()).containsExactly("196.18", "4057.54", "2025-05-17");
+        assertThat(reading.unlabelled()).extracting(ReceiptReading.Unlabelled::date).containsExactly(false, false, true);
+        ReceiptReading.Unlabelled lost = reading.unlabelled().getFirst();
+        assertThat(lost.label().x()).isCloseTo(38, within(0.5));
+        assertThat(lost.label().x() + lost.label().width()).isCloseTo(58, within(0.5));
+        assertThat(lost.label().y()).isLessThan(40);
+        assertThat(lost.label().y() + lost.label().height()).isGreaterThan(43.5);
+        assertThat(lost.value().confidence()).isCloseTo(0.8, within(0.01));
+        ReceiptReading.Unlabelled runTogether = reading.unlabelled().get(1);
+        assertThat(runTogether.label().x()).isCloseTo(39, within(0.5));
+        assertThat(runTogether.label().x() + runTogether.label().width()).isCloseTo(58, within(0.5));
     }
 
     static PageText page(TextBox... boxes) {

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.huzhu.recognition.ReceiptReading.Area;
 import org.huzhu.recognition.ReceiptReading.Value;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,20 @@ class SecondReadsTest {
             String text = answers.get(row + "@" + scale);
             return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
         }
+
+        /** Answers a look for a label by its row, at any scale. */
+        ScriptedLines label(int row, String text) {
+            answers.put(row + "@label", text);
+            return this;
+        }
+
+        @Override
+        public TextBox readLabel(double x, double y, double width, double height, double scale) {
+            int row = (int) Math.round((y + height / 2) / 100);
+            asked.add(row + "@label");
+            String text = answers.get(row + "@label");
+            return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
+        }
     }
 
     private static Area row(int row) {
@@ -45,7 +60,7 @@ class SecondReadsTest {
 
     private static ReceiptReading reading(Map<ReceiptField, Value> values, Map<ReceiptField, Area> slots) {
         return new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, values, EnumSet.allOf(ReceiptField.class), List.of(), false,
-                List.of(), slots);
+                List.of(), slots, List.of());
     }
 
     private static Map<ReceiptField, Value> values(Object... fieldTextRow) {
@@ -140,7 +155,7 @@ class SecondReadsTest {
         ScriptedLines lines = new ScriptedLines().answer(4, 2.0, second).answer(4, 1.5, third);
         ReceiptReading reading = new ReceiptReading(DocumentKind.OUTPATIENT_RECEIPT, values(ReceiptField.TOTAL, "9274.78", 4),
                 EnumSet.allOf(ReceiptField.class), List.of(new FeeLine("诊察费", "128.66"), new FeeLine("治疗费", "146.12")), allLinesRead,
-                List.of(), Map.of());
+                List.of(), Map.of(), List.of());
 
         ReceiptReading read = SecondReads.apply(reading, lines);
 
@@ -297,5 +312,91 @@ class SecondReadsTest {
         ReceiptReading first = reading(values(ReceiptField.PAYER_NAME, "华海红", 1), Map.of(ReceiptField.CHECK_CODE, row(3)));
 
         assertThat(SecondReads.apply(first, LineReader.NONE)).isSameAs(first);
+    }
+    /**
+     * A reading whose values (amounts, and dates: 2025-05-17) in {@code rows} no label was read before; only
+     * {@code labelled}'s labels were seen.
+     */
+    private static ReceiptReading unlabelled(Map<ReceiptField, Value> values, Set<ReceiptField> labelled, Object... textRow) {
+        List<ReceiptReading.Unlabelled> amounts = new ArrayList<>();
+        for (int i = 0; i < textRow.length; i += 2) {
+            int r = (Integer) textRow[i + 1];
+            String text = (String) textRow[i];
+            amounts.add(new ReceiptReading.Unlabelled(new Value(text, 0.8, row(r)), text.contains("-"), new Area(100, r * 100 - 12, 100, 24)));
+        }
+        return new ReceiptReading(DocumentKind.OUTPATIENT_RECEIPT, values, labelled, List.of(), false, List.of(), Map.of(), amounts);
+    }
+
+    /** The second looks at a reading of cashPaid 956.59 (row 3) and the unlabelled values given, {@code labelled}'s labels seen. */
+    private static ReceiptReading looked(ScriptedLines lines, Set<ReceiptField> labelled, Object... textRow) {
+        return SecondReads.apply(unlabelled(values(ReceiptField.CASH_PAID, "956.59", 3), labelled, textRow), lines);
+    }
+
+    @Test
+    void givesAnAmountToTheFieldWhoseLabelASecondLookReadsLeftOfIt() {
+        ReceiptReading read = looked(new ScriptedLines().label(5, "个人自付："),
+                EnumSet.of(ReceiptField.CASH_PAID), "196.18", 5);
+
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("196.18");
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).confidence()).isCloseTo(0.8 * PageReading.PLACED_TRUST, within(1e-9));
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).area()).isEqualTo(row(5));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the look reads more after the label | 个人自付：其他",
+            "the look reads no label | 日信金额：",
+            "the look reads a label that names no amount | 补缴金额：",
+            "the label's field was read elsewhere | 现金支付：",
+            "the look reads nothing | "})
+    void leavesAnAmountOutUnlessItsLabelIsReadRightBeforeIt(String what, String look) {
+        ScriptedLines lines = new ScriptedLines();
+        if (look != null) lines.label(5, look);
+
+        ReceiptReading read = looked(lines, EnumSet.of(ReceiptField.CASH_PAID), "196.18", 5);
+
+        assertThat(read.fields()).containsOnlyKeys(ReceiptField.CASH_PAID);
+        assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo("956.59");
+    }
+
+    @Test
+    void givesADateToTheDateFieldWhoseLabelALookReadsAndNoAmountToIt() {
+        ReceiptReading read = looked(new ScriptedLines().label(5, "出院日期").label(6, "入院日期："),
+                EnumSet.of(ReceiptField.CASH_PAID), "2025-05-17", 5, "196.18", 6);
+
+        assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).text()).isEqualTo("2025-05-17");
+        assertThat(read.fields()).doesNotContainKey(ReceiptField.ADMISSION_DATE);
+    }
+
+    @Test
+    void doesNotLookForALabelReadElsewhereOnThePage() {
+        ReceiptReading read = looked(new ScriptedLines().label(5, "个人自付："),
+                EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_PAID), "196.18", 5);
+
+        assertThat(read.fields()).doesNotContainKey(ReceiptField.SELF_PAID);
+    }
+
+    @Test
+    void givesNeitherOfTwoAmountsTheLabelBothLooksRead() {
+        ReceiptReading read = looked(new ScriptedLines().label(5, "个人自付：").label(6, "自付金额:"),
+                EnumSet.of(ReceiptField.CASH_PAID), "196.18", 5, "123.00", 6);
+
+        assertThat(read.fields()).doesNotContainKey(ReceiptField.SELF_PAID);
+    }
+
+    @Test
+    void looksForNoLabelWhenEveryAmountAndDateIsRead() {
+        Map<ReceiptField, Value> all = new EnumMap<>(ReceiptField.class);
+        int r = 1;
+        for (ReceiptLabel label : ReceiptLabel.values()) {
+            if (label.isAmount()) all.put(label.field(), new Value("1.00", 0.9, row(r++)));
+            if (label.isDate()) all.put(label.field(), new Value("2025-05-17", 0.9, row(r++)));
+        }
+        ReceiptReading reading = unlabelled(all, all.keySet(), "196.18", 20);
+        ScriptedLines lines = new ScriptedLines().label(20, "个人自付：");
+
+        SecondReads.apply(reading, lines);
+
+        assertThat(lines.asked).doesNotContain("20@label");
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.huzhu.recognition.LineReader;
 import org.huzhu.recognition.OcrEngine;
 import org.huzhu.recognition.OcrPage;
 import org.huzhu.recognition.OcrUnavailableException;
@@ -140,8 +141,18 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             return withoutEchoes(merge(engine.words(p.data(), dpi(p), TessEngine.SPARSE, ""), form));
         });
         ImagePreparation.Prepared p = prepared[0];
-        return new OcrPage(inPageUnits(pageIndex, words, p),
-                (x, y, width, height, scale, alphabet) -> readLine(p, x, y, width, height, scale, alphabet));
+        return new OcrPage(inPageUnits(pageIndex, words, p), new LineReader() {
+            @Override
+            public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
+                return TesseractOcr.this.readLine(p, p.data(), x, y, width, height, scale, alphabet);
+            }
+
+            @Override
+            public TextBox readLabel(double x, double y, double width, double height, double scale) {
+                GreyImage labels = p.form() != null ? p.form() : p.data();
+                return TesseractOcr.this.readLine(p, labels, x, y, width, height, scale, FormVocabulary.ALPHABET);
+            }
+        });
     }
 
     /**
@@ -232,15 +243,15 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     static final double ORDINARY_LINE_BOX = 52;
 
     /**
-     * A second look at a box of a prepared page (in page units): cut out, enlarged (by {@code asked}, less for a box
+     * A second look at a box of a layer of a prepared page (in page units): cut out, enlarged (by {@code asked}, less for a box
      * taller than {@link #ORDINARY_LINE_BOX} in the image's pixels), cleared of specks (a 3×3 median, which the
      * scaled strokes are far wider than), framed and read as one line.
      */
-    private TextBox readLine(ImagePreparation.Prepared page, double x, double y, double width, double height,
+    private TextBox readLine(ImagePreparation.Prepared page, GreyImage layer, double x, double y, double width, double height,
                              double asked, String alphabet) {
         double s = page.scale();
         double scale = Math.max(1, asked * Math.min(1, ORDINARY_LINE_BOX / height));
-        GreyImage line = page.data().crop((int) Math.floor(x * s), (int) Math.floor(y * s),
+        GreyImage line = layer.crop((int) Math.floor(x * s), (int) Math.floor(y * s),
                 (int) Math.ceil(width * s), (int) Math.ceil(height * s));
         line = PageGeometry.framed(PageGeometry.median3(PageGeometry.resample(line, scale, 0)), (int) Math.ceil(line.height() * scale * 0.5));
         int dpi = (int) Math.round(dpi(page) * scale);
