@@ -170,7 +170,12 @@ final class SecondReads {
                     .add(new Value(value.text(), value.confidence() * PageReading.PLACED_TRUST, value.area()));
         }
         claims.forEach((field, values) -> {
-            if (values.size() == 1) fields.put(field, values.getFirst());
+            if (values.size() != 1) return;
+            Value value = values.getFirst();
+            // a date, which no sum checks, must be read the same by two more looks (set 2's scans and faxes had dates
+            // misread so placed: 2036-05-13 for 2026-05-13); asking the same of amounts lost one right of set 1's 363
+            Value again = kind(field) == DATE ? twice(value.area(), DATE, lines) : value;
+            if (again != null && again.text().equals(value.text())) fields.put(field, value);
         });
     }
 

@@ -359,12 +359,20 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo("956.59");
     }
 
-    @Test
-    void givesADateToTheDateFieldWhoseLabelALookReadsAndNoAmountToIt() {
-        ReceiptReading read = looked(new ScriptedLines().label(5, "出院日期").label(6, "入院日期："),
-                EnumSet.of(ReceiptField.CASH_PAID), "2025-05-17", 5, "196.18", 6);
+    /**
+     * A date is given to the date field whose label a look reads when two more looks read it the same (no sum checks a
+     * date); an amount is not given to a date's field.
+     */
+    @ParameterizedTest(name = "looks at the date read {0} and {1}")
+    @CsvSource({"2025-05-17, 2025-05-17, true", "2025/05/17, 2025.05.17, true", "2025-05-17, 2025-05-11, false", "2025-05-17, , false"})
+    void givesADateToTheDateFieldWhoseLabelALookReadsWhenTwoMoreLooksReadItTheSame(String second, String third, boolean placed) {
+        ScriptedLines lines = new ScriptedLines().label(5, "出院日期").label(6, "入院日期：").answer(5, 2.0, second);
+        if (third != null) lines.answer(5, 1.5, third);
 
-        assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).text()).isEqualTo("2025-05-17");
+        ReceiptReading read = looked(lines, EnumSet.of(ReceiptField.CASH_PAID), "2025-05-17", 5, "196.18", 6);
+
+        assertThat(read.fields().containsKey(ReceiptField.DISCHARGE_DATE)).isEqualTo(placed);
+        if (placed) assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).text()).isEqualTo("2025-05-17");
         assertThat(read.fields()).doesNotContainKey(ReceiptField.ADMISSION_DATE);
     }
 
