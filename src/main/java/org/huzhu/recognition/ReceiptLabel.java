@@ -63,8 +63,19 @@ enum ReceiptLabel {
 
     ReceiptLabel(ReceiptField field, String... spellings) {
         this.field = field;
-        this.spellings = List.of(spellings);
+        List<String> all = new java.util.ArrayList<>(List.of(spellings));
+        for (String spelling : spellings) {
+            String bare = spelling.replace("(", "").replace(")", "");
+            if (!bare.equals(spelling) && bare.length() >= BARE_LENGTH && !all.contains(bare)) all.add(bare);
+        }
+        this.spellings = List.copyOf(all);
     }
+
+    /**
+     * A spelling with brackets is also a label without them, as OCR loses a thin face's brackets (交款人患者黄明 for
+     * 交款人（患者）黄明, where 交款人 alone made 患者 the payer), when at least this long without them.
+     */
+    private static final int BARE_LENGTH = 4;
 
     /** The one field this label's value fills, or null (住院时间 fills two; most labels none). */
     ReceiptField field() {
