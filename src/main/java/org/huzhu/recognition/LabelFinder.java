@@ -11,7 +11,8 @@ import java.util.Set;
  * character misread, missing, extra or swapped with its neighbour for labels of four characters
  * or more, and one character misread for a three-character label that begins a line or follows a
  * wide gap. A near match that fits two labels equally (个人自付 / 个人自费) is ambiguous and left
- * unread, unless all but one of them are already found elsewhere on the page.
+ * unread, unless all but one of them are already found elsewhere on the page. A wording with brackets is also found
+ * exactly without them ({@link ReceiptLabel#bareSpellings()}).
  */
 final class LabelFinder {
 
@@ -39,9 +40,11 @@ final class LabelFinder {
     static List<Hit> find(String line, boolean[] startsSegment, Set<ReceiptLabel> foundElsewhere) {
         List<Hit> candidates = new ArrayList<>();
         for (ReceiptLabel label : ReceiptLabel.values()) {
-            for (String spelling : label.spellings()) {
-                for (int at = line.indexOf(spelling); at >= 0; at = line.indexOf(spelling, at + 1)) {
-                    candidates.add(new Hit(label, at, at + spelling.length(), 0, spelling));
+            for (List<String> spellings : List.of(label.spellings(), label.bareSpellings())) {
+                for (String spelling : spellings) {
+                    for (int at = line.indexOf(spelling); at >= 0; at = line.indexOf(spelling, at + 1)) {
+                        candidates.add(new Hit(label, at, at + spelling.length(), 0, spelling));
+                    }
                 }
             }
         }

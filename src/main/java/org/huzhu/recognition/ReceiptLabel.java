@@ -60,15 +60,17 @@ enum ReceiptLabel {
 
     private final ReceiptField field;
     private final List<String> spellings;
+    private final List<String> bareSpellings;
 
     ReceiptLabel(ReceiptField field, String... spellings) {
         this.field = field;
-        List<String> all = new java.util.ArrayList<>(List.of(spellings));
+        this.spellings = List.of(spellings);
+        List<String> bare = new java.util.ArrayList<>();
         for (String spelling : spellings) {
-            String bare = spelling.replace("(", "").replace(")", "");
-            if (!bare.equals(spelling) && bare.length() >= BARE_LENGTH && !all.contains(bare)) all.add(bare);
+            String without = spelling.replace("(", "").replace(")", "");
+            if (!without.equals(spelling) && without.length() >= BARE_LENGTH && !this.spellings.contains(without)) bare.add(without);
         }
-        this.spellings = List.copyOf(all);
+        this.bareSpellings = List.copyOf(bare);
     }
 
     /**
@@ -94,6 +96,14 @@ enum ReceiptLabel {
 
     List<String> spellings() {
         return spellings;
+    }
+
+    /**
+     * The spellings with brackets, without them: found only as they stand, the brackets' loss being misreading
+     * enough (near 收款单位章, 收款单位武汉市… had 武 taken into the label).
+     */
+    List<String> bareSpellings() {
+        return bareSpellings;
     }
 
     /** Whether a spelling is a label only when something other than a word follows it. */

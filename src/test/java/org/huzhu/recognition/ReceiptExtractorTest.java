@@ -447,6 +447,7 @@ class ReceiptExtractorTest {
         "交款人（患者）：张三|payerName|张三",
         "交款人患者张三|payerName|张三",
         "开票单位章武汉市第一医院|hospital|武汉市第一医院",
+        "收款单位武汉市第一医院|hospital|武汉市第一医院",
         "患者姓名：张三|payerName|张三",
         "参保人姓名：张三|payerName|张三",
         "开具日期：2026年5月12日|issueDate|2026-05-12",
