@@ -218,14 +218,8 @@ final class PageReading {
 
     /** Whether a field's value was read from these characters. */
     private boolean taken(Span amount, String value) {
-        ReceiptReading.Area a = amount.area();
-        for (Value v : fields.values()) {
-            ReceiptReading.Area b = v.area();
-            if (b == null || !v.text().equals(value)) continue;
-            boolean overlaps = a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
-            if (overlaps) return true;
-        }
-        return false;
+        ReceiptReading.Area area = amount.area();
+        return fields.values().stream().anyMatch(v -> v.area() != null && v.text().equals(value) && v.area().overlaps(area));
     }
 
     /**

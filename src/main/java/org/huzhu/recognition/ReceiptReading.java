@@ -47,5 +47,8 @@ record ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<Re
 
     /** A box on the page, in the page's own units. */
     record Area(double x, double y, double width, double height) {
+        boolean overlaps(Area other) {
+            return x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height;
+        }
     }
 }
