@@ -1,6 +1,7 @@
 package org.huzhu.recognition;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,11 @@ import java.util.Set;
  * wide gap. A near match that fits two labels equally (个人自付 / 个人自费) is ambiguous and left
  * unread, unless all but one of them are already found elsewhere on the page. A wording with brackets is also found
  * exactly without them ({@link ReceiptLabel#bareSpellings()}).
+ *
+ * <p>On an image parted into its form and its data, a label is printed in the form's ink: a near match never takes a
+ * character read in the data's ink beside characters of the form's (交款陈志芳, the 人 of 交款人 lost under a seal, is
+ * 交款 and the payer 陈志芳, not 交款人 with 人 misread and the payer 志芳), and a three-character label that lost one
+ * character is found in its other two where they begin a line or segment in the form's ink and the data's ink follows.
  */
 final class LabelFinder {
 
@@ -26,18 +32,21 @@ final class LabelFinder {
     private LabelFinder() {
     }
 
-    /** The labels on a line, left to right, none overlapping. */
+    /** The labels on a line read whole, left to right, none overlapping. */
     static List<Hit> find(String line) {
-        return find(line, new boolean[line.length()], Set.of());
+        TextBox.Ink[] inks = new TextBox.Ink[line.length()];
+        Arrays.fill(inks, TextBox.Ink.EITHER);
+        return find(line, new boolean[line.length()], inks, Set.of());
     }
 
     /**
      * The labels on a line, left to right, none overlapping.
      *
      * @param startsSegment which characters begin a line or follow a wide gap
+     * @param inks the layer each character was read in
      * @param foundElsewhere labels already found unambiguously on the page
      */
-    static List<Hit> find(String line, boolean[] startsSegment, Set<ReceiptLabel> foundElsewhere) {
+    static List<Hit> find(String line, boolean[] startsSegment, TextBox.Ink[] inks, Set<ReceiptLabel> foundElsewhere) {
         List<Hit> candidates = new ArrayList<>();
         for (ReceiptLabel label : ReceiptLabel.values()) {
             for (List<String> spellings : List.of(label.spellings(), label.bareSpellings())) {
@@ -51,9 +60,13 @@ final class LabelFinder {
         for (ReceiptLabel label : ReceiptLabel.values()) {
             for (String spelling : label.spellings()) {
                 if (spelling.length() >= 4) candidates.addAll(nearMatches(line, label, spelling));
-                if (spelling.length() == 3) candidates.addAll(shortNearMatches(line, startsSegment, label, spelling));
+                if (spelling.length() == 3) {
+                    candidates.addAll(shortNearMatches(line, startsSegment, label, spelling));
+                    candidates.addAll(shortenedBeforeData(line, startsSegment, inks, label, spelling));
+                }
             }
         }
+        candidates.removeIf(hit -> hit.edits() > 0 && inksMixed(inks, hit));
         candidates.removeIf(hit -> ReceiptLabel.standsAlone(hit.spelling()) && !standsAlone(line, startsSegment, hit));
         candidates.sort(Comparator.comparingInt(Hit::edits)
                 .thenComparing(Comparator.comparingInt((Hit h) -> h.end() - h.start()).reversed())
@@ -122,6 +135,33 @@ final class LabelFinder {
             if (differences == 1) hits.add(new Hit(label, at, at + 3, 1, spelling));
         }
         return hits;
+    }
+
+    /**
+     * 交款 before 陈志芳 for 交款人: two characters of a three-character label, in the form's ink, beginning a line or
+     * segment, with the data's ink right after them — the third lost under a seal or to faint print.
+     */
+    private static List<Hit> shortenedBeforeData(String line, boolean[] startsSegment, TextBox.Ink[] inks, ReceiptLabel label,
+                                                 String spelling) {
+        List<Hit> hits = new ArrayList<>();
+        for (int at = 0; at + 2 < line.length(); at++) {
+            if (at > 0 && !startsSegment[at]) continue;
+            if (inks[at] != TextBox.Ink.FORM || inks[at + 1] != TextBox.Ink.FORM || inks[at + 2] != TextBox.Ink.DATA) continue;
+            String window = line.substring(at, at + 2);
+            if (!holdsValueCharacters(window) && withinOneEdit(window, spelling)) hits.add(new Hit(label, at, at + 2, 1, spelling));
+        }
+        return hits;
+    }
+
+    /** The hit's characters were read some in the form's ink, some in the data's. */
+    private static boolean inksMixed(TextBox.Ink[] inks, Hit hit) {
+        boolean form = false;
+        boolean data = false;
+        for (int i = hit.start(); i < hit.end(); i++) {
+            form |= inks[i] == TextBox.Ink.FORM;
+            data |= inks[i] == TextBox.Ink.DATA;
+        }
+        return form && data;
     }
 
     private static List<Hit> nearMatches(String line, ReceiptLabel label, String spelling) {

@@ -44,10 +44,10 @@ final class ReceiptExtractor {
         List<boolean[]> starts = lines.stream().map(ReceiptExtractor::segmentStarts).toList();
         Set<ReceiptLabel> found = EnumSet.noneOf(ReceiptLabel.class);
         for (int i = 0; i < lines.size(); i++) {
-            LabelFinder.find(lines.get(i).text(), starts.get(i), Set.of()).forEach(h -> found.add(h.label()));
+            LabelFinder.find(lines.get(i).text(), starts.get(i), lines.get(i).inks(), Set.of()).forEach(h -> found.add(h.label()));
         }
         List<List<Hit>> hits = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) hits.add(LabelFinder.find(lines.get(i).text(), starts.get(i), found));
+        for (int i = 0; i < lines.size(); i++) hits.add(LabelFinder.find(lines.get(i).text(), starts.get(i), lines.get(i).inks(), found));
         DocumentKind kind = DocumentClues.kind(lines, hits);
         PageReading reading = new PageReading(lines, hits);
         reading.readBesideLabels();

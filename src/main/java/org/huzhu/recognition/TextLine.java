@@ -22,15 +22,18 @@ final class TextLine {
     private final double[] left;
     private final double[] right;
     private final double[] confidence;
+    private final TextBox.Ink[] inks;
     private final double top;
     private final double bottom;
     private final double height;
 
-    private TextLine(String text, double[] left, double[] right, double[] confidence, double top, double bottom, double height) {
+    private TextLine(String text, double[] left, double[] right, double[] confidence, TextBox.Ink[] inks, double top, double bottom,
+                     double height) {
         this.text = text;
         this.left = left;
         this.right = right;
         this.confidence = confidence;
+        this.inks = inks;
         this.top = top;
         this.bottom = bottom;
         this.height = height;
@@ -54,6 +57,11 @@ final class TextLine {
 
     double top() {
         return top;
+    }
+
+    /** The layer each character was read in, left to right ({@link TextBox.Ink#EITHER} where the page was read whole). */
+    TextBox.Ink[] inks() {
+        return inks.clone();
     }
 
     double bottom() {
@@ -186,7 +194,7 @@ final class TextLine {
             double y = centreY(b) - cy;
             double nx = cx + x * cos - y * sin;
             double ny = cy + x * sin + y * cos;
-            turned.add(new TextBox(b.text(), nx - b.width() / 2, ny - b.height() / 2, b.width(), b.height(), b.confidence()));
+            turned.add(new TextBox(b.text(), nx - b.width() / 2, ny - b.height() / 2, b.width(), b.height(), b.confidence(), b.ink()));
         }
         return turned;
     }
@@ -230,21 +238,23 @@ final class TextLine {
             double[] left = new double[glyphs.size()];
             double[] right = new double[glyphs.size()];
             double[] confidence = new double[glyphs.size()];
+            TextBox.Ink[] inks = new TextBox.Ink[glyphs.size()];
             for (int i = 0; i < glyphs.size(); i++) {
                 Glyph g = glyphs.get(i);
                 text.append(g.character());
                 left[i] = g.left();
                 right[i] = g.right();
                 confidence[i] = g.confidence();
+                inks[i] = g.ink();
             }
             double[] heights = boxes.stream().mapToDouble(TextBox::height).sorted().toArray();
             double median = heights.length == 0 ? 0 : heights[heights.length / 2];
-            return new TextLine(text.toString(), left, right, confidence, top(), bottom(), median);
+            return new TextLine(text.toString(), left, right, confidence, inks, top(), bottom(), median);
         }
     }
 
     /** One character of a box, placed by sharing the box's width (a CJK character counts twice a Latin one). */
-    private record Glyph(char character, double left, double right, double confidence) {
+    private record Glyph(char character, double left, double right, double confidence, TextBox.Ink ink) {
 
         static List<Glyph> of(TextBox box) {
             String text = box.text();
@@ -260,7 +270,7 @@ final class TextLine {
             for (int i = 0; i < text.length(); i++) {
                 double width = total == 0 ? 0 : box.width() * weights[i] / total;
                 char c = fold(text.charAt(i));
-                if (!Character.isWhitespace(c)) glyphs.add(new Glyph(c, x, x + width, confidence));
+                if (!Character.isWhitespace(c)) glyphs.add(new Glyph(c, x, x + width, confidence, box.ink()));
                 x += width;
             }
             return glyphs;

@@ -338,6 +338,28 @@ class ReceiptExtractorTest {
         assertThat(texts(ReceiptExtractor.extract(List.of(middle)))).doesNotContainKey("payerName");
     }
 
+    /**
+     * An image parted into form and data, a seal over the payer's label: 人 of 交款人 lost, 交款 read in the form's ink and
+     * the name in the data's. 交款陈 is not the label with 人 misread (the payer 志芳): a label is printed in one ink.
+     */
+    @Test
+    void aLabelThatLostACharacterDoesNotTakeOneReadInTheDatasInk() {
+        PageText parted = page(inked("交款", 10, 20, TextBox.Ink.FORM), inked("陈志芳", 18, 20, TextBox.Ink.DATA),
+                inked("开票日期：", 150, 20, TextBox.Ink.FORM), inked("2026-05-12", 168, 20, TextBox.Ink.DATA),
+                inked("收款单位", 10, 27, TextBox.Ink.FORM), inked("武汉市第一医院", 28, 27, TextBox.Ink.DATA));
+        PageText oneInk = page(inked("交款", 10, 20, TextBox.Ink.FORM), inked("陈志芳", 18, 20, TextBox.Ink.FORM));
+        PageText whole = page(box("交款", 10, 20), box("陈志芳", 18, 20));
+        PageText notBeginning = page(inked("住院号", 10, 20, TextBox.Ink.FORM), inked("ZY1", 22, 20, TextBox.Ink.DATA),
+                inked("交款", 30, 20, TextBox.Ink.FORM), inked("陈志芳", 38, 20, TextBox.Ink.DATA));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(parted)))).containsEntry("payerName", "陈志芳")
+                .containsEntry("issueDate", "2026-05-12").containsEntry("hospital", "武汉市第一医院");
+        // the label's third character misread, not lost: 交款陈 in one ink is 交款人 as before
+        assertThat(texts(ReceiptExtractor.extract(List.of(oneInk)))).containsEntry("payerName", "志芳");
+        assertThat(texts(ReceiptExtractor.extract(List.of(whole)))).containsEntry("payerName", "志芳");
+        assertThat(texts(ReceiptExtractor.extract(List.of(notBeginning)))).doesNotContainKey("payerName");
+    }
+
     @Test
     void takesTheWholeLabelWhenItsShortSpellingIsExactAndItsLongOneNear() {
         PageText page = page(box("收款单位(草)：武汉市第一医院", 10, 20), box("复核人：李四", 130, 20));
@@ -573,6 +595,10 @@ class ReceiptExtractorTest {
         ReceiptReading.Unlabelled runTogether = reading.unlabelled().get(1);
         assertThat(runTogether.label().x()).isCloseTo(39, within(0.5));
         assertThat(runTogether.label().x() + runTogether.label().width()).isCloseTo(58, within(0.5));
+    }
+
+    static TextBox inked(String text, double x, double y, TextBox.Ink ink) {
+        return new TextBox(text, x, y, new TestReceipt.Placed(text, 0, 0, 3.5).width(), 3.5, 1.0, ink);
     }
 
     static PageText page(TextBox... boxes) {

@@ -4,9 +4,12 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -127,6 +130,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     public OcrPage readKeeping(BufferedImage page, int pageIndex) {
         if (missing != null) throw new OcrUnavailableException(missing);
         ImagePreparation.Prepared[] prepared = new ImagePreparation.Prepared[1];
+        Set<TessEngine.Word> formWords = Collections.newSetFromMap(new IdentityHashMap<>());
         List<TessEngine.Word> words = withEngine(engine -> {
             ImagePreparation.Prepared p = preparation.prepare(page);
             List<TessEngine.Word> form = null;
@@ -138,10 +142,11 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             }
             prepared[0] = p;
             if (p.form() == null) return engine.words(p.data(), dpi(p), TessEngine.AUTO, "");
+            formWords.addAll(form);
             return withoutEchoes(merge(engine.words(p.data(), dpi(p), TessEngine.SPARSE, ""), form));
         });
         ImagePreparation.Prepared p = prepared[0];
-        return new OcrPage(inPageUnits(pageIndex, words, p), new LineReader() {
+        return new OcrPage(inPageUnits(pageIndex, words, p, formWords), new LineReader() {
             @Override
             public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
                 return TesseractOcr.this.readLine(p, p.data(), x, y, width, height, scale, alphabet);
@@ -363,15 +368,18 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     /**
      * The boxes in the deskewed page at the original image's scale: the preparation's scale is
      * undone, its rotation is not, so that a text line stays level for whoever groups words into
-     * lines. The page's size is the prepared page's at that scale.
+     * lines. The page's size is the prepared page's at that scale. On a page read in two layers each box says which
+     * ({@code formWords} those of the form's layer).
      */
-    static PageText inPageUnits(int pageIndex, List<TessEngine.Word> words, ImagePreparation.Prepared prepared) {
+    static PageText inPageUnits(int pageIndex, List<TessEngine.Word> words, ImagePreparation.Prepared prepared,
+                                Set<TessEngine.Word> formWords) {
         double scale = prepared.scale();
         List<TextBox> boxes = new ArrayList<>(words.size());
         for (TessEngine.Word w : words) {
             double confidence = Math.max(0, Math.min(1, w.confidence() / 100.0));
+            TextBox.Ink ink = prepared.form() == null ? TextBox.Ink.EITHER : formWords.contains(w) ? TextBox.Ink.FORM : TextBox.Ink.DATA;
             boxes.add(new TextBox(w.text(), w.left() / scale, w.top() / scale, (w.right() - w.left()) / scale,
-                    (w.bottom() - w.top()) / scale, confidence));
+                    (w.bottom() - w.top()) / scale, confidence, ink));
         }
         return new PageText(pageIndex, prepared.data().width() / scale, prepared.data().height() / scale, boxes);
     }

@@ -154,7 +154,9 @@ class TesseractOcrTest {
     void boxesComeBackAtTheOriginalImagesScale() {
         ImagePreparation.Prepared twice = new ImagePreparation.Prepared(GreyImage.blank(2000, 1000), GreyImage.blank(2000, 1000), 2.0, 1.5);
 
-        PageText page = TesseractOcr.inPageUnits(3, List.of(new TessEngine.Word("42010126", 400, 200, 600, 240, 90)), twice);
+        TessEngine.Word label = new TessEngine.Word("票据代码", 100, 200, 380, 240, 90);
+        PageText page = TesseractOcr.inPageUnits(3, List.of(new TessEngine.Word("42010126", 400, 200, 600, 240, 90), label), twice,
+                java.util.Set.of(label));
         TextBox box = page.boxes().getFirst();
 
         assertThat(page.pageIndex()).isEqualTo(3);
@@ -165,6 +167,9 @@ class TesseractOcrTest {
         assertThat(box.width()).isEqualTo(100.0);
         assertThat(box.height()).isEqualTo(20.0);
         assertThat(box.confidence()).isEqualTo(0.9, org.assertj.core.api.Assertions.within(1e-6));
+        // the page was parted into form and data: each box says which layer it was read in
+        assertThat(box.ink()).isEqualTo(TextBox.Ink.DATA);
+        assertThat(page.boxes().get(1).ink()).isEqualTo(TextBox.Ink.FORM);
     }
 
     @Test
