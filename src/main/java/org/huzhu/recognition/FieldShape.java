@@ -14,6 +14,7 @@ final class FieldShape {
     static boolean fits(ReceiptLabel label, String text) {
         if (label == ReceiptLabel.STAY) return FieldText.dates(text).size() == 2;
         if (label.field() == null) return false;
+        if (label.field() != ReceiptField.PAYER_NAME && label.field() != ReceiptField.HOSPITAL) text = withoutColonMisread(text);
         return switch (label.field()) {
             case INVOICE_CODE, INVOICE_NUMBER -> FieldText.code(text).matches("\\d{6,}");
             case CHECK_CODE -> FieldText.checkCode(text).matches("[0-9a-f]{4,}");
@@ -21,5 +22,13 @@ final class FieldShape {
             case PAYER_NAME, HOSPITAL -> FieldText.name(text).matches("[\\p{IsHan}·()]{2,}");
             default -> FieldText.isMoney(FieldText.money(text));
         };
+    }
+
+    /**
+     * The text less one character before its digits that is neither a digit nor a letter: the colon misread
+     * (个人自费上176.43), or a Song face's ¥, which chi_sim does not know, read as a Chinese character (自付金额 至1227.68).
+     */
+    static String withoutColonMisread(String text) {
+        return text.replaceFirst("^[^\\dA-Za-z](?=\\d)", "");
     }
 }

@@ -51,8 +51,12 @@ final class PageReading {
                 } else {
                     continue;
                 }
-                if (label.field() != null) slot(label.field(), i, hits.get(i).get(k).end(), nextStart(i, k));
-                if (!isRead(label)) accept(label, value(i, k), false);
+                Span value = value(i, k);
+                if (label.field() != null) {
+                    int reach = value != null && value.line() == lines.get(i) ? value.to() : -1;
+                    slot(label.field(), i, hits.get(i).get(k).end(), nextStart(i, k), reach);
+                }
+                if (!isRead(label)) accept(label, value, false);
             }
         }
     }
@@ -68,10 +72,21 @@ final class PageReading {
      * {@value #SLOT_LENGTH} line heights right).
      */
     void slot(ReceiptField field, int lineIndex, int from, int to) {
+        slot(field, lineIndex, from, to, -1);
+    }
+
+    /**
+     * As {@link #slot(ReceiptField, int, int, int)}, reaching at least half a line height past character {@code reach - 1}
+     * when {@code reach > 0}: the value read beside the label, which a grid may print further right than
+     * {@value #SLOT_LENGTH} line heights (a statement's 自付金额 cell, its amount at the cell's right end, was read
+     * again cut off before its last digit).
+     */
+    void slot(ReceiptField field, int lineIndex, int from, int to, int reach) {
         TextLine line = lines.get(lineIndex);
         if (from < 0 || from > line.length() || line.length() == 0) return;
         double left = from == 0 ? line.left(0) : line.right(from - 1);
-        double right = to > 0 && to < line.length() ? line.left(to) : left + SLOT_LENGTH * line.height();
+        double right = to > 0 && to < line.length() ? line.left(to)
+                : Math.max(left + SLOT_LENGTH * line.height(), reach > 0 ? line.right(reach - 1) + 0.5 * line.height() : left);
         if (right - left < line.height()) return;
         slots.putIfAbsent(field, new ReceiptReading.Area(left, line.top(), right - left, line.bottom() - line.top()));
     }
@@ -112,7 +127,7 @@ final class PageReading {
         if (field == null) return;
         String read = value.text();
         if (field != ReceiptField.PAYER_NAME && field != ReceiptField.HOSPITAL) {
-            read = placedByTemplate ? read.replaceFirst("^[\\p{IsHan}\\p{P}~]+(?=\\d)", "") : read.replaceFirst("^[^\\dA-Za-z](?=\\d)", "");
+            read = placedByTemplate ? read.replaceFirst("^[\\p{IsHan}\\p{P}~]+(?=\\d)", "") : FieldShape.withoutColonMisread(read);
         }
         String text = switch (field) {
             case INVOICE_CODE, INVOICE_NUMBER -> FieldText.code(read);

@@ -360,6 +360,22 @@ class ReceiptExtractorTest {
         assertThat(texts(ReceiptExtractor.extract(List.of(notBeginning)))).doesNotContainKey("payerName");
     }
 
+    /**
+     * A statement's grid: 自付金额 without a colon, its amount far right in the next cell after a Song face's ¥ read as 至
+     * (chi_sim knows no ¥). The cell is the amount, and where it stands is where a second look reads it again, all of it.
+     */
+    @Test
+    void aGridCellsAmountAfterItsSignMisreadIsTheValueAndItsWholeWidthWhereItStands() {
+        PageText page = page(inked("自付金额", 10, 20, TextBox.Ink.FORM), inked("至1227.68", 70, 20, TextBox.Ink.DATA));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(texts(reading)).containsEntry("selfPaid", "1227.68");
+        ReceiptReading.Area slot = reading.slots().get(ReceiptField.SELF_PAID);
+        ReceiptReading.Area value = reading.fields().get(ReceiptField.SELF_PAID).area();
+        assertThat(slot.x() + slot.width()).isGreaterThan(value.x() + value.width());
+    }
+
     @Test
     void takesTheWholeLabelWhenItsShortSpellingIsExactAndItsLongOneNear() {
         PageText page = page(box("收款单位(草)：武汉市第一医院", 10, 20), box("复核人：李四", 130, 20));
