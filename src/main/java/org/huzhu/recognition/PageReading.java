@@ -240,13 +240,19 @@ final class PageReading {
     /**
      * The text right of a label up to the next label or a wide gap; else, in a grid whose label
      * cells carry no colon, the next cell right of it when the text there has the field's shape;
-     * else the text just below it.
+     * else the text just below it. Text read wholly in the form's ink is none of these: values are printed in the data's
+     * ink, and such text is a label not recognised (患者姓名 with its colon lost, then 开日其 — 开票日期 misread — in the next
+     * cell, where the name was not read).
      */
     Span value(int lineIndex, int hitIndex) {
-        Span right = rightOf(lineIndex, hitIndex);
+        Span right = inDataInk(rightOf(lineIndex, hitIndex));
         if (right != null) return right;
-        Span cell = nextCell(lineIndex, hitIndex);
-        return cell != null ? cell : below(lineIndex, hitIndex);
+        Span cell = inDataInk(nextCell(lineIndex, hitIndex));
+        return cell != null ? cell : inDataInk(below(lineIndex, hitIndex));
+    }
+
+    private static Span inDataInk(Span span) {
+        return span == null || span.inFormInk() ? null : span;
     }
 
     /** The next cell right of a label without a colon, up to the next label, if its text fits the label's field. */
@@ -331,6 +337,12 @@ final class PageReading {
 
         double confidence() {
             return line.confidence(from, to);
+        }
+
+        /** Every character was read in the form's layer of an image parted into form and data. */
+        boolean inFormInk() {
+            for (int i = from; i < to; i++) if (line.ink(i) != TextBox.Ink.FORM) return false;
+            return to > from;
         }
 
         /** Where the characters stand on the page. */

@@ -110,12 +110,15 @@ final class TemplatePlacement {
         return true;
     }
 
-    /** Gives the text [from, to) to the target labels in order, if it holds exactly one value for each. */
+    /**
+     * Gives the text [from, to) to the target labels in order, if it holds exactly one value for each. Text read wholly in
+     * the form's ink is no value: it is a label misread (开日其 for 开票日期 was placed as the payer where the name was not read).
+     */
     private static void fill(PageReading page, int lineIndex, int from, int to, List<ReceiptLabel> targets) {
         List<Span> values = targets.stream().allMatch(ReceiptLabel::isAmount)
                 ? amounts(page.lines.get(lineIndex), from, to)
                 : page.segments(lineIndex, from, to).stream()
-                        .filter(s -> !s.isLabel() && s.text().chars().anyMatch(Character::isLetterOrDigit))
+                        .filter(s -> !s.isLabel() && !s.inFormInk() && s.text().chars().anyMatch(Character::isLetterOrDigit))
                         .map(Span::afterColon).toList();
         if (values == null || values.size() != targets.size()) return;
         for (int i = 0; i < targets.size(); i++) {

@@ -64,6 +64,11 @@ final class TextLine {
         return inks.clone();
     }
 
+    /** The layer the character at {@code index} was read in. */
+    TextBox.Ink ink(int index) {
+        return inks[index];
+    }
+
     double bottom() {
         return bottom;
     }
