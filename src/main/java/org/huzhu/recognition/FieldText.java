@@ -24,6 +24,7 @@ final class FieldText {
     private static final Pattern COMPACT_DATE = Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
     private static final Pattern MONEY = Pattern.compile("\\d+\\.\\d{2}");
     /** ¥ or ￥ before an amount as OCR misreads it (no amount begins with a letter). */
+    private static final Pattern DIGIT_BEFORE_SIGN = Pattern.compile("\\d\\s*[¥￥]");
     private static final Pattern CURRENCY_MISREAD = Pattern.compile("^(?:[Yy半羊兰丫]|X[Yy]|[Yy]{2})(?=\\d)");
     /** An amount inside other text: digits (thousands commas allowed), a point or a comma, two decimals. */
     static final Pattern MONEY_IN_TEXT = Pattern.compile("(?<![\\d.,])\\d[\\d,]*[.,]\\d{2}(?![\\d.,]*\\d)");
@@ -136,9 +137,12 @@ final class FieldText {
      * before the digits), 元, spaces, thousands commas, stray strokes at the ends and marks after
      * the two decimals dropped, a comma read for the decimal point restored. Anything else in the
      * value (another letter before or inside it, a third decimal, a second amount)
-     * and the text is passed on as read, to be refused: an amount is never picked out of noise.
+     * and the text is passed on as read, to be refused: an amount is never picked out of noise. Nor is a digit before
+     * the sign the amount's: an amount begins at its sign (a second look read the last stroke of 个人自付's 付 as a 1 before
+     * ¥515.17, and both looks made it 1515.17).
      */
     static String money(String text) {
+        if (DIGIT_BEFORE_SIGN.matcher(text).find()) return text;
         String t = trimNoise(digitsFromLookAlikes(text).replaceAll("[\\s¥￥元]", ""));
         t = CURRENCY_MISREAD.matcher(t).replaceFirst("");
         // after the two decimals, marks without a digit among them are the seal's or the paper's, not the amount's

@@ -46,7 +46,10 @@ class FieldTextTest {
         "半1730.01 → 1730.01",
         "兰0.00 → 0.00",
         "Y 12.00元 → 12.00",
-        "YYY12.00 → YYY12.00"})
+        "YYY12.00 → YYY12.00",
+        "1¥515.17 → 1¥515.17",
+        "1 ￥515.17 → 1 ￥515.17",
+        "¥515.17 → 515.17"})
     void amountsAreTheOneAmountInTheValueOrTheTextAsRead(String read, String amount) {
         assertThat(FieldText.money(read)).isEqualTo(amount);
     }
