@@ -13,7 +13,9 @@ import org.huzhu.recognition.PageReading.Span;
  * missing there, in order, when it holds exactly as many values as labels are missing — amounts
  * counted by their two decimals (1730.010.00 is 1730.01 and 0.00), other values by the wide gaps
  * between them. A line without any label is taken for the template line between the lines above
- * and below it when exactly that one line is missing there. Anything that does not add up is left
+ * and below it when exactly that one line is missing there, unless it holds text in the form's ink: labels of its own,
+ * unread, which may name other fields (a form whose 其他支付 and 统筹基金支付 were read 交 and 医保基人支人 had its two amounts
+ * placed as the template's 个人自付 and 个人自费). Anything that does not add up is left
  * alone, and so is a line whose labels stand in another order than the template's (a form that
  * prints the 其他信息 grid the other way round); placed values carry a little less confidence, and
  * the checks judge them like the rest.
@@ -44,7 +46,8 @@ final class TemplatePlacement {
         }
         int[] placed = rows.clone();
         for (int i = 0; i < n; i++) {
-            if (rows[i] != UNLABELLED) continue;
+            // a line with text in the form's ink has labels of its own that were not read, which may name other fields
+            if (rows[i] != UNLABELLED || inFormInk(page.lines.get(i))) continue;
             int above = i - 1;
             while (above >= 0 && rows[above] < 0) above--;
             int below = i + 1;
@@ -97,6 +100,12 @@ final class TemplatePlacement {
             previousSlot = Math.max(previousSlot, nextSlot);
             from = next != null ? next.end() : line.length();
         }
+    }
+
+    /** Whether any character of the line was read in the form's ink. */
+    private static boolean inFormInk(TextLine line) {
+        for (int i = 0; i < line.length(); i++) if (line.ink(i) == TextBox.Ink.FORM) return true;
+        return false;
     }
 
     /** Whether the labels read keep the template's order: a form printing the line the other way round is not placed by it. */

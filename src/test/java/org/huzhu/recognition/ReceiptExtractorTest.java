@@ -290,6 +290,27 @@ class ReceiptExtractorTest {
                 .containsEntry("selfPaid", "966.02").containsEntry("selfFunded", "130.68");
     }
 
+    /**
+     * Another form's line of payments whose labels were misread (其他支付 as 交, 医保统筹基金支付 as 医保基人支人): read in the
+     * form's ink, they are labels, unread, and the line is not the template's 个人自付 / 个人自费 line missing there.
+     */
+    @Test
+    void doesNotTakeALineWithTextInTheFormsInkForTheTemplateLineMissing() {
+        PageText page = page(
+                inked("医保统筹基金支付：", 10, 20, TextBox.Ink.FORM), inked("1730.01", 42, 20, TextBox.Ink.DATA),
+                inked("其他支付：", 72, 20, TextBox.Ink.FORM), inked("0.00", 90, 20, TextBox.Ink.DATA),
+                inked("个人账户支付：", 115, 20, TextBox.Ink.FORM), inked("0.00", 140, 20, TextBox.Ink.DATA),
+                inked("个人现金支付：", 170, 20, TextBox.Ink.FORM), inked("1096.70", 195, 20, TextBox.Ink.DATA),
+                inked("交", 10, 27, TextBox.Ink.FORM), inked("966.02", 30, 27, TextBox.Ink.DATA),
+                inked("医保基人支人", 60, 27, TextBox.Ink.FORM), inked("130.68", 90, 27, TextBox.Ink.DATA),
+                inked("京山市人民医院", 40, 34, TextBox.Ink.DATA), inked("复核人：", 130, 34, TextBox.Ink.FORM),
+                inked("李四", 145, 34, TextBox.Ink.DATA));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsEntry("cashPaid", "1096.70").doesNotContainKeys("selfPaid", "selfFunded");
+    }
+
     @Test
     void takesALineWithoutLabelsForTheTemplateLineMissingBetweenTheLinesAroundIt() {
         PageText page = page(
