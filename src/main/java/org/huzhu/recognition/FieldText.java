@@ -23,8 +23,9 @@ final class FieldText {
             + ")\\s*(\\d{1,2})\\s*日?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
     private static final Pattern MONEY = Pattern.compile("\\d+\\.\\d{2}");
-    /** ¥ or ￥ before an amount as OCR misreads it (no amount begins with a letter). */
+    /** A digit before a ¥ or ￥: text that is no amount, which begins at its sign. */
     private static final Pattern DIGIT_BEFORE_SIGN = Pattern.compile("\\d\\s*[¥￥]");
+    /** ¥ or ￥ before an amount as OCR misreads it (no amount begins with a letter). */
     private static final Pattern CURRENCY_MISREAD = Pattern.compile("^(?:[Yy半羊兰丫]|X[Yy]|[Yy]{2})(?=\\d)");
     /** An amount inside other text: digits (thousands commas allowed), a point or a comma, two decimals. */
     static final Pattern MONEY_IN_TEXT = Pattern.compile("(?<![\\d.,])\\d[\\d,]*[.,]\\d{2}(?![\\d.,]*\\d)");

@@ -42,12 +42,13 @@ final class ReceiptExtractor {
     static ReceiptReading readPage(PageText page) {
         List<TextLine> lines = TextLine.of(page);
         List<boolean[]> starts = lines.stream().map(ReceiptExtractor::segmentStarts).toList();
+        List<TextBox.Ink[]> inks = lines.stream().map(TextLine::inks).toList();
         Set<ReceiptLabel> found = EnumSet.noneOf(ReceiptLabel.class);
         for (int i = 0; i < lines.size(); i++) {
-            LabelFinder.find(lines.get(i).text(), starts.get(i), lines.get(i).inks(), Set.of()).forEach(h -> found.add(h.label()));
+            LabelFinder.find(lines.get(i).text(), starts.get(i), inks.get(i), Set.of()).forEach(h -> found.add(h.label()));
         }
         List<List<Hit>> hits = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) hits.add(LabelFinder.find(lines.get(i).text(), starts.get(i), lines.get(i).inks(), found));
+        for (int i = 0; i < lines.size(); i++) hits.add(LabelFinder.find(lines.get(i).text(), starts.get(i), inks.get(i), found));
         DocumentKind kind = DocumentClues.kind(lines, hits);
         PageReading reading = new PageReading(lines, hits);
         reading.readBesideLabels();

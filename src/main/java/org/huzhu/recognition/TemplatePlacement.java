@@ -47,7 +47,7 @@ final class TemplatePlacement {
         int[] placed = rows.clone();
         for (int i = 0; i < n; i++) {
             // a line with text in the form's ink has labels of its own that were not read, which may name other fields
-            if (rows[i] != UNLABELLED || inFormInk(page.lines.get(i))) continue;
+            if (rows[i] != UNLABELLED || page.lines.get(i).holdsFormInk()) continue;
             int above = i - 1;
             while (above >= 0 && rows[above] < 0) above--;
             int below = i + 1;
@@ -100,12 +100,6 @@ final class TemplatePlacement {
             previousSlot = Math.max(previousSlot, nextSlot);
             from = next != null ? next.end() : line.length();
         }
-    }
-
-    /** Whether any character of the line was read in the form's ink. */
-    private static boolean inFormInk(TextLine line) {
-        for (int i = 0; i < line.length(); i++) if (line.ink(i) == TextBox.Ink.FORM) return true;
-        return false;
     }
 
     /** Whether the labels read keep the template's order: a form printing the line the other way round is not placed by it. */

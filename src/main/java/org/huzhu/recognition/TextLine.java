@@ -69,6 +69,12 @@ final class TextLine {
         return inks[index];
     }
 
+    /** Whether any character of the line was read in the form's ink (some of it is a label, read or not). */
+    boolean holdsFormInk() {
+        for (TextBox.Ink ink : inks) if (ink == TextBox.Ink.FORM) return true;
+        return false;
+    }
+
     double bottom() {
         return bottom;
     }
