@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -106,8 +107,23 @@ final class Browser {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(user);
         driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nav a")));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main .section")));
+        presentAfterNavigation(By.cssSelector("#nav a"));
+        presentAfterNavigation(By.cssSelector("#main .section"));
+    }
+
+    /**
+     * Waits for an element of the page a click is navigating to. Chrome aborts a search made while the old page unloads
+     * ("aborted by navigation"): that search found nothing yet, and the wait goes on; any other failure is thrown.
+     */
+    void presentAfterNavigation(By locator) {
+        wait.until(d -> {
+            try {
+                return !d.findElements(locator).isEmpty();
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("aborted by navigation")) return false;
+                throw e;
+            }
+        });
     }
 
     List<String> navSections() {
