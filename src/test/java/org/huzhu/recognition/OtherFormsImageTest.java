@@ -89,6 +89,19 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(right).as("payers read right of 2 (0 when a label's near match took the surname)").isEqualTo(2);
     }
 
+    /**
+     * An other form with form and data in a thin Song face at 300 dpi: the payer's name the page's read lost (蔡海林) came
+     * back from a second look at its place as nothing, Otsu's threshold over the enlarged crop finding no line. Read again
+     * thresholded locally when a look finds nothing, the name is read.
+     */
+    @Test
+    void aThinFacesNameThatALookFindsNothingInIsReadThresholdedLocally() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        int right = readAt300Dpi(new long[] {17}, new PngRenderer.Style(true, true, null, false), List.of("payerName"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("the payer read right (not when a look that found nothing was left at that)").isEqualTo(1);
+    }
+
     /** Set 1's other forms of these seeds drawn at 300 dpi in the style and read: the fields right, the WRONG added to {@code wrong}. */
     private int readAt300Dpi(long[] seeds, PngRenderer.Style style, List<String> fields, List<String> wrong) throws IOException {
         int right = 0;
