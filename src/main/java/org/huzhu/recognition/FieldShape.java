@@ -19,7 +19,8 @@ final class FieldShape {
             case INVOICE_CODE, INVOICE_NUMBER -> FieldText.code(text).matches("\\d{6,}");
             case CHECK_CODE -> FieldText.checkCode(text).matches("[0-9a-f]{4,}");
             case ISSUE_DATE, ADMISSION_DATE, DISCHARGE_DATE, VISIT_DATE -> FieldText.dates(text).size() == 1;
-            case PAYER_NAME, HOSPITAL -> FieldText.name(text).matches("[\\p{IsHan}·()]{2,}");
+            case PAYER_NAME -> FieldText.personName(text).matches("[\\p{IsHan}·()]{2,}");
+            case HOSPITAL -> FieldText.name(text).matches("[\\p{IsHan}·()]{2,}");
             default -> FieldText.isMoney(FieldText.money(text));
         };
     }

@@ -163,6 +163,18 @@ final class FieldText {
     }
 
     /**
+     * A person's name, as {@link #name}, with the middle dot of a name written so (买买提·艾力, the way an ID card writes
+     * a Uyghur's or a foreigner's name) kept as {@code ·}: OCR reads the dot as a point, a hyphen, a bullet or a katakana
+     * dot, and a point would otherwise be dropped as a speck and the name run together.
+     */
+    static String personName(String text) {
+        return name(MIDDLE_DOT.matcher(text).replaceAll("·"));
+    }
+
+    /** A dot-like mark between two Chinese characters, spaced or not. */
+    private static final Pattern MIDDLE_DOT = Pattern.compile("(?<=\\p{IsHan})\\s*[.·•・‧･∙⋅\\-－—–]\\s*(?=\\p{IsHan})");
+
+    /**
      * A hospital's name: as {@link #name}, without the stamp mark of its label (收款单位（章）) that OCR left before it
      * when the brackets came out as other characters or the label was found by its shorter wording (收款单位): a
      * bracketed 章, or 章 and a closing bracket, at the start. No hospital's name begins so (章丘市人民医院 keeps its 章).

@@ -62,7 +62,7 @@ final class SecondReads {
     private record Kind(String alphabet, UnaryOperator<String> spelling, Pattern form) {
     }
 
-    private static final Kind NAME = new Kind("", FieldText::name, Pattern.compile("\\p{IsHan}{2,}"));
+    private static final Kind NAME = new Kind("", FieldText::personName, Pattern.compile("\\p{IsHan}{2,}"));
     private static final Kind HOSPITAL_NAME = new Kind("", FieldText::hospital, NAME.form());
     /** An amount's characters, and ¥ for the sign before it to be read as (and dropped by its spelling), not as a digit. */
     private static final Kind AMOUNT = new Kind(DIGITS + ".¥", FieldText::money, Pattern.compile("\\d+\\.\\d{2}"));
@@ -319,17 +319,29 @@ final class SecondReads {
         Kind kind = kind(field);
         Value second = read(first.area(), SECOND_SCALE, kind, lines);
         if (second == null) return first;
-        if (second.text().equals(first.text())) return new Value(first.text(), Math.max(first.confidence(), second.confidence()), first.area());
+        String agreed = sameName(first.text(), second.text());
+        if (agreed != null) return new Value(agreed, Math.max(first.confidence(), second.confidence()), first.area());
         Value third = read(first.area(), THIRD_SCALE, kind, lines);
         Value listed = hospitals == null ? null : listedAmong(hospitals, third == null ? List.of(first, second) : List.of(first, second, third));
         if (listed != null) return listed;
         if (third == null) return null;
         for (Value earlier : List.of(first, second)) {
-            if (third.text().equals(earlier.text()) && ReceiptChecks.usual(field, third.text())) {
-                return new Value(third.text(), OUTVOTED_TRUST * (third.confidence() + earlier.confidence()) / 2, first.area());
+            agreed = sameName(third.text(), earlier.text());
+            if (agreed != null && ReceiptChecks.usual(field, agreed)) {
+                return new Value(agreed, OUTVOTED_TRUST * (third.confidence() + earlier.confidence()) / 2, first.area());
             }
         }
         return null;
+    }
+
+    /**
+     * The name two reads agree on: the same text, or the same but for a middle dot one of them lost (麦克李 read by the
+     * page, 麦克·李 by a look), which the name keeps. Null when they differ otherwise.
+     */
+    static String sameName(String one, String other) {
+        if (one.equals(other)) return one;
+        if (one.contains("·") == other.contains("·") || !one.replace("·", "").equals(other.replace("·", ""))) return null;
+        return one.contains("·") ? one : other;
     }
 
     /**

@@ -85,6 +85,13 @@ class FieldTextTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"麦克-李 → 麦克·李", "阿依.买买提 → 阿依·买买提", "买买提 • 艾力 → 买买提·艾力",
+            "古丽・阿不都 → 古丽·阿不都", "巴图—孟和 → 巴图·孟和", "王芳. → 王芳", "|张三 → 张三", "张三 → 张三"})
+    void aPersonsNameKeepsTheMiddleDotOCRReadAsAnotherMark(String read, String name) {
+        assertThat(FieldText.personName(read)).isEqualTo(name);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {"(章)天门市第一人民医院 → 天门市第一人民医院", "〈章】:恩施州中心医院 → 恩施州中心医院",
             "章)武汉市普仁医院 → 武汉市普仁医院", "章丘市人民医院 → 章丘市人民医院", "武汉市第一医院 → 武汉市第一医院"})
     void hospitalsLoseTheStampMarkOfTheirLabel(String read, String hospital) {

@@ -94,6 +94,23 @@ class SecondReadsTest {
     }
 
     @Test
+    void aNameWrittenWithAMiddleDotAgreesWithAReadThatLostTheDotAndKeepsIt() {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "阿依.头头提").answer(1, 1.5, "阿依-买买提");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, "阿依买买提", 1), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo("阿依·买买提");
+        assertThat(read.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} and {1} → {2}")
+    @CsvSource({"麦克李, 麦克·李, 麦克·李", "麦克·李, 麦克李, 麦克·李", "张三, 张三, 张三", "麦克·李, 麦·克李,", "麦克李, 麦克杏,",
+            "麦克·李, 麦克-李,"})
+    void twoReadsOfANameAgreeWhenTheyDifferOnlyByAMiddleDot(String one, String other, String agreed) {
+        assertThat(SecondReads.sameName(one, other)).isEqualTo(agreed);
+    }
+
+    @Test
     void leavesOutANameNoTwoReadsAgreeOnWithAWarning() {
         ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "花海红").answer(1, 1.5, "葵海红");
 

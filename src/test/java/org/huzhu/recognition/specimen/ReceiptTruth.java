@@ -72,6 +72,13 @@ public record ReceiptTruth(
         lines = List.copyOf(lines);
     }
 
+    /** The same receipt paid by another person. */
+    public ReceiptTruth paidBy(String payer) {
+        return new ReceiptTruth(documentType, invoiceCode, invoiceNumber, checkCode, issueDate, payer, hospital,
+                admissionDate, dischargeDate, visitDate, total, fundPaid, otherPaid, personalAccountPaid, cashPaid, selfPaid,
+                selfFunded, lines, printed, form);
+    }
+
     /** The same receipt printed on another form. */
     public ReceiptTruth on(ReceiptForm other) {
         return new ReceiptTruth(documentType, invoiceCode, invoiceNumber, checkCode, issueDate, payerName, hospital,
