@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import javax.imageio.ImageIO;
 import org.huzhu.recognition.specimen.PngRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
@@ -51,12 +52,8 @@ class OtherFormsImageTest extends WithTesseract {
     @Test
     void aScanWithTheTemplatesRulesButNotItsLabelsKeepsItsValues() {
         List<String> wrong = new ArrayList<>();
-        int right = 0;
-        for (long seed : new long[] {12, 13, 14, 20}) {
-            ReceiptTruth truth = ReceiptFaker.onOtherForm(seed);
-            Map<String, String> read = recognitions.recognise("receipt", Variants.bytes(truth, Variants.Variant.SCAN, seed)).fields();
-            right += scored(seed, truth, read, List.of("cashPaid", "personalAccountPaid"), wrong);
-        }
+        int right = read(new long[] {12, 13, 14, 20}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN,
+                List.of("cashPaid", "personalAccountPaid"), wrong);
         assertThat(wrong).isEmpty();
         assertThat(right).as("cash and account payments read right of 8 (0 when the template's form was whitened out)").isGreaterThanOrEqualTo(6);
     }
@@ -112,12 +109,8 @@ class OtherFormsImageTest extends WithTesseract {
     void aNameWithAMiddleDotIsNotRunTogether() throws IOException {
         Map<Long, String> names = Map.of(101L, "古丽·阿不都", 107L, "巴图·孟和");
         List<String> wrong = new ArrayList<>();
-        int right = 0;
-        for (Map.Entry<Long, String> e : names.entrySet()) {
-            ReceiptTruth truth = ReceiptFaker.onOtherForm(e.getKey()).paidBy(e.getValue());
-            byte[] image = Variants.bytes(truth, Variants.Variant.CLEAN, e.getKey());
-            right += scored(e.getKey(), truth, recognitions.recognise("receipt", image).fields(), List.of("payerName"), wrong);
-        }
+        int right = read(new long[] {101, 107}, seed -> ReceiptFaker.onOtherForm(seed).paidBy(names.get(seed)),
+                Variants.Variant.CLEAN, List.of("payerName"), wrong);
         assertThat(wrong).isEmpty();
         assertThat(right).as("dotted names read right of 2 (none, both run together, before)").isEqualTo(2);
     }
@@ -131,14 +124,20 @@ class OtherFormsImageTest extends WithTesseract {
     @Test
     void aGreyScanReadAsOneLayerLooksAgainAtItsValuesWithoutTheSeal() throws IOException {
         List<String> wrong = new ArrayList<>();
-        int right = 0;
-        for (long seed : new long[] {6, 13, 27}) {
-            ReceiptTruth truth = ReceiptFaker.onOtherForm(seed);
-            byte[] image = Variants.bytes(truth, Variants.Variant.SCAN, seed);
-            right += scored(seed, truth, recognitions.recognise("receipt", image).fields(), List.of("hospital"), wrong);
-        }
+        int right = read(new long[] {6, 13, 27}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN, List.of("hospital"), wrong);
         assertThat(wrong).isEmpty();
         assertThat(right).as("hospitals read right of 3 (none when the looks read the seal's ring too)").isEqualTo(3);
+    }
+
+    /** The receipts of these seeds as images of the variant, read: the fields right, the WRONG added to {@code wrong}. */
+    private int read(long[] seeds, LongFunction<ReceiptTruth> receipt, Variants.Variant variant, List<String> fields,
+                     List<String> wrong) {
+        int right = 0;
+        for (long seed : seeds) {
+            ReceiptTruth truth = receipt.apply(seed);
+            right += scored(seed, truth, recognitions.recognise("receipt", Variants.bytes(truth, variant, seed)).fields(), fields, wrong);
+        }
+        return right;
     }
 
     /** Set 1's other forms of these seeds drawn at 300 dpi in the style and read: the fields right, the WRONG added to {@code wrong}. */
