@@ -171,6 +171,21 @@ final class FieldText {
         return name(MIDDLE_DOT.matcher(text).replaceAll("·"));
     }
 
+    /**
+     * A hospital's name read with what followed it: up to its last usual ending (医院, 卫生院, 中心 …) when at most one
+     * Chinese character and marks follow (利川市人民医院龟， → 利川市人民医院); else as read, for the checks to judge.
+     */
+    static String upToItsEnding(String hospital) {
+        Matcher m = ENDED.matcher(hospital);
+        return m.matches() ? m.group(1) : hospital;
+    }
+
+    /** How a hospital's name ends: the endings of the names of China's medical institutions. */
+    static final String HOSPITAL_ENDINGS = "医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室";
+
+    private static final Pattern ENDED =
+            Pattern.compile("(.*(?:" + HOSPITAL_ENDINGS + "))[^\\p{IsHan}]*\\p{IsHan}?[^\\p{IsHan}]*");
+
     /** A dot-like mark between two Chinese characters, spaced or not. */
     private static final Pattern MIDDLE_DOT = Pattern.compile("(?<=\\p{IsHan})\\s*[.·•・‧･∙⋅\\-－—–]\\s*(?=\\p{IsHan})");
 

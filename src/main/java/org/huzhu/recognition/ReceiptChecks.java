@@ -133,7 +133,7 @@ final class ReceiptChecks {
     private static final Pattern INSTITUTION_WORD = Pattern.compile("[医院诊]|中心|卫生|保健");
     private static final Pattern USUAL_NAME = Pattern.compile("\\p{IsHan}{2,4}|\\p{IsHan}{1,8}·\\p{IsHan}{1,8}");
     private static final Pattern USUAL_HOSPITAL =
-            Pattern.compile("\\p{IsHan}{2,}(医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室)(\\(\\p{IsHan}+\\))?");
+            Pattern.compile("\\p{IsHan}{2,}(" + FieldText.HOSPITAL_ENDINGS + ")(\\(\\p{IsHan}+\\))?");
 
     /** Whether a payer's name or a hospital looks like one: 2–4 Chinese characters; a name with one of the usual endings. */
     static boolean usual(ReceiptField field, String text) {

@@ -106,7 +106,7 @@ final class SecondReads {
         for (ReceiptField field : NAMES) {
             Value first = fields.get(field);
             if (first == null || first.area() == null) continue;
-            Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null);
+            Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null, roomAfter(reading, field, first));
             if (name != null) {
                 fields.put(field, name);
             } else {
@@ -315,8 +315,29 @@ final class SecondReads {
      * The name two reads agree on, or null; a name outvoting another must also look like one. A hospital's reads are
      * first held against the list of hospitals ({@link #listedAmong}).
      */
-    private static Value name(ReceiptField field, Value first, LineReader lines, HospitalList hospitals) {
-        Kind kind = kind(field);
+    /**
+     * Where a hospital's name the page read as no hospital's (利) for 利川市人民医院, 华中科 for 华中科技大学…医院: a seal's
+     * ring across it cut the read short) is looked at again: from where it was read to the end of its label's room on
+     * the line, when that room reaches at least a line height further; null when the name was read as a hospital's or
+     * has no such room. Looked at only where it was read, the looks read the same few characters again.
+     */
+    private static Area roomAfter(ReceiptReading reading, ReceiptField field, Value first) {
+        if (field != ReceiptField.HOSPITAL || ReceiptChecks.usual(field, first.text())) return null;
+        Area slot = reading.slots().get(field);
+        Area read = first.area();
+        if (slot == null || slot.x() > read.x() + 1 || slot.x() + slot.width() < read.x() + read.width() + read.height()) return null;
+        return new Area(read.x(), read.y(), slot.x() + slot.width() - read.x(), read.height());
+    }
+
+    /**
+     * A hospital's name read across its label's room: what the room's end adds after the name's usual ending (a character
+     * of the next label or a stroke of the seal's ring: 利川市人民医院龟) is cut off ({@link FieldText#upToItsEnding}).
+     */
+    private static final Kind HOSPITAL_IN_ITS_ROOM = new Kind("", t -> FieldText.upToItsEnding(FieldText.hospital(t)), NAME.form());
+
+    private static Value name(ReceiptField field, Value read, LineReader lines, HospitalList hospitals, Area room) {
+        Kind kind = room != null ? HOSPITAL_IN_ITS_ROOM : kind(field);
+        Value first = room != null ? new Value(read.text(), read.confidence(), room) : read;
         Value second = read(first.area(), SECOND_SCALE, kind, lines);
         if (second == null) return first;
         String agreed = sameName(first.text(), second.text());

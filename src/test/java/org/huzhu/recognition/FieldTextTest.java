@@ -92,6 +92,14 @@ class FieldTextTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"利川市人民医院龟， → 利川市人民医院", "武汉市中心医院; → 武汉市中心医院",
+            "华中科技大学同济医学院附属协和医院岂 → 华中科技大学同济医学院附属协和医院", "武汉市中心医院 → 武汉市中心医院",
+            "宜昌市中心人民医院许霞刚 → 宜昌市中心人民医院许霞刚", "利川ff → 利川ff"})
+    void aHospitalReadWithWhatFollowedItEndsAtItsUsualEnding(String read, String hospital) {
+        assertThat(FieldText.upToItsEnding(read)).isEqualTo(hospital);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {"(章)天门市第一人民医院 → 天门市第一人民医院", "〈章】:恩施州中心医院 → 恩施州中心医院",
             "章)武汉市普仁医院 → 武汉市普仁医院", "章丘市人民医院 → 章丘市人民医院", "武汉市第一医院 → 武汉市第一医院"})
     void hospitalsLoseTheStampMarkOfTheirLabel(String read, String hospital) {

@@ -129,6 +129,20 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(right).as("hospitals read right of 3 (none when the looks read the seal's ring too)").isEqualTo(3);
     }
 
+    /**
+     * Grey scans of other forms whose hospital the page read cut short where the seal's ring crosses it (利) for
+     * 利川市人民医院, 华中科 for 华中科技大学同济医学院附属协和医院): looked at again only where that short read stood, the
+     * looks read the same few characters. They now read on to the end of the label's room and are cut after the name's
+     * usual ending, and both hospitals are read (neither before).
+     */
+    @Test
+    void aHospitalTheSealCutShortIsLookedAtAgainToTheEndOfItsLabelsRoom() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {1, 3}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN, List.of("hospital"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("hospitals read right of 2 (none when looked at only where the short read stood)").isEqualTo(2);
+    }
+
     /** The receipts of these seeds as images of the variant, read: the fields right, the WRONG added to {@code wrong}. */
     private int read(long[] seeds, LongFunction<ReceiptTruth> receipt, Variants.Variant variant, List<String> fields,
                      List<String> wrong) {

@@ -25,6 +25,7 @@ class SecondReadsTest {
     static final class ScriptedLines implements LineReader {
         final Map<String, String> answers = new HashMap<>();
         final List<String> asked = new ArrayList<>();
+        final List<Double> widths = new ArrayList<>();
 
         ScriptedLines answer(int row, double scale, String text) {
             answers.put(row + "@" + scale, text);
@@ -35,6 +36,7 @@ class SecondReadsTest {
         public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
             int row = (int) Math.round((y + height / 2) / 100);
             asked.add(row + "@" + scale + ":" + alphabet);
+            widths.add(width);
             String text = answers.get(row + "@" + scale);
             return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
         }
@@ -108,6 +110,28 @@ class SecondReadsTest {
             "麦克·李, 麦克-李,"})
     void twoReadsOfANameAgreeWhenTheyDifferOnlyByAMiddleDot(String one, String other, String agreed) {
         assertThat(SecondReads.sameName(one, other)).isEqualTo(agreed);
+    }
+
+    @Test
+    void aHospitalReadAsNoHospitalsIsLookedAtAgainToTheEndOfItsLabelsRoomAndCutAfterItsEnding() {
+        ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "利川市人民医院龟，").answer(7, 1.5, "利川市人民医院龟;");
+        Map<ReceiptField, Area> room = Map.of(ReceiptField.HOSPITAL, new Area(190, 688, 600, 24));
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "利)", 7), room), lines);
+
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("利川市人民医院");
+        assertThat(lines.widths).as("looks reach the room's end, 790").allMatch(w -> 200 + w >= 790);
+    }
+
+    @Test
+    void aHospitalReadAsOneIsLookedAtAgainOnlyWhereItWasRead() {
+        ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "利川市人民医院");
+        Map<ReceiptField, Area> room = Map.of(ReceiptField.HOSPITAL, new Area(190, 688, 600, 24));
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "利川市人民医院", 7), room), lines);
+
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("利川市人民医院");
+        assertThat(lines.widths).as("looks within the name read and a line height after it").allMatch(w -> w < 200);
     }
 
     @Test
