@@ -27,12 +27,7 @@ import java.util.function.Supplier;
  * form layer; once the form layer registers as the national template ({@link FormRegistration}),
  * the form's red, which the data layer still holds, is taken out where the template prints it, and
  * the page is read in two layers as a colour one is. A grey page that does not register (another
- * form, or no mid-grey form at all) is read as one layer, flat-fielded and levelled, as before: a form's labels are
- * too close in grey to the seal's ink to be parted from it without losing strokes (read as one layer without the
- * seal, set 1's other forms as scans went from 299 fields right to 243). Its second looks at values, though, read
- * its parted data layer, where the seal is not: the seal's ring across a hospital's name or an amount of the grid was
- * read as characters of its own (利川市人民医院 as 利)i). Set 1's other forms as scans, seeds 1–30: 299 fields right
- * and 8 WRONG before, 313 and 5 after.
+ * form, or no mid-grey form at all) is read as one layer, flat-fielded and levelled, as before.
  * Binarising is left to Tesseract (measured: it did no better here). Stateless and thread-safe.
  */
 final class ImagePreparation {
@@ -48,21 +43,11 @@ final class ImagePreparation {
      * The prepared page as two grey layers of the same size — the black data with the red ink
      * gone, and the red form (labels, title, rules) alone in black — and how they relate to the
      * original: original = prepared / scale, turned back by the skew. A grey scan has no colour to
-     * part them by and is one layer: {@code form} is null. {@code looks}, when not null, is the layer second looks read
-     * instead of {@code data} ({@link #looked}): a grey page read as one layer, its data without the seal's lighter ink.
+     * part them by and is one layer: {@code form} is null.
      */
-    record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Supplier<Prepared> oneLayer, GreyImage looks) {
+    record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Supplier<Prepared> oneLayer) {
         Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees) {
-            this(data, form, scale, skewDegrees, null, null);
-        }
-
-        Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Supplier<Prepared> oneLayer) {
-            this(data, form, scale, skewDegrees, oneLayer, null);
-        }
-
-        /** The layer a second look at a value reads. */
-        GreyImage looked() {
-            return looks != null ? looks : data;
+            this(data, form, scale, skewDegrees, null);
         }
     }
 
@@ -84,14 +69,12 @@ final class ImagePreparation {
         GreyImage data;
         GreyImage form;
         GreyImage grey = null;
-        GreyImage inked = null;
         if (InkLayers.isGrey(source)) {
             grey = InkLayers.withoutRedInk(source, settings.redMargin(), settings.redInk());
             if (settings.flatField()) grey = FlatField.flatField(grey);
             GreyInks.Parted parted = GreyInks.part(grey);
             data = parted.data();
             form = parted.form();
-            inked = data;
         } else {
             int[] rgb = InkLayers.coolLightBalanced(InkLayers.rgb(source));
             int w = source.getWidth();
@@ -118,23 +101,20 @@ final class ImagePreparation {
         if (parted) {
             // a grey page's data layer still holds the form's red: taken out where the template prints it, else read as one layer
             FormRegistration.Transform template = FormRegistration.register(form);
-            if (template == null) return oneLayer(grey, inked, skew);
-            GreyImage page = grey, sealFree = inked;
-            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, sealFree, skew));
+            if (template == null) return oneLayer(grey, skew);
+            GreyImage page = grey;
+            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, skew));
         }
         if (settings.binarise()) data = binarise(data, otsuThreshold(data));
         return new Prepared(data, form, scale, skew);
     }
 
-    /**
-     * A grey page as one layer, flat-fielded and levelled: its form and data are not parted; its second looks read
-     * {@code sealFree}, the page's data parted from the seal ({@link GreyInks}), at the same scale and skew.
-     */
-    private Prepared oneLayer(GreyImage grey, GreyImage sealFree, double skew) {
+    /** A grey page as one layer, flat-fielded and levelled: its form and data are not parted. */
+    private Prepared oneLayer(GreyImage grey, double skew) {
         double scale = scaleFor(grey.width(), settings.minWidth());
         GreyImage page = PageGeometry.resample(grey, scale, skew);
         if (settings.binarise()) page = binarise(page, otsuThreshold(page));
-        return new Prepared(page, null, scale, skew, null, sealFree == null ? null : PageGeometry.resample(sealFree, scale, skew));
+        return new Prepared(page, null, scale, skew);
     }
 
     /**

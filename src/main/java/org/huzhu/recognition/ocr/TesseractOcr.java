@@ -149,7 +149,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         return new OcrPage(inPageUnits(pageIndex, words, p, formWords), new LineReader() {
             @Override
             public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
-                return TesseractOcr.this.readLine(p, p.looked(), x, y, width, height, scale, alphabet);
+                return TesseractOcr.this.readLine(p, p.data(), x, y, width, height, scale, alphabet);
             }
 
             @Override
