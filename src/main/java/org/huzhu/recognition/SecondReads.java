@@ -184,11 +184,24 @@ final class SecondReads {
         return !fields.containsKey(field) && !reading.labelled().contains(field);
     }
 
-    /** The label the text ends with, colons after it aside; null when it ends otherwise. */
+    /**
+     * The label the text ends with, colons after it aside, or followed by one character more that ends no label (the
+     * colon misread, or a stroke of the seal over it: 医保统筹基金支付办); null when it ends otherwise.
+     */
     static ReceiptLabel labelEnding(String text) {
-        String trimmed = text.replaceAll("[:;]+$", "");
-        List<LabelFinder.Hit> hits = LabelFinder.find(trimmed);
-        if (hits.isEmpty() || hits.getLast().end() != trimmed.length()) return null;
+        String trimmed = withoutColons(text);
+        ReceiptLabel label = labelEndingExactly(trimmed);
+        if (label != null || trimmed.length() < 2) return label;
+        return labelEndingExactly(withoutColons(trimmed.substring(0, trimmed.offsetByCodePoints(trimmed.length(), -1))));
+    }
+
+    private static String withoutColons(String text) {
+        return text.replaceAll("[:;]+$", "");
+    }
+
+    private static ReceiptLabel labelEndingExactly(String text) {
+        List<LabelFinder.Hit> hits = LabelFinder.find(text);
+        if (hits.isEmpty() || hits.getLast().end() != text.length()) return null;
         return hits.getLast().label();
     }
 

@@ -134,6 +134,14 @@ class SecondReadsTest {
         assertThat(lines.widths).as("looks within the name read and a line height after it").allMatch(w -> w < 200);
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"医保统筹基金支付:, FUND_PAID", "医保统筹基金支付办, FUND_PAID", "医保统筹基金支付办:, FUND_PAID", "其他支付;, OTHER_PAID",
+            "个人自付, SELF_PAID", "医保统筹基金支付办理, ", "医保统筹基, ", "出院日期, DISCHARGE_DATE"})
+    void aLookedAtLabelEndsTheTextOrHasOneCharacterAfterIt(String text, ReceiptField field) {
+        ReceiptLabel label = SecondReads.labelEnding(text);
+        assertThat(label == null ? null : label.field()).isEqualTo(field);
+    }
+
     @Test
     void leavesOutANameNoTwoReadsAgreeOnWithAWarning() {
         ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "花海红").answer(1, 1.5, "葵海红");
