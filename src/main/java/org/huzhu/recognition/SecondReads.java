@@ -325,10 +325,6 @@ final class SecondReads {
     }
 
     /**
-     * The name two reads agree on, or null; a name outvoting another must also look like one. A hospital's reads are
-     * first held against the list of hospitals ({@link #listedAmong}).
-     */
-    /**
      * Where a hospital's name the page read as no hospital's (利) for 利川市人民医院, 华中科 for 华中科技大学…医院: a seal's
      * ring across it cut the read short) is looked at again: from where it was read to the end of its label's room on
      * the line, when that room reaches at least a line height further; null when the name was read as a hospital's or
@@ -337,9 +333,9 @@ final class SecondReads {
     private static Area roomAfter(ReceiptReading reading, ReceiptField field, Value first) {
         if (field != ReceiptField.HOSPITAL || ReceiptChecks.usual(field, first.text())) return null;
         Area slot = reading.slots().get(field);
-        Area read = first.area();
-        if (slot == null || slot.x() > read.x() + 1 || slot.x() + slot.width() < read.x() + read.width() + read.height()) return null;
-        return new Area(read.x(), read.y(), slot.x() + slot.width() - read.x(), read.height());
+        Area where = first.area();
+        if (slot == null || slot.x() > where.x() + 1 || slot.x() + slot.width() < where.x() + where.width() + where.height()) return null;
+        return new Area(where.x(), where.y(), slot.x() + slot.width() - where.x(), where.height());
     }
 
     /**
@@ -348,9 +344,14 @@ final class SecondReads {
      */
     private static final Kind HOSPITAL_IN_ITS_ROOM = new Kind("", t -> FieldText.upToItsEnding(FieldText.hospital(t)), NAME.form());
 
-    private static Value name(ReceiptField field, Value read, LineReader lines, HospitalList hospitals, Area room) {
+    /**
+     * The name two reads agree on, or null; a name outvoting another must also look like one. A hospital's reads are
+     * first held against the list of hospitals ({@link #listedAmong}). A hospital looked at in its room ({@link #roomAfter}:
+     * not null) is read there from the second look on.
+     */
+    private static Value name(ReceiptField field, Value pageRead, LineReader lines, HospitalList hospitals, Area room) {
         Kind kind = room != null ? HOSPITAL_IN_ITS_ROOM : kind(field);
-        Value first = room != null ? new Value(read.text(), read.confidence(), room) : read;
+        Value first = room != null ? new Value(pageRead.text(), pageRead.confidence(), room) : pageRead;
         Value second = read(first.area(), SECOND_SCALE, kind, lines);
         if (second == null) return first;
         String agreed = sameName(first.text(), second.text());
