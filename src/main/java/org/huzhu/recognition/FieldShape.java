@@ -19,11 +19,14 @@ final class FieldShape {
             case INVOICE_CODE, INVOICE_NUMBER -> FieldText.code(text).matches("\\d{6,}");
             case CHECK_CODE -> FieldText.checkCode(text).matches("[0-9a-f]{4,}");
             case ISSUE_DATE, ADMISSION_DATE, DISCHARGE_DATE, VISIT_DATE -> FieldText.dates(text).size() == 1;
-            case PAYER_NAME -> FieldText.personName(text).matches("[\\p{IsHan}·()]{2,}");
-            case HOSPITAL -> FieldText.name(text).matches("[\\p{IsHan}·()]{2,}");
+            case PAYER_NAME -> FieldText.personName(text).matches(NAME);
+            case HOSPITAL -> FieldText.name(text).matches(NAME);
             default -> FieldText.isMoney(FieldText.money(text));
         };
     }
+
+    /** What a person's or a hospital's name is written with: Chinese characters, the middle dot, brackets. */
+    private static final String NAME = "[\\p{IsHan}·()]{2,}";
 
     /**
      * The text less one character before its digits that is neither a digit nor a letter: the colon misread
