@@ -12,11 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -33,6 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real headless Chromium (Debian's, with its own chromedriver; nothing is downloaded) for the
  * console's browser tests: its own profile under target/tmp, a patient wait, logging in through
  * the login form, screenshots, phone emulation, and on close a check that no script failed.
+ * One browser serves the run's tests in turn ({@link #reused}), cleared between them as a new one
+ * would be; a test that needs a browser of its own beside it {@link #open}s one.
  */
 final class Browser {
 
@@ -41,10 +47,14 @@ final class Browser {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     static final String BROWSER_TIME_ZONE = "Pacific/Honolulu";
 
+    private static Browser reusable;
+
     final ChromeDriver driver;
     final WebDriverWait wait;
     private final Path profile;
-    private final Function<String, URI> uri;
+    private Function<String, URI> uri;
+    /** Every origin a test reached through {@link #url}: what {@link #clear} clears. */
+    private final Set<String> origins = new LinkedHashSet<>();
 
     private Browser(ChromeDriver driver, Path profile, Function<String, URI> uri) {
         this.driver = driver;
@@ -67,6 +77,9 @@ final class Browser {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        // nothing a test typed is offered back to the next one that the browser serves
+        options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
+                "profile.password_manager_enabled", false, "autofill.profile_enabled", false));
         // The browser lives 18 hours behind China (UTC-10): a business date taken from the browser's
         // clock would differ from the server's for most of the day, and the tests would see it.
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -78,19 +91,86 @@ final class Browser {
     }
 
     /**
+     * The run's browser for one test, as a new one would be: no page, no cookies, no stored data or cached files of the
+     * origins earlier tests reached, no blocked addresses, a desktop window; the first call, or one after a test left
+     * the browser unusable, starts it. It is quit when the test JVM ends. Starting Chromium costs about two seconds; the
+     * browser tests would spend minutes on it.
+     */
+    static synchronized Browser reused(Function<String, URI> uri) throws IOException {
+        if (reusable != null) {
+            try {
+                reusable.clear();
+                reusable.uri = uri;
+                return reusable;
+            } catch (WebDriverException unusable) {
+                reusable.quit();
+            }
+        } else {
+            Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitReusable));
+        }
+        reusable = open(uri);
+        return reusable;
+    }
+
+    private static synchronized void quitReusable() {
+        if (reusable == null) return;
+        try {
+            reusable.quit();
+        } catch (IOException | WebDriverException ignored) {
+            // the JVM is ending: a browser that will not quit goes with it
+        }
+    }
+
+    private void clear() {
+        try {
+            driver.switchTo().alert().dismiss();
+        } catch (NoAlertPresentException none) {
+            // the usual case
+        }
+        driver.get("about:blank");
+        for (String origin : origins) {
+            driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        }
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());   // of any origin, reached through url or not
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+        driver.executeCdpCommand("Network.disable", Map.of());   // and with it the addresses a test blocked
+        desktop();
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        driver.manage().logs().get(LogType.BROWSER);   // what came before is not the next test's
+    }
+
+    /**
      * Fails when a script logged an error (requests the API refused on purpose, which the browser
      * logs as "Failed to load resource", excepted), then quits the browser and removes its profile.
      */
     void closeCheckingScripts() throws IOException {
         try {
-            List<String> scriptErrors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                    .map(LogEntry::getMessage)
-                    .filter(m -> !m.contains("Failed to load resource"))
-                    .toList();
-            assertThat(scriptErrors).as("JavaScript errors in the console").isEmpty();
+            assertNoScriptErrors();
         } finally {
+            quit();
+        }
+    }
+
+    /** As {@link #closeCheckingScripts}, leaving the {@link #reused} browser open for the next test. */
+    void releaseCheckingScripts() {
+        assertNoScriptErrors();
+    }
+
+    private void assertNoScriptErrors() {
+        List<String> scriptErrors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("Failed to load resource"))
+                .toList();
+        assertThat(scriptErrors).as("JavaScript errors in the console").isEmpty();
+    }
+
+    private void quit() throws IOException {
+        if (this == reusable) reusable = null;
+        try {
             driver.quit();
+        } finally {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -98,7 +178,9 @@ final class Browser {
     }
 
     String url(String path) {
-        return uri.apply(path).toString();
+        URI address = uri.apply(path);
+        origins.add(address.getScheme() + "://" + address.getRawAuthority());
+        return address.toString();
     }
 
     void logIn(String user) {

@@ -14,8 +14,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * An HTTP test with one headless Chromium per test: opened before it, closed after it, and the
- * test fails if the page logged a script error meanwhile ({@link Browser#closeCheckingScripts}).
+ * An HTTP test with a headless Chromium: the run's one browser, cleared before the test as a new one would be
+ * ({@link Browser#reused}), and the test fails if the page logged a script error meanwhile
+ * ({@link Browser#releaseCheckingScripts}).
  * {@link #today} is the date in China, the date the console shows.
  */
 abstract class BrowserTest extends ApiTest {
@@ -29,7 +30,7 @@ abstract class BrowserTest extends ApiTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        session = Browser.open(this::uri);
+        session = Browser.reused(this::uri);
         browser = session.driver;
         wait = session.wait;
         today = today();
@@ -68,6 +69,6 @@ abstract class BrowserTest extends ApiTest {
 
     @AfterEach
     void closeBrowser() throws IOException {
-        session.closeCheckingScripts();
+        session.releaseCheckingScripts();
     }
 }
