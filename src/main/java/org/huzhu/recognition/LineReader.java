@@ -24,6 +24,16 @@ public interface LineReader {
         return null;
     }
 
+    /**
+     * The line read as {@link #readLine} does, on the page's data without a seal's lighter ink, where the page was read
+     * as one layer that still holds it (a grey scan of a form the template does not register): the seal's ring across a
+     * hospital's name was read as characters of its own. Null when nothing could be read, and where the page has no
+     * such layer (a colour page's data has no seal; a registered grey page's neither).
+     */
+    default TextBox readLineWithoutSeal(double x, double y, double width, double height, double scale, String alphabet) {
+        return null;
+    }
+
     /** Reads nothing: for pages that were not read by OCR. */
     LineReader NONE = (x, y, width, height, scale, alphabet) -> null;
 }

@@ -107,6 +107,10 @@ final class SecondReads {
             Value first = fields.get(field);
             if (first == null || first.area() == null) continue;
             Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null, roomAfter(reading, field, first));
+            if (field == ReceiptField.HOSPITAL && hospitals != null && !listed(hospitals, name)) {
+                Value withoutSeal = listedWithoutSeal(room(reading, field, first), lines, hospitals);
+                if (withoutSeal != null) name = withoutSeal;
+            }
             if (name != null) {
                 fields.put(field, name);
             } else {
@@ -332,10 +336,38 @@ final class SecondReads {
      */
     private static Area roomAfter(ReceiptReading reading, ReceiptField field, Value first) {
         if (field != ReceiptField.HOSPITAL || ReceiptChecks.usual(field, first.text())) return null;
+        return roomOrNull(reading, field, first);
+    }
+
+    /** From where a value was read to the end of its label's room on the line, or where it was read when it has no room. */
+    private static Area room(ReceiptReading reading, ReceiptField field, Value first) {
+        Area room = roomOrNull(reading, field, first);
+        return room != null ? room : first.area();
+    }
+
+    private static Area roomOrNull(ReceiptReading reading, ReceiptField field, Value first) {
         Area slot = reading.slots().get(field);
         Area where = first.area();
         if (slot == null || slot.x() > where.x() + 1 || slot.x() + slot.width() < where.x() + where.width() + where.height()) return null;
         return new Area(where.x(), where.y(), slot.x() + slot.width() - where.x(), where.height());
+    }
+
+    private static boolean listed(HospitalList hospitals, Value name) {
+        return name != null && hospitals.match(name.text()).kind() == HospitalList.Match.Kind.LISTED;
+    }
+
+    /**
+     * A hospital's name that its reads left out or named no listed hospital with, read in its room on the page's data
+     * without the seal's lighter ink ({@link LineReader#readLineWithoutSeal}: a grey scan of another form, read as one
+     * layer with the seal's ring across the name — 利川市人民医院 read as 利) and 利直人民医院), when both looks there
+     * read the same listed hospital; null else. Only the name of a listed hospital is taken so: that layer loses a
+     * light stroke of the data where the seal is not (set 2's scans: every look on it lost leading digits of amounts).
+     */
+    private static Value listedWithoutSeal(Area room, LineReader lines, HospitalList hospitals) {
+        LineReader withoutSeal = lines::readLineWithoutSeal;
+        Value looked = twice(room, HOSPITAL_IN_ITS_ROOM, withoutSeal);
+        if (!listed(hospitals, looked)) return null;
+        return new Value(looked.text(), OUTVOTED_TRUST * looked.confidence(), room);
     }
 
     /**

@@ -130,6 +130,19 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * Scans of other forms (grey, read as one layer: their labels are not where the template prints them) with the seal's
+     * ring across the hospital's name: every look on the page's grey read the ring as characters (利川市人民医院 as 利)
+     * and 利直人民医院). Looked at on the data parted from the seal's lighter ink, both hospitals are read (neither before).
+     */
+    @Test
+    void aHospitalUnderTheSealsRingOnAGreyScanIsReadWithoutTheSeal() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {1, 3}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN, List.of("hospital"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("hospitals read right of 2 (none when read only on the page's grey)").isEqualTo(2);
+    }
+
+    /**
      * Clean images of other forms with the seal over 医保统筹基金支付: the page lost the label, and the look at it read
      * 医保统筹基金支付办, a stroke of the seal after the label, so the amount was given to no field. One character after
      * a label that ends no label is now taken for the colon misread: both amounts are read (neither before).

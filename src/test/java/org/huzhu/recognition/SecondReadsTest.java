@@ -41,6 +41,20 @@ class SecondReadsTest {
             return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
         }
 
+        /** Answers a look on the page's data without the seal ({@link LineReader#readLineWithoutSeal}) by its row and scale. */
+        ScriptedLines withoutSeal(int row, double scale, String text) {
+            answers.put(row + "@" + scale + "~seal", text);
+            return this;
+        }
+
+        @Override
+        public TextBox readLineWithoutSeal(double x, double y, double width, double height, double scale, String alphabet) {
+            int row = (int) Math.round((y + height / 2) / 100);
+            asked.add(row + "@" + scale + "~seal");
+            String text = answers.get(row + "@" + scale + "~seal");
+            return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
+        }
+
         /** Answers a look for a label by its row, at any scale. */
         ScriptedLines label(int row, String text) {
             answers.put(row + "@label", text);
@@ -121,6 +135,46 @@ class SecondReadsTest {
 
         assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("利川市人民医院");
         assertThat(lines.widths).as("looks reach the room's end, 790").allMatch(w -> 200 + w >= 790);
+    }
+
+    @Test
+    void aHospitalNoReadNamesIsTakenFromTheLayerWithoutTheSealWhenBothLooksThereNameTheSameListedOne() {
+        ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "利直人民医院").answer(7, 1.5, "利放所人民医院")
+                .withoutSeal(7, 2.0, "利川市人民医院").withoutSeal(7, 1.5, "利川市人民医院");
+        Map<ReceiptField, Area> room = Map.of(ReceiptField.HOSPITAL, new Area(190, 688, 600, 24));
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "利)", 7), room), lines, HospitalList.shipped());
+
+        Value hospital = read.fields().get(ReceiptField.HOSPITAL);
+        assertThat(hospital.text()).isEqualTo("利川市人民医院");
+        assertThat(hospital.confidence()).isCloseTo(SecondReads.OUTVOTED_TRUST * 0.8, within(1e-9));
+        assertThat(read.warnings()).noneMatch(w -> w.startsWith("收款单位"));
+        assertThat(lines.asked).contains("7@2.0~seal", "7@1.5~seal");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"利川市人民医完, 利川市人民医完", "利川市人民医院, 利川市人民医完"})
+    void aHospitalIsNotTakenFromTheLayerWithoutTheSealUnlessBothLooksThereNameTheSameListedOne(String second, String third) {
+        ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "利直人民医院").answer(7, 1.5, "利放所人民医院")
+                .withoutSeal(7, 2.0, second).withoutSeal(7, 1.5, third);
+        Map<ReceiptField, Area> room = Map.of(ReceiptField.HOSPITAL, new Area(190, 688, 600, 24));
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "利)", 7), room), lines, HospitalList.shipped());
+
+        assertThat(read.fields()).doesNotContainKey(ReceiptField.HOSPITAL);
+        assertThat(read.warnings()).contains("收款单位几次识别的结果不一致，已舍弃，请核对");
+    }
+
+    @Test
+    void aListedHospitalIsNotLookedAtWithoutTheSeal() {
+        ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "利川市人民医院").withoutSeal(7, 2.0, "荆门市第二人民医院")
+                .withoutSeal(7, 1.5, "荆门市第二人民医院");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "利川市人民医院", 7), Map.of()), lines,
+                HospitalList.shipped());
+
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("利川市人民医院");
+        assertThat(lines.asked).noneMatch(a -> a.endsWith("~seal"));
     }
 
     @Test

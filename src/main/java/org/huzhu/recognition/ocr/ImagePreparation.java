@@ -43,11 +43,14 @@ final class ImagePreparation {
      * The prepared page as two grey layers of the same size — the black data with the red ink
      * gone, and the red form (labels, title, rules) alone in black — and how they relate to the
      * original: original = prepared / scale, turned back by the skew. A grey scan has no colour to
-     * part them by and is one layer: {@code form} is null.
+     * part them by and is one layer: {@code form} is null. {@code withoutSeal}, not null only on a grey page read as
+     * one layer, gives that page's data parted from the seal's lighter ink ({@link GreyInks}) at the same scale and
+     * skew, made when first asked for.
      */
-    record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Supplier<Prepared> oneLayer) {
+    record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Supplier<Prepared> oneLayer,
+                    Supplier<GreyImage> withoutSeal) {
         Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees) {
-            this(data, form, scale, skewDegrees, null);
+            this(data, form, scale, skewDegrees, null, null);
         }
     }
 
@@ -69,12 +72,14 @@ final class ImagePreparation {
         GreyImage data;
         GreyImage form;
         GreyImage grey = null;
+        GreyImage sealFree = null;
         if (InkLayers.isGrey(source)) {
             grey = InkLayers.withoutRedInk(source, settings.redMargin(), settings.redInk());
             if (settings.flatField()) grey = FlatField.flatField(grey);
             GreyInks.Parted parted = GreyInks.part(grey);
             data = parted.data();
             form = parted.form();
+            sealFree = data;
         } else {
             int[] rgb = InkLayers.coolLightBalanced(InkLayers.rgb(source));
             int w = source.getWidth();
@@ -101,20 +106,36 @@ final class ImagePreparation {
         if (parted) {
             // a grey page's data layer still holds the form's red: taken out where the template prints it, else read as one layer
             FormRegistration.Transform template = FormRegistration.register(form);
-            if (template == null) return oneLayer(grey, skew);
-            GreyImage page = grey;
-            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, skew));
+            if (template == null) return oneLayer(grey, sealFree, skew);
+            GreyImage page = grey, inked = sealFree;
+            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, inked, skew), null);
         }
         if (settings.binarise()) data = binarise(data, otsuThreshold(data));
         return new Prepared(data, form, scale, skew);
     }
 
-    /** A grey page as one layer, flat-fielded and levelled: its form and data are not parted. */
-    private Prepared oneLayer(GreyImage grey, double skew) {
+    /**
+     * A grey page as one layer, flat-fielded and levelled: its form and data are not parted. Its data parted from the
+     * seal ({@code sealFree}) is kept for the looks that ask for it ({@link Prepared#withoutSeal}).
+     */
+    private Prepared oneLayer(GreyImage grey, GreyImage sealFree, double skew) {
         double scale = scaleFor(grey.width(), settings.minWidth());
         GreyImage page = PageGeometry.resample(grey, scale, skew);
         if (settings.binarise()) page = binarise(page, otsuThreshold(page));
-        return new Prepared(page, null, scale, skew);
+        return new Prepared(page, null, scale, skew, null, once(() -> PageGeometry.resample(sealFree, scale, skew)));
+    }
+
+    /** The supplier's value, made at the first call only (by whichever thread comes first). */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = supplier.get();
+                return value;
+            }
+        };
     }
 
     /**

@@ -157,6 +157,12 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
                 GreyImage labels = p.form() != null ? p.form() : p.data();
                 return TesseractOcr.this.readLine(p, labels, x, y, width, height, scale, FormVocabulary.ALPHABET);
             }
+
+            @Override
+            public TextBox readLineWithoutSeal(double x, double y, double width, double height, double scale, String alphabet) {
+                if (p.withoutSeal() == null) return null;
+                return TesseractOcr.this.readLine(p, p.withoutSeal().get(), x, y, width, height, scale, alphabet);
+            }
         });
     }
 
