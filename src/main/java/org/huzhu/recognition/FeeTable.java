@@ -102,8 +102,12 @@ record FeeTable(List<FeeLine> lines, boolean complete) {
         return complete && !hasWords(text.substring(previous));
     }
 
+    /**
+     * An item's name without the marks around it: dashes, and the quotes and bars a scan's grid rule and specks are read
+     * as before a name (23.00|”诊察费).
+     */
     private static String cleanName(String text) {
-        return FieldText.name(text).replaceAll("^[-—]+|[-—]+$", "");
+        return FieldText.name(text).replaceAll("^[-—|“”‘’\"']+|[-—|“”‘’\"']+$", "");
     }
 
     private static boolean hasWords(String text) {

@@ -42,6 +42,25 @@ class ReceiptExtractorTest {
         assertThat(reading.lines()).containsExactlyElementsOf(receipt.lines);
     }
 
+    /**
+     * A grey scan's grid rule and specks before an item's name come back as marks (床位费 23.00|”诊察费 792.46): the item
+     * is named without them, as the receipt prints it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"”", "|”", "“", "'", "\"", "‘|"})
+    void anItemsNameIsReadWithoutTheMarksAScanPutBeforeIt(String marks) {
+        TestReceipt receipt = TestReceipt.inpatient();
+        java.util.Set<String> names = receipt.lines.stream().map(FeeLine::name).collect(java.util.stream.Collectors.toSet());
+        PageText clean = receipt.page();
+        PageText marked = new PageText(0, clean.width(), clean.height(), clean.boxes().stream()
+                .map(b -> names.contains(b.text()) ? new TextBox(marks + b.text(), b.x(), b.y(), b.width(), b.height(), b.confidence()) : b)
+                .toList());
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(marked));
+
+        assertThat(reading.lines()).containsExactlyElementsOf(receipt.lines);
+    }
+
     @ParameterizedTest(name = "shuffle seed {0}")
     @CsvSource({"1", "2", "3"})
     void readsTheSameFromOneBoxPerCharacterInAnyOrder(long seed) {
