@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +52,7 @@ class ReceiptExtractorTest {
     @ValueSource(strings = {"”", "|”", "“", "'", "\"", "‘|"})
     void anItemsNameIsReadWithoutTheMarksAScanPutBeforeIt(String marks) {
         TestReceipt receipt = TestReceipt.inpatient();
-        java.util.Set<String> names = receipt.lines.stream().map(FeeLine::name).collect(java.util.stream.Collectors.toSet());
+        Set<String> names = receipt.lines.stream().map(FeeLine::name).collect(Collectors.toSet());
         PageText clean = receipt.page();
         PageText marked = new PageText(0, clean.width(), clean.height(), clean.boxes().stream()
                 .map(b -> names.contains(b.text()) ? new TextBox(marks + b.text(), b.x(), b.y(), b.width(), b.height(), b.confidence()) : b)

@@ -46,6 +46,7 @@ final class Browser {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     static final String BROWSER_TIME_ZONE = "Pacific/Honolulu";
+    private static final Dimension WINDOW = new Dimension(1440, 900);
 
     private static Browser reusable;
 
@@ -73,7 +74,7 @@ final class Browser {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,900", "--lang=zh-CN");
+                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + WINDOW.width + "," + WINDOW.height, "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -103,7 +104,7 @@ final class Browser {
                 reusable.uri = uri;
                 return reusable;
             } catch (WebDriverException unusable) {
-                reusable.quit();
+                quitReusable();
             }
         } else {
             Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitReusable));
@@ -136,7 +137,7 @@ final class Browser {
         driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
         driver.executeCdpCommand("Network.disable", Map.of());   // and with it the addresses a test blocked
         desktop();
-        driver.manage().window().setSize(new Dimension(1440, 900));
+        driver.manage().window().setSize(WINDOW);
         driver.manage().logs().get(LogType.BROWSER);   // what came before is not the next test's
     }
 
