@@ -263,6 +263,11 @@ public class RosterImports {
         executor.getThreadPoolExecutor().awaitTermination(10, TimeUnit.SECONDS);
     }
 
+    /** Whether this instance has begun to stop: its running imports stop at their next chunk. */
+    boolean stopping() {
+        return stopping;
+    }
+
     private static String nodeName() {
         String host;
         try {

@@ -47,9 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>How A's import is kept "in progress" long enough, honestly: the test holds an EXCLUSIVE lock
  * on {@code membership.enrolment}, so A's first chunk waits inside its transaction while A's
- * heartbeat goes on renewing the lease. "A dies" is A's context closing: its heartbeat stops and
- * its job stops at the next chunk, leaving the import RUNNING with a lease that runs out (3 s
- * here) — what a crashed node leaves, except the committed first chunk.
+ * heartbeat goes on renewing the lease. "A dies" is A's context closing: once A has begun to stop
+ * its imports (waited for, not slept on) the test lets the first chunk go; A's heartbeat has stopped
+ * and its job stops before the next chunk, leaving the import RUNNING with a lease that runs out
+ * (3 s here) — what a crashed node leaves, except the committed first chunk.
  */
 class TwoInstancesTest {
 
@@ -134,8 +135,9 @@ class TwoInstancesTest {
             assertThat(bank.timesPaid(reference)).as("paid once").isLessThanOrEqualTo(1);
 
             // ---- node A dies; once its lease has run out, B resumes the import -----------------
+            RosterImports importsOnA = a.getBean(RosterImports.class);
             Thread dying = Thread.ofPlatform().start(() -> a.close());
-            Thread.sleep(1_000);
+            await("A stopping its imports", importsOnA::stopping);
             hold.commit(); // A's first chunk goes through; A stops before its next one
             dying.join(30_000);
             assertThat(a.isActive()).isFalse();
