@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.huzhu.recognition.ReceiptReading.Area;
 import org.huzhu.recognition.ReceiptReading.Value;
@@ -137,7 +138,7 @@ final class SecondReads {
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
         ReceiptReading read = reading.with(fields, warnings);
-        return sumsAgain(totalAgainstLines(read, lines), lines);
+        return cutShortWithoutSeal(sumWithoutSeal(sumsAgain(totalAgainstLines(read, lines), lines), lines), lines);
     }
 
     /**
@@ -278,6 +279,108 @@ final class SecondReads {
         return reading.with(fields, warnings);
     }
 
+    /**
+     * The amounts of the sum that its reads left out or did not read as money (a grey scan of another form, read as one
+     * layer, with the seal's ring across 1321.49: 室321), read where they stand on the page's data without the seal's
+     * lighter ink ({@link LineReader#readLineWithoutSeal}), the amount each look's line begins with ({@link #firstAmount}:
+     * the look runs on to the next label's amount when that label is under the seal too). A look's amount is taken only
+     * when the total is then the sum of the payments to the cent: that layer loses a light stroke of the data where the
+     * seal is not (set 2's scans: every look on it lost leading digits of amounts), and a look may take in a stroke of the
+     * label before the amount (11321.49 at one scale, 1321.49 at the other); the sum is what says which look read the
+     * amount whole. At most two amounts so, each looked at at two scales; an amount nothing read and whose label was not
+     * read is not looked for (其他支付 then counts as nothing, as in the checks).
+     */
+    private static ReceiptReading sumWithoutSeal(ReceiptReading reading, LineReader lines) {
+        List<ReceiptField> open = SUM.stream().filter(f -> !reading.fields().containsKey(f) || !FieldText.isMoney(reading.fields().get(f).text())).toList();
+        if (open.isEmpty() || open.size() > 2) return reading;
+        LineReader withoutSeal = lines::readLineWithoutSeal;
+        List<Map<ReceiptField, Value>> tries = List.of(Map.of());
+        for (ReceiptField field : open) {
+            Value first = reading.fields().get(field);
+            Area where = first != null ? where(reading, field, first) : reading.slots().get(field);
+            if (where == null) continue;
+            List<Value> looks = new ArrayList<>();
+            for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
+                Value look = firstAmount(where, scale, withoutSeal);
+                if (look != null && looks.stream().noneMatch(l -> l.text().equals(look.text()))) looks.add(look);
+            }
+            if (looks.isEmpty()) return reading;
+            List<Map<ReceiptField, Value>> more = new ArrayList<>();
+            for (Map<ReceiptField, Value> earlier : tries) {
+                for (Value look : looks) {
+                    Map<ReceiptField, Value> attempt = new EnumMap<>(ReceiptField.class);
+                    attempt.putAll(earlier);
+                    attempt.put(field, look);
+                    more.add(attempt);
+                }
+            }
+            tries = more;
+        }
+        for (Map<ReceiptField, Value> attempt : tries) {
+            if (attempt.isEmpty()) continue;
+            Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
+            fields.putAll(reading.fields());
+            fields.putAll(attempt);
+            if (sumCorroborated(reading, fields)) return reading.with(fields, reading.warnings());
+        }
+        return reading;
+    }
+
+    /**
+     * An amount read short or with a stroke of the seal among its digits (1106 for 1106.62, 215人94 for 2159.44: the
+     * seal's ring across it), read where it stands on the page's data without the seal's lighter ink: taken when two
+     * looks there, at two scales, read the same amount, and its digits begin with every digit the page read, in order
+     * (at least {@link #CUT_SHORT_DIGITS} of them). Amounts outside the sum only ({@link #sumWithoutSeal} looks at the
+     * others, where the page and the looks may both have lost a leading digit under the seal: 室321 and 321.49 for
+     * 1321.49): they have no sum to say a look lost none of their strokes; the digits the page read are what say the
+     * look lost no leading digit (that layer loses light strokes of the data: set 2's scans' 540.73 for 3540.73).
+     */
+    private static ReceiptReading cutShortWithoutSeal(ReceiptReading reading, LineReader lines) {
+        Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
+        fields.putAll(reading.fields());
+        LineReader withoutSeal = lines::readLineWithoutSeal;
+        for (Map.Entry<ReceiptField, Value> e : reading.fields().entrySet()) {
+            String read = e.getValue().text(), digits = read.replaceAll("\\D", "");
+            if (kind(e.getKey()) != AMOUNT || SUM.contains(e.getKey()) || FieldText.isMoney(read) || digits.length() < CUT_SHORT_DIGITS) continue;
+            Area where = where(reading, e.getKey(), e.getValue());
+            Value second = firstAmount(where, SECOND_SCALE, withoutSeal);
+            Value third = second == null ? null : firstAmount(where, THIRD_SCALE, withoutSeal);
+            Value agreed = third == null ? null : agreed(List.of(second, third), where);
+            if (agreed != null && agreed.text().replace(".", "").startsWith(digits)) fields.put(e.getKey(), agreed);
+        }
+        return fields.equals(reading.fields()) ? reading : reading.with(fields, reading.warnings());
+    }
+
+    /** The digits an amount read short must have for a look without the seal to complete it. */
+    static final int CUT_SHORT_DIGITS = 3;
+
+    /**
+     * The amount a look's line begins with: its first word, up to a ¥ or to the second decimal (the look read 1321.49 and
+     * what the layer kept of the next label and its amount as one word, 1321.493410.00; ¥10044.87¥0.00), or null.
+     */
+    private static Value firstAmount(Area area, double scale, LineReader lines) {
+        TextBox box = look(area, scale, AMOUNT.alphabet(), lines);
+        if (box == null) return null;
+        String word = TextLine.fold(box.text()).replaceFirst("^[¥￥]+", "").split("[¥￥]", 2)[0];
+        Matcher first = LEADING_AMOUNT.matcher(FieldText.money(word));
+        return first.lookingAt() ? new Value(first.group(), box.confidence(), area) : null;
+    }
+
+    private static final Pattern LEADING_AMOUNT = Pattern.compile("[1-9]\\d*\\.\\d{2}|0\\.\\d{2}");
+
+    /** Whether the total is the sum of the payments to the cent, the amounts not in the form of money left out. */
+    private static boolean sumCorroborated(ReceiptReading reading, Map<ReceiptField, Value> fields) {
+        return ReceiptChecks.sums(moneyOnly(fields), reading, new ArrayList<>());
+    }
+
+    /** The fields but the amounts not in the form of money (the checks drop them later). */
+    private static Map<ReceiptField, Value> moneyOnly(Map<ReceiptField, Value> fields) {
+        Map<ReceiptField, Value> amounts = new EnumMap<>(ReceiptField.class);
+        amounts.putAll(fields);
+        amounts.entrySet().removeIf(e -> kind(e.getKey()) == AMOUNT && !FieldText.isMoney(e.getValue().text()));
+        return amounts;
+    }
+
     private static final List<ReceiptField> SUM = List.of(ReceiptField.TOTAL, ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
             ReceiptField.PERSONAL_ACCOUNT_PAID, ReceiptField.CASH_PAID);
 
@@ -286,11 +389,8 @@ final class SecondReads {
      * mend). Amounts not in the form of money (the checks drop them later) are left out of it.
      */
     private static boolean sumHolds(ReceiptReading reading, Map<ReceiptField, Value> fields) {
-        Map<ReceiptField, Value> amounts = new EnumMap<>(ReceiptField.class);
-        amounts.putAll(fields);
-        amounts.entrySet().removeIf(e -> kind(e.getKey()) == AMOUNT && !FieldText.isMoney(e.getValue().text()));
         List<ReceiptChecks.Finding> findings = new ArrayList<>();
-        ReceiptChecks.sums(amounts, reading, findings);
+        ReceiptChecks.sums(moneyOnly(fields), reading, findings);
         return findings.stream().noneMatch(f -> f.reason() == ReceiptChecks.Reason.TOTAL_NOT_SUM_OF_PAYMENTS);
     }
 
@@ -439,10 +539,15 @@ final class SecondReads {
 
     /** The line around an area read again: half a line height more on the left, a whole one on the right, a third above and below. */
     private static Value read(Area area, double scale, Kind kind, LineReader lines) {
-        double h = area.height();
-        TextBox box = lines.readLine(area.x() - 0.5 * h, area.y() - h / 3, area.width() + 1.5 * h, h * 5 / 3, scale, kind.alphabet());
+        TextBox box = look(area, scale, kind.alphabet(), lines);
         if (box == null) return null;
         String text = kind.spelling().apply(TextLine.fold(box.text()));
         return text.isEmpty() ? null : new Value(text, box.confidence(), area);
+    }
+
+    /** A look at the line of a value read or expected in the area: from half a line height before it, a line height and a half wider and a third higher and lower. */
+    private static TextBox look(Area area, double scale, String alphabet, LineReader lines) {
+        double h = area.height();
+        return lines.readLine(area.x() - 0.5 * h, area.y() - h / 3, area.width() + 1.5 * h, h * 5 / 3, scale, alphabet);
     }
 }

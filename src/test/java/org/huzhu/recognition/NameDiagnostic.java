@@ -28,12 +28,17 @@ public final class NameDiagnostic {
                 }
                 ReceiptReading first = ReceiptExtractor.extract(List.of(page.text()));
                 first.fields().forEach((f, v) -> System.out.println("  first " + f + " = " + v.text() + " (" + String.format("%.2f", v.confidence()) + ")"));
-                System.out.println("  slots " + first.slots().keySet());
+                System.out.println("  slots " + first.slots().keySet() + " labelled " + first.labelled());
                 first.unlabelled().forEach(u -> System.out.println("  unlabelled " + u));
                 LineReader spy = new LineReader() {
                     @Override
                     public TextBox readLine(double x, double y, double w, double h, double s, String a) {
                         return shown("look", page.lines().readLine(x, y, w, h, s, a), x, y, w, h, s, a);
+                    }
+
+                    @Override
+                    public TextBox readLineWithoutSeal(double x, double y, double w, double h, double s, String a) {
+                        return shown("look without the seal", page.lines().readLineWithoutSeal(x, y, w, h, s, a), x, y, w, h, s, a);
                     }
 
                     @Override

@@ -143,6 +143,32 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * Scans of other forms with the seal's ring across 医保统筹基金支付's amount: the page read 室321 for 1321.49, and
+     * every look on the page's grey read the ring too. Looked at without the seal, the amount is taken when the total is
+     * then the sum of the payments to the cent — on seed 10 the look read on into the next amount, ¥10044.87¥0.00.
+     * Both are read (neither before).
+     */
+    @Test
+    void anAmountOfTheSumUnderTheSealsRingOnAGreyScanIsReadWithoutTheSealWhenTheSumThenHolds() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {1, 10}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN, List.of("fundPaid"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("fund payments read right of 2 (none when read only on the page's grey)").isEqualTo(2);
+    }
+
+    /**
+     * Scans of other forms with the seal's ring across 个人自付's decimals: the page read its leading digits only. The
+     * look without the seal that begins with those digits completes it: both are read (neither before).
+     */
+    @Test
+    void anAmountReadShortUnderTheSealsRingOnAGreyScanIsCompletedWithoutTheSeal() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {19, 27}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN, List.of("selfPaid"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("self-paid amounts read right of 2 (none when read only on the page's grey)").isEqualTo(2);
+    }
+
+    /**
      * Clean images of other forms with the seal over 医保统筹基金支付: the page lost the label, and the look at it read
      * 医保统筹基金支付办, a stroke of the seal after the label, so the amount was given to no field. One character after
      * a label that ends no label is now taken for the colon misread: both amounts are read (neither before).

@@ -166,6 +166,69 @@ class SecondReadsTest {
     }
 
     @Test
+    void anAmountOfTheSumMisreadUnderTheSealIsTakenFromTheLayerWithoutItWhenTheSumThenHolds() {
+        // the look at one scale took in a stroke of the label (11321.49), the other read the amount whole; the sum says which
+        ScriptedLines lines = new ScriptedLines().withoutSeal(2, 2.0, "11321.49410.00.").withoutSeal(2, 1.5, "¥1321.49¥0.00");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.TOTAL, "3751.46", 1, ReceiptField.FUND_PAID, "室321", 2,
+                ReceiptField.OTHER_PAID, "0.00", 3, ReceiptField.PERSONAL_ACCOUNT_PAID, "1146.92", 4, ReceiptField.CASH_PAID, "1283.05", 5),
+                Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("1321.49");
+        assertThat(lines.asked).contains("2@2.0~seal", "2@1.5~seal");
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource({"321.49, 321.49", "1321.44, 1321.44", "1321.4, 1321.4", "'', ''"})
+    void anAmountOfTheSumIsNotTakenFromTheLayerWithoutTheSealUnlessTheSumThenHolds(String second, String third) {
+        ScriptedLines lines = new ScriptedLines().withoutSeal(2, 2.0, second).withoutSeal(2, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.TOTAL, "3751.46", 1, ReceiptField.FUND_PAID, "室321", 2,
+                ReceiptField.OTHER_PAID, "0.00", 3, ReceiptField.PERSONAL_ACCOUNT_PAID, "1146.92", 4, ReceiptField.CASH_PAID, "1283.05", 5),
+                Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("室321");
+    }
+
+    @Test
+    void twoAmountsOfTheSumLeftOutAreTakenFromTheLayerWithoutTheSealOnlyTogetherWithTheSumHolding() {
+        Map<ReceiptField, Area> slots = Map.of(ReceiptField.FUND_PAID, row(2), ReceiptField.OTHER_PAID, row(3));
+        ScriptedLines bothRight = new ScriptedLines().withoutSeal(2, 2.0, "976.28").withoutSeal(2, 1.5, "976.28")
+                .withoutSeal(3, 2.0, "199.34").withoutSeal(3, 1.5, "199.34");
+        ScriptedLines oneWrong = new ScriptedLines().withoutSeal(2, 2.0, "976.28").withoutSeal(2, 1.5, "976.28")
+                .withoutSeal(3, 2.0, "99.34").withoutSeal(3, 1.5, "99.34");
+        Map<ReceiptField, Value> others = values(ReceiptField.TOTAL, "4041.34", 1, ReceiptField.PERSONAL_ACCOUNT_PAID, "0.00", 4,
+                ReceiptField.CASH_PAID, "2865.72", 5);
+
+        ReceiptReading right = SecondReads.apply(reading(others, slots), bothRight);
+        ReceiptReading wrong = SecondReads.apply(reading(others, slots), oneWrong);
+
+        assertThat(right.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("976.28");
+        assertThat(right.fields().get(ReceiptField.OTHER_PAID).text()).isEqualTo("199.34");
+        assertThat(wrong.fields()).doesNotContainKeys(ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID);
+    }
+
+    @ParameterizedTest(name = "{0} completed by {1}")
+    @CsvSource({"1106, 1106.62", "1106.6, 1106.62", "215人94, 2159.44"})
+    void anAmountReadShortIsCompletedByTheLayerWithoutTheSealWhenBothLooksBeginWithTheDigitsThePageRead(String page, String looks) {
+        ScriptedLines lines = new ScriptedLines().withoutSeal(6, 2.0, looks).withoutSeal(6, 1.5, looks);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.SELF_PAID, page, 6), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo(looks);
+    }
+
+    @ParameterizedTest(name = "{0}: looks {1} and {2}")
+    @CsvSource({"3540.7, 540.73, 540.73", "1106, 1106.62, 1106.52", "106, 2106.62, 2106.62", "11, 11.62, 11.62"})
+    void anAmountReadShortIsLeftAsReadUnlessBothLooksAgreeAndKeepEveryDigitThePageRead(String page, String second, String third) {
+        ScriptedLines lines = new ScriptedLines().withoutSeal(6, 2.0, second).withoutSeal(6, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.SELF_PAID, page, 6), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo(page);
+    }
+
+    @Test
     void aListedHospitalIsNotLookedAtWithoutTheSeal() {
         ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "利川市人民医院").withoutSeal(7, 2.0, "荆门市第二人民医院")
                 .withoutSeal(7, 1.5, "荆门市第二人民医院");
