@@ -127,6 +127,53 @@ public class HospitalList {
                 + (m.kind() == Match.Kind.NEAR ? "的「" + m.listed() + "」" : "几家医院的名称") + "相差一两个字，可能是识别误差，已舍弃，请核对原件";
     }
 
+    /** A read must keep at least this many Chinese characters to say which hospital it is nearest to. */
+    static final int NEAREST_MIN_CHARACTERS = 4;
+    /** How many characters further from it than from the nearest every other listed hospital must be. */
+    static final int NEAREST_MARGIN = 2;
+
+    /**
+     * The listed hospital that reads of one name, each too damaged to be listed or a character or two from a listed name,
+     * all come nearest to: a seal's ring across a long name in a thin face (华中科拷ws活同济医学掀附属协和医院 and
+     * 华中科挝ys疼同济医党噬附属协和医院 for 华中科技大学同济医学院附属协和医院). Only Chinese characters are compared
+     * (the ring's strokes come back as Latin letters). A read speaks when it keeps {@link #NEAREST_MIN_CHARACTERS} and is
+     * at most a third of the (listed or other) name's characters from it and {@link #NEAREST_MARGIN} more from every other hospital (同济医院
+     * is two from 协和医院). Null unless two reads or more speak, all for the same hospital, and no read is as near another
+     * one: then the reads cannot tell, and nothing is chosen.
+     */
+    String nearestOfAll(List<String> reads) {
+        Hospital chosen = null;
+        int speaking = 0;
+        for (String read : reads) {
+            String han = chinese(read);
+            if (han.codePointCount(0, han.length()) < NEAREST_MIN_CHARACTERS) continue;
+            Hospital best = null;
+            String bestName = "";
+            int nearest = Integer.MAX_VALUE, next = Integer.MAX_VALUE;
+            for (Map.Entry<String, Hospital> e : byName.entrySet()) {
+                String name = chinese(e.getKey());
+                int d = distance(han, name, Math.max(han.length(), name.length()));
+                if (d < nearest) {
+                    if (best != e.getValue()) next = nearest;
+                    nearest = d;
+                    best = e.getValue();
+                    bestName = name;
+                } else if (d < next && best != e.getValue()) {
+                    next = d;
+                }
+            }
+            if (best == null || nearest > bestName.length() / 3) continue;
+            if (next - nearest < NEAREST_MARGIN || chosen != null && chosen != best) return null;
+            chosen = best;
+            speaking++;
+        }
+        return speaking >= 2 ? chosen.name() : null;
+    }
+
+    private static String chinese(String s) {
+        return s.replaceAll("[^\\p{IsHan}]", "");
+    }
+
     /** Full-width and spacing differences do not make another hospital. */
     private static String normal(String s) {
         if (s == null) return "";

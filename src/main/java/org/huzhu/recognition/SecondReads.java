@@ -107,12 +107,18 @@ final class SecondReads {
         for (ReceiptField field : NAMES) {
             Value first = fields.get(field);
             if (first == null || first.area() == null) continue;
-            Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null, roomAfter(reading, field, first));
+            List<Value> reads = new ArrayList<>();
+            Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null, roomAfter(reading, field, first), reads);
             if (field == ReceiptField.HOSPITAL && hospitals != null && !listed(hospitals, name)) {
                 Value withoutSeal = listedWithoutSeal(room(reading, field, first), lines, hospitals);
                 if (withoutSeal != null) name = withoutSeal;
             }
-            if (name != null) {
+            Value nearest = name == null && field == ReceiptField.HOSPITAL && hospitals != null ? nearestOfAll(hospitals, reads) : null;
+            if (nearest != null) {
+                fields.put(field, nearest);
+                warnings.add(field.chinese() + "几次识别均有残缺（" + String.join("、", reads.stream().map(Value::text).distinct().toList())
+                        + "），按医疗机构名录取最接近的「" + nearest.text() + "」，请核对原件");
+            } else if (name != null) {
                 fields.put(field, name);
             } else {
                 fields.remove(field);
@@ -481,14 +487,17 @@ final class SecondReads {
      * first held against the list of hospitals ({@link #listedAmong}). A hospital looked at in its room ({@link #roomAfter}:
      * not null) is read there from the second look on.
      */
-    private static Value name(ReceiptField field, Value pageRead, LineReader lines, HospitalList hospitals, Area room) {
+    private static Value name(ReceiptField field, Value pageRead, LineReader lines, HospitalList hospitals, Area room, List<Value> reads) {
         Kind kind = room != null ? HOSPITAL_IN_ITS_ROOM : kind(field);
         Value first = room != null ? new Value(pageRead.text(), pageRead.confidence(), room) : pageRead;
+        reads.add(first);
         Value second = read(first.area(), SECOND_SCALE, kind, lines);
         if (second == null) return first;
+        reads.add(second);
         String agreed = sameName(first.text(), second.text());
         if (agreed != null) return new Value(agreed, Math.max(first.confidence(), second.confidence()), first.area());
         Value third = read(first.area(), THIRD_SCALE, kind, lines);
+        if (third != null) reads.add(third);
         Value listed = hospitals == null ? null : listedAmong(hospitals, third == null ? List.of(first, second) : List.of(first, second, third));
         if (listed != null) return listed;
         if (third == null) return null;
@@ -535,6 +544,18 @@ final class SecondReads {
             if (m.kind() == HospitalList.Match.Kind.NOT_LISTED || !listed.equals(m.listed())) return null;
         }
         return new Value(chosen.text(), OUTVOTED_TRUST * chosen.confidence(), reads.get(0).area());
+    }
+
+    /**
+     * The listed hospital that the reads of a name left out for disagreeing all come nearest to
+     * ({@link HospitalList#nearestOfAll}), at the confidence of the surest read outvoted and outvoted again: the list
+     * chose it, no read named it.
+     */
+    private static Value nearestOfAll(HospitalList hospitals, List<Value> reads) {
+        String listed = hospitals.nearestOfAll(reads.stream().map(Value::text).toList());
+        if (listed == null) return null;
+        double confidence = reads.stream().mapToDouble(Value::confidence).max().orElse(0);
+        return new Value(listed, OUTVOTED_TRUST * OUTVOTED_TRUST * confidence, reads.getFirst().area());
     }
 
     /** The line around an area read again: half a line height more on the left, a whole one on the right, a third above and below. */

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.huzhu.recognition.HospitalList.Match.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The list of hospitals (issue 18 item 3): a hospital read is listed under its name or an alias; one a character or
  * two away from a single listed name is reported as a likely misreading, one listed nowhere as such; the value read
- * is never changed. An office adds its province's file beside the shipped Hubei list.
+ * is never changed. Reads of one name all too damaged for that may together point to the one listed hospital they all
+ * come nearest to. An office adds its province's file beside the shipped Hubei list.
  */
 class HospitalListTest {
 
@@ -59,6 +63,28 @@ class HospitalListTest {
                 .isEqualTo("医院读作「荆门市人民医阮」，不在医疗机构名录中，与名录中的「荆门市人民医院」相差一两个字，可能是识别误差，已舍弃，请核对原件");
         assertThat(list.doubtedWarning("武汉市第七医院"))
                 .isEqualTo("医院读作「武汉市第七医院」，不在医疗机构名录中，与名录中几家医院的名称相差一两个字，可能是识别误差，已舍弃，请核对原件");
+    }
+
+    @Test
+    void readsTooDamagedToBeNearAListedNameChooseTheOneTheyAllComeNearestTo() {
+        HospitalList list = HospitalList.shipped();
+
+        assertThat(list.nearestOfAll(List.of("华中科拷ws活同济医学掀附属协和医院", "华中科挝ys疼同济医党噬附属协和医院")))
+                .isEqualTo("华中科技大学同济医学院附属协和医院");
+        assertThat(list.nearestOfAll(List.of("华中科技类尝同济医", "华中科拷ws活同济医学掀附属协和医院", "华中科挝ys疼同济医党噬附属协和医院")))
+                .as("a read cut short, as near 协和 as 同济, does not speak against them")
+                .isEqualTo("华中科技大学同济医学院附属协和医院");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "华中科拷ws活同济医学掀附属协和医院|利NKNA民医院",
+            "华中科拷活同济医学掀附属协和医院|华中科拷活同济医学掀附属同济医院",
+            "宜昌市第X人民医院|宜昌市第Y人民医院",
+            "利攻院|利民医院",
+            "华中科拷活同济医学掀附属协和医院|华中科拷活同济医学掀附属协和医院武汉市第一医院"})
+    void nothingIsChosenUnlessTwoReadsSpeakForOneHospitalAndNoneAsNearlyForAnother(String one, String other) {
+        assertThat(HospitalList.shipped().nearestOfAll(List.of(one, other))).isNull();
     }
 
     @Test

@@ -229,6 +229,23 @@ class SecondReadsTest {
     }
 
     @Test
+    void aHospitalWhoseReadsAllDisagreeIsTheListedOneTheyAllComeNearestToWithAWarning() {
+        ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "华中科挝疼同济医党噬附属协和医院").answer(7, 1.5, "华中科拷活同济医学掀附属协和医完");
+        ReceiptReading page = reading(values(ReceiptField.HOSPITAL, "华中科拷活同济医学掀附属协和医院", 7), Map.of());
+
+        ReceiptReading listed = SecondReads.apply(page, lines, HospitalList.shipped());
+        ReceiptReading unlisted = SecondReads.apply(page, lines, null);
+
+        Value hospital = listed.fields().get(ReceiptField.HOSPITAL);
+        assertThat(hospital.text()).isEqualTo("华中科技大学同济医学院附属协和医院");
+        assertThat(hospital.confidence()).isCloseTo(SecondReads.OUTVOTED_TRUST * SecondReads.OUTVOTED_TRUST * 0.8, within(1e-9));
+        assertThat(listed.warnings()).singleElement().asString().startsWith("收款单位几次识别均有残缺").contains("华中科挝疼同济医党噬附属协和医院")
+                .endsWith("按医疗机构名录取最接近的「华中科技大学同济医学院附属协和医院」，请核对原件");
+        assertThat(unlisted.fields()).doesNotContainKey(ReceiptField.HOSPITAL);
+        assertThat(unlisted.warnings()).contains("收款单位几次识别的结果不一致，已舍弃，请核对");
+    }
+
+    @Test
     void aListedHospitalIsNotLookedAtWithoutTheSeal() {
         ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "利川市人民医院").withoutSeal(7, 2.0, "荆门市第二人民医院")
                 .withoutSeal(7, 1.5, "荆门市第二人民医院");

@@ -147,8 +147,17 @@ public final class Variants {
     }
 
     private static BufferedImage scan(ReceiptTruth truth, Random random) {
+        return scan(truth, PngRenderer.Style.PLAIN, random);
+    }
+
+    /** The {@code SCAN} image of the receipt printed in a {@link PngRenderer.Style}: grey PNG bytes. */
+    public static byte[] scan(ReceiptTruth truth, PngRenderer.Style style, long seed) {
+        return PngRenderer.png(scan(truth, style, new Random(seed * 31 + Variant.SCAN.ordinal())));
+    }
+
+    private static BufferedImage scan(ReceiptTruth truth, PngRenderer.Style style, Random random) {
         int[] resolutions = {150, 180, 200};
-        BufferedImage page = PngRenderer.render(truth, resolutions[random.nextInt(resolutions.length)]);
+        BufferedImage page = PngRenderer.render(truth, resolutions[random.nextInt(resolutions.length)], style);
         BufferedImage tilted = ImageOps.rotate(page, random.nextDouble() * 2 - 1, WHITE);
         ImageOps.noise(tilted, 6, 0, random);
         return ImageOps.grey(tilted);
