@@ -1,0 +1,144 @@
+package org.huzhu.recognition.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A seal's ring found on a grey page by its shape, and the page without the seal: a receipt-sized page (1,900 × 1,100
+ * pixels, a 241-mm receipt at 200 dpi) with labels and black data, a seal of 40 mm (158 pixels' radius) in a lighter
+ * grey with its star and its words, pressed over part of the data, noise σ 4.
+ */
+class SealRingTest {
+
+    private static final int W = 1900;
+    private static final int H = 1100;
+    private static final int SEAL_X = 620, SEAL_Y = 640, SEAL_R = 158;
+    private static Font font;
+
+    @BeforeAll
+    static void chineseFont() throws Exception {
+        font = Font.createFont(Font.TRUETYPE_FONT, new File("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")).deriveFont(28f);
+    }
+
+    /** The page: labels in {@code labelGrey}, data in {@code dataGrey}, the seal's ink multiplied over them in {@code sealGrey}. */
+    private static GreyImage page(int labelGrey, int dataGrey, int sealGrey) {
+        BufferedImage print = canvas();
+        Graphics2D g = print.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(font);
+        for (int row = 0; row < 8; row++) {
+            int y = 200 + row * 90;
+            g.setColor(new Color(labelGrey, labelGrey, labelGrey));
+            g.drawString("医保统筹基金支付：", 120, y);
+            g.drawString("个人现金支付：", 1100, y);
+            g.setColor(new Color(dataGrey, dataGrey, dataGrey));
+            g.drawString("1321.49 利川市人民医院", 420, y);
+            g.drawString("2026-05-12", 1330, y);
+        }
+        g.dispose();
+        BufferedImage seal = canvas();
+        Graphics2D s = seal.createGraphics();
+        s.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        s.setColor(Color.BLACK);
+        s.setStroke(new BasicStroke(9));
+        s.drawOval(SEAL_X - SEAL_R, SEAL_Y - SEAL_R, 2 * SEAL_R, 2 * SEAL_R);
+        s.fillPolygon(new int[] {SEAL_X, SEAL_X + 12, SEAL_X + 40, SEAL_X + 16, SEAL_X + 24, SEAL_X, SEAL_X - 24, SEAL_X - 16, SEAL_X - 40, SEAL_X - 12},
+                new int[] {SEAL_Y - 40, SEAL_Y - 12, SEAL_Y - 12, SEAL_Y + 6, SEAL_Y + 36, SEAL_Y + 18, SEAL_Y + 36, SEAL_Y + 6, SEAL_Y - 12, SEAL_Y - 12}, 10);
+        s.setFont(font);
+        s.drawString("医疗收费专用章", SEAL_X - 100, SEAL_Y + 90);
+        s.dispose();
+        byte[] pixels = new byte[W * H];
+        Random random = new Random(11);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                int below = print.getRaster().getSample(x, y, 0);
+                int ink = seal.getRaster().getSample(x, y, 0);
+                // stamp ink multiplies over what is below it: paper takes the seal's grey, black stays black
+                int sealed = 255 - (255 - ink) * (255 - sealGrey) / 255;
+                int v = below * sealed / 255;
+                pixels[y * W + x] = (byte) Math.max(0, Math.min(255, (int) Math.round(v + random.nextGaussian() * 4)));
+            }
+        }
+        return new GreyImage(W, H, pixels);
+    }
+
+    private static BufferedImage canvas() {
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, W, H);
+        g.dispose();
+        return image;
+    }
+
+    @Test
+    void findsTheSealsRingByItsShapeAndTheGreyOfItsInk() {
+        SealRing.Ring ring = SealRing.find(page(140, 0, 140));
+
+        assertThat(ring).isNotNull();
+        assertThat(ring.x()).isCloseTo(SEAL_X, within(5.0));
+        assertThat(ring.y()).isCloseTo(SEAL_Y, within(5.0));
+        assertThat(ring.radius()).isCloseTo(SEAL_R, within(7.0));
+        assertThat(ring.ink()).isBetween(110, 170);
+    }
+
+    @Test
+    void aPageWithoutARingHasNoSeal() {
+        GreyImage page = page(140, 0, 255);
+
+        assertThat(SealRing.find(page)).isNull();
+        assertThat(SealRing.withoutSeal(page)).isNull();
+    }
+
+    @Test
+    void thePageWithoutTheSealKeepsTheDarkDataUnderItAndEverythingOutsideTheDisc() {
+        GreyImage page = page(140, 0, 140);
+        GreyImage clean = page(140, 0, 255);
+
+        GreyImage without = SealRing.withoutSeal(page);
+
+        assertThat(without).isNotNull();
+        int ringLeft = 0, ring = 0, dataKept = 0, dataUnder = 0, outsideChanged = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                double d = Math.hypot(x - SEAL_X, y - SEAL_Y);
+                int v = without.at(x, y);
+                boolean sealInk = Math.abs(d - SEAL_R) <= 3 && clean.at(x, y) > 200;
+                if (sealInk) ring++;
+                if (sealInk && v < 200) ringLeft++;
+                if (d < SEAL_R * 1.2 && clean.at(x, y) < 40) {
+                    dataUnder++;
+                    if (v < 100) dataKept++;
+                }
+                if (d > SEAL_R * 1.2 && v != page.at(x, y)) outsideChanged++;
+            }
+        }
+        // what stays of the ring is a pixel's rim beside the data it crossed, and where it crossed a label's light stroke
+        assertThat(ringLeft).as("ring pixels left on paper, of " + ring).isLessThan(ring * 3 / 100);
+        assertThat(dataUnder).isGreaterThan(2_000);
+        assertThat(dataKept).as("black data under the seal kept, of " + dataUnder).isGreaterThan(dataUnder * 95 / 100);
+        assertThat(outsideChanged).isZero();
+    }
+
+    @ParameterizedTest(name = "data in grey {0}, seal in grey {1}")
+    @CsvSource({"90, 140", "100, 120"})
+    void dataNotClearlyDarkerThanTheSealLeavesThePageAsItIs(int dataGrey, int sealGrey) {
+        GreyImage page = page(140, dataGrey, sealGrey);
+
+        assertThat(SealRing.find(page)).as("the ring is found").isNotNull();
+        assertThat(SealRing.withoutSeal(page)).as("but the seal is not taken out").isNull();
+    }
+}
