@@ -157,6 +157,18 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * A clean image of another form whose payer, 袁伟, the page read as 衰伟 and the two looks as 袁伟 and 囊伟: the reads
+     * differ only in the first character, and only one of them is a surname. That read is taken (left out before).
+     */
+    @Test
+    void ofAPayersReadsDifferingInTheFirstCharacterOnlyTheOneBeginningWithASurnameIsTaken() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {29}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of("payerName"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("payers read right of 1 (none when the three reads disagreed)").isEqualTo(1);
+    }
+
+    /**
      * Scans of other forms, grey, with the seal's ring over the payments (seeds 1, 22) or over the payer's label (seeds
      * 1, 8 stamped so): the page is read without its seal, found by its shape and its ink taken out inside its disc where
      * lighter than the data's ({@code SealRing}). Both receipts stamped over the payments are read whole (13 and 12 of

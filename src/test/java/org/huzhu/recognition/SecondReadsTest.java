@@ -119,6 +119,28 @@ class SecondReadsTest {
         assertThat(read.warnings()).isEmpty();
     }
 
+    @Test
+    void ofReadsDifferingOnlyInTheFirstCharacterTheOneBeginningWithASurnameIsTaken() {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "袁伟").answer(1, 1.5, "囊伟");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, "衰伟", 1), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo("袁伟");
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).confidence()).isCloseTo(SecondReads.OUTVOTED_TRUST * 0.8, within(1e-9));
+        assertThat(read.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}, {2}")
+    @CsvSource({"衰伟, 袁伟, 黄伟", "衰伟, 袁纬, 囊伟", "衰伟, 囊伟, 误伟", "衰伟, 袁伟强, 囊伟"})
+    void noReadIsChosenBySurnameUnlessTheOthersDifferOnlyInAFirstCharacterNoOneIsCalledBy(String page, String second, String third) {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, second).answer(1, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, page, 1), Map.of()), lines);
+
+        assertThat(read.fields()).doesNotContainKey(ReceiptField.PAYER_NAME);
+        assertThat(read.warnings()).contains("交款人几次识别的结果不一致，已舍弃，请核对");
+    }
+
     @ParameterizedTest(name = "{0} and {1} → {2}")
     @CsvSource({"麦克李, 麦克·李, 麦克·李", "麦克·李, 麦克李, 麦克·李", "张三, 张三, 张三", "麦克·李, 麦·克李,", "麦克李, 麦克杏,",
             "麦克·李, 麦克-李,"})
