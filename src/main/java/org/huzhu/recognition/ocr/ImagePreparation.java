@@ -118,8 +118,8 @@ final class ImagePreparation {
      * A grey page as one layer, flat-fielded and levelled: its form and data are not parted. A seal found by its shape
      * is taken out of it where its data is darker than the seal ({@link SealRing#withoutSeal}); otherwise the page keeps
      * its seal, and its data parted from the seal ({@code sealFree}) is kept for the looks that ask for it
-     * ({@link Prepared#withoutSeal}). Set 1's other forms as scans, seeds 1–30: 330 → 361 fields right, WRONG 8 → 5; the
-     * same stamped over the payer's label 347 → 371, WRONG 5 → 3; scanned with the data in the thin Song face 291 → 291
+     * ({@link Prepared#withoutSeal}). Set 1's other forms as scans, seeds 1–30: 330 → 354 fields right, WRONG 8 → 6; the
+     * same stamped over the payer's label 347 → 380, WRONG 5 → 1; scanned with the data in the thin Song face 291 → 291
      * (the data is no darker than the seal there: left with it).
      */
     private Prepared oneLayer(GreyImage grey, GreyImage sealFree, double skew) {

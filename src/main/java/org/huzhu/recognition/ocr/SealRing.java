@@ -3,13 +3,13 @@ package org.huzhu.recognition.ocr;
 /**
  * A round seal on a grey page, found by its shape, and the page without it. Without colour a seal's ink is told from the
  * data only by its grey, and a grey that takes the seal out takes a light print's strokes out everywhere with it (set
- * 2's scans: every look on {@link GreyInks}'s data lost leading digits of amounts). The seal's ring is a circle,
- * which nothing else on a receipt is: its centre is where the edges of ink not black, each voting along its gradient at every
- * radius a seal may have, agree most (a Hough transform on the page shrunk to a quarter, keeping each cell's darkest
- * pixel so the thin ring stays), and it is a seal when ink lies on that circle most of the way round. The page without
- * it is the page itself, but inside the seal's disc ink as light as the ring's (the ring, its star and its words, and
- * whatever else is printed that light there) goes; darker ink — the data the seal was pressed over — stays with its
- * antialiased rim, and nothing outside the disc changes.
+ * 2's scans: every look on {@link GreyInks}'s data lost leading digits of amounts). The seal's ring is a circle, which
+ * nothing else on a receipt is: its centre is where the edges beside ink that is not black, each voting along its
+ * gradient at every radius a seal may have, agree most (a Hough transform on the page shrunk to a quarter, keeping each
+ * cell's darkest pixel so the thin ring stays), and it is a seal when ink that is not black lies on that circle most of
+ * the way round. The page without it is the page itself, but inside the seal's disc ink as light as the ring's (the
+ * ring, its star and its words, and whatever else is printed that light there) goes; darker ink — the data the seal was
+ * pressed over — stays with its antialiased rim, and nothing outside the disc changes.
  */
 final class SealRing {
 
@@ -27,7 +27,7 @@ final class SealRing {
     private static final int EDGE = 120;
     /** The share of the ring's angles that must have ink on the circle for it to be a seal. */
     static final double COVERED = 0.6;
-    /** Only edges of ink lighter than this vote: black print is the data's, never a seal's. */
+    /** Only edges beside ink lighter than this vote, and only such ink covers a ring: black print is the data's. */
     private static final int BLACK = 60;
     /** Ink darker than this; lighter is paper. */
     private static final int INK = 215;
@@ -35,7 +35,8 @@ final class SealRing {
      * The disc the seal's ink is taken out of: its ring's radius times this (the ring's stroke and blur outside it). With
      * {@link #RIM}, measured on set 1's other forms as scans, seeds 1–30, with the seal over the payments and over the
      * payer (fields right and WRONG of 422 each): 1.08 and no rim 359 / 8 and 373 / 2; 1.05 and a rim 357 / 7 and 368 / 2;
-     * 1.05 and none 357 / 8 and 372 / 1; 1.08 and a rim 361 / 5 and 371 / 3.
+     * 1.05 and none 357 / 8 and 372 / 1; 1.08 and a rim 361 / 5 and 371 / 3 (measured while black ink still covered a
+     * ring; since, 354 / 6 and 380 / 1, the ring of a 150-dpi scan found that was missed before).
      */
     private static final double REACH = 1.08;
     /** Pixels this near the data's ink stay with it: its antialiased rim, as light as the seal's ink. */
@@ -91,7 +92,9 @@ final class SealRing {
         int[] votes = new int[radii * w * h];
         for (int y = 1; y < h - 1; y++) {
             for (int x = 1; x < w - 1; x++) {
-                if (small[y * w + x] < BLACK || small[y * w + x] >= INK) continue;
+                int near = 255;
+                for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) near = Math.min(near, small[(y + dy) * w + x + dx]);
+                if (near < BLACK || near >= INK) continue;
                 int gx = small[(y - 1) * w + x + 1] + 2 * small[y * w + x + 1] + small[(y + 1) * w + x + 1]
                         - small[(y - 1) * w + x - 1] - 2 * small[y * w + x - 1] - small[(y + 1) * w + x - 1];
                 int gy = small[(y + 1) * w + x - 1] + 2 * small[(y + 1) * w + x] + small[(y + 1) * w + x + 1]
@@ -120,13 +123,13 @@ final class SealRing {
     }
 
     /**
-     * The ring round a centre the votes found, at the radius near {@code radius} (a cell either way) with ink at most of
-     * its angles; null when no radius there has ink at {@link #COVERED} of them.
+     * The ring round a centre the votes found, at the radius near {@code radius} (two cells either way) with ink that is
+     * not black at most of its angles; null when no radius there has such ink at {@link #COVERED} of them.
      */
     private static Ring ringAround(GreyImage page, double x, double y, double radius) {
         Ring best = null;
         double bestCover = COVERED;
-        for (double r = radius - CELL; r <= radius + CELL; r += 1) {
+        for (double r = radius - 2 * CELL; r <= radius + 2 * CELL; r += 1) {
             int[] darkest = new int[ANGLES];
             int covered = 0;
             for (int a = 0; a < ANGLES; a++) {
@@ -137,12 +140,12 @@ final class SealRing {
                     if (px >= 0 && px < page.width() && py >= 0 && py < page.height()) min = Math.min(min, page.at(px, py));
                 }
                 darkest[a] = min;
-                if (min < INK) covered++;
+                if (min >= BLACK && min < INK) covered++;
             }
             double cover = (double) covered / ANGLES;
             if (cover > bestCover) {
                 bestCover = cover;
-                int[] inked = java.util.Arrays.stream(darkest).filter(v -> v < INK).sorted().toArray();
+                int[] inked = java.util.Arrays.stream(darkest).filter(v -> v >= BLACK && v < INK).sorted().toArray();
                 best = new Ring(x, y, r, inked[inked.length / 2]);
             }
         }
