@@ -34,8 +34,14 @@ import org.huzhu.recognition.ReceiptReading.Value;
  *     19 → 16, right 460 → 458 of 563; at 300 dpi 24 → 23, 450 → 449; set 1's bench images: PHONE one WRONG
  *     fewer).</li>
  * <li>Reads of a hospital's name that do not agree are held against the list of hospitals first: one naming a listed
- *     hospital is taken when every other read is a character or two from it and from no other ({@link #listedAmong}).
- *     A name left out for disagreeing reads is not read again in its label's slot.</li>
+ *     hospital is taken when every other read is a character or two from it and from no other ({@link #listedAmong});
+ *     reads all too damaged for that may together name the one listed hospital they all come nearest to
+ *     ({@link #nearestOfAll}, with a warning). Of a payer's reads that differ only in their first character, the one
+ *     beginning with a surname is taken when no other does ({@link #surnameAmong}). A name left out for disagreeing
+ *     reads is not read again in its label's slot.</li>
+ * <li>On a grey page read with its seal on it, amounts the seal cost are looked at on the page's data without the
+ *     seal's grey, each taken only with a witness: the sum of the payments for theirs ({@link #sumWithoutSeal}), the
+ *     digits the page read for the others ({@link #cutShortWithoutSeal}).</li>
  * <li>A total the fee lines, all read, do not add up to is read twice again; two looks agreeing with the lines' sum
  *     replace it ({@link #totalAgainstLines}).</li>
  * <li>Lines asked in the characters of numbers are read by the OCR engine's Latin model (see {@code TesseractOcr}).</li>
@@ -349,6 +355,7 @@ final class SecondReads {
             String read = e.getValue().text(), digits = read.replaceAll("\\D", "");
             if (kind(e.getKey()) != AMOUNT || SUM.contains(e.getKey()) || FieldText.isMoney(read) || digits.length() < CUT_SHORT_DIGITS) continue;
             Area where = where(reading, e.getKey(), e.getValue());
+            if (where == null) continue;
             Value second = firstAmount(where, SECOND_SCALE, withoutSeal);
             Value third = second == null ? null : firstAmount(where, THIRD_SCALE, withoutSeal);
             Value agreed = third == null ? null : agreed(List.of(second, third), where);
