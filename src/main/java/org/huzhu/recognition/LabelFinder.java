@@ -3,6 +3,7 @@ package org.huzhu.recognition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -80,6 +81,18 @@ final class LabelFinder {
         extendShortSpellings(line, chosen, candidates);
         chosen.sort(Comparator.comparingInt(Hit::start));
         return chosen;
+    }
+
+    /**
+     * The labels of a page's lines without the near matches of a field's label that is also found exactly on the page: a
+     * form prints a field's label once, and the exact one is that label (set 1's other forms: 其他基金支付 under the
+     * seal read as 其人金支付, whose 人金支付 is a character from 现金支付; the 现金支付 further on the line then read
+     * exactly, and its amount went to 其他支付's). What the near match took is left unlabelled, for the second looks.
+     */
+    static List<List<Hit>> withoutNearRepeats(List<List<Hit>> lines) {
+        Set<ReceiptLabel> exact = EnumSet.noneOf(ReceiptLabel.class);
+        lines.forEach(hits -> hits.stream().filter(h -> h.edits() == 0 && h.label().field() != null).forEach(h -> exact.add(h.label())));
+        return lines.stream().map(hits -> hits.stream().filter(h -> h.edits() == 0 || !exact.contains(h.label())).toList()).toList();
     }
 
     /**

@@ -245,6 +245,20 @@ class ReceiptExtractorTest {
         assertThat(fields).containsOnlyKeys("cashPaid");
     }
 
+    /**
+     * 其他基金支付 under a seal read as 其人金支付, whose 人金支付 is a character from 现金支付: the 现金支付 read exactly
+     * further on is the cash payment's label, and the near one is then read as the label it is nearest to but that.
+     */
+    @Test
+    void aNearMatchOfALabelReadExactlyElsewhereOnThePageIsNotThatLabel() {
+        PageText page = page(box("医保统筹基金支付¥9558.93", 10, 20), box("其人金支付¥832.43", 60, 20),
+                box("账户支付:¥1239.25", 110, 20), box("现金支付:¥1301.56", 160, 20));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsEntry("cashPaid", "1301.56").containsEntry("otherPaid", "832.43");
+    }
+
     @Test
     void doesNotTakeADigitOfTheValueForAMisreadCharacterOfTheLabel() {
         // 其他支660.93 is one character from 其他支付 + 60.93; 个人自付：1329.48人自费159.84 from 个人自费 at 8人自费
