@@ -150,7 +150,43 @@ final class SecondReads {
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
         ReceiptReading read = reading.with(fields, warnings);
-        return cutShortWithoutSeal(sumWithoutSeal(sumsAgain(totalAgainstLines(read, lines), lines), lines), lines);
+        return paymentBySum(cutShortWithoutSeal(sumWithoutSeal(sumsAgain(totalAgainstLines(read, lines), lines), lines), lines));
+    }
+
+    /**
+     * The one amount of the sum still missing when the four others were read, taken from the amounts read where no label
+     * was ({@link ReceiptReading#unlabelled()}): when exactly one of them is what the sum leaves for it to the cent (the
+     * total less the payments, or the payments added up for the total) and that is more than nothing. Its label was lost
+     * (set 1's other forms: the form's red seal over 统筹基金支付, read as 筹基金结付 or not at all) but its amount was
+     * read whole, and the sum is the witness that says whose it is; the amount itself is the page's read, never the
+     * sum's. Nothing is taken when the remainder is nothing (退费金额 0.00 beside it would say as much) or when two
+     * amounts read equal it. A little less sure ({@link PageReading#PLACED_TRUST}), with a warning for the reviewer.
+     */
+    static ReceiptReading paymentBySum(ReceiptReading reading) {
+        Map<ReceiptField, Value> fields = moneyOnly(reading.fields());
+        List<ReceiptField> missing = SUM.stream().filter(f -> !fields.containsKey(f)).toList();
+        if (missing.size() != 1) return reading;
+        ReceiptField field = missing.getFirst();
+        BigDecimal paid = BigDecimal.ZERO;
+        for (ReceiptField f : SUM) if (f != ReceiptField.TOTAL && f != field) paid = paid.add(new BigDecimal(fields.get(f).text()));
+        BigDecimal left = field == ReceiptField.TOTAL ? paid : new BigDecimal(fields.get(ReceiptField.TOTAL).text()).subtract(paid);
+        if (left.signum() <= 0) return reading;
+        List<Area> taken = reading.fields().values().stream().map(Value::area).toList();
+        List<Value> candidates = reading.unlabelled().stream()
+                .filter(u -> !u.date() && !taken.contains(u.value().area()))
+                .map(ReceiptReading.Unlabelled::value)
+                .filter(v -> FieldText.isMoney(FieldText.money(v.text())) && new BigDecimal(FieldText.money(v.text())).compareTo(left) == 0)
+                .toList();
+        if (candidates.size() != 1) return reading;
+        Value found = candidates.getFirst();
+        String amount = FieldText.money(found.text());
+        Map<ReceiptField, Value> with = new EnumMap<>(ReceiptField.class);
+        with.putAll(reading.fields());
+        with.put(field, new Value(amount, found.confidence() * PageReading.PLACED_TRUST, found.area()));
+        List<String> warnings = new ArrayList<>(reading.warnings());
+        warnings.add(field.chinese() + "的标签未能识别，页上无标签的金额 " + amount + " 与金额合计和其余各项支付相符，按"
+                + field.chinese() + "取用，请核对原件");
+        return reading.with(with, warnings);
     }
 
     /**

@@ -197,6 +197,22 @@ class OtherFormsImageTest extends WithTesseract {
      * loses the thin strokes. Every read comes nearest to the same listed hospital, by two characters more than to any
      * other: it is taken, with a warning (left out before).
      */
+    /**
+     * The form's red seal over a payment's label on clean images of other forms: 统筹基金支付 lost, its amount read with
+     * no label before it, is the amount the sum leaves for it (seed 16); 其他基金支付 read as 其人金支付, a character
+     * from 现金支付, is not the cash payment's label when 现金支付 is read exactly further on (seed 19: the cash payment
+     * was 0.00, the other payment's, and the other payment missing).
+     */
+    @Test
+    void aPaymentWhoseLabelTheSealTookIsNotGivenAnotherLabelAndIsTheAmountTheSumLeaves() {
+        List<String> wrong = new ArrayList<>();
+        int funds = read(new long[] {16}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of("fundPaid"), wrong);
+        int cash = read(new long[] {19}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of("cashPaid", "otherPaid"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(funds).as("fund payments read right of 1 (missing without the sum's witness)").isEqualTo(1);
+        assertThat(cash).as("cash and other payments read right of 2 (cash WRONG, other missing, with the near label taken)").isEqualTo(2);
+    }
+
     @Test
     void aLongHospitalsNameNoTwoReadsAgreeOnIsTheListedOneTheyAllComeNearestTo() throws IOException {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(3);

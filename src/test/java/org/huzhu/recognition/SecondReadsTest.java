@@ -612,4 +612,55 @@ class SecondReadsTest {
 
         assertThat(lines.asked).doesNotContain("20@label");
     }
+    /** Of the total and the four payments, those given (field, amount), each on its own row from 1. */
+    private static Map<ReceiptField, Value> sum(Object... fieldText) {
+        Map<ReceiptField, Value> values = new EnumMap<>(ReceiptField.class);
+        for (int i = 0; i < fieldText.length; i += 2) values.put((ReceiptField) fieldText[i], new Value((String) fieldText[i + 1], 0.9, row(i / 2 + 1)));
+        return values;
+    }
+
+    @Test
+    void givesTheOnePaymentMissingTheAmountReadWithoutALabelThatTheSumLeavesForIt() {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, "12932.17", ReceiptField.FUND_PAID, "9558.93",
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "1239.25", ReceiptField.CASH_PAID, "1301.56");
+
+        ReceiptReading placed = SecondReads.paymentBySum(unlabelled(read, read.keySet(), "479.30", 6, "¥832.43", 7, "2025-12-19", 8));
+
+        assertThat(placed.fields().get(ReceiptField.OTHER_PAID).text()).isEqualTo("832.43");
+        assertThat(placed.fields().get(ReceiptField.OTHER_PAID).area()).isEqualTo(row(7));
+        assertThat(placed.fields().get(ReceiptField.OTHER_PAID).confidence()).isCloseTo(0.8 * PageReading.PLACED_TRUST, within(1e-9));
+        assertThat(placed.warnings()).containsExactly("其他支付的标签未能识别，页上无标签的金额 832.43 与金额合计和其余各项支付相符，按其他支付取用，请核对原件");
+    }
+
+    @Test
+    void givesAMissingTotalTheAmountReadWithoutALabelThatThePaymentsAddUpTo() {
+        Map<ReceiptField, Value> read = sum(ReceiptField.FUND_PAID, "405.64", ReceiptField.OTHER_PAID, "0.00",
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "0.00", ReceiptField.CASH_PAID, "1245.97");
+
+        ReceiptReading placed = SecondReads.paymentBySum(unlabelled(read, read.keySet(), "1245.97", 6, "1651.61", 7));
+
+        assertThat(placed.fields().get(ReceiptField.TOTAL).text()).isEqualTo("1651.61");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "two amounts read without a label are what the sum leaves | 832.43 | 832.43 | 9558.93",
+            "none is, by a cent | 832.42 | 1.00 | 9558.93",
+            "what the sum leaves is nothing | 0.00 | 1.00 | 10391.36"})
+    void takesNoAmountTheSumDoesNotSayIsThePayments(String what, String one, String other, String fund) {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, "12932.17", ReceiptField.FUND_PAID, fund,
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "1239.25", ReceiptField.CASH_PAID, "1301.56");
+        ReceiptReading reading = unlabelled(read, read.keySet(), one, 6, other, 7);
+
+        assertThat(SecondReads.paymentBySum(reading)).isSameAs(reading);
+    }
+
+    @Test
+    void takesNoAmountWhenTwoOfTheSumAreMissing() {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, "12932.17", ReceiptField.FUND_PAID, "9558.93",
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "1239.25");
+        ReceiptReading reading = unlabelled(read, read.keySet(), "2133.99", 6, "832.43", 7, "1301.56", 8);
+
+        assertThat(SecondReads.paymentBySum(reading)).isSameAs(reading);
+    }
 }
