@@ -168,8 +168,17 @@ final class FieldText {
      * dot, and a point would otherwise be dropped as a speck and the name run together.
      */
     static String personName(String text) {
-        return name(MIDDLE_DOT.matcher(text).replaceAll("·"));
+        String name = name(MIDDLE_DOT.matcher(text).replaceAll("·"));
+        Matcher before = BEFORE_A_NUMBER.matcher(name);
+        return before.matches() ? before.group(1) : name;
     }
+
+    /**
+     * A name read with the number of the next cell run on after it (吴梅420882199510121265: a settlement statement's
+     * 姓名 and 证件号码 on one row, the seal over the number's label, so the look at the name's room read on into the
+     * number): the Chinese characters before six digits or more. No one's name holds a digit.
+     */
+    private static final Pattern BEFORE_A_NUMBER = Pattern.compile("(\\p{IsHan}[\\p{IsHan}·]+)\\d{6}.*");
 
     /**
      * A hospital's name read with what followed it: up to its last usual ending (医院, 卫生院, 中心 …) when at most one

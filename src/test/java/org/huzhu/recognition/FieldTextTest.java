@@ -91,6 +91,14 @@ class FieldTextTest {
         assertThat(FieldText.personName(read)).isEqualTo(name);
     }
 
+    /** The number of the next cell read on after the name (its label under the seal) is not the name's; a short run of digits is left for the checks. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"吴梅420882199510121265 → 吴梅", "高杰 422801197812228038住院号 → 高杰",
+            "买买提·艾力650102199001011234 → 买买提·艾力", "张三12 → 张三12", "张420882199510121265 → 张420882199510121265"})
+    void aPersonsNameIsNotTheNumberReadOnAfterIt(String read, String name) {
+        assertThat(FieldText.personName(read)).isEqualTo(name);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {"利川市人民医院龟， → 利川市人民医院", "武汉市中心医院; → 武汉市中心医院",
             "华中科技大学同济医学院附属协和医院岂 → 华中科技大学同济医学院附属协和医院", "武汉市中心医院 → 武汉市中心医院",

@@ -213,6 +213,18 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(cash).as("cash and other payments read right of 2 (cash WRONG, other missing, with the near label taken)").isEqualTo(2);
     }
 
+    /**
+     * A settlement statement's 姓名 and 证件号码 on one row, the seal over 证件号码: the looks at the payer's room read on
+     * into the ID number (吴梅420882199510121265), whose digits are not the name's (seed 9: the payer missing before).
+     */
+    @Test
+    void aPayersNameReadOnIntoTheNextCellsNumberIsTheNameBeforeIt() {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {9}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of("payerName"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("payers read right of 1 (missing when the number was read as part of the name)").isEqualTo(1);
+    }
+
     @Test
     void aLongHospitalsNameNoTwoReadsAgreeOnIsTheListedOneTheyAllComeNearestTo() throws IOException {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(3);
