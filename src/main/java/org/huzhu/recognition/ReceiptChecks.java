@@ -276,12 +276,12 @@ final class ReceiptChecks {
         return new BigDecimal(values.get(field).text());
     }
 
-    private static LocalDate date(Map<ReceiptField, Value> values, ReceiptField field) {
+    static LocalDate date(Map<ReceiptField, Value> values, ReceiptField field) {
         Value value = values.get(field);
         return value == null ? null : parse(value.text());
     }
 
-    private static LocalDate parse(String text) {
+    static LocalDate parse(String text) {
         try {
             String[] parts = text.split("-");
             if (parts.length != 3) return null;

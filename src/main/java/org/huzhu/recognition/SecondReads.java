@@ -1,6 +1,7 @@
 package org.huzhu.recognition;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -80,6 +81,9 @@ final class SecondReads {
      */
     private static final Kind DATE = new Kind(DIGITS + "-/.", FieldText::date, Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
 
+    /** A date written in Chinese characters, 2025年5月17日: read in any characters. */
+    private static final Kind DATE_IN_WORDS = new Kind("", FieldText::date, DATE.form());
+
     private SecondReads() {
     }
 
@@ -133,6 +137,7 @@ final class SecondReads {
             }
         }
         labelsOfUnlabelled(reading, fields, lines);
+        dischargeInTheStay(reading, fields, warnings, lines);
         for (Map.Entry<ReceiptField, Value> e : List.copyOf(fields.entrySet())) {
             Kind kind = kind(e.getKey());
             Area where = where(reading, e.getKey(), e.getValue());
@@ -227,9 +232,38 @@ final class SecondReads {
             Value value = values.getFirst();
             // a date, which no sum checks, must be read the same by two more looks (set 2's scans and faxes had dates
             // misread so placed: 2036-05-13 for 2026-05-13); asking the same of amounts lost one right of set 1's 363
-            Value again = kind(field) == DATE ? twice(value.area(), DATE, lines) : value;
+            Value again = kind(field) == DATE ? dateTwice(value.area(), lines) : value;
             if (again != null && again.text().equals(value.text())) fields.put(field, value);
         });
+    }
+
+    /**
+     * The discharge date of a stay whose 出院日期 was lost (set 1's settlement statements: the form's red seal over the
+     * label, read as 人院, 期 or nothing) is the one date read where no label was that falls after the admission and
+     * not after the date the receipt was issued, when two more looks read it the same and a look at its label reads no
+     * other field's: the stay's order is the witness that says whose date it is, as the sum is for an amount. The
+     * discharge on the day of admission is not taken so (it could be the admission's date printed again). A little
+     * less sure ({@link PageReading#PLACED_TRUST}), with a warning for the reviewer.
+     */
+    private static void dischargeInTheStay(ReceiptReading reading, Map<ReceiptField, Value> fields, List<String> warnings, LineReader lines) {
+        LocalDate admitted = ReceiptChecks.date(fields, ReceiptField.ADMISSION_DATE);
+        LocalDate issued = ReceiptChecks.date(fields, ReceiptField.ISSUE_DATE);
+        if (admitted == null || issued == null || !unread(ReceiptField.DISCHARGE_DATE, reading, fields)) return;
+        List<ReceiptReading.Unlabelled> inTheStay = reading.unlabelled().stream().filter(u -> {
+            LocalDate date = u.date() ? ReceiptChecks.parse(u.value().text()) : null;
+            return date != null && date.isAfter(admitted) && !date.isAfter(issued);
+        }).toList();
+        if (inTheStay.size() != 1) return;
+        ReceiptReading.Unlabelled found = inTheStay.getFirst();
+        Area box = found.label();
+        TextBox label = lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);
+        ReceiptLabel named = label == null ? null : labelEnding(TextLine.fold(label.text()));
+        if (named != null && named.field() != ReceiptField.DISCHARGE_DATE) return;
+        Value value = found.value();
+        Value again = dateTwice(value.area(), lines);
+        if (again == null || !again.text().equals(value.text())) return;
+        fields.put(ReceiptField.DISCHARGE_DATE, new Value(value.text(), value.confidence() * PageReading.PLACED_TRUST, value.area()));
+        warnings.add("出院日期的标签未能识别，页上无标签的日期 " + value.text() + " 在入院日期与开票日期之间，按出院日期取用，请核对原件");
     }
 
     /** A field neither read nor labelled anywhere on the page. */
@@ -465,6 +499,15 @@ final class SecondReads {
     /** The value read twice in the area, at two scales: when both reads agree and have the field's form, else null. */
     private static Value twice(Area area, Kind kind, LineReader lines) {
         return agreed(looks(area, kind, lines), area);
+    }
+
+    /**
+     * A date read twice, in a date's characters, else in any (2025年5月17日, whose 年月日 a look in digits reads as
+     * digits: 202545178).
+     */
+    private static Value dateTwice(Area area, LineReader lines) {
+        Value digits = twice(area, DATE, lines);
+        return digits != null ? digits : twice(area, DATE_IN_WORDS, lines);
     }
 
     /** The value both looks read, at the lower of their confidences; null unless there are two and they agree. */

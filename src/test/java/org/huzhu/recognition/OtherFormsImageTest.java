@@ -225,6 +225,18 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(right).as("payers read right of 1 (missing when the number was read as part of the name)").isEqualTo(1);
     }
 
+    /**
+     * A settlement statement's 出院日期 under the form's red seal, read as 人院: its date, 2025年5月17日, read where no label
+     * was, is the discharge, the one date between the admission and the settlement (seed 11: missing before).
+     */
+    @Test
+    void aDischargeWhoseLabelTheSealTookIsTheOneDateInTheStay() {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {11}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of("dischargeDate"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("discharge dates read right of 1 (missing without the stay's witness)").isEqualTo(1);
+    }
+
     @Test
     void aLongHospitalsNameNoTwoReadsAgreeOnIsTheListedOneTheyAllComeNearestTo() throws IOException {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(3);

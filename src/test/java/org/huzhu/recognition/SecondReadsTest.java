@@ -32,12 +32,18 @@ class SecondReadsTest {
             return this;
         }
 
+        /** Answers a look in the given characters only (an empty alphabet: in any), by its row and scale. */
+        ScriptedLines answer(int row, double scale, String alphabet, String text) {
+            answers.put(row + "@" + scale + ":" + alphabet, text);
+            return this;
+        }
+
         @Override
         public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
             int row = (int) Math.round((y + height / 2) / 100);
             asked.add(row + "@" + scale + ":" + alphabet);
             widths.add(width);
-            String text = answers.get(row + "@" + scale);
+            String text = answers.getOrDefault(row + "@" + scale + ":" + alphabet, answers.get(row + "@" + scale));
             return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
         }
 
@@ -662,5 +668,47 @@ class SecondReadsTest {
         ReceiptReading reading = unlabelled(read, read.keySet(), "2133.99", 6, "832.43", 7, "1301.56", 8);
 
         assertThat(SecondReads.paymentBySum(reading)).isSameAs(reading);
+    }
+    /** A stay admitted 2025-04-24 and issued 2025-05-20, its discharge's label lost, with the dates given read where no label was. */
+    private static ReceiptReading stay(Object... textRow) {
+        Map<ReceiptField, Value> read = values(ReceiptField.ADMISSION_DATE, "2025-04-24", 1, ReceiptField.ISSUE_DATE, "2025-05-20", 2);
+        return unlabelled(read, read.keySet(), textRow);
+    }
+
+    @Test
+    void theOneDateReadWithoutALabelInTheStayIsItsDischargeWhenTwoMoreLooksReadIt() {
+        ScriptedLines lines = new ScriptedLines().label(5, "人院").answer(5, 2.0, "2025-05-17").answer(5, 1.5, "2025/05/17");
+
+        ReceiptReading read = SecondReads.apply(stay("2025-05-17", 5), lines);
+
+        assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).text()).isEqualTo("2025-05-17");
+        assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).area()).isEqualTo(row(5));
+        assertThat(read.warnings()).contains("出院日期的标签未能识别，页上无标签的日期 2025-05-17 在入院日期与开票日期之间，按出院日期取用，请核对原件");
+    }
+
+    @Test
+    void aDateWrittenInChineseIsLookedAtInAnyCharactersWhenALookInDigitsReadsItsCharactersAsDigits() {
+        ScriptedLines lines = new ScriptedLines().answer(5, 2.0, "202545178").answer(5, 2.0, "", "2025年5月17日")
+                .answer(5, 1.5, "", "2025年5月17日");
+
+        ReceiptReading read = SecondReads.apply(stay("2025-05-17", 5), lines);
+
+        assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).text()).isEqualTo("2025-05-17");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the date is the admission's | 2025-04-24 | | ",
+            "the date is after the issue | 2025-05-21 | | ",
+            "two dates are in the stay | 2025-05-17 | 2025-05-18 | ",
+            "the look at its label reads another field's | 2025-05-17 | | 结算日期",
+            "the looks read another date | 2025-05-16 | | "})
+    void noDateIsTheDischargeUnlessTheStaySaysItIs(String what, String date, String other, String label) {
+        ScriptedLines lines = new ScriptedLines().answer(5, 2.0, "2025-05-17").answer(5, 1.5, "2025-05-17")
+                .answer(6, 2.0, "2025-05-18").answer(6, 1.5, "2025-05-18");
+        if (label != null) lines.label(5, label);
+        ReceiptReading reading = other == null ? stay(date, 5) : stay(date, 5, other, 6);
+
+        assertThat(SecondReads.apply(reading, lines).fields()).doesNotContainKey(ReceiptField.DISCHARGE_DATE);
     }
 }
