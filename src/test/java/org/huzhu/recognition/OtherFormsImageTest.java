@@ -205,10 +205,8 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aPaymentWhoseLabelTheSealTookIsNotGivenAnotherLabelAndIsTheAmountTheSumLeaves() {
-        List<String> wrong = new ArrayList<>();
-        int funds = read(new long[] {16}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of("fundPaid"), wrong);
-        int cash = read(new long[] {19}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of("cashPaid", "otherPaid"), wrong);
-        assertThat(wrong).isEmpty();
+        int funds = rightOnClean(16, "fundPaid");
+        int cash = rightOnClean(19, "cashPaid", "otherPaid");
         assertThat(funds).as("fund payments read right of 1 (missing without the sum's witness)").isEqualTo(1);
         assertThat(cash).as("cash and other payments read right of 2 (cash WRONG, other missing, with the near label taken)").isEqualTo(2);
     }
@@ -219,10 +217,7 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aPayersNameReadOnIntoTheNextCellsNumberIsTheNameBeforeIt() {
-        List<String> wrong = new ArrayList<>();
-        int right = read(new long[] {9}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of("payerName"), wrong);
-        assertThat(wrong).isEmpty();
-        assertThat(right).as("payers read right of 1 (missing when the number was read as part of the name)").isEqualTo(1);
+        assertThat(rightOnClean(9, "payerName")).as("payers read right of 1 (missing when the number was read as part of the name)").isEqualTo(1);
     }
 
     /**
@@ -231,10 +226,7 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aDischargeWhoseLabelTheSealTookIsTheOneDateInTheStay() {
-        List<String> wrong = new ArrayList<>();
-        int right = read(new long[] {11}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of("dischargeDate"), wrong);
-        assertThat(wrong).isEmpty();
-        assertThat(right).as("discharge dates read right of 1 (missing without the stay's witness)").isEqualTo(1);
+        assertThat(rightOnClean(11, "dischargeDate")).as("discharge dates read right of 1 (missing without the stay's witness)").isEqualTo(1);
     }
 
     @Test
@@ -259,6 +251,14 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /** The receipts of these seeds as images of the variant, read: the fields right, the WRONG added to {@code wrong}. */
+    /** How many of the fields a clean image of set 1's other form of the seed reads right, none of them WRONG. */
+    private int rightOnClean(long seed, String... fields) {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {seed}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of(fields), wrong);
+        assertThat(wrong).isEmpty();
+        return right;
+    }
+
     private int read(long[] seeds, LongFunction<ReceiptTruth> receipt, Variants.Variant variant, List<String> fields,
                      List<String> wrong) {
         int right = 0;
