@@ -61,6 +61,7 @@ final class LabelFinder {
         for (ReceiptLabel label : ReceiptLabel.values()) {
             for (String spelling : label.spellings()) {
                 if (spelling.length() >= 4) candidates.addAll(nearMatches(line, label, spelling));
+                if (spelling.length() >= ENDLESS_LENGTH && label.isAmount()) candidates.addAll(endLost(line, label, spelling));
                 if (spelling.length() == 3) {
                     candidates.addAll(shortNearMatches(line, startsSegment, label, spelling));
                     candidates.addAll(shortenedBeforeData(line, startsSegment, inks, label, spelling));
@@ -191,6 +192,24 @@ final class LabelFinder {
                 if (length >= n && han(window.charAt(length - 1)) && !han(spelling.charAt(n - 1))) continue;
                 if (withinOneEdit(window, spelling)) hits.add(new Hit(label, at, at + length, 1, spelling));
             }
+        }
+        return hits;
+    }
+
+    /** The length from which an amount's label is found with its last two characters lost ({@link #endLost}). */
+    static final int ENDLESS_LENGTH = 6;
+
+    /**
+     * 其他基金 right before 156.86 for 其他基金支付: an amount's label of six characters or more with its last two lost,
+     * found only where the amount follows at once (a digit or the currency sign, ¥ or a Y OCR made of it), two edits
+     * from the label. Set 1's settlement statements: 其他基金支付 read so, its amount left to no field.
+     */
+    private static List<Hit> endLost(String line, ReceiptLabel label, String spelling) {
+        List<Hit> hits = new ArrayList<>();
+        String kept = spelling.substring(0, spelling.length() - 2);
+        for (int at = line.indexOf(kept); at >= 0; at = line.indexOf(kept, at + 1)) {
+            int end = at + kept.length();
+            if (end < line.length() && "0123456789¥￥Y".indexOf(line.charAt(end)) >= 0) hits.add(new Hit(label, at, end, 2, spelling));
         }
         return hits;
     }

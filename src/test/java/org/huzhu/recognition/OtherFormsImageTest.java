@@ -229,6 +229,15 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(rightOnClean(11, "dischargeDate")).as("discharge dates read right of 1 (missing without the stay's witness)").isEqualTo(1);
     }
 
+    /**
+     * A settlement statement whose 其他基金支付 the page read as 其他基金 before its amount, and whose 统筹基金支付 the seal
+     * took (seed 9): the other payment found by its label's first four characters, then the fund payment by the sum.
+     */
+    @Test
+    void anAmountsLabelThatLostItsLastTwoCharactersStillPlacesItsAmount() {
+        assertThat(rightOnClean(9, "otherPaid", "fundPaid")).as("other and fund payments read right of 2 (both missing before)").isEqualTo(2);
+    }
+
     @Test
     void aLongHospitalsNameNoTwoReadsAgreeOnIsTheListedOneTheyAllComeNearestTo() throws IOException {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(3);

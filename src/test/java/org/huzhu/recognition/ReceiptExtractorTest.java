@@ -259,6 +259,21 @@ class ReceiptExtractorTest {
         assertThat(fields).containsEntry("cashPaid", "1301.56").containsEntry("otherPaid", "832.43");
     }
 
+    /** 其他基金支付 read as 其他基金 with its amount right after: the label with its last two characters lost. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"其他基金156.86 | otherPaid | 156.86", "其他基金¥156.86 | otherPaid | 156.86",
+            "医保统筹基金Y3358.77 | fundPaid | 3358.77", "个人账户0.00 | personalAccountPaid | 0.00"})
+    void findsALongAmountsLabelThatLostItsLastTwoCharactersRightBeforeItsAmount(String line, String field, String amount) {
+        assertThat(texts(ReceiptExtractor.extract(List.of(page(box(line, 10, 20)))))).containsEntry(field, amount);
+    }
+
+    /** Not before other text (其他基金项目), and not a label of fewer than six characters (个人自付 as 个人). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"其他基金项目156.86", "个人156.86", "其他基156.86"})
+    void findsNoLabelThatLostItsEndWhereTheAmountDoesNotFollowOrTooMuchIsLost(String line) {
+        assertThat(texts(ReceiptExtractor.extract(List.of(page(box(line, 10, 20)))))).isEmpty();
+    }
+
     @Test
     void doesNotTakeADigitOfTheValueForAMisreadCharacterOfTheLabel() {
         // 其他支660.93 is one character from 其他支付 + 60.93; 个人自付：1329.48人自费159.84 from 个人自费 at 8人自费
