@@ -155,7 +155,41 @@ final class SecondReads {
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
         ReceiptReading read = reading.with(fields, warnings);
-        return paymentBySum(cutShortWithoutSeal(sumWithoutSeal(sumsAgain(totalAgainstLines(read, lines), lines), lines), lines));
+        return paymentBySum(signReadAsDigit(cutShortWithoutSeal(sumWithoutSeal(sumsAgain(totalAgainstLines(read, lines), lines), lines), lines)));
+    }
+
+    /**
+     * When the total is not the sum of the payments, the one amount of the sum whose read without its first digit makes
+     * the sum hold to the cent is taken so: the ¥ before it read as a digit (set 1's other forms as scans: 84683.75 for
+     * ¥4683.75, 142595.68 for ¥12595.68 — every look read the digit too). Taken only when exactly one amount does, and
+     * with a warning: the sum says which amount the sign became part of, the digits are the page's.
+     */
+    static ReceiptReading signReadAsDigit(ReceiptReading reading) {
+        Map<ReceiptField, Value> fields = moneyOnly(reading.fields());
+        if (sumHolds(reading, fields)) return reading;
+        ReceiptField mended = null;
+        Value shorter = null;
+        for (ReceiptField field : SUM) {
+            Value value = fields.get(field);
+            if (value == null || !value.text().matches("\\d{2,}\\.\\d{2}")) continue;
+            String rest = value.text().substring(1);
+            if (rest.matches("0\\d.*")) continue;
+            Value without = new Value(rest, value.confidence(), value.area());
+            Map<ReceiptField, Value> attempt = new EnumMap<>(fields);
+            attempt.put(field, without);
+            if (!sumCorroborated(reading, attempt)) continue;
+            if (mended != null) return reading;
+            mended = field;
+            shorter = without;
+        }
+        if (mended == null) return reading;
+        Map<ReceiptField, Value> with = new EnumMap<>(ReceiptField.class);
+        with.putAll(reading.fields());
+        with.put(mended, shorter);
+        List<String> warnings = new ArrayList<>(reading.warnings());
+        warnings.add(mended.chinese() + "读作 " + reading.fields().get(mended).text() + "，去掉可能由 ¥ 误读的首位数字后为 " + shorter.text()
+                + "，与金额合计和其余各项支付相符，按此取用，请核对原件");
+        return reading.with(with, warnings);
     }
 
     /**

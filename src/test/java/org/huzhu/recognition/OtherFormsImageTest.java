@@ -238,6 +238,15 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(rightOnClean(9, "otherPaid", "fundPaid")).as("other and fund payments read right of 2 (both missing before)").isEqualTo(2);
     }
 
+    /** A scan's ¥4683.75 read as 84683.75 by the page and every look (seed 6): the sum says the 8 was the sign. */
+    @Test
+    void anAmountWhoseSignWasReadAsItsFirstDigitIsTheRestWhenTheSumThenHolds() {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {6}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN, List.of("fundPaid"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("fund payments read right of 1 (WRONG, 84683.75, before)").isEqualTo(1);
+    }
+
     @Test
     void aLongHospitalsNameNoTwoReadsAgreeOnIsTheListedOneTheyAllComeNearestTo() throws IOException {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(3);

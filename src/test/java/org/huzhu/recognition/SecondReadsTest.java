@@ -711,4 +711,39 @@ class SecondReadsTest {
 
         assertThat(SecondReads.apply(reading, lines).fields()).doesNotContainKey(ReceiptField.DISCHARGE_DATE);
     }
+    @Test
+    void anAmountOfTheSumWhoseFirstDigitWasTheSignIsTheRestWhenTheSumThenHolds() {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, "6012.10", ReceiptField.FUND_PAID, "84683.75", ReceiptField.OTHER_PAID, "0.00",
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "328.35", ReceiptField.CASH_PAID, "1000.00");
+
+        ReceiptReading mended = SecondReads.signReadAsDigit(unlabelled(read, read.keySet()));
+
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("4683.75");
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).area()).isEqualTo(row(2));
+        assertThat(mended.warnings()).containsExactly(
+                "医保统筹基金支付读作 84683.75，去掉可能由 ¥ 误读的首位数字后为 4683.75，与金额合计和其余各项支付相符，按此取用，请核对原件");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the rest does not make the sum hold | 84683.76",
+            "the rest begins with a zero | 804683.75",
+            "the sum cannot be checked, the other payment missing | "})
+    void keepsAnAmountOfTheSumAsReadUnlessItsRestAloneMakesTheSumHold(String what, String other) {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, "6012.10", ReceiptField.FUND_PAID, other == null ? "84683.75" : other,
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "328.35", ReceiptField.CASH_PAID, "1000.00");
+        if (other != null) read.put(ReceiptField.OTHER_PAID, new Value("0.00", 0.9, row(5)));
+        ReceiptReading reading = unlabelled(read, EnumSet.allOf(ReceiptField.class));
+
+        assertThat(SecondReads.signReadAsDigit(reading)).isSameAs(reading);
+    }
+
+    @Test
+    void keepsTheAmountsAsReadWhenTwoOfThemWithoutTheirFirstDigitEachMakeTheSumHold() {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, "9300.00", ReceiptField.FUND_PAID, "9100.00", ReceiptField.OTHER_PAID, "0.00",
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "100.00", ReceiptField.CASH_PAID, "9100.00");
+        ReceiptReading reading = unlabelled(read, read.keySet());
+
+        assertThat(SecondReads.signReadAsDigit(reading)).isSameAs(reading);
+    }
 }
