@@ -34,6 +34,15 @@ public interface LineReader {
         return null;
     }
 
+    /**
+     * The line read as {@link #readLine} does, on the page with both its inks, the form's labels beside the data (where
+     * the page was parted into form and data; else as {@link #readLine}): a name read with its label before it, which
+     * the line model reads in context where it read the name alone as nothing. Null when nothing could be read.
+     */
+    default TextBox readLineWithLabels(double x, double y, double width, double height, double scale, String alphabet) {
+        return readLine(x, y, width, height, scale, alphabet);
+    }
+
     /** Reads nothing: for pages that were not read by OCR. */
     LineReader NONE = (x, y, width, height, scale, alphabet) -> null;
 }

@@ -154,6 +154,10 @@ final class SecondReads {
             Value again = twice(slot, kind, lines);
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
+        if (!fields.containsKey(ReceiptField.PAYER_NAME) && !disagreed.contains(ReceiptField.PAYER_NAME)) {
+            Value payer = payerWithItsLabel(reading.slots().get(ReceiptField.PAYER_NAME), lines);
+            if (payer != null) fields.put(ReceiptField.PAYER_NAME, payer);
+        }
         ReceiptReading read = reading.with(fields, warnings);
         return paymentBySum(signReadAsDigit(cutShortWithoutSeal(sumWithoutSeal(sumsAgain(totalAgainstLines(read, lines), lines), lines), lines)));
     }
@@ -629,6 +633,45 @@ final class SecondReads {
             }
         }
         return field == ReceiptField.PAYER_NAME ? surnameAmong(reads) : null;
+    }
+
+    /** How far left of a payer's slot its label is looked for, in line heights (交款人（患者）： is seven characters). */
+    static final double LABEL_REACH = 8;
+
+    /**
+     * A payer whose name neither the page nor a look at its slot read (a three-character name alone in a wide cell came
+     * back from the line model as nothing), read with its label on the page with both inks
+     * ({@link LineReader#readLineWithLabels}): the name is the Chinese characters right after the payer's label and
+     * before any other label, taken when both looks, at two scales, read the same name ({@link #afterPayersLabel}).
+     */
+    private static Value payerWithItsLabel(Area slot, LineReader lines) {
+        if (slot == null) return null;
+        double h = slot.height();
+        String name = null;
+        double confidence = 1;
+        for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
+            TextBox box = lines.readLineWithLabels(slot.x() - LABEL_REACH * h, slot.y() - h / 3, slot.width() + LABEL_REACH * h, h * 5 / 3,
+                    scale, "");
+            String read = box == null ? null : afterPayersLabel(TextLine.fold(box.text()).replaceAll("\\s", ""));
+            if (read == null || name != null && !name.equals(read)) return null;
+            name = read;
+            confidence = Math.min(confidence, box.confidence());
+        }
+        return new Value(name, OUTVOTED_TRUST * confidence, slot);
+    }
+
+    private static final Pattern NAME_AFTER_LABEL = Pattern.compile("^[:;)]*(\\p{IsHan}{2,4}|\\p{IsHan}+(?:·\\p{IsHan}+)+)(?![\\p{IsHan}·])");
+
+    /** The name (two to four characters, or written with a middle dot) right after the payer's label in a line read, before any other label; or null. */
+    static String afterPayersLabel(String line) {
+        List<LabelFinder.Hit> hits = LabelFinder.find(line);
+        for (int i = 0; i < hits.size(); i++) {
+            if (hits.get(i).label() != ReceiptLabel.PAYER) continue;
+            int end = i + 1 < hits.size() ? hits.get(i + 1).start() : line.length();
+            Matcher m = NAME_AFTER_LABEL.matcher(FieldText.personName(line.substring(hits.get(i).end(), end)));
+            return m.find() ? m.group(1) : null;
+        }
+        return null;
     }
 
     /**

@@ -37,6 +37,11 @@ public final class NameDiagnostic {
                     }
 
                     @Override
+                    public TextBox readLineWithLabels(double x, double y, double w, double h, double s, String a) {
+                        return shown("look with labels", page.lines().readLineWithLabels(x, y, w, h, s, a), x, y, w, h, s, a);
+                    }
+
+                    @Override
                     public TextBox readLineWithoutSeal(double x, double y, double w, double h, double s, String a) {
                         return shown("look without the seal", page.lines().readLineWithoutSeal(x, y, w, h, s, a), x, y, w, h, s, a);
                     }

@@ -247,6 +247,15 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(right).as("fund payments read right of 1 (WRONG, 84683.75, before)").isEqualTo(1);
     }
 
+    /**
+     * A clean 徐雪涛 alone in its wide cell, which the page read as nothing and the line model read alone as nothing
+     * (seed 27): read with its label, 交款人（患者）：, on the page with both inks.
+     */
+    @Test
+    void aPayerReadAsNothingAloneIsReadWithItsLabel() {
+        assertThat(rightOnClean(27, "payerName")).as("payers read right of 1 (missing before)").isEqualTo(1);
+    }
+
     @Test
     void aLongHospitalsNameNoTwoReadsAgreeOnIsTheListedOneTheyAllComeNearestTo() throws IOException {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(3);

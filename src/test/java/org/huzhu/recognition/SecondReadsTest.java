@@ -746,4 +746,30 @@ class SecondReadsTest {
 
         assertThat(SecondReads.signReadAsDigit(reading)).isSameAs(reading);
     }
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"交款人(患者):徐雪涛 → 徐雪涛", "交款人:张三开票日期:2025-05-02 → 张三", "患者姓名李四性别男 → 李四",
+            "交款人:欧阳娜娜 → 欧阳娜娜", "交款人:买买提.艾力 → 买买提·艾力", "交款人: → ", "徐雪涛 → ", "交款人:张 → ", "交款人:张三丰收之年 → "})
+    void aPayersNameReadWithItsLabelIsWhatFollowsTheLabel(String line, String name) {
+        assertThat(SecondReads.afterPayersLabel(line)).isEqualTo(name);
+    }
+
+    @Test
+    void aPayerNoLookAtItsSlotReadIsReadWithItsLabel() {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "交款人（患者）：徐雪涛").answer(1, 1.5, "交款人(患者):徐雪涛");
+        ReceiptReading reading = reading(values(), Map.of(ReceiptField.PAYER_NAME, row(1)));
+
+        ReceiptReading read = SecondReads.apply(reading, lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo("徐雪涛");
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).confidence()).isCloseTo(0.8 * SecondReads.OUTVOTED_TRUST, within(1e-9));
+    }
+
+    @Test
+    void aPayerReadWithItsLabelIsLeftOutWhenTheTwoLooksDisagree() {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "交款人：徐雪涛").answer(1, 1.5, "交款人：徐雪清");
+
+        ReceiptReading read = SecondReads.apply(reading(values(), Map.of(ReceiptField.PAYER_NAME, row(1))), lines);
+
+        assertThat(read.fields()).doesNotContainKey(ReceiptField.PAYER_NAME);
+    }
 }

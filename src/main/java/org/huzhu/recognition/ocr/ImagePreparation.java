@@ -132,7 +132,7 @@ final class ImagePreparation {
     }
 
     /** The supplier's value, made at the first call only (by whichever thread comes first). */
-    private static <T> Supplier<T> once(Supplier<T> supplier) {
+    static <T> Supplier<T> once(Supplier<T> supplier) {
         return new Supplier<>() {
             private T value;
 

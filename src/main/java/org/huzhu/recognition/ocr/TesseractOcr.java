@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.huzhu.recognition.LineReader;
 import org.huzhu.recognition.OcrEngine;
 import org.huzhu.recognition.OcrPage;
@@ -146,6 +147,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             return withoutEchoes(merge(engine.words(p.data(), dpi(p), TessEngine.SPARSE, ""), form));
         });
         ImagePreparation.Prepared p = prepared[0];
+        Supplier<GreyImage> both = p.form() == null ? p::data : ImagePreparation.once(() -> PageGeometry.darker(p.data(), p.form()));
         return new OcrPage(inPageUnits(pageIndex, words, p, formWords), new LineReader() {
             @Override
             public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
@@ -156,6 +158,11 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             public TextBox readLabel(double x, double y, double width, double height, double scale) {
                 GreyImage labels = p.form() != null ? p.form() : p.data();
                 return TesseractOcr.this.readLine(p, labels, x, y, width, height, scale, FormVocabulary.ALPHABET);
+            }
+
+            @Override
+            public TextBox readLineWithLabels(double x, double y, double width, double height, double scale, String alphabet) {
+                return TesseractOcr.this.readLine(p, both.get(), x, y, width, height, scale, alphabet);
             }
 
             @Override
