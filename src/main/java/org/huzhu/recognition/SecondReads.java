@@ -43,6 +43,11 @@ import org.huzhu.recognition.ReceiptReading.Value;
  * <li>On a grey page read with its seal on it, amounts the seal cost are looked at on the page's data without the
  *     seal's grey, each taken only with a witness: the sum of the payments for theirs ({@link #sumWithoutSeal}), the
  *     digits the page read for the others ({@link #cutShortWithoutSeal}).</li>
+ * <li>Values whose labels were lost, with a witness for whose they are: the one amount of the sum still missing is the
+ *     amount read without a label that the sum leaves for it ({@link #paymentBySum}); an amount of the sum whose ¥ was
+ *     read as its first digit is the rest when that alone makes the sum hold ({@link #signReadAsDigit}); a stay's
+ *     discharge is the one unlabelled date between the admission and the issue ({@link #dischargeInTheStay}). A payer
+ *     nothing read is read with its label before it ({@link #payerWithItsLabel}).</li>
  * <li>A total the fee lines, all read, do not add up to is read twice again; two looks agreeing with the lines' sum
  *     replace it ({@link #totalAgainstLines}).</li>
  * <li>Lines asked in the characters of numbers are read by the OCR engine's Latin model (see {@code TesseractOcr}).</li>
@@ -165,8 +170,9 @@ final class SecondReads {
     /**
      * When the total is not the sum of the payments, the one amount of the sum whose read without its first digit makes
      * the sum hold to the cent is taken so: the ¥ before it read as a digit (set 1's other forms as scans: 84683.75 for
-     * ¥4683.75, 142595.68 for ¥12595.68 — every look read the digit too). Taken only when exactly one amount does, and
-     * with a warning: the sum says which amount the sign became part of, the digits are the page's.
+     * ¥4683.75, every look reading the 8 too). Taken only when exactly one amount does, a little less sure
+     * ({@link PageReading#PLACED_TRUST}) and with a warning: the sum says which amount the sign became part of, the
+     * digits are the page's.
      */
     static ReceiptReading signReadAsDigit(ReceiptReading reading) {
         Map<ReceiptField, Value> fields = moneyOnly(reading.fields());
@@ -178,7 +184,7 @@ final class SecondReads {
             if (value == null || !value.text().matches("\\d{2,}\\.\\d{2}")) continue;
             String rest = value.text().substring(1);
             if (rest.matches("0\\d.*")) continue;
-            Value without = new Value(rest, value.confidence(), value.area());
+            Value without = new Value(rest, value.confidence() * PageReading.PLACED_TRUST, value.area());
             Map<ReceiptField, Value> attempt = new EnumMap<>(fields);
             attempt.put(field, without);
             if (!sumCorroborated(reading, attempt)) continue;
