@@ -193,13 +193,18 @@ final class SecondReads {
             shorter = without;
         }
         if (mended == null) return reading;
-        Map<ReceiptField, Value> with = new EnumMap<>(ReceiptField.class);
-        with.putAll(reading.fields());
-        with.put(mended, shorter);
+        return withOne(reading, mended, shorter, mended.chinese() + "读作 " + reading.fields().get(mended).text()
+                + "，去掉可能由 ¥ 误读的首位数字后为 " + shorter.text() + "，与金额合计和其余各项支付相符，按此取用，请核对原件");
+    }
+
+    /** The reading with one field's value put in (added or replaced) and the reviewer's warning that says why. */
+    private static ReceiptReading withOne(ReceiptReading reading, ReceiptField field, Value value, String warning) {
+        Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
+        fields.putAll(reading.fields());
+        fields.put(field, value);
         List<String> warnings = new ArrayList<>(reading.warnings());
-        warnings.add(mended.chinese() + "读作 " + reading.fields().get(mended).text() + "，去掉可能由 ¥ 误读的首位数字后为 " + shorter.text()
-                + "，与金额合计和其余各项支付相符，按此取用，请核对原件");
-        return reading.with(with, warnings);
+        warnings.add(warning);
+        return reading.with(fields, warnings);
     }
 
     /**
@@ -229,13 +234,8 @@ final class SecondReads {
         if (candidates.size() != 1) return reading;
         Value found = candidates.getFirst();
         String amount = FieldText.money(found.text());
-        Map<ReceiptField, Value> with = new EnumMap<>(ReceiptField.class);
-        with.putAll(reading.fields());
-        with.put(field, new Value(amount, found.confidence() * PageReading.PLACED_TRUST, found.area()));
-        List<String> warnings = new ArrayList<>(reading.warnings());
-        warnings.add(field.chinese() + "的标签未能识别，页上无标签的金额 " + amount + " 与金额合计和其余各项支付相符，按"
-                + field.chinese() + "取用，请核对原件");
-        return reading.with(with, warnings);
+        return withOne(reading, field, new Value(amount, found.confidence() * PageReading.PLACED_TRUST, found.area()),
+                field.chinese() + "的标签未能识别，页上无标签的金额 " + amount + " 与金额合计和其余各项支付相符，按" + field.chinese() + "取用，请核对原件");
     }
 
     /**

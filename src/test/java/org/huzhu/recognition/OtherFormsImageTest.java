@@ -163,10 +163,7 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void ofAPayersReadsDifferingInTheFirstCharacterOnlyTheOneBeginningWithASurnameIsTaken() throws IOException {
-        List<String> wrong = new ArrayList<>();
-        int right = read(new long[] {29}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of("payerName"), wrong);
-        assertThat(wrong).isEmpty();
-        assertThat(right).as("payers read right of 1 (none when the three reads disagreed)").isEqualTo(1);
+        assertThat(rightOn(Variants.Variant.CLEAN, 29, "payerName")).as("payers read right of 1 (none when the three reads disagreed)").isEqualTo(1);
     }
 
     /**
@@ -205,8 +202,8 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aPaymentWhoseLabelTheSealTookIsNotGivenAnotherLabelAndIsTheAmountTheSumLeaves() {
-        int funds = rightOnClean(16, "fundPaid");
-        int cash = rightOnClean(19, "cashPaid", "otherPaid");
+        int funds = rightOn(Variants.Variant.CLEAN, 16, "fundPaid");
+        int cash = rightOn(Variants.Variant.CLEAN, 19, "cashPaid", "otherPaid");
         assertThat(funds).as("fund payments read right of 1 (missing without the sum's witness)").isEqualTo(1);
         assertThat(cash).as("cash and other payments read right of 2 (cash WRONG, other missing, with the near label taken)").isEqualTo(2);
     }
@@ -217,7 +214,7 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aPayersNameReadOnIntoTheNextCellsNumberIsTheNameBeforeIt() {
-        assertThat(rightOnClean(9, "payerName")).as("payers read right of 1 (missing when the number was read as part of the name)").isEqualTo(1);
+        assertThat(rightOn(Variants.Variant.CLEAN, 9, "payerName")).as("payers read right of 1 (missing when the number was read as part of the name)").isEqualTo(1);
     }
 
     /**
@@ -226,7 +223,7 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aDischargeWhoseLabelTheSealTookIsTheOneDateInTheStay() {
-        assertThat(rightOnClean(11, "dischargeDate")).as("discharge dates read right of 1 (missing without the stay's witness)").isEqualTo(1);
+        assertThat(rightOn(Variants.Variant.CLEAN, 11, "dischargeDate")).as("discharge dates read right of 1 (missing without the stay's witness)").isEqualTo(1);
     }
 
     /**
@@ -235,16 +232,13 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void anAmountsLabelThatLostItsLastTwoCharactersStillPlacesItsAmount() {
-        assertThat(rightOnClean(9, "otherPaid", "fundPaid")).as("other and fund payments read right of 2 (both missing before)").isEqualTo(2);
+        assertThat(rightOn(Variants.Variant.CLEAN, 9, "otherPaid", "fundPaid")).as("other and fund payments read right of 2 (both missing before)").isEqualTo(2);
     }
 
     /** A scan's ¥4683.75 read as 84683.75 by the page and every look (seed 6): the sum says the 8 was the sign. */
     @Test
     void anAmountWhoseSignWasReadAsItsFirstDigitIsTheRestWhenTheSumThenHolds() {
-        List<String> wrong = new ArrayList<>();
-        int right = read(new long[] {6}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN, List.of("fundPaid"), wrong);
-        assertThat(wrong).isEmpty();
-        assertThat(right).as("fund payments read right of 1 (WRONG, 84683.75, before)").isEqualTo(1);
+        assertThat(rightOn(Variants.Variant.SCAN, 6, "fundPaid")).as("fund payments read right of 1 (WRONG, 84683.75, before)").isEqualTo(1);
     }
 
     /**
@@ -253,7 +247,7 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aPayerReadAsNothingAloneIsReadWithItsLabel() {
-        assertThat(rightOnClean(27, "payerName")).as("payers read right of 1 (missing before)").isEqualTo(1);
+        assertThat(rightOn(Variants.Variant.CLEAN, 27, "payerName")).as("payers read right of 1 (missing before)").isEqualTo(1);
     }
 
     @Test
@@ -278,10 +272,10 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /** The receipts of these seeds as images of the variant, read: the fields right, the WRONG added to {@code wrong}. */
-    /** How many of the fields a clean image of set 1's other form of the seed reads right, none of them WRONG. */
-    private int rightOnClean(long seed, String... fields) {
+    /** How many of the fields an image of set 1's other form of the seed reads right, none of them WRONG. */
+    private int rightOn(Variants.Variant variant, long seed, String... fields) {
         List<String> wrong = new ArrayList<>();
-        int right = read(new long[] {seed}, ReceiptFaker::onOtherForm, Variants.Variant.CLEAN, List.of(fields), wrong);
+        int right = read(new long[] {seed}, ReceiptFaker::onOtherForm, variant, List.of(fields), wrong);
         assertThat(wrong).isEmpty();
         return right;
     }
