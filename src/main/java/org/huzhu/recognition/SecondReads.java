@@ -141,7 +141,8 @@ final class SecondReads {
                 warnings.add(field.chinese() + "几次识别的结果不一致，已舍弃，请核对");
             }
         }
-        labelsOfUnlabelled(reading, fields, lines);
+        Map<ReceiptReading.Unlabelled, String> looked = labelsOfUnlabelled(reading, fields, lines);
+        labelRemnant(reading, fields, warnings, lines, looked);
         dischargeInTheStay(reading, fields, warnings, lines);
         for (Map.Entry<ReceiptField, Value> e : List.copyOf(fields.entrySet())) {
             Kind kind = kind(e.getKey());
@@ -254,8 +255,10 @@ final class SecondReads {
      * a date's for a date. A value so placed is a little less sure ({@link PageReading#PLACED_TRUST}), and is judged by
      * the checks like any other.
      */
-    private static void labelsOfUnlabelled(ReceiptReading reading, Map<ReceiptField, Value> fields, LineReader lines) {
+    private static Map<ReceiptReading.Unlabelled, String> labelsOfUnlabelled(ReceiptReading reading, Map<ReceiptField, Value> fields,
+            LineReader lines) {
         Map<ReceiptField, List<Value>> claims = new EnumMap<>(ReceiptField.class);
+        Map<ReceiptReading.Unlabelled, String> looked = new java.util.LinkedHashMap<>();
         boolean wanted = false;
         for (ReceiptLabel label : ReceiptLabel.values()) {
             wanted |= (label.isAmount() || label.isDate()) && unread(label.field(), reading, fields);
@@ -265,6 +268,7 @@ final class SecondReads {
             if (!wanted || looks++ >= LABEL_LOOKS) break;
             Area box = unlabelled.label();
             TextBox read = lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);
+            looked.put(unlabelled, read == null ? "" : TextLine.fold(read.text()));
             ReceiptLabel label = read == null ? null : labelEnding(TextLine.fold(read.text()));
             if (label == null || !(unlabelled.date() ? label.isDate() : label.isAmount()) || !unread(label.field(), reading, fields)) continue;
             Value value = unlabelled.value();
@@ -279,6 +283,105 @@ final class SecondReads {
             Value again = kind(field) == DATE ? dateTwice(value.area(), lines) : value;
             if (again != null && again.text().equals(value.text())) fields.put(field, value);
         });
+        return looked;
+    }
+
+    /** Two characters of a label, in its order, are the least a look must keep of it to name it. */
+    static final int REMNANT = 2;
+
+    /**
+     * An amount no label was read before, whose label the seal left only a remnant of, is given to the one field that
+     * remnant can still be: the label looks at it (the one {@link #labelsOfUnlabelled} took, and one more at
+     * {@link #THIRD_SCALE}) keep a few of the label's characters in their order (码个人 of 个人自付, 人自他金额 of 自付金额, the
+     * form's red seal over the form's red label), and of all the labels those characters come nearest to (the most of
+     * them in order, at least {@link #REMNANT}) every other is a field read or labelled elsewhere on the page. A
+     * distractor among the nearest (预缴金额 for 金额) leaves it to no one. Taken when exactly one amount so names the field
+     * and no look names another, a little less sure ({@link PageReading#PLACED_TRUST}), with a warning; the checks judge
+     * it like any other value (个人自付 and 个人自费 over the cash paid …).
+     */
+    private static void labelRemnant(ReceiptReading reading, Map<ReceiptField, Value> fields, List<String> warnings, LineReader lines,
+            Map<ReceiptReading.Unlabelled, String> looked) {
+        List<Area> taken = fields.values().stream().map(Value::area).toList();
+        Map<ReceiptField, List<Value>> claims = new EnumMap<>(ReceiptField.class);
+        Map<Area, String> remnants = new java.util.HashMap<>();
+        for (Map.Entry<ReceiptReading.Unlabelled, String> e : looked.entrySet()) {
+            ReceiptReading.Unlabelled unlabelled = e.getKey();
+            if (unlabelled.date() || taken.contains(unlabelled.value().area()) || !FieldText.isMoney(FieldText.money(unlabelled.value().text()))) continue;
+            Remnant named = remnantOf(e.getValue(), reading, fields);
+            if (named.vetoes()) continue;
+            Area box = unlabelled.label();
+            TextBox third = lines.readLabel(box.x(), box.y(), box.width(), box.height(), THIRD_SCALE);
+            Remnant again = third == null ? Remnant.NOTHING : remnantOf(TextLine.fold(third.text()), reading, fields);
+            if (again.vetoes() || named.field() != null && again.field() != null && named.field() != again.field()) continue;
+            ReceiptField field = named.field() != null ? named.field() : again.field();
+            if (field == null) continue;
+            Value value = unlabelled.value();
+            String remnant = named.field() != null ? e.getValue() : TextLine.fold(third.text());
+            claims.computeIfAbsent(field, f -> new ArrayList<>()).add(new Value(FieldText.money(value.text()),
+                    value.confidence() * PageReading.PLACED_TRUST, value.area()));
+            remnants.put(value.area(), remnant);
+        }
+        claims.forEach((field, values) -> {
+            if (values.size() != 1) return;
+            Value value = values.getFirst();
+            fields.put(field, value);
+            warnings.add(field.chinese() + "的标签残缺，只认出「" + remnants.get(value.area()) + "」，与之相近的其他标签都已在页上找到，无标签的金额 "
+                    + value.text() + " 按" + field.chinese() + "取用，请核对原件");
+        });
+    }
+
+    /**
+     * What a look's remnant names: the field ({@code null} when it kept too little of any label), or that it vetoes the
+     * amount being any missing field's (it names a distractor, another kind of label, a field found elsewhere, or
+     * several).
+     */
+    record Remnant(boolean kept, ReceiptField field) {
+        static final Remnant NOTHING = new Remnant(false, null);
+
+        boolean vetoes() {
+            return kept && field == null;
+        }
+    }
+
+    /**
+     * The field the look's characters name as a remnant of its label: of the labels they keep the most characters of in
+     * order (at least {@link #REMNANT}), the one left when those whose field is read or labelled elsewhere are set aside,
+     * if it is an amount's. A look that reads any label exactly names no remnant's field.
+     */
+    static Remnant remnantOf(String look, ReceiptReading reading, Map<ReceiptField, Value> fields) {
+        // a look that reads a label exactly has said whose the amount is, or that it is no one's the remnant may name
+        if (LabelFinder.find(look).stream().anyMatch(h -> h.edits() == 0)) return new Remnant(true, null);
+        String text = hanOnly(look);
+        int best = 0;
+        List<ReceiptLabel> nearest = new ArrayList<>();
+        for (ReceiptLabel label : ReceiptLabel.values()) {
+            int kept = 0;
+            for (String spelling : label.spellings()) kept = Math.max(kept, inOrder(text, hanOnly(spelling)));
+            if (kept < best || kept < REMNANT) continue;
+            if (kept > best) nearest.clear();
+            best = kept;
+            nearest.add(label);
+        }
+        if (nearest.isEmpty()) return Remnant.NOTHING;
+        List<ReceiptLabel> open = nearest.stream()
+                .filter(l -> l.field() == null || !fields.containsKey(l.field()) && !reading.labelled().contains(l.field()))
+                .toList();
+        return new Remnant(true, open.size() == 1 && open.getFirst().isAmount() ? open.getFirst().field() : null);
+    }
+
+    private static String hanOnly(String text) {
+        return text.replaceAll("[^\\p{IsHan}]", "");
+    }
+
+    /** How many characters of {@code b} {@code a} keeps in their order (the longest common subsequence). */
+    static int inOrder(String a, String b) {
+        int[][] n = new int[a.length() + 1][b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                n[i][j] = a.charAt(i - 1) == b.charAt(j - 1) ? n[i - 1][j - 1] + 1 : Math.max(n[i - 1][j], n[i][j - 1]);
+            }
+        }
+        return n[a.length()][b.length()];
     }
 
     /**

@@ -67,11 +67,17 @@ class SecondReadsTest {
             return this;
         }
 
+        /** Answers a look for a label by its row, at the given scale only. */
+        ScriptedLines label(int row, double scale, String text) {
+            answers.put(row + "@label@" + scale, text);
+            return this;
+        }
+
         @Override
         public TextBox readLabel(double x, double y, double width, double height, double scale) {
             int row = (int) Math.round((y + height / 2) / 100);
             asked.add(row + "@label");
-            String text = answers.get(row + "@label");
+            String text = answers.getOrDefault(row + "@label@" + scale, answers.get(row + "@label"));
             return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
         }
     }
@@ -585,6 +591,52 @@ class SecondReadsTest {
         assertThat(read.fields().containsKey(ReceiptField.DISCHARGE_DATE)).isEqualTo(placed);
         if (placed) assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).text()).isEqualTo("2025-05-17");
         assertThat(read.fields()).doesNotContainKey(ReceiptField.ADMISSION_DATE);
+    }
+
+    /**
+     * The seal of the form's red over 个人自付 in the form's red: the label looks keep 个 and 个人 of it. Of the labels
+     * with 个人 in them, 个人自费, 个人账户支付 and 个人现金支付 are the page's elsewhere: the amount is 个人自付's.
+     */
+    @Test
+    void givesAnAmountToTheOneFieldStillOpenThatARemnantOfItsLabelCanBe() {
+        ScriptedLines lines = new ScriptedLines().label(5, 2.0, "码个信").label(5, 1.5, "码个人");
+
+        ReceiptReading read = looked(lines, EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID),
+                "438.34", 5);
+
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("438.34");
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).confidence()).isCloseTo(0.8 * PageReading.PLACED_TRUST, within(1e-9));
+        assertThat(read.warnings()).contains("个人自付的标签残缺，只认出「码个人」，与之相近的其他标签都已在页上找到，无标签的金额 438.34 按个人自付取用，请核对原件");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the remnant could as well be 个人自费's, not seen elsewhere | 码个信 | 码个人 | CASH_PAID PERSONAL_ACCOUNT_PAID",
+            "the remnant is nearest a distractor's label | 预缴人 | 预缴人 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
+            "金额 is in a distractor's label as much | 日信金额 | 日信金额 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
+            "one look names a distractor | 预缴人 | 码个人 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
+            "one look reads a label whole | 码个人 | 补缴金额 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
+            "the looks keep too little | 码个信 | 个信 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
+            "the remnant is of a payer's label | 款人患 | 款人 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID"})
+    void givesAnAmountToNoFieldWhenTheRemnantOfItsLabelCouldBeAnotherOrTooLittleIsKept(String what, String second, String third,
+            String labelled) {
+        ScriptedLines lines = new ScriptedLines().label(5, 2.0, second).label(5, 1.5, third);
+        Set<ReceiptField> seen = EnumSet.noneOf(ReceiptField.class);
+        for (String field : labelled.split(" ")) seen.add(ReceiptField.valueOf(field));
+
+        ReceiptReading read = looked(lines, seen, "438.34", 5);
+
+        assertThat(read.fields()).containsOnlyKeys(ReceiptField.CASH_PAID);
+    }
+
+    @Test
+    void givesNeitherOfTwoAmountsTheFieldTheRemnantsOfBothTheirLabelsName() {
+        ScriptedLines lines = new ScriptedLines().label(5, "码个人").label(6, "码人自");
+
+        ReceiptReading read = looked(lines, EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID),
+                "438.34", 5, "160.38", 6);
+
+        assertThat(read.fields()).containsOnlyKeys(ReceiptField.CASH_PAID);
     }
 
     @Test
