@@ -290,14 +290,24 @@ final class SecondReads {
     static final int REMNANT = 2;
 
     /**
+     * The scales of the looks at a label's remnant: the one {@link #labelsOfUnlabelled} took, one more, and a third only
+     * when neither kept enough (a grey scan's seal over 个人自付: :付: at 2.0 and 1.5, 人付: at 2.5).
+     */
+    private static final double[] REMNANT_SCALES = {SECOND_SCALE, THIRD_SCALE, 2.5};
+
+    private static String folded(TextBox read) {
+        return read == null ? "" : TextLine.fold(read.text());
+    }
+
+    /**
      * An amount no label was read before, whose label the seal left only a remnant of, is given to the one field that
-     * remnant can still be: the label looks at it (the one {@link #labelsOfUnlabelled} took, and one more at
-     * {@link #THIRD_SCALE}) keep a few of the label's characters in their order (码个人 of 个人自付, 人自他金额 of 自付金额, the
-     * form's red seal over the form's red label), and of all the labels those characters come nearest to (the most of
-     * them in order, at least {@link #REMNANT}) every other is a field read or labelled elsewhere on the page. A
-     * distractor among the nearest (预缴金额 for 金额) leaves it to no one. Taken when exactly one amount so names the field
-     * and no look names another, a little less sure ({@link PageReading#PLACED_TRUST}), with a warning; the checks judge
-     * it like any other value (个人自付 and 个人自费 over the cash paid …).
+     * remnant can still be: the label looks at it ({@link #REMNANT_SCALES}) keep a few of the label's characters in their
+     * order (码个人 of 个人自付, 人自他金额 of 自付金额: the form's red seal over the form's red label), and of all the labels
+     * those characters come nearest to (the most of them in order, at least {@link #REMNANT}) every other is a field read
+     * or labelled elsewhere on the page. A distractor among the nearest (预缴金额 for 金额) leaves it to no one. Taken when
+     * exactly one amount so names the field and no look names another or anything a remnant may not be, a little less
+     * sure ({@link PageReading#PLACED_TRUST}), with a warning; the checks judge it like any other value (个人自付 and 个人自费
+     * over the cash paid …).
      */
     private static void labelRemnant(ReceiptReading reading, Map<ReceiptField, Value> fields, List<String> warnings, LineReader lines,
             Map<ReceiptReading.Unlabelled, String> looked) {
@@ -307,16 +317,21 @@ final class SecondReads {
         for (Map.Entry<ReceiptReading.Unlabelled, String> e : looked.entrySet()) {
             ReceiptReading.Unlabelled unlabelled = e.getKey();
             if (unlabelled.date() || taken.contains(unlabelled.value().area()) || !FieldText.isMoney(FieldText.money(unlabelled.value().text()))) continue;
-            Remnant named = remnantOf(e.getValue(), reading, fields);
-            if (named.vetoes()) continue;
             Area box = unlabelled.label();
-            TextBox third = lines.readLabel(box.x(), box.y(), box.width(), box.height(), THIRD_SCALE);
-            Remnant again = third == null ? Remnant.NOTHING : remnantOf(TextLine.fold(third.text()), reading, fields);
-            if (again.vetoes() || named.field() != null && again.field() != null && named.field() != again.field()) continue;
-            ReceiptField field = named.field() != null ? named.field() : again.field();
-            if (field == null) continue;
+            ReceiptField field = null;
+            String remnant = null;
+            boolean vetoed = false;
+            for (int look = 0; look < REMNANT_SCALES.length && !vetoed && (look < 2 || field == null); look++) {
+                String text = look == 0 ? e.getValue() : folded(lines.readLabel(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[look]));
+                Remnant named = remnantOf(text, reading, fields);
+                vetoed = named.vetoes() || field != null && named.field() != null && named.field() != field;
+                if (named.field() != null && field == null) {
+                    field = named.field();
+                    remnant = text;
+                }
+            }
+            if (vetoed || field == null) continue;
             Value value = unlabelled.value();
-            String remnant = named.field() != null ? e.getValue() : TextLine.fold(third.text());
             claims.computeIfAbsent(field, f -> new ArrayList<>()).add(new Value(FieldText.money(value.text()),
                     value.confidence() * PageReading.PLACED_TRUST, value.area()));
             remnants.put(value.area(), remnant);

@@ -609,6 +609,17 @@ class SecondReadsTest {
         assertThat(read.warnings()).contains("个人自付的标签残缺，只认出「码个人」，与之相近的其他标签都已在页上找到，无标签的金额 438.34 按个人自付取用，请核对原件");
     }
 
+    /** A grey scan's seal over 个人自付: the two looks keep only 付, a third at another scale 人付 (个人账户支付 and 个人现金支付 are found). */
+    @Test
+    void looksAThirdTimeAtALabelOfWhichTwoLooksKeptTooLittle() {
+        ScriptedLines lines = new ScriptedLines().label(5, 2.0, ":付:").label(5, 1.5, ":付:").label(5, 2.5, "人付:");
+
+        ReceiptReading read = looked(lines, EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID),
+                "751.53", 5);
+
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("751.53");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "the remnant could as well be 个人自费's, not seen elsewhere | 码个信 | 码个人 | CASH_PAID PERSONAL_ACCOUNT_PAID",
