@@ -306,8 +306,9 @@ final class SecondReads {
      * those characters come nearest to (the most of them in order, at least {@link #REMNANT}) every other is a field read
      * or labelled elsewhere on the page. A distractor among the nearest (预缴金额 for 金额) leaves it to no one. Taken when
      * exactly one amount so names the field and no look names another or anything a remnant may not be, a little less
-     * sure ({@link PageReading#PLACED_TRUST}), with a warning; the checks judge it like any other value (个人自付 and 个人自费
-     * over the cash paid …).
+     * sure ({@link PageReading#PLACED_TRUST}), with a warning, and only when it makes no sum of the checks fail that held
+     * or could not be checked without it ({@link #agreesWithTheChecks}). An amount the fee table lists is a fee line's
+     * (化验费's amount, its look reaching 验费), not a remnant's.
      */
     private static void labelRemnant(ReceiptReading reading, Map<ReceiptField, Value> fields, List<String> warnings, LineReader lines,
             Map<ReceiptReading.Unlabelled, String> looked) {
@@ -316,7 +317,11 @@ final class SecondReads {
         Map<Area, String> remnants = new java.util.HashMap<>();
         for (Map.Entry<ReceiptReading.Unlabelled, String> e : looked.entrySet()) {
             ReceiptReading.Unlabelled unlabelled = e.getKey();
-            if (unlabelled.date() || taken.contains(unlabelled.value().area()) || !FieldText.isMoney(FieldText.money(unlabelled.value().text()))) continue;
+            String amount = FieldText.money(unlabelled.value().text());
+            if (unlabelled.date() || taken.contains(unlabelled.value().area()) || !FieldText.isMoney(amount)
+                    || reading.lines().stream().anyMatch(l -> l.amount().equals(amount))) {
+                continue;
+            }
             Area box = unlabelled.label();
             ReceiptField field = null;
             String remnant = null;
@@ -337,12 +342,27 @@ final class SecondReads {
             remnants.put(value.area(), remnant);
         }
         claims.forEach((field, values) -> {
-            if (values.size() != 1) return;
+            if (values.size() != 1 || !agreesWithTheChecks(reading, fields, field, values.getFirst())) return;
             Value value = values.getFirst();
             fields.put(field, value);
             warnings.add(field.chinese() + "的标签残缺，只认出「" + remnants.get(value.area()) + "」，与之相近的其他标签都已在页上找到，无标签的金额 "
                     + value.text() + " 按" + field.chinese() + "取用，请核对原件");
         });
+    }
+
+    /**
+     * Whether a value placed by its label's remnant leaves the sums as the checks found them: a remnant is too little
+     * to overrule the total and the payments ({@link ReceiptChecks#sums}: 金额合计 against the payments, 个人自付 and 个人自费
+     * against the cash paid), so a value that makes one of them fail is not placed.
+     */
+    private static boolean agreesWithTheChecks(ReceiptReading reading, Map<ReceiptField, Value> fields, ReceiptField field, Value value) {
+        List<ReceiptChecks.Finding> before = new ArrayList<>();
+        ReceiptChecks.sums(moneyOnly(fields), reading, before);
+        Map<ReceiptField, Value> attempt = new EnumMap<>(fields);
+        attempt.put(field, value);
+        List<ReceiptChecks.Finding> after = new ArrayList<>();
+        ReceiptChecks.sums(moneyOnly(attempt), reading, after);
+        return after.size() <= before.size();
     }
 
     /**

@@ -640,6 +640,32 @@ class SecondReadsTest {
         assertThat(read.fields()).containsOnlyKeys(ReceiptField.CASH_PAID);
     }
 
+    /** 个人自付 and 个人自费 may not come to more than the cash paid (956.59): a remnant does not overrule that check. */
+    @ParameterizedTest(name = "个人自费 {0}: 个人自付 placed {1}")
+    @CsvSource({"500.00, true", "600.00, false"})
+    void givesAnAmountToTheFieldARemnantNamesOnlyWhenNoSumOfTheChecksThenFails(String selfFunded, boolean placed) {
+        ScriptedLines lines = new ScriptedLines().label(5, "码个人");
+        ReceiptReading first = unlabelled(values(ReceiptField.CASH_PAID, "956.59", 3, ReceiptField.SELF_FUNDED, selfFunded, 4),
+                EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID), "438.34", 5);
+
+        ReceiptReading read = SecondReads.apply(first, lines);
+
+        assertThat(read.fields().containsKey(ReceiptField.SELF_PAID)).isEqualTo(placed);
+    }
+
+    /** An amount the fee table lists (化验费 438.34, the look reaching 验费) is that line's, not a remnant's. */
+    @Test
+    void givesNoFieldByItsRemnantAnAmountTheFeeTableLists() {
+        ScriptedLines lines = new ScriptedLines().label(5, "码个人");
+        ReceiptReading first = unlabelled(values(ReceiptField.CASH_PAID, "956.59", 3),
+                EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID), "438.34", 5);
+        ReceiptReading withLines = new ReceiptReading(first.kind(), first.fields(), first.labelled(), List.of(new FeeLine("化验费", "438.34")),
+                true, List.of(), Map.of(), first.unlabelled());
+
+        assertThat(SecondReads.apply(first, lines).fields()).containsKey(ReceiptField.SELF_PAID);
+        assertThat(SecondReads.apply(withLines, lines).fields()).doesNotContainKey(ReceiptField.SELF_PAID);
+    }
+
     @Test
     void givesNeitherOfTwoAmountsTheFieldTheRemnantsOfBothTheirLabelsName() {
         ScriptedLines lines = new ScriptedLines().label(5, "码个人").label(6, "码人自");
