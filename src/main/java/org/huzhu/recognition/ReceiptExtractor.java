@@ -56,8 +56,10 @@ final class ReceiptExtractor {
         TemplatePlacement.place(reading, kind);
         reading.totalBesideTheTotalLine();
         FeeTable table = FeeTable.read(lines, hits);
+        Set<ReceiptLabel> seen = EnumSet.noneOf(ReceiptLabel.class);
+        hits.forEach(line -> line.stream().filter(h -> h.edits() == 0).forEach(h -> seen.add(h.label())));
         return new ReceiptReading(kind, reading.fields, reading.labelled, table.lines(), table.complete(), reading.warnings, reading.slots,
-                reading.unlabelledValues(FeeTable.rows(lines, hits)));
+                reading.unlabelledValues(FeeTable.rows(lines, hits)), seen);
     }
 
     private static boolean[] segmentStarts(TextLine line) {

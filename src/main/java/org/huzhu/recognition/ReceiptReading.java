@@ -13,19 +13,26 @@ import java.util.Set;
  * @param slots where the value of a labelled field stands on the page: right of its label up to
  *              the next one, or, its label unread, between the labels around it on its template line
  * @param unlabelled amounts and dates outside the fee table that no field took, no label having been read before them
+ * @param seen the labels read exactly somewhere on the page, of fields or not (预缴金额, 交款人统一社会信用代码 …)
  */
 record ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<ReceiptField> labelled,
                       List<FeeLine> lines, boolean allLinesRead, List<String> warnings, Map<ReceiptField, Area> slots,
-                      List<Unlabelled> unlabelled) {
+                      List<Unlabelled> unlabelled, Set<ReceiptLabel> seen) {
 
     ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<ReceiptField> labelled,
                    List<FeeLine> lines, boolean allLinesRead, List<String> warnings) {
         this(kind, fields, labelled, lines, allLinesRead, warnings, Map.of(), List.of());
     }
 
+    ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<ReceiptField> labelled,
+                   List<FeeLine> lines, boolean allLinesRead, List<String> warnings, Map<ReceiptField, Area> slots,
+                   List<Unlabelled> unlabelled) {
+        this(kind, fields, labelled, lines, allLinesRead, warnings, slots, unlabelled, Set.of());
+    }
+
     /** The same reading with other values and warnings. */
     ReceiptReading with(Map<ReceiptField, Value> otherFields, List<String> otherWarnings) {
-        return new ReceiptReading(kind, otherFields, labelled, lines, allLinesRead, otherWarnings, slots, unlabelled);
+        return new ReceiptReading(kind, otherFields, labelled, lines, allLinesRead, otherWarnings, slots, unlabelled, seen);
     }
 
     /**

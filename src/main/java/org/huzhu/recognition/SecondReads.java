@@ -304,7 +304,9 @@ final class SecondReads {
      * remnant can still be: the label looks at it ({@link #REMNANT_SCALES}) keep a few of the label's characters in their
      * order (码个人 of 个人自付, 人自他金额 of 自付金额: the form's red seal over the form's red label), and of all the labels
      * those characters come nearest to (the most of them in order, at least {@link #REMNANT}) every other is a field read
-     * or labelled elsewhere on the page. A distractor among the nearest (预缴金额 for 金额) leaves it to no one. Taken when
+     * or labelled elsewhere on the page, or a label of no field read exactly elsewhere (a form prints a label once:
+     * 交款人统一社会信用代码 for the 人…信 of 人付日付信入, the seal's 信 beside 个人自付's remnant). A distractor among the
+     * nearest not read elsewhere (预缴金额 for 金额) leaves it to no one. Taken when
      * exactly one amount so names the field and no look names another or anything a remnant may not be, a little less
      * sure ({@link PageReading#PLACED_TRUST}), with a warning, and only when it makes no sum of the checks fail that held
      * or could not be checked without it ({@link #agreesWithTheChecks}). An amount the fee table lists is a fee line's
@@ -380,8 +382,8 @@ final class SecondReads {
 
     /**
      * The field the look's characters name as a remnant of its label: of the labels they keep the most characters of in
-     * order (at least {@link #REMNANT}), the one left when those whose field is read or labelled elsewhere are set aside,
-     * if it is an amount's. A look that reads any label exactly names no remnant's field.
+     * order (at least {@link #REMNANT}), the one left when those whose field is read or labelled elsewhere, and those of
+     * no field read exactly elsewhere ({@link ReceiptReading#seen()}), are set aside, if it is an amount's. A look that reads any label exactly names no remnant's field.
      */
     static Remnant remnantOf(String look, ReceiptReading reading, Map<ReceiptField, Value> fields) {
         // a look that reads a label exactly has said whose the amount is, or that it is no one's the remnant may name
@@ -399,7 +401,7 @@ final class SecondReads {
         }
         if (nearest.isEmpty()) return Remnant.NOTHING;
         List<ReceiptLabel> open = nearest.stream()
-                .filter(l -> l.field() == null || !fields.containsKey(l.field()) && !reading.labelled().contains(l.field()))
+                .filter(l -> l.field() == null ? !reading.seen().contains(l) : !fields.containsKey(l.field()) && !reading.labelled().contains(l.field()))
                 .toList();
         return new Remnant(true, open.size() == 1 && open.getFirst().isAmount() ? open.getFirst().field() : null);
     }

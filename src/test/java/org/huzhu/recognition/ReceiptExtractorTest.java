@@ -259,6 +259,16 @@ class ReceiptExtractorTest {
         assertThat(fields).containsEntry("cashPaid", "1301.56").containsEntry("otherPaid", "832.43");
     }
 
+    /** The labels a page read exactly are seen, of fields or not; a label read only nearly is not. */
+    @Test
+    void seesTheLabelsThePageReadsExactlyOfFieldsOrNot() {
+        PageText page = page(box("交款人统一社会信用代码:420882199510121265", 10, 20), box("预缴金额:¥500.00", 10, 30),
+                box("其人金支付¥832.43", 10, 40), box("现金支付:¥1301.56", 10, 50));
+
+        assertThat(ReceiptExtractor.extract(List.of(page)).seen())
+                .containsExactlyInAnyOrder(ReceiptLabel.PAYER_CREDIT_CODE, ReceiptLabel.PREPAID, ReceiptLabel.CASH_PAID);
+    }
+
     /** 其他基金支付 read as 其他基金 with its amount right after: the label with its last two characters lost. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"其他基金156.86 | otherPaid | 156.86", "其他基金¥156.86 | otherPaid | 156.86",

@@ -653,6 +653,22 @@ class SecondReadsTest {
         assertThat(read.fields().containsKey(ReceiptField.SELF_PAID)).isEqualTo(placed);
     }
 
+    /**
+     * 人付日付信入 keeps 人…付 of 个人自付 and as much of 交款人统一社会信用代码 (人…信, the seal's 信): a label of no field, which
+     * leaves the remnant to no one unless it was read exactly elsewhere on the page.
+     */
+    @ParameterizedTest(name = "交款人统一社会信用代码 read elsewhere {0}: 个人自付 placed {0}")
+    @CsvSource({"true", "false"})
+    void aLabelOfNoFieldReadElsewhereIsNoLongerWhatARemnantCanBe(boolean seen) {
+        ScriptedLines lines = new ScriptedLines().label(5, "人付日付信入");
+        ReceiptReading first = unlabelled(values(ReceiptField.CASH_PAID, "956.59", 3),
+                EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID), "438.34", 5);
+        ReceiptReading page = new ReceiptReading(first.kind(), first.fields(), first.labelled(), List.of(), false, List.of(), Map.of(),
+                first.unlabelled(), seen ? EnumSet.of(ReceiptLabel.PAYER_CREDIT_CODE, ReceiptLabel.CASH_PAID) : EnumSet.of(ReceiptLabel.CASH_PAID));
+
+        assertThat(SecondReads.apply(page, lines).fields().containsKey(ReceiptField.SELF_PAID)).isEqualTo(seen);
+    }
+
     /** An amount the fee table lists (化验费 438.34, the look reaching 验费) is that line's, not a remnant's. */
     @Test
     void givesNoFieldByItsRemnantAnAmountTheFeeTableLists() {
