@@ -157,7 +157,11 @@ final class SecondReads {
             // a name left out because its reads disagree is not read again where it stands: two more looks at the same
             // pixels could agree on a misread (机阳市 for 枣阳市, read right by the page) under the warning just given
             if (fields.containsKey(field) || kind == null || disagreed.contains(field)) return;
-            Value again = twice(slot, kind, lines);
+            List<Value> looks = looks(slot, kind, lines);
+            Value again = agreed(looks, slot);
+            // two looks at a hospital's slot that differ, one naming a listed hospital and the other a character or two
+            // from it and from no other (草门市第二人民医院, a thin Song face's 荆): the list chooses, as for the page's read
+            if (again == null && field == ReceiptField.HOSPITAL && hospitals != null && looks.size() == 2) again = listedAmong(hospitals, looks);
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
         if (!fields.containsKey(ReceiptField.PAYER_NAME) && !disagreed.contains(ReceiptField.PAYER_NAME)) {

@@ -436,6 +436,29 @@ class SecondReadsTest {
         }
     }
 
+    /**
+     * Two looks at a hospital's slot (nothing read there by the page) that differ: the list chooses the one naming a
+     * listed hospital when the other is a character or two from it and from no other, as for the page's own read.
+     */
+    @ParameterizedTest(name = "{0} and {1}: {2}")
+    @CsvSource({"荆门市第二人民医院, 草门市第二人民医院, 荆门市第二人民医院, true",
+            "荆门市第二人民医院, 草门市第二人民医院, , false",
+            "荆门市第二人民医院, 江陵县熊河镇卫生院, , true"})
+    void ofTwoLooksAtAHospitalsSlotThatDifferTheListChoosesAListedOneTheOtherIsAMisreadingOf(String second, String third, String taken,
+                                                                                            boolean withTheList) {
+        ScriptedLines lines = new ScriptedLines().answer(3, 2.0, second).answer(3, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(values(), Map.of(ReceiptField.HOSPITAL, row(3))), lines,
+                withTheList ? HospitalList.shipped() : null);
+
+        if (taken == null) {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.HOSPITAL);
+        } else {
+            assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo(taken);
+            assertThat(read.fields().get(ReceiptField.HOSPITAL).confidence()).isCloseTo(0.8 * SecondReads.OUTVOTED_TRUST, within(1e-9));
+        }
+    }
+
     @Test
     void readsInTheCharactersOfTheField() {
         ScriptedLines lines = new ScriptedLines();
