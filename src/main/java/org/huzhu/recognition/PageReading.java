@@ -267,7 +267,14 @@ final class PageReading {
         int to = from + 1;
         while (to < limit && !line.gapBefore(to)) to++;
         Span cell = new Span(line, from, to);
-        return FieldShape.fits(hit.label(), cell.text()) ? cell : null;
+        if (FieldShape.fits(hit.label(), cell.text())) return cell;
+        // a lone character before the cell's text is a glyph of a stamp's ring across the grid (定点医疗机构名称 人
+        // 京山市中医医院: the ring's 京 read as 人), passed over when what follows it fits the field
+        if (to - from != 1 || to >= limit) return null;
+        int end = to + 1;
+        while (end < limit && !line.gapBefore(end)) end++;
+        Span after = new Span(line, to, end);
+        return FieldShape.fits(hit.label(), after.text()) ? after : null;
     }
 
     Span rightOf(int lineIndex, int hitIndex) {

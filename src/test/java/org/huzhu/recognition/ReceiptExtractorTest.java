@@ -259,6 +259,21 @@ class ReceiptExtractorTest {
         assertThat(fields).containsEntry("cashPaid", "1301.56").containsEntry("otherPaid", "832.43");
     }
 
+    /**
+     * A statement's grid: 定点医疗机构名称 with its name far right in a wide cell, a lone 人 between (the seal ring's 京
+     * read so) passed over; nothing when what follows the lone character is no hospital.
+     */
+    @ParameterizedTest(name = "{0} | {1}")
+    @CsvSource(delimiter = '|', value = {"人 | 京山市中医医院 | 京山市中医医院", "人 | 2026/02/23 | "})
+    void passesOverALoneCharacterBeforeTheTextOfAGridsCell(String lone, String after, String hospital) {
+        PageText page = page(box("定点医疗机构名称", 10, 20), box(lone, 80, 20), box(after, 100, 20));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        if (hospital == null) assertThat(fields).doesNotContainKey("hospital");
+        else assertThat(fields).containsEntry("hospital", hospital);
+    }
+
     /** The labels a page read exactly are seen, of fields or not; a label read only nearly is not. */
     @Test
     void seesTheLabelsThePageReadsExactlyOfFieldsOrNot() {
