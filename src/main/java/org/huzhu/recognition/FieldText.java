@@ -157,9 +157,12 @@ final class FieldText {
         return MONEY.matcher(text).matches();
     }
 
-    /** A person's or an institution's name: stray strokes OCR reads from rules and frames dropped. */
+    /**
+     * A person's or an institution's name: stray strokes OCR reads from rules and frames dropped, curly quotes too (a grey
+     * scan's ”利川市人民医院, a speck before the name read as a quote, was then no listed hospital's read).
+     */
     static String name(String text) {
-        return text.replaceAll("[|丨_'\"`,.:;、，。\\s]", "");
+        return text.replaceAll("[|丨_'\"`,.:;、，。\u201C\u201D\u2018\u2019\\s]", "");
     }
 
     /**

@@ -79,7 +79,8 @@ class FieldTextTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '→', value = {"|张三 → 张三", "武汉市第一医院| → 武汉市第一医院", "买买提·艾力 → 买买提·艾力", "京山、市人民医院 → 京山市人民医院"})
+    @CsvSource(delimiter = '→', value = {"|张三 → 张三", "武汉市第一医院| → 武汉市第一医院", "买买提·艾力 → 买买提·艾力", "京山、市人民医院 → 京山市人民医院",
+            "”利川市人民医院 → 利川市人民医院", "“林秀 → 林秀", "‘张三’ → 张三"})
     void namesLoseTheStrokesReadFromRules(String read, String name) {
         assertThat(FieldText.name(read)).isEqualTo(name);
     }
