@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -46,7 +48,8 @@ import org.huzhu.recognition.ReceiptReading.Value;
  * <li>Values whose labels were lost, with a witness for whose they are: the one amount of the sum still missing is the
  *     amount read without a label that the sum leaves for it ({@link #paymentBySum}); an amount of the sum whose ¥ was
  *     read as its first digit is the rest when that alone makes the sum hold ({@link #signReadAsDigit}); a stay's
- *     discharge is the one unlabelled date between the admission and the issue ({@link #dischargeInTheStay}). A payer
+ *     discharge is the one unlabelled date between the admission and the issue ({@link #dischargeInTheStay}); an amount
+ *     whose label the seal left a remnant of is the one open field the remnant can be ({@link #labelRemnant}). A payer
  *     nothing read is read with its label before it ({@link #payerWithItsLabel}).</li>
  * <li>A total the fee lines, all read, do not add up to is read twice again; two looks agreeing with the lines' sum
  *     replace it ({@link #totalAgainstLines}).</li>
@@ -262,7 +265,7 @@ final class SecondReads {
     private static Map<ReceiptReading.Unlabelled, String> labelsOfUnlabelled(ReceiptReading reading, Map<ReceiptField, Value> fields,
             LineReader lines) {
         Map<ReceiptField, List<Value>> claims = new EnumMap<>(ReceiptField.class);
-        Map<ReceiptReading.Unlabelled, String> looked = new java.util.LinkedHashMap<>();
+        Map<ReceiptReading.Unlabelled, String> looked = new LinkedHashMap<>();
         boolean wanted = false;
         for (ReceiptLabel label : ReceiptLabel.values()) {
             wanted |= (label.isAmount() || label.isDate()) && unread(label.field(), reading, fields);
@@ -310,17 +313,17 @@ final class SecondReads {
      * those characters come nearest to (the most of them in order, at least {@link #REMNANT}) every other is a field read
      * or labelled elsewhere on the page, or a label of no field read exactly elsewhere (a form prints a label once:
      * 交款人统一社会信用代码 for the 人…信 of 人付日付信入, the seal's 信 beside 个人自付's remnant). A distractor among the
-     * nearest not read elsewhere (预缴金额 for 金额) leaves it to no one. Taken when
-     * exactly one amount so names the field and no look names another or anything a remnant may not be, a little less
-     * sure ({@link PageReading#PLACED_TRUST}), with a warning, and only when it makes no sum of the checks fail that held
-     * or could not be checked without it ({@link #agreesWithTheChecks}). An amount the fee table lists is a fee line's
-     * (化验费's amount, its look reaching 验费), not a remnant's.
+     * nearest not read elsewhere (预缴金额 for 金额) leaves it to no one. Taken when exactly one amount so names the field
+     * and no look names another or anything a remnant may not be, a little less sure ({@link PageReading#PLACED_TRUST}),
+     * with a warning, and only when it makes no sum of the checks fail that held or could not be checked without it
+     * ({@link #agreesWithTheChecks}). An amount the fee table lists is a fee line's (化验费's amount, its look reaching
+     * 验费), not a remnant's.
      */
     private static void labelRemnant(ReceiptReading reading, Map<ReceiptField, Value> fields, List<String> warnings, LineReader lines,
             Map<ReceiptReading.Unlabelled, String> looked) {
         List<Area> taken = fields.values().stream().map(Value::area).toList();
         Map<ReceiptField, List<Value>> claims = new EnumMap<>(ReceiptField.class);
-        Map<Area, String> remnants = new java.util.HashMap<>();
+        Map<Area, String> remnants = new HashMap<>();
         for (Map.Entry<ReceiptReading.Unlabelled, String> e : looked.entrySet()) {
             ReceiptReading.Unlabelled unlabelled = e.getKey();
             String amount = FieldText.money(unlabelled.value().text());
@@ -343,8 +346,7 @@ final class SecondReads {
             }
             if (vetoed || field == null) continue;
             Value value = unlabelled.value();
-            claims.computeIfAbsent(field, f -> new ArrayList<>()).add(new Value(FieldText.money(value.text()),
-                    value.confidence() * PageReading.PLACED_TRUST, value.area()));
+            claims.computeIfAbsent(field, f -> new ArrayList<>()).add(new Value(amount, value.confidence() * PageReading.PLACED_TRUST, value.area()));
             remnants.put(value.area(), remnant);
         }
         claims.forEach((field, values) -> {
@@ -376,7 +378,7 @@ final class SecondReads {
      * amount being any missing field's (it names a distractor, another kind of label, a field found elsewhere, or
      * several).
      */
-    record Remnant(boolean kept, ReceiptField field) {
+    private record Remnant(boolean kept, ReceiptField field) {
         static final Remnant NOTHING = new Remnant(false, null);
 
         boolean vetoes() {
@@ -387,9 +389,10 @@ final class SecondReads {
     /**
      * The field the look's characters name as a remnant of its label: of the labels they keep the most characters of in
      * order (at least {@link #REMNANT}), the one left when those whose field is read or labelled elsewhere, and those of
-     * no field read exactly elsewhere ({@link ReceiptReading#seen()}), are set aside, if it is an amount's. A look that reads any label exactly names no remnant's field.
+     * no field read exactly elsewhere ({@link ReceiptReading#seen()}), are set aside, if it is an amount's. A look that
+     * reads any label exactly names no remnant's field.
      */
-    static Remnant remnantOf(String look, ReceiptReading reading, Map<ReceiptField, Value> fields) {
+    private static Remnant remnantOf(String look, ReceiptReading reading, Map<ReceiptField, Value> fields) {
         // a look that reads a label exactly has said whose the amount is, or that it is no one's the remnant may name
         if (LabelFinder.find(look).stream().anyMatch(h -> h.edits() == 0)) return new Remnant(true, null);
         String text = hanOnly(look);
@@ -415,7 +418,7 @@ final class SecondReads {
     }
 
     /** How many characters of {@code b} {@code a} keeps in their order (the longest common subsequence). */
-    static int inOrder(String a, String b) {
+    private static int inOrder(String a, String b) {
         int[][] n = new int[a.length() + 1][b.length() + 1];
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {
