@@ -264,17 +264,20 @@ final class PageReading {
         if (from >= line.length() || isColon(line.text().charAt(from))) return null;
         int limit = hitIndex + 1 < lineHits.size() ? lineHits.get(hitIndex + 1).start() : line.length();
         if (from >= limit || line.left(from) - line.right(from - 1) > MAX_CELL * line.height()) return null;
-        int to = from + 1;
-        while (to < limit && !line.gapBefore(to)) to++;
-        Span cell = new Span(line, from, to);
+        Span cell = upToAGap(line, from, limit);
         if (FieldShape.fits(hit.label(), cell.text())) return cell;
         // a lone character before the cell's text is a glyph of a stamp's ring across the grid (定点医疗机构名称 人
         // 京山市中医医院: the ring's 京 read as 人), passed over when what follows it fits the field
-        if (to - from != 1 || to >= limit) return null;
-        int end = to + 1;
-        while (end < limit && !line.gapBefore(end)) end++;
-        Span after = new Span(line, to, end);
+        if (cell.to() - from != 1 || cell.to() >= limit) return null;
+        Span after = upToAGap(line, cell.to(), limit);
         return FieldShape.fits(hit.label(), after.text()) ? after : null;
+    }
+
+    /** The characters of a line from {@code from} up to the next wide gap, or to {@code limit}. */
+    private static Span upToAGap(TextLine line, int from, int limit) {
+        int to = from + 1;
+        while (to < limit && !line.gapBefore(to)) to++;
+        return new Span(line, from, to);
     }
 
     Span rightOf(int lineIndex, int hitIndex) {
@@ -287,9 +290,7 @@ final class PageReading {
         int limit = hitIndex + 1 < lineHits.size() ? lineHits.get(hitIndex + 1).start() : text.length();
         if (from >= limit) return null;
         if (line.left(from) - line.right(hit.end() - 1) > MAX_LEAD * line.height()) return null;
-        int to = from + 1;
-        while (to < limit && !line.gapBefore(to)) to++;
-        return new Span(line, from, to);
+        return upToAGap(line, from, limit);
     }
 
     private Span below(int lineIndex, int hitIndex) {

@@ -275,8 +275,9 @@ final class SecondReads {
             if (!wanted || looks++ >= LABEL_LOOKS) break;
             Area box = unlabelled.label();
             TextBox read = lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);
-            looked.put(unlabelled, read == null ? "" : TextLine.fold(read.text()));
-            ReceiptLabel label = read == null ? null : labelEnding(TextLine.fold(read.text()));
+            String look = folded(read);
+            looked.put(unlabelled, look);
+            ReceiptLabel label = read == null ? null : labelEnding(look);
             if (label == null || !(unlabelled.date() ? label.isDate() : label.isAmount()) || !unread(label.field(), reading, fields)) continue;
             Value value = unlabelled.value();
             claims.computeIfAbsent(label.field(), f -> new ArrayList<>())

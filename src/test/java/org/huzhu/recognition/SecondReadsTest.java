@@ -616,6 +616,10 @@ class SecondReadsTest {
         assertThat(read.fields()).doesNotContainKey(ReceiptField.ADMISSION_DATE);
     }
 
+    /** The other labels with 个人 in them (个人自费, 个人账户支付, 个人现金支付), seen on the page. */
+    private static final Set<ReceiptField> OTHER_PERSONAL_LABELS =
+            Set.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID);
+
     /**
      * The seal of the form's red over 个人自付 in the form's red: the label looks keep 个 and 个人 of it. Of the labels
      * with 个人 in them, 个人自费, 个人账户支付 and 个人现金支付 are the page's elsewhere: the amount is 个人自付's.
@@ -624,7 +628,7 @@ class SecondReadsTest {
     void givesAnAmountToTheOneFieldStillOpenThatARemnantOfItsLabelCanBe() {
         ScriptedLines lines = new ScriptedLines().label(5, 2.0, "码个信").label(5, 1.5, "码个人");
 
-        ReceiptReading read = looked(lines, EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID),
+        ReceiptReading read = looked(lines, OTHER_PERSONAL_LABELS,
                 "438.34", 5);
 
         assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("438.34");
@@ -637,7 +641,7 @@ class SecondReadsTest {
     void looksAThirdTimeAtALabelOfWhichTwoLooksKeptTooLittle() {
         ScriptedLines lines = new ScriptedLines().label(5, 2.0, ":付:").label(5, 1.5, ":付:").label(5, 2.5, "人付:");
 
-        ReceiptReading read = looked(lines, EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID),
+        ReceiptReading read = looked(lines, OTHER_PERSONAL_LABELS,
                 "751.53", 5);
 
         assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("751.53");
@@ -669,7 +673,7 @@ class SecondReadsTest {
     void givesAnAmountToTheFieldARemnantNamesOnlyWhenNoSumOfTheChecksThenFails(String selfFunded, boolean placed) {
         ScriptedLines lines = new ScriptedLines().label(5, "码个人");
         ReceiptReading first = unlabelled(values(ReceiptField.CASH_PAID, "956.59", 3, ReceiptField.SELF_FUNDED, selfFunded, 4),
-                EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID), "438.34", 5);
+                OTHER_PERSONAL_LABELS, "438.34", 5);
 
         ReceiptReading read = SecondReads.apply(first, lines);
 
@@ -685,7 +689,7 @@ class SecondReadsTest {
     void aLabelOfNoFieldReadElsewhereIsNoLongerWhatARemnantCanBe(boolean seen) {
         ScriptedLines lines = new ScriptedLines().label(5, "人付日付信入");
         ReceiptReading first = unlabelled(values(ReceiptField.CASH_PAID, "956.59", 3),
-                EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID), "438.34", 5);
+                OTHER_PERSONAL_LABELS, "438.34", 5);
         ReceiptReading page = new ReceiptReading(first.kind(), first.fields(), first.labelled(), List.of(), false, List.of(), Map.of(),
                 first.unlabelled(), seen ? EnumSet.of(ReceiptLabel.PAYER_CREDIT_CODE, ReceiptLabel.CASH_PAID) : EnumSet.of(ReceiptLabel.CASH_PAID));
 
@@ -697,7 +701,7 @@ class SecondReadsTest {
     void givesNoFieldByItsRemnantAnAmountTheFeeTableLists() {
         ScriptedLines lines = new ScriptedLines().label(5, "码个人");
         ReceiptReading first = unlabelled(values(ReceiptField.CASH_PAID, "956.59", 3),
-                EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID), "438.34", 5);
+                OTHER_PERSONAL_LABELS, "438.34", 5);
         ReceiptReading withLines = new ReceiptReading(first.kind(), first.fields(), first.labelled(), List.of(new FeeLine("化验费", "438.34")),
                 true, List.of(), Map.of(), first.unlabelled());
 
@@ -709,7 +713,7 @@ class SecondReadsTest {
     void givesNeitherOfTwoAmountsTheFieldTheRemnantsOfBothTheirLabelsName() {
         ScriptedLines lines = new ScriptedLines().label(5, "码个人").label(6, "码人自");
 
-        ReceiptReading read = looked(lines, EnumSet.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID),
+        ReceiptReading read = looked(lines, OTHER_PERSONAL_LABELS,
                 "438.34", 5, "160.38", 6);
 
         assertThat(read.fields()).containsOnlyKeys(ReceiptField.CASH_PAID);
