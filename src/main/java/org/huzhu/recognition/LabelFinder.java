@@ -3,8 +3,11 @@ package org.huzhu.recognition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -68,6 +71,10 @@ final class LabelFinder {
                 }
             }
         }
+        List<Hit> continued = continuedLonger(line, candidates);
+        candidates.removeIf(hit -> continued.stream().anyMatch(longer -> longer.start() == hit.start() && hit.edits() == 0
+                && longer.spelling().length() > hit.spelling().length() && longer.spelling().startsWith(hit.spelling())));
+        candidates.addAll(continued);
         candidates.removeIf(hit -> hit.edits() > 0 && inksMixed(inks, hit));
         candidates.removeIf(hit -> ReceiptLabel.standsAlone(hit.spelling()) && !standsAlone(line, startsSegment, hit));
         candidates.sort(Comparator.comparingInt(Hit::edits)
@@ -97,6 +104,33 @@ final class LabelFinder {
     }
 
     /**
+     * The labels of a page's lines with a field's label read exactly by two spellings, one of which begins another label
+     * (医疗机构 of 医疗机构类型) and one of which does not (医疗机构名称): a form prints a field's label once, and the
+     * one that begins the other label is that label with its end lost (医疗机构类型 with 类型 under a seal, before
+     * 综合医院, which would have been the hospital). It is taken as that other label, a near match.
+     */
+    static List<List<Hit>> withoutCutShortRepeats(List<List<Hit>> lines) {
+        Map<ReceiptLabel, Set<String>> spelled = new EnumMap<>(ReceiptLabel.class);
+        lines.forEach(hits -> hits.stream().filter(h -> h.edits() == 0 && h.label().field() != null)
+                .forEach(h -> spelled.computeIfAbsent(h.label(), l -> new HashSet<>()).add(h.spelling())));
+        return lines.stream().map(hits -> hits.stream().map(h -> {
+            if (h.edits() != 0 || h.label().field() == null) return h;
+            boolean whole = spelled.get(h.label()).stream().anyMatch(other -> beganBy(other, h.label()) == null);
+            ReceiptLabel longer = beganBy(h.spelling(), h.label());
+            return whole && longer != null ? new Hit(longer, h.start(), h.end(), 1, longer.spellings().stream()
+                    .filter(l -> l.startsWith(h.spelling()) && l.length() > h.spelling().length()).findFirst().orElseThrow()) : h;
+        }).toList()).toList();
+    }
+
+    /** The other label one of whose spellings begins with {@code spelling} and is longer, or null. */
+    private static ReceiptLabel beganBy(String spelling, ReceiptLabel label) {
+        for (ReceiptLabel other : ReceiptLabel.values()) {
+            if (other != label && other.spellings().stream().anyMatch(l -> l.startsWith(spelling) && l.length() > spelling.length())) return other;
+        }
+        return null;
+    }
+
+    /**
      * 收款单位(草): the short spelling 收款单位 was exact, but the long one, near, covers the rest of the label. So does the
      * long one without its closing bracket or colon (收款单位(章 before 天门市…), which OCR loses as junk.
      */
@@ -115,6 +149,50 @@ final class LabelFinder {
                 if (free && longer.end() > chosen.get(i).end()) chosen.set(i, longer);
             }
         }
+    }
+
+    /** The least a longer label must add to a shorter one's spelling it begins with for {@link #continuedLonger} to look for it. */
+    static final int CONTINUED_REST = 6;
+    /** The most edits {@link #continuedLonger} allows in what the longer label adds, and fewer than half its characters. */
+    static final int CONTINUED_EDITS = 3;
+
+    /**
+     * 交款人社会信用代人 for 交款人统一社会信用代码, 统一 lost under a seal and 码 misread: a label read exactly (交款人, the
+     * payer's) that a longer label's spelling begins with (the payer's credit code's), followed by what that spelling adds
+     * ({@value #CONTINUED_REST} characters or more) read with at most {@value #CONTINUED_EDITS} edits and fewer than half
+     * of them, is the longer label: the exact short one is no label there, and its value would be the rest of the longer
+     * label (社会信用代人 taken as the payer's name). No digit or point is taken into the label. The hit counts as one
+     * edit, a near match anchored by the exact spelling it begins with, so that no shorter near match inside it wins.
+     */
+    private static List<Hit> continuedLonger(String line, List<Hit> candidates) {
+        List<Hit> hits = new ArrayList<>();
+        for (Hit shorter : candidates) {
+            if (shorter.edits() != 0) continue;
+            for (ReceiptLabel label : ReceiptLabel.values()) {
+                if (label == shorter.label()) continue;
+                for (String spelling : label.spellings()) {
+                    if (!spelling.startsWith(shorter.spelling()) || spelling.length() - shorter.spelling().length() < CONTINUED_REST) continue;
+                    String rest = spelling.substring(shorter.spelling().length());
+                    Hit best = null;
+                    int fewest = CONTINUED_EDITS;
+                    for (int length = rest.length() - CONTINUED_EDITS; length <= rest.length() + 1; length++) {
+                        if (shorter.end() + length > line.length()) break;
+                        String window = line.substring(shorter.end(), shorter.end() + length);
+                        if (holdsValueCharacters(window)) break;
+                        int edits = HospitalList.distance(window, rest, CONTINUED_EDITS);
+                        if (edits == 0) {
+                            best = null; // the longer label read exactly: found so already
+                            break;
+                        }
+                        if (edits > CONTINUED_EDITS || 2 * edits >= rest.length() || edits > fewest) continue;
+                        fewest = edits;
+                        best = new Hit(label, shorter.start(), shorter.end() + length, 1, spelling);
+                    }
+                    if (best != null) hits.add(best);
+                }
+            }
+        }
+        return hits;
     }
 
     /** No word runs into the hit on either side: 姓名 alone, not in 收款人姓名. */

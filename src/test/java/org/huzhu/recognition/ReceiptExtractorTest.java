@@ -316,6 +316,41 @@ class ReceiptExtractorTest {
         assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "李四");
     }
 
+    /**
+     * The payer's credit code's label with 统一 lost under a seal and 码 misread, or one character of it misread: the
+     * 交款人 it begins with is not the payer's label, and what follows it is no name.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"交款人社会信用代人:420102199001011234", "交款人统一社会信用代吗：420102199001011234",
+            "交款人统-社会信用代码：420102199001011234"})
+    void findsThePayersCreditCodeLabelWithPartOfItLostOrMisread(String line) {
+        PageText page = page(box(line, 10, 20), box("交款人：李四", 10, 27));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "李四");
+    }
+
+    /** 交款人 followed by too little of the rest of the credit code's label is still the payer's. */
+    @Test
+    void takesThePayersLabelBeforeANameThatSharesLittleWithTheCreditCodesLabel() {
+        PageText page = page(box("交款人社会信", 10, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "社会信");
+    }
+
+    /**
+     * 医疗机构类型 with 类型 lost (under a seal) before 综合医院, and 医疗机构名称 read exactly further down: the short
+     * 医疗机构 is the type's label cut short, not the hospital's; where no other spelling of the hospital's label is on
+     * the page it is the hospital's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"医疗机构名称: | 利川市人民医院", "复核人: | 综合医院"})
+    void aFieldsShortSpellingBeginningAnotherLabelIsThatLabelWhenTheFieldsOwnIsOnThePage(String lower, String hospital) {
+        PageText page = page(box("门诊号:MZ2025311629", 10, 20), box("医疗机构", 100, 20), box("综合医院", 125, 20),
+                box(lower, 10, 60), box("利川市人民医院", 40, 60));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("hospital", hospital);
+    }
+
     @Test
     void aValueEndsAtAWideGapWhenTheNextLabelWasNotRecognised() {
         PageText page = page(box("票据代码：42010126", 10, 20), box("XX号码：0012345678", 120, 20));
