@@ -160,9 +160,10 @@ final class PageReading {
     }
 
     /**
-     * The amounts and dates outside the fee table (the lines between {@code tableRows}, when given) that no field took,
-     * each with the box left of it where its label would stand: from what was read before it on its line (an amount, a
-     * date or a label) or at most {@value #LABEL_ROOM} line heights left, as high as its line and a little more. One
+     * The amounts, dates and runs of digits as long as an invoice's code or number outside the fee table (the lines
+     * between {@code tableRows}, when given) that no field took, each with the box left of it where its label would
+     * stand: from what was read before it on its line (a value or a label) or at most {@value #LABEL_ROOM} line heights
+     * left, as high as its line and a little more. One
      * with a digit read between it and what was read before it is none (the digit may be its own, cut off), nor is one
      * with a wide gap inside. Amounts OCR ran together without a gap (1402.134057.54 for 1402.13 and 4057.54, their
      * label between them lost under a seal) are parted after each amount's two decimals.
@@ -178,8 +179,12 @@ final class PageReading {
                 Span span = candidate.span();
                 int previous = Math.max(before, lastHitEnd(i, span.from()));
                 before = span.to();
-                boolean date = candidate.date();
-                String value = date ? FieldText.date(span.text()) : FieldText.money(span.text());
+                ReceiptReading.Sort sort = candidate.sort();
+                String value = switch (sort) {
+                    case DATE -> FieldText.date(span.text());
+                    case AMOUNT -> FieldText.money(span.text());
+                    case CODE -> FieldText.code(span.text());
+                };
                 // a digit read before it may be its own, cut off (关东9.30 for ¥479.30): not a value to place
                 boolean whole = text.substring(previous, span.from()).chars().noneMatch(Character::isDigit);
                 for (int k = span.from() + 1; k < span.to(); k++) whole &= !line.gapBefore(k);
@@ -188,31 +193,52 @@ final class PageReading {
                 double left = Math.max(right - LABEL_ROOM * line.height(), previous == 0 ? 0 : line.right(previous - 1));
                 if (right - left < 2 * line.height()) continue;
                 double margin = LABEL_MARGIN * line.height();
-                found.add(new ReceiptReading.Unlabelled(new Value(value, span.confidence(), span.area()), date,
+                found.add(new ReceiptReading.Unlabelled(new Value(value, span.confidence(), span.area()), sort,
                         new ReceiptReading.Area(left, line.top() - margin, right - left, line.bottom() - line.top() + 2 * margin)));
             }
         }
         return found;
     }
 
-    /** The amounts and dates of a line ({@code text}: its text with look-alikes as digits), left to right, none overlapping. */
+    /**
+     * The amounts, dates and invoice codes or numbers of a line ({@code text}: its text with look-alikes as digits), left
+     * to right, none overlapping. A code or number is a run of digits between wide gaps as long as one
+     * ({@link ReceiptChecks#invoiceFieldOfLength}): 42080125 and 0044468893 read as one line of digits, the labels before
+     * them lost, are two.
+     */
     private static List<ValueSpan> valueSpans(TextLine line, String text) {
         List<ValueSpan> spans = new ArrayList<>();
         Matcher run = AMOUNTS.matcher(text);
         while (run.find()) {
             Matcher amount = AMOUNT.matcher(text).region(run.start(), run.end());
-            while (amount.find()) spans.add(new ValueSpan(new Span(line, amount.start(), amount.end()), false));
+            while (amount.find()) spans.add(new ValueSpan(new Span(line, amount.start(), amount.end()), ReceiptReading.Sort.AMOUNT));
         }
         Matcher date = FieldText.DATE.matcher(text);
-        while (date.find()) {
-            Span span = new Span(line, date.start(), date.end());
-            if (spans.stream().noneMatch(s -> s.span().from() < span.to() && span.from() < s.span().to())) spans.add(new ValueSpan(span, true));
+        while (date.find()) addUnlessOverlapping(spans, new ValueSpan(new Span(line, date.start(), date.end()), ReceiptReading.Sort.DATE));
+        Matcher digits = DIGIT_RUN.matcher(text);
+        while (digits.find()) {
+            int from = digits.start();
+            for (int k = from + 1; k <= digits.end(); k++) {
+                if (k < digits.end() && !line.gapBefore(k)) continue;
+                if (ReceiptChecks.invoiceFieldOfLength(k - from) != null) {
+                    addUnlessOverlapping(spans, new ValueSpan(new Span(line, from, k), ReceiptReading.Sort.CODE));
+                }
+                from = k;
+            }
         }
         spans.sort(Comparator.comparingInt(s -> s.span().from()));
         return spans;
     }
 
-    private record ValueSpan(Span span, boolean date) {
+    private static void addUnlessOverlapping(List<ValueSpan> spans, ValueSpan added) {
+        Span span = added.span();
+        if (spans.stream().noneMatch(s -> s.span().from() < span.to() && span.from() < s.span().to())) spans.add(added);
+    }
+
+    /** A run of digits, no digit, point or comma beside it. */
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\d.,])\\d+(?![\\d.,])");
+
+    private record ValueSpan(Span span, ReceiptReading.Sort sort) {
     }
 
     /** How far left of a value its label may begin, in line heights: the longest label, a colon and the gap after it. */

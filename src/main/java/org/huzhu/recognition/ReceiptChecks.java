@@ -73,10 +73,18 @@ final class ReceiptChecks {
         return new Recognition(reading.kind(), source, fields, confidences, warnings, reading.lines());
     }
 
+    /** The digits of an invoice's code (票据代码) and of its number (票据号码). */
+    static final int CODE_DIGITS = 8, NUMBER_DIGITS = 10;
+
+    /** The invoice's field a run of digits has the length of: its code or its number; null for any other length. */
+    static ReceiptField invoiceFieldOfLength(int digits) {
+        return digits == CODE_DIGITS ? ReceiptField.INVOICE_CODE : digits == NUMBER_DIGITS ? ReceiptField.INVOICE_NUMBER : null;
+    }
+
     /** What each field must look like: a finding drops the value, except for names that are only unusual, which are flagged. */
     static void forms(Map<ReceiptField, Value> values, List<Finding> findings) {
-        digits(values, ReceiptField.INVOICE_CODE, 8, findings);
-        digits(values, ReceiptField.INVOICE_NUMBER, 10, findings);
+        digits(values, ReceiptField.INVOICE_CODE, CODE_DIGITS, findings);
+        digits(values, ReceiptField.INVOICE_NUMBER, NUMBER_DIGITS, findings);
         Value check = values.get(ReceiptField.CHECK_CODE);
         if (check != null && !check.text().matches("[0-9a-f]{6}")) {
             findings.add(new Finding(Reason.NOT_A_CHECK_CODE, true, List.of(ReceiptField.CHECK_CODE),

@@ -36,11 +36,25 @@ record ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<Re
     }
 
     /**
-     * An amount or a date read where no label was, and the box left of it, up to what was read before it, where its label
-     * would stand.
+     * An amount, a date or an invoice's code or number (a run of digits as long as one) read where no label was, and the
+     * box left of it, up to what was read before it, where its label would stand.
      */
-    record Unlabelled(Value value, boolean date, Area label) {
+    record Unlabelled(Value value, Sort sort, Area label) {
+        Unlabelled(Value value, boolean date, Area label) {
+            this(value, date ? Sort.DATE : Sort.AMOUNT, label);
+        }
+
+        boolean date() {
+            return sort == Sort.DATE;
+        }
+
+        boolean amount() {
+            return sort == Sort.AMOUNT;
+        }
     }
+
+    /** What a value read without a label is, by its shape. */
+    enum Sort { AMOUNT, DATE, CODE }
 
     /**
      * A value as read, and where: the box of the text it was read from, in the page's units (null

@@ -721,6 +721,33 @@ class ReceiptExtractorTest {
     }
 
     /**
+     * An invoice's code and number read as one line of digits, the labels before them lost (a seal over 票据代码, a thin
+     * face's 票据号码): two runs between wide gaps, eight and ten digits long, each with the box left of it; not an ID
+     * number's eighteen digits, not ten digits written on without a gap, not runs fields took (the code by its label, the
+     * number by the template's order of the line).
+     */
+    @Test
+    void findsTheRunsOfDigitsAsLongAsAnInvoicesCodeOrNumberThatNoLabelWasReadBefore() {
+        PageText page = page(new TextBox("42080125", 40, 20, 14, 3.5, 0.9), new TextBox("0044468893", 150, 20, 17.5, 3.5, 0.9),
+                new TextBox("420882199008013584", 40, 28, 31.5, 3.5, 0.9), new TextBox("校验码：f6b55b", 120, 28, 24, 3.5, 0.9),
+                new TextBox("ZY20269440161", 40, 36, 22.8, 3.5, 0.9));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(reading.unlabelled()).extracting(u -> u.value().text()).containsExactly("42080125", "0044468893");
+        assertThat(reading.unlabelled()).extracting(ReceiptReading.Unlabelled::sort)
+                .containsOnly(ReceiptReading.Sort.CODE);
+        ReceiptReading.Unlabelled number = reading.unlabelled().get(1);
+        assertThat(number.label().x()).isCloseTo(150 - PageReading.LABEL_ROOM * 3.5, within(0.5));
+        assertThat(number.label().x() + number.label().width()).isCloseTo(150, within(0.5));
+
+        PageText labelled = page(new TextBox("票据代码：42080125", 10, 20, 28, 3.5, 0.9), new TextBox("0044468893", 150, 20, 17.5, 3.5, 0.9));
+        ReceiptReading placed = ReceiptExtractor.extract(List.of(labelled));
+        assertThat(texts(placed)).containsEntry("invoiceCode", "42080125").containsEntry("invoiceNumber", "0044468893");
+        assertThat(placed.unlabelled()).isEmpty();
+    }
+
+    /**
      * Amounts and dates no label was read before, outside the fee table, with the box where their label would stand
      * (出院日期 read as 出院 before 2025年5月17日): 196.18 after
      * 123.00 and a gap where 个人自付 was lost, 4057.54 run together with 1402.13 (the seal over 自付金额 between them);

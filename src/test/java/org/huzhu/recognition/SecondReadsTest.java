@@ -616,6 +616,74 @@ class SecondReadsTest {
         assertThat(read.fields()).doesNotContainKey(ReceiptField.ADMISSION_DATE);
     }
 
+    /** The second looks at a reading of cashPaid 956.59 (row 3) and runs of digits in {@code rows} no label was read before. */
+    private static ReceiptReading codesLooked(ScriptedLines lines, Object... textRow) {
+        List<ReceiptReading.Unlabelled> codes = new ArrayList<>();
+        for (int i = 0; i < textRow.length; i += 2) {
+            int r = (Integer) textRow[i + 1];
+            codes.add(new ReceiptReading.Unlabelled(new Value((String) textRow[i], 0.8, row(r)), ReceiptReading.Sort.CODE,
+                    new Area(100, r * 100 - 12, 100, 24)));
+        }
+        return SecondReads.apply(new ReceiptReading(DocumentKind.OUTPATIENT_RECEIPT, values(ReceiptField.CASH_PAID, "956.59", 3),
+                EnumSet.of(ReceiptField.CASH_PAID), List.of(), false, List.of(), Map.of(), codes), lines);
+    }
+
+    /**
+     * A run of digits no label was read before is the invoice's code (eight digits) or number (ten) when a look left of
+     * it reads that field's label, or two of its characters in order; not when the label read is the other's or another
+     * field's, or too little of it is kept.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "票据号码 read whole before ten digits | 票据号码： | 0044468893 | INVOICE_NUMBER",
+            "票据码, its 号 lost, before ten digits | 票据码： | 0044468893 | INVOICE_NUMBER",
+            "时据代 under a seal before eight digits | 时据代 | 42080125 | INVOICE_CODE",
+            "票据号码 before eight digits | 票据号码： | 42080125 | ",
+            "票据代码 before ten digits | 票据代码 | 0044468893 | ",
+            "住院号 before ten digits | 住院号： | 2026944016 | ",
+            "one character of the label | 据： | 0044468893 | ",
+            "nothing read | | 0044468893 | "})
+    void givesARunOfDigitsToTheInvoicesFieldItsLengthAndALookAtItsLabelName(String what, String look, String digits, ReceiptField field) {
+        ScriptedLines lines = new ScriptedLines();
+        if (look != null) lines.label(5, look);
+
+        ReceiptReading read = codesLooked(lines, digits, 5);
+
+        if (field == null) {
+            assertThat(read.fields()).containsOnlyKeys(ReceiptField.CASH_PAID);
+        } else {
+            assertThat(read.fields().get(field).text()).isEqualTo(digits);
+            assertThat(read.fields().get(field).confidence()).isCloseTo(0.8 * PageReading.PLACED_TRUST, within(1e-9));
+        }
+    }
+
+    /** The look at the usual scale keeps one character; one at another scale keeps the label's remnant. */
+    @Test
+    void looksAtACodesLabelAtOtherScalesWhenTheFirstLookKeepsTooLittle() {
+        ScriptedLines lines = new ScriptedLines().label(5, 2.0, "据他：").label(5, 1.5, "据：").label(5, 2.5, "票据码：")
+                .label(6, "时据代");
+
+        ReceiptReading read = codesLooked(lines, "42080125", 6, "0044468893", 5);
+
+        assertThat(read.fields().get(ReceiptField.INVOICE_NUMBER).text()).isEqualTo("0044468893");
+        assertThat(read.fields().get(ReceiptField.INVOICE_CODE).text()).isEqualTo("42080125");
+    }
+
+    /** Two runs of ten digits both after 票据 remnants: neither is the number. A number the page read is not looked for. */
+    @Test
+    void givesNoRunOfDigitsTheFieldTwoOfThemOrTheReadingAlreadyHas() {
+        ReceiptReading two = codesLooked(new ScriptedLines().label(5, "票据码").label(6, "票据号"), "0044468893", 5, "0044468899", 6);
+        assertThat(two.fields()).doesNotContainKey(ReceiptField.INVOICE_NUMBER);
+
+        ScriptedLines lines = new ScriptedLines().label(5, "票据码");
+        ReceiptReading reading = new ReceiptReading(DocumentKind.OUTPATIENT_RECEIPT, values(ReceiptField.INVOICE_NUMBER, "0012345678", 2,
+                ReceiptField.INVOICE_CODE, "42010126", 1), EnumSet.of(ReceiptField.INVOICE_NUMBER, ReceiptField.INVOICE_CODE), List.of(),
+                false, List.of(), Map.of(), List.of(new ReceiptReading.Unlabelled(new Value("0044468893", 0.8, row(5)),
+                ReceiptReading.Sort.CODE, new Area(100, 488, 100, 24))));
+        assertThat(SecondReads.apply(reading, lines).fields().get(ReceiptField.INVOICE_NUMBER).text()).isEqualTo("0012345678");
+        assertThat(lines.asked).doesNotContain("5@label");
+    }
+
     /** The other labels with 个人 in them (个人自费, 个人账户支付, 个人现金支付), seen on the page. */
     private static final Set<ReceiptField> OTHER_PERSONAL_LABELS =
             Set.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID);
