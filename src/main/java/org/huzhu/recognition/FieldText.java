@@ -90,7 +90,9 @@ final class FieldText {
 
     /** The 校验码: lower-case hexadecimal. */
     static String checkCode(String text) {
-        return trimCode(digitsFromLookAlikes(text).replaceAll("[\\s\\-_·]", "")).toLowerCase(java.util.Locale.ROOT);
+        String code = trimCode(digitsFromLookAlikes(text).replaceAll("[\\s\\-_·]", "")).toLowerCase(java.util.Locale.ROOT);
+        // hexadecimal has no l, i or o: between letters too they can only be 1 and 0 (c1cef5 read as clcef5)
+        return code.matches("[0-9a-flio]+") ? code.replaceAll("[li]", "1").replace('o', '0') : code;
     }
 
     /** Strokes and specks at the ends of a value, read as marks: a fax's dotted streak beside a code reads 。 and 、 as well. */

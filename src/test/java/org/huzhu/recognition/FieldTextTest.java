@@ -73,7 +73,8 @@ class FieldTextTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '→', value = {"fcO97l → fc0971", "FC0971 → fc0971", "fc 0971 → fc0971"})
+    @CsvSource(delimiter = '→', value = {"fcO97l → fc0971", "FC0971 → fc0971", "fc 0971 → fc0971", "clcef5 → c1cef5",
+        "b5Ibc2 → b51bc2", "aoa1c2 → a0a1c2", "clcez5 → clcez5"})
     void checkCodesBecomeLowerCaseHexadecimal(String read, String code) {
         assertThat(FieldText.checkCode(read)).isEqualTo(code);
     }
