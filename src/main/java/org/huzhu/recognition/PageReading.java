@@ -183,8 +183,9 @@ final class PageReading {
                 String value = switch (sort) {
                     case DATE -> FieldText.date(span.text());
                     case AMOUNT -> FieldText.money(span.text());
-                    case CODE -> FieldText.code(span.text());
+                    case CODE -> codeSpelled(span.text());
                 };
+                previous = afterAWordOfItsOwn(line, text, previous, span.from());
                 // a digit read before it may be its own, cut off (关东9.30 for ¥479.30): not a value to place
                 boolean whole = text.substring(previous, span.from()).chars().noneMatch(Character::isDigit);
                 for (int k = span.from() + 1; k < span.to(); k++) whole &= !line.gapBefore(k);
@@ -201,10 +202,10 @@ final class PageReading {
     }
 
     /**
-     * The amounts, dates and invoice codes or numbers of a line ({@code text}: its text with look-alikes as digits), left
-     * to right, none overlapping. A code or number is a run of digits between wide gaps as long as one
-     * ({@link ReceiptChecks#invoiceFieldOfLength}): 42080125 and 0044468893 read as one line of digits, the labels before
-     * them lost, are two.
+     * The amounts, dates and codes of a line ({@code text}: its text with look-alikes as digits), left to right, none
+     * overlapping. A code is a run of letters and digits between wide gaps with the shape of an invoice's code, number or
+     * check code ({@link ReceiptChecks#codeFieldOfShape}): 42080125 and 0044468893 read as one line of digits, the labels
+     * before them lost, are two; so is an ID number and the check code after it, 校验码 lost between them.
      */
     private static List<ValueSpan> valueSpans(TextLine line, String text) {
         List<ValueSpan> spans = new ArrayList<>();
@@ -215,12 +216,12 @@ final class PageReading {
         }
         Matcher date = FieldText.DATE.matcher(text);
         while (date.find()) addUnlessOverlapping(spans, new ValueSpan(new Span(line, date.start(), date.end()), ReceiptReading.Sort.DATE));
-        Matcher digits = DIGIT_RUN.matcher(text);
-        while (digits.find()) {
-            int from = digits.start();
-            for (int k = from + 1; k <= digits.end(); k++) {
-                if (k < digits.end() && !line.gapBefore(k)) continue;
-                if (ReceiptChecks.invoiceFieldOfLength(k - from) != null) {
+        Matcher codes = CODE_RUN.matcher(text);
+        while (codes.find()) {
+            int from = codes.start();
+            for (int k = from + 1; k <= codes.end(); k++) {
+                if (k < codes.end() && !line.gapBefore(k)) continue;
+                if (ReceiptChecks.codeFieldOfShape(codeSpelled(text.substring(from, k))) != null) {
                     addUnlessOverlapping(spans, new ValueSpan(new Span(line, from, k), ReceiptReading.Sort.CODE));
                 }
                 from = k;
@@ -235,10 +236,38 @@ final class PageReading {
         if (spans.stream().noneMatch(s -> s.span().from() < span.to() && span.from() < s.span().to())) spans.add(added);
     }
 
-    /** A run of digits, no digit, point or comma beside it. */
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\d.,])\\d+(?![\\d.,])");
+    /** A run of letters and digits, no point or comma beside it. */
+    private static final Pattern CODE_RUN = Pattern.compile("(?<![0-9A-Za-z.,])[0-9A-Za-z]+(?![0-9A-Za-z.,])");
+
+    /** A code as its field spells it: digits alone as the invoice's code or number, with letters as a check code. */
+    private static String codeSpelled(String text) {
+        String digits = FieldText.code(text);
+        return digits.chars().allMatch(Character::isDigit) ? digits : FieldText.checkCode(text);
+    }
 
     private record ValueSpan(Span span, ReceiptReading.Sort sort) {
+    }
+
+    /** The fewest letters and digits that, ending at a wide gap before a value, are a value of their own, not its digits cut off. */
+    static final int OWN_WORD = 4;
+
+    /**
+     * Where what was read before a value at {@code at} ends: at the last wide gap after {@code previous} that ends a run of
+     * {@value #OWN_WORD} or more letters and digits — an ID number before a check code, a 住院号 (ZY2025702851) before
+     * the admission date, the labels between them lost — else at {@code previous}.
+     */
+    private static int afterAWordOfItsOwn(TextLine line, String text, int previous, int at) {
+        for (int k = at; k > previous; k--) {
+            if (!line.gapBefore(k)) continue;
+            int start = k;
+            while (start > previous && asciiLetterOrDigit(text.charAt(start - 1))) start--;
+            if (k - start >= OWN_WORD) return k;
+        }
+        return previous;
+    }
+
+    private static boolean asciiLetterOrDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /** How far left of a value its label may begin, in line heights: the longest label, a colon and the gap after it. */

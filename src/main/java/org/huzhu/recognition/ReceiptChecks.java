@@ -76,9 +76,18 @@ final class ReceiptChecks {
     /** The digits of an invoice's code (票据代码) and of its number (票据号码). */
     static final int CODE_DIGITS = 8, NUMBER_DIGITS = 10;
 
-    /** The invoice's field a run of digits has the length of: its code or its number; null for any other length. */
-    static ReceiptField invoiceFieldOfLength(int digits) {
-        return digits == CODE_DIGITS ? ReceiptField.INVOICE_CODE : digits == NUMBER_DIGITS ? ReceiptField.INVOICE_NUMBER : null;
+    /** A check code: six characters of hexadecimal. */
+    private static final Pattern CHECK_CODE = Pattern.compile("[0-9a-f]{6}");
+
+    /**
+     * The code field a code as spelled ({@link FieldText#code}, {@link FieldText#checkCode}) has the shape of: eight digits
+     * the invoice's code, ten its number, six of hexadecimal with a letter in them its check code; null for any other.
+     */
+    static ReceiptField codeFieldOfShape(String code) {
+        if (code.chars().allMatch(Character::isDigit)) {
+            return code.length() == CODE_DIGITS ? ReceiptField.INVOICE_CODE : code.length() == NUMBER_DIGITS ? ReceiptField.INVOICE_NUMBER : null;
+        }
+        return CHECK_CODE.matcher(code).matches() ? ReceiptField.CHECK_CODE : null;
     }
 
     /** What each field must look like: a finding drops the value, except for names that are only unusual, which are flagged. */
@@ -86,7 +95,7 @@ final class ReceiptChecks {
         digits(values, ReceiptField.INVOICE_CODE, CODE_DIGITS, findings);
         digits(values, ReceiptField.INVOICE_NUMBER, NUMBER_DIGITS, findings);
         Value check = values.get(ReceiptField.CHECK_CODE);
-        if (check != null && !check.text().matches("[0-9a-f]{6}")) {
+        if (check != null && !CHECK_CODE.matcher(check.text()).matches()) {
             findings.add(new Finding(Reason.NOT_A_CHECK_CODE, true, List.of(ReceiptField.CHECK_CODE),
                     "校验码应为 6 位（0–9、a–f），读到的不符，已舍弃"));
         }

@@ -259,9 +259,9 @@ final class SecondReads {
      * when that field's label was read nowhere on the page and no other value's look names it too — a seal of the form's
      * own red over 自付金额, a thin Song face's 个人自付 read as 革, 出院日期 as 出院: the first read kept the value, not
      * its label. The label read must end where the value begins (a colon between them) and be an amount's for an amount,
-     * a date's for a date. A run of digits as long as an invoice's code or number is that field's when a look, at up to
-     * three scales, names its label or keeps a remnant of it ({@link #invoiceFieldNamed}: a seal over the top of the page
-     * made the form's layer lose 票据代码 and 票据号码 both). A value so placed is a little less sure
+     * a date's for a date. A code with the shape of an invoice's code, number or check code is that field's when a look,
+     * at up to three scales, names its label or keeps a remnant of it ({@link #codeFieldNamed}: a seal over the top of
+     * the page made the form's layer lose 票据代码, 票据号码 and 校验码). A value so placed is a little less sure
      * ({@link PageReading#PLACED_TRUST}), and is judged by the checks like any other.
      */
     private static Map<ReceiptReading.Unlabelled, String> labelsOfUnlabelled(ReceiptReading reading, Map<ReceiptField, Value> fields,
@@ -272,20 +272,20 @@ final class SecondReads {
         for (ReceiptLabel label : ReceiptLabel.values()) {
             wanted |= (label.isAmount() || label.isDate()) && unread(label.field(), reading, fields);
         }
-        boolean codesWanted = unread(ReceiptField.INVOICE_CODE, reading, fields) || unread(ReceiptField.INVOICE_NUMBER, reading, fields);
         int looks = 0;
         for (ReceiptReading.Unlabelled unlabelled : reading.unlabelled()) {
             boolean code = unlabelled.sort() == ReceiptReading.Sort.CODE;
-            if (code ? !codesWanted : !wanted) continue;
+            ReceiptField shaped = code ? ReceiptChecks.codeFieldOfShape(unlabelled.value().text()) : null;
+            if (code ? shaped == null || !unread(shaped, reading, fields) : !wanted) continue;
             if (looks++ >= LABEL_LOOKS) break;
             Area box = unlabelled.label();
             TextBox read = lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);
             String look = folded(read);
             looked.put(unlabelled, look);
             if (code) {
-                ReceiptField field = invoiceFieldNamed(look, unlabelled.value().text());
+                ReceiptField field = codeFieldNamed(look, unlabelled.value().text());
                 for (int scale = 1; field == null && scale < REMNANT_SCALES.length; scale++) {
-                    field = invoiceFieldNamed(folded(lines.readLabel(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[scale])),
+                    field = codeFieldNamed(folded(lines.readLabel(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[scale])),
                             unlabelled.value().text());
                 }
                 Value value = unlabelled.value();
@@ -312,18 +312,21 @@ final class SecondReads {
     }
 
     /**
-     * The invoice's code or number a look left of a run of digits names, the digits' count saying which: its label read
-     * ending there (exactly, or one character off) when the digits are as many as that field has; else at least
-     * {@value #REMNANT} characters of that label, in its order (票据码 for 票据号码 before ten digits, its 号 lost in a
-     * thin face; 时据代 for 票据代码 before eight, under a seal). Null otherwise, and for a look reading another label.
+     * The code field a look left of a code read without a label names, the code's shape saying which
+     * ({@link ReceiptChecks#codeFieldOfShape}: eight digits the invoice's code, ten its number, six of hexadecimal its
+     * check code): its label read ending there (exactly, or one character off); else at least {@value #REMNANT}
+     * characters of that label, in its order (票据码 for 票据号码 before ten digits, its 号 lost in a thin face; 时据代 for
+     * 票据代码 before eight, under a seal; 信验码 for 校验码). Null otherwise, and for a look reading another label.
      */
-    static ReceiptField invoiceFieldNamed(String look, String digits) {
-        ReceiptField byCount = digits.matches("\\d+") ? ReceiptChecks.invoiceFieldOfLength(digits.length()) : null;
-        if (byCount == null) return null;
+    static ReceiptField codeFieldNamed(String look, String code) {
+        ReceiptField byShape = ReceiptChecks.codeFieldOfShape(code);
+        if (byShape == null) return null;
         ReceiptLabel label = labelEnding(look);
-        if (label != null) return label.field() == byCount ? byCount : null;
-        ReceiptLabel own = byCount == ReceiptField.INVOICE_CODE ? ReceiptLabel.INVOICE_CODE : ReceiptLabel.INVOICE_NUMBER;
-        return own.spellings().stream().anyMatch(spelling -> inOrder(look, spelling) >= REMNANT) ? byCount : null;
+        if (label != null) return label.field() == byShape ? byShape : null;
+        for (ReceiptLabel own : ReceiptLabel.values()) {
+            if (own.field() == byShape && own.spellings().stream().anyMatch(spelling -> inOrder(look, spelling) >= REMNANT)) return byShape;
+        }
+        return null;
     }
 
     /** Two characters of a label, in its order, are the least a look must keep of it to name it. */

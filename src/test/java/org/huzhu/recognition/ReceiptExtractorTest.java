@@ -722,21 +722,29 @@ class ReceiptExtractorTest {
 
     /**
      * An invoice's code and number read as one line of digits, the labels before them lost (a seal over 票据代码, a thin
-     * face's 票据号码): two runs between wide gaps, eight and ten digits long, each with the box left of it; not an ID
-     * number's eighteen digits, not ten digits written on without a gap, not runs fields took (the code by its label, the
-     * number by the template's order of the line).
+     * face's 票据号码): two runs between wide gaps, eight and ten digits long, each with the box left of it; a check code
+     * after an ID number, 校验码 lost between them, its box from the ID number's end; not an ID number's eighteen
+     * digits, not ten digits after letters (a 住院号), not runs fields took (the code by its label, the number by the
+     * template's order of the line). A date after a 住院号 and a gap, 入院日期 lost between them, is one too: the 住院号's
+     * digits are its own, not the date's cut off.
      */
     @Test
     void findsTheRunsOfDigitsAsLongAsAnInvoicesCodeOrNumberThatNoLabelWasReadBefore() {
         PageText page = page(new TextBox("42080125", 40, 20, 14, 3.5, 0.9), new TextBox("0044468893", 150, 20, 17.5, 3.5, 0.9),
                 new TextBox("420882199008013584", 40, 28, 31.5, 3.5, 0.9), new TextBox("校验码：f6b55b", 120, 28, 24, 3.5, 0.9),
-                new TextBox("ZY20269440161", 40, 36, 22.8, 3.5, 0.9));
+                new TextBox("ZY20269440161", 40, 36, 22.8, 3.5, 0.9),
+                new TextBox("420102199908313064", 40, 44, 31.5, 3.5, 0.9), new TextBox("53cEf5", 90, 44, 10.5, 3.5, 0.9),
+                new TextBox("ZY2025702851", 40, 52, 21, 3.5, 0.9), new TextBox("2025年2月13日", 100, 52, 22, 3.5, 0.9));
 
         ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
 
-        assertThat(reading.unlabelled()).extracting(u -> u.value().text()).containsExactly("42080125", "0044468893");
-        assertThat(reading.unlabelled()).extracting(ReceiptReading.Unlabelled::sort)
-                .containsOnly(ReceiptReading.Sort.CODE);
+        assertThat(reading.unlabelled()).extracting(u -> u.value().text())
+                .containsExactly("42080125", "0044468893", "53cef5", "2025-02-13");
+        assertThat(reading.unlabelled()).extracting(ReceiptReading.Unlabelled::sort).containsExactly(ReceiptReading.Sort.CODE,
+                ReceiptReading.Sort.CODE, ReceiptReading.Sort.CODE, ReceiptReading.Sort.DATE);
+        ReceiptReading.Unlabelled check = reading.unlabelled().get(2);
+        assertThat(check.label().x()).isCloseTo(71.5, within(0.5));
+        assertThat(reading.unlabelled().get(3).label().x()).isCloseTo(61, within(0.5));
         ReceiptReading.Unlabelled number = reading.unlabelled().get(1);
         assertThat(number.label().x()).isCloseTo(150 - PageReading.LABEL_ROOM * 3.5, within(0.5));
         assertThat(number.label().x() + number.label().width()).isCloseTo(150, within(0.5));

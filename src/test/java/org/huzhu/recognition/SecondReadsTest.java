@@ -629,9 +629,9 @@ class SecondReadsTest {
     }
 
     /**
-     * A run of digits no label was read before is the invoice's code (eight digits) or number (ten) when a look left of
-     * it reads that field's label, or two of its characters in order; not when the label read is the other's or another
-     * field's, or too little of it is kept.
+     * A code no label was read before is the invoice's code (eight digits), number (ten) or check code (six of
+     * hexadecimal) when a look left of it reads that field's label, or two of its characters in order; not when the label
+     * read is another field's, or too little of it is kept.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -641,9 +641,11 @@ class SecondReadsTest {
             "票据号码 before eight digits | 票据号码： | 42080125 | ",
             "票据代码 before ten digits | 票据代码 | 0044468893 | ",
             "住院号 before ten digits | 住院号： | 2026944016 | ",
+            "信验码 before a check code | 信验码： | 53cef5 | CHECK_CODE",
+            "票据码 before a check code | 票据码 | 53cef5 | ",
             "one character of the label | 据： | 0044468893 | ",
             "nothing read | | 0044468893 | "})
-    void givesARunOfDigitsToTheInvoicesFieldItsLengthAndALookAtItsLabelName(String what, String look, String digits, ReceiptField field) {
+    void givesACodeToTheFieldItsShapeAndALookAtItsLabelName(String what, String look, String digits, ReceiptField field) {
         ScriptedLines lines = new ScriptedLines();
         if (look != null) lines.label(5, look);
 
@@ -669,15 +671,15 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.INVOICE_CODE).text()).isEqualTo("42080125");
     }
 
-    /** Two runs of ten digits both after 票据 remnants: neither is the number. A number the page read is not looked for. */
+    /** Two runs of ten digits both after 票据 remnants: neither is the number. A run of the number's shape is not looked at when the page read the number. */
     @Test
     void givesNoRunOfDigitsTheFieldTwoOfThemOrTheReadingAlreadyHas() {
         ReceiptReading two = codesLooked(new ScriptedLines().label(5, "票据码").label(6, "票据号"), "0044468893", 5, "0044468899", 6);
         assertThat(two.fields()).doesNotContainKey(ReceiptField.INVOICE_NUMBER);
 
         ScriptedLines lines = new ScriptedLines().label(5, "票据码");
-        ReceiptReading reading = new ReceiptReading(DocumentKind.OUTPATIENT_RECEIPT, values(ReceiptField.INVOICE_NUMBER, "0012345678", 2,
-                ReceiptField.INVOICE_CODE, "42010126", 1), EnumSet.of(ReceiptField.INVOICE_NUMBER, ReceiptField.INVOICE_CODE), List.of(),
+        ReceiptReading reading = new ReceiptReading(DocumentKind.OUTPATIENT_RECEIPT, values(ReceiptField.INVOICE_NUMBER, "0012345678", 2),
+                EnumSet.of(ReceiptField.INVOICE_NUMBER), List.of(),
                 false, List.of(), Map.of(), List.of(new ReceiptReading.Unlabelled(new Value("0044468893", 0.8, row(5)),
                 ReceiptReading.Sort.CODE, new Area(100, 488, 100, 24))));
         assertThat(SecondReads.apply(reading, lines).fields().get(ReceiptField.INVOICE_NUMBER).text()).isEqualTo("0012345678");
