@@ -867,7 +867,8 @@ final class SecondReads {
      * Of reads of a payer's name that differ only in their first character, the one whose first character is a surname
      * when no other's is ({@link Surnames}): a surname OCR misreads mostly becomes a character no one is called by (袁伟
      * read as 衰伟 by the page and 囊伟 by a look, 袁伟 by the other), and the given name all reads agree on is what says
-     * they read one name. At a little less confidence, as any name outvoting another; null otherwise.
+     * they read one name. The surname must be a second look's: the page's read, among the seal's strokes, is not enough
+     * alone. At a little less confidence, as any name outvoting another; null otherwise.
      */
     static Value surnameAmong(List<Value> reads) {
         if (reads.size() < 2) return null;
@@ -883,7 +884,12 @@ final class SecondReads {
             if (surnamed != null && !surnamed.text().equals(text)) return null;
             if (surnamed == null || read.confidence() > surnamed.confidence()) surnamed = read;
         }
-        return surnamed == null ? null : new Value(surnamed.text(), OUTVOTED_TRUST * surnamed.confidence(), reads.getFirst().area());
+        if (surnamed == null) return null;
+        String name = surnamed.text();
+        // the page's read alone does not make the surname: it read the line among the seal's strokes (华海林 for 蔡海林, the
+        // ring over 蔡, where both looks read characters no one is called by)
+        if (reads.stream().skip(1).noneMatch(look -> look.text().equals(name))) return null;
+        return new Value(name, OUTVOTED_TRUST * surnamed.confidence(), reads.getFirst().area());
     }
 
     /**
