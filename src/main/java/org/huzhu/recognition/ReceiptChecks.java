@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.huzhu.recognition.ReceiptReading.Value;
 
@@ -75,6 +76,9 @@ final class ReceiptChecks {
 
     /** The digits of an invoice's code (票据代码) and of its number (票据号码). */
     static final int CODE_DIGITS = 8, NUMBER_DIGITS = 10;
+
+    /** The fields of codes: the invoice's code, its number and its check code. */
+    static final Set<ReceiptField> CODES = Set.of(ReceiptField.INVOICE_CODE, ReceiptField.INVOICE_NUMBER, ReceiptField.CHECK_CODE);
 
     /** A check code: six characters of hexadecimal. */
     private static final Pattern CHECK_CODE = Pattern.compile("[0-9a-f]{6}");

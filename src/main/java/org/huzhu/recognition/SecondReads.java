@@ -303,9 +303,11 @@ final class SecondReads {
         claims.forEach((field, values) -> {
             if (values.size() != 1) return;
             Value value = values.getFirst();
-            // a date, which no sum checks, must be read the same by two more looks (set 2's scans and faxes had dates
-            // misread so placed: 2036-05-13 for 2026-05-13); asking the same of amounts lost one right of set 1's 363
-            Value again = kind(field) == DATE ? dateTwice(value.area(), lines) : value;
+            // a date or a code, which no sum checks, must be read the same by two more looks (set 2's scans and faxes had
+            // dates misread so placed: 2036-05-13 for 2026-05-13; its faxes and photos codes too); asking the same of
+            // amounts lost one right of set 1's 363
+            Value again = kind(field) == DATE ? dateTwice(value.area(), lines)
+                    : ReceiptChecks.CODES.contains(field) ? twice(value.area(), kind(field), lines) : value;
             if (again != null && again.text().equals(value.text())) fields.put(field, value);
         });
         return looked;
