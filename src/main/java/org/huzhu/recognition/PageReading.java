@@ -160,12 +160,12 @@ final class PageReading {
     }
 
     /**
-     * The amounts, dates and runs of digits as long as an invoice's code or number outside the fee table (the lines
-     * between {@code tableRows}, when given) that no field took, each with the box left of it where its label would
-     * stand: from what was read before it on its line (a value or a label) or at most {@value #LABEL_ROOM} line heights
-     * left, as high as its line and a little more. One
-     * with a digit read between it and what was read before it is none (the digit may be its own, cut off), nor is one
-     * with a wide gap inside. Amounts OCR ran together without a gap (1402.134057.54 for 1402.13 and 4057.54, their
+     * The amounts, dates and codes (an invoice's code, number or check code: {@link #valueSpans}) outside the fee table
+     * (the lines between {@code tableRows}, when given) that no field took, each with the box left of it where its label
+     * would stand: from what was read before it on its line (a value, a label, or a word of its own before a wide gap:
+     * {@link #afterAWordOfItsOwn}) or at most {@value #LABEL_ROOM} line heights left, as high as its line and a little
+     * more. One with a digit read between it and what was read before it is none (the digit may be its own, cut off),
+     * nor is one with a wide gap inside. Amounts OCR ran together without a gap (1402.134057.54 for 1402.13 and 4057.54, their
      * label between them lost under a seal) are parted after each amount's two decimals.
      */
     List<ReceiptReading.Unlabelled> unlabelledValues(int[] tableRows) {

@@ -289,9 +289,9 @@ final class SecondReads {
                             unlabelled.value().text());
                 }
                 Value value = unlabelled.value();
-                if (field != null && unread(field, reading, fields)) {
-                    claims.computeIfAbsent(field, f -> new ArrayList<>()).add(new Value(value.text(), value.confidence() * PageReading.PLACED_TRUST, value.area()));
-                }
+                // the field is the code's shape's, open on the page
+                if (field != null) claims.computeIfAbsent(field, f -> new ArrayList<>())
+                        .add(new Value(value.text(), value.confidence() * PageReading.PLACED_TRUST, value.area()));
                 continue;
             }
             ReceiptLabel label = read == null ? null : labelEnding(look);
