@@ -81,7 +81,7 @@ final class ReceiptChecks {
     static final Set<ReceiptField> CODES = Set.of(ReceiptField.INVOICE_CODE, ReceiptField.INVOICE_NUMBER, ReceiptField.CHECK_CODE);
 
     /** A check code: six characters of hexadecimal. */
-    private static final Pattern CHECK_CODE = Pattern.compile("[0-9a-f]{6}");
+    static final Pattern CHECK_CODE = Pattern.compile("[0-9a-f]{6}");
 
     /**
      * The code field a code as spelled ({@link FieldText#code}, {@link FieldText#checkCode}) has the shape of: eight digits

@@ -99,9 +99,9 @@ final class SecondReads {
         return switch (field) {
             case PAYER_NAME -> NAME;
             case HOSPITAL -> HOSPITAL_NAME;
-            case INVOICE_CODE -> new Kind(DIGITS, FieldText::code, Pattern.compile("\\d{8}"));
-            case INVOICE_NUMBER -> new Kind(DIGITS, FieldText::code, Pattern.compile("\\d{10}"));
-            case CHECK_CODE -> new Kind(DIGITS + "abcdef", FieldText::checkCode, Pattern.compile("[0-9a-f]{6}"));
+            case INVOICE_CODE -> new Kind(DIGITS, FieldText::code, Pattern.compile("\\d{" + ReceiptChecks.CODE_DIGITS + "}"));
+            case INVOICE_NUMBER -> new Kind(DIGITS, FieldText::code, Pattern.compile("\\d{" + ReceiptChecks.NUMBER_DIGITS + "}"));
+            case CHECK_CODE -> new Kind(DIGITS + "abcdef", FieldText::checkCode, ReceiptChecks.CHECK_CODE);
             // a stay under 住院时间 is one range, whose read in a date's characters makes no single date and so is never taken
             case ISSUE_DATE, VISIT_DATE, ADMISSION_DATE, DISCHARGE_DATE -> DATE;
             default -> AMOUNT;
