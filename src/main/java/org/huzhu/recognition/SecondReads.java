@@ -144,7 +144,7 @@ final class SecondReads {
                 warnings.add(field.chinese() + "几次识别的结果不一致，已舍弃，请核对");
             }
         }
-        Map<ReceiptReading.Unlabelled, String> looked = labelsOfUnlabelled(reading, fields, lines);
+        Map<ReceiptReading.Unlabelled, LabelLooks> looked = labelsOfUnlabelled(reading, fields, lines);
         labelRemnant(reading, fields, warnings, lines, looked);
         dischargeInTheStay(reading, fields, warnings, lines);
         for (Map.Entry<ReceiptField, Value> e : List.copyOf(fields.entrySet())) {
@@ -259,15 +259,17 @@ final class SecondReads {
      * when that field's label was read nowhere on the page and no other value's look names it too — a seal of the form's
      * own red over 自付金额, a thin Song face's 个人自付 read as 革, 出院日期 as 出院: the first read kept the value, not
      * its label. The label read must end where the value begins (a colon between them) and be an amount's for an amount,
-     * a date's for a date. A code with the shape of an invoice's code, number or check code is that field's when a look,
+     * a date's for a date; a look that reads no label so is made again on the page as it came with its seal, where a
+     * seal found by its shape was taken out with the labels under it ({@link LineReader#readLabelWithSeal}: set 1's other
+     * forms as scans, 其他基金支付 gone with the ring). A code with the shape of an invoice's code, number or check code is that field's when a look,
      * at up to three scales, names its label or keeps a remnant of it ({@link #codeFieldNamed}: a seal over the top of
      * the page made the form's layer lose 票据代码, 票据号码 and 校验码). A value so placed is a little less sure
      * ({@link PageReading#PLACED_TRUST}), and is judged by the checks like any other.
      */
-    private static Map<ReceiptReading.Unlabelled, String> labelsOfUnlabelled(ReceiptReading reading, Map<ReceiptField, Value> fields,
+    private static Map<ReceiptReading.Unlabelled, LabelLooks> labelsOfUnlabelled(ReceiptReading reading, Map<ReceiptField, Value> fields,
             LineReader lines) {
         Map<ReceiptField, List<Value>> claims = new EnumMap<>(ReceiptField.class);
-        Map<ReceiptReading.Unlabelled, String> looked = new LinkedHashMap<>();
+        Map<ReceiptReading.Unlabelled, LabelLooks> looked = new LinkedHashMap<>();
         boolean wanted = false;
         for (ReceiptLabel label : ReceiptLabel.values()) {
             wanted |= (label.isAmount() || label.isDate()) && unread(label.field(), reading, fields);
@@ -281,8 +283,8 @@ final class SecondReads {
             Area box = unlabelled.label();
             TextBox read = lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);
             String look = folded(read);
-            looked.put(unlabelled, look);
             if (code) {
+                looked.put(unlabelled, new LabelLooks(look, null));
                 ReceiptField field = codeFieldNamed(look, unlabelled.value().text());
                 for (int scale = 1; field == null && scale < REMNANT_SCALES.length; scale++) {
                     field = codeFieldNamed(folded(lines.readLabel(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[scale])),
@@ -295,6 +297,9 @@ final class SecondReads {
                 continue;
             }
             ReceiptLabel label = read == null ? null : labelEnding(look);
+            TextBox withSeal = label == null ? lines.readLabelWithSeal(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE) : null;
+            looked.put(unlabelled, new LabelLooks(look, withSeal == null ? null : folded(withSeal)));
+            if (label == null) label = labelEnding(folded(withSeal));
             if (label == null || !(unlabelled.date() ? label.isDate() : label.isAmount()) || !unread(label.field(), reading, fields)) continue;
             Value value = unlabelled.value();
             claims.computeIfAbsent(label.field(), f -> new ArrayList<>())
@@ -331,6 +336,13 @@ final class SecondReads {
         return null;
     }
 
+    /**
+     * The looks at the label of a value read without one, at {@link #SECOND_SCALE}: on the page as read, and on the page
+     * as it came with its seal ({@link LineReader#readLabelWithSeal}; null when not looked at or nothing was read).
+     */
+    private record LabelLooks(String page, String withSeal) {
+    }
+
     /** Two characters of a label, in its order, are the least a look must keep of it to name it. */
     static final int REMNANT = 2;
 
@@ -355,14 +367,17 @@ final class SecondReads {
      * and no look names another or anything a remnant may not be, a little less sure ({@link PageReading#PLACED_TRUST}),
      * with a warning, and only when it makes no sum of the checks fail that held or could not be checked without it
      * ({@link #agreesWithTheChecks}). An amount the fee table lists is a fee line's (化验费's amount, its look reaching
-     * 验费), not a remnant's.
+     * 验费), not a remnant's. Where the looks name no field and veto none, the same looks are made on the page as it came
+     * with its seal, when a seal found by its shape was taken out with the labels under it ({@link LineReader#readLabelWithSeal}:
+     * a grey scan's 自付金额 under the ring and star, 额: without the seal, 八自付全本 with it). Set 1's other forms as scans,
+     * seeds 1–30: 369 → 374 fields right, WRONG 5 → 5; stamped over the payer's label 386 → 387, 1 → 1.
      */
     private static void labelRemnant(ReceiptReading reading, Map<ReceiptField, Value> fields, List<String> warnings, LineReader lines,
-            Map<ReceiptReading.Unlabelled, String> looked) {
+            Map<ReceiptReading.Unlabelled, LabelLooks> looked) {
         List<Area> taken = fields.values().stream().map(Value::area).toList();
         Map<ReceiptField, List<Value>> claims = new EnumMap<>(ReceiptField.class);
         Map<Area, String> remnants = new HashMap<>();
-        for (Map.Entry<ReceiptReading.Unlabelled, String> e : looked.entrySet()) {
+        for (Map.Entry<ReceiptReading.Unlabelled, LabelLooks> e : looked.entrySet()) {
             ReceiptReading.Unlabelled unlabelled = e.getKey();
             String amount = FieldText.money(unlabelled.value().text());
             if (!unlabelled.amount() || taken.contains(unlabelled.value().area()) || !FieldText.isMoney(amount)
@@ -373,13 +388,20 @@ final class SecondReads {
             ReceiptField field = null;
             String remnant = null;
             boolean vetoed = false;
-            for (int look = 0; look < REMNANT_SCALES.length && !vetoed && (look < 2 || field == null); look++) {
-                String text = look == 0 ? e.getValue() : folded(lines.readLabel(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[look]));
-                Remnant named = remnantOf(text, reading, fields);
-                vetoed = named.vetoes() || field != null && named.field() != null && named.field() != field;
-                if (named.field() != null && field == null) {
-                    field = named.field();
-                    remnant = text;
+            for (boolean withSeal : new boolean[] {false, true}) {
+                if (field != null || vetoed) break;
+                // the page with its seal is looked at again only where it is kept and read something at the first scale
+                if (withSeal && e.getValue().withSeal() == null) break;
+                for (int look = 0; look < REMNANT_SCALES.length && !vetoed && (look < 2 || field == null); look++) {
+                    String text = look == 0 ? (withSeal ? e.getValue().withSeal() : e.getValue().page())
+                            : folded(withSeal ? lines.readLabelWithSeal(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[look])
+                                    : lines.readLabel(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[look]));
+                    Remnant named = remnantOf(text, reading, fields);
+                    vetoed = named.vetoes() || field != null && named.field() != null && named.field() != field;
+                    if (named.field() != null && field == null) {
+                        field = named.field();
+                        remnant = text;
+                    }
                 }
             }
             if (vetoed || field == null) continue;

@@ -47,6 +47,11 @@ public final class NameDiagnostic {
                     }
 
                     @Override
+                    public TextBox readLabelWithSeal(double x, double y, double w, double h, double s) {
+                        return shown("label look with the seal", page.lines().readLabelWithSeal(x, y, w, h, s), x, y, w, h, s, "labels");
+                    }
+
+                    @Override
                     public TextBox readLabel(double x, double y, double w, double h, double s) {
                         if (Boolean.getBoolean("scales")) {
                             for (double other : new double[] {1.0, 1.5, 2.5, 3.0}) shown("label look", page.lines().readLabel(x, y, w, h, other), x, y, w, h, other, "labels");

@@ -189,6 +189,24 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * Scans of other forms whose seal, found by its shape and taken out, took the labels under it along, no darker than
+     * it (自付金额 under the ring and the star left 额: on the page): the amounts, read with no label before them, are
+     * placed by a look at the label on the page as it came, seal and all, which keeps 自付 (seeds 13, 27: selfPaid),
+     * reads 其他基金支付 whole (seeds 7, 10) or keeps enough of 医保统筹基金支付 (seed 21). Before, all five were missing.
+     */
+    @Test
+    void anAmountWhoseLabelTheSealTookAlongIsPlacedByALookAtThePageWithItsSeal() {
+        List<String> wrong = new ArrayList<>();
+        int right = 0;
+        for (String seedField : List.of("13 selfPaid", "27 selfPaid", "7 otherPaid", "10 otherPaid", "21 fundPaid")) {
+            long seed = Long.parseLong(seedField.split(" ")[0]);
+            right += read(new long[] {seed}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN, List.of(seedField.split(" ")[1]), wrong);
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("amounts read right of 5 (none when labels were looked at only without the seal)").isEqualTo(5);
+    }
+
+    /**
      * Scans of other forms with their data in the thin Song face and the seal's ring across a long hospital's name: no two
      * reads agreed (华中科拷活同济医学掀附属协和医院, 华中科挝疼同济医党噬附属协和医院 …) and the layer without the seal
      * loses the thin strokes. Every read comes nearest to the same listed hospital, by two characters more than to any

@@ -73,6 +73,20 @@ class SecondReadsTest {
             return this;
         }
 
+        /** Answers a look for a label on the page as it came, with its seal ({@link LineReader#readLabelWithSeal}), by its row, at any scale. */
+        ScriptedLines labelWithSeal(int row, String text) {
+            answers.put(row + "@label~withSeal", text);
+            return this;
+        }
+
+        @Override
+        public TextBox readLabelWithSeal(double x, double y, double width, double height, double scale) {
+            int row = (int) Math.round((y + height / 2) / 100);
+            asked.add(row + "@label~withSeal");
+            String text = answers.get(row + "@label~withSeal");
+            return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
+        }
+
         @Override
         public TextBox readLabel(double x, double y, double width, double height, double scale) {
             int row = (int) Math.round((y + height / 2) / 100);
@@ -733,6 +747,45 @@ class SecondReadsTest {
                 "751.53", 5);
 
         assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("751.53");
+    }
+
+    /**
+     * A grey scan whose seal, found by its shape, was taken out with the labels under it, no darker than it: the looks at
+     * the page without it keep 额: of 自付金额, too little; the page as it came, seal and all, keeps 自付 (八自付全本).
+     */
+    @Test
+    void looksAtTheLabelOnThePageWithItsSealWhenThePageWithoutItKeptTooLittle() {
+        ScriptedLines lines = new ScriptedLines().label(5, "额:单").labelWithSeal(5, "八自付全本");
+
+        ReceiptReading read = looked(lines, OTHER_PERSONAL_LABELS, "11972.36", 5);
+
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("11972.36");
+        assertThat(read.warnings()).contains("个人自付的标签残缺，只认出「八自付全本」，与之相近的其他标签都已在页上找到，无标签的金额 11972.36 按个人自付取用，请核对原件");
+        assertThat(looked(new ScriptedLines().label(5, "额:单"), OTHER_PERSONAL_LABELS, "11972.36", 5).fields())
+                .doesNotContainKey(ReceiptField.SELF_PAID);
+    }
+
+    /** The page as it came is asked for a remnant only when the looks without its seal said nothing of whose the amount is. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a look without the seal names a distractor | 预缴人",
+            "a look without the seal reads a label whole | 补缴金额"})
+    void doesNotLookAtThePageWithItsSealWhenALookWithoutItNamedAnother(String what, String look) {
+        ScriptedLines lines = new ScriptedLines().label(5, look).labelWithSeal(5, "八自付全本");
+
+        ReceiptReading read = looked(lines, OTHER_PERSONAL_LABELS, "11972.36", 5);
+
+        assertThat(read.fields()).doesNotContainKey(ReceiptField.SELF_PAID);
+    }
+
+    /** The page with its seal reads the label whole where the page without it read nothing: the amount is that label's. */
+    @Test
+    void givesAnAmountToTheLabelThePageWithItsSealReadsLeftOfIt() {
+        ScriptedLines lines = new ScriptedLines().labelWithSeal(5, "其他基金支付：");
+
+        ReceiptReading read = looked(lines, EnumSet.of(ReceiptField.CASH_PAID), "0.00", 5);
+
+        assertThat(read.fields().get(ReceiptField.OTHER_PAID).text()).isEqualTo("0.00");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -45,12 +45,13 @@ final class ImagePreparation {
      * original: original = prepared / scale, turned back by the skew. A grey scan has no colour to
      * part them by and is one layer: {@code form} is null. {@code withoutSeal}, not null only on a grey page read as
      * one layer with its seal on it, gives that page's data parted from the seal's lighter ink ({@link GreyInks}) at the
-     * same scale and skew, made when first asked for.
+     * same scale and skew, made when first asked for; {@code withSeal}, not null only on a grey page read as one layer
+     * whose seal was taken out, gives that page as it came, seal and all, for the labels the seal took along.
      */
     record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Supplier<Prepared> oneLayer,
-                    Supplier<GreyImage> withoutSeal) {
+                    Supplier<GreyImage> withoutSeal, Supplier<GreyImage> withSeal) {
         Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees) {
-            this(data, form, scale, skewDegrees, null, null);
+            this(data, form, scale, skewDegrees, null, null, null);
         }
     }
 
@@ -108,7 +109,7 @@ final class ImagePreparation {
             FormRegistration.Transform template = FormRegistration.register(form);
             if (template == null) return oneLayer(grey, sealFree, skew);
             GreyImage page = grey, inked = sealFree;
-            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, inked, skew), null);
+            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, inked, skew), null, null);
         }
         if (settings.binarise()) data = binarise(data, otsuThreshold(data));
         return new Prepared(data, form, scale, skew);
@@ -120,15 +121,16 @@ final class ImagePreparation {
      * its seal, and its data parted from the seal ({@code sealFree}) is kept for the looks that ask for it
      * ({@link Prepared#withoutSeal}). Set 1's other forms as scans, seeds 1–30: 330 → 354 fields right, WRONG 8 → 6; the
      * same stamped over the payer's label 347 → 380, WRONG 5 → 1; scanned with the data in the thin Song face 291 → 291
-     * (the data is no darker than the seal there: left with it).
+     * (the data is no darker than the seal there: left with it). A page whose seal was taken out keeps itself as it came
+     * ({@link Prepared#withSeal}): the labels under the seal, no darker than it, went with it.
      */
     private Prepared oneLayer(GreyImage grey, GreyImage sealFree, double skew) {
         double scale = scaleFor(grey.width(), settings.minWidth());
         GreyImage apart = SealRing.withoutSeal(grey);
         GreyImage page = PageGeometry.resample(apart != null ? apart : grey, scale, skew);
         if (settings.binarise()) page = binarise(page, otsuThreshold(page));
-        if (apart != null) return new Prepared(page, null, scale, skew, null, null);
-        return new Prepared(page, null, scale, skew, null, once(() -> PageGeometry.resample(sealFree, scale, skew)));
+        if (apart != null) return new Prepared(page, null, scale, skew, null, null, once(() -> PageGeometry.resample(grey, scale, skew)));
+        return new Prepared(page, null, scale, skew, null, once(() -> PageGeometry.resample(sealFree, scale, skew)), null);
     }
 
     /** The supplier's value, made at the first call only (by whichever thread comes first). */

@@ -161,6 +161,12 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             }
 
             @Override
+            public TextBox readLabelWithSeal(double x, double y, double width, double height, double scale) {
+                if (p.withSeal() == null) return null;
+                return TesseractOcr.this.readLine(p, p.withSeal().get(), x, y, width, height, scale, FormVocabulary.ALPHABET);
+            }
+
+            @Override
             public TextBox readLineWithLabels(double x, double y, double width, double height, double scale, String alphabet) {
                 return TesseractOcr.this.readLine(p, both.get(), x, y, width, height, scale, alphabet);
             }
