@@ -209,8 +209,14 @@ final class FieldText {
      * bracketed 章, or 章 and a closing bracket, at the start. No hospital's name begins so (章丘市人民医院 keeps its 章).
      */
     static String hospital(String text) {
-        return STAMP_MARK.matcher(name(text)).replaceFirst("");
+        return STAMP_MARK.matcher(name(DASHES_FOR_ONE.matcher(text).replaceAll("一"))).replaceFirst("");
     }
+
+    /**
+     * One or two dashes between two Chinese characters of a hospital's name: its 一, which OCR reads as a hyphen or two
+     * (武汉市第--医院, 武汉市第~-医院 for 武汉市第一医院). No hospital's name holds a dash.
+     */
+    private static final Pattern DASHES_FOR_ONE = Pattern.compile("(?<=\\p{IsHan})[-－—–~～]{1,2}(?=\\p{IsHan})");
 
     private static final Pattern STAMP_MARK = Pattern.compile("^[(（〈【《「〔\\[]?章[)）〉】》」〕\\]]+");
 }

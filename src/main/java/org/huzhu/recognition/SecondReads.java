@@ -126,9 +126,11 @@ final class SecondReads {
             Value first = fields.get(field);
             if (first == null || first.area() == null) continue;
             List<Value> reads = new ArrayList<>();
-            Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null, roomAfter(reading, field, first), reads);
+            Area roomAfter = roomAfter(reading, field, first);
+            Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null, roomAfter, reads);
             if (field == ReceiptField.HOSPITAL && hospitals != null && !listed(hospitals, name)) {
                 Value withoutSeal = listedWithoutSeal(room(reading, field, first), lines, hospitals);
+                if (withoutSeal == null) withoutSeal = listedAtOtherScales(hospitals, reads, roomAfter != null ? HOSPITAL_IN_ITS_ROOM : HOSPITAL_NAME, lines);
                 if (withoutSeal != null) name = withoutSeal;
             }
             Value nearest = name == null && field == ReceiptField.HOSPITAL && hospitals != null ? nearestOfAll(hospitals, reads) : null;
@@ -950,6 +952,27 @@ final class SecondReads {
             if (m.kind() == HospitalList.Match.Kind.NOT_LISTED || !listed.equals(m.listed())) return null;
         }
         return new Value(chosen.text(), OUTVOTED_TRUST * chosen.confidence(), reads.get(0).area());
+    }
+
+    /** The scales of the looks at a hospital's name that its reads named no listed hospital with: those no read was made at. */
+    static final double[] OTHER_SCALES = {1.0, 2.5};
+
+    /**
+     * A hospital whose reads, agreeing or not, named no listed hospital, looked at twice more where the looks were, at the
+     * scales they were not made at ({@link #OTHER_SCALES}): Tesseract reads a character of one print differently at
+     * different sizes (京山 as 京出 at 1.5, 2.0 and 2.5 and right at 1.0; 荆门 as 草门 and 剂门 and right at 1.0 and
+     * 1.5). Taken, as {@link #listedAmong} takes it, when one look names a listed hospital and every read is that
+     * hospital or a character or two from it and from no other; null else.
+     */
+    private static Value listedAtOtherScales(HospitalList hospitals, List<Value> reads, Kind kind, LineReader lines) {
+        if (reads.size() < 2) return null;
+        List<Value> all = new ArrayList<>(reads);
+        Area area = reads.getFirst().area();
+        for (double scale : OTHER_SCALES) {
+            Value look = read(area, scale, kind, lines);
+            if (look != null) all.add(look);
+        }
+        return all.size() > reads.size() ? listedAmong(hospitals, all) : null;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.huzhu.recognition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -114,5 +115,18 @@ class FieldTextTest {
             "章)武汉市普仁医院 → 武汉市普仁医院", "章丘市人民医院 → 章丘市人民医院", "武汉市第一医院 → 武汉市第一医院"})
     void hospitalsLoseTheStampMarkOfTheirLabel(String read, String hospital) {
         assertThat(FieldText.hospital(read)).isEqualTo(hospital);
+    }
+
+    /** A grey scan's 武汉市第一医院, its 一 read as two hyphens, a tilde and a hyphen, a dash; a dash not between two characters stays. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"武汉市第--医院 → 武汉市第一医院", "武汉市第~-医院复本 → 武汉市第一医院复本", "天门市第—人民医院 → 天门市第一人民医院",
+            "武汉市第---医院 → 武汉市第---医院", "-武汉市中心医院 → -武汉市中心医院"})
+    void aHospitalsOneReadAsDashesIsOne(String read, String hospital) {
+        assertThat(FieldText.hospital(read)).isEqualTo(hospital);
+    }
+
+    @Test
+    void aPersonsNameKeepsItsDashAsAMiddleDot() {
+        assertThat(FieldText.personName("买买提-艾力")).isEqualTo("买买提·艾力");
     }
 }

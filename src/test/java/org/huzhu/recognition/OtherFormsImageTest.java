@@ -144,6 +144,19 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * Scans of other forms whose hospital every read so far named no listed hospital with: 京出市人民医院 (seed 2),
+     * 草门市 and 剂门市 for 荆门市 (seeds 21, 29), read right by a look at another scale; 武汉市第--医院 (seed 23), its 一
+     * read as two hyphens. All four are read (none before).
+     */
+    @Test
+    void aHospitalItsReadsNamedNoListedOneWithIsLookedAtAtTheOtherScales() {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {2, 21, 23, 29}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN, List.of("hospital"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("hospitals read right of 4 (none before)").isEqualTo(4);
+    }
+
+    /**
      * Scans of other forms with the seal's ring across 医保统筹基金支付's amount: the page read 室321 for 1321.49, and
      * every look on the page's grey read the ring too. Looked at without the seal, the amount is taken when the total is
      * then the sum of the payments to the cent — on seed 10 the look read on into the next amount, ¥10044.87¥0.00.

@@ -17,7 +17,7 @@ import org.huzhu.recognition.specimen.Variants;
  * by {@link Recognitions}: fields right, missing and WRONG over seeds FROM..TO. Set 1 is the set the reader is tuned on;
  * its other forms are where a change meant for forms that are not the national template is measured first.
  * Arguments: VARIANT FROM TO [THREADS]. With {@code -Ddpi=300} the receipts are rendered clean at that resolution instead
- * ({@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink, with {@code -DsealOverPayer=true} over the payer's label; {@code -DsongForm=true}: the form in the Song face; {@code -Dsave=DIR}: each image written there), with
+ * ({@code -Dwarnings=true}: each seed's warnings too; {@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink, with {@code -DsealOverPayer=true} over the payer's label; {@code -DsongForm=true}: the form in the Song face; {@code -Dsave=DIR}: each image written there), with
  * {@code -Dtemplate=true} on the national template; SCAN with a style and no {@code -Ddpi}: scanned as the variant scans; {@code -Dtessdata=DIR}: the models read from DIR.
  */
 public final class OtherFormsProbe {
@@ -33,7 +33,8 @@ public final class OtherFormsProbe {
                 long s = seed;
                 results.add(pool.submit(() -> {
                     ReceiptTruth truth = Boolean.getBoolean("template") ? ReceiptFaker.receipt(s) : ReceiptFaker.onOtherForm(s);
-                    Map<String, String> read = recognitions.recognise("receipt", image(truth, variant, s)).fields();
+                    Recognition recognition = recognitions.recognise("receipt", image(truth, variant, s));
+                    Map<String, String> read = recognition.fields();
                     int right = 0, missing = 0, wrong = 0;
                     StringBuilder wrongs = new StringBuilder();
                     for (Map.Entry<String, String> f : truth.fields().entrySet()) {
@@ -48,6 +49,7 @@ public final class OtherFormsProbe {
                             wrongs.append(' ').append(f.getKey()).append('=').append(got).append("≠").append(f.getValue());
                         }
                     }
+                    if (Boolean.getBoolean("warnings") && !recognition.warnings().isEmpty()) wrongs.append(" ").append(recognition.warnings());
                     return right + " " + missing + " " + wrong + " seed " + s + wrongs;
                 }));
             }

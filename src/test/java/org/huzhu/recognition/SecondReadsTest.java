@@ -376,6 +376,43 @@ class SecondReadsTest {
     }
 
     /**
+     * 京山市人民医院 read as 京出市人民医院 by the page and the look at 2.0 (a grey scan's print, 山 as 出 at every scale but
+     * one): the reads agree on no listed hospital, and two more looks at the scales not yet used (1.0, 2.5) are made; one
+     * reading the listed hospital, every read a character from it and from no other, names it.
+     */
+    @Test
+    void looksAtAHospitalItsReadsNamedNoListedOneWithAtTheOtherScales() {
+        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "京出市人民医院").answer(2, 1.0, "京山市人民医院");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "京出市人民医院", 2), Map.of()), lines, HospitalList.shipped());
+
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("京山市人民医院");
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).confidence()).isCloseTo(0.8 * SecondReads.OUTVOTED_TRUST, within(1e-9));
+        assertThat(lines.asked).contains("2@1.0:", "2@2.5:");
+    }
+
+    /** The looks at the other scales choose nothing when one of them reads another hospital, or none reads a listed one. */
+    @ParameterizedTest(name = "at 1.0 {0}, at 2.5 {1}")
+    @CsvSource({"京山市人民医院, 武汉大学人民医院", "京出市人民医院, 京出市人民医阮", "京山市人民医院, 京山市中医医院"})
+    void looksAtTheOtherScalesChooseNoListedHospitalAnotherReadIsNotNear(String atOne, String atTwoAndAHalf) {
+        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "京出市人民医院").answer(2, 1.0, atOne).answer(2, 2.5, atTwoAndAHalf);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "京出市人民医院", 2), Map.of()), lines, HospitalList.shipped());
+
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("京出市人民医院");
+    }
+
+    /** Reads agreeing on a listed hospital are not looked at again. */
+    @Test
+    void doesNotLookAgainAtAListedHospital() {
+        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "京山市人民医院");
+
+        SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "京山市人民医院", 2), Map.of()), lines, HospitalList.shipped());
+
+        assertThat(lines.asked).containsExactly("2@2.0:");
+    }
+
+    /**
      * Every fee line read, and they add up to 274.78 where the total was read as 9274.78 (a Song face's ¥ taken for a
      * 9): the total is read twice again, and two looks that agree with each other and with the lines replace it. Looks
      * that agree on another amount, or do not agree, leave it as read; so does a reading whose lines were not all read.
