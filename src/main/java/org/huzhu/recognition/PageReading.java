@@ -186,8 +186,9 @@ final class PageReading {
                     case CODE -> codeSpelled(span.text());
                 };
                 previous = afterAWordOfItsOwn(line, text, previous, span.from());
-                // a digit read before it may be its own, cut off (关东9.30 for ¥479.30): not a value to place
-                boolean whole = text.substring(previous, span.from()).chars().noneMatch(Character::isDigit);
+                // a digit read before it may be its own, cut off (关东9.30 for ¥479.30): not a value to place, unless it
+                // stands past a wide gap before the value's sign
+                boolean whole = text.substring(previous, span.from()).chars().noneMatch(Character::isDigit) || signedPastAGap(line, text, previous, span);
                 for (int k = span.from() + 1; k < span.to(); k++) whole &= !line.gapBefore(k);
                 if (!whole || taken(span, value)) continue;
                 double right = line.left(span.from());
@@ -246,6 +247,20 @@ final class PageReading {
     }
 
     private record ValueSpan(Span span, ReceiptReading.Sort sort) {
+    }
+
+    /**
+     * Whether a value read with digits before it (between {@code previous} and it) has one character of its own before it
+     * past the last wide gap — its sign, ¥ read as any character (1当130.68: 个人自费 under the seal read as 1, 当 for
+     * ¥) — and is read with some confidence ({@link SecondReads#UNSURE}): the digits before the gap are another's. Not a
+     * value with nothing between the gap and it (a stray 7 or 5 before 9.30 or 8.12 may be its own digit, the gap a
+     * stroke the seal took), nor one read unsure (蔡49.30 for ¥479.30, at 0: the sign read with a digit).
+     */
+    private static boolean signedPastAGap(TextLine line, String text, int previous, Span value) {
+        int gap = previous;
+        for (int k = previous + 1; k < value.from(); k++) if (line.gapBefore(k)) gap = k;
+        String sign = text.substring(gap, value.from()).strip();
+        return gap > previous && sign.codePointCount(0, sign.length()) == 1 && value.confidence() >= SecondReads.UNSURE;
     }
 
     /** The fewest letters and digits that, ending at a wide gap before a value, are a value of their own, not its digits cut off. */

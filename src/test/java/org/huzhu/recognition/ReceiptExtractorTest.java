@@ -794,6 +794,24 @@ class ReceiptExtractorTest {
         assertThat(runTogether.label().x() + runTogether.label().width()).isCloseTo(58, within(0.5));
     }
 
+    /**
+     * 个人自付：¥966.02 个人自费：¥130.68 with the seal over 个人自费, read 个人自付：关966.02 1 当130.68: the 1 (the label
+     * misread) stands between wide gaps, and 当 (the ¥) right before 130.68, which is a value no label was read before.
+     * Not so with nothing between the last gap and the value (1 130.68, 1当 130.68: the 1 may be its own digit), nor
+     * read unsure (蔡49.30 for ¥479.30, the sign read with a digit).
+     */
+    @ParameterizedTest(name = "{0} {1} at {2}: found {3}")
+    @CsvSource({"1, 当130.68, 0.6, true", "1, 130.68, 0.6, false", "1当, 130.68, 0.6, false", "1, 蔡49.30, 0.0, false"})
+    void findsAnAmountWithItsSignPastAWideGapAfterADigitReadBeforeIt(String stray, String signed, double confidence, boolean found) {
+        PageText page = page(new TextBox("个人自付：关966.02", 10, 40, 28, 3.5, 0.9), new TextBox(stray, 45, 40, 1.7 * stray.length(), 3.5, 0.0),
+                new TextBox(signed, 60, 40, 1.7 * signed.length(), 3.5, confidence));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(texts(reading)).containsEntry("selfPaid", "966.02");
+        assertThat(reading.unlabelled()).extracting(u -> u.value().text()).isEqualTo(found ? List.of("130.68") : List.of());
+    }
+
     static TextBox inked(String text, double x, double y, TextBox.Ink ink) {
         return new TextBox(text, x, y, new TestReceipt.Placed(text, 0, 0, 3.5).width(), 3.5, 1.0, ink);
     }
