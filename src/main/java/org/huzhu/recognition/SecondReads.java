@@ -962,10 +962,15 @@ final class SecondReads {
      * scales they were not made at ({@link #OTHER_SCALES}): Tesseract reads a character of one print differently at
      * different sizes (京山 as 京出 at 1.5, 2.0 and 2.5 and right at 1.0; 荆门 as 草门 and 剂门 and right at 1.0 and
      * 1.5). Taken, as {@link #listedAmong} takes it, when one look names a listed hospital and every read is that
-     * hospital or a character or two from it and from no other; null else.
+     * hospital or a character or two from it and from no other; null else. Not looked at when the reads so far are not
+     * all one listed hospital or near it (a hospital the list lacks, 江陵县熊河镇卫生院): the list could choose nothing.
      */
     private static Value listedAtOtherScales(HospitalList hospitals, List<Value> reads, Kind kind, LineReader lines) {
-        if (reads.size() < 2) return null;
+        // the list can choose only when every read so far is one listed hospital or a character or two from it
+        List<HospitalList.Match> matches = reads.stream().map(read -> hospitals.match(read.text())).toList();
+        boolean oneListed = matches.stream().allMatch(m -> m.kind() == HospitalList.Match.Kind.LISTED || m.kind() == HospitalList.Match.Kind.NEAR)
+                && matches.stream().map(HospitalList.Match::listed).distinct().count() == 1;
+        if (reads.size() < 2 || !oneListed) return null;
         List<Value> all = new ArrayList<>(reads);
         Area area = reads.getFirst().area();
         for (double scale : OTHER_SCALES) {

@@ -402,14 +402,19 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("京出市人民医院");
     }
 
-    /** Reads agreeing on a listed hospital are not looked at again. */
-    @Test
-    void doesNotLookAgainAtAListedHospital() {
-        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "京山市人民医院");
+    /**
+     * Reads agreeing on a listed hospital are not looked at again, nor reads the list could choose nothing for: a
+     * hospital the list lacks (江陵县熊河镇卫生院), near no listed one.
+     */
+    @ParameterizedTest
+    @CsvSource({"京山市人民医院", "江陵县熊河镇卫生院"})
+    void doesNotLookAgainAtAHospitalTheListCannotChooseFor(String hospital) {
+        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, hospital).answer(2, 1.0, "京山市人民医院");
 
-        SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "京山市人民医院", 2), Map.of()), lines, HospitalList.shipped());
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, hospital, 2), Map.of()), lines, HospitalList.shipped());
 
-        assertThat(lines.asked).containsExactly("2@2.0:");
+        assertThat(lines.asked).doesNotContain("2@1.0:", "2@2.5:");
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo(hospital);
     }
 
     /**
