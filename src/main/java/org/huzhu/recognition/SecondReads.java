@@ -39,9 +39,10 @@ import org.huzhu.recognition.ReceiptReading.Value;
  * <li>Reads of a hospital's name that do not agree are held against the list of hospitals first: one naming a listed
  *     hospital is taken when every other read is a character or two from it and from no other ({@link #listedAmong});
  *     reads all too damaged for that may together name the one listed hospital they all come nearest to
- *     ({@link #nearestOfAll}, with a warning). Of a payer's reads that differ only in their first character, the one
- *     beginning with a surname is taken when no other does ({@link #surnameAmong}). A name left out for disagreeing
- *     reads is not read again in its label's slot.</li>
+ *     ({@link #nearestOfAll}, with a warning); reads that name no listed hospital but are all near one are looked at
+ *     twice more at the scales not yet used ({@link #listedAtOtherScales}). Of a payer's reads that differ only in
+ *     their first character, the one beginning with a surname is taken when no other does ({@link #surnameAmong}). A
+ *     name left out for disagreeing reads is not read again in its label's slot.</li>
  * <li>On a grey page read with its seal on it, amounts the seal cost are looked at on the page's data without the
  *     seal's grey, each taken only with a witness: the sum of the payments for theirs ({@link #sumWithoutSeal}), the
  *     digits the page read for the others ({@link #cutShortWithoutSeal}).</li>
@@ -129,9 +130,9 @@ final class SecondReads {
             Area roomAfter = roomAfter(reading, field, first);
             Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null, roomAfter, reads);
             if (field == ReceiptField.HOSPITAL && hospitals != null && !listed(hospitals, name)) {
-                Value withoutSeal = listedWithoutSeal(room(reading, field, first), lines, hospitals);
-                if (withoutSeal == null) withoutSeal = listedAtOtherScales(hospitals, reads, roomAfter != null ? HOSPITAL_IN_ITS_ROOM : HOSPITAL_NAME, lines);
-                if (withoutSeal != null) name = withoutSeal;
+                Value listed = listedWithoutSeal(room(reading, field, first), lines, hospitals);
+                if (listed == null) listed = listedAtOtherScales(hospitals, reads, roomAfter != null ? HOSPITAL_IN_ITS_ROOM : HOSPITAL_NAME, lines);
+                if (listed != null) name = listed;
             }
             Value nearest = name == null && field == ReceiptField.HOSPITAL && hospitals != null ? nearestOfAll(hospitals, reads) : null;
             if (nearest != null) {
@@ -966,11 +967,11 @@ final class SecondReads {
      * all one listed hospital or near it (a hospital the list lacks, 江陵县熊河镇卫生院): the list could choose nothing.
      */
     private static Value listedAtOtherScales(HospitalList hospitals, List<Value> reads, Kind kind, LineReader lines) {
-        // the list can choose only when every read so far is one listed hospital or a character or two from it
+        if (reads.size() < 2) return null;
         List<HospitalList.Match> matches = reads.stream().map(read -> hospitals.match(read.text())).toList();
         boolean oneListed = matches.stream().allMatch(m -> m.kind() == HospitalList.Match.Kind.LISTED || m.kind() == HospitalList.Match.Kind.NEAR)
                 && matches.stream().map(HospitalList.Match::listed).distinct().count() == 1;
-        if (reads.size() < 2 || !oneListed) return null;
+        if (!oneListed) return null;
         List<Value> all = new ArrayList<>(reads);
         Area area = reads.getFirst().area();
         for (double scale : OTHER_SCALES) {
