@@ -301,8 +301,9 @@ final class SecondReads {
             }
             ReceiptLabel label = read == null ? null : labelEnding(look);
             TextBox withSeal = label == null ? lines.readLabelWithSeal(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE) : null;
-            looked.put(unlabelled, new LabelLooks(look, withSeal == null ? null : folded(withSeal)));
-            if (label == null) label = labelEnding(folded(withSeal));
+            String withSealLook = withSeal == null ? null : folded(withSeal);
+            looked.put(unlabelled, new LabelLooks(look, withSealLook));
+            if (withSealLook != null) label = labelEnding(withSealLook);
             if (label == null || !(unlabelled.date() ? label.isDate() : label.isAmount()) || !unread(label.field(), reading, fields)) continue;
             Value value = unlabelled.value();
             claims.computeIfAbsent(label.field(), f -> new ArrayList<>())
@@ -938,21 +939,22 @@ final class SecondReads {
      * near others too (武汉市第七医院 is a character from 第一, 第三 …): then nothing is chosen by the list.
      */
     private static Value listedAmong(HospitalList hospitals, List<Value> reads) {
-        String listed = null;
+        if (nearOne(hospitals, reads) == null) return null;
         Value chosen = null;
         for (Value read : reads) {
-            HospitalList.Match m = hospitals.match(read.text());
-            if (m.kind() != HospitalList.Match.Kind.LISTED) continue;
-            if (listed != null && !listed.equals(m.listed())) return null;
-            listed = m.listed();
+            if (hospitals.match(read.text()).kind() != HospitalList.Match.Kind.LISTED) continue;
             if (chosen == null || read.confidence() > chosen.confidence()) chosen = read;
         }
         if (chosen == null) return null;
-        for (Value read : reads) {
-            HospitalList.Match m = hospitals.match(read.text());
-            if (m.kind() == HospitalList.Match.Kind.NOT_LISTED || !listed.equals(m.listed())) return null;
-        }
         return new Value(chosen.text(), OUTVOTED_TRUST * chosen.confidence(), reads.get(0).area());
+    }
+
+    /** The listed hospital every read names or is a character or two from (and from no other); null when there is none. */
+    private static String nearOne(HospitalList hospitals, List<Value> reads) {
+        List<HospitalList.Match> matches = reads.stream().map(read -> hospitals.match(read.text())).toList();
+        boolean one = matches.stream().allMatch(m -> m.kind() == HospitalList.Match.Kind.LISTED || m.kind() == HospitalList.Match.Kind.NEAR)
+                && matches.stream().map(HospitalList.Match::listed).distinct().count() == 1;
+        return one ? matches.getFirst().listed() : null;
     }
 
     /** The scales of the looks at a hospital's name that its reads named no listed hospital with: those no read was made at. */
@@ -967,11 +969,7 @@ final class SecondReads {
      * all one listed hospital or near it (a hospital the list lacks, 江陵县熊河镇卫生院): the list could choose nothing.
      */
     private static Value listedAtOtherScales(HospitalList hospitals, List<Value> reads, Kind kind, LineReader lines) {
-        if (reads.size() < 2) return null;
-        List<HospitalList.Match> matches = reads.stream().map(read -> hospitals.match(read.text())).toList();
-        boolean oneListed = matches.stream().allMatch(m -> m.kind() == HospitalList.Match.Kind.LISTED || m.kind() == HospitalList.Match.Kind.NEAR)
-                && matches.stream().map(HospitalList.Match::listed).distinct().count() == 1;
-        if (!oneListed) return null;
+        if (reads.size() < 2 || nearOne(hospitals, reads) == null) return null;
         List<Value> all = new ArrayList<>(reads);
         Area area = reads.getFirst().area();
         for (double scale : OTHER_SCALES) {
