@@ -150,6 +150,8 @@ final class FieldText {
         t = CURRENCY_MISREAD.matcher(t).replaceFirst("");
         // after the two decimals, marks without a digit among them are the seal's or the paper's, not the amount's
         t = t.replaceFirst("(?<=[.,]\\d{2})[^\\d.,]+$", "");
+        // and a Chinese character there ends the amount: what follows is the next label's, whatever digits it holds
+        t = t.replaceFirst("(?<=\\d[.,]\\d{2})\\p{IsHan}.*$", "");
         if (!t.matches("\\d[\\d,]*[.,]\\d{2}")) return t;
         String whole = t.substring(0, t.length() - 3).replace(",", "");
         return whole + "." + t.substring(t.length() - 2);
