@@ -155,7 +155,9 @@ final class SecondReads {
             Area where = where(reading, e.getKey(), e.getValue());
             boolean unsure = e.getValue().confidence() < UNSURE;
             if (kind == null || names(kind) || where == null || kind.form().matcher(e.getValue().text()).matches() && !unsure) continue;
-            Value again = twice(where, kind, lines);
+            List<Value> looks = looks(where, kind, lines);
+            Value again = agreed(looks, where);
+            if (again == null && kind == AMOUNT) again = signAsideAgreed(e.getValue(), looks, where, kind, lines);
             if (again != null) fields.put(e.getKey(), again);
         }
         reading.slots().forEach((field, slot) -> {
@@ -763,6 +765,32 @@ final class SecondReads {
     private static Value dateTwice(Area area, LineReader lines) {
         Value digits = twice(area, DATE, lines);
         return digits != null ? digits : twice(area, DATE_IN_WORDS, lines);
+    }
+
+    /** One or two marks before an amount's first digit: its sign as OCR misread it in a thin face (兰, 于, ”兰, #, sg). */
+    private static final Pattern SIGN_MISREAD = Pattern.compile("^[^\\d.,]{1,2}(?=\\d)");
+
+    /**
+     * An amount the page read after a mark or two that are no digit (”兰1096.70, 于134.28: the ¥ of a thin Song face
+     * read as a Chinese character), taken without them when a look at it, in an amount's characters with the ¥ among
+     * them, reads the same amount: two reads of the same pixels, at two scales, agree on every digit. The marks may have
+     * held a digit (于2726.26 for ¥12726.26): then the look, which reads the ¥ as the ¥, reads that digit too and
+     * differs. The second scale is looked at when the first look has no amount's form.
+     */
+    private static Value signAsideAgreed(Value page, List<Value> looks, Area area, Kind kind, LineReader lines) {
+        Matcher sign = SIGN_MISREAD.matcher(page.text());
+        if (!sign.find()) return null;
+        String amount = FieldText.money(page.text().substring(sign.end()));
+        if (!kind.form().matcher(amount).matches()) return null;
+        List<Value> seen = new ArrayList<>(looks);
+        if (seen.isEmpty()) {
+            Value third = read(area, THIRD_SCALE, kind, lines);
+            if (third != null) seen.add(third);
+        }
+        for (Value look : seen) {
+            if (look.text().equals(amount)) return new Value(amount, Math.min(page.confidence(), look.confidence()), area);
+        }
+        return null;
     }
 
     /** The value both looks read, at the lower of their confidences; null unless there are two and they agree. */

@@ -541,6 +541,31 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("5000.0");
     }
 
+    /**
+     * 个人现金支付 read ”兰1096.70 by the page (a thin Song face's ¥ as a Chinese character after a speck); the looks at 2.0
+     * and 1.5 read {@code second} and {@code third}: the page's amount without the marks is taken when one look reads
+     * that amount, else the read is left as it was.
+     */
+    @ParameterizedTest
+    @CsvSource({"31096.70, 1096.70, 1096.70", "¥1096.70, 1096.78, 1096.70", "31096.70, 1096.78, ”兰1096.70",
+        "¥12726.26, 12726.26, 12726.26", "¥96602, 1096.70, 1096.70", "¥96602, 1096.75, ”兰1096.70"})
+    void takesAnAmountReadAfterAMarkOrTwoWhenALookReadsTheSameAmount(String second, String third, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(6, 2.0, second).answer(6, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.CASH_PAID, "”兰1096.70", 6), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo(taken);
+    }
+
+    @Test
+    void doesNotTakeAnAmountReadAfterAMarkThatHeldItsFirstDigitByALookThatReadsTheDigit() {
+        ScriptedLines lines = new ScriptedLines().answer(6, 2.0, "¥12726.26").answer(6, 1.5, "¥12726.28");
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.TOTAL, "于2726.26", 6), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.TOTAL).text()).isEqualTo("于2726.26");
+    }
+
     @Test
     void readsAgainAValueOfItsFormReadWithLittleConfidenceAndKeepsItWhenTheReadsDisagree() {
         ScriptedLines lines = new ScriptedLines().answer(5, 2.0, "3540.73").answer(5, 1.5, "3540.73")
