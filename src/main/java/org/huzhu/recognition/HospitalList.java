@@ -1,7 +1,6 @@
 package org.huzhu.recognition;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,11 +135,8 @@ public class HospitalList {
     /**
      * The listed hospital that reads of one name, each too damaged to be listed or a character or two from a listed name,
      * all come nearest to: a seal's ring across a long name in a thin face (华中科拷ws活同济医学掀附属协和医院 and
-     * 华中科挝ys疼同济医党噬附属协和医院 for 华中科技大学同济医学院附属协和医院). The ring's strokes come back as Latin
-     * letters: a read is compared by its Chinese characters alone, and, when they are at least half the name's, also with
-     * each run of other marks standing for the characters the ring took ({@link #gappedDistance}; 武SSRRI崖区研确亭社区
-     * 卫生服务中心 is three from 武汉市江岸区百步亭社区卫生服务中心 so, six by its characters alone); the nearer counts.
-     * A read speaks when it keeps {@link #NEAREST_MIN_CHARACTERS} and is
+     * 华中科挝ys疼同济医党噬附属协和医院 for 华中科技大学同济医学院附属协和医院). Only Chinese characters are compared
+     * (the ring's strokes come back as Latin letters). A read speaks when it keeps {@link #NEAREST_MIN_CHARACTERS} and is
      * at most a third of the (listed or other) name's characters from it and {@link #NEAREST_MARGIN} more from every other hospital (同济医院
      * is two from 协和医院). Null unless two reads or more speak, all for the same hospital, and no read is as near another
      * one: then the reads cannot tell, and nothing is chosen.
@@ -151,14 +147,12 @@ public class HospitalList {
         for (String read : reads) {
             String han = chinese(read);
             if (han.codePointCount(0, han.length()) < NEAREST_MIN_CHARACTERS) continue;
-            int[] marks = FieldText.upToItsEnding(read).codePoints().toArray();
             Hospital best = null;
             String bestName = "";
             int nearest = Integer.MAX_VALUE, next = Integer.MAX_VALUE;
             for (Map.Entry<String, Hospital> e : byName.entrySet()) {
                 String name = chinese(e.getKey());
                 int d = distance(han, name, Math.max(han.length(), name.length()));
-                if (2 * han.length() >= name.length()) d = Math.min(d, gappedDistance(marks, name.codePoints().toArray()));
                 if (d < nearest) {
                     if (best != e.getValue()) next = nearest;
                     nearest = d;
@@ -176,45 +170,6 @@ public class HospitalList {
         return speaking >= 2 ? chosen.name() : null;
     }
 
-    /**
-     * The listed hospital that reads of one name, each with marks that are no Chinese character where characters stood,
-     * all fit: a seal's ring across a thin face's characters comes back as Latin letters (利NSKA民医院 and 利NA民医院 for
-     * 利川市人民医院, the ring over 川市人), where {@link #nearestOfAll} finds 当阳市人民医院 a character away and cannot
-     * tell. A read fits a name when the name is the read's Chinese characters, in order, with each run of other marks
-     * standing for the characters the ring took ({@link #gappedDistance} nothing), or for none (the ring crossed between
-     * two characters: 荆门市A人民医院 fits 荆门市人民医院 and 荆门市第二人民医院, and so speaks for neither). A read
-     * speaks when it holds such a run and
-     * at least {@link #NEAREST_MIN_CHARACTERS} Chinese characters, which are at least half the name's, and fits one
-     * listed hospital only. Null unless two reads or more speak, all for the same hospital, and no read fits several:
-     * then the reads cannot tell. Every Chinese character read must be the name's: a character misread (京h志人民医院
-     * for 京山市人民医院) fits nothing.
-     */
-    String fittingAll(List<String> reads) {
-        Hospital chosen = null;
-        int speaking = 0;
-        for (String read : reads) {
-            int[] marks = FieldText.upToItsEnding(read).codePoints().toArray();
-            int known = (int) Arrays.stream(marks).filter(HospitalList::han).count();
-            if (known < NEAREST_MIN_CHARACTERS || known == marks.length) continue;
-            Hospital only = null;
-            for (Map.Entry<String, Hospital> e : byName.entrySet()) {
-                int[] name = e.getKey().codePoints().toArray();
-                if (2 * known < name.length || gappedDistance(marks, name) > 0) continue;
-                if (only != null && only != e.getValue()) return null;
-                only = e.getValue();
-            }
-            if (only == null) continue;
-            if (chosen != null && chosen != only) return null;
-            chosen = only;
-            speaking++;
-        }
-        return speaking >= 2 ? chosen.name() : null;
-    }
-
-    private static boolean han(int codePoint) {
-        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
-    }
-
     private static String chinese(String s) {
         return s.replaceAll("[^\\p{IsHan}]", "");
     }
@@ -223,39 +178,6 @@ public class HospitalList {
     private static String normal(String s) {
         if (s == null) return "";
         return s.replace('（', '(').replace('）', ')').replaceAll("\\s+", "").strip();
-    }
-
-    /**
-     * Levenshtein distance from a read to a name, where each run of marks that are no Chinese character in the read
-     * stands, at no cost, for none of the name's characters or up to as many as the run's marks and one more (two
-     * letters for a character are usual: NSKA for 川市人).
-     */
-    static int gappedDistance(int[] read, int[] name) {
-        int[] previous = new int[name.length + 1];
-        int[] current = new int[name.length + 1];
-        for (int j = 0; j <= name.length; j++) previous[j] = j;
-        for (int i = 0; i < read.length; ) {
-            boolean han = han(read[i]);
-            int run = 1;
-            if (!han) while (i + run < read.length && !han(read[i + run])) run++;
-            for (int j = 0; j <= name.length; j++) {
-                int best;
-                if (han) {
-                    best = previous[j] + 1;
-                    if (j > 0) best = Math.min(best, Math.min(current[j - 1] + 1, previous[j - 1] + (read[i] == name[j - 1] ? 0 : 1)));
-                } else {
-                    best = previous[j];
-                    for (int k = 1; k <= Math.min(run + 1, j); k++) best = Math.min(best, previous[j - k]);
-                    if (j > 0) best = Math.min(best, current[j - 1] + 1);
-                }
-                current[j] = best;
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-            i += run;
-        }
-        return previous[name.length];
     }
 
     /** Levenshtein distance by code point, giving up (answering limit + 1) once it must exceed {@code limit}. */

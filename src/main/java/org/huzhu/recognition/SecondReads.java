@@ -1013,9 +1013,7 @@ final class SecondReads {
      * chose it, no read named it.
      */
     private static Value nearestOfAll(HospitalList hospitals, List<Value> reads) {
-        List<String> texts = reads.stream().map(Value::text).toList();
-        String listed = hospitals.nearestOfAll(texts);
-        if (listed == null) listed = hospitals.fittingAll(texts);
+        String listed = hospitals.nearestOfAll(reads.stream().map(Value::text).toList());
         if (listed == null) return null;
         double confidence = reads.stream().mapToDouble(Value::confidence).max().orElse(0);
         return new Value(listed, OUTVOTED_TRUST * OUTVOTED_TRUST * confidence, reads.getFirst().area());
