@@ -775,7 +775,7 @@ final class SecondReads {
      * read as a Chinese character), taken without them when a look at it, in an amount's characters with the ¥ among
      * them, reads the same amount: two reads of the same pixels, at two scales, agree on every digit. The marks may have
      * held a digit (于2726.26 for ¥12726.26): then the look, which reads the ¥ as the ¥, reads that digit too and
-     * differs. The second scale is looked at when the first look has no amount's form.
+     * differs. The look at {@link #THIRD_SCALE} is made when the one at {@link #SECOND_SCALE} has no amount's form.
      */
     private static Value signAsideAgreed(Value page, List<Value> looks, Area area, Kind kind, LineReader lines) {
         Matcher sign = SIGN_MISREAD.matcher(page.text());

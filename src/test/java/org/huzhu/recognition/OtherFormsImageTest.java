@@ -238,12 +238,6 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
-     * Scans of other forms with their data in the thin Song face and the seal's ring across a long hospital's name: no two
-     * reads agreed (华中科拷活同济医学掀附属协和医院, 华中科挝疼同济医党噬附属协和医院 …) and the layer without the seal
-     * loses the thin strokes. Every read comes nearest to the same listed hospital, by two characters more than to any
-     * other: it is taken, with a warning (left out before).
-     */
-    /**
      * The form's red seal over a payment's label on clean images of other forms: 统筹基金支付 lost, its amount read with
      * no label before it, is the amount the sum leaves for it (seed 16); 其他基金支付 read as 其人金支付, a character
      * from 现金支付, is not the cash payment's label when 现金支付 is read exactly further on (seed 19: the cash payment
@@ -299,6 +293,12 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(rightOn(Variants.Variant.CLEAN, 27, "payerName")).as("payers read right of 1 (missing before)").isEqualTo(1);
     }
 
+    /**
+     * Scans of other forms with their data in the thin Song face and the seal's ring across a long hospital's name: no two
+     * reads agreed (华中科拷活同济医学掀附属协和医院, 华中科挝疼同济医党噬附属协和医院 …) and the layer without the seal
+     * loses the thin strokes. Every read comes nearest to the same listed hospital, by two characters more than to any
+     * other: it is taken, with a warning (left out before).
+     */
     @Test
     void aLongHospitalsNameNoTwoReadsAgreeOnIsTheListedOneTheyAllComeNearestTo() throws IOException {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(3);
