@@ -18,7 +18,7 @@ import org.huzhu.recognition.specimen.Variants;
  * its other forms are where a change meant for forms that are not the national template is measured first.
  * Arguments: VARIANT FROM TO [THREADS]. With {@code -Ddpi=300} the receipts are rendered clean at that resolution instead
  * ({@code -Dwarnings=true}: each seed's warnings too; {@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink, with {@code -DsealOverPayer=true} over the payer's label; {@code -DsongForm=true}: the form in the Song face; {@code -Dsave=DIR}: each image written there), with
- * {@code -Dtemplate=true} on the national template; SCAN with a style and no {@code -Ddpi}: scanned as the variant scans; {@code -Dtessdata=DIR}: the models read from DIR.
+ * {@code -Dtemplate=true} on the national template; SCAN or PHONE with a style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR.
  */
 public final class OtherFormsProbe {
     public static void main(String[] args) throws Exception {
@@ -75,6 +75,9 @@ public final class OtherFormsProbe {
                 rgb == null ? null : new java.awt.Color(rgb[0], rgb[1], rgb[2]), Boolean.getBoolean("sealOverPayer"));
         if (dpi == null && variant == Variants.Variant.SCAN && !style.equals(PngRenderer.Style.PLAIN)) {
             return saved(Variants.scan(truth, style, seed), seed);
+        }
+        if (dpi == null && variant == Variants.Variant.PHONE && !style.equals(PngRenderer.Style.PLAIN)) {
+            return saved(Variants.photo(truth, style, seed), seed);
         }
         if (dpi == null) return saved(Variants.bytes(truth, variant, seed), seed);
         java.awt.image.BufferedImage page = PngRenderer.render(truth, dpi, style);

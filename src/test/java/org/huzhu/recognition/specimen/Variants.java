@@ -115,8 +115,17 @@ public final class Variants {
         };
     }
 
+    /** The {@code PHONE} photo of the receipt printed in a {@link PngRenderer.Style}: JPEG bytes. */
+    public static byte[] photo(ReceiptTruth truth, PngRenderer.Style style, long seed) {
+        return ImageOps.jpeg(phone(PngRenderer.render(truth, PngRenderer.DEFAULT_DPI, style), new Random(seed * 31 + Variant.PHONE.ordinal()),
+                Light.WARM), 0.75);
+    }
+
     private static BufferedImage phone(ReceiptTruth truth, Random random, Light tint) {
-        BufferedImage page = PngRenderer.render(truth);
+        return phone(PngRenderer.render(truth), random, tint);
+    }
+
+    private static BufferedImage phone(BufferedImage page, Random random, Light tint) {
         int margin = (int) (page.getWidth() * 0.04);
         BufferedImage photo = ImageOps.perspective(page, page.getWidth() + 2 * margin, page.getHeight() + 2 * margin,
                 photographedCorners(page.getWidth(), page.getHeight(), margin, random), DESK);
