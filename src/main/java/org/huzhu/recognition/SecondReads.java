@@ -194,14 +194,22 @@ final class SecondReads {
         if (sumHolds(reading, reading.fields())) return reading;
         List<ReceiptField> unsure = SUM.stream().filter(f -> reading.fields().containsKey(f) && FieldText.isMoney(reading.fields().get(f).text())
                 && reading.fields().get(f).confidence() < UNSURE).toList();
-        if (unsure.isEmpty()) return reading;
+        return without(reading, unsure, "金额合计与各项支付之和不符，" + chinese(unsure) + "识别把握不大，已舍弃，请核对原件");
+    }
+
+    /** The reading without the fields named (as it was when there are none), and the reviewer's warning that says why. */
+    private static ReceiptReading without(ReceiptReading reading, List<ReceiptField> left, String warning) {
+        if (left.isEmpty()) return reading;
         Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
         fields.putAll(reading.fields());
-        unsure.forEach(fields::remove);
+        left.forEach(fields::remove);
         List<String> warnings = new ArrayList<>(reading.warnings());
-        warnings.add("金额合计与各项支付之和不符，" + String.join("、", unsure.stream().map(ReceiptField::chinese).toList())
-                + "识别把握不大，已舍弃，请核对原件");
+        warnings.add(warning);
         return reading.with(fields, warnings);
+    }
+
+    private static String chinese(List<ReceiptField> fields) {
+        return String.join("、", fields.stream().map(ReceiptField::chinese).toList());
     }
 
     /**
@@ -632,14 +640,7 @@ final class SecondReads {
      */
     private static ReceiptReading withoutDoubted(ReceiptReading reading, List<ReceiptField> doubted) {
         List<ReceiptField> dropped = doubted.stream().filter(f -> FieldText.isMoney(reading.fields().get(f).text())).toList();
-        if (dropped.isEmpty()) return reading;
-        Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
-        fields.putAll(reading.fields());
-        dropped.forEach(fields::remove);
-        List<String> warnings = new ArrayList<>(reading.warnings());
-        warnings.add("金额合计与各项支付之和不符，再次识别读到不同数目的" + String.join("、", dropped.stream().map(ReceiptField::chinese).toList())
-                + "已舍弃，请核对原件");
-        return reading.with(fields, warnings);
+        return without(reading, dropped, "金额合计与各项支付之和不符，再次识别读到不同数目的" + chinese(dropped) + "已舍弃，请核对原件");
     }
 
     /**
