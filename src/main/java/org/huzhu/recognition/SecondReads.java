@@ -183,9 +183,10 @@ final class SecondReads {
 
     /**
      * The reading without the amounts of a sum that still does not hold, every other way of mending it tried, that were
-     * read unsure (under {@link #UNSURE}) and that no two looks read alike (such a read was looked at twice and, had
-     * the looks agreed, would carry their confidence now): a colour photo's 医保统筹基金支付 under the seal's ring read
-     * 4321.49 at 0.29 for 1321.49, its looks reading 321.490.00. The sum says an amount is wrong and the unsure read is
+     * read unsure (under {@link #UNSURE}): such a read was looked at twice and no two looks read it alike (they would
+     * have given it their confidence), or one look only read it as the page did after its sign was set aside
+     * ({@link #signAsideAgreed}, at the page's confidence when lower). A colour photo's 医保统筹基金支付 under the seal's
+     * ring read 4321.49 at 0.29 for 1321.49, its looks reading 321.490.00. The sum says an amount is wrong and the unsure read is
      * the likeliest; kept, it would be a wrong value with only a warning beside it. Nothing is left out while the sum
      * holds or cannot be checked. Left out only at the end: taken out earlier, a right amount read unsure kept the sum
      * from mending another (84683.75 for ¥4683.75, {@link #signReadAsDigit}).
