@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.huzhu.recognition.specimen.PngRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
@@ -32,14 +36,9 @@ class OtherFormsImageTest extends WithTesseract {
     @Test
     void aGridPrintedTheOtherWayRoundGivesNoPaymentAnotherPaymentsAmount() throws IOException {
         List<String> wrong = new ArrayList<>();
-        int right = 0;
-        for (long seed : new long[] {4, 18, 25}) {
-            ReceiptTruth truth = ReceiptFaker.onOtherForm(seed);
-            assertThat(truth.form().reversed()).as("seed %d prints the grid reversed", seed).isTrue();
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(PngRenderer.render(truth), "png", png);
-            right += scored(seed, truth, recognitions.recognise("receipt", png.toByteArray()).fields(), PAYMENTS, wrong);
-        }
+        List<Read> reads = readEach(new long[] {4, 18, 25}, ReceiptFaker::onOtherForm, (seed, truth) -> png(PngRenderer.render(truth)));
+        reads.forEach(read -> assertThat(read.truth().form().reversed()).as("seed %d prints the grid reversed", read.seed()).isTrue());
+        int right = scored(reads, PAYMENTS, wrong);
         assertThat(wrong).isEmpty();
         assertThat(right).as("payments read right of 18 (10 when written: the layer read whole finds most)").isGreaterThanOrEqualTo(9);
     }
@@ -192,12 +191,8 @@ class OtherFormsImageTest extends WithTesseract {
     void aGreyScanIsReadWithoutItsSealFoundByItsShape() {
         List<String> wrong = new ArrayList<>();
         int funds = read(new long[] {5, 12, 20}, ReceiptFaker::onOtherForm, Variants.Variant.SCAN, List.of("fundPaid"), wrong);
-        int codes = 0;
-        for (long seed : new long[] {1, 8}) {
-            ReceiptTruth truth = ReceiptFaker.onOtherForm(seed);
-            codes += scored(seed, truth, recognitions.recognise("receipt", Variants.scan(truth, new PngRenderer.Style(false, false, null, true),
-                    seed)).fields(), List.of("invoiceCode"), wrong);
-        }
+        int codes = scored(readEach(new long[] {1, 8}, ReceiptFaker::onOtherForm,
+                (seed, truth) -> Variants.scan(truth, new PngRenderer.Style(false, false, null, true), seed)), List.of("invoiceCode"), wrong);
         assertThat(wrong).isEmpty();
         assertThat(funds).as("fund payments read right of 3 (none with the seal on the page)").isEqualTo(3);
         assertThat(codes).as("invoice codes under a seal over the payer read right of 2 (none with the seal on the page)").isEqualTo(2);
@@ -230,11 +225,10 @@ class OtherFormsImageTest extends WithTesseract {
     /** Each "seed field" of set 1's other forms read as the variant: the fields right; none may be WRONG. */
     private int rightOfEach(Variants.Variant variant, String... seedFields) {
         List<String> wrong = new ArrayList<>();
+        long[] seeds = Stream.of(seedFields).mapToLong(seedField -> Long.parseLong(seedField.split(" ")[0])).toArray();
+        List<Read> reads = readEach(seeds, ReceiptFaker::onOtherForm, (seed, truth) -> Variants.bytes(truth, variant, seed));
         int right = 0;
-        for (String seedField : seedFields) {
-            String[] parts = seedField.split(" ");
-            right += read(new long[] {Long.parseLong(parts[0])}, ReceiptFaker::onOtherForm, variant, List.of(parts[1]), wrong);
-        }
+        for (int i = 0; i < seeds.length; i++) right += scored(List.of(reads.get(i)), List.of(seedFields[i].split(" ")[1]), wrong);
         assertThat(wrong).isEmpty();
         return right;
     }
@@ -357,24 +351,44 @@ class OtherFormsImageTest extends WithTesseract {
     /** The receipts of these seeds as images of the variant, read: the fields right, the WRONG added to {@code wrong}. */
     private int read(long[] seeds, LongFunction<ReceiptTruth> receipt, Variants.Variant variant, List<String> fields,
                      List<String> wrong) {
-        int right = 0;
-        for (long seed : seeds) {
-            ReceiptTruth truth = receipt.apply(seed);
-            right += scored(seed, truth, recognitions.recognise("receipt", Variants.bytes(truth, variant, seed)).fields(), fields, wrong);
-        }
-        return right;
+        return scored(readEach(seeds, receipt, (seed, truth) -> Variants.bytes(truth, variant, seed)), fields, wrong);
+    }
+
+    /** A file drawn of a seed's receipt. */
+    private interface Drawn {
+        byte[] file(long seed, ReceiptTruth truth) throws IOException;
+    }
+
+    /** A seed's receipt and what was read of its file. */
+    private record Read(long seed, ReceiptTruth truth, Map<String, String> fields) {
+    }
+
+    /** The receipts of these seeds drawn as files and read two at a time (the test's two engines), in the seeds' order. */
+    private static List<Read> readEach(long[] seeds, LongFunction<ReceiptTruth> receipt, Drawn drawn) {
+        List<ReceiptTruth> truths = LongStream.of(seeds).mapToObj(receipt).toList();
+        return IntStream.range(0, seeds.length).parallel().mapToObj(i -> {
+            try {
+                return new Read(seeds[i], truths.get(i), recognitions.recognise("receipt", drawn.file(seeds[i], truths.get(i))).fields());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    /** How many of the fields were read right over the reads; each read as another value is added to {@code wrong}. */
+    private static int scored(List<Read> reads, List<String> fields, List<String> wrong) {
+        return reads.stream().mapToInt(read -> scored(read.seed(), read.truth(), read.fields(), fields, wrong)).sum();
     }
 
     /** Set 1's other forms of these seeds drawn at 300 dpi in the style and read: the fields right, the WRONG added to {@code wrong}. */
-    private int readAt300Dpi(long[] seeds, PngRenderer.Style style, List<String> fields, List<String> wrong) throws IOException {
-        int right = 0;
-        for (long seed : seeds) {
-            ReceiptTruth truth = ReceiptFaker.onOtherForm(seed);
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(PngRenderer.render(truth, 300, style), "png", png);
-            right += scored(seed, truth, recognitions.recognise("receipt", png.toByteArray()).fields(), fields, wrong);
-        }
-        return right;
+    private int readAt300Dpi(long[] seeds, PngRenderer.Style style, List<String> fields, List<String> wrong) {
+        return scored(readEach(seeds, ReceiptFaker::onOtherForm, (seed, truth) -> png(PngRenderer.render(truth, 300, style))), fields, wrong);
+    }
+
+    private static byte[] png(java.awt.image.BufferedImage image) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
     }
 
     /** How many of the fields were read right; each read as another value is added to {@code wrong}. */
