@@ -228,7 +228,9 @@ class OtherFormsImageTest extends WithTesseract {
         long[] seeds = Stream.of(seedFields).mapToLong(seedField -> Long.parseLong(seedField.split(" ")[0])).toArray();
         List<Read> reads = readEach(seeds, ReceiptFaker::onOtherForm, (seed, truth) -> Variants.bytes(truth, variant, seed));
         int right = 0;
-        for (int i = 0; i < seeds.length; i++) right += scored(List.of(reads.get(i)), List.of(seedFields[i].split(" ")[1]), wrong);
+        for (int i = 0; i < seeds.length; i++) {
+            right += scored(seeds[i], reads.get(i).truth(), reads.get(i).fields(), List.of(seedFields[i].split(" ")[1]), wrong);
+        }
         assertThat(wrong).isEmpty();
         return right;
     }

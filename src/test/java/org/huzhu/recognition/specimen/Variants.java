@@ -83,7 +83,7 @@ public final class Variants {
 
     /** The {@code PHONE} photo of the receipt (the same page, desk, perspective and fall of light) taken in another light: JPEG bytes. */
     public static byte[] photo(ReceiptTruth truth, long seed, Light light) {
-        return ImageOps.jpeg(phone(truth, new Random(seed * 31 + Variant.PHONE.ordinal()), light), 0.75);
+        return photo(PngRenderer.render(truth), seed, light);
     }
 
     /** The image as a reader of the file sees it (JPEG artefacts included). */
@@ -117,8 +117,12 @@ public final class Variants {
 
     /** The {@code PHONE} photo of the receipt printed in a {@link PngRenderer.Style}: JPEG bytes. */
     public static byte[] photo(ReceiptTruth truth, PngRenderer.Style style, long seed) {
-        return ImageOps.jpeg(phone(PngRenderer.render(truth, PngRenderer.DEFAULT_DPI, style), new Random(seed * 31 + Variant.PHONE.ordinal()),
-                Light.WARM), 0.75);
+        return photo(PngRenderer.render(truth, PngRenderer.DEFAULT_DPI, style), seed, Light.WARM);
+    }
+
+    /** The {@code PHONE} photo of a rendered page, with the seed's desk, perspective and fall of light: JPEG bytes. */
+    private static byte[] photo(BufferedImage page, long seed, Light light) {
+        return ImageOps.jpeg(phone(page, new Random(seed * 31 + Variant.PHONE.ordinal()), light), 0.75);
     }
 
     private static BufferedImage phone(ReceiptTruth truth, Random random, Light tint) {
