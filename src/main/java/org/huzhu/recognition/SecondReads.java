@@ -47,7 +47,8 @@ import org.huzhu.recognition.ReceiptReading.Value;
  *     seal's grey, each taken only with a witness: the sum of the payments for theirs ({@link #sumWithoutSeal}), the
  *     digits the page read for the others ({@link #cutShortWithoutSeal}).</li>
  * <li>Values whose labels were lost, with a witness for whose they are: the one amount of the sum still missing is the
- *     amount read without a label that the sum leaves for it ({@link #paymentBySum}); an amount of the sum whose ¥ was
+ *     amount read without a label that the sum leaves for it ({@link #paymentBySum}); the one payment read as no amount
+ *     is what the sum leaves for it when a read there ends so ({@link #paymentLeftBySum}); an amount of the sum whose ¥ was
  *     read as its first digit is the rest when that alone makes the sum hold ({@link #signReadAsDigit}); a stay's
  *     discharge is the one unlabelled date between the admission and the issue ({@link #dischargeInTheStay}); an amount
  *     whose label the seal left a remnant of is the one open field the remnant can be ({@link #labelRemnant}). A payer
@@ -177,8 +178,8 @@ final class SecondReads {
             if (payer != null) fields.put(ReceiptField.PAYER_NAME, payer);
         }
         ReceiptReading read = reading.with(fields, warnings);
-        return withoutUnsureOfASumThatFails(paymentBySum(signReadAsDigit(cutShortWithoutSeal(sumWithoutSeal(sumsAgain(totalAgainstLines(read,
-                lines), lines), lines), lines))));
+        return withoutUnsureOfASumThatFails(paymentLeftBySum(paymentBySum(signReadAsDigit(cutShortWithoutSeal(sumWithoutSeal(sumsAgain(totalAgainstLines(read,
+                lines), lines), lines), lines))), lines));
     }
 
     /**
@@ -282,6 +283,76 @@ final class SecondReads {
         String amount = FieldText.money(found.text());
         return withOne(reading, field, new Value(amount, found.confidence() * PageReading.PLACED_TRUST, found.area()),
                 field.chinese() + "的标签未能识别，页上无标签的金额 " + amount + " 与金额合计和其余各项支付相符，按" + field.chinese() + "取用，请核对原件");
+    }
+
+    /**
+     * The one payment of the sum the page read as no amount, or did not read where its label was (1, 于0全, 壮f郁28: a
+     * thin Song face under the seal's ring), the total and every other payment read as money: the amount the sum leaves
+     * for it (the total less the others, never less than nothing) is taken when what was read of it says so — the first
+     * amount the page's read or a look at its place, with or without the seal, reads there ends with the last
+     * {@link #LEFT_DIGITS_SEEN} digits of it, its two decimals among them (821.49 under the ring for 1321.49; 0.00 when
+     * the others add up to the total on their own). The first amount only: a look runs on along the line to the next
+     * label's (the template's 医保统筹基金支付 0.00 and then 其他支付's 603.78, that label not read: taken so, 603.78 was
+     * WRONG). The total and every other payment must each be read so again by a look (at {@link #SECOND_SCALE}, else
+     * {@link #THIRD_SCALE}): a leading digit lost or misread in one of them would shift what is left by its place and
+     * keep its last digits. Not read at all and not labelled, 其他支付 counts as nothing, as in the checks; when it was
+     * there unread, what is left is its amount and this one's, whose last digits are neither's but by chance. A little
+     * less sure ({@link PageReading#PLACED_TRUST}), with a warning for the reviewer that names the read.
+     */
+    static ReceiptReading paymentLeftBySum(ReceiptReading reading, LineReader lines) {
+        Map<ReceiptField, Value> money = moneyOnly(reading.fields());
+        boolean otherAbsent = !reading.fields().containsKey(ReceiptField.OTHER_PAID) && !reading.labelled().contains(ReceiptField.OTHER_PAID);
+        List<ReceiptField> open = SUM.stream().filter(f -> !money.containsKey(f) && !(f == ReceiptField.OTHER_PAID && otherAbsent)).toList();
+        if (open.size() != 1 || open.getFirst() == ReceiptField.TOTAL) return reading;
+        ReceiptField field = open.getFirst();
+        Value first = reading.fields().get(field);
+        Area where = first != null ? where(reading, field, first) : reading.slots().get(field);
+        if (where == null) return reading;
+        BigDecimal left = new BigDecimal(money.get(ReceiptField.TOTAL).text());
+        double sure = 1.0;
+        for (ReceiptField f : SUM) {
+            Value read = money.get(f);
+            if (read == null) continue;
+            Area at = where(reading, f, read);
+            Value look = at == null ? null : firstAmount(at, SECOND_SCALE, lines);
+            if (at != null && (look == null || !look.text().equals(read.text()))) look = firstAmount(at, THIRD_SCALE, lines);
+            if (look == null || !look.text().equals(read.text())) return reading;
+            sure = Math.min(sure, Math.min(read.confidence(), look.confidence()));
+            if (f != ReceiptField.TOTAL) left = left.subtract(new BigDecimal(read.text()));
+        }
+        if (left.signum() < 0 || !endsAsRead(left.toPlainString(), first, where, lines)) return reading;
+        String amount = left.toPlainString();
+        String warning = field.chinese() + (first == null ? "未能识别" : "未能识别为金额（读作「" + first.text() + "」）") + "，金额合计减其余各项支付为 "
+                + amount + "，与页上识别出的末几位相符，按此取用，请核对原件";
+        return withOne(reading, field, new Value(amount, sure * PageReading.PLACED_TRUST, where), warning);
+    }
+
+    /** The digits at least, with the two decimals, that a read must end an amount with for {@link #paymentLeftBySum}. */
+    static final int LEFT_DIGITS_SEEN = 4;
+
+    private static final Pattern AN_AMOUNT = Pattern.compile("\\d+\\.\\d{2}");
+
+    /**
+     * Whether the page's read, or a look at the amount's place with or without the seal at two scales, reads as its first
+     * amount one ending as {@code amount} does.
+     */
+    private static boolean endsAsRead(String amount, Value first, Area where, LineReader lines) {
+        String digits = amount.replace(".", "");
+        String ending = digits.substring(Math.max(0, digits.length() - LEFT_DIGITS_SEEN));
+        LineReader withoutSeal = lines::readLineWithoutSeal;
+        List<String> reads = new ArrayList<>();
+        if (first != null) reads.add(first.text());
+        for (LineReader on : List.of(lines, withoutSeal)) {
+            for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
+                TextBox box = look(where, scale, AMOUNT.alphabet(), on);
+                if (box != null) reads.add(TextLine.fold(box.text()));
+            }
+        }
+        for (String read : reads) {
+            Matcher m = AN_AMOUNT.matcher(read);
+            if (m.find() && m.group().replace(".", "").endsWith(ending)) return true;
+        }
+        return false;
     }
 
     /**

@@ -1035,6 +1035,76 @@ class SecondReadsTest {
 
         assertThat(SecondReads.paymentBySum(reading)).isSameAs(reading);
     }
+    /**
+     * A thin Song face's scan, 3751.46 = 1321.49 + 1146.92 + 1283.05 (其他支付 not on the form): 医保统筹基金支付 under the
+     * seal's ring read as 1, a look without the seal reading 821.49 and the 0.00 of the next amount run on.
+     */
+    private static final Object[] FUND_UNDER_THE_RING = {ReceiptField.TOTAL, "3751.46", ReceiptField.FUND_PAID, "1",
+        ReceiptField.PERSONAL_ACCOUNT_PAID, "1146.92", ReceiptField.CASH_PAID, "1283.05"};
+
+    private static ScriptedLines sumLooks(String total) {
+        return new ScriptedLines().answer(1, 2.0, "¥" + total).answer(3, 2.0, "1146.92").answer(4, 2.0, "1283.05")
+                .withoutSeal(2, 1.5, ".¥821.4910.00");
+    }
+
+    @Test
+    void takesThePaymentReadAsNoAmountAsWhatTheSumLeavesWhenAReadThereEndsSo() {
+        Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
+
+        ReceiptReading mended = SecondReads.paymentLeftBySum(unlabelled(read, read.keySet()), sumLooks("3751.46"));
+
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("1321.49");
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).area()).isEqualTo(row(2));
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).confidence()).isCloseTo(0.8 * PageReading.PLACED_TRUST, within(1e-9));
+        assertThat(mended.fields()).hasSize(read.size());
+        assertThat(mended.warnings()).containsExactly(
+                "医保统筹基金支付未能识别为金额（读作「1」），金额合计减其余各项支付为 1321.49，与页上识别出的末几位相符，按此取用，请核对原件");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no read there ends as what is left, by a cent | 3751.46 | 3751.46 | .¥821.4810.00 | false",
+            "only the amount a look runs on to ends so (the next label's, on the same line) | 3751.46 | 3751.46 | .¥0.00¥1321.49 | false",
+            "a look reads the total otherwise (its first digit) | 3751.46 | 8751.46 | .¥821.4910.00 | false",
+            "what is left is less than nothing | 2000.00 | 2000.00 | .¥821.4910.00 | false",
+            "其他支付 labelled but not read: what is left may be partly its | 3751.46 | 3751.46 | .¥821.4910.00 | true"})
+    void takesNoPaymentTheSumAndTheReadsThereDoNotBothSay(String what, String total, String totalLook, String fundLook, boolean otherLabelled) {
+        Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
+        read.put(ReceiptField.TOTAL, new Value(total, 0.9, row(1)));
+        ScriptedLines lines = sumLooks(totalLook).withoutSeal(2, 1.5, fundLook);
+        Set<ReceiptField> labelled = otherLabelled ? EnumSet.allOf(ReceiptField.class) : read.keySet();
+        ReceiptReading reading = unlabelled(read, labelled);
+
+        assertThat(SecondReads.paymentLeftBySum(reading, lines)).isSameAs(reading);
+    }
+
+    @Test
+    void takesNothingForAPaymentWhenAnotherOfTheSumIsReadAsNoAmountToo() {
+        Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
+        read.put(ReceiptField.CASH_PAID, new Value("壮1283.0", 0.9, row(4)));
+        ReceiptReading reading = unlabelled(read, read.keySet());
+
+        assertThat(SecondReads.paymentLeftBySum(reading, sumLooks("3751.46"))).isSameAs(reading);
+    }
+
+    /**
+     * 8011.60 = 0.00 + 0.00 + 1919.58 + 6092.02: 医保统筹基金支付 under the seal not read at all where its label was; a
+     * look in its slot reads the 0.00 of it and of 其他支付 beside it. The payments add up to the total without it.
+     */
+    @Test
+    void takesAPaymentNotReadInItsLabelsSlotAsNothingWhenTheOthersAddUpToTheTotalAndALookThereReadsIt() {
+        Map<ReceiptField, Value> values = sum(ReceiptField.TOTAL, "8011.60", ReceiptField.OTHER_PAID, "0.00",
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "1919.58", ReceiptField.CASH_PAID, "6092.02");
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "¥8011.60").answer(2, 2.0, "0.00").answer(3, 2.0, "1919.58")
+                .answer(4, 2.0, "¥6092.02").answer(5, 2.0, ".¥0.¥0.00");
+
+        ReceiptReading mended = SecondReads.paymentLeftBySum(reading(values, Map.of(ReceiptField.FUND_PAID, row(5))), lines);
+
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("0.00");
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).area()).isEqualTo(row(5));
+        assertThat(mended.warnings()).containsExactly("医保统筹基金支付未能识别，金额合计减其余各项支付为 0.00，与页上识别出的末几位相符，按此取用，请核对原件");
+    }
+
     /** A stay admitted 2025-04-24 and issued 2025-05-20, its discharge's label lost, with the dates given read where no label was. */
     private static ReceiptReading stay(Object... textRow) {
         Map<ReceiptField, Value> read = values(ReceiptField.ADMISSION_DATE, "2025-04-24", 1, ReceiptField.ISSUE_DATE, "2025-05-20", 2);
