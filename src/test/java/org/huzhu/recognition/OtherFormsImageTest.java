@@ -320,6 +320,20 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * Grey scans of other forms with form and data in the thin Song face: 医保统筹基金支付 under the seal's ring read as
+     * no amount (1 for 1321.49, seed 1; 于0全 for 0.00, seed 7), the total and the other payments read right. The
+     * amount the sum leaves is taken, a read there ending as it does (821.49; 0.00), with a warning (missing before).
+     */
+    @ParameterizedTest
+    @CsvSource({"1, 1321.49", "7, 0.00"})
+    void aPaymentReadAsNoAmountUnderTheSealIsWhatTheSumLeavesWhenAReadThereEndsSo(long seed, String fund) {
+        ReceiptTruth truth = ReceiptFaker.onOtherForm(seed);
+        Recognition read = recognitions.recognise("receipt", Variants.scan(truth, new PngRenderer.Style(true, true, null, false), seed));
+        assertThat(read.fields().get("fundPaid")).isEqualTo(truth.fields().get("fundPaid")).isEqualTo(fund);
+        assertThat(read.warnings()).anyMatch(w -> w.startsWith("医保统筹基金支付未能识别") && w.contains("金额合计减其余各项支付为 " + fund));
+    }
+
+    /**
      * Clean images of other forms with the seal over 医保统筹基金支付: the page lost the label, and the look at it read
      * 医保统筹基金支付办, a stroke of the seal after the label, so the amount was given to no field. One character after
      * a label that ends no label is now taken for the colon misread: both amounts are read (neither before).
