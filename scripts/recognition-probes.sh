@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Set 1's probes (OtherFormsProbe, a diagnostic, not a test): the renderings every recognition step of issue 18 is
+# found and measured on before set 2 is run to report. Prints one line per rendering: right, missing, WRONG.
+#   scripts/recognition-probes.sh [LABEL] [NAME...]   (all thirteen when no NAME; each rendering's per-seed lines in
+#   target/probes/LABEL_NAME.txt). About 8 minutes on two cores; do not compile while it runs.
+# Other forms (ReceiptFaker.onOtherForm), seeds 1-30, 422 fields: CLEAN, PHONE, SCAN, SEALSCAN (the seal over the
+# payer), SONG300 and SONG300SEAL (data in the Song face at 300 dpi, the seal over the payer), SONGSCAN and SONGPHONE
+# (form and data in the thin Song face). The national template, seeds 0-39, 587 fields: TJPEG, TSCAN, TNOISY,
+# TBLURRED, TPHONE. See docs/receipts.md and the lab notes in docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+LABEL=${1:-probe}
+shift || true
+# the JDK ./huzhu would choose: JAVA_HOME, else the newest JDK 21+ under /usr/lib/jvm
+if [ -z "${JAVA_HOME:-}" ]; then
+  for c in /usr/lib/jvm/*; do
+    v=$("$c/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}') || continue
+    [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -ge 21 ] && [ -x "$c/bin/javac" ] && [ "$v" -gt "${best_v:-0}" ] && { best_v=$v; JAVA_HOME=$c; }
+  done
+fi
+[ -n "${JAVA_HOME:-}" ] || { echo "no JDK 21 or newer found" >&2; exit 1; }
+export JAVA_HOME
+JAVA=$JAVA_HOME/bin/java
+mkdir -p target/probes target/tmp
+mvn -B -q -Dstyle.color=never -Dhuzhu.tmp="$PWD/target/tmp" -DskipTests test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+export OMP_THREAD_LIMIT=1 TMPDIR="$PWD/target/tmp"
+declare -A PROBE=(
+  [CLEAN]="|CLEAN 1 30" [PHONE]="|PHONE 1 30" [SCAN]="|SCAN 1 30" [SEALSCAN]="-DsealOverPayer=true|SCAN 1 30"
+  [SONG300]="-Ddpi=300 -Dsong=true|CLEAN 1 30" [SONG300SEAL]="-Ddpi=300 -Dsong=true -DsealOverPayer=true|CLEAN 1 30"
+  [SONGSCAN]="-Dsong=true -DsongForm=true|SCAN 1 30" [SONGPHONE]="-Dsong=true -DsongForm=true|PHONE 1 30"
+  [TJPEG]="-Dtemplate=true|JPEG 0 39" [TSCAN]="-Dtemplate=true|SCAN 0 39" [TNOISY]="-Dtemplate=true|NOISY 0 39"
+  [TBLURRED]="-Dtemplate=true|BLURRED 0 39" [TPHONE]="-Dtemplate=true|PHONE 0 39")
+ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE)
+[ $# -gt 0 ] && ORDER=("$@")
+for name in "${ORDER[@]}"; do
+  [ -n "${PROBE[$name]:-}" ] || { echo "unknown probe $name (one of ${!PROBE[*]})" >&2; exit 2; }
+  opts=${PROBE[$name]%%|*}; args=${PROBE[$name]#*|}
+  # shellcheck disable=SC2086
+  "$JAVA" -Xmx2g -Djava.io.tmpdir="$TMPDIR" -Djna.tmpdir="$TMPDIR" --enable-native-access=ALL-UNNAMED -Deach=true $opts \
+    -cp "$CP" org.huzhu.recognition.OtherFormsProbe $args > "target/probes/${LABEL}_$name.txt" 2>&1
+  printf '%-12s %s\n' "$name" "$(tail -1 "target/probes/${LABEL}_$name.txt")"
+done
