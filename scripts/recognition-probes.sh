@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set 1's probes (OtherFormsProbe, a diagnostic, not a test): the renderings every recognition step of issue 18 is
 # found and measured on before set 2 is run to report. Prints one line per rendering: right, missing, WRONG.
-#   scripts/recognition-probes.sh [LABEL] [NAME...]   (all thirteen when no NAME; each rendering's per-seed lines in
-#   target/probes/LABEL_NAME.txt). About 8 minutes on two cores; do not compile while it runs.
+#   ./huzhu probes [LABEL] [NAME...]   (./huzhu chooses the JDK, installs Tesseract and the fonts, compiles the tests)
+# All thirteen when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 8 minutes
+# on two cores; do not compile while it runs.
 # Other forms (ReceiptFaker.onOtherForm), seeds 1-30, 422 fields: CLEAN, PHONE, SCAN, SEALSCAN (the seal over the
 # payer), SONG300 and SONG300SEAL (data in the Song face at 300 dpi, the seal over the payer), SONGSCAN and SONGPHONE
 # (form and data in the thin Song face). The national template, seeds 0-39, 587 fields: TJPEG, TSCAN, TNOISY,
@@ -11,19 +12,9 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 LABEL=${1:-probe}
 shift || true
-# the JDK ./huzhu would choose: JAVA_HOME, else the newest JDK 21+ under /usr/lib/jvm
-if [ -z "${JAVA_HOME:-}" ]; then
-  for c in /usr/lib/jvm/*; do
-    v=$("$c/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}') || continue
-    [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -ge 21 ] && [ -x "$c/bin/javac" ] && [ "$v" -gt "${best_v:-0}" ] && { best_v=$v; JAVA_HOME=$c; }
-  done
-fi
-[ -n "${JAVA_HOME:-}" ] || { echo "no JDK 21 or newer found" >&2; exit 1; }
-export JAVA_HOME
+[ -n "${JAVA_HOME:-}" ] && [ -f target/bench.classpath ] || { echo "run it as ./huzhu probes [LABEL] [NAME...]" >&2; exit 2; }
 JAVA=$JAVA_HOME/bin/java
 mkdir -p target/probes target/tmp
-mvn -B -q -Dstyle.color=never -Dhuzhu.tmp="$PWD/target/tmp" -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 export OMP_THREAD_LIMIT=1 TMPDIR="$PWD/target/tmp"
 declare -A PROBE=(

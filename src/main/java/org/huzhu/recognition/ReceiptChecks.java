@@ -228,9 +228,14 @@ final class ReceiptChecks {
         return corroborated;
     }
 
+    /** Whether 其他支付 is neither among the values nor labelled on the page: the sum then counts it as nothing. */
+    static boolean otherAbsent(Map<ReceiptField, Value> values, ReceiptReading reading) {
+        return !values.containsKey(ReceiptField.OTHER_PAID) && !reading.labelled().contains(ReceiptField.OTHER_PAID);
+    }
+
     /** What the payments add up to when every one of them was read (其他支付 counts as nothing when not labelled), else null. */
     private static BigDecimal paid(Map<ReceiptField, Value> values, ReceiptReading reading) {
-        boolean otherAbsent = !values.containsKey(ReceiptField.OTHER_PAID) && !reading.labelled().contains(ReceiptField.OTHER_PAID);
+        boolean otherAbsent = otherAbsent(values, reading);
         if (!PAYMENTS.stream().allMatch(f -> values.containsKey(f) || f == ReceiptField.OTHER_PAID && otherAbsent)) return null;
         BigDecimal paid = BigDecimal.ZERO;
         for (ReceiptField f : PAYMENTS) if (values.containsKey(f)) paid = paid.add(amount(values, f));

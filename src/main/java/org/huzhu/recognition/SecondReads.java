@@ -301,7 +301,7 @@ final class SecondReads {
      */
     static ReceiptReading paymentLeftBySum(ReceiptReading reading, LineReader lines) {
         Map<ReceiptField, Value> money = moneyOnly(reading.fields());
-        boolean otherAbsent = !reading.fields().containsKey(ReceiptField.OTHER_PAID) && !reading.labelled().contains(ReceiptField.OTHER_PAID);
+        boolean otherAbsent = ReceiptChecks.otherAbsent(reading.fields(), reading);
         List<ReceiptField> open = SUM.stream().filter(f -> !money.containsKey(f) && !(f == ReceiptField.OTHER_PAID && otherAbsent)).toList();
         if (open.size() != 1 || open.getFirst() == ReceiptField.TOTAL) return reading;
         ReceiptField field = open.getFirst();
@@ -339,20 +339,20 @@ final class SecondReads {
     private static boolean endsAsRead(String amount, Value first, Area where, LineReader lines) {
         String digits = amount.replace(".", "");
         String ending = digits.substring(Math.max(0, digits.length() - LEFT_DIGITS_SEEN));
+        if (first != null && firstAmountEnds(first.text(), ending)) return true;
         LineReader withoutSeal = lines::readLineWithoutSeal;
-        List<String> reads = new ArrayList<>();
-        if (first != null) reads.add(first.text());
         for (LineReader on : List.of(lines, withoutSeal)) {
             for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
                 TextBox box = look(where, scale, AMOUNT.alphabet(), on);
-                if (box != null) reads.add(TextLine.fold(box.text()));
+                if (box != null && firstAmountEnds(TextLine.fold(box.text()), ending)) return true;
             }
         }
-        for (String read : reads) {
-            Matcher m = AN_AMOUNT.matcher(read);
-            if (m.find() && m.group().replace(".", "").endsWith(ending)) return true;
-        }
         return false;
+    }
+
+    private static boolean firstAmountEnds(String read, String ending) {
+        Matcher m = AN_AMOUNT.matcher(read);
+        return m.find() && m.group().replace(".", "").endsWith(ending);
     }
 
     /**
