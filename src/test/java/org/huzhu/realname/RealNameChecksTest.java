@@ -56,13 +56,18 @@ class RealNameChecksTest extends ApiTest {
         assertThat(v.askedBy()).isEqualTo(w.self().username());
         assertThat(checks.latestVerified(w.memberId())).contains(v);
 
-        Map<String, Object> row = jdbc.sql("select id_hash, phone_hash, card_hash, row_to_json(v)::text as everything from realname.verification v where id = ?")
+        // the hidden middle of the phone (four digits) is looked for in every column but the keyed hashes, the ids and the
+        // time, which are checked above or hold digits of their own: the hashes' hex held 6000 by chance once, a failure
+        // on a clean-clone run that said nothing about the row
+        Map<String, Object> row = jdbc.sql("select id_hash, phone_hash, card_hash, row_to_json(v)::text as everything, (to_jsonb(v) - 'id_hash'"
+                        + " - 'phone_hash' - 'card_hash' - 'id' - 'member_id' - 'request_id' - 'checked_at' - 'asked_by' - 'asked_by_account')::text"
+                        + " as clear from realname.verification v where id = ?")
                 .param(v.id()).query().singleRow();
         assertThat((byte[]) row.get("id_hash")).isEqualTo(cipher.hash("id:" + w.idNumber()));
         assertThat((byte[]) row.get("phone_hash")).isEqualTo(cipher.hash(w.phone()));
         assertThat(row.get("card_hash")).isNull();
-        assertThat((String) row.get("everything")).doesNotContain(w.idNumber().substring(0, 16)).doesNotContain(w.phone())
-                .doesNotContain(w.phone().substring(3, 7));
+        assertThat((String) row.get("everything")).doesNotContain(w.idNumber().substring(0, 16)).doesNotContain(w.phone());
+        assertThat((String) row.get("clear")).contains("\"phone_masked\"").doesNotContain(w.phone().substring(3, 7));
     }
 
     @Test
