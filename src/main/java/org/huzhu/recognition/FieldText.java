@@ -181,6 +181,21 @@ final class FieldText {
     }
 
     /**
+     * A payer's name read after strokes that are no part of it (+，陈怡军 and +3，陈怡军 for 陈怡军, 3人)赵静 for 赵静: the seal's
+     * ring over the label before it, read as marks, digits and the label's last characters): the Chinese characters after
+     * the last character that is neither Chinese nor a middle dot, when they are two to four and begin with a surname
+     * ({@link Surnames}); else the text as it is, for the checks to refuse. A name holds no mark, digit or letter, so what
+     * stands before one is not the name's; Chinese strokes run into the name (了陈怡军) are not cut, and reads that differ
+     * so are left out as they disagree.
+     */
+    static String nameAfterStrokes(String text) {
+        Matcher m = AFTER_STROKES.matcher(text);
+        return m.matches() && Surnames.begins(m.group(1)) ? m.group(1) : text;
+    }
+
+    private static final Pattern AFTER_STROKES = Pattern.compile(".*[^\\p{IsHan}·](\\p{IsHan}{2,4})");
+
+    /**
      * A name read with the number of the next cell run on after it (吴梅420882199510121265: a settlement statement's
      * 姓名 and 证件号码 on one row, the seal over the number's label, so the look at the name's room read on into the
      * number): the Chinese characters before six digits or more. No one's name holds a digit.

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the labels on a line: exact spellings first, longest first (so {@code 交款人} is not found
@@ -120,6 +122,49 @@ final class LabelFinder {
             return whole && longer != null ? new Hit(longer, h.start(), h.end(), 1, longer.spellings().stream()
                     .filter(l -> l.startsWith(h.spelling()) && l.length() > h.spelling().length()).findFirst().orElseThrow()) : h;
         }).toList()).toList();
+    }
+
+    /**
+     * The labels of a page's lines with the payer's label 交款人 taken as the payer's credit code's, 交款人统一社会信用代码,
+     * where a number of {@value #CODE_DIGITS} digits or more follows it with no name between (交款人汶一7会人二亿玛5420882199008013584
+     * and 交款人人有:422801196102202349, the seal's ring over 统一社会信用代码): that line holds the payer's ID number, and
+     * the payer's name is on the line of the payer's own label, read or not (交光人:由二)黄明 below it). Taken as the payer's,
+     * the label put the payer's slot on the number's line, where the looks read the ring and the number. A name before the
+     * number (交款人吴梅420882199510121265, a form printing both on one row) keeps the label the payer's.
+     */
+    static List<List<Hit>> withCreditCodeLabelsMisread(List<String> lines, List<List<Hit>> hits) {
+        List<List<Hit>> mended = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            String line = lines.get(i);
+            List<Hit> lineHits = hits.get(i);
+            List<Hit> kept = new ArrayList<>();
+            for (int k = 0; k < lineHits.size(); k++) {
+                Hit hit = lineHits.get(k);
+                int end = k + 1 < lineHits.size() ? lineHits.get(k + 1).start() : line.length();
+                kept.add(hit.label() == ReceiptLabel.PAYER && hit.spelling().equals(CREDIT_CODE_BEGINS)
+                        && numberWithoutName(line.substring(hit.end(), end))
+                        ? new Hit(ReceiptLabel.PAYER_CREDIT_CODE, hit.start(), hit.end(), 1, ReceiptLabel.PAYER_CREDIT_CODE.spellings().getFirst())
+                        : hit);
+            }
+            mended.add(kept);
+        }
+        return mended;
+    }
+
+    private static final String CREDIT_CODE_BEGINS = "交款人";
+    /** The fewest digits in a row that make an ID number or a credit code (an ID number of the first generation had 15). */
+    static final int CODE_DIGITS = 15;
+    private static final Pattern NUMBER = Pattern.compile("\\d{" + CODE_DIGITS + ",}");
+    private static final Pattern LAST_CHINESE = Pattern.compile("(\\p{IsHan}+)[^\\p{IsHan}]*$");
+
+    /** Whether a label's value holds a long number and the Chinese characters right before it make no name (two to four beginning with a surname). */
+    private static boolean numberWithoutName(String value) {
+        Matcher number = NUMBER.matcher(value);
+        if (!number.find()) return false;
+        Matcher han = LAST_CHINESE.matcher(value.substring(0, number.start()));
+        if (!han.find()) return true;
+        String before = han.group(1);
+        return before.codePointCount(0, before.length()) > 4 || !Surnames.begins(before);
     }
 
     /** The other label one of whose spellings begins with {@code spelling} and is longer, or null. */

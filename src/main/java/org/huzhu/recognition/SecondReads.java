@@ -80,7 +80,7 @@ final class SecondReads {
     private record Kind(String alphabet, UnaryOperator<String> spelling, Pattern form) {
     }
 
-    private static final Kind NAME = new Kind("", FieldText::personName, Pattern.compile("\\p{IsHan}{2,}"));
+    private static final Kind NAME = new Kind("", t -> FieldText.nameAfterStrokes(FieldText.personName(t)), Pattern.compile("\\p{IsHan}{2,}"));
     private static final Kind HOSPITAL_NAME = new Kind("", FieldText::hospital, NAME.form());
     /** An amount's characters, and ¥ for the sign before it to be read as (and dropped by its spelling), not as a digit. */
     private static final Kind AMOUNT = new Kind(DIGITS + ".¥", FieldText::money, Pattern.compile("\\d+\\.\\d{2}"));
@@ -166,7 +166,7 @@ final class SecondReads {
             // a name left out because its reads disagree is not read again where it stands: two more looks at the same
             // pixels could agree on a misread (机阳市 for 枣阳市, read right by the page) under the warning just given
             if (fields.containsKey(field) || kind == null || disagreed.contains(field)) return;
-            List<Value> looks = looks(slot, kind, lines);
+            List<Value> looks = looks(field == ReceiptField.PAYER_NAME ? withinItsSlot(slot) : slot, kind, lines);
             Value again = agreed(looks, slot);
             // two looks at a hospital's slot that differ, one naming a listed hospital and the other a character or two
             // from it and from no other (草门市第二人民医院, a thin Song face's 荆): the list chooses, as for the page's read
@@ -848,6 +848,17 @@ final class SecondReads {
         Value third = read(area, THIRD_SCALE, kind, lines);
         if (third != null && kind.form().matcher(third.text()).matches()) looks.add(third);
         return looks;
+    }
+
+    /**
+     * A payer's slot narrowed so that a look at it ({@link #look}: from half a line height before it, a line height and a
+     * half wider) is as wide as the slot and ends half a line height before it: a slot ends where the next label begins,
+     * and a look past it read the label's first character as the name's last (王强雪开 for 王强雪 before 开具日期, the
+     * seal over the payer's label, the page reading the two with no gap between). A name is two to four characters and a
+     * slot that no label ends is {@value PageReading#SLOT_LENGTH} line heights long: nothing of it is cut off.
+     */
+    private static Area withinItsSlot(Area slot) {
+        return new Area(slot.x(), slot.y(), Math.max(slot.height(), slot.width() - 1.5 * slot.height()), slot.height());
     }
 
     /** The value read twice in the area, at two scales: when both reads agree and have the field's form, else null. */

@@ -105,6 +105,19 @@ class FieldTextTest {
         assertThat(FieldText.personName(read)).isEqualTo(name);
     }
 
+    /**
+     * A payer's name read after the seal's strokes over its label (marks, digits, the label's last characters): the
+     * Chinese characters after the last that is not, when they are two to four and begin with a surname; Chinese strokes
+     * run into the name, or what is left beginning with no surname, stay as read for the checks to refuse.
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"+陈怡军 → 陈怡军", "+3陈怡军 → 陈怡军", "3人)赵静 → 赵静", "A者`唐丽 → 唐丽",
+            "交光人)由二)黄明 → 黄明", "了陈怡军 → 了陈怡军", "-2责伟 → -2责伟", "7会人二亿玛 → 7会人二亿玛", "王芳 → 王芳",
+            "买买提·艾力 → 买买提·艾力", "+欧阳明华 → 欧阳明华", "陈x → 陈x", "5赵 → 5赵"})
+    void aPayersNameIsWhatFollowsTheStrokesReadBeforeIt(String read, String name) {
+        assertThat(FieldText.nameAfterStrokes(read)).isEqualTo(name);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {"利川市人民医院龟， → 利川市人民医院", "武汉市中心医院; → 武汉市中心医院",
             "华中科技大学同济医学院附属协和医院岂 → 华中科技大学同济医学院附属协和医院", "武汉市中心医院 → 武汉市中心医院",

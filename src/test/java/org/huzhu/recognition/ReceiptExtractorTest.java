@@ -329,6 +329,27 @@ class ReceiptExtractorTest {
         assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "李四");
     }
 
+    /**
+     * The credit code's label with everything after 交款人 lost to the seal's ring (read as strokes or characters no name
+     * begins with) before an ID number: the line is the credit code's, and the payer is on its own line below, whose label
+     * the seal damaged too and whose name follows the ring's strokes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"交款人汶一7会人二亿玛5420882199008013584", "交款人人有:422801196102202349", "交款人……-2:420106197307303289"})
+    void takesTheCreditCodesLineWithItsLabelLostAfter交款人ForTheCreditCodes(String line) {
+        PageText page = page(box(line, 10, 20), box("交款人:由二)黄明", 10, 27));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "黄明");
+    }
+
+    /** A name before the ID number keeps 交款人 the payer's label: a form may print the two on one row. */
+    @Test
+    void takesTheNameBeforeAnIdNumberAfter交款人ForThePayer() {
+        PageText page = page(box("交款人吴梅420882199510121265", 10, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "吴梅");
+    }
+
     /** 交款人 followed by too little of the rest of the credit code's label is still the payer's. */
     @Test
     void takesThePayersLabelBeforeANameThatSharesLittleWithTheCreditCodesLabel() {

@@ -49,16 +49,35 @@ class SecondReadsTest {
 
         /** Answers a look on the page's data without the seal ({@link LineReader#readLineWithoutSeal}) by its row and scale. */
         ScriptedLines withoutSeal(int row, double scale, String text) {
-            answers.put(row + "@" + scale + "~seal", text);
+            return scripted(row + "@" + scale + "~seal", text);
+        }
+
+        private ScriptedLines scripted(String key, String text) {
+            answers.put(key, text);
             return this;
         }
 
         @Override
         public TextBox readLineWithoutSeal(double x, double y, double width, double height, double scale, String alphabet) {
+            return answered(scale + "~seal", x, y, width, height);
+        }
+
+        /** The answer scripted for the look's row and the key after it, the look remembered. */
+        private TextBox answered(String key, double x, double y, double width, double height) {
             int row = (int) Math.round((y + height / 2) / 100);
-            asked.add(row + "@" + scale + "~seal");
-            String text = answers.get(row + "@" + scale + "~seal");
+            asked.add(row + "@" + key);
+            String text = answers.get(row + "@" + key);
             return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
+        }
+
+        /** Answers a look with the labels' ink ({@link LineReader#readLineWithLabels}) by its row and scale. */
+        ScriptedLines withLabels(int row, double scale, String text) {
+            return scripted(row + "@" + scale + "~labels", text);
+        }
+
+        @Override
+        public TextBox readLineWithLabels(double x, double y, double width, double height, double scale, String alphabet) {
+            return answered(scale + "~labels", x, y, width, height);
         }
 
         /** Answers a look for a label by its row, at any scale. */
@@ -81,10 +100,7 @@ class SecondReadsTest {
 
         @Override
         public TextBox readLabelWithSeal(double x, double y, double width, double height, double scale) {
-            int row = (int) Math.round((y + height / 2) / 100);
-            asked.add(row + "@label~withSeal");
-            String text = answers.get(row + "@label~withSeal");
-            return text == null ? null : new TextBox(text, x, y, width, height, 0.8);
+            return answered("label~withSeal", x, y, width, height);
         }
 
         @Override
@@ -494,6 +510,41 @@ class SecondReadsTest {
             assertThat(read.fields().get(field).text()).isEqualTo(taken);
             assertThat(read.fields().get(field).confidence()).isEqualTo(0.8);
         }
+    }
+
+    /**
+     * Looks at a payer's slot that read the seal's strokes over the label before the name: both looks must agree on the
+     * name after the strokes, which begins with a surname.
+     */
+    @ParameterizedTest(name = "{0} and {1}: {2}")
+    @CsvSource({"+，陈怡军, +3，陈怡军, 陈怡军", "5赵静, zi二章》:，赵租, ", "+，了怡军, +，了怡军, "})
+    void readsAPayerInItsSlotAfterTheStrokesOfTheSealWhenBothLooksAgree(String second, String third, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(3, 2.0, second).answer(3, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(values(), Map.of(ReceiptField.PAYER_NAME, row(3))), lines);
+
+        if (taken == null) {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.PAYER_NAME);
+        } else {
+            assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo(taken);
+        }
+    }
+
+    /**
+     * A look at a payer's slot ends half a line height before the slot does (the next label begins there: 王强雪开 for
+     * 王强雪 before 开具日期); a look at another field's slot reaches a line height further than the slot.
+     */
+    @Test
+    void looksAtAPayersSlotNoFurtherThanItsEnd() {
+        Area slot = row(3);
+        ScriptedLines payer = new ScriptedLines();
+        SecondReads.apply(reading(values(), Map.of(ReceiptField.PAYER_NAME, slot)), payer);
+        ScriptedLines date = new ScriptedLines();
+        SecondReads.apply(reading(values(), Map.of(ReceiptField.ISSUE_DATE, slot)), date);
+
+        double lookStart = slot.x() - 0.5 * slot.height();
+        assertThat(payer.widths).isNotEmpty().allSatisfy(w -> assertThat(lookStart + w).isCloseTo(slot.x() + slot.width() - 0.5 * slot.height(), within(1e-9)));
+        assertThat(date.widths).isNotEmpty().allSatisfy(w -> assertThat(lookStart + w).isCloseTo(slot.x() + slot.width() + slot.height(), within(1e-9)));
     }
 
     /**
@@ -1191,7 +1242,8 @@ class SecondReadsTest {
 
     @Test
     void aPayerNoLookAtItsSlotReadIsReadWithItsLabel() {
-        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "交款人（患者）：徐雪涛").answer(1, 1.5, "交款人(患者):徐雪涛");
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "3二").answer(1, 1.5, "3二")
+                .withLabels(1, 2.0, "交款人（患者）：徐雪涛").withLabels(1, 1.5, "交款人(患者):徐雪涛");
         ReceiptReading reading = reading(values(), Map.of(ReceiptField.PAYER_NAME, row(1)));
 
         ReceiptReading read = SecondReads.apply(reading, lines);
@@ -1202,7 +1254,7 @@ class SecondReadsTest {
 
     @Test
     void aPayerReadWithItsLabelIsLeftOutWhenTheTwoLooksDisagree() {
-        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "交款人：徐雪涛").answer(1, 1.5, "交款人：徐雪清");
+        ScriptedLines lines = new ScriptedLines().withLabels(1, 2.0, "交款人：徐雪涛").withLabels(1, 1.5, "交款人：徐雪清");
 
         ReceiptReading read = SecondReads.apply(reading(values(), Map.of(ReceiptField.PAYER_NAME, row(1))), lines);
 
