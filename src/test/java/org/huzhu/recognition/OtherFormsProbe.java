@@ -18,7 +18,8 @@ import org.huzhu.recognition.specimen.Variants;
  * its other forms are where a change meant for forms that are not the national template is measured first.
  * Arguments: VARIANT FROM TO [THREADS]. With {@code -Ddpi=300} the receipts are rendered clean at that resolution instead
  * ({@code -Dwarnings=true}: each seed's warnings too; {@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink, with {@code -DsealOverPayer=true} over the payer's label; {@code -DsongForm=true}: the form in the Song face; {@code -Dsave=DIR}: each image written there), with
- * {@code -Dtemplate=true} on the national template; SCAN or PHONE with a style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR.
+ * {@code -Dtemplate=true} on the national template; {@code -Dunlisted=true}: each read against the hospital list without
+ * the hospital it names (any listed hospital then taken is a WRONG); SCAN or PHONE with a style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR.
  */
 public final class OtherFormsProbe {
     public static void main(String[] args) throws Exception {
@@ -33,7 +34,11 @@ public final class OtherFormsProbe {
                 long s = seed;
                 results.add(pool.submit(() -> {
                     ReceiptTruth truth = Boolean.getBoolean("template") ? ReceiptFaker.receipt(s) : ReceiptFaker.onOtherForm(s);
-                    Recognition recognition = recognitions.recognise("receipt", image(truth, variant, s));
+                    // -Dunlisted=true: each receipt read against the list without its hospital, as for a hospital the list lacks
+                    Recognitions reader = Boolean.getBoolean("unlisted")
+                            ? new Recognitions(PdfTextReaderTest.pool(ocr), HospitalList.shipped().without(truth.fields().get("hospital")))
+                            : recognitions;
+                    Recognition recognition = reader.recognise("receipt", image(truth, variant, s));
                     Map<String, String> read = recognition.fields();
                     int right = 0, missing = 0, wrong = 0;
                     StringBuilder wrongs = new StringBuilder();
