@@ -166,7 +166,7 @@ final class SecondReads {
             // a name left out because its reads disagree is not read again where it stands: two more looks at the same
             // pixels could agree on a misread (机阳市 for 枣阳市, read right by the page) under the warning just given
             if (fields.containsKey(field) || kind == null || disagreed.contains(field)) return;
-            List<Value> looks = looks(field == ReceiptField.PAYER_NAME ? withinItsSlot(slot) : slot, kind, lines);
+            List<Value> looks = field == ReceiptField.PAYER_NAME ? payerLooks(slot, lines) : looks(slot, kind, lines);
             Value again = agreed(looks, slot);
             // two looks at a hospital's slot that differ, one naming a listed hospital and the other a character or two
             // from it and from no other (草门市第二人民医院, a thin Song face's 荆): the list chooses, as for the page's read
@@ -859,6 +859,15 @@ final class SecondReads {
      */
     private static Area withinItsSlot(Area slot) {
         return new Area(slot.x(), slot.y(), Math.max(slot.height(), slot.width() - 1.5 * slot.height()), slot.height());
+    }
+
+    /**
+     * The looks at a payer's slot: {@link #withinItsSlot}, and when the first of those reads no name, across the slot as
+     * any other field's (a thin face at 300 dpi: 蔡海林 was read so, and the narrower crop found nothing).
+     */
+    private static List<Value> payerLooks(Area slot, LineReader lines) {
+        List<Value> within = looks(withinItsSlot(slot), NAME, lines);
+        return within.isEmpty() ? looks(slot, NAME, lines) : within;
     }
 
     /** The value read twice in the area, at two scales: when both reads agree and have the field's form, else null. */

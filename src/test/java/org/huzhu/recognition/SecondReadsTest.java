@@ -537,7 +537,7 @@ class SecondReadsTest {
     @Test
     void looksAtAPayersSlotNoFurtherThanItsEnd() {
         Area slot = row(3);
-        ScriptedLines payer = new ScriptedLines();
+        ScriptedLines payer = new ScriptedLines().answer(3, 2.0, "王强雪").answer(3, 1.5, "王强雪");
         SecondReads.apply(reading(values(), Map.of(ReceiptField.PAYER_NAME, slot)), payer);
         ScriptedLines date = new ScriptedLines();
         SecondReads.apply(reading(values(), Map.of(ReceiptField.ISSUE_DATE, slot)), date);
@@ -545,6 +545,23 @@ class SecondReadsTest {
         double lookStart = slot.x() - 0.5 * slot.height();
         assertThat(payer.widths).isNotEmpty().allSatisfy(w -> assertThat(lookStart + w).isCloseTo(slot.x() + slot.width() - 0.5 * slot.height(), within(1e-9)));
         assertThat(date.widths).isNotEmpty().allSatisfy(w -> assertThat(lookStart + w).isCloseTo(slot.x() + slot.width() + slot.height(), within(1e-9)));
+    }
+
+    /** A payer the narrower looks read nothing of is looked at across its slot, as before (a thin face at 300 dpi: 蔡海林). */
+    @Test
+    void aPayerTheNarrowerLooksReadNothingOfIsLookedAtAcrossItsSlot() {
+        Area slot = row(3);
+        double across = slot.width() + 1.5 * slot.height();
+        List<Double> widths = new ArrayList<>();
+        LineReader lines = (x, y, width, height, scale, alphabet) -> {
+            widths.add(width);
+            return width < across ? null : new TextBox("蔡海林", x, y, width, height, 0.8);
+        };
+
+        ReceiptReading read = SecondReads.apply(reading(values(), Map.of(ReceiptField.PAYER_NAME, slot)), lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo("蔡海林");
+        assertThat(widths.getFirst()).isLessThan(across);
     }
 
     /**
