@@ -1,12 +1,9 @@
 package org.huzhu.recognition;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.huzhu.shared.DataTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -152,22 +149,16 @@ public class HospitalList {
     /**
      * The listed hospital that reads of one name, each too damaged to be listed or a character or two from a listed name,
      * all come nearest to: a seal's ring across a long name in a thin face (华中科拷ws活同济医学掀附属协和医院 and
-     * 华中科挝ys疼同济医党噬附属协和医院 for 华中科技大学同济医学院附属协和医院; 利NSKA民医院AAA复 and 利NA民医院AA复 for
-     * 利川市人民医院). The ring's strokes come back as Latin letters, digits and marks, each run of them standing for up to
-     * as many characters as it holds ({@link #GAP_MOST} at most) lost under it, at no cost ({@link #distanceWithGaps});
-     * what a read holds after its last usual ending (医院, 中心 …), two Chinese characters at most with any marks (the
-     * ring, and the first of the next label: 复 of 复核人), need not be compared (a listed name may have them). A read speaks when it keeps
-     * {@link #NEAREST_MIN_CHARACTERS} Chinese characters, and as many as three quarters of the listed name's, and is at
-     * most a third of the name's characters from it
-     * and {@link #NEAREST_MARGIN} more from every other hospital (同济医院 is two from 协和医院). Null unless two reads or
-     * more speak, all for the same hospital, and no read is as near another one: then the reads cannot tell, and nothing
-     * is chosen.
+     * 华中科挝ys疼同济医党噬附属协和医院 for 华中科技大学同济医学院附属协和医院). Only Chinese characters are compared
+     * (the ring's strokes come back as Latin letters). A read speaks when it keeps {@link #NEAREST_MIN_CHARACTERS} and is
+     * at most a third of the (listed or other) name's characters from it and {@link #NEAREST_MARGIN} more from every other hospital (同济医院
+     * is two from 协和医院). Null unless two reads or more speak, all for the same hospital, and no read is as near another
+     * one: then the reads cannot tell, and nothing is chosen.
      */
     String nearestOfAll(List<String> reads) {
         Hospital chosen = null;
         int speaking = 0;
-        for (String whole : reads) {
-            String read = beforeWhatFollowsTheEnding(whole);
+        for (String read : reads) {
             String han = chinese(read);
             if (han.codePointCount(0, han.length()) < NEAREST_MIN_CHARACTERS) continue;
             Hospital best = null;
@@ -175,7 +166,7 @@ public class HospitalList {
             int nearest = Integer.MAX_VALUE, next = Integer.MAX_VALUE;
             for (Map.Entry<String, Hospital> e : byName.entrySet()) {
                 String name = chinese(e.getKey());
-                int d = Math.min(distanceWithGaps(read, name), distanceWithGaps(whole, name));
+                int d = distance(han, name, Math.max(han.length(), name.length()));
                 if (d < nearest) {
                     if (best != e.getValue()) next = nearest;
                     nearest = d;
@@ -185,68 +176,12 @@ public class HospitalList {
                     next = d;
                 }
             }
-            int length = bestName.codePointCount(0, bestName.length());
-            // letters cost nothing: the Chinese characters read must be worth three quarters of the name, or a read that
-            // lost the characters telling two hospitals apart (恩施州NE院: 中心 or 民族) would name the listed one of them
-            // when the other is a hospital the list lacks
-            if (best == null || nearest > length / 3 || 4 * han.codePointCount(0, han.length()) < 3 * length) continue;
+            if (best == null || nearest > bestName.length() / 3) continue;
             if (next - nearest < NEAREST_MARGIN || chosen != null && chosen != best) return null;
             chosen = best;
             speaking++;
         }
         return speaking >= 2 ? chosen.name() : null;
-    }
-
-    /** The most characters one run of strokes read as letters, digits or marks stands for in {@link #distanceWithGaps}. */
-    static final int GAP_MOST = 4;
-
-    private static final Pattern AFTER_THE_ENDING = Pattern.compile("(.*(?:" + FieldText.HOSPITAL_ENDINGS + "))[^\\p{IsHan}]*(?:\\p{IsHan}[^\\p{IsHan}]*){0,2}");
-
-    /** A read without what follows its last usual ending when that is two Chinese characters at most, with any marks. */
-    static String beforeWhatFollowsTheEnding(String read) {
-        Matcher m = AFTER_THE_ENDING.matcher(read);
-        return m.matches() ? m.group(1) : read;
-    }
-
-    /**
-     * The edits (a character misread, missing or extra) between a read and a name of Chinese characters, where each run of
-     * other characters in the read (the seal's strokes) stands for none to as many characters of the name as it holds,
-     * {@link #GAP_MOST} at most, at no cost.
-     */
-    static int distanceWithGaps(String read, String name) {
-        int[] y = name.codePoints().toArray();
-        List<int[]> tokens = new ArrayList<>(); // {codePoint} or {-run length}
-        int[] x = read.codePoints().toArray();
-        for (int i = 0; i < x.length; i++) {
-            if (Character.UnicodeScript.of(x[i]) == Character.UnicodeScript.HAN) {
-                tokens.add(new int[] {x[i]});
-            } else {
-                int run = 1;
-                while (i + 1 < x.length && Character.UnicodeScript.of(x[i + 1]) != Character.UnicodeScript.HAN) {
-                    run++;
-                    i++;
-                }
-                tokens.add(new int[] {-Math.min(run, GAP_MOST)});
-            }
-        }
-        int infinity = Integer.MAX_VALUE / 2;
-        int[] previous = new int[y.length + 1];
-        for (int j = 0; j <= y.length; j++) previous[j] = j;
-        for (int[] token : tokens) {
-            int[] current = new int[y.length + 1];
-            Arrays.fill(current, infinity);
-            for (int j = 0; j <= y.length; j++) {
-                if (token[0] < 0) {
-                    for (int k = 0; k <= -token[0] && j + k <= y.length; k++) current[j + k] = Math.min(current[j + k], previous[j]);
-                } else {
-                    current[j] = Math.min(current[j], previous[j] + 1);
-                    if (j < y.length) current[j + 1] = Math.min(current[j + 1], previous[j] + (token[0] == y[j] ? 0 : 1));
-                }
-            }
-            for (int j = 1; j <= y.length; j++) current[j] = Math.min(current[j], current[j - 1] + 1);
-            previous = current;
-        }
-        return previous[y.length];
     }
 
     private static String chinese(String s) {

@@ -76,37 +76,8 @@ class HospitalListTest {
                 .isEqualTo("华中科技大学同济医学院附属协和医院");
     }
 
-    /**
-     * A thin face's 华中科技大学同济医学院附属协和医院 under the seal's ring, characters read as Latin letters and digits
-     * and 复核人's first characters read on after it: the letters stand for characters lost, and what follows the name's
-     * ending is not compared. Letters and a digit for 大学 and 附 leave each read within five of the name and two nearer it
-     * than 同济医院's.
-     */
-    @Test
-    void lettersReadForCharactersUnderTheRingStandForThemAndTheNextLabelIsNotCompared() {
-        assertThat(HospitalList.shipped().nearestOfAll(List.of("华中科拉X妆回济医2属协和医院", "华中科技Vs必回济医六附属协和医院复和")))
-                .isEqualTo("华中科技大学同济医学院附属协和医院");
-    }
-
-    @ParameterizedTest(name = "{0} and {1}: {2}")
-    @CsvSource({"利NSKA民医院, 利川市人民医院, 0", "利川市人民医院, 利川市人民医院, 0", "利A民医院, 利川市人民医院, 2",
-            "宜昌市第X人民医院, 宜昌市第一人民医院, 0", "利川市人民医院XYZ, 利川市人民医院, 0", "利川市医院, 利川市人民医院, 2",
-            "利用市人民医院, 利川市人民医院, 1", "利川市人民医院复, 利川市人民医院, 1"})
-    void aRunOfLettersStandsForUpToAsManyCharactersAtNoCost(String read, String name, int distance) {
-        assertThat(HospitalList.distanceWithGaps(read, name)).isEqualTo(distance);
-    }
-
-    @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"利NSKA民医院AAA复;, 利NSKA民医院", "京上keE医院复和, 京上keE医院", "武汉市中心医院门诊部, 武汉市中心医院门诊部",
-            "湖北省中医院光谷院区, 湖北省中医院光谷院区", "利川市人民医院, 利川市人民医院"})
-    void whatFollowsAHospitalsLastEndingIsSetAsideWhenItIsTwoCharactersAtMost(String read, String compared) {
-        assertThat(HospitalList.beforeWhatFollowsTheEnding(read)).isEqualTo(compared);
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "京LE医院全|京上keE医院复和",
-            "利NSKA民医院AAA复|利NA民医院AA复",
             "华中科拷ws活同济医学掀附属协和医院|利NKNA民医院",
             "华中科拷活同济医学掀附属协和医院|华中科拷活同济医学掀附属同济医院",
             "宜昌市第X人民医院|宜昌市第Y人民医院",

@@ -19,7 +19,8 @@ import org.huzhu.recognition.specimen.Variants;
  * Arguments: VARIANT FROM TO [THREADS]. With {@code -Ddpi=300} the receipts are rendered clean at that resolution instead
  * ({@code -Dwarnings=true}: each seed's warnings too; {@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink, with {@code -DsealOverPayer=true} over the payer's label; {@code -DsongForm=true}: the form in the Song face; {@code -Dsave=DIR}: each image written there), with
  * {@code -Dtemplate=true} on the national template; {@code -Dunlisted=true}: each read against the hospital list without
- * the hospital it names (any listed hospital then taken is a WRONG); SCAN or PHONE with a style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR.
+ * the hospital it names (any listed hospital then taken is a WRONG); {@code -Dsibling=true}: each issued by a hospital the
+ * list lacks that differs from a listed one in two characters in the middle ({@link #sibling}); SCAN or PHONE with a style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR.
  */
 public final class OtherFormsProbe {
     public static void main(String[] args) throws Exception {
@@ -33,7 +34,8 @@ public final class OtherFormsProbe {
             for (long seed = from; seed <= to; seed++) {
                 long s = seed;
                 results.add(pool.submit(() -> {
-                    ReceiptTruth truth = Boolean.getBoolean("template") ? ReceiptFaker.receipt(s) : ReceiptFaker.onOtherForm(s);
+                    ReceiptTruth faked = Boolean.getBoolean("template") ? ReceiptFaker.receipt(s) : ReceiptFaker.onOtherForm(s);
+                    ReceiptTruth truth = Boolean.getBoolean("sibling") ? faked.issuedBy(sibling(faked.hospital())) : faked;
                     // -Dunlisted=true: each receipt read against the list without its hospital, as for a hospital the list lacks
                     Recognitions reader = Boolean.getBoolean("unlisted")
                             ? new Recognitions(PdfTextReaderTest.pool(ocr), HospitalList.shipped().without(truth.fields().get("hospital")))
@@ -70,6 +72,19 @@ public final class OtherFormsProbe {
             pool.shutdown();
             System.out.printf("%s%s seeds %d..%d: right %d, missing %d, WRONG %d%n", variant, Integer.getInteger("dpi") == null ? "" : " at " + Integer.getInteger("dpi") + " dpi", from, to, right, missing, wrong);
         }
+    }
+
+    /**
+     * A hospital the list lacks that shares all but two characters in the middle with a listed one (武汉市江岸区百步亭社区卫生服务中心
+     * → 武汉市江岸区百东湖社区卫生服务中心, as set 2 names 后湖街's where the list has 百步亭's): a list choice of the listed
+     * one, its differing characters under the seal's ring, is then a WRONG.
+     */
+    static String sibling(String listed) {
+        int middle = listed.length() / 2 - 1;
+        String pair = listed.substring(middle, middle + 2).equals("东湖") ? "西山" : "东湖";
+        String other = listed.substring(0, middle) + pair + listed.substring(middle + 2);
+        if (HospitalList.shipped().match(other).kind() == HospitalList.Match.Kind.LISTED) throw new IllegalStateException(other + " is listed");
+        return other;
     }
 
     private static byte[] image(ReceiptTruth truth, Variants.Variant variant, long seed) throws java.io.IOException {

@@ -79,6 +79,13 @@ public record ReceiptTruth(
                 selfFunded, lines, printed, form);
     }
 
+    /** The same receipt issued by another hospital (a probe's hospital the list lacks). */
+    public ReceiptTruth issuedBy(String other) {
+        return new ReceiptTruth(documentType, invoiceCode, invoiceNumber, checkCode, issueDate, payerName, other,
+                admissionDate, dischargeDate, visitDate, total, fundPaid, otherPaid, personalAccountPaid, cashPaid, selfPaid,
+                selfFunded, lines, printed, form);
+    }
+
     /** The same receipt printed on another form. */
     public ReceiptTruth on(ReceiptForm other) {
         return new ReceiptTruth(documentType, invoiceCode, invoiceNumber, checkCode, issueDate, payerName, hospital,
