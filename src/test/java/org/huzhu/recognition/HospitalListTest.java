@@ -76,6 +76,25 @@ class HospitalListTest {
                 .isEqualTo("华中科技大学同济医学院附属协和医院");
     }
 
+    /**
+     * Reads of a hospital the list lacks, two characters from a listed one (同东湖学院 for the listed 同济医学院), one read
+     * whole: the reads agree on two characters the listed name has not, so the list chooses nothing; misreads the reads do
+     * not share, or share at one character only, say nothing so.
+     */
+    @Test
+    void readsAgreeingOnCharactersTheNearestNameHasNotChooseNothing() {
+        HospitalList list = HospitalList.shipped();
+        List<String> reads = List.of("华中科技大学同东湖学院附属协和医院", "华中科技大尝同东湖学哇附属协和医院", "华中科技大学同东湖学哇附属协和医院");
+
+        assertThat(list.nearestOfAll(reads)).isNull();
+        assertThat(HospitalList.readsShowAnother(reads, "华中科技大学同济医学院附属协和医院")).isTrue();
+        assertThat(HospitalList.readsShowAnother(List.of("华中科拷ws活同济医学掀附属协和医院", "华中科挝ys疼同济医党噬附属协和医院"),
+                "华中科技大学同济医学院附属协和医院")).isFalse();
+        assertThat(HospitalList.readsShowAnother(List.of("人京山市中医泛降", "京山市中医运降", "京山市中医天由"), "京山市中医医院"))
+                .as("one character misread alike by two looks at the same pixels (降 for 院) is the face's, not another hospital's")
+                .isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "华中科拷ws活同济医学掀附属协和医院|利NKNA民医院",

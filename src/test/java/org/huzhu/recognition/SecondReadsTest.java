@@ -296,9 +296,14 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo(page);
     }
 
+    /**
+     * Three reads that disagree, two of them near enough to the listed name (the third cut short). Reads that agree on
+     * two misread characters or more (华中科拷活…掀 twice) would show another hospital and choose nothing
+     * ({@link HospitalList#readsShowAnother}).
+     */
     @Test
     void aHospitalWhoseReadsAllDisagreeIsTheListedOneTheyAllComeNearestToWithAWarning() {
-        ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "华中科挝疼同济医党噬附属协和医院").answer(7, 1.5, "华中科拷活同济医学掀附属协和医完");
+        ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "华中科挝疼同济医党噬附属协和医院").answer(7, 1.5, "华中科技类尝同济医");
         ReceiptReading page = reading(values(ReceiptField.HOSPITAL, "华中科拷活同济医学掀附属协和医院", 7), Map.of());
 
         ReceiptReading listed = SecondReads.apply(page, lines, HospitalList.shipped());
