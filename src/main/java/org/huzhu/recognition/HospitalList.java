@@ -208,7 +208,10 @@ public class HospitalList {
     /** How many characters the reads must agree on where the name has others to show another hospital. */
     static final int SHOWN_ANOTHER = 2;
 
-    /** Where a read has another character than the name, by the fewest edits: each as the name's position and the read's character. */
+    /**
+     * Where a read has another character than the name, by the fewest edits: each as the name's position and the read's
+     * character.
+     */
     private static List<String> substitutions(int[] read, int[] name) {
         int[][] d = new int[read.length + 1][name.length + 1];
         for (int i = 0; i <= read.length; i++) d[i][0] = i;

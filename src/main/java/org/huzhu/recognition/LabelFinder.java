@@ -141,10 +141,9 @@ final class LabelFinder {
             for (int k = 0; k < lineHits.size(); k++) {
                 Hit hit = lineHits.get(k);
                 int end = k + 1 < lineHits.size() ? lineHits.get(k + 1).start() : line.length();
-                kept.add(hit.label() == ReceiptLabel.PAYER && hit.spelling().equals(CREDIT_CODE_BEGINS)
-                        && numberWithoutName(line.substring(hit.end(), end))
-                        ? new Hit(ReceiptLabel.PAYER_CREDIT_CODE, hit.start(), hit.end(), 1, ReceiptLabel.PAYER_CREDIT_CODE.spellings().getFirst())
-                        : hit);
+                boolean creditCode = hit.label() == ReceiptLabel.PAYER && hit.spelling().equals(CREDIT_CODE_BEGINS)
+                        && numberWithoutName(line.substring(hit.end(), end));
+                kept.add(creditCode ? new Hit(ReceiptLabel.PAYER_CREDIT_CODE, hit.start(), hit.end(), 1, CREDIT_CODE) : hit);
             }
             mended.add(kept);
         }
@@ -152,12 +151,16 @@ final class LabelFinder {
     }
 
     private static final String CREDIT_CODE_BEGINS = "交款人";
+    private static final String CREDIT_CODE = ReceiptLabel.PAYER_CREDIT_CODE.spellings().getFirst();
     /** The fewest digits in a row that make an ID number or a credit code (an ID number of the first generation had 15). */
     static final int CODE_DIGITS = 15;
     private static final Pattern NUMBER = Pattern.compile("\\d{" + CODE_DIGITS + ",}");
     private static final Pattern LAST_CHINESE = Pattern.compile("(\\p{IsHan}+)[^\\p{IsHan}]*$");
 
-    /** Whether a label's value holds a long number and the Chinese characters right before it make no name (two to four beginning with a surname). */
+    /**
+     * Whether a label's value holds a long number and the Chinese characters right before it make no name (two to four
+     * beginning with a surname).
+     */
     private static boolean numberWithoutName(String value) {
         Matcher number = NUMBER.matcher(value);
         if (!number.find()) return false;

@@ -20,7 +20,8 @@ import org.huzhu.recognition.specimen.Variants;
  * ({@code -Dwarnings=true}: each seed's warnings too; {@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink, with {@code -DsealOverPayer=true} over the payer's label; {@code -DsongForm=true}: the form in the Song face; {@code -Dsave=DIR}: each image written there), with
  * {@code -Dtemplate=true} on the national template; {@code -Dunlisted=true}: each read against the hospital list without
  * the hospital it names (any listed hospital then taken is a WRONG); {@code -Dsibling=true}: each issued by a hospital the
- * list lacks that differs from a listed one in two characters in the middle ({@link #sibling}); SCAN or PHONE with a style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR.
+ * list lacks that differs from a listed one in two characters in the middle ({@link #sibling}); SCAN or PHONE with a
+ * style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR.
  */
 public final class OtherFormsProbe {
     public static void main(String[] args) throws Exception {
@@ -37,9 +38,8 @@ public final class OtherFormsProbe {
                     ReceiptTruth faked = Boolean.getBoolean("template") ? ReceiptFaker.receipt(s) : ReceiptFaker.onOtherForm(s);
                     ReceiptTruth truth = Boolean.getBoolean("sibling") ? faked.issuedBy(sibling(faked.hospital())) : faked;
                     // -Dunlisted=true: each receipt read against the list without its hospital, as for a hospital the list lacks
-                    Recognitions reader = Boolean.getBoolean("unlisted")
-                            ? new Recognitions(PdfTextReaderTest.pool(ocr), HospitalList.shipped().without(truth.fields().get("hospital")))
-                            : recognitions;
+                    Recognitions reader = !Boolean.getBoolean("unlisted") ? recognitions
+                            : new Recognitions(PdfTextReaderTest.pool(ocr), HospitalList.shipped().without(truth.hospital()));
                     Recognition recognition = reader.recognise("receipt", image(truth, variant, s));
                     Map<String, String> read = recognition.fields();
                     int right = 0, missing = 0, wrong = 0;
@@ -83,7 +83,9 @@ public final class OtherFormsProbe {
         int middle = listed.length() / 2 - 1;
         String pair = listed.substring(middle, middle + 2).equals("东湖") ? "西山" : "东湖";
         String other = listed.substring(0, middle) + pair + listed.substring(middle + 2);
-        if (HospitalList.shipped().match(other).kind() == HospitalList.Match.Kind.LISTED) throw new IllegalStateException(other + " is listed");
+        if (HospitalList.shipped().match(other).kind() == HospitalList.Match.Kind.LISTED) {
+            throw new IllegalStateException(other + " is listed");
+        }
         return other;
     }
 

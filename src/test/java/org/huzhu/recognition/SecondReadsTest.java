@@ -548,8 +548,9 @@ class SecondReadsTest {
         SecondReads.apply(reading(values(), Map.of(ReceiptField.ISSUE_DATE, slot)), date);
 
         double lookStart = slot.x() - 0.5 * slot.height();
-        assertThat(payer.widths).isNotEmpty().allSatisfy(w -> assertThat(lookStart + w).isCloseTo(slot.x() + slot.width() - 0.5 * slot.height(), within(1e-9)));
-        assertThat(date.widths).isNotEmpty().allSatisfy(w -> assertThat(lookStart + w).isCloseTo(slot.x() + slot.width() + slot.height(), within(1e-9)));
+        double slotEnd = slot.x() + slot.width();
+        assertThat(payer.widths).isNotEmpty().allSatisfy(w -> assertThat(lookStart + w).isCloseTo(slotEnd - 0.5 * slot.height(), within(1e-9)));
+        assertThat(date.widths).isNotEmpty().allSatisfy(w -> assertThat(lookStart + w).isCloseTo(slotEnd + slot.height(), within(1e-9)));
     }
 
     /** A payer the narrower looks read nothing of is looked at across its slot, as before (a thin face at 300 dpi: 蔡海林). */
