@@ -190,7 +190,12 @@ final class FieldText {
      */
     static String nameAfterStrokes(String text) {
         Matcher m = AFTER_STROKES.matcher(text);
-        return m.matches() && Surnames.begins(m.group(1)) ? m.group(1) : text;
+        return m.matches() && Surnames.makeAName(m.group(1)) ? m.group(1) : text;
+    }
+
+    /** A payer's name as read on the page or by a look: {@link #personName}, then {@link #nameAfterStrokes}. */
+    static String payerName(String text) {
+        return nameAfterStrokes(personName(text));
     }
 
     private static final Pattern AFTER_STROKES = Pattern.compile(".*[^\\p{IsHan}·](\\p{IsHan}{2,4})");

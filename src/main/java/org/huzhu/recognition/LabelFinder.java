@@ -166,8 +166,7 @@ final class LabelFinder {
         if (!number.find()) return false;
         Matcher han = LAST_CHINESE.matcher(value.substring(0, number.start()));
         if (!han.find()) return true;
-        String before = han.group(1);
-        return before.codePointCount(0, before.length()) > 4 || !Surnames.begins(before);
+        return !Surnames.makeAName(han.group(1));
     }
 
     /** The other label one of whose spellings begins with {@code spelling} and is longer, or null. */

@@ -133,7 +133,7 @@ final class PageReading {
             case INVOICE_CODE, INVOICE_NUMBER -> FieldText.code(read);
             case CHECK_CODE -> FieldText.checkCode(read);
             case ISSUE_DATE, ADMISSION_DATE, DISCHARGE_DATE, VISIT_DATE -> FieldText.date(read);
-            case PAYER_NAME -> FieldText.nameAfterStrokes(FieldText.personName(read));
+            case PAYER_NAME -> FieldText.payerName(read);
             case HOSPITAL -> FieldText.hospital(read);
             default -> FieldText.money(read);
         };

@@ -80,8 +80,7 @@ final class SecondReads {
     private record Kind(String alphabet, UnaryOperator<String> spelling, Pattern form) {
     }
 
-    private static final Kind NAME = new Kind("", t -> FieldText.nameAfterStrokes(FieldText.personName(t)),
-            Pattern.compile("\\p{IsHan}{2,}"));
+    private static final Kind NAME = new Kind("", FieldText::payerName, Pattern.compile("\\p{IsHan}{2,}"));
     private static final Kind HOSPITAL_NAME = new Kind("", FieldText::hospital, NAME.form());
     /** An amount's characters, and ¥ for the sign before it to be read as (and dropped by its spelling), not as a digit. */
     private static final Kind AMOUNT = new Kind(DIGITS + ".¥", FieldText::money, Pattern.compile("\\d+\\.\\d{2}"));

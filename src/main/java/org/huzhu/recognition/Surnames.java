@@ -38,6 +38,12 @@ final class Surnames {
     private Surnames() {
     }
 
+    /** Whether Chinese characters make a name as a receipt prints one: two to four, beginning with a known surname. */
+    static boolean makeAName(String han) {
+        int length = han.codePointCount(0, han.length());
+        return length >= 2 && length <= 4 && begins(han);
+    }
+
     /** Whether the name begins with a known surname (a compound one followed by at least one character), or has a middle dot. */
     static boolean begins(String name) {
         if (name.contains("·")) return true;
