@@ -3,6 +3,7 @@ package org.huzhu.recognition.ocr;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 
 /**
  * Parting a receipt's inks: the black data seen through a red filter (red ink becomes paper, black
@@ -234,17 +235,21 @@ final class InkLayers {
                 if (last - x <= reach) across[y * w + x] = true;
             }
         }
+        // down and up the columns, all of them a row at a time (a column at a time strides across the whole image)
         boolean[] out = new boolean[mask.length];
-        for (int x = 0; x < w; x++) {
-            int last = Integer.MIN_VALUE / 2;
-            for (int y = 0; y < h; y++) {
-                if (across[y * w + x]) last = y;
-                if (y - last <= reach) out[y * w + x] = true;
+        int[] last = new int[w];
+        Arrays.fill(last, Integer.MIN_VALUE / 2);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0, at = y * w; x < w; x++, at++) {
+                if (across[at]) last[x] = y;
+                if (y - last[x] <= reach) out[at] = true;
             }
-            last = Integer.MAX_VALUE / 2;
-            for (int y = h - 1; y >= 0; y--) {
-                if (across[y * w + x]) last = y;
-                if (last - y <= reach) out[y * w + x] = true;
+        }
+        Arrays.fill(last, Integer.MAX_VALUE / 2);
+        for (int y = h - 1; y >= 0; y--) {
+            for (int x = 0, at = y * w; x < w; x++, at++) {
+                if (across[at]) last[x] = y;
+                if (last[x] - y <= reach) out[at] = true;
             }
         }
         return out;
