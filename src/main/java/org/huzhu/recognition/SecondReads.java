@@ -381,7 +381,7 @@ final class SecondReads {
         Map<ReceiptReading.Unlabelled, LabelLooks> looked = new LinkedHashMap<>();
         boolean wanted = false;
         for (ReceiptLabel label : ReceiptLabel.values()) {
-            wanted |= (label.isAmount() || label.isDate()) && unread(label.field(), reading, fields);
+            wanted |= (label.isAmount() || label.isDate()) && printedOn(reading.kind(), label.field()) && unread(label.field(), reading, fields);
         }
         int looks = 0;
         for (ReceiptReading.Unlabelled unlabelled : reading.unlabelled()) {
@@ -625,6 +625,19 @@ final class SecondReads {
         if (again == null || !again.text().equals(value.text())) return;
         fields.put(ReceiptField.DISCHARGE_DATE, new Value(value.text(), value.confidence() * PageReading.PLACED_TRUST, value.area()));
         warnings.add("出院日期的标签未能识别，页上无标签的日期 " + value.text() + " 在入院日期与开票日期之间，按出院日期取用，请核对原件");
+    }
+
+    /**
+     * Whether a kind of receipt prints the field: an outpatient receipt has no stay, an inpatient receipt no visit date.
+     * Such a field unread wants no looks at the labels of the values read without one (set 2's outpatient receipts
+     * looked at every unlabelled amount and date for an admission date they never print).
+     */
+    static boolean printedOn(DocumentKind kind, ReceiptField field) {
+        return switch (kind) {
+            case OUTPATIENT_RECEIPT -> field != ReceiptField.ADMISSION_DATE && field != ReceiptField.DISCHARGE_DATE;
+            case INPATIENT_RECEIPT -> field != ReceiptField.VISIT_DATE;
+            default -> true;
+        };
     }
 
     /** A field neither read nor labelled anywhere on the page. */

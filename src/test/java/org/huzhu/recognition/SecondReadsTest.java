@@ -1058,6 +1058,31 @@ class SecondReadsTest {
 
         assertThat(lines.asked).doesNotContain("20@label");
     }
+    /**
+     * An outpatient receipt prints no stay: its admission and discharge dates unread, with every amount and date it does
+     * print read, want no look at an unlabelled value's label; its visit date unread does.
+     */
+    @ParameterizedTest
+    @CsvSource({"false", "true"})
+    void looksForNoLabelOfAFieldTheKindOfReceiptDoesNotPrint(boolean visitDateRead) {
+        Map<ReceiptField, Value> printed = new EnumMap<>(ReceiptField.class);
+        int r = 1;
+        for (ReceiptLabel label : ReceiptLabel.values()) {
+            if (!(label.isAmount() || label.isDate()) || !SecondReads.printedOn(DocumentKind.OUTPATIENT_RECEIPT, label.field())) continue;
+            if (label.field() == ReceiptField.VISIT_DATE && !visitDateRead) continue;
+            printed.put(label.field(), new Value(label.isDate() ? "2025-05-17" : "1.00", 0.9, row(r++)));
+        }
+        ScriptedLines lines = new ScriptedLines().label(20, "入院日期：");
+
+        ReceiptReading read = SecondReads.apply(unlabelled(printed, printed.keySet(), "2025-05-10", 20), lines);
+
+        assertThat(lines.asked.contains("20@label")).isEqualTo(!visitDateRead);
+        assertThat(read.fields()).doesNotContainKey(ReceiptField.ADMISSION_DATE);
+        assertThat(SecondReads.printedOn(DocumentKind.INPATIENT_RECEIPT, ReceiptField.VISIT_DATE)).isFalse();
+        assertThat(SecondReads.printedOn(DocumentKind.INPATIENT_RECEIPT, ReceiptField.ADMISSION_DATE)).isTrue();
+        assertThat(SecondReads.printedOn(DocumentKind.SETTLEMENT_STATEMENT, ReceiptField.VISIT_DATE)).isTrue();
+    }
+
     /** Of the total and the four payments, those given (field, amount), each on its own row from 1. */
     private static Map<ReceiptField, Value> sum(Object... fieldText) {
         Map<ReceiptField, Value> values = new EnumMap<>(ReceiptField.class);
