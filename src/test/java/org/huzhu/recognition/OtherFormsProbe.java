@@ -21,8 +21,7 @@ import org.huzhu.recognition.specimen.Variants;
  * {@code -Dtemplate=true} on the national template; {@code -Dunlisted=true}: each read against the hospital list without
  * the hospital it names (any listed hospital then taken is a WRONG); {@code -Dsibling=true}: each issued by a hospital the
  * list lacks that differs from a listed one in two characters in the middle ({@link #sibling}); SCAN or PHONE with a
- * style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR;
- * {@code -Denlarge=F}: each image enlarged F times (a camera of more pixels).
+ * style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR.
  */
 public final class OtherFormsProbe {
     public static void main(String[] args) throws Exception {
@@ -109,27 +108,9 @@ public final class OtherFormsProbe {
         return saved(png.toByteArray(), seed);
     }
 
-    private static byte[] saved(byte[] original, long seed) throws java.io.IOException {
-        byte[] image = enlarged(original);
+    private static byte[] saved(byte[] image, long seed) throws java.io.IOException {
         String dir = System.getProperty("save");
         if (dir != null) java.nio.file.Files.write(java.nio.file.Path.of(dir, "seed-" + seed + (image[0] == (byte) 0xFF ? ".jpg" : ".png")), image);
         return image;
-    }
-
-    /** With {@code -Denlarge=F}: the image F times the size, bicubically, in its own format (a phone's camera of more pixels). */
-    private static byte[] enlarged(byte[] image) throws java.io.IOException {
-        String factor = System.getProperty("enlarge");
-        if (factor == null) return image;
-        java.awt.image.BufferedImage page = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image));
-        double f = Double.parseDouble(factor);
-        java.awt.image.BufferedImage big = new java.awt.image.BufferedImage((int) Math.round(page.getWidth() * f),
-                (int) Math.round(page.getHeight() * f), java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = big.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(page, 0, 0, big.getWidth(), big.getHeight(), null);
-        g.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(big, image[0] == (byte) 0xFF ? "jpg" : "png", out);
-        return out.toByteArray();
     }
 }

@@ -19,12 +19,9 @@ import java.util.function.Supplier;
  *     ({@link FormPerspective}); else</li>
  * <li>skew within ±5° is measured on the projection profile of all the page's ink — data and form: the form's rules
  *     and labels are its longest level lines, and a receipt's values alone can be too few to tell (a set 2 scan's
- *     values measured −4.6° where the page is turned 0.4°) — and turned back, in the same resampling pass that scales
- *     the page to between 1,800 and 1,900 pixels across (the receipts are 240 mm wide: about 190–200 dpi; see
- *     {@link #scaleFor}).</li>
+ *     values measured −4.6° where the page is turned 0.4°) — and turned back, in the same resampling pass that scales small or huge pages to between 1,800 and
+ *     3,000 pixels across (the receipts are 240 mm wide: about 190–320 dpi).</li>
  * </ol>
- * A colour page much larger than that (a 300-dpi scan, a phone's photo) is shrunk to it before the first step
- * ({@link #SHRINK_FIRST}).
  * A grey scan has no colour to tell red from black, but its inks differ in darkness: it is parted
  * by the darkest ink around each pixel ({@link GreyInks}) into a data layer without the seal and a
  * form layer; once the form layer registers as the national template ({@link FormRegistration}),
@@ -66,18 +63,6 @@ final class ImagePreparation {
      */
     static final int GREY_MIN_WIDTH = 2400;
 
-    /**
-     * A colour page more than this many times wider than it is read at ({@link #largestWidth()}) is shrunk to that width
-     * first ({@link PageGeometry#shrunk}) and parted into layers there, not at its own size and shrunk after: parting
-     * costs by the pixel (set 2's 5-megapixel photos 0.32 s a page, a phone's 12 would take more than twice that).
-     * Measured on set 1 rendered at 300 dpi (the template's 40 and other forms' 30, in the ordinary and the Song face)
-     * and photographed with 1.4 times the pixels (the same three forms): 3,127 fields right and 13 WRONG parted at full
-     * size, 3,126 and 13 shrunk first; the preparation a sixth to a fifth quicker (set 2's 300-dpi images 0.21 → 0.18 s
-     * a page, its photos 0.32 → 0.26). Pages up to this size (set 1's bench, whose largest are 2,040-px photos) are
-     * parted at their own size as before.
-     */
-    static final double SHRINK_FIRST = 1.25;
-
     private final Settings settings;
 
     ImagePreparation(Settings settings) {
@@ -85,7 +70,6 @@ final class ImagePreparation {
     }
 
     Prepared prepare(BufferedImage source) {
-        double shrink = 1;
         GreyImage data;
         GreyImage form;
         GreyImage grey = null;
@@ -98,17 +82,9 @@ final class ImagePreparation {
             form = parted.form();
             sealFree = data;
         } else {
-            int[] rgb = InkLayers.rgb(source);
+            int[] rgb = InkLayers.coolLightBalanced(InkLayers.rgb(source));
             int w = source.getWidth();
             int h = source.getHeight();
-            if (w > SHRINK_FIRST * largestWidth()) {
-                // a large page is shrunk to the width it is read at before its layers are made, not after
-                shrink = (double) largestWidth() / w;
-                rgb = PageGeometry.shrunk(rgb, w, h, shrink);
-                w = PageGeometry.scaled(w, shrink);
-                h = PageGeometry.scaled(h, shrink);
-            }
-            rgb = InkLayers.coolLightBalanced(rgb);
             GreyImage luminance = InkLayers.luminance(rgb, w, h);
             GreyImage paper = settings.flatField() ? FlatField.background(luminance) : null;
             int[] lead = InkLayers.redLead(rgb, w, h);
@@ -120,7 +96,7 @@ final class ImagePreparation {
                 data = FlatField.onlyPaper(data, paper);
                 form = FlatField.onlyPaper(form, paper);
             }
-            Prepared flattened = settings.deskew() ? flattened(data, form, shrink) : null;
+            Prepared flattened = settings.deskew() ? flattened(data, form) : null;
             if (flattened != null) return flattened;
         }
         double skew = settings.deskew() ? PageGeometry.estimateSkew(grey != null ? grey : PageGeometry.darker(data, form)) : 0;
@@ -138,7 +114,7 @@ final class ImagePreparation {
         }
         data = PageGeometry.resample(data, scale, skew);
         if (settings.binarise()) data = binarise(data, otsuThreshold(data));
-        return new Prepared(data, form, scale * shrink, skew);
+        return new Prepared(data, form, scale, skew);
     }
 
     /**
@@ -179,7 +155,7 @@ final class ImagePreparation {
      * fall on a level grid with the table's centre where it was. Null when the form is not found
      * or is flat enough for the deskew.
      */
-    private Prepared flattened(GreyImage data, GreyImage form, double shrunk) {
+    private Prepared flattened(GreyImage data, GreyImage form) {
         FormPerspective.Homography h = FormPerspective.find(form);
         if (h == null || FormPerspective.bend(h) <= FormPerspective.FLAT_MM) return null;
         double scale = scaleFor(data.width(), settings.minWidth());
@@ -191,7 +167,7 @@ final class ImagePreparation {
         int w = (int) Math.round(data.width() * scale), hh = (int) Math.round(data.height() * scale);
         GreyImage flatData = PageGeometry.warp(data, w, hh, mapping);
         if (settings.binarise()) flatData = binarise(flatData, otsuThreshold(flatData));
-        return new Prepared(flatData, PageGeometry.warp(form, w, hh, mapping), scale * shrunk, 0);
+        return new Prepared(flatData, PageGeometry.warp(form, w, hh, mapping), scale, 0);
     }
 
     /**
@@ -207,11 +183,6 @@ final class ImagePreparation {
         int largest = Math.max(minWidth, settings.maxWidth());
         if (width > largest) return (double) largest / width;
         return 1;
-    }
-
-    /** The width a colour page is read at when it is larger ({@link #scaleFor}). */
-    private int largestWidth() {
-        return Math.max(settings.minWidth(), settings.maxWidth());
     }
 
     // ---- binarisation (measured, not used by default: Tesseract binarises as well) ----

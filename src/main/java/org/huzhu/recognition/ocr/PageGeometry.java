@@ -87,8 +87,8 @@ final class PageGeometry {
         if (scale == 1 && skewDegrees == 0) return page;
         int sw = page.width();
         int sh = page.height();
-        int dw = scaled(sw, scale);
-        int dh = scaled(sh, scale);
+        int dw = (int) Math.round(sw * scale);
+        int dh = (int) Math.round(sh * scale);
         byte[] src = page.pixels();
         byte[] out = new byte[dw * dh];
         double rad = Math.toRadians(skewDegrees);
@@ -122,55 +122,18 @@ final class PageGeometry {
         return new GreyImage(dw, dh, out);
     }
 
-    /** A page's width or height at a scale, as {@link #resample} makes it. */
-    static int scaled(int size, double scale) {
-        return (int) Math.round(size * scale);
-    }
-
-    /**
-     * A colour page (0xRRGGBB) scaled, to {@link #scaled} width and height, each channel resampled as {@link #resample}
-     * does a grey page (bilinearly, not turned). Averaging the area each new pixel covers instead read set 1's 300-dpi
-     * pages in a thin Song face with 8 names and amounts WRONG of 422 fields, against 2 so.
-     */
-    static int[] shrunk(int[] rgb, int w, int h, double scale) {
-        byte[][] channels = new byte[3][];
-        for (int c = 0; c < 3; c++) {
-            byte[] channel = new byte[w * h];
-            int shift = 16 - 8 * c;
-            for (int i = 0; i < channel.length; i++) channel[i] = (byte) (rgb[i] >> shift);
-            channels[c] = resample(new GreyImage(w, h, channel), scale, 0).pixels();
-        }
-        int[] out = new int[channels[0].length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (channels[0][i] & 0xff) << 16 | (channels[1][i] & 0xff) << 8 | channels[2][i] & 0xff;
-        }
-        return out;
-    }
-
     /**
      * The median of nine values by the exchange network of Paeth (Graphics Gems, 1990; in Devillard's order): nineteen
      * exchanges, where sorting the nine took most of a second look's preparation.
      */
     static int median9(int p0, int p1, int p2, int p3, int p4, int p5, int p6, int p7, int p8) {
         int t;
-        if (p1 > p2) { t = p1; p1 = p2; p2 = t; }
-        if (p4 > p5) { t = p4; p4 = p5; p5 = t; }
-        if (p7 > p8) { t = p7; p7 = p8; p8 = t; }
-        if (p0 > p1) { t = p0; p0 = p1; p1 = t; }
-        if (p3 > p4) { t = p3; p3 = p4; p4 = t; }
-        if (p6 > p7) { t = p6; p6 = p7; p7 = t; }
-        if (p1 > p2) { t = p1; p1 = p2; p2 = t; }
-        if (p4 > p5) { t = p4; p4 = p5; p5 = t; }
-        if (p7 > p8) { t = p7; p7 = p8; p8 = t; }
-        if (p0 > p3) { t = p0; p0 = p3; p3 = t; }
-        if (p5 > p8) { t = p5; p5 = p8; p8 = t; }
-        if (p4 > p7) { t = p4; p4 = p7; p7 = t; }
-        if (p3 > p6) { t = p3; p3 = p6; p6 = t; }
-        if (p1 > p4) { t = p1; p1 = p4; p4 = t; }
-        if (p2 > p5) { t = p2; p2 = p5; p5 = t; }
-        if (p4 > p7) { t = p4; p4 = p7; p7 = t; }
-        if (p4 > p2) { t = p4; p4 = p2; p2 = t; }
-        if (p6 > p4) { t = p6; p6 = p4; p4 = t; }
+        if (p1 > p2) { t = p1; p1 = p2; p2 = t; } if (p4 > p5) { t = p4; p4 = p5; p5 = t; } if (p7 > p8) { t = p7; p7 = p8; p8 = t; }
+        if (p0 > p1) { t = p0; p0 = p1; p1 = t; } if (p3 > p4) { t = p3; p3 = p4; p4 = t; } if (p6 > p7) { t = p6; p6 = p7; p7 = t; }
+        if (p1 > p2) { t = p1; p1 = p2; p2 = t; } if (p4 > p5) { t = p4; p4 = p5; p5 = t; } if (p7 > p8) { t = p7; p7 = p8; p8 = t; }
+        if (p0 > p3) { t = p0; p0 = p3; p3 = t; } if (p5 > p8) { t = p5; p5 = p8; p8 = t; } if (p4 > p7) { t = p4; p4 = p7; p7 = t; }
+        if (p3 > p6) { t = p3; p3 = p6; p6 = t; } if (p1 > p4) { t = p1; p1 = p4; p4 = t; } if (p2 > p5) { t = p2; p2 = p5; p5 = t; }
+        if (p4 > p7) { t = p4; p4 = p7; p7 = t; } if (p4 > p2) { t = p4; p4 = p2; p2 = t; } if (p6 > p4) { t = p6; p6 = p4; p4 = t; }
         if (p4 > p2) { t = p4; p4 = p2; p2 = t; }
         return p4;
     }
@@ -202,9 +165,8 @@ final class PageGeometry {
         for (int y = 1; y < h - 1; y++) {
             for (int x = 1; x < w - 1; x++) {
                 int at = y * w + x;
-                out[at] = (byte) median9(p[at - w - 1] & 0xff, p[at - w] & 0xff, p[at - w + 1] & 0xff,
-                        p[at - 1] & 0xff, p[at] & 0xff, p[at + 1] & 0xff,
-                        p[at + w - 1] & 0xff, p[at + w] & 0xff, p[at + w + 1] & 0xff);
+                out[at] = (byte) median9(p[at - w - 1] & 0xff, p[at - w] & 0xff, p[at - w + 1] & 0xff, p[at - 1] & 0xff, p[at] & 0xff,
+                        p[at + 1] & 0xff, p[at + w - 1] & 0xff, p[at + w] & 0xff, p[at + w + 1] & 0xff);
             }
         }
         return new GreyImage(w, h, out);

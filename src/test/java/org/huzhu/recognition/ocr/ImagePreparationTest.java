@@ -207,29 +207,6 @@ class ImagePreparationTest {
         assertThat(big.at(875, 510)).isGreaterThan(245);
     }
 
-    /**
-     * A colour page far larger than it is read at (a 300-dpi scan, a phone's photo) is shrunk before its layers are made;
-     * its scale is still the whole way from the image to the prepared page, so that what is read there is placed where it
-     * stands on the image, and its black data and red form are parted as on a page of the reading's size.
-     */
-    @Test
-    void aLargeColourPageIsPartedAtTheWidthItIsReadAtAndKeepsItsPlaces() {
-        BufferedImage large = page(3800, 2200, g -> {
-            g.setColor(Color.BLACK);
-            g.fillRect(1000, 800, 400, 120);
-            g.setColor(new Color(200, 30, 40));
-            g.fillRect(2400, 1200, 400, 120);
-        });
-        ImagePreparation.Prepared p = new ImagePreparation(ImagePreparation.DEFAULTS).prepare(large);
-
-        assertThat(p.data().width()).isEqualTo(1900);
-        assertThat(p.scale()).isCloseTo(0.5, within(1e-9));
-        assertThat(p.data().at(600, 430)).as("the black box, at half its place").isLessThan(60);
-        assertThat(p.data().at(1300, 630)).as("the red box is not data").isGreaterThan(200);
-        assertThat(p.form().at(1300, 630)).as("the red box is form").isLessThan(128);
-        assertThat(p.form().at(600, 430)).as("the black box is not form").isGreaterThan(200);
-    }
-
     @Test
     void otsuSeparatesInkFromPaper() {
         byte[] pixels = new byte[10_000];

@@ -83,29 +83,6 @@ class PixelStepsTest {
         }
     }
 
-    @Test
-    void aColourPageShrunkIsEachOfItsChannelsResampledAndPaperStaysPaper() {
-        int w = 57, h = 31;
-        Random random = new Random(2);
-        int[] rgb = new int[w * h];
-        for (int i = 0; i < rgb.length; i++) rgb[i] = random.nextInt(1 << 24);
-        double scale = 0.67;
-        int[] small = PageGeometry.shrunk(rgb, w, h, scale);
-        int dw = PageGeometry.scaled(w, scale), dh = PageGeometry.scaled(h, scale);
-        assertThat(small).hasSize(dw * dh);
-        for (int shift : new int[] {16, 8, 0}) {
-            byte[] channel = new byte[w * h];
-            for (int i = 0; i < channel.length; i++) channel[i] = (byte) (rgb[i] >> shift);
-            GreyImage expected = PageGeometry.resample(new GreyImage(w, h, channel), scale, 0);
-            for (int i = 0; i < small.length; i++) {
-                assertThat(small[i] >> shift & 0xff).as("pixel %d >> %d", i, shift).isEqualTo(expected.pixels()[i] & 0xff);
-            }
-        }
-        int[] paper = new int[w * h];
-        Arrays.fill(paper, 0xF4F0E8);
-        assertThat(PageGeometry.shrunk(paper, w, h, 0.51)).containsOnly(0xF4F0E8);
-    }
-
     private static GreyImage noise(int w, int h, int range, long seed) {
         Random random = new Random(seed);
         byte[] pixels = new byte[w * h];
