@@ -381,7 +381,8 @@ final class SecondReads {
         Map<ReceiptReading.Unlabelled, LabelLooks> looked = new LinkedHashMap<>();
         boolean wanted = false;
         for (ReceiptLabel label : ReceiptLabel.values()) {
-            wanted |= (label.isAmount() || label.isDate()) && printedOn(reading.kind(), label.field()) && unread(label.field(), reading, fields);
+            wanted |= (label.isAmount() || label.isDate()) && printedOn(reading.kind(), label.field())
+                    && unread(label.field(), reading, fields);
         }
         int looks = 0;
         for (ReceiptReading.Unlabelled unlabelled : reading.unlabelled()) {

@@ -128,12 +128,24 @@ final class PageGeometry {
      */
     static int median9(int p0, int p1, int p2, int p3, int p4, int p5, int p6, int p7, int p8) {
         int t;
-        if (p1 > p2) { t = p1; p1 = p2; p2 = t; } if (p4 > p5) { t = p4; p4 = p5; p5 = t; } if (p7 > p8) { t = p7; p7 = p8; p8 = t; }
-        if (p0 > p1) { t = p0; p0 = p1; p1 = t; } if (p3 > p4) { t = p3; p3 = p4; p4 = t; } if (p6 > p7) { t = p6; p6 = p7; p7 = t; }
-        if (p1 > p2) { t = p1; p1 = p2; p2 = t; } if (p4 > p5) { t = p4; p4 = p5; p5 = t; } if (p7 > p8) { t = p7; p7 = p8; p8 = t; }
-        if (p0 > p3) { t = p0; p0 = p3; p3 = t; } if (p5 > p8) { t = p5; p5 = p8; p8 = t; } if (p4 > p7) { t = p4; p4 = p7; p7 = t; }
-        if (p3 > p6) { t = p3; p3 = p6; p6 = t; } if (p1 > p4) { t = p1; p1 = p4; p4 = t; } if (p2 > p5) { t = p2; p2 = p5; p5 = t; }
-        if (p4 > p7) { t = p4; p4 = p7; p7 = t; } if (p4 > p2) { t = p4; p4 = p2; p2 = t; } if (p6 > p4) { t = p6; p6 = p4; p4 = t; }
+        if (p1 > p2) { t = p1; p1 = p2; p2 = t; }
+        if (p4 > p5) { t = p4; p4 = p5; p5 = t; }
+        if (p7 > p8) { t = p7; p7 = p8; p8 = t; }
+        if (p0 > p1) { t = p0; p0 = p1; p1 = t; }
+        if (p3 > p4) { t = p3; p3 = p4; p4 = t; }
+        if (p6 > p7) { t = p6; p6 = p7; p7 = t; }
+        if (p1 > p2) { t = p1; p1 = p2; p2 = t; }
+        if (p4 > p5) { t = p4; p4 = p5; p5 = t; }
+        if (p7 > p8) { t = p7; p7 = p8; p8 = t; }
+        if (p0 > p3) { t = p0; p0 = p3; p3 = t; }
+        if (p5 > p8) { t = p5; p5 = p8; p8 = t; }
+        if (p4 > p7) { t = p4; p4 = p7; p7 = t; }
+        if (p3 > p6) { t = p3; p3 = p6; p6 = t; }
+        if (p1 > p4) { t = p1; p1 = p4; p4 = t; }
+        if (p2 > p5) { t = p2; p2 = p5; p5 = t; }
+        if (p4 > p7) { t = p4; p4 = p7; p7 = t; }
+        if (p4 > p2) { t = p4; p4 = p2; p2 = t; }
+        if (p6 > p4) { t = p6; p6 = p4; p4 = t; }
         if (p4 > p2) { t = p4; p4 = p2; p2 = t; }
         return p4;
     }
@@ -165,8 +177,9 @@ final class PageGeometry {
         for (int y = 1; y < h - 1; y++) {
             for (int x = 1; x < w - 1; x++) {
                 int at = y * w + x;
-                out[at] = (byte) median9(p[at - w - 1] & 0xff, p[at - w] & 0xff, p[at - w + 1] & 0xff, p[at - 1] & 0xff, p[at] & 0xff,
-                        p[at + 1] & 0xff, p[at + w - 1] & 0xff, p[at + w] & 0xff, p[at + w + 1] & 0xff);
+                out[at] = (byte) median9(p[at - w - 1] & 0xff, p[at - w] & 0xff, p[at - w + 1] & 0xff,
+                        p[at - 1] & 0xff, p[at] & 0xff, p[at + 1] & 0xff,
+                        p[at + w - 1] & 0xff, p[at + w] & 0xff, p[at + w + 1] & 0xff);
             }
         }
         return new GreyImage(w, h, out);
