@@ -209,7 +209,10 @@ final class FieldText {
 
     /**
      * A hospital's name read with what followed it: up to its last usual ending (医院, 卫生院, 中心 …) when at most one
-     * Chinese character and marks follow (利川市人民医院龟， → 利川市人民医院); else as read, for the checks to judge.
+     * Chinese character and marks follow (利川市人民医院龟， → 利川市人民医院), or two of which the first begins a label
+     * ({@link ReceiptLabel#firstCharacters}: the next label's first two, 复和 for 复核 of 复核人, where a look ran into it
+     * past the room's end, which the page's read places by sharing a word's width among its characters); else as read,
+     * for the checks to judge (武汉大学人民医院东院 stays whole).
      */
     static String upToItsEnding(String hospital) {
         Matcher m = ENDED.matcher(hospital);
@@ -219,8 +222,8 @@ final class FieldText {
     /** How a hospital's name ends: the endings of the names of China's medical institutions. */
     static final String HOSPITAL_ENDINGS = "医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室";
 
-    private static final Pattern ENDED =
-            Pattern.compile("(.*(?:" + HOSPITAL_ENDINGS + "))[^\\p{IsHan}]*\\p{IsHan}?[^\\p{IsHan}]*");
+    private static final Pattern ENDED = Pattern.compile("(.*(?:" + HOSPITAL_ENDINGS + "))[^\\p{IsHan}]*(?:[" + ReceiptLabel.firstCharacters()
+            + "]\\p{IsHan}|\\p{IsHan})?[^\\p{IsHan}]*");
 
     /** A dot-like mark between two Chinese characters, spaced or not. */
     private static final Pattern MIDDLE_DOT = Pattern.compile("(?<=\\p{IsHan})\\s*[.·•・‧･∙⋅\\-－—–]\\s*(?=\\p{IsHan})");

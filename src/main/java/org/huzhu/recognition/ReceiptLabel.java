@@ -98,6 +98,18 @@ enum ReceiptLabel {
         return spellings;
     }
 
+    /** The Chinese characters any label's spelling begins with (复 of 复核人, 收 of 收款人 …), as one string. */
+    static String firstCharacters() {
+        StringBuilder firsts = new StringBuilder();
+        for (ReceiptLabel label : values()) {
+            for (String spelling : label.spellings) {
+                String first = spelling.replaceAll("[^\\p{IsHan}]", "").substring(0, 1);
+                if (firsts.indexOf(first) < 0) firsts.append(first);
+            }
+        }
+        return firsts.toString();
+    }
+
     /**
      * The spellings with brackets, without them: found only as they stand, the brackets' loss being misreading
      * enough (near 收款单位章, 收款单位武汉市… had 武 taken into the label).

@@ -131,7 +131,7 @@ final class SecondReads {
             Area roomAfter = roomAfter(reading, field, first);
             Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null, roomAfter, reads);
             if (field == ReceiptField.HOSPITAL && hospitals != null && !listed(hospitals, name)) {
-                Value listed = listedWithoutSeal(room(reading, field, first), lines, hospitals);
+                Value listed = listedWithoutSeal(room(reading, field, first), lines, hospitals, reads);
                 if (listed == null) listed = listedAtOtherScales(hospitals, reads, roomAfter != null ? HOSPITAL_IN_ITS_ROOM : HOSPITAL_NAME, lines);
                 if (listed != null) name = listed;
             }
@@ -965,15 +965,20 @@ final class SecondReads {
     /**
      * A hospital's name that its reads left out or named no listed hospital with, read in its room on the page's data
      * without the seal's lighter ink ({@link LineReader#readLineWithoutSeal}: a grey scan of another form, read as one
-     * layer with the seal's ring across the name — 利川市人民医院 read as 利) and 利直人民医院), when both looks there
-     * read the same listed hospital; null else. Only the name of a listed hospital is taken so: that layer loses a
-     * light stroke of the data where the seal is not (set 2's scans: every look on it lost leading digits of amounts).
+     * layer with the seal's ring across the name — 利川市人民医院 read as 利) and 利直人民医院; in a thin Song face, whose
+     * data is no darker than the seal, the page with the ring alone taken out, 利NSKA民医院 → 利川市人民医院), when one
+     * look there names a listed hospital and the other names it too or is a character or two from it and from no other
+     * ({@link #listedAmong}: 利川市人民医院 and 利川击人民医院); null else. Only the name of a listed hospital is taken so:
+     * that layer loses light strokes of the data (set 2's scans: every look on it lost leading digits of amounts). The
+     * looks join the name's other reads, for the list's nearest to be chosen from when they too disagree
+     * ({@link #nearestOfAll}). Set 1's other forms scanned in the Song face, seeds 1–30: hospitals missing 29 → 21, none
+     * WRONG, none WRONG either with each receipt issued by a hospital the list lacks or by its sibling.
      */
-    private static Value listedWithoutSeal(Area room, LineReader lines, HospitalList hospitals) {
+    private static Value listedWithoutSeal(Area room, LineReader lines, HospitalList hospitals, List<Value> reads) {
         LineReader withoutSeal = lines::readLineWithoutSeal;
-        Value looked = twice(room, HOSPITAL_IN_ITS_ROOM, withoutSeal);
-        if (!listed(hospitals, looked)) return null;
-        return new Value(looked.text(), OUTVOTED_TRUST * looked.confidence(), room);
+        List<Value> looks = looks(room, HOSPITAL_IN_ITS_ROOM, withoutSeal);
+        reads.addAll(looks);
+        return looks.size() < 2 ? null : listedAmong(hospitals, looks);
     }
 
     /**

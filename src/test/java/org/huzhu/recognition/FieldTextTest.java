@@ -121,7 +121,9 @@ class FieldTextTest {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {"利川市人民医院龟， → 利川市人民医院", "武汉市中心医院; → 武汉市中心医院",
             "华中科技大学同济医学院附属协和医院岂 → 华中科技大学同济医学院附属协和医院", "武汉市中心医院 → 武汉市中心医院",
-            "宜昌市中心人民医院许霞刚 → 宜昌市中心人民医院许霞刚", "利川ff → 利川ff"})
+            "宜昌市中心人民医院许霞刚 → 宜昌市中心人民医院许霞刚", "利川ff → 利川ff", "京山市中医医院复和 → 京山市中医医院",
+            "华中科技大学同济医学院附属协和医院复忆 → 华中科技大学同济医学院附属协和医院", "利川市人民医院收款; → 利川市人民医院",
+            "武汉大学人民医院东院 → 武汉大学人民医院东院", "京山市中医医院复核人 → 京山市中医医院复核人"})
     void aHospitalReadWithWhatFollowedItEndsAtItsUsualEnding(String read, String hospital) {
         assertThat(FieldText.upToItsEnding(read)).isEqualTo(hospital);
     }

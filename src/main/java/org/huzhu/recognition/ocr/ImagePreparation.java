@@ -44,8 +44,9 @@ final class ImagePreparation {
      * gone, and the red form (labels, title, rules) alone in black — and how they relate to the
      * original: original = prepared / scale, turned back by the skew. A grey scan has no colour to
      * part them by and is one layer: {@code form} is null. {@code withoutSeal}, not null only on a grey page read as
-     * one layer with its seal on it, gives that page's data parted from the seal's lighter ink ({@link GreyInks}) at the
-     * same scale and skew, made when first asked for; {@code withSeal}, not null only on a grey page read as one layer
+     * one layer with its seal on it, gives that page without the seal's ring ({@link SealRing#ringOut}), or, no ring
+     * found, its data parted from the seal's lighter ink ({@link GreyInks}), at the same scale and skew, made when first
+     * asked for; {@code withSeal}, not null only on a grey page read as one layer
      * whose seal was taken out, gives that page as it came, seal and all, for the labels the seal took along.
      */
     record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Supplier<Prepared> oneLayer,
@@ -120,19 +121,22 @@ final class ImagePreparation {
     /**
      * A grey page as one layer, flat-fielded and levelled: its form and data are not parted. A seal found by its shape
      * is taken out of it where its data is darker than the seal ({@link SealRing#withoutSeal}); otherwise the page keeps
-     * its seal, and its data parted from the seal ({@code sealFree}) is kept for the looks that ask for it
-     * ({@link Prepared#withoutSeal}). Set 1's other forms as scans, seeds 1–30: 330 → 354 fields right, WRONG 8 → 6; the
+     * its seal, and the looks that ask for it without its seal ({@link Prepared#withoutSeal}) read the page with the
+     * seal's ring alone taken out ({@link SealRing#ringOut}: what crosses the ring loses no more than the ring's stroke),
+     * or, where no ring is found, its data parted from the seal by grey ({@code sealFree}). Set 1's other forms as scans, seeds 1–30: 330 → 354 fields right, WRONG 8 → 6; the
      * same stamped over the payer's label 347 → 380, WRONG 5 → 1; scanned with the data in the thin Song face 291 → 291
      * (the data is no darker than the seal there: left with it). A page whose seal was taken out keeps itself as it came
      * ({@link Prepared#withSeal}): the labels under the seal, no darker than it, went with it.
      */
     private Prepared oneLayer(GreyImage grey, GreyImage sealFree, double skew) {
         double scale = scaleFor(grey.width(), settings.minWidth());
-        GreyImage apart = SealRing.withoutSeal(grey);
+        SealRing.Ring ring = SealRing.find(grey);
+        GreyImage apart = SealRing.withoutSeal(grey, ring);
         GreyImage page = PageGeometry.resample(apart != null ? apart : grey, scale, skew);
         if (settings.binarise()) page = binarise(page, otsuThreshold(page));
         if (apart != null) return new Prepared(page, null, scale, skew, null, null, once(() -> PageGeometry.resample(grey, scale, skew)));
-        return new Prepared(page, null, scale, skew, null, once(() -> PageGeometry.resample(sealFree, scale, skew)), null);
+        return new Prepared(page, null, scale, skew, null,
+                once(() -> PageGeometry.resample(ring != null ? SealRing.ringOut(grey, ring) : sealFree, scale, skew)), null);
     }
 
     /** The supplier's value, made at the first call only (by whichever thread comes first). */

@@ -54,8 +54,7 @@ final class SealRing {
      * the data under it too (set 1's other forms scanned with their data in a thin Song face: 294 fields right → 280,
      * WRONG 12 → 19, before this was asked).
      */
-    static GreyImage withoutSeal(GreyImage page) {
-        Ring ring = find(page);
+    static GreyImage withoutSeal(GreyImage page, Ring ring) {
         if (ring == null || dataInk(page, ring) > ring.ink() - 2 * DARKER) return null;
         return without(page, ring);
     }
@@ -176,6 +175,86 @@ final class SealRing {
         }
         return new GreyImage(w, page.height(), out);
     }
+
+    /**
+     * The page with the seal's ring alone taken out: at each angle round the centre the ring's stroke is found across the
+     * circle (the ink nearest it, {@link #BAND} of the radius either way), its middle smoothed over the neighbouring
+     * angles, and the stroke's width (the median over the angles) about that middle becomes paper, with a pixel more
+     * either side for its antialiased edge. Ink darker than the ring's by {@link #DARKER} stays.
+     */
+    static GreyImage ringOut(GreyImage page, Ring ring) {
+        int w = page.width(), h = page.height();
+        double r = ring.radius();
+        int reach = (int) Math.ceil(Math.max(6, r * BAND));
+        int bins = (int) Math.ceil(2 * Math.PI * r / 2);
+        double[] middle = new double[bins];
+        int[] width = new int[bins];
+        int[] widths = new int[bins];
+        int found = 0;
+        for (int a = 0; a < bins; a++) {
+            double cos = Math.cos(2 * Math.PI * (a + 0.5) / bins), sin = Math.sin(2 * Math.PI * (a + 0.5) / bins);
+            int[] profile = new int[2 * reach + 1];
+            for (int d = -reach; d <= reach; d++) {
+                int px = (int) Math.round(ring.x() + (r + d) * cos), py = (int) Math.round(ring.y() + (r + d) * sin);
+                profile[d + reach] = px >= 0 && px < w && py >= 0 && py < h ? page.at(px, py) : 255;
+            }
+            int nearest = -1;
+            for (int d = 0; d <= reach && nearest < 0; d++) {
+                if (profile[reach + d] < INK) nearest = reach + d;
+                else if (profile[reach - d] < INK) nearest = reach - d;
+            }
+            if (nearest < 0) {
+                middle[a] = Double.NaN;
+                continue;
+            }
+            int from = nearest, to = nearest;
+            while (from > 0 && profile[from - 1] < INK) from--;
+            while (to < profile.length - 1 && profile[to + 1] < INK) to++;
+            middle[a] = (from + to) / 2.0 - reach;
+            width[a] = to - from + 1;
+            widths[found++] = width[a];
+        }
+        if (found < bins / 2) return page;
+        int[] sorted = java.util.Arrays.copyOf(widths, found);
+        java.util.Arrays.sort(sorted);
+        int stroke = sorted[found / 2];
+        double[] smooth = new double[bins];
+        int window = Math.max(2, bins / 60);
+        for (int a = 0; a < bins; a++) {
+            double[] near = new double[2 * window + 1];
+            int n = 0;
+            for (int k = -window; k <= window; k++) {
+                int b = Math.floorMod(a + k, bins);
+                if (!Double.isNaN(middle[b]) && width[b] <= stroke + 2) near[n++] = middle[b];
+            }
+            if (n == 0) {
+                smooth[a] = 0;
+                continue;
+            }
+            double[] m = java.util.Arrays.copyOf(near, n);
+            java.util.Arrays.sort(m);
+            smooth[a] = m[n / 2];
+        }
+        byte[] out = page.pixels().clone();
+        double half = stroke / 2.0 + 1;
+        int keep = ring.ink() - DARKER;
+        int top = Math.max(0, (int) Math.floor(ring.y() - r - reach)), bottom = Math.min(h - 1, (int) Math.ceil(ring.y() + r + reach));
+        int left = Math.max(0, (int) Math.floor(ring.x() - r - reach)), right = Math.min(w - 1, (int) Math.ceil(ring.x() + r + reach));
+        for (int y = top; y <= bottom; y++) {
+            for (int x = left; x <= right; x++) {
+                double dx = x + 0.0 - ring.x(), dy = y + 0.0 - ring.y();
+                double off = Math.sqrt(dx * dx + dy * dy) - r;
+                if (Math.abs(off) > reach + half) continue;
+                double angle = Math.atan2(dy, dx);
+                int a = Math.floorMod((int) Math.floor(angle / (2 * Math.PI) * bins), bins);
+                if (Math.abs(off - smooth[a]) <= half && (out[y * w + x] & 0xff) > keep) out[y * w + x] = (byte) 255;
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** How far from the circle, as a share of its radius, the ring's stroke is looked for at each angle. */
+    private static final double BAND = 0.06;
 
     /** The page shrunk by {@link #CELL}, each cell its darkest pixel. */
     private static int[] shrunk(GreyImage page, int w, int h) {

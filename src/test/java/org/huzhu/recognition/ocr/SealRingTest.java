@@ -100,7 +100,7 @@ class SealRingTest {
         GreyImage page = page(140, 0, 255);
 
         assertThat(SealRing.find(page)).isNull();
-        assertThat(SealRing.withoutSeal(page)).isNull();
+        assertThat(SealRing.withoutSeal(page, SealRing.find(page))).isNull();
     }
 
     @Test
@@ -108,7 +108,7 @@ class SealRingTest {
         GreyImage page = page(140, 0, 140);
         GreyImage clean = page(140, 0, 255);
 
-        GreyImage without = SealRing.withoutSeal(page);
+        GreyImage without = SealRing.withoutSeal(page, SealRing.find(page));
 
         assertThat(without).isNotNull();
         int ringLeft = 0, ring = 0, dataKept = 0, dataUnder = 0, outsideChanged = 0;
@@ -139,6 +139,39 @@ class SealRingTest {
         GreyImage page = page(140, dataGrey, sealGrey);
 
         assertThat(SealRing.find(page)).as("the ring is found").isNotNull();
-        assertThat(SealRing.withoutSeal(page)).as("but the seal is not taken out").isNull();
+        assertThat(SealRing.withoutSeal(page, SealRing.find(page))).as("but the seal is not taken out").isNull();
+    }
+
+    @Test
+    void theRingAloneComesOutOfAPageWhoseDataIsNoDarkerThanTheSeal() {
+        GreyImage page = page(140, 100, 120);
+        GreyImage clean = page(140, 100, 255);
+        SealRing.Ring found = SealRing.find(page);
+
+        GreyImage out = SealRing.ringOut(page, found);
+
+        int ring = 0, ringLeft = 0, beside = 0, besideChanged = 0, starAndWords = 0, starAndWordsKept = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                double d = Math.hypot(x - SEAL_X, y - SEAL_Y);
+                int v = out.at(x, y);
+                if (Math.abs(d - SEAL_R) <= 3 && clean.at(x, y) > 200) {
+                    ring++;
+                    if (v < 200) ringLeft++;
+                }
+                if (Math.abs(d - SEAL_R) > 14) {
+                    beside++;
+                    if (v != page.at(x, y)) besideChanged++;
+                }
+                if (d < SEAL_R * 0.7 && clean.at(x, y) > 200 && page.at(x, y) < 180) {
+                    starAndWords++;
+                    if (v == page.at(x, y)) starAndWordsKept++;
+                }
+            }
+        }
+        assertThat(ringLeft).as("ring pixels left, of " + ring).isLessThan(ring * 3 / 100);
+        assertThat(besideChanged).as("pixels more than the ring's stroke from it changed, of " + beside).isZero();
+        assertThat(starAndWords).isGreaterThan(1_000);
+        assertThat(starAndWordsKept).as("the star and the seal's words stay").isEqualTo(starAndWords);
     }
 }
