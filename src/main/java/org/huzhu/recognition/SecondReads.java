@@ -83,7 +83,20 @@ final class SecondReads {
     private static final Kind NAME = new Kind("", FieldText::payerName, Pattern.compile("\\p{IsHan}{2,}"));
     private static final Kind HOSPITAL_NAME = new Kind("", FieldText::hospital, NAME.form());
     /** An amount's characters, and ¥ for the sign before it to be read as (and dropped by its spelling), not as a digit. */
-    private static final Kind AMOUNT = new Kind(DIGITS + ".¥", FieldText::money, Pattern.compile("\\d+\\.\\d{2}"));
+    private static final Kind AMOUNT = new Kind(DIGITS + ".¥", SecondReads::signedAmount, Pattern.compile("\\d+\\.\\d{2}"));
+
+    /**
+     * An amount as a look in an amount's characters read it: when it holds the sign, the amount from the sign to its second
+     * decimal (a look runs on past the amount into the next label, whose characters come back as digits, or to the next
+     * amount's sign: .¥642.0484, .¥183.13¥3837); else {@link FieldText#money}.
+     */
+    static String signedAmount(String look) {
+        Matcher m = SIGNED.matcher(look);
+        return m.lookingAt() ? m.group(1) : FieldText.money(look);
+    }
+
+    private static final Pattern SIGNED = Pattern.compile("[^\\d¥￥]{0,2}[¥￥]+(\\d+\\.\\d{2})(?:\\d*|[¥￥].*)$");
+
     /**
      * A date's characters: digits and the separators of the forms receipts print (2026-05-12, 2026/05/12, 2026.05.12,
      * 20260512) — read without '/' and '.', a slash or a point had to come back as a digit, and no date was made of it

@@ -638,6 +638,25 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo(taken);
     }
 
+    /**
+     * 个人现金支付 read 42.04 by the page, unsure (¥642.04 in a thin Song face, its ¥6 read as 中); the looks, running on
+     * past the amount into the next label or to the next amount's sign, read {@code second} and {@code third}: an amount
+     * is taken from its sign to its second decimal when both looks agree on it; a look without the sign, or with a digit
+     * before it, is refused as read.
+     */
+    @ParameterizedTest
+    @CsvSource({".¥642.0484, ¥642.04, 642.04", "¥642.04¥0.003, :¥642.04, 642.04", ".¥642.0484, 642.0484, 42.04",
+        "1¥642.04, ¥642.04, 42.04", ".¥642.0484, ¥642.0, 42.04", "¥642.04.8, ¥642.04, 42.04"})
+    void takesAnAmountFromItsSignToItsSecondDecimalWhenTheLooksRunOnPastIt(String second, String third, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(6, 2.0, second).answer(6, 1.5, third);
+        Map<ReceiptField, Value> values = new EnumMap<>(ReceiptField.class);
+        values.put(ReceiptField.CASH_PAID, new Value("42.04", 0.06, row(6)));
+
+        ReceiptReading read = SecondReads.apply(reading(values, Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo(taken);
+    }
+
     @Test
     void doesNotTakeAnAmountReadAfterAMarkThatHeldItsFirstDigitByALookThatReadsTheDigit() {
         ScriptedLines lines = new ScriptedLines().answer(6, 2.0, "¥12726.26").answer(6, 1.5, "¥12726.28");
