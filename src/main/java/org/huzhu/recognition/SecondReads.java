@@ -172,6 +172,12 @@ final class SecondReads {
             List<Value> looks = looks(where, kind, lines);
             Value again = agreed(looks, where);
             if (again == null && kind == AMOUNT) again = signAsideAgreed(e.getValue(), looks, where, kind, lines);
+            Value pointed = again == null && kind == AMOUNT ? pointLost(e.getValue(), where, lines) : null;
+            if (pointed != null) {
+                again = pointed;
+                warnings.add(e.getKey().chinese() + "读作 " + FieldText.money(e.getValue().text()) + "，再次识别也未见小数点，按末两位为小数取 " + pointed.text()
+                        + "，请核对原件");
+            }
             if (again != null) fields.put(e.getKey(), again);
         }
         reading.slots().forEach((field, slot) -> {
@@ -936,6 +942,28 @@ final class SecondReads {
         }
         return null;
     }
+
+    /**
+     * An amount whose decimal point no read saw (96602 for 966.02: a thin Song face's point, a dot a pixel or two across,
+     * lost in a phone's photo): the page read only digits, at least three, and both looks, at two scales in an amount's
+     * characters with the point among them, read the same digits and no point. Every amount a receipt prints has two
+     * decimals; the point goes before the last two digits. A little less sure ({@link PageReading#PLACED_TRUST}).
+     */
+    static Value pointLost(Value page, Area area, LineReader lines) {
+        String digits = FieldText.money(page.text());
+        if (!digits.matches("\\d{3,}") || digits.startsWith("0")) return null;
+        double confidence = page.confidence();
+        for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
+            Value look = read(area, scale, POINTLESS, lines);
+            if (look == null || !look.text().equals(digits)) return null;
+            confidence = Math.min(confidence, look.confidence());
+        }
+        String amount = digits.substring(0, digits.length() - 2) + "." + digits.substring(digits.length() - 2);
+        return new Value(amount, confidence * PageReading.PLACED_TRUST, area);
+    }
+
+    /** An amount read without its point: its digits, after the sign. */
+    private static final Kind POINTLESS = new Kind(DIGITS + ".¥", FieldText::money, Pattern.compile("\\d{3,}"));
 
     /** The value both looks read, at the lower of their confidences; null unless there are two and they agree. */
     private static Value agreed(List<Value> looks, Area area) {
