@@ -211,12 +211,13 @@ final class FieldText {
      * A hospital's name read with what followed it: up to its last usual ending (医院, 卫生院, 中心 …) when at most one
      * Chinese character and marks follow (利川市人民医院龟， → 利川市人民医院), or two of which the first begins a label
      * ({@link ReceiptLabel#firstCharacters}: the next label's first two, 复和 for 复核 of 复核人, where a look ran into it
-     * past the room's end, which the page's read places by sharing a word's width among its characters); else as read,
-     * for the checks to judge (武汉大学人民医院东院 stays whole).
+     * past the room's end, which the page's read places by sharing a word's width among its characters); with no usual
+     * ending, without the next label's first character or two ({@link #NEXT_LABELS_FIRST}); else as read, for the checks
+     * to judge (武汉大学人民医院东院 stays whole).
      */
     static String upToItsEnding(String hospital) {
         Matcher m = ENDED.matcher(hospital);
-        return m.matches() ? m.group(1) : hospital;
+        return m.matches() ? m.group(1) : NEXT_LABELS_FIRST.matcher(hospital).replaceFirst("");
     }
 
     /** How a hospital's name ends: the endings of the names of China's medical institutions. */
@@ -224,6 +225,15 @@ final class FieldText {
 
     private static final Pattern ENDED = Pattern.compile("(.*(?:" + HOSPITAL_ENDINGS + "))[^\\p{IsHan}]*(?:[" + ReceiptLabel.firstCharacters()
             + "]\\p{IsHan}|\\p{IsHan})?[^\\p{IsHan}]*");
+
+    /**
+     * The next label's first character or two at the end of a hospital's name read past its room's end, no usual ending
+     * before them (宜昌市中心人民医吃复忆, its 院 misread: 复忆 is 复核人's 复核): cut off, for the list to be held against
+     * the name alone. A character of the endings (医 of 医保类型) is the name's own: 宜昌市中心人民医 keeps its 医.
+     */
+    private static final Pattern NEXT_LABELS_FIRST =
+            Pattern.compile("(?<=\\p{IsHan}[^\\p{IsHan}]{0,4})[" + ReceiptLabel.firstCharacters().replaceAll("[" + HOSPITAL_ENDINGS.replace("|", "") + "]", "")
+                    + "]\\p{IsHan}?[^\\p{IsHan}]*$");
 
     /** A dot-like mark between two Chinese characters, spaced or not. */
     private static final Pattern MIDDLE_DOT = Pattern.compile("(?<=\\p{IsHan})\\s*[.·•・‧･∙⋅\\-－—–]\\s*(?=\\p{IsHan})");

@@ -154,16 +154,20 @@ public class HospitalList {
      * at most a third of the (listed or other) name's characters from it and {@link #NEAREST_MARGIN} more from every other hospital (同济医院
      * is two from 协和医院). Null unless two reads or more speak, all for the same hospital, and no read is as near another
      * one: then the reads cannot tell, and nothing is chosen; null too when the reads agree on characters the name has
-     * not ({@link #readsShowAnother}).
+     * not ({@link #readsShowAnother}). The name is given as the receipt prints it: the listed name or the alias the
+     * nearest read came nearest to (恩施州中心医跷 → 恩施州中心医院, an alias of 恩施土家族苗族自治州中心医院).
      */
     String nearestOfAll(List<String> reads) {
         Hospital chosen = null;
+        String printed = null;
+        int closest = Integer.MAX_VALUE;
         int speaking = 0;
         for (String read : reads) {
             String han = chinese(read);
             if (han.codePointCount(0, han.length()) < NEAREST_MIN_CHARACTERS) continue;
             Hospital best = null;
             String bestName = "";
+            String bestKey = null;
             int nearest = Integer.MAX_VALUE, next = Integer.MAX_VALUE;
             for (Map.Entry<String, Hospital> e : byName.entrySet()) {
                 String name = chinese(e.getKey());
@@ -173,6 +177,7 @@ public class HospitalList {
                     nearest = d;
                     best = e.getValue();
                     bestName = name;
+                    bestKey = e.getKey();
                 } else if (d < next && best != e.getValue()) {
                     next = d;
                 }
@@ -180,10 +185,14 @@ public class HospitalList {
             if (best == null || nearest > bestName.length() / 3) continue;
             if (next - nearest < NEAREST_MARGIN || chosen != null && chosen != best) return null;
             chosen = best;
+            if (nearest < closest) {
+                closest = nearest;
+                printed = bestKey;
+            }
             speaking++;
         }
-        if (speaking < 2 || readsShowAnother(reads, chosen.name())) return null;
-        return chosen.name();
+        if (speaking < 2 || readsShowAnother(reads, printed)) return null;
+        return printed;
     }
 
     /**

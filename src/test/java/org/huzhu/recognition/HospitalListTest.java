@@ -76,6 +76,15 @@ class HospitalListTest {
                 .isEqualTo("华中科技大学同济医学院附属协和医院");
     }
 
+    @Test
+    void theHospitalReadsComeNearestToIsNamedAsTheReceiptPrintsIt() {
+        HospitalList list = HospitalList.shipped();
+
+        assertThat(list.nearestOfAll(List.of("恩施/", "恩施州中心医跷", "恩施州中心医晓"))).as("by its alias").isEqualTo("恩施州中心医院");
+        assertThat(list.nearestOfAll(List.of("恩施土家族苗族自治州中心医跷", "恩施土家族苗族自治州中心医晓")))
+                .as("by its listed name").isEqualTo("恩施土家族苗族自治州中心医院");
+    }
+
     /**
      * Reads of a hospital the list lacks, two characters from a listed one (同东湖学院 for the listed 同济医学院), one read
      * whole: the reads agree on two characters the listed name has not, so the list chooses nothing; misreads the reads do
