@@ -242,10 +242,15 @@ final class FieldText {
      * A hospital's name: as {@link #name}, without the stamp mark of its label (收款单位（章）) that OCR left before it
      * when the brackets came out as other characters or the label was found by its shorter wording (收款单位): a
      * bracketed 章, or 章 and a closing bracket, at the start. No hospital's name begins so (章丘市人民医院 keeps its 章).
+     * Nor with anything but a Chinese character: what comes before one is the label's end misread (i): for 章): in
+     * i):京山市人民医院), dropped.
      */
     static String hospital(String text) {
-        return STAMP_MARK.matcher(name(DASHES_FOR_ONE.matcher(text).replaceAll("一"))).replaceFirst("");
+        String name = STAMP_MARK.matcher(name(DASHES_FOR_ONE.matcher(text).replaceAll("一"))).replaceFirst("");
+        return BEFORE_THE_FIRST_CHARACTER.matcher(name).replaceFirst("");
     }
+
+    private static final Pattern BEFORE_THE_FIRST_CHARACTER = Pattern.compile("^[^\\p{IsHan}]+(?=\\p{IsHan})");
 
     /**
      * One or two dashes between two Chinese characters of a hospital's name: its 一, which OCR reads as a hyphen or two

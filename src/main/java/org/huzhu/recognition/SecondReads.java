@@ -190,6 +190,8 @@ final class SecondReads {
             // two looks at a hospital's slot that differ, one naming a listed hospital and the other a character or two
             // from it and from no other (草门市第二人民医院, a thin Song face's 荆): the list chooses, as for the page's read
             if (again == null && field == ReceiptField.HOSPITAL && hospitals != null && looks.size() == 2) again = listedAmong(hospitals, looks);
+            // and a hospital no look at its slot named a listed one with is looked at there without the seal
+            if (again == null && field == ReceiptField.HOSPITAL && hospitals != null) again = listedWithoutSeal(slot, lines, hospitals, new ArrayList<>());
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
         if (!fields.containsKey(ReceiptField.PAYER_NAME) && !disagreed.contains(ReceiptField.PAYER_NAME)) {

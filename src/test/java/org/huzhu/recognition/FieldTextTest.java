@@ -132,15 +132,19 @@ class FieldTextTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {"(章)天门市第一人民医院 → 天门市第一人民医院", "〈章】:恩施州中心医院 → 恩施州中心医院",
+            "i):京山市人民医院 → 京山市人民医院", "1京h志人民医院 → 京h志人民医院",
             "章)武汉市普仁医院 → 武汉市普仁医院", "章丘市人民医院 → 章丘市人民医院", "武汉市第一医院 → 武汉市第一医院"})
     void hospitalsLoseTheStampMarkOfTheirLabel(String read, String hospital) {
         assertThat(FieldText.hospital(read)).isEqualTo(hospital);
     }
 
-    /** A grey scan's 武汉市第一医院, its 一 read as two hyphens, a tilde and a hyphen, a dash; a dash not between two characters stays. */
+    /**
+     * A grey scan's 武汉市第一医院, its 一 read as two hyphens, a tilde and a hyphen, a dash; three dashes stay, and a dash
+     * before the name is no 一 but, as anything before its first character, no part of it.
+     */
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {"武汉市第--医院 → 武汉市第一医院", "武汉市第~-医院复本 → 武汉市第一医院复本", "天门市第—人民医院 → 天门市第一人民医院",
-            "武汉市第---医院 → 武汉市第---医院", "-武汉市中心医院 → -武汉市中心医院"})
+            "武汉市第---医院 → 武汉市第---医院", "-武汉市中心医院 → 武汉市中心医院"})
     void aHospitalsOneReadAsDashesIsOne(String read, String hospital) {
         assertThat(FieldText.hospital(read)).isEqualTo(hospital);
     }

@@ -232,6 +232,21 @@ class SecondReadsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"i):利川市人民医院复;, 利川击人民医院, 利川市人民医院", "利川市人民医院, 宜昌市中心人民医院, "})
+    void aHospitalThePageDidNotReadIsLookedAtInItsSlotWithoutTheSealWhenTheLooksWithItNameNoListedOne(String second, String third,
+                                                                                                     String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "1京h志人民医院AA复;").answer(7, 1.5, "京山k人民医院")
+                .withoutSeal(7, 2.0, second).withoutSeal(7, 1.5, third);
+        Map<ReceiptField, Area> slot = Map.of(ReceiptField.HOSPITAL, new Area(190, 688, 600, 24));
+
+        ReceiptReading read = SecondReads.apply(reading(values(), slot), lines, HospitalList.shipped());
+
+        Value hospital = read.fields().get(ReceiptField.HOSPITAL);
+        assertThat(hospital == null ? null : hospital.text()).isEqualTo(taken);
+        assertThat(lines.asked).contains("7@2.0~seal", "7@1.5~seal");
+    }
+
+    @ParameterizedTest
     @CsvSource({"利川市人民医完, 利川市人民医完", "利川市人民医院, 宜昌市中心人民医院", "利川市人民医院, 京山市中医医"})
     void aHospitalIsNotTakenFromTheLayerWithoutTheSealUnlessItsLooksThereNameOneListedOne(String second, String third) {
         ReceiptReading read = hospitalLookedAtWithoutTheSeal(new ScriptedLines(), second, third);
