@@ -223,17 +223,19 @@ final class FieldText {
     /** How a hospital's name ends: the endings of the names of China's medical institutions. */
     static final String HOSPITAL_ENDINGS = "医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室";
 
-    private static final Pattern ENDED = Pattern.compile("(.*(?:" + HOSPITAL_ENDINGS + "))[^\\p{IsHan}]*(?:[" + ReceiptLabel.firstCharacters()
-            + "]\\p{IsHan}|\\p{IsHan})?[^\\p{IsHan}]*");
+    /** The Chinese characters labels begin with: one of them after a hospital's name begins the next label. */
+    private static final String LABELS_FIRST = ReceiptLabel.firstCharacters();
+
+    private static final Pattern ENDED = Pattern.compile(
+            "(.*(?:" + HOSPITAL_ENDINGS + "))[^\\p{IsHan}]*(?:[" + LABELS_FIRST + "]\\p{IsHan}|\\p{IsHan})?[^\\p{IsHan}]*");
 
     /**
      * The next label's first character or two at the end of a hospital's name read past its room's end, no usual ending
      * before them (宜昌市中心人民医吃复忆, its 院 misread: 复忆 is 复核人's 复核): cut off, for the list to be held against
      * the name alone. A character of the endings (医 of 医保类型) is the name's own: 宜昌市中心人民医 keeps its 医.
      */
-    private static final Pattern NEXT_LABELS_FIRST =
-            Pattern.compile("(?<=\\p{IsHan}[^\\p{IsHan}]{0,4})[" + ReceiptLabel.firstCharacters().replaceAll("[" + HOSPITAL_ENDINGS.replace("|", "") + "]", "")
-                    + "]\\p{IsHan}?[^\\p{IsHan}]*$");
+    private static final Pattern NEXT_LABELS_FIRST = Pattern.compile("(?<=\\p{IsHan}[^\\p{IsHan}]{0,4})["
+            + LABELS_FIRST.replaceAll("[" + HOSPITAL_ENDINGS.replace("|", "") + "]", "") + "]\\p{IsHan}?[^\\p{IsHan}]*$");
 
     /** A dot-like mark between two Chinese characters, spaced or not. */
     private static final Pattern MIDDLE_DOT = Pattern.compile("(?<=\\p{IsHan})\\s*[.·•・‧･∙⋅\\-－—–]\\s*(?=\\p{IsHan})");

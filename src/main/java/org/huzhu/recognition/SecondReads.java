@@ -175,8 +175,8 @@ final class SecondReads {
             Value pointed = again == null && kind == AMOUNT ? pointLost(e.getValue(), where, lines) : null;
             if (pointed != null) {
                 again = pointed;
-                warnings.add(e.getKey().chinese() + "读作 " + FieldText.money(e.getValue().text()) + "，再次识别也未见小数点，按末两位为小数取 " + pointed.text()
-                        + "，请核对原件");
+                warnings.add(e.getKey().chinese() + "读作 " + FieldText.money(e.getValue().text()) + "，再次识别也未见小数点，按末两位为小数取 "
+                        + pointed.text() + "，请核对原件");
             }
             if (again != null) fields.put(e.getKey(), again);
         }
@@ -191,7 +191,9 @@ final class SecondReads {
             // from it and from no other (草门市第二人民医院, a thin Song face's 荆): the list chooses, as for the page's read
             if (again == null && field == ReceiptField.HOSPITAL && hospitals != null && looks.size() == 2) again = listedAmong(hospitals, looks);
             // and a hospital no look at its slot named a listed one with is looked at there without the seal
-            if (again == null && field == ReceiptField.HOSPITAL && hospitals != null) again = listedWithoutSeal(slot, lines, hospitals, new ArrayList<>());
+            if (again == null && field == ReceiptField.HOSPITAL && hospitals != null) {
+                again = listedWithoutSeal(slot, lines, hospitals, new ArrayList<>());
+            }
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
         if (!fields.containsKey(ReceiptField.PAYER_NAME) && !disagreed.contains(ReceiptField.PAYER_NAME)) {

@@ -123,10 +123,11 @@ final class ImagePreparation {
      * is taken out of it where its data is darker than the seal ({@link SealRing#withoutSeal}); otherwise the page keeps
      * its seal, and the looks that ask for it without its seal ({@link Prepared#withoutSeal}) read the page with the
      * seal's ring alone taken out ({@link SealRing#ringOut}: what crosses the ring loses no more than the ring's stroke),
-     * or, where no ring is found, its data parted from the seal by grey ({@code sealFree}). Set 1's other forms as scans, seeds 1–30: 330 → 354 fields right, WRONG 8 → 6; the
-     * same stamped over the payer's label 347 → 380, WRONG 5 → 1; scanned with the data in the thin Song face 291 → 291
-     * (the data is no darker than the seal there: left with it). A page whose seal was taken out keeps itself as it came
-     * ({@link Prepared#withSeal}): the labels under the seal, no darker than it, went with it.
+     * or, where no ring is found, its data parted from the seal by grey ({@code sealFree}). Set 1's other forms as scans,
+     * seeds 1–30: 330 → 354 fields right, WRONG 8 → 6; the same stamped over the payer's label 347 → 380, WRONG 5 → 1;
+     * scanned with the data in the thin Song face 291 → 291 (the data is no darker than the seal there: left with it). A
+     * page whose seal was taken out keeps itself as it came ({@link Prepared#withSeal}): the labels under the seal, no
+     * darker than it, went with it.
      */
     private Prepared oneLayer(GreyImage grey, GreyImage sealFree, double skew) {
         double scale = scaleFor(grey.width(), settings.minWidth());

@@ -1,5 +1,7 @@
 package org.huzhu.recognition.ocr;
 
+import java.util.Arrays;
+
 /**
  * A round seal on a grey page, found by its shape, and the page without it. Without colour a seal's ink is told from the
  * data only by its grey, and a grey that takes the seal out takes a light print's strokes out everywhere with it (set
@@ -144,7 +146,7 @@ final class SealRing {
             double cover = (double) covered / ANGLES;
             if (cover > bestCover) {
                 bestCover = cover;
-                int[] inked = java.util.Arrays.stream(darkest).filter(v -> v >= BLACK && v < INK).sorted().toArray();
+                int[] inked = Arrays.stream(darkest).filter(v -> v >= BLACK && v < INK).sorted().toArray();
                 best = new Ring(x, y, r, inked[inked.length / 2]);
             }
         }
@@ -183,43 +185,54 @@ final class SealRing {
      * either side for its antialiased edge. Ink darker than the ring's by {@link #DARKER} stays.
      */
     static GreyImage ringOut(GreyImage page, Ring ring) {
-        int w = page.width(), h = page.height();
-        double r = ring.radius();
-        int reach = (int) Math.ceil(Math.max(6, r * BAND));
-        int bins = (int) Math.ceil(2 * Math.PI * r / 2);
+        int reach = (int) Math.ceil(Math.max(6, ring.radius() * BAND));
+        int bins = (int) Math.ceil(Math.PI * ring.radius());
         double[] middle = new double[bins];
         int[] width = new int[bins];
-        int[] widths = new int[bins];
         int found = 0;
         for (int a = 0; a < bins; a++) {
-            double cos = Math.cos(2 * Math.PI * (a + 0.5) / bins), sin = Math.sin(2 * Math.PI * (a + 0.5) / bins);
-            int[] profile = new int[2 * reach + 1];
-            for (int d = -reach; d <= reach; d++) {
-                int px = (int) Math.round(ring.x() + (r + d) * cos), py = (int) Math.round(ring.y() + (r + d) * sin);
-                profile[d + reach] = px >= 0 && px < w && py >= 0 && py < h ? page.at(px, py) : 255;
-            }
-            int nearest = -1;
-            for (int d = 0; d <= reach && nearest < 0; d++) {
-                if (profile[reach + d] < INK) nearest = reach + d;
-                else if (profile[reach - d] < INK) nearest = reach - d;
-            }
-            if (nearest < 0) {
-                middle[a] = Double.NaN;
-                continue;
-            }
-            int from = nearest, to = nearest;
-            while (from > 0 && profile[from - 1] < INK) from--;
-            while (to < profile.length - 1 && profile[to + 1] < INK) to++;
-            middle[a] = (from + to) / 2.0 - reach;
-            width[a] = to - from + 1;
-            widths[found++] = width[a];
+            int[] across = strokeAcross(page, ring, 2 * Math.PI * (a + 0.5) / bins, reach);
+            middle[a] = across == null ? Double.NaN : (across[0] + across[1]) / 2.0 - reach;
+            width[a] = across == null ? 0 : across[1] - across[0] + 1;
+            if (across != null) found++;
         }
         if (found < bins / 2) return page;
-        int[] sorted = java.util.Arrays.copyOf(widths, found);
-        java.util.Arrays.sort(sorted);
-        int stroke = sorted[found / 2];
-        double[] smooth = new double[bins];
+        int stroke = Arrays.stream(width).filter(n -> n > 0).sorted().toArray()[found / 2];
+        return erased(page, ring, smoothed(middle, width, stroke), stroke / 2.0 + 1, reach);
+    }
+
+    /**
+     * Where the ring's stroke lies across the circle at an angle: the first and last of the run of ink nearest the circle,
+     * as offsets from {@code reach} pixels inside it; null when no ink lies within {@code reach} of it.
+     */
+    private static int[] strokeAcross(GreyImage page, Ring ring, double angle, int reach) {
+        double cos = Math.cos(angle), sin = Math.sin(angle);
+        int[] profile = new int[2 * reach + 1];
+        for (int d = -reach; d <= reach; d++) {
+            int px = (int) Math.round(ring.x() + (ring.radius() + d) * cos), py = (int) Math.round(ring.y() + (ring.radius() + d) * sin);
+            profile[d + reach] = px >= 0 && px < page.width() && py >= 0 && py < page.height() ? page.at(px, py) : 255;
+        }
+        int nearest = -1;
+        for (int d = 0; d <= reach && nearest < 0; d++) {
+            if (profile[reach + d] < INK) nearest = reach + d;
+            else if (profile[reach - d] < INK) nearest = reach - d;
+        }
+        if (nearest < 0) return null;
+        int from = nearest, to = nearest;
+        while (from > 0 && profile[from - 1] < INK) from--;
+        while (to < profile.length - 1 && profile[to + 1] < INK) to++;
+        return new int[] {from, to};
+    }
+
+    /**
+     * The stroke's middle at each angle: the median over the neighbouring angles (a sixtieth of the way round, at least two
+     * either side) where the stroke found is no more than two pixels wider than the ring's (wider, the ink of the data
+     * crossing it ran into it); on the circle where none is.
+     */
+    private static double[] smoothed(double[] middle, int[] width, int stroke) {
+        int bins = middle.length;
         int window = Math.max(2, bins / 60);
+        double[] smooth = new double[bins];
         for (int a = 0; a < bins; a++) {
             double[] near = new double[2 * window + 1];
             int n = 0;
@@ -227,27 +240,32 @@ final class SealRing {
                 int b = Math.floorMod(a + k, bins);
                 if (!Double.isNaN(middle[b]) && width[b] <= stroke + 2) near[n++] = middle[b];
             }
-            if (n == 0) {
-                smooth[a] = 0;
-                continue;
-            }
-            double[] m = java.util.Arrays.copyOf(near, n);
-            java.util.Arrays.sort(m);
-            smooth[a] = m[n / 2];
+            if (n == 0) continue;
+            double[] sorted = Arrays.copyOf(near, n);
+            Arrays.sort(sorted);
+            smooth[a] = sorted[n / 2];
         }
+        return smooth;
+    }
+
+    /**
+     * The page with every pixel within {@code half} of the stroke's middle at its angle made paper, but ink darker than
+     * the ring's by {@link #DARKER}.
+     */
+    private static GreyImage erased(GreyImage page, Ring ring, double[] middle, double half, int reach) {
+        int w = page.width(), h = page.height(), bins = middle.length;
+        double r = ring.radius();
         byte[] out = page.pixels().clone();
-        double half = stroke / 2.0 + 1;
         int keep = ring.ink() - DARKER;
         int top = Math.max(0, (int) Math.floor(ring.y() - r - reach)), bottom = Math.min(h - 1, (int) Math.ceil(ring.y() + r + reach));
         int left = Math.max(0, (int) Math.floor(ring.x() - r - reach)), right = Math.min(w - 1, (int) Math.ceil(ring.x() + r + reach));
         for (int y = top; y <= bottom; y++) {
             for (int x = left; x <= right; x++) {
-                double dx = x + 0.0 - ring.x(), dy = y + 0.0 - ring.y();
+                double dx = x - ring.x(), dy = y - ring.y();
                 double off = Math.sqrt(dx * dx + dy * dy) - r;
                 if (Math.abs(off) > reach + half) continue;
-                double angle = Math.atan2(dy, dx);
-                int a = Math.floorMod((int) Math.floor(angle / (2 * Math.PI) * bins), bins);
-                if (Math.abs(off - smooth[a]) <= half && (out[y * w + x] & 0xff) > keep) out[y * w + x] = (byte) 255;
+                int a = Math.floorMod((int) Math.floor(Math.atan2(dy, dx) / (2 * Math.PI) * bins), bins);
+                if (Math.abs(off - middle[a]) <= half && (out[y * w + x] & 0xff) > keep) out[y * w + x] = (byte) 255;
             }
         }
         return new GreyImage(w, h, out);
