@@ -127,6 +127,11 @@ final class PageReading {
         if (field == null) return;
         String read = value.text();
         if (field != ReceiptField.PAYER_NAME && field != ReceiptField.HOSPITAL) {
+            // a Chinese character read for an amount's sign may hold its first digit too (硅33.20 for ¥133.20, the Song
+            // face's ¥1 read as one character): the amount is read unsure, for the second looks to read it again
+            if (!placedByTemplate && ReceiptChecks.AMOUNTS.contains(field) && SIGN_AS_A_CHARACTER.matcher(read).lookingAt()) {
+                confidence = Math.min(confidence, SIGN_AS_A_CHARACTER_TRUST);
+            }
             read = placedByTemplate ? read.replaceFirst("^[\\p{IsHan}\\p{P}~]+(?=\\d)", "") : FieldShape.withoutColonMisread(read);
         }
         String text = switch (field) {
@@ -139,6 +144,16 @@ final class PageReading {
         };
         if (!text.isEmpty()) fields.put(field, new Value(text, confidence, value.area()));
     }
+
+    /** An amount read after one Chinese character, which stands for its sign, and perhaps for its first digit too. */
+    private static final Pattern SIGN_AS_A_CHARACTER = Pattern.compile("\\p{IsHan}\\d");
+
+    /**
+     * The confidence at most of an amount read after a Chinese character for its sign: below {@link SecondReads#UNSURE},
+     * so that two looks at it, which read the ¥ as the ¥, say what the amount is. Set 1's other forms in the Song face
+     * (right / missing / WRONG of 422): scans 327/85/10 → 331/84/7, photos 338/74/10 → 339/74/9; the rest unchanged.
+     */
+    static final double SIGN_AS_A_CHARACTER_TRUST = SecondReads.UNSURE / 2;
 
     /** When （小写） was not read, the amount at the end of the 金额合计 line is the total. */
     void totalBesideTheTotalLine() {

@@ -37,7 +37,7 @@ final class ReceiptChecks {
 
     private static final List<ReceiptField> PAYMENTS = List.of(ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
             ReceiptField.PERSONAL_ACCOUNT_PAID, ReceiptField.CASH_PAID);
-    private static final List<ReceiptField> AMOUNTS = List.of(ReceiptField.TOTAL, ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
+    static final List<ReceiptField> AMOUNTS = List.of(ReceiptField.TOTAL, ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
             ReceiptField.PERSONAL_ACCOUNT_PAID, ReceiptField.CASH_PAID, ReceiptField.SELF_PAID, ReceiptField.SELF_FUNDED);
     private static final List<ReceiptField> DATES = List.of(ReceiptField.ISSUE_DATE, ReceiptField.ADMISSION_DATE,
             ReceiptField.DISCHARGE_DATE, ReceiptField.VISIT_DATE);

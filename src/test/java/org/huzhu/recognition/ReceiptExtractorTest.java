@@ -543,6 +543,23 @@ class ReceiptExtractorTest {
         assertThat(slot.x() + slot.width()).isGreaterThan(value.x() + value.width());
     }
 
+    /**
+     * An amount after a Chinese character read for its sign, which may have taken its first digit too (硅33.20 for the
+     * Song face's ¥133.20): taken without the character, but unsure, for two second looks to read it again; the same
+     * amount after its sign read as the sign, or after a colon read as a mark, keeps the confidence it was read at.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"自费金额：硅33.20, 33.20, true", "自费金额：至1227.68, 1227.68, true", "自费金额：¥133.20, 133.20, false",
+        "自费金额：133.20, 133.20, false", "自费金额：、133.20, 133.20, false"})
+    void anAmountAfterACharacterReadForItsSignIsReadUnsure(String line, String amount, boolean unsure) {
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page(box(line, 10, 20))));
+
+        ReceiptReading.Value read = reading.fields().get(ReceiptField.SELF_FUNDED);
+        assertThat(read.text()).isEqualTo(amount);
+        if (unsure) assertThat(read.confidence()).isLessThan(SecondReads.UNSURE).isEqualTo(PageReading.SIGN_AS_A_CHARACTER_TRUST);
+        else assertThat(read.confidence()).isEqualTo(1.0);
+    }
+
     @Test
     void takesTheWholeLabelWhenItsShortSpellingIsExactAndItsLongOneNear() {
         PageText page = page(box("收款单位(草)：武汉市第一医院", 10, 20), box("复核人：李四", 130, 20));
