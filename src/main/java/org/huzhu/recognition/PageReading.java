@@ -374,8 +374,15 @@ final class PageReading {
         while (from < text.length() && isColon(text.charAt(from))) from++;
         int limit = hitIndex + 1 < lineHits.size() ? lineHits.get(hitIndex + 1).start() : text.length();
         if (from >= limit) return null;
-        if (line.left(from) - line.right(hit.end() - 1) > MAX_LEAD * line.height()) return null;
-        return upToAGap(line, from, limit);
+        double lead = line.left(from) - line.right(hit.end() - 1);
+        if (lead <= MAX_LEAD * line.height()) return upToAGap(line, from, limit);
+        if (lead > MAX_CELL * line.height() || lineHits.size() > 1) return null;
+        // a value printed in a column of values, which a short label's colon stands far from (交款人： under
+        // 交款人统一社会信用代码：): taken only on a line of that one label, and when it has the field's shape and is no
+        // label of its own; where a line holds other labels, what stands far from one may be the value of another not
+        // read (统筹基金支付：, its amount lost, then 0.00 of 其他支付 whose label was lost too)
+        Span far = upToAGap(line, from, limit);
+        return FieldShape.fits(hit.label(), far.text()) && far.text().chars().noneMatch(c -> isColon((char) c)) ? far : null;
     }
 
     private Span below(int lineIndex, int hitIndex) {

@@ -710,6 +710,21 @@ class ReceiptExtractorTest {
                 .doesNotContainKey("payerName");
     }
 
+
+    /**
+     * Values printed in a column, which a short label's colon stands far from (交款人： under 交款人统一社会信用代码：): the
+     * value is read there when it has the field's shape and is no label of its own (性别：男 is not a name).
+     */
+    @Test
+    void readsAValueInAColumnFarFromItsLabelOnlyWhenItFitsTheField() {
+        PageText column = page(box("交款人统一社会信用代码：420102198001011234", 10, 20), box("交款人：", 10, 28), box("张三", 55, 28),
+                box("开票日期：", 10, 36), box("2026-05-12", 55, 36), box("个人自付：", 10, 44), box("¥12.30", 55, 44));
+        PageText otherLabel = page(box("交款人：", 10, 28), box("性别：男", 55, 28), box("开票日期：", 10, 36), box("张三", 55, 36));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(column)))).containsEntry("payerName", "张三")
+                .containsEntry("issueDate", "2026-05-12").containsEntry("selfPaid", "12.30");
+        assertThat(texts(ReceiptExtractor.extract(List.of(otherLabel)))).doesNotContainKeys("payerName", "issueDate");
+    }
     @Test
     void takesNoDistractorsValueForAnotherField() {
         PageText page = page(box("预缴金额：500.00", 10, 20), box("退费金额：20.00", 80, 20), box("补缴金额：0.00", 150, 20),
