@@ -314,7 +314,8 @@ final class SecondReads {
      * for it (the total less the others, never less than nothing) is taken when what was read of it says so — the first
      * amount the page's read or a look at its place, with or without the seal, reads there ends with the last
      * {@link #LEFT_DIGITS_SEEN} digits of it, its two decimals among them (821.49 under the ring for 1321.49; 0.00 when
-     * the others add up to the total on their own). The first amount only: a look runs on along the line to the next
+     * the others add up to the total on their own), or is it less one digit, its last kept ({@link #oneDigitLost}: a thin
+     * Song face's photo read 1730.01 as 17301). The first amount only: a look runs on along the line to the next
      * label's (the template's 医保统筹基金支付 0.00 and then 其他支付's 603.78, that label not read: taken so, 603.78 was
      * WRONG). The total and every other payment must each be read so again by a look (at {@link #SECOND_SCALE}, else
      * {@link #THIRD_SCALE}): a leading digit lost or misread in one of them would shift what is left by its place and
@@ -362,21 +363,44 @@ final class SecondReads {
     private static boolean endsAsRead(String amount, Value first, Area where, LineReader lines) {
         String digits = amount.replace(".", "");
         String ending = digits.substring(Math.max(0, digits.length() - LEFT_DIGITS_SEEN));
-        if (first != null && firstAmountEnds(first.text(), ending)) return true;
+        if (first != null && readAs(first.text(), digits, ending)) return true;
         LineReader withoutSeal = lines::readLineWithoutSeal;
         for (LineReader on : List.of(lines, withoutSeal)) {
             for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
                 TextBox box = look(where, scale, AMOUNT.alphabet(), on);
-                if (box != null && firstAmountEnds(TextLine.fold(box.text()), ending)) return true;
+                if (box != null && readAs(TextLine.fold(box.text()), digits, ending)) return true;
             }
         }
         return false;
+    }
+
+    /** Whether a read says the amount of these digits: its first amount ends with {@code ending}, or it lost one digit of it. */
+    private static boolean readAs(String read, String digits, String ending) {
+        return firstAmountEnds(read, ending) || oneDigitLost(read, digits);
     }
 
     private static boolean firstAmountEnds(String read, String ending) {
         Matcher m = AN_AMOUNT.matcher(read);
         return m.find() && m.group().replace(".", "").endsWith(ending);
     }
+
+    /**
+     * Whether the first number of a read (digits and points) is the amount of these digits with one digit lost and its
+     * point perhaps too, its last digit kept, at least {@link #LEFT_DIGITS_SEEN} digits read (1730.01 read 17301, 729.34
+     * read 729.4.): a thin Song face loses a narrow 0 or 3 and the point beside it.
+     */
+    static boolean oneDigitLost(String read, String digits) {
+        Matcher m = FIRST_NUMBER.matcher(read);
+        if (!m.find()) return false;
+        String kept = m.group().replace(".", "");
+        if (kept.length() != digits.length() - 1 || kept.length() < LEFT_DIGITS_SEEN) return false;
+        if (kept.charAt(kept.length() - 1) != digits.charAt(digits.length() - 1)) return false;
+        int at = 0;
+        for (int i = 0; i < digits.length() && at < kept.length(); i++) if (digits.charAt(i) == kept.charAt(at)) at++;
+        return at == kept.length();
+    }
+
+    private static final Pattern FIRST_NUMBER = Pattern.compile("\\d[\\d.]*");
 
     /**
      * At most this many labels are looked for on a page. A look costs little (set 1's other forms in the Song face at

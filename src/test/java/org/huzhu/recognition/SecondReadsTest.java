@@ -1240,6 +1240,45 @@ class SecondReadsTest {
         assertThat(SecondReads.paymentLeftBySum(reading, lines)).isSameAs(reading);
     }
 
+    /**
+     * A thin Song face's photo loses a narrow digit and the point beside it: 1321.49 read 13249 by the page, or 132.49 by a
+     * look. What the sum leaves is taken when a read is it less one digit, its last digit kept.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the page's read lost a digit and the point | 13249 | ",
+            "a look lost a digit | 1 | .¥132.49¥0.00"})
+    void takesThePaymentReadAsNoAmountAsWhatTheSumLeavesWhenAReadLostOneDigitOfIt(String what, String page, String look) {
+        Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
+        read.put(ReceiptField.FUND_PAID, new Value(page, 0.9, row(2)));
+        ScriptedLines lines = sumLooks("3751.46").withoutSeal(2, 1.5, look == null ? "" : look);
+
+        ReceiptReading mended = SecondReads.paymentLeftBySum(unlabelled(read, read.keySet()), lines);
+
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("1321.49");
+        assertThat(mended.warnings()).containsExactly("医保统筹基金支付未能识别为金额（读作「" + page
+                + "」），金额合计减其余各项支付为 1321.49，与页上识别出的末几位相符，按此取用，请核对原件");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "a digit lost in the middle | ¥1321.9 | true",
+            "a digit and the point lost | 13249 | true",
+            "the first digit lost | 32149 | true",
+            "its last digit read otherwise | 13248 | false",
+            "its last digit lost | 13214 | false",
+            "two digits lost | 1349 | false",
+            "as many digits, one otherwise | 132189 | false",
+            "only the next amount run on is so | .¥0.00¥13249 | false"})
+    void aReadLostOneDigitOfAnAmountWhenItsFirstNumberIsTheAmountLessOneDigitItsLastKept(String what, String read, boolean lost) {
+        assertThat(SecondReads.oneDigitLost(read, "132149")).isEqualTo(lost);
+    }
+
+    @Test
+    void aReadOfFewerThanFourDigitsSaysNoAmountLostADigit() {
+        assertThat(SecondReads.oneDigitLost("149", "1149")).isFalse();
+    }
+
     @Test
     void takesNothingForAPaymentWhenAnotherOfTheSumIsReadAsNoAmountToo() {
         Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
