@@ -854,12 +854,13 @@ final class SecondReads {
 
     /**
      * The amount a look's line begins with: its first word, up to a ¥ or to the second decimal (the look read 1321.49 and
-     * what the layer kept of the next label and its amount as one word, 1321.493410.00; ¥10044.87¥0.00), or null.
+     * what the layer kept of the next label and its amount as one word, 1321.493410.00; ¥10044.87¥0.00), after its sign
+     * and a mark or two before the sign (.¥1919.58, the colon's remnant), or null.
      */
     private static Value firstAmount(Area area, double scale, LineReader lines) {
         TextBox box = look(area, scale, AMOUNT.alphabet(), lines);
         if (box == null) return null;
-        String word = TextLine.fold(box.text()).replaceFirst("^[¥￥]+", "").split("[¥￥]", 2)[0];
+        String word = TextLine.fold(box.text()).replaceFirst("^[^\\d¥￥]{0,2}[¥￥]+", "").split("[¥￥]", 2)[0];
         Matcher first = LEADING_AMOUNT.matcher(FieldText.money(word));
         return first.lookingAt() ? new Value(first.group(), box.confidence(), area) : null;
     }

@@ -1260,6 +1260,17 @@ class SecondReadsTest {
                 + "」），金额合计减其余各项支付为 1321.49，与页上识别出的末几位相符，按此取用，请核对原件");
     }
 
+    /** The looks that read the other payments again may read a mark before their sign (.¥1146.92, the colon's remnant). */
+    @Test
+    void takesWhatTheSumLeavesWhenTheLooksAtTheOtherPaymentsReadAMarkBeforeTheirSign() {
+        Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
+        ScriptedLines lines = sumLooks("3751.46").answer(3, 2.0, ".¥1146.92").answer(4, 2.0, ":¥1283.05");
+
+        ReceiptReading mended = SecondReads.paymentLeftBySum(unlabelled(read, read.keySet()), lines);
+
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("1321.49");
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "a digit lost in the middle | ¥1321.9 | true",
