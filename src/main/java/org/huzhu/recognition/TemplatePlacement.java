@@ -118,11 +118,13 @@ final class TemplatePlacement {
      * the form's ink is no value: it is a label misread (开日其 for 开票日期 was placed as the payer where the name was not read).
      */
     private static void fill(PageReading page, int lineIndex, int from, int to, List<ReceiptLabel> targets) {
-        List<Span> values = targets.stream().allMatch(ReceiptLabel::isAmount)
+        boolean amounts = targets.stream().allMatch(ReceiptLabel::isAmount);
+        List<Span> values = amounts
                 ? amounts(page.lines.get(lineIndex), from, to)
                 : page.segments(lineIndex, from, to).stream()
                         .filter(s -> !s.isLabel() && !s.inFormInk() && s.text().chars().anyMatch(Character::isLetterOrDigit))
                         .map(Span::afterColon).toList();
+        if (values == null && amounts) slotsOfDigits(page, lineIndex, from, to, targets);
         if (values == null || values.size() != targets.size()) return;
         for (int i = 0; i < targets.size(); i++) {
             ReceiptLabel label = targets.get(i);
@@ -131,6 +133,36 @@ final class TemplatePlacement {
             page.accept(label, values.get(i), true);
         }
     }
+
+    /**
+     * Where the amounts of a line placed by the template stand when they were not read as amounts (个大目付。1106,自额:17g.43,
+     * a thin Song face's 个人自付: 1106.62 自费金额: 176.43): as many runs between wide gaps holding digits as amounts are
+     * missing, each target's slot from the colon before its run's first digit (or what the colon was read as) to the next
+     * run, for the second looks to read again — a slot, never a value. From the colon, not from the first digit: what
+     * stands between may be the amount's first digits misread (半丸2.92 for ¥272.92); a run with no colon before its
+     * digits has no slot, its label's characters may run into them.
+     */
+    private static void slotsOfDigits(PageReading page, int lineIndex, int from, int to, List<ReceiptLabel> targets) {
+        List<Span> runs = page.segments(lineIndex, from, to).stream()
+                .filter(s -> !s.isLabel() && !s.inFormInk() && s.text().chars().anyMatch(Character::isDigit)).toList();
+        if (runs.size() != targets.size()) return;
+        for (int i = 0; i < runs.size(); i++) {
+            ReceiptLabel label = targets.get(i);
+            if (label.field() == null || !page.wantsValue(label)) continue;
+            Span run = runs.get(i);
+            String text = run.line().text();
+            int digit = run.from();
+            while (!Character.isDigit(text.charAt(digit))) digit++;
+            int colon = digit - 1;
+            while (colon >= run.from() && COLONS.indexOf(text.charAt(colon)) < 0) colon--;
+            if (colon < run.from()) continue;
+            int end = i + 1 < runs.size() ? runs.get(i + 1).from() : to < run.line().length() ? to : -1;
+            page.slot(label.field(), lineIndex, colon + 1, end);
+        }
+    }
+
+    /** A colon as a line spells it ({@link TextLine#fold}), and the marks a colon is read as before an amount. */
+    private static final String COLONS = ":;。,、";
 
     /** The amounts written one after another in [from, to), or null when digits are left over. */
     private static List<Span> amounts(TextLine line, int from, int to) {

@@ -544,6 +544,34 @@ class ReceiptExtractorTest {
     }
 
     /**
+     * The line between the payments and the hospital's, no label read on it and its amounts not read as amounts (a thin
+     * Song face's 个人自付: 1106.62 自费金额: 176.43): the template says whose they are, and each run of digits, from the
+     * colon before it, is where a second look reads the amount again; no value is taken from the page's read. A run with no
+     * colon before its digits has no such place.
+     */
+    @ParameterizedTest(name = "{0} | {1}")
+    @CsvSource({"个大目付。1106, true", "个大目付1106, false"})
+    void amountsNotReadAsAmountsOnALineTheTemplatePlacesAreLookedAtFromTheColonBeforeThem(String first, boolean colon) {
+        PageText page = page(box("医保统筹基金支付：100.00", 10, 20), box("其他支付：0.00", 70, 20), box("个人账户支付：0.00", 110, 20),
+                box("个人现金支付：200.00", 160, 20),
+                box(first, 10, 30), box("自额:17g.43", 70, 30),
+                box("收款单位（章）：武汉市第一医院", 10, 40), box("复核人：张三", 120, 40), box("收款人：李四", 170, 40));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(texts(reading)).doesNotContainKeys("selfPaid", "selfFunded");
+        ReceiptReading.Area funded = reading.slots().get(ReceiptField.SELF_FUNDED);
+        assertThat(funded.x()).isCloseTo(70 + box("自额:", 0, 0).width(), within(1.0));
+        ReceiptReading.Area paid = reading.slots().get(ReceiptField.SELF_PAID);
+        if (colon) {
+            assertThat(paid.x()).isCloseTo(10 + box("个大目付。", 0, 0).width(), within(1.0));
+            assertThat(paid.x() + paid.width()).isCloseTo(70, within(1.0));
+        } else {
+            assertThat(paid).isNull();
+        }
+    }
+
+    /**
      * An amount after a Chinese character read for its sign, which may have taken its first digit too (硅33.20 for the
      * Song face's ¥133.20): taken without the character, but unsure, for two second looks to read it again; the same
      * amount after its sign read as the sign, or after a colon read as a mark, keeps the confidence it was read at.
