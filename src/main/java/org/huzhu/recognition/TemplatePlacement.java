@@ -18,7 +18,8 @@ import org.huzhu.recognition.PageReading.Span;
  * placed as the template's 个人自付 and 个人自费). Anything that does not add up is left
  * alone, and so is a line whose labels stand in another order than the template's (a form that
  * prints the 其他信息 grid the other way round); placed values carry a little less confidence, and
- * the checks judge them like the rest.
+ * the checks judge them like the rest. Amounts not read as amounts on a line so placed get their slots for the second
+ * looks ({@link #slotsOfDigits}), never a value from the page's read.
  */
 final class TemplatePlacement {
 
