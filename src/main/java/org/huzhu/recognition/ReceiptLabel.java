@@ -15,7 +15,7 @@ enum ReceiptLabel {
     CHECK_CODE(ReceiptField.CHECK_CODE, "校验码"),
     ISSUE_DATE(ReceiptField.ISSUE_DATE, "开票日期", "开具日期", "结算日期"),
     PAYER_CREDIT_CODE(null, "交款人统一社会信用代码"),
-    PAYER(ReceiptField.PAYER_NAME, "交款人(患者)", "交款人", "患者姓名", "参保人姓名", "姓名"),
+    PAYER(ReceiptField.PAYER_NAME, "交款人(患者)", "交款人", "患者姓名", "病人姓名", "就诊人姓名", "参保人姓名", "姓名"),
     HOSPITAL(ReceiptField.HOSPITAL, "收款单位(章)", "收款单位", "开票单位(章)", "开票单位", "定点医疗机构名称",
             "定点医疗机构", "医疗机构名称", "医疗机构"),
     STAY(null, "住院时间", "住院日期", "住院期间"),

@@ -700,6 +700,8 @@ class ReceiptExtractorTest {
         "收款单位武汉市第一医院|hospital|武汉市第一医院",
         "患者姓名：张三|payerName|张三",
         "参保人姓名：张三|payerName|张三",
+        "病人姓名：张三|payerName|张三",
+        "就诊人姓名：张三|payerName|张三",
         "开具日期：2026年5月12日|issueDate|2026-05-12",
         "结算日期：2026.05.12|issueDate|2026-05-12",
         "开票单位（章）：武汉市第一医院|hospital|武汉市第一医院",
