@@ -56,16 +56,22 @@ public final class PngRenderer {
      * How a page is printed beyond the layout: the data and the form in the Song face ({@link ReceiptFont#song()}, thin
      * strokes and serifs; else WenQuanYi Micro Hei), the stamp in another ink (null: {@link Ink#SEAL}'s own), and the
      * stamp pressed over the top left of the form, on the payer's label and the labels above and below it
-     * ({@link ReceiptLayout#sealOverPayer}), rather than over the hospital and the payments, as many desks stamp.
+     * ({@link ReceiptLayout#sealOverPayer}), rather than over the hospital and the payments, as many desks stamp; and
+     * the form in another ink (null: {@link Ink#FORM}'s red; black for the forms printed in black, whose labels share
+     * the data's ink).
      */
-    public record Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer) {
+    public record Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk) {
         public static final Style PLAIN = new Style(false, false, null, false);
+
+        public Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer) {
+            this(songData, songForm, sealInk, sealOverPayer, null);
+        }
     }
 
     /** The page printed in a {@link Style}. */
     public static BufferedImage render(ReceiptTruth truth, int dpi, Style style) {
         Java2dCanvas canvas = new Java2dCanvas(dpi, style.songData() ? ReceiptFont.song() : ReceiptFont.awt(),
-                style.songForm() ? ReceiptFont.song() : ReceiptFont.awt(), style.sealInk());
+                style.songForm() ? ReceiptFont.song() : ReceiptFont.awt(), style.sealInk(), style.formInk());
         ReceiptLayout.draw(truth, canvas, style.sealOverPayer());
         return canvas.finish();
     }
@@ -93,11 +99,14 @@ public final class PngRenderer {
         private final Font formFace;
         /** The stamp's ink, or null for {@link Ink#SEAL}'s own. */
         private final Color sealInk;
+        /** The form's ink, or null for {@link Ink#FORM}'s own. */
+        private final Color formInk;
 
-        Java2dCanvas(int dpi, Font dataFace, Font formFace, Color sealInk) {
+        Java2dCanvas(int dpi, Font dataFace, Font formFace, Color sealInk, Color formInk) {
             this.dataFace = dataFace;
             this.formFace = formFace;
             this.sealInk = sealInk;
+            this.formInk = formInk;
             scale = dpi / 25.4;
             int width = (int) Math.round(ReceiptLayout.WIDTH * scale);
             int height = (int) Math.round(ReceiptLayout.HEIGHT * scale);
@@ -121,7 +130,8 @@ public final class PngRenderer {
 
         private Graphics2D on(Ink ink) {
             Graphics2D g = ink == Ink.SEAL ? sealGraphics : pageGraphics;
-            g.setColor(ink == Ink.SEAL && sealInk != null ? sealInk : new Color(ink.red, ink.green, ink.blue));
+            Color own = ink == Ink.SEAL ? sealInk : ink == Ink.FORM ? formInk : null;
+            g.setColor(own != null ? own : new Color(ink.red, ink.green, ink.blue));
             return g;
         }
 
