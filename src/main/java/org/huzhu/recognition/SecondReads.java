@@ -95,7 +95,10 @@ final class SecondReads {
         return m.lookingAt() ? m.group(1) : FieldText.money(look);
     }
 
-    private static final Pattern SIGNED = Pattern.compile("[^\\d¥￥]{0,2}[¥￥]+(\\d+\\.\\d{2})(?:\\d*|[¥￥].*)$");
+    /** An amount's sign as a look reads it, a mark or two before it perhaps (.¥, the colon's remnant). */
+    private static final String SIGN = "[^\\d¥￥]{0,2}[¥￥]+";
+
+    private static final Pattern SIGNED = Pattern.compile(SIGN + "(\\d+\\.\\d{2})(?:\\d*|[¥￥].*)$");
 
     /**
      * A date's characters: digits and the separators of the forms receipts print (2026-05-12, 2026/05/12, 2026.05.12,
@@ -395,9 +398,7 @@ final class SecondReads {
         String kept = m.group().replace(".", "");
         if (kept.length() != digits.length() - 1 || kept.length() < LEFT_DIGITS_SEEN) return false;
         if (kept.charAt(kept.length() - 1) != digits.charAt(digits.length() - 1)) return false;
-        int at = 0;
-        for (int i = 0; i < digits.length() && at < kept.length(); i++) if (digits.charAt(i) == kept.charAt(at)) at++;
-        return at == kept.length();
+        return inOrder(digits, kept) == kept.length();
     }
 
     private static final Pattern FIRST_NUMBER = Pattern.compile("\\d[\\d.]*");
@@ -860,7 +861,7 @@ final class SecondReads {
     private static Value firstAmount(Area area, double scale, LineReader lines) {
         TextBox box = look(area, scale, AMOUNT.alphabet(), lines);
         if (box == null) return null;
-        String word = TextLine.fold(box.text()).replaceFirst("^[^\\d¥￥]{0,2}[¥￥]+", "").split("[¥￥]", 2)[0];
+        String word = TextLine.fold(box.text()).replaceFirst("^" + SIGN, "").split("[¥￥]", 2)[0];
         Matcher first = LEADING_AMOUNT.matcher(FieldText.money(word));
         return first.lookingAt() ? new Value(first.group(), box.confidence(), area) : null;
     }
