@@ -278,14 +278,16 @@ final class LabelFinder {
 
     /**
      * 交款 before 陈志芳 for 交款人: two characters of a three-character label, in the form's ink, beginning a line or
-     * segment, with the data's ink right after them — the third lost under a seal or to faint print.
+     * segment, with the data's ink right after them or after the label's colon — the third lost under a seal or to faint
+     * print (款人：崔雨梓, 交 under the seal's ring).
      */
     private static List<Hit> shortenedBeforeData(String line, boolean[] startsSegment, TextBox.Ink[] inks, ReceiptLabel label,
                                                  String spelling) {
         List<Hit> hits = new ArrayList<>();
         for (int at = 0; at + 2 < line.length(); at++) {
             if (at > 0 && !startsSegment[at]) continue;
-            if (inks[at] != TextBox.Ink.FORM || inks[at + 1] != TextBox.Ink.FORM || inks[at + 2] != TextBox.Ink.DATA) continue;
+            int data = at + 2 + (COLONS.indexOf(line.charAt(at + 2)) >= 0 && inks[at + 2] == TextBox.Ink.FORM ? 1 : 0);
+            if (data >= line.length() || inks[at] != TextBox.Ink.FORM || inks[at + 1] != TextBox.Ink.FORM || inks[data] != TextBox.Ink.DATA) continue;
             String window = line.substring(at, at + 2);
             if (!holdsValueCharacters(window) && withinOneEdit(window, spelling)) hits.add(new Hit(label, at, at + 2, 1, spelling));
         }
@@ -293,6 +295,8 @@ final class LabelFinder {
     }
 
     /** The hit's characters were read some in the form's ink, some in the data's. */
+    private static final String COLONS = ":：";
+
     private static boolean inksMixed(TextBox.Ink[] inks, Hit hit) {
         boolean form = false;
         boolean data = false;

@@ -511,6 +511,28 @@ class ReceiptExtractorTest {
     }
 
     /**
+     * The seal's ring over the payer label's first character: 款人： read in the form's ink, the name in the data's after
+     * the colon. Two characters of 交款人 and its colon begin the line, so the label is the payer's; 收款人, which 款人 fits
+     * as well, is found on its own line. Without the colon read in the form's ink the two characters are no label.
+     */
+    @Test
+    void aLabelThatLostItsFirstCharacterIsFoundBeforeItsColonAndTheDatasInk() {
+        PageText colon = page(inked("款人：", 10, 20, TextBox.Ink.FORM), inked("崔雨梓", 22, 20, TextBox.Ink.DATA),
+                inked("开票日期：", 150, 20, TextBox.Ink.FORM), inked("2026-02-10", 168, 20, TextBox.Ink.DATA),
+                inked("收款人：", 150, 60, TextBox.Ink.FORM), inked("罗平", 168, 60, TextBox.Ink.DATA));
+        PageText colonInData = page(inked("款人", 10, 20, TextBox.Ink.FORM), inked("：崔雨梓", 22, 20, TextBox.Ink.DATA),
+                inked("收款人：", 150, 60, TextBox.Ink.FORM), inked("罗平", 168, 60, TextBox.Ink.DATA));
+        PageText formAfterColon = page(inked("款人：", 10, 20, TextBox.Ink.FORM), inked("崔雨梓", 22, 20, TextBox.Ink.FORM),
+                inked("收款人：", 150, 60, TextBox.Ink.FORM), inked("罗平", 168, 60, TextBox.Ink.DATA));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(colon)))).containsEntry("payerName", "崔雨梓")
+                .containsEntry("issueDate", "2026-02-10");
+        // the colon read with the name, in the data's ink: 款人 stands right before the data, found as before
+        assertThat(texts(ReceiptExtractor.extract(List.of(colonInData)))).containsEntry("payerName", "崔雨梓");
+        assertThat(texts(ReceiptExtractor.extract(List.of(formAfterColon)))).doesNotContainKey("payerName");
+    }
+
+    /**
      * Values are printed in the data's ink. 患者姓名 with its colon lost and the name not read: 开日其 (开票日期 misread, in the
      * form's ink) is neither the payer in the next cell nor, placed by the template's line, the payer before the issue date.
      */
