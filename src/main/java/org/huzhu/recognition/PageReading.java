@@ -327,17 +327,31 @@ final class PageReading {
      * cells carry no colon, the next cell right of it when the text there has the field's shape;
      * else the text just below it. Text read wholly in the form's ink is none of these: values are printed in the data's
      * ink, and such text is a label not recognised (患者姓名 with its colon lost, then 开日其 — 开票日期 misread — in the next
-     * cell, where the name was not read).
+     * cell, where the name was not read); text in the form's ink before the data's is left out ({@link #inDataInk}).
      */
     Span value(int lineIndex, int hitIndex) {
-        Span right = inDataInk(rightOf(lineIndex, hitIndex));
+        ReceiptField field = hits.get(lineIndex).get(hitIndex).label().field();
+        boolean named = field == ReceiptField.PAYER_NAME || field == ReceiptField.HOSPITAL;
+        Span right = inDataInk(rightOf(lineIndex, hitIndex), named);
         if (right != null) return right;
-        Span cell = inDataInk(nextCell(lineIndex, hitIndex));
-        return cell != null ? cell : inDataInk(below(lineIndex, hitIndex));
+        Span cell = inDataInk(nextCell(lineIndex, hitIndex), named);
+        return cell != null ? cell : inDataInk(below(lineIndex, hitIndex), named);
     }
 
-    private static Span inDataInk(Span span) {
-        return span == null || span.inFormInk() ? null : span;
+    /**
+     * The span from its first character read in the data's ink: what stands before it in the form's ink is the seal's
+     * words or a label's remains (交款人出章钱琴娟, 出章 of the seal's 专用章 between the payer's label and the name). The
+     * end is kept: a form may print a value's last characters itself (the 日 of a date). Only a name's is cut so (the
+     * payer's, the hospital's): other values are read from their characters, not all of the span, and the looks at them
+     * read the span's box, which a cut narrows (set 1's photographs: (半9558.93 cut to 9558.93, its look read 9558.92). A
+     * digit or a Latin letter in the form's ink is kept, and all after it.
+     */
+    private static Span inDataInk(Span span, boolean named) {
+        if (span == null || span.inFormInk()) return null;
+        if (!named) return span;
+        int from = span.from();
+        while (span.line().ink(from) == TextBox.Ink.FORM && !asciiLetterOrDigit(span.line().text().charAt(from))) from++;
+        return from == span.from() ? span : new Span(span.line(), from, span.to(), span.isLabel());
     }
 
     /** The next cell right of a label without a colon, up to the next label, if its text fits the label's field. */

@@ -533,6 +533,20 @@ class ReceiptExtractorTest {
     }
 
     /**
+     * The seal's words between a label and its value: 出章 of 收费专用章, read in the form's ink with the label, before the
+     * name in the data's. The value is what the data's ink begins; a date whose 日 the form prints keeps it.
+     */
+    @Test
+    void theFormsInkBeforeAValueIsNoPartOfIt() {
+        PageText page = page(inked("交款人出章", 10, 20, TextBox.Ink.FORM), inked("钱琴娟", 29, 20, TextBox.Ink.DATA),
+                inked("开票日期：", 150, 20, TextBox.Ink.FORM), inked("2026年06月04", 168, 20, TextBox.Ink.DATA),
+                inked("日", 190, 20, TextBox.Ink.FORM));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "钱琴娟")
+                .containsEntry("issueDate", "2026-06-04");
+    }
+
+    /**
      * Values are printed in the data's ink. 患者姓名 with its colon lost and the name not read: 开日其 (开票日期 misread, in the
      * form's ink) is neither the payer in the next cell nor, placed by the template's line, the payer before the issue date.
      */
