@@ -169,6 +169,73 @@ final class LabelFinder {
         return !Surnames.makeAName(han.group(1));
     }
 
+    /**
+     * The labels of a page's lines with the payer's label found in its remains where it was found nowhere on the page: two
+     * or three characters ending in 人 (the others, 交款 misread, may be anything but a point: 3人)), beginning a line or
+     * segment, none in the data's ink, a bracket or
+     * colon after them or not, and then a name — two to four Chinese characters beginning with a surname, up to a wide
+     * gap, the next label, a digit or the line's end (3人)赵静 for 交款人（患者）, 入基人郝英强 for 交款人, the seal over
+     * the label). Only above the line of the total, where a receipt prints its payer (收款人, 复核人 and 开票人 are below
+     * it), and only where one line on the page has such remains: two are no telling which is the payer's. A match of two
+     * edits, the least sure; the name is judged like any payer read.
+     */
+    static List<List<Hit>> withPayerRemnants(List<TextLine> lines, List<List<Hit>> hits) {
+        int total = -1;
+        for (int i = 0; i < hits.size(); i++) {
+            if (hits.get(i).stream().anyMatch(h -> h.label() == ReceiptLabel.PAYER)) return hits;
+            if (total < 0 && hits.get(i).stream().anyMatch(h -> h.label().field() == ReceiptField.TOTAL)) total = i;
+        }
+        int found = -1;
+        Hit remnant = null;
+        for (int i = 0; i < total; i++) {
+            Hit hit = payerRemnant(lines.get(i), hits.get(i));
+            if (hit == null) continue;
+            if (remnant != null) return hits;
+            found = i;
+            remnant = hit;
+        }
+        if (remnant == null) return hits;
+        List<List<Hit>> mended = new ArrayList<>(hits);
+        List<Hit> line = new ArrayList<>(hits.get(found));
+        line.add(remnant);
+        line.sort(Comparator.comparingInt(Hit::start));
+        mended.set(found, line);
+        return mended;
+    }
+
+    private static final String PAYER = "交款人";
+    private static final String AFTER_REMNANT = ":：)）";
+
+    /** The payer label's remains on a line ({@link #withPayerRemnants}), or null. */
+    private static Hit payerRemnant(TextLine line, List<Hit> hits) {
+        String text = line.text();
+        for (int at = 0; at < text.length(); at++) {
+            if (at > 0 && !line.gapBefore(at)) continue;
+            for (int length = 2; length <= 3 && at + length < text.length(); length++) {
+                int end = at + length;
+                if (text.charAt(end - 1) != '人' || text.substring(at, end).indexOf('.') >= 0) continue;
+                boolean inData = false;
+                for (int k = at; k < end; k++) inData |= line.ink(k) == TextBox.Ink.DATA;
+                if (inData) continue;
+                if (AFTER_REMNANT.indexOf(text.charAt(end)) >= 0) end++;
+                int from = end;
+                int to = from;
+                while (to < text.length() && han(text.charAt(to)) && line.ink(to) != TextBox.Ink.FORM && (to == from || !line.gapBefore(to))
+                        && !startsAHit(hits, to)) to++;
+                int hitStart = at;
+                int hitEnd = end;
+                boolean free = hits.stream().noneMatch(h -> h.start() < hitEnd && hitStart < h.end());
+                boolean ends = to == text.length() || line.gapBefore(to) || startsAHit(hits, to) || !han(text.charAt(to));
+                if (free && ends && Surnames.makeAName(text.substring(from, to))) return new Hit(ReceiptLabel.PAYER, at, end, 2, PAYER);
+            }
+        }
+        return null;
+    }
+
+    private static boolean startsAHit(List<Hit> hits, int at) {
+        return hits.stream().anyMatch(h -> h.start() == at);
+    }
+
     /** The other label one of whose spellings begins with {@code spelling} and is longer, or null. */
     private static ReceiptLabel beganBy(String spelling, ReceiptLabel label) {
         for (ReceiptLabel other : ReceiptLabel.values()) {

@@ -547,6 +547,32 @@ class ReceiptExtractorTest {
     }
 
     /**
+     * The payer's label lost under the seal but its last character: 3人) for 交款人（患者）, 入基人 for 交款人, a name after
+     * them. Taken above the total's line where no payer's label was read; not below it (复杉人, 复核人 misread, before the
+     * reviewer's name), not where two lines have such remains, not before text that makes no name.
+     */
+    @Test
+    void thePayersLabelIsFoundInItsRemainsBeforeANameAboveTheTotal() {
+        TextBox total = box("金额合计", 10, 60);
+        TextBox amount = box("(小写)97.11", 150, 60);
+        PageText bracket = page(inked("3人)", 10, 20, TextBox.Ink.FORM), inked("赵静", 20.5, 20, TextBox.Ink.DATA),
+                inked("开票日期：", 150, 20, TextBox.Ink.FORM), inked("2025.04.11", 168, 20, TextBox.Ink.DATA), total, amount);
+        PageText bare = page(box("入基人郝英强", 10, 20), box("校验码a04ac6", 150, 20), total, amount);
+        PageText below = page(box("票据代码:42280126", 10, 20), total, amount, box("复杉人：唐秀刚", 10, 80));
+        PageText twice = page(box("入基人郝英强", 10, 20), box("3人)赵静", 10, 30), total, amount);
+        PageText noName = page(box("入基人页红", 10, 20), total, amount);
+        PageText noTotal = page(box("入基人郝英强", 10, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(bracket)))).containsEntry("payerName", "赵静")
+                .containsEntry("issueDate", "2025-04-11");
+        assertThat(texts(ReceiptExtractor.extract(List.of(bare)))).containsEntry("payerName", "郝英强")
+                .containsEntry("checkCode", "a04ac6");
+        for (PageText none : List.of(below, twice, noName, noTotal)) {
+            assertThat(texts(ReceiptExtractor.extract(List.of(none)))).doesNotContainKey("payerName");
+        }
+    }
+
+    /**
      * Values are printed in the data's ink. 患者姓名 with its colon lost and the name not read: 开日其 (开票日期 misread, in the
      * form's ink) is neither the payer in the next cell nor, placed by the template's line, the payer before the issue date.
      */
