@@ -384,11 +384,12 @@ final class PageReading {
         List<Hit> lineHits = hits.get(lineIndex);
         Hit hit = lineHits.get(hitIndex);
         String text = line.text();
-        int from = hit.end();
-        while (from < text.length() && isColon(text.charAt(from))) from++;
         int limit = hitIndex + 1 < lineHits.size() ? lineHits.get(hitIndex + 1).start() : text.length();
+        int end = labelRemains(line, hit.end(), limit);
+        int from = end;
+        while (from < text.length() && isColon(text.charAt(from))) from++;
         if (from >= limit) return null;
-        double lead = line.left(from) - line.right(hit.end() - 1);
+        double lead = line.left(from) - line.right(end - 1);
         if (lead <= MAX_LEAD * line.height()) return upToAGap(line, from, limit);
         if (lead > MAX_CELL * line.height() || lineHits.size() > 1) return null;
         // a value printed in a column of values, which a short label's colon stands far from (交款人： under
@@ -397,6 +398,18 @@ final class PageReading {
         // read (统筹基金支付：, its amount lost, then 0.00 of 其他支付 whose label was lost too)
         Span far = upToAGap(line, from, limit);
         return FieldShape.fits(hit.label(), far.text()) && far.text().chars().noneMatch(c -> isColon((char) c)) ? far : null;
+    }
+
+    /**
+     * Where a label read in the form's ink ends: after the rest of it read as no label, in the form's ink right after it
+     * up to a wide gap with the data's ink after it (交款人出章, then 钱琴娟: the thin Song face's （患者）： misread). Values are printed
+     * in the data's ink, so that text is the label's, and the value is what follows the gap. Elsewhere the label ends where
+     * it was found.
+     */
+    private static int labelRemains(TextLine line, int end, int limit) {
+        int at = end;
+        while (at < limit && line.ink(at) == TextBox.Ink.FORM && !line.gapBefore(at)) at++;
+        return at > end && at < limit && line.gapBefore(at) && line.ink(at) == TextBox.Ink.DATA ? at : end;
     }
 
     private Span below(int lineIndex, int hitIndex) {

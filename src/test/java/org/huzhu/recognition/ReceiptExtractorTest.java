@@ -534,7 +534,8 @@ class ReceiptExtractorTest {
 
     /**
      * The seal's words between a label and its value: 出章 of 收费专用章, read in the form's ink with the label, before the
-     * name in the data's. The value is what the data's ink begins; a date whose 日 the form prints keeps it.
+     * name in the data's. The value is what the data's ink begins; a date whose 日 the form prints keeps it. So where the
+     * form's ink after a label is the rest of it misread, a wide gap before the name.
      */
     @Test
     void theFormsInkBeforeAValueIsNoPartOfIt() {
@@ -544,6 +545,10 @@ class ReceiptExtractorTest {
 
         assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "钱琴娟")
                 .containsEntry("issueDate", "2026-06-04");
+        // 出章 the rest of the label (（患者）： in a thin Song face), a wide gap before the name
+        PageText gap = page(inked("交款人出章", 10, 20, TextBox.Ink.FORM), inked("钱琴娟", 36, 20, TextBox.Ink.DATA),
+                inked("医保类型：", 150, 20, TextBox.Ink.FORM), inked("职工医保", 168, 20, TextBox.Ink.DATA));
+        assertThat(texts(ReceiptExtractor.extract(List.of(gap)))).containsEntry("payerName", "钱琴娟");
     }
 
     /**
