@@ -346,15 +346,20 @@ final class LabelFinder {
     /**
      * 交款 before 陈志芳 for 交款人: two characters of a three-character label, in the form's ink, beginning a line or
      * segment, with the data's ink right after them or after the label's colon — the third lost under a seal or to faint
-     * print (款人：崔雨梓, 交 under the seal's ring).
+     * print (款人：崔雨梓, 交 under the seal's ring). Where the inks are not told apart (a page read whole, a form printed
+     * in black), only before the colon: 交款陈志芳 could be 交款人 with 人 misread.
      */
     private static List<Hit> shortenedBeforeData(String line, boolean[] startsSegment, TextBox.Ink[] inks, ReceiptLabel label,
                                                  String spelling) {
         List<Hit> hits = new ArrayList<>();
         for (int at = 0; at + 2 < line.length(); at++) {
             if (at > 0 && !startsSegment[at]) continue;
-            int data = at + 2 + (COLONS.indexOf(line.charAt(at + 2)) >= 0 && inks[at + 2] == TextBox.Ink.FORM ? 1 : 0);
-            if (data >= line.length() || inks[at] != TextBox.Ink.FORM || inks[at + 1] != TextBox.Ink.FORM || inks[data] != TextBox.Ink.DATA) continue;
+            boolean colon = COLONS.indexOf(line.charAt(at + 2)) >= 0 && inks[at + 2] != TextBox.Ink.DATA;
+            int data = at + 2 + (colon ? 1 : 0);
+            if (data >= line.length()) continue;
+            boolean formInk = inks[at] == TextBox.Ink.FORM && inks[at + 1] == TextBox.Ink.FORM && inks[data] == TextBox.Ink.DATA;
+            boolean untold = colon && inks[at] == TextBox.Ink.EITHER && inks[at + 1] == TextBox.Ink.EITHER;
+            if (!formInk && !untold) continue;
             String window = line.substring(at, at + 2);
             if (!holdsValueCharacters(window) && withinOneEdit(window, spelling)) hits.add(new Hit(label, at, at + 2, 1, spelling));
         }

@@ -530,6 +530,11 @@ class ReceiptExtractorTest {
         // the colon read with the name, in the data's ink: 款人 stands right before the data, found as before
         assertThat(texts(ReceiptExtractor.extract(List.of(colonInData)))).containsEntry("payerName", "崔雨梓");
         assertThat(texts(ReceiptExtractor.extract(List.of(formAfterColon)))).doesNotContainKey("payerName");
+        // read whole, or a form printed in black, its labels read with the data: the colon tells the label
+        PageText whole = page(box("款人：魏俊兰", 10, 20), box("收款人：罗平", 150, 60));
+        PageText wholeNoColon = page(box("款人魏俊兰", 10, 20), box("收款人：罗平", 150, 60));
+        assertThat(texts(ReceiptExtractor.extract(List.of(whole)))).containsEntry("payerName", "魏俊兰");
+        assertThat(texts(ReceiptExtractor.extract(List.of(wholeNoColon)))).doesNotContainKey("payerName");
     }
 
     /**

@@ -393,20 +393,29 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
      * The boxes in the deskewed page at the original image's scale: the preparation's scale is
      * undone, its rotation is not, so that a text line stays level for whoever groups words into
      * lines. The page's size is the prepared page's at that scale. On a page read in two layers each box says which
-     * ({@code formWords} those of the form's layer).
+     * ({@code formWords} those of the form's layer), unless the form's layer read fewer than {@value #FORM_CHARACTERS}
+     * characters: a form printed in black leaves its labels in the data's layer and the red one the seal alone
+     * (医收费专用章一, 7 characters; a red form's labels are a hundred and more), and there the layers tell no label from a
+     * value, as on a page read whole (款人：魏俊兰, 交 under the seal, read in the data's layer, was no label: two
+     * characters of one are only where they are in the form's ink).
      */
     static PageText inPageUnits(int pageIndex, List<TessEngine.Word> words, ImagePreparation.Prepared prepared,
                                 Set<TessEngine.Word> formWords) {
         double scale = prepared.scale();
+        boolean parted = prepared.form() != null
+                && formWords.stream().mapToInt(w -> w.text().codePointCount(0, w.text().length())).sum() >= FORM_CHARACTERS;
         List<TextBox> boxes = new ArrayList<>(words.size());
         for (TessEngine.Word w : words) {
             double confidence = Math.max(0, Math.min(1, w.confidence() / 100.0));
-            TextBox.Ink ink = prepared.form() == null ? TextBox.Ink.EITHER : formWords.contains(w) ? TextBox.Ink.FORM : TextBox.Ink.DATA;
+            TextBox.Ink ink = !parted ? TextBox.Ink.EITHER : formWords.contains(w) ? TextBox.Ink.FORM : TextBox.Ink.DATA;
             boxes.add(new TextBox(w.text(), w.left() / scale, w.top() / scale, (w.right() - w.left()) / scale,
                     (w.bottom() - w.top()) / scale, confidence, ink));
         }
         return new PageText(pageIndex, prepared.data().width() / scale, prepared.data().height() / scale, boxes);
     }
+
+    /** The fewest characters a page's form layer reads for its words to be told the form's from the data's. */
+    static final int FORM_CHARACTERS = 30;
 
     private TessEngine openEngine(String language) {
         TessEngine e = TessEngine.open(tessdata, language, TessEngine.AUTO, VARIABLES);

@@ -155,8 +155,9 @@ class TesseractOcrTest {
         ImagePreparation.Prepared twice = new ImagePreparation.Prepared(GreyImage.blank(2000, 1000), GreyImage.blank(2000, 1000), 2.0, 1.5);
 
         TessEngine.Word label = new TessEngine.Word("票据代码", 100, 200, 380, 240, 90);
-        PageText page = TesseractOcr.inPageUnits(3, List.of(new TessEngine.Word("42010126", 400, 200, 600, 240, 90), label), twice,
-                java.util.Set.of(label));
+        TessEngine.Word labels = new TessEngine.Word("交款人统一社会信用代码医保统筹基金支付个人账户支付个人现金支付", 100, 300, 1900, 340, 90);
+        PageText page = TesseractOcr.inPageUnits(3, List.of(new TessEngine.Word("42010126", 400, 200, 600, 240, 90), label, labels),
+                twice, java.util.Set.of(label, labels));
         TextBox box = page.boxes().getFirst();
 
         assertThat(page.pageIndex()).isEqualTo(3);
@@ -170,6 +171,22 @@ class TesseractOcrTest {
         // the page was parted into form and data: each box says which layer it was read in
         assertThat(box.ink()).isEqualTo(TextBox.Ink.DATA);
         assertThat(page.boxes().get(1).ink()).isEqualTo(TextBox.Ink.FORM);
+    }
+
+    /**
+     * A colour page whose form is printed in black: the red layer holds the seal alone, a few characters, and the labels
+     * are read in the data's layer with the values. No box says it is the data's: as on a page read whole, either ink.
+     */
+    @Test
+    void aFormPrintedInBlackLeavesTheInksUntold() {
+        ImagePreparation.Prepared parted = new ImagePreparation.Prepared(GreyImage.blank(2000, 1000), GreyImage.blank(2000, 1000), 1.0, 0);
+        TessEngine.Word seal = new TessEngine.Word("医收费专用章", 600, 700, 900, 760, 40);
+        TessEngine.Word label = new TessEngine.Word("款人:", 100, 200, 200, 240, 90);
+        TessEngine.Word name = new TessEngine.Word("魏俊兰", 220, 200, 330, 240, 90);
+
+        PageText page = TesseractOcr.inPageUnits(0, List.of(label, name, seal), parted, java.util.Set.of(seal));
+
+        assertThat(page.boxes()).extracting(TextBox::ink).containsOnly(TextBox.Ink.EITHER);
     }
 
     @Test
