@@ -2,12 +2,13 @@
 # Set 1's probes (OtherFormsProbe, a diagnostic, not a test): the renderings every recognition step of issue 18 is
 # found and measured on before set 2 is run to report. Prints one line per rendering: right, missing, WRONG.
 #   ./huzhu probes [LABEL] [NAME...]   (./huzhu chooses the JDK, installs Tesseract and the fonts, compiles the tests)
-# All fifteen when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 9 minutes
+# All seventeen when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 11 minutes
 # on two cores; do not compile while it runs.
 # Other forms (ReceiptFaker.onOtherForm), seeds 1-30, 422 fields: CLEAN, PHONE, SCAN, SEALSCAN (the seal over the
 # payer), SONG300 and SONG300SEAL (data in the Song face at 300 dpi, the seal over the payer), SONGSCAN and SONGPHONE
 # (form and data in the thin Song face), BLACK300 and BLACKPHONE (the form printed in black, its labels in the data's
-# ink, at 300 dpi and photographed). The national template, seeds 0-39, 587 fields: TJPEG, TSCAN, TNOISY,
+# ink, at 300 dpi and photographed), DROP300 and DROPPHONE (the data printed off the form's grid, 1.8 mm higher at 300 dpi
+# and 1.8 mm lower photographed). The national template, seeds 0-39, 587 fields: TJPEG, TSCAN, TNOISY,
 # TBLURRED, TPHONE. See docs/receipts.md and the lab notes in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -23,9 +24,10 @@ declare -A PROBE=(
   [SONG300]="-Ddpi=300 -Dsong=true|CLEAN 1 30" [SONG300SEAL]="-Ddpi=300 -Dsong=true -DsealOverPayer=true|CLEAN 1 30"
   [SONGSCAN]="-Dsong=true -DsongForm=true|SCAN 1 30" [SONGPHONE]="-Dsong=true -DsongForm=true|PHONE 1 30"
   [BLACK300]="-Ddpi=300 -DblackForm=true|CLEAN 1 30" [BLACKPHONE]="-DblackForm=true|PHONE 1 30"
+  [DROP300]="-Ddpi=300 -DdataDrop=-1.8|CLEAN 1 30" [DROPPHONE]="-DdataDrop=1.8|PHONE 1 30"
   [TJPEG]="-Dtemplate=true|JPEG 0 39" [TSCAN]="-Dtemplate=true|SCAN 0 39" [TNOISY]="-Dtemplate=true|NOISY 0 39"
   [TBLURRED]="-Dtemplate=true|BLURRED 0 39" [TPHONE]="-Dtemplate=true|PHONE 0 39")
-ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE)
+ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE)
 [ $# -gt 0 ] && ORDER=("$@")
 for name in "${ORDER[@]}"; do
   [ -n "${PROBE[$name]:-}" ] || { echo "unknown probe $name (one of ${!PROBE[*]})" >&2; exit 2; }

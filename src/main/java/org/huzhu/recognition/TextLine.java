@@ -145,6 +145,7 @@ final class TextLine {
             }
             best.add(box);
         }
+        bands = offTheGridJoined(bands);
         for (TextBox box : small) {
             double centre = centreY(box);
             bands.stream().filter(band -> band.top() <= centre && centre <= band.bottom()).findFirst()
@@ -211,6 +212,38 @@ final class TextLine {
     }
 
     /** Boxes that share a line; its extent is the mean of theirs, so one tall box cannot stretch it. */
+    /** Two bands whose centres are nearer than this many of their heights are one row printed partly off the grid. */
+    static final double OFF_GRID = 0.9;
+    /**
+     * Characters each of two bands holds at the least to be joined so: a seal's words around its ring stand a character or
+     * two a band (a name's two characters alone joined too, set 1's scans lost a field each with the seal's joined).
+     */
+    static final int OFF_GRID_CHARACTERS = 4;
+
+    /**
+     * The bands with each pair that is one row printed off the grid made one: a hospital's printer feeds the pre-printed
+     * form a little off, and a row's values stand half a line above or below its labels (票据代码： above 42010126 by two
+     * millimetres), too far for the values and the labels to share the half of their height that puts boxes on one line.
+     * Two bands are so when their centres are nearer than {@value #OFF_GRID} of the taller's height — the rows of a form
+     * stand a line height and more apart — each holds {@value #OFF_GRID_CHARACTERS} characters or more, and no box of one
+     * stands over a box of the other: a row's labels and values alternate along it.
+     */
+    private static List<Band> offTheGridJoined(List<Band> bands) {
+        List<Band> sorted = new ArrayList<>(bands);
+        sorted.sort(Comparator.comparingDouble(b -> (b.top() + b.bottom()) / 2));
+        for (int i = 0; i + 1 < sorted.size(); i++) {
+            Band a = sorted.get(i);
+            Band b = sorted.get(i + 1);
+            double apart = (b.top() + b.bottom()) / 2 - (a.top() + a.bottom()) / 2;
+            if (apart >= OFF_GRID * Math.max(a.height(), b.height()) || a.characters() < OFF_GRID_CHARACTERS
+                    || b.characters() < OFF_GRID_CHARACTERS || a.overlapsAlong(b)) continue;
+            b.boxes.forEach(a::add);
+            sorted.remove(i + 1);
+            i--;
+        }
+        return sorted;
+    }
+
     private static final class Band {
         private final List<TextBox> boxes = new ArrayList<>();
         private final List<TextBox> attached = new ArrayList<>();
@@ -238,6 +271,20 @@ final class TextLine {
 
         double height() {
             return bottom() - top();
+        }
+
+        int characters() {
+            return boxes.stream().mapToInt(b -> b.text().codePointCount(0, b.text().length())).sum();
+        }
+
+        /** Whether a box of this band and one of the other stand over each other along the line. */
+        boolean overlapsAlong(Band other) {
+            for (TextBox mine : boxes) {
+                for (TextBox theirs : other.boxes) {
+                    if (Math.min(mine.x() + mine.width(), theirs.x() + theirs.width()) - Math.max(mine.x(), theirs.x()) > 0) return true;
+                }
+            }
+            return false;
         }
 
         TextLine line() {

@@ -138,6 +138,31 @@ class ReceiptExtractorTest {
         assertThat(lines).extracting(TextLine::text).containsExactly("医保统筹基金支付:15000.00.其他支付:0.00", "个人自付:5000.00");
     }
 
+    /**
+     * A row printed off the form's grid: the values 1.8 mm above their labels, too far for the half of a height boxes share
+     * on one line, are that row (票据代码：42010126). Rows a line height and more apart stay apart; so do bands whose boxes
+     * stand over each other, a seal's character between rows, and a band of fewer than four characters.
+     */
+    @Test
+    void joinsARowWhoseValuesArePrintedOffTheGrid() {
+        PageText offGrid = page(
+                new TextBox("票据代码：", 10, 20, 17.5, 3.5, 0.9), new TextBox("42010126", 30, 18.2, 14, 3.5, 0.9),
+                new TextBox("票据号码：", 80, 20, 17.5, 3.5, 0.9), new TextBox("0044468893", 100, 18.2, 17.5, 3.5, 0.9),
+                new TextBox("住院号：", 10, 26, 14, 3.5, 0.9), new TextBox("ZY2026944016", 30, 24.2, 21, 3.5, 0.9),
+                new TextBox("交款人：", 10, 32, 14, 3.5, 0.9), new TextBox("黄明", 30, 30.2, 7, 3.5, 0.9));
+        PageText stacked = page(new TextBox("收款单位：", 10, 20, 17.5, 3.5, 0.9), new TextBox("华中科技大学同济医院", 12, 22.8, 35, 3.5, 0.9));
+        PageText seal = page(new TextBox("票据代码：", 10, 20, 17.5, 3.5, 0.9), new TextBox("42010126", 30, 20, 14, 3.5, 0.9),
+                new TextBox("章", 50, 17.5, 3.5, 3.5, 0.2));
+
+        // a two-character name alone is not joined: a seal's words stand so
+        assertThat(TextLine.of(offGrid)).extracting(TextLine::text)
+                .containsExactly("票据代码:42010126票据号码:0044468893", "住院号:ZY2026944016", "黄明", "交款人:");
+        assertThat(texts(ReceiptExtractor.extract(List.of(offGrid)))).containsEntry("invoiceCode", "42010126")
+                .containsEntry("invoiceNumber", "0044468893");
+        assertThat(TextLine.of(stacked)).hasSize(2);
+        assertThat(TextLine.of(seal)).extracting(TextLine::text).containsExactly("章", "票据代码:42010126");
+    }
+
     static Stream<Arguments> labelSpellings() {
         return Stream.of(
                 Arguments.of("full-width colon", List.of("票据代码：42010126")),

@@ -58,20 +58,25 @@ public final class PngRenderer {
      * stamp pressed over the top left of the form, on the payer's label and the labels above and below it
      * ({@link ReceiptLayout#sealOverPayer}), rather than over the hospital and the payments, as many desks stamp; and
      * the form in another ink (null: {@link Ink#FORM}'s red; black for the forms printed in black, whose labels share
-     * the data's ink).
+     * the data's ink); and the data printed off the form's grid, {@code dataDrop} millimetres lower (negative: higher), as a
+     * hospital's printer feeds a pre-printed form a little off.
      */
-    public record Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk) {
+    public record Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop) {
         public static final Style PLAIN = new Style(false, false, null, false);
 
         public Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer) {
-            this(songData, songForm, sealInk, sealOverPayer, null);
+            this(songData, songForm, sealInk, sealOverPayer, null, 0);
+        }
+
+        public Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk) {
+            this(songData, songForm, sealInk, sealOverPayer, formInk, 0);
         }
     }
 
     /** The page printed in a {@link Style}. */
     public static BufferedImage render(ReceiptTruth truth, int dpi, Style style) {
         Java2dCanvas canvas = new Java2dCanvas(dpi, style.songData() ? ReceiptFont.song() : ReceiptFont.awt(),
-                style.songForm() ? ReceiptFont.song() : ReceiptFont.awt(), style.sealInk(), style.formInk());
+                style.songForm() ? ReceiptFont.song() : ReceiptFont.awt(), style.sealInk(), style.formInk(), style.dataDrop());
         ReceiptLayout.draw(truth, canvas, style.sealOverPayer());
         return canvas.finish();
     }
@@ -102,7 +107,11 @@ public final class PngRenderer {
         /** The form's ink, or null for {@link Ink#FORM}'s own. */
         private final Color formInk;
 
-        Java2dCanvas(int dpi, Font dataFace, Font formFace, Color sealInk, Color formInk) {
+        /** How much lower the data is printed than the layout puts it, in millimetres. */
+        private final double dataDrop;
+
+        Java2dCanvas(int dpi, Font dataFace, Font formFace, Color sealInk, Color formInk, double dataDrop) {
+            this.dataDrop = dataDrop;
             this.dataFace = dataFace;
             this.formFace = formFace;
             this.sealInk = sealInk;
@@ -139,7 +148,7 @@ public final class PngRenderer {
         public void text(String text, double x, double baseline, double size, Ink ink) {
             Graphics2D g = on(ink);
             g.setFont((ink == Ink.DATA ? dataFace : ink == Ink.SEAL ? ReceiptFont.awt() : formFace).deriveFont((float) size));
-            g.drawString(text, (float) x, (float) baseline);
+            g.drawString(text, (float) x, (float) (ink == Ink.DATA ? baseline + dataDrop : baseline));
         }
 
         @Override
