@@ -172,9 +172,8 @@ final class LabelFinder {
     /**
      * The labels of a page's lines with the payer's label found in its remains where it was found nowhere on the page: two
      * or three characters ending in 人 (the others, 交款 misread, may be anything but a point: 3人)), beginning a line or
-     * segment, none in the data's ink, a bracket or
-     * colon after them or not, and then a name — two to four Chinese characters beginning with a surname, up to a wide
-     * gap, the next label, a digit or the line's end (3人)赵静 for 交款人（患者）, 入基人郝英强 for 交款人, the seal over
+     * segment, none in the data's ink, a bracket or colon after them or not, and then a name — two to four Chinese
+     * characters beginning with a surname, up to a wide gap, the next label, a digit or the line's end (3人)赵静 for 交款人（患者）, 入基人郝英强 for 交款人, the seal over
      * the label). Only above the line of the total, where a receipt prints its payer (收款人, 复核人 and 开票人 are below
      * it), and only where one line on the page has such remains: two are no telling which is the payer's. A match of two
      * edits, the least sure; the name is judged like any payer read.
@@ -366,9 +365,9 @@ final class LabelFinder {
         return hits;
     }
 
-    /** The hit's characters were read some in the form's ink, some in the data's. */
     private static final String COLONS = ":：";
 
+    /** The hit's characters were read some in the form's ink, some in the data's. */
     private static boolean inksMixed(TextBox.Ink[] inks, Hit hit) {
         boolean form = false;
         boolean data = false;

@@ -211,7 +211,6 @@ final class TextLine {
         return turned;
     }
 
-    /** Boxes that share a line; its extent is the mean of theirs, so one tall box cannot stretch it. */
     /** Two bands whose centres are nearer than this many of their heights are one row printed partly off the grid. */
     static final double OFF_GRID = 0.9;
     /**
@@ -244,6 +243,7 @@ final class TextLine {
         return sorted;
     }
 
+    /** Boxes that share a line; its extent is the mean of theirs, so one tall box cannot stretch it. */
     private static final class Band {
         private final List<TextBox> boxes = new ArrayList<>();
         private final List<TextBox> attached = new ArrayList<>();
