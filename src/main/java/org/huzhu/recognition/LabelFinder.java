@@ -141,7 +141,7 @@ final class LabelFinder {
             for (int k = 0; k < lineHits.size(); k++) {
                 Hit hit = lineHits.get(k);
                 int end = k + 1 < lineHits.size() ? lineHits.get(k + 1).start() : line.length();
-                boolean creditCode = hit.label() == ReceiptLabel.PAYER && hit.spelling().equals(CREDIT_CODE_BEGINS)
+                boolean creditCode = hit.label() == ReceiptLabel.PAYER && hit.spelling().equals(PAYER_LABEL)
                         && numberWithoutName(line.substring(hit.end(), end));
                 kept.add(creditCode ? new Hit(ReceiptLabel.PAYER_CREDIT_CODE, hit.start(), hit.end(), 1, CREDIT_CODE) : hit);
             }
@@ -150,7 +150,8 @@ final class LabelFinder {
         return mended;
     }
 
-    private static final String CREDIT_CODE_BEGINS = "交款人";
+    /** The payer's label as most forms print it, which the payer's credit code's label begins with. */
+    private static final String PAYER_LABEL = "交款人";
     private static final String CREDIT_CODE = ReceiptLabel.PAYER_CREDIT_CODE.spellings().getFirst();
     /** The fewest digits in a row that make an ID number or a credit code (an ID number of the first generation had 15). */
     static final int CODE_DIGITS = 15;
@@ -202,7 +203,6 @@ final class LabelFinder {
         return mended;
     }
 
-    private static final String PAYER = "交款人";
     private static final String AFTER_REMNANT = ":：)）";
 
     /** The payer label's remains on a line ({@link #withPayerRemnants}), or null. */
@@ -225,7 +225,7 @@ final class LabelFinder {
                 int hitEnd = end;
                 boolean free = hits.stream().noneMatch(h -> h.start() < hitEnd && hitStart < h.end());
                 boolean ends = to == text.length() || line.gapBefore(to) || startsAHit(hits, to) || !han(text.charAt(to));
-                if (free && ends && Surnames.makeAName(text.substring(from, to))) return new Hit(ReceiptLabel.PAYER, at, end, 2, PAYER);
+                if (free && ends && Surnames.makeAName(text.substring(from, to))) return new Hit(ReceiptLabel.PAYER, at, end, 2, PAYER_LABEL);
             }
         }
         return null;
