@@ -179,8 +179,9 @@ final class PageReading {
      * (the lines between {@code tableRows}, when given) that no field took, each with the box left of it where its label
      * would stand: from what was read before it on its line (a value, a label, or a word of its own before a wide gap:
      * {@link #afterAWordOfItsOwn}) or at most {@value #LABEL_ROOM} line heights left, as high as its line and a little
-     * more. One with a digit read between it and what was read before it is none (the digit may be its own, cut off),
-     * nor is one with a wide gap inside. Amounts OCR ran together without a gap (1402.134057.54 for 1402.13 and 4057.54, their
+     * more. An amount or a code with a digit read between it and what was read before it is none (the digit may be its
+     * own, cut off); a date is, its year whole in four digits (the grid's line read as 1 before it). Nor is one with a wide
+     * gap inside. Amounts OCR ran together without a gap (1402.134057.54 for 1402.13 and 4057.54, their
      * label between them lost under a seal) are parted after each amount's two decimals.
      */
     List<ReceiptReading.Unlabelled> unlabelledValues(int[] tableRows) {
@@ -203,7 +204,8 @@ final class PageReading {
                 previous = afterAWordOfItsOwn(line, text, previous, span.from());
                 // a digit read before it may be its own, cut off (关东9.30 for ¥479.30): not a value to place, unless it
                 // stands past a wide gap before the value's sign
-                boolean whole = text.substring(previous, span.from()).chars().noneMatch(Character::isDigit) || signedPastAGap(line, text, previous, span);
+                boolean whole = sort == ReceiptReading.Sort.DATE || text.substring(previous, span.from()).chars().noneMatch(Character::isDigit)
+                        || signedPastAGap(line, text, previous, span);
                 for (int k = span.from() + 1; k < span.to(); k++) whole &= !line.gapBefore(k);
                 if (!whole || taken(span, value)) continue;
                 double right = line.left(span.from());

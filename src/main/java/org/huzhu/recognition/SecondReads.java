@@ -529,7 +529,8 @@ final class SecondReads {
      * 验费), not a remnant's. Where the looks name no field and veto none, the same looks are made on the page as it came
      * with its seal, when a seal found by its shape was taken out with the labels under it ({@link LineReader#readLabelWithSeal}:
      * a grey scan's 自付金额 under the ring and star, 额: without the seal, 八自付全本 with it). Set 1's other forms as scans,
-     * seeds 1–30: 369 → 374 fields right, WRONG 5 → 5; stamped over the payer's label 386 → 387, 1 → 1.
+     * seeds 1–30: 369 → 374 fields right, WRONG 5 → 5; stamped over the payer's label 386 → 387, 1 → 1. A date is given so
+     * to the one date's field its remnant can be (诊日 of 门诊日期), when two more looks read it the same: no sum checks it.
      */
     private static void labelRemnant(ReceiptReading reading, Map<ReceiptField, Value> fields, List<String> warnings, LineReader lines,
             Map<ReceiptReading.Unlabelled, LabelLooks> looked) {
@@ -538,11 +539,10 @@ final class SecondReads {
         Map<Area, String> remnants = new HashMap<>();
         for (Map.Entry<ReceiptReading.Unlabelled, LabelLooks> e : looked.entrySet()) {
             ReceiptReading.Unlabelled unlabelled = e.getKey();
-            String amount = FieldText.money(unlabelled.value().text());
-            if (!unlabelled.amount() || taken.contains(unlabelled.value().area()) || !FieldText.isMoney(amount)
-                    || reading.lines().stream().anyMatch(l -> l.amount().equals(amount))) {
-                continue;
-            }
+            String written = unlabelled.date() ? unlabelled.value().text() : FieldText.money(unlabelled.value().text());
+            boolean ofItsForm = unlabelled.date() ? DATE.form().matcher(written).matches()
+                    : unlabelled.amount() && FieldText.isMoney(written) && reading.lines().stream().noneMatch(l -> l.amount().equals(written));
+            if (!ofItsForm || taken.contains(unlabelled.value().area())) continue;
             Area box = unlabelled.label();
             ReceiptField field = null;
             String remnant = null;
@@ -555,7 +555,7 @@ final class SecondReads {
                     String text = look == 0 ? (withSeal ? e.getValue().withSeal() : e.getValue().page())
                             : folded(withSeal ? lines.readLabelWithSeal(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[look])
                                     : lines.readLabel(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[look]));
-                    Remnant named = remnantOf(text, reading, fields);
+                    Remnant named = remnantOf(text, unlabelled.sort(), reading, fields);
                     vetoed = named.vetoes() || field != null && named.field() != null && named.field() != field;
                     if (named.field() != null && field == null) {
                         field = named.field();
@@ -565,15 +565,19 @@ final class SecondReads {
             }
             if (vetoed || field == null) continue;
             Value value = unlabelled.value();
-            claims.computeIfAbsent(field, f -> new ArrayList<>()).add(new Value(amount, value.confidence() * PageReading.PLACED_TRUST, value.area()));
+            claims.computeIfAbsent(field, f -> new ArrayList<>()).add(new Value(written, value.confidence() * PageReading.PLACED_TRUST, value.area()));
             remnants.put(value.area(), remnant);
         }
         claims.forEach((field, values) -> {
             if (values.size() != 1 || !agreesWithTheChecks(reading, fields, field, values.getFirst())) return;
             Value value = values.getFirst();
+            boolean date = kind(field) == DATE;
+            // a date, which no sum checks, is taken when two more looks at it read it the same, as a date placed by its label
+            Value again = date ? dateTwice(value.area(), lines) : value;
+            if (again == null || !again.text().equals(value.text())) return;
             fields.put(field, value);
-            warnings.add(field.chinese() + "的标签残缺，只认出「" + remnants.get(value.area()) + "」，与之相近的其他标签都已在页上找到，无标签的金额 "
-                    + value.text() + " 按" + field.chinese() + "取用，请核对原件");
+            warnings.add(field.chinese() + "的标签残缺，只认出「" + remnants.get(value.area()) + "」，与之相近的其他标签都已在页上找到，无标签的"
+                    + (date ? "日期 " : "金额 ") + value.text() + " 按" + field.chinese() + "取用，请核对原件");
         });
     }
 
@@ -608,10 +612,10 @@ final class SecondReads {
     /**
      * The field the look's characters name as a remnant of its label: of the labels they keep the most characters of in
      * order (at least {@link #REMNANT}), the one left when those whose field is read or labelled elsewhere, and those of
-     * no field read exactly elsewhere ({@link ReceiptReading#seen()}), are set aside, if it is an amount's. A look that
-     * reads any label exactly names no remnant's field.
+     * no field read exactly elsewhere ({@link ReceiptReading#seen()}), are set aside, if it is of the value's sort (an
+     * amount's, a date's). A look that reads any label exactly names no remnant's field.
      */
-    private static Remnant remnantOf(String look, ReceiptReading reading, Map<ReceiptField, Value> fields) {
+    private static Remnant remnantOf(String look, ReceiptReading.Sort sort, ReceiptReading reading, Map<ReceiptField, Value> fields) {
         // a look that reads a label exactly has said whose the amount is, or that it is no one's the remnant may name
         if (LabelFinder.find(look).stream().anyMatch(h -> h.edits() == 0)) return new Remnant(true, null);
         String text = hanOnly(look);
@@ -629,7 +633,8 @@ final class SecondReads {
         List<ReceiptLabel> open = nearest.stream()
                 .filter(l -> l.field() == null ? !reading.seen().contains(l) : !fields.containsKey(l.field()) && !reading.labelled().contains(l.field()))
                 .toList();
-        return new Remnant(true, open.size() == 1 && open.getFirst().isAmount() ? open.getFirst().field() : null);
+        boolean ofItsSort = open.size() == 1 && (sort == ReceiptReading.Sort.DATE ? open.getFirst().isDate() : open.getFirst().isAmount());
+        return new Remnant(true, ofItsSort ? open.getFirst().field() : null);
     }
 
     private static String hanOnly(String text) {
@@ -939,12 +944,12 @@ final class SecondReads {
     }
 
     /**
-     * A date read twice, in a date's characters, else in any (2025年5月17日, whose 年月日 a look in digits reads as
-     * digits: 202545178).
+     * A date read twice, in a date's characters, else in any (2025年5月17日, whose 年月日 looks in digits read as digits:
+     * 202545178, or 20256168 for 2025年6月16日 — the same twice, a date's form, no day of the calendar).
      */
     private static Value dateTwice(Area area, LineReader lines) {
         Value digits = twice(area, DATE, lines);
-        return digits != null ? digits : twice(area, DATE_IN_WORDS, lines);
+        return digits != null && ReceiptChecks.parse(digits.text()) != null ? digits : twice(area, DATE_IN_WORDS, lines);
     }
 
     /** One or two marks before an amount's first digit: its sign as OCR misread it in a thin face (兰, 于, ”兰, #, sg). */

@@ -975,6 +975,23 @@ class ReceiptExtractorTest {
     }
 
     /**
+     * A date after a digit read on its own, the grid's line between two cells read as 1 (2026/02/23 1 导订 2026/03/01, 出院日期
+     * under the seal read 导订), is a date no label was read before: a date's year is whole in its four digits, and no digit
+     * read before it is its own, cut off, as one may be an amount's.
+     */
+    @Test
+    void findsADateAfterADigitReadBeforeItsLostLabel() {
+        PageText page = page(new TextBox("入院日期：2026/02/23", 10, 40, 36, 3.5, 0.9), new TextBox("1", 50, 40, 1.7, 3.5, 0.2),
+                new TextBox("导订", 56, 40, 7, 3.5, 0.3), new TextBox("2026/03/01", 70, 40, 18, 3.5, 0.9));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(texts(reading)).containsEntry("admissionDate", "2026-02-23");
+        assertThat(reading.unlabelled()).extracting(u -> u.value().text()).containsExactly("2026-03-01");
+        assertThat(reading.unlabelled().getFirst().date()).isTrue();
+    }
+
+    /**
      * 个人自付：¥966.02 个人自费：¥130.68 with the seal over 个人自费, read 个人自付：关966.02 1 当130.68: the 1 (the label
      * misread) stands between wide gaps, and 当 (the ¥) right before 130.68, which is a value no label was read before.
      * Not so with nothing between the last gap and the value (1 130.68, 1当 130.68: the 1 may be its own digit), nor

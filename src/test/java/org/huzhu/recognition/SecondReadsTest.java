@@ -1344,6 +1344,43 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).text()).isEqualTo("2025-05-17");
     }
 
+    /**
+     * 2025年5月16日 under the seal, its looks in a date's characters reading 20255168 at both scales (年, 月 and 日 as
+     * digits): the same twice, a date's form, no day of the calendar; the looks in any characters read the date.
+     */
+    @Test
+    void aDateWhoseLooksInDigitsAgreeOnNoDayOfTheCalendarIsLookedAtInAnyCharacters() {
+        String digits = "0123456789-/.";
+        ScriptedLines lines = new ScriptedLines().answer(5, 2.0, digits, "20255168").answer(5, 1.5, digits, "20255168")
+                .answer(5, 2.0, "", "2025年5月16日").answer(5, 1.5, "", "2025年5月16日");
+
+        ReceiptReading read = SecondReads.apply(stay("2025-05-16", 5), lines);
+
+        assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).text()).isEqualTo("2025-05-16");
+    }
+
+    /**
+     * An outpatient receipt's 门诊日期 under the seal, its looks keeping 诊日 of it: of the labels those characters come
+     * nearest to, only the visit's is a date's, and it was read nowhere on the page. Taken when two more looks read the date
+     * the same; not when they read another, nor when the remnant is an amount's label's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"诊日 | 2025-05-17 | true", "诊日 | 2025-05-11 | false", "人自 | 2025-05-17 | false"})
+    void givesADateToTheOneDatesFieldStillOpenThatARemnantOfItsLabelCanBe(String remnant, String looked, boolean taken) {
+        Map<ReceiptField, Value> read = values(ReceiptField.ISSUE_DATE, "2025-05-20", 2);
+        ScriptedLines lines = new ScriptedLines().label(5, remnant).answer(5, 2.0, looked).answer(5, 1.5, looked);
+
+        ReceiptReading mended = SecondReads.apply(unlabelled(read, read.keySet(), "2025-05-17", 5), lines);
+
+        if (taken) {
+            assertThat(mended.fields().get(ReceiptField.VISIT_DATE).text()).isEqualTo("2025-05-17");
+            assertThat(mended.fields().get(ReceiptField.VISIT_DATE).area()).isEqualTo(row(5));
+            assertThat(mended.warnings()).contains("就诊日期的标签残缺，只认出「诊日」，与之相近的其他标签都已在页上找到，无标签的日期 2025-05-17 按就诊日期取用，请核对原件");
+        } else {
+            assertThat(mended.fields()).doesNotContainKey(ReceiptField.VISIT_DATE);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "the date is the admission's | 2025-04-24 | | ",
