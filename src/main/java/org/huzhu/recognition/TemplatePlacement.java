@@ -1,7 +1,9 @@
 package org.huzhu.recognition;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.huzhu.recognition.LabelFinder.Hit;
@@ -26,6 +28,7 @@ final class TemplatePlacement {
     private static final Pattern AMOUNT = Pattern.compile("\\d+\\.\\d{2}");
     private static final int UNLABELLED = -1;
     private static final int OUTSIDE = -2;
+    private static final Set<ReceiptField> NAMES = EnumSet.of(ReceiptField.PAYER_NAME, ReceiptField.HOSPITAL);
 
     private TemplatePlacement() {
     }
@@ -131,6 +134,10 @@ final class TemplatePlacement {
             ReceiptLabel label = targets.get(i);
             if (label.field() == null && label != ReceiptLabel.STAY) continue;
             if (!page.wantsValue(label)) continue;
+            // a name placed where its label was not read has only its shape to say it is a name: a check code is no payer
+            // (set 2's 校验码 and 交款人 on two lines, where the template has 交款人 before 开票日期); other values are
+            // spelled by their fields (票握乞号,42010126 is 42010126) and their forms judged by the checks
+            if (NAMES.contains(label.field()) && !FieldShape.fits(label, values.get(i).text())) continue;
             page.accept(label, values.get(i), true);
         }
     }

@@ -420,6 +420,22 @@ class ReceiptExtractorTest {
         assertThat(reading.fields().get(ReceiptField.FUND_PAID).confidence()).isEqualTo(1.0);
     }
 
+    /**
+     * Another form's 校验码：27aa5a on the line of 开票日期, where the template has 交款人, their labels lost: the check code
+     * is placed by the template's order as no payer, having no name's shape; a name there is.
+     */
+    @ParameterizedTest(name = "{0} before 开票日期")
+    @CsvSource({"27aa5a, ", "张三, 张三"})
+    void placesNoValueAsANameByTheTemplateLineUnlessItHasANamesShape(String before, String payer) {
+        PageText page = page(box(before, 40, 20), box("开票日期：2026.03.08", 150, 20));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsEntry("issueDate", "2026-03-08");
+        if (payer == null) assertThat(fields).doesNotContainKey("payerName");
+        else assertThat(fields).containsEntry("payerName", payer);
+    }
+
     @Test
     void dropsOneCharacterReadWhereTheColonBelongsAndTheWordsOfAnUnreadableLabel() {
         PageText page = page(box("医保统筹基金支付由1730.01", 10, 20), box("基他支伟199.34", 72, 20),
