@@ -107,6 +107,24 @@ public class HospitalList {
         return new Match(near != null ? Match.Kind.NEAR_SEVERAL : Match.Kind.NOT_LISTED, null, null);
     }
 
+    /** The fewest characters of a hospital's name (卫生院 alone is none). */
+    static final int SHORTEST_NAME = 4;
+
+    /**
+     * The listed hospital a text read holds, by its name or an alias exactly, the longest so held: 大冶市人民医院 of
+     * 单位(章)大冶市人民医院段杰琪, the label before it misread and the cashier after it. Null when it holds none.
+     */
+    String listedWithin(String read) {
+        String text = normal(read);
+        for (int length = text.length(); length >= SHORTEST_NAME; length--) {
+            for (int from = 0; from + length <= text.length(); from++) {
+                Hospital h = byName.get(text.substring(from, from + length));
+                if (h != null) return h.name();
+            }
+        }
+        return null;
+    }
+
     /** The reviewer's warning for a hospital read exactly (from a PDF's or OFD's text), or null when it is listed as read. */
     String warning(String read) {
         return warning(read, match(read));

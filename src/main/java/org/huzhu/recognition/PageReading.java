@@ -200,6 +200,7 @@ final class PageReading {
                     case DATE -> FieldText.date(span.text());
                     case AMOUNT -> FieldText.money(span.text());
                     case CODE -> codeSpelled(span.text());
+                    case INSTITUTION -> span.text();
                 };
                 previous = afterAWordOfItsOwn(line, text, previous, span.from());
                 // a digit read before it may be its own, cut off (关东9.30 for ¥479.30): not a value to place, unless it
@@ -216,8 +217,32 @@ final class PageReading {
                         new ReceiptReading.Area(left, line.top() - margin, right - left, line.bottom() - line.top() + 2 * margin)));
             }
         }
+        if (!fields.containsKey(ReceiptField.HOSPITAL) && !labelled.contains(ReceiptField.HOSPITAL)) found.addAll(institutions());
         return found;
     }
+
+    /**
+     * What reads as an institution's name where no label named it (收款单位（章） lost: 大冶市人民医院段杰琪, the hospital
+     * and the cashier after it): each run of Chinese characters ending as a hospital's name does, in the data's ink, no
+     * label read within it. The list of hospitals says whether it names one ({@link SecondReads#listedInstitution}).
+     */
+    private List<ReceiptReading.Unlabelled> institutions() {
+        List<ReceiptReading.Unlabelled> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            TextLine line = lines.get(i);
+            Matcher m = INSTITUTION.matcher(line.text());
+            while (m.find()) {
+                Span span = new Span(line, m.start(), m.end());
+                if (lastHitEnd(i, m.end()) > m.start() || span.inFormInk()) continue;
+                ReceiptReading.Area area = span.area();
+                found.add(new ReceiptReading.Unlabelled(new Value(span.text(), span.confidence(), area), ReceiptReading.Sort.INSTITUTION, area));
+            }
+        }
+        return found;
+    }
+
+    /** A run of Chinese characters ending as an institution's name does. */
+    private static final Pattern INSTITUTION = Pattern.compile("[\\p{IsHan}()]{2,}?(?:医院|卫生院|诊所|卫生服务中心|卫生室|保健院|门诊部)");
 
     /**
      * The amounts, dates and codes of a line ({@code text}: its text with look-alikes as digits), left to right, none

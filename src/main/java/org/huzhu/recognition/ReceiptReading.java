@@ -53,8 +53,8 @@ record ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<Re
         }
     }
 
-    /** What a value read without a label is, by its shape. */
-    enum Sort { AMOUNT, DATE, CODE }
+    /** What a value read without a label is, by its shape: an institution's name is a hospital's, perhaps. */
+    enum Sort { AMOUNT, DATE, CODE, INSTITUTION }
 
     /**
      * A value as read, and where: the box of the text it was read from, in the page's units (null

@@ -164,6 +164,11 @@ final class SecondReads {
                 warnings.add(field.chinese() + "几次识别的结果不一致，已舍弃，请核对");
             }
         }
+        Value institution = hospitals == null || !unread(ReceiptField.HOSPITAL, reading, fields) ? null : listedInstitution(reading, lines, hospitals);
+        if (institution != null) {
+            fields.put(ReceiptField.HOSPITAL, institution);
+            warnings.add("收款单位的标签未能识别，页上读到医疗机构名录中的「" + institution.text() + "」，按收款单位取用，请核对原件");
+        }
         Map<ReceiptReading.Unlabelled, LabelLooks> looked = labelsOfUnlabelled(reading, fields, lines);
         labelRemnant(reading, fields, warnings, lines, looked);
         dischargeInTheStay(reading, fields, warnings, lines);
@@ -436,7 +441,7 @@ final class SecondReads {
         for (ReceiptReading.Unlabelled unlabelled : reading.unlabelled()) {
             boolean code = unlabelled.sort() == ReceiptReading.Sort.CODE;
             ReceiptField shaped = code ? ReceiptChecks.codeFieldOfShape(unlabelled.value().text()) : null;
-            if (code ? shaped == null || !unread(shaped, reading, fields) : !wanted) continue;
+            if (unlabelled.sort() == ReceiptReading.Sort.INSTITUTION || (code ? shaped == null || !unread(shaped, reading, fields) : !wanted)) continue;
             if (looks++ >= LABEL_LOOKS) break;
             Area box = unlabelled.label();
             TextBox read = lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);
@@ -650,6 +655,28 @@ final class SecondReads {
             }
         }
         return n[a.length()][b.length()];
+    }
+
+    /**
+     * The hospital whose label was lost (收款单位（章） under the seal or misread), read where no label named it as an
+     * institution's name ({@link PageReading}): the one listed hospital such names hold exactly
+     * ({@link HospitalList#listedWithin}: 大冶市人民医院 of 单位大冶市人民医院), when a look at it holds the same (the look may
+     * reach the cashier's name after it). The list
+     * and two reads say it is a hospital's name; that a receipt prints its own hospital, and no other, says it is this
+     * one. A little less sure ({@link PageReading#PLACED_TRUST}); null when no name, or more than one, is listed.
+     */
+    static Value listedInstitution(ReceiptReading reading, LineReader lines, HospitalList hospitals) {
+        Value found = null;
+        for (ReceiptReading.Unlabelled u : reading.unlabelled()) {
+            String listed = u.sort() == ReceiptReading.Sort.INSTITUTION ? hospitals.listedWithin(u.value().text()) : null;
+            if (listed == null) continue;
+            if (found != null && !found.text().equals(listed)) return null;
+            if (found == null) found = new Value(listed, u.value().confidence(), u.value().area());
+        }
+        if (found == null) return null;
+        Value look = read(found.area(), SECOND_SCALE, HOSPITAL_NAME, lines);
+        if (look == null || !found.text().equals(hospitals.listedWithin(look.text()))) return null;
+        return new Value(found.text(), Math.min(found.confidence(), look.confidence()) * PageReading.PLACED_TRUST, found.area());
     }
 
     /**

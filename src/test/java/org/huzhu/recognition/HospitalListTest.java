@@ -33,6 +33,15 @@ class HospitalListTest {
         assertThat(list.match(" 京山市 人民医院 ").kind()).as("spaces are not a difference").isEqualTo(Kind.LISTED);
     }
 
+    /** A text read holds a listed name, or an alias, exactly: the label misread before it and a name after it aside; a name merely near one is none. */
+    @Test
+    void findsTheListedHospitalATextHolds() {
+        assertThat(list.listedWithin("单位(章)大冶市人民医院段杰琪")).isEqualTo("大冶市人民医院");
+        assertThat(list.listedWithin("恩施州中心医院")).isEqualTo("恩施土家族苗族自治州中心医院");
+        assertThat(list.listedWithin("荆门市人民医阮")).isNull();
+        assertThat(list.listedWithin("综合医院")).isNull();
+    }
+
     @Test
     void aCharacterOrTwoMisreadPointsToTheOneListedNameItResembles() {
         HospitalList.Match one = list.match("荆门市人民医阮");

@@ -991,6 +991,26 @@ class ReceiptExtractorTest {
     }
 
     /**
+     * 收款单位（章） lost, the hospital read at the foot with the cashier after it (大冶市人民医院 段杰琪): an institution's name
+     * read where no label named it, for the list to judge; not 医疗机构类型's 综合医院 in the form's ink, nor anything when
+     * the hospital's label was read.
+     */
+    @Test
+    void findsAnInstitutionsNameWhereNoLabelNamedTheHospital() {
+        PageText page = page(inked("医疗机构类型：", 10, 20, TextBox.Ink.FORM), inked("综合医院", 40, 20, TextBox.Ink.FORM),
+                inked("大冶市人民医院段杰琪", 40, 90, TextBox.Ink.DATA));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(reading.unlabelled()).extracting(u -> u.value().text()).containsExactly("大冶市人民医院");
+        assertThat(reading.unlabelled().getFirst().sort()).isEqualTo(ReceiptReading.Sort.INSTITUTION);
+        PageText labelled = page(inked("收款单位（章）：", 10, 90, TextBox.Ink.FORM), inked("大冶市人民医院", 40, 90, TextBox.Ink.DATA));
+        ReceiptReading read = ReceiptExtractor.extract(List.of(labelled));
+        assertThat(texts(read)).containsEntry("hospital", "大冶市人民医院");
+        assertThat(read.unlabelled()).isEmpty();
+    }
+
+    /**
      * A date after a digit read on its own, the grid's line between two cells read as 1 (2026/02/23 1 导订 2026/03/01, 出院日期
      * under the seal read 导订), is a date no label was read before: a date's year is whole in its four digits, and no digit
      * read before it is its own, cut off, as one may be an amount's.

@@ -1345,6 +1345,45 @@ class SecondReadsTest {
     }
 
     /**
+     * The hospital's label lost, its name read where no label named it (row 7), perhaps again on another line (row 8): taken
+     * when it ends with one listed hospital's name and a look there names the same, with a warning; not when the look
+     * reads another, nor when two listed hospitals are read, nor a name the list lacks.
+     */
+    @ParameterizedTest(name = "{0} | {1} | look {2}")
+    @CsvSource(delimiter = '|', value = {
+            "大冶市人民医院段杰琪 | | 大冶市人民医院段杰琪 | 大冶市人民医院",
+            "单位大冶市人民医院 | 大冶市人民医院 | 大冶市人民医院 | 大冶市人民医院",
+            "大冶市人民医院 | | 大治市人民医院 | ",
+            "大冶市人民医院 | 京山市中医医院 | 大冶市人民医院 | ",
+            "江陵县熊河镇卫生院 | | 江陵县熊河镇卫生院 | "})
+    void takesTheOneListedHospitalReadWhereNoLabelNamedIt(String read, String other, String look, String taken) {
+        List<ReceiptReading.Unlabelled> names = new ArrayList<>();
+        names.add(new ReceiptReading.Unlabelled(new Value(institution(read), 0.9, row(7)), ReceiptReading.Sort.INSTITUTION, row(7)));
+        if (other != null) {
+            names.add(new ReceiptReading.Unlabelled(new Value(other, 0.9, row(8)), ReceiptReading.Sort.INSTITUTION, row(8)));
+        }
+        ReceiptReading reading = new ReceiptReading(DocumentKind.OUTPATIENT_RECEIPT, values(ReceiptField.PAYER_NAME, "张三", 1),
+                EnumSet.of(ReceiptField.PAYER_NAME), List.of(), false, List.of(), Map.of(), names);
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "张三").answer(7, 2.0, look);
+
+        ReceiptReading read2 = SecondReads.apply(reading, lines, HospitalList.shipped());
+
+        if (taken == null) {
+            assertThat(read2.fields()).doesNotContainKey(ReceiptField.HOSPITAL);
+        } else {
+            assertThat(read2.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo(taken);
+            assertThat(read2.fields().get(ReceiptField.HOSPITAL).confidence()).isCloseTo(0.8 * PageReading.PLACED_TRUST, within(1e-9));
+            assertThat(read2.warnings()).contains("收款单位的标签未能识别，页上读到医疗机构名录中的「" + taken + "」，按收款单位取用，请核对原件");
+        }
+    }
+
+    /** An institution's name as the page finds it: the run up to the first ending of a hospital's name. */
+    private static String institution(String read) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(".*?(?:医院|卫生院)").matcher(read);
+        return m.lookingAt() ? m.group() : read;
+    }
+
+    /**
      * 2025年5月16日 under the seal, its looks in a date's characters reading 20255168 at both scales (年, 月 and 日 as
      * digits): the same twice, a date's form, no day of the calendar; the looks in any characters read the date.
      */
