@@ -1112,11 +1112,40 @@ final class SecondReads {
             for (Value earlier : List.of(first, second)) {
                 agreed = sameName(third.text(), earlier.text());
                 if (agreed != null && ReceiptChecks.usual(field, agreed)) {
-                    return new Value(agreed, OUTVOTED_TRUST * (third.confidence() + earlier.confidence()) / 2, first.area());
+                    // two looks agreeing on a name no one is called by, the page's read with a surname before the same given name
+                    Value page = field == ReceiptField.PAYER_NAME && !Surnames.begins(agreed) ? pagesSurnameSeenAgain(reads, kind, lines) : null;
+                    return page != null ? page : new Value(agreed, OUTVOTED_TRUST * (third.confidence() + earlier.confidence()) / 2, first.area());
                 }
             }
         }
-        return field == ReceiptField.PAYER_NAME ? surnameAmong(reads) : null;
+        if (field != ReceiptField.PAYER_NAME) return null;
+        Value surnamed = surnameAmong(reads);
+        return surnamed != null ? surnamed : pagesSurnameSeenAgain(reads, kind, lines);
+    }
+
+    /**
+     * The page's read of a payer's name when only it begins with a usual surname and every read has its given name (董明
+     * by the page, 芷明 by both looks at the seal's ring over 董): taken when a look at another scale
+     * ({@link #OTHER_SCALES}) reads it too, as a name outvoting others — the page's read alone does not make the surname
+     * ({@link #surnameAmong}). Null otherwise.
+     */
+    private static Value pagesSurnameSeenAgain(List<Value> reads, Kind kind, LineReader lines) {
+        if (reads.size() < 2) return null;
+        Value page = reads.getFirst();
+        String text = page.text();
+        if (text.contains("·") || text.codePointCount(0, text.length()) < 2 || !Surnames.begins(text)) return null;
+        String given = text.substring(text.offsetByCodePoints(0, 1));
+        for (Value look : reads.subList(1, reads.size())) {
+            String other = look.text();
+            if (other.codePointCount(0, other.length()) < 2 || Surnames.begins(other) || !other.substring(other.offsetByCodePoints(0, 1)).equals(given)) {
+                return null;
+            }
+        }
+        for (double scale : OTHER_SCALES) {
+            Value look = read(page.area(), scale, kind, lines);
+            if (look != null && look.text().equals(text)) return new Value(text, OUTVOTED_TRUST * Math.min(page.confidence(), look.confidence()), page.area());
+        }
+        return null;
     }
 
     /** How far left of a payer's slot its label is looked for, in line heights (交款人（患者）： is seven characters). */

@@ -173,6 +173,24 @@ class SecondReadsTest {
     }
 
     /**
+     * 郝英强 by the page, 孝英强 by both looks (the seal's ring over 郝): the looks agree on a name no one is called by, the
+     * page's read begins with a surname before the same given name, and a look at another scale reads it too — taken, as a
+     * name outvoting others. Not when the looks at the other scales read other names (东英强, 昔英强): the looks' name is
+     * kept, for the checks to leave out.
+     */
+    @ParameterizedTest(name = "at 1.0 {0}, at 2.5 {1} → {2}")
+    @CsvSource({"郝英强, , 郝英强", "东英强, 郝英强, 郝英强", "东英强, 昔英强, 孝英强"})
+    void thePagesReadWithASurnameIsTakenOverLooksAgreeingOnNoneWhenALookAtAnotherScaleReadsIt(String atOne, String atTwoAndAHalf,
+            String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "孝英强").answer(1, 1.5, "孝英强").answer(1, 1.0, atOne);
+        if (atTwoAndAHalf != null) lines.answer(1, 2.5, atTwoAndAHalf);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, "郝英强", 1), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo(taken);
+    }
+
+    /**
      * Not when another read begins with another surname, the reads differ after their first character, or only the page's
      * read begins with one (华海林 for 蔡海林, the seal's ring over 蔡: the looks read 笃 and 每).
      */
