@@ -661,9 +661,9 @@ final class SecondReads {
      * The hospital whose label was lost (收款单位（章） under the seal or misread), read where no label named it as an
      * institution's name ({@link PageReading}): the one listed hospital such names hold exactly
      * ({@link HospitalList#listedWithin}: 大冶市人民医院 of 单位大冶市人民医院), when a look at it holds the same (the look may
-     * reach the cashier's name after it). The list
-     * and two reads say it is a hospital's name; that a receipt prints its own hospital, and no other, says it is this
-     * one. A little less sure ({@link PageReading#PLACED_TRUST}); null when no name, or more than one, is listed.
+     * reach the cashier's name after it). The list and two reads say it is a hospital's name; that a receipt prints its
+     * own hospital, and no other, says it is this one. A little less sure ({@link PageReading#PLACED_TRUST}); null when
+     * no name, or more than one, is listed.
      */
     static Value listedInstitution(ReceiptReading reading, LineReader lines, HospitalList hospitals) {
         Value found = null;
