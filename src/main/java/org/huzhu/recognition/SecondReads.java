@@ -1130,17 +1130,10 @@ final class SecondReads {
      * ({@link #surnameAmong}). Null otherwise.
      */
     private static Value pagesSurnameSeenAgain(List<Value> reads, Kind kind, LineReader lines) {
-        if (reads.size() < 2) return null;
+        if (reads.size() < 2 || sharedGivenName(reads) == null) return null;
         Value page = reads.getFirst();
         String text = page.text();
-        if (text.contains("·") || text.codePointCount(0, text.length()) < 2 || !Surnames.begins(text)) return null;
-        String given = text.substring(text.offsetByCodePoints(0, 1));
-        for (Value look : reads.subList(1, reads.size())) {
-            String other = look.text();
-            if (other.codePointCount(0, other.length()) < 2 || Surnames.begins(other) || !other.substring(other.offsetByCodePoints(0, 1)).equals(given)) {
-                return null;
-            }
-        }
+        if (!Surnames.begins(text) || reads.stream().skip(1).anyMatch(look -> Surnames.begins(look.text()))) return null;
         for (double scale : OTHER_SCALES) {
             Value look = read(page.area(), scale, kind, lines);
             if (look != null && look.text().equals(text)) return new Value(text, OUTVOTED_TRUST * Math.min(page.confidence(), look.confidence()), page.area());
@@ -1195,15 +1188,10 @@ final class SecondReads {
      * alone. At a little less confidence, as any name outvoting another; null otherwise.
      */
     static Value surnameAmong(List<Value> reads) {
-        if (reads.size() < 2) return null;
-        String rest = null;
+        if (reads.size() < 2 || sharedGivenName(reads) == null) return null;
         Value surnamed = null;
         for (Value read : reads) {
             String text = read.text();
-            if (text.contains("·") || text.codePointCount(0, text.length()) < 2) return null;
-            String after = text.substring(text.offsetByCodePoints(0, 1));
-            if (rest != null && !rest.equals(after)) return null;
-            rest = after;
             if (!Surnames.begins(text)) continue;
             if (surnamed != null && !surnamed.text().equals(text)) return null;
             if (surnamed == null || read.confidence() > surnamed.confidence()) surnamed = read;
@@ -1214,6 +1202,22 @@ final class SecondReads {
         // ring over 蔡, where both looks read characters no one is called by)
         if (reads.stream().skip(1).noneMatch(look -> look.text().equals(name))) return null;
         return new Value(name, OUTVOTED_TRUST * surnamed.confidence(), reads.getFirst().area());
+    }
+
+    /**
+     * What every read of a name has after its first character, the given name they share; null when they differ, or one
+     * is written with a middle dot (no surname to tell) or is shorter than two characters.
+     */
+    private static String sharedGivenName(List<Value> reads) {
+        String given = null;
+        for (Value read : reads) {
+            String text = read.text();
+            if (text.contains("·") || text.codePointCount(0, text.length()) < 2) return null;
+            String after = text.substring(text.offsetByCodePoints(0, 1));
+            if (given != null && !given.equals(after)) return null;
+            given = after;
+        }
+        return given;
     }
 
     /**
