@@ -161,55 +161,71 @@ public class HospitalList {
 
     /** A read must keep at least this many Chinese characters to say which hospital it is nearest to. */
     static final int NEAREST_MIN_CHARACTERS = 4;
-    /** How many characters further from it than from the nearest every other listed hospital must be. */
+    /**
+     * How many characters further from the reads that speak, all of them counted together, than from the nearest every
+     * other listed hospital must be.
+     */
     static final int NEAREST_MARGIN = 2;
 
     /**
      * The listed hospital that reads of one name, each too damaged to be listed or a character or two from a listed name,
      * all come nearest to: a seal's ring across a long name in a thin face (华中科拷ws活同济医学掀附属协和医院 and
      * 华中科挝ys疼同济医党噬附属协和医院 for 华中科技大学同济医学院附属协和医院). Only Chinese characters are compared
-     * (the ring's strokes come back as Latin letters). A read speaks when it keeps {@link #NEAREST_MIN_CHARACTERS} and is
-     * at most a third of the (listed or other) name's characters from it and {@link #NEAREST_MARGIN} more from every other hospital (同济医院
-     * is two from 协和医院). Null unless two reads or more speak, all for the same hospital, and no read is as near another
-     * one: then the reads cannot tell, and nothing is chosen; null too when the reads agree on characters the name has
-     * not ({@link #readsShowAnother}). The name is given as the receipt prints it: the listed name or the alias the
-     * nearest read came nearest to (恩施州中心医跷 → 恩施州中心医院, an alias of 恩施土家族苗族自治州中心医院).
+     * (the ring's strokes come back as Latin letters). A read speaks when it keeps {@link #NEAREST_MIN_CHARACTERS}, is
+     * nearer the hospital than any other, and holds its (listed or other) name with at most a third of its characters
+     * misread or lost, a character before or after it free ({@link #within}: a look across its cell). Null
+     * unless two reads or more speak, all for the same hospital, and their distances from it, added up, are
+     * {@link #NEAREST_MARGIN} fewer than from any other hospital: two looks each a character nearer 襄阳市中心医院 than
+     * 襄阳市中医医院 (否阳市中心医院, 囊阳市中心医院) tell them apart as one read two characters nearer would; a read as
+     * near another hospital, or reads speaking for two, cannot tell, and nothing is chosen. Null too when the reads agree
+     * on characters the name has not ({@link #readsShowAnother}), on even one when a read speaking is only a character
+     * nearer it than another (利川市人民医院 twice, the list lacking it, is a character from 汉川市人民医院 and two from any
+     * other: the reads show 利川's, which the list must not name 汉川's for). The name is given as the receipt prints it:
+     * the listed name or the alias the nearest read came nearest to (恩施州中心医跷 → 恩施州中心医院, an alias of
+     * 恩施土家族苗族自治州中心医院).
      */
     String nearestOfAll(List<String> reads) {
         Hospital chosen = null;
         String printed = null;
         int closest = Integer.MAX_VALUE;
         int speaking = 0;
+        Map<Hospital, Integer> added = new HashMap<>();
+        boolean alone = true;
         for (String read : reads) {
             String han = chinese(read);
             if (han.codePointCount(0, han.length()) < NEAREST_MIN_CHARACTERS) continue;
-            Hospital best = null;
-            String bestName = "";
+            Map<Hospital, Integer> from = new HashMap<>();
             String bestKey = null;
-            int nearest = Integer.MAX_VALUE, next = Integer.MAX_VALUE;
+            int nearest = Integer.MAX_VALUE;
             for (Map.Entry<String, Hospital> e : byName.entrySet()) {
                 String name = chinese(e.getKey());
                 int d = distance(han, name, Math.max(han.length(), name.length()));
+                from.merge(e.getValue(), d, Math::min);
                 if (d < nearest) {
-                    if (best != e.getValue()) next = nearest;
                     nearest = d;
-                    best = e.getValue();
-                    bestName = name;
                     bestKey = e.getKey();
-                } else if (d < next && best != e.getValue()) {
-                    next = d;
                 }
             }
-            if (best == null || nearest > bestName.length() / 3) continue;
-            if (next - nearest < NEAREST_MARGIN || chosen != null && chosen != best) return null;
+            if (bestKey == null || within(han, chinese(bestKey)) > chinese(bestKey).length() / 3) continue;
+            Hospital best = byName.get(bestKey);
+            int own = nearest;
+            int apart = from.entrySet().stream().filter(e -> e.getKey() != best).mapToInt(e -> e.getValue() - own).min().orElse(Integer.MAX_VALUE);
+            if (apart <= 0) return null;
+            alone &= apart >= NEAREST_MARGIN;
+            if (chosen != null && chosen != best) return null;
             chosen = best;
             if (nearest < closest) {
                 closest = nearest;
                 printed = bestKey;
             }
             speaking++;
+            from.forEach((hospital, d) -> added.merge(hospital, d, Integer::sum));
         }
-        if (speaking < 2 || readsShowAnother(reads, printed)) return null;
+        if (speaking < 2) return null;
+        int toChosen = added.get(chosen);
+        Hospital one = chosen;
+        boolean apart = added.entrySet().stream().allMatch(e -> e.getKey() == one || e.getValue() - toChosen >= NEAREST_MARGIN);
+        if (!apart || readsShowAnother(reads, printed, alone ? SHOWN_ANOTHER : 1)) return null;
         return printed;
     }
 
@@ -218,18 +234,26 @@ public class HospitalList {
      * others (华中科技大学同东湖学院附属协和医院 and 华中科技大尝同东湖学哇附属协和医院 against the listed 同济医学院's 济医):
      * they then show another hospital, most often one the list lacks a character or two from a listed one, and the list
      * must not choose that one for it. One character two looks at the same pixels misread alike (降 for 院) is the face's,
-     * and says nothing so. Each read is set against the name by its fewest edits. Measured on set 1 with each receipt
+     * and says nothing so. Only reads within a third of the name's characters of it count: two looks at a seal's ring
+     * read the same strokes as the same wrong characters (剂门市和估复相 and 剂门市和人复和 for 荆门市东宝区中医医院), which
+     * show the ring, not another hospital. Each read is set against the name by its fewest edits. Measured on set 1 with each receipt
      * issued by a hospital the list lacks, two characters from a listed one ({@code OtherFormsProbe -Dsibling=true}).
      */
     static boolean readsShowAnother(List<String> reads, String listed) {
+        return readsShowAnother(reads, listed, SHOWN_ANOTHER);
+    }
+
+    /** {@link #readsShowAnother(List, String)}, the reads agreeing on at least {@code characters} the name has not. */
+    static boolean readsShowAnother(List<String> reads, String listed, int characters) {
         int[] name = chinese(listed).codePoints().toArray();
         Map<String, Integer> seen = new HashMap<>();
         for (String read : reads) {
-            int[] han = chinese(read).codePoints().toArray();
-            if (han.length < NEAREST_MIN_CHARACTERS) continue;
+            String chinese = chinese(read);
+            int[] han = chinese.codePoints().toArray();
+            if (han.length < NEAREST_MIN_CHARACTERS || within(chinese, chinese(listed)) > name.length / 3) continue;
             for (String misread : substitutions(han, name)) seen.merge(misread, 1, Integer::sum);
         }
-        return seen.values().stream().filter(n -> n >= 2).count() >= SHOWN_ANOTHER;
+        return seen.values().stream().filter(n -> n >= 2).count() >= characters;
     }
 
     /** How many characters the reads must agree on where the name has others to show another hospital. */
@@ -275,6 +299,37 @@ public class HospitalList {
         if (s == null) return "";
         return s.replace('（', '(').replace('）', ')').replaceAll("\\s+", "").strip();
     }
+
+    /**
+     * How many characters a read is from a name it may hold with a little more around it: the edits that make the name
+     * of the read, its first and last {@value #AROUND} characters costing nothing when they are not the name's (a look
+     * across a name's cell reads the seal's ring or the label's end beside it: 人京山市中医人尽 is two from 京山市中医医院,
+     * not three). The name's own characters all count: a read that lost some is as far as they are. No more is free: a
+     * long name holds a short one (协和医院 in 华中科技大学同济医学院附属协和医院), which it is not.
+     */
+    static int within(String read, String name) {
+        int[] x = read.codePoints().toArray();
+        int[] y = name.codePoints().toArray();
+        int[] previous = new int[y.length + 1];
+        int[] current = new int[y.length + 1];
+        for (int j = 0; j <= y.length; j++) previous[j] = j;
+        int best = previous[y.length] + Math.max(0, x.length - AROUND);
+        for (int i = 1; i <= x.length; i++) {
+            current[0] = Math.max(0, i - AROUND);
+            for (int j = 1; j <= y.length; j++) {
+                int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            best = Math.min(best, current[y.length] + Math.max(0, x.length - i - AROUND));
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return best;
+    }
+
+    /** How many characters before and after a name a read may have at no cost ({@link #within}). */
+    static final int AROUND = 1;
 
     /** Levenshtein distance by code point, giving up (answering limit + 1) once it must exceed {@code limit}. */
     static int distance(String a, String b, int limit) {

@@ -85,14 +85,23 @@ final class PageReading {
         TextLine line = lines.get(lineIndex);
         if (from < 0 || from > line.length() || line.length() == 0) return;
         double left = from == 0 ? line.left(0) : line.right(from - 1);
+        double length = field == ReceiptField.HOSPITAL ? HOSPITAL_SLOT_LENGTH : SLOT_LENGTH;
         double right = to > 0 && to < line.length() ? line.left(to)
-                : Math.max(left + SLOT_LENGTH * line.height(), reach > 0 ? line.right(reach - 1) + 0.5 * line.height() : left);
+                : Math.max(left + length * line.height(), reach > 0 ? line.right(reach - 1) + 0.5 * line.height() : left);
         if (right - left < line.height()) return;
         slots.putIfAbsent(field, new ReceiptReading.Area(left, line.top(), right - left, line.bottom() - line.top()));
     }
 
     /** How far right of its label a value with nothing after it may reach, in line heights. */
     static final double SLOT_LENGTH = 12;
+
+    /**
+     * How far right of its label a hospital's name with nothing after it may reach, in line heights: a name of up to
+     * seventeen characters, centred in a settlement statement's cell that spans three columns (定点医疗机构名称 then
+     * 钟祥市人民医院 at the cell's middle, some fifteen line heights on: under the seal, not read by the page, it was
+     * looked for where it is not).
+     */
+    static final double HOSPITAL_SLOT_LENGTH = 24;
 
     boolean isRead(ReceiptLabel label) {
         return fields.containsKey(label == ReceiptLabel.STAY ? ReceiptField.ADMISSION_DATE : label.field());

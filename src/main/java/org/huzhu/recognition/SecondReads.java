@@ -154,8 +154,7 @@ final class SecondReads {
             Value nearest = name == null && field == ReceiptField.HOSPITAL && hospitals != null ? nearestOfAll(hospitals, reads) : null;
             if (nearest != null) {
                 fields.put(field, nearest);
-                warnings.add(field.chinese() + "几次识别均有残缺（" + String.join("、", reads.stream().map(Value::text).distinct().toList())
-                        + "），按医疗机构名录取最接近的「" + nearest.text() + "」，请核对原件");
+                warnings.add(nearestWarning(field, reads, nearest));
             } else if (name != null) {
                 fields.put(field, name);
             } else {
@@ -198,9 +197,17 @@ final class SecondReads {
             // two looks at a hospital's slot that differ, one naming a listed hospital and the other a character or two
             // from it and from no other (草门市第二人民医院, a thin Song face's 荆): the list chooses, as for the page's read
             if (again == null && field == ReceiptField.HOSPITAL && hospitals != null && looks.size() == 2) again = listedAmong(hospitals, looks);
-            // and a hospital no look at its slot named a listed one with is looked at there without the seal
+            // and a hospital no look at its slot named a listed one with is looked at there without the seal, and all the
+            // looks, too damaged to name one, may still come nearest to one (京山市中医作息, 京山市中医人尽, 京山市中医伐院)
             if (again == null && field == ReceiptField.HOSPITAL && hospitals != null) {
-                again = listedWithoutSeal(slot, lines, hospitals, new ArrayList<>());
+                List<Value> reads = new ArrayList<>(looks);
+                again = listedWithoutSeal(slot, lines, hospitals, reads);
+                Value nearest = again == null ? nearestOfAll(hospitals, reads) : null;
+                if (nearest != null) {
+                    fields.put(field, nearest);
+                    warnings.add(nearestWarning(field, reads, nearest));
+                    return;
+                }
             }
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
@@ -1289,6 +1296,12 @@ final class SecondReads {
         if (listed == null) return null;
         double confidence = reads.stream().mapToDouble(Value::confidence).max().orElse(0);
         return new Value(listed, OUTVOTED_TRUST * OUTVOTED_TRUST * confidence, reads.getFirst().area());
+    }
+
+    /** The reviewer's warning for a name the list chose as the one its reads all come nearest to ({@link #nearestOfAll}). */
+    private static String nearestWarning(ReceiptField field, List<Value> reads, Value nearest) {
+        return field.chinese() + "几次识别均有残缺（" + String.join("、", reads.stream().map(Value::text).distinct().toList())
+                + "），按医疗机构名录取最接近的「" + nearest.text() + "」，请核对原件";
     }
 
     /** The line around an area read again: half a line height more on the left, a whole one on the right, a third above and below. */

@@ -85,6 +85,52 @@ class HospitalListTest {
                 .isEqualTo("华中科技大学同济医学院附属协和医院");
     }
 
+    /**
+     * Reads each a character nearer one listed hospital than its sibling (襄阳市中心医院 and 襄阳市中医医院 differ in one
+     * character) speak for it together: their distances added up are two apart. One such read alone, or one read as near
+     * both, does not.
+     */
+    @Test
+    void readsEachACharacterNearerOneHospitalTellItFromItsSiblingTogether() {
+        HospitalList list = HospitalList.shipped();
+
+        assertThat(list.nearestOfAll(List.of("襄阳", "否阳市中心医院", "囊阳市中心医院"))).isEqualTo("襄阳市中心医院");
+        assertThat(list.nearestOfAll(List.of("SN", "汉市第三医院", "汉市第三医院"))).as("the first character lost under the ring, twice")
+                .isEqualTo("武汉市第三医院");
+        assertThat(list.nearestOfAll(List.of("襄阳", "否阳市中心医院"))).as("one read alone").isNull();
+        assertThat(list.nearestOfAll(List.of("否阳市中心医院", "囊阳市中囗医院"))).as("the other read as near 中心 as 中医").isNull();
+    }
+
+    /**
+     * Reads of a hospital the list lacks, a character from a listed one (利川市人民医院 against 汉川市人民医院 when the list
+     * lacks 利川's): each only a character nearer the listed one than any other, they agree on the character it has not,
+     * and the list chooses nothing; two reads that misread it differently say nothing so.
+     */
+    @Test
+    void readsOnlyACharacterNearerThatAgreeOnACharacterTheNameHasNotChooseNothing() {
+        HospitalList lacking = HospitalList.shipped().without("利川市人民医院");
+
+        assertThat(lacking.nearestOfAll(List.of("利川市人民医院", "利川市人民医完"))).isNull();
+        assertThat(lacking.nearestOfAll(List.of("否川市人民医院", "囊川市人民医院"))).isEqualTo("汉川市人民医院");
+        assertThat(HospitalList.shipped().nearestOfAll(List.of("利川市人民医院", "利川市人民医完"))).as("the list with it")
+                .isEqualTo("利川市人民医院");
+    }
+
+    /**
+     * Two looks at a seal's ring read its strokes as the same wrong characters (剂门市和 …): reads that far from the name do
+     * not show another hospital, and the reads near it choose.
+     */
+    @Test
+    void readsFarFromTheNameDoNotShowAnotherHospital() {
+        HospitalList list = HospitalList.shipped();
+        List<String> reads = List.of("弄门ioREE作", "剂门市和EREEE估复相", "剂门市和PE人复和", "帮门市东宝区中医医院", "草门市东宝区中医医院");
+
+        assertThat(HospitalList.readsShowAnother(reads, "荆门市东宝区中医医院")).isFalse();
+        assertThat(list.nearestOfAll(reads)).isEqualTo("荆门市东宝区中医医院");
+        assertThat(HospitalList.readsShowAnother(List.of("剂门市和宝区中医医院", "剂门市和宝区中医医院"), "荆门市东宝区中医医院"))
+                .as("the same two characters misread by reads near the name").isTrue();
+    }
+
     @Test
     void theHospitalReadsComeNearestToIsNamedAsTheReceiptPrintsIt() {
         HospitalList list = HospitalList.shipped();
@@ -122,6 +168,15 @@ class HospitalListTest {
             "华中科拷活同济医学掀附属协和医院|华中科拷活同济医学掀附属协和医院武汉市第一医院"})
     void nothingIsChosenUnlessTwoReadsSpeakForOneHospitalAndNoneAsNearlyForAnother(String one, String other) {
         assertThat(HospitalList.shipped().nearestOfAll(List.of(one, other))).isNull();
+    }
+
+    @Test
+    void aReadHoldsANameWithACharacterBeforeAndAfterItAtNoCost() {
+        assertThat(HospitalList.within("人京山市中医人尽", "京山市中医医院")).isEqualTo(2);
+        assertThat(HospitalList.within("京山市中医医院复", "京山市中医医院")).isZero();
+        assertThat(HospitalList.within("和人京山市中医医院", "京山市中医医院")).as("one character free, not two").isEqualTo(1);
+        assertThat(HospitalList.within("山市中医医院", "京山市中医医院")).as("the name's own characters all count").isEqualTo(1);
+        assertThat(HospitalList.within("华中科技大学同济医学院附属协和医院", "协和医院")).isGreaterThan(10);
     }
 
     @Test

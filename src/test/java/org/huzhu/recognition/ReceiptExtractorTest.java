@@ -657,6 +657,23 @@ class ReceiptExtractorTest {
     }
 
     /**
+     * A statement's 定点医疗机构名称 with nothing read after it (its name, centred in a cell three columns wide, under the
+     * seal): the hospital's slot reaches twice as far as another field's, where the name is; a payer's does not.
+     */
+    @Test
+    void aHospitalsLabelWithNothingAfterItHasASlotReachingAcrossItsWideCell() {
+        PageText page = page(inked("定点医疗机构名称", 10, 20, TextBox.Ink.FORM), inked("姓名", 10, 40, TextBox.Ink.FORM));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        ReceiptReading.Area hospital = reading.slots().get(ReceiptField.HOSPITAL);
+        ReceiptReading.Area payer = reading.slots().get(ReceiptField.PAYER_NAME);
+        assertThat(hospital.width()).isCloseTo(PageReading.HOSPITAL_SLOT_LENGTH * hospital.height(), within(0.01));
+        assertThat(payer.width()).isCloseTo(PageReading.SLOT_LENGTH * payer.height(), within(0.01));
+        assertThat(PageReading.HOSPITAL_SLOT_LENGTH).isGreaterThan(PageReading.SLOT_LENGTH);
+    }
+
+    /**
      * The line between the payments and the hospital's, no label read on it and its amounts not read as amounts (a thin
      * Song face's 个人自付: 1106.62 自费金额: 176.43): the template says whose they are, and each run of digits, from the
      * colon before it, is where a second look reads the amount again; no value is taken from the page's read. A run with no

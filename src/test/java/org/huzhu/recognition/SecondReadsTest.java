@@ -358,6 +358,26 @@ class SecondReadsTest {
         assertThat(unlisted.warnings()).contains("收款单位几次识别的结果不一致，已舍弃，请核对");
     }
 
+    /**
+     * A hospital the page did not read at all, its name under the seal in a wide cell: the looks at its slot, with the
+     * seal and without, each too damaged to name a listed hospital (the ring read before the name, a character of the
+     * name misread), all come nearest to one, which is taken with the warning that lists them; with no list, nothing.
+     */
+    @Test
+    void aHospitalNoReadNamedIsTheListedOneTheLooksAtItsSlotAllComeNearestTo() {
+        ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "f|>京山市中医作息").answer(7, 1.5, "f|人京山市中医人尽")
+                .withoutSeal(7, 2.0, "和京山市中医伐院").withoutSeal(7, 1.5, "京山市中医伐院");
+        ReceiptReading page = reading(Map.of(), Map.of(ReceiptField.HOSPITAL, row(7)));
+
+        ReceiptReading listed = SecondReads.apply(page, lines, HospitalList.shipped());
+        ReceiptReading unlisted = SecondReads.apply(page, lines, null);
+
+        assertThat(listed.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("京山市中医医院");
+        assertThat(listed.warnings()).singleElement().asString().startsWith("收款单位几次识别均有残缺").contains("京山市中医作息")
+                .endsWith("按医疗机构名录取最接近的「京山市中医医院」，请核对原件");
+        assertThat(unlisted.fields()).doesNotContainKey(ReceiptField.HOSPITAL);
+    }
+
     @Test
     void aListedHospitalIsNotLookedAtWithoutTheSeal() {
         ScriptedLines lines = new ScriptedLines().answer(7, 2.0, "利川市人民医院").withoutSeal(7, 2.0, "荆门市第二人民医院")
