@@ -330,9 +330,10 @@ final class SecondReads {
      * amount the page's read or a look at its place, with or without the seal, reads there ends with the last
      * {@link #LEFT_DIGITS_SEEN} digits of it, its two decimals among them (821.49 under the ring for 1321.49; 0.00 when
      * the others add up to the total on their own), or is it less one digit, its last kept ({@link #oneDigitLost}: a thin
-     * Song face's photo read 1730.01 as 17301). The first amount only: a look runs on along the line to the next
-     * label's (the template's 医保统筹基金支付 0.00 and then 其他支付's 603.78, that label not read: taken so, 603.78 was
-     * WRONG). The total and every other payment must each be read so again by a look (at {@link #SECOND_SCALE}, else
+     * Song face's photo read 1730.01 as 17301), or is its first digits, three or more, cut short by the seal's star
+     * ({@link #beginsCutShort}: 173¥0.00 for 1730.01, the next amount run on after it; the warning then says 前几位). The
+     * first amount only: a look runs on along the line to the next label's (the template's 医保统筹基金支付 0.00 and then
+     * 其他支付's 603.78, that label not read: taken so, 603.78 was WRONG). The total and every other payment must each be read so again by a look (at {@link #SECOND_SCALE}, else
      * {@link #THIRD_SCALE}): a leading digit lost or misread in one of them would shift what is left by its place and
      * keep its last digits. Not read at all and not labelled, 其他支付 counts as nothing, as in the checks; when it was
      * there unread, what is left is its amount and this one's, whose last digits are neither's but by chance. A little
@@ -359,10 +360,11 @@ final class SecondReads {
             sure = Math.min(sure, Math.min(read.confidence(), look.confidence()));
             if (f != ReceiptField.TOTAL) left = left.subtract(new BigDecimal(read.text()));
         }
-        if (left.signum() < 0 || !endsAsRead(left.toPlainString(), first, where, lines)) return reading;
+        String seen = left.signum() < 0 ? null : seenAs(left.toPlainString(), first, where, lines);
+        if (seen == null) return reading;
         String amount = left.toPlainString();
         String warning = field.chinese() + (first == null ? "未能识别" : "未能识别为金额（读作「" + first.text() + "」）") + "，金额合计减其余各项支付为 "
-                + amount + "，与页上识别出的末几位相符，按此取用，请核对原件";
+                + amount + "，与页上识别出的" + seen + "相符，按此取用，请核对原件";
         return withOne(reading, field, new Value(amount, sure * PageReading.PLACED_TRUST, where), warning);
     }
 
@@ -372,26 +374,41 @@ final class SecondReads {
     private static final Pattern AN_AMOUNT = Pattern.compile("\\d+\\.\\d{2}");
 
     /**
-     * Whether the page's read, or a look at the amount's place with or without the seal at two scales, reads as its first
-     * amount one ending as {@code amount} does.
+     * What the page's read, or a look at the amount's place with or without the seal at two scales, reads of it as its
+     * first amount: 末几位 when it ends as {@code amount} does or is it less one digit, 前几位 when it is its first digits
+     * cut short ({@link #beginsCutShort}); null when no read says so.
      */
-    private static boolean endsAsRead(String amount, Value first, Area where, LineReader lines) {
+    private static String seenAs(String amount, Value first, Area where, LineReader lines) {
         String digits = amount.replace(".", "");
         String ending = digits.substring(Math.max(0, digits.length() - LEFT_DIGITS_SEEN));
-        if (first != null && readAs(first.text(), digits, ending)) return true;
+        boolean begun = false;
+        if (first != null) {
+            if (firstAmountEnds(first.text(), ending) || oneDigitLost(first.text(), digits)) return "末几位";
+            begun = beginsCutShort(first.text(), digits);
+        }
         LineReader withoutSeal = lines::readLineWithoutSeal;
         for (LineReader on : List.of(lines, withoutSeal)) {
             for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
                 TextBox box = look(where, scale, AMOUNT.alphabet(), on);
-                if (box != null && readAs(TextLine.fold(box.text()), digits, ending)) return true;
+                if (box == null) continue;
+                String read = TextLine.fold(box.text());
+                if (firstAmountEnds(read, ending) || oneDigitLost(read, digits)) return "末几位";
+                begun |= beginsCutShort(read, digits);
             }
         }
-        return false;
+        return begun ? "前几位" : null;
     }
 
-    /** Whether a read says the amount of these digits: its first amount ends with {@code ending}, or it lost one digit of it. */
-    private static boolean readAs(String read, String digits, String ending) {
-        return firstAmountEnds(read, ending) || oneDigitLost(read, digits);
+    /**
+     * Whether the first number of a read (digits and points) is the first digits of the amount of these digits, at least
+     * {@link #CUT_SHORT_DIGITS} of them, and not all: the rest lost under the seal's star (a thin Song face's ¥1730.01
+     * under it read 173¥0.00, the next amount run on after it).
+     */
+    static boolean beginsCutShort(String read, String digits) {
+        Matcher m = FIRST_NUMBER.matcher(read);
+        if (!m.find()) return false;
+        String kept = m.group().replace(".", "");
+        return kept.length() >= CUT_SHORT_DIGITS && kept.length() < digits.length() && digits.startsWith(kept);
     }
 
     private static boolean firstAmountEnds(String read, String ending) {

@@ -1323,6 +1323,36 @@ class SecondReadsTest {
         assertThat(SecondReads.oneDigitLost(read, "132149")).isEqualTo(lost);
     }
 
+    /**
+     * A thin Song face's scan with the seal's star over the end of 医保统筹基金支付's ¥1321.49: a look there reads its first
+     * digits and runs on to the next amount (132¥0.00). What the sum leaves is taken, the warning saying the first digits
+     * were read.
+     */
+    @Test
+    void takesWhatTheSumLeavesWhenALookThereReadsItsFirstDigitsCutShort() {
+        Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
+        ScriptedLines lines = sumLooks("3751.46").withoutSeal(2, 1.5, "132¥0.00.");
+
+        ReceiptReading mended = SecondReads.paymentLeftBySum(unlabelled(read, read.keySet()), lines);
+
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("1321.49");
+        assertThat(mended.warnings()).containsExactly(
+                "医保统筹基金支付未能识别为金额（读作「1」），金额合计减其余各项支付为 1321.49，与页上识别出的前几位相符，按此取用，请核对原件");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "three first digits, then the next amount | 132¥0.00 | true",
+            "four first digits and the point | 1321.¥0.00 | true",
+            "two first digits only | 13¥0.00 | false",
+            "the first digits otherwise | 133¥0.00 | false",
+            "a digit more before them | 9132¥0.00 | false",
+            "all of it: not cut short | 1321.49 | false",
+            "only the next amount run on begins so | .¥0.00¥132 | false"})
+    void aReadIsAnAmountCutShortWhenItsFirstNumberIsItsFirstDigitsThreeOrMore(String what, String read, boolean cut) {
+        assertThat(SecondReads.beginsCutShort(read, "132149")).isEqualTo(cut);
+    }
+
     @Test
     void aReadOfFewerThanFourDigitsSaysNoAmountLostADigit() {
         assertThat(SecondReads.oneDigitLost("149", "1149")).isFalse();
