@@ -333,9 +333,9 @@ final class SecondReads {
      * Song face's photo read 1730.01 as 17301), or is its first digits, three or more, cut short by the seal's star
      * ({@link #beginsCutShort}: 173¥0.00 for 1730.01, the next amount run on after it; the warning then says 前几位). The
      * first amount only: a look runs on along the line to the next label's (the template's 医保统筹基金支付 0.00 and then
-     * 其他支付's 603.78, that label not read: taken so, 603.78 was WRONG). The total and every other payment must each be read so again by a look (at {@link #SECOND_SCALE}, else
-     * {@link #THIRD_SCALE}): a leading digit lost or misread in one of them would shift what is left by its place and
-     * keep its last digits. Not read at all and not labelled, 其他支付 counts as nothing, as in the checks; when it was
+     * 其他支付's 603.78, that label not read: taken so, 603.78 was WRONG). The total and every other payment must each be
+     * read so again by a look (at {@link #SECOND_SCALE}, else {@link #THIRD_SCALE}): a leading digit lost or misread in
+     * one of them would shift what is left by its place and keep its last digits. Not read at all and not labelled, 其他支付 counts as nothing, as in the checks; when it was
      * there unread, what is left is its amount and this one's, whose last digits are neither's but by chance. A little
      * less sure ({@link PageReading#PLACED_TRUST}), with a warning for the reviewer that names the read.
      */
@@ -383,7 +383,7 @@ final class SecondReads {
         String ending = digits.substring(Math.max(0, digits.length() - LEFT_DIGITS_SEEN));
         boolean begun = false;
         if (first != null) {
-            if (firstAmountEnds(first.text(), ending) || oneDigitLost(first.text(), digits)) return "末几位";
+            if (endsAs(first.text(), digits, ending)) return "末几位";
             begun = beginsCutShort(first.text(), digits);
         }
         LineReader withoutSeal = lines::readLineWithoutSeal;
@@ -392,11 +392,16 @@ final class SecondReads {
                 TextBox box = look(where, scale, AMOUNT.alphabet(), on);
                 if (box == null) continue;
                 String read = TextLine.fold(box.text());
-                if (firstAmountEnds(read, ending) || oneDigitLost(read, digits)) return "末几位";
+                if (endsAs(read, digits, ending)) return "末几位";
                 begun |= beginsCutShort(read, digits);
             }
         }
         return begun ? "前几位" : null;
+    }
+
+    /** Whether a read's first amount ends with {@code ending}, or is the amount of these digits less one digit. */
+    private static boolean endsAs(String read, String digits, String ending) {
+        return firstAmountEnds(read, ending) || oneDigitLost(read, digits);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.huzhu.recognition.ocr;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The chi_sim model second looks in any characters are read with: tessdata 4.0.0's, whose network is larger than that of
- * Debian's fast model the page is read with. Set 1's seventeen renderings (seeds 1–30, 40 on the template) read 40
+ * Debian's fast model the page is read with. Set 1's seventeen renderings (seeds 1–30, 40 on the template) read 45
  * fields more right with it, as many WRONG: names and hospitals under the seal, dates written in words, labels read with
  * their values (docs/benchmarks.md). The build brings it from the npm registry ({@code @tesseract.js-data/chi_sim},
  * pinned by {@code src/main/ocr/package-lock.json}) into the classpath, gzipped; it is unpacked once into the temporary
@@ -64,7 +63,8 @@ final class LooksModel {
             unpacked = folder.toString();
             return unpacked;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not unpack " + BUNDLED, e);
+            log.warn("could not unpack {} into the temporary folder ({}): second looks are read with the page's model", BUNDLED, e.toString());
+            return null;
         }
     }
 
