@@ -45,10 +45,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The prepared data layer is kept with the page's words ({@link #readKeeping}) for second
  * looks at single lines ({@link org.huzhu.recognition.LineReader}): the box is cut out, scaled up,
- * framed in white and read in Tesseract's single-line mode, in the characters asked for. A look
- * in any characters (a name, a hospital, a date written in words, a label with its value) is read
- * with tessdata 4.0.0's chi_sim, a larger network than Debian's fast model, which the page is read
- * with ({@link LooksModel}); numbers with the English model.
+ * framed in white and read in Tesseract's single-line mode, in the characters asked for.
  *
  * <p>At most {@code huzhu.recognition.ocr-threads} pages (default: the number of processors) are
  * read at once, each on its caller's thread with one of as many Tesseract instances, loaded once
@@ -88,12 +85,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     private final ImagePreparation preparation;
     private final int threads;
     private final Semaphore permits;
-    /** The engines of the model a look in any characters is read with ({@link LooksModel}). */
-    private static final String LOOKS = "looks";
-    private final Map<String, Deque<TessEngine>> idle = Map.of(LANGUAGE, new ConcurrentLinkedDeque<>(), LATIN, new ConcurrentLinkedDeque<>(),
-            LOOKS, new ConcurrentLinkedDeque<>());
-    /** The folder of the looks' chi_sim model; null: looks are read with the page's. */
-    private final String looksTessdata;
+    private final Map<String, Deque<TessEngine>> idle = Map.of(LANGUAGE, new ConcurrentLinkedDeque<>(), LATIN, new ConcurrentLinkedDeque<>());
     private final boolean latinModel;
     private final List<TessEngine> engines = new CopyOnWriteArrayList<>();
     private final String missing;
@@ -101,23 +93,12 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
 
     @Autowired
     public TesseractOcr(@Value("${huzhu.recognition.tessdata:" + DEFAULT_TESSDATA + "}") String tessdata,
-                        @Value("${huzhu.recognition.ocr-threads:0}") int threads,
-                        @Value("${huzhu.recognition.looks-tessdata:}") String looksTessdata) {
-        this(tessdata, threads, ImagePreparation.DEFAULTS, LooksModel.folder(looksTessdata));
-    }
-
-    /** With the looks' model Huzhu brings ({@link LooksModel}). */
-    public TesseractOcr(String tessdata, int threads) {
-        this(tessdata, threads, "");
+                        @Value("${huzhu.recognition.ocr-threads:0}") int threads) {
+        this(tessdata, threads, ImagePreparation.DEFAULTS);
     }
 
     TesseractOcr(String tessdata, int threads, ImagePreparation.Settings settings) {
-        this(tessdata, threads, settings, LooksModel.folder(""));
-    }
-
-    TesseractOcr(String tessdata, int threads, ImagePreparation.Settings settings, String looksTessdata) {
         this.tessdata = tessdata;
-        this.looksTessdata = looksTessdata;
         this.preparation = new ImagePreparation(settings);
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(this.threads, true);
@@ -303,7 +284,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         line = PageGeometry.framed(PageGeometry.median3(PageGeometry.resample(line, scale, 0)), (int) Math.ceil(line.height() * scale * 0.5));
         int dpi = (int) Math.round(dpi(page) * scale);
         GreyImage image = line;
-        String language = modelFor(alphabet);
+        String language = latinModel && numbersOnly(alphabet) ? LATIN : LANGUAGE;
         List<TessEngine.Word> words = withEngine(language, engine -> engine.characters(image, dpi, TessEngine.LINE, alphabet));
         if (words.isEmpty()) words = withEngine(language, engine -> engine.charactersThresholdedLocally(image, dpi, TessEngine.LINE, alphabet));
         if (words.isEmpty()) return null;
@@ -317,15 +298,6 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             characters += n;
         }
         return new TextBox(text.toString(), x, y, width, height, Math.max(0, Math.min(1, confidence / characters / 100.0)));
-    }
-
-    /**
-     * The model a look in these characters is read with: numbers with the English model, any characters with the looks'
-     * ({@link LooksModel}), each when it is there; the rest (a label's characters, a check code's) with the page's.
-     */
-    String modelFor(String alphabet) {
-        if (latinModel && numbersOnly(alphabet)) return LATIN;
-        return looksTessdata != null && alphabet.isEmpty() ? LOOKS : LANGUAGE;
     }
 
     /**
@@ -446,8 +418,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     static final int FORM_CHARACTERS = 30;
 
     private TessEngine openEngine(String language) {
-        TessEngine e = language.equals(LOOKS) ? TessEngine.open(looksTessdata, LANGUAGE, TessEngine.AUTO, VARIABLES)
-                : TessEngine.open(tessdata, language, TessEngine.AUTO, VARIABLES);
+        TessEngine e = TessEngine.open(tessdata, language, TessEngine.AUTO, VARIABLES);
         if (e == null) throw new OcrUnavailableException("Tesseract 无法加载 " + language + " 语言包");
         engines.add(e);
         return e;

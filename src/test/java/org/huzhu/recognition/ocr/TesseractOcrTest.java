@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -92,29 +90,6 @@ class TesseractOcrTest {
             }
         } finally {
             callers.shutdown();
-        }
-    }
-
-    /**
-     * Looks in any characters are read with tessdata 4.0.0's chi_sim, which the build brings into the classpath and which
-     * is unpacked once; numbers with the English model; a label's or a check code's characters with the page's model.
-     * Without the looks' model, looks in any characters are read with the page's.
-     */
-    @Test
-    void looksInAnyCharactersAreReadWithTheLargerModelTheBuildBrings() throws Exception {
-        String folder = LooksModel.folder("");
-        Path model = Path.of(folder, "chi_sim.traineddata");
-
-        assertThat(Files.size(model)).isGreaterThan(10 * Files.size(Path.of(TesseractOcr.DEFAULT_TESSDATA, "chi_sim.traineddata")));
-        assertThat(LooksModel.folder("")).isEqualTo(folder);
-        assertThat(ocr.modelFor("")).isEqualTo("looks");
-        assertThat(ocr.modelFor("0123456789.¥")).isEqualTo("eng");
-        assertThat(ocr.modelFor(FormVocabulary.ALPHABET)).isEqualTo("chi_sim");
-        assertThat(ocr.modelFor("0123456789abcdef")).isEqualTo("chi_sim");
-        assertThat(LooksModel.folder(folder)).as("an office's own folder").isEqualTo(folder);
-        assertThat(LooksModel.folder("target/no-tessdata-here")).isNull();
-        try (TesseractOcr without = new TesseractOcr(TesseractOcr.DEFAULT_TESSDATA, 1, ImagePreparation.DEFAULTS, null)) {
-            assertThat(without.modelFor("")).isEqualTo("chi_sim");
         }
     }
 
