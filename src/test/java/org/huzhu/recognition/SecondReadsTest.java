@@ -1280,13 +1280,16 @@ class SecondReadsTest {
 
     /**
      * A thin Song face's photo loses a narrow digit and the point beside it: 1321.49 read 13249 by the page, or 132.49 by a
-     * look. What the sum leaves is taken when a read is it less one digit, its last digit kept.
+     * look. What the sum leaves is taken when a read is it less one digit, its last digit kept. A scan with the seal's star
+     * over the amount's end: a look there reads its first digits and runs on to the next amount (132¥0.00); taken too,
+     * the warning saying the first digits were read.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "the page's read lost a digit and the point | 13249 | ",
-            "a look lost a digit | 1 | .¥132.49¥0.00"})
-    void takesThePaymentReadAsNoAmountAsWhatTheSumLeavesWhenAReadLostOneDigitOfIt(String what, String page, String look) {
+            "the page's read lost a digit and the point | 13249 | | 末几位",
+            "a look lost a digit | 1 | .¥132.49¥0.00 | 末几位",
+            "a look read its first digits cut short | 1 | 132¥0.00. | 前几位"})
+    void takesThePaymentReadAsNoAmountAsWhatTheSumLeavesWhenAReadLostOneDigitOfIt(String what, String page, String look, String seen) {
         Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
         read.put(ReceiptField.FUND_PAID, new Value(page, 0.9, row(2)));
         ScriptedLines lines = sumLooks("3751.46").withoutSeal(2, 1.5, look == null ? "" : look);
@@ -1295,7 +1298,7 @@ class SecondReadsTest {
 
         assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("1321.49");
         assertThat(mended.warnings()).containsExactly("医保统筹基金支付未能识别为金额（读作「" + page
-                + "」），金额合计减其余各项支付为 1321.49，与页上识别出的末几位相符，按此取用，请核对原件");
+                + "」），金额合计减其余各项支付为 1321.49，与页上识别出的" + seen + "相符，按此取用，请核对原件");
     }
 
     /** The looks that read the other payments again may read a mark before their sign (.¥1146.92, the colon's remnant). */
@@ -1321,23 +1324,6 @@ class SecondReadsTest {
             "only the next amount run on is so | .¥0.00¥13249 | false"})
     void aReadLostOneDigitOfAnAmountWhenItsFirstNumberIsTheAmountLessOneDigitItsLastKept(String what, String read, boolean lost) {
         assertThat(SecondReads.oneDigitLost(read, "132149")).isEqualTo(lost);
-    }
-
-    /**
-     * A thin Song face's scan with the seal's star over the end of 医保统筹基金支付's ¥1321.49: a look there reads its first
-     * digits and runs on to the next amount (132¥0.00). What the sum leaves is taken, the warning saying the first digits
-     * were read.
-     */
-    @Test
-    void takesWhatTheSumLeavesWhenALookThereReadsItsFirstDigitsCutShort() {
-        Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
-        ScriptedLines lines = sumLooks("3751.46").withoutSeal(2, 1.5, "132¥0.00.");
-
-        ReceiptReading mended = SecondReads.paymentLeftBySum(unlabelled(read, read.keySet()), lines);
-
-        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("1321.49");
-        assertThat(mended.warnings()).containsExactly(
-                "医保统筹基金支付未能识别为金额（读作「1」），金额合计减其余各项支付为 1321.49，与页上识别出的前几位相符，按此取用，请核对原件");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
