@@ -53,6 +53,14 @@ final class TessEngine implements AutoCloseable {
         return new TessEngine(api);
     }
 
+    /** The value of one of Tesseract's numeric or yes/no parameters as this engine reads with it; NaN when it has none such. */
+    double parameter(String name) {
+        IntBuffer whole = intBuffer();
+        if (TESS.TessBaseAPIGetIntVariable(api, name, whole) != 0 || TESS.TessBaseAPIGetBoolVariable(api, name, whole) != 0) return whole.get(0);
+        java.nio.DoubleBuffer real = ByteBuffer.allocateDirect(Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        return TESS.TessBaseAPIGetDoubleVariable(api, name, real) != 0 ? real.get(0) : Double.NaN;
+    }
+
     static final int AUTO = TessPageSegMode.PSM_AUTO;
     /** As much text as can be found, in no particular order: a form's scattered labels. */
     static final int SPARSE = TessPageSegMode.PSM_SPARSE_TEXT;
