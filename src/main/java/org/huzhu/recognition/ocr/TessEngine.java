@@ -3,6 +3,7 @@ package org.huzhu.recognition.ocr;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class TessEngine implements AutoCloseable {
     double parameter(String name) {
         IntBuffer whole = intBuffer();
         if (TESS.TessBaseAPIGetIntVariable(api, name, whole) != 0 || TESS.TessBaseAPIGetBoolVariable(api, name, whole) != 0) return whole.get(0);
-        java.nio.DoubleBuffer real = ByteBuffer.allocateDirect(Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        DoubleBuffer real = ByteBuffer.allocateDirect(Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
         return TESS.TessBaseAPIGetDoubleVariable(api, name, real) != 0 ? real.get(0) : Double.NaN;
     }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,12 +85,11 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
      * it and again after it came back otherwise (its 医保统筹基金支付 row lost its amount), so that what a receipt read
      * hung on which receipts came before it (two {@code OtherFormsImageTest} renderings failed in a run of the whole
      * suite and passed alone). Pinned here, a page reads the same whatever was loaded before. The values are those
-     * Debian's fast chi_sim reads with (it brings no config: Tesseract's defaults),
-     * the page's reading as before the looks' model came. (Its config's other parameters are the legacy engine's, which
-     * these engines, LSTM only, do not run.) Measured on set 1's seventeen probes: the looks' model's values
-     * for all engines read 49 fields more but 8 more WRONG (the thin Song face's scans 18 fewer, 7 more WRONG);
-     * textord_single_height_mode 1 alone read the photos of data printed off the grid 46 fields better but 10 other
-     * renderings worse (docs/benchmarks.md).
+     * Debian's fast chi_sim reads with (it brings no config: Tesseract's defaults), the page's reading as before the
+     * looks' model came; the config's other parameters are the legacy engine's, which these engines (LSTM only) do not
+     * run. Measured on set 1's seventeen probes: the looks' model's values for all engines read 49 fields more but 8
+     * more WRONG (the thin Song face's scans 18 fewer, 7 more WRONG); textord_single_height_mode 1 alone read the photos
+     * of data printed off the grid 46 fields better but ten other renderings worse (docs/benchmarks.md).
      */
     static final Map<String, String> LAYOUT = Map.ofEntries(
             Map.entry("edges_children_count_limit", "45"),
@@ -106,7 +105,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     private static final Map<String, String> VARIABLES = variables();
 
     private static Map<String, String> variables() {
-        Map<String, String> variables = new LinkedHashMap<>(LAYOUT);
+        Map<String, String> variables = new HashMap<>(LAYOUT);
         variables.put("preserve_interword_spaces", "1");
         variables.put("tessedit_do_invert", "0");
         variables.put("debug_file", "/dev/null");
