@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
  * Debian's fast model the page is read with. Set 1's seventeen renderings (seeds 1–30, 40 on the template) read 39
  * fields more right with it, one WRONG fewer: names and hospitals under the seal, dates written in words, labels read
  * with their values (docs/benchmarks.md). Its config's layout parameters are set back when its engine is opened
- * ({@code TesseractOcr.LAYOUT}): the page is read as before. The build brings it from the npm registry ({@code @tesseract.js-data/chi_sim},
- * pinned by {@code src/main/ocr/package-lock.json}) into the classpath, gzipped; it is unpacked once into the temporary
- * folder. An office may keep it elsewhere: {@code huzhu.recognition.looks-tessdata} names the folder holding its
- * {@code chi_sim.traineddata}. Without either, looks are read with the page's model, as before.
+ * ({@code TesseractOcr.LAYOUT}): the page is read as before. The build brings it from the npm registry
+ * ({@code @tesseract.js-data/chi_sim}, pinned by {@code src/main/ocr/package-lock.json}) into the classpath, gzipped; it
+ * is unpacked once into the temporary folder. An office may keep it elsewhere: {@code huzhu.recognition.looks-tessdata}
+ * names the folder holding its {@code chi_sim.traineddata}. Without either, looks are read with the page's model, as
+ * before.
  */
 final class LooksModel {
 
