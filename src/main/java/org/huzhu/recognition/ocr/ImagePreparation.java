@@ -54,6 +54,11 @@ final class ImagePreparation {
         Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees) {
             this(data, form, scale, skewDegrees, null, null, null);
         }
+
+        /** The same page with another data layer of the same size (its specks taken off). */
+        Prepared withData(GreyImage other) {
+            return other == data ? this : new Prepared(other, form, scale, skewDegrees, oneLayer, withoutSeal, withSeal);
+        }
     }
 
     /**

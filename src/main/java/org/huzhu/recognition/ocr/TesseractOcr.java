@@ -191,6 +191,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
                 // of its data layer where another form's values stand, so it is read as one layer
                 if (form == null) p = p.oneLayer().get();
             }
+            p = p.withData(Specks.offPage(p.data(), dpi(p) / 25.4));
             prepared[0] = p;
             if (p.form() == null) return engine.words(p.data(), dpi(p), TessEngine.AUTO, "");
             formWords.addAll(form);
@@ -319,7 +320,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     /**
      * A second look at a box of a layer of a prepared page (in page units): cut out, enlarged (by {@code asked}, less for a box
      * taller than {@link #ORDINARY_LINE_BOX} in the image's pixels), cleared of specks (a 3×3 median, which the
-     * scaled strokes are far wider than), framed and read as one line. A look that finds no line at all is read once more
+     * scaled strokes are far wider than, then the dust the enlarging grew past it: {@link Specks#offLine}), framed and read as one line. A look that finds no line at all is read once more
      * thresholded locally ({@link TessEngine#charactersThresholdedLocally}): a thin Song face's two-character name on a
      * clean 300-dpi page came back from Otsu's threshold as nothing. Only then: thresholded so every time, scans' and
      * clean images' looks read more wrong characters (set 1 on other forms, scans 299 fields right → 296, clean images'
@@ -331,7 +332,8 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         double scale = Math.max(1, asked * Math.min(1, ORDINARY_LINE_BOX / height));
         GreyImage line = layer.crop((int) Math.floor(x * s), (int) Math.floor(y * s),
                 (int) Math.ceil(width * s), (int) Math.ceil(height * s));
-        line = PageGeometry.framed(PageGeometry.median3(PageGeometry.resample(line, scale, 0)), (int) Math.ceil(line.height() * scale * 0.5));
+        line = Specks.offLine(PageGeometry.median3(PageGeometry.resample(line, scale, 0)));
+        line = PageGeometry.framed(line, (int) Math.ceil(line.height() * 0.5));
         int dpi = (int) Math.round(dpi(page) * scale);
         GreyImage image = line;
         String language = modelFor(alphabet);

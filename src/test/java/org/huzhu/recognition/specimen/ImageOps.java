@@ -156,6 +156,29 @@ final class ImageOps {
         }
     }
 
+    /** Lightens the ink: each channel's distance from white scaled by {@code depth} (1 keeps it, 0 leaves paper). */
+    static void fade(BufferedImage image, double depth) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y), out = 0;
+                for (int shift = 16; shift >= 0; shift -= 8) out |= clamp(255 - (255 - (rgb >> shift & 0xFF)) * depth) << shift;
+                image.setRGB(x, y, out);
+            }
+        }
+    }
+
+    /** Grey specks (values 110–200) of one to three pixels across at a share {@code density} of the pixels. */
+    static void dust(BufferedImage image, double density, Random random) {
+        long specks = Math.round(image.getWidth() * (long) image.getHeight() * density);
+        for (long i = 0; i < specks; i++) {
+            int size = 1 + random.nextInt(3), x0 = random.nextInt(image.getWidth()), y0 = random.nextInt(image.getHeight());
+            int v = 110 + random.nextInt(91), grey = v << 16 | v << 8 | v;
+            for (int y = y0; y < Math.min(image.getHeight(), y0 + size); y++) {
+                for (int x = x0; x < Math.min(image.getWidth(), x0 + size); x++) image.setRGB(x, y, grey);
+            }
+        }
+    }
+
     static BufferedImage boxBlur(BufferedImage image, int size) {
         float[] weights = new float[size * size];
         Arrays.fill(weights, 1f / weights.length);

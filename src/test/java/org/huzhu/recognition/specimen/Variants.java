@@ -168,11 +168,30 @@ public final class Variants {
         return PngRenderer.png(scan(truth, style, new Random(seed * 31 + Variant.SCAN.ordinal())));
     }
 
+    /**
+     * A worn scanner's image of the receipt (a probe's rendering, not a bench variant): as {@link #scan} does, with the
+     * toner faded (ink a half to two-thirds as dark), the optics soft (a 5×5 gaussian, σ 1) and dust on the glass
+     * (0.05 % of pixels each a grey speck of one to three pixels). Grey PNG bytes.
+     */
+    public static byte[] fadedScan(ReceiptTruth truth, PngRenderer.Style style, long seed) {
+        Random random = new Random(seed * 31 + Variant.SCAN.ordinal());
+        BufferedImage page = scannedColour(truth, style, random);
+        ImageOps.fade(page, 0.5 + random.nextDouble() / 6);
+        BufferedImage soft = ImageOps.gaussianBlur(page, 5, 1.0);
+        ImageOps.dust(soft, 0.0005, random);
+        return PngRenderer.png(ImageOps.grey(soft));
+    }
+
     private static BufferedImage scan(ReceiptTruth truth, PngRenderer.Style style, Random random) {
+        return ImageOps.grey(scannedColour(truth, style, random));
+    }
+
+    /** The scan before it is made grey: at 150, 180 or 200 dpi, tilted up to 1°, mild noise. */
+    private static BufferedImage scannedColour(ReceiptTruth truth, PngRenderer.Style style, Random random) {
         int[] resolutions = {150, 180, 200};
         BufferedImage page = PngRenderer.render(truth, resolutions[random.nextInt(resolutions.length)], style);
         BufferedImage tilted = ImageOps.rotate(page, random.nextDouble() * 2 - 1, WHITE);
         ImageOps.noise(tilted, 6, 0, random);
-        return ImageOps.grey(tilted);
+        return tilted;
     }
 }
