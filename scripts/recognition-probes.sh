@@ -2,7 +2,7 @@
 # Set 1's probes (OtherFormsProbe, a diagnostic, not a test): the renderings every recognition step of issue 18 is
 # found and measured on before set 2 is run to report. Prints one line per rendering: right, missing, WRONG.
 #   ./huzhu probes [LABEL] [NAME...]   (./huzhu chooses the JDK, installs Tesseract and the fonts, compiles the tests)
-# All nineteen when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 12 minutes
+# All twenty-one when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 13 minutes
 # on two cores; do not compile while it runs.
 # Other forms (ReceiptFaker.onOtherForm), seeds 1-30, 422 fields: CLEAN, PHONE, SCAN, SEALSCAN (the seal over the
 # payer), SONG300 and SONG300SEAL (data in the Song face at 300 dpi, the seal over the payer), SONGSCAN and SONGPHONE
@@ -10,7 +10,8 @@
 # ink, at 300 dpi and photographed), DROP300 and DROPPHONE (the data printed off the form's grid, 1.8 mm higher at 300 dpi
 # and 1.8 mm lower photographed). The national template, seeds 0-39, 587 fields: TJPEG, TSCAN, TNOISY,
 # TBLURRED, TPHONE. A worn scanner's image (Variants.fadedScan: toner faded, optics soft, dust on the glass): FADEDSCAN
-# (other forms) and TFADEDSCAN (the template). See docs/receipts.md and the lab notes in docs/benchmarks.md.
+# (other forms) and TFADEDSCAN (the template); a photo on a reddish-brown wooden desk from further off in cool light
+# (Variants.photoOnWood): WOODPHONE and TWOODPHONE. See docs/receipts.md and the lab notes in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 LABEL=${1:-probe}
@@ -28,8 +29,9 @@ declare -A PROBE=(
   [DROP300]="-Ddpi=300 -DdataDrop=-1.8|CLEAN 1 30" [DROPPHONE]="-DdataDrop=1.8|PHONE 1 30"
   [TJPEG]="-Dtemplate=true|JPEG 0 39" [TSCAN]="-Dtemplate=true|SCAN 0 39" [TNOISY]="-Dtemplate=true|NOISY 0 39"
   [TBLURRED]="-Dtemplate=true|BLURRED 0 39" [TPHONE]="-Dtemplate=true|PHONE 0 39"
-  [FADEDSCAN]="-Dfaded=true|SCAN 1 30" [TFADEDSCAN]="-Dtemplate=true -Dfaded=true|SCAN 0 39")
-ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN)
+  [FADEDSCAN]="-Dfaded=true|SCAN 1 30" [TFADEDSCAN]="-Dtemplate=true -Dfaded=true|SCAN 0 39"
+  [WOODPHONE]="-Dwood=true|PHONE 1 30" [TWOODPHONE]="-Dtemplate=true -Dwood=true|PHONE 0 39")
+ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE)
 [ $# -gt 0 ] && ORDER=("$@")
 for name in "${ORDER[@]}"; do
   [ -n "${PROBE[$name]:-}" ] || { echo "unknown probe $name (one of ${!PROBE[*]})" >&2; exit 2; }

@@ -96,6 +96,9 @@ public final class OtherFormsProbe {
         PngRenderer.Style style = new PngRenderer.Style(Boolean.getBoolean("song"), Boolean.getBoolean("songForm"),
                 rgb == null ? null : new java.awt.Color(rgb[0], rgb[1], rgb[2]), Boolean.getBoolean("sealOverPayer"),
                 Boolean.getBoolean("blackForm") ? java.awt.Color.BLACK : null, Double.parseDouble(System.getProperty("dataDrop", "0")));
+        if (dpi == null && variant == Variants.Variant.PHONE && Boolean.getBoolean("wood")) {
+            return saved(Variants.photoOnWood(truth, style, seed), seed);
+        }
         if (dpi == null && variant == Variants.Variant.SCAN && Boolean.getBoolean("faded")) {
             return saved(Variants.fadedScan(truth, style, seed), seed);
         }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 /**
  * Turns a photo or scan of a receipt into the two grey layers Tesseract reads, in pure Java:
  * <ol>
+ * <li>a photo's desk is given the paper's colour ({@link Desk});</li>
  * <li>the paper's brightness is estimated from block maxima, so that uneven light can be divided
  *     out (flat field);</li>
  * <li>the data layer: every pixel seen through a red filter in proportion to how red it is, so
@@ -88,9 +89,9 @@ final class ImagePreparation {
             form = parted.form();
             sealFree = data;
         } else {
-            int[] rgb = InkLayers.coolLightBalanced(InkLayers.rgb(source));
             int w = source.getWidth();
             int h = source.getHeight();
+            int[] rgb = InkLayers.coolLightBalanced(Desk.paperColoured(InkLayers.rgb(source), w, h));
             GreyImage luminance = InkLayers.luminance(rgb, w, h);
             GreyImage paper = settings.flatField() ? FlatField.background(luminance) : null;
             int[] lead = InkLayers.redLead(rgb, w, h);

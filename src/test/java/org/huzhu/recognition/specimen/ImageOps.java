@@ -156,6 +156,22 @@ final class ImageOps {
         }
     }
 
+    /**
+     * Wood grain where the image is exactly {@code wood} (what a warp filled round the page): bands along the width, a
+     * third lighter and darker, waving.
+     */
+    static void grain(BufferedImage image, Color wood, Random random) {
+        int[] pixels = pixels(image);
+        int fill = wood.getRGB() & 0xFFFFFF, w = image.getWidth();
+        double period = 18 + 12 * random.nextDouble(), phase = random.nextDouble() * 2 * Math.PI;
+        for (int i = 0; i < pixels.length; i++) {
+            if ((pixels[i] & 0xFFFFFF) != fill) continue;
+            int x = i % w, y = i / w;
+            double shade = 1 + 0.33 * Math.sin((y + 9 * Math.sin(x / 140.0 + phase)) / period * 2 * Math.PI);
+            pixels[i] = clamp(wood.getRed() * shade) << 16 | clamp(wood.getGreen() * shade) << 8 | clamp(wood.getBlue() * shade);
+        }
+    }
+
     /** Lightens the ink: each channel's distance from white scaled by {@code depth} (1 keeps it, 0 leaves paper). */
     static void fade(BufferedImage image, double depth) {
         for (int y = 0; y < image.getHeight(); y++) {

@@ -47,6 +47,7 @@ public final class Variants {
 
     private static final Color WHITE = Color.WHITE;
     private static final Color DESK = new Color(104, 96, 88);
+    private static final Color WOOD = new Color(122, 58, 38);
 
     private Variants() {}
 
@@ -129,10 +130,26 @@ public final class Variants {
         return phone(PngRenderer.render(truth), random, tint);
     }
 
+    /**
+     * A photo of the receipt on a wooden desk (a probe's rendering, not a bench variant): as {@link #photo} takes it, in
+     * cool light, from further off (the desk a seventh of the page's width on each side) and the desk's reddish-brown
+     * grain round the page instead of the bench's grey. JPEG bytes.
+     */
+    public static byte[] photoOnWood(ReceiptTruth truth, PngRenderer.Style style, long seed) {
+        BufferedImage page = PngRenderer.render(truth, PngRenderer.DEFAULT_DPI, style);
+        return ImageOps.jpeg(phone(page, new Random(seed * 31 + Variant.PHONE.ordinal()), Light.COOL, 0.14, WOOD), 0.75);
+    }
+
     private static BufferedImage phone(BufferedImage page, Random random, Light tint) {
-        int margin = (int) (page.getWidth() * 0.04);
+        return phone(page, random, tint, 0.04, null);
+    }
+
+    /** The photo of a page {@code margin} of its width from the frame's edges; the desk grey, or {@code wood}'s grain. */
+    private static BufferedImage phone(BufferedImage page, Random random, Light tint, double share, Color wood) {
+        int margin = (int) (page.getWidth() * share);
         BufferedImage photo = ImageOps.perspective(page, page.getWidth() + 2 * margin, page.getHeight() + 2 * margin,
-                photographedCorners(page.getWidth(), page.getHeight(), margin, random), DESK);
+                photographedCorners(page.getWidth(), page.getHeight(), margin, random), wood == null ? DESK : wood);
+        if (wood != null) ImageOps.grain(photo, wood, random);
         double direction = random.nextDouble() * 2 * Math.PI, dx = Math.cos(direction), dy = Math.sin(direction);
         double cx = photo.getWidth() / 2.0, cy = photo.getHeight() / 2.0, reach = Math.hypot(cx, cy);
         double extent = Math.abs(dx) * cx + Math.abs(dy) * cy;
