@@ -7,12 +7,12 @@ package org.huzhu.recognition.ocr;
  * registered as the template, and its labels were read among the bands or not at all (seed 7's cash payment given
  * 0.00, seed 20's other and cash payments each other's). The desk is what is darker than the page (Otsu's threshold
  * over the photo's 8-pixel blocks, and at most {@link #DARKER} of the paper's grey) and reaches the photo's edge through
- * such blocks; it is taken only when it covers
- * at least {@link #LEAST_SHARE} of the photo and its red leads ({@link #RED_LEAD}), and the blocks beside it (the page's shaded edge) go with it. A rule or a
- * stroke is thinner than a block, which it leaves far brighter than a desk: a form whose rules run to the photo's edge
- * keeps them. Painted white instead of the paper's colour, the desk was taken for the paper by the light's
- * balance ({@link InkLayers#coolLightBalanced}), which then left the bluish paper as it was and the labels faint.
- * Measured on set 1: WOODPHONE 387 fields right and 5 WRONG → 410 and 0, TWOODPHONE 576 and 1 → 582 and 0.
+ * such blocks; it is taken only when it covers at least {@link #LEAST_SHARE} of the photo and its red leads
+ * ({@link #RED_LEAD}), and the blocks beside it (the page's shaded edge) go with it. A rule or a stroke is thinner than a
+ * block, which it leaves far brighter than a desk: a form whose rules run to the photo's edge keeps them. Painted white
+ * instead of the paper's colour, the desk was taken for the paper by the light's balance
+ * ({@link InkLayers#coolLightBalanced}), which then left the bluish paper as it was and the labels faint. Measured on
+ * set 1: WOODPHONE 387 fields right and 5 WRONG → 410 and 0, TWOODPHONE 576 and 1 → 583 and 0.
  */
 final class Desk {
     /** The side of the blocks the photo is looked at in, in pixels: a rule or a stroke is far thinner, a desk far wider. */

@@ -38,7 +38,7 @@ final class Specks {
         return removed(page, PAGE_SPECK_MM * pixelsPerMm, PAGE_APART_MM * pixelsPerMm);
     }
 
-    /** A look's line with its specks made white ({@link #LINE_SPECK}, {@link #LINE_APART}); the same image when it has none. */
+    /** A look's line with its specks made white ({@link #LINE_SPECK}, {@link #LINE_APART}); the same image if none. */
     static GreyImage offLine(GreyImage line) {
         return removed(line, LINE_SPECK * line.height(), LINE_APART * line.height());
     }
@@ -83,7 +83,9 @@ final class Specks {
                 continue;
             }
             for (int cy = box[1] / cell; cy <= box[3] / cell; cy++) {
-                for (int cx = box[0] / cell; cx <= box[2] / cell; cx++) strokes.computeIfAbsent(key(cx, cy), k -> new ArrayList<>()).add(box);
+                for (int cx = box[0] / cell; cx <= box[2] / cell; cx++) {
+                    strokes.computeIfAbsent(key(cx, cy), k -> new ArrayList<>()).add(box);
+                }
             }
         }
         byte[] out = null;

@@ -320,9 +320,10 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     /**
      * A second look at a box of a layer of a prepared page (in page units): cut out, enlarged (by {@code asked}, less for a box
      * taller than {@link #ORDINARY_LINE_BOX} in the image's pixels), cleared of specks (a 3×3 median, which the
-     * scaled strokes are far wider than, then the dust the enlarging grew past it: {@link Specks#offLine}), framed and read as one line. A look that finds no line at all is read once more
-     * thresholded locally ({@link TessEngine#charactersThresholdedLocally}): a thin Song face's two-character name on a
-     * clean 300-dpi page came back from Otsu's threshold as nothing. Only then: thresholded so every time, scans' and
+     * scaled strokes are far wider than, then the dust the enlarging grew past it: {@link Specks#offLine}), framed and
+     * read as one line. A look that finds no line at all is read once more thresholded locally
+     * ({@link TessEngine#charactersThresholdedLocally}): a thin Song face's two-character name on a clean 300-dpi page
+     * came back from Otsu's threshold as nothing. Only then: thresholded so every time, scans' and
      * clean images' looks read more wrong characters (set 1 on other forms, scans 299 fields right → 296, clean images'
      * WRONG 3 → 5).
      */
