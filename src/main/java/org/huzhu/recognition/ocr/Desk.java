@@ -1,5 +1,7 @@
 package org.huzhu.recognition.ocr;
 
+import java.util.function.IntPredicate;
+
 /**
  * The desk round a photographed page, given the page's paper colour before the page's inks are parted. A reddish-brown
  * desk (set 1 photographed from further off on wood, in cool light: the probes WOODPHONE and TWOODPHONE) was taken for
@@ -46,7 +48,7 @@ final class Desk {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int p = rgb[y * w + x], at = (y / BLOCK) * bw + x / BLOCK;
-                mean[at] += ((p >> 16 & 0xff) * 77 + (p >> 8 & 0xff) * 150 + (p & 0xff) * 29) >> 8;
+                mean[at] += InkLayers.lum(p);
                 channels[0][at] += p >> 16 & 0xff;
                 channels[1][at] += p >> 8 & 0xff;
                 channels[2][at] += p & 0xff;
@@ -96,15 +98,19 @@ final class Desk {
 
     /** How far the red of the desk's blocks, all added up, leads the larger of their green and blue, per pixel. */
     private static long redLead(boolean[] desk, long[][] channels, int[] count) {
-        long r = 0, g = 0, b = 0, n = 0;
-        for (int i = 0; i < desk.length; i++) {
-            if (!desk[i]) continue;
-            r += channels[0][i];
-            g += channels[1][i];
-            b += channels[2][i];
-            n += count[i];
+        long[] sums = sums(channels, count, i -> desk[i]);
+        return sums[3] == 0 ? 0 : (sums[0] - Math.max(sums[1], sums[2])) / sums[3];
+    }
+
+    /** The red, green and blue of the blocks chosen added up, and last their pixels. */
+    private static long[] sums(long[][] channels, int[] count, IntPredicate chosen) {
+        long[] sums = new long[4];
+        for (int i = 0; i < count.length; i++) {
+            if (!chosen.test(i)) continue;
+            for (int c = 0; c < 3; c++) sums[c] += channels[c][i];
+            sums[3] += count[i];
         }
-        return n == 0 ? 0 : (r - Math.max(g, b)) / n;
+        return sums;
     }
 
     /** The grey the brightest tenth of the blocks reach. */
@@ -128,16 +134,11 @@ final class Desk {
         }
         int median = 0;
         for (int seen = 0; median < 255 && seen + histogram[median] < page / 2; median++) seen += histogram[median];
-        long r = 0, g = 0, b = 0, n = 0;
-        for (int i = 0; i < blocks.length; i++) {
-            if (desk[i] || (blocks[i] & 0xff) < median) continue;
-            r += channels[0][i];
-            g += channels[1][i];
-            b += channels[2][i];
-            n += count[i];
-        }
+        int brighter = median;
+        long[] sums = sums(channels, count, i -> !desk[i] && (blocks[i] & 0xff) >= brighter);
+        long n = sums[3];
         if (n == 0) return 0xFFFFFF;
-        return (int) (r / n) << 16 | (int) (g / n) << 8 | (int) (b / n);
+        return (int) (sums[0] / n) << 16 | (int) (sums[1] / n) << 8 | (int) (sums[2] / n);
     }
 
     /** Whether the block or one beside it is the desk (the page's shaded edge goes with it). */

@@ -116,7 +116,8 @@ final class InkLayers {
         return table;
     }
 
-    private static int lum(int p) {
+    /** The pixel's luminance: ITU-R BT.601's weights in 256ths. */
+    static int lum(int p) {
         return ((p >> 16 & 0xff) * 77 + (p >> 8 & 0xff) * 150 + (p & 0xff) * 29) >> 8;
     }
 
@@ -125,7 +126,7 @@ final class InkLayers {
         byte[] out = new byte[w * h];
         for (int i = 0; i < out.length; i++) {
             int p = rgb[i];
-            out[i] = (byte) (((p >> 16 & 0xff) * 77 + (p >> 8 & 0xff) * 150 + (p & 0xff) * 29) >> 8);
+            out[i] = (byte) lum(p);
         }
         return new GreyImage(w, h, out);
     }
