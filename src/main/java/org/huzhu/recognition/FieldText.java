@@ -242,8 +242,9 @@ final class FieldText {
 
     /**
      * A hospital's name: as {@link #name}, without the stamp mark of its label (收款单位（章）) that OCR left before it
-     * when the brackets came out as other characters or the label was found by its shorter wording (收款单位): a
-     * bracketed 章, or 章 and a closing bracket, at the start. No hospital's name begins so (章丘市人民医院 keeps its 章).
+     * when the brackets came out as other characters or the label was found by its shorter wording (收款单位): 章 and a
+     * closing bracket at the start, after nothing or anything but a Chinese character (an opening bracket read as one
+     * or two marks: 〈(章): for （章）：, a set 2 scan's). No hospital's name begins so (章丘市人民医院 keeps its 章).
      * Nor with anything but a Chinese character: what comes before one is the label's end misread (i): for 章): in
      * i):京山市人民医院), dropped.
      */
@@ -260,5 +261,5 @@ final class FieldText {
      */
     private static final Pattern DASHES_FOR_ONE = Pattern.compile("(?<=\\p{IsHan})[-－—–~～]{1,2}(?=\\p{IsHan})");
 
-    private static final Pattern STAMP_MARK = Pattern.compile("^[(（〈【《「〔\\[]?章[)）〉】》」〕\\]]+");
+    private static final Pattern STAMP_MARK = Pattern.compile("^[^\\p{IsHan}]*章[)）〉】》」〕\\]]+");
 }

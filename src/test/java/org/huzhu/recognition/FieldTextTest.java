@@ -133,7 +133,8 @@ class FieldTextTest {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {"(章)天门市第一人民医院 → 天门市第一人民医院", "〈章】:恩施州中心医院 → 恩施州中心医院",
             "i):京山市人民医院 → 京山市人民医院", "1京h志人民医院 → 京h志人民医院",
-            "章)武汉市普仁医院 → 武汉市普仁医院", "章丘市人民医院 → 章丘市人民医院", "武汉市第一医院 → 武汉市第一医院"})
+            "章)武汉市普仁医院 → 武汉市普仁医院", "章丘市人民医院 → 章丘市人民医院", "武汉市第一医院 → 武汉市第一医院",
+            "〈(章):，江陵县熊河镇卫生院 → 江陵县熊河镇卫生院", "i章)随州市中心医院 → 随州市中心医院"})
     void hospitalsLoseTheStampMarkOfTheirLabel(String read, String hospital) {
         assertThat(FieldText.hospital(read)).isEqualTo(hospital);
     }
