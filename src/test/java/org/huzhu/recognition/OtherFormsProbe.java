@@ -102,6 +102,9 @@ public final class OtherFormsProbe {
         if (dpi == null && variant == Variants.Variant.SCAN && Boolean.getBoolean("faded")) {
             return saved(Variants.fadedScan(truth, style, seed), seed);
         }
+        if (dpi == null && variant == Variants.Variant.SCAN && Boolean.getBoolean("pale")) {
+            return saved(Variants.paleScan(truth, style, seed), seed);
+        }
         if (dpi == null && variant == Variants.Variant.SCAN && !style.equals(PngRenderer.Style.PLAIN)) {
             return saved(Variants.scan(truth, style, seed), seed);
         }

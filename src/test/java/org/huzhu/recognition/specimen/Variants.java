@@ -199,6 +199,18 @@ public final class Variants {
         return PngRenderer.png(ImageOps.grey(soft));
     }
 
+    /**
+     * A sharp scan of a pale print (a laser printer low on toner, or the scanner's brightness set high): every ink lightened
+     * to 0.45–0.6 of its darkness — black data a mid grey (115–140), the seal's red lighter still — with no blur or dust,
+     * so that the data stays darker than the seal and the ring apart from the text, as a pale office printout scans.
+     */
+    public static byte[] paleScan(ReceiptTruth truth, PngRenderer.Style style, long seed) {
+        Random random = new Random(seed * 37 + Variant.SCAN.ordinal());
+        BufferedImage page = scannedColour(truth, style, random);
+        ImageOps.fade(page, 0.45 + random.nextDouble() * 0.15);
+        return PngRenderer.png(ImageOps.grey(page));
+    }
+
     private static BufferedImage scan(ReceiptTruth truth, PngRenderer.Style style, Random random) {
         return ImageOps.grey(scannedColour(truth, style, random));
     }
