@@ -646,8 +646,10 @@ final class SecondReads {
     /**
      * The field the look's characters name as a remnant of its label: of the labels they keep the most characters of in
      * order (at least {@link #REMNANT}), the one left when those whose field is read or labelled elsewhere, and those of
-     * no field read exactly elsewhere ({@link ReceiptReading#seen()}), are set aside, if it is of the value's sort (an
-     * amount's, a date's). A look that reads any label exactly names no remnant's field.
+     * no field read exactly elsewhere ({@link ReceiptReading#seen()}), are set aside, and those the kind of receipt does
+     * not print ({@link #printedOn}: an outpatient receipt's stay), if it is of the value's sort (an amount's, a date's).
+     * A look that reads any label exactly names no remnant's field: 日期 of an outpatient receipt's 开票日期, its 门诊日期
+     * read elsewhere, is the issue date's (set 2's clean outpatient receipts left four issue dates out so).
      */
     private static Remnant remnantOf(String look, ReceiptReading.Sort sort, ReceiptReading reading, Map<ReceiptField, Value> fields) {
         // a look that reads a label exactly has said whose the amount is, or that it is no one's the remnant may name
@@ -665,6 +667,7 @@ final class SecondReads {
         }
         if (nearest.isEmpty()) return Remnant.NOTHING;
         List<ReceiptLabel> open = nearest.stream()
+                .filter(l -> printedOn(reading.kind(), l == ReceiptLabel.STAY ? ReceiptField.ADMISSION_DATE : l.field()))
                 .filter(l -> l.field() == null ? !reading.seen().contains(l) : !fields.containsKey(l.field()) && !reading.labelled().contains(l.field()))
                 .toList();
         boolean ofItsSort = open.size() == 1 && (sort == ReceiptReading.Sort.DATE ? open.getFirst().isDate() : open.getFirst().isAmount());

@@ -1033,6 +1033,26 @@ class SecondReadsTest {
                 .doesNotContainKey(ReceiptField.SELF_PAID);
     }
 
+    /**
+     * An outpatient receipt's 开票日期 of which the looks keep 日期: of the date labels ending so, 门诊日期 was read elsewhere
+     * and an outpatient receipt prints no stay (入院日期, 出院日期, 住院日期), so the date is the issue date's. On an inpatient
+     * receipt the remnant could as well be its admission's or discharge's: left out.
+     */
+    @Test
+    void givesADateToTheIssueDateWhenTheOtherDatesItsRemnantCouldBeAreReadOrNotPrintedOnTheKindOfReceipt() {
+        ScriptedLines lines = new ScriptedLines().label(5, "日期:").answer(5, 2.0, "2026-07-24").answer(5, 1.5, "2026/07/24");
+        Map<ReceiptField, Value> visit = values(ReceiptField.VISIT_DATE, "2026-07-23", 1);
+        ReceiptReading outpatient = unlabelled(visit, visit.keySet(), "2026-07-24", 5);
+
+        ReceiptReading read = SecondReads.apply(outpatient, lines);
+
+        assertThat(read.fields().get(ReceiptField.ISSUE_DATE).text()).isEqualTo("2026-07-24");
+        assertThat(read.warnings()).contains("开票日期的标签残缺，只认出「日期:」，与之相近的其他标签都已在页上找到，无标签的日期 2026-07-24 按开票日期取用，请核对原件");
+        ReceiptReading inpatient = new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, outpatient.fields(), outpatient.labelled(), List.of(), false,
+                List.of(), Map.of(), outpatient.unlabelled());
+        assertThat(SecondReads.apply(inpatient, lines).fields()).doesNotContainKey(ReceiptField.ISSUE_DATE);
+    }
+
     /** The page as it came is asked for a remnant only when the looks without its seal said nothing of whose the amount is. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
