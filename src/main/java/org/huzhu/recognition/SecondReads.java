@@ -647,9 +647,9 @@ final class SecondReads {
      * The field the look's characters name as a remnant of its label: of the labels they keep the most characters of in
      * order (at least {@link #REMNANT}), the one left when those whose field is read or labelled elsewhere, and those of
      * no field read exactly elsewhere ({@link ReceiptReading#seen()}), are set aside, and those the kind of receipt does
-     * not print ({@link #printedOn}: an outpatient receipt's stay), if it is of the value's sort (an amount's, a date's).
-     * A look that reads any label exactly names no remnant's field: 日期 of an outpatient receipt's 开票日期, its 门诊日期
-     * read elsewhere, is the issue date's (set 2's clean outpatient receipts left four issue dates out so).
+     * not print ({@link #printedOn}: an outpatient receipt's stay), if it is of the value's sort (an amount's, a date's):
+     * 日期 of an outpatient receipt's 开票日期, its 门诊日期 read elsewhere, is the issue date's (set 2's clean outpatient
+     * receipts read 开票日期 as 日期: and 间日期:). A look that reads any label exactly names no remnant's field.
      */
     private static Remnant remnantOf(String look, ReceiptReading.Sort sort, ReceiptReading reading, Map<ReceiptField, Value> fields) {
         // a look that reads a label exactly has said whose the amount is, or that it is no one's the remnant may name
