@@ -104,7 +104,7 @@ final class PageReading {
     static final double HOSPITAL_SLOT_LENGTH = 24;
 
     boolean isRead(ReceiptLabel label) {
-        return fields.containsKey(label == ReceiptLabel.STAY ? ReceiptField.ADMISSION_DATE : label.field());
+        return fields.containsKey(label.firstField());
     }
 
     /** Whether a label's field is still to be read: not read, or (an amount) read as something that is not one. */

@@ -84,6 +84,11 @@ enum ReceiptLabel {
         return field;
     }
 
+    /** The field a value after the label fills first: its own, or for the stay (住院时间, two dates) the admission date. */
+    ReceiptField firstField() {
+        return this == STAY ? ReceiptField.ADMISSION_DATE : field;
+    }
+
     boolean isAmount() {
         return field != null && field.ordinal() >= ReceiptField.TOTAL.ordinal();
     }

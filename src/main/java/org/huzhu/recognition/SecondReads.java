@@ -667,7 +667,7 @@ final class SecondReads {
         }
         if (nearest.isEmpty()) return Remnant.NOTHING;
         List<ReceiptLabel> open = nearest.stream()
-                .filter(l -> printedOn(reading.kind(), l == ReceiptLabel.STAY ? ReceiptField.ADMISSION_DATE : l.field()))
+                .filter(l -> printedOn(reading.kind(), l.firstField()))
                 .filter(l -> l.field() == null ? !reading.seen().contains(l) : !fields.containsKey(l.field()) && !reading.labelled().contains(l.field()))
                 .toList();
         boolean ofItsSort = open.size() == 1 && (sort == ReceiptReading.Sort.DATE ? open.getFirst().isDate() : open.getFirst().isAmount());
