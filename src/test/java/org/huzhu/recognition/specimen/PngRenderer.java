@@ -59,10 +59,16 @@ public final class PngRenderer {
      * ({@link ReceiptLayout#sealOverPayer}), rather than over the hospital and the payments, as many desks stamp; and
      * the form in another ink (null: {@link Ink#FORM}'s red; black for the forms printed in black, whose labels share
      * the data's ink); and the data printed off the form's grid, {@code dataDrop} millimetres lower (negative: higher), as a
-     * hospital's printer feeds a pre-printed form a little off.
+     * hospital's printer feeds a pre-printed form a little off; and the data in WenQuanYi Zen Hei
+     * ({@link ReceiptFont#zenHei()}) rather than Micro Hei, where it is not in the Song face.
      */
-    public record Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop) {
+    public record Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop,
+                        boolean zenHeiData) {
         public static final Style PLAIN = new Style(false, false, null, false);
+
+        public Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop) {
+            this(songData, songForm, sealInk, sealOverPayer, formInk, dataDrop, false);
+        }
 
         public Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer) {
             this(songData, songForm, sealInk, sealOverPayer, null, 0);
@@ -75,7 +81,7 @@ public final class PngRenderer {
 
     /** The page printed in a {@link Style}. */
     public static BufferedImage render(ReceiptTruth truth, int dpi, Style style) {
-        Java2dCanvas canvas = new Java2dCanvas(dpi, style.songData() ? ReceiptFont.song() : ReceiptFont.awt(),
+        Java2dCanvas canvas = new Java2dCanvas(dpi, style.songData() ? ReceiptFont.song() : style.zenHeiData() ? ReceiptFont.zenHei() : ReceiptFont.awt(),
                 style.songForm() ? ReceiptFont.song() : ReceiptFont.awt(), style.sealInk(), style.formInk(), style.dataDrop());
         ReceiptLayout.draw(truth, canvas, style.sealOverPayer());
         return canvas.finish();
