@@ -122,7 +122,8 @@ public final class OtherFormsProbe {
         int[] rgb = sealInk == null ? null : java.util.Arrays.stream(sealInk.split(",")).mapToInt(Integer::parseInt).toArray();
         PngRenderer.Style style = new PngRenderer.Style(Boolean.getBoolean("song"), Boolean.getBoolean("songForm"),
                 rgb == null ? null : new java.awt.Color(rgb[0], rgb[1], rgb[2]), Boolean.getBoolean("sealOverPayer"),
-                Boolean.getBoolean("blackForm") ? java.awt.Color.BLACK : null, Double.parseDouble(System.getProperty("dataDrop", "0")), Boolean.getBoolean("zenHei"));
+                Boolean.getBoolean("blackForm") ? java.awt.Color.BLACK : null, Double.parseDouble(System.getProperty("dataDrop", "0")),
+                Boolean.getBoolean("zenHei"));
         if (dpi == null && variant == Variants.Variant.PHONE && Boolean.getBoolean("wood")) {
             return saved(Variants.photoOnWood(truth, style, seed), seed);
         }

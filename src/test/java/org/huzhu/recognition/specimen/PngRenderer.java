@@ -81,8 +81,9 @@ public final class PngRenderer {
 
     /** The page printed in a {@link Style}. */
     public static BufferedImage render(ReceiptTruth truth, int dpi, Style style) {
-        Java2dCanvas canvas = new Java2dCanvas(dpi, style.songData() ? ReceiptFont.song() : style.zenHeiData() ? ReceiptFont.zenHei() : ReceiptFont.awt(),
-                style.songForm() ? ReceiptFont.song() : ReceiptFont.awt(), style.sealInk(), style.formInk(), style.dataDrop());
+        Font data = style.songData() ? ReceiptFont.song() : style.zenHeiData() ? ReceiptFont.zenHei() : ReceiptFont.awt();
+        Java2dCanvas canvas = new Java2dCanvas(dpi, data, style.songForm() ? ReceiptFont.song() : ReceiptFont.awt(), style.sealInk(),
+                style.formInk(), style.dataDrop());
         ReceiptLayout.draw(truth, canvas, style.sealOverPayer());
         return canvas.finish();
     }

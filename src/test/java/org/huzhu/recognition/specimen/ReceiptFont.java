@@ -34,10 +34,7 @@ final class ReceiptFont {
         return Song.FONT;
     }
 
-    /**
-     * WenQuanYi Zen Hei (fonts-wqy-zenhei) at 1 point: {@link PngRenderer}'s other Hei face for the data, its strokes
-     * heavier and its punctuation smaller than Micro Hei's (a middle dot a few pixels wide).
-     */
+    /** WenQuanYi Zen Hei (fonts-wqy-zenhei) at 1 point: {@link PngRenderer}'s other Hei face for the data. */
     static Font zenHei() {
         return ZenHei.FONT;
     }
