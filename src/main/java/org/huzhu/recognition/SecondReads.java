@@ -1180,7 +1180,11 @@ final class SecondReads {
      * A payer whose name neither the page nor a look at its slot read (a three-character name alone in a wide cell came
      * back from the line model as nothing), read with its label on the page with both inks
      * ({@link LineReader#readLineWithLabels}): the name is the Chinese characters right after the payer's label and
-     * before any other label, taken when both looks, at two scales, read the same name ({@link #afterPayersLabel}).
+     * before any other label, taken when both looks, at two scales, read the same name ({@link #afterPayersLabel}). The
+     * look ends a line height before the slot's end, where the next label begins: reaching it, both looks read that
+     * label's first character as the name's last (吴杰开 for 吴杰 before 开具日期). Set 1's probes: SONG300 410 → 411 fields
+     * right, PALESCAN 353 → 354, TPALESCAN 479/97/11 → 480/98/9, WIDENAMES 1235/30/6 → 1236/31/4, WIDEZEN300 1222/43/6 →
+     * 1223/43/5, the other 21 as before.
      */
     private static Value payerWithItsLabel(Area slot, LineReader lines) {
         if (slot == null) return null;
@@ -1188,8 +1192,8 @@ final class SecondReads {
         String name = null;
         double confidence = 1;
         for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
-            TextBox box = lines.readLineWithLabels(slot.x() - LABEL_REACH * h, slot.y() - h / 3, slot.width() + LABEL_REACH * h, h * 5 / 3,
-                    scale, "");
+            TextBox box = lines.readLineWithLabels(slot.x() - LABEL_REACH * h, slot.y() - h / 3, slot.width() - h + LABEL_REACH * h,
+                    h * 5 / 3, scale, "");
             String read = box == null ? null : afterPayersLabel(TextLine.fold(box.text()).replaceAll("\\s", ""));
             if (read == null || name != null && !name.equals(read)) return null;
             name = read;

@@ -1563,6 +1563,33 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.PAYER_NAME).confidence()).isCloseTo(0.8 * SecondReads.OUTVOTED_TRUST, within(1e-9));
     }
 
+    /**
+     * A payer read with its label, the next label a little past the name (交款人：吴杰 … 开具日期): a look that reached the
+     * next label read its first character as the name's last, 吴杰开, twice. The look ends a line height before the slot's
+     * end, where the next label begins.
+     */
+    @Test
+    void aPayerReadWithItsLabelIsNotRunOnIntoTheNextLabel() {
+        Area slot = row(1);
+        double nextLabel = slot.x() + slot.width();
+        LineReader lines = new LineReader() {
+            @Override
+            public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
+                return null;
+            }
+
+            @Override
+            public TextBox readLineWithLabels(double x, double y, double width, double height, double scale, String alphabet) {
+                String text = x + width > nextLabel - slot.height() ? "交款人：吴杰开" : "交款人：吴杰";
+                return new TextBox(text, x, y, width, height, 0.9);
+            }
+        };
+
+        ReceiptReading read = SecondReads.apply(reading(values(), Map.of(ReceiptField.PAYER_NAME, slot)), lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo("吴杰");
+    }
+
     @Test
     void aPayerReadWithItsLabelIsLeftOutWhenTheTwoLooksDisagree() {
         ScriptedLines lines = new ScriptedLines().withLabels(1, 2.0, "交款人：徐雪涛").withLabels(1, 1.5, "交款人：徐雪清");
