@@ -14,7 +14,7 @@
 # (Variants.photoOnWood): WOODPHONE and TWOODPHONE. A sharp scan of a pale print (Variants.paleScan: every ink at about
 # half its darkness, the data still darker than the seal): PALESCAN (other forms, the form printed black), TPALESCAN
 # (the template, its form red) and PALESONG (other forms, form and data in the thin Song face, the form black). WIDENAMES:
-# other forms' clean images, seeds 1-90, each paid by a name of a hundred surnames and 366 given-name characters
+# other forms' clean images, seeds 1-90, each paid by a name of 102 surnames and 366 given-name characters
 # (OtherFormsProbe.wideName) where ReceiptFaker draws from fifty; WIDEZEN300: the same at 300 dpi, the data in
 # WenQuanYi Zen Hei (PngRenderer.Style.zenHeiData).
 # See docs/receipts.md and the lab notes in docs/benchmarks.md.

@@ -1181,8 +1181,9 @@ final class SecondReads {
      * back from the line model as nothing), read with its label on the page with both inks
      * ({@link LineReader#readLineWithLabels}): the name is the Chinese characters right after the payer's label and
      * before any other label, taken when both looks, at two scales, read the same name ({@link #afterPayersLabel}). The
-     * look ends a line height before the slot's end, where the next label begins: reaching it, both looks read that
-     * label's first character as the name's last (吴杰开 for 吴杰 before 开具日期). Set 1's probes: SONG300 410 → 411 fields
+     * look ends a line height before the slot's end, where the next label begins, as the looks at the slot alone end
+     * before it ({@link #withinItsSlot}): reaching it, both looks read that label's first character as the name's last
+     * (吴杰开 for 吴杰 before 开具日期). Set 1's probes: SONG300 410 → 411 fields
      * right, PALESCAN 353 → 354, TPALESCAN 479/97/11 → 480/98/9, WIDENAMES 1235/30/6 → 1236/31/4, WIDEZEN300 1222/43/6 →
      * 1223/43/5, the other 21 as before.
      */
