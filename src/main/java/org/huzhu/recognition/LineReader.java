@@ -1,5 +1,7 @@
 package org.huzhu.recognition;
 
+import java.util.List;
+
 /**
  * A second look at one line of a page image already read: the text inside a box (in the page's
  * own units, as its {@link TextBox}es) read as a single line, at a larger scale than the page was
@@ -52,6 +54,15 @@ public interface LineReader {
      */
     default TextBox readLineWithLabels(double x, double y, double width, double height, double scale, String alphabet) {
         return readLine(x, y, width, height, scale, alphabet);
+    }
+
+    /**
+     * The words along the upper arc of the round seal found on the page (a 收费专用章 names its hospital there), unrolled
+     * into a line and read by each model a look may use: one read a model, the empty ones left out. Empty where the page
+     * has no seal's ring, and from a reader that has no such look.
+     */
+    default List<String> readSealWords() {
+        return List.of();
     }
 
     /** Reads nothing: for pages that were not read by OCR. */

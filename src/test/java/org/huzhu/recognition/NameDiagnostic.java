@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Diagnostic (not a test): for each image named, the lines read ({@code -Dlines=true} the boxes, {@code -DtextLines=true}
  * the lines), the first values, the values no label was read before, and every second look ({@code -Dscales=true}: each
- * look at a label at four more scales).
+ * look at a label at four more scales), and the words read along the seal's arc.
  */
 public final class NameDiagnostic {
     public static void main(String[] args) throws Exception {
@@ -27,6 +27,7 @@ public final class NameDiagnostic {
                 }
                 return shown(kind, look.get(), x, y, w, h, s, a);
             });
+            page.lines().readSealWords().forEach(words -> System.out.println("  seal words " + words));
             long t2 = System.nanoTime();
             ReceiptReading second = SecondReads.apply(first, spy, HospitalList.shipped());
             System.out.println("  second looks " + (System.nanoTime() - t2) / 1_000_000 + " ms");

@@ -69,6 +69,12 @@ final class WatchedLines implements LineReader {
         return watcher.look(KINDS.get(3), x, y, w, h, s, "labels", () -> lines.readLabel(x, y, w, h, s));
     }
 
+    /** The seal's words, read as the page's reader reads them (not watched: they are no look at a box). */
+    @Override
+    public List<String> readSealWords() {
+        return lines.readSealWords();
+    }
+
     @Override
     public TextBox readLabelWithSeal(double x, double y, double w, double h, double s) {
         return watcher.look(KINDS.get(4), x, y, w, h, s, "labels", () -> lines.readLabelWithSeal(x, y, w, h, s));

@@ -84,6 +84,19 @@ final class SealRing {
 
     /** The seal's ring on the page, or null when no circle of a seal's size has ink most of the way round. */
     static Ring find(GreyImage page) {
+        return find(page, BLACK);
+    }
+
+    /**
+     * The seal's ring on a layer of a colour page that holds the red ink alone, drawn black (the form's labels, rules and
+     * seal, {@link InkLayers#redInk}): there ink of any grey may be the seal's. Null as {@link #find(GreyImage)}.
+     */
+    static Ring findInRedInk(GreyImage redInk) {
+        return find(redInk, 0);
+    }
+
+    /** The ring, counting only ink from {@code black} to paper: darker ink is the data's. */
+    private static Ring find(GreyImage page, int black) {
         int w = page.width() / CELL, h = page.height() / CELL;
         if (w < 16 || h < 16) return null;
         int[] small = shrunk(page, w, h);
@@ -95,7 +108,7 @@ final class SealRing {
             for (int x = 1; x < w - 1; x++) {
                 int near = 255;
                 for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) near = Math.min(near, small[(y + dy) * w + x + dx]);
-                if (near < BLACK || near >= INK) continue;
+                if (near < black || near >= INK) continue;
                 int gx = small[(y - 1) * w + x + 1] + 2 * small[y * w + x + 1] + small[(y + 1) * w + x + 1]
                         - small[(y - 1) * w + x - 1] - 2 * small[y * w + x - 1] - small[(y + 1) * w + x - 1];
                 int gy = small[(y + 1) * w + x - 1] + 2 * small[(y + 1) * w + x] + small[(y + 1) * w + x + 1]
@@ -120,14 +133,14 @@ final class SealRing {
         }
         if (best < 0) return null;
         int r = best / (w * h) + minR, cy = best % (w * h) / w, cx = best % w;
-        return ringAround(page, (cx + 0.5) * CELL, (cy + 0.5) * CELL, (r + 0.5) * CELL);
+        return ringAround(page, (cx + 0.5) * CELL, (cy + 0.5) * CELL, (r + 0.5) * CELL, black);
     }
 
     /**
      * The ring round a centre the votes found, at the radius near {@code radius} (two cells either way) with ink that is
      * not black at most of its angles; null when no radius there has such ink at {@link #COVERED} of them.
      */
-    private static Ring ringAround(GreyImage page, double x, double y, double radius) {
+    private static Ring ringAround(GreyImage page, double x, double y, double radius, int black) {
         Ring best = null;
         double bestCover = COVERED;
         for (double r = radius - 2 * CELL; r <= radius + 2 * CELL; r += 1) {
@@ -141,12 +154,12 @@ final class SealRing {
                     if (px >= 0 && px < page.width() && py >= 0 && py < page.height()) min = Math.min(min, page.at(px, py));
                 }
                 darkest[a] = min;
-                if (min >= BLACK && min < INK) covered++;
+                if (min >= black && min < INK) covered++;
             }
             double cover = (double) covered / ANGLES;
             if (cover > bestCover) {
                 bestCover = cover;
-                int[] inked = Arrays.stream(darkest).filter(v -> v >= BLACK && v < INK).sorted().toArray();
+                int[] inked = Arrays.stream(darkest).filter(v -> v >= black && v < INK).sorted().toArray();
                 best = new Ring(x, y, r, inked[inked.length / 2]);
             }
         }

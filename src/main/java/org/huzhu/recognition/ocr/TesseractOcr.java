@@ -199,7 +199,13 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         });
         ImagePreparation.Prepared p = prepared[0];
         Supplier<GreyImage> both = p.form() == null ? p::data : ImagePreparation.once(() -> PageGeometry.darker(p.data(), p.form()));
+        Supplier<List<String>> sealWords = ImagePreparation.once(() -> sealWords(p));
         return new OcrPage(inPageUnits(pageIndex, words, p, formWords), new LineReader() {
+            @Override
+            public List<String> readSealWords() {
+                return sealWords.get();
+            }
+
             @Override
             public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
                 return TesseractOcr.this.readLine(p, p.data(), x, y, width, height, scale, alphabet);
@@ -228,6 +234,30 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
                 return TesseractOcr.this.readLine(p, p.withoutSeal().get(), x, y, width, height, scale, alphabet);
             }
         });
+    }
+
+    /**
+     * The words along the upper arc of the page's round seal ({@link SealWords}), read by the page's model and by the
+     * looks' (where it is there), the empty reads left out. The seal is looked for where its ink is: on a colour page in
+     * the red ink's layer, drawn black there; on a grey page on the page as one layer, seal and all (as it came, where
+     * the seal was taken out of it), where only ink lighter than black is the seal's. A grey page read in two layers has
+     * its seal's ink parted between them, and is made one layer for it.
+     */
+    private List<String> sealWords(ImagePreparation.Prepared read) {
+        ImagePreparation.Prepared p = read.form() != null && read.oneLayer() != null ? read.oneLayer().get() : read;
+        boolean colour = p.form() != null;
+        GreyImage layer = colour ? p.form() : p.withSeal() != null ? p.withSeal().get() : p.data();
+        SealRing.Ring ring = colour ? SealRing.findInRedInk(layer) : SealRing.find(layer);
+        GreyImage band = ring == null ? null : SealWords.unrolled(layer, ring);
+        if (band == null) return List.of();
+        GreyImage image = PageGeometry.framed(band, (int) Math.ceil(band.height() * 0.5));
+        int dpi = dpi(p);
+        List<String> reads = new ArrayList<>();
+        for (String model : looksTessdata != null ? List.of(LANGUAGE, LOOKS) : List.of(LANGUAGE)) {
+            String words = text(withEngine(model, engine -> engine.characters(image, dpi, TessEngine.LINE, "")));
+            if (!words.isBlank()) reads.add(words);
+        }
+        return reads;
     }
 
     /**
