@@ -140,6 +140,7 @@ final class SecondReads {
         fields.putAll(reading.fields());
         List<String> warnings = new ArrayList<>(reading.warnings());
         List<ReceiptField> disagreed = new ArrayList<>();
+        List<Value> hospitalReads = new ArrayList<>();
         for (ReceiptField field : NAMES) {
             Value first = fields.get(field);
             if (first == null || first.area() == null) continue;
@@ -151,6 +152,7 @@ final class SecondReads {
                 if (listed == null) listed = listedAtOtherScales(hospitals, reads, roomAfter != null ? HOSPITAL_IN_ITS_ROOM : HOSPITAL_NAME, lines);
                 if (listed != null) name = listed;
             }
+            if (field == ReceiptField.HOSPITAL) hospitalReads.addAll(reads);
             Value nearest = name == null && field == ReceiptField.HOSPITAL && hospitals != null ? nearestOfAll(hospitals, reads) : null;
             if (nearest != null) {
                 fields.put(field, nearest);
@@ -202,6 +204,7 @@ final class SecondReads {
             if (again == null && field == ReceiptField.HOSPITAL && hospitals != null) {
                 List<Value> reads = new ArrayList<>(looks);
                 again = listedWithoutSeal(slot, lines, hospitals, reads);
+                hospitalReads.addAll(reads);
                 Value nearest = again == null ? nearestOfAll(hospitals, reads) : null;
                 if (nearest != null) {
                     fields.put(field, nearest);
@@ -211,6 +214,12 @@ final class SecondReads {
             }
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
+        Value sealed = hospitals == null || fields.containsKey(ReceiptField.HOSPITAL) ? null : onItsSeal(hospitalReads, lines, hospitals);
+        if (sealed != null) {
+            fields.put(ReceiptField.HOSPITAL, sealed);
+            warnings.remove(ReceiptField.HOSPITAL.chinese() + "几次识别的结果不一致，已舍弃，请核对");
+            warnings.add("收款单位未能读出，印章上读到医疗机构名录中的「" + sealed.text() + "」，按收款单位取用，请核对原件");
+        }
         if (!fields.containsKey(ReceiptField.PAYER_NAME) && !disagreed.contains(ReceiptField.PAYER_NAME)) {
             Value payer = payerWithItsLabel(reading.slots().get(ReceiptField.PAYER_NAME), lines);
             if (payer != null) fields.put(ReceiptField.PAYER_NAME, payer);
@@ -1326,6 +1335,23 @@ final class SecondReads {
         if (listed == null) return null;
         double confidence = reads.stream().mapToDouble(Value::confidence).max().orElse(0);
         return new Value(listed, OUTVOTED_TRUST * OUTVOTED_TRUST * confidence, reads.getFirst().area());
+    }
+
+    /**
+     * The hospital a receipt's seal names, where its printed name was not read: the words along the seal's upper arc
+     * ({@link LineReader#readSealWords}: a 收费专用章 is the hospital's own, and names it there) read by each model,
+     * together with what was read of the printed name, all come nearest to one listed hospital ({@link #nearestOfAll}:
+     * two reads or more speaking, none for another hospital). The seal lies over the printed 收款单位 it repeats; its
+     * words stand clear of the print. Null when the page has no seal or its words name no listed hospital so: a seal's
+     * name the list lacks is never taken for a listed one near it ({@link HospitalList#readsShowAnother}).
+     */
+    static Value onItsSeal(List<Value> printed, LineReader lines, HospitalList hospitals) {
+        List<String> seal = lines.readSealWords();
+        if (seal.isEmpty()) return null;
+        List<Value> reads = new ArrayList<>(printed);
+        Area where = printed.isEmpty() ? null : printed.getFirst().area();
+        seal.forEach(words -> reads.add(new Value(words, PageReading.PLACED_TRUST, where)));
+        return nearestOfAll(hospitals, reads);
     }
 
     /** The reviewer's warning for a name the list chose as the one its reads all come nearest to ({@link #nearestOfAll}). */

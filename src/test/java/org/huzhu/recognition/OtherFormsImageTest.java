@@ -145,6 +145,19 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * The template blurred (seeds 19 and 26), its hospital under the seal read by no look as a listed one and left out:
+     * the words along the seal's arc, read by both models, name it ({@link SecondReads#onItsSeal}). Both are read
+     * (neither before).
+     */
+    @Test
+    void aHospitalNoLookReadUnderItsSealIsTheOneTheSealsWordsName() {
+        List<String> wrong = new ArrayList<>();
+        int right = read(new long[] {19, 26}, ReceiptFaker::receipt, Variants.Variant.BLURRED, List.of("hospital"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("hospitals read right of 2 (neither before)").isEqualTo(2);
+    }
+
+    /**
      * Scans of other forms whose hospital every read so far named no listed hospital with: 京出市人民医院 (seed 2),
      * 草门市 and 剂门市 for 荆门市 (seeds 21, 29), read right by a look at another scale; 武汉市第--医院 (seed 23), its 一
      * read as two hyphens. All four are read (none before).

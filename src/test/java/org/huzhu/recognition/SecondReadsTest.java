@@ -103,6 +103,20 @@ class SecondReadsTest {
             return answered("label~withSeal", x, y, width, height);
         }
 
+        /** Answers the reads of the words along the page's seal ({@link LineReader#readSealWords}). */
+        ScriptedLines sealWords(String... reads) {
+            seal = List.of(reads);
+            return this;
+        }
+
+        private List<String> seal = List.of();
+
+        @Override
+        public List<String> readSealWords() {
+            asked.add("seal");
+            return seal;
+        }
+
         @Override
         public TextBox readLabel(double x, double y, double width, double height, double scale) {
             int row = (int) Math.round((y + height / 2) / 100);
@@ -356,6 +370,55 @@ class SecondReadsTest {
                 .endsWith("按医疗机构名录取最接近的「华中科技大学同济医学院附属协和医院」，请核对原件");
         assertThat(unlisted.fields()).doesNotContainKey(ReceiptField.HOSPITAL);
         assertThat(unlisted.warnings()).contains("收款单位几次识别的结果不一致，已舍弃，请核对");
+    }
+
+    /**
+     * A hospital whose printed name the seal lies over, its reads disagreeing and too damaged to name a listed hospital:
+     * the words along the seal's arc, read by each model (set 2's scan of 华中科技大学同济医学院附属同济医院, doc-002), both
+     * come nearest to it, and it is taken with a warning that says so; the warning that the reads disagreed goes. With
+     * no seal on the page, or no list, it stays left out; seal words read once only do not name it.
+     */
+    @Test
+    void aHospitalUnderTheSealIsTheListedOneTheWordsAlongTheSealsArcName() {
+        ReceiptReading page = reading(values(ReceiptField.HOSPITAL, "人2技太守避襄沈附属同济医院", 7), Map.of());
+        ScriptedLines looks = new ScriptedLines().answer(7, 2.0, "ff..:if,技大c“汀吊浩附属同济医院").answer(7, 1.5, "tr..:lf,挂大<“汀-吊浩附属同济医院");
+
+        ReceiptReading sealed = SecondReads.apply(page, looks.sealWords(".人中科技大学同济医学院附属同洲医院", "2杰中移技大学同济医学院附属同蹇医阪"),
+                HospitalList.shipped());
+
+        Value hospital = sealed.fields().get(ReceiptField.HOSPITAL);
+        assertThat(hospital.text()).isEqualTo("华中科技大学同济医学院附属同济医院");
+        assertThat(sealed.warnings()).containsExactly("收款单位未能读出，印章上读到医疗机构名录中的「华中科技大学同济医学院附属同济医院」，按收款单位取用，请核对原件");
+        for (ScriptedLines lines : List.of(looks.sealWords(), looks.sealWords(".人中科技大学同济医学院附属同洲医院"))) {
+            ReceiptReading unsealed = SecondReads.apply(page, lines, HospitalList.shipped());
+            assertThat(unsealed.fields()).doesNotContainKey(ReceiptField.HOSPITAL);
+            assertThat(unsealed.warnings()).containsExactly("收款单位几次识别的结果不一致，已舍弃，请核对");
+        }
+        assertThat(SecondReads.apply(page, looks.sealWords(".人中科技大学同济医学院附属同洲医院", "2杰中移技大学同济医学院附属同蹇医阪"), null)
+                .fields()).doesNotContainKey(ReceiptField.HOSPITAL);
+    }
+
+    /**
+     * A seal whose label was lost with its printed name (开票单位（章） and 大冶市人民医院 under a phone photo's seal, no slot
+     * for the hospital at all): its words alone name it. A seal naming a hospital the list lacks, a character from a
+     * listed one (利川市人民医院, against the list without it: 汉川市人民医院), names none; and a page whose printed name
+     * was read is not looked at for its seal.
+     */
+    @Test
+    void aSealAloneNamesTheHospitalWhoseLabelWasLostButNeverOneTheListLacks() {
+        ReceiptReading page = reading(Map.of(), Map.of());
+
+        ReceiptReading sealed = SecondReads.apply(page, new ScriptedLines().sealWords("/_\\大冶市人民医院/和", "大治市人民医院"), HospitalList.shipped());
+        ReceiptReading lacking = SecondReads.apply(page, new ScriptedLines().sealWords("利川市人民医院", "/利川市人民医院"),
+                HospitalList.shipped().without("利川市人民医院"));
+        ScriptedLines printed = new ScriptedLines().answer(7, 2.0, "利川市人民医院").sealWords("大冶市人民医院", "大冶市人民医院");
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "利川市人民医院", 7), Map.of()), printed,
+                HospitalList.shipped());
+
+        assertThat(sealed.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("大冶市人民医院");
+        assertThat(lacking.fields()).doesNotContainKey(ReceiptField.HOSPITAL);
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo("利川市人民医院");
+        assertThat(printed.asked).doesNotContain("seal");
     }
 
     /**
