@@ -116,7 +116,7 @@ public final class OtherFormsProbe {
         return other;
     }
 
-    private static byte[] image(ReceiptTruth truth, Variants.Variant variant, long seed) throws java.io.IOException {
+    static byte[] image(ReceiptTruth truth, Variants.Variant variant, long seed) throws java.io.IOException {
         Integer dpi = Integer.getInteger("dpi");
         String sealInk = System.getProperty("sealInk");
         int[] rgb = sealInk == null ? null : java.util.Arrays.stream(sealInk.split(",")).mapToInt(Integer::parseInt).toArray();
