@@ -11,7 +11,9 @@ import java.util.Arrays;
  * cell's darkest pixel so the thin ring stays), and it is a seal when ink that is not black lies on that circle most of
  * the way round. The page without it is the page itself, but inside the seal's disc ink as light as the ring's (the
  * ring, its star and its words, and whatever else is printed that light there) goes; darker ink — the data the seal was
- * pressed over — stays with its antialiased rim, and nothing outside the disc changes.
+ * pressed over — stays with its antialiased rim, and nothing outside the disc changes. On a colour page's layer of red
+ * ink, drawn black, the same shape finds the seal among the form's labels and rules ({@link #findInRedInk}), for the
+ * words along its arc ({@link SealWords}).
  */
 final class SealRing {
 
@@ -137,8 +139,8 @@ final class SealRing {
     }
 
     /**
-     * The ring round a centre the votes found, at the radius near {@code radius} (two cells either way) with ink that is
-     * not black at most of its angles; null when no radius there has such ink at {@link #COVERED} of them.
+     * The ring round a centre the votes found, at the radius near {@code radius} (two cells either way) with ink no darker
+     * than {@code black} at most of its angles; null when no radius there has such ink at {@link #COVERED} of them.
      */
     private static Ring ringAround(GreyImage page, double x, double y, double radius, int black) {
         Ring best = null;

@@ -33,17 +33,20 @@ final class SealWords {
         int width = (int) Math.round(SPAN * middle);
         int height = (int) Math.round(ring.radius() * (OUTER - INNER));
         if (width < 1 || height < 1) return null;
-        int ink = Math.min(ring.ink(), 254);
-        byte[] out = new byte[width * height];
-        for (int v = 0; v < height; v++) {
-            double r = ring.radius() * OUTER - v;
-            for (int u = 0; u < width; u++) {
-                double angle = 1.5 * Math.PI - SPAN / 2 + u / middle;
-                int grey = bilinear(page, ring.x() + r * Math.cos(angle), ring.y() + r * Math.sin(angle));
-                out[v * width + u] = (byte) Math.clamp((long) (grey - ink) * 255 / (255 - ink), 0, 255);
-            }
-        }
-        return nameRows(new GreyImage(width, height, out));
+        double outer = ring.radius() * OUTER, start = 1.5 * Math.PI - SPAN / 2;
+        // the strip's pixel centres and the page's both at +0.5: the strip's top row on the outer edge, its columns along the arc
+        GreyImage band = PageGeometry.warp(page, width, height, (x, y) -> {
+            double r = outer - (y - 0.5), angle = start + (x - 0.5) / middle;
+            return new double[] {ring.x() + r * Math.cos(angle) + 0.5, ring.y() + r * Math.sin(angle) + 0.5};
+        });
+        return nameRows(stretched(band, Math.min(ring.ink(), 254)));
+    }
+
+    /** The band with the seal's ink grey and darker drawn black, the paper kept white, the greys between spread out. */
+    private static GreyImage stretched(GreyImage band, int ink) {
+        byte[] out = new byte[band.pixels().length];
+        for (int i = 0; i < out.length; i++) out[i] = (byte) Math.clamp((long) ((band.pixels()[i] & 0xff) - ink) * 255 / (255 - ink), 0, 255);
+        return new GreyImage(band.width(), band.height(), out);
     }
 
     /** Darker than this is ink, in the unrolled band. */
@@ -76,14 +79,5 @@ final class SealWords {
             return band.crop(0, 0, band.width(), y + 1);
         }
         return band;
-    }
-
-    private static int bilinear(GreyImage page, double x, double y) {
-        int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
-        if (x0 < 0 || y0 < 0 || x0 + 1 >= page.width() || y0 + 1 >= page.height()) return 255;
-        double fx = x - x0, fy = y - y0;
-        double top = page.at(x0, y0) * (1 - fx) + page.at(x0 + 1, y0) * fx;
-        double bottom = page.at(x0, y0 + 1) * (1 - fx) + page.at(x0 + 1, y0 + 1) * fx;
-        return (int) Math.round(top * (1 - fy) + bottom * fy);
     }
 }
