@@ -124,6 +124,9 @@ final class ReceiptChecks {
         if (hospital != null && (hospital.text().matches(".*[\\p{Alnum}&&[^\\p{IsHan}]].*") || !hospital.text().matches(".*\\p{IsHan}{2,}.*"))) {
             // Latin letters or digits, or fewer than two Chinese characters in a row: a fragment of the label or the seal
             findings.add(new Finding(Reason.NOT_A_HOSPITAL, true, List.of(ReceiptField.HOSPITAL), "收款单位读到的是残缺或混入其他字符的文字，已舍弃"));
+        } else if (hospital != null && ENDING_ALONE.matcher(hospital.text()).matches()) {
+            // the ending an institution's name ends with and nothing before it: the name itself lost (under the seal)
+            findings.add(new Finding(Reason.NOT_A_HOSPITAL, true, List.of(ReceiptField.HOSPITAL), "收款单位只读到医疗机构名称的结尾，名称的其余部分未能识别，已舍弃"));
         } else if (hospital != null && !INSTITUTION_WORD.matcher(hospital.text()).find()) {
             // no 医, 院, 中心 … at all: a person's name (收款人, 复核人) beside a label not known, never a hospital
             findings.add(new Finding(Reason.NOT_A_HOSPITAL, true, List.of(ReceiptField.HOSPITAL), "收款单位读到的不是医疗机构名称，已舍弃"));
@@ -153,6 +156,12 @@ final class ReceiptChecks {
     private static final Pattern HAN_NAME = Pattern.compile("[\\p{IsHan}·]+");
     private static final Pattern INSTITUTION_WORD = Pattern.compile("[医院诊]|中心|卫生|保健");
     private static final Pattern USUAL_NAME = Pattern.compile("\\p{IsHan}{2,4}|\\p{IsHan}{1,8}·\\p{IsHan}{1,8}");
+    /**
+     * An institution's ending alone (医院, 卫生院, 诊所 …), which names none: set 2's scan read the 医院 the seal left of
+     * 武汉大学人民医院 as the whole name.
+     */
+    private static final Pattern ENDING_ALONE = Pattern.compile("(" + FieldText.HOSPITAL_ENDINGS + ")");
+
     private static final Pattern USUAL_HOSPITAL =
             Pattern.compile("\\p{IsHan}{2,}(" + FieldText.HOSPITAL_ENDINGS + ")(\\(\\p{IsHan}+\\))?");
 

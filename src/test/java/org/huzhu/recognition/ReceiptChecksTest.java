@@ -165,6 +165,24 @@ class ReceiptChecksTest {
         assertThat(r.warnings()).anyMatch(w -> w.contains("收款单位")).noneMatch(w -> w.contains(hospital));
     }
 
+    /**
+     * An institution's ending with nothing before it names no hospital (set 2's scan read only the 医院 the seal left of
+     * 武汉大学人民医院): dropped, as a fragment is. A name that merely ends so, however short, is kept.
+     */
+    @ParameterizedTest(name = "{0}: kept {1}")
+    @CsvSource({"医院, false", "卫生院, false", "诊所, false", "中心, false", "人民医院, true", "协和医院, true", "武汉市第一医院, true"})
+    void dropsAHospitalThatIsAnInstitutionsEndingAlone(String hospital, boolean kept) {
+        Recognition r = check(with(docsReceipt(), ReceiptField.HOSPITAL, hospital), TextSource.OCR);
+
+        if (kept) {
+            assertThat(r.fields()).containsEntry("hospital", hospital);
+            assertThat(r.warnings()).noneMatch(w -> w.contains("已舍弃"));
+        } else {
+            assertThat(r.fields()).doesNotContainKey("hospital");
+            assertThat(r.warnings()).containsExactly("收款单位只读到医疗机构名称的结尾，名称的其余部分未能识别，已舍弃");
+        }
+    }
+
     @ParameterizedTest(name = "{0} to {1}: kept {2}")
     @CsvSource({"2026-05-01, 2026-05-12, true", "2026-05-12, 2026-05-12, true", "2026-05-13, 2026-05-12, false"})
     void dropsBothDatesOfAStayThatEndsBeforeItBegins(String admission, String discharge, boolean kept) {
