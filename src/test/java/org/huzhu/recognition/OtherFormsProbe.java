@@ -35,7 +35,7 @@ public final class OtherFormsProbe {
             for (long seed = from; seed <= to; seed++) {
                 long s = seed;
                 results.add(pool.submit(() -> {
-                    ReceiptTruth faked = Boolean.getBoolean("template") ? ReceiptFaker.receipt(s) : ReceiptFaker.onOtherForm(s);
+                    ReceiptTruth faked = receipt(s);
                     ReceiptTruth issued = Boolean.getBoolean("sibling") ? faked.issuedBy(sibling(faked.hospital())) : faked;
                     ReceiptTruth truth = Boolean.getBoolean("wideNames") ? issued.paidBy(wideName(s)) : issued;
                     // -Dunlisted=true: each receipt read against the list without its hospital, as for a hospital the list lacks
@@ -114,6 +114,11 @@ public final class OtherFormsProbe {
             throw new IllegalStateException(other + " is listed");
         }
         return other;
+    }
+
+    /** The seed's receipt: on the national template with {@code -Dtemplate=true}, else on another form. */
+    static ReceiptTruth receipt(long seed) {
+        return Boolean.getBoolean("template") ? ReceiptFaker.receipt(seed) : ReceiptFaker.onOtherForm(seed);
     }
 
     static byte[] image(ReceiptTruth truth, Variants.Variant variant, long seed) throws java.io.IOException {

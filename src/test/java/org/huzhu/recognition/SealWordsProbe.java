@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.huzhu.recognition.ocr.TesseractOcr;
-import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
 import org.huzhu.recognition.specimen.Variants;
 
@@ -31,7 +30,7 @@ public final class SealWordsProbe {
             for (long seed = from; seed <= to; seed++) {
                 long s = seed;
                 results.add(pool.submit(() -> {
-                    ReceiptTruth truth = Boolean.getBoolean("template") ? ReceiptFaker.receipt(s) : ReceiptFaker.onOtherForm(s);
+                    ReceiptTruth truth = OtherFormsProbe.receipt(s);
                     OcrPage page = ocr.readKeeping(ImageIO.read(new ByteArrayInputStream(OtherFormsProbe.image(truth, variant, s))), 0);
                     List<String> seal = page.lines().readSealWords();
                     String named = list.nearestOfAll(seal);

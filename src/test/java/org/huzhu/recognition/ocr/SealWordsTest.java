@@ -11,6 +11,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -128,7 +129,7 @@ class SealWordsTest {
     void theBandIsCutAtTheFirstGapUnderTheGlyphsDownToItsFloor() {
         int width = 400, height = 60;
         byte[] pixels = new byte[width * height];
-        java.util.Arrays.fill(pixels, (byte) 255);
+        Arrays.fill(pixels, (byte) 255);
         // glyphs in rows 2–37 (their feet thinning out over 33–37), a printed line crossing in rows 46–55
         for (int y = 2; y < 38; y++) {
             int inked = y < 33 ? 160 : 160 - (y - 32) * 30;
@@ -146,7 +147,7 @@ class SealWordsTest {
     void aBandWithNoGapUnderItsGlyphsIsKeptWhole() {
         int width = 200, height = 40;
         byte[] pixels = new byte[width * height];
-        java.util.Arrays.fill(pixels, (byte) 255);
+        Arrays.fill(pixels, (byte) 255);
         for (int y = 0; y < height; y++) for (int x = 0; x < 60; x++) pixels[y * width + x * 3] = 0;
 
         assertThat(SealWords.nameRows(new GreyImage(width, height, pixels)).height()).isEqualTo(height);
