@@ -209,7 +209,7 @@ final class PageReading {
                     case DATE -> FieldText.date(span.text());
                     case AMOUNT -> FieldText.money(span.text());
                     case CODE -> codeSpelled(span.text());
-                    case INSTITUTION -> span.text();
+                    case INSTITUTION, NAME -> span.text();
                 };
                 previous = afterAWordOfItsOwn(line, text, previous, span.from());
                 // a digit read before it may be its own, cut off (关东9.30 for ¥479.30): not a value to place, unless it
@@ -227,7 +227,59 @@ final class PageReading {
             }
         }
         if (!fields.containsKey(ReceiptField.HOSPITAL) && !labelled.contains(ReceiptField.HOSPITAL)) found.addAll(institutions());
+        if (!fields.containsKey(ReceiptField.PAYER_NAME) && !labelled.contains(ReceiptField.PAYER_NAME)) found.addAll(names());
         return found;
+    }
+
+    /**
+     * What reads as a person's name where no label named one (交款人 lost under a seal of the form's own red, its name
+     * printed clear of it in the data's ink): each run of two to four Chinese characters (or more with a middle dot, 麦克·李)
+     * beginning with a usual surname ({@link Surnames}), standing alone — a wide gap, a label read, the other ink or no
+     * Chinese character either side of it — and in the data's ink where the page has two, with the box left of it where
+     * its label would stand, as an amount's ({@link #unlabelledValues}). Whose name it is a look at that box must say
+     * ({@link SecondReads}).
+     */
+    private List<ReceiptReading.Unlabelled> names() {
+        List<ReceiptReading.Unlabelled> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            TextLine line = lines.get(i);
+            String text = line.text();
+            int from = 0;
+            while (from < text.length()) {
+                if (!nameCharacter(text, from) || inAHit(i, from)) {
+                    from++;
+                    continue;
+                }
+                int to = from + 1;
+                while (to < text.length() && nameCharacter(text, to) && !inAHit(i, to) && !line.gapBefore(to) && line.ink(to) == line.ink(from)) to++;
+                Span span = new Span(line, from, to);
+                String name = text.substring(from, to);
+                boolean dotted = name.indexOf('·') > 0 && name.indexOf('·') < name.length() - 1;
+                int length = name.codePointCount(0, name.length());
+                if ((dotted || length >= 2 && length <= 4) && Surnames.begins(name) && !span.inFormInk()) {
+                    double right = line.left(from);
+                    double left = Math.max(right - LABEL_ROOM * line.height(), from == 0 ? 0 : line.right(from - 1));
+                    double margin = LABEL_MARGIN * line.height();
+                    if (right - left >= 2 * line.height()) {
+                        found.add(new ReceiptReading.Unlabelled(new Value(name, span.confidence(), span.area()), ReceiptReading.Sort.NAME,
+                                new ReceiptReading.Area(left, line.top() - margin, right - left, line.bottom() - line.top() + 2 * margin)));
+                    }
+                }
+                from = to;
+            }
+        }
+        return found;
+    }
+
+    private static boolean nameCharacter(String text, int index) {
+        char c = text.charAt(index);
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || c == '·';
+    }
+
+    /** Whether a label was read over this character of the line. */
+    private boolean inAHit(int lineIndex, int index) {
+        for (Hit h : hits.get(lineIndex)) if (h.start() <= index && index < h.end()) return true;
+        return false;
     }
 
     /**

@@ -53,8 +53,11 @@ record ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<Re
         }
     }
 
-    /** What a value read without a label is, by its shape: an institution's name is a hospital's, perhaps. */
-    enum Sort { AMOUNT, DATE, CODE, INSTITUTION }
+    /**
+     * What a value read without a label is, by its shape: an institution's name is a hospital's, perhaps; a person's name
+     * (two to four Chinese characters, a usual surname first, standing alone) the payer's, perhaps.
+     */
+    enum Sort { AMOUNT, DATE, CODE, INSTITUTION, NAME }
 
     /**
      * A value as read, and where: the box of the text it was read from, in the page's units (null

@@ -477,6 +477,14 @@ final class SecondReads {
         }
         int looks = 0;
         for (ReceiptReading.Unlabelled unlabelled : reading.unlabelled()) {
+            if (unlabelled.sort() == ReceiptReading.Sort.NAME) {
+                if (unread(ReceiptField.PAYER_NAME, reading, fields) && payersLabelLeftOf(unlabelled.label(), lines)) {
+                    Value value = unlabelled.value();
+                    claims.computeIfAbsent(ReceiptField.PAYER_NAME, f -> new ArrayList<>())
+                            .add(new Value(value.text(), value.confidence() * PageReading.PLACED_TRUST, value.area()));
+                }
+                continue;
+            }
             boolean code = unlabelled.sort() == ReceiptReading.Sort.CODE;
             ReceiptField shaped = code ? ReceiptChecks.codeFieldOfShape(unlabelled.value().text()) : null;
             if (unlabelled.sort() == ReceiptReading.Sort.INSTITUTION || (code ? shaped == null || !unread(shaped, reading, fields) : !wanted)) continue;
@@ -514,10 +522,43 @@ final class SecondReads {
             // dates misread so placed: 2036-05-13 for 2026-05-13; its faxes and photos codes too); asking the same of
             // amounts lost one right of set 1's 363
             Value again = kind(field) == DATE ? dateTwice(value.area(), lines)
-                    : ReceiptChecks.CODES.contains(field) ? twice(value.area(), kind(field), lines) : value;
+                    : ReceiptChecks.CODES.contains(field) || field == ReceiptField.PAYER_NAME ? twice(value.area(), kind(field), lines) : value;
             if (again != null && again.text().equals(value.text())) fields.put(field, value);
         });
         return looked;
+    }
+
+    /**
+     * Whether a look left of a name read without a label ({@link ReceiptReading.Sort#NAME}), on the page as read or,
+     * where a seal found by its shape was taken out of it, as it came with its seal, names the payer ({@link #namesThePayer}).
+     */
+    private static boolean payersLabelLeftOf(Area box, LineReader lines) {
+        for (boolean withSeal : new boolean[] {false, true}) {
+            TextBox read = withSeal ? lines.readLabelWithSeal(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE)
+                    : lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);
+            if (read != null && namesThePayer(folded(read))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a look left of a name reads the payer's label: ending with it exactly (or a character off,
+     * {@link #labelEnding}); else, reading no label so, keeping at least {@value #REMNANT} of its characters in their
+     * order (交人 of 交款人, its 款 under the seal) and more than of any other field's label. Labels of no field's value
+     * (交款人统一社会信用代码, whose value is a code) do not compete: a name stands after none of them.
+     */
+    static boolean namesThePayer(String look) {
+        ReceiptLabel ending = labelEnding(look);
+        if (ending != null) return ending.field() == ReceiptField.PAYER_NAME;
+        String text = hanOnly(look);
+        int payer = 0, other = 0;
+        for (ReceiptLabel label : ReceiptLabel.values()) {
+            if (label.field() == null) continue;
+            int kept = label.spellings().stream().mapToInt(spelling -> inOrder(text, hanOnly(spelling))).max().orElse(0);
+            if (label.field() == ReceiptField.PAYER_NAME) payer = Math.max(payer, kept);
+            else other = Math.max(other, kept);
+        }
+        return payer >= REMNANT && payer > other;
     }
 
     /**

@@ -1008,6 +1008,30 @@ class ReceiptExtractorTest {
     }
 
     /**
+     * 交款人 lost under a seal of the form's own red, the payer's name read clear of it in the data's ink before 医保类型
+     * (梁琪振医保类型 …): a person's name read where no label named the payer, the box left of it where its label would
+     * stand; not a fee item's 手术费 in the form's ink, nor 城乡居民 (no surname), nor a word too long to be a name, nor
+     * anything when the payer's label was read.
+     */
+    @Test
+    void findsAPersonsNameWhereNoLabelNamedThePayer() {
+        PageText page = page(inked("梁琪振", 40, 20, TextBox.Ink.DATA), inked("医保类型：", 60, 20, TextBox.Ink.FORM),
+                inked("城乡居民", 80, 20, TextBox.Ink.DATA), inked("手术费", 10, 40, TextBox.Ink.FORM),
+                inked("王者荣耀天下", 40, 60, TextBox.Ink.DATA));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        List<ReceiptReading.Unlabelled> names = reading.unlabelled().stream().filter(u -> u.sort() == ReceiptReading.Sort.NAME).toList();
+        assertThat(names).extracting(u -> u.value().text()).containsExactly("梁琪振");
+        assertThat(names.getFirst().label().x()).isCloseTo(0, within(0.5));
+        assertThat(names.getFirst().label().x() + names.getFirst().label().width()).isCloseTo(40, within(0.5));
+        PageText labelled = page(inked("交款人：", 10, 20, TextBox.Ink.FORM), inked("梁琪振", 40, 20, TextBox.Ink.DATA));
+        ReceiptReading read = ReceiptExtractor.extract(List.of(labelled));
+        assertThat(texts(read)).containsEntry("payerName", "梁琪振");
+        assertThat(read.unlabelled()).noneMatch(u -> u.sort() == ReceiptReading.Sort.NAME);
+    }
+
+    /**
      * 收款单位（章） lost, the hospital read at the foot with the cashier after it (大冶市人民医院 段杰琪): an institution's name
      * read where no label named it, for the list to judge; not 医疗机构类型's 综合医院 in the form's ink, nor anything when
      * the hospital's label was read.

@@ -1049,6 +1049,75 @@ class SecondReadsTest {
         assertThat(lines.asked).doesNotContain("5@label");
     }
 
+    /** A reading with a person's name (row 5) no label was read before, and nothing else but cashPaid (row 3). */
+    private static ReceiptReading withANameUnlabelled(String name) {
+        return new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, values(ReceiptField.CASH_PAID, "956.59", 3), EnumSet.of(ReceiptField.CASH_PAID),
+                List.of(), false, List.of(), Map.of(), List.of(new ReceiptReading.Unlabelled(new Value(name, 0.8, row(5)),
+                ReceiptReading.Sort.NAME, new Area(100, 488, 100, 24))));
+    }
+
+    /**
+     * 交款人 under a seal of the form's red, its name 梁琪振 read clear of it: a look left of the name keeps 交人 of the
+     * label, and two looks at the name read it again: the payer's, a little less sure.
+     */
+    @Test
+    void givesANameReadWithoutALabelToThePayerWhenALookLeftOfItReadsThePayersLabel() {
+        ScriptedLines lines = new ScriptedLines().label(5, "交人:").answer(5, 2.0, "梁琪振").answer(5, 1.5, "梁琪振");
+
+        ReceiptReading read = SecondReads.apply(withANameUnlabelled("梁琪振"), lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo("梁琪振");
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).confidence()).isCloseTo(0.8 * PageReading.PLACED_TRUST, within(1e-9));
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).area()).isEqualTo(row(5));
+    }
+
+    /** The label looked at again on the page as it came with its seal, where the page as read lost it. */
+    @Test
+    void looksForThePayersLabelWithTheSealWhereThePageAsReadLostIt() {
+        ScriptedLines lines = new ScriptedLines().labelWithSeal(5, "交款人：").answer(5, 2.0, "梁琪振").answer(5, 1.5, "梁琪振");
+
+        assertThat(SecondReads.apply(withANameUnlabelled("梁琪振"), lines).fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo("梁琪振");
+    }
+
+    /**
+     * No payer: the label look reads another field's label or none; the looks at the name disagree (梁琪摄) or one has no
+     * name; the payer was read, and its name is not looked at.
+     */
+    @ParameterizedTest(name = "label {0}, looks {1} and {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "复核人：|梁琪振|梁琪振",
+            "收款单位：|梁琪振|梁琪振",
+            "-|梁琪振|梁琪振",
+            "交款人：|梁琪振|梁琪摄",
+            "交款人：|梁琪振|-"})
+    void givesAnUnlabelledNameToNoOneUnlessTheLabelAndTwoLooksSaySo(String label, String second, String third) {
+        ScriptedLines lines = new ScriptedLines().answer(5, 2.0, second);
+        if (label != null) lines.label(5, label);
+        if (third != null) lines.answer(5, 1.5, third);
+
+        assertThat(SecondReads.apply(withANameUnlabelled("梁琪振"), lines).fields()).doesNotContainKey(ReceiptField.PAYER_NAME);
+    }
+
+    @Test
+    void looksAtNoUnlabelledNameWhenThePayerWasRead() {
+        ReceiptReading first = new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, values(ReceiptField.PAYER_NAME, "华海红", 1),
+                EnumSet.of(ReceiptField.PAYER_NAME), List.of(), false, List.of(), Map.of(),
+                withANameUnlabelled("梁琪振").unlabelled());
+        ScriptedLines lines = new ScriptedLines().label(5, "交款人：");
+
+        SecondReads.apply(first, lines);
+
+        assertThat(lines.asked).doesNotContain("5@label");
+    }
+
+    /** What names the payer's label left of a name: the label, or a remnant of it more than of any other field's. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"交款人：, true", "交款人（患者）：, true", "交人:, true", "款人, true", "姓名, true", "人, false",
+            "收款人：, false", "复核人, false", "交款人统一社会信用代码：, false", "开票日期, false", "医人, false"})
+    void namesThePayerByItsLabelOrARemnantOfIt(String look, boolean payer) {
+        assertThat(SecondReads.namesThePayer(look)).isEqualTo(payer);
+    }
+
     /** The other labels with 个人 in them (个人自费, 个人账户支付, 个人现金支付), seen on the page. */
     private static final Set<ReceiptField> OTHER_PERSONAL_LABELS =
             Set.of(ReceiptField.CASH_PAID, ReceiptField.SELF_FUNDED, ReceiptField.PERSONAL_ACCOUNT_PAID);
