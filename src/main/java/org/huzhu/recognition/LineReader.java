@@ -65,6 +65,15 @@ public interface LineReader {
         return List.of();
     }
 
+    /**
+     * After how many of a name's {@code characters} the one middle dot the ink inside the box holds stands (麦克·李: 2),
+     * on the page's data: the dot OCR dropped or read as another mark. 0 when there is none there, and from a reader that
+     * has no such look.
+     */
+    default int middleDotAfter(double x, double y, double width, double height, int characters) {
+        return 0;
+    }
+
     /** Reads nothing: for pages that were not read by OCR. */
     LineReader NONE = (x, y, width, height, scale, alphabet) -> null;
 }

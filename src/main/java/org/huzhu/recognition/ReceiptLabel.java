@@ -99,6 +99,21 @@ enum ReceiptLabel {
                 || field == ReceiptField.VISIT_DATE;
     }
 
+    /**
+     * Whether a value of the sort may stand after this label: a date after a date's label or the stay's (住院时间), an
+     * amount after an amount's or one of the amounts no field takes (合计, 预缴金额, 补缴金额, 退费金额, 金额(元), 大写's
+     * line). A department's, a number's, a person's label never has a date or an amount after it.
+     */
+    boolean holds(ReceiptReading.Sort sort) {
+        return switch (sort) {
+            case DATE -> isDate() || this == STAY;
+            case AMOUNT -> isAmount() || AMOUNTS_OF_NO_FIELD.contains(this);
+            default -> true;
+        };
+    }
+
+    private static final Set<ReceiptLabel> AMOUNTS_OF_NO_FIELD = Set.of(TOTAL_IN_WORDS, TOTAL_LINE, PREPAID, TOPPED_UP, REFUNDED, AMOUNT_HEADER);
+
     List<String> spellings() {
         return spellings;
     }

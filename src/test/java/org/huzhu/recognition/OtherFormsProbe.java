@@ -37,7 +37,8 @@ public final class OtherFormsProbe {
                 results.add(pool.submit(() -> {
                     ReceiptTruth faked = receipt(s);
                     ReceiptTruth issued = Boolean.getBoolean("sibling") ? faked.issuedBy(sibling(faked.hospital())) : faked;
-                    ReceiptTruth truth = Boolean.getBoolean("wideNames") ? issued.paidBy(wideName(s)) : issued;
+                    ReceiptTruth truth = Boolean.getBoolean("wideNames") ? issued.paidBy(wideName(s))
+                            : Boolean.getBoolean("dottedNames") ? issued.paidBy(dottedName(s)) : issued;
                     // -Dunlisted=true: each receipt read against the list without its hospital, as for a hospital the list lacks
                     Recognitions reader = !Boolean.getBoolean("unlisted") ? recognitions
                             : new Recognitions(PdfTextReaderTest.pool(ocr), HospitalList.shipped().without(truth.hospital()));
@@ -91,6 +92,16 @@ public final class OtherFormsProbe {
             + "岳峻崧屹巧彦彤影征徽心忆恒恺惠慈慕懿战斐旻昆昭晋晟景曼朗朔朝杉标桢梓棋楷樟歆毓永沛沐泓洁津浚涌淞渊湘溢滢潇澄灏"
             + "灿炎焕煊熙燊爽玮玲珂珺琛瑄璞甜畅登皓盈睿瞻知祎祯禹穗章童筠素紫纯纬绍继维绮缘羽翰耿聪舒航良芊芝芷苑若茂茹荃莘萌"
             + "萧蔚蕙薪蘅谦谨贤赫跃轩辰迎逸遥邦郁钦锦闻雁雅雄霆霏青靖韬韵顺颂馨驰骁魁鸣鸿鹤麟黛";
+
+    /** Names written with a middle dot, as an ID card writes a Uyghur's, a Mongol's or a foreigner's ({@code -DdottedNames}). */
+    private static final String[] DOTTED_FIRST = "阿依 古丽 买买提 热娜 巴图 麦克 艾力 帕提古丽 吐尔逊 玛丽 哈斯 约翰 努尔 迪丽".split(" ");
+    private static final String[] DOTTED_LAST = "艾力 买买提 吐尔逊 孟和 李 史密斯 阿不都 托合提 其其格 王 热合曼 布和 陈".split(" ");
+
+    /** A dotted name drawn by the seed from {@link #DOTTED_FIRST} and {@link #DOTTED_LAST}. */
+    static String dottedName(long seed) {
+        java.util.Random random = new java.util.Random(seed * 104729 + 3);
+        return DOTTED_FIRST[random.nextInt(DOTTED_FIRST.length)] + "·" + DOTTED_LAST[random.nextInt(DOTTED_LAST.length)];
+    }
 
     /** A name drawn by the seed from {@link #WIDE_SURNAMES} and {@link #WIDE_GIVEN}: one or two given characters. */
     static String wideName(long seed) {

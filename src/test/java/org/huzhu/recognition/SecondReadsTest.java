@@ -219,6 +219,37 @@ class SecondReadsTest {
         assertThat(read.warnings()).contains("交款人几次识别的结果不一致，已舍弃，请核对");
     }
 
+    /**
+     * A payer's name whose every read lost its middle dot (麦克李 for 麦克·李, 努尔买买提 for 努尔·买买提) gets it back where
+     * its ink holds one ({@link LineReader#middleDotAfter}); a name read with its dot, one of two characters, and one whose
+     * ink holds none are as read, and only a name of three characters and more is looked at.
+     */
+    @ParameterizedTest(name = "{0}, the ink's dot after {1} → {2}")
+    @CsvSource({"麦克李, 2, 麦克·李", "努尔买买提, 2, 努尔·买买提", "买买提艾力, 3, 买买提·艾力", "麦克李, 0, 麦克李", "麦克·李, 1, 麦克·李",
+            "王芳, 1, 王芳"})
+    void aPayersNameRunTogetherGetsTheMiddleDotItsInkHolds(String name, int dotAfter, String taken) {
+        ScriptedLines scripted = new ScriptedLines().answer(1, 2.0, name).answer(1, 1.5, name);
+        List<Integer> asked = new ArrayList<>();
+        LineReader lines = new LineReader() {
+            @Override
+            public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
+                return scripted.readLine(x, y, width, height, scale, alphabet);
+            }
+
+            @Override
+            public int middleDotAfter(double x, double y, double width, double height, int characters) {
+                asked.add(characters);
+                return dotAfter;
+            }
+        };
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, name, 1), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo(taken);
+        assertThat(asked).as("the ink looked at for a name of three characters and more, run together")
+                .isEqualTo(name.length() >= 3 && !name.contains("·") ? List.of(name.length()) : List.of());
+    }
+
     @ParameterizedTest(name = "{0} and {1} → {2}")
     @CsvSource({"麦克李, 麦克·李, 麦克·李", "麦克·李, 麦克李, 麦克·李", "张三, 张三, 张三", "麦克·李, 麦·克李,", "麦克李, 麦克杏,",
             "麦克·李, 麦克-李,"})
@@ -1242,19 +1273,36 @@ class SecondReadsTest {
     }
 
     /**
-     * 人付日付信入 keeps 人…付 of 个人自付 and as much of 交款人统一社会信用代码 (人…信, the seal's 信): a label of no field, which
-     * leaves the remnant to no one unless it was read exactly elsewhere on the page.
+     * 预付金额 keeps as much of 预缴金额 as of 自付金额: a label of no field an amount may stand after, which leaves the
+     * remnant to no one unless it was read exactly elsewhere on the page.
      */
-    @ParameterizedTest(name = "交款人统一社会信用代码 read elsewhere {0}: 个人自付 placed {0}")
+    @ParameterizedTest(name = "预缴金额 read elsewhere {0}: 个人自付 placed {0}")
     @CsvSource({"true", "false"})
     void aLabelOfNoFieldReadElsewhereIsNoLongerWhatARemnantCanBe(boolean seen) {
+        ScriptedLines lines = new ScriptedLines().label(5, "预付金额");
+        ReceiptReading first = unlabelled(values(ReceiptField.CASH_PAID, "956.59", 3),
+                OTHER_PERSONAL_LABELS, "438.34", 5);
+        ReceiptReading page = new ReceiptReading(first.kind(), first.fields(), first.labelled(), List.of(), false, List.of(), Map.of(),
+                first.unlabelled(), seen ? EnumSet.of(ReceiptLabel.PREPAID, ReceiptLabel.CASH_PAID) : EnumSet.of(ReceiptLabel.CASH_PAID));
+
+        assertThat(SecondReads.apply(page, lines).fields().containsKey(ReceiptField.SELF_PAID)).isEqualTo(seen);
+    }
+
+    /**
+     * 人付日付信入 keeps 人…付 of 个人自付 and as much of 交款人统一社会信用代码 (人…信, the seal's 信): a code's label, which
+     * no amount stands after, so the remnant is 个人自付's whether or not that label was read elsewhere
+     * ({@link ReceiptLabel#holds}).
+     */
+    @ParameterizedTest(name = "交款人统一社会信用代码 read elsewhere {0}: 个人自付 placed")
+    @CsvSource({"true", "false"})
+    void aLabelNoAmountStandsAfterIsNotWhatAnAmountsRemnantCanBe(boolean seen) {
         ScriptedLines lines = new ScriptedLines().label(5, "人付日付信入");
         ReceiptReading first = unlabelled(values(ReceiptField.CASH_PAID, "956.59", 3),
                 OTHER_PERSONAL_LABELS, "438.34", 5);
         ReceiptReading page = new ReceiptReading(first.kind(), first.fields(), first.labelled(), List.of(), false, List.of(), Map.of(),
                 first.unlabelled(), seen ? EnumSet.of(ReceiptLabel.PAYER_CREDIT_CODE, ReceiptLabel.CASH_PAID) : EnumSet.of(ReceiptLabel.CASH_PAID));
 
-        assertThat(SecondReads.apply(page, lines).fields().containsKey(ReceiptField.SELF_PAID)).isEqualTo(seen);
+        assertThat(SecondReads.apply(page, lines).fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("438.34");
     }
 
     /** An amount the fee table lists (化验费 438.34, the look reaching 验费) is that line's, not a remnant's. */
@@ -1623,6 +1671,29 @@ class SecondReadsTest {
             assertThat(mended.warnings()).contains("就诊日期的标签残缺，只认出「诊日」，与之相近的其他标签都已在页上找到，无标签的日期 2025-05-17 按就诊日期取用，请核对原件");
         } else {
             assertThat(mended.fields()).doesNotContainKey(ReceiptField.VISIT_DATE);
+        }
+    }
+
+    /**
+     * An outpatient receipt with two dates no label was read before (set 2's doc-008, clean): 间其日期 before one keeps
+     * 日期, which the issue's and the visit's labels keep as much of; 就诊门 before the other keeps 就诊 of 就诊日期, and as
+     * much of 就诊科室 and 就诊人姓名, which no date stands after. The visit's date is given first, and then 日期 can only
+     * be the issue's. Not when the looks at the second date read another: nothing then to give the issue's by.
+     */
+    @ParameterizedTest(name = "looks at the second date read {0}: issue date given {1}")
+    @CsvSource({"2025-05-17, true", "2025-05-11, false"})
+    void aRemnantTwoDatesCouldBeIsTheOneLeftOnceTheOtherWasGivenByItsOwn(String looked, boolean issue) {
+        ScriptedLines lines = new ScriptedLines().label(5, "间其日期:").label(6, "就诊门")
+                .answer(5, 2.0, "2025-05-18").answer(5, 1.5, "2025-05-18").answer(6, 2.0, looked).answer(6, 1.5, looked);
+        Map<ReceiptField, Value> read = values(ReceiptField.INVOICE_NUMBER, "0044468893", 2);
+
+        ReceiptReading mended = SecondReads.apply(unlabelled(read, read.keySet(), "2025-05-18", 5, "2025-05-17", 6), lines);
+
+        assertThat(mended.fields().containsKey(ReceiptField.VISIT_DATE)).isEqualTo(issue);
+        assertThat(mended.fields().containsKey(ReceiptField.ISSUE_DATE)).isEqualTo(issue);
+        if (issue) {
+            assertThat(mended.fields().get(ReceiptField.VISIT_DATE).text()).isEqualTo("2025-05-17");
+            assertThat(mended.fields().get(ReceiptField.ISSUE_DATE).text()).isEqualTo("2025-05-18");
         }
     }
 

@@ -75,6 +75,14 @@ final class WatchedLines implements LineReader {
         return lines.readSealWords();
     }
 
+    /** The middle dot the name's ink holds, as the page's reader finds it (not watched: it reads no text). */
+    @Override
+    public int middleDotAfter(double x, double y, double w, double h, int characters) {
+        int after = lines.middleDotAfter(x, y, w, h, characters);
+        System.out.printf("  middle dot x=%.0f y=%.0f w=%.0f h=%.0f of %d characters -> after %d%n", x, y, w, h, characters, after);
+        return after;
+    }
+
     @Override
     public TextBox readLabelWithSeal(double x, double y, double w, double h, double s) {
         return watcher.look(KINDS.get(4), x, y, w, h, s, "labels", () -> lines.readLabelWithSeal(x, y, w, h, s));

@@ -50,34 +50,10 @@ final class Specks {
     static GreyImage removed(GreyImage image, double largest, double apart) {
         int w = image.width(), h = image.height();
         byte[] p = image.pixels();
-        int threshold = ImagePreparation.otsuThreshold(image);
-        boolean[] seen = new boolean[w * h];
-        int[] stack = new int[w * h];
         List<int[]> specks = new ArrayList<>();
         int cell = Math.max(1, (int) Math.ceil(apart));
         Map<Long, List<int[]>> strokes = new HashMap<>();
-        for (int start = 0; start < p.length; start++) {
-            if (seen[start] || (p[start] & 0xff) >= threshold) continue;
-            int[] box = {start % w, start / w, start % w, start / w};
-            int top = 0;
-            stack[top++] = start;
-            seen[start] = true;
-            while (top > 0) {
-                int at = stack[--top], x = at % w, y = at / w;
-                box[0] = Math.min(box[0], x);
-                box[1] = Math.min(box[1], y);
-                box[2] = Math.max(box[2], x);
-                box[3] = Math.max(box[3], y);
-                for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
-                    for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
-                        int next = ny * w + nx;
-                        if (!seen[next] && (p[next] & 0xff) < threshold) {
-                            seen[next] = true;
-                            stack[top++] = next;
-                        }
-                    }
-                }
-            }
+        for (int[] box : Blobs.of(image, ImagePreparation.otsuThreshold(image)).boxes()) {
             if (box[2] - box[0] + 1 <= largest && box[3] - box[1] + 1 <= largest) {
                 specks.add(box);
                 continue;

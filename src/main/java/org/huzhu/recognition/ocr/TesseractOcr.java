@@ -212,6 +212,13 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             }
 
             @Override
+            public int middleDotAfter(double x, double y, double width, double height, int characters) {
+                double s = p.scale();
+                GreyImage box = p.data().crop((int) Math.floor(x * s), (int) Math.floor(y * s), (int) Math.ceil(width * s), (int) Math.ceil(height * s));
+                return MiddleDots.after(box, characters);
+            }
+
+            @Override
             public TextBox readLabel(double x, double y, double width, double height, double scale) {
                 GreyImage labels = p.form() != null ? p.form() : p.data();
                 return TesseractOcr.this.readLine(p, labels, x, y, width, height, scale, FormVocabulary.ALPHABET);
