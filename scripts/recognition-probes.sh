@@ -2,7 +2,7 @@
 # Set 1's probes (OtherFormsProbe, a diagnostic, not a test): the renderings every recognition step of issue 18 is
 # found and measured on before set 2 is run to report. Prints one line per rendering: right, missing, WRONG.
 #   ./huzhu probes [LABEL] [NAME...]   (./huzhu chooses the JDK, installs Tesseract and the fonts, compiles the tests)
-# All twenty-six when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 13 minutes
+# All twenty-nine when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 13 minutes
 # on two cores; do not compile while it runs.
 # Other forms (ReceiptFaker.onOtherForm), seeds 1-30, 422 fields: CLEAN, PHONE, SCAN, SEALSCAN (the seal over the
 # payer), SONG300 and SONG300SEAL (data in the Song face at 300 dpi, the seal over the payer), SONGSCAN and SONGPHONE
@@ -16,7 +16,9 @@
 # (the template, its form red) and PALESONG (other forms, form and data in the thin Song face, the form black). WIDENAMES:
 # other forms' clean images, seeds 1-90, each paid by a name of 102 surnames and 366 given-name characters
 # (OtherFormsProbe.wideName) where ReceiptFaker draws from fifty; WIDEZEN300: the same at 300 dpi, the data in
-# WenQuanYi Zen Hei (PngRenderer.Style.zenHeiData).
+# WenQuanYi Zen Hei (PngRenderer.Style.zenHeiData). DOTZEN300: other forms' clean images at 300 dpi in Zen Hei, seeds
+# 1-30, each paid by a name written with a middle dot (OtherFormsProbe.dottedName). TOTALSCAN and TOTALPHONE: other
+# forms scanned and photographed with the seal over the total's figures, the words in capitals beside them clear.
 # See docs/receipts.md and the lab notes in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -39,8 +41,10 @@ declare -A PROBE=(
   [WOODPHONE]="-Dwood=true|PHONE 1 30" [TWOODPHONE]="-Dtemplate=true -Dwood=true|PHONE 0 39"
   [PALESCAN]="-Dpale=true -DblackForm=true|SCAN 1 30" [TPALESCAN]="-Dtemplate=true -Dpale=true|SCAN 0 39"
   [PALESONG]="-Dpale=true -Dsong=true -DsongForm=true -DblackForm=true|SCAN 1 30"
-  [WIDENAMES]="-DwideNames=true|CLEAN 1 90" [WIDEZEN300]="-DwideNames=true -DzenHei=true -Ddpi=300|CLEAN 1 90")
-ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300)
+  [WIDENAMES]="-DwideNames=true|CLEAN 1 90" [WIDEZEN300]="-DwideNames=true -DzenHei=true -Ddpi=300|CLEAN 1 90"
+  [DOTZEN300]="-DdottedNames=true -DzenHei=true -Ddpi=300|CLEAN 1 30" [TOTALSCAN]="-DsealOverTotal=true|SCAN 1 30"
+  [TOTALPHONE]="-DsealOverTotal=true|PHONE 1 30")
+ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE)
 [ $# -gt 0 ] && ORDER=("$@")
 for name in "${ORDER[@]}"; do
   [ -n "${PROBE[$name]:-}" ] || { echo "unknown probe $name (one of ${!PROBE[*]})" >&2; exit 2; }

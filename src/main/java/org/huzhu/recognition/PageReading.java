@@ -209,7 +209,7 @@ final class PageReading {
                     case DATE -> FieldText.date(span.text());
                     case AMOUNT -> FieldText.money(span.text());
                     case CODE -> codeSpelled(span.text());
-                    case INSTITUTION, NAME -> span.text();
+                    case INSTITUTION, NAME, WORDS -> span.text();
                 };
                 previous = afterAWordOfItsOwn(line, text, previous, span.from());
                 // a digit read before it may be its own, cut off (关东9.30 for ¥479.30): not a value to place, unless it
@@ -228,8 +228,44 @@ final class PageReading {
         }
         if (!fields.containsKey(ReceiptField.HOSPITAL) && !labelled.contains(ReceiptField.HOSPITAL)) found.addAll(institutions());
         if (!fields.containsKey(ReceiptField.PAYER_NAME) && !labelled.contains(ReceiptField.PAYER_NAME)) found.addAll(names());
+        if (!fields.containsKey(ReceiptField.TOTAL)) found.addAll(totalInWords());
         return found;
     }
+
+    /**
+     * The total written in capitals, where its figures were not read (the seal over （小写）): the Chinese characters after
+     * the label of the words (金额合计（大写）, or 合计 as read when its brackets were lost), misread ones too (参什业佰伍拾过元
+     * 肆角陆分), up to the last before any figure, bracket or the next label. Its area is the words'.
+     */
+    private List<ReceiptReading.Unlabelled> totalInWords() {
+        List<ReceiptReading.Unlabelled> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            List<Hit> lineHits = hits.get(i);
+            for (int k = 0; k < lineHits.size(); k++) {
+                Hit hit = lineHits.get(k);
+                if (hit.label() != ReceiptLabel.TOTAL_IN_WORDS && hit.label() != ReceiptLabel.TOTAL_LINE) continue;
+                TextLine line = lines.get(i);
+                String text = line.text();
+                int end = k + 1 < lineHits.size() ? lineHits.get(k + 1).start() : text.length();
+                int from = hit.end();
+                // after 合计, the brackets' 大写 when they were read apart from it; then the words, misread characters and all
+                if (text.startsWith("大写", from + (from < end && text.charAt(from) == '(' ? 1 : 0))) from = text.indexOf("大写", from) + 2;
+                while (from < end && !Character.isIdeographic(text.charAt(from))) from++;
+                int to = from;
+                for (int c = from; c < end && !Character.isDigit(text.charAt(c)) && text.charAt(c) != '('; c++) {
+                    if (Character.isIdeographic(text.charAt(c))) to = c + 1;
+                }
+                if (to - from < WORDS_AT_LEAST) continue;
+                Span words = new Span(line, from, to);
+                found.add(new ReceiptReading.Unlabelled(new Value(words.text(), words.confidence(), words.area()), ReceiptReading.Sort.WORDS,
+                        words.area()));
+            }
+        }
+        return found;
+    }
+
+    /** The fewest characters words of an amount are read as (壹元整 is three). */
+    private static final int WORDS_AT_LEAST = 3;
 
     /**
      * What reads as a person's name where no label named one (交款人 lost under a seal of the form's own red, its name

@@ -35,7 +35,7 @@ final class ReceiptChecks {
 
     static final double FLAGGED = 0.5;
 
-    private static final List<ReceiptField> PAYMENTS = List.of(ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
+    static final List<ReceiptField> PAYMENTS = List.of(ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
             ReceiptField.PERSONAL_ACCOUNT_PAID, ReceiptField.CASH_PAID);
     static final List<ReceiptField> AMOUNTS = List.of(ReceiptField.TOTAL, ReceiptField.FUND_PAID, ReceiptField.OTHER_PAID,
             ReceiptField.PERSONAL_ACCOUNT_PAID, ReceiptField.CASH_PAID, ReceiptField.SELF_PAID, ReceiptField.SELF_FUNDED);
@@ -243,7 +243,7 @@ final class ReceiptChecks {
     }
 
     /** What the payments add up to when every one of them was read (其他支付 counts as nothing when not labelled), else null. */
-    private static BigDecimal paid(Map<ReceiptField, Value> values, ReceiptReading reading) {
+    static BigDecimal paid(Map<ReceiptField, Value> values, ReceiptReading reading) {
         boolean otherAbsent = otherAbsent(values, reading);
         if (!PAYMENTS.stream().allMatch(f -> values.containsKey(f) || f == ReceiptField.OTHER_PAID && otherAbsent)) return null;
         BigDecimal paid = BigDecimal.ZERO;

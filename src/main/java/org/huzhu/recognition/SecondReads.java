@@ -227,8 +227,34 @@ final class SecondReads {
         Value dotted = withItsMiddleDot(fields.get(ReceiptField.PAYER_NAME), lines);
         if (dotted != null) fields.put(ReceiptField.PAYER_NAME, dotted);
         ReceiptReading read = reading.with(fields, warnings);
-        return withoutUnsureOfASumThatFails(paymentLeftBySum(paymentBySum(signReadAsDigit(cutShortWithoutSeal(sumWithoutSeal(sumsAgain(totalAgainstLines(read,
-                lines), lines), lines), lines))), lines));
+        return withoutUnsureOfASumThatFails(totalInItsWords(paymentLeftBySum(paymentBySum(signReadAsDigit(cutShortWithoutSeal(sumWithoutSeal(sumsAgain(totalAgainstLines(read,
+                lines), lines), lines), lines))), lines)));
+    }
+
+    /**
+     * A total whose figures no read found (the seal over （小写）, the words beside it clear of it) is the sum of the
+     * payments, every one of them read, when the words read after （大写） agree with that sum ({@link AmountInWords#agrees}:
+     * 伍什制佰起拾参元零壹分 with 5823.01, its misread characters saying nothing and every capital read in its place the
+     * sum's): the total written twice on the receipt, in words and by the payments it is the sum of. A little less sure
+     * than the least sure payment ({@link PageReading#PLACED_TRUST}), with a warning; the reading as it was otherwise.
+     */
+    static ReceiptReading totalInItsWords(ReceiptReading reading) {
+        Map<ReceiptField, Value> fields = reading.fields();
+        if (fields.containsKey(ReceiptField.TOTAL)) return reading;
+        // every payment read as money: a value not yet dropped by the checks (a fax's 1Y3.50) is none to add
+        BigDecimal paid = ReceiptChecks.paid(moneyOnly(fields), reading);
+        if (paid == null) return reading;
+        for (ReceiptReading.Unlabelled words : reading.unlabelled()) {
+            if (words.sort() != ReceiptReading.Sort.WORDS || !AmountInWords.agrees(words.value().text(), paid)) continue;
+            double sure = ReceiptChecks.PAYMENTS.stream().filter(fields::containsKey).mapToDouble(f -> fields.get(f).confidence()).min().orElse(1);
+            Map<ReceiptField, Value> withTotal = new EnumMap<>(fields);
+            String total = paid.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+            withTotal.put(ReceiptField.TOTAL, new Value(total, sure * PageReading.PLACED_TRUST, words.value().area()));
+            List<String> warnings = new ArrayList<>(reading.warnings());
+            warnings.add("金额合计（小写）未能识别，大写「" + words.value().text() + "」与各项支付之和 " + total + " 相符，按金额合计取用，请核对原件");
+            return reading.with(withTotal, warnings);
+        }
+        return reading;
     }
 
     /**
@@ -489,7 +515,7 @@ final class SecondReads {
             }
             boolean code = unlabelled.sort() == ReceiptReading.Sort.CODE;
             ReceiptField shaped = code ? ReceiptChecks.codeFieldOfShape(unlabelled.value().text()) : null;
-            if (unlabelled.sort() == ReceiptReading.Sort.INSTITUTION || (code ? shaped == null || !unread(shaped, reading, fields) : !wanted)) continue;
+            if (unlabelled.sort() == ReceiptReading.Sort.INSTITUTION || unlabelled.sort() == ReceiptReading.Sort.WORDS || (code ? shaped == null || !unread(shaped, reading, fields) : !wanted)) continue;
             if (looks++ >= LABEL_LOOKS) break;
             Area box = unlabelled.label();
             TextBox read = lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);

@@ -117,6 +117,21 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * Scans of other forms with the seal pressed over the total's figures (the probe's TOTALSCAN): the page reads no
+     * total, the words in capitals beside it, clear of the seal, are read with misreads (参什业佰伍拾过元肆角陆分 for
+     * 叁仟柒佰伍拾壹元肆角陆分), every payment is read, and the words agree with their sum: the total is that sum (none of
+     * seeds 1, 4 and 13 before), with the warning that says so.
+     */
+    @Test
+    void aTotalUnderTheSealIsThePaymentsSumWhenTheWordsBesideItAgree() {
+        PngRenderer.Style overTotal = new PngRenderer.Style(false, false, null, false, null, 0, false, true);
+        List<Read> reads = readEach(new long[] {1, 4, 13}, ReceiptFaker::onOtherForm, (seed, truth) -> Variants.scan(truth, overTotal, seed));
+        List<String> wrong = new ArrayList<>();
+        assertThat(scored(reads, List.of("total"), wrong)).as("totals read right of 3 (none before)").isEqualTo(3);
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
      * Dotted names in WenQuanYi Zen Hei at 300 dpi (the probe's {@code -DdottedNames -DzenHei -Ddpi=300}): its half-width
      * dot, a tenth of the characters' height, was dropped by the page and every look (麦克李 for 麦克·李, given WRONG, seed
      * 7) or read as an apostrophe (努尔'买买提, then five characters run together and left out, seed 2). The dot is now put

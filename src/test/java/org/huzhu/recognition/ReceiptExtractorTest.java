@@ -1013,6 +1013,26 @@ class ReceiptExtractorTest {
      * stand; not a fee item's 手术费 in the form's ink, nor 城乡居民 (no surname), nor a word too long to be a name, nor
      * anything when the payer's label was read.
      */
+    /**
+     * The total in capitals, misread characters and all, after 金额合计（大写） (or 合计 and 大写 read apart), up to the
+     * bracket of （小写）, is kept as words where the figures were not read; not where they were.
+     */
+    @Test
+    void keepsTheTotalsWordsWhereItsFiguresWereNotRead() {
+        PageText lost = page(box("金额合计(大写)参什业佰伍拾过元肆角陆分(小", 10, 20));
+        PageText apart = page(box("合计", 10, 20), box("大写伍佰元整", 30, 20));
+        PageText read = page(box("金额合计(大写)叁仟柒佰伍拾壹元肆角陆分", 10, 20), box("(小写)", 90, 20), box("3751.46", 110, 20));
+
+        assertThat(words(lost)).containsExactly("参什业佰伍拾过元肆角陆分");
+        assertThat(words(apart)).containsExactly("伍佰元整");
+        assertThat(words(read)).isEmpty();
+    }
+
+    private static List<String> words(PageText page) {
+        return ReceiptExtractor.extract(List.of(page)).unlabelled().stream().filter(u -> u.sort() == ReceiptReading.Sort.WORDS)
+                .map(u -> u.value().text()).toList();
+    }
+
     @Test
     void findsAPersonsNameWhereNoLabelNamedThePayer() {
         PageText page = page(inked("梁琪振", 40, 20, TextBox.Ink.DATA), inked("医保类型：", 60, 20, TextBox.Ink.FORM),

@@ -1675,6 +1675,34 @@ class SecondReadsTest {
     }
 
     /**
+     * The seal over （小写） and the words beside it clear (set 2's doc-018): the words read 伍什制佰起拾参元零壹分, every
+     * payment was read and they add up to 5823.01, which the words' capitals, read in place, agree with. Not when the
+     * words say another amount, nor when a payment is missing or read as no amount yet (a fax's 64Y.24, which the checks
+     * drop later: nothing then to hold them against).
+     */
+    @ParameterizedTest(name = "words {0}, cash paid {1}: total {2}")
+    @CsvSource({"伍什制佰起拾参元零壹分, 645.24, 5823.01", "伍什制佰起拾参元零贰分, 645.24, ", "伍什制佰起拾参元零壹分, , ",
+            "伍什制佰起拾参元零壹分, 64Y.24, "})
+    void aTotalWhoseFiguresWereLostIsThePaymentsSumWhenItsWordsAgree(String words, String cash, String total) {
+        Map<ReceiptField, Value> read = values(ReceiptField.FUND_PAID, "4420.64", 2, ReceiptField.OTHER_PAID, "0.00", 3,
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "757.13", 4);
+        if (cash != null) read.put(ReceiptField.CASH_PAID, new Value(cash, 0.7, row(5)));
+        ReceiptReading page = new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, read, EnumSet.of(ReceiptField.TOTAL, ReceiptField.CASH_PAID),
+                List.of(), false, List.of(), Map.of(), List.of(new ReceiptReading.Unlabelled(new Value(words, 0.5, row(6)),
+                ReceiptReading.Sort.WORDS, row(6))));
+
+        ReceiptReading mended = SecondReads.totalInItsWords(page);
+
+        if (total == null) {
+            assertThat(mended).isSameAs(page);
+            return;
+        }
+        assertThat(mended.fields().get(ReceiptField.TOTAL).text()).isEqualTo(total);
+        assertThat(mended.fields().get(ReceiptField.TOTAL).confidence()).isCloseTo(0.6 * PageReading.PLACED_TRUST, within(1e-9));
+        assertThat(mended.warnings()).containsExactly("金额合计（小写）未能识别，大写「伍什制佰起拾参元零壹分」与各项支付之和 5823.01 相符，按金额合计取用，请核对原件");
+    }
+
+    /**
      * An outpatient receipt with two dates no label was read before (set 2's doc-008, clean): 间其日期 before one keeps
      * 日期, which the issue's and the visit's labels keep as much of; 就诊门 before the other keeps 就诊 of 就诊日期, and as
      * much of 就诊科室 and 就诊人姓名, which no date stands after. The visit's date is given first, and then 日期 can only

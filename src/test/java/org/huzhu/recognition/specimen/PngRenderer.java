@@ -60,11 +60,17 @@ public final class PngRenderer {
      * the form in another ink (null: {@link Ink#FORM}'s red; black for the forms printed in black, whose labels share
      * the data's ink); and the data printed off the form's grid, {@code dataDrop} millimetres lower (negative: higher), as a
      * hospital's printer feeds a pre-printed form a little off; and the data in WenQuanYi Zen Hei
-     * ({@link ReceiptFont#zenHei()}) rather than Micro Hei, where it is not in the Song face.
+     * ({@link ReceiptFont#zenHei()}) rather than Micro Hei, where it is not in the Song face; and the stamp pressed over
+     * the total's figures ({@link ReceiptLayout#sealOverTotal}, the words in capitals beside them left clear).
      */
     public record Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop,
-                        boolean zenHeiData) {
+                        boolean zenHeiData, boolean sealOverTotal) {
         public static final Style PLAIN = new Style(false, false, null, false);
+
+        public Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop,
+                     boolean zenHeiData) {
+            this(songData, songForm, sealInk, sealOverPayer, formInk, dataDrop, zenHeiData, false);
+        }
 
         public Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop) {
             this(songData, songForm, sealInk, sealOverPayer, formInk, dataDrop, false);
@@ -84,7 +90,7 @@ public final class PngRenderer {
         Font data = style.songData() ? ReceiptFont.song() : style.zenHeiData() ? ReceiptFont.zenHei() : ReceiptFont.awt();
         Java2dCanvas canvas = new Java2dCanvas(dpi, data, style.songForm() ? ReceiptFont.song() : ReceiptFont.awt(), style.sealInk(),
                 style.formInk(), style.dataDrop());
-        ReceiptLayout.draw(truth, canvas, style.sealOverPayer());
+        ReceiptLayout.draw(truth, canvas, style.sealOverPayer(), style.sealOverTotal());
         return canvas.finish();
     }
 

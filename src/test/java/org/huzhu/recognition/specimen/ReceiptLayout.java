@@ -78,6 +78,11 @@ final class ReceiptLayout {
 
     /** As {@link #draw(ReceiptTruth, ReceiptCanvas)}; a receipt's seal over its payer's label instead ({@link #sealOverPayer}). */
     static void draw(ReceiptTruth truth, ReceiptCanvas canvas, boolean sealOverPayer) {
+        draw(truth, canvas, sealOverPayer, false);
+    }
+
+    /** As above; the seal over the total's figures instead with {@code sealOverTotal} ({@link #sealOverTotal}). */
+    static void draw(ReceiptTruth truth, ReceiptCanvas canvas, boolean sealOverPayer, boolean sealOverTotal) {
         if (truth.documentType() == ReceiptTruth.DocumentType.SETTLEMENT_STATEMENT) {
             SettlementLayout.draw(truth, canvas);
             return;
@@ -86,7 +91,7 @@ final class ReceiptLayout {
         for (Run run : runs(truth)) {
             canvas.text(run.text(), run.x(), run.baseline(), run.size(), run.ink());
         }
-        (sealOverPayer ? sealOverPayer(truth) : seal(truth)).draw(canvas);
+        (sealOverTotal ? sealOverTotal(truth) : sealOverPayer ? sealOverPayer(truth) : seal(truth)).draw(canvas);
     }
 
     /** Every text on the page but the seal's: title, labels, values and the fee table. */
@@ -211,6 +216,16 @@ final class ReceiptLayout {
         int nudge = Math.floorMod(truth.invoiceNumber().hashCode(), 45);
         Box payer = valueBox(truth, "payerName");
         return new Seal(truth.hospital(), payer.x() - 6 + nudge % 9 - 4, payer.y() + payer.height() / 2 + nudge / 9 - 2);
+    }
+
+    /**
+     * The seal pressed over the total's figures (（小写）'s amount), its centre on them, the words in capitals to their left
+     * clear of it (nudged like {@link #seal}).
+     */
+    static Seal sealOverTotal(ReceiptTruth truth) {
+        int nudge = Math.floorMod(truth.invoiceNumber().hashCode(), 45);
+        Box total = valueBox(truth, "total");
+        return new Seal(truth.hospital(), total.x() + total.width() / 2 + nudge % 9 - 4, total.y() + total.height() / 2 + nudge / 9 - 2);
     }
 
     private static void drawGrid(ReceiptCanvas canvas) {
