@@ -672,6 +672,28 @@ final class SecondReads {
                 return seen.computeIfAbsent("seal " + x + " " + y + " " + width + " " + height + " " + scale,
                         k -> java.util.Optional.ofNullable(lines.readLabelWithSeal(x, y, width, height, scale))).orElse(null);
             }
+
+            // every other look as the lines make it, none of them remembered
+
+            @Override
+            public TextBox readLineWithoutSeal(double x, double y, double width, double height, double scale, String alphabet) {
+                return lines.readLineWithoutSeal(x, y, width, height, scale, alphabet);
+            }
+
+            @Override
+            public TextBox readLineWithLabels(double x, double y, double width, double height, double scale, String alphabet) {
+                return lines.readLineWithLabels(x, y, width, height, scale, alphabet);
+            }
+
+            @Override
+            public List<String> readSealWords() {
+                return lines.readSealWords();
+            }
+
+            @Override
+            public int middleDotAfter(double x, double y, double width, double height, int characters) {
+                return lines.middleDotAfter(x, y, width, height, characters);
+            }
         };
     }
 
