@@ -44,6 +44,8 @@ final class Browser {
 
     static final Path TMP = Path.of("target", "tmp");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The tallest full-page screenshot, in CSS pixels: five desktop screens, eleven phone screens. */
+    static final int SCREENSHOT_HEIGHT = 9000;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     static final String BROWSER_TIME_ZONE = "Pacific/Honolulu";
     private static final Dimension WINDOW = new Dimension(1440, 900);
@@ -219,16 +221,21 @@ final class Browser {
         Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
     }
 
-    /** The whole page, not only what the window shows. */
+    /**
+     * The whole page, not only what the window shows, down to {@link #SCREENSHOT_HEIGHT} CSS pixels: a page longer than
+     * that is a list a person scrolls, and its top says what it looks like (the bills page's 118 unconfirmed payments
+     * as cards on a phone were 65,000 pixels tall, 18 seconds of the suite for one picture).
+     */
     @SuppressWarnings("unchecked")
     void fullPageScreenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         driver.executeScript("document.querySelector('.toasts')?.replaceChildren(); window.scrollTo(0, 0)");
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double height = Math.min(((Number) size.get("height")).doubleValue(), SCREENSHOT_HEIGHT);
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
-                        "height", size.get("height"), "scale", 1)));
+                        "height", height, "scale", 1)));
         Files.write(SCREENSHOTS.resolve(name), java.util.Base64.getDecoder().decode((String) shot.get("data")));
     }
 
