@@ -792,11 +792,11 @@ final class SecondReads {
         // a look that reads a label exactly has said whose the amount is, or that it is no one's the remnant may name
         if (LabelFinder.find(look).stream().anyMatch(h -> h.edits() == 0)) return new Remnant(true, null);
         String text = hanOnly(look);
-        int best = 0;
+        double best = 0;
         List<ReceiptLabel> nearest = new ArrayList<>();
         for (ReceiptLabel label : ReceiptLabel.values()) {
-            int kept = 0;
-            for (String spelling : label.spellings()) kept = Math.max(kept, inOrder(text, hanOnly(spelling)));
+            double kept = 0;
+            for (String spelling : label.spellings()) kept = Math.max(kept, keptOf(text, hanOnly(spelling), READ_FOR));
             if (kept < best || kept < REMNANT) continue;
             if (kept > best) nearest.clear();
             best = kept;
@@ -818,14 +818,41 @@ final class SecondReads {
 
     /** How many characters of {@code b} {@code a} keeps in their order (the longest common subsequence). */
     private static int inOrder(String a, String b) {
-        int[][] n = new int[a.length() + 1][b.length() + 1];
+        return (int) keptOf(a, b, 0);
+    }
+
+    /**
+     * As {@link #inOrder}, a character read as one OCR takes the label's for counting {@code alike} ({@link #readFor}):
+     * the longest common subsequence, each character in it weighed 1, or {@code alike} where it is only read for the
+     * printed one.
+     */
+    private static double keptOf(String a, String b, double alike) {
+        double[][] n = new double[a.length() + 1][b.length() + 1];
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {
-                n[i][j] = a.charAt(i - 1) == b.charAt(j - 1) ? n[i - 1][j - 1] + 1 : Math.max(n[i - 1][j], n[i][j - 1]);
+                char read = a.charAt(i - 1);
+                char printed = b.charAt(j - 1);
+                double kept = read == printed ? 1 : alike > 0 && readFor(read, printed) ? alike : 0;
+                n[i][j] = Math.max(kept > 0 ? n[i - 1][j - 1] + kept : 0, Math.max(n[i - 1][j], n[i][j - 1]));
             }
         }
         return n[a.length()][b.length()];
     }
+
+    /**
+     * Whether a character read is what OCR reads for the one printed: 日 or 目 for a 自 whose top stroke was lost (set 2's
+     * 日费人额 and 日费信额 of 自费金额, 目付人信 of 自付金额, 个人日付 of 个人自付). No label has 日 or 目 where another has 自.
+     */
+    private static boolean readFor(char read, char printed) {
+        return printed == '自' && (read == '日' || read == '目');
+    }
+
+    /**
+     * What a 日 or 目 read for a label's 自 counts for in a remnant ({@link #remnantOf}): half a character, so that it tells
+     * 自费金额 from 退费金额 where 费额 is kept of both (日费人额), and never makes a remnant of one character kept
+     * (电人日: 人 and 日 of 个人自付, a seal over 预缴金额).
+     */
+    private static final double READ_FOR = 0.5;
 
     /**
      * The hospital whose label was lost (收款单位（章） under the seal or misread), read where no label named it as an

@@ -1243,7 +1243,8 @@ class SecondReadsTest {
     @CsvSource(delimiter = '|', value = {
             "the remnant could as well be 个人自费's, not seen elsewhere | 码个信 | 码个人 | CASH_PAID PERSONAL_ACCOUNT_PAID",
             "the remnant is nearest a distractor's label | 预缴人 | 预缴人 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
-            "金额 is in a distractor's label as much | 日信金额 | 日信金额 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
+            "金额 is in a distractor's label as much | 言信金额 | 言信金额 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
+            "日 read for 自 but 费 of 自费金额's, read elsewhere, or 退费金额's | 日费人额 | 日费信额 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
             "one look names a distractor | 预缴人 | 码个人 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
             "one look reads a label whole | 码个人 | 补缴金额 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
             "the looks keep too little | 码个信 | 个信 | CASH_PAID SELF_FUNDED PERSONAL_ACCOUNT_PAID",
@@ -1303,6 +1304,28 @@ class SecondReadsTest {
                 first.unlabelled(), seen ? EnumSet.of(ReceiptLabel.PAYER_CREDIT_CODE, ReceiptLabel.CASH_PAID) : EnumSet.of(ReceiptLabel.CASH_PAID));
 
         assertThat(SecondReads.apply(page, lines).fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("438.34");
+    }
+
+    /**
+     * 自费金额 with its 自 read as 日, its 金 lost (日费人额, 日费信额): 费额 alone it keeps as much of 退费金额, a label of no
+     * field an amount may stand after; the 日 read for 自 tells them apart. A 日 or 目 read for 自 counts for half a
+     * character: 目付人信 (付 of 自付金额) and 电人日 (人 of 个人自付, the seal over 预缴金额) keep too little; a 日 of a date's
+     * label (日期:) names no amount's field.
+     */
+    @ParameterizedTest(name = "{0} and {1}: {2}")
+    @CsvSource({"日费人额:, 日费信额:, SELF_FUNDED", "目付人信:, 目付人信, ", "电人日, 入天人, ", "日期:, 日期:, "})
+    void weighsA日Or目ReadForALabels自AsHalfACharacter(String second, String third, ReceiptField placed) {
+        ScriptedLines lines = new ScriptedLines().label(5, 2.0, second).label(5, 1.5, third);
+
+        ReceiptReading read = looked(lines, OTHER_PERSONAL_LABELS.stream().filter(f -> f != placed).collect(java.util.stream.Collectors.toSet()),
+                "20.31", 5);
+
+        if (placed == null) {
+            assertThat(read.fields()).containsOnlyKeys(ReceiptField.CASH_PAID);
+        } else {
+            assertThat(read.fields().get(placed).text()).isEqualTo("20.31");
+            assertThat(read.fields()).containsOnlyKeys(ReceiptField.CASH_PAID, placed);
+        }
     }
 
     /** An amount the fee table lists (化验费 438.34, the look reaching 验费) is that line's, not a remnant's. */
