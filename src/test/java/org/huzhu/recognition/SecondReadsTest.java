@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.huzhu.recognition.ReceiptReading.Area;
 import org.huzhu.recognition.ReceiptReading.Value;
 import org.junit.jupiter.api.Test;
@@ -1317,7 +1318,7 @@ class SecondReadsTest {
     void weighsA日Or目ReadForALabels自AsHalfACharacter(String second, String third, ReceiptField placed) {
         ScriptedLines lines = new ScriptedLines().label(5, 2.0, second).label(5, 1.5, third);
 
-        ReceiptReading read = looked(lines, OTHER_PERSONAL_LABELS.stream().filter(f -> f != placed).collect(java.util.stream.Collectors.toSet()),
+        ReceiptReading read = looked(lines, OTHER_PERSONAL_LABELS.stream().filter(f -> f != placed).collect(Collectors.toSet()),
                 "20.31", 5);
 
         if (placed == null) {

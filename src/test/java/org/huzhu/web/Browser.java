@@ -44,7 +44,7 @@ final class Browser {
 
     static final Path TMP = Path.of("target", "tmp");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    /** The tallest full-page screenshot, in CSS pixels: five desktop screens, eleven phone screens. */
+    /** The tallest full-page screenshot, in CSS pixels: ten screens of the 900 px desktop window, about eleven of a phone's 844. */
     static final int SCREENSHOT_HEIGHT = 9000;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     static final String BROWSER_TIME_ZONE = "Pacific/Honolulu";
