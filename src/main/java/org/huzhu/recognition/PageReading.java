@@ -345,7 +345,8 @@ final class PageReading {
      * The amounts, dates and codes of a line ({@code text}: its text with look-alikes as digits), left to right, none
      * overlapping. A code is a run of letters and digits between wide gaps with the shape of an invoice's code, number or
      * check code ({@link ReceiptChecks#codeFieldOfShape}): 42080125 and 0044468893 read as one line of digits, the labels
-     * before them lost, are two; so is an ID number and the check code after it, 校验码 lost between them.
+     * before them lost, are two; so is an ID number and the check code after it, 校验码 lost between them. Such a run of
+     * eight digits that is a day (20260212, {@link ReceiptChecks#compactDate}) is a date.
      */
     private static List<ValueSpan> valueSpans(TextLine line, String text) {
         List<ValueSpan> spans = new ArrayList<>();
@@ -361,7 +362,10 @@ final class PageReading {
             int from = codes.start();
             for (int k = from + 1; k <= codes.end(); k++) {
                 if (k < codes.end() && !line.gapBefore(k)) continue;
-                if (ReceiptChecks.codeFieldOfShape(codeSpelled(text.substring(from, k))) != null) {
+                String code = codeSpelled(text.substring(from, k));
+                if (ReceiptChecks.compactDate(code)) {
+                    addUnlessOverlapping(spans, new ValueSpan(new Span(line, from, k), ReceiptReading.Sort.DATE));
+                } else if (ReceiptChecks.codeFieldOfShape(code) != null) {
                     addUnlessOverlapping(spans, new ValueSpan(new Span(line, from, k), ReceiptReading.Sort.CODE));
                 }
                 from = k;

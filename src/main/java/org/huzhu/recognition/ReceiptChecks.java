@@ -85,13 +85,25 @@ final class ReceiptChecks {
 
     /**
      * The code field a code as spelled ({@link FieldText#code}, {@link FieldText#checkCode}) has the shape of: eight digits
-     * the invoice's code, ten its number, six of hexadecimal with a letter in them its check code; null for any other.
+     * the invoice's code (unless they are a date, {@link #compactDate}), ten its number, six of hexadecimal with a letter in
+     * them its check code; null for any other.
      */
     static ReceiptField codeFieldOfShape(String code) {
         if (code.chars().allMatch(Character::isDigit)) {
-            return code.length() == CODE_DIGITS ? ReceiptField.INVOICE_CODE : code.length() == NUMBER_DIGITS ? ReceiptField.INVOICE_NUMBER : null;
+            if (code.length() == CODE_DIGITS) return compactDate(code) ? null : ReceiptField.INVOICE_CODE;
+            return code.length() == NUMBER_DIGITS ? ReceiptField.INVOICE_NUMBER : null;
         }
         return CHECK_CODE.matcher(code).matches() ? ReceiptField.CHECK_CODE : null;
+    }
+
+    /**
+     * Whether eight digits are a day of this century written without separators (20260212): a date, never an invoice's
+     * code, which begins with its province's code, 11 to 65, and no province's is 20. A settlement statement's 结算日期
+     * 20260212 under the seal's ring, its label unread, was taken for a code and no date was looked for.
+     */
+    static boolean compactDate(String digits) {
+        return digits.length() == 8 && digits.startsWith("20") && digits.chars().allMatch(Character::isDigit)
+                && parse(digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6)) != null;
     }
 
     /** What each field must look like: a finding drops the value, except for names that are only unusual, which are flagged. */

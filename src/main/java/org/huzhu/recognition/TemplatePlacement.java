@@ -138,6 +138,9 @@ final class TemplatePlacement {
             // (set 2's 校验码 and 交款人 on two lines, where the template has 交款人 before 开票日期); other values are
             // spelled by their fields (票握乞号,42010126 is 42010126) and their forms judged by the checks
             if (NAMES.contains(label.field()) && !FieldShape.fits(label, values.get(i).text())) continue;
+            // a code, a date or an amount is written in digits: text without one is another field's value whose label was
+            // not read (a settlement statement's 女 after 姓名 陶杰秀, its 性别 lost, placed as the template's 开票日期)
+            if (label.field() != null && !NAMES.contains(label.field()) && values.get(i).text().chars().noneMatch(Character::isDigit)) continue;
             page.accept(label, values.get(i), true);
         }
     }

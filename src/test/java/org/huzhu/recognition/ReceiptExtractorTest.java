@@ -436,6 +436,22 @@ class ReceiptExtractorTest {
         else assertThat(fields).containsEntry("payerName", payer);
     }
 
+    /**
+     * A settlement statement's 姓名 陶杰秀 性别 女, 性别 lost: the template has 开票日期 after the payer, and 女, holding no
+     * digit, is placed as no date; a date there is.
+     */
+    @ParameterizedTest(name = "{0} after the payer")
+    @CsvSource({"女, ", "20260212, 2026-02-12"})
+    void placesNoValueWithoutADigitAsADateByTheTemplateLine(String after, String issueDate) {
+        PageText page = page(box("交款人：陶杰秀", 10, 20), box(after, 150, 20));
+
+        Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
+
+        assertThat(fields).containsEntry("payerName", "陶杰秀");
+        if (issueDate == null) assertThat(fields).doesNotContainKey("issueDate");
+        else assertThat(fields).containsEntry("issueDate", issueDate);
+    }
+
     @Test
     void dropsOneCharacterReadWhereTheColonBelongsAndTheWordsOfAnUnreadableLabel() {
         PageText page = page(box("医保统筹基金支付由1730.01", 10, 20), box("基他支伟199.34", 72, 20),
@@ -966,6 +982,24 @@ class ReceiptExtractorTest {
         ReceiptReading placed = ReceiptExtractor.extract(List.of(labelled));
         assertThat(texts(placed)).containsEntry("invoiceCode", "42080125").containsEntry("invoiceNumber", "0044468893");
         assertThat(placed.unlabelled()).isEmpty();
+    }
+
+    /**
+     * Eight digits that make a day, no label read before them (结算日期 20260212 under the seal's ring), are a date, not an
+     * invoice's code: no province's code is 20. Eight that make no day (20261340), and a code, stay codes.
+     */
+    @Test
+    void takesEightDigitsThatMakeADayForADateNotACode() {
+        PageText page = page(new TextBox("20260212", 40, 20, 14, 3.5, 0.9), new TextBox("20261340", 40, 28, 14, 3.5, 0.9),
+                new TextBox("42080125", 40, 36, 14, 3.5, 0.9));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(reading.unlabelled()).extracting(u -> u.value().text()).containsExactly("2026-02-12", "20261340", "42080125");
+        assertThat(reading.unlabelled()).extracting(ReceiptReading.Unlabelled::sort).containsExactly(ReceiptReading.Sort.DATE,
+                ReceiptReading.Sort.CODE, ReceiptReading.Sort.CODE);
+        assertThat(ReceiptChecks.codeFieldOfShape("20260212")).isNull();
+        assertThat(ReceiptChecks.codeFieldOfShape("42080125")).isEqualTo(ReceiptField.INVOICE_CODE);
     }
 
     /**
