@@ -355,7 +355,8 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
     static final double ORDINARY_LINE_BOX = 52;
 
     /**
-     * A second look at a box of a layer of a prepared page (in page units): cut out, enlarged (by {@code asked}, less for a box
+     * A second look at a box of a layer of a prepared page (in page units): cut out, cleared of a black form's rules
+     * ({@link Rules#offLine}), enlarged (by {@code asked}, less for a box
      * taller than {@link #ORDINARY_LINE_BOX} in the image's pixels), cleared of specks (a 3×3 median, which the
      * scaled strokes are far wider than, then the dust the enlarging grew past it: {@link Specks#offLine}), framed and
      * read as one line. A look that finds no line at all is read once more thresholded locally
@@ -368,8 +369,8 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
                              double asked, String alphabet) {
         double s = page.scale();
         double scale = Math.max(1, asked * Math.min(1, ORDINARY_LINE_BOX / height));
-        GreyImage line = layer.crop((int) Math.floor(x * s), (int) Math.floor(y * s),
-                (int) Math.ceil(width * s), (int) Math.ceil(height * s));
+        GreyImage line = Rules.offLine(layer.crop((int) Math.floor(x * s), (int) Math.floor(y * s),
+                (int) Math.ceil(width * s), (int) Math.ceil(height * s)));
         line = Specks.offLine(PageGeometry.median3(PageGeometry.resample(line, scale, 0)));
         line = PageGeometry.framed(line, (int) Math.ceil(line.height() * 0.5));
         int dpi = (int) Math.round(dpi(page) * scale);

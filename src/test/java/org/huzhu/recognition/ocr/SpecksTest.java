@@ -1,8 +1,9 @@
 package org.huzhu.recognition.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.huzhu.recognition.ocr.PaintedImages.filled;
+import static org.huzhu.recognition.ocr.PaintedImages.paint;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,18 +57,6 @@ class SpecksTest {
         assertThat(cleared.at(601, 301)).as("a 0.4-mm speck 60 mm from any stroke").isEqualTo(255);
         assertThat(cleared.at(131, 121)).as("a 0.4-mm point 0.9 mm from a character").isEqualTo(30);
         assertThat(unchangedBut(page, cleared, 590, 290, 20, 20)).isTrue();
-    }
-
-    private static GreyImage filled(int w, int h, int value) {
-        byte[] pixels = new byte[w * h];
-        Arrays.fill(pixels, (byte) value);
-        return new GreyImage(w, h, pixels);
-    }
-
-    private static void paint(GreyImage image, int x, int y, int w, int h, int value) {
-        for (int yy = y; yy < y + h; yy++) {
-            for (int xx = x; xx < x + w; xx++) image.pixels()[yy * image.width() + xx] = (byte) value;
-        }
     }
 
     /** Whether every pixel outside the rectangle is the same in both images. */
