@@ -2,7 +2,7 @@
 # Set 1's probes (OtherFormsProbe, a diagnostic, not a test): the renderings every recognition step of issue 18 is
 # found and measured on before set 2 is run to report. Prints one line per rendering: right, missing, WRONG.
 #   ./huzhu probes [LABEL] [NAME...]   (./huzhu chooses the JDK, installs Tesseract and the fonts, compiles the tests)
-# All twenty-nine when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 13 minutes
+# All thirty-one when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 18 minutes
 # on two cores; do not compile while it runs.
 # Other forms (ReceiptFaker.onOtherForm), seeds 1-30, 422 fields: CLEAN, PHONE, SCAN, SEALSCAN (the seal over the
 # payer), SONG300 and SONG300SEAL (data in the Song face at 300 dpi, the seal over the payer), SONGSCAN and SONGPHONE
@@ -19,6 +19,8 @@
 # WenQuanYi Zen Hei (PngRenderer.Style.zenHeiData). DOTZEN300: other forms' clean images at 300 dpi in Zen Hei, seeds
 # 1-30, each paid by a name written with a middle dot (OtherFormsProbe.dottedName). TOTALSCAN and TOTALPHONE: other
 # forms scanned and photographed with the seal over the total's figures, the words in capitals beside them clear.
+# BLACKDROP300 and BLACKDROPPHONE: the form printed in black and the data off its grid, at 300 dpi and photographed
+# (values on the black rules, as set 2's statements print them).
 # See docs/receipts.md and the lab notes in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -35,6 +37,7 @@ declare -A PROBE=(
   [SONGSCAN]="-Dsong=true -DsongForm=true|SCAN 1 30" [SONGPHONE]="-Dsong=true -DsongForm=true|PHONE 1 30"
   [BLACK300]="-Ddpi=300 -DblackForm=true|CLEAN 1 30" [BLACKPHONE]="-DblackForm=true|PHONE 1 30"
   [DROP300]="-Ddpi=300 -DdataDrop=-1.8|CLEAN 1 30" [DROPPHONE]="-DdataDrop=1.8|PHONE 1 30"
+  [BLACKDROP300]="-Ddpi=300 -DblackForm=true -DdataDrop=-1.8|CLEAN 1 30" [BLACKDROPPHONE]="-DblackForm=true -DdataDrop=1.8|PHONE 1 30"
   [TJPEG]="-Dtemplate=true|JPEG 0 39" [TSCAN]="-Dtemplate=true|SCAN 0 39" [TNOISY]="-Dtemplate=true|NOISY 0 39"
   [TBLURRED]="-Dtemplate=true|BLURRED 0 39" [TPHONE]="-Dtemplate=true|PHONE 0 39"
   [FADEDSCAN]="-Dfaded=true|SCAN 1 30" [TFADEDSCAN]="-Dtemplate=true -Dfaded=true|SCAN 0 39"
@@ -44,7 +47,7 @@ declare -A PROBE=(
   [WIDENAMES]="-DwideNames=true|CLEAN 1 90" [WIDEZEN300]="-DwideNames=true -DzenHei=true -Ddpi=300|CLEAN 1 90"
   [DOTZEN300]="-DdottedNames=true -DzenHei=true -Ddpi=300|CLEAN 1 30" [TOTALSCAN]="-DsealOverTotal=true|SCAN 1 30"
   [TOTALPHONE]="-DsealOverTotal=true|PHONE 1 30")
-ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE)
+ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE BLACKDROP300 BLACKDROPPHONE)
 [ $# -gt 0 ] && ORDER=("$@")
 for name in "${ORDER[@]}"; do
   [ -n "${PROBE[$name]:-}" ] || { echo "unknown probe $name (one of ${!PROBE[*]})" >&2; exit 2; }
