@@ -180,6 +180,7 @@ final class SecondReads {
             if (kind == null || names(kind) || where == null || kind.form().matcher(e.getValue().text()).matches() && !unsure) continue;
             List<Value> looks = looks(where, kind, lines);
             Value again = agreed(looks, where);
+            if (again == null && ReceiptChecks.CODES.contains(e.getKey())) again = codeSeenAgain(e.getValue(), looks, where, kind, lines);
             if (again == null && kind == AMOUNT) again = signAsideAgreed(e.getValue(), looks, where, kind, lines);
             Value pointed = again == null && kind == AMOUNT ? pointLost(e.getValue(), where, lines) : null;
             if (pointed != null) {
@@ -196,6 +197,7 @@ final class SecondReads {
             if (fields.containsKey(field) || kind == null || disagreed.contains(field)) return;
             List<Value> looks = field == ReceiptField.PAYER_NAME ? payerLooks(slot, lines) : looks(slot, kind, lines);
             Value again = agreed(looks, slot);
+            if (again == null && ReceiptChecks.CODES.contains(field)) again = codeSeenAgain(null, looks, slot, kind, lines);
             // two looks at a hospital's slot that differ, one naming a listed hospital and the other a character or two
             // from it and from no other (草门市第二人民医院, a thin Song face's 荆): the list chooses, as for the page's read
             if (again == null && field == ReceiptField.HOSPITAL && hospitals != null && looks.size() == 2) again = listedAmong(hospitals, looks);
@@ -1225,6 +1227,32 @@ final class SecondReads {
     private static final Kind POINTLESS = new Kind(DIGITS + ".¥", FieldText::money, Pattern.compile("\\d{3,}"));
 
     /** The value both looks read, at the lower of their confidences; null unless there are two and they agree. */
+    /**
+     * A code the two looks in its characters did not agree on (a check code no sum or count checks), when a look at
+     * {@link #CODE_SCALE} reads it in its form as one of them did and more reads in its form have it than not: f1adc1 by
+     * the looks at 2.0 and 2.5, fadc1 at 1.5 (its 1 lost) and f1adc11 by the page, neither in a check code's form. The
+     * page's read (null: none, the code looked at where its label left room) votes when it has the form: the looks at
+     * 42280725 twice, once at 42280125 as the page read it, are no majority (set 1's scans with the seal over the payer: a
+     * 1 read 7 at two scales). At a little less confidence than the looks that read it, as a name outvoting another; null
+     * otherwise.
+     */
+    private static Value codeSeenAgain(Value page, List<Value> looks, Area area, Kind kind, LineReader lines) {
+        if (looks.isEmpty()) return null;
+        Value look = read(area, CODE_SCALE, kind, lines);
+        if (look == null || !kind.form().matcher(look.text()).matches()) return null;
+        List<Value> reads = new ArrayList<>(looks);
+        reads.add(look);
+        if (page != null && kind.form().matcher(page.text()).matches()) reads.add(page);
+        List<Value> alike = reads.stream().filter(read -> read.text().equals(look.text())).toList();
+        if (alike.size() < 2 || 2 * alike.size() <= reads.size()) return null;
+        // as sure as the looks that read it: the page's read was unsure or not in the code's form, or it was not looked at
+        double sure = alike.stream().filter(read -> read != page).mapToDouble(Value::confidence).min().orElse(0);
+        return new Value(look.text(), OUTVOTED_TRUST * sure, area);
+    }
+
+    /** The scale of a code's third look, when the looks at {@link #SECOND_SCALE} and {@link #THIRD_SCALE} differ. */
+    static final double CODE_SCALE = 2.5;
+
     private static Value agreed(List<Value> looks, Area area) {
         if (looks.size() < 2 || !looks.get(0).text().equals(looks.get(1).text())) return null;
         return new Value(looks.get(0).text(), Math.min(looks.get(0).confidence(), looks.get(1).confidence()), area);

@@ -748,6 +748,34 @@ class SecondReadsTest {
         }
     }
 
+    /**
+     * A check code the page read f1adc11, whose looks at 2.0 and 1.5 differ (f1adc1, and fadc1 with its 1 lost), is taken
+     * when the look at 2.5 reads it in its form as one of them did, at 0.9 of the lower confidence; not when that look
+     * reads another code or nothing, nor when the look at 2.0 read no code in its form, nor when the page's read in the
+     * code's form is the other look's (f1adc1 by the page, unsure: two reads against two). Otherwise the page's read
+     * stays, for the checks to judge.
+     */
+    @ParameterizedTest(name = "page {0}, {1}, {2}, at 2.5 {3} → {4}")
+    @CsvSource({"f1adc11, f1adc1, fadc1, f1adc1, f1adc1", "f1adc11, f1adc1, f1adc7, f1adc7, f1adc7", "f1adc11, f1adc1, fadc1, f1adc7, ",
+            "f1adc11, f1adc1, fadc1, , ", "f1adc11, fadc1, f1adc1, f1adc1, ", "f1adc1, f1adc1, f1adc7, f1adc7, ",
+            "f1adc7, f1adc1, f1adc7, f1adc7, f1adc7"})
+    void aCodeTheTwoLooksDifferOnIsTakenWhenALookAtAThirdScaleReadsItAsOneOfThemDidAndMostReadsAgree(String page, String second,
+            String third, String atTwoAndAHalf, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(3, 2.0, second).answer(3, 1.5, third);
+        if (atTwoAndAHalf != null) lines.answer(3, SecondReads.CODE_SCALE, atTwoAndAHalf);
+
+        // read unsure by the page, so looked at again whatever its form
+        ReceiptReading read = SecondReads.apply(reading(Map.of(ReceiptField.CHECK_CODE, new Value(page, 0.1, row(3))), Map.of()), lines);
+
+        Value code = read.fields().get(ReceiptField.CHECK_CODE);
+        if (taken == null) {
+            assertThat(code.text()).isEqualTo(page);
+        } else {
+            assertThat(code.text()).isEqualTo(taken);
+            assertThat(code.confidence()).isCloseTo(SecondReads.OUTVOTED_TRUST * 0.8, within(1e-9));
+        }
+    }
+
     @Test
     void readsInTheCharactersOfTheField() {
         ScriptedLines lines = new ScriptedLines();
