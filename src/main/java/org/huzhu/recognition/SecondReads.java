@@ -29,7 +29,8 @@ import org.huzhu.recognition.ReceiptReading.Value;
  *     where they stand ({@link ReceiptReading#slots()} for the latter) twice, at two scales, in
  *     the characters the field is written with (digits for codes, digits and a point for amounts
  *     …); the second looks are taken only when both agree and have the field's form, at the lower
- *     of their confidences. Otherwise the first read stays, for the checks to drop.</li>
+ *     of their confidences; a code whose two looks differ is looked at a third time ({@link #codeSeenAgain}). Otherwise
+ *     the first read stays, for the checks to drop.</li>
  * <li>When the total is not the sum of the payments, their amounts are read again: second looks that make the sum
  *     hold are taken; otherwise an amount a second look read as another amount is left out with a warning — set 1
  *     with its data in a Song face ({@code SongFaceImageTest}), whose ¥ OCR reads as a digit or together with the
