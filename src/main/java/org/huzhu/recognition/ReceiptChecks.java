@@ -96,14 +96,15 @@ final class ReceiptChecks {
         return CHECK_CODE.matcher(code).matches() ? ReceiptField.CHECK_CODE : null;
     }
 
+    private static final Pattern COMPACT_DAY = Pattern.compile("20\\d{6}");
+
     /**
      * Whether eight digits are a day of this century written without separators (20260212): a date, never an invoice's
      * code, which begins with its province's code, 11 to 65, and no province's is 20. A settlement statement's 结算日期
      * 20260212 under the seal's ring, its label unread, was taken for a code and no date was looked for.
      */
     static boolean compactDate(String digits) {
-        return digits.length() == 8 && digits.startsWith("20") && digits.chars().allMatch(Character::isDigit)
-                && parse(digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6)) != null;
+        return COMPACT_DAY.matcher(digits).matches() && parse(FieldText.date(digits)) != null;
     }
 
     /** What each field must look like: a finding drops the value, except for names that are only unusual, which are flagged. */

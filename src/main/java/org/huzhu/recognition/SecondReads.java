@@ -1227,7 +1227,6 @@ final class SecondReads {
     /** An amount read without its point: its digits, after the sign. */
     private static final Kind POINTLESS = new Kind(DIGITS + ".¥", FieldText::money, Pattern.compile("\\d{3,}"));
 
-    /** The value both looks read, at the lower of their confidences; null unless there are two and they agree. */
     /**
      * A code the two looks in its characters did not agree on (a check code no sum or count checks), when a look at
      * {@link #CODE_SCALE} reads it in its form as one of them did and more reads in its form have it than not: f1adc1 by
@@ -1254,6 +1253,7 @@ final class SecondReads {
     /** The scale of a code's third look, when the looks at {@link #SECOND_SCALE} and {@link #THIRD_SCALE} differ. */
     static final double CODE_SCALE = 2.5;
 
+    /** The value both looks read, at the lower of their confidences; null unless there are two and they agree. */
     private static Value agreed(List<Value> looks, Area area) {
         if (looks.size() < 2 || !looks.get(0).text().equals(looks.get(1).text())) return null;
         return new Value(looks.get(0).text(), Math.min(looks.get(0).confidence(), looks.get(1).confidence()), area);

@@ -5,7 +5,8 @@ package org.huzhu.recognition.ocr;
  * value printed on one, or a look's box reaching it, has a long stroke along its characters' feet that the line model
  * reads into them (a name above a statement's rule read 崔慧几 and 雕意几 for 崔慧凤). A rule is a run of ink along a row
  * at least {@link #LENGTH} times the look's height long: no character's stroke is, the box being about twice its print's
- * height. Its rows are made white there, and the lighter pixels of its blurred edge above and below; the strokes that cross it lose as much of their length as it is thick.
+ * height. Its rows are made white there, and the lighter pixels of its blurred edge above and below; the strokes that
+ * cross it lose as much of their length as it is thick.
  */
 final class Rules {
     /** The shortest rule, as a multiple of the look's height. */
@@ -16,8 +17,8 @@ final class Rules {
 
     /** A look's line with its rules made white; the same image when it has none. */
     static GreyImage offLine(GreyImage line) {
-        int shortest = (int) Math.ceil(LENGTH * line.height());
         int w = line.width(), h = line.height();
+        int shortest = (int) Math.ceil(LENGTH * h);
         if (w < shortest) return line;
         int threshold = ImagePreparation.otsuThreshold(line);
         byte[] p = line.pixels();
@@ -36,7 +37,7 @@ final class Rules {
                 for (int k = start; k < x; k++) {
                     out[y * w + k] = (byte) 255;
                     // the rule's blurred edge, lighter than ink, above and below it
-                    for (int edge : new int[] {y - 1, y + 1}) {
+                    for (int edge = y - 1; edge <= y + 1; edge += 2) {
                         if (edge >= 0 && edge < h && (p[edge * w + k] & 0xff) > threshold) out[edge * w + k] = (byte) 255;
                     }
                 }
