@@ -3,6 +3,7 @@ package org.huzhu.recognition;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -147,7 +148,7 @@ final class SecondReads {
             if (first == null || first.area() == null) continue;
             List<Value> reads = new ArrayList<>();
             Area roomAfter = roomAfter(reading, field, first);
-            Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null, roomAfter, reads);
+            Value name = name(field, first, lines, field == ReceiptField.HOSPITAL ? hospitals : null, roomAfter, reads, warnings);
             if (field == ReceiptField.HOSPITAL && hospitals != null && !listed(hospitals, name)) {
                 Value listed = listedWithoutSeal(room(reading, field, first), lines, hospitals, reads);
                 if (listed == null) listed = listedAtOtherScales(hospitals, reads, roomAfter != null ? HOSPITAL_IN_ITS_ROOM : HOSPITAL_NAME, lines);
@@ -1319,9 +1320,12 @@ final class SecondReads {
     /**
      * The name two reads agree on, or null; a name outvoting another must also look like one. A hospital's reads are
      * first held against the list of hospitals ({@link #listedAmong}). A hospital looked at in its room ({@link #roomAfter}:
-     * not null) is read there from the second look on.
+     * not null) is read there from the second look on. A payer's name two reads agree on with a character no one is named
+     * by, where the third read has a usual one ({@link #usualWhereUnusual}), is the third read's; a payer's three reads
+     * that all differ may still make a name character by character ({@link #byCharacter}). Either is said in a warning.
      */
-    private static Value name(ReceiptField field, Value pageRead, LineReader lines, HospitalList hospitals, Area room, List<Value> reads) {
+    private static Value name(ReceiptField field, Value pageRead, LineReader lines, HospitalList hospitals, Area room, List<Value> reads,
+                              List<String> warnings) {
         Kind kind = room != null ? HOSPITAL_IN_ITS_ROOM : kind(field);
         Value first = room != null ? new Value(pageRead.text(), pageRead.confidence(), room) : pageRead;
         reads.add(first);
@@ -1337,16 +1341,86 @@ final class SecondReads {
         if (third != null) {
             for (Value earlier : List.of(first, second)) {
                 agreed = sameName(third.text(), earlier.text());
-                if (agreed != null && ReceiptChecks.usual(field, agreed)) {
-                    // two looks agreeing on a name no one is called by, the page's read with a surname before the same given name
-                    Value page = field == ReceiptField.PAYER_NAME && !Surnames.begins(agreed) ? pagesSurnameSeenAgain(reads, kind, lines) : null;
-                    return page != null ? page : new Value(agreed, OUTVOTED_TRUST * (third.confidence() + earlier.confidence()) / 2, first.area());
+                if (agreed == null || !ReceiptChecks.usual(field, agreed)) continue;
+                Value other = earlier == first ? second : first;
+                if (field == ReceiptField.PAYER_NAME && usualWhereUnusual(agreed, other.text())) {
+                    warnings.add(field.chinese() + "两次读作「" + agreed + "」，其中有不常用于人名的字，另一次读作「" + other.text() + "」，取后者，请核对原件");
+                    return new Value(other.text(), OUTVOTED_TRUST * other.confidence(), first.area());
                 }
+                // two looks agreeing on a name no one is called by, the page's read with a surname before the same given name
+                Value page = field == ReceiptField.PAYER_NAME && !Surnames.begins(agreed) ? pagesSurnameSeenAgain(reads, kind, lines) : null;
+                return page != null ? page : new Value(agreed, OUTVOTED_TRUST * (third.confidence() + earlier.confidence()) / 2, first.area());
             }
         }
         if (field != ReceiptField.PAYER_NAME) return null;
+        String voted = third == null ? null : byCharacter(List.of(first.text(), second.text(), third.text()));
+        if (voted != null) {
+            warnings.add(field.chinese() + "三次识别各不相同（" + first.text() + "、" + second.text() + "、" + third.text() + "），逐字取多数读作「"
+                    + voted + "」，请核对原件");
+            return new Value(voted, OUTVOTED_TRUST * Math.min(first.confidence(), Math.min(second.confidence(), third.confidence())), first.area());
+        }
         Value surnamed = surnameAmong(reads);
         return surnamed != null ? surnamed : pagesSurnameSeenAgain(reads, kind, lines);
+    }
+
+    /**
+     * Whether a read of a name differs from the name two other reads agree on only in given-name characters no one is
+     * named by ({@link GivenNames}), where it has usual ones, its surname the same: 陈怡军 read by the page, 陈恰军 by both
+     * looks at the line (the looks' model misreads 怡 so). Set 1's probes: four names read WRONG so, all four right with
+     * the page's read (CLEAN, TBLURRED, WIDEZEN300, BLACKDROPPHONE), none made WRONG.
+     */
+    static boolean usualWhereUnusual(String agreed, String other) {
+        if (agreed.contains("·") || other.contains("·")) return false;
+        int[] a = agreed.codePoints().toArray();
+        int[] o = other.codePoints().toArray();
+        int from = Surnames.surnameLength(agreed);
+        if (a.length != o.length || from == 0) return false;
+        boolean differs = false;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == o[i]) continue;
+            if (i < from || GivenNames.usual(a[i]) || !GivenNames.usual(o[i])) return false;
+            differs = true;
+        }
+        return differs;
+    }
+
+    /**
+     * The name three reads that all differ make character by character: each read from its surname on
+     * ({@link #fromItsSurname}), all as long, each character the one at least two of them have there, beginning with a
+     * surname and its given name of characters people are named by ({@link GivenNames}). Null otherwise (a position
+     * where all three differ, reads of different lengths). 崔慧风 by the page, 崔慧凤 and 屹慧凤 by the looks: 崔慧凤;
+     * 戴柏谦 read 戴柏谦, 戴眩谥, 戴柏谥 makes 戴柏谥, no name (谥). Set 1's probes: 5 names more right (two of them with
+     * a stroke read before the name), none WRONG.
+     */
+    static String byCharacter(List<String> reads) {
+        if (reads.stream().anyMatch(read -> read.contains("·"))) return null;
+        List<int[]> aligned = reads.stream().map(read -> fromItsSurname(read).codePoints().toArray()).toList();
+        int length = aligned.getFirst().length;
+        if (aligned.stream().anyMatch(read -> read.length != length)) return null;
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            int at = i;
+            int[] characters = aligned.stream().mapToInt(read -> read[at]).toArray();
+            int most = Arrays.stream(characters).filter(c -> Arrays.stream(characters).filter(d -> d == c).count() >= 2).findFirst().orElse(-1);
+            if (most < 0) return null;
+            name.appendCodePoint(most);
+        }
+        String voted = name.toString();
+        int surname = Surnames.surnameLength(voted);
+        if (surname == 0 || !Surnames.makeAName(voted) || !voted.codePoints().skip(surname).allMatch(GivenNames::usual)) return null;
+        return voted;
+    }
+
+    /**
+     * A read of a name from its surname on: the characters before the first that begins one left out (了陈怡军, a stroke of
+     * the seal read before 陈怡军), two characters at least kept; the read as it is when none begins one, or it is written
+     * with a middle dot.
+     */
+    static String fromItsSurname(String read) {
+        if (read.contains("·")) return read;
+        String rest = read;
+        while (Surnames.surnameLength(rest) == 0 && rest.codePointCount(0, rest.length()) > 2) rest = rest.substring(rest.offsetByCodePoints(0, 1));
+        return Surnames.surnameLength(rest) > 0 ? rest : read;
     }
 
     /**

@@ -1,9 +1,5 @@
 package org.huzhu.recognition;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -19,19 +15,12 @@ final class Surnames {
     private static final Set<String> COMPOUND = new HashSet<>();
 
     static {
-        try (InputStream in = Surnames.class.getClassLoader().getResourceAsStream("recognition/surnames.txt")) {
-            if (in == null) throw new IllegalStateException("recognition/surnames.txt is missing from the classpath");
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String l = line.strip();
-                if (l.isEmpty() || l.startsWith("#")) continue;
-                if (l.contains(" ")) {
-                    for (String s : l.split("\\s+")) COMPOUND.add(s);
-                } else {
-                    l.codePoints().forEach(c -> SINGLE.add(Character.toString(c)));
-                }
+        for (String line : NameLists.lines("recognition/surnames.txt")) {
+            if (line.contains(" ")) {
+                for (String s : line.split("\\s+")) COMPOUND.add(s);
+            } else {
+                line.codePoints().forEach(c -> SINGLE.add(Character.toString(c)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -46,10 +35,14 @@ final class Surnames {
 
     /** Whether the name begins with a known surname (a compound one followed by at least one character), or has a middle dot. */
     static boolean begins(String name) {
-        if (name.contains("·")) return true;
-        if (name.codePointCount(0, name.length()) < 2) return false;
-        if (name.length() >= 3 && COMPOUND.contains(name.substring(0, 2))) return true;
-        return SINGLE.contains(name.substring(0, Character.charCount(name.codePointAt(0))));
+        return name.contains("·") || surnameLength(name) > 0;
+    }
+
+    /** How many characters of the name are its surname: 2 for a compound one, 1 for a single one, 0 when it begins with none (or has a middle dot). */
+    static int surnameLength(String name) {
+        if (name.contains("·") || name.codePointCount(0, name.length()) < 2) return 0;
+        if (name.length() >= 3 && COMPOUND.contains(name.substring(0, 2))) return 2;
+        return SINGLE.contains(name.substring(0, Character.charCount(name.codePointAt(0)))) ? 1 : 0;
     }
 
     static int count() {

@@ -206,6 +206,49 @@ class SecondReadsTest {
     }
 
     /**
+     * 陈怡军 by the page, 陈恰军 by both looks (their model misreads 怡 so): the looks agree on a given name with a character
+     * no one is named by, where the page's read has a usual one, and the page's read is taken, said in a warning. Not when
+     * the looks' character is usual too (陈明军 by the page), when the page's read has another surname, or differs where
+     * the looks' characters are usual ones too.
+     */
+    @ParameterizedTest(name = "page {0}, looks {1} → {2}")
+    @CsvSource({"陈怡军, 陈恰军, 陈怡军", "陈明军, 陈怡军, 陈怡军", "李怡军, 陈恰军, 陈恰军", "陈怡宁, 陈恰军, 陈恰军", "孙兴盛, 孙兴盘, 孙兴盛"})
+    void aNameTwoLooksAgreeOnWithACharacterNoOneIsNamedByGivesWayToTheReadWithAUsualOne(String page, String looks, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, looks).answer(1, 1.5, looks);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, page, 1), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo(taken);
+        if (taken.equals(page)) {
+            assertThat(read.fields().get(ReceiptField.PAYER_NAME).confidence()).isCloseTo(SecondReads.OUTVOTED_TRUST * 0.6, within(1e-9));
+            assertThat(read.warnings()).containsExactly("交款人两次读作「" + looks + "」，其中有不常用于人名的字，另一次读作「" + page + "」，取后者，请核对原件");
+        } else {
+            assertThat(read.warnings()).isEmpty();
+        }
+    }
+
+    /**
+     * Three reads of a payer that all differ make a name character by character, each read from its surname on (a stroke
+     * read before it left out), when each character is had by two reads and the name is one people are called by.
+     */
+    @ParameterizedTest(name = "{0}, {1}, {2} → {3}")
+    @CsvSource({"崔慧风, 崔慧凤, 屹慧凤, 崔慧凤", "了陈怡军, 陈怡军, 陈怡写, 陈怡军", "避彭姥子, 彭娜子, 忍一彭娜子, 彭娜子",
+            "唐丽, 商丽, 唐尔, 唐丽", "戴柏谦, 戴眩谥, 戴柏谥, ", "王字雪, 王宁雪, 王宇雪, ", "付燕军, 付燕军军, 付燕车, ",
+            "玛丽·买买提, 玑丽·买买提, 玖丽·买买提, "})
+    void threeReadsThatAllDifferMakeANameCharacterByCharacter(String page, String second, String third, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, second).answer(1, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, page, 1), Map.of()), lines);
+
+        if (taken == null) {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.PAYER_NAME);
+        } else {
+            assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo(taken);
+            assertThat(read.warnings()).containsExactly("交款人三次识别各不相同（" + page + "、" + second + "、" + third + "），逐字取多数读作「" + taken + "」，请核对原件");
+        }
+    }
+
+    /**
      * Not when another read begins with another surname, the reads differ after their first character, or only the page's
      * read begins with one (华海林 for 蔡海林, the seal's ring over 蔡: the looks read 笃 and 每).
      */
