@@ -159,6 +159,36 @@ public class HospitalList {
                 + (m.kind() == Match.Kind.NEAR ? "的「" + m.listed() + "」" : "几家医院的名称") + "相差一两个字，可能是识别误差，已舍弃，请核对原件";
     }
 
+    /**
+     * Whether a read of the seal's words ({@link LineReader#readSealWords}) shows the hospital OCR read rather than the
+     * listed ones it is a character or two from ({@link #doubts}): nearer the read, by its fewest edits, than every
+     * such listed name. A 收费专用章 is the hospital's own and names it in another print, curved, apart from the line:
+     * 利川市人民医院 read on the line and 利镍市六改医生 on the seal show 利川, which the list lacks, not the listed 汉川.
+     * A misread of a listed name (草门市 for 荆门市, every look at the line agreeing) is not shown so: its seal says 荆门.
+     */
+    boolean sealShows(String read, List<String> sealWords) {
+        String name = normal(read);
+        int allowed = name.length() >= 8 ? 2 : 1;
+        List<String> near = byName.keySet().stream().filter(listed -> distance(name, listed, allowed) <= allowed).toList();
+        if (near.isEmpty()) return false;
+        String han = chinese(name);
+        for (String words : sealWords) {
+            String seal = chinese(words);
+            if (seal.codePointCount(0, seal.length()) < NEAREST_MIN_CHARACTERS) continue;
+            int limit = Math.max(seal.length(), han.length()) + 2;
+            int toRead = distance(seal, han, limit);
+            if (near.stream().allMatch(listed -> distance(seal, chinese(listed), limit) > toRead)) return true;
+        }
+        return false;
+    }
+
+    /** The reviewer's warning for a hospital the list {@link #doubts} that its seal shows ({@link #sealShows}), kept. */
+    String sealShownWarning(String read) {
+        Match m = match(read);
+        return "医院读作「" + read + "」，不在医疗机构名录中，与名录中" + (m.kind() == Match.Kind.NEAR ? "的「" + m.listed() + "」" : "几家医院的名称")
+                + "相差一两个字，印章上的名称与读到的相符，按读到的取用，请核对原件";
+    }
+
     /** A read must keep at least this many Chinese characters to say which hospital it is nearest to. */
     static final int NEAREST_MIN_CHARACTERS = 4;
     /**

@@ -63,12 +63,14 @@ public class Recognitions {
 
     /**
      * The hospital read, looked up in the list of hospitals: a name not listed as read is a warning, never changed. A name
-     * OCR read a character or two from listed ones ({@link HospitalList#doubts}) is left out with the warning.
+     * OCR read a character or two from listed ones ({@link HospitalList#doubts}) is left out with the warning, unless its
+     * seal showed it ({@link SecondReads#apply}: the warning {@link HospitalList#sealShownWarning} says so already).
      */
     private Recognition hospitalChecked(Recognition r) {
         String hospital = r.fields().get("hospital");
         if (hospital == null) return r;
         HospitalList.Match match = hospitals.match(hospital);
+        if (match.near() && r.warnings().contains(hospitals.sealShownWarning(hospital))) return r;
         boolean doubted = r.source() == TextSource.OCR && match.near();
         String warning = doubted ? HospitalList.doubtedWarning(hospital, match) : HospitalList.warning(hospital, match);
         if (warning == null) return r;

@@ -224,6 +224,14 @@ final class SecondReads {
             warnings.remove(ReceiptField.HOSPITAL.chinese() + "几次识别的结果不一致，已舍弃，请核对");
             warnings.add("收款单位未能读出，印章上读到医疗机构名录中的「" + sealed.text() + "」，按收款单位取用，请核对原件");
         }
+        // a hospital the list doubts is kept when every read of it agrees and the seal shows it; reads that outvoted another
+        // (武汉市江岸区百步孩… by both looks, 百步闻 by the page) say the line was hard to read, and a seal in the same face can
+        // share the misread (吐步孩 on the seal, for 百步亭)
+        Value hospital = fields.get(ReceiptField.HOSPITAL);
+        if (hospital != null && hospitals != null && hospitals.doubts(hospital.text()) && !hospitalReads.isEmpty()
+                && hospitalReads.stream().allMatch(read -> read.text().equals(hospital.text())) && hospitals.sealShows(hospital.text(), lines.readSealWords())) {
+            warnings.add(hospitals.sealShownWarning(hospital.text()));
+        }
         if (!fields.containsKey(ReceiptField.PAYER_NAME) && !disagreed.contains(ReceiptField.PAYER_NAME)) {
             Value payer = payerWithItsLabel(reading.slots().get(ReceiptField.PAYER_NAME), lines);
             if (payer != null) fields.put(ReceiptField.PAYER_NAME, payer);
@@ -1374,11 +1382,12 @@ final class SecondReads {
         int[] a = agreed.codePoints().toArray();
         int[] o = other.codePoints().toArray();
         int from = Surnames.surnameLength(agreed);
-        if (a.length != o.length || from == 0) return false;
+        int othersSurname = Surnames.surnameLength(other);
+        if (a.length != o.length || from == 0 || othersSurname == 0) return false;
         boolean differs = false;
         for (int i = 0; i < a.length; i++) {
             if (a[i] == o[i]) continue;
-            if (i < from || GivenNames.usual(a[i]) || !GivenNames.usual(o[i])) return false;
+            if (i < from || GivenNames.usual(a[i]) || i >= othersSurname && !GivenNames.usual(o[i])) return false;
             differs = true;
         }
         return differs;

@@ -74,6 +74,27 @@ class HospitalListTest {
                 .isEqualTo("医院读作「武汉市第七医院」，不在医疗机构名录中，与名录中几家医院的名称相差一两个字，可能是识别误差，已舍弃，请核对原件");
     }
 
+    /**
+     * The seal's words show a doubted read when they are nearer it than every listed name it is near: 利川市人民医院, the
+     * list lacking it, is a character from 汉川市人民医院; a seal read 利镍市六改医生 shows 利川. Not a seal read as near
+     * both (衰川…), one naming the listed hospital, one too short to say, or a misread of a listed name whose seal names it.
+     */
+    @Test
+    void aSealShowsADoubtedReadWhenItsWordsAreNearerItThanTheListedNamesNearIt() {
+        HospitalList lacking = HospitalList.shipped().without("利川市人民医院");
+
+        assertThat(lacking.doubts("利川市人民医院")).isTrue();
+        assertThat(lacking.sealShows("利川市人民医院", List.of("/“衰川市火E坳牒三飞", "/“利镍市六改医生\\"))).isTrue();
+        assertThat(lacking.sealShows("利川市人民医院", List.of("/“衰川市火E坳牒三飞"))).as("as near both").isFalse();
+        assertThat(lacking.sealShows("利川市人民医院", List.of("汉川市人民医院"))).as("the seal names the listed one").isFalse();
+        assertThat(lacking.sealShows("利川市人民医院", List.of("利川"))).as("too short to say").isFalse();
+        assertThat(lacking.sealShows("利川市人民医院", List.of())).isFalse();
+        assertThat(list.sealShows("草门市人民医院", List.of("荆门市人民医院"))).as("a misread of a listed name").isFalse();
+        assertThat(list.sealShows("长沙市第一医院", List.of("长沙市第一医院"))).as("near no listed name: not doubted at all").isFalse();
+        assertThat(lacking.sealShownWarning("利川市人民医院")).isEqualTo(
+                "医院读作「利川市人民医院」，不在医疗机构名录中，与名录中的「汉川市人民医院」相差一两个字，印章上的名称与读到的相符，按读到的取用，请核对原件");
+    }
+
     @Test
     void readsTooDamagedToBeNearAListedNameChooseTheOneTheyAllComeNearestTo() {
         HospitalList list = HospitalList.shipped();

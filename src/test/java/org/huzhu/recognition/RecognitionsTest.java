@@ -31,6 +31,53 @@ class RecognitionsTest {
         assertThat(r.confidence()).allSatisfy((field, c) -> assertThat(c).isEqualTo(0.8));
     }
 
+    /**
+     * A hospital OCR read a character or two from listed names, the list lacking it, is left out as a likely misread —
+     * unless the page's seal shows it: then it is kept with the warning that says so, and no other.
+     */
+    @Test
+    void aDoubtedHospitalIsLeftOutUnlessItsSealShowsIt() {
+        TestReceipt receipt = TestReceipt.inpatient();
+        HospitalList lacking = HospitalList.shipped().without(receipt.fields.get("hospital"));
+
+        Recognition unsealed = new Recognitions(PdfTextReaderTest.pool(sealed(receipt, List.of())), lacking)
+                .recognise("photo.jpg", DocumentSnifferTest.image(2400, 1400, "jpeg"));
+        Recognition sealed = new Recognitions(PdfTextReaderTest.pool(sealed(receipt, List.of("/武汉市第一医院"))), lacking)
+                .recognise("photo.jpg", DocumentSnifferTest.image(2400, 1400, "jpeg"));
+
+        assertThat(unsealed.fields()).doesNotContainKey("hospital");
+        assertThat(unsealed.warnings()).contains(lacking.doubtedWarning("武汉市第一医院"));
+        assertThat(sealed.fields()).containsEntry("hospital", "武汉市第一医院");
+        assertThat(sealed.warnings()).containsExactly(lacking.sealShownWarning("武汉市第一医院"));
+    }
+
+    /** The receipt's boxes, its lines read again as nothing, and its seal's words read as given. */
+    private static OcrEngine sealed(TestReceipt receipt, List<String> sealWords) {
+        List<TextBox> boxes = receipt.page().boxes().stream()
+                .map(b -> new TextBox(b.text(), b.x() * 10, b.y() * 10, b.width() * 10, b.height() * 10, 0.8)).toList();
+        return new OcrEngine() {
+            @Override
+            public PageText read(java.awt.image.BufferedImage page, int pageIndex) {
+                return new PageText(pageIndex, page.getWidth(), page.getHeight(), boxes);
+            }
+
+            @Override
+            public OcrPage readKeeping(java.awt.image.BufferedImage page, int pageIndex) {
+                return new OcrPage(read(page, pageIndex), new LineReader() {
+                    @Override
+                    public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
+                        return null;
+                    }
+
+                    @Override
+                    public List<String> readSealWords() {
+                        return sealWords;
+                    }
+                });
+            }
+        };
+    }
+
     @Test
     void aPdfAndAnOfdAreReadExactlyWithoutTheOcrEngine() {
         KnownBoxesOcr ocr = new KnownBoxesOcr(List.of());

@@ -209,10 +209,12 @@ class SecondReadsTest {
      * 陈怡军 by the page, 陈恰军 by both looks (their model misreads 怡 so): the looks agree on a given name with a character
      * no one is named by, where the page's read has a usual one, and the page's read is taken, said in a warning. Not when
      * the looks' character is usual too (陈明军 by the page), when the page's read has another surname, or differs where
-     * the looks' characters are usual ones too.
+     * the looks' characters are usual ones too. The page's character may be a compound surname's second (诸葛浩涛 against
+     * 诸丧浩涛).
      */
     @ParameterizedTest(name = "page {0}, looks {1} → {2}")
-    @CsvSource({"陈怡军, 陈恰军, 陈怡军", "陈明军, 陈怡军, 陈怡军", "李怡军, 陈恰军, 陈恰军", "陈怡宁, 陈恰军, 陈恰军", "孙兴盛, 孙兴盘, 孙兴盛"})
+    @CsvSource({"陈怡军, 陈恰军, 陈怡军", "陈明军, 陈怡军, 陈怡军", "李怡军, 陈恰军, 陈恰军", "陈怡宁, 陈恰军, 陈恰军", "孙兴盛, 孙兴盘, 孙兴盛",
+            "诸葛浩涛, 诸丧浩涛, 诸葛浩涛", "诸葛浩涛, 诸明浩涛, 诸明浩涛"})
     void aNameTwoLooksAgreeOnWithACharacterNoOneIsNamedByGivesWayToTheReadWithAUsualOne(String page, String looks, String taken) {
         ScriptedLines lines = new ScriptedLines().answer(1, 2.0, looks).answer(1, 1.5, looks);
 
