@@ -1397,9 +1397,10 @@ final class SecondReads {
      * The name three reads that all differ make character by character: each read from its surname on
      * ({@link #fromItsSurname}), all as long, each character the one at least two of them have there, beginning with a
      * surname and its given name of characters people are named by ({@link GivenNames}). Null otherwise (a position
-     * where all three differ, reads of different lengths). 崔慧风 by the page, 崔慧凤 and 屹慧凤 by the looks: 崔慧凤;
-     * 戴柏谦 read 戴柏谦, 戴眩谥, 戴柏谥 makes 戴柏谥, no name (谥). Set 1's probes: 5 names more right (two of them with
-     * a stroke read before the name), none WRONG.
+     * where all three differ, reads of different lengths). 崔慧风 by the page, 崔慧凤 and 屹慧凤 by the looks: 崔慧凤. 戴柏谦
+     * read 戴柏谦, 戴眩谥 and 戴柏谥 would make 戴柏谥, no one's name (谥): nothing is taken. Set 1's probes: 5 names more
+     * right (two of them with a stroke read before the name), one WRONG (潘婉受, 潘姬昀, 潘婉昀 → 潘婉昀 for 潘婉旻: two
+     * looks misread 旻 alike).
      */
     static String byCharacter(List<String> reads) {
         if (reads.stream().anyMatch(read -> read.contains("·"))) return null;
