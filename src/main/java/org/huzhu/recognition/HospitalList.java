@@ -88,7 +88,7 @@ public class HospitalList {
         String name = normal(read);
         Hospital exact = byName.get(name);
         if (exact != null) return new Match(Match.Kind.LISTED, exact.name(), exact.city());
-        int allowed = name.length() >= 8 ? 2 : 1;
+        int allowed = allowedEdits(name);
         Hospital near = null;
         int best = Integer.MAX_VALUE;
         boolean tie = false;
@@ -105,6 +105,11 @@ public class HospitalList {
         }
         if (near != null && !tie) return new Match(Match.Kind.NEAR, near.name(), near.city());
         return new Match(near != null ? Match.Kind.NEAR_SEVERAL : Match.Kind.NOT_LISTED, null, null);
+    }
+
+    /** How many characters a name read may be from a listed one and still be near it: one, two from 8 characters on. */
+    private static int allowedEdits(String name) {
+        return name.length() >= 8 ? 2 : 1;
     }
 
     /** The fewest characters of a hospital's name (卫生院 alone is none). */
@@ -155,8 +160,13 @@ public class HospitalList {
 
     /** {@link #doubtedWarning(String)} for a read already looked up. */
     static String doubtedWarning(String read, Match m) {
-        return "医院读作「" + read + "」，不在医疗机构名录中，与名录中"
-                + (m.kind() == Match.Kind.NEAR ? "的「" + m.listed() + "」" : "几家医院的名称") + "相差一两个字，可能是识别误差，已舍弃，请核对原件";
+        return nearListed(read, m) + "可能是识别误差，已舍弃，请核对原件";
+    }
+
+    /** What a warning about a read the list doubts begins with: the read, and the listed name (or names) it is near. */
+    private static String nearListed(String read, Match m) {
+        return "医院读作「" + read + "」，不在医疗机构名录中，与名录中" + (m.kind() == Match.Kind.NEAR ? "的「" + m.listed() + "」" : "几家医院的名称")
+                + "相差一两个字，";
     }
 
     /**
@@ -168,7 +178,7 @@ public class HospitalList {
      */
     boolean sealShows(String read, List<String> sealWords) {
         String name = normal(read);
-        int allowed = name.length() >= 8 ? 2 : 1;
+        int allowed = allowedEdits(name);
         List<String> near = byName.keySet().stream().filter(listed -> distance(name, listed, allowed) <= allowed).toList();
         if (near.isEmpty()) return false;
         String han = chinese(name);
@@ -184,9 +194,12 @@ public class HospitalList {
 
     /** The reviewer's warning for a hospital the list {@link #doubts} that its seal shows ({@link #sealShows}), kept. */
     String sealShownWarning(String read) {
-        Match m = match(read);
-        return "医院读作「" + read + "」，不在医疗机构名录中，与名录中" + (m.kind() == Match.Kind.NEAR ? "的「" + m.listed() + "」" : "几家医院的名称")
-                + "相差一两个字，印章上的名称与读到的相符，按读到的取用，请核对原件";
+        return sealShownWarning(read, match(read));
+    }
+
+    /** {@link #sealShownWarning(String)} for a read already looked up. */
+    static String sealShownWarning(String read, Match m) {
+        return nearListed(read, m) + "印章上的名称与读到的相符，按读到的取用，请核对原件";
     }
 
     /** A read must keep at least this many Chinese characters to say which hospital it is nearest to. */

@@ -70,7 +70,7 @@ public class Recognitions {
         String hospital = r.fields().get("hospital");
         if (hospital == null) return r;
         HospitalList.Match match = hospitals.match(hospital);
-        if (match.near() && r.warnings().contains(hospitals.sealShownWarning(hospital))) return r;
+        if (match.near() && r.warnings().contains(HospitalList.sealShownWarning(hospital, match))) return r;
         boolean doubted = r.source() == TextSource.OCR && match.near();
         String warning = doubted ? HospitalList.doubtedWarning(hospital, match) : HospitalList.warning(hospital, match);
         if (warning == null) return r;

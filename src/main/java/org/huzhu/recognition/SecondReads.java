@@ -3,7 +3,6 @@ package org.huzhu.recognition;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -1408,10 +1407,11 @@ final class SecondReads {
         int length = aligned.getFirst().length;
         if (aligned.stream().anyMatch(read -> read.length != length)) return null;
         StringBuilder name = new StringBuilder();
+        int[] a = aligned.get(0);
+        int[] b = aligned.get(1);
+        int[] c = aligned.get(2);
         for (int i = 0; i < length; i++) {
-            int at = i;
-            int[] characters = aligned.stream().mapToInt(read -> read[at]).toArray();
-            int most = Arrays.stream(characters).filter(c -> Arrays.stream(characters).filter(d -> d == c).count() >= 2).findFirst().orElse(-1);
+            int most = a[i] == b[i] || a[i] == c[i] ? a[i] : b[i] == c[i] ? b[i] : -1;
             if (most < 0) return null;
             name.appendCodePoint(most);
         }

@@ -18,9 +18,7 @@ class RecognitionsTest {
     @Test
     void anImageIsReadByTheOcrEngineAndItsBoxesByTheReceiptLayout() {
         TestReceipt receipt = TestReceipt.inpatient();
-        List<TextBox> ocrBoxes = receipt.page().boxes().stream()
-                .map(b -> new TextBox(b.text(), b.x() * 10, b.y() * 10, b.width() * 10, b.height() * 10, 0.8)).toList();
-        KnownBoxesOcr ocr = new KnownBoxesOcr(ocrBoxes);
+        KnownBoxesOcr ocr = new KnownBoxesOcr(ocrBoxes(receipt));
 
         Recognition r = new Recognitions(PdfTextReaderTest.pool(ocr)).recognise("photo.jpg", DocumentSnifferTest.image(2400, 1400, "jpeg"));
 
@@ -51,10 +49,15 @@ class RecognitionsTest {
         assertThat(sealed.warnings()).containsExactly(lacking.sealShownWarning("武汉市第一医院"));
     }
 
+    /** The receipt's boxes as OCR would give them on an image ten times the page's size, at confidence 0.8. */
+    private static List<TextBox> ocrBoxes(TestReceipt receipt) {
+        return receipt.page().boxes().stream()
+                .map(b -> new TextBox(b.text(), b.x() * 10, b.y() * 10, b.width() * 10, b.height() * 10, 0.8)).toList();
+    }
+
     /** The receipt's boxes, its lines read again as nothing, and its seal's words read as given. */
     private static OcrEngine sealed(TestReceipt receipt, List<String> sealWords) {
-        List<TextBox> boxes = receipt.page().boxes().stream()
-                .map(b -> new TextBox(b.text(), b.x() * 10, b.y() * 10, b.width() * 10, b.height() * 10, 0.8)).toList();
+        List<TextBox> boxes = ocrBoxes(receipt);
         return new OcrEngine() {
             @Override
             public PageText read(java.awt.image.BufferedImage page, int pageIndex) {
