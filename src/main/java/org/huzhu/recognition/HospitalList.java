@@ -1,6 +1,7 @@
 package org.huzhu.recognition;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,13 +226,14 @@ public class HospitalList {
      * nearer it than another (利川市人民医院 twice, the list lacking it, is a character from 汉川市人民医院 and two from any
      * other: the reads show 利川's, which the list must not name 汉川's for). The name is given as the receipt prints it:
      * the listed name or the alias the nearest read came nearest to (恩施州中心医跷 → 恩施州中心医院, an alias of
-     * 恩施土家族苗族自治州中心医院).
+     * 恩施土家族苗族自治州中心医院). Null, last, when no read keeps a character of the name that the hospital next nearest
+     * them has not ({@link #readsShowItsOwn}).
      */
     String nearestOfAll(List<String> reads) {
         Hospital chosen = null;
         String printed = null;
         int closest = Integer.MAX_VALUE;
-        int speaking = 0;
+        List<String> speaking = new ArrayList<>();
         Map<Hospital, Integer> added = new HashMap<>();
         boolean alone = true;
         for (String read : reads) {
@@ -261,15 +263,39 @@ public class HospitalList {
                 closest = nearest;
                 printed = bestKey;
             }
-            speaking++;
+            speaking.add(han);
             from.forEach((hospital, d) -> added.merge(hospital, d, Integer::sum));
         }
-        if (speaking < 2) return null;
+        if (speaking.size() < 2) return null;
         int toChosen = added.get(chosen);
         Hospital one = chosen;
         boolean apart = added.entrySet().stream().allMatch(e -> e.getKey() == one || e.getValue() - toChosen >= NEAREST_MARGIN);
         if (!apart || readsShowAnother(reads, printed, alone ? SHOWN_ANOTHER : 1)) return null;
+        Hospital runnerUp = added.entrySet().stream().filter(e -> e.getKey() != one).min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        if (runnerUp != null && !readsShowItsOwn(speaking, printed, runnerUp.name())) return null;
         return printed;
+    }
+
+    /**
+     * Whether a read keeps, in its place, at least one character of the name that the listed name nearest after it has
+     * not ({@code other}): the characters that tell the two apart. Reads that lost every one of them come nearer the
+     * shorter name, or the one whose characters the misreads happen to share, and say nothing of which it is
+     * (武汉市竟踊人民医院, 献汉市奠唰介人民医院: the district's two or three characters lost, nearer 武汉市第一人民医院
+     * than 武汉市黄陂区人民医院 by their number only); the list must not choose one for them.
+     */
+    static boolean readsShowItsOwn(List<String> reads, String name, String other) {
+        int[] own = chinese(name).codePoints().toArray();
+        int[] others = chinese(other).codePoints().toArray();
+        int[] shared = aligned(others, own);
+        for (String read : reads) {
+            int[] han = chinese(read).codePoints().toArray();
+            int[] seen = aligned(han, own);
+            for (int j = 0; j < own.length; j++) {
+                boolean telling = shared[j] < 0 || others[shared[j]] != own[j];
+                if (telling && seen[j] >= 0 && han[seen[j]] == own[j]) return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -307,6 +333,19 @@ public class HospitalList {
      * character.
      */
     private static List<String> substitutions(int[] read, int[] name) {
+        int[] at = aligned(read, name);
+        List<String> found = new ArrayList<>();
+        for (int j = name.length - 1; j >= 0; j--) {
+            if (at[j] >= 0 && read[at[j]] != name[j]) found.add(j + ":" + Character.toString(read[at[j]]));
+        }
+        return found;
+    }
+
+    /**
+     * The read's character set against each of the name's by the fewest edits (the same or another character), or -1
+     * where the read has none there.
+     */
+    private static int[] aligned(int[] read, int[] name) {
         int[][] d = new int[read.length + 1][name.length + 1];
         for (int i = 0; i <= read.length; i++) d[i][0] = i;
         for (int j = 0; j <= name.length; j++) d[0][j] = j;
@@ -316,12 +355,13 @@ public class HospitalList {
                 d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
             }
         }
-        List<String> found = new ArrayList<>();
+        int[] at = new int[name.length];
+        Arrays.fill(at, -1);
         int i = read.length, j = name.length;
         while (i > 0 && j > 0) {
             int cost = read[i - 1] == name[j - 1] ? 0 : 1;
             if (d[i][j] == d[i - 1][j - 1] + cost) {
-                if (cost == 1) found.add((j - 1) + ":" + Character.toString(read[i - 1]));
+                at[j - 1] = i - 1;
                 i--;
                 j--;
             } else if (d[i][j] == d[i - 1][j] + 1) {
@@ -330,7 +370,7 @@ public class HospitalList {
                 j--;
             }
         }
-        return found;
+        return at;
     }
 
     private static String chinese(String s) {

@@ -107,6 +107,24 @@ class HospitalListTest {
     }
 
     /**
+     * Reads that lost every character telling two listed names apart (a district's 新洲区 read as two strange characters)
+     * come nearer 武汉市第一人民医院, whose 第一 is as long as what they kept, than 武汉市新洲区人民医院: by the number
+     * of characters alone, which says nothing, and the list chooses neither. Reads that keep one of 第一's characters in
+     * its place do speak for it.
+     */
+    @Test
+    void readsThatLostWhatTellsTwoNamesApartChooseNeither() {
+        HospitalList list = HospitalList.shipped();
+
+        assertThat(list.nearestOfAll(List.of("武汉市杂训人民医院", "武汉市余圳人民医院"))).isNull();
+        assertThat(list.nearestOfAll(List.of("武汉市第训人民医院", "武汉市余圳人民医院"))).isEqualTo("武汉市第一人民医院");
+        assertThat(HospitalList.readsShowItsOwn(List.of("武汉市杂训人民医院"), "武汉市第一人民医院", "武汉市新洲区人民医院")).isFalse();
+        assertThat(HospitalList.readsShowItsOwn(List.of("武汉市杂一人民医院"), "武汉市第一人民医院", "武汉市新洲区人民医院")).isTrue();
+        assertThat(HospitalList.readsShowItsOwn(List.of("一武汉市杂训人民医院"), "武汉市第一人民医院", "武汉市新洲区人民医院"))
+                .as("a 一 before the name is not the one in it").isFalse();
+    }
+
+    /**
      * Reads each a character nearer one listed hospital than its sibling (襄阳市中心医院 and 襄阳市中医医院 differ in one
      * character) speak for it together: their distances added up are two apart. One such read alone, or one read as near
      * both, does not.
