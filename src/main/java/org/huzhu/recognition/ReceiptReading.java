@@ -57,9 +57,10 @@ record ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<Re
      * What a value read without a label is, by its shape: an institution's name is a hospital's, perhaps; a person's name
      * (two to four Chinese characters, a usual surname first, standing alone) the payer's, perhaps. WORDS are the total
      * written in capitals after （大写）, read where its figures were not: no field's value, but a witness of the total's
-     * ({@link AmountInWords}).
+     * ({@link AmountInWords}). FIGURES are the digits read after those words that make no amount (1282671: the sign read
+     * as a 1, the point lost), no field's value either, but a witness of the total's digits.
      */
-    enum Sort { AMOUNT, DATE, CODE, INSTITUTION, NAME, WORDS }
+    enum Sort { AMOUNT, DATE, CODE, INSTITUTION, NAME, WORDS, FIGURES }
 
     /**
      * A value as read, and where: the box of the text it was read from, in the page's units (null

@@ -248,6 +248,8 @@ final class SecondReads {
      * 伍什制佰起拾参元零壹分 with 5823.01, its misread characters saying nothing and every capital read in its place the
      * sum's): the total written twice on the receipt, in words and by the payments it is the sum of. A little less sure
      * than the least sure payment ({@link PageReading#PLACED_TRUST}), with a warning; the reading as it was otherwise.
+     * The figures read as no amount witness it too, when their digits are the sum's, all of them, the sign perhaps read as
+     * one more before them ({@link #figuresAgree}: 1282671 for 2826.71, the words beside too damaged to agree).
      */
     static ReceiptReading totalInItsWords(ReceiptReading reading) {
         Map<ReceiptField, Value> fields = reading.fields();
@@ -255,17 +257,42 @@ final class SecondReads {
         // every payment read as money: a value not yet dropped by the checks (a fax's 1Y3.50) is none to add
         BigDecimal paid = ReceiptChecks.paid(moneyOnly(fields), reading);
         if (paid == null) return reading;
-        for (ReceiptReading.Unlabelled words : reading.unlabelled()) {
-            if (words.sort() != ReceiptReading.Sort.WORDS || !AmountInWords.agrees(words.value().text(), paid)) continue;
+        String total = paid.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        for (ReceiptReading.Unlabelled read : reading.unlabelled()) {
+            String text = read.value().text();
+            String warning;
+            if (read.sort() == ReceiptReading.Sort.WORDS && AmountInWords.agrees(text, paid)) {
+                warning = "金额合计（小写）未能识别，大写「" + text + "」与各项支付之和 " + total + " 相符，按金额合计取用，请核对原件";
+            } else if (read.sort() == ReceiptReading.Sort.FIGURES && figuresAgree(text, total)) {
+                warning = "金额合计（小写）读作「" + text + "」，不是金额，其数字与各项支付之和 " + total + " 相符，按金额合计取用，请核对原件";
+            } else {
+                continue;
+            }
             double sure = ReceiptChecks.PAYMENTS.stream().filter(fields::containsKey).mapToDouble(f -> fields.get(f).confidence()).min().orElse(1);
             Map<ReceiptField, Value> withTotal = new EnumMap<>(fields);
-            String total = paid.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
-            withTotal.put(ReceiptField.TOTAL, new Value(total, sure * PageReading.PLACED_TRUST, words.value().area()));
+            withTotal.put(ReceiptField.TOTAL, new Value(total, sure * PageReading.PLACED_TRUST, read.value().area()));
             List<String> warnings = new ArrayList<>(reading.warnings());
-            warnings.add("金额合计（小写）未能识别，大写「" + words.value().text() + "」与各项支付之和 " + total + " 相符，按金额合计取用，请核对原件");
+            warnings.add(warning);
             return reading.with(withTotal, warnings);
         }
         return reading;
+    }
+
+    /**
+     * Whether figures read as no amount are the amount's digits, every one, its point lost or read as a digit, a sign
+     * before them perhaps read as one digit more (1282671 and 12826171 for 2826.71), at least
+     * {@link #LEFT_DIGITS_SEEN} digits.
+     */
+    static boolean figuresAgree(String figures, String amount) {
+        String digits = amount.replace(".", "");
+        String read = figures.replace(".", "");
+        if (digits.length() < LEFT_DIGITS_SEEN || !read.matches("\\d+")) return false;
+        String withoutPoint = pointReadAsOne(read);
+        for (String candidate : java.util.Arrays.asList(read, withoutPoint)) {
+            if (candidate == null) continue;
+            if (candidate.equals(digits) || candidate.length() == digits.length() + 1 && candidate.endsWith(digits)) return true;
+        }
+        return false;
     }
 
     /**
@@ -526,7 +553,8 @@ final class SecondReads {
             }
             boolean code = unlabelled.sort() == ReceiptReading.Sort.CODE;
             ReceiptField shaped = code ? ReceiptChecks.codeFieldOfShape(unlabelled.value().text()) : null;
-            if (unlabelled.sort() == ReceiptReading.Sort.INSTITUTION || unlabelled.sort() == ReceiptReading.Sort.WORDS || (code ? shaped == null || !unread(shaped, reading, fields) : !wanted)) continue;
+            if (unlabelled.sort() == ReceiptReading.Sort.INSTITUTION || unlabelled.sort() == ReceiptReading.Sort.WORDS
+                    || unlabelled.sort() == ReceiptReading.Sort.FIGURES || (code ? shaped == null || !unread(shaped, reading, fields) : !wanted)) continue;
             if (looks++ >= LABEL_LOOKS) break;
             Area box = unlabelled.label();
             TextBox read = lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);
@@ -1071,7 +1099,9 @@ final class SecondReads {
      * (at least {@link #CUT_SHORT_DIGITS} of them). Amounts outside the sum only ({@link #sumWithoutSeal} looks at the
      * others, where the page and the looks may both have lost a leading digit under the seal: 室321 and 321.49 for
      * 1321.49): they have no sum to say a look lost none of their strokes; the digits the page read are what say the
-     * look lost no leading digit (that layer loses light strokes of the data: set 2's scans' 540.73 for 3540.73).
+     * look lost no leading digit (that layer loses light strokes of the data: set 2's scans' 540.73 for 3540.73). Or its
+     * digits are every digit the page read but the 1 it read where the point goes ({@link #pointReadAsOne}: 966102 by the
+     * page, 966.02 by both looks, a thin Song face's 个人自付 on a scan).
      */
     private static ReceiptReading cutShortWithoutSeal(ReceiptReading reading, LineReader lines) {
         Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
@@ -1085,7 +1115,8 @@ final class SecondReads {
             Value second = firstAmount(where, SECOND_SCALE, withoutSeal);
             Value third = second == null ? null : firstAmount(where, THIRD_SCALE, withoutSeal);
             Value agreed = third == null ? null : agreed(List.of(second, third), where);
-            if (agreed != null && agreed.text().replace(".", "").startsWith(digits)) fields.put(e.getKey(), agreed);
+            String seen = agreed == null ? null : agreed.text().replace(".", "");
+            if (seen != null && (seen.startsWith(digits) || seen.equals(pointReadAsOne(digits)))) fields.put(e.getKey(), agreed);
         }
         return fields.equals(reading.fields()) ? reading : reading.with(fields, reading.warnings());
     }
@@ -1230,6 +1261,15 @@ final class SecondReads {
         }
         String amount = digits.substring(0, digits.length() - 2) + "." + digits.substring(digits.length() - 2);
         return new Value(amount, confidence * PageReading.PLACED_TRUST, area);
+    }
+
+    /**
+     * The digits without the 1 that stands where the point goes, before the last two (966102 for 966.02: a thin Song face's
+     * point run into the sign's stroke by the page's read), three digits at least before it; null when no 1 stands there.
+     */
+    static String pointReadAsOne(String digits) {
+        int at = digits.length() - 3;
+        return at >= 3 && digits.charAt(at) == '1' ? digits.substring(0, at) + digits.substring(at + 1) : null;
     }
 
     /** An amount read without its point: its digits, after the sign. */
