@@ -249,7 +249,8 @@ final class SecondReads {
      * sum's): the total written twice on the receipt, in words and by the payments it is the sum of. A little less sure
      * than the least sure payment ({@link PageReading#PLACED_TRUST}), with a warning; the reading as it was otherwise.
      * The figures read as no amount witness it too, when their digits are the sum's, all of them, the sign perhaps read as
-     * one more before them ({@link #figuresAgree}: 1282671 for 2826.71, the words beside too damaged to agree).
+     * one more before them or the point as a 1 ({@link #figuresAgree}: 1282671 for 2826.71, the words beside too damaged
+     * to agree).
      */
     static ReceiptReading totalInItsWords(ReceiptReading reading) {
         Map<ReceiptField, Value> fields = reading.fields();
@@ -279,20 +280,21 @@ final class SecondReads {
     }
 
     /**
-     * Whether figures read as no amount are the amount's digits, every one, its point lost or read as a digit, a sign
-     * before them perhaps read as one digit more (1282671 and 12826171 for 2826.71), at least
-     * {@link #LEFT_DIGITS_SEEN} digits.
+     * Whether figures read as no amount are the amount's digits, every one, its point lost or read as a 1
+     * ({@link #pointReadAsOne}), a sign before them perhaps read as one digit more (1282671 and 12826171 for 2826.71), at
+     * least {@link #LEFT_DIGITS_SEEN} digits.
      */
     static boolean figuresAgree(String figures, String amount) {
         String digits = amount.replace(".", "");
         String read = figures.replace(".", "");
         if (digits.length() < LEFT_DIGITS_SEEN || !read.matches("\\d+")) return false;
         String withoutPoint = pointReadAsOne(read);
-        for (String candidate : java.util.Arrays.asList(read, withoutPoint)) {
-            if (candidate == null) continue;
-            if (candidate.equals(digits) || candidate.length() == digits.length() + 1 && candidate.endsWith(digits)) return true;
-        }
-        return false;
+        return digitsOf(read, digits) || withoutPoint != null && digitsOf(withoutPoint, digits);
+    }
+
+    /** Whether a read's digits are these, or these after one digit more (a sign read as a digit). */
+    private static boolean digitsOf(String read, String digits) {
+        return read.equals(digits) || read.length() == digits.length() + 1 && read.endsWith(digits);
     }
 
     /**
