@@ -260,7 +260,7 @@ final class PageReading {
                 found.add(new ReceiptReading.Unlabelled(new Value(words.text(), words.confidence(), words.area()), ReceiptReading.Sort.WORDS,
                         words.area()));
                 Matcher figures = FIGURES.matcher(text);
-                if (figures.find(to) && !AN_AMOUNT.matcher(figures.group()).find()) {
+                if (figures.find(to) && !AMOUNTS.matcher(figures.group()).find()) {
                     Span read = new Span(line, figures.start(), figures.end());
                     found.add(new ReceiptReading.Unlabelled(new Value(read.text(), read.confidence(), read.area()), ReceiptReading.Sort.FIGURES,
                             read.area()));
@@ -273,9 +273,11 @@ final class PageReading {
     /** The fewest characters words of an amount are read as (壹元整 is three). */
     private static final int WORDS_AT_LEAST = 3;
 
-    /** The figures after the words, digits and points (four digits at least), read as no amount: 1282671 for ¥2826.71. */
+    /**
+     * The figures after the words, digits and points (four digits at least), where the page's read finds no amount in them
+     * ({@link #AMOUNTS}): 1282671 for ¥2826.71.
+     */
     private static final Pattern FIGURES = Pattern.compile("\\d[\\d.]{3,}");
-    private static final Pattern AN_AMOUNT = Pattern.compile("\\d\\.\\d{2}(?!\\d)");
 
     /**
      * What reads as a person's name where no label named one (交款人 lost under a seal of the form's own red, its name

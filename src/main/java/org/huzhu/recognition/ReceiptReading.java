@@ -51,6 +51,11 @@ record ReceiptReading(DocumentKind kind, Map<ReceiptField, Value> fields, Set<Re
         boolean amount() {
             return sort == Sort.AMOUNT;
         }
+
+        /** Whether it is no field's value but a witness of the total's ({@link Sort#WORDS}, {@link Sort#FIGURES}). */
+        boolean witness() {
+            return sort == Sort.WORDS || sort == Sort.FIGURES;
+        }
     }
 
     /**

@@ -555,8 +555,7 @@ final class SecondReads {
             }
             boolean code = unlabelled.sort() == ReceiptReading.Sort.CODE;
             ReceiptField shaped = code ? ReceiptChecks.codeFieldOfShape(unlabelled.value().text()) : null;
-            if (unlabelled.sort() == ReceiptReading.Sort.INSTITUTION || unlabelled.sort() == ReceiptReading.Sort.WORDS
-                    || unlabelled.sort() == ReceiptReading.Sort.FIGURES || (code ? shaped == null || !unread(shaped, reading, fields) : !wanted)) continue;
+            if (unlabelled.sort() == ReceiptReading.Sort.INSTITUTION || unlabelled.witness() || (code ? shaped == null || !unread(shaped, reading, fields) : !wanted)) continue;
             if (looks++ >= LABEL_LOOKS) break;
             Area box = unlabelled.label();
             TextBox read = lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);
