@@ -1,8 +1,10 @@
 package org.huzhu;
 
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
+@RunsAlongside
 class ModularityTest {
 
     @Test

@@ -18,6 +18,7 @@ import org.huzhu.notifications.sms.SimulatedSmsCentre;
 import org.huzhu.shared.Masks;
 import org.huzhu.shared.crypto.PersonalDataCipher;
 import org.huzhu.support.ApplicationProcess;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * centre delivers the receipts it kept for the dead bind, which settle the first kind; the second kind is
  * sent again once its lease ran out.
  */
+@RunsAlongside
 class NotificationsCrashTest {
 
     private static final long CAMPAIGN = 4242;

@@ -23,6 +23,7 @@ import java.util.Set;
 import org.huzhu.banking.simulator.SimulatedBank;
 import org.huzhu.shared.Money;
 import org.huzhu.support.ApplicationProcess;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * bank accepted a released batch's file but before SENT was recorded; (3) after the first of a status
  * report's statuses was committed. The last start runs with no pause and finishes the round.
  */
+@RunsAlongside
 class PayoutsCrashTest {
 
     private ApplicationProcess app;

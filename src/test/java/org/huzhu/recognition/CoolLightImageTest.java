@@ -8,6 +8,7 @@ import java.util.Map;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
 import org.huzhu.recognition.specimen.Variants;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * the lighter half of every red stroke fell out of the form layer and labels came apart: these six receipts read 44 of
  * their 87 fields with 3 WRONG; now 81 with 1 (in the bench's warm light 84 with none).
  */
+@RunsAlongside
 class CoolLightImageTest extends WithTesseract {
 
     @Test

@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.huzhu.recognition.specimen.PngRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * reads agreed on (草门市 for 荆门市, 将敏斌 for 蒋敏斌 …), and in the Song face at any enlargement (王字雪 for 王宇雪).
  * A name may be missing; another name is the worst a reading can do.
  */
+@RunsAlongside
 class HigherResolutionImageTest extends WithTesseract {
 
     /**

@@ -9,12 +9,14 @@ import org.huzhu.recognition.specimen.MedicalRecordFaker;
 import org.huzhu.recognition.specimen.MedicalRecordRenderer;
 import org.huzhu.recognition.specimen.MedicalRecordRenderer.Degradation;
 import org.huzhu.recognition.specimen.MedicalRecordTruth;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 /**
  * Photos and scans of discharge summaries and certificates are read by Debian's Tesseract through the receipts' image
  * path: a few images only (OCR is slow). Every field that is read must be the record's; a field not read is absent.
  */
+@RunsAlongside
 class MedicalRecordOcrTest extends WithTesseract {
 
 

@@ -9,12 +9,14 @@ import java.util.Map;
 import org.huzhu.recognition.specimen.MedicalRecordFaker;
 import org.huzhu.recognition.specimen.MedicalRecordRenderer;
 import org.huzhu.recognition.specimen.MedicalRecordTruth;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 /**
  * Discharge summaries and diagnosis certificates as PDFs with a text layer are read exactly: kind,
  * patient, hospital, department, dates in every written form, the main diagnosis and the list.
  */
+@RunsAlongside
 class MedicalRecordsTest {
 
     private final Recognitions recognitions = new Recognitions(PdfTextReaderTest.pool(null));

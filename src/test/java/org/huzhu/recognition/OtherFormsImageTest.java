@@ -17,6 +17,7 @@ import org.huzhu.recognition.specimen.PngRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
 import org.huzhu.recognition.specimen.Variants;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * which named each amount after its neighbour (seeds 4, 18 and 25 of {@link ReceiptFaker#onOtherForm} did: fundPaid
  * 183.13 for 878.43 …). A payment may be missing; none may be WRONG.
  */
+@RunsAlongside
 class OtherFormsImageTest extends WithTesseract {
 
     private static final List<String> PAYMENTS = List.of("fundPaid", "otherPaid", "personalAccountPaid", "cashPaid", "selfPaid",

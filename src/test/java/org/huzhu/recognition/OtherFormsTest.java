@@ -11,6 +11,7 @@ import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptForm;
 import org.huzhu.recognition.specimen.ReceiptTruth;
 import org.huzhu.recognition.specimen.ReceiptTruth.DocumentType;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * labels sit in grid cells without colons — read 100 % right as PDF and as OFD, document type
  * included, every field and fee line, no warning.
  */
+@RunsAlongside
 class OtherFormsTest {
 
     private static final int RECEIPTS = 120;

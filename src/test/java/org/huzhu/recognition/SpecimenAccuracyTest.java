@@ -11,12 +11,14 @@ import org.huzhu.recognition.specimen.OfdRenderer;
 import org.huzhu.recognition.specimen.PdfRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 /**
  * Electronic receipts must be read 100 % right (issue 4): every field and fee line of every
  * generated receipt, as PDF and as OFD, against the generator's truth, with no warning.
  */
+@RunsAlongside
 class SpecimenAccuracyTest {
 
     private static final int RECEIPTS = 60;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.huzhu.recognition.specimen.PngRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * where the red that is lighter than the form's own ink is most of the red, it is now left out of the form layer
  * ({@code InkLayers.sealCells}). Seeds 1–20: 249 fields right and 2 WRONG before, 273 and 1 after.
  */
+@RunsAlongside
 class VermilionStampImageTest extends WithTesseract {
 
     private static final Color VERMILION = new Color(235, 80, 90);

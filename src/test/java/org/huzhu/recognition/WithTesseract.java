@@ -1,23 +1,14 @@
 package org.huzhu.recognition;
 
 import org.huzhu.recognition.ocr.TesseractOcr;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
-/** Tests that read images as the application does: Debian's Tesseract (two engines) behind {@link Recognitions}, once a class. */
+/**
+ * Tests that read images as the application does: Debian's Tesseract (two engines) behind {@link Recognitions}. One
+ * engine serves every such class: they run beside the rest of the suite and may run at the same time as each other
+ * ({@link org.huzhu.support.RunsAlongside}), so no class closes it; the engine lives as long as the test JVM.
+ */
 abstract class WithTesseract {
 
-    static TesseractOcr ocr;
-    static Recognitions recognitions;
-
-    @BeforeAll
-    static void engine() {
-        ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", 2);
-        recognitions = new Recognitions(PdfTextReaderTest.pool(ocr));
-    }
-
-    @AfterAll
-    static void close() {
-        ocr.close();
-    }
+    static final TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", 2);
+    static final Recognitions recognitions = new Recognitions(PdfTextReaderTest.pool(ocr));
 }

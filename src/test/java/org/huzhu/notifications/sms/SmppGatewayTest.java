@@ -13,10 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The SMPP gateway against the simulated centre on loopback: the real protocol end to end. */
+@RunsAlongside
 class SmppGatewayTest {
 
     private static final String ACCOUNT = "huzhu";

@@ -22,11 +22,13 @@ import org.huzhu.recognition.specimen.PngRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
 import org.huzhu.recognition.specimen.Variants;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Debian's Tesseract on generated receipts (installed by scripts/ensure-test-tools.sh, never skipped). */
+@RunsAlongside
 class TesseractOcrTest {
 
     private static TesseractOcr ocr;

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A written set names every file it wrote and the truth of each receipt, the same for the same seed. */
+@RunsAlongside
 class SpecimenWriterTest {
 
     @Test

@@ -11,12 +11,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 /**
  * Outside demo mode the embedded server is a database one may keep money in: it writes through to
  * disk and nobody on the machine connects to it without the password.
  */
+@RunsAlongside
 class EmbeddedServerDurabilityTest {
 
     private static DatabaseProperties.Embedded production(Path dir) {
