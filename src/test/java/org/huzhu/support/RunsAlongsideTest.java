@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestContextManager;
 
 /** Classes that run beside the rest of the suite ({@link RunsAlongside}) reach nothing the rest shares. */
-@RunsAlongside
 class RunsAlongsideTest {
 
     /** What a class beside the chain must not touch: the shared context and its clock, and the JVM's global settings. */
