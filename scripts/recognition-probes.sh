@@ -2,7 +2,7 @@
 # Set 1's probes (OtherFormsProbe, a diagnostic, not a test): the renderings every recognition step of issue 18 is
 # found and measured on before set 2 is run to report. Prints one line per rendering: right, missing, WRONG.
 #   ./huzhu probes [LABEL] [NAME...]   (./huzhu chooses the JDK, installs Tesseract and the fonts, compiles the tests)
-# All thirty-one when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 18 minutes
+# All thirty-two when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 18 minutes
 # on two cores; do not compile while it runs.
 # Other forms (ReceiptFaker.onOtherForm), seeds 1-30, 422 fields: CLEAN, PHONE, SCAN, SEALSCAN (the seal over the
 # payer), SONG300 and SONG300SEAL (data in the Song face at 300 dpi, the seal over the payer), SONGSCAN and SONGPHONE
@@ -20,7 +20,8 @@
 # 1-30, each paid by a name written with a middle dot (OtherFormsProbe.dottedName). TOTALSCAN and TOTALPHONE: other
 # forms scanned and photographed with the seal over the total's figures, the words in capitals beside them clear.
 # BLACKDROP300 and BLACKDROPPHONE: the form printed in black and the data off its grid, at 300 dpi and photographed
-# (values on the black rules, as set 2's statements print them).
+# (values on the black rules, as set 2's statements print them). SONGSEALSCAN: other forms scanned, form and data in the
+# thin Song face, the seal over the payer (the data no darker than the seal: the page is read with it).
 # See docs/receipts.md and the lab notes in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -46,8 +47,9 @@ declare -A PROBE=(
   [PALESONG]="-Dpale=true -Dsong=true -DsongForm=true -DblackForm=true|SCAN 1 30"
   [WIDENAMES]="-DwideNames=true|CLEAN 1 90" [WIDEZEN300]="-DwideNames=true -DzenHei=true -Ddpi=300|CLEAN 1 90"
   [DOTZEN300]="-DdottedNames=true -DzenHei=true -Ddpi=300|CLEAN 1 30" [TOTALSCAN]="-DsealOverTotal=true|SCAN 1 30"
-  [TOTALPHONE]="-DsealOverTotal=true|PHONE 1 30")
-ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE BLACKDROP300 BLACKDROPPHONE)
+  [TOTALPHONE]="-DsealOverTotal=true|PHONE 1 30"
+  [SONGSEALSCAN]="-Dsong=true -DsongForm=true -DsealOverPayer=true|SCAN 1 30")
+ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE BLACKDROP300 BLACKDROPPHONE SONGSEALSCAN)
 [ $# -gt 0 ] && ORDER=("$@")
 for name in "${ORDER[@]}"; do
   [ -n "${PROBE[$name]:-}" ] || { echo "unknown probe $name (one of ${!PROBE[*]})" >&2; exit 2; }

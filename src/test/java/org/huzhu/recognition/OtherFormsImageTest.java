@@ -415,6 +415,20 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * A grey scan of another form, form and data in the thin Song face, the seal over the payer (seed 2): the page read
+     * 个人自费's ￥130.68 as 半130.68, unsure, and both looks at it read 3130.68, the ￥ a 3 to them. The amount is left
+     * out with a warning that says both reads (WRONG, 3130.68, before).
+     */
+    @Test
+    void anAmountALookReadWithItsSignAsA3IsLeftOut() {
+        ReceiptTruth truth = ReceiptFaker.onOtherForm(2);
+        Recognition read = recognitions.recognise("receipt", Variants.scan(truth, new PngRenderer.Style(true, true, null, true), 2));
+        assertThat(truth.fields().get("selfFunded")).isEqualTo("130.68");
+        assertThat(read.fields()).doesNotContainKey("selfFunded");
+        assertThat(read.warnings()).contains("个人自费读作 130.68，再次识别读作 3130.68，首位的 3 可能是 ¥ 的误读，无法判断，已舍弃，请核对原件");
+    }
+
+    /**
      * Clean images of other forms with the seal over 医保统筹基金支付: the page lost the label, and the look at it read
      * 医保统筹基金支付办, a stroke of the seal after the label, so the amount was given to no field. One character after
      * a label that ends no label is now taken for the colon misread: both amounts are read (neither before).
