@@ -190,7 +190,9 @@ final class SecondReads {
                 warnings.add(e.getKey().chinese() + "读作 " + FieldText.money(e.getValue().text()) + "，再次识别也未见小数点，按末两位为小数取 "
                         + pointed.text() + "，请核对原件");
             }
-            if (again != null && kind == AMOUNT && signReadAsThree(e.getValue().text(), again.text(), where, lines)) {
+            if (again != null && kind == AMOUNT && signReadAsThree(e.getValue().text(), again.text(), where, lines)
+                    && !sumSays(reading, fields, e.getKey(), again)) {
+                if (sumSays(reading, fields, e.getKey(), e.getValue())) continue;
                 fields.remove(e.getKey());
                 disagreed.add(e.getKey());
                 warnings.add(e.getKey().chinese() + "读作 " + e.getValue().text() + "，再次识别读作 " + again.text()
@@ -1233,8 +1235,9 @@ final class SecondReads {
      * its stem, is a 3 to a look in an amount's characters as often as it is a ¥. The 3 may then be the sign or the
      * amount's first digit, and no read tells which (set 1's other forms scanned in the Song face, the seal over the
      * payer: of 35 such looks that read one digit more than the page, the 28 that read another digit were right, and of
-     * the 7 that read a 3, 6 had read the sign). Neither is taken: the amount is left out, with a warning, and the sum may
-     * still say what it is ({@link #paymentLeftBySum}). A look that read ¥3130.68 saw the sign apart from the 3.
+     * the 7 that read a 3, 6 had read the sign). Neither is taken unless the amount is one of the sum's and the sum holds
+     * with one of them ({@link #sumSays}); else the amount is left out, with a warning, and the sum may still say what
+     * it is later ({@link #paymentLeftBySum}). A look that read ¥3130.68 saw the sign apart from the 3.
      */
     static boolean signReadAsThree(String page, String looks, Area where, LineReader lines) {
         if (!FieldText.isMoney(page) || !looks.equals("3" + page)) return false;
@@ -1243,6 +1246,18 @@ final class SecondReads {
             if (box != null && SIGN_BEFORE_THREE.matcher(TextLine.fold(box.text())).lookingAt()) return false;
         }
         return true;
+    }
+
+    /**
+     * Whether an amount of the sum, put in for its field, makes the total the sum of the payments to the cent, every one
+     * of them read: the sum decides between the page's read and the looks' of {@link #signReadAsThree} (set 1's JPEG
+     * receipt-011: 金额合计 575.73 by the page, 3575.73 by both looks and by the payments).
+     */
+    private static boolean sumSays(ReceiptReading reading, Map<ReceiptField, Value> fields, ReceiptField field, Value value) {
+        if (!SUM.contains(field)) return false;
+        Map<ReceiptField, Value> attempt = new EnumMap<>(fields);
+        attempt.put(field, value);
+        return sumCorroborated(reading, attempt);
     }
 
     /** A look's read of an amount that begins with its sign read as the sign, a 3 after it. */

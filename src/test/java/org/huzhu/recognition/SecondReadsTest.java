@@ -884,6 +884,30 @@ class SecondReadsTest {
     }
 
     /**
+     * 金额合计 read 575.73 by the page, unsure, and 3575.73 by both looks, no ¥ before the 3: the payments, every one read,
+     * decide when they add up to one of the two ({@code cash} 3000.00: the looks'; 0.00: the page's); else it is left out.
+     */
+    @ParameterizedTest
+    @CsvSource({"3000.00, 3575.73", "0.00, 575.73", "2000.00, "})
+    void aTotalTheLooksReadWithA3BeforeItIsWhatThePaymentsSumSays(String cash, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(2, 2.0, "3575.73").answer(2, 1.5, "3575.73");
+        Map<ReceiptField, Value> values = new EnumMap<>(ReceiptField.class);
+        values.put(ReceiptField.TOTAL, new Value("575.73", 0.15, row(2)));
+        values.put(ReceiptField.FUND_PAID, new Value("500.00", 0.9, row(3)));
+        values.put(ReceiptField.OTHER_PAID, new Value("0.00", 0.9, row(4)));
+        values.put(ReceiptField.PERSONAL_ACCOUNT_PAID, new Value("75.73", 0.9, row(5)));
+        values.put(ReceiptField.CASH_PAID, new Value(cash, 0.9, row(6)));
+
+        ReceiptReading read = SecondReads.apply(reading(values, Map.of()), lines);
+
+        if (taken == null) {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.TOTAL);
+        } else {
+            assertThat(read.fields().get(ReceiptField.TOTAL).text()).isEqualTo(taken);
+        }
+    }
+
+    /**
      * 个人现金支付 read 42.04 by the page, unsure (¥642.04 in a thin Song face, its ¥6 read as 中); the looks, running on
      * past the amount into the next label or to the next amount's sign, read {@code second} and {@code third}: an amount
      * is taken from its sign to its second decimal when both looks agree on it; a look without the sign, or with a digit
