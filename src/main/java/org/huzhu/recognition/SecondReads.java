@@ -190,13 +190,15 @@ final class SecondReads {
                 warnings.add(e.getKey().chinese() + "读作 " + FieldText.money(e.getValue().text()) + "，再次识别也未见小数点，按末两位为小数取 "
                         + pointed.text() + "，请核对原件");
             }
+            // a 3 before the page's amount that may be the ￥: the sum, when it can, says which read is the amount; else neither
             if (again != null && kind == AMOUNT && signReadAsThree(e.getValue().text(), again.text(), where, lines)
                     && !sumSays(reading, fields, e.getKey(), again)) {
-                if (sumSays(reading, fields, e.getKey(), e.getValue())) continue;
-                fields.remove(e.getKey());
-                disagreed.add(e.getKey());
-                warnings.add(e.getKey().chinese() + "读作 " + e.getValue().text() + "，再次识别读作 " + again.text()
-                        + "，首位的 3 可能是 ¥ 的误读，无法判断，已舍弃，请核对原件");
+                if (!sumSays(reading, fields, e.getKey(), e.getValue())) {
+                    fields.remove(e.getKey());
+                    disagreed.add(e.getKey());
+                    warnings.add(e.getKey().chinese() + "读作 " + e.getValue().text() + "，再次识别读作 " + again.text()
+                            + "，首位的 3 可能是 ¥ 的误读，无法判断，已舍弃，请核对原件");
+                }
                 continue;
             }
             if (again != null) fields.put(e.getKey(), again);
