@@ -21,7 +21,7 @@
 # forms scanned and photographed with the seal over the total's figures, the words in capitals beside them clear.
 # BLACKDROP300 and BLACKDROPPHONE: the form printed in black and the data off its grid, at 300 dpi and photographed
 # (values on the black rules, as set 2's statements print them). SONGSEALSCAN: other forms scanned, form and data in the
-# thin Song face, the seal over the payer (the data no darker than the seal: the page is read with it).
+# thin Song face, the seal over the payer (the data no darker than the seal: the page is read with its ring out).
 # See docs/receipts.md and the lab notes in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."

@@ -38,10 +38,10 @@ public interface LineReader {
 
     /**
      * A form's printed label read as {@link #readLabel} does, on the page as it came with its seal, where a seal found by
-     * its shape was taken out of the page's one layer and took the labels under it along (a grey scan whose labels are
-     * no darker than its seal: 自付金额 gone under the ring, where the page with it still shows 自付). Null when nothing
-     * could be read, and where the page has no such layer (a colour page, a parted grey page, one whose seal was left on
-     * it).
+     * its shape, or its ring alone, was taken out of the page's one layer and took the labels under it along (a grey
+     * scan whose labels are no darker than its seal: 自付金额 gone under the ring, where the page with it still shows
+     * 自付). Null when nothing could be read, and where the page has no such layer (a colour page, a parted grey page, one
+     * on which no seal was found).
      */
     default TextBox readLabelWithSeal(double x, double y, double width, double height, double scale) {
         return null;

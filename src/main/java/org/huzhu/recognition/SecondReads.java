@@ -193,10 +193,13 @@ final class SecondReads {
             // a 3 before the page's amount that may be the ￥: the sum, when it can, says which read is the amount; else neither
             if (again != null && kind == AMOUNT && signReadAsThree(e.getValue().text(), again.text(), where, lines)
                     && !sumSays(reading, fields, e.getKey(), again)) {
-                if (!sumSays(reading, fields, e.getKey(), e.getValue())) {
+                Value page = new Value(withoutSignMisread(e.getValue().text()), e.getValue().confidence(), e.getValue().area());
+                if (sumSays(reading, fields, e.getKey(), page)) {
+                    fields.put(e.getKey(), page);
+                } else {
                     fields.remove(e.getKey());
                     disagreed.add(e.getKey());
-                    warnings.add(e.getKey().chinese() + "读作 " + e.getValue().text() + "，再次识别读作 " + again.text()
+                    warnings.add(e.getKey().chinese() + "读作 " + page.text() + "，再次识别读作 " + again.text()
                             + "，首位的 3 可能是 ¥ 的误读，无法判断，已舍弃，请核对原件");
                 }
                 continue;
@@ -1233,15 +1236,17 @@ final class SecondReads {
 
     /**
      * Whether two looks that agree on an amount read a 3 before the amount the page read unsure, and nothing else more
-     * (3130.68 for the page's 130.68), and neither look read a ¥ before that 3: a thin Song face's ￥, its two bars and
-     * its stem, is a 3 to a look in an amount's characters as often as it is a ¥. The 3 may then be the sign or the
-     * amount's first digit, and no read tells which (set 1's other forms scanned in the Song face, the seal over the
-     * payer: of 35 such looks that read one digit more than the page, the 28 that read another digit were right, and of
-     * the 7 that read a 3, 6 had read the sign). Neither is taken unless the amount is one of the sum's and the sum holds
+     * (3130.68 for the page's 130.68; the page's read without the mark or two it made of the sign: 312932.17 for
+     * ”半12932.17, a grey Song scan whose seal's ring was taken out), and neither look read a ¥ before that 3: a thin
+     * Song face's ￥, its two bars and its stem, is a 3 to a look in an amount's characters as often as it is a ¥. The
+     * 3 may then be the sign or the amount's first digit, and no read tells which (set 1's other forms scanned in the
+     * Song face, the seal over the payer: of 35 such looks that read one digit more than the page, the 28 that read
+     * another digit were right, and of the 7 that read a 3, 6 had read the sign). Neither is taken unless the amount is one of the sum's and the sum holds
      * with one of them ({@link #sumSays}); else the amount is left out, with a warning, and the sum may still say what
      * it is later ({@link #paymentLeftBySum}). A look that read ¥3130.68 saw the sign apart from the 3.
      */
-    static boolean signReadAsThree(String page, String looks, Area where, LineReader lines) {
+    static boolean signReadAsThree(String read, String looks, Area where, LineReader lines) {
+        String page = withoutSignMisread(read);
         if (!FieldText.isMoney(page) || !looks.equals("3" + page)) return false;
         for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
             TextBox box = look(where, scale, AMOUNT.alphabet(), lines);
@@ -1260,6 +1265,12 @@ final class SecondReads {
         Map<ReceiptField, Value> attempt = new EnumMap<>(fields);
         attempt.put(field, value);
         return sumCorroborated(reading, attempt);
+    }
+
+    /** A page's read of an amount without the mark or two before it that are its sign misread ({@link #SIGN_MISREAD}). */
+    private static String withoutSignMisread(String read) {
+        Matcher sign = SIGN_MISREAD.matcher(read);
+        return sign.find() ? read.substring(sign.end()) : read;
     }
 
     /** A look's read of an amount that begins with its sign read as the sign, a 3 after it. */
