@@ -1241,9 +1241,10 @@ final class SecondReads {
      * Song face's ￥, its two bars and its stem, is a 3 to a look in an amount's characters as often as it is a ¥. The
      * 3 may then be the sign or the amount's first digit, and no read tells which (set 1's other forms scanned in the
      * Song face, the seal over the payer: of 35 such looks that read one digit more than the page, the 28 that read
-     * another digit were right, and of the 7 that read a 3, 6 had read the sign). Neither is taken unless the amount is one of the sum's and the sum holds
-     * with one of them ({@link #sumSays}); else the amount is left out, with a warning, and the sum may still say what
-     * it is later ({@link #paymentLeftBySum}). A look that read ¥3130.68 saw the sign apart from the 3.
+     * another digit were right, and of the 7 that read a 3, 6 had read the sign). Neither is taken unless the amount is
+     * one of the sum's and the sum holds with one of them ({@link #sumSays}); else the amount is left out, with a
+     * warning, and the sum may still say what it is later ({@link #paymentLeftBySum}). A look that read ¥3130.68 saw the
+     * sign apart from the 3.
      */
     static boolean signReadAsThree(String read, String looks, Area where, LineReader lines) {
         String page = withoutSignMisread(read);
@@ -1267,7 +1268,10 @@ final class SecondReads {
         return sumCorroborated(reading, attempt);
     }
 
-    /** A page's read of an amount without the mark or two before it that are its sign misread ({@link #SIGN_MISREAD}). */
+    /**
+     * A page's read of an amount without the mark or two before it that are its sign misread ({@link #SIGN_MISREAD}); the
+     * read itself when there are none.
+     */
     private static String withoutSignMisread(String read) {
         Matcher sign = SIGN_MISREAD.matcher(read);
         return sign.find() ? read.substring(sign.end()) : read;
@@ -1287,9 +1291,9 @@ final class SecondReads {
      * differs. The look at {@link #THIRD_SCALE} is made when the one at {@link #SECOND_SCALE} has no amount's form.
      */
     private static Value signAsideAgreed(Value page, List<Value> looks, Area area, Kind kind, LineReader lines) {
-        Matcher sign = SIGN_MISREAD.matcher(page.text());
-        if (!sign.find()) return null;
-        String amount = FieldText.money(page.text().substring(sign.end()));
+        String rest = withoutSignMisread(page.text());
+        if (rest.equals(page.text())) return null;
+        String amount = FieldText.money(rest);
         if (!kind.form().matcher(amount).matches()) return null;
         List<Value> seen = new ArrayList<>(looks);
         if (seen.isEmpty()) {
