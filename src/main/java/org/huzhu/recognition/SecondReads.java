@@ -428,15 +428,17 @@ final class SecondReads {
      * 其他支付's 603.78, that label not read: taken so, 603.78 was WRONG). The total and every other payment must each be
      * read so again by a look (at {@link #SECOND_SCALE}, else {@link #THIRD_SCALE}): a leading digit lost or misread in
      * one of them would shift what is left by its place and keep its last digits. Not read at all and not labelled, 其他支付 counts as nothing, as in the checks; when it was
-     * there unread, what is left is its amount and this one's, whose last digits are neither's but by chance. A little
-     * less sure ({@link PageReading#PLACED_TRUST}), with a warning for the reviewer that names the read.
+     * there unread, what is left is its amount and this one's, whose last digits are neither's but by chance. So too the
+     * one payment read whole as money that is what the sum leaves with its first digits lost ({@link #readShortAtTheFront}:
+     * 683.75 for 4683.75, a pale scan's seal over its first digit), the warning then saying they may lie under the seal.
+     * A little less sure ({@link PageReading#PLACED_TRUST}), with a warning for the reviewer that names the read.
      */
     static ReceiptReading paymentLeftBySum(ReceiptReading reading, LineReader lines) {
         Map<ReceiptField, Value> money = moneyOnly(reading.fields());
         boolean otherAbsent = ReceiptChecks.otherAbsent(reading.fields(), reading);
         List<ReceiptField> open = SUM.stream().filter(f -> !money.containsKey(f) && !(f == ReceiptField.OTHER_PAID && otherAbsent)).toList();
-        if (open.size() != 1 || open.getFirst() == ReceiptField.TOTAL) return reading;
-        ReceiptField field = open.getFirst();
+        ReceiptField field = open.size() == 1 ? open.getFirst() : open.isEmpty() ? readShortAtTheFront(money) : null;
+        if (field == null || field == ReceiptField.TOTAL) return reading;
         Value first = reading.fields().get(field);
         Area where = first != null ? where(reading, field, first) : reading.slots().get(field);
         if (where == null) return reading;
@@ -444,7 +446,7 @@ final class SecondReads {
         double sure = 1.0;
         for (ReceiptField f : SUM) {
             Value read = money.get(f);
-            if (read == null) continue;
+            if (read == null || f == field) continue;
             Area at = where(reading, f, read);
             Value look = at == null ? null : firstAmount(at, SECOND_SCALE, lines);
             if (at != null && (look == null || !look.text().equals(read.text()))) look = firstAmount(at, THIRD_SCALE, lines);
@@ -455,9 +457,32 @@ final class SecondReads {
         String seen = left.signum() < 0 ? null : seenAs(left.toPlainString(), first, where, lines);
         if (seen == null) return reading;
         String amount = left.toPlainString();
-        String warning = field.chinese() + (first == null ? "未能识别" : "未能识别为金额（读作「" + first.text() + "」）") + "，金额合计减其余各项支付为 "
-                + amount + "，与页上识别出的" + seen + "相符，按此取用，请核对原件";
+        boolean cutShort = money.containsKey(field);
+        String warning = field.chinese() + (first == null ? "未能识别" : cutShort ? "读作 " + first.text() : "未能识别为金额（读作「" + first.text() + "」）")
+                + "，金额合计减其余各项支付为 " + amount + "，与页上识别出的" + seen + "相符" + (cutShort ? "，前几位可能被印章遮挡" : "") + "，按此取用，请核对原件";
         return withOne(reading, field, new Value(amount, sure * PageReading.PLACED_TRUST, where), warning);
+    }
+
+    /**
+     * The one payment of a sum read whole as money that is what the sum leaves for it with its first digits lost: its
+     * amount, {@link #LEFT_DIGITS_SEEN} digits or more, ends what the total less the other payments is, which is more;
+     * null when none is or several are.
+     */
+    private static ReceiptField readShortAtTheFront(Map<ReceiptField, Value> money) {
+        if (!money.containsKey(ReceiptField.TOTAL)) return null;
+        ReceiptField found = null;
+        for (ReceiptField field : SUM) {
+            Value read = money.get(field);
+            if (field == ReceiptField.TOTAL || read == null || read.text().replace(".", "").length() < LEFT_DIGITS_SEEN) continue;
+            BigDecimal left = new BigDecimal(money.get(ReceiptField.TOTAL).text());
+            for (ReceiptField other : SUM) {
+                if (other != ReceiptField.TOTAL && other != field && money.containsKey(other)) left = left.subtract(new BigDecimal(money.get(other).text()));
+            }
+            if (left.compareTo(new BigDecimal(read.text())) <= 0 || !left.toPlainString().endsWith(read.text())) continue;
+            if (found != null) return null;
+            found = field;
+        }
+        return found;
     }
 
     /** The digits at least, with the two decimals, that a read must end an amount with for {@link #paymentLeftBySum}. */

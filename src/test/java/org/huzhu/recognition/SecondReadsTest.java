@@ -1653,6 +1653,43 @@ class SecondReadsTest {
                 + "」），金额合计减其余各项支付为 1321.49，与页上识别出的" + seen + "相符，按此取用，请核对原件");
     }
 
+    /**
+     * A pale scan's seal over a payment's first digit: the page read 321.49 of 1321.49, whole as money, and the sum fails
+     * with it. What the sum leaves ends as the page read it: taken, the warning saying its first digits may be under the
+     * seal.
+     */
+    @Test
+    void takesAPaymentReadShortAtTheFrontAsWhatTheSumLeavesWhenItEndsSo() {
+        Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
+        read.put(ReceiptField.FUND_PAID, new Value("321.49", 0.9, row(2)));
+
+        ReceiptReading mended = SecondReads.paymentLeftBySum(unlabelled(read, read.keySet()), sumLooks("3751.46"));
+
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("1321.49");
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).area()).isEqualTo(row(2));
+        assertThat(mended.fields()).hasSize(read.size());
+        assertThat(mended.warnings()).containsExactly("医保统筹基金支付读作 321.49，金额合计减其余各项支付为 1321.49，"
+                + "与页上识别出的末几位相符，前几位可能被印章遮挡，按此取用，请核对原件");
+    }
+
+    /** Each read confirmed by a look: only what the sum leaves, and what the page read of it, decide. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the sum holds: nothing was lost | 1330.49 | 1321.49 | 9.00 | 0.00 | 1330.49",
+            "what is left does not end as the read, by a cent | 3751.46 | 321.48 | 1146.92 | 1283.05 | 3751.46",
+            "fewer than four digits read | 3751.46 | 1.49 | 1146.92 | 1283.05 | 3751.46",
+            "two payments are each what the sum leaves for it, first digits lost | 3751.46 | 321.49 | 146.92 | 1283.05 | 3751.46",
+            "a look reads the total otherwise | 3751.46 | 321.49 | 1146.92 | 1283.05 | 8751.46"})
+    void takesNoPaymentReadAsMoneyThatTheSumDoesNotSayLostItsFirstDigits(String what, String total, String fund, String personal,
+                                                                         String cash, String totalLook) {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, total, ReceiptField.FUND_PAID, fund,
+                ReceiptField.PERSONAL_ACCOUNT_PAID, personal, ReceiptField.CASH_PAID, cash);
+        ScriptedLines lines = sumLooks(totalLook).answer(2, 2.0, fund).answer(3, 2.0, personal).answer(4, 2.0, cash);
+        ReceiptReading reading = unlabelled(read, read.keySet());
+
+        assertThat(SecondReads.paymentLeftBySum(reading, lines)).isSameAs(reading);
+    }
+
     /** The looks that read the other payments again may read a mark before their sign (.¥1146.92, the colon's remnant). */
     @Test
     void takesWhatTheSumLeavesWhenTheLooksAtTheOtherPaymentsReadAMarkBeforeTheirSign() {
