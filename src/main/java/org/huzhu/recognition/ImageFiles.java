@@ -36,7 +36,7 @@ final class ImageFiles {
         }
     }
 
-    /** Decodes an image after checking its declared size; a corrupt or oversized one is a 422. */
+    /** Decodes an image after checking its declared size; a corrupt, cut short or oversized one is a 422. */
     static BufferedImage decode(byte[] content, FileType type) {
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
             ImageReader reader = readerFor(input, type);
@@ -45,8 +45,10 @@ final class ImageFiles {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 refuseOversized(width, height);
+                boolean[] cutShort = {false};
+                reader.addIIOReadWarningListener((source, warning) -> cutShort[0] |= endedEarly(warning));
                 BufferedImage image = reader.read(0);
-                if (image == null) throw corrupt(type);
+                if (image == null || cutShort[0]) throw corrupt(type);
                 return image;
             } finally {
                 reader.dispose();
@@ -55,6 +57,15 @@ final class ImageFiles {
             if (e instanceof UnreadableUploadException u) throw u;
             throw corrupt(type);
         }
+    }
+
+    /**
+     * Whether a decoder's warning says the file ended before its image did: a JPEG cut short decodes with its missing
+     * rows grey and only this warning (libjpeg's "premature end of data segment"). Other warnings (a camera's extraneous
+     * bytes before a marker) leave a whole image, and it is read.
+     */
+    static boolean endedEarly(String warning) {
+        return warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end");
     }
 
     static void refuseOversized(long width, long height) {

@@ -120,12 +120,45 @@ class DocumentSnifferTest {
                 .hasMessageContaining("已损坏");
     }
 
+    /** A JPEG cut short decodes with its missing rows grey and a warning only: it is refused, not read as half a page. */
+    @Test
+    void refusesAJpegCutShort() {
+        byte[] jpeg = noise(300, 200, "jpeg");
+        byte[] cutShort = java.util.Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+
+        assertThatThrownBy(() -> ImageFiles.decode(cutShort, FileType.JPEG)).isInstanceOf(UnreadableUploadException.class)
+                .hasMessage("JPEG 图片已损坏或不完整，无法读取");
+    }
+
+    /** A whole JPEG with bytes after its end (some cameras and apps append them) is read. */
+    @Test
+    void decodesAWholeJpegWithBytesAfterItsEnd() {
+        byte[] jpeg = noise(300, 200, "jpeg");
+        byte[] trailed = java.util.Arrays.copyOf(jpeg, jpeg.length + 64);
+
+        assertThat(ImageFiles.decode(trailed, FileType.JPEG).getWidth()).isEqualTo(300);
+    }
+
     @Test
     void decodesAGoodImage() {
         BufferedImage decoded = ImageFiles.decode(image(300, 200, "png"), FileType.PNG);
 
         assertThat(decoded.getWidth()).isEqualTo(300);
         assertThat(decoded.getHeight()).isEqualTo(200);
+    }
+
+    /** An image of random pixels (whose JPEG has data to cut short), written in the format. */
+    private static byte[] noise(int width, int height, String format) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(18);
+        for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) image.setRGB(x, y, random.nextInt(0x1000000));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     static byte[] image(int width, int height, String format) {
