@@ -442,7 +442,6 @@ final class SecondReads {
         Value first = reading.fields().get(field);
         Area where = first != null ? where(reading, field, first) : reading.slots().get(field);
         if (where == null) return reading;
-        BigDecimal left = new BigDecimal(money.get(ReceiptField.TOTAL).text());
         double sure = 1.0;
         for (ReceiptField f : SUM) {
             Value read = money.get(f);
@@ -452,8 +451,8 @@ final class SecondReads {
             if (at != null && (look == null || !look.text().equals(read.text()))) look = firstAmount(at, THIRD_SCALE, lines);
             if (look == null || !look.text().equals(read.text())) return reading;
             sure = Math.min(sure, Math.min(read.confidence(), look.confidence()));
-            if (f != ReceiptField.TOTAL) left = left.subtract(new BigDecimal(read.text()));
         }
+        BigDecimal left = leftFor(money, field);
         String seen = left.signum() < 0 ? null : seenAs(left.toPlainString(), first, where, lines);
         if (seen == null) return reading;
         String amount = left.toPlainString();
@@ -474,15 +473,21 @@ final class SecondReads {
         for (ReceiptField field : SUM) {
             Value read = money.get(field);
             if (field == ReceiptField.TOTAL || read == null || read.text().replace(".", "").length() < LEFT_DIGITS_SEEN) continue;
-            BigDecimal left = new BigDecimal(money.get(ReceiptField.TOTAL).text());
-            for (ReceiptField other : SUM) {
-                if (other != ReceiptField.TOTAL && other != field && money.containsKey(other)) left = left.subtract(new BigDecimal(money.get(other).text()));
-            }
+            BigDecimal left = leftFor(money, field);
             if (left.compareTo(new BigDecimal(read.text())) <= 0 || !left.toPlainString().endsWith(read.text())) continue;
             if (found != null) return null;
             found = field;
         }
         return found;
+    }
+
+    /** What the sum leaves for a payment: the total less every other payment read as money (one not read counts as nothing). */
+    private static BigDecimal leftFor(Map<ReceiptField, Value> money, ReceiptField field) {
+        BigDecimal left = new BigDecimal(money.get(ReceiptField.TOTAL).text());
+        for (ReceiptField other : SUM) {
+            if (other != ReceiptField.TOTAL && other != field && money.containsKey(other)) left = left.subtract(new BigDecimal(money.get(other).text()));
+        }
+        return left;
     }
 
     /** The digits at least, with the two decimals, that a read must end an amount with for {@link #paymentLeftBySum}. */
