@@ -33,6 +33,28 @@ class HospitalListTest {
         assertThat(list.match(" 京山市 人民医院 ").kind()).as("spaces are not a difference").isEqualTo(Kind.LISTED);
     }
 
+    /**
+     * The generated list beside the curated one (HB-counties.csv, scripts/hospital-list.py): every township's health
+     * centre under its standard name, 中心卫生院 and (in a city's district) the name without the city as aliases, and every
+     * county's 人民医院, 中医医院 and 妇幼保健院 the curated list does not name already.
+     */
+    @Test
+    void everyTownshipsHealthCentreAndEveryCountysHospitalsAreListed() {
+        assertThat(list.size()).isGreaterThan(1000);
+        HospitalList.Match township = list.match("江陵县熊河镇卫生院");
+        assertThat(township.kind()).isEqualTo(Kind.LISTED);
+        assertThat(township.city()).isEqualTo("荆州市");
+        assertThat(list.match("竹山县宝丰镇中心卫生院").listed()).isEqualTo("竹山县宝丰镇卫生院");
+        assertThat(list.match("黄陂区木兰乡卫生院").listed()).isEqualTo("武汉市黄陂区木兰乡卫生院");
+        assertThat(list.match("罗田县中医院").listed()).isEqualTo("罗田县中医医院");
+        assertThat(list.match("罗田县妇幼保健院").kind()).isEqualTo(Kind.LISTED);
+        assertThat(list.match("江陵县熊河镇卫牛院").listed()).as("a character misread").isEqualTo("江陵县熊河镇卫生院");
+        assertThat(list.match("江陵县某某镇卫生院").kind()).as("the township lost: two characters from each of 江陵县's")
+                .isEqualTo(Kind.NEAR_SEVERAL);
+        assertThat(list.match("武穴市人民医院").kind()).as("武穴's is listed as 第一人民医院, not generated again").isEqualTo(Kind.NOT_LISTED);
+        assertThat(list.match("武汉市洪山区张家湾街社区卫生服务中心").kind()).as("a street's centre is not generated").isEqualTo(Kind.NOT_LISTED);
+    }
+
     /** A text read holds a listed name, or an alias, exactly: the label misread before it and a name after it aside; a name merely near one is none. */
     @Test
     void findsTheListedHospitalATextHolds() {
@@ -233,6 +255,13 @@ class HospitalListTest {
         assertThat(both.size()).isEqualTo(list.size() + 2);
         assertThat(both.match("湘雅医院").listed()).isEqualTo("中南大学湘雅医院");
         assertThat(both.match("荆门市人民医院").kind()).isEqualTo(Kind.LISTED);
+
+        Files.writeString(dir.resolve("HB-own.csv"), "名称,别名,市州\n江陵县熊河镇中心卫生院,江陵县熊河镇卫生院,荆州市\n");
+        HospitalList corrected = new HospitalList(dir.toString());
+        assertThat(corrected.size()).as("the office's row replaces the generated one").isEqualTo(both.size());
+        assertThat(corrected.match("江陵县熊河镇卫生院").listed()).isEqualTo("江陵县熊河镇中心卫生院");
+        assertThat(corrected.match("江陵县熊河镇卫牛院").kind()).as("near one hospital, not two").isEqualTo(Kind.NEAR);
+        Files.delete(dir.resolve("HB-own.csv"));
 
         Files.writeString(dir.resolve("HN.csv"), "名称,别名,市州\n,无名,长沙市\n");
         assertThatThrownBy(() -> new HospitalList(dir.toString())).hasMessageContaining("HN.csv line 2");

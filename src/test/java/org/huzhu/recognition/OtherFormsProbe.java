@@ -20,7 +20,8 @@ import org.huzhu.recognition.specimen.Variants;
  * ({@code -Dwarnings=true}: each seed's warnings too; {@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink, with {@code -DsealOverPayer=true} over the payer's label; {@code -DsongForm=true}: the form in the Song face; {@code -DblackForm=true}: the form printed in black; {@code -DdataDrop=-1.8}: the data printed that many millimetres lower, off the grid; {@code -Dsave=DIR}: each image written there; {@code -DwideNames=true}: each paid by a name of {@link #wideName}'s; {@code -DzenHei=true}: their data in WenQuanYi Zen Hei; {@code -DsealOverTotal=true}: the stamp over the total's figures; {@code -DdottedNames=true}: each paid by a name written with a middle dot), with
  * {@code -Dtemplate=true} on the national template; {@code -Dunlisted=true}: each read against the hospital list without
  * the hospital it names (any listed hospital then taken is a WRONG); {@code -Dsibling=true}: each issued by a hospital the
- * list lacks that differs from a listed one in two characters in the middle ({@link #sibling}); SCAN or PHONE with a
+ * list lacks that differs from a listed one in two characters in the middle ({@link #sibling}); {@code -Dtownships=true}: each
+ * issued by a township's health centre ({@link #township}); SCAN or PHONE with a
  * style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR.
  */
 public final class OtherFormsProbe {
@@ -41,7 +42,8 @@ public final class OtherFormsProbe {
                 long s = seed;
                 results.add(pool.submit(() -> {
                     ReceiptTruth faked = receipt(s);
-                    ReceiptTruth issued = Boolean.getBoolean("sibling") ? faked.issuedBy(sibling(faked.hospital())) : faked;
+                    ReceiptTruth issued = Boolean.getBoolean("sibling") ? faked.issuedBy(sibling(faked.hospital()))
+                            : Boolean.getBoolean("townships") ? faked.issuedBy(township(s)) : faked;
                     ReceiptTruth truth = Boolean.getBoolean("wideNames") ? issued.paidBy(wideName(s))
                             : Boolean.getBoolean("dottedNames") ? issued.paidBy(dottedName(s)) : issued;
                     // -Dunlisted=true: each receipt read against the list without its hospital, as for a hospital the list lacks
@@ -130,6 +132,16 @@ public final class OtherFormsProbe {
             throw new IllegalStateException(other + " is listed");
         }
         return other;
+    }
+
+    /**
+     * A township's health centre of the generated list (HB-counties.csv, {@code -Dtownships=true}), drawn by the seed: the
+     * longer, rarer names set 1's twenty-two hospitals have only one of (京山市永兴镇卫生院).
+     */
+    static String township(long seed) throws java.io.IOException {
+        List<String> centres = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/resources/recognition/hospitals/HB-counties.csv"))
+                .stream().map(line -> line.split(",")[0]).filter(name -> name.endsWith("卫生院")).toList();
+        return centres.get(new java.util.Random(seed * 31 + 7).nextInt(centres.size()));
     }
 
     /** The seed's receipt: on the national template with {@code -Dtemplate=true}, else on another form. */

@@ -585,8 +585,8 @@ class SecondReadsTest {
     @ParameterizedTest
     @CsvSource({
             "枣阳市第一人民医院, 玩阳市第一人民医院, 玩阳市第一人民医院, 玩阳市第一人民医院",
-            "武汉大学人民医院, 江陵县熊河镇卫生院, 江陵县熊河镇卫牛院, ",
-            "江陵县熊河镇卫生院, 江陵县熊河镇卫牛院, 江陵县熊河镇卫生院, 江陵县熊河镇卫生院"})
+            "武汉大学人民医院, 江陵县仁和医院, 江陵县仁和医阮, ",
+            "江陵县仁和医院, 江陵县仁和医阮, 江陵县仁和医院, 江陵县仁和医院"})
     void choosesNothingByTheListWhenTheReadsAreNotAllMisreadingsOfOneListedHospital(String first, String second, String third,
                                                                                    String expected) {
         ScriptedLines lines = new ScriptedLines().answer(2, 2.0, second).answer(2, 1.5, third);
@@ -626,10 +626,10 @@ class SecondReadsTest {
 
     /**
      * Reads agreeing on a listed hospital are not looked at again, nor reads the list could choose nothing for: a
-     * hospital the list lacks (江陵县熊河镇卫生院), near no listed one.
+     * hospital the list lacks (江陵县仁和医院), near no listed one.
      */
     @ParameterizedTest
-    @CsvSource({"京山市人民医院", "江陵县熊河镇卫生院"})
+    @CsvSource({"京山市人民医院", "江陵县仁和医院"})
     void doesNotLookAgainAtAHospitalTheListCannotChooseFor(String hospital) {
         ScriptedLines lines = new ScriptedLines().answer(2, 2.0, hospital).answer(2, 1.0, "京山市人民医院");
 
@@ -778,7 +778,7 @@ class SecondReadsTest {
     @ParameterizedTest(name = "{0} and {1}: {2}")
     @CsvSource({"荆门市第二人民医院, 草门市第二人民医院, 荆门市第二人民医院, true",
             "荆门市第二人民医院, 草门市第二人民医院, , false",
-            "荆门市第二人民医院, 江陵县熊河镇卫生院, , true"})
+            "荆门市第二人民医院, 江陵县仁和医院, , true"})
     void ofTwoLooksAtAHospitalsSlotThatDifferTheListChoosesAListedOneTheOtherIsAMisreadingOf(String second, String third, String taken,
                                                                                             boolean withTheList) {
         ScriptedLines lines = new ScriptedLines().answer(3, 2.0, second).answer(3, 1.5, third);
@@ -1798,7 +1798,7 @@ class SecondReadsTest {
             "单位大冶市人民医院 | 大冶市人民医院 | 大冶市人民医院 | 大冶市人民医院",
             "大冶市人民医院 | | 大治市人民医院 | ",
             "大冶市人民医院 | 京山市中医医院 | 大冶市人民医院 | ",
-            "江陵县熊河镇卫生院 | | 江陵县熊河镇卫生院 | "})
+            "江陵县仁和医院 | | 江陵县仁和医院 | "})
     void takesTheOneListedHospitalReadWhereNoLabelNamedIt(String read, String other, String look, String taken) {
         List<ReceiptReading.Unlabelled> names = new ArrayList<>();
         names.add(new ReceiptReading.Unlabelled(new Value(institution(read), 0.9, row(7)), ReceiptReading.Sort.INSTITUTION, row(7)));
