@@ -41,6 +41,8 @@ public class HospitalList {
     }
 
     private final Map<String, Hospital> byName = new HashMap<>();
+    /** Each name's and alias's Chinese characters ({@link #chinese}), worked out once: {@link #nearestOfAll} holds every read against them all (a key replaced keeps its entry, the same). */
+    private final Map<String, String> chineseOf = new HashMap<>();
     private final List<Hospital> hospitals = new ArrayList<>();
 
     private record Hospital(String name, String city) {
@@ -67,7 +69,10 @@ public class HospitalList {
             keys.stream().map(byName::get).filter(Objects::nonNull).distinct().toList().forEach(this::remove);
             Hospital h = new Hospital(name, row.cell(2));
             hospitals.add(h);
-            keys.forEach(key -> byName.put(key, h));
+            for (String key : keys) {
+                byName.put(key, h);
+                chineseOf.put(key, chinese(key));
+            }
         }
     }
 
@@ -92,6 +97,7 @@ public class HospitalList {
         byName.forEach((n, h) -> {
             if (h != gone) less.byName.put(n, h);
         });
+        less.chineseOf.putAll(chineseOf);
         return less;
     }
 
@@ -260,7 +266,7 @@ public class HospitalList {
             String bestKey = null;
             int nearest = Integer.MAX_VALUE;
             for (Map.Entry<String, Hospital> e : byName.entrySet()) {
-                String name = chinese(e.getKey());
+                String name = chineseOf.get(e.getKey());
                 int d = distance(han, name, Math.max(han.length(), name.length()));
                 from.merge(e.getValue(), d, Math::min);
                 if (d < nearest) {
@@ -268,7 +274,7 @@ public class HospitalList {
                     bestKey = e.getKey();
                 }
             }
-            if (bestKey == null || within(han, chinese(bestKey)) > chinese(bestKey).length() / 3) continue;
+            if (bestKey == null || within(han, chineseOf.get(bestKey)) > chineseOf.get(bestKey).length() / 3) continue;
             Hospital best = byName.get(bestKey);
             int own = nearest;
             int apart = from.entrySet().stream().filter(e -> e.getKey() != best).mapToInt(e -> e.getValue() - own).min().orElse(Integer.MAX_VALUE);
