@@ -250,13 +250,17 @@ public class HospitalList {
      * 恩施土家族苗族自治州中心医院). Null, last, when no read keeps a character of the name that the hospital next nearest
      * them has not ({@link #readsShowItsOwn}), or that one of the hospitals next nearest has not when several are as near
      * (武汉市杂训人民医院 and 武汉市余圳人民医院 are as near 武汉大学人民医院 as 武汉市新洲区人民医院: the reads must show
-     * 第一 against both; which of them came first in the map once decided it).
+     * 第一 against both; which of them came first in the map once decided it) — unless every read speaking is
+     * {@link #NEAREST_MARGIN} or more further from that one than from the name on its own: then the reads tell them apart
+     * one by one (湖托省中医晚 and 湖扩省中医院 are four characters further from 湖北省中西医结合医院, which holds every
+     * character of 湖北省中医院 and so has none the reads could keep).
      */
     String nearestOfAll(List<String> reads) {
         Hospital chosen = null;
         String printed = null;
         int closest = Integer.MAX_VALUE;
         List<String> speaking = new ArrayList<>();
+        List<Map<Hospital, Integer>> each = new ArrayList<>();
         Map<Hospital, Integer> added = new HashMap<>();
         boolean alone = true;
         for (String read : reads) {
@@ -287,6 +291,7 @@ public class HospitalList {
                 printed = bestKey;
             }
             speaking.add(han);
+            each.add(from);
             from.forEach((hospital, d) -> added.merge(hospital, d, Integer::sum));
         }
         if (speaking.size() < 2) return null;
@@ -297,7 +302,8 @@ public class HospitalList {
         int runnerUp = added.entrySet().stream().filter(e -> e.getKey() != one).mapToInt(Map.Entry::getValue).min().orElse(Integer.MAX_VALUE);
         String name = printed;
         boolean shown = added.entrySet().stream().filter(e -> e.getKey() != one && e.getValue() == runnerUp)
-                .allMatch(e -> readsShowItsOwn(speaking, name, e.getKey().name()));
+                .allMatch(e -> each.stream().allMatch(from -> from.get(e.getKey()) - from.get(one) >= NEAREST_MARGIN)
+                        || readsShowItsOwn(speaking, name, e.getKey().name()));
         return shown ? name : null;
     }
 

@@ -140,6 +140,8 @@ class HospitalListTest {
 
         assertThat(list.nearestOfAll(List.of("武汉市杂训人民医院", "武汉市余圳人民医院"))).isNull();
         assertThat(list.nearestOfAll(List.of("武汉市第训人民医院", "武汉市余圳人民医院"))).isEqualTo("武汉市第一人民医院");
+        assertThat(list.nearestOfAll(List.of("湖托省中医晚", "湖扩省中医院"))).as("湖北省中西医结合医院 holds all of 湖北省中医院, but"
+                + " each read is four characters further from it: the distances tell them apart read by read").isEqualTo("湖北省中医院");
         assertThat(HospitalList.readsShowItsOwn(List.of("武汉市杂训人民医院"), "武汉市第一人民医院", "武汉市新洲区人民医院")).isFalse();
         assertThat(HospitalList.readsShowItsOwn(List.of("武汉市杂一人民医院"), "武汉市第一人民医院", "武汉市新洲区人民医院")).isTrue();
         assertThat(HospitalList.readsShowItsOwn(List.of("一武汉市杂训人民医院"), "武汉市第一人民医院", "武汉市新洲区人民医院"))
