@@ -138,10 +138,22 @@ public final class OtherFormsProbe {
      * A township's health centre of the generated list (HB-counties.csv, {@code -Dtownships=true}), drawn by the seed: the
      * longer, rarer names set 1's twenty-two hospitals have only one of (京山市永兴镇卫生院).
      */
-    static String township(long seed) throws java.io.IOException {
-        List<String> centres = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/resources/recognition/hospitals/HB-counties.csv"))
-                .stream().map(line -> line.split(",")[0]).filter(name -> name.endsWith("卫生院")).toList();
-        return centres.get(new java.util.Random(seed * 31 + 7).nextInt(centres.size()));
+    static String township(long seed) {
+        return Townships.CENTRES.get(new java.util.Random(seed * 31 + 7).nextInt(Townships.CENTRES.size()));
+    }
+
+    /** The generated file's township centres, read once, when a probe first asks for one. */
+    private static final class Townships {
+        static final List<String> CENTRES;
+
+        static {
+            try {
+                CENTRES = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/resources/recognition/hospitals/HB-counties.csv"))
+                        .stream().map(line -> line.split(",")[0]).filter(name -> name.endsWith("卫生院")).toList();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** The seed's receipt: on the national template with {@code -Dtemplate=true}, else on another form. */
