@@ -41,9 +41,9 @@ public class HospitalList {
     }
 
     private final Map<String, Hospital> byName = new HashMap<>();
-    /** Each name's and alias's Chinese characters ({@link #chinese}), worked out once: {@link #nearestOfAll} holds every read against them all (a key replaced keeps its entry, the same). */
-    private final Map<String, String> chineseOf = new HashMap<>();
     private final List<Hospital> hospitals = new ArrayList<>();
+    /** The names and aliases as {@link #match} and {@link #nearestOfAll} hold every read against them all. */
+    private Keys keys;
 
     private record Hospital(String name, String city) {
     }
@@ -69,9 +69,31 @@ public class HospitalList {
             keys.stream().map(byName::get).filter(Objects::nonNull).distinct().toList().forEach(this::remove);
             Hospital h = new Hospital(name, row.cell(2));
             hospitals.add(h);
-            for (String key : keys) {
-                byName.put(key, h);
-                chineseOf.put(key, chinese(key));
+            for (String key : keys) byName.put(key, h);
+        }
+        this.keys = new Keys(byName);
+    }
+
+    /**
+     * Every name and alias, in the order of {@link #byName}'s entries (which of two aliases as near a read
+     * {@link #nearestOfAll} gives as printed is the first so met), with its hospital as a number, and the distances from
+     * a read to all of them at once, as written ({@link #match}) and by their Chinese characters ({@link #nearestOfAll}).
+     */
+    private record Keys(NameDistances names, NameDistances chinese, int[] hospital, List<Hospital> hospitals) {
+
+        Keys(Map<String, Hospital> byName) {
+            this(byName.keySet().stream().toList(), byName.values().stream().toList());
+        }
+
+        private Keys(List<String> keys, List<Hospital> of) {
+            this(new NameDistances(keys), new NameDistances(keys.stream().map(HospitalList::chinese).toList()),
+                    new int[keys.size()], new ArrayList<>());
+            Map<Hospital, Integer> numbers = new HashMap<>();
+            for (int k = 0; k < keys.size(); k++) {
+                hospital[k] = numbers.computeIfAbsent(of.get(k), h -> {
+                    hospitals.add(h);
+                    return hospitals.size() - 1;
+                });
             }
         }
     }
@@ -97,7 +119,7 @@ public class HospitalList {
         byName.forEach((n, h) -> {
             if (h != gone) less.byName.put(n, h);
         });
-        less.chineseOf.putAll(chineseOf);
+        less.keys = new Keys(less.byName);
         return less;
     }
 
@@ -111,17 +133,18 @@ public class HospitalList {
         Hospital exact = byName.get(name);
         if (exact != null) return new Match(Match.Kind.LISTED, exact.name(), exact.city());
         int allowed = allowedEdits(name);
+        int[] d = keys.names().from(name);
         Hospital near = null;
         int best = Integer.MAX_VALUE;
         boolean tie = false;
-        for (Map.Entry<String, Hospital> e : byName.entrySet()) {
-            int d = distance(name, e.getKey(), allowed);
-            if (d > allowed) continue;
-            if (d < best) {
-                best = d;
-                near = e.getValue();
+        for (int k = 0; k < d.length; k++) {
+            if (d[k] > allowed) continue;
+            Hospital h = keys.hospitals().get(keys.hospital()[k]);
+            if (d[k] < best) {
+                best = d[k];
+                near = h;
                 tie = false;
-            } else if (d == best && near != e.getValue()) {
+            } else if (d[k] == best && near != h) {
                 tie = true;
             }
         }
@@ -201,7 +224,11 @@ public class HospitalList {
     boolean sealShows(String read, List<String> sealWords) {
         String name = normal(read);
         int allowed = allowedEdits(name);
-        List<String> near = byName.keySet().stream().filter(listed -> distance(name, listed, allowed) <= allowed).toList();
+        int[] d = keys.names().from(name);
+        List<String> near = new ArrayList<>();
+        for (int k = 0; k < d.length; k++) {
+            if (d[k] <= allowed) near.add(keys.names().name(k));
+        }
         if (near.isEmpty()) return false;
         String han = chinese(name);
         for (String words : sealWords) {
@@ -256,55 +283,66 @@ public class HospitalList {
      * character of 湖北省中医院 and so has none the reads could keep).
      */
     String nearestOfAll(List<String> reads) {
-        Hospital chosen = null;
+        Keys keys = this.keys;
+        int count = keys.hospitals().size();
+        int chosen = -1;
         String printed = null;
         int closest = Integer.MAX_VALUE;
         List<String> speaking = new ArrayList<>();
-        List<Map<Hospital, Integer>> each = new ArrayList<>();
-        Map<Hospital, Integer> added = new HashMap<>();
+        List<int[]> each = new ArrayList<>();
+        int[] added = new int[count];
         boolean alone = true;
         for (String read : reads) {
             String han = chinese(read);
             if (han.codePointCount(0, han.length()) < NEAREST_MIN_CHARACTERS) continue;
-            Map<Hospital, Integer> from = new HashMap<>();
-            String bestKey = null;
+            int[] d = keys.chinese().from(han);
+            int[] from = new int[count];
+            Arrays.fill(from, Integer.MAX_VALUE);
+            int bestKey = -1;
             int nearest = Integer.MAX_VALUE;
-            for (Map.Entry<String, Hospital> e : byName.entrySet()) {
-                String name = chineseOf.get(e.getKey());
-                int d = distance(han, name, Math.max(han.length(), name.length()));
-                from.merge(e.getValue(), d, Math::min);
-                if (d < nearest) {
-                    nearest = d;
-                    bestKey = e.getKey();
+            for (int k = 0; k < d.length; k++) {
+                from[keys.hospital()[k]] = Math.min(from[keys.hospital()[k]], d[k]);
+                if (d[k] < nearest) {
+                    nearest = d[k];
+                    bestKey = k;
                 }
             }
-            if (bestKey == null || within(han, chineseOf.get(bestKey)) > chineseOf.get(bestKey).length() / 3) continue;
-            Hospital best = byName.get(bestKey);
-            int own = nearest;
-            int apart = from.entrySet().stream().filter(e -> e.getKey() != best).mapToInt(e -> e.getValue() - own).min().orElse(Integer.MAX_VALUE);
+            if (bestKey < 0) continue;
+            String bestName = keys.chinese().name(bestKey);
+            if (within(han, bestName) > bestName.length() / 3) continue;
+            int best = keys.hospital()[bestKey];
+            int apart = Integer.MAX_VALUE;
+            for (int h = 0; h < count; h++) {
+                if (h != best) apart = Math.min(apart, from[h] - nearest);
+            }
             if (apart <= 0) return null;
             alone &= apart >= NEAREST_MARGIN;
-            if (chosen != null && chosen != best) return null;
+            if (chosen >= 0 && chosen != best) return null;
             chosen = best;
             if (nearest < closest) {
                 closest = nearest;
-                printed = bestKey;
+                printed = keys.names().name(bestKey);
             }
             speaking.add(han);
             each.add(from);
-            from.forEach((hospital, d) -> added.merge(hospital, d, Integer::sum));
+            for (int h = 0; h < count; h++) added[h] += from[h];
         }
         if (speaking.size() < 2) return null;
-        int toChosen = added.get(chosen);
-        Hospital one = chosen;
-        boolean apart = added.entrySet().stream().allMatch(e -> e.getKey() == one || e.getValue() - toChosen >= NEAREST_MARGIN);
-        if (!apart || readsShowAnother(reads, printed, alone ? SHOWN_ANOTHER : 1)) return null;
-        int runnerUp = added.entrySet().stream().filter(e -> e.getKey() != one).mapToInt(Map.Entry::getValue).min().orElse(Integer.MAX_VALUE);
-        String name = printed;
-        boolean shown = added.entrySet().stream().filter(e -> e.getKey() != one && e.getValue() == runnerUp)
-                .allMatch(e -> each.stream().allMatch(from -> from.get(e.getKey()) - from.get(one) >= NEAREST_MARGIN)
-                        || readsShowItsOwn(speaking, name, e.getKey().name()));
-        return shown ? name : null;
+        int runnerUp = Integer.MAX_VALUE;
+        for (int h = 0; h < count; h++) {
+            if (h == chosen) continue;
+            if (added[h] - added[chosen] < NEAREST_MARGIN) return null;
+            runnerUp = Math.min(runnerUp, added[h]);
+        }
+        if (readsShowAnother(reads, printed, alone ? SHOWN_ANOTHER : 1)) return null;
+        for (int h = 0; h < count; h++) {
+            if (h == chosen || added[h] != runnerUp) continue;
+            int other = h;
+            int one = chosen;
+            boolean apart = each.stream().allMatch(from -> from[other] - from[one] >= NEAREST_MARGIN);
+            if (!apart && !readsShowItsOwn(speaking, printed, keys.hospitals().get(h).name())) return null;
+        }
+        return printed;
     }
 
     /**
