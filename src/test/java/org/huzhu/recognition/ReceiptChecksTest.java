@@ -130,6 +130,8 @@ class ReceiptChecksTest {
         "checkCode, fc0971, true", "checkCode, fc097, false", "checkCode, fg0971, false",
         "issueDate, 2026-05-12, true", "issueDate, 2026-02-30, false", "issueDate, 2026-13-01, false", "issueDate, 2026-05, false",
         "admissionDate, 2024-02-29, true", "admissionDate, 2026-02-29, false",
+        "issueDate, 0235-04-11, false", "issueDate, 1999-12-31, false", "admissionDate, 2000-01-01, true",
+        "visitDate, 2100-01-01, false",
         "fundPaid, 15000.00, true", "fundPaid, 15000.0, false", "fundPaid, 1500000, false"})
     void dropsAValueOfTheWrongFormWithAWarning(String key, String text, boolean kept) {
         Map<ReceiptField, Value> values = with(docsReceipt(), field(key), text);
@@ -196,6 +198,12 @@ class ReceiptChecksTest {
             assertThat(r.fields()).doesNotContainKeys("admissionDate", "dischargeDate").containsKey("issueDate");
             assertThat(r.warnings()).containsExactly("入院日期晚于出院日期，两者都已舍弃");
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2000-01-01, true", "2099-12-31, true", "1999-12-31, false", "2100-01-01, false", "0235-04-11, false", "2026-02-30, false"})
+    void aReceiptsDayIsARealDateOfThisCentury(String text, boolean real) {
+        assertThat(ReceiptChecks.parse(text) != null).isEqualTo(real);
     }
 
     @Test
