@@ -82,7 +82,7 @@ final class FlatField {
         byte[] p = page.pixels();
         byte[] bg = background.pixels();
         byte[] out = new byte[p.length];
-        for (int i = 0; i < p.length; i++) out[i] = (byte) Math.min(255, (p[i] & 0xff) * 255 / (bg[i] & 0xff));
+        for (int i = 0; i < p.length; i++) out[i] = (byte) InkLayers.overPaper(p[i] & 0xff, bg[i] & 0xff);
         return new GreyImage(page.width(), page.height(), out);
     }
 

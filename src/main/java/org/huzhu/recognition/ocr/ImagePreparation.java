@@ -109,17 +109,23 @@ final class ImagePreparation {
         double skew = settings.deskew() ? PageGeometry.estimateSkew(grey != null ? grey : PageGeometry.darker(data, form)) : 0;
         boolean parted = grey != null && form != null;
         double scale = scaleFor(data.width(), parted ? GREY_MIN_WIDTH : settings.minWidth());
-        if (form != null) form = PageGeometry.resample(form, scale, skew);
         if (parted) {
             // a grey page's data layer still holds the form's red: taken out where the template prints it, else read as one
             // layer (its data not resampled for nothing)
+            form = PageGeometry.resample(form, scale, skew);
             FormRegistration.Transform template = FormRegistration.register(form);
             if (template == null) return oneLayer(grey, sealFree, skew);
             GreyImage page = grey, inked = sealFree;
             data = PageGeometry.resample(data, scale, skew);
             return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, inked, skew), null, null);
         }
-        data = PageGeometry.resample(data, scale, skew);
+        if (form != null) {
+            GreyImage[] layers = PageGeometry.resampled(data, form, scale, skew);
+            data = layers[0];
+            form = layers[1];
+        } else {
+            data = PageGeometry.resample(data, scale, skew);
+        }
         if (settings.binarise()) data = binarise(data, otsuThreshold(data));
         return new Prepared(data, form, scale, skew);
     }

@@ -178,11 +178,11 @@ final class InkLayers {
         int r = rgb >> 16 & 0xff;
         int g = rgb >> 8 & 0xff;
         int b = rgb & 0xff;
-        int luminance = Math.min(255, ((r * 77 + g * 150 + b * 29) >> 8) * 255 / paper);
+        int luminance = overPaper((r * 77 + g * 150 + b * 29) >> 8, paper);
         int lead = r - Math.max(g, b);
         if (lead <= 0) return luminance;
         // through the red filter: red ink on paper (about redInk) is paper, red over black stays dark
-        int red = Math.min(255, r * 255 / paper);
+        int red = overPaper(r, paper);
         int filtered = Math.max(0, Math.min(255, (red - DARK_RED) * 255 / (redInk - DARK_RED)));
         if (lead >= margin) return filtered;
         return luminance + (filtered - luminance) * lead / margin;
@@ -363,10 +363,15 @@ final class InkLayers {
             int p = rgb[i];
             lead[i] = Math.max(0, (p >> 16 & 0xff) - Math.max(p >> 8 & 0xff, p & 0xff));
         }
+        // the mean of three, or of two at the page's edges (a division by three the compiler makes a multiplication)
         int[] across = new int[lead.length];
         for (int y = 0; y < h; y++) {
             int row = y * w;
             for (int x = 0; x < w; x++) {
+                if (x > 0 && x + 1 < w) {
+                    across[row + x] = (lead[row + x - 1] + lead[row + x] + lead[row + x + 1]) / 3;
+                    continue;
+                }
                 int sum = lead[row + x];
                 int n = 1;
                 if (x > 0) { sum += lead[row + x - 1]; n++; }
@@ -376,8 +381,12 @@ final class InkLayers {
         }
         int[] out = new int[lead.length];
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
+            boolean inside = y > 0 && y + 1 < h;
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                if (inside) {
+                    out[i] = (across[i - w] + across[i] + across[i + w]) / 3;
+                    continue;
+                }
                 int sum = across[i];
                 int n = 1;
                 if (y > 0) { sum += across[i - w]; n++; }
@@ -413,7 +422,23 @@ final class InkLayers {
     /** A pixel's luminance, divided by the paper's where that is known. */
     private static int luminance(int p, byte[] paper, int i) {
         int luminance = ((p >> 16 & 0xff) * 77 + (p >> 8 & 0xff) * 150 + (p & 0xff) * 29) >> 8;
-        return paper == null ? luminance : Math.min(255, luminance * 255 / (paper[i] & 0xff));
+        return paper == null ? luminance : overPaper(luminance, paper[i] & 0xff);
+    }
+
+    /**
+     * A level divided by the paper's brightness where it lies, {@code min(255, value × 255 / paper)}, from a table: the
+     * division per pixel was the most of several of the preparation's steps. Paper 0 (never a background's) counts as 1.
+     */
+    static int overPaper(int value, int paper) {
+        return OVER_PAPER[paper << 8 | value] & 0xff;
+    }
+
+    private static final byte[] OVER_PAPER = new byte[256 * 256];
+
+    static {
+        for (int paper = 0; paper < 256; paper++) {
+            for (int value = 0; value < 256; value++) OVER_PAPER[paper << 8 | value] = (byte) Math.min(255, value * 255 / Math.max(1, paper));
+        }
     }
 
     private static int percentile(int[] histogram, double share, int fallback) {

@@ -83,6 +83,56 @@ class PixelStepsTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"1.0, 0.7", "0.67, -2.3", "1.49, 0.4", "1.25, 0", "1.0, 0"})
+    void aPagesTwoLayersResampledTogetherAreEachAsResampledAlone(double scale, double skew) {
+        GreyImage data = noise(61, 41, 256, 5);
+        GreyImage form = noise(61, 41, 256, 6);
+
+        GreyImage[] both = PageGeometry.resampled(data, form, scale, skew);
+
+        assertThat(both[0].pixels()).isEqualTo(PageGeometry.resample(data, scale, skew).pixels());
+        assertThat(both[1].pixels()).isEqualTo(PageGeometry.resample(form, scale, skew).pixels());
+        assertThat(both[1].width()).isEqualTo(PageGeometry.resample(form, scale, skew).width());
+    }
+
+    @Test
+    void aLevelOverThePapersIsTheDivisionCappedAtWhite() {
+        for (int paper = 1; paper < 256; paper++) {
+            for (int value = 0; value < 256; value++) {
+                assertThat(InkLayers.overPaper(value, paper)).as("%d over %d", value, paper).isEqualTo(Math.min(255, value * 255 / paper));
+            }
+        }
+    }
+
+    @Test
+    void theRedLeadIsEachPixelsLeadAveragedOverItsNeighboursOnThePage() {
+        int w = 37, h = 23;
+        Random random = new Random(11);
+        int[] rgb = new int[w * h];
+        for (int i = 0; i < rgb.length; i++) rgb[i] = random.nextInt(1 << 24);
+        int[] lead = InkLayers.redLead(rgb, w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // across first (the mean of the row's neighbours, rounded down), then down the column the same way
+                int sum = 0, n = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    if (y + dy < 0 || y + dy >= h) continue;
+                    int across = 0, m = 0;
+                    for (int dx = -1; dx <= 1; dx++) {
+                        if (x + dx < 0 || x + dx >= w) continue;
+                        int p = rgb[(y + dy) * w + x + dx];
+                        across += Math.max(0, (p >> 16 & 0xff) - Math.max(p >> 8 & 0xff, p & 0xff));
+                        m++;
+                    }
+                    sum += across / m;
+                    n++;
+                }
+                assertThat(lead[y * w + x]).as("(%d, %d)", x, y).isEqualTo(sum / n);
+            }
+        }
+    }
+
     private static GreyImage noise(int w, int h, int range, long seed) {
         Random random = new Random(seed);
         byte[] pixels = new byte[w * h];
