@@ -119,13 +119,9 @@ final class ImagePreparation {
             data = PageGeometry.resample(data, scale, skew);
             return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, inked, skew), null, null);
         }
-        if (form != null) {
-            GreyImage[] layers = PageGeometry.resampled(data, form, scale, skew);
-            data = layers[0];
-            form = layers[1];
-        } else {
-            data = PageGeometry.resample(data, scale, skew);
-        }
+        GreyImage[] layers = PageGeometry.resampled(data, form, scale, skew);
+        data = layers[0];
+        form = layers[1];
         if (settings.binarise()) data = binarise(data, otsuThreshold(data));
         return new Prepared(data, form, scale, skew);
     }

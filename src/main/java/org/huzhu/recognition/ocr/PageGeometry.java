@@ -93,69 +93,44 @@ final class PageGeometry {
      */
     static GreyImage[] resampled(GreyImage data, GreyImage form, double scale, double skewDegrees) {
         if (scale == 1 && skewDegrees == 0) return new GreyImage[] {data, form};
-        Turn turn = new Turn(data.width(), data.height(), scale, skewDegrees);
-        byte[] a = data.pixels();
-        byte[] b = form == null ? null : form.pixels();
-        byte[] outA = new byte[turn.dw * turn.dh];
-        byte[] outB = b == null ? null : new byte[turn.dw * turn.dh];
         int sw = data.width();
         int sh = data.height();
-        for (int y = 0; y < turn.dh; y++) {
-            double rowSin = turn.rowSin(y);
-            double rowCos = turn.rowCos(y);
-            int row = y * turn.dw;
-            for (int x = 0; x < turn.dw; x++) {
-                double fx = turn.columnCos[x] - rowSin + turn.scx - 0.5;
-                double fy = turn.columnSin[x] + rowCos + turn.scy - 0.5;
+        int dw = (int) Math.round(sw * scale);
+        int dh = (int) Math.round(sh * scale);
+        byte[] a = data.pixels();
+        byte[] b = form == null ? null : form.pixels();
+        byte[] outA = new byte[dw * dh];
+        byte[] outB = b == null ? null : new byte[dw * dh];
+        double rad = Math.toRadians(skewDegrees);
+        double cos = Math.cos(rad) / scale;
+        double sin = Math.sin(rad) / scale;
+        double dcx = dw / 2.0;
+        double dcy = dh / 2.0;
+        double scx = sw / 2.0;
+        double scy = sh / 2.0;
+        // destination → source: undo the correction (turn by +skew) and the scale; a column's share of it is the same on
+        // every row
+        double[] columnCos = new double[dw];
+        double[] columnSin = new double[dw];
+        for (int x = 0; x < dw; x++) {
+            double rx = x + 0.5 - dcx;
+            columnCos[x] = rx * cos;
+            columnSin[x] = rx * sin;
+        }
+        for (int y = 0; y < dh; y++) {
+            double ry = y + 0.5 - dcy;
+            double rowSin = ry * sin;
+            double rowCos = ry * cos;
+            int row = y * dw;
+            for (int x = 0; x < dw; x++) {
+                double fx = columnCos[x] - rowSin + scx - 0.5;
+                double fy = columnSin[x] + rowCos + scy - 0.5;
                 boolean inside = fx >= 0 && fy >= 0 && fx < sw - 1 && fy < sh - 1;
                 outA[row + x] = (byte) (inside ? inside(a, sw, fx, fy) : bilinear(a, sw, sh, fx, fy));
                 if (b != null) outB[row + x] = (byte) (inside ? inside(b, sw, fx, fy) : bilinear(b, sw, sh, fx, fy));
             }
         }
-        return new GreyImage[] {new GreyImage(turn.dw, turn.dh, outA), b == null ? null : new GreyImage(turn.dw, turn.dh, outB)};
-    }
-
-    /**
-     * A scale and turn about the centre, destination → source: the correction (a turn by -skew) and the scale undone. A
-     * column's share of it is the same on every row, a row's on every column.
-     */
-    private static final class Turn {
-        final int dw;
-        final int dh;
-        final double scx;
-        final double scy;
-        final double[] columnCos;
-        final double[] columnSin;
-        private final double cos;
-        private final double sin;
-        private final double dcy;
-
-        Turn(int sw, int sh, double scale, double skewDegrees) {
-            dw = (int) Math.round(sw * scale);
-            dh = (int) Math.round(sh * scale);
-            double rad = Math.toRadians(skewDegrees);
-            cos = Math.cos(rad) / scale;
-            sin = Math.sin(rad) / scale;
-            double dcx = dw / 2.0;
-            dcy = dh / 2.0;
-            scx = sw / 2.0;
-            scy = sh / 2.0;
-            columnCos = new double[dw];
-            columnSin = new double[dw];
-            for (int x = 0; x < dw; x++) {
-                double rx = x + 0.5 - dcx;
-                columnCos[x] = rx * cos;
-                columnSin[x] = rx * sin;
-            }
-        }
-
-        double rowSin(int y) {
-            return (y + 0.5 - dcy) * sin;
-        }
-
-        double rowCos(int y) {
-            return (y + 0.5 - dcy) * cos;
-        }
+        return new GreyImage[] {new GreyImage(dw, dh, outA), b == null ? null : new GreyImage(dw, dh, outB)};
     }
 
     /**
