@@ -430,15 +430,17 @@ final class SecondReads {
      * one of them would shift what is left by its place and keep its last digits. Not read at all and not labelled, 其他支付 counts as nothing, as in the checks; when it was
      * there unread, what is left is its amount and this one's, whose last digits are neither's but by chance. So too the
      * one payment read whole as money that is what the sum leaves with its first digits lost ({@link #readShortAtTheFront}:
-     * 683.75 for 4683.75, a pale scan's seal over its first digit), the warning then saying they may lie under the seal.
+     * 683.75 for 4683.75, a pale scan's seal over its first digit), the warning then saying they may lie under the seal;
+     * and the total read whole as money that is the payments added up with its first digits lost (751.46 for 3751.46),
+     * every payment read again so by a look.
      * A little less sure ({@link PageReading#PLACED_TRUST}), with a warning for the reviewer that names the read.
      */
     static ReceiptReading paymentLeftBySum(ReceiptReading reading, LineReader lines) {
         Map<ReceiptField, Value> money = moneyOnly(reading.fields());
         boolean otherAbsent = ReceiptChecks.otherAbsent(reading.fields(), reading);
         List<ReceiptField> open = SUM.stream().filter(f -> !money.containsKey(f) && !(f == ReceiptField.OTHER_PAID && otherAbsent)).toList();
-        ReceiptField field = open.size() == 1 ? open.getFirst() : open.isEmpty() ? readShortAtTheFront(money) : null;
-        if (field == null || field == ReceiptField.TOTAL) return reading;
+        ReceiptField field = open.size() == 1 ? open.getFirst() : open.isEmpty() ? readShortAtTheFront(money, reading) : null;
+        if (field == null || field == ReceiptField.TOTAL && !open.isEmpty()) return reading;
         Value first = reading.fields().get(field);
         Area where = first != null ? where(reading, field, first) : reading.slots().get(field);
         if (where == null) return reading;
@@ -458,21 +460,26 @@ final class SecondReads {
         String amount = left.toPlainString();
         boolean cutShort = money.containsKey(field);
         String warning = field.chinese() + (first == null ? "未能识别" : cutShort ? "读作 " + first.text() : "未能识别为金额（读作「" + first.text() + "」）")
-                + "，金额合计减其余各项支付为 " + amount + "，与页上识别出的" + seen + "相符" + (cutShort ? "，前几位可能被印章遮挡" : "") + "，按此取用，请核对原件";
+                + (field == ReceiptField.TOTAL ? "，各项支付之和为 " : "，金额合计减其余各项支付为 ") + amount + "，与页上识别出的" + seen + "相符"
+                + (cutShort ? "，前几位可能被印章遮挡" : "") + "，按此取用，请核对原件";
         return withOne(reading, field, new Value(amount, sure * PageReading.PLACED_TRUST, where), warning);
     }
 
     /**
-     * The one payment of a sum read whole as money that is what the sum leaves for it with its first digits lost: its
-     * amount, {@link #LEFT_DIGITS_SEEN} digits or more, ends what the total less the other payments is, which is more;
-     * null when none is or several are.
+     * The one amount of a sum read whole as money that is what the sum leaves for it with its first digits lost: its
+     * amount, {@link #LEFT_DIGITS_SEEN} digits or more, ends what the sum leaves for it (for a payment the total less the
+     * other payments, for the total the payments added up), which is more; null when none is or several are. The total
+     * so only when no payment's first digit may be a sign read as a digit ({@link #signReadAsDigit}: without it, that
+     * payment makes the sum hold with the total as read): a payment a digit too long and a total its first digits short
+     * make the same sum. Set 2's photos read 3828.59 as 28.59, the seal's star over its first digits.
      */
-    private static ReceiptField readShortAtTheFront(Map<ReceiptField, Value> money) {
+    private static ReceiptField readShortAtTheFront(Map<ReceiptField, Value> money, ReceiptReading reading) {
         if (!money.containsKey(ReceiptField.TOTAL)) return null;
         ReceiptField found = null;
         for (ReceiptField field : SUM) {
             Value read = money.get(field);
-            if (field == ReceiptField.TOTAL || read == null || read.text().replace(".", "").length() < LEFT_DIGITS_SEEN) continue;
+            if (read == null || read.text().replace(".", "").length() < LEFT_DIGITS_SEEN) continue;
+            if (field == ReceiptField.TOTAL && (ReceiptChecks.paid(money, reading) == null || signMayBeADigit(money, reading))) continue;
             BigDecimal left = leftFor(money, field);
             if (left.compareTo(new BigDecimal(read.text())) <= 0 || !left.toPlainString().endsWith(read.text())) continue;
             if (found != null) return null;
@@ -481,8 +488,28 @@ final class SecondReads {
         return found;
     }
 
-    /** What the sum leaves for a payment: the total less every other payment read as money (one not read counts as nothing). */
+    /** Whether a payment read without its first digit makes the sum hold with the total as read. */
+    private static boolean signMayBeADigit(Map<ReceiptField, Value> money, ReceiptReading reading) {
+        for (ReceiptField field : ReceiptChecks.PAYMENTS) {
+            Value value = money.get(field);
+            if (value == null || !value.text().matches("\\d{2,}\\.\\d{2}")) continue;
+            Map<ReceiptField, Value> attempt = new EnumMap<>(money);
+            attempt.put(field, new Value(value.text().substring(1), value.confidence(), value.area()));
+            if (sumCorroborated(reading, attempt)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * What the sum leaves for an amount: for a payment the total less every other payment read as money (one not read
+     * counts as nothing), for the total the payments added up.
+     */
     private static BigDecimal leftFor(Map<ReceiptField, Value> money, ReceiptField field) {
+        if (field == ReceiptField.TOTAL) {
+            BigDecimal paid = BigDecimal.ZERO;
+            for (ReceiptField payment : ReceiptChecks.PAYMENTS) if (money.containsKey(payment)) paid = paid.add(new BigDecimal(money.get(payment).text()));
+            return paid;
+        }
         BigDecimal left = new BigDecimal(money.get(ReceiptField.TOTAL).text());
         for (ReceiptField other : SUM) {
             if (other != ReceiptField.TOTAL && other != field && money.containsKey(other)) left = left.subtract(new BigDecimal(money.get(other).text()));

@@ -1672,6 +1672,50 @@ class SecondReadsTest {
                 + "与页上识别出的末几位相符，前几位可能被印章遮挡，按此取用，请核对原件");
     }
 
+    /**
+     * The seal's star over the total's first digits: 3751.46 read 751.46 by the page and its look, every payment read and
+     * each read so again. The payments added up end as the total was read: taken, the warning saying its first digits
+     * may be under the seal.
+     */
+    @Test
+    void takesATotalReadShortAtTheFrontAsThePaymentsAddedUpWhenTheyEndSo() {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, "751.46", ReceiptField.FUND_PAID, "1321.49",
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "1146.92", ReceiptField.CASH_PAID, "1283.05");
+        ScriptedLines lines = sumLooks("751.46").answer(2, 2.0, "¥1321.49");
+
+        ReceiptReading mended = SecondReads.paymentLeftBySum(unlabelled(read, read.keySet()), lines);
+
+        assertThat(mended.fields().get(ReceiptField.TOTAL).text()).isEqualTo("3751.46");
+        assertThat(mended.fields().get(ReceiptField.TOTAL).area()).isEqualTo(row(1));
+        assertThat(mended.fields().get(ReceiptField.TOTAL).confidence()).isLessThan(0.9);
+        assertThat(mended.fields()).hasSize(read.size());
+        assertThat(mended.warnings()).containsExactly("金额合计读作 751.46，各项支付之和为 3751.46，"
+                + "与页上识别出的末几位相符，前几位可能被印章遮挡，按此取用，请核对原件");
+    }
+
+    /**
+     * A total short at the front is taken only when the payments, each read again so, say it, and no payment read a
+     * digit too long says it as well: a sign read as a digit before one payment (84683.75 for ¥4683.75) makes the same
+     * sum as a total read without its first digit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a look reads a payment otherwise | 751.46 | 1321.49 | 1146.92 | ¥1821.49",
+            "a payment not read: the sum cannot say | 751.46 | | 1146.92 | ¥1321.49",
+            "fewer than four digits read | 1.46 | 1321.49 | 1146.92 | ¥1321.49",
+            "the payments end otherwise, by a cent | 751.45 | 1321.49 | 1146.92 | ¥1321.49",
+            "a payment's first digit may be its sign | 6012.10 | 84683.75 | 328.35 | ¥84683.75"})
+    void takesNoTotalReadShortUnlessThePaymentsAloneSaySo(String what, String total, String fund, String personal, String fundLook) {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, total, ReceiptField.FUND_PAID, fund == null ? "x" : fund,
+                ReceiptField.PERSONAL_ACCOUNT_PAID, personal, ReceiptField.CASH_PAID, fund != null && fund.startsWith("8") ? "1000.00" : "1283.05");
+        if (fund == null) read.remove(ReceiptField.FUND_PAID);
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "¥" + total).answer(2, 2.0, fundLook).answer(3, 2.0, personal)
+                .answer(4, 2.0, read.get(ReceiptField.CASH_PAID).text());
+        ReceiptReading reading = unlabelled(read, read.keySet());
+
+        assertThat(SecondReads.paymentLeftBySum(reading, lines).fields()).isEqualTo(reading.fields());
+    }
+
     /** Each read confirmed by a look: only what the sum leaves, and what the page read of it, decide. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
