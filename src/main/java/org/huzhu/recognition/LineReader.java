@@ -48,6 +48,16 @@ public interface LineReader {
     }
 
     /**
+     * A form's printed label read as {@link #readLabel} does, on the form's layer without the solid star at the centre of
+     * the page's seal, where the star lies over the label: what is left of it beside the star reads as its remnant
+     * (自 … 额 of 自付金额, the star over 付金), where the star read among them made other characters. Null when nothing
+     * could be read, and where the page has no such layer (a grey page, a colour page with no seal found).
+     */
+    default TextBox readLabelWithoutStar(double x, double y, double width, double height, double scale) {
+        return null;
+    }
+
+    /**
      * The line read as {@link #readLine} does, on the page with both its inks, the form's labels beside the data (where
      * the page was parted into form and data; else as {@link #readLine}): a name read with its label before it, which
      * the line model reads in context where it read the name alone as nothing. Null when nothing could be read.

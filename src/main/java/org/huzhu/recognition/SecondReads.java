@@ -601,7 +601,8 @@ final class SecondReads {
      * its label. The label read must end where the value begins (a colon between them) and be an amount's for an amount,
      * a date's for a date; a look that reads no label so is made again on the page as it came with its seal, where a
      * seal found by its shape was taken out with the labels under it ({@link LineReader#readLabelWithSeal}: set 1's other
-     * forms as scans, 其他基金支付 gone with the ring). A code with the shape of an invoice's code, number or check code is that field's when a look,
+     * forms as scans, 其他基金支付 gone with the ring), and then on the form's layer without the seal's star
+     * ({@link LineReader#readLabelWithoutStar}: set 1's other forms stamp the star over 自付金额 or 个人自付). A code with the shape of an invoice's code, number or check code is that field's when a look,
      * at up to three scales, names its label or keeps a remnant of it ({@link #codeFieldNamed}: a seal over the top of
      * the page made the form's layer lose 票据代码, 票据号码 and 校验码). A value so placed is a little less sure
      * ({@link PageReading#PLACED_TRUST}), and is judged by the checks like any other.
@@ -633,7 +634,7 @@ final class SecondReads {
             TextBox read = lines.readLabel(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE);
             String look = folded(read);
             if (code) {
-                looked.put(unlabelled, new LabelLooks(look, null));
+                looked.put(unlabelled, new LabelLooks(look, null, null));
                 ReceiptField field = codeFieldNamed(look, unlabelled.value().text());
                 for (int scale = 1; field == null && scale < REMNANT_SCALES.length; scale++) {
                     field = codeFieldNamed(folded(lines.readLabel(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[scale])),
@@ -648,8 +649,11 @@ final class SecondReads {
             ReceiptLabel label = read == null ? null : labelEnding(look);
             TextBox withSeal = label == null ? lines.readLabelWithSeal(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE) : null;
             String withSealLook = withSeal == null ? null : folded(withSeal);
-            looked.put(unlabelled, new LabelLooks(look, withSealLook));
             if (withSealLook != null) label = labelEnding(withSealLook);
+            TextBox withoutStar = label == null ? lines.readLabelWithoutStar(box.x(), box.y(), box.width(), box.height(), SECOND_SCALE) : null;
+            String withoutStarLook = withoutStar == null ? null : folded(withoutStar);
+            if (withoutStarLook != null) label = labelEnding(withoutStarLook);
+            looked.put(unlabelled, new LabelLooks(look, withSealLook, withoutStarLook));
             if (label == null || !(unlabelled.date() ? label.isDate() : label.isAmount()) || !unread(label.field(), reading, fields)) continue;
             Value value = unlabelled.value();
             claims.computeIfAbsent(label.field(), f -> new ArrayList<>())
@@ -720,10 +724,33 @@ final class SecondReads {
     }
 
     /**
-     * The looks at the label of a value read without one, at {@link #SECOND_SCALE}: on the page as read, and on the page
-     * as it came with its seal ({@link LineReader#readLabelWithSeal}; null when not looked at or nothing was read).
+     * The looks at the label of a value read without one, at {@link #SECOND_SCALE}: on the page as read, on the page as it
+     * came with its seal ({@link LineReader#readLabelWithSeal}) and on the form's layer without the seal's star
+     * ({@link LineReader#readLabelWithoutStar}); each of the last two null when not looked at or nothing was read.
      */
-    private record LabelLooks(String page, String withSeal) {
+    private record LabelLooks(String page, String withSeal, String withoutStar) {
+    }
+
+    /** The layers a label is looked at on, in turn: the page as read, as it came with its seal, without the seal's star. */
+    private enum Layer {
+        PAGE, WITH_SEAL, WITHOUT_STAR;
+
+        /** The look at the first scale on this layer; null when it was not made or read nothing. */
+        String first(LabelLooks looks) {
+            return switch (this) {
+                case PAGE -> looks.page();
+                case WITH_SEAL -> looks.withSeal();
+                case WITHOUT_STAR -> looks.withoutStar();
+            };
+        }
+
+        TextBox read(LineReader lines, Area box, double scale) {
+            return switch (this) {
+                case PAGE -> lines.readLabel(box.x(), box.y(), box.width(), box.height(), scale);
+                case WITH_SEAL -> lines.readLabelWithSeal(box.x(), box.y(), box.width(), box.height(), scale);
+                case WITHOUT_STAR -> lines.readLabelWithoutStar(box.x(), box.y(), box.width(), box.height(), scale);
+            };
+        }
     }
 
     /** Two characters of a label, in its order, are the least a look must keep of it to name it. */
@@ -753,7 +780,9 @@ final class SecondReads {
      * 验费), not a remnant's. Where the looks name no field and veto none, the same looks are made on the page as it came
      * with its seal, when a seal found by its shape was taken out with the labels under it ({@link LineReader#readLabelWithSeal}:
      * a grey scan's 自付金额 under the ring and star, 额: without the seal, 八自付全本 with it). Set 1's other forms as scans,
-     * seeds 1–30: 369 → 374 fields right, WRONG 5 → 5; stamped over the payer's label 386 → 387, 1 → 1. A date is given so
+     * seeds 1–30: 369 → 374 fields right, WRONG 5 → 5; stamped over the payer's label 386 → 387, 1 → 1. Where they still
+     * name none and veto none, on a colour page's form layer without the seal's star ({@link LineReader#readLabelWithoutStar}:
+     * 自 … 额 read beside where the star lay over 付金, where the looks with it read 自人 and 自名用). A date is given so
      * to the one date's field its remnant can be (诊日 of 门诊日期), when two more looks read it the same: no sum checks it.
      */
     private static void labelRemnant(ReceiptReading reading, Map<ReceiptField, Value> fields, List<String> warnings, LineReader lines,
@@ -783,6 +812,12 @@ final class SecondReads {
             public TextBox readLabelWithSeal(double x, double y, double width, double height, double scale) {
                 return seen.computeIfAbsent("seal " + x + " " + y + " " + width + " " + height + " " + scale,
                         k -> java.util.Optional.ofNullable(lines.readLabelWithSeal(x, y, width, height, scale))).orElse(null);
+            }
+
+            @Override
+            public TextBox readLabelWithoutStar(double x, double y, double width, double height, double scale) {
+                return seen.computeIfAbsent("star " + x + " " + y + " " + width + " " + height + " " + scale,
+                        k -> java.util.Optional.ofNullable(lines.readLabelWithoutStar(x, y, width, height, scale))).orElse(null);
             }
 
             // every other look as the lines make it, none of them remembered
@@ -826,14 +861,14 @@ final class SecondReads {
             ReceiptField field = null;
             String remnant = null;
             boolean vetoed = false;
-            for (boolean withSeal : new boolean[] {false, true}) {
+            for (Layer layer : Layer.values()) {
                 if (field != null || vetoed) break;
-                // the page with its seal is looked at again only where it is kept and read something at the first scale
-                if (withSeal && e.getValue().withSeal() == null) break;
+                // the page with its seal, or without its star, is looked at again only where it is kept and read something
+                // at the first scale
+                String first = layer.first(e.getValue());
+                if (first == null) continue;
                 for (int look = 0; look < REMNANT_SCALES.length && !vetoed && (look < 2 || field == null); look++) {
-                    String text = look == 0 ? (withSeal ? e.getValue().withSeal() : e.getValue().page())
-                            : folded(withSeal ? lines.readLabelWithSeal(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[look])
-                                    : lines.readLabel(box.x(), box.y(), box.width(), box.height(), REMNANT_SCALES[look]));
+                    String text = look == 0 ? first : folded(layer.read(lines, box, REMNANT_SCALES[look]));
                     Remnant named = remnantOf(text, unlabelled.sort(), reading, fields);
                     vetoed = named.vetoes() || field != null && named.field() != null && named.field() != field;
                     if (named.field() != null && field == null) {

@@ -104,6 +104,17 @@ class SecondReadsTest {
             return answered("label~withSeal", x, y, width, height);
         }
 
+        /** Answers a look for a label on the form's layer without the seal's star ({@link LineReader#readLabelWithoutStar}), by its row, at any scale. */
+        ScriptedLines labelWithoutStar(int row, String text) {
+            answers.put(row + "@label~withoutStar", text);
+            return this;
+        }
+
+        @Override
+        public TextBox readLabelWithoutStar(double x, double y, double width, double height, double scale) {
+            return answered("label~withoutStar", x, y, width, height);
+        }
+
         /** Answers the reads of the words along the page's seal ({@link LineReader#readSealWords}). */
         ScriptedLines sealWords(String... reads) {
             seal = List.of(reads);
@@ -1345,13 +1356,40 @@ class SecondReadsTest {
         assertThat(SecondReads.apply(inpatient, lines).fields()).doesNotContainKey(ReceiptField.ISSUE_DATE);
     }
 
-    /** The page as it came is asked for a remnant only when the looks without its seal said nothing of whose the amount is. */
+    /**
+     * A colour page whose seal's star lies over 自付金额: the looks with the star read other characters (自人, 自名用), the
+     * form's layer without it keeps 自 and 额 beside where it was (自::额), a remnant of that label alone; without the star
+     * and the label whole, the amount is that label's as read.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "a look without the seal names a distractor | 预缴人",
-            "a look without the seal reads a label whole | 补缴金额"})
-    void doesNotLookAtThePageWithItsSealWhenALookWithoutItNamedAnother(String what, String look) {
-        ScriptedLines lines = new ScriptedLines().label(5, look).labelWithSeal(5, "八自付全本");
+            "a remnant beside where the star was | 自::额 | 个人自付的标签残缺",
+            "the label whole | 自付金额: | "})
+    void looksAtTheLabelWithoutTheSealsStarWhenTheLooksWithItNamedNoLabel(String what, String withoutStar, String warning) {
+        ScriptedLines lines = new ScriptedLines().label(5, "自人").labelWithoutStar(5, withoutStar);
+
+        ReceiptReading read = looked(lines, OTHER_PERSONAL_LABELS, "196.18", 5);
+
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("196.18");
+        if (warning != null) assertThat(read.warnings()).anyMatch(w -> w.startsWith(warning));
+        assertThat(looked(new ScriptedLines().label(5, "自人"), OTHER_PERSONAL_LABELS, "196.18", 5).fields())
+                .doesNotContainKey(ReceiptField.SELF_PAID);
+    }
+
+    /**
+     * The page as it came, or the form's layer without the seal's star, is asked for a remnant only when the looks on the
+     * page said nothing of whose the amount is.
+     */
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource(delimiter = '|', value = {
+            "a look on the page names a distractor | with the seal | 预缴人",
+            "a look on the page reads a label whole | with the seal | 补缴金额",
+            "a look on the page names a distractor | without the star | 预缴人",
+            "a look on the page reads a label whole | without the star | 补缴金额"})
+    void looksOnNoOtherLayerWhenALookOnThePageNamedAnother(String what, String layer, String look) {
+        ScriptedLines lines = new ScriptedLines().label(5, look);
+        if (layer.equals("with the seal")) lines.labelWithSeal(5, "八自付全本");
+        else lines.labelWithoutStar(5, "自::额");
 
         ReceiptReading read = looked(lines, OTHER_PERSONAL_LABELS, "11972.36", 5);
 

@@ -16,7 +16,7 @@ final class WatchedLines implements LineReader {
 
     /** The kinds of look, as the watcher is told them. */
     static final List<String> KINDS = List.of("look", "look with labels", "look without the seal", "label look",
-            "label look with the seal");
+            "label look with the seal", "label look without the star");
 
     /** Sees a look of the given kind and makes it (or not, or others besides). */
     interface Watcher {
@@ -86,5 +86,10 @@ final class WatchedLines implements LineReader {
     @Override
     public TextBox readLabelWithSeal(double x, double y, double w, double h, double s) {
         return watcher.look(KINDS.get(4), x, y, w, h, s, "labels", () -> lines.readLabelWithSeal(x, y, w, h, s));
+    }
+
+    @Override
+    public TextBox readLabelWithoutStar(double x, double y, double w, double h, double s) {
+        return watcher.look(KINDS.get(5), x, y, w, h, s, "labels", () -> lines.readLabelWithoutStar(x, y, w, h, s));
     }
 }

@@ -200,6 +200,7 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         ImagePreparation.Prepared p = prepared[0];
         Supplier<GreyImage> both = p.form() == null ? p::data : ImagePreparation.once(() -> PageGeometry.darker(p.data(), p.form()));
         Supplier<List<String>> sealWords = ImagePreparation.once(() -> sealWords(p));
+        Supplier<GreyImage> starless = ImagePreparation.once(() -> p.form() == null ? null : SealStar.without(p.form(), SealRing.findInRedInk(p.form())));
         return new OcrPage(inPageUnits(pageIndex, words, p, formWords), new LineReader() {
             @Override
             public List<String> readSealWords() {
@@ -228,6 +229,13 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
             public TextBox readLabelWithSeal(double x, double y, double width, double height, double scale) {
                 if (p.withSeal() == null) return null;
                 return TesseractOcr.this.readLine(p, p.withSeal().get(), x, y, width, height, scale, FormVocabulary.ALPHABET);
+            }
+
+            @Override
+            public TextBox readLabelWithoutStar(double x, double y, double width, double height, double scale) {
+                GreyImage layer = starless.get();
+                if (layer == null || layer == p.form()) return null;
+                return TesseractOcr.this.readLine(p, layer, x, y, width, height, scale, FormVocabulary.ALPHABET);
             }
 
             @Override
