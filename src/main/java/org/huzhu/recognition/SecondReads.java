@@ -358,13 +358,9 @@ final class SecondReads {
         Value shorter = null;
         for (ReceiptField field : SUM) {
             Value value = fields.get(field);
-            if (value == null || !value.text().matches("\\d{2,}\\.\\d{2}")) continue;
-            String rest = value.text().substring(1);
-            if (rest.matches("0\\d.*")) continue;
-            Value without = new Value(rest, value.confidence() * PageReading.PLACED_TRUST, value.area());
-            Map<ReceiptField, Value> attempt = new EnumMap<>(fields);
-            attempt.put(field, without);
-            if (!sumCorroborated(reading, attempt)) continue;
+            if (value == null || value.text().substring(1).matches("0\\d.*")) continue;
+            Value without = signAside(reading, fields, field, PageReading.PLACED_TRUST);
+            if (without == null) continue;
             if (mended != null) return reading;
             mended = field;
             shorter = without;
@@ -372,6 +368,19 @@ final class SecondReads {
         if (mended == null) return reading;
         return withOne(reading, mended, shorter, mended.chinese() + "读作 " + reading.fields().get(mended).text()
                 + "，去掉可能由 ¥ 误读的首位数字后为 " + shorter.text() + "，与金额合计和其余各项支付相符，按此取用，请核对原件");
+    }
+
+    /**
+     * The amount read without its first digit, at its confidence times {@code trust}, when the amount is two digits or
+     * more and two decimals and without that digit makes the sum hold to the cent with the other amounts as read; else null.
+     */
+    private static Value signAside(ReceiptReading reading, Map<ReceiptField, Value> fields, ReceiptField field, double trust) {
+        Value value = fields.get(field);
+        if (value == null || !value.text().matches("\\d{2,}\\.\\d{2}")) return null;
+        Value without = new Value(value.text().substring(1), value.confidence() * trust, value.area());
+        Map<ReceiptField, Value> attempt = new EnumMap<>(fields);
+        attempt.put(field, without);
+        return sumCorroborated(reading, attempt) ? without : null;
     }
 
     /** The reading with one field's value put in (added or replaced) and the reviewer's warning that says why. */
@@ -454,7 +463,7 @@ final class SecondReads {
             if (look == null || !look.text().equals(read.text())) return reading;
             sure = Math.min(sure, Math.min(read.confidence(), look.confidence()));
         }
-        BigDecimal left = leftFor(money, field);
+        BigDecimal left = leftFor(money, field, reading);
         String seen = left.signum() < 0 ? null : seenAs(left.toPlainString(), first, where, lines);
         if (seen == null) return reading;
         String amount = left.toPlainString();
@@ -480,7 +489,7 @@ final class SecondReads {
             Value read = money.get(field);
             if (read == null || read.text().replace(".", "").length() < LEFT_DIGITS_SEEN) continue;
             if (field == ReceiptField.TOTAL && (ReceiptChecks.paid(money, reading) == null || signMayBeADigit(money, reading))) continue;
-            BigDecimal left = leftFor(money, field);
+            BigDecimal left = leftFor(money, field, reading);
             if (left.compareTo(new BigDecimal(read.text())) <= 0 || !left.toPlainString().endsWith(read.text())) continue;
             if (found != null) return null;
             found = field;
@@ -488,28 +497,18 @@ final class SecondReads {
         return found;
     }
 
-    /** Whether a payment read without its first digit makes the sum hold with the total as read. */
+    /** Whether a payment read without its first digit makes the sum hold with the total as read ({@link #signAside}). */
     private static boolean signMayBeADigit(Map<ReceiptField, Value> money, ReceiptReading reading) {
-        for (ReceiptField field : ReceiptChecks.PAYMENTS) {
-            Value value = money.get(field);
-            if (value == null || !value.text().matches("\\d{2,}\\.\\d{2}")) continue;
-            Map<ReceiptField, Value> attempt = new EnumMap<>(money);
-            attempt.put(field, new Value(value.text().substring(1), value.confidence(), value.area()));
-            if (sumCorroborated(reading, attempt)) return true;
-        }
-        return false;
+        return ReceiptChecks.PAYMENTS.stream().anyMatch(field -> signAside(reading, money, field, 1) != null);
     }
 
     /**
      * What the sum leaves for an amount: for a payment the total less every other payment read as money (one not read
-     * counts as nothing), for the total the payments added up.
+     * counts as nothing), for the total the payments added up as the checks add them ({@link ReceiptChecks#paid}; null
+     * when one is missing).
      */
-    private static BigDecimal leftFor(Map<ReceiptField, Value> money, ReceiptField field) {
-        if (field == ReceiptField.TOTAL) {
-            BigDecimal paid = BigDecimal.ZERO;
-            for (ReceiptField payment : ReceiptChecks.PAYMENTS) if (money.containsKey(payment)) paid = paid.add(new BigDecimal(money.get(payment).text()));
-            return paid;
-        }
+    private static BigDecimal leftFor(Map<ReceiptField, Value> money, ReceiptField field, ReceiptReading reading) {
+        if (field == ReceiptField.TOTAL) return ReceiptChecks.paid(money, reading);
         BigDecimal left = new BigDecimal(money.get(ReceiptField.TOTAL).text());
         for (ReceiptField other : SUM) {
             if (other != ReceiptField.TOTAL && other != field && money.containsKey(other)) left = left.subtract(new BigDecimal(money.get(other).text()));

@@ -95,8 +95,7 @@ class SecondReadsTest {
 
         /** Answers a look for a label on the page as it came, with its seal ({@link LineReader#readLabelWithSeal}), by its row, at any scale. */
         ScriptedLines labelWithSeal(int row, String text) {
-            answers.put(row + "@label~withSeal", text);
-            return this;
+            return scripted(row + "@label~withSeal", text);
         }
 
         @Override
@@ -106,8 +105,7 @@ class SecondReadsTest {
 
         /** Answers a look for a label on the form's layer without the seal's star ({@link LineReader#readLabelWithoutStar}), by its row, at any scale. */
         ScriptedLines labelWithoutStar(int row, String text) {
-            answers.put(row + "@label~withoutStar", text);
-            return this;
+            return scripted(row + "@label~withoutStar", text);
         }
 
         @Override

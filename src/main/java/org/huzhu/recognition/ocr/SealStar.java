@@ -26,11 +26,31 @@ final class SealStar {
     /** The layer without the star of the seal whose ring is given; the layer itself when there is no ring or no ink at its centre. */
     static GreyImage without(GreyImage layer, SealRing.Ring ring) {
         if (ring == null) return layer;
-        int w = layer.width(), h = layer.height();
         int start = inkNearCentre(layer, ring);
         if (start < 0) return layer;
-        byte[] px = layer.pixels();
-        double reach = ring.radius() * REACH;
+        int w = layer.width(), h = layer.height();
+        int thin = (int) Math.max(2, Math.round(ring.radius() * THIN));
+        // the square about the centre that holds all the star's reach, its rim and the opening: looked at alone
+        int half = (int) Math.ceil(ring.radius() * REACH) + thin + RIM + 2;
+        int cx = (int) Math.round(ring.x()), cy = (int) Math.round(ring.y());
+        int left = Math.max(0, cx - half), top = Math.max(0, cy - half);
+        int bw = Math.min(w, cx + half + 1) - left, bh = Math.min(h, cy + half + 1) - top;
+        boolean[] out = body(layer.crop(left, top, bw, bh), (start / w - top) * bw + start % w - left,
+                ring.x() - left, ring.y() - top, ring.radius() * REACH, thin);
+        byte[] pixels = layer.pixels().clone();
+        for (int y = 0; y < bh; y++) {
+            for (int x = 0; x < bw; x++) if (out[y * bw + x]) pixels[(top + y) * w + left + x] = (byte) 255;
+        }
+        return new GreyImage(w, h, pixels);
+    }
+
+    /**
+     * Within a box: the ink joined to {@code start} no further than {@code reach} from ({@code x}, {@code y}), opened by
+     * {@code thin} pixels and grown by {@link #RIM} more.
+     */
+    private static boolean[] body(GreyImage box, int start, double x0, double y0, double reach, int thin) {
+        int w = box.width(), h = box.height();
+        byte[] px = box.pixels();
         boolean[] star = new boolean[w * h];
         int[] stack = new int[w * h];
         int top = 0;
@@ -44,20 +64,16 @@ final class SealStar {
                 if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
                 int j = ny * w + nx;
                 if (star[j] || (px[j] & 0xff) >= INK) continue;
-                if ((nx - ring.x()) * (nx - ring.x()) + (ny - ring.y()) * (ny - ring.y()) > reach * reach) continue;
+                if ((nx - x0) * (nx - x0) + (ny - y0) * (ny - y0) > reach * reach) continue;
                 star[j] = true;
                 stack[top++] = j;
             }
         }
-        int thin = (int) Math.max(2, Math.round(ring.radius() * THIN));
         boolean[] outside = new boolean[star.length];
         for (int i = 0; i < star.length; i++) outside[i] = !star[i];
         boolean[] body = InkLayers.dilate(outside, w, h, thin);
         for (int i = 0; i < body.length; i++) body[i] = !body[i];
-        boolean[] out = InkLayers.dilate(body, w, h, thin + RIM);
-        byte[] pixels = px.clone();
-        for (int i = 0; i < pixels.length; i++) if (out[i]) pixels[i] = (byte) 255;
-        return new GreyImage(w, h, pixels);
+        return InkLayers.dilate(body, w, h, thin + RIM);
     }
 
     /** The first ink pixel, row by row, within a twentieth of the radius (two pixels at least) of the seal's centre; −1 when none. */

@@ -199,8 +199,10 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         });
         ImagePreparation.Prepared p = prepared[0];
         Supplier<GreyImage> both = p.form() == null ? p::data : ImagePreparation.once(() -> PageGeometry.darker(p.data(), p.form()));
-        Supplier<List<String>> sealWords = ImagePreparation.once(() -> sealWords(p));
-        Supplier<GreyImage> starless = ImagePreparation.once(() -> p.form() == null ? null : SealStar.without(p.form(), SealRing.findInRedInk(p.form())));
+        // the seal's ring in the form's layer, found once for its words and its star
+        Supplier<SealRing.Ring> redRing = ImagePreparation.once(() -> p.form() == null ? null : SealRing.findInRedInk(p.form()));
+        Supplier<List<String>> sealWords = ImagePreparation.once(() -> sealWords(p, redRing));
+        Supplier<GreyImage> starless = ImagePreparation.once(() -> p.form() == null ? null : SealStar.without(p.form(), redRing.get()));
         return new OcrPage(inPageUnits(pageIndex, words, p, formWords), new LineReader() {
             @Override
             public List<String> readSealWords() {
@@ -258,11 +260,12 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
      * the seal was taken out of it), where only ink lighter than black is the seal's. A grey page read in two layers has
      * its seal's ink parted between them, and is made one layer for it.
      */
-    private List<String> sealWords(ImagePreparation.Prepared read) {
+    private List<String> sealWords(ImagePreparation.Prepared read, Supplier<SealRing.Ring> redRing) {
         ImagePreparation.Prepared p = read.form() != null && read.oneLayer() != null ? read.oneLayer().get() : read;
         boolean colour = p.form() != null;
         GreyImage layer = colour ? p.form() : p.withSeal() != null ? p.withSeal().get() : p.data();
-        SealRing.Ring ring = colour ? SealRing.findInRedInk(layer) : SealRing.find(layer);
+        // the page's own form layer's ring is the one already looked for (redRing); a grey page made one layer has its own
+        SealRing.Ring ring = colour ? (p == read ? redRing.get() : SealRing.findInRedInk(layer)) : SealRing.find(layer);
         GreyImage band = ring == null ? null : SealWords.unrolled(layer, ring);
         if (band == null) return List.of();
         GreyImage image = PageGeometry.framed(band, (int) Math.ceil(band.height() * 0.5));

@@ -3,13 +3,11 @@ package org.huzhu.recognition.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +28,12 @@ class SealRingTest {
 
     @BeforeAll
     static void chineseFont() throws Exception {
-        font = Font.createFont(Font.TRUETYPE_FONT, new File("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")).deriveFont(28f);
+        font = PaintedImages.chineseFont(28f);
     }
 
     /** The page: labels in {@code labelGrey}, data in {@code dataGrey}, the seal's ink multiplied over them in {@code sealGrey}. */
     private static GreyImage page(int labelGrey, int dataGrey, int sealGrey) {
-        BufferedImage print = canvas();
+        BufferedImage print = PaintedImages.whitePage(W, H);
         Graphics2D g = print.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setFont(font);
@@ -49,14 +47,11 @@ class SealRingTest {
             g.drawString("2026-05-12", 1330, y);
         }
         g.dispose();
-        BufferedImage seal = canvas();
+        BufferedImage seal = PaintedImages.whitePage(W, H);
         Graphics2D s = seal.createGraphics();
         s.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         s.setColor(Color.BLACK);
-        s.setStroke(new BasicStroke(9));
-        s.drawOval(SEAL_X - SEAL_R, SEAL_Y - SEAL_R, 2 * SEAL_R, 2 * SEAL_R);
-        s.fillPolygon(new int[] {SEAL_X, SEAL_X + 12, SEAL_X + 40, SEAL_X + 16, SEAL_X + 24, SEAL_X, SEAL_X - 24, SEAL_X - 16, SEAL_X - 40, SEAL_X - 12},
-                new int[] {SEAL_Y - 40, SEAL_Y - 12, SEAL_Y - 12, SEAL_Y + 6, SEAL_Y + 36, SEAL_Y + 18, SEAL_Y + 36, SEAL_Y + 6, SEAL_Y - 12, SEAL_Y - 12}, 10);
+        PaintedImages.sealRingAndStar(s, SEAL_X, SEAL_Y, SEAL_R, 9);
         s.setFont(font);
         s.drawString("医疗收费专用章", SEAL_X - 100, SEAL_Y + 90);
         s.dispose();
@@ -73,15 +68,6 @@ class SealRingTest {
             }
         }
         return new GreyImage(W, H, pixels);
-    }
-
-    private static BufferedImage canvas() {
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
-        g.dispose();
-        return image;
     }
 
     @Test

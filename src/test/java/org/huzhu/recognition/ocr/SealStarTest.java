@@ -2,13 +2,10 @@ package org.huzhu.recognition.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +25,12 @@ class SealStarTest {
 
     @BeforeAll
     static void chineseFont() throws Exception {
-        font = Font.createFont(Font.TRUETYPE_FONT, new File("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")).deriveFont(34f);
+        font = PaintedImages.chineseFont(34f);
     }
 
     private static GreyImage layer(boolean seal) {
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        BufferedImage image = PaintedImages.whitePage(W, H);
+        Graphics2D g = PaintedImages.antialiased(image);
         g.setColor(Color.BLACK);
         g.setFont(font);
         g.drawString("个人自费：", 120, LABEL_Y);
@@ -45,10 +38,7 @@ class SealStarTest {
         g.drawString("现金支付：", 1100, LABEL_Y);
         g.drawString("医保统筹基金支付：", 120, 300);
         if (seal) {
-            g.setStroke(new BasicStroke(9));
-            g.drawOval(SEAL_X - SEAL_R, SEAL_Y - SEAL_R, 2 * SEAL_R, 2 * SEAL_R);
-            g.fillPolygon(new int[] {SEAL_X, SEAL_X + 12, SEAL_X + 40, SEAL_X + 16, SEAL_X + 24, SEAL_X, SEAL_X - 24, SEAL_X - 16, SEAL_X - 40, SEAL_X - 12},
-                    new int[] {SEAL_Y - 40, SEAL_Y - 12, SEAL_Y - 12, SEAL_Y + 6, SEAL_Y + 36, SEAL_Y + 18, SEAL_Y + 36, SEAL_Y + 6, SEAL_Y - 12, SEAL_Y - 12}, 10);
+            PaintedImages.sealRingAndStar(g, SEAL_X, SEAL_Y, SEAL_R, 9);
             g.drawString("医疗收费专用章", SEAL_X - 120, SEAL_Y + 110);
         }
         g.dispose();

@@ -3,14 +3,11 @@ package org.huzhu.recognition.ocr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +30,15 @@ class SealWordsTest {
 
     @BeforeAll
     static void chineseFont() throws Exception {
-        font = Font.createFont(Font.TRUETYPE_FONT, new File("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")).deriveFont(30f);
+        font = PaintedImages.chineseFont(30f);
     }
 
     /** The page: the seal in {@code sealGrey} (0: black, as the red ink's layer draws it), black print over its lower half. */
     private static GreyImage page(int sealGrey, boolean named) {
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        BufferedImage image = PaintedImages.whitePage(W, H);
+        Graphics2D g = PaintedImages.antialiased(image);
         g.setColor(new Color(sealGrey, sealGrey, sealGrey));
-        g.setStroke(new BasicStroke(8));
-        g.drawOval(SEAL_X - SEAL_R, SEAL_Y - SEAL_R, 2 * SEAL_R, 2 * SEAL_R);
-        g.fillPolygon(new int[] {SEAL_X, SEAL_X + 12, SEAL_X + 40, SEAL_X + 16, SEAL_X + 24, SEAL_X, SEAL_X - 24, SEAL_X - 16, SEAL_X - 40, SEAL_X - 12},
-                new int[] {SEAL_Y - 40, SEAL_Y - 12, SEAL_Y - 12, SEAL_Y + 6, SEAL_Y + 36, SEAL_Y + 18, SEAL_Y + 36, SEAL_Y + 6, SEAL_Y - 12, SEAL_Y - 12}, 10);
+        PaintedImages.sealRingAndStar(g, SEAL_X, SEAL_Y, SEAL_R, 8);
         g.setFont(font);
         if (named) {
             double span = Math.toRadians(150), step = span / NAME.length();
