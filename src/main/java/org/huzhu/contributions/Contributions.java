@@ -157,7 +157,7 @@ public class Contributions {
     public int confirmDeclarationsOfBatch(BatchKind kind, long batchId, CurrentUser finance) {
         int confirmed = 0;
         for (long billId : bills.allOfBatch(kind.name(), batchId, "DECLARED")) {
-            for (var d : declarations.list(finance, DeclarationStatus.PENDING.name(), billId, 500)) {
+            for (var d : declarations.list(finance, DeclarationStatus.PENDING.name(), billId, 500, 0)) {
                 declarations.confirm(d.id(), finance);
                 confirmed++;
             }

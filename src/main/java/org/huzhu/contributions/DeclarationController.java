@@ -1,11 +1,13 @@
 package org.huzhu.contributions;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
 import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.web.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,11 +29,20 @@ class DeclarationController {
 
     @Requires(Right.DECLARATION_CONFIRM)
     @GetMapping("/api/v1/payment-declarations")
-    @Operation(summary = "待财务确认的补报缴费（缴费日期早于规定天数的单位申报；status 默认 PENDING，可按缴费单 billId 筛选）")
+    @Operation(summary = "待财务确认的补报缴费（缴费日期早于规定天数的单位申报；status 默认 PENDING，可按缴费单 billId 筛选；"
+            + "按编号从早到晚，offset 起分页，共几笔、合计金额见 /summary）")
     List<DeclaredPayments.DeclarationView> list(@RequestParam(required = false) String status,
                                                 @RequestParam(required = false) Long billId,
-                                                @RequestParam(defaultValue = "200") int limit) {
-        return declarations.list(CurrentUser.get(), status, billId, limit);
+                                                @Parameter(description = "最多条数（1–500）") @RequestParam(defaultValue = "200") int limit,
+                                                @Parameter(description = OFFSET) @RequestParam(defaultValue = "0") int offset) {
+        return declarations.list(CurrentUser.get(), status, billId, limit, checked(offset));
+    }
+
+    @Requires(Right.DECLARATION_CONFIRM)
+    @GetMapping("/api/v1/payment-declarations/summary")
+    @Operation(summary = "补报缴费列表共几笔、金额合计（status、billId 与列表相同，默认 PENDING；不分页）")
+    ListSummary summary(@RequestParam(required = false) String status, @RequestParam(required = false) Long billId) {
+        return declarations.summary(CurrentUser.get(), status, billId);
     }
 
     @Requires(Right.DECLARATION_CONFIRM)
@@ -50,9 +61,25 @@ class DeclarationController {
 
     @Requires(Right.DECLARATION_CONFIRM)
     @GetMapping("/api/v1/unconfirmed-payments")
-    @Operation(summary = "未到账确认：单位申报已缴、逾期仍未与银行流水匹配的到账")
+    @Operation(summary = "未到账确认：单位申报已缴、逾期仍未与银行流水匹配的到账（按申报日期从早到晚，offset 起分页，共几笔、合计金额见 /summary）")
     List<PaymentTruth.UnconfirmedPayment> unconfirmed(@RequestParam(required = false) Long unitId,
-                                                      @RequestParam(defaultValue = "200") int limit) {
-        return truth.unconfirmed(CurrentUser.get(), unitId, limit);
+                                                      @Parameter(description = "最多条数（1–500）") @RequestParam(defaultValue = "200") int limit,
+                                                      @Parameter(description = OFFSET) @RequestParam(defaultValue = "0") int offset) {
+        return truth.unconfirmed(CurrentUser.get(), unitId, limit, checked(offset));
+    }
+
+    @Requires(Right.DECLARATION_CONFIRM)
+    @GetMapping("/api/v1/unconfirmed-payments/summary")
+    @Operation(summary = "未到账确认共几笔、申报金额合计（unitId 与列表相同；不分页）")
+    ListSummary unconfirmedSummary(@RequestParam(required = false) Long unitId) {
+        return truth.unconfirmedSummary(CurrentUser.get(), unitId);
+    }
+
+    private static final String OFFSET = "跳过前多少条（分页；不能为负数）";
+
+    /** A page starts at the first row or after it: a negative offset is a 400 naming {@code offset}. */
+    private static int checked(int offset) {
+        if (offset < 0) throw InvalidInputException.of("offset", "起始位置不能为负数");
+        return offset;
     }
 }

@@ -73,17 +73,31 @@ class DeclaredPayments {
                 .params(bill.id, amount.amount(), declaration.paidOn(), declaration.key(), by, LocalDate.now(clock)).update();
     }
 
-    /** Finance's list: declarations in the caller's scope, by status (PENDING when not given) and bill if given, oldest first. */
-    List<DeclarationView> list(CurrentUser user, String status, Long billId, int limit) {
+    /**
+     * Finance's list: declarations in the caller's scope, by status (PENDING when not given) and bill if given, oldest
+     * first; {@code limit} of them after the first {@code offset}.
+     */
+    List<DeclarationView> list(CurrentUser user, String status, Long billId, int limit, int offset) {
         requireFinance(user);
+        return jdbc.sql(SELECT + LISTED + " order by d.id limit ? offset ?")
+                .params(listedStatus(status), user.scopePattern(), billId, billId, Math.min(Math.max(limit, 1), 500), offset)
+                .query(this::view).list();
+    }
+
+    /** How many declarations {@link #list} holds on all its pages, and their amounts added up. */
+    ListSummary summary(CurrentUser user, String status, Long billId) {
+        requireFinance(user);
+        return jdbc.sql("select count(*), coalesce(sum(d.amount), 0)" + FROM + LISTED)
+                .params(listedStatus(status), user.scopePattern(), billId, billId).query(ListSummary::of).single();
+    }
+
+    private static String listedStatus(String status) {
         String wanted = status == null || status.isBlank() ? DeclarationStatus.PENDING.name() : status.strip();
         try {
-            DeclarationStatus.valueOf(wanted);
+            return DeclarationStatus.valueOf(wanted).name();
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("status", "状态应为 PENDING、CONFIRMED 或 REFUSED");
         }
-        return jdbc.sql(SELECT + " where d.status = ? and b.org_path like ? and (cast(? as bigint) is null or d.bill_id = ?) order by d.id limit ?")
-                .params(wanted, user.scopePattern(), billId, billId, Math.min(Math.max(limit, 1), 500)).query(this::view).list();
     }
 
     /** The declarations of one bill, for the bill's page. */
@@ -139,14 +153,19 @@ class DeclaredPayments {
         return jdbc.sql(SELECT + " where d.id = ?").param(id).query(this::view).single();
     }
 
-    private static void requireFinance(CurrentUser user) {
+    /** Finance's lists and decisions are for those holding {@link Right#DECLARATION_CONFIRM}. */
+    static void requireFinance(CurrentUser user) {
         if (!user.holds(Right.DECLARATION_CONFIRM)) throw new AccessDeniedException("finance only");
     }
 
+    private static final String FROM = " from contributions.payment_declaration d join contributions.bill b on b.id = d.bill_id";
+
     private static final String SELECT = """
             select d.id, d.bill_id, b.unit_id, d.amount, d.paid_on, d.declared_by, d.declared_on, d.status, d.decided_by, d.decided_on,
-                   d.refusal_reason, d.payment_id
-              from contributions.payment_declaration d join contributions.bill b on b.id = d.bill_id""";
+                   d.refusal_reason, d.payment_id""" + FROM;
+
+    /** Finance's list, by its parameters: the status, the caller's scope pattern, and the bill (twice; null for every bill). */
+    private static final String LISTED = " where d.status = ? and b.org_path like ? and (cast(? as bigint) is null or d.bill_id = ?)";
 
     private DeclarationView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Long unitId = rs.getObject(3, Long.class);

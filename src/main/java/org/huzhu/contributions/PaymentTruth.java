@@ -15,9 +15,7 @@ import org.huzhu.shared.Money;
 import org.huzhu.shared.calendar.BusinessCalendar;
 import org.huzhu.shared.database.Pipeline;
 import org.huzhu.shared.scope.CurrentUser;
-import org.huzhu.shared.scope.Right;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -87,17 +85,13 @@ public class PaymentTruth {
 
     /**
      * Finance's list 未到账确认: declared payments within the caller's scope that the bank has not shown in time, oldest first;
-     * of one unit only when {@code unitId} is given.
+     * of one unit only when {@code unitId} is given; {@code limit} of them after the first {@code offset}.
      */
-    public List<UnconfirmedPayment> unconfirmed(CurrentUser user, Long unitId, int limit) {
-        if (!user.holds(Right.DECLARATION_CONFIRM)) throw new AccessDeniedException("finance only");
-        return jdbc.sql("""
-                select p.id, p.bill_id, b.unit_id, p.amount, p.confirmed, p.paid_on, p.declared_on, p.created_by
-                  from contributions.payment p join contributions.bill b on b.id = p.bill_id
-                 where p.source = 'DECLARED' and p.reversed_on is null and p.confirmed < p.amount and p.declared_on <= ?
-                   and b.org_path like ? and (cast(? as bigint) is null or b.unit_id = ?)
-                 order by p.declared_on, p.id limit ?""")
-                .params(cutoff(), user.scopePattern(), unitId, unitId, Math.min(Math.max(limit, 1), 500))
+    public List<UnconfirmedPayment> unconfirmed(CurrentUser user, Long unitId, int limit, int offset) {
+        DeclaredPayments.requireFinance(user);
+        return jdbc.sql("select p.id, p.bill_id, b.unit_id, p.amount, p.confirmed, p.paid_on, p.declared_on, p.created_by"
+                        + UNCONFIRMED_IN_SCOPE + " order by p.declared_on, p.id limit ? offset ?")
+                .params(cutoff(), user.scopePattern(), unitId, unitId, Math.min(Math.max(limit, 1), 500), offset)
                 .query((rs, n) -> {
                     Long unit = rs.getObject(3, Long.class);
                     LocalDate declaredOn = rs.getObject(7, LocalDate.class);
@@ -106,6 +100,19 @@ public class PaymentTruth {
                             confirmBy(declaredOn), rs.getString(8));
                 }).list();
     }
+
+    /** How many payments {@link #unconfirmed} lists on all its pages, and their declared amounts added up. */
+    ListSummary unconfirmedSummary(CurrentUser user, Long unitId) {
+        DeclaredPayments.requireFinance(user);
+        return jdbc.sql("select count(*), coalesce(sum(p.amount), 0)" + UNCONFIRMED_IN_SCOPE)
+                .params(cutoff(), user.scopePattern(), unitId, unitId).query(ListSummary::of).single();
+    }
+
+    /** 未到账确认's payments, by its parameters: the cutoff day, the caller's scope pattern, and the unit (twice; null for all). */
+    private static final String UNCONFIRMED_IN_SCOPE = """
+             from contributions.payment p join contributions.bill b on b.id = p.bill_id
+            where p.source = 'DECLARED' and p.reversed_on is null and p.confirmed < p.amount and p.declared_on <= ?
+              and b.org_path like ? and (cast(? as bigint) is null or b.unit_id = ?)""";
 
     /** The bill's declared money as the bank has (not) shown it; null status when nothing on it was declared paid. */
     Confirmation confirmationOf(long billId, List<DeclaredPayments.DeclarationView> declarations) {

@@ -9,10 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -233,7 +235,157 @@ class PaymentTruthApiTest extends MoneyApiTest {
                 .as("a second administrator may decide").isEqualTo(200);
     }
 
+    /**
+     * Finance's two lists come a page at a time ({@code limit}, {@code offset}): the pages are disjoint and together are the
+     * whole list in its order (declarations by id; unconfirmed payments by day declared, then id), and each list's summary
+     * counts every row on every page and adds up their amounts exactly.
+     */
+    @Test
+    void financesListsComeInDisjointPagesThatTogetherAreTheWholeListWhichTheSummaryCountsAndAddsUp() {
+        long unit = createUnit("江岸区总工会", "OTHER");
+        List<Long> declaredToday = new ArrayList<>();
+        List<Long> heldBack = new ArrayList<>();
+        for (int i = 0; i <= 2 * PAGE; i++) {
+            declaredToday.add(enrol(unit, member(unit), today, "HOSPITAL:" + (1 + i % 3)).path("billId").asLong());
+            heldBack.add(held(unit, today.minusDays(8 + i), "ACCIDENT:" + (1 + i % 2)));
+        }
+        testClock.advance(Duration.ofDays(21));   // three weeks on, the bank has shown none of the money declared today
+
+        List<JsonNode> unitsUnconfirmed = pages(FINANCE, "/api/v1/unconfirmed-payments?unitId=" + unit);
+        assertThat(unitsUnconfirmed).extracting(p -> p.path("billId").asLong()).as("declared the same day: in the order declared")
+                .containsExactlyElementsOf(declaredToday);
+        assertSummarises(get("demo-finance", "/api/v1/unconfirmed-payments/summary?unitId=" + unit), unitsUnconfirmed);
+
+        List<JsonNode> unconfirmed = pages(FINANCE, "/api/v1/unconfirmed-payments");
+        assertThat(unconfirmed).extracting(p -> p.path("declaredOn").asString()).isSorted();
+        assertThat(unconfirmed).extracting(p -> p.path("billId").asLong()).containsSubsequence(declaredToday);
+        assertSummarises(get("demo-finance", "/api/v1/unconfirmed-payments/summary"), unconfirmed);
+
+        List<JsonNode> pending = pages(FINANCE, "/api/v1/payment-declarations");
+        assertThat(pending).extracting(d -> d.path("id").asLong()).isSorted();
+        assertThat(pending).extracting(d -> d.path("billId").asLong()).containsSubsequence(heldBack);
+        assertSummarises(get("demo-finance", "/api/v1/payment-declarations/summary"), pending);
+        JsonNode one = pending.stream().filter(d -> d.path("billId").asLong() == heldBack.getFirst()).findFirst().orElseThrow();
+        JsonNode ofOneBill = get("demo-finance", "/api/v1/payment-declarations/summary?billId=" + heldBack.getFirst()).json();
+        assertThat(ofOneBill.path("count").asLong()).isEqualTo(1);
+        assertThat(ofOneBill.path("amount").asString()).isEqualTo(one.path("amount").asString());
+        assertThat(get("demo-finance", "/api/v1/payment-declarations/summary?status=REFUSED").json().path("count").asLong())
+                .as("the status filters the summary as it does the list")
+                .isEqualTo(pages(FINANCE, "/api/v1/payment-declarations?status=REFUSED").size());
+    }
+
+    @Test
+    void aFinanceOfficerOfAnotherCitySeesNeitherTheRowsNorTheirCountsNorTheirMoney() {
+        long wuhanUnit = createUnit("江岸区总工会", "OTHER");
+        long jingmenUnit = createUnit("东宝区总工会", "OTHER");
+        long wuhanDeclared = enrol(wuhanUnit, member(wuhanUnit), today, "HOSPITAL:1").path("billId").asLong();
+        long wuhanHeld = held(wuhanUnit, today.minusDays(10), "HOSPITAL:1");
+        long jingmenDeclared = enrol(jingmenUnit, member(jingmenUnit), today, "HOSPITAL:2").path("billId").asLong();
+        long jingmenHeld = held(jingmenUnit, today.minusDays(10), "HOSPITAL:2");
+        Caller jingmen = financeOf("荆门市总工会");
+        testClock.advance(Duration.ofDays(21));
+
+        List<JsonNode> theirUnconfirmed = pages(jingmen, "/api/v1/unconfirmed-payments");
+        List<JsonNode> theirPending = pages(jingmen, "/api/v1/payment-declarations");
+
+        assertThat(theirUnconfirmed).extracting(p -> p.path("billId").asLong()).contains(jingmenDeclared).doesNotContain(wuhanDeclared);
+        assertThat(theirPending).extracting(d -> d.path("billId").asLong()).contains(jingmenHeld).doesNotContain(wuhanHeld);
+        assertSummarises(as(jingmen, "/api/v1/unconfirmed-payments/summary"), theirUnconfirmed);
+        assertSummarises(as(jingmen, "/api/v1/payment-declarations/summary"), theirPending);
+        JsonNode ofWuhanUnit = as(jingmen, "/api/v1/unconfirmed-payments/summary?unitId=" + wuhanUnit).json();
+        assertThat(ofWuhanUnit.path("count").asLong()).isZero();
+        assertThat(ofWuhanUnit.path("amount").asString()).isEqualTo("0.00");
+        assertThat(as(jingmen, "/api/v1/payment-declarations/summary?billId=" + wuhanHeld).json().path("count").asLong()).isZero();
+        assertThat(get("demo-finance", "/api/v1/payment-declarations/summary").json().path("count").asLong())
+                .as("the province sees 武汉's too").isGreaterThan(theirPending.size());
+        assertThat(get("demo-finance", "/api/v1/unconfirmed-payments/summary?unitId=" + wuhanUnit).json().path("count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aNegativeOffsetIsRefusedNamingIt() {
+        for (String path : List.of("/api/v1/payment-declarations?offset=-1", "/api/v1/unconfirmed-payments?offset=-50")) {
+            Answer answer = get("demo-finance", path);
+            assertProblem(answer, 400);
+            assertThat(fields(answer)).as(path).containsExactly("offset");
+        }
+        Answer badStatus = get("demo-finance", "/api/v1/payment-declarations/summary?status=PAID");
+        assertProblem(badStatus, 400);
+        assertThat(fields(badStatus)).containsExactly("status");
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** The page size the list tests read with: small, so that a few rows of a test's own make several pages. */
+    private static final int PAGE = 3;
+
+    /** Who calls: a user name and its password. */
+    private record Caller(String user, String password) {
+    }
+
+    private static final Caller FINANCE = new Caller("demo-finance", "demo-finance");
+
+    /**
+     * Every row of a list, read {@link #PAGE} at a time by {@code offset}, checking that each page is at most a page, that
+     * no row comes twice, and that together the pages are the list as it reads in one go.
+     */
+    private List<JsonNode> pages(Caller caller, String path) {
+        String separator = path.contains("?") ? "&" : "?";
+        List<String> whole = new ArrayList<>();
+        as(caller, path + separator + "limit=500").json().forEach(row -> whole.add(row.toString()));
+        assertThat(whole).as("the test reads the whole list in one go").hasSizeLessThan(500);
+        List<JsonNode> rows = new ArrayList<>();
+        for (int offset = 0; offset <= whole.size(); offset += PAGE) {   // to the first page short of a page: the end
+            Answer answer = as(caller, path + separator + "limit=" + PAGE + "&offset=" + offset);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            answer.json().forEach(rows::add);
+            assertThat(answer.json().size()).as("a page of " + path).isEqualTo(Math.min(PAGE, whole.size() - offset));
+        }
+        assertThat(rows).extracting(JsonNode::toString).as("the pages of " + path + ", none twice, make the whole list in its order")
+                .doesNotHaveDuplicates().containsExactlyElementsOf(whole);
+        return rows;
+    }
+
+    /** A summary that counts the rows and adds up their amounts exactly, written with two decimals. */
+    private static void assertSummarises(Answer summary, List<JsonNode> rows) {
+        assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+        BigDecimal sum = rows.stream().map(r -> new BigDecimal(r.path("amount").asString())).reduce(new BigDecimal("0.00"), BigDecimal::add);
+        assertThat(summary.json().path("count").asLong()).isEqualTo(rows.size());
+        assertThat(summary.json().path("amount").asString()).isEqualTo(sum.toPlainString());
+    }
+
+    /** A back-dated declaration made by demo-admin, waiting for finance: its bill's id. */
+    private long held(long unit, LocalDate paidOn, String item) {
+        Answer held = post("demo-admin", "/api/v1/enrolments", enrolmentJson(unit, member(unit), paidOn, item));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(held.field("status")).isEqualTo("AWAITING_PAYMENT");
+        return held.json().path("billId").asLong();
+    }
+
+    /**
+     * A fresh finance officer of the named office, its one-time password changed. A demo-mode fixture,
+     * so without the second factor, like the demo accounts.
+     */
+    private Caller financeOf(String office) {
+        String name = "caiwu-" + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        Answer created = post("demo-admin", "/api/v1/accounts", JSON.writeValueAsString(Map.of("username", name, "displayName", "测试财务",
+                "role", "FINANCE", "orgNodeId", orgIds.get(office))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        jdbc.sql("update identity.account set demo = true where username = ?").param(name).update();
+        String password = "Caiwu-Mima-" + System.nanoTime();
+        Answer changed = send(null, HttpRequest.newBuilder(uri("/api/v1/me/password")).header("Authorization", basic(name, created.field("initialPassword")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("oldPassword", created.field("initialPassword"), "password", password)))));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        return new Caller(name, password);
+    }
+
+    private Answer as(Caller caller, String path) {
+        return send(null, HttpRequest.newBuilder(uri(path)).header("Authorization", basic(caller.user(), caller.password())).GET());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
 
     private long registered(String name, String idNumber, long unit) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -251,8 +403,7 @@ class PaymentTruthApiTest extends MoneyApiTest {
 
     /** Downloads a PDF (expects 200, application/pdf); its text as PDFBox extracts it and its last page's QR code. */
     private Pdf pdf(String user, String path) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8))).GET().build(),
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, user)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");

@@ -406,11 +406,13 @@ class AuthorisationMatrixTest extends ApiTest {
         add(rows, new Row("GET /api/v1/bills/{id}/receipt.pdf", billReaders, false, "/api/v1/bills/" + f.bill() + "/receipt.pdf",
                 "/api/v1/bills/" + f.otherBill() + "/receipt.pdf", Body.NONE, true));
         add(rows, row("GET /api/v1/payment-declarations", finance, "/api/v1/payment-declarations", null, Body.NONE));
+        add(rows, row("GET /api/v1/payment-declarations/summary", finance, "/api/v1/payment-declarations/summary", null, Body.NONE));
         add(rows, absentRow("POST /api/v1/payment-declarations/{id}/confirmation", finance,
                 "/api/v1/payment-declarations/999999999/confirmation", Body.NONE));
         add(rows, absentRow("POST /api/v1/payment-declarations/{id}/refusal", finance, "/api/v1/payment-declarations/999999999/refusal",
                 Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/unconfirmed-payments", finance, "/api/v1/unconfirmed-payments", null, Body.NONE));
+        add(rows, row("GET /api/v1/unconfirmed-payments/summary", finance, "/api/v1/unconfirmed-payments/summary", null, Body.NONE));
         add(rows, row("POST /api/v1/bank-statement-lines/{id}/assignment", finance,
                 "/api/v1/bank-statement-lines/" + f.statementLine() + "/assignment", null, Body.EMPTY_JSON));
         add(rows, row("POST /api/v1/bank-statements [multipart]", finance, "/api/v1/bank-statements", null, Body.EMPTY_FILE));
