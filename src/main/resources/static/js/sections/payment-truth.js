@@ -1,9 +1,11 @@
 // 缴费真实性 (issue 16): on a bill, where to pay (the fund's receiving account and the reference to write on the
 // transfer), whether the bank has shown the money the unit declared paid, back-dated declarations waiting for finance,
 // and the documents (缴费通知单, 缴费凭证, 参保人员名单); for finance, the declarations awaiting confirmation and the
-// declared payments the bank has not shown in time (未到账确认). Status words come from the API.
+// declared payments the bank has not shown in time (未到账确认), each a page at a time under its true count and sum. Status
+// words come from the API.
 
-import { api, fill, h, responsive, toast, yuan } from '../lib.js';
+import { api, busy, fill, h, responsive, toast, yuan } from '../lib.js';
+import { count, money } from './statistics-charts.js';
 
 const TONE = { CONFIRMED: 'badge-green', AWAITING: 'badge-amber', UNCONFIRMED: 'badge-red', PENDING: 'badge-amber', REFUSED: 'badge-red' };
 
@@ -78,38 +80,74 @@ export function billTruthCard(bill, context, reload) {
 
 /** Finance's card on the bills page: declarations awaiting confirmation, and declared money the bank has not shown. */
 export function financeTruthCard(context) {
-  const body = h('div', { id: 'truth-lists' }, h('p', { class: 'loading', text: '正在加载…' }));
-  async function load() {
-    const [pending, unconfirmed] = await Promise.all([api('/api/v1/payment-declarations?limit=200'), api('/api/v1/unconfirmed-payments?limit=200')]);
-    fill(body,
-      h('h3', { text: `待确认的补报缴费（${pending.length}）`, style: 'margin:14px 0 8px' }),
-      pending.length ? h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'pending-declarations' },
-        h('thead', {}, h('tr', {}, h('th', { text: '缴费单号' }), h('th', { text: '单位' }), h('th', { text: '缴费日期' }),
-          h('th', { class: 'num', text: '金额' }), h('th', { text: '申报人' }), h('th', { text: '' }))),
-        h('tbody', {}, pending.map((d) => h('tr', { dataset: { id: d.id } },
-          h('td', { class: 'mono' }, h('a', { href: `#bills?id=${d.billId}`, text: d.billReference })),
-          h('td', { text: d.unitName || '—' }),
-          h('td', { class: 'nowrap', text: `${d.paidOn}（早 ${d.daysBack} 天）` }),
-          h('td', { class: 'num', text: yuan(d.amount) }),
-          h('td', { text: `${d.declaredBy}（${d.declaredOn}）` }),
-          h('td', {}, declarationActions(d, context, load))))))))
-        : h('p', { class: 'muted', text: '没有待确认的补报缴费' }),
-      h('h3', { text: `未到账确认（${unconfirmed.length}）`, style: 'margin:18px 0 8px' }),
-      unconfirmed.length ? h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'unconfirmed-payments' },
-        h('thead', {}, h('tr', {}, h('th', { text: '缴费单号' }), h('th', { text: '单位' }), h('th', { class: 'num', text: '申报金额' }),
-          h('th', { class: 'num', text: '银行已确认' }), h('th', { text: '缴费日期' }), h('th', { text: '应到账截止' }))),
-        h('tbody', {}, unconfirmed.map((p) => h('tr', { dataset: { id: p.paymentId } },
-          h('td', { class: 'mono' }, h('a', { href: `#bills?id=${p.billId}`, text: p.billReference })),
-          h('td', { text: p.unitName || '—' }),
-          h('td', { class: 'num', text: yuan(p.amount) }),
-          h('td', { class: 'num', text: yuan(p.bankConfirmed) }),
-          h('td', { class: 'nowrap', text: p.paidOn }),
-          h('td', { class: 'nowrap', text: p.confirmBy })))))))
-        : h('p', { class: 'muted', text: '没有逾期未到账的申报' }));
-  }
-  load().catch((e) => fill(body, h('div', { class: 'alert alert-error', role: 'alert', text: e.message })));
+  const reload = () => Promise.all([pending.reload(), unconfirmed.reload()]);
+  const pending = pagedList({
+    id: 'pending-declarations', path: '/api/v1/payment-declarations', title: '待确认的补报缴费', style: 'margin:14px 0 8px',
+    empty: '没有待确认的补报缴费', table: (items) => pendingTable(items, context, reload),
+  });
+  const unconfirmed = pagedList({
+    id: 'unconfirmed-payments', path: '/api/v1/unconfirmed-payments', title: '未到账确认', style: 'margin:18px 0 8px',
+    empty: '没有逾期未到账的申报', table: unconfirmedTable,
+  });
+  reload();
   return h('section', { class: 'card', id: 'payment-truth', 'aria-labelledby': 'truth-title' },
     h('div', { class: 'card-head' }, h('h2', { id: 'truth-title', text: '补报缴费确认与未到账确认' })),
     h('p', { class: 'hint', text: '缴费日期早于 7 天的单位申报须由申报人以外的财务人员核实到账后确认；申报已缴 10 个工作日仍未与银行流水匹配的列为未确认到账，保障期内的理赔转人工审核。' }),
-    body);
+    h('div', { id: 'truth-lists' }, pending.el, unconfirmed.el));
+}
+
+const PAGE = 50;
+
+/**
+ * One of finance's lists, a page at a time: its heading counts and adds up the whole list (the list's /summary), its
+ * rows are those loaded so far, and 加载更多 appends the next page while there is one (a page asks for one row more to
+ * know). reload() starts again from the first page. Ids: `${id}-total`, `${id}-shown`, `${id}-more`; the table is built
+ * by table(items) and carries the id itself.
+ */
+function pagedList({ id, path, title, style, empty, table }) {
+  const el = h('div', { id: `${id}-list` }, h('p', { class: 'loading', text: '正在加载…' }));
+  let items = [];
+  let summary;
+  async function load(offset) {
+    const [page, total] = await Promise.all([api(`${path}?limit=${PAGE + 1}&offset=${offset}`), offset ? summary : api(`${path}/summary`)]);
+    summary = total;
+    items = (offset ? items : []).concat(page.slice(0, PAGE));
+    const more = page.length > PAGE ? h('button', { type: 'button', class: 'btn btn-small', id: `${id}-more` }, '加载更多') : null;
+    more?.addEventListener('click', () => busy(more, '加载中…', () => load(items.length)).catch((e) => toast(e.message, 'error')));
+    fill(el,
+      h('h3', { id: `${id}-total`, style, text: `${title}（共 ${count(summary.count)} 笔，合计 ${money(summary.amount)}）` }),
+      items.length ? h('div', { class: 'table-wrap' }, responsive(table(items))) : h('p', { class: 'muted', text: empty }),
+      items.length ? h('div', { class: 'list-foot' }, h('span', { class: 'muted', id: `${id}-shown`, text: `已显示 ${items.length} 笔` }), more) : null);
+    if (offset) el.querySelectorAll('tbody tr')[offset]?.querySelector('a')?.focus();
+  }
+  return {
+    el,
+    reload: () => load(0).catch((e) => fill(el, h('div', { class: 'alert alert-error', role: 'alert', text: e.message }))),
+  };
+}
+
+function pendingTable(pending, context, reload) {
+  return h('table', { id: 'pending-declarations' },
+    h('thead', {}, h('tr', {}, h('th', { text: '缴费单号' }), h('th', { text: '单位' }), h('th', { text: '缴费日期' }),
+      h('th', { class: 'num', text: '金额' }), h('th', { text: '申报人' }), h('th', { text: '' }))),
+    h('tbody', {}, pending.map((d) => h('tr', { dataset: { id: d.id } },
+      h('td', { class: 'mono' }, h('a', { href: `#bills?id=${d.billId}`, text: d.billReference })),
+      h('td', { text: d.unitName || '—' }),
+      h('td', { class: 'nowrap', text: `${d.paidOn}（早 ${d.daysBack} 天）` }),
+      h('td', { class: 'num', text: yuan(d.amount) }),
+      h('td', { text: `${d.declaredBy}（${d.declaredOn}）` }),
+      h('td', {}, declarationActions(d, context, reload))))));
+}
+
+function unconfirmedTable(unconfirmed) {
+  return h('table', { id: 'unconfirmed-payments' },
+    h('thead', {}, h('tr', {}, h('th', { text: '缴费单号' }), h('th', { text: '单位' }), h('th', { class: 'num', text: '申报金额' }),
+      h('th', { class: 'num', text: '银行已确认' }), h('th', { text: '缴费日期' }), h('th', { text: '应到账截止' }))),
+    h('tbody', {}, unconfirmed.map((p) => h('tr', { dataset: { id: p.paymentId } },
+      h('td', { class: 'mono' }, h('a', { href: `#bills?id=${p.billId}`, text: p.billReference })),
+      h('td', { text: p.unitName || '—' }),
+      h('td', { class: 'num', text: yuan(p.amount) }),
+      h('td', { class: 'num', text: yuan(p.bankConfirmed) }),
+      h('td', { class: 'nowrap', text: p.paidOn }),
+      h('td', { class: 'nowrap', text: p.confirmBy })))));
 }

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -27,10 +31,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * 缴费真实性 in a real headless Chromium: the enrolment form's payment date starts empty; an administrator finds a
- * back-dated declaration (made by 武汉 staff) and a declared payment the bank has not shown on the bills page, confirms
- * the declaration, and opens the bills: the receiving account, the transfer reference, the workers by name, the
- * unconfirmed warning and the document downloads. Screenshots payment-truth-*.png at 390 and 1366 px, and the payment
- * notice rendered to payment-notice.png.
+ * back-dated declaration (made by 武汉 staff) and a declared payment the bank has not shown on the bills page (loading
+ * more of each list until they show), confirms the declaration, and opens the bills: the receiving account, the transfer
+ * reference, the workers by name, the unconfirmed warning and the document downloads. Finance's two lists show a page at
+ * a time under their whole count and sum. Screenshots payment-truth-*.png at 390 and 1366 px, and the payment notice
+ * rendered to payment-notice.png.
  */
 class PaymentTruthBrowserTest extends BrowserTest {
 
@@ -49,17 +54,22 @@ class PaymentTruthBrowserTest extends BrowserTest {
         WebElement paidOn = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("enrol-paid-on")));
         assertThat(paidOn.getDomProperty("value")).as("no default payment date").isEmpty();
 
+        long declaration = get("demo-finance", "/api/v1/payment-declarations?billId=" + heldBill).json().get(0).path("id").asLong();
+
         browser.get(session.url("/#bills"));
-        WebElement pending = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#pending-declarations tbody tr button[data-confirm]")));
+        showRowOf("pending-declarations", "HZB-" + heldBill);
         String row = browser.findElement(By.id("pending-declarations")).getText();
         assertThat(row).contains("HZB-" + heldBill, "早 12 天", "demo-wuhan");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("unconfirmed-payments"), "HZB-" + lateBill));
+        showRowOf("unconfirmed-payments", "HZB-" + lateBill);
         session.phoneAndDesktopScreenshots("payment-truth-finance");
 
-        browser.findElement(By.cssSelector("#pending-declarations tr button[data-confirm]")).click();
+        WebElement pending = browser.findElement(By.cssSelector("#pending-declarations tr[data-id='" + declaration + "'] button[data-confirm]"));
+        pending.click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.stalenessOf(pending));
+        JsonNode left = get("demo-admin", "/api/v1/payment-declarations/summary").json();
+        wait.until(ExpectedConditions.textToBe(By.id("pending-declarations-total"), heading("待确认的补报缴费", left)));
+        assertThat(rows("pending-declarations")).as("the list again from its first page").isEqualTo(Math.min(PAGE, left.path("count").asInt()));
         JsonNode inForce = get("demo-admin", "/api/v1/enrolments/" + held).json();
         assertThat(inForce.path("status").asString()).isEqualTo("IN_FORCE");
         assertThat(inForce.path("coverages").get(0).path("from").asString()).isEqualTo(today.minusDays(11).toString());
@@ -82,6 +92,101 @@ class PaymentTruthBrowserTest extends BrowserTest {
         session.assertAccessible("bill with receiving account", List.of("#bill-truth"));
 
         renderNotice(lateBill);
+    }
+
+    /**
+     * Each of finance's lists shows a page of 50 under a heading that counts and adds up the whole list, says how many it
+     * shows, and 加载更多 appends the next page: the rows the API lists after the first 50. More than a page of each is made
+     * here, whatever the tests before left. Screenshots payment-truth-pages-*.png (the page's top) and
+     * payment-truth-more-*.png (the first list's foot), at 390 and 1366 px.
+     */
+    @Test
+    void financeSeesEachListsTrueCountAndSumAndLoadsTheNextPage() throws Exception {
+        long unit = newUnit("江岸区总工会");
+        for (int i = 0; i <= PAGE; i++) {
+            enrolled(unit, "分页到账", null);
+            enrolled(unit, "分页补报", today.minusDays(8 + i % 20));
+        }
+        testClock.advance(Duration.ofDays(21));   // the money declared today: not shown by the bank three weeks on
+
+        session.logIn("demo-finance");
+        browser.get(session.url("/#bills"));
+        Map<String, String> lists = new LinkedHashMap<>();
+        lists.put("pending-declarations", "/api/v1/payment-declarations");
+        lists.put("unconfirmed-payments", "/api/v1/unconfirmed-payments");
+        for (var list : lists.entrySet()) {
+            String id = list.getKey();
+            JsonNode summary = get("demo-finance", list.getValue() + "/summary").json();
+            String title = id.equals("pending-declarations") ? "待确认的补报缴费" : "未到账确认";
+            wait.until(ExpectedConditions.textToBe(By.id(id + "-total"), heading(title, summary)));
+            assertThat(shownIds(id)).as(id + ", the first page").containsExactlyElementsOf(ids(list.getValue() + "?limit=" + PAGE, id));
+            assertThat(browser.findElement(By.id(id + "-shown")).getText()).isEqualTo("已显示 " + PAGE + " 笔");
+        }
+        session.phoneAndDesktopScreenshots("payment-truth-pages");
+        footScreenshots("pending-declarations-more", "payment-truth-more");
+
+        for (var list : lists.entrySet()) {
+            String id = list.getKey();
+            int total = get("demo-finance", list.getValue() + "/summary").json().path("count").asInt();
+            browser.findElement(By.id(id + "-more")).click();
+            int shown = Math.min(2 * PAGE, total);
+            wait.until(d -> rows(id) == shown);
+            assertThat(shownIds(id).subList(PAGE, shown)).as(id + ", the next page")
+                    .containsExactlyElementsOf(ids(list.getValue() + "?limit=" + PAGE + "&offset=" + PAGE, id));
+            assertThat(browser.findElement(By.id(id + "-shown")).getText()).isEqualTo("已显示 " + shown + " 笔");
+            assertThat(browser.findElements(By.id(id + "-more"))).as("more after the second page").hasSize(total > shown ? 1 : 0);
+        }
+        session.assertAccessible("finance's lists, two pages each", List.of("#payment-truth"));
+    }
+
+    /** The console's page of finance's lists. */
+    private static final int PAGE = 50;
+
+    /** A list's heading: its title, and the whole list's count and sum as its summary gives them, grouped by thousands. */
+    private static String heading(String title, JsonNode summary) {
+        DecimalFormat yuan = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return title + "（共 " + String.format(Locale.ROOT, "%,d", summary.path("count").asLong()) + " 笔，合计 ¥"
+                + yuan.format(new BigDecimal(summary.path("amount").asString())) + "）";
+    }
+
+    /** Clicks the list's 加载更多 until its table shows the text: a row of this test's may lie past the first page. */
+    private void showRowOf(String list, String text) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(list + "-total")));
+        while (!browser.findElement(By.id(list)).getText().contains(text)) {
+            int shown = rows(list);
+            browser.findElement(By.id(list + "-more")).click();
+            wait.until(d -> rows(list) > shown);
+        }
+    }
+
+    private int rows(String list) {
+        return browser.findElements(By.cssSelector("#" + list + " tbody tr")).size();
+    }
+
+    /** The ids of the rows the list's table shows, in order. */
+    private List<Long> shownIds(String list) {
+        return browser.findElements(By.cssSelector("#" + list + " tbody tr")).stream().map(tr -> Long.valueOf(tr.getDomAttribute("data-id"))).toList();
+    }
+
+    /** The ids of the rows the API lists at {@code path} for demo-finance, as the console's rows carry them. */
+    private List<Long> ids(String path, String list) {
+        String key = list.equals("pending-declarations") ? "id" : "paymentId";
+        List<Long> ids = new java.util.ArrayList<>();
+        get("demo-finance", path).json().forEach(row -> ids.add(row.path(key).asLong()));
+        return ids;
+    }
+
+    /** What the window shows around the element, at 390 and at 1366 px: {@code name}-390.png and {@code name}-1366.png. */
+    private void footScreenshots(String element, String name) throws IOException {
+        for (int width : new int[] {390, 1366}) {
+            if (width == 390) session.phone();
+            else {
+                session.desktop();
+                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+            }
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(By.id(element)));
+            session.screenshot(name + "-" + width + ".png");
+        }
     }
 
     /** A worker of the unit enrolled by 武汉 staff in HOSPITAL, declared paid on {@code paidOn} (today when null). */
