@@ -228,12 +228,13 @@ final class PageReading {
         }
         if (!fields.containsKey(ReceiptField.HOSPITAL) && !labelled.contains(ReceiptField.HOSPITAL)) found.addAll(institutions());
         if (!fields.containsKey(ReceiptField.PAYER_NAME) && !labelled.contains(ReceiptField.PAYER_NAME)) found.addAll(names());
-        if (!fields.containsKey(ReceiptField.TOTAL)) found.addAll(totalInWords());
+        if (!fields.containsKey(ReceiptField.TOTAL) || !FieldText.isMoney(fields.get(ReceiptField.TOTAL).text())) found.addAll(totalInWords());
         return found;
     }
 
     /**
-     * The total written in capitals, where its figures were not read (the seal over （小写）): the Chinese characters after
+     * The total written in capitals, where its figures were not read (the seal over （小写）) or were read as no amount (a
+     * photo's ¥623432 for 6245.32, its point lost and a digit misread): the Chinese characters after
      * the label of the words (金额合计（大写）, or 合计 as read when its brackets were lost), misread ones too (参什业佰伍拾过元
      * 肆角陆分), up to the last before any figure, bracket or the next label. Its area is the words'.
      */

@@ -258,8 +258,9 @@ final class SecondReads {
     }
 
     /**
-     * A total whose figures no read found (the seal over （小写）, the words beside it clear of it) is the sum of the
-     * payments, every one of them read, when the words read after （大写） agree with that sum ({@link AmountInWords#agrees}:
+     * A total whose figures no read found (the seal over （小写）, the words beside it clear of it), or found as no amount
+     * (set 2's doc-015 photographed: ¥623432 for 6245.32, and its looks ¥624632, the point lost and a digit misread), is
+     * the sum of the payments, every one of them read, when the words read after （大写） agree with that sum ({@link AmountInWords#agrees}:
      * 伍什制佰起拾参元零壹分 with 5823.01, its misread characters saying nothing and every capital read in its place the
      * sum's): the total written twice on the receipt, in words and by the payments it is the sum of. A little less sure
      * than the least sure payment ({@link PageReading#PLACED_TRUST}), with a warning; the reading as it was otherwise.
@@ -269,7 +270,7 @@ final class SecondReads {
      */
     static ReceiptReading totalInItsWords(ReceiptReading reading) {
         Map<ReceiptField, Value> fields = reading.fields();
-        if (fields.containsKey(ReceiptField.TOTAL)) return reading;
+        if (fields.containsKey(ReceiptField.TOTAL) && FieldText.isMoney(fields.get(ReceiptField.TOTAL).text())) return reading;
         // every payment read as money: a value not yet dropped by the checks (a fax's 1Y3.50) is none to add
         BigDecimal paid = ReceiptChecks.paid(moneyOnly(fields), reading);
         if (paid == null) return reading;

@@ -1049,16 +1049,20 @@ class ReceiptExtractorTest {
      */
     /**
      * The total in capitals, misread characters and all, after 金额合计（大写） (or 合计 and 大写 read apart), up to the
-     * bracket of （小写）, is kept as words where the figures were not read; not where they were.
+     * bracket of （小写）, is kept as words where the figures were not read, or were read as no amount (set 2's doc-015
+     * photographed: ¥623432 for 6245.32, its point lost and a digit misread); not where they were read as one.
      */
     @Test
-    void keepsTheTotalsWordsWhereItsFiguresWereNotRead() {
+    void keepsTheTotalsWordsWhereItsFiguresWereNotReadAsAnAmount() {
         PageText lost = page(box("金额合计(大写)参什业佰伍拾过元肆角陆分(小", 10, 20));
         PageText apart = page(box("合计", 10, 20), box("大写伍佰元整", 30, 20));
+        PageText noAmount = page(box("金额合计(大写)陆什球佰肆拾伍元参角项分", 10, 20), box("(小写)", 90, 20), box("Y623432", 110, 20));
         PageText read = page(box("金额合计(大写)叁仟柒佰伍拾壹元肆角陆分", 10, 20), box("(小写)", 90, 20), box("3751.46", 110, 20));
 
         assertThat(words(lost)).containsExactly("参什业佰伍拾过元肆角陆分");
         assertThat(words(apart)).containsExactly("伍佰元整");
+        assertThat(texts(ReceiptExtractor.extract(List.of(noAmount)))).containsEntry("total", "623432");
+        assertThat(words(noAmount)).containsExactly("陆什球佰肆拾伍元参角项分");
         assertThat(words(read)).isEmpty();
     }
 

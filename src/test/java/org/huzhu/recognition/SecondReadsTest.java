@@ -1972,6 +1972,31 @@ class SecondReadsTest {
     }
 
     /**
+     * The total's figures read as no amount and left so by the looks (set 2's doc-015 photographed: ¥623432 and ¥624632
+     * for 6245.32, the point lost and a digit misread), every payment read: the words agree with the payments' sum, which
+     * is taken in their place, as where no figures were read. Not when the words say another amount; and a total read as
+     * an amount is left to the checks, whatever the words say.
+     */
+    @ParameterizedTest(name = "total read {0}, words {1}: total {2}")
+    @CsvSource({"623432, 伍什制佰起拾参元零壹分, 5823.01", "623432, 伍什制佰起拾参元零贰分, 623432", "5823.10, 伍什制佰起拾参元零壹分, 5823.10"})
+    void aTotalReadAsNoAmountIsThePaymentsSumWhenItsWordsAgree(String figures, String words, String total) {
+        Map<ReceiptField, Value> read = values(ReceiptField.FUND_PAID, "4420.64", 2, ReceiptField.OTHER_PAID, "0.00", 3,
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "757.13", 4, ReceiptField.CASH_PAID, "645.24", 5, ReceiptField.TOTAL, figures, 6);
+        ReceiptReading page = new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, read, EnumSet.of(ReceiptField.TOTAL),
+                List.of(), false, List.of(), Map.of(), List.of(new ReceiptReading.Unlabelled(new Value(words, 0.5, row(7)),
+                ReceiptReading.Sort.WORDS, row(7))));
+
+        ReceiptReading mended = SecondReads.totalInItsWords(page);
+
+        assertThat(mended.fields().get(ReceiptField.TOTAL).text()).isEqualTo(total);
+        if (total.equals(figures)) {
+            assertThat(mended).isSameAs(page);
+        } else {
+            assertThat(mended.warnings()).containsExactly("金额合计（小写）未能识别，大写「" + words + "」与各项支付之和 5823.01 相符，按金额合计取用，请核对原件");
+        }
+    }
+
+    /**
      * The seal over the total's figures on a scan (set 1's TOTALSCAN, seed 2): the page read them 1282671 (the sign a 1,
      * the point lost), the words beside too damaged to agree. Every payment read, their sum 5823.01: figures with its
      * digits, a sign read as one more before them or the point as a 1, witness it; other digits, or too few, do not.
