@@ -175,10 +175,12 @@ final class SecondReads {
         Map<ReceiptReading.Unlabelled, LabelLooks> looked = labelsOfUnlabelled(reading, fields, lines);
         labelRemnant(reading, fields, warnings, lines, looked);
         dischargeInTheStay(reading, fields, warnings, lines);
+        boolean summed = sumConfirms(reading, fields);
         for (Map.Entry<ReceiptField, Value> e : List.copyOf(fields.entrySet())) {
             Kind kind = kind(e.getKey());
             Area where = where(reading, e.getKey(), e.getValue());
-            boolean unsure = e.getValue().confidence() < UNSURE;
+            // an amount of a sum that holds as read is witnessed by the others, however unsure its read: not looked at again
+            boolean unsure = e.getValue().confidence() < UNSURE && !(summed && SUM.contains(e.getKey()));
             if (kind == null || names(kind) || where == null || kind.form().matcher(e.getValue().text()).matches() && !unsure) continue;
             List<Value> looks = looks(where, kind, lines);
             Value again = agreed(looks, where);
@@ -1271,6 +1273,16 @@ final class SecondReads {
         List<ReceiptChecks.Finding> findings = new ArrayList<>();
         ReceiptChecks.sums(moneyOnly(fields), reading, findings);
         return findings.stream().noneMatch(f -> f.reason() == ReceiptChecks.Reason.TOTAL_NOT_SUM_OF_PAYMENTS);
+    }
+
+    /**
+     * Whether the total and every payment were read as money and the payments add up to the total to the cent: each of
+     * them is then witnessed by the others, however unsure its read.
+     */
+    private static boolean sumConfirms(ReceiptReading reading, Map<ReceiptField, Value> fields) {
+        Map<ReceiptField, Value> money = moneyOnly(fields);
+        BigDecimal paid = ReceiptChecks.paid(money, reading);
+        return paid != null && money.containsKey(ReceiptField.TOTAL) && paid.compareTo(new BigDecimal(money.get(ReceiptField.TOTAL).text())) == 0;
     }
 
     /** Where to look again at a value: between its label and the next, else where it was read. */
