@@ -25,7 +25,8 @@ import org.huzhu.recognition.ReceiptReading.Value;
  *     hospital's usual ending: {@link ReceiptChecks#usual}), kept at a little less confidence;
  *     otherwise the name is left out with a warning: a wrong name is worse than none.</li>
  * <li>A value read without its field's form (a code with a letter in it, an amount without its
- *     two decimals …) or with little confidence ({@link #UNSURE}), and a field whose label was found but whose value was not read, are read
+ *     two decimals …) or with little confidence ({@link #UNSURE}; not an amount of a sum that holds as read,
+ *     {@link #sumConfirms}), and a field whose label was found but whose value was not read, are read
  *     where they stand ({@link ReceiptReading#slots()} for the latter) twice, at two scales, in
  *     the characters the field is written with (digits for codes, digits and a point for amounts
  *     …); the second looks are taken only when both agree and have the field's form, at the lower
