@@ -70,8 +70,8 @@ class DeclarationController {
 
     @Requires(Right.DECLARATION_CONFIRM)
     @GetMapping("/api/v1/unconfirmed-payments/summary")
-    @Operation(summary = "未到账确认共几笔、申报金额合计（unitId 与列表相同；不分页）")
-    ListSummary unconfirmedSummary(@RequestParam(required = false) Long unitId) {
+    @Operation(summary = "未到账确认共几笔、申报金额合计及其中银行尚未到账的金额 outstanding（unitId 与列表相同；不分页）")
+    PaymentTruth.UnconfirmedSummary unconfirmedSummary(@RequestParam(required = false) Long unitId) {
         return truth.unconfirmedSummary(CurrentUser.get(), unitId);
     }
 

@@ -101,11 +101,19 @@ public class PaymentTruth {
                 }).list();
     }
 
-    /** How many payments {@link #unconfirmed} lists on all its pages, and their declared amounts added up. */
-    ListSummary unconfirmedSummary(CurrentUser user, Long unitId) {
+    /**
+     * 未到账确认 on all its pages: how many payments, their declared amounts added up, and of those what the bank has not
+     * shown yet (declared less confirmed: a statement line may have confirmed part of a payment).
+     */
+    public record UnconfirmedSummary(long count, Money amount, Money outstanding) {
+    }
+
+    /** How many payments {@link #unconfirmed} lists on all its pages, their declared amounts and what is still not shown. */
+    UnconfirmedSummary unconfirmedSummary(CurrentUser user, Long unitId) {
         DeclaredPayments.requireFinance(user);
-        return jdbc.sql("select count(*), coalesce(sum(p.amount), 0)" + UNCONFIRMED_IN_SCOPE)
-                .params(cutoff(), user.scopePattern(), unitId, unitId).query(ListSummary::of).single();
+        return jdbc.sql("select count(*), coalesce(sum(p.amount), 0), coalesce(sum(p.amount - p.confirmed), 0)" + UNCONFIRMED_IN_SCOPE)
+                .params(cutoff(), user.scopePattern(), unitId, unitId)
+                .query((rs, n) -> new UnconfirmedSummary(rs.getLong(1), money(rs.getBigDecimal(2)), money(rs.getBigDecimal(3)))).single();
     }
 
     /** 未到账确认's payments, by its parameters: the cutoff day, the caller's scope pattern, and the unit (twice; null for all). */

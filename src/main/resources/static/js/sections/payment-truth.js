@@ -88,6 +88,7 @@ export function financeTruthCard(context) {
   const unconfirmed = pagedList({
     id: 'unconfirmed-payments', path: '/api/v1/unconfirmed-payments', title: '未到账确认', style: 'margin:18px 0 8px',
     empty: '没有逾期未到账的申报', table: unconfirmedTable,
+    sums: (s) => `申报合计 ${money(s.amount)}，未到账 ${money(s.outstanding)}`,
   });
   reload();
   return h('section', { class: 'card', id: 'payment-truth', 'aria-labelledby': 'truth-title' },
@@ -99,12 +100,13 @@ export function financeTruthCard(context) {
 const PAGE = 50;
 
 /**
- * One of finance's lists, a page at a time: its heading counts and adds up the whole list (the list's /summary), its
+ * One of finance's lists, a page at a time: its heading counts and adds up the whole list (the list's /summary, its
+ * sums as sums(summary) words them), its
  * rows are those loaded so far, and 加载更多 appends the next page while there is one (a page asks for one row more to
  * know). reload() starts again from the first page. Ids: `${id}-total`, `${id}-shown`, `${id}-more`; the table is built
  * by table(items) and carries the id itself.
  */
-function pagedList({ id, path, title, style, empty, table }) {
+function pagedList({ id, path, title, style, empty, table, sums = (s) => `合计 ${money(s.amount)}` }) {
   const el = h('div', { id: `${id}-list` }, h('p', { class: 'loading', text: '正在加载…' }));
   let items = [];
   let summary;
@@ -115,7 +117,7 @@ function pagedList({ id, path, title, style, empty, table }) {
     const more = page.length > PAGE ? h('button', { type: 'button', class: 'btn btn-small', id: `${id}-more` }, '加载更多') : null;
     more?.addEventListener('click', () => busy(more, '加载中…', () => load(items.length)).catch((e) => toast(e.message, 'error')));
     fill(el,
-      h('h3', { id: `${id}-total`, style, text: `${title}（共 ${count(summary.count)} 笔，合计 ${money(summary.amount)}）` }),
+      h('h3', { id: `${id}-total`, style, text: `${title}（共 ${count(summary.count)} 笔，${sums(summary)}）` }),
       items.length ? h('div', { class: 'table-wrap' }, responsive(table(items))) : h('p', { class: 'muted', text: empty }),
       items.length ? h('div', { class: 'list-foot' }, h('span', { class: 'muted', id: `${id}-shown`, text: `已显示 ${items.length} 笔` }), more) : null);
     if (offset) el.querySelectorAll('tbody tr')[offset]?.querySelector('a')?.focus();

@@ -250,11 +250,17 @@ class PaymentTruthApiTest extends MoneyApiTest {
             heldBack.add(held(unit, today.minusDays(8 + i), "ACCIDENT:" + (1 + i % 2)));
         }
         testClock.advance(Duration.ofDays(21));   // three weeks on, the bank has shown none of the money declared today
+        // but for 40.00 of the first bill's: still unconfirmed, 60.00 of it not shown
+        importOk("部分到账.csv", StatementFiles.csv(List.of(Movement.credit(today(), "40.00", "互助金 HZB-" + declaredToday.getFirst(), reference()))));
 
         List<JsonNode> unitsUnconfirmed = pages(FINANCE, "/api/v1/unconfirmed-payments?unitId=" + unit);
         assertThat(unitsUnconfirmed).extracting(p -> p.path("billId").asLong()).as("declared the same day: in the order declared")
                 .containsExactlyElementsOf(declaredToday);
         assertSummarises(get("demo-finance", "/api/v1/unconfirmed-payments/summary?unitId=" + unit), unitsUnconfirmed);
+        assertThat(unitsUnconfirmed.getFirst().path("bankConfirmed").asString()).isEqualTo("40.00");
+        JsonNode ofUnit = get("demo-finance", "/api/v1/unconfirmed-payments/summary?unitId=" + unit).json();
+        assertThat(new BigDecimal(ofUnit.path("amount").asString()).subtract(new BigDecimal(ofUnit.path("outstanding").asString())))
+                .as("what the bank has shown of them").isEqualByComparingTo("40.00");
 
         List<JsonNode> unconfirmed = pages(FINANCE, "/api/v1/unconfirmed-payments");
         assertThat(unconfirmed).extracting(p -> p.path("declaredOn").asString()).isSorted();
@@ -345,12 +351,18 @@ class PaymentTruthApiTest extends MoneyApiTest {
         return rows;
     }
 
-    /** A summary that counts the rows and adds up their amounts exactly, written with two decimals. */
+    /**
+     * A summary that counts the rows and adds up their amounts exactly, written with two decimals; of unconfirmed payments
+     * (rows with {@code bankConfirmed}) also what the bank has not shown of them, their amounts less what it confirmed.
+     */
     private static void assertSummarises(Answer summary, List<JsonNode> rows) {
         assertThat(summary.status()).as(summary.body()).isEqualTo(200);
         BigDecimal sum = rows.stream().map(r -> new BigDecimal(r.path("amount").asString())).reduce(new BigDecimal("0.00"), BigDecimal::add);
         assertThat(summary.json().path("count").asLong()).isEqualTo(rows.size());
         assertThat(summary.json().path("amount").asString()).isEqualTo(sum.toPlainString());
+        if (!summary.json().has("outstanding")) return;
+        BigDecimal shown = rows.stream().map(r -> new BigDecimal(r.path("bankConfirmed").asString())).reduce(new BigDecimal("0.00"), BigDecimal::add);
+        assertThat(summary.json().path("outstanding").asString()).isEqualTo(sum.subtract(shown).toPlainString());
     }
 
     /** A back-dated declaration made by demo-admin, waiting for finance: its bill's id. */

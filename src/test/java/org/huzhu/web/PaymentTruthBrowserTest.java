@@ -142,11 +142,19 @@ class PaymentTruthBrowserTest extends BrowserTest {
     /** The console's page of finance's lists. */
     private static final int PAGE = 50;
 
-    /** A list's heading: its title, and the whole list's count and sum as its summary gives them, grouped by thousands. */
+    /**
+     * A list's heading: its title, and the whole list's count and sums as its summary gives them, grouped by thousands;
+     * 未到账确认's the declared amounts and what the bank has not shown of them.
+     */
     private static String heading(String title, JsonNode summary) {
-        DecimalFormat yuan = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return title + "（共 " + String.format(Locale.ROOT, "%,d", summary.path("count").asLong()) + " 笔，合计 ¥"
-                + yuan.format(new BigDecimal(summary.path("amount").asString())) + "）";
+        String sums = summary.has("outstanding")
+                ? "申报合计 " + yuan(summary.path("amount")) + "，未到账 " + yuan(summary.path("outstanding"))
+                : "合计 " + yuan(summary.path("amount"));
+        return title + "（共 " + String.format(Locale.ROOT, "%,d", summary.path("count").asLong()) + " 笔，" + sums + "）";
+    }
+
+    private static String yuan(JsonNode amount) {
+        return "¥" + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(new BigDecimal(amount.asString()));
     }
 
     /** Clicks the list's 加载更多 until its table shows the text: a row of this test's may lie past the first page. */
