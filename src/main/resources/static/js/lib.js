@@ -102,6 +102,20 @@ export async function api(path, { method = 'GET', json, form } = {}) {
   return data;
 }
 
+/** A count with its thousands grouped (12,345); — for none. */
+const COUNT = new Intl.NumberFormat('zh-CN');
+
+export function count(n) {
+  return n === null || n === undefined ? '—' : COUNT.format(n);
+}
+
+/** Money as the API writes it (two decimals, exact), with its thousands grouped: ¥29,075,000.00. */
+export function money(amount) {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  const [whole, cents] = String(amount).split('.');
+  return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${cents === undefined ? '' : `.${cents}`}`;
+}
+
 /** ¥ and the API's two-decimal string, unchanged. */
 export function yuan(amount) {
   return amount === null || amount === undefined || amount === '' ? '—' : `¥${amount}`;

@@ -4,8 +4,7 @@
 // declared payments the bank has not shown in time (未到账确认), each a page at a time under its true count and sum. Status
 // words come from the API.
 
-import { api, busy, fill, h, responsive, toast, yuan } from '../lib.js';
-import { count, money } from './statistics-charts.js';
+import { api, busy, count, fill, h, money, responsive, toast, yuan } from '../lib.js';
 
 const TONE = { CONFIRMED: 'badge-green', AWAITING: 'badge-amber', UNCONFIRMED: 'badge-red', PENDING: 'badge-amber', REFUSED: 'badge-red' };
 

@@ -1,6 +1,6 @@
 // The charts of 统计看板 and what they share with 目标管理 and 统计报表: ECharts, loaded only when a statistics screen
 // asks for it (/vendor/echarts.min.js, put there by the build from the npm registry); a chart always comes with a
-// small table of its numbers; counts, shares and money formatted once; the period and office pickers.
+// small table of its numbers; shares formatted once (counts and money: lib.js); the period and office pickers.
 
 import { field, h } from '../lib.js';
 
@@ -115,19 +115,6 @@ export function ringOption(name, share) {
 }
 
 // ---------- numbers ----------
-
-const COUNT = new Intl.NumberFormat('zh-CN');
-
-export function count(n) {
-  return n === null || n === undefined ? '—' : COUNT.format(n);
-}
-
-/** Money as the API writes it (two decimals, exact), with its thousands grouped: ¥29,075,000.00. */
-export function money(amount) {
-  if (amount === null || amount === undefined || amount === '') return '—';
-  const [whole, cents] = String(amount).split('.');
-  return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${cents === undefined ? '' : `.${cents}`}`;
-}
 
 /**
  * A share or ratio as a percentage with one decimal (1.1455 → 114.6%), rounded half up on the decimal digits the API

@@ -2,8 +2,7 @@
 // time; personal data arrives masked (ID numbers, accounts). Its columns are those of the rows the API answers, named in
 // Chinese here.
 
-import { api, catalogue, dateTime, EMPLOYMENT, fill, h, responsive, toast, yuan } from '../lib.js';
-import { count } from './statistics-charts.js';
+import { api, catalogue, count, dateTime, EMPLOYMENT, fill, h, responsive, toast, yuan } from '../lib.js';
 
 const PAGE = 20;
 

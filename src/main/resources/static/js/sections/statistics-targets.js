@@ -1,8 +1,7 @@
 // 目标管理: the yearly targets an office holds from above and those it sets for each office directly below it
 // (GET/PUT /api/v1/reporting/targets). The year shown first is the server's current year, never the browser's.
 
-import { api, busy, fill, field, formError, h, responsive, showErrors, today, toast } from '../lib.js';
-import { count } from './statistics-charts.js';
+import { api, busy, count, fill, field, formError, h, responsive, showErrors, today, toast } from '../lib.js';
 
 /** The metrics, in the order of the API's answer; their Chinese names come with the answer (metricName). */
 const METRICS = ['PERSON_TIMES', 'UNITS', 'NEW_FORM_PERSON_TIMES'];

@@ -3,8 +3,8 @@
 // chart with its numbers beside it, and every figure a link to the list behind it (GET /api/v1/reporting/drilldown).
 // The period shown first is the server's (the current year by its China date), never the browser's clock.
 
-import { api, clearErrors, field, fill, h, showErrors } from '../lib.js';
-import { barOption, chart, chartWithTable, compareValues, count, echarts, forgetCharts, lineOption, money, numbersTable,
+import { api, clearErrors, count, field, fill, h, money, showErrors } from '../lib.js';
+import { barOption, chart, chartWithTable, compareValues, echarts, forgetCharts, lineOption, numbersTable,
   officePicker, percent, pickOffices, periodPicker, plot, ringOption } from './statistics-charts.js';
 import { drilldown } from './statistics-drilldown.js';
 
