@@ -7,7 +7,7 @@ import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
 import org.huzhu.shared.scope.Right;
-import org.huzhu.shared.web.InvalidInputException;
+import org.huzhu.shared.web.Offset;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,8 +34,8 @@ class DeclarationController {
     List<DeclaredPayments.DeclarationView> list(@RequestParam(required = false) String status,
                                                 @RequestParam(required = false) Long billId,
                                                 @Parameter(description = "最多条数（1–500）") @RequestParam(defaultValue = "200") int limit,
-                                                @Parameter(description = OFFSET) @RequestParam(defaultValue = "0") int offset) {
-        return declarations.list(CurrentUser.get(), status, billId, limit, checked(offset));
+                                                @Parameter(description = Offset.DESCRIPTION) @RequestParam(defaultValue = "0") int offset) {
+        return declarations.list(CurrentUser.get(), status, billId, limit, Offset.checked(offset));
     }
 
     @Requires(Right.DECLARATION_CONFIRM)
@@ -64,8 +64,8 @@ class DeclarationController {
     @Operation(summary = "未到账确认：单位申报已缴、逾期仍未与银行流水匹配的到账（按申报日期从早到晚，offset 起分页，共几笔、合计金额见 /summary）")
     List<PaymentTruth.UnconfirmedPayment> unconfirmed(@RequestParam(required = false) Long unitId,
                                                       @Parameter(description = "最多条数（1–500）") @RequestParam(defaultValue = "200") int limit,
-                                                      @Parameter(description = OFFSET) @RequestParam(defaultValue = "0") int offset) {
-        return truth.unconfirmed(CurrentUser.get(), unitId, limit, checked(offset));
+                                                      @Parameter(description = Offset.DESCRIPTION) @RequestParam(defaultValue = "0") int offset) {
+        return truth.unconfirmed(CurrentUser.get(), unitId, limit, Offset.checked(offset));
     }
 
     @Requires(Right.DECLARATION_CONFIRM)
@@ -73,13 +73,5 @@ class DeclarationController {
     @Operation(summary = "未到账确认共几笔、申报金额合计及其中银行尚未到账的金额 outstanding（unitId 与列表相同；不分页）")
     PaymentTruth.UnconfirmedSummary unconfirmedSummary(@RequestParam(required = false) Long unitId) {
         return truth.unconfirmedSummary(CurrentUser.get(), unitId);
-    }
-
-    private static final String OFFSET = "跳过前多少条（分页；不能为负数）";
-
-    /** A page starts at the first row or after it: a negative offset is a 400 naming {@code offset}. */
-    private static int checked(int offset) {
-        if (offset < 0) throw InvalidInputException.of("offset", "起始位置不能为负数");
-        return offset;
     }
 }

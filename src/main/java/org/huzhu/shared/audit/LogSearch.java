@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.huzhu.shared.web.Checks;
+import org.huzhu.shared.web.Offset;
 
 /**
  * A search of the operation log or the login log, read from the query string: who ({@code person},
@@ -28,7 +29,7 @@ public record LogSearch(String person, String record, String action, String outc
         int size = limit == null ? DEFAULT_LIMIT : limit;
         int skip = offset == null ? 0 : offset;
         checks.check(size >= 1 && size <= MAX_LIMIT, "limit", "每页条数应在1到" + MAX_LIMIT + "之间");
-        checks.check(skip >= 0, "offset", "起始位置不能为负数");
+        checks.check(skip >= 0, "offset", Offset.NEGATIVE);
         for (String[] text : new String[][] {{"person", person}, {"record", record}, {"action", action}, {"outcome", outcome}}) {
             checks.check(text[1] == null || text[1].length() <= MAX_TEXT, text[0], "查询条件过长（最多" + MAX_TEXT + "个字符）");
         }
