@@ -1,12 +1,14 @@
 package org.huzhu.membership;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
 import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.web.Offset;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +39,18 @@ class MemberTransferController {
 
     @Requires(Right.MEMBER_TRANSFER)
     @GetMapping
-    @Operation(summary = "本单位/本级申请的调动，以及待本人审批的调动")
+    @Operation(summary = "本单位/本级申请的调动，以及待本人审批的调动（最新的在前，offset 起分页，共几笔见 /summary）")
     List<MemberTransfers.TransferView> list(@RequestParam(required = false) String status,
-                                            @RequestParam(defaultValue = "100") int limit) {
-        return transfers.visible(CurrentUser.get(), status, Math.max(1, Math.min(limit, 500)));
+                                            @Parameter(description = "最多条数（1–500）") @RequestParam(defaultValue = "100") int limit,
+                                            @Parameter(description = Offset.DESCRIPTION) @RequestParam(defaultValue = "0") int offset) {
+        return transfers.visible(CurrentUser.get(), status, Math.max(1, Math.min(limit, 500)), Offset.checked(offset));
+    }
+
+    @Requires(Right.MEMBER_TRANSFER)
+    @GetMapping("/summary")
+    @Operation(summary = "调动申请列表共几笔（status 与列表相同，不填为全部；不分页）")
+    MemberTransfers.TransfersSummary summary(@RequestParam(required = false) String status) {
+        return transfers.summary(CurrentUser.get(), status);
     }
 
     @Requires(Right.MEMBER_TRANSFER)

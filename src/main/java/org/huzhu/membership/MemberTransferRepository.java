@@ -3,7 +3,9 @@ package org.huzhu.membership;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,14 +42,40 @@ class MemberTransferRepository {
                 .query(MemberTransferRepository::transfer).optional();
     }
 
-    /** Transfers into or out of the scope, newest first. */
-    List<Transfer> touching(String scopePattern, Status status, int limit) {
-        return jdbc.sql("""
-                select * from membership.member_transfer
-                 where (to_path like ? or from_path like ?) and (?::text is null or status = ?)
-                 order by id desc limit ?""")
-                .params(scopePattern, scopePattern, status == null ? null : status.name(), status == null ? null : status.name(), limit)
-                .query(MemberTransferRepository::transfer).list();
+    /**
+     * Who looks at the transfers: the caller's scope pattern and user name, and the unit whose transfers out they decide
+     * (a unit operator's own unit; null for anyone else).
+     */
+    record Viewer(String scopePattern, String username, Long decidingUnitId) {
+    }
+
+    /** The transfers the viewer sees ({@link #SEEN}), newest first: {@code limit} of them after the first {@code offset}. */
+    List<Transfer> seen(Viewer viewer, Status status, int limit, int offset) {
+        return jdbc.sql("select *" + SEEN + " order by id desc limit :limit offset :offset").params(seeing(viewer, status))
+                .param("limit", limit).param("offset", offset).query(MemberTransferRepository::transfer).list();
+    }
+
+    /** How many transfers {@link #seen} lists on all its pages. */
+    long countSeen(Viewer viewer, Status status) {
+        return jdbc.sql("select count(*)" + SEEN).params(seeing(viewer, status)).query(Long.class).single();
+    }
+
+    /**
+     * The transfers a viewer sees, {@code MemberTransfers}' rule in SQL: those into their scope, and those out of it that
+     * they asked for or, as the old unit's operator, decide (an office that decides holds both units: the new one too).
+     */
+    private static final String SEEN = """
+             from membership.member_transfer
+            where (to_path like :scope or (from_path like :scope and (requested_by = :username or from_unit_id = :decidingUnit)))
+              and (cast(:status as text) is null or status = :status)""";
+
+    private static Map<String, Object> seeing(Viewer viewer, Status status) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", viewer.scopePattern());
+        params.put("username", viewer.username());
+        params.put("decidingUnit", viewer.decidingUnitId());
+        params.put("status", status == null ? null : status.name());
+        return params;
     }
 
     boolean decide(long id, Status status, String by, String decision) {

@@ -98,19 +98,37 @@ public class MemberTransfers {
         return view(transfers.find(transferId, false).orElseThrow(), user);
     }
 
-    /** Transfers the caller asked for (into their scope) or may decide, newest first. */
-    public List<TransferView> visible(CurrentUser user, String status, int limit) {
+    /**
+     * Transfers the caller asked for (into their scope) or may decide, newest first: {@code limit} of them after the first
+     * {@code offset}.
+     */
+    public List<TransferView> visible(CurrentUser user, String status, int limit, int offset) {
+        return transfers.seen(viewer(user), listed(status), limit, offset).stream().map(t -> view(t, user)).toList();
+    }
+
+    /** How many transfers {@link #visible} lists on all its pages. */
+    public TransfersSummary summary(CurrentUser user, String status) {
+        return new TransfersSummary(transfers.countSeen(viewer(user), listed(status)));
+    }
+
+    /** What the list of transfers holds on all its pages, not only the page shown: how many. */
+    public record TransfersSummary(long count) {
+    }
+
+    /** The caller as the list sees them: the transfers {@link #visible(Transfer, CurrentUser)} lets them see, in SQL. */
+    private static MemberTransferRepository.Viewer viewer(CurrentUser user) {
         if (!user.holds(Right.MEMBER_TRANSFER)) throw new AccessDeniedException("transfers are for staff");
-        Status wanted = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = Status.valueOf(status.strip());
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("status", "状态应为 REQUESTED、APPROVED、REJECTED 或 CANCELLED");
-            }
+        return new MemberTransferRepository.Viewer(user.scopePattern(), user.username(), user.is(Role.UNIT_OPERATOR) ? user.unitId() : null);
+    }
+
+    /** The status the list is filtered by: null for every status. */
+    private static Status listed(String status) {
+        if (status == null || status.isBlank()) return null;
+        try {
+            return Status.valueOf(status.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("status", "状态应为 REQUESTED、APPROVED、REJECTED 或 CANCELLED");
         }
-        return transfers.touching(user.scopePattern(), wanted, limit).stream().filter(t -> visible(t, user))
-                .map(t -> view(t, user)).toList();
     }
 
     @Transactional
@@ -155,6 +173,7 @@ public class MemberTransfers {
         return user.sees(t.toPath()) || t.requestedBy().equals(user.username());
     }
 
+    /** Who sees a transfer; the list asks the same in SQL ({@code MemberTransferRepository.SEEN}), and the two must agree. */
     private static boolean visible(Transfer t, CurrentUser user) {
         return requesterSide(t, user) || mayDecide(t, user);
     }

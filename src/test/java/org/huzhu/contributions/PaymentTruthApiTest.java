@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.huzhu.banking.statement.StatementFiles;
 import org.huzhu.banking.statement.StatementFiles.Movement;
+import org.huzhu.support.ListPages;
 import org.huzhu.support.PrintedQr;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -330,25 +331,9 @@ class PaymentTruthApiTest extends MoneyApiTest {
 
     private static final Caller FINANCE = new Caller("demo-finance", "demo-finance");
 
-    /**
-     * Every row of a list, read {@link #PAGE} at a time by {@code offset}, checking that each page is at most a page, that
-     * no row comes twice, and that together the pages are the list as it reads in one go.
-     */
+    /** Every row of a list as the caller reads it {@link #PAGE} at a time ({@link ListPages#every}). */
     private List<JsonNode> pages(Caller caller, String path) {
-        String separator = path.contains("?") ? "&" : "?";
-        List<String> whole = new ArrayList<>();
-        as(caller, path + separator + "limit=500").json().forEach(row -> whole.add(row.toString()));
-        assertThat(whole).as("the test reads the whole list in one go").hasSizeLessThan(500);
-        List<JsonNode> rows = new ArrayList<>();
-        for (int offset = 0; offset <= whole.size(); offset += PAGE) {   // to the first page short of a page: the end
-            Answer answer = as(caller, path + separator + "limit=" + PAGE + "&offset=" + offset);
-            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            answer.json().forEach(rows::add);
-            assertThat(answer.json().size()).as("a page of " + path).isEqualTo(Math.min(PAGE, whole.size() - offset));
-        }
-        assertThat(rows).extracting(JsonNode::toString).as("the pages of " + path + ", none twice, make the whole list in its order")
-                .doesNotHaveDuplicates().containsExactlyElementsOf(whole);
-        return rows;
+        return ListPages.every(p -> as(caller, p), path, PAGE);
     }
 
     /**
@@ -356,9 +341,8 @@ class PaymentTruthApiTest extends MoneyApiTest {
      * (rows with {@code bankConfirmed}) also what the bank has not shown of them, their amounts less what it confirmed.
      */
     private static void assertSummarises(Answer summary, List<JsonNode> rows) {
-        assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+        ListPages.assertCounts(summary, rows);
         BigDecimal sum = rows.stream().map(r -> new BigDecimal(r.path("amount").asString())).reduce(new BigDecimal("0.00"), BigDecimal::add);
-        assertThat(summary.json().path("count").asLong()).isEqualTo(rows.size());
         assertThat(summary.json().path("amount").asString()).isEqualTo(sum.toPlainString());
         if (!summary.json().has("outstanding")) return;
         BigDecimal shown = rows.stream().map(r -> new BigDecimal(r.path("bankConfirmed").asString())).reduce(new BigDecimal("0.00"), BigDecimal::add);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +17,7 @@ import org.huzhu.organisation.Unit;
 import org.huzhu.shared.CreditCode;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.support.ApiTest;
+import org.huzhu.support.ListPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -39,16 +43,20 @@ class MemberTransferApiTest extends ApiTest {
     }
 
     private Worker coveredWorker() {
-        long unit = unit("江岸区总工会", 50);
+        Worker worker = registered(unit("江岸区总工会", 50));
+        enrolItems(worker.unitId(), worker.id(), LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(100), "HOSPITAL:1");
+        return worker;
+    }
+
+    /** A worker registered in the unit, without cover, and that unit's operator. */
+    private Worker registered(long unit) {
         String idNumber = newIdNumber(LocalDate.of(1980, 2, 2), 'M');
         String name = "调动职工" + "甲乙丙丁戊己庚辛壬癸".charAt(SEQUENCE.incrementAndGet() % 10);
         Answer registered = post("demo-admin", "/api/v1/members", JSON.writeValueAsString(Map.of(
                 "name", name, "idNumber", idNumber, "employmentForm", "REGULAR", "unitId", unit)));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        long member = registered.json().path("id").asLong();
-        enrolItems(unit, member, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(100), "HOSPITAL:1");
         Unit u = organisations.unit(unit).orElseThrow();
-        return new Worker(member, name, idNumber, unit, u.name(), operatorOf(unit));
+        return new Worker(registered.json().path("id").asLong(), name, idNumber, unit, u.name(), operatorOf(unit));
     }
 
     // ---- the takeover, refused ----------------------------------------------------------------
@@ -185,7 +193,92 @@ class MemberTransferApiTest extends ApiTest {
         assertThat(unitOf(worker)).isEqualTo(worker.unitId());
     }
 
+    // ---- the list, a page at a time ------------------------------------------------------------------
+
+    /**
+     * The transfers come a page at a time ({@code limit}, {@code offset}), newest first: the pages are disjoint and
+     * together are the whole list in its order, and the summary counts every row on every page, for each side and status.
+     */
+    @Test
+    void theTransfersComeInDisjointPagesThatTogetherAreTheWholeListWhichTheSummaryCounts() {
+        long oldUnit = unit("江岸区总工会", 50);
+        long newUnit = unit("武昌区总工会", 10);
+        String asker = operatorOf(newUnit);
+        List<Long> asked = new ArrayList<>();
+        for (int i = 0; i <= 2 * PAGE; i++) asked.add(ask(asker, registered(oldUnit), newUnit));
+        String oldSide = operatorOf(oldUnit);
+        assertThat(post(oldSide, "/api/v1/member-transfers/" + asked.getFirst() + "/approve", "").status()).isEqualTo(200);
+
+        for (String side : List.of(asker, oldSide)) {
+            List<JsonNode> all = pages(side, "/api/v1/member-transfers");
+            assertThat(all).extracting(t -> t.path("id").asLong()).as(side + ": newest first").containsExactlyElementsOf(asked.reversed());
+            ListPages.assertCounts(get(side, "/api/v1/member-transfers/summary"), all);
+        }
+        List<JsonNode> requested = pages(asker, "/api/v1/member-transfers?status=REQUESTED");
+        assertThat(requested).extracting(t -> t.path("id").asLong()).containsExactlyElementsOf(asked.reversed().subList(0, 2 * PAGE));
+        ListPages.assertCounts(get(asker, "/api/v1/member-transfers/summary?status=REQUESTED"), requested);
+        ListPages.assertCounts(get(asker, "/api/v1/member-transfers/summary?status=APPROVED"),
+                pages(asker, "/api/v1/member-transfers?status=APPROVED"));
+
+        List<JsonNode> city = pages("demo-wuhan", "/api/v1/member-transfers");
+        assertThat(city).extracting(t -> t.path("id").asLong()).isSortedAccordingTo(Comparator.reverseOrder())
+                .containsSubsequence(asked.reversed());
+        ListPages.assertCounts(get("demo-wuhan", "/api/v1/member-transfers/summary"), city);
+    }
+
+    /**
+     * Nobody sees, listed or counted, the transfers of another part of the tree: not another city's office, not another
+     * unit's operator, and not the old unit's county office, which neither asked nor decides them (a decider holds both
+     * units); the new unit's county office sees and counts them.
+     */
+    @Test
+    void anOfficeSeesNeitherTheTransfersItNeitherAskedNorDecidesNorTheirCount() {
+        long oldUnit = unit("江岸区总工会", 50);
+        long newUnit = unit("武昌区总工会", 10);
+        List<Long> asked = new ArrayList<>();
+        for (int i = 0; i < 2; i++) asked.add(ask(operatorOf(newUnit), registered(oldUnit), newUnit));
+
+        for (String outsider : List.of("demo-jingmen", operatorOf(unit("洪山区总工会", 10)), staffOf("江岸区总工会"))) {
+            List<JsonNode> theirs = pages(outsider, "/api/v1/member-transfers");
+            assertThat(theirs).extracting(t -> t.path("id").asLong()).as(outsider).doesNotContainAnyElementsOf(asked);
+            ListPages.assertCounts(get(outsider, "/api/v1/member-transfers/summary"), theirs);
+        }
+        String newCounty = staffOf("武昌区总工会");
+        List<JsonNode> theirs = pages(newCounty, "/api/v1/member-transfers");
+        assertThat(theirs).extracting(t -> t.path("id").asLong()).containsAll(asked);
+        ListPages.assertCounts(get(newCounty, "/api/v1/member-transfers/summary"), theirs);
+        assertThat(get("demo-admin", "/api/v1/member-transfers/summary").json().path("count").asLong())
+                .as("the province sees every one").isGreaterThan(get("demo-jingmen", "/api/v1/member-transfers/summary").json().path("count").asLong());
+    }
+
+    @Test
+    void aNegativeOffsetIsRefusedNamingIt() {
+        Answer negative = get("demo-wuhan", "/api/v1/member-transfers?offset=-1");
+        assertProblem(negative, 400);
+        assertThat(fields(negative)).containsExactly("offset");
+        Answer badStatus = get("demo-wuhan", "/api/v1/member-transfers/summary?status=MOVED");
+        assertProblem(badStatus, 400);
+        assertThat(fields(badStatus)).containsExactly("status");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
+
+    /** The page size the list tests read with: small, so that a few rows of a test's own make several pages. */
+    private static final int PAGE = 3;
+
+    /** Every row of a list as the user reads it {@link #PAGE} at a time ({@link ListPages#every}). */
+    private List<JsonNode> pages(String user, String path) {
+        return ListPages.every(p -> get(user, p), path, PAGE);
+    }
+
+    /** A new union staff account of the named office (password = user name; a demo-mode fixture, without the second factor). */
+    private String staffOf(String office) {
+        long node = organisationIdsByName().get(office);
+        String username = "transfer-staff-" + SEQUENCE.incrementAndGet() + "-" + node;
+        accounts.create(new Accounts.NewAccount(username, username, "调动测试工作人员", Role.UNION_STAFF, node, null, null,
+                organisations.node(node).path(), true));
+        return username;
+    }
 
     private long ask(String user, Worker worker, long unit) {
         Answer asked = post(user, "/api/v1/member-transfers", JSON.writeValueAsString(Map.of(
