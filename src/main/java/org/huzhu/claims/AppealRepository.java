@@ -67,19 +67,34 @@ class AppealRepository {
                    String lodgedBy, boolean onBehalf, BigDecimal originalTotal, BigDecimal computedTotal) {
     }
 
-    /** The pending appeals of claims inside the scope, at one of the levels, oldest first. */
-    List<Pending> pending(String scopePattern, List<ReviewLevel> levels, int limit) {
+    /**
+     * The pending appeals of claims inside the scope, at one of the levels, oldest first (by when lodged, then id):
+     * {@code limit} of them after the first {@code offset}.
+     */
+    List<Pending> pending(String scopePattern, List<ReviewLevel> levels, int limit, int offset) {
         return jdbc.sql("""
                 select a.claim_id, c.member_id, c.status, a.kind, a.level, a.lodged_at, a.lodged_by, a.on_behalf,
-                       coalesce(c.approved_total, 0) as original_total, c.computed_total
-                  from claims.appeal a join claims.claim c on c.id = a.claim_id
-                 where a.outcome is null and c.org_path like ? and a.level = any (?::text[])
-                 order by a.lodged_at, a.id limit ?""")
-                .params(scopePattern, levels.stream().map(Enum::name).toArray(String[]::new), limit)
+                       coalesce(c.approved_total, 0) as original_total, c.computed_total"""
+                        + PENDING_IN_SCOPE + " order by a.lodged_at, a.id limit ? offset ?")
+                .params(scopePattern, names(levels), limit, offset)
                 .query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), ClaimStatus.valueOf(rs.getString(3)),
                         Appeal.Kind.valueOf(rs.getString(4)), ReviewLevel.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(),
                         rs.getString(7), rs.getBoolean(8), rs.getBigDecimal(9), rs.getBigDecimal(10)))
                 .list();
+    }
+
+    /** How many appeals {@link #pending} lists on all its pages. */
+    long countPending(String scopePattern, List<ReviewLevel> levels) {
+        return jdbc.sql("select count(*)" + PENDING_IN_SCOPE).params(scopePattern, names(levels)).query(Long.class).single();
+    }
+
+    /** The pending appeals, by their parameters: the caller's scope pattern and the levels (their names). */
+    private static final String PENDING_IN_SCOPE = """
+             from claims.appeal a join claims.claim c on c.id = a.claim_id
+            where a.outcome is null and c.org_path like ? and a.level = any (?::text[])""";
+
+    private static String[] names(List<ReviewLevel> levels) {
+        return levels.stream().map(Enum::name).toArray(String[]::new);
     }
 
     private static Appeal appeal(ResultSet rs, int n) throws SQLException {

@@ -1,11 +1,13 @@
 package org.huzhu.claims;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Requires;
 import org.huzhu.shared.scope.Right;
+import org.huzhu.shared.web.Offset;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +53,17 @@ class ClaimAppealController {
 
     @Requires(Right.CLAIM_DECIDE)
     @GetMapping("/appeals")
-    @Operation(summary = "申诉复核队列：本人审核层级可复核的待复核申诉（最早提出的在前）")
-    List<ClaimAppeals.QueuedAppeal> queue(@RequestParam(defaultValue = "100") int limit) {
-        return appeals.queue(CurrentUser.get(), Math.max(1, Math.min(limit, 500)));
+    @Operation(summary = "申诉复核队列：本人审核层级可复核的待复核申诉（最早提出的在前，offset 起分页，共几笔见 /summary）")
+    List<ClaimAppeals.QueuedAppeal> queue(@Parameter(description = "最多条数（1–500）") @RequestParam(defaultValue = "100") int limit,
+                                          @Parameter(description = Offset.DESCRIPTION) @RequestParam(defaultValue = "0") int offset) {
+        return appeals.queue(CurrentUser.get(), Math.max(1, Math.min(limit, 500)), Offset.checked(offset));
+    }
+
+    @Requires(Right.CLAIM_DECIDE)
+    @GetMapping("/appeals/summary")
+    @Operation(summary = "申诉复核队列共几笔（不分页）")
+    ClaimAppeals.QueueSummary queueSummary() {
+        return appeals.queueSummary(CurrentUser.get());
     }
 
     @Requires(Right.CLAIM_READ)

@@ -229,15 +229,31 @@ public class ClaimAppeals {
         news.appealDecided(claim, outcome == Appeal.Outcome.CHANGED, result);
     }
 
-    /** The pending appeals inside the reviewer's scope at the levels their office decides, oldest first. */
+    /**
+     * The pending appeals inside the reviewer's scope at the levels their office decides, oldest first: {@code limit} of
+     * them after the first {@code offset}.
+     */
     @Transactional(readOnly = true)
-    public List<QueuedAppeal> queue(CurrentUser user, int limit) {
-        if (!user.holds(Right.CLAIM_DECIDE)) throw new AccessDeniedException("only reviewers decide appeals");
-        List<ReviewLevel> levels = Arrays.stream(ReviewLevel.values()).filter(l -> reviews.reaches(user, l)).toList();
-        return appeals.pending(user.scopePattern(), levels, limit).stream()
+    public List<QueuedAppeal> queue(CurrentUser user, int limit, int offset) {
+        return appeals.pending(user.scopePattern(), reachedLevels(user), limit, offset).stream()
                 .map(p -> new QueuedAppeal(p.claimId(), p.memberId(), p.status(), p.status().chinese(), p.kind().name(), p.kind().chinese(),
                         p.level(), p.level().chinese(), p.lodgedAt(), p.onBehalf(), new Money(p.originalTotal())))
                 .toList();
+    }
+
+    /** How many appeals {@link #queue} holds on all its pages. */
+    public QueueSummary queueSummary(CurrentUser user) {
+        return new QueueSummary(appeals.countPending(user.scopePattern(), reachedLevels(user)));
+    }
+
+    /** What the appeal queue holds on all its pages, not only the page shown: how many. */
+    public record QueueSummary(long count) {
+    }
+
+    /** The review levels the reviewer's office decides: a reviewer's queue holds the appeals at those. */
+    private List<ReviewLevel> reachedLevels(CurrentUser user) {
+        if (!user.holds(Right.CLAIM_DECIDE)) throw new AccessDeniedException("only reviewers decide appeals");
+        return Arrays.stream(ReviewLevel.values()).filter(l -> reviews.reaches(user, l)).toList();
     }
 
     private static Appeal.Outcome outcome(AppealDecision decision) {

@@ -3,10 +3,13 @@ package org.huzhu.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.huzhu.ledger.Ledger;
 import org.huzhu.payouts.PayoutStatus;
+import org.huzhu.support.ListPages;
 import org.huzhu.support.PayoutRound;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -366,7 +369,73 @@ class ClaimAppealApiTest extends AppealTest {
         assertThat(fields(zero)).containsExactly("items");
     }
 
+    /**
+     * The appeal queue comes a page at a time ({@code limit}, {@code offset}), oldest first (by when lodged, then id): the
+     * pages are disjoint and together are the whole queue in its order, and the summary counts every appeal on every page.
+     */
+    @Test
+    void theQueueComesInDisjointPagesThatTogetherAreTheWholeQueueWhichTheSummaryCounts() {
+        Worker w = worker(1);
+        String county = reviewer("武昌区总工会");
+        List<Long> lodged = new ArrayList<>();
+        for (int i = 0; i <= 2 * PAGE; i++) {
+            long claim = rejected(w, county);
+            assertThat(lodgeInApp(w, claim, "请复核").status()).isEqualTo(200);
+            lodged.add(claim);
+        }
+        String city = reviewer("武汉市总工会");
+
+        List<JsonNode> queue = pages(city, "/api/v1/claims/appeals");
+        assertThat(queue).extracting(a -> Instant.parse(a.path("lodgedAt").asString())).isSorted();
+        assertThat(queue).extracting(a -> a.path("claimId").asLong()).containsSubsequence(lodged);
+        ListPages.assertCounts(get(city, SUMMARY), queue);
+        ListPages.assertCounts(get("demo-reviewer", SUMMARY), pages("demo-reviewer", "/api/v1/claims/appeals"));
+    }
+
+    /**
+     * A reviewer sees, listed or counted, only the appeals inside their scope at the levels their office reaches: not
+     * another city's, and not a county office the city-level appeals of its own county.
+     */
+    @Test
+    void aReviewerSeesNeitherTheAppealsBeyondTheirScopeOrLevelNorTheirCount() {
+        Worker w = worker(1);
+        String county = reviewer("武昌区总工会");
+        List<Long> lodged = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long claim = rejected(w, county);
+            assertThat(lodgeInApp(w, claim, "请复核").status()).isEqualTo(200);
+            lodged.add(claim);
+        }
+
+        for (String outsider : List.of(reviewer("荆门市总工会"), county)) {
+            List<JsonNode> theirs = pages(outsider, "/api/v1/claims/appeals");
+            assertThat(theirs).extracting(a -> a.path("claimId").asLong()).as(outsider).doesNotContainAnyElementsOf(lodged);
+            ListPages.assertCounts(get(outsider, SUMMARY), theirs);
+        }
+        String city = reviewer("武汉市总工会");
+        List<JsonNode> theirs = pages(city, "/api/v1/claims/appeals");
+        assertThat(theirs).extracting(a -> a.path("claimId").asLong()).containsAll(lodged);
+        ListPages.assertCounts(get(city, SUMMARY), theirs);
+    }
+
+    @Test
+    void aNegativeOffsetIsRefusedNamingIt() {
+        Answer negative = get("demo-reviewer", "/api/v1/claims/appeals?offset=-1");
+        assertProblem(negative, 400);
+        assertThat(fields(negative)).containsExactly("offset");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
+
+    /** The page size the queue tests read with: small, so that a few appeals of a test's own make several pages. */
+    private static final int PAGE = 3;
+
+    private static final String SUMMARY = "/api/v1/claims/appeals/summary";
+
+    /** Every appeal of the queue as the reviewer reads it {@link #PAGE} at a time ({@link ListPages#every}). */
+    private List<JsonNode> pages(String reviewer, String path) {
+        return ListPages.every(p -> get(reviewer, p), path, PAGE);
+    }
 
     private List<Long> queued(String reviewer) {
         Answer answer = get(reviewer, "/api/v1/claims/appeals?limit=500");

@@ -471,6 +471,7 @@ class AuthorisationMatrixTest extends ApiTest {
                 Body.EMPTY_FILE));
         add(rows, row("POST /api/v1/claims/{id}/appeal/decision", deciders, claim + f.draft() + "/appeal/decision", null, Body.EMPTY_JSON));
         add(rows, row("GET /api/v1/claims/appeals", deciders, "/api/v1/claims/appeals", null, Body.NONE));
+        add(rows, row("GET /api/v1/claims/appeals/summary", deciders, "/api/v1/claims/appeals/summary", null, Body.NONE));
         add(rows, new Row("GET /api/v1/claims/{id}/letters/{number}", ALL, false, claim + f.draft() + "/letters/1",
                 claim + f.otherClaim() + "/letters/1", Body.NONE, true));
         // issue 19: holders of claims in review, the workload, follow-up notes; the draft is in no review, so taking and
