@@ -384,3 +384,45 @@ export function exportButton(context, path, { id, personal = false } = {}) {
   set();
   return { el: h('span', { class: 'export-tools' }, masked, clear), set };
 }
+
+// ---------- a list a page at a time ----------
+
+const PAGE = 50;
+
+/**
+ * A work list a page at a time under its whole size: the heading counts the whole list as its /summary answers (and
+ * adds it up as sums(summary) words it, where given), the rows are those loaded so far, 已显示 N 笔 says how many, and
+ * 加载更多 appends the next page while there is one (a page asks for one row more to know). reload() starts again from
+ * the first page. Ids: `${id}-list` (all of it), `${id}-total`, `${id}-shown`, `${id}-more`; table(items) builds the
+ * table, which carries its own id. After 加载更多 the first new row's link, or the row itself, takes the focus.
+ */
+export function pagedList({ id, path, title, style, empty, table, sums }) {
+  const el = h('div', { id: `${id}-list` }, h('p', { class: 'loading', text: '正在加载…' }));
+  let items = [];
+  let summary;
+  async function load(offset) {
+    const [page, total] = await Promise.all([api(`${path}?limit=${PAGE + 1}&offset=${offset}`), offset ? summary : api(`${path}/summary`)]);
+    summary = total;
+    items = (offset ? items : []).concat(page.slice(0, PAGE));
+    const more = page.length > PAGE ? h('button', { type: 'button', class: 'btn btn-small', id: `${id}-more` }, '加载更多') : null;
+    more?.addEventListener('click', () => busy(more, '加载中…', () => load(items.length)).catch((e) => toast(e.message, 'error')));
+    fill(el,
+      h('h3', { id: `${id}-total`, style, text: `${title}（共 ${count(summary.count)} 笔${sums ? `，${sums(summary)}` : ''}）` }),
+      items.length ? h('div', { class: 'table-wrap' }, responsive(table(items))) : h('p', { class: 'muted', text: empty }),
+      items.length ? h('div', { class: 'list-foot' }, h('span', { class: 'muted', id: `${id}-shown`, text: `已显示 ${items.length} 笔` }), more) : null);
+    if (offset) focusRow(el.querySelectorAll('tbody tr')[offset]);
+  }
+  return {
+    el,
+    reload: () => load(0).catch((e) => fill(el, h('div', { class: 'alert alert-error', role: 'alert', text: e.message }))),
+  };
+}
+
+function focusRow(row) {
+  const link = row?.querySelector('a, button.linklike');
+  if (link) link.focus();
+  else if (row) {
+    row.tabIndex = -1;
+    row.focus();
+  }
+}

@@ -4,7 +4,7 @@
 // declared payments the bank has not shown in time (未到账确认), each a page at a time under its true count and sum. Status
 // words come from the API.
 
-import { api, busy, count, fill, h, money, responsive, toast, yuan } from '../lib.js';
+import { api, h, money, pagedList, responsive, toast, yuan } from '../lib.js';
 
 const TONE = { CONFIRMED: 'badge-green', AWAITING: 'badge-amber', UNCONFIRMED: 'badge-red', PENDING: 'badge-amber', REFUSED: 'badge-red' };
 
@@ -82,7 +82,7 @@ export function financeTruthCard(context) {
   const reload = () => Promise.all([pending.reload(), unconfirmed.reload()]);
   const pending = pagedList({
     id: 'pending-declarations', path: '/api/v1/payment-declarations', title: '待确认的补报缴费', style: 'margin:14px 0 8px',
-    empty: '没有待确认的补报缴费', table: (items) => pendingTable(items, context, reload),
+    empty: '没有待确认的补报缴费', table: (items) => pendingTable(items, context, reload), sums: (s) => `合计 ${money(s.amount)}`,
   });
   const unconfirmed = pagedList({
     id: 'unconfirmed-payments', path: '/api/v1/unconfirmed-payments', title: '未到账确认', style: 'margin:18px 0 8px',
@@ -94,37 +94,6 @@ export function financeTruthCard(context) {
     h('div', { class: 'card-head' }, h('h2', { id: 'truth-title', text: '补报缴费确认与未到账确认' })),
     h('p', { class: 'hint', text: '缴费日期早于 7 天的单位申报须由申报人以外的财务人员核实到账后确认；申报已缴 10 个工作日仍未与银行流水匹配的列为未确认到账，保障期内的理赔转人工审核。' }),
     h('div', { id: 'truth-lists' }, pending.el, unconfirmed.el));
-}
-
-const PAGE = 50;
-
-/**
- * One of finance's lists, a page at a time: its heading counts and adds up the whole list (the list's /summary, its
- * sums as sums(summary) words them), its
- * rows are those loaded so far, and 加载更多 appends the next page while there is one (a page asks for one row more to
- * know). reload() starts again from the first page. Ids: `${id}-total`, `${id}-shown`, `${id}-more`; the table is built
- * by table(items) and carries the id itself.
- */
-function pagedList({ id, path, title, style, empty, table, sums = (s) => `合计 ${money(s.amount)}` }) {
-  const el = h('div', { id: `${id}-list` }, h('p', { class: 'loading', text: '正在加载…' }));
-  let items = [];
-  let summary;
-  async function load(offset) {
-    const [page, total] = await Promise.all([api(`${path}?limit=${PAGE + 1}&offset=${offset}`), offset ? summary : api(`${path}/summary`)]);
-    summary = total;
-    items = (offset ? items : []).concat(page.slice(0, PAGE));
-    const more = page.length > PAGE ? h('button', { type: 'button', class: 'btn btn-small', id: `${id}-more` }, '加载更多') : null;
-    more?.addEventListener('click', () => busy(more, '加载中…', () => load(items.length)).catch((e) => toast(e.message, 'error')));
-    fill(el,
-      h('h3', { id: `${id}-total`, style, text: `${title}（共 ${count(summary.count)} 笔，${sums(summary)}）` }),
-      items.length ? h('div', { class: 'table-wrap' }, responsive(table(items))) : h('p', { class: 'muted', text: empty }),
-      items.length ? h('div', { class: 'list-foot' }, h('span', { class: 'muted', id: `${id}-shown`, text: `已显示 ${items.length} 笔` }), more) : null);
-    if (offset) el.querySelectorAll('tbody tr')[offset]?.querySelector('a')?.focus();
-  }
-  return {
-    el,
-    reload: () => load(0).catch((e) => fill(el, h('div', { class: 'alert alert-error', role: 'alert', text: e.message }))),
-  };
 }
 
 function pendingTable(pending, context, reload) {

@@ -27,6 +27,8 @@ abstract class BrowserTest extends ApiTest {
     protected ChromeDriver browser;
     protected WebDriverWait wait;
     protected LocalDate today;
+    /** The console's work lists shown a page at a time, as this browser shows them. */
+    protected PagedLists pages;
 
     @BeforeEach
     void openBrowser() throws IOException {
@@ -34,6 +36,7 @@ abstract class BrowserTest extends ApiTest {
         browser = session.driver;
         wait = session.wait;
         today = today();
+        pages = new PagedLists(session);
     }
 
     /**

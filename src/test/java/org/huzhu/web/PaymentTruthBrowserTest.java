@@ -57,10 +57,10 @@ class PaymentTruthBrowserTest extends BrowserTest {
         long declaration = get("demo-finance", "/api/v1/payment-declarations?billId=" + heldBill).json().get(0).path("id").asLong();
 
         browser.get(session.url("/#bills"));
-        showRowOf("pending-declarations", "HZB-" + heldBill);
+        pages.showRowOf("pending-declarations", "HZB-" + heldBill);
         String row = browser.findElement(By.id("pending-declarations")).getText();
         assertThat(row).contains("HZB-" + heldBill, "早 12 天", "demo-wuhan");
-        showRowOf("unconfirmed-payments", "HZB-" + lateBill);
+        pages.showRowOf("unconfirmed-payments", "HZB-" + lateBill);
         session.phoneAndDesktopScreenshots("payment-truth-finance");
 
         WebElement pending = browser.findElement(By.cssSelector("#pending-declarations tr[data-id='" + declaration + "'] button[data-confirm]"));
@@ -69,7 +69,7 @@ class PaymentTruthBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.stalenessOf(pending));
         JsonNode left = get("demo-admin", "/api/v1/payment-declarations/summary").json();
         wait.until(ExpectedConditions.textToBe(By.id("pending-declarations-total"), heading("待确认的补报缴费", left)));
-        assertThat(rows("pending-declarations")).as("the list again from its first page").isEqualTo(Math.min(PAGE, left.path("count").asInt()));
+        assertThat(pages.rows("pending-declarations")).as("the list again from its first page").isEqualTo(Math.min(PAGE, left.path("count").asInt()));
         JsonNode inForce = get("demo-admin", "/api/v1/enrolments/" + held).json();
         assertThat(inForce.path("status").asString()).isEqualTo("IN_FORCE");
         assertThat(inForce.path("coverages").get(0).path("from").asString()).isEqualTo(today.minusDays(11).toString());
@@ -118,29 +118,20 @@ class PaymentTruthBrowserTest extends BrowserTest {
             String id = list.getKey();
             JsonNode summary = get("demo-finance", list.getValue() + "/summary").json();
             String title = id.equals("pending-declarations") ? "待确认的补报缴费" : "未到账确认";
-            wait.until(ExpectedConditions.textToBe(By.id(id + "-total"), heading(title, summary)));
-            assertThat(shownIds(id)).as(id + ", the first page").containsExactlyElementsOf(ids(list.getValue() + "?limit=" + PAGE, id));
-            assertThat(browser.findElement(By.id(id + "-shown")).getText()).isEqualTo("已显示 " + PAGE + " 笔");
+            pages.assertFirstPage(id, heading(title, summary), ids(list.getValue() + "?limit=" + PAGE, id));
         }
         session.phoneAndDesktopScreenshots("payment-truth-pages");
-        footScreenshots("pending-declarations-more", "payment-truth-more");
+        pages.footScreenshots("pending-declarations-more", "payment-truth-more");
 
         for (var list : lists.entrySet()) {
             String id = list.getKey();
             int total = get("demo-finance", list.getValue() + "/summary").json().path("count").asInt();
-            browser.findElement(By.id(id + "-more")).click();
-            int shown = Math.min(2 * PAGE, total);
-            wait.until(d -> rows(id) == shown);
-            assertThat(shownIds(id).subList(PAGE, shown)).as(id + ", the next page")
-                    .containsExactlyElementsOf(ids(list.getValue() + "?limit=" + PAGE + "&offset=" + PAGE, id));
-            assertThat(browser.findElement(By.id(id + "-shown")).getText()).isEqualTo("已显示 " + shown + " 笔");
-            assertThat(browser.findElements(By.id(id + "-more"))).as("more after the second page").hasSize(total > shown ? 1 : 0);
+            pages.assertNextPage(id, total, ids(list.getValue() + "?limit=" + PAGE + "&offset=" + PAGE, id));
         }
         session.assertAccessible("finance's lists, two pages each", List.of("#payment-truth"));
     }
 
-    /** The console's page of finance's lists. */
-    private static final int PAGE = 50;
+    private static final int PAGE = PagedLists.PAGE;
 
     /**
      * A list's heading: its title, and the whole list's count and sums as its summary gives them, grouped by thousands;
@@ -150,30 +141,11 @@ class PaymentTruthBrowserTest extends BrowserTest {
         String sums = summary.has("outstanding")
                 ? "申报合计 " + yuan(summary.path("amount")) + "，未到账 " + yuan(summary.path("outstanding"))
                 : "合计 " + yuan(summary.path("amount"));
-        return title + "（共 " + String.format(Locale.ROOT, "%,d", summary.path("count").asLong()) + " 笔，" + sums + "）";
+        return PagedLists.heading(title, summary, sums);
     }
 
     private static String yuan(JsonNode amount) {
         return "¥" + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(new BigDecimal(amount.asString()));
-    }
-
-    /** Clicks the list's 加载更多 until its table shows the text: a row of this test's may lie past the first page. */
-    private void showRowOf(String list, String text) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id(list + "-total")));
-        while (!browser.findElement(By.id(list)).getText().contains(text)) {
-            int shown = rows(list);
-            browser.findElement(By.id(list + "-more")).click();
-            wait.until(d -> rows(list) > shown);
-        }
-    }
-
-    private int rows(String list) {
-        return browser.findElements(By.cssSelector("#" + list + " tbody tr")).size();
-    }
-
-    /** The ids of the rows the list's table shows, in order. */
-    private List<Long> shownIds(String list) {
-        return browser.findElements(By.cssSelector("#" + list + " tbody tr")).stream().map(tr -> Long.valueOf(tr.getDomAttribute("data-id"))).toList();
     }
 
     /** The ids of the rows the API lists at {@code path} for demo-finance, as the console's rows carry them. */
@@ -182,19 +154,6 @@ class PaymentTruthBrowserTest extends BrowserTest {
         List<Long> ids = new java.util.ArrayList<>();
         get("demo-finance", path).json().forEach(row -> ids.add(row.path(key).asLong()));
         return ids;
-    }
-
-    /** What the window shows around the element, at 390 and at 1366 px: {@code name}-390.png and {@code name}-1366.png. */
-    private void footScreenshots(String element, String name) throws IOException {
-        for (int width : new int[] {390, 1366}) {
-            if (width == 390) session.phone();
-            else {
-                session.desktop();
-                browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
-            }
-            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(By.id(element)));
-            session.screenshot(name + "-" + width + ".png");
-        }
     }
 
     /** A worker of the unit enrolled by 武汉 staff in HOSPITAL, declared paid on {@code paidOn} (today when null). */
