@@ -1,14 +1,17 @@
 // 职工调动: a unit asks for a worker registered in another unit (ID number and name); the old unit's
 // operator or a union office over both units approves or rejects. The asking side sees the worker's
-// former unit only after approval; nobody approves their own request.
+// former unit only after approval; nobody approves their own request. The transfers come 50 at a time
+// under their whole count, from the first page again after a request or a decision.
 
-import { api, busy, dateTime, field, fill, formError, h, responsive, submitting, toast } from '../lib.js';
+import { api, busy, dateTime, field, fill, formError, h, pagedList, submitting, toast } from '../lib.js';
 
 const STATUS = { REQUESTED: 'badge-amber', APPROVED: 'badge-green', REJECTED: 'badge-red', CANCELLED: '' };
 
 export async function render(root, context) {
-  const list = h('div', { id: 'transfers-results' }, h('p', { class: 'loading', text: '正在加载…' }));
-  const load = async () => fill(list, transfersTable(await api('/api/v1/member-transfers'), load));
+  const list = pagedList({
+    id: 'transfers', path: '/api/v1/member-transfers', title: '调动申请', style: 'margin:4px 0 8px',
+    empty: '暂无调动申请', table: (items) => transfersTable(items, list.reload),
+  });
   fill(root,
     h('div', { class: 'page-head' },
       h('div', {}, h('h1', { text: '职工调动' }),
@@ -16,14 +19,13 @@ export async function render(root, context) {
     h('div', { class: 'stack' },
       h('section', { class: 'card', 'aria-labelledby': 'transfers-title' },
         h('div', { class: 'card-head' }, h('h2', { id: 'transfers-title', text: '调动申请' }), h('p', { text: '本单位（本级）提出的申请和待您审批的申请' })),
-        list),
-      await requestForm(context, load)));
-  await load();
+        h('div', { id: 'transfers-results' }, list.el)),
+      await requestForm(context, list.reload)));
+  await list.reload();
 }
 
 function transfersTable(items, reload) {
-  if (!items.length) return h('p', { class: 'empty', text: '暂无调动申请' });
-  return h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'transfers-table' },
+  return h('table', { id: 'transfers-table' },
     h('caption', { class: 'visually-hidden', text: '调动申请' }),
     h('thead', {}, h('tr', {}, h('th', { text: '职工' }), h('th', { text: '调出单位' }), h('th', { text: '调入单位' }),
       h('th', { text: '申请' }), h('th', { text: '状态' }), h('th', { text: '' }))),
@@ -34,7 +36,7 @@ function transfersTable(items, reload) {
       h('td', {}, h('div', { class: 'nowrap', text: `${t.requestedBy} · ${dateTime(t.requestedAt)}` }), t.reason ? h('div', { class: 'muted', text: t.reason }) : null),
       h('td', {}, h('span', { class: `badge ${STATUS[t.status] || ''}`, text: t.statusName }),
         t.decidedBy ? h('div', { class: 'muted', text: `${t.decidedBy}${t.decision ? '：' + t.decision : ''}` }) : null),
-      h('td', { class: 'nowrap' }, t.canDecide ? [decide(t, 'approve', '同意', reload), ' ', decide(t, 'reject', '驳回', reload)] : null)))))));
+      h('td', { class: 'nowrap' }, t.canDecide ? [decide(t, 'approve', '同意', reload), ' ', decide(t, 'reject', '驳回', reload)] : null)))));
 }
 
 function decide(t, action, label, reload) {
