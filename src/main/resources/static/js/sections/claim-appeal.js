@@ -1,9 +1,10 @@
 // 申诉与决定书 on a claim's page: the appeal card among the actions (lodging an appeal for a worker until the claim's
 // appealableUntil; deciding it, for a reviewer: keep the original decision with a reason, or change it with the
-// items' figures), the appeal beside the timeline, the decision letters (决定书); and the appeals in the review queue.
+// items' figures), the appeal beside the timeline, the decision letters (决定书); and the appeals in the review queue,
+// 50 at a time under their whole count.
 // Everything shown comes from the claim's view (appeal, appealableUntil, letters); the server decides who may act.
 
-import { api, busy, clearErrors, dateTime, field, formError, h, responsive, showErrors, toast, yuan } from '../lib.js';
+import { api, busy, clearErrors, dateTime, field, formError, h, pagedList, showErrors, yuan } from '../lib.js';
 import { DOCUMENT_KINDS } from './claims.js';
 import { checks, waivers } from './claim-evidence.js';
 
@@ -153,23 +154,31 @@ function lettersCard(claim) {
 
 // ---------- the review queue ----------
 
-/** 申诉复核: the appeals the reviewer's office may decide, oldest first; {@code open(id)} opens one claim. */
+/**
+ * 申诉复核: the appeals the reviewer's office may decide, oldest first, 50 at a time under their whole count;
+ * {@code open(id)} opens one claim (deciding it there, the queue is shown again from its first page on coming back).
+ */
 export function appealQueue(open) {
-  const box = h('section', { class: 'card', id: 'appeal-queue', 'aria-labelledby': 'appeal-queue-title', style: 'margin-bottom:18px' },
+  const list = pagedList({
+    id: 'appeal-queue', path: '/api/v1/claims/appeals', title: '待复核的申诉', style: 'margin:4px 0 8px',
+    empty: '没有待复核的申诉', table: (rows) => queueTable(rows, open),
+  });
+  list.reload();
+  return h('section', { class: 'card', id: 'appeal-queue', 'aria-labelledby': 'appeal-queue-title', style: 'margin-bottom:18px' },
     h('div', { class: 'card-head' }, h('h2', { id: 'appeal-queue-title', text: '申诉复核' }),
       h('p', { text: '职工对拒付或核减提出的申诉，须由未参与原决定的审核员复核' })),
-    h('p', { class: 'loading', text: '正在加载…' }));
-  api('/api/v1/claims/appeals').then((rows) => {
-    box.lastChild.replaceWith(rows.length ? h('div', { class: 'table-wrap' }, responsive(h('table', { id: 'appeal-queue-table' },
-      h('thead', {}, h('tr', {}, h('th', { text: '编号' }), h('th', { text: '申诉' }), h('th', { text: '状态' }),
-        h('th', { class: 'num', text: '原决定金额' }), h('th', { text: '复核层级' }), h('th', { text: '提出时间' }))),
-      h('tbody', {}, rows.map((r) => h('tr', { dataset: { id: r.claimId } },
-        h('td', { class: 'nowrap' }, h('button', { type: 'button', class: 'linklike', onclick: () => open(r.claimId), title: '查看申请' }, r.reference)),
-        h('td', { text: `${r.kindName}${r.onBehalf ? '（代提）' : ''}` }),
-        h('td', { text: r.statusName }),
-        h('td', { class: 'num', text: yuan(r.originalTotal) }),
-        h('td', { class: 'nowrap', text: r.levelName }),
-        h('td', { class: 'nowrap', text: dateTime(r.lodgedAt) }))))))) : h('p', { class: 'empty', text: '没有待复核的申诉' }));
-  }).catch((e) => toast(e.message, 'error'));
-  return box;
+    list.el);
+}
+
+function queueTable(rows, open) {
+  return h('table', { id: 'appeal-queue-table' },
+    h('thead', {}, h('tr', {}, h('th', { text: '编号' }), h('th', { text: '申诉' }), h('th', { text: '状态' }),
+      h('th', { class: 'num', text: '原决定金额' }), h('th', { text: '复核层级' }), h('th', { text: '提出时间' }))),
+    h('tbody', {}, rows.map((r) => h('tr', { dataset: { id: r.claimId } },
+      h('td', { class: 'nowrap' }, h('button', { type: 'button', class: 'linklike', onclick: () => open(r.claimId), title: '查看申请' }, r.reference)),
+      h('td', { text: `${r.kindName}${r.onBehalf ? '（代提）' : ''}` }),
+      h('td', { text: r.statusName }),
+      h('td', { class: 'num', text: yuan(r.originalTotal) }),
+      h('td', { class: 'nowrap', text: r.levelName }),
+      h('td', { class: 'nowrap', text: dateTime(r.lodgedAt) })))));
 }

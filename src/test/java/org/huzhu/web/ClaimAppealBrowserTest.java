@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * 申诉与决定书 in a real headless Chromium: union staff lodge an appeal for a worker on the claim's page; a city reviewer
  * finds it in the review queue and changes the rejection to an approval, the appeal beside the timeline and both
- * decision letters listed; a worker appeals a cut in the member app with a photo and downloads the letter. What the pages
- * show is checked against the API. Screenshots claim-appeal-*.png and m-claim-appeal-*.png at 390 and 1366 px.
+ * decision letters listed; the queue a page at a time under its whole count; a worker appeals a cut in the member app
+ * with a photo and downloads the letter. What the pages show is checked against the API. Screenshots claim-appeal-*.png
+ * and m-claim-appeal-*.png at 390 and 1366 px.
  */
 class ClaimAppealBrowserTest extends BrowserTest {
 
@@ -92,6 +94,7 @@ class ClaimAppealBrowserTest extends BrowserTest {
         browser.findElement(By.id("nav-review")).click();
 
         By row = By.cssSelector("#appeal-queue-table tbody tr[data-id='" + claim + "']");
+        pages.showRowOf("appeal-queue", ClaimReference.of(claim));   // the newest appeal: past the first page when there are more
         WebElement queued = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         assertThat(queued.getText()).contains(ClaimReference.of(claim), "对拒付的申诉", "申诉中", "市（州）级");
         session.phone();
@@ -132,6 +135,67 @@ class ClaimAppealBrowserTest extends BrowserTest {
         session.phone();
         session.phoneAndDesktopScreenshots("claim-appeal-decided");
         session.desktop();
+    }
+
+    /**
+     * The appeal queue shows a page of 50 under a heading that counts the whole queue, says how many it shows, and 加载更多
+     * appends the next page: the appeals the API lists after the first 50. Deciding one on its claim's page, the reviewer
+     * comes back to the queue from its first page, one appeal fewer. More than a page of appeals is lodged here, whatever
+     * the tests before left, and kept at the end. Screenshots claim-appeal-queue-pages-*.png (the page's top) and claim-appeal-queue-more-*.png
+     * (the queue's foot), at 390 and 1366 px.
+     */
+    @Test
+    void theAppealQueueShowsAPageAtATimeUnderItsWholeCount() throws IOException {
+        Worker w = worker();
+        String county = reviewer("武昌区总工会");
+        List<Long> lodged = new ArrayList<>();
+        for (int i = 0; i <= PagedLists.PAGE; i++) {
+            long claim = rejected(w, county);
+            assertThat(lodge(claim, "请复核").status()).isEqualTo(200);
+            lodged.add(claim);
+        }
+        String city = reviewer("武汉市总工会");
+        session.logIn(city);
+        browser.findElement(By.id("nav-review")).click();
+
+        JsonNode summary = get(city, "/api/v1/claims/appeals/summary").json();
+        pages.assertFirstPage("appeal-queue", PagedLists.heading("待复核的申诉", summary, null), queued(city, 0));
+        session.phoneAndDesktopScreenshots("claim-appeal-queue-pages");
+        pages.footScreenshots("appeal-queue-more", "claim-appeal-queue-more");
+        session.desktop();
+        pages.assertNextPage("appeal-queue", summary.path("count").asInt(), queued(city, PagedLists.PAGE));
+        session.assertAccessible("申诉复核，两页", List.of("#appeal-queue"));
+
+        long claim = pages.shownIds("appeal-queue").stream().filter(lodged::contains).findFirst().orElseThrow();
+        WebElement open = browser.findElement(By.cssSelector("#appeal-queue-table tr[data-id='" + claim + "'] button.linklike"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", open);
+        open.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("appeal-decide-card")));
+        click(By.id("appeal-keep"));
+        browser.findElement(By.id("appeal-decision-reason")).sendKeys("补充材料不能证明住院费用");
+        click(By.id("appeal-decide"));
+        wait.until(ExpectedConditions.textToBe(By.id("claim-status"), "已拒付"));
+        browser.findElement(By.id("nav-review")).click();
+
+        JsonNode after = get(city, "/api/v1/claims/appeals/summary").json();
+        assertThat(after.path("count").asLong()).isEqualTo(summary.path("count").asLong() - 1);
+        pages.assertFirstPage("appeal-queue", PagedLists.heading("待复核的申诉", after, null), queued(city, 0));
+        assertThat(pages.shownIds("appeal-queue")).doesNotContain(claim);
+
+        // the queue left as the tests before found it: a reviewer's review page shows it above the claims in review
+        for (long other : lodged) {
+            if (other == claim) continue;
+            Answer kept = post(city, "/api/v1/claims/" + other + "/appeal/decision", "{\"outcome\":\"UPHELD_ORIGINAL\",\"reason\":\"维持\"}");
+            assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        }
+    }
+
+    /** The claims of the page of the reviewer's appeal queue the API lists from {@code offset}. */
+    private List<Long> queued(String reviewer, int offset) {
+        List<Long> ids = new ArrayList<>();
+        get(reviewer, "/api/v1/claims/appeals?limit=" + PagedLists.PAGE + "&offset=" + offset).json()
+                .forEach(a -> ids.add(a.path("claimId").asLong()));
+        return ids;
     }
 
     @Test
