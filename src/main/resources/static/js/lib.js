@@ -391,12 +391,13 @@ const PAGE = 50;
 
 /**
  * A work list a page at a time under its whole size: the heading counts the whole list as its /summary answers (and
- * adds it up as sums(summary) words it, where given), the rows are those loaded so far, 已显示 N 笔 says how many, and
+ * adds it up as sums(summary) words it, where given), the rows are those loaded so far, 已显示 N 笔 says how many (in
+ * the list's own measure word: 笔 for bills and requests, 件 for claims and appeals, as the claims list counts), and
  * 加载更多 appends the next page while there is one (a page asks for one row more to know). reload() starts again from
  * the first page. Ids: `${id}-list` (all of it), `${id}-total`, `${id}-shown`, `${id}-more`; table(items) builds the
  * table, which carries its own id. After 加载更多 the first new row's link, or the row itself, takes the focus.
  */
-export function pagedList({ id, path, title, style, empty, table, sums }) {
+export function pagedList({ id, path, title, style, empty, table, sums, unit = '笔' }) {
   const el = h('div', { id: `${id}-list` }, h('p', { class: 'loading', text: '正在加载…' }));
   let items = [];
   let summary;
@@ -407,9 +408,9 @@ export function pagedList({ id, path, title, style, empty, table, sums }) {
     const more = page.length > PAGE ? h('button', { type: 'button', class: 'btn btn-small', id: `${id}-more` }, '加载更多') : null;
     more?.addEventListener('click', () => busy(more, '加载中…', () => load(items.length)).catch((e) => toast(e.message, 'error')));
     fill(el,
-      h('h3', { id: `${id}-total`, style, text: `${title}（共 ${count(summary.count)} 笔${sums ? `，${sums(summary)}` : ''}）` }),
+      h('h3', { id: `${id}-total`, style, text: `${title}（共 ${count(summary.count)} ${unit}${sums ? `，${sums(summary)}` : ''}）` }),
       items.length ? h('div', { class: 'table-wrap' }, responsive(table(items))) : h('p', { class: 'muted', text: empty }),
-      items.length ? h('div', { class: 'list-foot' }, h('span', { class: 'muted', id: `${id}-shown`, text: `已显示 ${items.length} 笔` }), more) : null);
+      items.length ? h('div', { class: 'list-foot' }, h('span', { class: 'muted', id: `${id}-shown`, text: `已显示 ${items.length} ${unit}` }), more) : null);
     if (offset) focusRow(el.querySelectorAll('tbody tr')[offset]);
   }
   return {

@@ -161,7 +161,7 @@ function lettersCard(claim) {
 export function appealQueue(open) {
   const list = pagedList({
     id: 'appeal-queue', path: '/api/v1/claims/appeals', title: '待复核的申诉', style: 'margin:4px 0 8px',
-    empty: '没有待复核的申诉', table: (rows) => queueTable(rows, open),
+    empty: '没有待复核的申诉', unit: '件', table: (rows) => queueTable(rows, open),
   });
   list.reload();
   return h('section', { class: 'card', id: 'appeal-queue', 'aria-labelledby': 'appeal-queue-title', style: 'margin-bottom:18px' },

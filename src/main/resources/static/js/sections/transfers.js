@@ -9,7 +9,7 @@ const STATUS = { REQUESTED: 'badge-amber', APPROVED: 'badge-green', REJECTED: 'b
 
 export async function render(root, context) {
   const list = pagedList({
-    id: 'transfers', path: '/api/v1/member-transfers', title: '调动申请', style: 'margin:4px 0 8px',
+    id: 'transfers', path: '/api/v1/member-transfers', title: '申请记录', style: 'margin:4px 0 8px',
     empty: '暂无调动申请', table: (items) => transfersTable(items, list.reload),
   });
   fill(root,

@@ -159,11 +159,11 @@ class ClaimAppealBrowserTest extends BrowserTest {
         browser.findElement(By.id("nav-review")).click();
 
         JsonNode summary = get(city, "/api/v1/claims/appeals/summary").json();
-        pages.assertFirstPage("appeal-queue", PagedLists.heading("待复核的申诉", summary, null), queued(city, 0));
+        pages.assertFirstPage("appeal-queue", PagedLists.CLAIMS, PagedLists.heading("待复核的申诉", PagedLists.CLAIMS, summary, null), queued(city, 0));
         session.phoneAndDesktopScreenshots("claim-appeal-queue-pages");
         pages.footScreenshots("appeal-queue-more", "claim-appeal-queue-more");
         session.desktop();
-        pages.assertNextPage("appeal-queue", summary.path("count").asInt(), queued(city, PagedLists.PAGE));
+        pages.assertNextPage("appeal-queue", PagedLists.CLAIMS, summary.path("count").asInt(), queued(city, PagedLists.PAGE));
         session.assertAccessible("申诉复核，两页", List.of("#appeal-queue"));
 
         long claim = pages.shownIds("appeal-queue").stream().filter(lodged::contains).findFirst().orElseThrow();
@@ -179,7 +179,7 @@ class ClaimAppealBrowserTest extends BrowserTest {
 
         JsonNode after = get(city, "/api/v1/claims/appeals/summary").json();
         assertThat(after.path("count").asLong()).isEqualTo(summary.path("count").asLong() - 1);
-        pages.assertFirstPage("appeal-queue", PagedLists.heading("待复核的申诉", after, null), queued(city, 0));
+        pages.assertFirstPage("appeal-queue", PagedLists.CLAIMS, PagedLists.heading("待复核的申诉", PagedLists.CLAIMS, after, null), queued(city, 0));
         assertThat(pages.shownIds("appeal-queue")).doesNotContain(claim);
 
         // the queue left as the tests before found it: a reviewer's review page shows it above the claims in review

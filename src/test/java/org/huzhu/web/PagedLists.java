@@ -29,15 +29,28 @@ final class PagedLists {
 
     /** A list's heading: its title and the whole list's count grouped by thousands, then its sums, where it has them. */
     static String heading(String title, JsonNode summary, String sums) {
-        return title + "（共 " + String.format(Locale.ROOT, "%,d", summary.path("count").asLong()) + " 笔"
+        return heading(title, BILLS, summary, sums);
+    }
+
+    /** The same for a list counted in another measure word ({@link #CLAIMS}). */
+    static String heading(String title, String unit, JsonNode summary, String sums) {
+        return title + "（共 " + String.format(Locale.ROOT, "%,d", summary.path("count").asLong()) + " " + unit
                 + (sums == null ? "" : "，" + sums) + "）";
     }
 
+    /** The measure words lists count in: bills and requests, and claims and appeals (as the claims list counts). */
+    static final String BILLS = "笔", CLAIMS = "件";
+
     /** The list shows its first page: the heading as given, the rows the API lists first, 已显示 50 笔. */
     void assertFirstPage(String list, String heading, List<Long> first) {
+        assertFirstPage(list, BILLS, heading, first);
+    }
+
+    /** The same for a list counted in another measure word. */
+    void assertFirstPage(String list, String unit, String heading, List<Long> first) {
         session.wait.until(ExpectedConditions.textToBe(By.id(list + "-total"), heading));
         assertThat(shownIds(list)).as(list + ", the first page").containsExactlyElementsOf(first);
-        assertThat(session.driver.findElement(By.id(list + "-shown")).getText()).isEqualTo("已显示 " + PAGE + " 笔");
+        assertThat(session.driver.findElement(By.id(list + "-shown")).getText()).isEqualTo("已显示 " + PAGE + " " + unit);
     }
 
     /**
@@ -45,11 +58,16 @@ final class PagedLists {
      * how many are shown, and 加载更多 stays only while there are more.
      */
     void assertNextPage(String list, int total, List<Long> next) {
+        assertNextPage(list, BILLS, total, next);
+    }
+
+    /** The same for a list counted in another measure word. */
+    void assertNextPage(String list, String unit, int total, List<Long> next) {
         session.driver.findElement(By.id(list + "-more")).click();
         int shown = Math.min(2 * PAGE, total);
         session.wait.until(ExpectedConditions.numberOfElementsToBe(rowsOf(list), shown));
         assertThat(shownIds(list).subList(PAGE, shown)).as(list + ", the next page").containsExactlyElementsOf(next);
-        assertThat(session.driver.findElement(By.id(list + "-shown")).getText()).isEqualTo("已显示 " + shown + " 笔");
+        assertThat(session.driver.findElement(By.id(list + "-shown")).getText()).isEqualTo("已显示 " + shown + " " + unit);
         assertThat(session.driver.findElements(By.id(list + "-more"))).as("more after the second page").hasSize(total > shown ? 1 : 0);
     }
 

@@ -80,7 +80,7 @@ class TransfersAndPayeeBrowserTest extends BrowserTest {
         session.logIn("demo-wuhan");
         browser.findElement(By.id("nav-transfers")).click();
         JsonNode summary = get("demo-wuhan", "/api/v1/member-transfers/summary").json();
-        pages.assertFirstPage("transfers", PagedLists.heading("调动申请", summary, null), ids("?limit=" + PagedLists.PAGE));
+        pages.assertFirstPage("transfers", PagedLists.heading("申请记录", summary, null), ids("?limit=" + PagedLists.PAGE));
         assertThat(pages.shownIds("transfers")).as("newest first: the test's own on top").startsWith(asked.reversed().subList(0, PagedLists.PAGE).toArray(Long[]::new));
         session.phoneAndDesktopScreenshots("transfers-pages");
         pages.footScreenshots("transfers-more", "transfers-more");
@@ -95,7 +95,7 @@ class TransfersAndPayeeBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transfers-table tr[data-id='" + asked.getLast() + "'][data-status='APPROVED']")));
         assertThat(pages.rows("transfers")).as("the list again from its first page").isEqualTo(PagedLists.PAGE);
         assertThat(browser.findElement(By.id("transfers-total")).getText())
-                .isEqualTo(PagedLists.heading("调动申请", get("demo-wuhan", "/api/v1/member-transfers/summary").json(), null));
+                .isEqualTo(PagedLists.heading("申请记录", get("demo-wuhan", "/api/v1/member-transfers/summary").json(), null));
     }
 
     /** The ids of the transfers the API lists for demo-wuhan, with the paging {@code query}. */
