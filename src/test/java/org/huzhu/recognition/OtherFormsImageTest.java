@@ -458,6 +458,37 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * Pale scans of the national template (seeds 9 and 34): nothing on them is darker than the seal's grey, so their grey
+     * parting's data layer was blank; their form registered and its labels were read, so that blank layer was read, and
+     * each kept 1 field of 15. A page with no ink darker than the seal's is now read as one layer straight away, as the
+     * pale pages whose form did not register were: at least 26 of the two's 30 fields right, none WRONG.
+     */
+    @Test
+    void aPaleScanWhoseFormRegistersIsReadAsOneLayer() {
+        List<String> wrong = new ArrayList<>();
+        int right = scoredAll(readEach(new long[] {9, 34}, ReceiptFaker::receipt,
+                (seed, truth) -> Variants.paleScan(truth, PngRenderer.Style.PLAIN, seed)), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("fields read right of 30 (2 with the blank layer read)").isGreaterThanOrEqualTo(26);
+    }
+
+    /**
+     * Pale scans of the national template whose seal's star lies over the fund's first digit (seeds 2, 10 and 12): the
+     * page, read as one layer with the seal's ring out, reads the star into the amount (医保统筹基金支付好300友其他避+), and
+     * the looks without the seal read a blank layer, the grey parting finding nothing darker than the seal. They now read
+     * the page deepened back by its darkest ink and parted ({@code GreyInks.paleData}): all three funds are read (none
+     * before).
+     */
+    @Test
+    void aPaleScansAmountUnderTheStarIsReadWithoutTheSeal() {
+        List<String> wrong = new ArrayList<>();
+        int right = scored(readEach(new long[] {2, 10, 12}, ReceiptFaker::receipt,
+                (seed, truth) -> Variants.paleScan(truth, PngRenderer.Style.PLAIN, seed)), List.of("fundPaid"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("fund payments read right of 3 (none with the looks on a blank layer)").isEqualTo(3);
+    }
+
+    /**
      * Clean images of other forms with the seal over 医保统筹基金支付: the page lost the label, and the look at it read
      * 医保统筹基金支付办, a stroke of the seal after the label, so the amount was given to no field. One character after
      * a label that ends no label is now taken for the colon misread: both amounts are read (neither before).

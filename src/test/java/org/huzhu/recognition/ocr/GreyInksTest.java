@@ -66,40 +66,75 @@ class GreyInksTest {
 
     @Test
     void theDataLayerKeepsSmallBlackDataAndDropsTheSeal() {
-        GreyImage page = scan();
-        GreyImage clean = grey(g -> {
+        GreyInks.Parted parted = GreyInks.part(scan());
+
+        int dataPixels = dataPixels();
+        int[] keptAndLeft = keptAndSealLeft(parted.data());
+        assertThat(dataPixels).isGreaterThan(1000);
+        assertThat(keptAndLeft[0]).as("black data pixels kept").isGreaterThan((int) (dataPixels * 0.97));
+        assertThat(keptAndLeft[1]).as("seal pixels left in the data layer").isZero();
+    }
+
+    /** The black data of {@link #scan} alone. */
+    private static GreyImage cleanData() {
+        return grey(g -> {
             g.setColor(Color.BLACK);
             g.drawString("11879.23 恩施州中心医院 2026-05-12", 400, 200);
             thinStrokes(g);
         });
+    }
 
-        GreyInks.Parted parted = GreyInks.part(page);
+    private static int dataPixels() {
+        return darkPixels(cleanData(), 0, 0, W, H);
+    }
 
-        int dataPixels = 0;
-        int kept = 0;
-        int sealOnly = 0;
-        int sealLeft = 0;
+    /** Of {@link #scan}'s data pixels, how many a data layer keeps dark; of the seal's ring away from the data, how many it keeps at all. */
+    private static int[] keptAndSealLeft(GreyImage dataLayer) {
+        GreyImage clean = cleanData();
         GreyImage ring = grey(g -> {
             g.setColor(Color.BLACK);
             g.setStroke(new BasicStroke(4));
             g.drawOval(560, 120, 160, 160);
         });
+        int kept = 0;
+        int sealOnly = 0;
+        int sealLeft = 0;
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
-                boolean data = clean.at(x, y) < 128;
-                if (data) {
-                    dataPixels++;
-                    if (parted.data().at(x, y) < 128) kept++;
+                if (clean.at(x, y) < 128) {
+                    if (dataLayer.at(x, y) < 128) kept++;
                 } else if (ring.at(x, y) < 128 && !near(clean, x, y, 3)) {
                     sealOnly++;
-                    if (parted.data().at(x, y) < 200) sealLeft++;
+                    if (dataLayer.at(x, y) < 200) sealLeft++;
                 }
             }
         }
-        assertThat(dataPixels).isGreaterThan(1000);
-        assertThat(kept).as("black data pixels kept").isGreaterThan((int) (dataPixels * 0.97));
         assertThat(sealOnly).isGreaterThan(500);
-        assertThat(sealLeft).as("seal pixels left in the data layer").isZero();
+        return new int[] {kept, sealLeft};
+    }
+
+    /**
+     * A pale print (a printer low on toner): every ink at half its darkness, black data a mid grey no darker than the
+     * seal's grey on a dark print. Nothing is dark enough to be data, so the data layer is blank and the page is said to
+     * have no data ink; deepened back by its darkest ink ({@link GreyInks#paleData}), its data is parted from the seal
+     * as a dark print's is.
+     */
+    @Test
+    void aPalePrintHasNoDataInkAndIsPartedDeepenedBack() {
+        GreyImage dark = scan();
+        byte[] p = dark.pixels().clone();
+        for (int i = 0; i < p.length; i++) p[i] = (byte) (255 - Math.round((255 - (p[i] & 0xff)) * 0.5f));
+        GreyImage pale = new GreyImage(W, H, p);
+
+        assertThat(GreyInks.part(dark).dataInked()).isTrue();
+        GreyInks.Parted parted = GreyInks.part(pale);
+        assertThat(parted.dataInked()).isFalse();
+        assertThat(darkPixels(parted.data(), 0, 0, W, H)).as("the pale page's data layer").isZero();
+
+        GreyImage data = GreyInks.paleData(pale);
+        int[] keptAndLeft = keptAndSealLeft(data);
+        assertThat(keptAndLeft[0]).as("black data pixels kept").isGreaterThan((int) (dataPixels() * 0.97));
+        assertThat(keptAndLeft[1]).as("seal pixels left in the data layer").isZero();
     }
 
     @Test
