@@ -53,7 +53,7 @@ class ClaimAppealController {
 
     @Requires(Right.CLAIM_DECIDE)
     @GetMapping("/appeals")
-    @Operation(summary = "申诉复核队列：本人审核层级可复核的待复核申诉（最早提出的在前，offset 起分页，共几笔见 /summary）")
+    @Operation(summary = "申诉复核队列：本人审核层级可复核的待复核申诉（最早提出的在前，offset 起分页，共几件见 /summary）")
     List<ClaimAppeals.QueuedAppeal> queue(@Parameter(description = "最多条数（1–500）") @RequestParam(defaultValue = "100") int limit,
                                           @Parameter(description = Offset.DESCRIPTION) @RequestParam(defaultValue = "0") int offset) {
         return appeals.queue(CurrentUser.get(), Math.max(1, Math.min(limit, 500)), Offset.checked(offset));
@@ -61,7 +61,7 @@ class ClaimAppealController {
 
     @Requires(Right.CLAIM_DECIDE)
     @GetMapping("/appeals/summary")
-    @Operation(summary = "申诉复核队列共几笔（不分页）")
+    @Operation(summary = "申诉复核队列共几件（不分页）")
     ClaimAppeals.QueueSummary queueSummary() {
         return appeals.queueSummary(CurrentUser.get());
     }
