@@ -22,7 +22,9 @@ import org.huzhu.recognition.specimen.Variants;
  * the hospital it names (any listed hospital then taken is a WRONG); {@code -Dsibling=true}: each issued by a hospital the
  * list lacks that differs from a listed one in two characters in the middle ({@link #sibling}); {@code -Dtownships=true}: each
  * issued by a township's health centre ({@link #township}); SCAN or PHONE with a
- * style and no {@code -Ddpi}: scanned or photographed as the variant does; {@code -Dtessdata=DIR}: the models read from DIR.
+ * style and no {@code -Ddpi}: scanned or photographed as the variant does; SCAN with {@code -Dfaded=true}, {@code -Dpale=true}
+ * or {@code -Dlight=true}: a worn scanner's, a pale print's or a light toner's scan ({@link Variants}); {@code -Dtessdata=DIR}:
+ * the models read from DIR.
  */
 public final class OtherFormsProbe {
     public static void main(String[] args) throws Exception {
@@ -177,6 +179,9 @@ public final class OtherFormsProbe {
         }
         if (dpi == null && variant == Variants.Variant.SCAN && Boolean.getBoolean("pale")) {
             return saved(Variants.paleScan(truth, style, seed), seed);
+        }
+        if (dpi == null && variant == Variants.Variant.SCAN && Boolean.getBoolean("light")) {
+            return saved(Variants.lightScan(truth, style, seed), seed);
         }
         if (dpi == null && variant == Variants.Variant.SCAN && !style.equals(PngRenderer.Style.PLAIN)) {
             return saved(Variants.scan(truth, style, seed), seed);

@@ -211,6 +211,18 @@ public final class Variants {
         return PngRenderer.png(ImageOps.grey(page));
     }
 
+    /**
+     * A scan of a print from a toner running light (a probe's rendering, not a bench variant): as {@link #paleScan} does,
+     * every ink kept at 0.6–0.85 of its darkness — black data's darkest at about 40–100, between a dark print's and a
+     * pale one's, its cores still darker than the seal's grey but its strokes' rims lighter — with no blur or dust.
+     */
+    public static byte[] lightScan(ReceiptTruth truth, PngRenderer.Style style, long seed) {
+        Random random = new Random(seed * 41 + Variant.SCAN.ordinal());
+        BufferedImage page = scannedColour(truth, style, random);
+        ImageOps.fade(page, 0.6 + random.nextDouble() * 0.25);
+        return PngRenderer.png(ImageOps.grey(page));
+    }
+
     private static BufferedImage scan(ReceiptTruth truth, PngRenderer.Style style, Random random) {
         return ImageOps.grey(scannedColour(truth, style, random));
     }
