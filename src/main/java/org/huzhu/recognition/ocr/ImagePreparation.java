@@ -82,7 +82,6 @@ final class ImagePreparation {
         GreyImage data;
         GreyImage form;
         GreyImage grey = null;
-        GreyImage sealFree = null;
         boolean noDataInk = false;
         if (InkLayers.isGrey(source)) {
             grey = InkLayers.withoutRedInk(source, settings.redMargin(), settings.redInk());
@@ -90,7 +89,6 @@ final class ImagePreparation {
             GreyInks.Parted parted = GreyInks.part(grey);
             data = parted.data();
             form = parted.form();
-            sealFree = data;
             noDataInk = form != null && !parted.dataInked();
         } else {
             int w = source.getWidth();
@@ -123,7 +121,8 @@ final class ImagePreparation {
             // layer (its data not resampled for nothing)
             form = PageGeometry.resample(form, scale, skew);
             FormRegistration.Transform template = FormRegistration.register(form);
-            GreyImage page = grey, inked = sealFree;
+            // the data parted from the seal by grey, before it is resampled: what the looks without the seal read
+            GreyImage page = grey, inked = data;
             if (template == null) return oneLayer(grey, () -> inked, skew);
             data = PageGeometry.resample(data, scale, skew);
             return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, () -> inked, skew), null, null);
@@ -140,7 +139,7 @@ final class ImagePreparation {
      * is taken out of it where its data is darker than the seal ({@link SealRing#withoutSeal}). Otherwise the seal's ring
      * alone is taken out of the page read ({@link SealRing#ringOut}: what crosses the ring loses no more than the ring's
      * stroke), the star and the words inside it left; and the looks that ask for the page without its seal
-     * ({@link Prepared#withoutSeal}) read its data parted from the seal by grey ({@code sealFree}), as they do where no ring
+     * ({@link Prepared#withoutSeal}) read its data parted from the seal by grey ({@code sealFree}, made when first asked for), as they do where no ring
      * is found. Set 1's other forms as scans, seeds 1–30: 330 → 354 fields right, WRONG 8 → 6, and stamped over the
      * payer's label 347 → 380, WRONG 5 → 1, with the seal taken out where the data is darker. With the seal kept, the
      * page read with it on lost whole blocks under it (Tesseract took the ring and all inside it for a picture); with its
