@@ -41,6 +41,16 @@ final class GreyInks {
     private static final double MIN_FORM_SHARE = 0.002;
     /** The darkness of a dark print's darkest ink: the 1st percentile of the ink on set 1's scans (0–24, mostly 1–4). */
     private static final int DARK_PRINT = 3;
+    /**
+     * The darkest ink of a print still parted as it is: set 1's dark scans reach 0–24 (deepened, the template's lost
+     * figures), a light toner's (Variants.lightScan) 41–100, a pale print's 105–140.
+     */
+    private static final int LIGHT_PRINT = 32;
+    /**
+     * A page is sharp when its steepest edges ({@link InkLayers#sharpness}) rise at least this share of the way from paper
+     * to its darkest ink: set 1's scans 0.51–0.75, a worn scanner's soft ones (Variants.fadedScan) 0.29–0.40.
+     */
+    private static final double SHARP_PRINT = 0.45;
     /** Millimetres around the template's print taken out of the data layer, and left to a label's value on its right. */
     private static final double FORM_MARGIN_MM = 0.4;
     private static final double VALUE_ROOM_MM = 0.5;
@@ -87,14 +97,30 @@ final class GreyInks {
     /**
      * A pale print's data parted from its seal as a dark print's is ({@link #part}'s data layer), for the looks that ask
      * for the page without its seal: a pale or faded print has nothing darker than {@link #DATA_INK}, so the page is
-     * first deepened back, each pixel's darkness divided by the share of it the print kept, told by its darkest ink
-     * (the 1st percentile of what is darker than paper) against a dark print's ({@link #DARK_PRINT}).
+     * first {@link #deepened} back.
      */
     static GreyImage paleData(GreyImage page) {
-        byte[] p = page.pixels();
+        return part(deepened(page, darkest(page))).data();
+    }
+
+    /**
+     * The page whose inks {@link #part} parts: a sharp light print deepened back to a dark one's darkness. A light print
+     * keeps its strokes' cores darker than {@link #DATA_INK} but not their rims or its thin strokes, so parted as it is
+     * its data layer holds only the cores. A dark print (its darkest ink at {@link #LIGHT_PRINT} or darker) is parted as
+     * it is, and so is a soft one ({@link #SHARP_PRINT}): its darkest ink is its blurred strokes', lighter than their ink
+     * was while the seal's wide ring keeps its grey, so deepened by it the seal would be as dark as data.
+     */
+    static GreyImage toPart(GreyImage page) {
+        int darkest = darkest(page);
+        if (darkest <= LIGHT_PRINT || InkLayers.sharpness(page) < SHARP_PRINT * (255 - darkest)) return page;
+        return deepened(page, darkest);
+    }
+
+    /** The darkness of a page's darkest ink: the 1st percentile of what is darker than paper. */
+    private static int darkest(GreyImage page) {
         int[] histogram = new int[256];
         int ink = 0;
-        for (byte b : p) {
+        for (byte b : page.pixels()) {
             int v = b & 0xff;
             histogram[v]++;
             if (v < FORM_PAPER) ink++;
@@ -102,12 +128,18 @@ final class GreyInks {
         int darkest = 0;
         int seen = histogram[0];
         while (seen < ink / 100 && darkest < FORM_PAPER - 1) seen += histogram[++darkest];
+        return darkest;
+    }
+
+    /** Each pixel's darkness divided by the share of it the print kept, told by its darkest ink against a dark print's ({@link #DARK_PRINT}). */
+    private static GreyImage deepened(GreyImage page, int darkest) {
         double kept = Math.min(1, (255.0 - darkest) / (255 - DARK_PRINT));
         byte[] level = new byte[256];
         for (int v = 0; v < 256; v++) level[v] = (byte) Math.max(0, (int) Math.round(255 - (255 - v) / kept));
+        byte[] p = page.pixels();
         byte[] deep = new byte[p.length];
         for (int i = 0; i < p.length; i++) deep[i] = level[p[i] & 0xff];
-        return part(new GreyImage(page.width(), page.height(), deep)).data();
+        return new GreyImage(page.width(), page.height(), deep);
     }
 
     /** The data layer with paper wherever the registered template prints its form ({@link FormRegistration#printed}). */

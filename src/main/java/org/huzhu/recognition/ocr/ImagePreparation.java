@@ -86,7 +86,7 @@ final class ImagePreparation {
         if (InkLayers.isGrey(source)) {
             grey = InkLayers.withoutRedInk(source, settings.redMargin(), settings.redInk());
             if (settings.flatField()) grey = FlatField.flatField(grey);
-            GreyInks.Parted parted = GreyInks.part(grey);
+            GreyInks.Parted parted = GreyInks.part(GreyInks.toPart(grey));
             data = parted.data();
             form = parted.form();
             noDataInk = form != null && !parted.dataInked();

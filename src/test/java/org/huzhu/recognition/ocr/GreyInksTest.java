@@ -10,6 +10,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Kernel;
 import java.io.File;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -122,9 +125,7 @@ class GreyInksTest {
     @Test
     void aPalePrintHasNoDataInkAndIsPartedDeepenedBack() {
         GreyImage dark = scan();
-        byte[] p = dark.pixels().clone();
-        for (int i = 0; i < p.length; i++) p[i] = (byte) (255 - Math.round((255 - (p[i] & 0xff)) * 0.5f));
-        GreyImage pale = new GreyImage(W, H, p);
+        GreyImage pale = lightened(dark, 0.5f);
 
         assertThat(GreyInks.part(dark).dataInked()).isTrue();
         GreyInks.Parted parted = GreyInks.part(pale);
@@ -135,6 +136,49 @@ class GreyInksTest {
         int[] keptAndLeft = keptAndSealLeft(data);
         assertThat(keptAndLeft[0]).as("black data pixels kept").isGreaterThan((int) (dataPixels() * 0.97));
         assertThat(keptAndLeft[1]).as("seal pixels left in the data layer").isZero();
+    }
+
+    /**
+     * A light toner's print (every ink at 0.7 of its darkness): the strokes' cores stay darker than the seal, so the page
+     * has data ink, but their rims and thin strokes do not, and parted as it is its data layer keeps only the cores.
+     * Deepened back by its darkest ink first ({@link GreyInks#toPart}), its data is kept as a dark print's is. A dark print
+     * is parted as it is, and so is a soft light one, whose seal deepened by its blurred strokes would be as dark as data.
+     */
+    @Test
+    void aLightPrintIsDeepenedBackBeforeItIsParted() {
+        GreyImage dark = scan();
+        GreyImage light = lightened(dark, 0.7f);
+
+        assertThat(GreyInks.toPart(dark)).isSameAs(dark);
+        GreyInks.Parted asItIs = GreyInks.part(light);
+        assertThat(asItIs.dataInked()).isTrue();
+        assertThat(keptAndSealLeft(asItIs.data())[0]).as("black data pixels kept, the light page parted as it is")
+                .isLessThan((int) (dataPixels() * 0.9));
+
+        int[] keptAndLeft = keptAndSealLeft(GreyInks.part(GreyInks.toPart(light)).data());
+        assertThat(keptAndLeft[0]).as("black data pixels kept, deepened back").isGreaterThan((int) (dataPixels() * 0.97));
+        assertThat(keptAndLeft[1]).as("seal pixels left in the data layer").isZero();
+        GreyImage soft = blurred(light);
+        assertThat(GreyInks.toPart(soft)).as("a soft light print").isSameAs(soft);
+    }
+
+    /** Every ink of the page kept at a share of its darkness, as a print short of toner is. */
+    private static GreyImage lightened(GreyImage page, float kept) {
+        byte[] p = page.pixels().clone();
+        for (int i = 0; i < p.length; i++) p[i] = (byte) (255 - Math.round((255 - (p[i] & 0xff)) * kept));
+        return new GreyImage(W, H, p);
+    }
+
+    /** The page through a scanner's soft optics: a 5×5 gaussian, σ 1 (as Variants.fadedScan's). */
+    private static GreyImage blurred(GreyImage page) {
+        float[] kernel = new float[25];
+        float sum = 0;
+        for (int i = 0; i < 25; i++) sum += kernel[i] = (float) Math.exp(-((i % 5 - 2) * (i % 5 - 2) + (i / 5 - 2) * (i / 5 - 2)) / 2.0);
+        for (int i = 0; i < 25; i++) kernel[i] /= sum;
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, W, H, page.pixels());
+        BufferedImage soft = new ConvolveOp(new Kernel(5, 5, kernel), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
+        return new GreyImage(W, H, ((DataBufferByte) soft.getRaster().getDataBuffer()).getData().clone());
     }
 
     @Test
@@ -232,7 +276,7 @@ class GreyInksTest {
             g.setFont(font);
             drawing.accept(g);
         });
-        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         return new GreyImage(W, H, pixels.clone());
     }
 }
