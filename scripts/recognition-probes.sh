@@ -2,7 +2,7 @@
 # Set 1's probes (OtherFormsProbe, a diagnostic, not a test): the renderings every recognition step of issue 18 is
 # found and measured on before set 2 is run to report. Prints one line per rendering: right, missing, WRONG.
 #   ./huzhu probes [LABEL] [NAME...]   (./huzhu chooses the JDK, installs Tesseract and the fonts, compiles the tests)
-# All thirty-four when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 35 minutes
+# All thirty-six when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 37 minutes
 # on two cores; do not compile while it runs.
 # Other forms (ReceiptFaker.onOtherForm), seeds 1-30, 422 fields: CLEAN, PHONE, SCAN, SEALSCAN (the seal over the
 # payer), SONG300 and SONG300SEAL (data in the Song face at 300 dpi, the seal over the payer), SONGSCAN and SONGPHONE
@@ -24,6 +24,8 @@
 # thin Song face, the seal over the payer (the data no darker than the seal: the page is read with its ring out).
 # LIGHTSCAN and TLIGHTSCAN: other forms and the template scanned from a print whose toner runs light (Variants.lightScan:
 # every ink at 0.6-0.85 of its darkness, between a dark print and a pale one).
+# SOFTLIGHTSCAN and TSOFTLIGHTSCAN: the same light toner through soft optics (Variants.softLightScan). PROBE_OPTS adds
+# JVM options to every rendering's run (PROBE_OPTS=-Dsome.switch=… for an experiment).
 # See docs/receipts.md and the lab notes in docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -48,17 +50,18 @@ declare -A PROBE=(
   [PALESCAN]="-Dpale=true -DblackForm=true|SCAN 1 30" [TPALESCAN]="-Dtemplate=true -Dpale=true|SCAN 0 39"
   [PALESONG]="-Dpale=true -Dsong=true -DsongForm=true -DblackForm=true|SCAN 1 30"
   [LIGHTSCAN]="-Dlight=true|SCAN 1 30" [TLIGHTSCAN]="-Dtemplate=true -Dlight=true|SCAN 0 39"
+  [SOFTLIGHTSCAN]="-DsoftLight=true|SCAN 1 30" [TSOFTLIGHTSCAN]="-Dtemplate=true -DsoftLight=true|SCAN 0 39"
   [WIDENAMES]="-DwideNames=true|CLEAN 1 90" [WIDEZEN300]="-DwideNames=true -DzenHei=true -Ddpi=300|CLEAN 1 90"
   [DOTZEN300]="-DdottedNames=true -DzenHei=true -Ddpi=300|CLEAN 1 30" [TOTALSCAN]="-DsealOverTotal=true|SCAN 1 30"
   [TOTALPHONE]="-DsealOverTotal=true|PHONE 1 30"
   [SONGSEALSCAN]="-Dsong=true -DsongForm=true -DsealOverPayer=true|SCAN 1 30")
-ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE BLACKDROP300 BLACKDROPPHONE SONGSEALSCAN LIGHTSCAN TLIGHTSCAN)
+ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE BLACKDROP300 BLACKDROPPHONE SONGSEALSCAN LIGHTSCAN TLIGHTSCAN SOFTLIGHTSCAN TSOFTLIGHTSCAN)
 [ $# -gt 0 ] && ORDER=("$@")
 for name in "${ORDER[@]}"; do
   [ -n "${PROBE[$name]:-}" ] || { echo "unknown probe $name (one of ${!PROBE[*]})" >&2; exit 2; }
   opts=${PROBE[$name]%%|*}; args=${PROBE[$name]#*|}
   # shellcheck disable=SC2086
-  "$JAVA" -Xmx2g -Djava.io.tmpdir="$TMPDIR" -Djna.tmpdir="$TMPDIR" --enable-native-access=ALL-UNNAMED -Deach=true $opts \
+  "$JAVA" -Xmx2g -Djava.io.tmpdir="$TMPDIR" -Djna.tmpdir="$TMPDIR" --enable-native-access=ALL-UNNAMED -Deach=true ${PROBE_OPTS:-} $opts \
     -cp "$CP" org.huzhu.recognition.OtherFormsProbe $args > "target/probes/${LABEL}_$name.txt" 2>&1
   printf '%-12s %s\n' "$name" "$(tail -1 "target/probes/${LABEL}_$name.txt")"
 done

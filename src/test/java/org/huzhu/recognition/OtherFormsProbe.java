@@ -180,6 +180,9 @@ public final class OtherFormsProbe {
         if (dpi == null && variant == Variants.Variant.SCAN && Boolean.getBoolean("pale")) {
             return saved(Variants.paleScan(truth, style, seed), seed);
         }
+        if (dpi == null && variant == Variants.Variant.SCAN && Boolean.getBoolean("softLight")) {
+            return saved(Variants.softLightScan(truth, style, seed), seed);
+        }
         if (dpi == null && variant == Variants.Variant.SCAN && Boolean.getBoolean("light")) {
             return saved(Variants.lightScan(truth, style, seed), seed);
         }

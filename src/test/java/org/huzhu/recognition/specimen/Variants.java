@@ -223,6 +223,19 @@ public final class Variants {
         return PngRenderer.png(ImageOps.grey(page));
     }
 
+    /**
+     * A soft scan of a print from a toner running light (a probe's rendering, not a bench variant): as {@link #lightScan}
+     * does, every ink at 0.6–0.85 of its darkness, through soft optics (a 3×3 gaussian, σ 0.8, as {@link #photo}'s), with
+     * no dust: its darkest ink (the 1st percentile) at 68–132 on the template's seeds 0–39, its steepest edges 0.41–0.44 of
+     * the way from paper to it (every sharp scan of set 1 0.51–0.75, a worn scanner's 0.29–0.40).
+     */
+    public static byte[] softLightScan(ReceiptTruth truth, PngRenderer.Style style, long seed) {
+        Random random = new Random(seed * 43 + Variant.SCAN.ordinal());
+        BufferedImage page = scannedColour(truth, style, random);
+        ImageOps.fade(page, 0.6 + random.nextDouble() * 0.25);
+        return PngRenderer.png(ImageOps.grey(ImageOps.gaussianBlur(page, 3, 0.8)));
+    }
+
     private static BufferedImage scan(ReceiptTruth truth, PngRenderer.Style style, Random random) {
         return ImageOps.grey(scannedColour(truth, style, random));
     }
