@@ -109,7 +109,8 @@ final class ImagePreparation {
             if (flattened != null) return flattened;
         }
         double skew = settings.deskew() ? PageGeometry.estimateSkew(grey != null ? grey : PageGeometry.darker(data, form)) : 0;
-        // a pale or faded print, nothing on it darker than the seal: its data layer is blank, so it is read as one layer
+        // a soft pale or faded print, nothing on it darker than the seal (a sharp one is deepened back before it is parted,
+        // GreyInks.toPart): its data layer is blank, so it is read as one layer
         if (noDataInk) {
             GreyImage pale = grey;
             return oneLayer(grey, () -> GreyInks.paleData(pale), skew);
