@@ -460,8 +460,8 @@ class OtherFormsImageTest extends WithTesseract {
     /**
      * Pale scans of the national template (seeds 9 and 34): nothing on them is darker than the seal's grey, so their grey
      * parting's data layer was blank; their form registered and its labels were read, so that blank layer was read, and
-     * each kept 1 field of 15. A page with no ink darker than the seal's was then read as one layer straight away (at
-     * least 26 of the two's 30 fields right); a sharp pale page is now deepened back by its darkest ink before its inks
+     * each kept 1 field of 15. A page with no ink darker than the seal's was then read as one layer straight away (read
+     * 27 of the two's 30 fields right); a sharp pale page is now deepened back by its darkest ink before its inks
      * are parted ({@code GreyInks.toPart}), so its data layer holds its data: at least 29 right, none WRONG.
      */
     @Test
@@ -470,7 +470,7 @@ class OtherFormsImageTest extends WithTesseract {
         int right = scoredAll(readEach(new long[] {9, 34}, ReceiptFaker::receipt,
                 (seed, truth) -> Variants.paleScan(truth, PngRenderer.Style.PLAIN, seed)), wrong);
         assertThat(wrong).isEmpty();
-        assertThat(right).as("fields read right of 30 (2 with the blank layer read, 26 as one layer)").isGreaterThanOrEqualTo(29);
+        assertThat(right).as("fields read right of 30 (2 with the blank layer read, 27 as one layer)").isGreaterThanOrEqualTo(29);
     }
 
     /**
