@@ -462,7 +462,7 @@ class OtherFormsImageTest extends WithTesseract {
      * parting's data layer was blank; their form registered and its labels were read, so that blank layer was read, and
      * each kept 1 field of 15. A page with no ink darker than the seal's was then read as one layer straight away (read
      * 27 of the two's 30 fields right); a sharp pale page is now deepened back by its darkest ink before its inks
-     * are parted ({@code GreyInks.toPart}), so its data layer holds its data: at least 29 right, none WRONG.
+     * are parted ({@code GreyInks.partOf}), so its data layer holds its data: at least 29 right, none WRONG.
      */
     @Test
     void aPaleScanWhoseFormRegistersIsReadDeepenedBack() {
@@ -477,7 +477,7 @@ class OtherFormsImageTest extends WithTesseract {
      * Scans of the national template from a light toner (seeds 2 and 9, their darkest ink at 62 and 80 of 255): the
      * strokes' cores are darker than the seal's grey but their rims and the thin strokes are not, so the grey parting's
      * data layer held only the cores, and the two read 7 fields right of 30 and 3 WRONG (10956.70 for 1096.70). Deepened
-     * back by their darkest ink before they are parted ({@code GreyInks.toPart}): at least 28 right, none WRONG.
+     * back by their darkest ink before they are parted ({@code GreyInks.partOf}): at least 28 right, none WRONG.
      */
     @Test
     void aLightScanIsDeepenedBackBeforeItsInksAreParted() {
@@ -486,6 +486,21 @@ class OtherFormsImageTest extends WithTesseract {
                 (seed, truth) -> Variants.lightScan(truth, PngRenderer.Style.PLAIN, seed)), wrong);
         assertThat(wrong).isEmpty();
         assertThat(right).as("fields read right of 30 (7 parted as they were, 3 WRONG)").isGreaterThanOrEqualTo(28);
+    }
+
+    /**
+     * Soft scans of the national template from a light toner (seeds 23 and 24, Variants.softLightScan: their darkest ink
+     * at 81 and 79 of 255, their blurred strokes' cores darker than the seal's grey and little else): parted as they were,
+     * their data layer held only those cores, and the two read 1 field right of 30. Deepened back, and their data parted
+     * from the seal below the seal's ring deepened alike ({@code GreyInks.partOf}): at least 27 right, none WRONG.
+     */
+    @Test
+    void aSoftLightScanIsPartedBelowItsSealDeepenedBack() {
+        List<String> wrong = new ArrayList<>();
+        int right = scoredAll(readEach(new long[] {23, 24}, ReceiptFaker::receipt,
+                (seed, truth) -> Variants.softLightScan(truth, PngRenderer.Style.PLAIN, seed)), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("fields read right of 30 (1 parted as they were)").isGreaterThanOrEqualTo(27);
     }
 
     /**

@@ -67,6 +67,11 @@ final class GreyInks {
     }
 
     static Parted part(GreyImage page) {
+        return part(page, DATA_INK);
+    }
+
+    /** {@link #part}, with ink darker than {@code dataInk} taken for data rather than {@link #DATA_INK}. */
+    private static Parted part(GreyImage page, int dataInk) {
         int w = page.width();
         int h = page.height();
         byte[] p = page.pixels();
@@ -75,7 +80,7 @@ final class GreyInks {
         boolean dataInked = false;
         for (int i = 0; i < p.length; i++) {
             black[i] = (p[i] & 0xff) < BLACK;
-            inked[i] = (p[i] & 0xff) < DATA_INK;
+            inked[i] = (p[i] & 0xff) < dataInk;
             dataInked |= inked[i];
         }
         boolean[] blackStroke = InkLayers.dilate(black, w, h, REACH);
@@ -100,20 +105,29 @@ final class GreyInks {
      * first {@link #deepened} back.
      */
     static GreyImage paleData(GreyImage page) {
-        return part(deepened(page, darkest(page))).data();
+        return part(deepened(page, deepening(darkest(page)))).data();
     }
 
     /**
-     * The page whose inks {@link #part} parts: a sharp light print deepened back to a dark one's darkness. A light print
-     * keeps its strokes' cores darker than {@link #DATA_INK} but not their rims or its thin strokes, so parted as it is
-     * its data layer holds only the cores. A dark print (its darkest ink at {@link #LIGHT_PRINT} or darker) is parted as
-     * it is, and so is a soft one ({@link #SHARP_PRINT}): its darkest ink is its blurred strokes', lighter than their ink
-     * was while the seal's wide ring keeps its grey, so deepened by it the seal would be as dark as data.
+     * The page's inks parted ({@link #part}), a light print deepened back first to a dark one's darkness. A dark print
+     * (its darkest ink at {@link #LIGHT_PRINT} or darker) is parted as it is. A sharp light print keeps its strokes' cores
+     * darker than {@link #DATA_INK} but not their rims or its thin strokes, so parted as it is its data layer would hold
+     * only the cores: it is deepened back by its darkest ink and parted. A soft one ({@link #SHARP_PRINT}) is deepened back
+     * too, but its darkest ink is its blurred strokes', lighter than their ink was, while the seal's wide ring keeps its
+     * grey: deepened by it, the seal can be as dark as data. So its data is what is darker than its seal's ring
+     * ({@link SealRing#find}) deepened alike, by {@link SealRing#DARKER}. A soft page on which no ring is found, or with
+     * nothing darker than the seal (a soft pale or worn print, whose data layer is blank and which is read as one layer),
+     * is parted as it is.
      */
-    static GreyImage toPart(GreyImage page) {
+    static Parted partOf(GreyImage page) {
         int darkest = darkest(page);
-        if (darkest <= LIGHT_PRINT || InkLayers.sharpness(page) < SHARP_PRINT * (255 - darkest)) return page;
-        return deepened(page, darkest);
+        if (darkest <= LIGHT_PRINT) return part(page);
+        byte[] level = deepening(darkest);
+        if (InkLayers.sharpness(page) >= SHARP_PRINT * (255 - darkest)) return part(deepened(page, level));
+        Parted asItIs = part(page);
+        SealRing.Ring ring = asItIs.dataInked() ? SealRing.find(page) : null;
+        if (ring == null) return asItIs;
+        return part(deepened(page, level), Math.min(DATA_INK, (level[ring.ink()] & 0xff) - SealRing.DARKER));
     }
 
     /** The darkness of a page's darkest ink: the 1st percentile of what is darker than paper. */
@@ -131,11 +145,16 @@ final class GreyInks {
         return darkest;
     }
 
-    /** Each pixel's darkness divided by the share of it the print kept, told by its darkest ink against a dark print's ({@link #DARK_PRINT}). */
-    private static GreyImage deepened(GreyImage page, int darkest) {
+    /** Each grey's darkness divided by the share of it the print kept, told by its darkest ink against a dark print's ({@link #DARK_PRINT}). */
+    private static byte[] deepening(int darkest) {
         double kept = Math.min(1, (255.0 - darkest) / (255 - DARK_PRINT));
         byte[] level = new byte[256];
         for (int v = 0; v < 256; v++) level[v] = (byte) Math.max(0, (int) Math.round(255 - (255 - v) / kept));
+        return level;
+    }
+
+    /** The page with each pixel's grey deepened back ({@link #deepening}). */
+    private static GreyImage deepened(GreyImage page, byte[] level) {
         byte[] p = page.pixels();
         byte[] deep = new byte[p.length];
         for (int i = 0; i < p.length; i++) deep[i] = level[p[i] & 0xff];

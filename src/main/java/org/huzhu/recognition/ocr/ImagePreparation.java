@@ -86,7 +86,7 @@ final class ImagePreparation {
         if (InkLayers.isGrey(source)) {
             grey = InkLayers.withoutRedInk(source, settings.redMargin(), settings.redInk());
             if (settings.flatField()) grey = FlatField.flatField(grey);
-            GreyInks.Parted parted = GreyInks.part(GreyInks.toPart(grey));
+            GreyInks.Parted parted = GreyInks.partOf(grey);
             data = parted.data();
             form = parted.form();
             noDataInk = form != null && !parted.dataInked();
@@ -109,8 +109,8 @@ final class ImagePreparation {
             if (flattened != null) return flattened;
         }
         double skew = settings.deskew() ? PageGeometry.estimateSkew(grey != null ? grey : PageGeometry.darker(data, form)) : 0;
-        // a soft pale or faded print, nothing on it darker than the seal (a sharp one is deepened back before it is parted,
-        // GreyInks.toPart): its data layer is blank, so it is read as one layer
+        // a soft pale or faded print, nothing on it darker than the seal (a light one with data ink is deepened back before
+        // it is parted, GreyInks.partOf): its data layer is blank, so it is read as one layer
         if (noDataInk) {
             GreyImage pale = grey;
             return oneLayer(grey, () -> GreyInks.paleData(pale), skew);

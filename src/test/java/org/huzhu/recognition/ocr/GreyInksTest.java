@@ -141,25 +141,47 @@ class GreyInksTest {
     /**
      * A light toner's print (every ink at 0.7 of its darkness): the strokes' cores stay darker than the seal, so the page
      * has data ink, but their rims and thin strokes do not, and parted as it is its data layer keeps only the cores.
-     * Deepened back by its darkest ink first ({@link GreyInks#toPart}), its data is kept as a dark print's is. A dark print
-     * is parted as it is, and so is a soft light one, whose seal deepened by its blurred strokes would be as dark as data.
+     * Deepened back by its darkest ink first ({@link GreyInks#partOf}), its data is kept as a dark print's is. A dark print
+     * is parted as it is.
      */
     @Test
     void aLightPrintIsDeepenedBackBeforeItIsParted() {
         GreyImage dark = scan();
         GreyImage light = lightened(dark, 0.7f);
 
-        assertThat(GreyInks.toPart(dark)).isSameAs(dark);
+        assertThat(GreyInks.partOf(dark).data().pixels()).isEqualTo(GreyInks.part(dark).data().pixels());
         GreyInks.Parted asItIs = GreyInks.part(light);
         assertThat(asItIs.dataInked()).isTrue();
         assertThat(keptAndSealLeft(asItIs.data())[0]).as("black data pixels kept, the light page parted as it is")
                 .isLessThan((int) (dataPixels() * 0.9));
 
-        int[] keptAndLeft = keptAndSealLeft(GreyInks.part(GreyInks.toPart(light)).data());
+        int[] keptAndLeft = keptAndSealLeft(GreyInks.partOf(light).data());
         assertThat(keptAndLeft[0]).as("black data pixels kept, deepened back").isGreaterThan((int) (dataPixels() * 0.97));
         assertThat(keptAndLeft[1]).as("seal pixels left in the data layer").isZero();
-        GreyImage soft = blurred(light);
-        assertThat(GreyInks.toPart(soft)).as("a soft light print").isSameAs(soft);
+    }
+
+    /**
+     * The same light print through soft optics: its darkest ink is its blurred strokes', lighter than their ink was, while
+     * the seal's wide ring keeps its grey, so deepened back by it the seal is as dark as data. Deepened back, its data is
+     * what is darker than its seal's ring deepened alike ({@link GreyInks#partOf}): the data kept, the seal left out. A
+     * soft pale print, nothing on it darker than the seal, is parted as it is: its data layer blank, it is read as one layer.
+     */
+    @Test
+    void aSoftLightPrintIsPartedBelowItsSealDeepenedBack() {
+        GreyImage soft = blurred(lightened(scan(), 0.7f));
+        assertThat(InkLayers.sharpness(soft)).as("soft").isLessThan((int) (0.45 * 255 * 0.7));
+        GreyInks.Parted asItIs = GreyInks.part(soft);
+        assertThat(asItIs.dataInked()).isTrue();
+        int[] keptAsItIs = keptAndSealLeft(asItIs.data());
+
+        int[] keptAndLeft = keptAndSealLeft(GreyInks.partOf(soft).data());
+        // the blur leaves a thin stroke's pixels lighter than its ink: a dark print blurred alike keeps about 4 in 5 of them
+        assertThat(keptAndLeft[0]).as("black data pixels kept, deepened back").isGreaterThan(dataPixels() / 2)
+                .isGreaterThan(keptAsItIs[0] * 10);
+        assertThat(keptAndLeft[1]).as("seal pixels left in the data layer").isZero();
+
+        GreyImage softPale = blurred(lightened(scan(), 0.5f));
+        assertThat(GreyInks.partOf(softPale).dataInked()).as("a soft pale print's data ink").isFalse();
     }
 
     /** Every ink of the page kept at a share of its darkness, as a print short of toner is. */
@@ -169,15 +191,15 @@ class GreyInksTest {
         return new GreyImage(W, H, p);
     }
 
-    /** The page through a scanner's soft optics: a 5×5 gaussian, σ 1 (as Variants.fadedScan's). */
+    /** The page through a scanner's soft optics: a 3×3 gaussian, σ 0.8 (as Variants.softLightScan's). */
     private static GreyImage blurred(GreyImage page) {
-        float[] kernel = new float[25];
+        float[] kernel = new float[9];
         float sum = 0;
-        for (int i = 0; i < 25; i++) sum += kernel[i] = (float) Math.exp(-((i % 5 - 2) * (i % 5 - 2) + (i / 5 - 2) * (i / 5 - 2)) / 2.0);
-        for (int i = 0; i < 25; i++) kernel[i] /= sum;
+        for (int i = 0; i < 9; i++) sum += kernel[i] = (float) Math.exp(-((i % 3 - 1) * (i % 3 - 1) + (i / 3 - 1) * (i / 3 - 1)) / (2 * 0.8 * 0.8));
+        for (int i = 0; i < 9; i++) kernel[i] /= sum;
         BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
         image.getRaster().setDataElements(0, 0, W, H, page.pixels());
-        BufferedImage soft = new ConvolveOp(new Kernel(5, 5, kernel), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
+        BufferedImage soft = new ConvolveOp(new Kernel(3, 3, kernel), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
         return new GreyImage(W, H, ((DataBufferByte) soft.getRaster().getDataBuffer()).getData().clone());
     }
 
