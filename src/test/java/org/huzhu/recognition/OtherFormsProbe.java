@@ -17,7 +17,7 @@ import org.huzhu.recognition.specimen.Variants;
  * by {@link Recognitions}: fields right, missing and WRONG over seeds FROM..TO. Set 1 is the set the reader is tuned on;
  * its other forms are where a change meant for forms that are not the national template is measured first.
  * Arguments: VARIANT FROM TO [THREADS]. With {@code -Ddpi=300} the receipts are rendered clean at that resolution instead
- * ({@code -Dwarnings=true}: each seed's warnings too; {@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink, with {@code -DsealOverPayer=true} over the payer's label; {@code -DsongForm=true}: the form in the Song face; {@code -DblackForm=true}: the form printed in black; {@code -DdataDrop=-1.8}: the data printed that many millimetres lower, off the grid; {@code -Dsave=DIR}: each image written there; {@code -DwideNames=true}: each paid by a name of {@link #wideName}'s; {@code -DzenHei=true}: their data in WenQuanYi Zen Hei; {@code -DsealOverTotal=true}: the stamp over the total's figures; {@code -DdottedNames=true}: each paid by a name written with a middle dot), with
+ * ({@code -Dwarnings=true}: each seed's warnings too; {@code -Dsong=true}: their data in a Song face; {@code -DsealInk=235,80,90}: the stamp in that ink, with {@code -DsealOverPayer=true} over the payer's label; {@code -DsongForm=true}: the form in the Song face; {@code -DblackForm=true}: the form printed in black; {@code -DdataDrop=-1.8}: the data printed that many millimetres lower, off the grid; {@code -Dsave=DIR}: each image written there; {@code -DwideNames=true}: each paid by a name of {@link #wideName}'s; {@code -DzenHei=true}: their data in WenQuanYi Zen Hei; {@code -DsealOverTotal=true}: the stamp over the total's figures; {@code -DdottedNames=true}: each paid by a name written with a middle dot; {@code -DstarOnPayer=true}: the stamp's star on the payer's name), with
  * {@code -Dtemplate=true} on the national template; {@code -Dunlisted=true}: each read against the hospital list without
  * the hospital it names (any listed hospital then taken is a WRONG); {@code -Dsibling=true}: each issued by a hospital the
  * list lacks that differs from a listed one in two characters in the middle ({@link #sibling}); {@code -Dtownships=true}: each
@@ -170,7 +170,7 @@ public final class OtherFormsProbe {
         PngRenderer.Style style = new PngRenderer.Style(Boolean.getBoolean("song"), Boolean.getBoolean("songForm"),
                 rgb == null ? null : new java.awt.Color(rgb[0], rgb[1], rgb[2]), Boolean.getBoolean("sealOverPayer"),
                 Boolean.getBoolean("blackForm") ? java.awt.Color.BLACK : null, Double.parseDouble(System.getProperty("dataDrop", "0")),
-                Boolean.getBoolean("zenHei"), Boolean.getBoolean("sealOverTotal"));
+                Boolean.getBoolean("zenHei"), Boolean.getBoolean("sealOverTotal"), Boolean.getBoolean("starOnPayer"));
         if (dpi == null && variant == Variants.Variant.PHONE && Boolean.getBoolean("wood")) {
             return saved(Variants.photoOnWood(truth, style, seed), seed);
         }

@@ -61,11 +61,17 @@ public final class PngRenderer {
      * the data's ink); and the data printed off the form's grid, {@code dataDrop} millimetres lower (negative: higher), as a
      * hospital's printer feeds a pre-printed form a little off; and the data in WenQuanYi Zen Hei
      * ({@link ReceiptFont#zenHei()}) rather than Micro Hei, where it is not in the Song face; and the stamp pressed over
-     * the total's figures ({@link ReceiptLayout#sealOverTotal}, the words in capitals beside them left clear).
+     * the total's figures ({@link ReceiptLayout#sealOverTotal}, the words in capitals beside them left clear); and the stamp
+     * pressed with its star on the payer's name ({@link ReceiptLayout#sealOnPayersName}).
      */
     public record Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop,
-                        boolean zenHeiData, boolean sealOverTotal) {
+                        boolean zenHeiData, boolean sealOverTotal, boolean sealOnPayersName) {
         public static final Style PLAIN = new Style(false, false, null, false);
+
+        public Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop,
+                     boolean zenHeiData, boolean sealOverTotal) {
+            this(songData, songForm, sealInk, sealOverPayer, formInk, dataDrop, zenHeiData, sealOverTotal, false);
+        }
 
         public Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop,
                      boolean zenHeiData) {
@@ -90,7 +96,8 @@ public final class PngRenderer {
         Font data = style.songData() ? ReceiptFont.song() : style.zenHeiData() ? ReceiptFont.zenHei() : ReceiptFont.awt();
         Java2dCanvas canvas = new Java2dCanvas(dpi, data, style.songForm() ? ReceiptFont.song() : ReceiptFont.awt(), style.sealInk(),
                 style.formInk(), style.dataDrop());
-        ReceiptLayout.draw(truth, canvas, style.sealOverPayer(), style.sealOverTotal());
+        if (style.sealOnPayersName()) ReceiptLayout.draw(truth, canvas, ReceiptLayout::sealOnPayersName);
+        else ReceiptLayout.draw(truth, canvas, style.sealOverPayer(), style.sealOverTotal());
         return canvas.finish();
     }
 

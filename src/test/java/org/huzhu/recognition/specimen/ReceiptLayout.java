@@ -83,6 +83,11 @@ final class ReceiptLayout {
 
     /** As above; the seal over the total's figures instead with {@code sealOverTotal} ({@link #sealOverTotal}). */
     static void draw(ReceiptTruth truth, ReceiptCanvas canvas, boolean sealOverPayer, boolean sealOverTotal) {
+        draw(truth, canvas, sealOverTotal ? ReceiptLayout::sealOverTotal : sealOverPayer ? ReceiptLayout::sealOverPayer : ReceiptLayout::seal);
+    }
+
+    /** As above, the receipt's seal where {@code seal} presses it (a settlement statement's stays its own). */
+    static void draw(ReceiptTruth truth, ReceiptCanvas canvas, Function<ReceiptTruth, Seal> seal) {
         if (truth.documentType() == ReceiptTruth.DocumentType.SETTLEMENT_STATEMENT) {
             SettlementLayout.draw(truth, canvas);
             return;
@@ -91,7 +96,7 @@ final class ReceiptLayout {
         for (Run run : runs(truth)) {
             canvas.text(run.text(), run.x(), run.baseline(), run.size(), run.ink());
         }
-        (sealOverTotal ? sealOverTotal(truth) : sealOverPayer ? sealOverPayer(truth) : seal(truth)).draw(canvas);
+        seal.apply(truth).draw(canvas);
     }
 
     /** Every text on the page but the seal's: title, labels, values and the fee table. */
@@ -216,6 +221,17 @@ final class ReceiptLayout {
         int nudge = Math.floorMod(truth.invoiceNumber().hashCode(), 45);
         Box payer = valueBox(truth, "payerName");
         return new Seal(truth.hospital(), payer.x() - 6 + nudge % 9 - 4, payer.y() + payer.height() / 2 + nudge / 9 - 2);
+    }
+
+    /**
+     * The seal pressed over the top left of the form with its star on the payer's name: its centre over the name's first
+     * characters, a little above their middle (nudged like {@link #seal}), so that the star's points lie on the name and
+     * the ring crosses the invoice code's line and the one below the payer, as many desks stamp a scanned receipt.
+     */
+    static Seal sealOnPayersName(ReceiptTruth truth) {
+        int nudge = Math.floorMod(truth.invoiceNumber().hashCode(), 45);
+        Box payer = valueBox(truth, "payerName");
+        return new Seal(truth.hospital(), payer.x() + 3 + nudge % 9 - 4, payer.y() + payer.height() / 2 - 2 + nudge / 9 - 2);
     }
 
     /**
