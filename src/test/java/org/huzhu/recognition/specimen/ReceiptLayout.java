@@ -226,7 +226,7 @@ final class ReceiptLayout {
     /**
      * The seal pressed over the top left of the form with its star on the payer's name: its centre over the name's first
      * characters, a little above their middle (nudged like {@link #seal}), so that the star's points lie on the name and
-     * the ring crosses the invoice code's line and the one below the payer, as many desks stamp a scanned receipt.
+     * the ring crosses the invoice code's line and the one below the payer, as set 2's scans are stamped.
      */
     static Seal sealOnPayersName(ReceiptTruth truth) {
         int nudge = Math.floorMod(truth.invoiceNumber().hashCode(), 45);
