@@ -466,10 +466,7 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aPaleScanWhoseFormRegistersIsReadDeepenedBack() {
-        List<String> wrong = new ArrayList<>();
-        int right = scoredAll(readEach(new long[] {9, 34}, ReceiptFaker::receipt,
-                (seed, truth) -> Variants.paleScan(truth, PngRenderer.Style.PLAIN, seed)), wrong);
-        assertThat(wrong).isEmpty();
+        int right = templateReadNoneWrong(new long[] {9, 34}, (seed, truth) -> Variants.paleScan(truth, PngRenderer.Style.PLAIN, seed));
         assertThat(right).as("fields read right of 30 (2 with the blank layer read, 27 as one layer)").isGreaterThanOrEqualTo(29);
     }
 
@@ -481,10 +478,7 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aLightScanIsDeepenedBackBeforeItsInksAreParted() {
-        List<String> wrong = new ArrayList<>();
-        int right = scoredAll(readEach(new long[] {2, 9}, ReceiptFaker::receipt,
-                (seed, truth) -> Variants.lightScan(truth, PngRenderer.Style.PLAIN, seed)), wrong);
-        assertThat(wrong).isEmpty();
+        int right = templateReadNoneWrong(new long[] {2, 9}, (seed, truth) -> Variants.lightScan(truth, PngRenderer.Style.PLAIN, seed));
         assertThat(right).as("fields read right of 30 (7 parted as they were, 3 WRONG)").isGreaterThanOrEqualTo(28);
     }
 
@@ -496,10 +490,7 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aSoftLightScanIsPartedBelowItsSealDeepenedBack() {
-        List<String> wrong = new ArrayList<>();
-        int right = scoredAll(readEach(new long[] {23, 24}, ReceiptFaker::receipt,
-                (seed, truth) -> Variants.softLightScan(truth, PngRenderer.Style.PLAIN, seed)), wrong);
-        assertThat(wrong).isEmpty();
+        int right = templateReadNoneWrong(new long[] {23, 24}, (seed, truth) -> Variants.softLightScan(truth, PngRenderer.Style.PLAIN, seed));
         assertThat(right).as("fields read right of 30 (1 parted as they were)").isGreaterThanOrEqualTo(27);
     }
 
@@ -554,6 +545,14 @@ class OtherFormsImageTest extends WithTesseract {
     private int read(long[] seeds, LongFunction<ReceiptTruth> receipt, Variants.Variant variant, List<String> fields,
                      List<String> wrong) {
         return scored(readEach(seeds, receipt, (seed, truth) -> Variants.bytes(truth, variant, seed)), fields, wrong);
+    }
+
+    /** The national template's receipts of the seeds, drawn so, read: the fields read right, once it is asserted that none is WRONG. */
+    private static int templateReadNoneWrong(long[] seeds, Drawn drawn) {
+        List<String> wrong = new ArrayList<>();
+        int right = scoredAll(readEach(seeds, ReceiptFaker::receipt, drawn), wrong);
+        assertThat(wrong).isEmpty();
+        return right;
     }
 
     /** A file drawn of a seed's receipt. */

@@ -124,10 +124,15 @@ final class GreyInks {
         if (darkest <= LIGHT_PRINT) return part(page);
         byte[] level = deepening(darkest);
         if (InkLayers.sharpness(page) >= SHARP_PRINT * (255 - darkest)) return part(deepened(page, level));
-        Parted asItIs = part(page);
-        SealRing.Ring ring = asItIs.dataInked() ? SealRing.find(page) : null;
-        if (ring == null) return asItIs;
+        SealRing.Ring ring = darkerThan(page, DATA_INK) ? SealRing.find(page) : null;
+        if (ring == null) return part(page);
         return part(deepened(page, level), Math.min(DATA_INK, (level[ring.ink()] & 0xff) - SealRing.DARKER));
+    }
+
+    /** Whether any pixel of the page is darker than {@code grey} (what {@link Parted#dataInked} tells for {@link #DATA_INK}). */
+    private static boolean darkerThan(GreyImage page, int grey) {
+        for (byte b : page.pixels()) if ((b & 0xff) < grey) return true;
+        return false;
     }
 
     /** The darkness of a page's darkest ink: the 1st percentile of what is darker than paper. */
