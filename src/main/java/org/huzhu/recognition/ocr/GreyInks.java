@@ -1,6 +1,7 @@
 package org.huzhu.recognition.ocr;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Parting a grey scan's inks by darkness. Without colour, the receipt's red inks still differ from
@@ -117,14 +118,15 @@ final class GreyInks {
      * grey: deepened by it, the seal can be as dark as data. So its data is what is darker than its seal's ring
      * ({@link SealRing#find}) deepened alike, by {@link SealRing#DARKER}. A soft page on which no ring is found, or with
      * nothing darker than the seal (a soft pale or worn print, whose data layer is blank and which is read as one layer),
-     * is parted as it is.
+     * is parted as it is. {@code seal} gives the page's seal ring ({@link SealRing#find}), asked for only on a soft light
+     * page with data ink.
      */
-    static Parted partOf(GreyImage page) {
+    static Parted partOf(GreyImage page, Supplier<SealRing.Ring> seal) {
         int darkest = darkest(page);
         if (darkest <= LIGHT_PRINT) return part(page);
         byte[] level = deepening(darkest);
         if (InkLayers.sharpness(page) >= SHARP_PRINT * (255 - darkest)) return part(deepened(page, level));
-        SealRing.Ring ring = darkerThan(page, DATA_INK) ? SealRing.find(page) : null;
+        SealRing.Ring ring = darkerThan(page, DATA_INK) ? seal.get() : null;
         if (ring == null) return part(page);
         return part(deepened(page, level), Math.min(DATA_INK, (level[ring.ink()] & 0xff) - SealRing.DARKER));
     }
@@ -133,6 +135,11 @@ final class GreyInks {
     private static boolean darkerThan(GreyImage page, int grey) {
         for (byte b : page.pixels()) if ((b & 0xff) < grey) return true;
         return false;
+    }
+
+    /** {@link #partOf(GreyImage, Supplier)}, the seal ring looked for on the page when asked for. */
+    static Parted partOf(GreyImage page) {
+        return partOf(page, () -> SealRing.find(page));
     }
 
     /** The darkness of a page's darkest ink: the 1st percentile of what is darker than paper. */

@@ -82,11 +82,13 @@ final class ImagePreparation {
         GreyImage data;
         GreyImage form;
         GreyImage grey = null;
+        Supplier<SealRing.Ring> seal = null;
         boolean noDataInk = false;
         if (InkLayers.isGrey(source)) {
             grey = InkLayers.withoutRedInk(source, settings.redMargin(), settings.redInk());
             if (settings.flatField()) grey = FlatField.flatField(grey);
-            GreyInks.Parted parted = GreyInks.partOf(grey);
+            seal = sealOf(grey);
+            GreyInks.Parted parted = GreyInks.partOf(grey, seal);
             data = parted.data();
             form = parted.form();
             noDataInk = form != null && !parted.dataInked();
@@ -113,7 +115,7 @@ final class ImagePreparation {
         // it is parted, GreyInks.partOf): its data layer is blank, so it is read as one layer
         if (noDataInk) {
             GreyImage pale = grey;
-            return oneLayer(grey, () -> GreyInks.paleData(pale), skew);
+            return oneLayer(grey, seal, () -> GreyInks.paleData(pale), skew);
         }
         boolean parted = grey != null && form != null;
         double scale = scaleFor(data.width(), parted ? GREY_MIN_WIDTH : settings.minWidth());
@@ -124,9 +126,10 @@ final class ImagePreparation {
             FormRegistration.Transform template = FormRegistration.register(form);
             // the data parted from the seal by grey, before it is resampled: what the looks without the seal read
             GreyImage page = grey, inked = data;
-            if (template == null) return oneLayer(grey, () -> inked, skew);
+            Supplier<SealRing.Ring> ring = seal;
+            if (template == null) return oneLayer(grey, seal, () -> inked, skew);
             data = PageGeometry.resample(data, scale, skew);
-            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, () -> inked, skew), null, null);
+            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, ring, () -> inked, skew), null, null);
         }
         GreyImage[] layers = PageGeometry.resampled(data, form, scale, skew);
         data = layers[0];
@@ -154,9 +157,9 @@ final class ImagePreparation {
      * 529/56/2, worn 300/113/9 → 301/112/9 and the template's 446/122/19 → 449/119/19, in the thin Song face 346/69/7 →
      * 347/68/7).
      */
-    private Prepared oneLayer(GreyImage grey, Supplier<GreyImage> sealFree, double skew) {
+    private Prepared oneLayer(GreyImage grey, Supplier<SealRing.Ring> seal, Supplier<GreyImage> sealFree, double skew) {
         double scale = scaleFor(grey.width(), settings.minWidth());
-        SealRing.Ring ring = SealRing.find(grey);
+        SealRing.Ring ring = seal.get();
         GreyImage apart = SealRing.withoutSeal(grey, ring);
         GreyImage read = apart != null ? apart : ring != null ? SealRing.ringOut(grey, ring) : grey;
         GreyImage page = PageGeometry.resample(read, scale, skew);
@@ -164,6 +167,15 @@ final class ImagePreparation {
         Supplier<GreyImage> asItCame = ring == null ? null : once(() -> PageGeometry.resample(grey, scale, skew));
         if (apart != null) return new Prepared(page, null, scale, skew, null, null, asItCame);
         return new Prepared(page, null, scale, skew, null, once(() -> PageGeometry.resample(sealFree.get(), scale, skew)), asItCame);
+    }
+
+    /**
+     * The grey page's seal ring ({@link SealRing#find}, null when there is none), looked for once at the first call: the
+     * parting of a soft light page and the page read as one layer both ask for it.
+     */
+    private static Supplier<SealRing.Ring> sealOf(GreyImage grey) {
+        Supplier<java.util.Optional<SealRing.Ring>> found = once(() -> java.util.Optional.ofNullable(SealRing.find(grey)));
+        return () -> found.get().orElse(null);
     }
 
     /** The supplier's value, made at the first call only (by whichever thread comes first). */
