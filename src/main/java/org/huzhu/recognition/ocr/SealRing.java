@@ -30,10 +30,12 @@ final class SealRing {
     /**
      * The centres the votes find, most voted first, tried for a ring round them ({@link #ringAround}); each tried is
      * cleared with its neighbours within {@link #NEAR} cells before the next. A seal whose star is pressed on the data
-     * (set 1's other forms scanned with the star on the payer's name, STARSCAN) drew its most votes a few pixels off its
-     * centre on 3 of 30 pages (seeds 4, 17, 28), where its circle had ink on too few angles; the next centre was the seal's.
+     * (set 1's other forms scanned with the star on the payer's name, STARSCAN) drew its most votes 6–12 pixels off its
+     * centre on 3 of 30 pages (seeds 4, 17, 28), where its circle had ink on too few angles; the next centre was the
+     * seal's. Set 1's 38 renderings: 18,209 / 1,067 / 108 → 18,227 / 1,049 / 108 fields right / missing / WRONG.
      */
     private static final int CENTRES = 3;
+    /** Cells either way of a centre tried whose votes are cleared with it: the votes a star drew off the seal's centre. */
     private static final int NEAR = 2;
     /** An edge votes when the grey changes by this much across it (Sobel, on the shrunk page). */
     private static final int EDGE = 120;

@@ -178,7 +178,7 @@ class SealRingTest {
         PngRenderer.Style starOnPayer = new PngRenderer.Style(false, false, null, false, null, 0, false, false, true);
         BufferedImage scan = ImageIO.read(new ByteArrayInputStream(Variants.scan(ReceiptFaker.onOtherForm(seed), starOnPayer, seed)));
         GreyImage page = FlatField.flatField(InkLayers.withoutRedInk(scan, ImagePreparation.DEFAULTS.redMargin(), ImagePreparation.DEFAULTS.redInk()));
-        double pixelsPerMm = page.width() / 241.0;
+        double pixelsPerMm = page.width() / 240.0; // the other forms' page is 240 mm wide (ReceiptLayout.WIDTH)
 
         SealRing.Ring ring = SealRing.find(page);
 
