@@ -252,8 +252,7 @@ class OtherFormsImageTest extends WithTesseract {
      */
     @Test
     void aGreyScanWhoseSealsStarDrewTheVotesOffItsCentreIsReadWithoutItsSeal() {
-        PngRenderer.Style starOnPayer = new PngRenderer.Style(false, false, null, false, null, 0, false, false, true);
-        List<Read> reads = readEach(new long[] {4, 17, 28}, ReceiptFaker::onOtherForm, (seed, truth) -> Variants.scan(truth, starOnPayer, seed));
+        List<Read> reads = readEach(new long[] {4, 17, 28}, ReceiptFaker::onOtherForm, (seed, truth) -> Variants.scan(truth, PngRenderer.Style.STAR_ON_PAYERS_NAME, seed));
         List<String> wrong = new ArrayList<>();
 
         int right = scoredAll(reads, wrong);

@@ -175,8 +175,7 @@ class SealRingTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {4, 17, 28})
     void aSealWhoseStarDrewItsFirstCentreOffIsFoundAtTheNext(long seed) throws Exception {
-        PngRenderer.Style starOnPayer = new PngRenderer.Style(false, false, null, false, null, 0, false, false, true);
-        BufferedImage scan = ImageIO.read(new ByteArrayInputStream(Variants.scan(ReceiptFaker.onOtherForm(seed), starOnPayer, seed)));
+        BufferedImage scan = ImageIO.read(new ByteArrayInputStream(Variants.scan(ReceiptFaker.onOtherForm(seed), PngRenderer.Style.STAR_ON_PAYERS_NAME, seed)));
         GreyImage page = FlatField.flatField(InkLayers.withoutRedInk(scan, ImagePreparation.DEFAULTS.redMargin(), ImagePreparation.DEFAULTS.redInk()));
         double pixelsPerMm = page.width() / 240.0; // the other forms' page is 240 mm wide (ReceiptLayout.WIDTH)
 

@@ -67,6 +67,8 @@ public final class PngRenderer {
     public record Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop,
                         boolean zenHeiData, boolean sealOverTotal, boolean sealOnPayersName) {
         public static final Style PLAIN = new Style(false, false, null, false);
+        /** The stamp pressed with its star on the payer's name, as set 2's scans are stamped; all else plain. */
+        public static final Style STAR_ON_PAYERS_NAME = new Style(false, false, null, false, null, 0, false, false, true);
 
         public Style(boolean songData, boolean songForm, Color sealInk, boolean sealOverPayer, Color formInk, double dataDrop,
                      boolean zenHeiData, boolean sealOverTotal) {
