@@ -86,4 +86,24 @@ public interface LineReader {
 
     /** Reads nothing: for pages that were not read by OCR. */
     LineReader NONE = (x, y, width, height, scale, alphabet) -> null;
+
+    /**
+     * The seal's disc where the page read keeps the data under the seal (a grey page whose ring was taken out and star
+     * divided out, the words inside it left as they lie under the seal's ink), in the page's units as the lines' boxes
+     * are: an amount read there may hold a stroke of the seal as a digit. Null where the page read has no seal on it, and
+     * from a reader that has no such look.
+     */
+    default Disc sealDisc() {
+        return null;
+    }
+
+    /** A disc on the page: its centre and radius, in the page's units. */
+    record Disc(double x, double y, double radius) {
+        /** Whether any of the area lies within the disc. */
+        public boolean reaches(ReceiptReading.Area area) {
+            double nearestX = Math.max(area.x(), Math.min(x, area.x() + area.width()));
+            double nearestY = Math.max(area.y(), Math.min(y, area.y() + area.height()));
+            return Math.hypot(nearestX - x, nearestY - y) <= radius;
+        }
+    }
 }

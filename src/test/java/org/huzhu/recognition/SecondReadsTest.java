@@ -121,6 +121,19 @@ class SecondReadsTest {
 
         private List<String> seal = List.of();
 
+        /** The seal's disc on the page read with the words under it ({@link LineReader#sealDisc}). */
+        ScriptedLines sealDisc(double x, double y, double radius) {
+            disc = new Disc(x, y, radius);
+            return this;
+        }
+
+        private Disc disc;
+
+        @Override
+        public Disc sealDisc() {
+            return disc;
+        }
+
         @Override
         public List<String> readSealWords() {
             asked.add("seal");
@@ -1085,6 +1098,66 @@ class SecondReadsTest {
 
         assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("5y0.00");
         assertThat(read.fields().get(ReceiptField.OTHER_PAID).text()).isEqualTo("660.93");
+    }
+
+    /** A page whose payments add up to its total (3751.46), with 个人自付 on row 6 and 个人自费 on row 8. */
+    private static Map<ReceiptField, Value> summedWithSelfPaid() {
+        return values(ReceiptField.TOTAL, "3751.46", 1, ReceiptField.FUND_PAID, "1321.49", 2, ReceiptField.OTHER_PAID, "0.00", 3,
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "1146.92", 4, ReceiptField.CASH_PAID, "1283.05", 5, ReceiptField.SELF_PAID,
+                "672.40", 6, ReceiptField.SELF_FUNDED, "118.30", 8);
+    }
+
+    @ParameterizedTest(name = "look without the seal: {0}")
+    @CsvSource({"672.40, true", "872.40, false", "'', false"})
+    void anAmountReadUnderTheSealOfAPageReadWithItsWordsIsTakenOnlyWhenTheLookWithoutTheSealReadsItTheSame(String look, boolean kept) {
+        // the seal's disc, 60 across its centre, reaches row 6 (y 588-612) and not row 8 (y 788-812)
+        ScriptedLines lines = new ScriptedLines().sealDisc(275, 640, 60).withoutSeal(6, 2.0, look);
+
+        ReceiptReading read = SecondReads.apply(reading(summedWithSelfPaid(), Map.of()), lines);
+
+        assertThat(lines.asked).contains("6@2.0~seal").doesNotContain("8@2.0~seal");
+        assertThat(read.fields().get(ReceiptField.SELF_FUNDED).text()).isEqualTo("118.30");
+        if (kept) {
+            assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("672.40");
+            assertThat(read.warnings()).isEmpty();
+        } else {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.SELF_PAID);
+            assertThat(read.warnings()).containsExactly("个人自付在印章下，读数无从印证，已舍弃，请核对原件");
+        }
+    }
+
+    @Test
+    void theSumsAmountsUnderTheSealAreWitnessedByTheSumHoldingToTheCent() {
+        ScriptedLines lines = new ScriptedLines().sealDisc(275, 250, 80);
+
+        ReceiptReading read = SecondReads.apply(reading(summedWithSelfPaid(), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("1321.49");
+        assertThat(read.fields().get(ReceiptField.OTHER_PAID).text()).isEqualTo("0.00");
+        assertThat(lines.asked).noneMatch(asked -> asked.endsWith("~seal"));
+        assertThat(read.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "look without the seal: {0}")
+    @CsvSource({"1321.49, true", "7321.49, false"})
+    void aPaymentUnderTheSealOfAPageWithoutItsTotalNeedsTheLookWithoutTheSeal(String look, boolean kept) {
+        ScriptedLines lines = new ScriptedLines().sealDisc(275, 250, 80).withoutSeal(2, 2.0, look);
+        Map<ReceiptField, Value> values = values(ReceiptField.FUND_PAID, "1321.49", 2, ReceiptField.CASH_PAID, "1283.05", 5);
+
+        ReceiptReading read = SecondReads.apply(reading(values, Map.of()), lines);
+
+        assertThat(read.fields().containsKey(ReceiptField.FUND_PAID)).isEqualTo(kept);
+        assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo("1283.05");
+    }
+
+    @Test
+    void aPageReadWithoutTheWordsUnderItsSealHasNoAmountLeftOutForTheSeal() {
+        ScriptedLines lines = new ScriptedLines();
+
+        ReceiptReading read = SecondReads.apply(reading(summedWithSelfPaid(), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("672.40");
+        assertThat(lines.asked).noneMatch(asked -> asked.endsWith("~seal"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.huzhu.recognition.ocr;
 
+import java.awt.geom.Point2D;
+
 /**
  * Skew measured on the projection profile of a page's dark pixels, and one bilinear resampling
  * pass that turns it back and scales the page. Steps of {@link ImagePreparation}.
@@ -85,6 +87,17 @@ final class PageGeometry {
      */
     static GreyImage resample(GreyImage page, double scale, double skewDegrees) {
         return resampled(page, null, scale, skewDegrees)[0];
+    }
+
+    /**
+     * Where a point of a page ({@code x}, {@code y} from its top left corner, in its pixels) falls on the page
+     * {@link #resample} makes of it at {@code scale} and {@code skewDegrees}, over the scale: in the page's units, as the
+     * lines read on it are given.
+     */
+    static Point2D inPageUnits(double x, double y, int width, int height, double scale, double skewDegrees) {
+        double rad = Math.toRadians(-skewDegrees), dx = x - width / 2.0, dy = y - height / 2.0;
+        double centreX = Math.round(width * scale) / 2.0 / scale, centreY = Math.round(height * scale) / 2.0 / scale;
+        return new Point2D.Double(dx * Math.cos(rad) - dy * Math.sin(rad) + centreX, dx * Math.sin(rad) + dy * Math.cos(rad) + centreY);
     }
 
     /**

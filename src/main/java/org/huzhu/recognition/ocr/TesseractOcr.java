@@ -250,6 +250,11 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
                 if (p.withoutSeal() == null) return null;
                 return TesseractOcr.this.readLine(p, p.withoutSeal().get(), x, y, width, height, scale, alphabet);
             }
+
+            @Override
+            public LineReader.Disc sealDisc() {
+                return p.sealDisc();
+            }
         });
     }
 

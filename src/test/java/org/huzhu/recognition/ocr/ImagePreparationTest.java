@@ -8,12 +8,14 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ImagePreparationTest {
@@ -205,6 +207,31 @@ class ImagePreparationTest {
         assertThat(big.at(875, 612)).isLessThan(10);
         assertThat(big.at(695, 612)).isGreaterThan(245);
         assertThat(big.at(875, 510)).isGreaterThan(245);
+    }
+
+    @ParameterizedTest(name = "scale {0}, skew {1}°")
+    @CsvSource({"1.0, 0", "1.75, 0", "1.3, 2.5", "0.8, -3.2"})
+    void aPointOfThePageIsWhereTheResampledPageHasItInPageUnits(double scale, double skew) {
+        BufferedImage dotted = page(g -> {
+            g.setColor(Color.BLACK);
+            g.fillOval(1210, 275, 20, 20);
+        });
+        GreyImage resampled = PageGeometry.resample(InkLayers.withoutRedInk(dotted, 40, 200), scale, skew);
+
+        double sx = 0, sy = 0, ink = 0;
+        for (int y = 0; y < resampled.height(); y++) {
+            for (int x = 0; x < resampled.width(); x++) {
+                double dark = 255 - resampled.at(x, y);
+                if (dark < 20) continue;
+                sx += dark * (x + 0.5);
+                sy += dark * (y + 0.5);
+                ink += dark;
+            }
+        }
+        Point2D dot = PageGeometry.inPageUnits(1220, 285, W, H, scale, skew);
+
+        assertThat(sx / ink / scale).isCloseTo(dot.getX(), within(0.5));
+        assertThat(sy / ink / scale).isCloseTo(dot.getY(), within(0.5));
     }
 
     @Test
