@@ -340,8 +340,8 @@ final class SecondReads {
      * sum), or a look at the page's data parted from the seal by grey ({@link LineReader#readLineWithoutSeal}) reading
      * the same amount. Else it is left out with a warning: on such a page a stroke of the ring or star left by the
      * dividing can stand in the figures as a digit, and an amount read so is WRONG where one left out is only missing.
-     * Set 1's 17 grey renderings, seeds 1–30, with the star divided out: 7,336 fields right, 75 WRONG; with the guard
-     * 7,258 right, 41 WRONG (the pale and soft scans' totals and payments under the star).
+     * Set 1's 17 grey renderings (seeds 1–30, the template's 0–39), with the star divided out: 7,336 fields right, 75
+     * WRONG; with the guard 7,258 right, 41 WRONG (the pale and soft scans' totals and payments under the star).
      */
     static ReceiptReading withoutUnwitnessedUnderTheSeal(ReceiptReading reading, LineReader lines) {
         LineReader.Disc disc = lines.sealDisc();

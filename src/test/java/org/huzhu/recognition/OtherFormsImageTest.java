@@ -472,8 +472,8 @@ class OtherFormsImageTest extends WithTesseract {
     /**
      * A grey scan of another form, form and data in the thin Song face, the seal over the payer (seed 20): the page read
      * 个人自付's ￥264.82 as 264.82, and both looks at it read 3264.82, the ￥ a 3 to them. The amount is left out with a
-     * warning that says both reads. (Seed 2's 个人自费, read 3130.68 so and WRONG before this was, is read right since the
-     * seal's star is divided out of the page.)
+     * warning that says both reads. (Seed 2's 个人自费, whose looks read 3130.68 so, is read right since the seal's star
+     * is divided out of the page.)
      */
     @Test
     void anAmountALookReadWithItsSignAsA3IsLeftOut() {

@@ -38,7 +38,7 @@ final class SealStar {
     /**
      * Pixels the star's notches stand out past where its ink ends, at {@link #LIGHTER}: about half its blurred edge. Its
      * points' tips, thin and blurred lighter, end well short of theirs, so the star's size is told by its notches. With
-     * none (the star fitted to where its ink ends), set 1's 17 grey renderings read 39 fields fewer right, WRONG the same.
+     * none (the star fitted to where its ink ends), set 1's 17 grey renderings read 40 fields fewer right, WRONG the same.
      */
     static final double NOTCH_EDGE = 0.5;
     /** The star's turn is looked for in steps of this many degrees. */
@@ -82,8 +82,8 @@ final class SealStar {
      * its edge, divides the pixel by the star's grey (the median where it covers whole): under the star and about it the
      * page is as it was before the stamp, the data's strokes over and beside it kept whole, where taking out the star's
      * grey took theirs with it (set 1's pale scans, the star over the payments: first digits lost and seven WRONG). Set
-     * 1's 17 grey renderings, seeds 1–30: 7,212 fields right and 67 WRONG → 7,336 and 75, and 7,258 and 41 with an amount
-     * under the seal taken only with a witness ({@code SecondReads.withoutUnwitnessedUnderTheSeal}).
+     * 1's 17 grey renderings (seeds 1–30, the template's 0–39): 7,212 fields right and 67 WRONG → 7,336 and 75, and 7,258
+     * and 41 with an amount under the seal taken only with a witness ({@code SecondReads.withoutUnwitnessedUnderTheSeal}).
      */
     static GreyImage dividedOut(GreyImage page, SealRing.Ring ring) {
         if (ring == null) return page;

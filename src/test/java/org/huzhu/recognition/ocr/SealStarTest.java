@@ -93,7 +93,7 @@ class SealStarTest {
      * pixels are paper and the data's strokes over it and beside it keep their grey; nothing beyond the star changes.
      * The star is told by its notches as on set 1's softer scans ({@link SealStar#NOTCH_EDGE}): on this sharper page it is
      * fitted about 2 pixels wider than drawn, and the strokes' cores beside its points are lightened, 91 % kept within 30
-     * of their grey (96 % with no allowance for the blur, which set 1's grey renderings read 39 fields fewer right with).
+     * of their grey (96 % with no allowance for the blur, which set 1's grey renderings read 40 fields fewer right with).
      */
     @Test
     void dividesTheStarOutOfAGreyPageKeepingTheDataItLiesOver() {
