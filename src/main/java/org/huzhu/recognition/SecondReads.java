@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.DoubleStream;
 import org.huzhu.recognition.ReceiptReading.Area;
 import org.huzhu.recognition.ReceiptReading.Value;
 
@@ -337,11 +338,13 @@ final class SecondReads {
     /**
      * The amounts read inside the seal's disc ({@link LineReader#sealDisc}: a grey page read with the words under the seal
      * on it), each taken only with a witness: the payments adding up to the total to the cent (for the amounts of that
-     * sum), or a look at the page's data parted from the seal by grey ({@link LineReader#readLineWithoutSeal}) reading
-     * the same amount. Else it is left out with a warning: on such a page a stroke of the ring or star left by the
-     * dividing can stand in the figures as a digit, and an amount read so is WRONG where one left out is only missing.
-     * Set 1's 17 grey renderings (seeds 1–30, the template's 0–39), with the star divided out: 7,336 fields right, 75
-     * WRONG; with the guard 7,258 right, 41 WRONG (the pale and soft scans' totals and payments under the star).
+     * sum), or a look at the page's data parted from the seal by grey ({@link LineReader#readLineWithoutSeal}), at
+     * {@link #SECOND_SCALE} or else at {@link #THIRD_SCALE}, reading the same amount. Else it is left out with a warning:
+     * on such a page a stroke of the ring or star left by the dividing can stand in the figures as a digit, and an amount
+     * read so is WRONG where one left out is only missing. A look at the page read itself is no witness: it holds the same
+     * strokes (SONGSCAN seed 6's 2223.07 for 2223.97 read so again there). Set 1's 17 grey renderings (seeds 1–30, the
+     * template's 0–39), with the star divided out: 7,336 fields right, 75 WRONG; with the guard 7,258 right, 41 WRONG
+     * (the pale and soft scans' totals and payments under the star); with the look at the third scale too, 7,268 and 41.
      */
     static ReceiptReading withoutUnwitnessedUnderTheSeal(ReceiptReading reading, LineReader lines) {
         LineReader.Disc disc = lines.sealDisc();
@@ -352,8 +355,12 @@ final class SecondReads {
         reading.fields().forEach((field, value) -> {
             if (kind(field) != AMOUNT || value.area() == null || !FieldText.isMoney(value.text()) || !disc.reaches(value.area())) return;
             if (witnessedBySum && SUM.contains(field)) return;
-            Value look = read(where(reading, field, value), SECOND_SCALE, AMOUNT, withoutSeal);
-            if (look == null || !look.text().equals(value.text())) left.add(field);
+            Area where = where(reading, field, value);
+            boolean witnessed = DoubleStream.of(SECOND_SCALE, THIRD_SCALE).anyMatch(scale -> {
+                Value look = read(where, scale, AMOUNT, withoutSeal);
+                return look != null && look.text().equals(value.text());
+            });
+            if (!witnessed) left.add(field);
         });
         return without(reading, left, chinese(left) + "在印章下，读数无从印证，已舍弃，请核对原件");
     }

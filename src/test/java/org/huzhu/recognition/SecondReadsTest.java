@@ -1107,15 +1107,19 @@ class SecondReadsTest {
                 "672.40", 6, ReceiptField.SELF_FUNDED, "118.30", 8);
     }
 
-    @ParameterizedTest(name = "look without the seal: {0}")
-    @CsvSource({"672.40, true", "872.40, false", "'', false"})
-    void anAmountReadUnderTheSealOfAPageReadWithItsWordsIsTakenOnlyWhenTheLookWithoutTheSealReadsItTheSame(String look, boolean kept) {
+    @ParameterizedTest(name = "looks without the seal: {0} at 2, {1} at 1.5")
+    @CsvSource({"672.40, 872.40, true", "872.40, 672.40, true", "'', 672.40, true", "872.40, 872.40, false", "'', '', false",
+            "872.40, 67.40, false"})
+    void anAmountReadUnderTheSealOfAPageReadWithItsWordsIsTakenOnlyWhenALookWithoutTheSealReadsItTheSame(String atTwo, String atOneAndAHalf,
+                                                                                                       boolean kept) {
         // the seal's disc, 60 across its centre, reaches row 6 (y 588-612) and not row 8 (y 788-812)
-        ScriptedLines lines = new ScriptedLines().sealDisc(275, 640, 60).withoutSeal(6, 2.0, look);
+        ScriptedLines lines = new ScriptedLines().sealDisc(275, 640, 60).withoutSeal(6, 2.0, atTwo).withoutSeal(6, 1.5, atOneAndAHalf);
 
         ReceiptReading read = SecondReads.apply(reading(summedWithSelfPaid(), Map.of()), lines);
 
-        assertThat(lines.asked).contains("6@2.0~seal").doesNotContain("8@2.0~seal");
+        assertThat(lines.asked).contains("6@2.0~seal").doesNotContain("8@2.0~seal", "8@1.5~seal");
+        assertThat(lines.asked.contains("6@1.5~seal")).as("looked at 1.5 only when the look at 2 did not witness it")
+                .isEqualTo(!atTwo.equals("672.40"));
         assertThat(read.fields().get(ReceiptField.SELF_FUNDED).text()).isEqualTo("118.30");
         if (kept) {
             assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo("672.40");
