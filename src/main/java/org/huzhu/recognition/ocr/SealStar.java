@@ -54,22 +54,40 @@ final class SealStar {
     /** The layer without the star of the seal whose ring is given; the layer itself when there is no ring or no ink at its centre. */
     static GreyImage without(GreyImage layer, SealRing.Ring ring) {
         if (ring == null) return layer;
-        int start = inkNearCentre(layer, ring);
+        int start = inkNearCentre(layer, ring, INK);
         if (start < 0) return layer;
-        int w = layer.width(), h = layer.height();
-        int thin = (int) Math.max(2, Math.round(ring.radius() * THIN));
-        // the square about the centre that holds all the star's reach, its rim and the opening: looked at alone
-        int half = (int) Math.ceil(ring.radius() * REACH) + thin + RIM + 2;
-        int cx = (int) Math.round(ring.x()), cy = (int) Math.round(ring.y());
-        int left = Math.max(0, cx - half), top = Math.max(0, cy - half);
-        int bw = Math.min(w, cx + half + 1) - left, bh = Math.min(h, cy + half + 1) - top;
-        boolean[] out = body(layer.crop(left, top, bw, bh), (start / w - top) * bw + start % w - left,
-                ring.x() - left, ring.y() - top, ring.radius() * REACH, thin);
+        Box b = Box.about(layer, ring);
+        boolean[] out = body(layer.crop(b.left(), b.top(), b.width(), b.height()), b.index(start, layer.width()),
+                ring.x() - b.left(), ring.y() - b.top(), ring.radius() * REACH, b.thin());
         byte[] pixels = layer.pixels().clone();
-        for (int y = 0; y < bh; y++) {
-            for (int x = 0; x < bw; x++) if (out[y * bw + x]) pixels[(top + y) * w + left + x] = (byte) 255;
+        for (int y = 0; y < b.height(); y++) {
+            for (int x = 0; x < b.width(); x++) if (out[y * b.width() + x]) pixels[b.onPage(x, y, layer.width())] = (byte) 255;
         }
-        return new GreyImage(w, h, pixels);
+        return new GreyImage(layer.width(), layer.height(), pixels);
+    }
+
+    /**
+     * The square about the seal's centre that holds all the star's reach, its rim and the opening, clipped to the page:
+     * the star is looked at in it alone. {@code thin}: the stroke no star's body is as narrow as ({@link #THIN}).
+     */
+    private record Box(int left, int top, int width, int height, int thin) {
+        static Box about(GreyImage page, SealRing.Ring ring) {
+            int thin = (int) Math.max(2, Math.round(ring.radius() * THIN));
+            int half = (int) Math.ceil(ring.radius() * REACH) + thin + RIM + 2;
+            int cx = (int) Math.round(ring.x()), cy = (int) Math.round(ring.y());
+            int left = Math.max(0, cx - half), top = Math.max(0, cy - half);
+            return new Box(left, top, Math.min(page.width(), cx + half + 1) - left, Math.min(page.height(), cy + half + 1) - top, thin);
+        }
+
+        /** A page pixel's index, in the box. */
+        int index(int onPage, int pageWidth) {
+            return (onPage / pageWidth - top) * width + onPage % pageWidth - left;
+        }
+
+        /** The box's pixel's index on the page. */
+        int onPage(int x, int y, int pageWidth) {
+            return (top + y) * pageWidth + left + x;
+        }
     }
 
     /**
@@ -90,16 +108,12 @@ final class SealStar {
         int ink = ring.ink() + LIGHTER;
         int start = inkNearCentre(page, ring, ink);
         if (start < 0) return page;
-        int w = page.width(), h = page.height();
-        int thin = (int) Math.max(2, Math.round(ring.radius() * THIN));
+        Box b = Box.about(page, ring);
+        int bw = b.width(), bh = b.height();
         double reach = ring.radius() * REACH;
-        int half = (int) Math.ceil(reach) + thin + RIM + 2;
-        int cx = (int) Math.round(ring.x()), cy = (int) Math.round(ring.y());
-        int left = Math.max(0, cx - half), top = Math.max(0, cy - half);
-        int bw = Math.min(w, cx + half + 1) - left, bh = Math.min(h, cy + half + 1) - top;
-        GreyImage box = page.crop(left, top, bw, bh);
-        boolean[] star = joined(box, (start / w - top) * bw + start % w - left, ring.x() - left, ring.y() - top, reach, ink);
-        boolean[] body = opened(star, bw, bh, thin);
+        GreyImage box = page.crop(b.left(), b.top(), bw, bh);
+        boolean[] star = joined(box, b.index(start, page.width()), ring.x() - b.left(), ring.y() - b.top(), reach, ink);
+        boolean[] body = opened(star, bw, bh, b.thin());
         double sx = 0, sy = 0;
         int n = 0;
         for (int i = 0; i < body.length; i++) {
@@ -132,11 +146,11 @@ final class SealStar {
             for (int x = 0; x < bw; x++) {
                 double c = share[y * bw + x];
                 if (c <= 0) continue;
-                int i = (top + y) * w + left + x;
+                int i = b.onPage(x, y, page.width());
                 pixels[i] = (byte) Math.min(255, (int) Math.round((pixels[i] & 0xff) / (1 - c * (1 - starShare))));
             }
         }
-        return new GreyImage(w, h, pixels);
+        return new GreyImage(page.width(), page.height(), pixels);
     }
 
     /** How far from ({@code x}, {@code y}) along the angle the mask holds without a break, in steps of a quarter pixel, up to {@code reach}. */
@@ -253,12 +267,10 @@ final class SealStar {
         return InkLayers.dilate(eroded, w, h, thin);
     }
 
-    /** The first ink pixel, row by row, within a twentieth of the radius (two pixels at least) of the seal's centre; −1 when none. */
-    private static int inkNearCentre(GreyImage layer, SealRing.Ring ring) {
-        return inkNearCentre(layer, ring, INK);
-    }
-
-    /** As above, ink being darker than {@code ink}. */
+    /**
+     * The first pixel darker than {@code ink}, row by row, within a twentieth of the radius (two pixels at least) of the
+     * seal's centre; −1 when none.
+     */
     private static int inkNearCentre(GreyImage layer, SealRing.Ring ring, int ink) {
         int cx = (int) Math.round(ring.x()), cy = (int) Math.round(ring.y());
         int near = (int) Math.max(2, ring.radius() * 0.05);
