@@ -133,21 +133,64 @@ final class LabelFinder {
      * number (交款人吴梅420882199510121265, a form printing both on one row) keeps the label the payer's.
      */
     static List<List<Hit>> withCreditCodeLabelsMisread(List<String> lines, List<List<Hit>> hits) {
+        return eachMended(lines, hits, (line, hit, end) -> {
+            boolean creditCode = hit.label() == ReceiptLabel.PAYER && hit.spelling().equals(PAYER_LABEL)
+                    && numberWithoutName(line.substring(hit.end(), end));
+            return creditCode ? new Hit(ReceiptLabel.PAYER_CREDIT_CODE, hit.start(), hit.end(), 1, CREDIT_CODE) : hit;
+        });
+    }
+
+    /** How a label found on a line is mended, seeing the line and where the next label begins (or the line ends). */
+    private interface Mending {
+        Hit mended(String line, Hit hit, int next);
+    }
+
+    /** The labels of a page's lines, each mended so. */
+    private static List<List<Hit>> eachMended(List<String> lines, List<List<Hit>> hits, Mending mending) {
         List<List<Hit>> mended = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             String line = lines.get(i);
             List<Hit> lineHits = hits.get(i);
             List<Hit> kept = new ArrayList<>();
             for (int k = 0; k < lineHits.size(); k++) {
-                Hit hit = lineHits.get(k);
-                int end = k + 1 < lineHits.size() ? lineHits.get(k + 1).start() : line.length();
-                boolean creditCode = hit.label() == ReceiptLabel.PAYER && hit.spelling().equals(PAYER_LABEL)
-                        && numberWithoutName(line.substring(hit.end(), end));
-                kept.add(creditCode ? new Hit(ReceiptLabel.PAYER_CREDIT_CODE, hit.start(), hit.end(), 1, CREDIT_CODE) : hit);
+                kept.add(mending.mended(line, lineHits.get(k), k + 1 < lineHits.size() ? lineHits.get(k + 1).start() : line.length()));
             }
             mended.add(kept);
         }
         return mended;
+    }
+
+    /**
+     * The labels of a page's lines with a label found without the bracketed word its form prints after it (交款人 of
+     * 交款人（患者）, 收款单位 of 收款单位（章）) taking that word's remains along, when an opening bracket follows it: the
+     * bracket, at most as many Chinese characters as the word has, and the marks after them up to the next Chinese
+     * character, letter or digit (交款人(时:,,,陈怡军, 交款人(所%):黄明, 交款人(患,:,刘梅秀; and 交款人(是守陈志芳, the
+     * closing bracket lost with 患者 misread). A seal over the bracketed word makes it anything; taken as the value, it
+     * made the payer 时陈怡军 or (所%), and the looks at the value's slot read it again before the name. A near match.
+     */
+    static List<List<Hit>> withQualifierRemains(List<String> lines, List<List<Hit>> hits) {
+        return eachMended(lines, hits, (line, hit, next) -> {
+            String qualified = qualifiedSpelling(hit);
+            int end = qualified == null || hit.end() >= next || line.charAt(hit.end()) != '(' ? hit.end()
+                    : qualifierEnd(line, hit.end() + 1, next, qualified.length() - hit.spelling().length() - 2);
+            return end == hit.end() ? hit : new Hit(hit.label(), hit.start(), end, Math.max(1, hit.edits()), qualified);
+        });
+    }
+
+    /** The label's spelling that is the hit's with a bracketed word after it (交款人(患者) for 交款人), or null. */
+    private static String qualifiedSpelling(Hit hit) {
+        for (String spelling : hit.label().spellings()) {
+            if (spelling.startsWith(hit.spelling() + "(") && spelling.endsWith(")")) return spelling;
+        }
+        return null;
+    }
+
+    /** Where the remains of a bracketed word of {@code characters} Chinese characters end, from just after its bracket. */
+    private static int qualifierEnd(String line, int from, int limit, int characters) {
+        int at = from;
+        for (int taken = 0; at < limit && taken < characters && han(line.charAt(at)); taken++) at++;
+        while (at < limit && !han(line.charAt(at)) && !Character.isLetterOrDigit(line.charAt(at))) at++;
+        return at;
     }
 
     /** The payer's label as most forms print it, which the payer's credit code's label begins with. */
@@ -205,6 +248,18 @@ final class LabelFinder {
 
     private static final String AFTER_REMNANT = ":：)）";
 
+    /**
+     * Whether a name is how a label's spelling ends (信用代码 of 交款人统一社会信用代码): the label's own remains, not a
+     * name, however its first character is a surname. The seal over the credit code's label left 一衬人信用代码 before
+     * the number, and 衬人 was taken for the payer's label's remains and 信用代码 for the payer.
+     */
+    private static boolean endsALabel(String name) {
+        for (ReceiptLabel label : ReceiptLabel.values()) {
+            if (label.spellings().stream().anyMatch(spelling -> spelling.endsWith(name))) return true;
+        }
+        return false;
+    }
+
     /** The payer label's remains on a line ({@link #withPayerRemnants}), or null. */
     private static Hit payerRemnant(TextLine line, List<Hit> hits) {
         String text = line.text();
@@ -225,7 +280,8 @@ final class LabelFinder {
                 int hitEnd = end;
                 boolean free = hits.stream().noneMatch(h -> h.start() < hitEnd && hitStart < h.end());
                 boolean ends = to == text.length() || line.gapBefore(to) || startsAHit(hits, to) || !han(text.charAt(to));
-                if (free && ends && Surnames.makeAName(text.substring(from, to))) return new Hit(ReceiptLabel.PAYER, at, end, 2, PAYER_LABEL);
+                String name = text.substring(from, to);
+                if (free && ends && Surnames.makeAName(name) && !endsALabel(name)) return new Hit(ReceiptLabel.PAYER, at, end, 2, PAYER_LABEL);
             }
         }
         return null;

@@ -49,8 +49,9 @@ final class ReceiptExtractor {
         }
         List<List<Hit>> hits = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) hits.add(LabelFinder.find(lines.get(i).text(), starts.get(i), inks.get(i), found));
-        hits = LabelFinder.withPayerRemnants(lines, LabelFinder.withCreditCodeLabelsMisread(lines.stream().map(TextLine::text).toList(),
-                LabelFinder.withoutCutShortRepeats(LabelFinder.withoutNearRepeats(hits))));
+        List<String> texts = lines.stream().map(TextLine::text).toList();
+        hits = LabelFinder.withPayerRemnants(lines, LabelFinder.withQualifierRemains(texts, LabelFinder.withCreditCodeLabelsMisread(texts,
+                LabelFinder.withoutCutShortRepeats(LabelFinder.withoutNearRepeats(hits)))));
         DocumentKind kind = DocumentClues.kind(lines, hits);
         PageReading reading = new PageReading(lines, hits);
         reading.readBesideLabels();

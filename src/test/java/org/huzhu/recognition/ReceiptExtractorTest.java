@@ -375,6 +375,20 @@ class ReceiptExtractorTest {
         assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "吴梅");
     }
 
+    /**
+     * 交款人（患者）： with its bracketed word under the seal, read as anything after the opening bracket (its closing
+     * bracket and colon lost, or read as other marks): the word's remains, as many Chinese characters as 患者 at most, and
+     * the marks after them are the label's, not the name's. STARSCAN's pages read 时陈怡军 and (所%) for the payer so.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"交款人(时:,,,陈怡军 | 陈怡军", "交款人(所%):黄明 | 黄明", "交款人(患,:,刘梅秀 | 刘梅秀",
+            "交款人(是守陈志芳 | 陈志芳", "交款人(患者):王强 | 王强"})
+    void thePayersLabelTakesTheRemainsOfItsBracketedWordAlong(String line, String payer) {
+        PageText page = page(box(line, 10, 20));
+
+        assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", payer);
+    }
+
     /** 交款人 followed by too little of the rest of the credit code's label is still the payer's. */
     @Test
     void takesThePayersLabelBeforeANameThatSharesLittleWithTheCreditCodesLabel() {
@@ -616,7 +630,8 @@ class ReceiptExtractorTest {
     /**
      * The payer's label lost under the seal but its last character: 3人) for 交款人（患者）, 入基人 for 交款人, a name after
      * them. Taken above the total's line where no payer's label was read; not below it (复杉人, 复核人 misread, before the
-     * reviewer's name), not where two lines have such remains, not before text that makes no name.
+     * reviewer's name), not where two lines have such remains, not before text that makes no name, nor before the end of
+     * a label (衬人 before 信用代码, the seal over the payer's credit code's label).
      */
     @Test
     void thePayersLabelIsFoundInItsRemainsBeforeANameAboveTheTotal() {
@@ -629,12 +644,13 @@ class ReceiptExtractorTest {
         PageText twice = page(box("入基人郝英强", 10, 20), box("3人)赵静", 10, 30), total, amount);
         PageText noName = page(box("入基人页红", 10, 20), total, amount);
         PageText noTotal = page(box("入基人郝英强", 10, 20));
+        PageText labelsEnd = page(box("一衬人信用代码:420111197003173818", 10, 20), total, amount);
 
         assertThat(texts(ReceiptExtractor.extract(List.of(bracket)))).containsEntry("payerName", "赵静")
                 .containsEntry("issueDate", "2025-04-11");
         assertThat(texts(ReceiptExtractor.extract(List.of(bare)))).containsEntry("payerName", "郝英强")
                 .containsEntry("checkCode", "a04ac6");
-        for (PageText none : List.of(below, twice, noName, noTotal)) {
+        for (PageText none : List.of(below, twice, noName, noTotal, labelsEnd)) {
             assertThat(texts(ReceiptExtractor.extract(List.of(none)))).doesNotContainKey("payerName");
         }
     }
