@@ -133,9 +133,9 @@ final class LabelFinder {
      * number (交款人吴梅420882199510121265, a form printing both on one row) keeps the label the payer's.
      */
     static List<List<Hit>> withCreditCodeLabelsMisread(List<String> lines, List<List<Hit>> hits) {
-        return eachMended(lines, hits, (line, hit, end) -> {
+        return eachMended(lines, hits, (line, hit, next) -> {
             boolean creditCode = hit.label() == ReceiptLabel.PAYER && hit.spelling().equals(PAYER_LABEL)
-                    && numberWithoutName(line.substring(hit.end(), end));
+                    && numberWithoutName(line.substring(hit.end(), next));
             return creditCode ? new Hit(ReceiptLabel.PAYER_CREDIT_CODE, hit.start(), hit.end(), 1, CREDIT_CODE) : hit;
         });
     }
@@ -166,7 +166,7 @@ final class LabelFinder {
      * bracket, at most as many Chinese characters as the word has, and the marks after them up to the next Chinese
      * character, letter or digit (交款人(时:,,,陈怡军, 交款人(所%):黄明, 交款人(患,:,刘梅秀; and 交款人(是守陈志芳, the
      * closing bracket lost with 患者 misread). A seal over the bracketed word makes it anything; taken as the value, it
-     * made the payer 时陈怡军 or (所%), and the looks at the value's slot read it again before the name. A near match.
+     * made the payer 时陈怡牢 or (所%), and the looks at the value's slot read it again before the name. A near match.
      */
     static List<List<Hit>> withQualifierRemains(List<String> lines, List<List<Hit>> hits) {
         return eachMended(lines, hits, (line, hit, next) -> {

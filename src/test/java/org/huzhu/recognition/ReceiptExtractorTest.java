@@ -378,7 +378,7 @@ class ReceiptExtractorTest {
     /**
      * 交款人（患者）： with its bracketed word under the seal, read as anything after the opening bracket (its closing
      * bracket and colon lost, or read as other marks): the word's remains, as many Chinese characters as 患者 at most, and
-     * the marks after them are the label's, not the name's. STARSCAN's pages read 时陈怡军 and (所%) for the payer so.
+     * the marks after them are the label's, not the name's. STARSCAN's pages read 时陈怡牢 and (所%) for the payer so.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"交款人(时:,,,陈怡军 | 陈怡军", "交款人(所%):黄明 | 黄明", "交款人(患,:,刘梅秀 | 刘梅秀",
