@@ -180,6 +180,23 @@ class HospitalListTest {
     }
 
     /**
+     * A worn scanner's 利川市人民医院 read five times, two looks at the same pixels reading 院 as 汶 alike: three reads keep
+     * 院, so 汶 shows no other hospital, and the hospital the reads come nearest to is named, though 汉川市人民医院 is only a
+     * character further. Where the misread outnumbers the reads that keep the name's character, it still shows another.
+     */
+    @Test
+    void aCharacterMisreadAlikeWhereAsManyReadsKeepTheNamesOwnShowsNoOtherHospital() {
+        List<String> reads = List.of("利用市人民医院", "利川市人民医院", "利川布人民医院", "利川古人民医汶", "利川壶人民医汶");
+
+        assertThat(HospitalList.readsShowAnother(reads, "利川市人民医院", 1)).isFalse();
+        assertThat(HospitalList.shipped().nearestOfAll(reads)).isEqualTo("利川市人民医院");
+        assertThat(HospitalList.readsShowAnother(List.of("利川市人民医院", "利川古人民医汶", "利川壶人民医汶"), "利川市人民医院", 1))
+                .as("汶 twice, 院 once").isTrue();
+        assertThat(HospitalList.readsShowAnother(List.of("利川市人民医院", "利用市人民医院", "利川古人民医汶", "利川壶人民医汶"), "利川市人民医院", 1))
+                .as("汶 twice, 院 twice").isFalse();
+    }
+
+    /**
      * Two looks at a seal's ring read its strokes as the same wrong characters (剂门市和 …): reads that far from the name do
      * not show another hospital, and the reads near it choose.
      */
