@@ -269,7 +269,9 @@ public class HospitalList {
      * unless two reads or more speak, all for the same hospital, and their distances from it, added up, are
      * {@link #NEAREST_MARGIN} fewer than from any other hospital: two looks each a character nearer 襄阳市中心医院 than
      * 襄阳市中医医院 (否阳市中心医院, 囊阳市中心医院) tell them apart as one read two characters nearer would; a read as
-     * near another hospital, or reads speaking for two, cannot tell, and nothing is chosen. Null too when the reads agree
+     * near another hospital does not speak: it says nothing of which it is (a pale Song face's 贞训市中医医院, as near
+     * every city's 市中医医院, beside 京山市中医懂院 and 京山市中医蒙院), and reads speaking for two cannot tell, and
+     * nothing is chosen. Null too when the reads agree
      * on characters the name has not ({@link #readsShowAnother}), on even one when a read speaking is only a character
      * nearer it than another (利川市人民医院 twice, the list lacking it, is a character from 汉川市人民医院 and two from any
      * other: the reads show 利川's, which the list must not name 汉川's for). The name is given as the receipt prints it:
@@ -315,7 +317,7 @@ public class HospitalList {
             for (int h = 0; h < count; h++) {
                 if (h != best) apart = Math.min(apart, from[h] - nearest);
             }
-            if (apart <= 0) return null;
+            if (apart <= 0) continue;
             alone &= apart >= NEAREST_MARGIN;
             if (chosen >= 0 && chosen != best) return null;
             chosen = best;

@@ -180,6 +180,21 @@ class HospitalListTest {
     }
 
     /**
+     * A read as near two hospitals (武池市第医院, a thin Song face's 三 lost under the seal: two characters from 武汉市第三医院
+     * and from 武汉市第一医院) says nothing of which it is and does not speak; the two reads beside it that speak for
+     * 武汉市第三医院 choose it. Reads that speak for two hospitals still choose nothing.
+     */
+    @Test
+    void aReadAsNearTwoHospitalsDoesNotSpeakAndTheReadsBesideItChoose() {
+        HospitalList list = HospitalList.shipped();
+
+        assertThat(list.nearestOfAll(List.of("武生页第三医院", "武没症第三医院", "武池市第医院"))).isEqualTo("武汉市第三医院");
+        assertThat(list.nearestOfAll(List.of("武生页第三医院", "武池市第医院"))).as("one read speaking").isNull();
+        assertThat(list.nearestOfAll(List.of("京山市中医懂院", "京山市中医蒙院", "伟水市中医医院"))).as("伟水 speaks for 广水市中医医院")
+                .isNull();
+    }
+
+    /**
      * A worn scanner's 利川市人民医院 read five times, two looks at the same pixels reading 院 as 汶 alike: three reads keep
      * 院, so 汶 shows no other hospital, and the hospital the reads come nearest to is named, though 汉川市人民医院 is only a
      * character further. Where the misread outnumbers the reads that keep the name's character, it still shows another.
