@@ -246,12 +246,16 @@ final class FieldText {
      * closing bracket at the start, after nothing or anything but a Chinese character (an opening bracket read as one
      * or two marks: 〈(章): for （章）：, a set 2 scan's). No hospital's name begins so (章丘市人民医院 keeps its 章).
      * Nor with anything but a Chinese character: what comes before one is the label's end misread (i): for 章): in
-     * i):京山市人民医院), dropped.
+     * i):京山市人民医院), dropped. And no hospital's name holds 入 (none of the list's), where a worn or thin 人 is read
+     * so (利川市入民医院, 荆门市筝二入民医贬): each is its 人.
      */
     static String hospital(String text) {
         String name = STAMP_MARK.matcher(name(DASHES_FOR_ONE.matcher(text).replaceAll("一"))).replaceFirst("");
-        return BEFORE_THE_FIRST_CHARACTER.matcher(name).replaceFirst("");
+        return BEFORE_THE_FIRST_CHARACTER.matcher(name).replaceFirst("").replace(READ_FOR_PERSON, PERSON);
     }
+
+    /** 入, as OCR reads 人 in a hospital's name, where no hospital's name has it. */
+    static final char READ_FOR_PERSON = '入', PERSON = '人';
 
     private static final Pattern BEFORE_THE_FIRST_CHARACTER = Pattern.compile("^[^\\p{IsHan}]+(?=\\p{IsHan})");
 

@@ -127,6 +127,11 @@ public class HospitalList {
         return hospitals.size();
     }
 
+    /** The listed hospitals' names. */
+    List<String> names() {
+        return hospitals.stream().map(Hospital::name).toList();
+    }
+
     /** Looks up a hospital as read from a receipt. */
     public Match match(String read) {
         String name = normal(read);

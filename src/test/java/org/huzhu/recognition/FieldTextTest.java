@@ -150,6 +150,19 @@ class FieldTextTest {
         assertThat(FieldText.hospital(read)).isEqualTo(hospital);
     }
 
+    /** A worn scanner's 人 read as 入 in a hospital's name is its 人: no listed hospital's name holds 入. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"利川市入民医院 → 利川市人民医院", "荆门市筝二入民医贬 → 荆门市筝二人民医贬", "武汉市第一医院 → 武汉市第一医院"})
+    void aHospitalsPersonReadAsEnterIsAPerson(String read, String hospital) {
+        assertThat(FieldText.hospital(read)).isEqualTo(hospital);
+    }
+
+    @Test
+    void noListedHospitalsNameHoldsTheCharacterItsPersonIsMisreadAs() {
+        assertThat(HospitalList.shipped().names()).isNotEmpty()
+                .noneMatch(name -> name.indexOf(FieldText.READ_FOR_PERSON) >= 0);
+    }
+
     @Test
     void aPersonsNameKeepsItsDashAsAMiddleDot() {
         assertThat(FieldText.personName("买买提-艾力")).isEqualTo("买买提·艾力");
