@@ -276,10 +276,10 @@ public class HospitalList {
      * 襄阳市中医医院 (否阳市中心医院, 囊阳市中心医院) tell them apart as one read two characters nearer would; a read as
      * near another hospital does not speak: it says nothing of which it is (a pale Song face's 贞训市中医医院, as near
      * every city's 市中医医院, beside 京山市中医懂院 and 京山市中医蒙院), and reads speaking for two cannot tell, and
-     * nothing is chosen. Null too when the reads agree
-     * on characters the name has not ({@link #readsShowAnother}), on even one when a read speaking is only a character
-     * nearer it than another (利川市人民医院 twice, the list lacking it, is a character from 汉川市人民医院 and two from any
-     * other: the reads show 利川's, which the list must not name 汉川's for). The name is given as the receipt prints it:
+     * nothing is chosen. Null too when the reads agree on characters the name has not ({@link #readsShowAnother}), on
+     * even one when a read speaking is only a character nearer it than another (利川市人民医院 twice, the list lacking it,
+     * is a character from 汉川市人民医院 and two from any other: the reads show 利川's, which the list must not name
+     * 汉川's for). The name is given as the receipt prints it:
      * the listed name or the alias the nearest read came nearest to (恩施州中心医跷 → 恩施州中心医院, an alias of
      * 恩施土家族苗族自治州中心医院). Null, last, when no read keeps a character of the name that the hospital next nearest
      * them has not ({@link #readsShowItsOwn}), or that one of the hospitals next nearest has not when several are as near
