@@ -349,6 +349,24 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * Hospitals whose reads all differ, named by the list from all of them together (stop 75): a worn scanner's seed 1
+     * (two looks reading 利川市人民医院's 院 as 汶 alike, three reads keeping it) and seed 19 (利川市入民医院, 人 read as 入),
+     * and the thin Song face's seeds 10 and 29 scanned (a read as near 武汉市第三医院 as 第一, or as near two hospitals,
+     * beside reads speaking for one). None of the four was named before; at least three now, none WRONG.
+     */
+    @Test
+    void hospitalsWhoseReadsAllDifferAreNamedByTheListFromThemTogether() {
+        List<String> wrong = new ArrayList<>();
+        List<Read> worn = readEach(new long[] {1, 19}, ReceiptFaker::onOtherForm,
+                (seed, truth) -> Variants.fadedScan(truth, PngRenderer.Style.PLAIN, seed));
+        List<Read> song = readEach(new long[] {10, 29}, ReceiptFaker::onOtherForm,
+                (seed, truth) -> Variants.scan(truth, new PngRenderer.Style(true, true, null, false), seed));
+        int right = scored(worn, List.of("hospital"), wrong) + scored(song, List.of("hospital"), wrong);
+        assertThat(wrong).isEmpty();
+        assertThat(right).as("hospitals named of four (none before)").isGreaterThanOrEqualTo(3);
+    }
+
+    /**
      * Set 1's other forms photographed on a reddish-brown wooden desk from further off, in cool light
      * ({@link Variants#photoOnWood}): the desk's grain was taken for the form's red ink and its labels read among the
      * bands it left (seed 7's cash payment 0.00 for 6092.02, seed 20's other and cash payments each other's and its
