@@ -393,14 +393,15 @@ public class HospitalList {
 
     /** {@link #readsShowAnother(List, String)}, the reads agreeing on at least {@code characters} the name has not. */
     static boolean readsShowAnother(List<String> reads, String listed, int characters) {
-        int[] name = chinese(listed).codePoints().toArray();
+        String listedChinese = chinese(listed);
+        int[] name = listedChinese.codePoints().toArray();
         List<Map<Integer, Integer>> misread = new ArrayList<>();
         for (int j = 0; j < name.length; j++) misread.add(new HashMap<>());
         int[] kept = new int[name.length];
         for (String read : reads) {
             String chinese = chinese(read);
             int[] han = chinese.codePoints().toArray();
-            if (han.length < NEAREST_MIN_CHARACTERS || within(chinese, chinese(listed)) > name.length / 3) continue;
+            if (han.length < NEAREST_MIN_CHARACTERS || within(chinese, listedChinese) > name.length / 3) continue;
             int[] at = aligned(han, name);
             for (int j = 0; j < name.length; j++) {
                 if (at[j] < 0) continue;
