@@ -193,10 +193,24 @@ final class FieldText {
         return m.matches() && Surnames.makeAName(m.group(1)) ? m.group(1) : text;
     }
 
-    /** A payer's name as read on the page or by a look: {@link #personName}, then {@link #nameAfterStrokes}. */
+    /**
+     * A payer's name as read on the page or by a look: {@link #personName}, then {@link #nameAfterStrokes}. Where that
+     * is no name of Chinese characters alone beginning with a surname, the marks {@link #name} drops as stray strokes
+     * still part what the seal left of the label from the name first (患者如:;:“王强雪 for 王强雪, 取:林超 for 林超: the
+     * star over 交款人（患者）, its last characters read as others, then the colon): the name is the characters after
+     * the last mark when they make one. A name read whole (张明华, or a speck in it: 张,明华) is never cut so.
+     */
     static String payerName(String text) {
-        return nameAfterStrokes(personName(text));
+        String name = personName(text);
+        if (!(HAN_NAME.matcher(name).matches() && Surnames.makeAName(name))) {
+            Matcher marked = AFTER_STROKES.matcher(MIDDLE_DOT.matcher(text).replaceAll("·").replaceAll("\\s", ""));
+            if (marked.matches() && Surnames.makeAName(marked.group(1))) return marked.group(1);
+        }
+        return nameAfterStrokes(name);
     }
+
+    /** Chinese characters alone, a middle dot among them for a name written so. */
+    private static final Pattern HAN_NAME = Pattern.compile("[\\p{IsHan}·]+");
 
     private static final Pattern AFTER_STROKES = Pattern.compile(".*[^\\p{IsHan}·](\\p{IsHan}{2,4})");
 

@@ -118,6 +118,19 @@ class FieldTextTest {
         assertThat(FieldText.nameAfterStrokes(read)).isEqualTo(name);
     }
 
+    /**
+     * The marks a name drops as stray strokes (colons, quotes, commas) still part what the seal left of the payer's label
+     * from the name: the characters after the last mark, when they make a name and what was read whole does not. A
+     * name read whole, a speck in it read as a comma or not, stays whole; what is left beginning with no surname, too.
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '→', value = {"患者如:;:“王强雪 → 王强雪", "取:林超 → 林超", "志古;徐雪涛 → 徐雪涛",
+            "交款八蝇恩者厂:,刘梅秀 → 刘梅秀", "张,明华 → 张明华", "王强雪 → 王强雪", "“王强雪， → 王强雪", "患者如:;:“丽红 → 患者如丽红",
+            "+，陈怡军 → 陈怡军", "买买提. 艾力 → 买买提·艾力", "吴梅420882199510121265 → 吴梅", "交款人:欧阳明华 → 欧阳明华"})
+    void aPayersNameIsWhatFollowsTheLastMarkWhenWhatWasReadWholeIsNoName(String read, String name) {
+        assertThat(FieldText.payerName(read)).isEqualTo(name);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {"利川市人民医院龟， → 利川市人民医院", "武汉市中心医院; → 武汉市中心医院",
             "华中科技大学同济医学院附属协和医院岂 → 华中科技大学同济医学院附属协和医院", "武汉市中心医院 → 武汉市中心医院",
