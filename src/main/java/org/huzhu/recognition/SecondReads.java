@@ -1353,9 +1353,20 @@ final class SecondReads {
      * any other field's (a thin face at 300 dpi: 蔡海林 was read so, and the narrower crop found nothing).
      */
     private static List<Value> payerLooks(Area slot, LineReader lines) {
-        List<Value> within = looks(withinItsSlot(slot), NAME, lines);
-        return within.isEmpty() ? looks(slot, NAME, lines) : within;
+        Area narrowed = withinItsSlot(slot);
+        List<Value> within = looks(narrowed, NAME, lines);
+        if (within.isEmpty()) return looks(slot, NAME, lines);
+        // a look at the third scale that read nothing is no read of another name: the look at the fourth stands in for it
+        // (林宇秀 under the seal's star, 一1:“林宇秀 at 2.0 and at 1.0, 2.5 and 3.0 alike, nothing at 1.5)
+        if (within.size() == 1) {
+            Value fourth = read(narrowed, FOURTH_SCALE, NAME, lines);
+            if (fourth != null && NAME.form().matcher(fourth.text()).matches()) within.add(fourth);
+        }
+        return within;
     }
+
+    /** The scale a payer's slot is looked at when the look at {@link #THIRD_SCALE} read no name. */
+    private static final double FOURTH_SCALE = 2.5;
 
     /** The value read twice in the area, at two scales: when both reads agree and have the field's form, else null. */
     private static Value twice(Area area, Kind kind, LineReader lines) {

@@ -797,6 +797,30 @@ class SecondReadsTest {
     }
 
     /**
+     * A look at a payer's slot at the third scale that read nothing is no read of another name: the look at 2.5 stands in
+     * for it, and must agree with the second as the third would have (林宇秀 under the seal's star, nothing at 1.5). A
+     * third look that read another name is not outvoted so, and one reading marks alone (no name) is as good as nothing.
+     * The payer's label read with the name, after the colon, as the marks before it part them (患者如:;:“王强雪).
+     */
+    @ParameterizedTest(name = "{0} / {1} / {2}: {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {"一1:“林宇秀 | - | 1一1林宇秀 | 林宇秀", "一1:“林宇秀 | - | 林宇琇 | -",
+            "一1:“林宇秀 | - | - | -", "一1:“林宇秀 | 林宁秀 | 林宇秀 | -", "一1:“林宇秀 | :“ | 1一1林宇秀 | 林宇秀",
+            "患者如:;:“王强雪 | 患者奶:;:“王强雪 | - | 王强雪", "发:>“林超 | 取:林超 | - | 林超"})
+    void aPayerTheThirdLookReadNothingOfIsLookedAtAFourthScale(String second, String third, String fourth, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(3, 2.0, second);
+        if (third != null) lines.answer(3, 1.5, third);
+        if (fourth != null) lines.answer(3, 2.5, fourth);
+
+        ReceiptReading read = SecondReads.apply(reading(values(), Map.of(ReceiptField.PAYER_NAME, row(3))), lines);
+
+        if (taken == null) {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.PAYER_NAME);
+        } else {
+            assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo(taken);
+        }
+    }
+
+    /**
      * A look at a payer's slot ends half a line height before the slot does (the next label begins there: 王强雪开 for
      * 王强雪 before 开具日期); a look at another field's slot reaches a line height further than the slot.
      */
