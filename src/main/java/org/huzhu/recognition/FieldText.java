@@ -194,11 +194,12 @@ final class FieldText {
     }
 
     /**
-     * A payer's name as read on the page or by a look: {@link #personName}, then {@link #nameAfterStrokes}. Where that
-     * is no name of Chinese characters alone beginning with a surname, the marks {@link #name} drops as stray strokes
-     * still part what the seal left of the label from the name first (患者如:;:“王强雪 for 王强雪, 取:林超 for 林超: the
-     * star over 交款人（患者）, its last characters read as others, then the colon): the name is the characters after
-     * the last mark when they make one. A name read whole (张明华, or a speck in it: 张,明华) is never cut so.
+     * A payer's name as read on the page or by a look: {@link #personName}, then {@link #nameAfterStrokes}. Where the
+     * read as {@link #personName} gives it is no name of Chinese characters alone beginning with a surname, the marks
+     * it dropped as stray strokes still part what the seal left of the label from the name first (患者如:;:“王强雪 for 王强雪,
+     * 取:林超 for 林超: the star over 交款人（患者）, its last characters read as others, then the colon): the name is the
+     * characters after the last mark when they make one. A name read whole (张明华, or a speck in it: 张,明华) is never cut
+     * so.
      */
     static String payerName(String text) {
         String name = personName(text);

@@ -1645,13 +1645,13 @@ final class SecondReads {
     }
 
     /**
-     * Whether the read two others outvoted has another character where the name they agree on has one no one is named by
-     * ({@link GivenNames}): the reads disagree just where the name is least like one, and two looks at the same pixels
-     * can share a misread (刘梅疗 for 刘梅秀 at 2.0 and 1.5, the seal over the name in a thin Song face; the page read
-     * 交款加天者和庆梅疾). The outvoted read is held against the name by its end, as the page reads a name after what the
-     * seal left of its label. A name outvoting a read with nothing unusual in it, or where it agrees, stands. Set 1's
-     * other forms scanned in the Song face with the seal over the payer: that name, WRONG once the marks part a name from
-     * its label's remnant ({@link FieldText#payerName}), left out; the other 25 renderings probed unchanged.
+     * Whether the read two others outvoted has another character where the name they agree on has one no one is named
+     * by ({@link GivenNames}): the reads disagree just where the name is least like one, and two looks at the same
+     * pixels can share a misread (刘梅疗 for 刘梅秀 at 2.0 and 1.5, the seal over the name in a thin Song face; the page read
+     * 交款加天者和庆梅疾). The outvoted read is held against the name by its end, as the page reads a name after what the seal
+     * left of its label. A name with no such character, or whose such characters the outvoted read has too, stands. Set
+     * 1's other forms scanned in the Song face with the seal over the payer: that name, WRONG once the marks part a
+     * name from its label's remnant ({@link FieldText#payerName}), left out; the other 25 renderings probed unchanged.
      */
     static boolean unusualWhereOutvotedDiffers(String agreed, String other) {
         if (agreed.contains("·") || other.contains("·")) return false;
