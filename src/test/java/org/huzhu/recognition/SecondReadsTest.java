@@ -253,7 +253,8 @@ class SecondReadsTest {
      * A name two looks agree on with a character no one is named by, where the page's read has another there (usual or
      * not, its surname the same or not; the page's read held by its end, after what the seal left of the label), is left
      * out: the reads disagree just where the name is least like one (刘梅疗 by both looks for 刘梅秀, the page's
-     * 交款加天者和庆梅疾). Not where the page agrees on it, or differs only in the surname or in usual characters.
+     * 交款加天者和庆梅疾). Not where the page agrees on it, differs only in the surname or in usual characters, or read
+     * fewer characters than the name has (疗).
      */
     @ParameterizedTest(name = "page {0}, looks {1} → {2}")
     @CsvSource({"李怡军, 陈恰军, ", "陈怡宁, 陈恰军, ", "交款加天者和庆梅疾, 刘梅疗, ", "李恰军, 陈恰军, 陈恰军", "庆梅秀, 刘梅秀, 刘梅秀",
