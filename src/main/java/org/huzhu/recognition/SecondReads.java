@@ -1329,12 +1329,18 @@ final class SecondReads {
      */
     private static List<Value> looks(Area area, Kind kind, LineReader lines) {
         List<Value> looks = new ArrayList<>();
-        Value second = read(area, SECOND_SCALE, kind, lines);
-        if (second == null || !kind.form().matcher(second.text()).matches()) return looks;
+        Value second = readInItsForm(area, SECOND_SCALE, kind, lines);
+        if (second == null) return looks;
         looks.add(second);
-        Value third = read(area, THIRD_SCALE, kind, lines);
-        if (third != null && kind.form().matcher(third.text()).matches()) looks.add(third);
+        Value third = readInItsForm(area, THIRD_SCALE, kind, lines);
+        if (third != null) looks.add(third);
         return looks;
+    }
+
+    /** The line read at the scale ({@link #read}) when it has the kind's form, else null. */
+    private static Value readInItsForm(Area area, double scale, Kind kind, LineReader lines) {
+        Value value = read(area, scale, kind, lines);
+        return value != null && kind.form().matcher(value.text()).matches() ? value : null;
     }
 
     /**
@@ -1359,8 +1365,8 @@ final class SecondReads {
         // a look at the third scale that read nothing is no read of another name: the look at the fourth stands in for it
         // (林宇秀 under the seal's star, 一1:“林宇秀 at 2.0 and at 1.0, 2.5 and 3.0 alike, nothing at 1.5)
         if (within.size() == 1) {
-            Value fourth = read(narrowed, FOURTH_SCALE, NAME, lines);
-            if (fourth != null && NAME.form().matcher(fourth.text()).matches()) within.add(fourth);
+            Value fourth = readInItsForm(narrowed, FOURTH_SCALE, NAME, lines);
+            if (fourth != null) within.add(fourth);
         }
         return within;
     }
@@ -1496,8 +1502,8 @@ final class SecondReads {
      */
     private static Value codeSeenAgain(Value page, List<Value> looks, Area area, Kind kind, LineReader lines) {
         if (looks.isEmpty()) return null;
-        Value look = read(area, CODE_SCALE, kind, lines);
-        if (look == null || !kind.form().matcher(look.text()).matches()) return null;
+        Value look = readInItsForm(area, CODE_SCALE, kind, lines);
+        if (look == null) return null;
         List<Value> reads = new ArrayList<>(looks);
         reads.add(look);
         if (page != null && kind.form().matcher(page.text()).matches()) reads.add(page);
