@@ -907,6 +907,33 @@ class SecondReadsTest {
         }
     }
 
+    /**
+     * An invoice's code the page read in no code's form (4闸10he, a seal's ring across its digits), whose looks on the page
+     * read no code, is taken where the two looks on the page's data without the seal read the same code in its form, at
+     * the lower of their confidences; not when they differ or one reads none. A code the page read in its form stays
+     * whatever those looks read (a layer without the seal loses a thin face's light strokes: 12080125 for 42080125). A
+     * code the page did not read at all is looked for so in its slot.
+     */
+    @ParameterizedTest(name = "page {0}, without the seal {1} and {2} → {3}")
+    @CsvSource({"4闸10he, 42010126, 42010126, 42010126", "4闸10he, 42010126, 42010128, 4闸10he", "4闸10he, 42010126, , 4闸10he",
+            "42080125, 12080125, 12080125, 42080125", ", 42010126, 42010126, 42010126", ", 42010126, 4201012, "})
+    void aCodeThePageReadInNoCodesFormIsTakenWhereTheTwoLooksWithoutTheSealAgree(String page, String second, String third,
+            String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(3, 2.0, "32").withoutSeal(3, 2.0, second);
+        if (third != null) lines.withoutSeal(3, 1.5, third);
+        Map<ReceiptField, Value> fields = page == null ? Map.of() : Map.of(ReceiptField.INVOICE_CODE, new Value(page, 0.1, row(3)));
+
+        ReceiptReading read = SecondReads.apply(reading(fields, Map.of(ReceiptField.INVOICE_CODE, row(3))), lines);
+
+        Value code = read.fields().get(ReceiptField.INVOICE_CODE);
+        if (taken == null) {
+            assertThat(code).isNull();
+        } else {
+            assertThat(code.text()).isEqualTo(taken);
+            if (!taken.equals(page)) assertThat(code.confidence()).isCloseTo(0.8, within(1e-9));
+        }
+    }
+
     @Test
     void readsInTheCharactersOfTheField() {
         ScriptedLines lines = new ScriptedLines();
