@@ -934,6 +934,32 @@ class SecondReadsTest {
         }
     }
 
+    /**
+     * An amount the page read unsure (83.13, 到14.81's digits), whose two looks do not agree, is left out with a warning
+     * when a look reads right after the sign an amount that ends with the page's read and has digits before it (.¥183.13,
+     * 1¥314.81, at either scale): the page lost them. Not when no look read the sign before those digits (183.13, 31301.56:
+     * a ¥ read as 3), nor when the look after the sign reads the page's amount or another, nor when the page was sure.
+     */
+    @ParameterizedTest(name = "page {0} ({1}), looks {2} and {3} → {4}")
+    @CsvSource({"83.13, 0.1, .¥183.13, ¥83.18, ", "14.81, 0.1, 1¥314.81, , ", "14.81, 0.1, ¥14.87, ¥314.81, ",
+            "83.13, 0.1, 183.13, 83.18, 83.13", "1301.56, 0.1, 31301.56, 1301.58, 1301.56", "83.13, 0.1, ¥83.13, ¥83.18, 83.13",
+            "83.13, 0.1, ¥283.18, ¥83.18, 83.13", "83.13, 0.9, ¥183.13, ¥183.13, 83.13"})
+    void anUnsureAmountIsLeftOutWhereALookReadsItAfterTheSignWithDigitsBefore(String page, double sure, String second,
+            String third, String kept) {
+        ScriptedLines lines = new ScriptedLines().answer(6, 2.0, second);
+        if (third != null) lines.answer(6, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(Map.of(ReceiptField.SELF_FUNDED, new Value(page, sure, row(6))), Map.of()), lines);
+
+        if (kept == null) {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.SELF_FUNDED);
+            assertThat(read.warnings()).anyMatch(w -> w.startsWith("个人自费读作 " + page) && w.contains("像是缺了前几位"));
+        } else {
+            assertThat(read.fields().get(ReceiptField.SELF_FUNDED).text()).isEqualTo(kept);
+            assertThat(read.warnings()).noneMatch(w -> w.contains("像是缺了前几位"));
+        }
+    }
+
     @Test
     void readsInTheCharactersOfTheField() {
         ScriptedLines lines = new ScriptedLines();
@@ -1029,11 +1055,13 @@ class SecondReadsTest {
      * 个人现金支付 read 42.04 by the page, unsure (¥642.04 in a thin Song face, its ¥6 read as 中); the looks, running on
      * past the amount into the next label or to the next amount's sign, read {@code second} and {@code third}: an amount
      * is taken from its sign to its second decimal when both looks agree on it; a look without the sign, or with a digit
-     * before it, is refused as read.
+     * before it, is refused as read. Refused, they leave no amount: a look read ¥642.04, the page's 42.04 with digits
+     * before it ({@link #anUnsureAmountIsLeftOutWhereALookReadsItAfterTheSignWithDigitsBefore}); where no look read the
+     * sign before them (642.0484 and 642.04), the page's 42.04 stays for the checks.
      */
     @ParameterizedTest
-    @CsvSource({".¥642.0484, ¥642.04, 642.04", "¥642.04¥0.003, :¥642.04, 642.04", ".¥642.0484, 642.0484, 42.04",
-        "1¥642.04, ¥642.04, 42.04", ".¥642.0484, ¥642.0, 42.04", "¥642.04.8, ¥642.04, 42.04"})
+    @CsvSource({".¥642.0484, ¥642.04, 642.04", "¥642.04¥0.003, :¥642.04, 642.04", ".¥642.0484, 642.0484, ",
+        "1¥642.04, ¥642.04, ", ".¥642.0484, ¥642.0, ", "¥642.04.8, ¥642.04, ", "642.0484, 642.04, 42.04"})
     void takesAnAmountFromItsSignToItsSecondDecimalWhenTheLooksRunOnPastIt(String second, String third, String taken) {
         ScriptedLines lines = new ScriptedLines().answer(6, 2.0, second).answer(6, 1.5, third);
         Map<ReceiptField, Value> values = new EnumMap<>(ReceiptField.class);
@@ -1041,7 +1069,8 @@ class SecondReadsTest {
 
         ReceiptReading read = SecondReads.apply(reading(values, Map.of()), lines);
 
-        assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo(taken);
+        if (taken == null) assertThat(read.fields()).doesNotContainKey(ReceiptField.CASH_PAID);
+        else assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo(taken);
     }
 
     /**
