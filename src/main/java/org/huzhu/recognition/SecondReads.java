@@ -178,13 +178,16 @@ final class SecondReads {
         labelRemnant(reading, fields, warnings, lines, looked);
         dischargeInTheStay(reading, fields, warnings, lines);
         boolean summed = sumConfirms(reading, fields);
+        // a look made again at the same place and scale is not read again (an amount's looks, read raw once more for the
+        // digits before the page's read)
+        LineReader seen = remembering(lines);
         for (Map.Entry<ReceiptField, Value> e : List.copyOf(fields.entrySet())) {
             Kind kind = kind(e.getKey());
             Area where = where(reading, e.getKey(), e.getValue());
             // an amount of a sum that holds as read is witnessed by the others, however unsure its read: not looked at again
             boolean unsure = e.getValue().confidence() < UNSURE && !(summed && SUM.contains(e.getKey()));
             if (kind == null || names(kind) || where == null || kind.form().matcher(e.getValue().text()).matches() && !unsure) continue;
-            List<Value> looks = looks(where, kind, lines);
+            List<Value> looks = looks(where, kind, seen);
             Value again = agreed(looks, where);
             if (again == null && ReceiptChecks.CODES.contains(e.getKey())) again = codeAgain(e.getValue(), looks, where, kind, lines);
             if (again == null && kind == AMOUNT) again = signAsideAgreed(e.getValue(), looks, where, kind, lines);
@@ -209,7 +212,7 @@ final class SecondReads {
                 continue;
             }
             // an unsure amount no two looks agreed on, that a look reads after the sign with digits before it, lost them
-            String whole = again == null && kind == AMOUNT ? readWithDigitsBefore(e.getValue().text(), where, lines) : null;
+            String whole = again == null && kind == AMOUNT ? readWithDigitsBefore(e.getValue().text(), where, seen) : null;
             if (whole != null) {
                 fields.remove(e.getKey());
                 disagreed.add(e.getKey());
@@ -833,17 +836,21 @@ final class SecondReads {
             Map<ReceiptReading.Unlabelled, LabelLooks> looked) {
         // a remnant two fields were open to is looked at again once the other was given by its own remnant (日期 of
         // 开票日期 and 就诊门 of 就诊日期 on one page: the visit's date taken, 日期 can only be the issue's); its labels as read
-        LineReader once = rememberingLabels(lines);
+        LineReader once = remembering(lines);
         if (remnantsPlaced(reading, fields, warnings, once, looked)) remnantsPlaced(reading, fields, warnings, once, looked);
     }
 
-    /** The lines, each label's look at a box and scale made once and remembered after (the passes over the remnants). */
-    private static LineReader rememberingLabels(LineReader lines) {
+    /**
+     * The lines, each look on the page at a box, scale and alphabet, and each label's look, made once and remembered
+     * after (the passes over the remnants; an amount's looks read raw again): the same pixels read the same way.
+     */
+    private static LineReader remembering(LineReader lines) {
         Map<String, java.util.Optional<TextBox>> seen = new HashMap<>();
         return new LineReader() {
             @Override
             public TextBox readLine(double x, double y, double width, double height, double scale, String alphabet) {
-                return lines.readLine(x, y, width, height, scale, alphabet);
+                return seen.computeIfAbsent("line " + x + " " + y + " " + width + " " + height + " " + scale + " " + alphabet,
+                        k -> java.util.Optional.ofNullable(lines.readLine(x, y, width, height, scale, alphabet))).orElse(null);
             }
 
             @Override
