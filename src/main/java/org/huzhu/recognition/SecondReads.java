@@ -1296,7 +1296,7 @@ final class SecondReads {
         return first.lookingAt() ? new Value(first.group(), box.confidence(), area) : null;
     }
 
-    private static final Pattern LEADING_AMOUNT = Pattern.compile("[1-9]\\d*\\.\\d{2}|0\\.\\d{2}");
+    private static final Pattern LEADING_AMOUNT = Pattern.compile(FieldText.MONEY_FORM);
 
     /** Whether the total is the sum of the payments to the cent, the amounts not in the form of money left out. */
     private static boolean sumCorroborated(ReceiptReading reading, Map<ReceiptField, Value> fields) {

@@ -58,6 +58,14 @@ class FieldTextTest {
         assertThat(FieldText.money(read)).isEqualTo(amount);
     }
 
+    @ParameterizedTest(name = "{0}: money {1}, a 0 before its first digit {2}")
+    @CsvSource({"10044.87, true, false", "0.00, true, false", "0.35, true, false", "100.00, true, false",
+        "0044.87, false, true", "00.00, false, true", "05.10, false, true", "1044.8, false, false", "¥10044.87, false, false"})
+    void anAmountHasNoZeroBeforeItsFirstDigit(String text, boolean money, boolean leadingZero) {
+        assertThat(FieldText.isMoney(text)).isEqualTo(money);
+        assertThat(FieldText.leadingZero(text)).isEqualTo(leadingZero);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {
         "2026-05-12 → 2026-05-12",

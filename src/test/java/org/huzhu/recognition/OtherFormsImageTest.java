@@ -564,6 +564,22 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * The template from a worn scanner (seed 10): the page read 医保统筹基金支付's ¥10044.87 as 0044.87, its first digit
+     * lost, and the total 14211.64 right. Taken as money, 0044.87 and the other payments added up to 4211.64, so the
+     * total's first digit was dropped as a misread ¥: both WRONG. An amount never has a 0 before its first digit, so
+     * 0044.87 is no amount, the total stands, and the sum leaves 10044.87 for the payment, which ends as the page read it.
+     */
+    @Test
+    void anAmountReadWithAZeroBeforeItsFirstDigitIsNoAmountAndTheSumFillsIt() {
+        ReceiptTruth truth = ReceiptFaker.receipt(10);
+        Recognition read = recognitions.recognise("receipt", Variants.fadedScan(truth, PngRenderer.Style.PLAIN, 10));
+        assertThat(read.fields().get("total")).isEqualTo(truth.fields().get("total")).isEqualTo("14211.64");
+        assertThat(read.fields().get("fundPaid")).isEqualTo(truth.fields().get("fundPaid")).isEqualTo("10044.87");
+        assertThat(read.warnings()).contains("医保统筹基金支付未能识别为金额（读作「0044.87」），金额合计减其余各项支付为 10044.87，"
+                + "与页上识别出的末几位相符，按此取用，请核对原件");
+    }
+
+    /**
      * Grey scans of other forms with form and data in the thin Song face: 医保统筹基金支付 under the seal's ring read as
      * no amount (4Y1730.01 for 1730.01, seed 2; 405aa for 405.64, seed 19), the total and the other payments read right.
      * The amount the sum leaves is taken, a read there ending as it does, with a warning (missing before). (Seeds 1 and 25,

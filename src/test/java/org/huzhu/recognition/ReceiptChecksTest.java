@@ -132,7 +132,8 @@ class ReceiptChecksTest {
         "admissionDate, 2024-02-29, true", "admissionDate, 2026-02-29, false",
         "issueDate, 0235-04-11, false", "issueDate, 1999-12-31, false", "admissionDate, 2000-01-01, true",
         "visitDate, 2100-01-01, false",
-        "fundPaid, 15000.00, true", "fundPaid, 15000.0, false", "fundPaid, 1500000, false"})
+        "fundPaid, 15000.00, true", "fundPaid, 15000.0, false", "fundPaid, 1500000, false",
+        "fundPaid, 0.00, true", "fundPaid, 0044.87, false", "fundPaid, 00.00, false"})
     void dropsAValueOfTheWrongFormWithAWarning(String key, String text, boolean kept) {
         Map<ReceiptField, Value> values = with(docsReceipt(), field(key), text);
         // keep the payment sum out of the way of the form check
@@ -148,6 +149,17 @@ class ReceiptChecksTest {
             assertThat(r.confidence()).doesNotContainKey(key);
             assertThat(r.warnings()).singleElement().asString().contains(field(key).chinese(), "已舍弃");
         }
+    }
+
+    @Test
+    void saysAnAmountReadWithAZeroBeforeItsFirstDigitMayHaveLostItsFirstDigits() {
+        Map<ReceiptField, Value> values = with(docsReceipt(), ReceiptField.FUND_PAID, "0044.87");
+        values.remove(ReceiptField.TOTAL);
+
+        Recognition r = check(values, TextSource.OCR);
+
+        assertThat(r.fields()).doesNotContainKey("fundPaid");
+        assertThat(r.warnings()).containsExactly("医保统筹基金支付读作 0044.87，金额不以 0 开头，可能缺了前几位，已舍弃，请核对原件");
     }
 
     @Test
