@@ -482,7 +482,7 @@ final class SecondReads {
      * Song face's photo read 1730.01 as 17301), or is its first digits, three or more, cut short by the seal's star
      * ({@link #beginsCutShort}: 173¥0.00 for 1730.01, the next amount run on after it; the warning then says 前几位). The
      * first amount only: a look runs on along the line to the next label's (the template's 医保统筹基金支付 0.00 and then
-     * 其他支付's 603.78, that label not read: taken so, 603.78 was WRONG). The total and every other payment must each be
+     * 其他支付's 603.78, that label not read: taken so, 603.78 was WRONG), and not another's ({@link #anothers}). The total and every other payment must each be
      * read so again by a look (at {@link #SECOND_SCALE}, else {@link #THIRD_SCALE}): a leading digit lost or misread in
      * one of them would shift what is left by its place and keep its last digits. Not read at all and not labelled, 其他支付 counts as nothing, as in the checks; when it was
      * there unread, what is left is its amount and this one's, whose last digits are neither's but by chance. So too the
@@ -578,7 +578,7 @@ final class SecondReads {
         String digits = amount.replace(".", "");
         String ending = digits.substring(Math.max(0, digits.length() - LEFT_DIGITS_SEEN));
         boolean begun = false;
-        if (first != null) {
+        if (first != null && !anothers(first.text(), digits)) {
             if (endsAs(first.text(), digits, ending)) return "末几位";
             begun = beginsCutShort(first.text(), digits);
         }
@@ -588,12 +588,32 @@ final class SecondReads {
                 TextBox box = look(where, scale, AMOUNT.alphabet(), on);
                 if (box == null) continue;
                 String read = TextLine.fold(box.text());
+                if (anothers(read, digits)) continue;
                 if (endsAs(read, digits, ending)) return "末几位";
                 begun |= beginsCutShort(read, digits);
             }
         }
         return begun ? "前几位" : null;
     }
+
+    /**
+     * Whether the first amount of a read at a payment's place is another's: words stand before it (two Chinese
+     * characters in a row, a label not found: the template's 其他支付 read 六地支作 before its 303.78, the payment's own
+     * 0.00 before that read as marks), or it has more digits than what the sum leaves, and one more for a sign read as
+     * a digit (15901030.98: the payment's 0.00 and 其他支付's 1030.98 run together, that label faded away). Either way
+     * a label stood unread between, 其他支付's, and what the sum leaves is its amount and this one's together: the 1030.98
+     * it ends with was 其他支付's. Unless nothing is left: each is then nothing, and a read of 0.00 and 0.00 run together
+     * (9000.00) says so as well as one. Set 1's template from a worn scanner 453/126/8 → 453/128/6 (seeds 29 and 35); the
+     * rest page for page.
+     */
+    static boolean anothers(String read, String digits) {
+        Matcher m = AN_AMOUNT.matcher(read);
+        if (!m.find()) return false;
+        if (WORDS.matcher(read.substring(0, m.start())).find()) return true;
+        return !digits.matches("0+") && m.group().replace(".", "").length() > digits.length() + 1;
+    }
+
+    private static final Pattern WORDS = Pattern.compile("\\p{IsHan}{2}");
 
     /** Whether a read's first amount ends with {@code ending}, or is the amount of these digits less one digit. */
     private static boolean endsAs(String read, String digits, String ending) {

@@ -580,6 +580,23 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * The template from a worn scanner, 其他支付's label faded away (seed 29) or read as words (seed 35), 医保统筹基金支付
+     * 0.00 read as no amount: what the sum leaves is the two payments together (1030.98, 603.78), and a look at the
+     * payment's place read the 0.00 and 1030.98 run together (15901030.98), the page 六地支作303.78. Both were taken as
+     * 医保统筹基金支付's, WRONG; neither is now. Seed 36's 0.00 beside 其他支付's 0.00, a look reading them together as
+     * 9000.00, is still taken: nothing is left, so each is nothing.
+     */
+    @Test
+    void aPaymentIsNotWhatTheSumLeavesWhereTheReadThereRunsOnFromAnotherLabelsAmount() {
+        List<Read> reads = readEach(new long[] {29, 35, 36}, ReceiptFaker::receipt,
+                (seed, truth) -> Variants.fadedScan(truth, PngRenderer.Style.PLAIN, seed));
+        for (Read read : reads) assertThat(read.truth().fields()).containsEntry("fundPaid", "0.00");
+        assertThat(reads.get(0).fields()).doesNotContainKey("fundPaid");
+        assertThat(reads.get(1).fields()).doesNotContainKey("fundPaid");
+        assertThat(reads.get(2).fields()).containsEntry("fundPaid", "0.00");
+    }
+
+    /**
      * Grey scans of other forms with form and data in the thin Song face: 医保统筹基金支付 under the seal's ring read as
      * no amount (4Y1730.01 for 1730.01, seed 2; 405aa for 405.64, seed 19), the total and the other payments read right.
      * The amount the sum leaves is taken, a read there ending as it does, with a warning (missing before). (Seeds 1 and 25,

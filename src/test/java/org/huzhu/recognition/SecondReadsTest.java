@@ -1873,7 +1873,8 @@ class SecondReadsTest {
             "only the amount a look runs on to ends so (the next label's, on the same line) | 3751.46 | 3751.46 | .¥0.00¥1321.49 | false",
             "a look reads the total otherwise (its first digit) | 3751.46 | 8751.46 | .¥821.4910.00 | false",
             "what is left is less than nothing | 2000.00 | 2000.00 | .¥821.4910.00 | false",
-            "其他支付 labelled but not read: what is left may be partly its | 3751.46 | 3751.46 | .¥821.4910.00 | true"})
+            "其他支付 labelled but not read: what is left may be partly its | 3751.46 | 3751.46 | .¥821.4910.00 | true",
+            "the read that ends so is longer: another amount run on before it, a label unread between | 3751.46 | 3751.46 | 15901321.49 | false"})
     void takesNoPaymentTheSumAndTheReadsThereDoNotBothSay(String what, String total, String totalLook, String fundLook, boolean otherLabelled) {
         Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
         read.put(ReceiptField.TOTAL, new Value(total, 0.9, row(1)));
@@ -1882,6 +1883,33 @@ class SecondReadsTest {
         ReceiptReading reading = unlabelled(read, labelled);
 
         assertThat(SecondReads.paymentLeftBySum(reading, lines)).isSameAs(reading);
+    }
+
+    /**
+     * The template's 医保统筹基金支付 0.00 read as marks and 其他支付's label as 六地支作 before its 321.49, the page's read
+     * of the payment all that: the amount ending as what the sum leaves stands after words, another label's.
+     */
+    @Test
+    void takesNoPaymentWhosePagesReadEndsSoOnlyAfterWords() {
+        Map<ReceiptField, Value> read = sum(FUND_UNDER_THE_RING);
+        read.put(ReceiptField.FUND_PAID, new Value("(扼。”、六地支作321.49", 0.45, row(2)));
+        ReceiptReading reading = unlabelled(read, read.keySet());
+
+        assertThat(SecondReads.paymentLeftBySum(reading, sumLooks("3751.46").withoutSeal(2, 1.5, ""))).isSameAs(reading);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} for {2}")
+    @CsvSource(delimiter = '|', value = {
+            "words before it | (扼。”、六地支作303.78 | 60378 | true",
+            "a mark of the seal before it | 室303.78 | 60378 | false",
+            "four digits more than what is left | 15901030.98 | 103098 | true",
+            "one digit more: a sign read as one | 41030.98 | 103098 | false",
+            "as many digits | ¥1030.98 | 103098 | false",
+            "longer, but nothing is left | 9000.00. | 000 | false",
+            "words after it | 0.00六地支作1030.98 | 103098 | false",
+            "no amount | 4和 | 103098 | false"})
+    void aReadsFirstAmountIsAnothersAfterWordsOrWhenLongerThanWhatTheSumLeaves(String what, String read, String digits, boolean anothers) {
+        assertThat(SecondReads.anothers(read, digits)).isEqualTo(anothers);
     }
 
     /**
@@ -2056,6 +2084,22 @@ class SecondReadsTest {
         assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("0.00");
         assertThat(mended.fields().get(ReceiptField.FUND_PAID).area()).isEqualTo(row(5));
         assertThat(mended.warnings()).containsExactly("医保统筹基金支付未能识别，金额合计减其余各项支付为 0.00，与页上识别出的末几位相符，按此取用，请核对原件");
+    }
+
+    /**
+     * The same where the look reads the 0.00 of both payments run together (9000.00): longer than what is left, but
+     * nothing is left, so each is nothing.
+     */
+    @Test
+    void takesAPaymentAsNothingWhenALookThereReadsItAndAnothersNothingRunTogether() {
+        Map<ReceiptField, Value> values = sum(ReceiptField.TOTAL, "8011.60", ReceiptField.OTHER_PAID, "0.00",
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "1919.58", ReceiptField.CASH_PAID, "6092.02");
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "¥8011.60").answer(2, 2.0, "0.00").answer(3, 2.0, "1919.58")
+                .answer(4, 2.0, "¥6092.02").answer(5, 2.0, "9000.00.");
+
+        ReceiptReading mended = SecondReads.paymentLeftBySum(reading(values, Map.of(ReceiptField.FUND_PAID, row(5))), lines);
+
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("0.00");
     }
 
     /** A stay admitted 2025-04-24 and issued 2025-05-20, its discharge's label lost, with the dates given read where no label was. */
