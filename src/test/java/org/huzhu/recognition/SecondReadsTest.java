@@ -16,6 +16,7 @@ import org.huzhu.recognition.ReceiptReading.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SecondReadsTest {
 
@@ -2070,36 +2071,22 @@ class SecondReadsTest {
 
     /**
      * 8011.60 = 0.00 + 0.00 + 1919.58 + 6092.02: 医保统筹基金支付 under the seal not read at all where its label was; a
-     * look in its slot reads the 0.00 of it and of 其他支付 beside it. The payments add up to the total without it.
+     * look in its slot reads the 0.00 of it and of 其他支付 beside it, apart or run together (9000.00: longer than what is
+     * left, but nothing is left, so each is nothing). The payments add up to the total without it.
      */
-    @Test
-    void takesAPaymentNotReadInItsLabelsSlotAsNothingWhenTheOthersAddUpToTheTotalAndALookThereReadsIt() {
+    @ParameterizedTest(name = "a look there reads {0}")
+    @ValueSource(strings = {".¥0.¥0.00", "9000.00."})
+    void takesAPaymentNotReadInItsLabelsSlotAsNothingWhenTheOthersAddUpToTheTotalAndALookThereReadsIt(String look) {
         Map<ReceiptField, Value> values = sum(ReceiptField.TOTAL, "8011.60", ReceiptField.OTHER_PAID, "0.00",
                 ReceiptField.PERSONAL_ACCOUNT_PAID, "1919.58", ReceiptField.CASH_PAID, "6092.02");
         ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "¥8011.60").answer(2, 2.0, "0.00").answer(3, 2.0, "1919.58")
-                .answer(4, 2.0, "¥6092.02").answer(5, 2.0, ".¥0.¥0.00");
+                .answer(4, 2.0, "¥6092.02").answer(5, 2.0, look);
 
         ReceiptReading mended = SecondReads.paymentLeftBySum(reading(values, Map.of(ReceiptField.FUND_PAID, row(5))), lines);
 
         assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("0.00");
         assertThat(mended.fields().get(ReceiptField.FUND_PAID).area()).isEqualTo(row(5));
         assertThat(mended.warnings()).containsExactly("医保统筹基金支付未能识别，金额合计减其余各项支付为 0.00，与页上识别出的末几位相符，按此取用，请核对原件");
-    }
-
-    /**
-     * The same where the look reads the 0.00 of both payments run together (9000.00): longer than what is left, but
-     * nothing is left, so each is nothing.
-     */
-    @Test
-    void takesAPaymentAsNothingWhenALookThereReadsItAndAnothersNothingRunTogether() {
-        Map<ReceiptField, Value> values = sum(ReceiptField.TOTAL, "8011.60", ReceiptField.OTHER_PAID, "0.00",
-                ReceiptField.PERSONAL_ACCOUNT_PAID, "1919.58", ReceiptField.CASH_PAID, "6092.02");
-        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "¥8011.60").answer(2, 2.0, "0.00").answer(3, 2.0, "1919.58")
-                .answer(4, 2.0, "¥6092.02").answer(5, 2.0, "9000.00.");
-
-        ReceiptReading mended = SecondReads.paymentLeftBySum(reading(values, Map.of(ReceiptField.FUND_PAID, row(5))), lines);
-
-        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("0.00");
     }
 
     /** A stay admitted 2025-04-24 and issued 2025-05-20, its discharge's label lost, with the dates given read where no label was. */
