@@ -482,8 +482,8 @@ final class SecondReads {
      * Song face's photo read 1730.01 as 17301), or is its first digits, three or more, cut short by the seal's star
      * ({@link #beginsCutShort}: 173¥0.00 for 1730.01, the next amount run on after it; the warning then says 前几位). The
      * first amount only: a look runs on along the line to the next label's (the template's 医保统筹基金支付 0.00 and then
-     * 其他支付's 603.78, that label not read: taken so, 603.78 was WRONG), and not another's ({@link #anothers}). The total and every other payment must each be
-     * read so again by a look (at {@link #SECOND_SCALE}, else {@link #THIRD_SCALE}): a leading digit lost or misread in
+     * 其他支付's 603.78, that label not read: taken so, 603.78 was WRONG), and not another's ({@link #anothers}). The
+     * total and every other payment must each be read so again by a look (at {@link #SECOND_SCALE}, else {@link #THIRD_SCALE}): a leading digit lost or misread in
      * one of them would shift what is left by its place and keep its last digits. Not read at all and not labelled, 其他支付 counts as nothing, as in the checks; when it was
      * there unread, what is left is its amount and this one's, whose last digits are neither's but by chance. So too the
      * one payment read whole as money that is what the sum leaves with its first digits lost ({@link #readShortAtTheFront}:
@@ -572,7 +572,8 @@ final class SecondReads {
     /**
      * What the page's read, or a look at the amount's place with or without the seal at two scales, reads of it as its
      * first amount: 末几位 when it ends as {@code amount} does or is it less one digit, 前几位 when it is its first digits
-     * cut short ({@link #beginsCutShort}); null when no read says so.
+     * cut short ({@link #beginsCutShort}); null when no read says so. A read whose first amount is another's
+     * ({@link #anothers}) says nothing.
      */
     private static String seenAs(String amount, Value first, Area where, LineReader lines) {
         String digits = amount.replace(".", "");
