@@ -253,7 +253,7 @@ final class FieldText {
     static final String HOSPITAL_ENDINGS = "医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室";
 
     /** The Chinese characters labels begin with: one of them after a hospital's name begins the next label. */
-    private static final String LABELS_FIRST = ReceiptLabel.firstCharacters();
+    static final String LABELS_FIRST = ReceiptLabel.firstCharacters();
 
     private static final Pattern ENDED = Pattern.compile(
             "(.*(?:" + HOSPITAL_ENDINGS + "))[^\\p{IsHan}]*(?:[" + LABELS_FIRST + "]\\p{IsHan}|\\p{IsHan})?[^\\p{IsHan}]*");

@@ -326,6 +326,28 @@ class OtherFormsImageTest extends WithTesseract {
     }
 
     /**
+     * Payers under the seal's star read with a stroke after the name (stop 80): soft scans from a light toner, the star on
+     * the payer's name (STARSOFTSCAN), seeds 13 and 30: both looks at the slot read a character more after the name,
+     * another each (韩华明东 and 韩华明怀, 林宇秀志 and 林宇秀忘). The three they share are taken, at least one of the two
+     * payers is read (neither was before); and the sharp scan of seed 23 (STARSCAN: 唐丽开乐 and 唐丽开县, 唐丽 before
+     * 开票日期) is not cut to 唐丽开. Nothing on the three receipts is WRONG.
+     */
+    @Test
+    void aPayerTwoLooksReadWithAnotherStrokeAfterItIsTheNameTheyShare() {
+        List<String> wrong = new ArrayList<>();
+        List<Read> soft = readEach(new long[] {13, 30}, ReceiptFaker::onOtherForm,
+                (seed, truth) -> Variants.softLightScan(truth, PngRenderer.Style.STAR_ON_PAYERS_NAME, seed));
+        List<Read> sharp = readEach(new long[] {23}, ReceiptFaker::onOtherForm,
+                (seed, truth) -> Variants.scan(truth, PngRenderer.Style.STAR_ON_PAYERS_NAME, seed));
+
+        scoredAll(soft, wrong);
+        scoredAll(sharp, wrong);
+
+        assertThat(wrong).isEmpty();
+        assertThat(scored(soft, List.of("payerName"), new ArrayList<>())).as("payers read right of 2 (none before)").isGreaterThanOrEqualTo(1);
+    }
+
+    /**
      * Amounts whose leading digits the page lost (stop 77): the thin Song face scanned, stamped over the payer
      * (SONGSEALSCAN seeds 4 and 18: 针83.13 for ¥183.13, 到14.81 for ¥314.81) and not (SONGSCAN seed 27: 33.20 for
      * 133.20), each unsure and its two looks disagreeing, one of them reading the whole amount after the ¥. Each was

@@ -299,6 +299,49 @@ class SecondReadsTest {
     }
 
     /**
+     * Two reads of a payer that share three characters before one more, another in each (the seal's star pressed on the
+     * name, its strokes read as a character after it), give the three when they are a single surname and two characters
+     * people are named by, the last no label's first. Not for reads of three (黄国厂, 黄国夕: a name of two and a stroke, or
+     * of three misread), the same fourth character, a difference before it, a compound surname (欧阳明东), a character no
+     * one is named by (陈怡牢), a label's first character (唐丽开: 开票日期 after 唐丽), a middle dot.
+     */
+    @ParameterizedTest(name = "{0}, {1} → {2}")
+    @CsvSource({"韩华明东, 韩华明怀, 韩华明", "李浩斌口, 李浩斌气, 李浩斌", "林宇秀志, 林宇秀忘, 林宇秀", "彭娜子叹, 彭娜子弘, 彭娜子",
+            "黄国厂, 黄国夕, ", "王宇富, 王宇霁, ", "韩华明东, 韩华明东, ", "李维基开, 李维逸开, ", "欧阳明东, 欧阳明怀, ",
+            "陈怡牢东, 陈怡牢西, ", "唐丽开乐, 唐丽开县, ", "麦·克李东, 麦·克李西, ", "韩华明东, 韩华明怀一, ", "华明东, 华明怀, "})
+    void twoReadsOfAPayerThatDifferOnlyInACharacterAfterTheNameGiveTheName(String one, String other, String name) {
+        assertThat(SecondReads.sharedBeforeAStroke(one, other)).isEqualTo(name);
+        assertThat(SecondReads.sharedBeforeAStroke(other, one)).isEqualTo(name);
+    }
+
+    /**
+     * So taken where the page read the name otherwise (李洗斌, the looks 李浩斌口 and 李浩斌气) and where the page read
+     * nothing and both looks at the payer's slot read a stroke after the name, with a warning giving both reads; not
+     * where they differ in the name (李维基开, 李维逸开).
+     */
+    @ParameterizedTest(name = "{0} / {1} / {2}: {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {"李洗斌 | 李浩斌口 | 李浩斌气 | 李浩斌", "- | 韩华明东 | 韩华明怀 | 韩华明",
+            "- | 李维基开 | 李维逸开 | -", "李洗斌 | 李浩斌口 | 李浩文气 | -"})
+    void aPayerTwoReadsGiveWithAStrokeAfterItIsTakenWithAWarning(String page, String second, String third, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(page == null ? 3 : 1, 2.0, second).answer(page == null ? 3 : 1, 1.5, third);
+        ReceiptReading reading = page == null ? reading(values(), Map.of(ReceiptField.PAYER_NAME, row(3)))
+                : reading(values(ReceiptField.PAYER_NAME, page, 1), Map.of());
+
+        ReceiptReading read = SecondReads.apply(reading, lines);
+
+        if (taken == null) {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.PAYER_NAME);
+            assertThat(read.warnings()).noneMatch(w -> w.contains("末字各不相同"));
+        } else {
+            assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo(taken);
+            // both reads the looks', each 0.8 sure: the name a little less sure than the less sure of them
+            assertThat(read.fields().get(ReceiptField.PAYER_NAME).confidence()).isCloseTo(SecondReads.OUTVOTED_TRUST * 0.8, within(1e-9));
+            assertThat(read.warnings()).contains("交款人两次分别读作「" + second + "」「" + third + "」，末字各不相同，像是印章的笔画，取前三字「" + taken
+                    + "」，请核对原件");
+        }
+    }
+
+    /**
      * Not when another read begins with another surname, the reads differ after their first character, or only the page's
      * read begins with one (华海林 for 蔡海林, the seal's ring over 蔡: the looks read 笃 and 每).
      */
