@@ -1191,9 +1191,16 @@ final class SecondReads {
      * all of them, or else the first single one that does. Otherwise the amounts a second look read
      * otherwise are left out ({@link #doubted}): the sum says one of them is wrong, and a second look
      * says which may be. Amounts no second look read otherwise are kept, for the checks to flag.
+     * <p>
+     * An amount of the sum read with a 0 before its first digit is no amount ({@link FieldText#leadingZero}: 0000.72 for
+     * 3980.72, its first digits lost) and the sum, which leaves it out, cannot fail: its amounts are read again all the
+     * same, and second looks are taken only when the total and every payment are then money that adds up to the cent
+     * ({@link #sumConfirms}); else nothing changes, and the checks drop the read (before amounts had that form, 0000.72
+     * was 0.72, the sum failed, and the looks' 3980.72 was taken so).
      */
     private static ReceiptReading sumsAgain(ReceiptReading reading, LineReader lines) {
-        if (sumHolds(reading, reading.fields())) return reading;
+        boolean digitsLost = SUM.stream().anyMatch(f -> reading.fields().containsKey(f) && FieldText.leadingZero(reading.fields().get(f).text()));
+        if (!digitsLost && sumHolds(reading, reading.fields())) return reading;
         Map<ReceiptField, Value> again = new EnumMap<>(ReceiptField.class);
         List<ReceiptField> doubted = new ArrayList<>();
         for (ReceiptField field : SUM) {
@@ -1212,9 +1219,9 @@ final class SecondReads {
             Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
             fields.putAll(reading.fields());
             fields.putAll(attempt);
-            if (sumHolds(reading, fields)) return reading.with(fields, reading.warnings());
+            if (digitsLost ? sumConfirms(reading, fields) : sumHolds(reading, fields)) return reading.with(fields, reading.warnings());
         }
-        return withoutDoubted(reading, doubted);
+        return digitsLost ? reading : withoutDoubted(reading, doubted);
     }
 
     /**

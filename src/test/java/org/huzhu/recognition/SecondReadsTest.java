@@ -1233,6 +1233,27 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("660.93");
     }
 
+    /**
+     * 2492.32 = 0.00 + 660.93 + 0.00 + 1831.39 with the total read 0492.32, no amount (a 0 before its first digit): the
+     * sum cannot fail without it, yet its amounts are read again, and the total's looks are taken when they make the sum
+     * hold to the cent. Looks that read it so again, disagree, or read another amount change nothing, nor drop a payment
+     * whose looks read another amount (the cash's 1881.39): the checks drop the total's read.
+     */
+    @ParameterizedTest(name = "total looks {0}, {1} -> {2}")
+    @CsvSource({"2492.32, 2492.32, 2492.32", "0492.32, 0492.32, 0492.32", "2492.32, 2493.32, 0492.32", "3492.32, 3492.32, 0492.32"})
+    void anAmountOfTheSumReadWithAZeroBeforeItsFirstDigitIsReadAgainAndTakenWhenTheSumThenHolds(String look, String other, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, look).answer(1, 1.5, other).answer(5, 2.0, "1881.39").answer(5, 1.5, "1881.39");
+        Map<ReceiptField, Value> values = values(ReceiptField.OTHER_PAID, "660.93", 2, ReceiptField.FUND_PAID, "0.00", 3,
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "0.00", 4, ReceiptField.CASH_PAID, "1831.39", 5);
+        values.put(ReceiptField.TOTAL, new Value("0492.32", 0.95, row(1)));
+
+        ReceiptReading read = SecondReads.apply(reading(values, Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.TOTAL).text()).isEqualTo(taken);
+        assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo("1831.39");
+        assertThat(lines.asked).as("the total looked at again").anyMatch(asked -> asked.startsWith("1@"));
+    }
+
     /** 2492.32 = 0.00 + 660.93 + 0.00 + 1831.39 read as 60.93 and 1881.39, the cash's second looks differing: both doubted amounts go, with a warning. */
     @Test
     void leavesOutTheAmountsOfASumThatDoesNotHoldWhoseSecondLooksReadAnotherAmount() {
