@@ -252,7 +252,10 @@ final class FieldText {
     /** How a hospital's name ends: the endings of the names of China's medical institutions. */
     static final String HOSPITAL_ENDINGS = "医院|卫生院|中心|诊所|保健院|门诊部|卫生室|卫生所|医务室";
 
-    /** The Chinese characters labels begin with: one of them after a hospital's name begins the next label. */
+    /**
+     * The Chinese characters labels begin with: one of them after a hospital's name begins the next label, and a payer's
+     * name read with a stroke after it does not end with one ({@link SecondReads#sharedBeforeAStroke}).
+     */
     static final String LABELS_FIRST = ReceiptLabel.firstCharacters();
 
     private static final Pattern ENDED = Pattern.compile(

@@ -1746,7 +1746,8 @@ final class SecondReads {
      * characters (黄国厂 and 黄国夕 are 黄国 and a stroke, 王宇富 and 王宇霁 are 王宇雪 misread: nothing tells them apart). A
      * four-character name with a single surname whose last character both reads misread differently would be cut short
      * so; such names are rare, and a compound surname's name of four is never cut so (欧阳明东 and 欧阳明怀). Set 1's
-     * scans with the star on the payer's name, probed: see docs/receipts.md.
+     * soft light scans with the star on the payer's name 392/29/1 → 396/25/1 (right/missing/WRONG), Song-face scans with
+     * the seal over the payer 360/61/1 → 361/60/1, the other 24 renderings probed page for page.
      */
     static String sharedBeforeAStroke(String one, String other) {
         int[] a = one.codePoints().toArray();
