@@ -25,6 +25,15 @@ final class GivenNames {
         return USUAL.contains(character);
     }
 
+    /**
+     * Whether a name begins with a known surname and every character after it is one people are usually named by (崔慧凤,
+     * not 戴柏谥): what a name chosen among reads that disagree must be.
+     */
+    static boolean usualAfterItsSurname(String name) {
+        int surname = Surnames.surnameLength(name);
+        return surname > 0 && name.codePoints().skip(surname).allMatch(GivenNames::usual);
+    }
+
     static int count() {
         return USUAL.size();
     }

@@ -1739,8 +1739,8 @@ final class SecondReads {
 
     /**
      * The three characters two reads of a payer's name share when each has one more after them, another in each: the
-     * seal's star pressed on the name, its strokes after the name's last character read as one character more, another
-     * each look (韩华明东 and 韩华明怀, 李浩斌口 and 李浩斌气; the page's 李洗斌 beside them). Only a single surname and two
+     * seal pressed on the name, its ring or star crossing the line just after the name's last character, read as one
+     * character more, another each look (韩华明东 and 韩华明怀, 李浩斌口 and 李浩斌气; the page's 李洗斌 beside them). Only a single surname and two
      * characters people are named by ({@link GivenNames}), the last of them no label's first ({@link ReceiptLabel#firstCharacters}:
      * 唐丽开乐 and 唐丽开县 are 唐丽 before 开票日期, its 票 under the star); null otherwise, and for reads of three
      * characters (黄国厂 and 黄国夕 are 黄国 and a stroke, 王宇富 and 王宇霁 are 王宇雪 misread: nothing tells them apart). A
@@ -1755,7 +1755,7 @@ final class SecondReads {
         if (a.length != NAME_BEFORE_A_STROKE + 1 || b.length != a.length || a[NAME_BEFORE_A_STROKE] == b[NAME_BEFORE_A_STROKE]) return null;
         if (!Arrays.equals(a, 0, NAME_BEFORE_A_STROKE, b, 0, NAME_BEFORE_A_STROKE)) return null;
         String name = new String(a, 0, NAME_BEFORE_A_STROKE);
-        if (Surnames.surnameLength(name) != 1 || !GivenNames.usual(a[1]) || !GivenNames.usual(a[2])) return null;
+        if (Surnames.surnameLength(name) != 1 || !GivenNames.usualAfterItsSurname(name)) return null;
         return FieldText.LABELS_FIRST.indexOf(a[2]) >= 0 ? null : name;
     }
 
@@ -1829,8 +1829,7 @@ final class SecondReads {
             name.appendCodePoint(most);
         }
         String voted = name.toString();
-        int surname = Surnames.surnameLength(voted);
-        if (surname == 0 || !Surnames.makeAName(voted) || !voted.codePoints().skip(surname).allMatch(GivenNames::usual)) return null;
+        if (!Surnames.makeAName(voted) || !GivenNames.usualAfterItsSurname(voted)) return null;
         return voted;
     }
 

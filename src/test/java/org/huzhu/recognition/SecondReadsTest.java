@@ -299,8 +299,8 @@ class SecondReadsTest {
     }
 
     /**
-     * Two reads of a payer that share three characters before one more, another in each (the seal's star pressed on the
-     * name, its strokes read as a character after it), give the three when they are a single surname and two characters
+     * Two reads of a payer that share three characters before one more, another in each (the seal pressed on the name,
+     * its ring or star crossing the line after it, read as a character), give the three when they are a single surname and two characters
      * people are named by, the last no label's first. Not for reads of three (黄国厂, 黄国夕: a name of two and a stroke, or
      * of three misread), the same fourth character, a difference before it, a compound surname (欧阳明东), a character no
      * one is named by (陈怡牢), a label's first character (唐丽开: 开票日期 after 唐丽), a middle dot.
