@@ -34,8 +34,12 @@ final class FieldText {
     private static final Pattern LEADING_ZERO = Pattern.compile("0\\d+\\.\\d{2}");
     /** A digit before a ¥ or ￥: text that is no amount, which begins at its sign. */
     private static final Pattern DIGIT_BEFORE_SIGN = Pattern.compile("\\d\\s*[¥￥]");
-    /** ¥ or ￥ before an amount as OCR misreads it (no amount begins with a letter). */
-    private static final Pattern CURRENCY_MISREAD = Pattern.compile("^(?:[Yy半羊兰丫]|X[Yy]|[Yy]{2})(?=\\d)");
+    /**
+     * ¥ or ￥ before an amount as OCR misreads it (no amount begins with a letter or a mark): on grey scans its two bars
+     * read as # and its fork as x, alone or after a Y (set 1's scan of seed 11's statement: Y#13287.93, YX1227.68,
+     * x269.71, #2050.47 — the total and two payments were refused as noise and the sum had nothing to hold).
+     */
+    private static final Pattern CURRENCY_MISREAD = Pattern.compile("^(?:[Yy半羊兰丫#]|[Xx][Yy]?|[Yy][Xx#]|[Yy]{2})(?=\\d)");
     /** An amount inside other text: digits (thousands commas allowed), a point or a comma, two decimals. */
     static final Pattern MONEY_IN_TEXT = Pattern.compile("(?<![\\d.,])\\d[\\d,]*[.,]\\d{2}(?![\\d.,]*\\d)");
 
