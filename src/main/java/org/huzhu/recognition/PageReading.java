@@ -447,8 +447,12 @@ final class PageReading {
     /** A label's characters stand taller than the digits of its line: the box is as much higher above and below, in line heights. */
     static final double LABEL_MARGIN = 0.25;
 
-    /** Runs of amounts, one or several written together; each amount in a run. */
-    private static final Pattern AMOUNTS = Pattern.compile("(?<![\\d.,])(?:\\d[\\d,]*?\\.\\d{2})+(?![\\d.,])");
+    /**
+     * Runs of amounts, one or several written together; each amount in a run. A point after the last, no digit after it,
+     * is a speck (a grey scan's Y#13287.93. before the seal's ring): that run was no amount, and its digits then counted as
+     * read between the next amount on the line and its label, so that amount was placed nowhere.
+     */
+    private static final Pattern AMOUNTS = Pattern.compile("(?<![\\d.,])(?:\\d[\\d,]*?\\.\\d{2})+(?![\\d,]|\\.\\d)");
     private static final Pattern AMOUNT = Pattern.compile("\\d[\\d,]*?\\.\\d{2}");
 
     private int lastHitEnd(int lineIndex, int before) {

@@ -740,6 +740,24 @@ class OtherFormsImageTest extends WithTesseract {
                 .as("self-paid amounts read right of 2 (missing before)").isEqualTo(2);
     }
 
+    /**
+     * A grey scan of another form (seed 11, a settlement statement, 结算单): its ¥ signs read as Y#, YX, x and # before
+     * the digits (Y#13287.93, YX1227.68, x269.71), so the total, 大病保险及医疗救助 and 自付金额 were refused as noise,
+     * and 统筹基金支付's amount, its label under the seal's ring, was placed nowhere: the speck after the total's read
+     * (Y#13287.93.) made that no amount, whose digits then stood between the payment's amount and its label's room. Read
+     * as signs, and the speck as a speck, the four are read (none before), and nothing on the receipt is WRONG.
+     */
+    @Test
+    void aSignReadAsMarksOrLettersBeforeAnAmountIsTheSign() {
+        List<String> wrong = new ArrayList<>();
+        List<Read> reads = readEach(new long[] {11}, ReceiptFaker::onOtherForm, (seed, truth) -> Variants.bytes(truth, Variants.Variant.SCAN, seed));
+
+        scoredAll(reads, wrong);
+
+        assertThat(wrong).isEmpty();
+        assertThat(scored(reads, List.of("total", "fundPaid", "otherPaid", "selfPaid"), new ArrayList<>())).as("of 4 (none before)").isEqualTo(4);
+    }
+
     /** How many of the fields an image of set 1's other form of the seed reads right, none of them WRONG. */
     private int rightOn(Variants.Variant variant, long seed, String... fields) {
         List<String> wrong = new ArrayList<>();

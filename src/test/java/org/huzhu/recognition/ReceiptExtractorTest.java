@@ -1160,6 +1160,24 @@ class ReceiptExtractorTest {
         assertThat(reading.unlabelled()).extracting(u -> u.value().text()).isEqualTo(found ? List.of("130.68") : List.of());
     }
 
+    /**
+     * A grey scan's line of a statement (set 1's other form, seed 11): the total read with its sign as Y# and a speck after
+     * it, Y#13287.93., then 统筹基金支付 under the seal's ring read as 和, then its amount. The speck made the total's digits no
+     * amount of the line, so they stood between the next amount and its label's room, as a digit cut off it would: that
+     * amount was no value to place. The total is an amount of the line now, and the payment's amount is placed by what
+     * the page says of it later (the sum, a label's remnant).
+     */
+    @Test
+    void aSpeckAfterAnAmountDoesNotKeepTheNextAmountOnItsLineFromBeingPlaced() {
+        PageText page = page(box("医疗费用总额", 10, 20), box("Y#13287.93", 50, 20), box(".", 70, 20), box("和", 78, 20),
+                box("Y#10396.04", 120, 20));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(texts(reading)).containsEntry("total", "13287.93");
+        assertThat(reading.unlabelled()).extracting(u -> u.value().text()).containsExactly("10396.04");
+    }
+
     static TextBox inked(String text, double x, double y, TextBox.Ink ink) {
         return new TextBox(text, x, y, new TestReceipt.Placed(text, 0, 0, 3.5).width(), 3.5, 1.0, ink);
     }
