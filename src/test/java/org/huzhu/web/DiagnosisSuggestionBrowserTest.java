@@ -14,7 +14,6 @@ import org.huzhu.recognition.specimen.MedicalRecordRenderer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -77,7 +76,7 @@ class DiagnosisSuggestionBrowserTest extends BrowserTest {
 
         browser.get(session.url("/m/#claim/" + claim));
         By suggestion = By.id("suggestion-" + document);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(suggestion));
+        session.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(suggestion));
         assertThat(browser.findElement(suggestion).getText()).contains("识别到的诊断：乳腺癌", "乳房恶性肿瘤").doesNotContain("C50");
         session.phoneAndDesktopScreenshots("m-claim-diagnosis-suggestion");
         session.assertAccessible("申领：识别到的诊断");

@@ -56,7 +56,7 @@ class MemberClaimBrowserTest extends BrowserTest {
         session.assertAccessible("申领互助金：拍照上传");
         browser.findElement(By.id("claim-upload")).click();
 
-        WebDriverWait reading = new WebDriverWait(browser, Duration.ofSeconds(90));
+        WebDriverWait reading = session.waitUpTo(Duration.ofSeconds(90));
         reading.until(ExpectedConditions.visibilityOfElementLocated(By.id("claim-read")));
         assertThat(browser.findElement(By.name("number-0")).getAttribute("value")).isEqualTo(truth.invoiceNumber());
         assertThat(browser.findElement(By.id("claim-missing")).getText()).doesNotContain("身份证", "银行卡").contains("出院小结");
