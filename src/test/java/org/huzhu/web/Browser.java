@@ -23,6 +23,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -73,9 +74,37 @@ final class Browser {
 
     /** A wait of this browser for up to {@code patience}, asking every {@link #POLL}: {@link #wait}'s, longer for slow work. */
     WebDriverWait waitUpTo(Duration patience) {
-        WebDriverWait longer = new WebDriverWait(driver, patience, POLL);
-        longer.ignoring(StaleElementReferenceException.class);
-        return longer;
+        return new PageWait(driver, patience);
+    }
+
+    /**
+     * A wait that takes Chromium's "node with given id does not belong to the document" for what it is, an element of a
+     * page the browser has just left, and asks again as it does for a stale element. Chromium reports it as an unknown
+     * error, not a stale element, when the page navigates between finding an element and asking about it: a wait
+     * polling every 50 ms met it on the payment provider's page (CI 2026-12-02, MemberEnrolBrowserTest).
+     */
+    static final class PageWait extends WebDriverWait {
+        PageWait(WebDriver driver, Duration patience) {
+            super(driver, patience, POLL);
+            ignoring(StaleElementReferenceException.class);
+        }
+
+        @Override
+        public <V> V until(Function<? super WebDriver, ? extends V> isTrue) {
+            return super.until(page -> {
+                try {
+                    return isTrue.apply(page);
+                } catch (WebDriverException e) {
+                    if (leftTheDocument(e)) throw new StaleElementReferenceException("the page navigated on", e);
+                    throw e;
+                }
+            });
+        }
+
+        private static boolean leftTheDocument(WebDriverException e) {
+            return !(e instanceof StaleElementReferenceException) && e.getMessage() != null
+                    && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     /** Starts a browser; {@code uri} turns an application path into an address (ApiTest::uri). */

@@ -55,7 +55,9 @@ class MemberEnrolBrowserTest extends BrowserTest {
         session.assertAccessible("确认参保");
         browser.findElement(By.id("enrol-confirm")).click();
 
-        // the provider's page (the simulator on loopback): the worker confirms there
+        // the provider's page (the simulator on loopback): the worker confirms there. Its title first: the member app's own
+        // page has a submit button too, and a wait asking every 50 ms may find it before the browser has left
+        wait.until(ExpectedConditions.titleIs("模拟支付"));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form button[type='submit']")));
         assertThat(browser.getPageSource()).contains("模拟支付", premium.toString());
         browser.findElement(By.cssSelector("form button[type='submit']")).click();
