@@ -450,9 +450,11 @@ final class PageReading {
     /**
      * Runs of amounts, one or several written together; each amount in a run. A point after the last, no digit after it,
      * is a speck (a grey scan's Y#13287.93. before the seal's ring): that run was no amount, and its digits then counted as
-     * read between the next amount on the line and its label, so that amount was placed nowhere.
+     * read between the next amount on the line and its label, so that amount was placed nowhere. A comma before a run is
+     * a separator of its thousands only after a digit: after a label's remnant (a grey scan's 洒,385.57 of 个人自付's star)
+     * it is a speck, and the amount after it is one.
      */
-    private static final Pattern AMOUNTS = Pattern.compile("(?<![\\d.,])(?:\\d[\\d,]*?\\.\\d{2})+(?![\\d,]|\\.\\d)");
+    private static final Pattern AMOUNTS = Pattern.compile("(?<![\\d.]|\\d,)(?:\\d[\\d,]*?\\.\\d{2})+(?![\\d,]|\\.\\d)");
     private static final Pattern AMOUNT = Pattern.compile("\\d[\\d,]*?\\.\\d{2}");
 
     private int lastHitEnd(int lineIndex, int before) {

@@ -185,11 +185,16 @@ final class SecondReads {
         for (Map.Entry<ReceiptField, Value> e : List.copyOf(fields.entrySet())) {
             Kind kind = kind(e.getKey());
             Area where = where(reading, e.getKey(), e.getValue());
-            // an amount of a sum that holds as read is witnessed by the others, however unsure its read: not looked at again
-            boolean unsure = e.getValue().confidence() < UNSURE && !(summed && SUM.contains(e.getKey()));
+            // an amount of a sum that holds as read is witnessed by the others, however unsure its read: not looked at again;
+            // one placed by a look at its label is looked at as an unsure one is (placedByItsLabel)
+            boolean placed = kind == AMOUNT && e.getValue().confidence() >= UNSURE && placedByItsLabel(reading, e.getValue());
+            boolean unsure = (e.getValue().confidence() < UNSURE || placed) && !(summed && SUM.contains(e.getKey()));
             if (kind == null || names(kind) || where == null || kind.form().matcher(e.getValue().text()).matches() && !unsure) continue;
             List<Value> looks = looks(where, kind, seen);
             Value again = agreed(looks, where);
+            // the looks may give such an amount back the digits the page lost before it, not read it otherwise: a thin
+            // face's photo, 738.81 read right by the page, 238.81 by both looks
+            if (placed && again != null && !again.text().endsWith(e.getValue().text())) continue;
             if (again == null && ReceiptChecks.CODES.contains(e.getKey())) again = codeAgain(e.getValue(), looks, where, kind, lines);
             if (again == null && kind == AMOUNT) again = signAsideAgreed(e.getValue(), looks, where, kind, lines);
             Value pointed = again == null && kind == AMOUNT ? pointLost(e.getValue(), where, lines) : null;
@@ -740,6 +745,17 @@ final class SecondReads {
             if (again != null && again.text().equals(value.text())) fields.put(field, value);
         });
         return looked;
+    }
+
+    /**
+     * Whether a value was placed by a look at its label ({@link #labelsOfUnlabelled}, {@link #labelRemnant}): the page read
+     * it with no label before it, and what it read there instead of the label may have taken the value's first digits
+     * with it (a grey scan's 自付金额: ¥385.57 read 邮85.57, a ring's character over its ¥3). Such an amount is looked at
+     * again as an unsure one is: two looks that agree on it with digits before it are taken, and one that reads digits
+     * before it after the sign, no two agreeing, leaves it out; looks that agree on another amount leave the page's read.
+     */
+    private static boolean placedByItsLabel(ReceiptReading reading, Value value) {
+        return value.area() != null && reading.unlabelled().stream().anyMatch(u -> u.amount() && value.area().equals(u.value().area()));
     }
 
     /**

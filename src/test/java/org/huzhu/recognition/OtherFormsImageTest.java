@@ -758,6 +758,28 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(scored(reads, List.of("total", "fundPaid", "otherPaid", "selfPaid"), new ArrayList<>())).as("of 4 (none before)").isEqualTo(4);
     }
 
+    /**
+     * Grey scans of other forms with the seal's star over 个人自付 or 自付金额 (SCAN seeds 3 and 13): the seal, lighter than
+     * the data, is taken out of the page by its grey and the label under the star with it, and the page as it came read the
+     * star into it (代个办, 额:单); neither kept two of its characters. Read on the page as it came with the star divided
+     * out (its ring out), the label is read whole or kept, and both amounts are placed (neither was before). From a light
+     * toner (seed 4), the page read ¥385.57 as 邮85.57 beside 自付金额, a ring's character over its ¥3: placed by its label,
+     * the amount is looked at again, and left out rather than taken short. Nothing on the three receipts is WRONG.
+     */
+    @Test
+    void aLabelUnderTheSealsStarOnAGreyScanIsReadWithTheStarDividedOut() {
+        List<String> wrong = new ArrayList<>();
+        List<Read> sharp = readEach(new long[] {3, 13}, ReceiptFaker::onOtherForm, (seed, truth) -> Variants.bytes(truth, Variants.Variant.SCAN, seed));
+        List<Read> light = readEach(new long[] {4}, ReceiptFaker::onOtherForm,
+                (seed, truth) -> Variants.lightScan(truth, PngRenderer.Style.PLAIN, seed));
+
+        scoredAll(sharp, wrong);
+        scoredAll(light, wrong);
+
+        assertThat(wrong).isEmpty();
+        assertThat(scored(sharp, List.of("selfPaid"), new ArrayList<>())).as("self-paid amounts of 2 (none before)").isEqualTo(2);
+    }
+
     /** How many of the fields an image of set 1's other form of the seed reads right, none of them WRONG. */
     private int rightOn(Variants.Variant variant, long seed, String... fields) {
         List<String> wrong = new ArrayList<>();

@@ -1178,6 +1178,31 @@ class ReceiptExtractorTest {
         assertThat(reading.unlabelled()).extracting(u -> u.value().text()).containsExactly("10396.04");
     }
 
+    /**
+     * A comma after what the page read of a label (洒, for 自付金额 under the seal's ring) is a speck, not the separator of
+     * thousands it is after a digit: the amount after it is one, placed by no label, for the looks at its label.
+     */
+    @Test
+    void aCommaAfterALabelsRemnantIsNoSeparatorOfThousands() {
+        PageText page = page(box("医疗费用总额", 10, 13), box("Y1652.02", 50, 13), box("自费金额:Y183.13", 10, 20),
+                box("洒,385.57", 70, 20), box("个人现金支付:Y642.04", 110, 20));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(texts(reading)).containsEntry("selfFunded", "183.13").containsEntry("cashPaid", "642.04");
+        assertThat(reading.unlabelled()).extracting(u -> u.value().text()).containsExactly("385.57");
+    }
+
+    /** After a digit the comma separates thousands: the amount is the whole run, never its last digits. */
+    @Test
+    void aCommaAfterADigitSeparatesThousands() {
+        PageText page = page(box("医疗费用总额", 10, 13), box("Y1652.02", 50, 13), box("个人自费:Y1,385.57", 10, 20));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page));
+
+        assertThat(texts(reading)).containsEntry("selfFunded", "1385.57");
+    }
+
     static TextBox inked(String text, double x, double y, TextBox.Ink ink) {
         return new TextBox(text, x, y, new TestReceipt.Placed(text, 0, 0, 3.5).width(), 3.5, 1.0, ink);
     }

@@ -57,14 +57,15 @@ final class ImagePreparation {
      * seal's disc in the page's units ({@link LineReader#sealDisc}).
      */
     record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Supplier<Prepared> oneLayer,
-                    Supplier<GreyImage> withoutSeal, Supplier<GreyImage> withSeal, LineReader.Disc sealDisc) {
+                    Supplier<GreyImage> withoutSeal, Supplier<GreyImage> withSeal, LineReader.Disc sealDisc,
+                    Supplier<GreyImage> withoutStar) {
         Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees) {
-            this(data, form, scale, skewDegrees, null, null, null, null);
+            this(data, form, scale, skewDegrees, null, null, null, null, null);
         }
 
         /** The same page with another data layer of the same size (its specks taken off). */
         Prepared withData(GreyImage other) {
-            return other == data ? this : new Prepared(other, form, scale, skewDegrees, oneLayer, withoutSeal, withSeal, sealDisc);
+            return other == data ? this : new Prepared(other, form, scale, skewDegrees, oneLayer, withoutSeal, withSeal, sealDisc, withoutStar);
         }
     }
 
@@ -133,7 +134,7 @@ final class ImagePreparation {
             Supplier<SealRing.Ring> ring = seal;
             if (template == null) return oneLayer(grey, seal, () -> inked, skew);
             data = PageGeometry.resample(data, scale, skew);
-            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, ring, () -> inked, skew), null, null, null);
+            return new Prepared(GreyInks.withoutForm(data, template), form, scale, skew, () -> oneLayer(page, ring, () -> inked, skew), null, null, null, null);
         }
         GreyImage[] layers = PageGeometry.resampled(data, form, scale, skew);
         data = layers[0];
@@ -171,13 +172,16 @@ final class ImagePreparation {
         GreyImage page = PageGeometry.resample(read, scale, skew);
         if (settings.binarise()) page = binarise(page, otsuThreshold(page));
         Supplier<GreyImage> asItCame = ring == null ? null : once(() -> PageGeometry.resample(grey, scale, skew));
-        if (apart != null) return new Prepared(page, null, scale, skew, null, null, asItCame, null);
+        if (apart != null) {
+            Supplier<GreyImage> starOut = once(() -> PageGeometry.resample(SealStar.dividedOut(SealRing.ringOut(grey, ring), ring), scale, skew));
+            return new Prepared(page, null, scale, skew, null, null, asItCame, null, starOut);
+        }
         LineReader.Disc disc = null;
         if (ring != null) {
             Point2D centre = PageGeometry.inPageUnits(ring.x() + 0.5, ring.y() + 0.5, grey.width(), grey.height(), scale, skew);
             disc = new LineReader.Disc(centre.getX(), centre.getY(), ring.radius());
         }
-        return new Prepared(page, null, scale, skew, null, once(() -> PageGeometry.resample(sealFree.get(), scale, skew)), asItCame, disc);
+        return new Prepared(page, null, scale, skew, null, once(() -> PageGeometry.resample(sealFree.get(), scale, skew)), asItCame, disc, null);
     }
 
     /**

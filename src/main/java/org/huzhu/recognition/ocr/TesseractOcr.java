@@ -202,7 +202,8 @@ public class TesseractOcr implements OcrEngine, AutoCloseable {
         // the seal's ring in the form's layer, found once for its words and its star
         Supplier<SealRing.Ring> redRing = ImagePreparation.once(() -> p.form() == null ? null : SealRing.findInRedInk(p.form()));
         Supplier<List<String>> sealWords = ImagePreparation.once(() -> sealWords(p, redRing));
-        Supplier<GreyImage> starless = ImagePreparation.once(() -> p.form() == null ? null : SealStar.without(p.form(), redRing.get()));
+        Supplier<GreyImage> starless = ImagePreparation.once(() -> p.form() != null ? SealStar.without(p.form(), redRing.get())
+                : p.withoutStar() != null ? p.withoutStar().get() : null);
         return new OcrPage(inPageUnits(pageIndex, words, p, formWords), new LineReader() {
             @Override
             public List<String> readSealWords() {
