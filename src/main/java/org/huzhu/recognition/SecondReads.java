@@ -235,6 +235,7 @@ final class SecondReads {
             if (fields.containsKey(field) || kind == null || disagreed.contains(field)) return;
             List<Value> looks = field == ReceiptField.PAYER_NAME ? payerLooks(slot, lines) : looks(slot, kind, lines);
             Value again = agreed(looks, slot);
+            if (again == null && kind == DATE) again = leadingDateTwice(slot, reading, lines);
             if (again == null && field == ReceiptField.PAYER_NAME) again = beforeAStroke(looks, slot, warnings);
             if (again == null && ReceiptChecks.CODES.contains(field)) again = codeAgain(null, looks, slot, kind, lines);
             // two looks at a hospital's slot that differ, one naming a listed hospital and the other a character or two
@@ -255,6 +256,8 @@ final class SecondReads {
             }
             if (again != null && (!names(kind) || ReceiptChecks.usual(field, again.text()))) fields.put(field, again);
         });
+        // an admission date read only now, at its slot (leadingDateTwice), is the stay's start a lost discharge is found by
+        dischargeInTheStay(reading, fields, warnings, lines);
         Value sealed = hospitals == null || fields.containsKey(ReceiptField.HOSPITAL) ? null : onItsSeal(hospitalReads, lines, hospitals);
         if (sealed != null) {
             fields.put(ReceiptField.HOSPITAL, sealed);
@@ -496,7 +499,8 @@ final class SecondReads {
      * one payment read whole as money that is what the sum leaves with its first digits lost ({@link #readShortAtTheFront}:
      * 683.75 for 4683.75, a pale scan's seal over its first digit), the warning then saying they may lie under the seal;
      * and the total read whole as money that is the payments added up with its first digits lost (751.46 for 3751.46),
-     * every payment read again so by a look.
+     * every payment read again so by a look. The total unread, every payment read, is their sum only where a look at its
+     * place reads that sum whole ({@link #totalSeenWhole}).
      * A little less sure ({@link PageReading#PLACED_TRUST}), with a warning for the reviewer that names the read.
      */
     static ReceiptReading paymentLeftBySum(ReceiptReading reading, LineReader lines) {
@@ -504,7 +508,9 @@ final class SecondReads {
         boolean otherAbsent = ReceiptChecks.otherAbsent(reading.fields(), reading);
         List<ReceiptField> open = SUM.stream().filter(f -> !money.containsKey(f) && !(f == ReceiptField.OTHER_PAID && otherAbsent)).toList();
         ReceiptField field = open.size() == 1 ? open.getFirst() : open.isEmpty() ? readShortAtTheFront(money, reading) : null;
-        if (field == null || field == ReceiptField.TOTAL && !open.isEmpty()) return reading;
+        if (field == null) return reading;
+        // the total unread is the payments' sum only where a look reads that sum there whole (totalSeenWhole)
+        boolean totalUnread = field == ReceiptField.TOTAL && !open.isEmpty();
         Value first = reading.fields().get(field);
         Area where = first != null ? where(reading, field, first) : reading.slots().get(field);
         if (where == null) return reading;
@@ -519,7 +525,8 @@ final class SecondReads {
             sure = Math.min(sure, Math.min(read.confidence(), look.confidence()));
         }
         BigDecimal left = leftFor(money, field, reading);
-        String seen = left.signum() < 0 ? null : seenAs(left.toPlainString(), first, where, lines);
+        String seen = left.signum() < 0 ? null : totalUnread ? totalSeenWhole(left.toPlainString(), where, lines)
+                : seenAs(left.toPlainString(), first, where, lines);
         if (seen == null) return reading;
         String amount = left.toPlainString();
         boolean cutShort = money.containsKey(field);
@@ -569,6 +576,26 @@ final class SecondReads {
             if (other != ReceiptField.TOTAL && other != field && money.containsKey(other)) left = left.subtract(new BigDecimal(money.get(other).text()));
         }
         return left;
+    }
+
+    /**
+     * "金额" when a look at the total's place, at either scale, reads the payments' sum as one of its amounts, whole;
+     * else null. The total is the check on the payments: it is taken from them only where the page shows that very sum
+     * too, not a few of its last digits (a statement's 医疗费用总额 under the seal's ring, read as no amount, its slot's
+     * look running on over the next payment's amount: 60¥30010.12¥20729.21, the four payments adding up to 30010.12).
+     */
+    private static String totalSeenWhole(String sum, Area where, LineReader lines) {
+        for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
+            TextBox box = look(where, scale, AMOUNT.alphabet(), lines);
+            if (box == null) continue;
+            String read = TextLine.fold(box.text());
+            Matcher amounts = AN_AMOUNT.matcher(read);
+            while (amounts.find()) {
+                boolean whole = amounts.start() == 0 || read.charAt(amounts.start() - 1) != '.';
+                if (whole && amounts.group().equals(sum)) return "金额";
+            }
+        }
+        return null;
     }
 
     /** The digits at least, with the two decimals, that a read must end an amount with for {@link #paymentLeftBySum}. */
@@ -1140,6 +1167,47 @@ final class SecondReads {
         if (again == null || !again.text().equals(value.text())) return;
         fields.put(ReceiptField.DISCHARGE_DATE, new Value(value.text(), value.confidence() * PageReading.PLACED_TRUST, value.area()));
         warnings.add("出院日期的标签未能识别，页上无标签的日期 " + value.text() + " 在入院日期与开票日期之间，按出院日期取用，请核对原件");
+    }
+
+    /**
+     * The date a date's slot begins with, where both looks at it read it there and after it the date the page read in the
+     * slot without a label: the slot reaches to the next label read, and where the next field's label was lost (出院日期
+     * under the seal's star) it runs on over that field's date, which the looks read run together with the slot's own
+     * (2025/09/2112025/10/134: 入院日期's 2025/09/21, a stroke of the ring, 出院日期's 2025/10/13, which the page read
+     * alone). The first date is the slot's; null when no date was read in the slot without a label, or the looks do not
+     * both begin with the same day of the calendar before it (two dates read where the page read none alone may be
+     * the next two fields', the slot's own left blank).
+     */
+    private static Value leadingDateTwice(Area slot, ReceiptReading reading, LineReader lines) {
+        List<String> inTheSlot = reading.unlabelled().stream().filter(u -> u.date() && within(u.value().area(), slot))
+                .map(u -> u.value().text()).toList();
+        if (inTheSlot.isEmpty()) return null;
+        String agreed = null;
+        double confidence = 1;
+        for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
+            Value read = read(slot, scale, DATE, lines);
+            List<String> dates = read == null ? List.of() : FieldText.dates(read.text());
+            String first = read == null ? null : leadingDate(read.text());
+            if (first == null || inTheSlot.contains(first) || dates.stream().skip(1).noneMatch(inTheSlot::contains)
+                    || agreed != null && !agreed.equals(first)) return null;
+            agreed = first;
+            confidence = Math.min(confidence, read.confidence());
+        }
+        return new Value(agreed, confidence, slot);
+    }
+
+    /** Whether a value's area begins inside the slot, on its line. */
+    private static boolean within(Area value, Area slot) {
+        double middle = value.y() + value.height() / 2;
+        return value.x() >= slot.x() && value.x() < slot.x() + slot.width() && middle > slot.y() && middle < slot.y() + slot.height();
+    }
+
+    /** The first of two or more dates a read holds, when nothing but marks stands before it; else null. */
+    static String leadingDate(String read) {
+        List<String> dates = FieldText.dates(read);
+        if (dates.size() < 2 || ReceiptChecks.parse(dates.getFirst()) == null) return null;
+        String digits = read.replaceFirst("^[^\\d]*", "");
+        return digits.startsWith(dates.getFirst().substring(0, 4)) ? dates.getFirst() : null;
     }
 
     /**

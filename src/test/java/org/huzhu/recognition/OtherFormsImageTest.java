@@ -780,6 +780,26 @@ class OtherFormsImageTest extends WithTesseract {
         assertThat(scored(sharp, List.of("selfPaid"), new ArrayList<>())).as("self-paid amounts of 2 (none before)").isEqualTo(2);
     }
 
+    /**
+     * Grey scans of settlement statements whose slot's look runs on over the next field's value, that field's label lost
+     * under the seal. Seed 26: 出院日期 under the star, the page read the admission's 2025/09/21 as 202s/0g21, and the look
+     * at 入院日期's slot read the two dates run together (2025/09/2112025/10/134); the date the looks begin with, before
+     * the one the page read alone there, is the admission's, and the discharge is then the date in the stay. Seed 15: 医疗
+     * 费用总额's figures read as no amount, its slot's look 60¥30010.12¥20729.21; the four payments add up to the sum that
+     * look reads whole, and it is the total. The three are read (none was before), nothing on the receipts WRONG.
+     */
+    @Test
+    void aStatementsSlotWhoseLookRunsOnOverTheNextValueGivesTheValueItBeginsWith() {
+        List<String> wrong = new ArrayList<>();
+        List<Read> reads = readEach(new long[] {15, 26}, ReceiptFaker::onOtherForm, (seed, truth) -> Variants.bytes(truth, Variants.Variant.SCAN, seed));
+
+        scoredAll(reads, wrong);
+
+        assertThat(wrong).isEmpty();
+        assertThat(scored(reads, List.of("total", "admissionDate", "dischargeDate"), new ArrayList<>()))
+                .as("of 6: seed 15's dates and seed 26's total were read before, the other three were not").isEqualTo(6);
+    }
+
     /** How many of the fields an image of set 1's other form of the seed reads right, none of them WRONG. */
     private int rightOn(Variants.Variant variant, long seed, String... fields) {
         List<String> wrong = new ArrayList<>();

@@ -2153,6 +2153,37 @@ class SecondReadsTest {
         assertThat(mended.warnings()).containsExactly("医保统筹基金支付未能识别，金额合计减其余各项支付为 0.00，与页上识别出的末几位相符，按此取用，请核对原件");
     }
 
+    /**
+     * The total unread (its slot, row 5; a statement's 医疗费用总额 under the seal's ring), every payment read (rows 1-4)
+     * and read so again by a look: the payments' sum is taken for it where a look at its place reads that sum whole among
+     * its amounts (60¥30010.12¥20729.21: the look runs on over the next payment's amount), with a warning; not where it
+     * reads only the sum's last digits, another amount, or the sum inside a longer one.
+     */
+    @ParameterizedTest(name = "a look there reads {0}")
+    @CsvSource(delimiter = '|', value = {
+            "60¥30010.12¥20729.21 | 30010.12",
+            "¥30010.12 | 30010.12",
+            "¥0010.12¥20729.21 | ",
+            "¥30010.13 | ",
+            "¥130010.12 | ",
+            "¥5.30010.12 | "})
+    void theTotalUnreadIsThePaymentsSumWhereALookAtItsPlaceReadsThatSumWhole(String look, String taken) {
+        Map<ReceiptField, Value> values = sum(ReceiptField.FUND_PAID, "20729.21", ReceiptField.OTHER_PAID, "0.00",
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "4286.99", ReceiptField.CASH_PAID, "4993.92");
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "¥20729.21").answer(2, 2.0, "¥0.00").answer(3, 2.0, "¥4286.99")
+                .answer(4, 2.0, "¥4993.92").answer(5, 2.0, look);
+
+        ReceiptReading mended = SecondReads.paymentLeftBySum(reading(values, Map.of(ReceiptField.TOTAL, row(5))), lines);
+
+        if (taken == null) {
+            assertThat(mended.fields()).doesNotContainKey(ReceiptField.TOTAL);
+        } else {
+            assertThat(mended.fields().get(ReceiptField.TOTAL).text()).isEqualTo(taken);
+            assertThat(mended.fields().get(ReceiptField.TOTAL).area()).isEqualTo(row(5));
+            assertThat(mended.warnings()).containsExactly("金额合计未能识别，各项支付之和为 30010.12，与页上识别出的金额相符，按此取用，请核对原件");
+        }
+    }
+
     /** A stay admitted 2025-04-24 and issued 2025-05-20, its discharge's label lost, with the dates given read where no label was. */
     private static ReceiptReading stay(Object... textRow) {
         Map<ReceiptField, Value> read = values(ReceiptField.ADMISSION_DATE, "2025-04-24", 1, ReceiptField.ISSUE_DATE, "2025-05-20", 2);
@@ -2168,6 +2199,41 @@ class SecondReadsTest {
         assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).text()).isEqualTo("2025-05-17");
         assertThat(read.fields().get(ReceiptField.DISCHARGE_DATE).area()).isEqualTo(row(5));
         assertThat(read.warnings()).contains("出院日期的标签未能识别，页上无标签的日期 2025-05-17 在入院日期与开票日期之间，按出院日期取用，请核对原件");
+    }
+
+    /**
+     * 入院日期's slot (row 1) runs on over 出院日期's date, that label lost under the seal's star: the page read that date
+     * alone, without a label, inside the slot, and the looks read the two run together (2025/09/2112025/10/134: a stroke
+     * of the ring between them). When both begin with the same day before it, that day is the admission's. Not when the
+     * looks begin with different days, nor with the date the page read there, nor when digits stand before the first
+     * date, nor when the page read no date alone in the slot (two dates there may be the next two fields', the slot's
+     * own left blank).
+     */
+    @ParameterizedTest(name = "looks {0} and {1}, the page reading {2} in the slot")
+    @CsvSource(delimiter = '|', value = {
+            "2025/09/2112025/10/134 | 2025/09/21 2025/10/13 | 2025-10-13 | 2025-09-21",
+            "¥2025/09/21”2025/10/13 | :2025/09/2112025/10/13 | 2025-10-13 | 2025-09-21",
+            "2025/09/2112025/10/134 | 2025/08/2112025/10/13 | 2025-10-13 | ",
+            "2025/10/13 2025/10/14 | 2025/10/13 2025/10/14 | 2025-10-13 | ",
+            "72025/09/2112025/10/13 | 72025/09/2112025/10/13 | 2025-10-13 | ",
+            "2025/09/21 | 2025/09/2112025/10/13 | 2025-10-13 | ",
+            "2025/09/2112025/10/134 | 2025/09/21 2025/10/13 | | "})
+    void aDateSlotLookedAtOverTheNextDateTooTakesTheDateBothLooksBeginWith(String second, String third, String inTheSlot, String taken) {
+        Map<ReceiptField, Value> read = values(ReceiptField.ISSUE_DATE, "2025-10-14", 2);
+        List<ReceiptReading.Unlabelled> alone = inTheSlot == null ? List.of()
+                : List.of(new ReceiptReading.Unlabelled(new Value(inTheSlot, 0.8, new Area(300, 88, 40, 24)), true, new Area(260, 88, 40, 24)));
+        ReceiptReading reading = new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, read,
+                EnumSet.of(ReceiptField.ISSUE_DATE, ReceiptField.ADMISSION_DATE), List.of(), false, List.of(),
+                Map.of(ReceiptField.ADMISSION_DATE, row(1)), alone);
+        ScriptedLines lines = new ScriptedLines().answer(1, 2.0, second).answer(1, 1.5, third);
+
+        ReceiptReading mended = SecondReads.apply(reading, lines);
+
+        if (taken == null) {
+            assertThat(mended.fields()).doesNotContainKey(ReceiptField.ADMISSION_DATE);
+        } else {
+            assertThat(mended.fields().get(ReceiptField.ADMISSION_DATE).text()).isEqualTo(taken);
+        }
     }
 
     @Test
