@@ -50,8 +50,10 @@ public interface LineReader {
     /**
      * A form's printed label read as {@link #readLabel} does, on the form's layer without the solid star at the centre of
      * the page's seal, where the star lies over the label: what is left of it beside the star reads as its remnant
-     * (自 … 额 of 自付金额, the star over 付金), where the star read among them made other characters. Null when nothing
-     * could be read, and where the page has no such layer (a grey page, a colour page with no seal found).
+     * (自 … 额 of 自付金额, the star over 付金), where the star read among them made other characters; on a grey page whose
+     * seal was taken out by its grey, the labels under the star with it, the page as it came with the seal's ring out and
+     * its star divided out (个人自付 read so where the page with the star read 代个办). Null when nothing could be read, and
+     * where the page has no such layer (a colour page with no seal found, a grey page whose seal was not taken out).
      */
     default TextBox readLabelWithoutStar(double x, double y, double width, double height, double scale) {
         return null;

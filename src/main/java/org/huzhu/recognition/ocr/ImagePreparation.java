@@ -54,7 +54,10 @@ final class ImagePreparation {
      * {@code withSeal}, not null only on a grey page read as one layer whose seal, or the seal's ring, was taken out,
      * gives that page as it came, seal and all, for the labels the seal took along. {@code sealDisc}, not null only on a
      * grey page read as one layer with the words under its seal on it (its ring taken out, its star divided out), is the
-     * seal's disc in the page's units ({@link LineReader#sealDisc}).
+     * seal's disc in the page's units ({@link LineReader#sealDisc}). {@code withoutStar}, not null only on a grey page
+     * read as one layer whose seal was taken out by its grey (the labels under its star with it), gives that page as it
+     * came with the seal's ring taken out and its star divided out ({@link SealStar#dividedOut}), made when first asked
+     * for: the labels under the star for {@link LineReader#readLabelWithoutStar}.
      */
     record Prepared(GreyImage data, GreyImage form, double scale, double skewDegrees, Supplier<Prepared> oneLayer,
                     Supplier<GreyImage> withoutSeal, Supplier<GreyImage> withSeal, LineReader.Disc sealDisc,
