@@ -8,6 +8,8 @@ import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
 import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
@@ -25,6 +27,16 @@ import net.sourceforge.tess4j.TessAPI;
 final class TessEngine implements AutoCloseable {
 
     private static final TessAPI TESS = TesseractLibrary.api();
+
+    /**
+     * Held to read while a page is read (or a parameter asked), to write while an engine loads or ends. Tesseract keeps
+     * the page layout parameters ({@link TesseractOcr#LAYOUT}) for the whole process, and loading a model whose config
+     * sets them (the looks' model, {@link LooksModel}) holds its values there for the last third of the load, until the
+     * new engine sets them back: a page read meanwhile by another engine read with them (set 1's scans with the star on
+     * the payer's name lost seed 1's payer in one run of thirty seeds and not in the next; the thin Song face's scan of
+     * seed 1 reads 203 words with them, 212 without). Pages are read side by side; an engine loads between them.
+     */
+    static final ReadWriteLock PARAMETERS = new ReentrantReadWriteLock();
 
     /** A word Tesseract found, in the pixels of the image it was given; confidence 0..100. */
     record Word(String text, int left, int top, int right, int bottom, float confidence) {
@@ -44,22 +56,32 @@ final class TessEngine implements AutoCloseable {
 
     /** Loads {@code language} from {@code tessdata}; null when Tesseract cannot load it. */
     static TessEngine open(String tessdata, String language, int pageSegMode, java.util.Map<String, String> variables) {
-        TessBaseAPI api = TESS.TessBaseAPICreate();
-        if (TESS.TessBaseAPIInit2(api, tessdata, language, TessOcrEngineMode.OEM_LSTM_ONLY) != 0) {
-            TESS.TessBaseAPIDelete(api);
-            return null;
+        PARAMETERS.writeLock().lock();
+        try {
+            TessBaseAPI api = TESS.TessBaseAPICreate();
+            if (TESS.TessBaseAPIInit2(api, tessdata, language, TessOcrEngineMode.OEM_LSTM_ONLY) != 0) {
+                TESS.TessBaseAPIDelete(api);
+                return null;
+            }
+            TESS.TessBaseAPISetPageSegMode(api, pageSegMode);
+            variables.forEach((name, value) -> TESS.TessBaseAPISetVariable(api, name, value));
+            return new TessEngine(api);
+        } finally {
+            PARAMETERS.writeLock().unlock();
         }
-        TESS.TessBaseAPISetPageSegMode(api, pageSegMode);
-        variables.forEach((name, value) -> TESS.TessBaseAPISetVariable(api, name, value));
-        return new TessEngine(api);
     }
 
     /** The value of one of Tesseract's numeric or yes/no parameters as this engine reads with it; NaN when it has none such. */
     double parameter(String name) {
-        IntBuffer whole = intBuffer();
-        if (TESS.TessBaseAPIGetIntVariable(api, name, whole) != 0 || TESS.TessBaseAPIGetBoolVariable(api, name, whole) != 0) return whole.get(0);
-        DoubleBuffer real = ByteBuffer.allocateDirect(Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
-        return TESS.TessBaseAPIGetDoubleVariable(api, name, real) != 0 ? real.get(0) : Double.NaN;
+        PARAMETERS.readLock().lock();
+        try {
+            IntBuffer whole = intBuffer();
+            if (TESS.TessBaseAPIGetIntVariable(api, name, whole) != 0 || TESS.TessBaseAPIGetBoolVariable(api, name, whole) != 0) return whole.get(0);
+            DoubleBuffer real = ByteBuffer.allocateDirect(Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+            return TESS.TessBaseAPIGetDoubleVariable(api, name, real) != 0 ? real.get(0) : Double.NaN;
+        } finally {
+            PARAMETERS.readLock().unlock();
+        }
     }
 
     static final int AUTO = TessPageSegMode.PSM_AUTO;
@@ -110,6 +132,15 @@ final class TessEngine implements AutoCloseable {
     }
 
     private List<Word> read(GreyImage page, int dpi, int pageSegMode, String alphabet, int level) {
+        PARAMETERS.readLock().lock();
+        try {
+            return readLocked(page, dpi, pageSegMode, alphabet, level);
+        } finally {
+            PARAMETERS.readLock().unlock();
+        }
+    }
+
+    private List<Word> readLocked(GreyImage page, int dpi, int pageSegMode, String alphabet, int level) {
         if (closed) throw new IllegalStateException("engine closed");
         TESS.TessBaseAPISetPageSegMode(api, pageSegMode);
         TESS.TessBaseAPISetVariable(api, "tessedit_char_whitelist", alphabet);
@@ -181,8 +212,13 @@ final class TessEngine implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        TESS.TessBaseAPIEnd(api);
-        TESS.TessBaseAPIDelete(api);
+        PARAMETERS.writeLock().lock();
+        try {
+            TESS.TessBaseAPIEnd(api);
+            TESS.TessBaseAPIDelete(api);
+        } finally {
+            PARAMETERS.writeLock().unlock();
+        }
     }
 
     private static IntBuffer intBuffer() {

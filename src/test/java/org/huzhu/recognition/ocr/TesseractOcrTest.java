@@ -13,6 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.imageio.ImageIO;
 import org.huzhu.recognition.OcrPage;
 import org.huzhu.recognition.OcrUnavailableException;
@@ -142,6 +145,41 @@ class TesseractOcrTest {
                 assertThat(fresh.parameter("chi_sim", name)).as("the page's %s", name).isEqualTo(Double.parseDouble(value));
                 assertThat(fresh.parameter("looks", name)).as("the looks' %s", name).isEqualTo(Double.parseDouble(value));
             });
+        }
+    }
+
+    /**
+     * Loading the looks' model holds its config's layout parameters for the whole process until its engine sets them
+     * back, so an engine loads only while no page is being read ({@link TessEngine#PARAMETERS}): a reader that needs a
+     * looks' engine while another reads a page waits for that page, and then finds the parameters as pinned.
+     */
+    @Test
+    void anEngineLoadsOnlyWhileNoPageIsBeingRead() throws Exception {
+        ReentrantReadWriteLock parameters = (ReentrantReadWriteLock) TessEngine.PARAMETERS;
+        ExecutorService loader = Executors.newSingleThreadExecutor();
+        try (TesseractOcr reader = new TesseractOcr(TesseractOcr.DEFAULT_TESSDATA, 1, ImagePreparation.DEFAULTS)) {
+            double pinned = reader.parameter("chi_sim", "edges_children_count_limit");
+            AtomicReference<Thread> loading = new AtomicReference<>();
+            Future<TessEngine> looks;
+            parameters.readLock().lock(); // a page being read
+            try {
+                looks = loader.submit(() -> {
+                    loading.set(Thread.currentThread());
+                    return TessEngine.open(LooksModel.folder(""), "chi_sim", TessEngine.AUTO, TesseractOcr.LAYOUT);
+                });
+                while (!looks.isDone() && (loading.get() == null || !parameters.hasQueuedThread(loading.get()))) Thread.sleep(5);
+
+                assertThat(looks).as("the looks' engine loaded while a page was read").isNotDone();
+                assertThat(reader.parameter("chi_sim", "edges_children_count_limit")).isEqualTo(pinned);
+            } finally {
+                parameters.readLock().unlock();
+            }
+            try (TessEngine loaded = looks.get(60, TimeUnit.SECONDS)) {
+                assertThat(loaded.parameter("edges_children_count_limit")).as("loaded once the page was read").isEqualTo(pinned);
+                assertThat(reader.parameter("chi_sim", "edges_children_count_limit")).isEqualTo(pinned);
+            }
+        } finally {
+            loader.shutdownNow();
         }
     }
 
