@@ -372,11 +372,12 @@ final class SecondReads {
         LineReader.Disc disc = lines.sealDisc();
         if (disc == null) return reading;
         boolean witnessedBySum = sumConfirms(reading, reading.fields());
+        List<ReceiptField> witnessedByOwnShare = ownShareConfirms(reading.fields());
         LineReader withoutSeal = lines::readLineWithoutSeal;
         List<ReceiptField> left = new ArrayList<>();
         reading.fields().forEach((field, value) -> {
             if (kind(field) != AMOUNT || value.area() == null || !FieldText.isMoney(value.text()) || !disc.reaches(value.area())) return;
-            if (witnessedBySum && SUM.contains(field)) return;
+            if (witnessedBySum && SUM.contains(field) || witnessedByOwnShare.contains(field)) return;
             Area where = where(reading, field, value);
             boolean witnessed = DoubleStream.of(SECOND_SCALE, THIRD_SCALE).anyMatch(scale -> {
                 Value look = read(where, scale, AMOUNT, withoutSeal);
@@ -385,6 +386,36 @@ final class SecondReads {
             if (!witnessed) left.add(field);
         });
         return without(reading, left, chinese(left) + "在印章下，读数无从印证，已舍弃，请核对原件");
+    }
+
+    /**
+     * The amounts of the worker's own share that witness each other: 个人自付 and 个人自费 adding up to the cent to 个人现金支付,
+     * or to 个人账户支付 and 个人现金支付 together, each read in its own place; empty when they do not. The two ways the
+     * worker's payment is told (by what it paid for, by what it was paid from) are read on separate rows, and a digit
+     * misread in any one of them breaks the sum (a soft scan's 个人自付 966.02 and 个人自费 130.68 under the seal, the looks
+     * without it reading ¥966.024 for the star's point: they make the 1096.70 paid in cash, and were left out).
+     */
+    static List<ReceiptField> ownShareConfirms(Map<ReceiptField, Value> fields) {
+        Map<ReceiptField, Value> money = moneyOnly(fields);
+        if (!money.keySet().containsAll(List.of(ReceiptField.SELF_PAID, ReceiptField.SELF_FUNDED, ReceiptField.CASH_PAID))) return List.of();
+        BigDecimal own = new BigDecimal(money.get(ReceiptField.SELF_PAID).text()).add(new BigDecimal(money.get(ReceiptField.SELF_FUNDED).text()));
+        BigDecimal cash = new BigDecimal(money.get(ReceiptField.CASH_PAID).text());
+        Value account = money.get(ReceiptField.PERSONAL_ACCOUNT_PAID);
+        List<ReceiptField> witnesses;
+        if (own.compareTo(cash) == 0) {
+            witnesses = List.of(ReceiptField.SELF_PAID, ReceiptField.SELF_FUNDED, ReceiptField.CASH_PAID);
+        } else if (account != null && own.compareTo(cash.add(new BigDecimal(account.text()))) == 0) {
+            witnesses = List.of(ReceiptField.SELF_PAID, ReceiptField.SELF_FUNDED, ReceiptField.CASH_PAID, ReceiptField.PERSONAL_ACCOUNT_PAID);
+        } else {
+            return List.of();
+        }
+        for (int i = 0; i < witnesses.size(); i++) {
+            for (int j = i + 1; j < witnesses.size(); j++) {
+                Area one = money.get(witnesses.get(i)).area(), other = money.get(witnesses.get(j)).area();
+                if (one == null || other == null || one.overlaps(other)) return List.of();
+            }
+        }
+        return witnesses;
     }
 
     /** The reading without the fields named (as it was when there are none), and the reviewer's warning that says why. */

@@ -1314,6 +1314,29 @@ class SecondReadsTest {
         }
     }
 
+    /** 个人自付 read under the seal (row 6; in cash's place, row 5, for the last case), 个人自费 118.30 beside it. */
+    @ParameterizedTest(name = "个人自付 {0} on row {1}")
+    @CsvSource({"1164.75, 6, true", "2311.67, 6, true", "1164.85, 6, false", "2311.76, 6, false", "1164.75, 5, false"})
+    void theWorkersOwnShareUnderTheSealIsWitnessedByAddingUpToWhatItWasPaidFrom(String selfPaid, int row, boolean kept) {
+        // 1164.75 + 118.30 is the 1283.05 paid in cash; 2311.67 + 118.30 that and the personal account's 1146.92
+        ScriptedLines lines = new ScriptedLines().sealDisc(275, 550, 70);
+        Map<ReceiptField, Value> values = summedWithSelfPaid();
+        values.put(ReceiptField.SELF_PAID, new Value(selfPaid, 0.6, row(row)));
+
+        ReceiptReading read = SecondReads.apply(reading(values, Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo("1283.05");
+        assertThat(read.fields().get(ReceiptField.SELF_FUNDED).text()).isEqualTo("118.30");
+        assertThat(lines.asked.contains(row + "@2.0~seal")).as("looked at without the seal").isEqualTo(!kept);
+        if (kept) {
+            assertThat(read.fields().get(ReceiptField.SELF_PAID).text()).isEqualTo(selfPaid);
+            assertThat(read.warnings()).isEmpty();
+        } else {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.SELF_PAID);
+            assertThat(read.warnings()).containsExactly("个人自付在印章下，读数无从印证，已舍弃，请核对原件");
+        }
+    }
+
     @Test
     void theSumsAmountsUnderTheSealAreWitnessedByTheSumHoldingToTheCent() {
         ScriptedLines lines = new ScriptedLines().sealDisc(275, 250, 80);
