@@ -163,6 +163,77 @@ class ReceiptExtractorTest {
         assertThat(TextLine.of(seal)).extracting(TextLine::text).containsExactly("章", "票据代码:42010126");
     }
 
+    /**
+     * A colour photo of a form whose data was printed 1.8 mm below its labels' rows (or above them): each row's values
+     * stand more than half their height off it, on the next row's labels (交款人： beside 票据代码's 42010126), and were
+     * read as that row's. Read in two layers, the data's offset from the form's rows is the one its boxes share
+     * ({@code TextLine.dataOffset}), and its boxes are grouped as if moved back onto the rows: each line holds its labels
+     * and its values, where they were read. A page read whole, its inks untold, is grouped as before; data a little off
+     * its rows is grouped on them as before.
+     */
+    @ParameterizedTest(name = "data {0} below its labels, read in two layers: {1}")
+    @CsvSource({"2.6, true", "-2.6, true", "2.6, false", "0.6, true"})
+    void aPhotosDataPrintedOffItsLabelsRowsIsGroupedOntoThem(double drop, boolean parted) {
+        String[][] rows = {{"票据代码：", "42010126", "票据号码：", "0044468893"}, {"交款人：", "黄明", "开票日期：", "2026-05-02"},
+                {"住院号：", "ZY2026944016", "入院日期：", "2026-04-17"}, {"出院日期：", "2026-04-30", "医保类型：", "职工基本医疗保险"},
+                {"个人自付：", "1106.62", "个人自费：", "176.43"}};
+        List<TextBox> boxes = new ArrayList<>();
+        double[] rowsAt = {20, 25, 30.5, 35.3, 40.5}; // a form's rows stand at pitches of their own
+        for (int r = 0; r < rows.length; r++) {
+            double y = rowsAt[r];
+            for (int c = 0; c < 4; c++) {
+                String text = rows[r][c];
+                double x = 10 + 70 * (c / 2) + 20 * (c % 2);
+                boolean value = c % 2 == 1;
+                TextBox.Ink ink = !parted ? TextBox.Ink.EITHER : value ? TextBox.Ink.DATA : TextBox.Ink.FORM;
+                // the data printed in a larger size than the labels, as a photo's values read taller
+                boxes.add(new TextBox(text, x, value ? y + drop : y, new TestReceipt.Placed(text, 0, 0, 3.5).width(), value ? 4.2 : 3.5, 0.9, ink));
+            }
+        }
+        PageText page = new PageText(0, 240, 140, boxes);
+
+        List<String> lines = TextLine.of(page).stream().map(TextLine::text).toList();
+
+        List<String> onTheirRows = List.of("票据代码:42010126票据号码:0044468893", "交款人:黄明开票日期:2026-05-02",
+                "住院号:ZY2026944016入院日期:2026-04-17", "出院日期:2026-04-30医保类型:职工基本医疗保险", "个人自付:1106.62个人自费:176.43");
+        if (parted) {
+            assertThat(lines).containsExactlyElementsOf(onTheirRows);
+            assertThat(texts(ReceiptExtractor.extract(List.of(page)))).containsEntry("payerName", "黄明").containsEntry("issueDate", "2026-05-02")
+                    .containsEntry("dischargeDate", "2026-04-30").containsEntry("selfPaid", "1106.62");
+        } else {
+            assertThat(lines).as("a page read whole is grouped by where its boxes stand").doesNotContainAnyElementsOf(onTheirRows);
+        }
+        TextLine payer = TextLine.of(page).stream().filter(l -> l.text().contains("黄明")).findFirst().orElseThrow();
+        int at = payer.text().indexOf("黄明");
+        if (Math.abs(drop) > 1) assertThat(payer.left(at)).as("where it was read").isEqualTo(30.0);
+    }
+
+    /**
+     * Values printed under their labels, a column's, stand off the labels' rows by one distance too, but over the labels:
+     * no row printed off the grid, they keep lines of their own (moved onto the labels' rows, 交款人： and 黄明 would be read
+     * into each other).
+     */
+    @Test
+    void valuesPrintedUnderTheirLabelsKeepLinesOfTheirOwn() {
+        String[][] rows = {{"票据代码：", "42010126", "票据号码：", "0044468893"}, {"交款人：", "黄明", "开票日期：", "2026-05-02"},
+                {"住院号：", "ZY2026944016", "入院日期：", "2026-04-17"}, {"出院日期：", "2026-04-30", "医保类型：", "职工基本医疗保险"},
+                {"个人自付：", "1106.62", "个人自费：", "176.43"}};
+        List<TextBox> boxes = new ArrayList<>();
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < 4; c++) {
+                String text = rows[r][c];
+                boolean value = c % 2 == 1;
+                boxes.add(new TextBox(text, 10 + 70 * (c / 2), 20 + 8 * r + (value ? 2.6 : 0), new TestReceipt.Placed(text, 0, 0, 3.5).width(), 3.5,
+                        0.9, value ? TextBox.Ink.DATA : TextBox.Ink.FORM));
+            }
+        }
+
+        List<String> lines = TextLine.of(new PageText(0, 240, 140, boxes)).stream().map(TextLine::text).toList();
+
+        assertThat(lines).containsExactly("票据代码:票据号码:", "420101260044468893", "交款人:开票日期:", "黄明2026-05-02", "住院号:入院日期:",
+                "ZY20269440162026-04-17", "出院日期:医保类型:", "2026-04-30职工基本医疗保险", "个人自付:个人自费:", "1106.62176.43");
+    }
+
     static Stream<Arguments> labelSpellings() {
         return Stream.of(
                 Arguments.of("full-width colon", List.of("票据代码：42010126")),
