@@ -24,6 +24,7 @@ import org.huzhu.shared.IdNumber;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.support.ApiTest;
 import org.huzhu.support.PayoutRound;
+import org.huzhu.support.ReceiptNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,6 @@ class ClaimApiTest extends ApiTest {
 
     /** ID numbers of this class use area 3201xx (Nanjing), used by no other test or the demo data. */
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(300));
-    private static final AtomicInteger RECEIPT = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
@@ -891,7 +891,7 @@ class ClaimApiTest extends ApiTest {
         body.put("hospitalStay", Map.of("admission", today.minusDays(30).toString(), "discharge", today.minusDays(20).toString()));
         String total = new java.math.BigDecimal(selfPaid).add(new java.math.BigDecimal("1000.00")).toPlainString();
         body.put("expenses", Map.of("total", total, "fundPaid", "1000.00", "selfPaid", selfPaid, "selfFunded", "0.00"));
-        body.put("receipts", List.of(Map.of("invoiceCode", "42060126", "invoiceNumber", String.format("%010d", RECEIPT.incrementAndGet()),
+        body.put("receipts", List.of(Map.of("invoiceCode", "42060126", "invoiceNumber", ReceiptNumbers.next(),
                 "electronic", electronic, "amount", total)));
         return body;
     }

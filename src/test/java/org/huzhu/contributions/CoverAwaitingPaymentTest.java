@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.huzhu.shared.BankAccount;
+import org.huzhu.support.ReceiptNumbers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -71,7 +72,7 @@ class CoverAwaitingPaymentTest extends MoneyApiTest {
         body.put("hospitalStay", Map.of("admission", today.minusDays(10).toString(), "discharge", today.minusDays(5).toString()));
         body.put("expenses", Map.of("total", "4000.00", "fundPaid", "1000.00", "selfPaid", "3000.00", "selfFunded", "0.00"));
         body.put("receipts", List.of(Map.of("invoiceCode", "33010126", "invoiceNumber",
-                String.format("%010d", ThreadLocalRandom.current().nextLong(10_000_000_000L)), "electronic", true, "amount", "4000.00")));
+                ReceiptNumbers.next(), "electronic", true, "amount", "4000.00")));
         return body;
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -58,6 +57,7 @@ import org.huzhu.shared.scope.CurrentUser;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.shared.web.ConflictException;
 import org.huzhu.support.ApiTest;
+import org.huzhu.support.ReceiptNumbers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestContextManager;
 
@@ -110,7 +110,6 @@ class MoneyEventsPropertyTest extends ApiTest {
         return new CurrentUser(0, "property-worker-" + member, Role.MEMBER, "/", null, null, member);
     }
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final AtomicInteger RECEIPTS = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000_000));
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
@@ -556,7 +555,7 @@ class MoneyEventsPropertyTest extends ApiTest {
         var filed = claims.file(new Claims.NewClaim(member, BenefitRequest.IncidentKind.ILLNESS, w.today.minusDays(30), List.of("K35.800"),
                 null, null, new BenefitRequest.HospitalStay(w.today.minusDays(30), w.today.minusDays(20)),
                 new BenefitRequest.Expenses(self.plus(Money.of("1000.00")), Money.of("1000.00"), self, Money.ZERO),
-                List.of(new Claims.ReceiptLine("42060127", String.format("%010d", RECEIPTS.incrementAndGet()), true,
+                List.of(new Claims.ReceiptLine("42060127", ReceiptNumbers.next(), true,
                         self.plus(Money.of("1000.00")))), null), ADMIN);
         for (String kind : List.of("ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY")) {
             claims.attach(filed.id(), kind, kind + ".pdf", PDF, ADMIN);

@@ -24,6 +24,7 @@ import org.huzhu.shared.scope.Role;
 import org.huzhu.support.ApiTest;
 import org.huzhu.support.PayoutRound;
 import org.huzhu.support.TestClock;
+import org.huzhu.support.ReceiptNumbers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -439,7 +440,7 @@ class NotificationTriggersTest extends ApiTest {
         body.put("hospitalStay", Map.of("admission", today().minusDays(30).toString(), "discharge", today().minusDays(20).toString()));
         String total = new java.math.BigDecimal(selfPaid).add(new java.math.BigDecimal("1000.00")).toPlainString();
         body.put("expenses", Map.of("total", total, "fundPaid", "1000.00", "selfPaid", selfPaid, "selfFunded", "0.00"));
-        body.put("receipts", List.of(Map.of("invoiceCode", "42060127", "invoiceNumber", String.format("%010d", RECEIPT.incrementAndGet()),
+        body.put("receipts", List.of(Map.of("invoiceCode", "42060127", "invoiceNumber", ReceiptNumbers.next(),
                 "electronic", electronic, "amount", total)));
         return body;
     }

@@ -25,6 +25,7 @@ import org.huzhu.shared.Money;
 import org.huzhu.shared.scope.Role;
 import org.huzhu.support.ApiTest;
 import org.huzhu.support.PayoutRound;
+import org.huzhu.support.ReceiptNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -493,7 +494,7 @@ class PayoutsApiTest extends ApiTest {
         body.put("diagnoses", List.of("K35.800"));
         body.put("hospitalStay", Map.of("admission", today.minusDays(30).toString(), "discharge", today.minusDays(20).toString()));
         body.put("expenses", Map.of("total", "2000.00", "fundPaid", "1000.00", "selfPaid", "1000.00", "selfFunded", "0.00"));
-        body.put("receipts", List.of(Map.of("invoiceCode", "42060127", "invoiceNumber", String.format("%010d", SEQUENCE.incrementAndGet()),
+        body.put("receipts", List.of(Map.of("invoiceCode", "42060127", "invoiceNumber", ReceiptNumbers.next(),
                 "electronic", true, "amount", "2000.00")));
         Answer filed = post("demo-admin", "/api/v1/claims", JSON.writeValueAsString(body));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);

@@ -178,9 +178,6 @@ public abstract class ApiTest {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger RECEIPT =
-            new java.util.concurrent.atomic.AtomicInteger(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
-
     /**
      * A claim's body (no member yet): an appendicitis stay 30 to 20 days ago, the bill {@code selfPaid} plus 1,000.00 from
      * the fund, one receipt (code 42060129, a number of its own) of the bill's total, electronic or paper.
@@ -194,7 +191,7 @@ public abstract class ApiTest {
         String total = new java.math.BigDecimal(selfPaid).add(new java.math.BigDecimal("1000.00")).toPlainString();
         body.put("expenses", java.util.Map.of("total", total, "fundPaid", "1000.00", "selfPaid", selfPaid, "selfFunded", "0.00"));
         body.put("receipts", java.util.List.of(java.util.Map.of("invoiceCode", "42060129",
-                "invoiceNumber", String.format("%010d", RECEIPT.incrementAndGet()), "electronic", electronic, "amount", total)));
+                "invoiceNumber", ReceiptNumbers.next(), "electronic", electronic, "amount", total)));
         return body;
     }
 

@@ -30,7 +30,6 @@ public final class ClaimOffices {
     public static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     public static final List<String> COMPLETE = List.of("ID_CARD", "BANK_CARD", "RECEIPT", "SETTLEMENT", "DISCHARGE_SUMMARY");
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
-    private static final AtomicInteger RECEIPT = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
 
     private final ApiTest test;
     private final Organisations organisations;
@@ -109,7 +108,7 @@ public final class ClaimOffices {
         body.put("hospitalStay", Map.of("admission", admission.toString(), "discharge", discharge.toString()));
         String total = new java.math.BigDecimal(selfPaid).add(new java.math.BigDecimal("1000.00")).toPlainString();
         body.put("expenses", Map.of("total", total, "fundPaid", "1000.00", "selfPaid", selfPaid, "selfFunded", "0.00"));
-        body.put("receipts", List.of(Map.of("invoiceCode", "42010129", "invoiceNumber", String.format("%010d", RECEIPT.incrementAndGet()),
+        body.put("receipts", List.of(Map.of("invoiceCode", "42010129", "invoiceNumber", ReceiptNumbers.next(),
                 "electronic", electronic, "amount", total)));
         return body;
     }

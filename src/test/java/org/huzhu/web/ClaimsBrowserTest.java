@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.huzhu.shared.BankAccount;
 import org.huzhu.shared.CreditCode;
 import org.huzhu.shared.IdNumber;
+import org.huzhu.support.ReceiptNumbers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -496,7 +497,7 @@ class ClaimsBrowserTest extends BrowserTest {
     }
 
     private static String receiptNumber() {
-        return String.format("%010d", ThreadLocalRandom.current().nextLong(1, 10_000_000_000L));
+        return ReceiptNumbers.next();
     }
 
     private static String cardNumber() {
