@@ -7,14 +7,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.huzhu.shared.web.UnreadableUploadException;
+import org.huzhu.support.GivesWay;
 import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Damaged files of every kind are answered, never crash: each mangled receipt is either read or
  * refused as unreadable (422), never another failure (which the API would turn into a 500).
  */
 @RunsAlongside
+@ExtendWith(GivesWay.class)
 class CorruptFilesTest {
 
     private final Recognitions recognitions = new Recognitions(PdfTextReaderTest.pool(

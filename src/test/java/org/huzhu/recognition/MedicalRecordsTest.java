@@ -9,14 +9,17 @@ import java.util.Map;
 import org.huzhu.recognition.specimen.MedicalRecordFaker;
 import org.huzhu.recognition.specimen.MedicalRecordRenderer;
 import org.huzhu.recognition.specimen.MedicalRecordTruth;
+import org.huzhu.support.GivesWay;
 import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Discharge summaries and diagnosis certificates as PDFs with a text layer are read exactly: kind,
  * patient, hospital, department, dates in every written form, the main diagnosis and the list.
  */
 @RunsAlongside
+@ExtendWith(GivesWay.class)
 class MedicalRecordsTest {
 
     private final Recognitions recognitions = new Recognitions(PdfTextReaderTest.pool(null));

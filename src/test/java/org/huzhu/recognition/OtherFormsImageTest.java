@@ -569,7 +569,7 @@ class OtherFormsImageTest extends WithTesseract {
     @Test
     void aLongHospitalsNameUnderTheSealsRingIsReadWithoutTheRing() throws IOException {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(3);
-        Recognition read = recognitions.recognise("receipt", Variants.scan(truth, new PngRenderer.Style(true, false, null, false), 3));
+        Recognition read = readOnce(Variants.scan(truth, new PngRenderer.Style(true, false, null, false), 3));
         assertThat(read.fields().get("hospital")).isEqualTo(truth.fields().get("hospital")).isEqualTo("华中科技大学同济医学院附属协和医院");
         assertThat(read.warnings()).noneMatch(w -> w.startsWith("收款单位") || w.startsWith("医院"));
     }
@@ -582,7 +582,7 @@ class OtherFormsImageTest extends WithTesseract {
     @Test
     void anAmountReadUnsureUnderTheSealOfASumThatFailsIsLeftOut() {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(1);
-        Recognition read = recognitions.recognise("receipt", Variants.photo(truth, new PngRenderer.Style(true, true, null, false), 1));
+        Recognition read = readOnce(Variants.photo(truth, new PngRenderer.Style(true, true, null, false), 1));
         assertThat(read.fields()).doesNotContainKey("fundPaid");
         assertThat(read.warnings()).anyMatch(w -> w.contains("医保统筹基金支付识别把握不大，已舍弃"));
     }
@@ -597,7 +597,7 @@ class OtherFormsImageTest extends WithTesseract {
     @Test
     void aPaymentReadShortAtTheFrontUnderTheSealIsWhatTheSumLeaves() {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(25);
-        Recognition read = recognitions.recognise("receipt", Variants.photo(truth, new PngRenderer.Style(true, true, null, false), 25));
+        Recognition read = readOnce(Variants.photo(truth, new PngRenderer.Style(true, true, null, false), 25));
         assertThat(read.fields().get("fundPaid")).isEqualTo(truth.fields().get("fundPaid")).isEqualTo("559.59");
         assertThat(read.warnings()).anyMatch(w -> w.startsWith("医保统筹基金支付读作 59.59，再次识别在 ¥ 后读到 559.59，像是缺了前几位"));
         assertThat(read.warnings()).anyMatch(w -> w.startsWith("医保统筹基金支付未能识别，金额合计减其余各项支付为 559.59"));
@@ -612,7 +612,7 @@ class OtherFormsImageTest extends WithTesseract {
     @Test
     void anAmountReadWithAZeroBeforeItsFirstDigitIsNoAmountAndTheSumFillsIt() {
         ReceiptTruth truth = ReceiptFaker.receipt(10);
-        Recognition read = recognitions.recognise("receipt", Variants.fadedScan(truth, PngRenderer.Style.PLAIN, 10));
+        Recognition read = readOnce(Variants.fadedScan(truth, PngRenderer.Style.PLAIN, 10));
         assertThat(read.fields().get("total")).isEqualTo(truth.fields().get("total")).isEqualTo("14211.64");
         assertThat(read.fields().get("fundPaid")).isEqualTo(truth.fields().get("fundPaid")).isEqualTo("10044.87");
         assertThat(read.warnings()).contains("医保统筹基金支付未能识别为金额（读作「0044.87」），金额合计减其余各项支付为 10044.87，"
@@ -647,7 +647,7 @@ class OtherFormsImageTest extends WithTesseract {
     @CsvSource({"2, 1730.01", "19, 405.64"})
     void aPaymentReadAsNoAmountUnderTheSealIsWhatTheSumLeavesWhenAReadThereEndsSo(long seed, String fund) {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(seed);
-        Recognition read = recognitions.recognise("receipt", Variants.scan(truth, new PngRenderer.Style(true, true, null, false), seed));
+        Recognition read = readOnce(Variants.scan(truth, new PngRenderer.Style(true, true, null, false), seed));
         assertThat(read.fields().get("fundPaid")).isEqualTo(truth.fields().get("fundPaid")).isEqualTo(fund);
         assertThat(read.warnings()).anyMatch(w -> w.startsWith("医保统筹基金支付未能识别") && w.contains("金额合计减其余各项支付为 " + fund));
     }
@@ -661,7 +661,7 @@ class OtherFormsImageTest extends WithTesseract {
     @Test
     void anAmountALookReadWithItsSignAsA3IsLeftOut() {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(20);
-        Recognition read = recognitions.recognise("receipt", Variants.scan(truth, new PngRenderer.Style(true, true, null, true), 20));
+        Recognition read = readOnce(Variants.scan(truth, new PngRenderer.Style(true, true, null, true), 20));
         assertThat(truth.fields().get("selfPaid")).isEqualTo("264.82");
         assertThat(read.fields()).doesNotContainKey("selfPaid");
         assertThat(read.warnings()).contains("个人自付读作 264.82，再次识别读作 3264.82，首位的 3 可能是 ¥ 的误读，无法判断，已舍弃，请核对原件");
@@ -676,7 +676,7 @@ class OtherFormsImageTest extends WithTesseract {
     void aPaleScanWhoseSealStaysIsReadWithTheSealsRingTakenOut() {
         ReceiptTruth truth = ReceiptFaker.onOtherForm(1);
         PngRenderer.Style blackForm = new PngRenderer.Style(false, false, null, false, java.awt.Color.BLACK);
-        Recognition read = recognitions.recognise("receipt", Variants.paleScan(truth, blackForm, 1));
+        Recognition read = readOnce(Variants.paleScan(truth, blackForm, 1));
         for (String field : List.of("checkCode", "hospital", "selfFunded")) {
             assertThat(read.fields().get(field)).as(field).isNotNull().isEqualTo(truth.fields().get(field));
         }
@@ -854,7 +854,7 @@ class OtherFormsImageTest extends WithTesseract {
         List<ReceiptTruth> truths = LongStream.of(seeds).mapToObj(receipt).toList();
         return IntStream.range(0, seeds.length).parallel().mapToObj(i -> {
             try {
-                return new Read(seeds[i], truths.get(i), recognitions.recognise("receipt", drawn.file(seeds[i], truths.get(i))).fields());
+                return new Read(seeds[i], truths.get(i), readOnce(drawn.file(seeds[i], truths.get(i))).fields());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

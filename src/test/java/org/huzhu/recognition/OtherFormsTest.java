@@ -11,8 +11,10 @@ import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptForm;
 import org.huzhu.recognition.specimen.ReceiptTruth;
 import org.huzhu.recognition.specimen.ReceiptTruth.DocumentType;
+import org.huzhu.support.GivesWay;
 import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Receipts on forms the national template does not describe (issue 18): other wordings of the
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * included, every field and fee line, no warning.
  */
 @RunsAlongside
+@ExtendWith(GivesWay.class)
 class OtherFormsTest {
 
     private static final int RECEIPTS = 120;

@@ -11,14 +11,17 @@ import org.huzhu.recognition.specimen.OfdRenderer;
 import org.huzhu.recognition.specimen.PdfRenderer;
 import org.huzhu.recognition.specimen.ReceiptFaker;
 import org.huzhu.recognition.specimen.ReceiptTruth;
+import org.huzhu.support.GivesWay;
 import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Electronic receipts must be read 100 % right (issue 4): every field and fee line of every
  * generated receipt, as PDF and as OFD, against the generator's truth, with no warning.
  */
 @RunsAlongside
+@ExtendWith(GivesWay.class)
 class SpecimenAccuracyTest {
 
     private static final int RECEIPTS = 60;

@@ -22,13 +22,16 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.huzhu.support.GivesWay;
 import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The second set's generator: consistent documents, truth in the printed forms of every rendering, images of the size asked. */
 @RunsAlongside
+@ExtendWith(GivesWay.class)
 class SecondSetTest {
 
     private static final long SEED = 7;

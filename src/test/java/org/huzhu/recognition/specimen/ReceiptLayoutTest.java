@@ -8,12 +8,15 @@ import java.util.stream.LongStream;
 import org.huzhu.recognition.specimen.ReceiptCanvas.Ink;
 import org.huzhu.recognition.specimen.ReceiptLayout.Box;
 import org.huzhu.recognition.specimen.ReceiptLayout.Run;
+import org.huzhu.support.GivesWay;
 import org.huzhu.support.RunsAlongside;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The page's geometry: everything printed, nothing colliding, and the seal over data as on real receipts. */
 @RunsAlongside
+@ExtendWith(GivesWay.class)
 class ReceiptLayoutTest {
 
     static LongStream seeds() {

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.huzhu.support.GivesWay;
 import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A written set names every file it wrote and the truth of each receipt, the same for the same seed. */
 @RunsAlongside
+@ExtendWith(GivesWay.class)
 class SpecimenWriterTest {
 
     @Test

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import org.huzhu.recognition.specimen.Variants.Variant;
+import org.huzhu.support.GivesWay;
 import org.huzhu.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each variant is a readable image of its kind, and the same receipt and seed always give the same file. */
 @RunsAlongside
+@ExtendWith(GivesWay.class)
 class VariantsTest {
 
     private static final ReceiptTruth RECEIPT = ReceiptFaker.receipt(21);
