@@ -75,6 +75,14 @@ final class SecondReads {
      * Set 1 (its bench, its other forms as scans, photos, noisy, blurred and JPEG images) read the same with it.
      */
     static final double UNSURE = 0.3;
+    /**
+     * A code (票据代码, 票据号码, 校验码) read in its form with less confidence than this is read again as an unsure value
+     * is: the one value on which the claim's duplicate check and the receipt's verification rest, and no sum or count
+     * checks it. A worn scanner's image (set 1's FADEDSCAN and TFADEDSCAN, seed 13) read the number 3033649655 at 0.60
+     * where both looks read 3033640655. Taken from the looks only as an unsure one is, when they agree, or a look at a
+     * third scale with them ({@link #codeAgain}); the page's read stays otherwise.
+     */
+    static final double CODE_UNSURE = 0.7;
     /** A name two of three reads agree on, but not all, is a little less sure. */
     static final double OUTVOTED_TRUST = 0.9;
 
@@ -188,7 +196,8 @@ final class SecondReads {
             // an amount of a sum that holds as read is witnessed by the others, however unsure its read: not looked at again;
             // one placed by a look at its label is looked at as an unsure one is (placedByItsLabel)
             boolean placed = kind == AMOUNT && e.getValue().confidence() >= UNSURE && placedByItsLabel(reading, e.getValue());
-            boolean unsure = (e.getValue().confidence() < UNSURE || placed) && !(summed && SUM.contains(e.getKey()));
+            double doubted = ReceiptChecks.CODES.contains(e.getKey()) ? CODE_UNSURE : UNSURE;
+            boolean unsure = (e.getValue().confidence() < doubted || placed) && !(summed && SUM.contains(e.getKey()));
             if (kind == null || names(kind) || where == null || kind.form().matcher(e.getValue().text()).matches() && !unsure) continue;
             List<Value> looks = looks(where, kind, seen);
             Value again = agreed(looks, where);

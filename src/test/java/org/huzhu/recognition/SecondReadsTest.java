@@ -952,6 +952,25 @@ class SecondReadsTest {
     }
 
     /**
+     * An invoice's number read in its form less surely than a code needs ({@link SecondReads#CODE_UNSURE}; a worn scanner's
+     * image read 3033649655 at 0.60) is looked at again, and taken from the two looks when they agree (3033640655 twice);
+     * the page's read stays when they differ. One read at least that surely is not looked at: no look is asked.
+     */
+    @ParameterizedTest(name = "page {1} at {0}, looks {2} and {3} → {4}")
+    @CsvSource({"0.60, 3033649655, 3033640655, 3033640655, 3033640655", "0.60, 3033649655, 3033640655, 3033646655, 3033649655",
+            "0.75, 3033649655, 3033640655, 3033640655, 3033649655"})
+    void aCodeReadInItsFormLessSurelyThanACodeNeedsIsTakenFromTwoLooksThatAgree(double confidence, String page, String second,
+            String third, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(3, SecondReads.SECOND_SCALE, second).answer(3, SecondReads.THIRD_SCALE, third);
+
+        ReceiptReading read = SecondReads.apply(reading(Map.of(ReceiptField.INVOICE_NUMBER, new Value(page, confidence, row(3))), Map.of()),
+                lines);
+
+        assertThat(read.fields().get(ReceiptField.INVOICE_NUMBER).text()).isEqualTo(taken);
+        assertThat(lines.asked.isEmpty()).as("looked at again").isEqualTo(confidence >= SecondReads.CODE_UNSURE);
+    }
+
+    /**
      * An invoice's code the page read in no code's form (4闸10he, a seal's ring across its digits), whose looks on the page
      * read no code, is taken where the two looks on the page's data without the seal read the same code in its form, at
      * the lower of their confidences; not when they differ or one reads none. A code the page read in its form stays
