@@ -2,7 +2,7 @@
 # Set 1's probes (OtherFormsProbe, a diagnostic, not a test): the renderings every recognition step of issue 18 is
 # found and measured on before set 2 is run to report. Prints one line per rendering: right, missing, WRONG.
 #   ./huzhu probes [LABEL] [NAME...]   (./huzhu chooses the JDK, installs Tesseract and the fonts, compiles the tests)
-# All thirty-eight when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 40 minutes
+# All forty when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 40 minutes
 # on two cores; do not compile while it runs.
 # Other forms (ReceiptFaker.onOtherForm), seeds 1-30, 422 fields: CLEAN, PHONE, SCAN, SEALSCAN (the seal over the
 # payer), SONG300 and SONG300SEAL (data in the Song face at 300 dpi, the seal over the payer), SONGSCAN and SONGPHONE
@@ -26,7 +26,9 @@
 # every ink at 0.6-0.85 of its darkness, between a dark print and a pale one).
 # SOFTLIGHTSCAN and TSOFTLIGHTSCAN: the same light toner through soft optics (Variants.softLightScan). STARSCAN and
 # STARSOFTSCAN: other forms scanned, sharp and from the soft light toner, the seal pressed with its star on the payer's
-# name (ReceiptLayout.sealOnPayersName), as set 2's scans are stamped. PROBE_OPTS adds
+# name (ReceiptLayout.sealOnPayersName), as set 2's scans are stamped. HANDPHONE: other forms photographed by hand at
+# a slant (Variants.handheldPhoto: turned 2-4 degrees, the far edge 4-8 % shorter). SHADOWPHONE: other forms photographed
+# with the phone's shadow over a corner of the page (Variants.shadowedPhoto: the light at 0.45-0.6 in it). PROBE_OPTS adds
 # JVM options to every rendering's run (PROBE_OPTS=-Dsome.switch=… for an experiment).
 # See docs/receipts.md and the lab notes in docs/benchmarks.md.
 set -euo pipefail
@@ -57,8 +59,9 @@ declare -A PROBE=(
   [DOTZEN300]="-DdottedNames=true -DzenHei=true -Ddpi=300|CLEAN 1 30" [TOTALSCAN]="-DsealOverTotal=true|SCAN 1 30"
   [TOTALPHONE]="-DsealOverTotal=true|PHONE 1 30"
   [SONGSEALSCAN]="-Dsong=true -DsongForm=true -DsealOverPayer=true|SCAN 1 30"
-  [STARSCAN]="-DstarOnPayer=true|SCAN 1 30" [STARSOFTSCAN]="-DstarOnPayer=true -DsoftLight=true|SCAN 1 30")
-ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE BLACKDROP300 BLACKDROPPHONE SONGSEALSCAN LIGHTSCAN TLIGHTSCAN SOFTLIGHTSCAN TSOFTLIGHTSCAN STARSCAN STARSOFTSCAN)
+  [STARSCAN]="-DstarOnPayer=true|SCAN 1 30" [STARSOFTSCAN]="-DstarOnPayer=true -DsoftLight=true|SCAN 1 30"
+  [HANDPHONE]="-Dhandheld=true|PHONE 1 30" [SHADOWPHONE]="-Dshadow=true|PHONE 1 30")
+ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE BLACKDROP300 BLACKDROPPHONE SONGSEALSCAN LIGHTSCAN TLIGHTSCAN SOFTLIGHTSCAN TSOFTLIGHTSCAN STARSCAN STARSOFTSCAN HANDPHONE SHADOWPHONE)
 [ $# -gt 0 ] && ORDER=("$@")
 for name in "${ORDER[@]}"; do
   [ -n "${PROBE[$name]:-}" ] || { echo "unknown probe $name (one of ${!PROBE[*]})" >&2; exit 2; }

@@ -21,7 +21,8 @@ import org.huzhu.recognition.specimen.Variants;
  * {@code -Dtemplate=true} on the national template; {@code -Dunlisted=true}: each read against the hospital list without
  * the hospital it names (any listed hospital then taken is a WRONG); {@code -Dsibling=true}: each issued by a hospital the
  * list lacks that differs from a listed one in two characters in the middle ({@link #sibling}); {@code -Dtownships=true}: each
- * issued by a township's health centre ({@link #township}); SCAN or PHONE with a
+ * issued by a township's health centre ({@link #township}); PHONE with {@code -Dhandheld=true} or {@code -Dshadow=true}: photographed
+ * by hand at a slant or with the phone's shadow over a corner ({@link Variants#handheldPhoto}, {@link Variants#shadowedPhoto}); SCAN or PHONE with a
  * style and no {@code -Ddpi}: scanned or photographed as the variant does; SCAN with {@code -Dfaded=true}, {@code -Dpale=true}
  * or {@code -Dlight=true}: a worn scanner's, a pale print's or a light toner's scan ({@link Variants}); {@code -Dtessdata=DIR}:
  * the models read from DIR.
@@ -171,6 +172,12 @@ public final class OtherFormsProbe {
                 rgb == null ? null : new java.awt.Color(rgb[0], rgb[1], rgb[2]), Boolean.getBoolean("sealOverPayer"),
                 Boolean.getBoolean("blackForm") ? java.awt.Color.BLACK : null, Double.parseDouble(System.getProperty("dataDrop", "0")),
                 Boolean.getBoolean("zenHei"), Boolean.getBoolean("sealOverTotal"), Boolean.getBoolean("starOnPayer"));
+        if (dpi == null && variant == Variants.Variant.PHONE && Boolean.getBoolean("handheld")) {
+            return saved(Variants.handheldPhoto(truth, style, seed), seed);
+        }
+        if (dpi == null && variant == Variants.Variant.PHONE && Boolean.getBoolean("shadow")) {
+            return saved(Variants.shadowedPhoto(truth, style, seed), seed);
+        }
         if (dpi == null && variant == Variants.Variant.PHONE && Boolean.getBoolean("wood")) {
             return saved(Variants.photoOnWood(truth, style, seed), seed);
         }

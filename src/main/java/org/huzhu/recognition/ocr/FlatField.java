@@ -1,5 +1,8 @@
 package org.huzhu.recognition.ocr;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Uneven light divided out: the paper's brightness estimated from the brightest 4×4 means of
  * blocks a 64th of the page wide, smoothed and interpolated. A step of {@link ImagePreparation}.
@@ -50,7 +53,7 @@ final class FlatField {
                 if (mean > max[k]) max[k] = mean;
             }
         }
-        int[] background = smooth(max, bw, bh);
+        int[] background = smooth(max, bw, bh, unevenlyLit(max));
         byte[] out = new byte[w * h];
         // bilinear interpolation between block centres: the columns' neighbours and weights once, each row's blend of its two block rows once
         int[] x0 = new int[w];
@@ -86,20 +89,41 @@ final class FlatField {
         return new GreyImage(page.width(), page.height(), out);
     }
 
-    /** A 3×3 maximum then a 3×3 mean over the block grid: one dark block (a big glyph) does not pull the light down. */
-    private static int[] smooth(int[] grid, int w, int h) {
+    /**
+     * Whether the paper's light varies across the photo: the darkest tenth of the blocks under {@link #UNEVEN} of the
+     * brightest tenth's light (a desk round the page, light falling off, a shadow). A scanner lights the page evenly.
+     */
+    static boolean unevenlyLit(int[] grid) {
+        int[] sorted = grid.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 10] < UNEVEN * sorted[sorted.length * 9 / 10];
+    }
+
+    /** Under this share of the brightest blocks' light, the darkest tenth's makes a page unevenly lit. */
+    static final double UNEVEN = 0.8;
+
+    /**
+     * Each block lifted where it is darker than its neighbours, then a 3×3 mean over the block grid: one dark block (a
+     * big glyph) does not pull the light down. On an evenly lit page a block is lifted to the brightest of its 3×3; on an
+     * unevenly lit one only to their median: there a block darker than some neighbours may be paper in a shadow, and
+     * lifted to the light beside the shadow's edge it left a grey band across the page, the width of a block or two,
+     * that hid the text under it (a glyph's block still has more bright neighbours than dark ones).
+     */
+    private static int[] smooth(int[] grid, int w, int h, boolean uneven) {
         int[] dilated = new int[grid.length];
+        int[] around = new int[9];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int m = 0;
+                int n = 0;
                 for (int dy = -1; dy <= 1; dy++) {
                     for (int dx = -1; dx <= 1; dx++) {
                         int yy = y + dy;
                         int xx = x + dx;
-                        if (yy >= 0 && yy < h && xx >= 0 && xx < w) m = Math.max(m, grid[yy * w + xx]);
+                        if (yy >= 0 && yy < h && xx >= 0 && xx < w) around[n++] = grid[yy * w + xx];
                     }
                 }
-                dilated[y * w + x] = m;
+                java.util.Arrays.sort(around, 0, n);
+                dilated[y * w + x] = uneven ? Math.max(grid[y * w + x], around[n / 2]) : around[n - 1];
             }
         }
         int[] mean = new int[grid.length];
@@ -126,9 +150,24 @@ final class FlatField {
     /**
      * Whatever lies where the background is far darker than the page's paper — the desk around a
      * photographed receipt — becomes white: Tesseract would take a dark border for a picture and
-     * leave out the text beside it.
+     * leave out the text beside it. Paper in a shadow (the phone's or the hand's, over a corner of
+     * the page) is as dark as a desk, but it is printed on: what stands inside the outline of the
+     * lit paper and of the lines of text read in the dark ({@link #desk}) is kept.
      */
-    static GreyImage onlyPaper(GreyImage layer, GreyImage background) {
+    static GreyImage onlyPaper(GreyImage layer, boolean[] desk) {
+        byte[] out = layer.pixels().clone();
+        for (int i = 0; i < out.length; i++) if (desk[i]) out[i] = (byte) 255;
+        return new GreyImage(layer.width(), layer.height(), out);
+    }
+
+    /**
+     * Where the desk is: where the background is under {@link #DESK} of the paper's brightness (its brightest tenth),
+     * outside the convex outline of the page. The outline holds the lit paper and every blob of ink in the dark that
+     * has the size of a character and a neighbour beside it as a line of text has ({@link #printedInTheDark}): a
+     * shadow's paper is printed on, a desk is not. The inks are the page's layers, already divided by the background.
+     */
+    static boolean[] desk(GreyImage background, GreyImage... inks) {
+        int w = background.width(), h = background.height();
         byte[] bg = background.pixels();
         int[] histogram = new int[256];
         for (byte b : bg) histogram[b & 0xff]++;
@@ -141,10 +180,107 @@ final class FlatField {
                 break;
             }
         }
-        int desk = brightPaper * 6 / 10;
-        byte[] p = layer.pixels();
-        byte[] out = p.clone();
-        for (int i = 0; i < out.length; i++) if ((bg[i] & 0xff) < desk) out[i] = (byte) 255;
-        return new GreyImage(layer.width(), layer.height(), out);
+        int deskGrey = (int) (brightPaper * DESK);
+        boolean[] dark = new boolean[bg.length];
+        boolean any = false;
+        for (int i = 0; i < bg.length; i++) if ((bg[i] & 0xff) < deskGrey) dark[i] = any = true;
+        if (!any) return dark;
+        List<double[]> outline = new ArrayList<>();
+        // the lit paper, a point per 8×8 cell: the outline needs its reach, not every pixel
+        for (int y = 0; y < h; y += 8) {
+            for (int x = 0; x < w; x += 8) if (!dark[y * w + x]) outline.add(new double[] {x, y});
+        }
+        for (GreyImage ink : inks) {
+            if (ink != null) for (int[] box : printedInTheDark(ink, dark)) {
+                outline.add(new double[] {box[0], box[1]});
+                outline.add(new double[] {box[2], box[3]});
+                outline.add(new double[] {box[0], box[3]});
+                outline.add(new double[] {box[2], box[1]});
+            }
+        }
+        int[][] rows = rowSpans(convexHull(outline), h);
+        for (int y = 0; y < h; y++) {
+            int from = rows[y][0], to = rows[y][1];
+            for (int x = Math.max(0, from); x <= Math.min(w - 1, to); x++) dark[y * w + x] = false;
+        }
+        return dark;
+    }
+
+    /** A background under this share of the paper's brightness is a desk's or a shadow's. */
+    static final double DESK = 0.6;
+
+    /**
+     * The blobs of ink (under 96 once divided by the paper) that stand in the dark, are the size of a character (0.4–5 %
+     * of the photo's height high, at most 8 % of its width wide, at least 12 pixels) and have another such blob beside
+     * them: their middles within half the taller's height of each other up and down, the gap between them under three
+     * heights. A blotch of the desk stands alone.
+     */
+    static List<int[]> printedInTheDark(GreyImage ink, boolean[] dark) {
+        int w = ink.width(), h = ink.height();
+        List<int[]> characters = new ArrayList<>();
+        for (int[] box : Blobs.of(ink, 96).boxes()) {
+            int bw = box[2] - box[0] + 1, bh = box[3] - box[1] + 1;
+            int middle = (box[1] + box[3]) / 2 * w + (box[0] + box[2]) / 2;
+            if (box[4] >= 12 && bh >= h * 0.004 && bh <= h * 0.05 && bw <= w * 0.08 && dark[middle]) characters.add(box);
+        }
+        List<int[]> inLines = new ArrayList<>();
+        for (int[] a : characters) {
+            for (int[] b : characters) {
+                if (a == b) continue;
+                int height = Math.max(a[3] - a[1], b[3] - b[1]) + 1;
+                double rise = Math.abs((a[1] + a[3]) / 2.0 - (b[1] + b[3]) / 2.0);
+                int gap = Math.max(a[0], b[0]) - Math.min(a[2], b[2]);
+                if (rise <= height / 2.0 && gap < 3 * height) {
+                    inLines.add(a);
+                    break;
+                }
+            }
+        }
+        return inLines;
+    }
+
+    /** The convex hull of the points (Andrew's monotone chain), counter-clockwise in image coordinates' sense. */
+    private static List<double[]> convexHull(List<double[]> points) {
+        List<double[]> sorted = new ArrayList<>(points);
+        sorted.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+        if (sorted.size() < 3) return sorted;
+        double[][] hull = new double[2 * sorted.size()][];
+        int k = 0;
+        for (double[] p : sorted) {
+            while (k >= 2 && cross(hull[k - 2], hull[k - 1], p) <= 0) k--;
+            hull[k++] = p;
+        }
+        for (int i = sorted.size() - 2, lower = k + 1; i >= 0; i--) {
+            double[] p = sorted.get(i);
+            while (k >= lower && cross(hull[k - 2], hull[k - 1], p) <= 0) k--;
+            hull[k++] = p;
+        }
+        return java.util.Arrays.asList(java.util.Arrays.copyOf(hull, k - 1));
+    }
+
+    private static double cross(double[] o, double[] a, double[] b) {
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+    }
+
+    /** Each row's span inside the convex polygon, {from, to} (from > to where the row misses it). */
+    private static int[][] rowSpans(List<double[]> polygon, int height) {
+        int[][] rows = new int[height][];
+        for (int y = 0; y < height; y++) {
+            double from = Double.MAX_VALUE, to = -Double.MAX_VALUE;
+            int n = polygon.size();
+            for (int i = 0; i < n; i++) {
+                double[] a = polygon.get(i), b = polygon.get((i + 1) % n);
+                if (n == 1 || (a[1] == y && b[1] == y)) {
+                    from = Math.min(from, Math.min(a[0], b[0]));
+                    to = Math.max(to, Math.max(a[0], b[0]));
+                } else if ((a[1] <= y && y <= b[1]) || (b[1] <= y && y <= a[1])) {
+                    double x = a[1] == b[1] ? a[0] : a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1]);
+                    from = Math.min(from, x);
+                    to = Math.max(to, x);
+                }
+            }
+            rows[y] = new int[] {(int) Math.ceil(from), (int) Math.floor(to)};
+        }
+        return rows;
     }
 }

@@ -112,8 +112,9 @@ final class ImagePreparation {
             data = InkLayers.withoutRimsOf(form, InkLayers.withoutRedInk(rgb, w, h, settings.redMargin(), settings.redInk(), paper),
                     lead, soft ? rgb : null, paper);
             if (paper != null) {
-                data = FlatField.onlyPaper(data, paper);
-                form = FlatField.onlyPaper(form, paper);
+                boolean[] desk = FlatField.desk(paper, data, form);
+                data = FlatField.onlyPaper(data, desk);
+                form = FlatField.onlyPaper(form, desk);
             }
             Prepared flattened = settings.deskew() ? flattened(data, form) : null;
             if (flattened != null) return flattened;

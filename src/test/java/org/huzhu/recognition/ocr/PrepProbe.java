@@ -32,8 +32,9 @@ public final class PrepProbe {
                 long i = System.nanoTime(); t[7] += i - h1;
                 GreyImage data = InkLayers.withoutRimsOf(form, plain, lead, soft ? rgb : null, paper);
                 long j = System.nanoTime(); t[8] += j - i;
-                data = FlatField.onlyPaper(data, paper);
-                form = FlatField.onlyPaper(form, paper);
+                boolean[] desk = FlatField.desk(paper, data, form);
+                data = FlatField.onlyPaper(data, desk);
+                form = FlatField.onlyPaper(form, desk);
                 long k = System.nanoTime(); t[9] += k - j;
                 double skew = PageGeometry.estimateSkew(PageGeometry.darker(data, form));
                 long l = System.nanoTime(); t[10] += l - k;

@@ -150,13 +150,87 @@ public final class Variants {
         BufferedImage photo = ImageOps.perspective(page, page.getWidth() + 2 * margin, page.getHeight() + 2 * margin,
                 photographedCorners(page.getWidth(), page.getHeight(), margin, random), wood == null ? DESK : wood);
         if (wood != null) ImageOps.grain(photo, wood, random);
+        return lit(photo, random, tint, null);
+    }
+
+    /**
+     * A photo held by hand over the desk (a probe's rendering, not a bench variant): as {@link #photo} takes it in warm
+     * light, but from further off (the desk a twelfth of the page's width on each side), turned 2–4° either way, and
+     * leaning: the edge further from the phone 4–8 % of the width shorter than the near one (the top, the bottom or a
+     * side, drawn by the seed), as a page shot at a slant is. JPEG bytes.
+     */
+    public static byte[] handheldPhoto(ReceiptTruth truth, PngRenderer.Style style, long seed) {
+        BufferedImage page = PngRenderer.render(truth, PngRenderer.DEFAULT_DPI, style);
+        Random random = new Random(seed * 47 + Variant.PHONE.ordinal());
+        int margin = (int) (page.getWidth() * 0.08);
+        double[][] corners = leaningCorners(page.getWidth(), page.getHeight(), margin, random);
+        return ImageOps.jpeg(photographed(page, corners, margin, random, Light.WARM, null), 0.75);
+    }
+
+    /**
+     * A photo with the phone's shadow on the page (a probe's rendering, not a bench variant): as {@link #photo} takes it,
+     * and a soft-edged shadow (the light at 0.45–0.6 inside it, its edge 2–4 % of the page's width wide) over one of the
+     * page's corners, a quarter to a half of the page's width deep. JPEG bytes.
+     */
+    public static byte[] shadowedPhoto(ReceiptTruth truth, PngRenderer.Style style, long seed) {
+        BufferedImage page = PngRenderer.render(truth, PngRenderer.DEFAULT_DPI, style);
+        Random random = new Random(seed * 53 + Variant.PHONE.ordinal());
+        int margin = (int) (page.getWidth() * 0.04);
+        double[][] corners = photographedCorners(page.getWidth(), page.getHeight(), margin, random);
+        int width = page.getWidth() + 2 * margin, height = page.getHeight() + 2 * margin;
+        double depth = (0.25 + 0.25 * random.nextDouble()) * page.getWidth(), edge = (0.02 + 0.02 * random.nextDouble()) * page.getWidth();
+        double darkness = 0.45 + 0.15 * random.nextDouble();
+        int corner = random.nextInt(4);
+        double cornerX = corner % 3 == 0 ? 0 : width, cornerY = corner < 2 ? 0 : height;
+        double slant = Math.toRadians(20 + 50 * random.nextDouble());
+        double nx = (cornerX == 0 ? 1 : -1) * Math.cos(slant), ny = (cornerY == 0 ? 1 : -1) * Math.sin(slant);
+        ImageOps.Light shadow = (x, y) -> {
+            double into = depth - ((x - cornerX) * nx + (y - cornerY) * ny);
+            double share = Math.max(0, Math.min(1, into / edge + 0.5));
+            return 1 - (1 - darkness) * share;
+        };
+        return ImageOps.jpeg(photographed(page, corners, margin, random, Light.WARM, shadow), 0.75);
+    }
+
+    /** Corners of a page shot at a slant: turned 2–4° either way, the far edge 4–8 % of the width shorter. */
+    private static double[][] leaningCorners(int width, int height, int margin, Random random) {
+        double turn = Math.toRadians((2 + 2 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1));
+        double lean = width * (0.04 + 0.04 * random.nextDouble()) / 2;
+        double[][] corners = {{0, 0}, {width, 0}, {width, height}, {0, height}};
+        switch (random.nextInt(4)) {
+            case 0 -> { corners[0][0] += lean; corners[1][0] -= lean; }
+            case 1 -> { corners[3][0] += lean; corners[2][0] -= lean; }
+            case 2 -> { corners[0][1] += lean; corners[3][1] -= lean; }
+            default -> { corners[1][1] += lean; corners[2][1] -= lean; }
+        }
+        double cos = Math.cos(turn), sin = Math.sin(turn);
+        for (double[] corner : corners) {
+            double x = corner[0] - width / 2.0, y = corner[1] - height / 2.0;
+            corner[0] = margin + width / 2.0 + x * cos - y * sin;
+            corner[1] = margin + height / 2.0 + x * sin + y * cos;
+        }
+        return corners;
+    }
+
+    /** The page photographed to {@code corners} on the grey desk, in {@link #lit}'s light with the {@code shadow} if any. */
+    private static BufferedImage photographed(BufferedImage page, double[][] corners, int margin, Random random, Light tint,
+                                              ImageOps.Light shadow) {
+        BufferedImage photo = ImageOps.perspective(page, page.getWidth() + 2 * margin, page.getHeight() + 2 * margin, corners, DESK);
+        return lit(photo, random, tint, shadow);
+    }
+
+    /**
+     * The photo in the phone's light: falling off across the frame to about 60 % in a direction the seed draws, a slight
+     * vignette, the {@code shadow} if any, the light's tint; then a 3×3 gaussian defocus and sensor noise (σ 4).
+     */
+    private static BufferedImage lit(BufferedImage photo, Random random, Light tint, ImageOps.Light shadow) {
         double direction = random.nextDouble() * 2 * Math.PI, dx = Math.cos(direction), dy = Math.sin(direction);
         double cx = photo.getWidth() / 2.0, cy = photo.getHeight() / 2.0, reach = Math.hypot(cx, cy);
         double extent = Math.abs(dx) * cx + Math.abs(dy) * cy;
         ImageOps.light(photo, (x, y) -> {
             double across = ((x - cx) * dx + (y - cy) * dy) / extent / 2 + 0.5;
             double vignette = Math.hypot(x - cx, y - cy) / reach;
-            return 1.0 - 0.40 * across - 0.06 * vignette * vignette;
+            return (1.0 - 0.40 * across - 0.06 * vignette * vignette) * (shadow == null ? 1 : shadow.at(x, y));
         }, tint.red, tint.green, tint.blue);
         BufferedImage soft = ImageOps.gaussianBlur(photo, 3, 0.8);
         ImageOps.noise(soft, 4, 0, random);
