@@ -169,18 +169,7 @@ final class FlatField {
     static boolean[] desk(GreyImage background, GreyImage... inks) {
         int w = background.width(), h = background.height();
         byte[] bg = background.pixels();
-        int[] histogram = new int[256];
-        for (byte b : bg) histogram[b & 0xff]++;
-        long seen = 0;
-        int brightPaper = 255;
-        for (int v = 255; v >= 0; v--) {
-            seen += histogram[v];
-            if (seen * 10 >= bg.length) {
-                brightPaper = v;
-                break;
-            }
-        }
-        int deskGrey = (int) (brightPaper * DESK);
+        int deskGrey = (int) (brightPaper(bg) * DESK);
         boolean[] dark = new boolean[bg.length];
         boolean any = false;
         for (int i = 0; i < bg.length; i++) if ((bg[i] & 0xff) < deskGrey) dark[i] = any = true;
@@ -204,6 +193,18 @@ final class FlatField {
             for (int x = Math.max(0, from); x <= Math.min(w - 1, to); x++) dark[y * w + x] = false;
         }
         return dark;
+    }
+
+    /** The best-lit paper's brightness: the darkest of the brightest tenth of the background's pixels. */
+    static int brightPaper(byte[] bg) {
+        int[] histogram = new int[256];
+        for (byte b : bg) histogram[b & 0xff]++;
+        long seen = 0;
+        for (int v = 255; v >= 0; v--) {
+            seen += histogram[v];
+            if (seen * 10 >= bg.length) return v;
+        }
+        return 255;
     }
 
     /** A background under this share of the paper's brightness is a desk's or a shadow's. */

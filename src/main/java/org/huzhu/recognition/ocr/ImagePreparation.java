@@ -107,6 +107,7 @@ final class ImagePreparation {
             GreyImage luminance = InkLayers.luminance(rgb, w, h);
             GreyImage paper = settings.flatField() ? FlatField.background(luminance) : null;
             int[] lead = InkLayers.redLead(rgb, w, h);
+            if (paper != null) InkLayers.leadOverPaper(lead, paper);
             boolean soft = InkLayers.sharpness(luminance) < InkLayers.SOFT;
             form = InkLayers.redInk(rgb, lead, w, h, paper, !soft);
             data = InkLayers.withoutRimsOf(form, InkLayers.withoutRedInk(rgb, w, h, settings.redMargin(), settings.redInk(), paper),

@@ -114,6 +114,49 @@ class InkLayersTest {
      * over green and blue grows back by what the light took. Warm light, clean pages and grey scans come back as the
      * same array, untouched.
      */
+    /**
+     * A photo's red labels, half of the page in the phone's shadow at a third of the light: once each pixel's red lead is
+     * taken as it would be in the paper's full light ({@link InkLayers#leadOverPaper}), the shadowed label stands in the
+     * form's layer as dark as the lit one; its lead of about 20 had fallen under the form's cut.
+     */
+    @org.junit.jupiter.api.Test
+    void aRedLabelInAShadowIsRedInkAsALitOneIs() throws Exception {
+        int w = 1600, h = 600;
+        BufferedImage page = ImagePreparationTest.page(w, h, g -> {
+            g.setColor(new Color(205, 40, 50));
+            try {
+                g.setFont(PaintedImages.chineseFont(34f));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            for (int line = 0; line < 5; line++) {
+                g.drawString("医保统筹基金支付：", 100, 100 + line * 100);
+                g.drawString("医保统筹基金支付：", 1000, 100 + line * 100);
+            }
+        });
+        int[] rgb = InkLayers.rgb(page);
+        for (int i = 0; i < rgb.length; i++) {
+            double light = 0.92 * (i % w < 800 ? 1 : 0.33);
+            int p = rgb[i];
+            rgb[i] = (int) ((p >> 16 & 0xff) * light) << 16 | (int) ((p >> 8 & 0xff) * light) << 8 | (int) ((p & 0xff) * light);
+        }
+        GreyImage paper = FlatField.background(InkLayers.luminance(rgb, w, h));
+        int[] lead = InkLayers.redLead(rgb, w, h);
+
+        InkLayers.leadOverPaper(lead, paper);
+        GreyImage form = InkLayers.redInk(rgb, lead, w, h, paper);
+
+        int lit = darkest(form, 100, 60, 500, 560), shadowed = darkest(form, 1000, 60, 1400, 560);
+        assertThat(lit).as("the lit labels' darkest").isLessThan(60);
+        assertThat(shadowed).as("the shadowed labels' darkest").isLessThan(60);
+    }
+
+    private static int darkest(GreyImage image, int left, int top, int right, int bottom) {
+        int darkest = 255;
+        for (int y = top; y < bottom; y++) for (int x = left; x < right; x++) darkest = Math.min(darkest, image.at(x, y));
+        return darkest;
+    }
+
     @org.junit.jupiter.api.Test
     void takesACoolLightOutOfTheRedChannelOnly() {
         int paper = rgb(206, 218, 230), ink = rgb(150, 60, 80), data = rgb(30, 32, 36);

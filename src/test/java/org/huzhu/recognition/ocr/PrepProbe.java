@@ -23,6 +23,7 @@ public final class PrepProbe {
                 GreyImage paper = FlatField.background(lum);
                 long e = System.nanoTime(); t[3] += e - d;
                 int[] lead = InkLayers.redLead(rgb, w, h);
+                InkLayers.leadOverPaper(lead, paper);
                 long f1 = System.nanoTime(); t[4] += f1 - e;
                 GreyImage form = InkLayers.redInk(rgb, lead, w, h, paper);
                 long g = System.nanoTime(); t[5] += g - f1;
