@@ -23,6 +23,14 @@ final class FlatField {
 
     /** The paper's brightness at every pixel, as {@link #flatField} estimates it. */
     static GreyImage background(GreyImage page) {
+        return background(page, false);
+    }
+
+    /**
+     * The paper's brightness at every pixel; {@code shadowed}: on a photo with a shadow over the page, each block lifted
+     * only as far as {@link #smooth} lifts a shadowed page's.
+     */
+    static GreyImage background(GreyImage page, boolean shadowed) {
         int w = page.width();
         int h = page.height();
         int cell = 4;
@@ -53,7 +61,7 @@ final class FlatField {
                 if (mean > max[k]) max[k] = mean;
             }
         }
-        int[] background = smooth(max, bw, bh, unevenlyLit(max));
+        int[] background = smooth(max, bw, bh, shadowed);
         byte[] out = new byte[w * h];
         // bilinear interpolation between block centres: the columns' neighbours and weights once, each row's blend of its two block rows once
         int[] x0 = new int[w];
@@ -90,26 +98,14 @@ final class FlatField {
     }
 
     /**
-     * Whether the paper's light varies across the photo: the darkest tenth of the blocks under {@link #UNEVEN} of the
-     * brightest tenth's light (a desk round the page, light falling off, a shadow). A scanner lights the page evenly.
-     */
-    static boolean unevenlyLit(int[] grid) {
-        int[] sorted = grid.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 10] < UNEVEN * sorted[sorted.length * 9 / 10];
-    }
-
-    /** Under this share of the brightest blocks' light, the darkest tenth's makes a page unevenly lit. */
-    static final double UNEVEN = 0.8;
-
-    /**
      * Each block lifted where it is darker than its neighbours, then a 3×3 mean over the block grid: one dark block (a
-     * big glyph) does not pull the light down. On an evenly lit page a block is lifted to the brightest of its 3×3; on an
-     * unevenly lit one only to their median: there a block darker than some neighbours may be paper in a shadow, and
-     * lifted to the light beside the shadow's edge it left a grey band across the page, the width of a block or two,
-     * that hid the text under it (a glyph's block still has more bright neighbours than dark ones).
+     * big glyph) does not pull the light down. A block is lifted to the brightest of its 3×3; on a page with a shadow
+     * over it ({@code shadowed}) only to their median: there a block darker than some neighbours may be paper in the
+     * shadow, and lifted to the light beside the shadow's edge it left a grey band across the page, the width of a
+     * block or two, that hid the text under it (a glyph's block still has more bright neighbours than dark ones). On
+     * every photo the median read set 1's bench photos with 3 fields fewer (a hospital and two dates on one page).
      */
-    private static int[] smooth(int[] grid, int w, int h, boolean uneven) {
+    private static int[] smooth(int[] grid, int w, int h, boolean shadowed) {
         int[] dilated = new int[grid.length];
         int[] around = new int[9];
         for (int y = 0; y < h; y++) {
@@ -123,7 +119,7 @@ final class FlatField {
                     }
                 }
                 java.util.Arrays.sort(around, 0, n);
-                dilated[y * w + x] = uneven ? Math.max(grid[y * w + x], around[n / 2]) : around[n - 1];
+                dilated[y * w + x] = shadowed ? Math.max(grid[y * w + x], around[n / 2]) : around[n - 1];
             }
         }
         int[] mean = new int[grid.length];
@@ -152,7 +148,7 @@ final class FlatField {
      * photographed receipt — becomes white: Tesseract would take a dark border for a picture and
      * leave out the text beside it. Paper in a shadow (the phone's or the hand's, over a corner of
      * the page) is as dark as a desk, but it is printed on: what stands inside the outline of the
-     * lit paper and of the lines of text read in the dark ({@link #desk}) is kept.
+     * lit paper and of the lines of text read in the dark ({@link #outline}) is kept.
      */
     static GreyImage onlyPaper(GreyImage layer, boolean[] desk) {
         byte[] out = layer.pixels().clone();
@@ -161,38 +157,55 @@ final class FlatField {
     }
 
     /**
-     * Where the desk is: where the background is under {@link #DESK} of the paper's brightness (its brightest tenth),
-     * outside the convex outline of the page. The outline holds the lit paper and every blob of ink in the dark that
-     * has the size of a character and a neighbour beside it as a line of text has ({@link #printedInTheDark}): a
-     * shadow's paper is printed on, a desk is not. The inks are the page's layers, already divided by the background.
+     * Where the desk is ({@code desk}): where the background is under {@link #DESK} of the best-lit paper's brightness,
+     * and, on a page with print in the dark ({@link Outline#shadowed}), outside the convex outline of the page (on the
+     * others all of it: kept inside the lit paper's outline, set 1's photos without a shadow read 3 fields fewer). The outline holds the lit paper and every blob of ink in the dark that has
+     * the size of a character and a neighbour beside it as a line of text has ({@link #printedInTheDark}; how many,
+     * {@code printedInTheDark}): a shadow's paper is printed on, a desk is not. The inks are the page's layers, already
+     * divided by the background.
      */
-    static boolean[] desk(GreyImage background, GreyImage... inks) {
+    record Outline(boolean[] desk, int printedInTheDark) {
+        /** Whether the page has a shadow over its print: at least {@link #SHADOWED} characters in the dark. */
+        boolean shadowed() {
+            return printedInTheDark >= SHADOWED;
+        }
+    }
+
+    /** How many characters in the dark make a page shadowed ({@link Outline#shadowed}): a desk's blotches are fewer. */
+    static final int SHADOWED = 8;
+
+    static Outline outline(GreyImage background, GreyImage... inks) {
         int w = background.width(), h = background.height();
         byte[] bg = background.pixels();
         int deskGrey = (int) (brightPaper(bg) * DESK);
         boolean[] dark = new boolean[bg.length];
         boolean any = false;
         for (int i = 0; i < bg.length; i++) if ((bg[i] & 0xff) < deskGrey) dark[i] = any = true;
-        if (!any) return dark;
+        if (!any) return new Outline(dark, 0);
         List<double[]> outline = new ArrayList<>();
         // the lit paper, a point per 8×8 cell: the outline needs its reach, not every pixel
         for (int y = 0; y < h; y += 8) {
             for (int x = 0; x < w; x += 8) if (!dark[y * w + x]) outline.add(new double[] {x, y});
         }
+        int printed = 0;
         for (GreyImage ink : inks) {
-            if (ink != null) for (int[] box : printedInTheDark(ink, dark)) {
+            if (ink == null) continue;
+            for (int[] box : printedInTheDark(ink, dark)) {
+                printed++;
                 outline.add(new double[] {box[0], box[1]});
                 outline.add(new double[] {box[2], box[3]});
                 outline.add(new double[] {box[0], box[3]});
                 outline.add(new double[] {box[2], box[1]});
             }
         }
+        // no print in the dark: all of it is desk, as a photo without a shadow's has always been read
+        if (printed < SHADOWED) return new Outline(dark, printed);
         int[][] rows = rowSpans(convexHull(outline), h);
         for (int y = 0; y < h; y++) {
             int from = rows[y][0], to = rows[y][1];
             for (int x = Math.max(0, from); x <= Math.min(w - 1, to); x++) dark[y * w + x] = false;
         }
-        return dark;
+        return new Outline(dark, printed);
     }
 
     /** The best-lit paper's brightness: the darkest of the brightest tenth of the background's pixels. */

@@ -86,6 +86,31 @@ final class ImagePreparation {
         this.settings = settings;
     }
 
+    /** A colour page's data and form layers, the desk round them whitened; whether print lies in a shadow. */
+    private record ColourLayers(GreyImage data, GreyImage form, boolean shadowed) {
+    }
+
+    /**
+     * A colour page parted into its black data and its red form. {@code inShadow}: the page has a shadow over its print
+     * ({@link FlatField.Outline#shadowed}): its light is estimated as a shadowed page's and a red lead in the shadow is
+     * taken as in the best light ({@link InkLayers#leadOverPaper}). Both only then: on every photo they read set 1's
+     * bench photos and photos in the thin Song face worse.
+     */
+    private ColourLayers colourLayers(int[] rgb, GreyImage luminance, boolean inShadow) {
+        int w = luminance.width();
+        int h = luminance.height();
+        GreyImage paper = settings.flatField() ? FlatField.background(luminance, inShadow) : null;
+        int[] lead = InkLayers.redLead(rgb, w, h);
+        if (inShadow && paper != null) InkLayers.leadOverPaper(lead, paper);
+        boolean soft = InkLayers.sharpness(luminance) < InkLayers.SOFT;
+        GreyImage form = InkLayers.redInk(rgb, lead, w, h, paper, !soft);
+        GreyImage data = InkLayers.withoutRimsOf(form, InkLayers.withoutRedInk(rgb, w, h, settings.redMargin(), settings.redInk(), paper),
+                lead, soft ? rgb : null, paper);
+        if (paper == null) return new ColourLayers(data, form, false);
+        FlatField.Outline outline = FlatField.outline(paper, data, form);
+        return new ColourLayers(FlatField.onlyPaper(data, outline.desk()), FlatField.onlyPaper(form, outline.desk()), outline.shadowed());
+    }
+
     Prepared prepare(BufferedImage source) {
         GreyImage data;
         GreyImage form;
@@ -105,18 +130,11 @@ final class ImagePreparation {
             int h = source.getHeight();
             int[] rgb = InkLayers.coolLightBalanced(Desk.paperColoured(InkLayers.rgb(source), w, h));
             GreyImage luminance = InkLayers.luminance(rgb, w, h);
-            GreyImage paper = settings.flatField() ? FlatField.background(luminance) : null;
-            int[] lead = InkLayers.redLead(rgb, w, h);
-            if (paper != null) InkLayers.leadOverPaper(lead, paper);
-            boolean soft = InkLayers.sharpness(luminance) < InkLayers.SOFT;
-            form = InkLayers.redInk(rgb, lead, w, h, paper, !soft);
-            data = InkLayers.withoutRimsOf(form, InkLayers.withoutRedInk(rgb, w, h, settings.redMargin(), settings.redInk(), paper),
-                    lead, soft ? rgb : null, paper);
-            if (paper != null) {
-                boolean[] desk = FlatField.desk(paper, data, form);
-                data = FlatField.onlyPaper(data, desk);
-                form = FlatField.onlyPaper(form, desk);
-            }
+            ColourLayers layers = colourLayers(rgb, luminance, false);
+            // print in a shadow (the phone's, a hand's): parted again with the shadow's light and red taken as the page's
+            if (layers.shadowed()) layers = colourLayers(rgb, luminance, true);
+            data = layers.data();
+            form = layers.form();
             Prepared flattened = settings.deskew() ? flattened(data, form) : null;
             if (flattened != null) return flattened;
         }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The paper's light divided out ({@link FlatField}) on a photo with the phone's shadow over a corner of the page: the
  * shadow's paper is kept and made white, the desk round the page is whitened, and a soft shadow's edge leaves no grey
- * band across the page.
+ * band across the page once the page is taken for a shadowed one.
  */
 class FlatFieldTest {
 
@@ -25,9 +25,11 @@ class FlatFieldTest {
         GreyImage background = FlatField.background(photo);
         GreyImage flat = FlatField.divide(photo, background);
 
-        boolean[] desk = FlatField.desk(background, flat);
+        FlatField.Outline outline = FlatField.outline(background, flat);
+        boolean[] desk = outline.desk();
         GreyImage kept = FlatField.onlyPaper(flat, desk);
 
+        assertThat(outline.shadowed()).as("print in the shadow").isTrue();
         assertThat(desk[30 * W + 30]).as("the lit desk's corner").isTrue();
         assertThat(desk[30 * W + 1570]).as("the shadowed desk's corner").isTrue();
         assertThat(desk[200 * W + 1400]).as("the shadowed paper among the lines").isFalse();
@@ -46,8 +48,10 @@ class FlatFieldTest {
         GreyImage photo = new GreyImage(W, H, blotched);
         GreyImage background = FlatField.background(photo);
 
-        boolean[] desk = FlatField.desk(background, FlatField.divide(photo, background));
+        FlatField.Outline outline = FlatField.outline(background, FlatField.divide(photo, background));
+        boolean[] desk = outline.desk();
 
+        assertThat(outline.shadowed()).as("a blotch alone is no print in the shadow").isFalse();
         // nothing is printed in the dark: the outline is the lit paper's, and the shadowed corner beyond it goes with the desk
         assertThat(desk[200 * W + 1400]).as("a shadowed corner with nothing on it").isTrue();
         assertThat(desk[500 * W + 300]).as("the lit paper").isFalse();
@@ -58,7 +62,7 @@ class FlatFieldTest {
         // an edge 40 pixels wide, as a lamp's shadow of a phone held over the page casts it
         GreyImage photo = photo(x -> y -> shadow(x, y, 40), false);
 
-        GreyImage flat = FlatField.flatField(photo);
+        GreyImage flat = FlatField.divide(photo, FlatField.background(photo, true));
 
         // the paper just inside the shadow, across the page: a grey band there is read as ink or hides the text under it
         int palest = 255;
@@ -71,14 +75,14 @@ class FlatFieldTest {
 
     @Test
     void underABigGlyphOfOneBlocksSizeThePapersLightIsTheLightBesideIt() throws Exception {
-        // the same glyph on the page in even light and in the photo's: in both the block it fills is lifted
-        for (boolean photographed : new boolean[] {false, true}) {
-            GreyImage page = photo(x -> y -> 1.0, false);
-            byte[] glyph = page.pixels().clone();
-            for (int y = 404; y < 435; y++) for (int x = 692; x < 723; x++) glyph[y * W + x] = 60;
-            GreyImage image = photographed ? new GreyImage(W, H, glyph) : new GreyImage(W, H, evenlyLit(glyph));
+        GreyImage page = photo(x -> y -> 1.0, false);
+        byte[] glyph = page.pixels().clone();
+        for (int y = 404; y < 435; y++) for (int x = 692; x < 723; x++) glyph[y * W + x] = 60;
+        GreyImage image = new GreyImage(W, H, glyph);
 
-            assertThat(FlatField.background(image).at(707, 419)).as("the light under the glyph, photographed: " + photographed)
+        // lifted to the brightest of the blocks round it, or on a shadowed page to their median: the paper either way
+        for (boolean shadowed : new boolean[] {false, true}) {
+            assertThat(FlatField.background(image, shadowed).at(707, 419)).as("the light under the glyph, shadowed page: " + shadowed)
                     .isGreaterThanOrEqualTo(232);
         }
     }
@@ -96,38 +100,6 @@ class FlatFieldTest {
         GreyImage flat = FlatField.flatField(InkLayers.withoutRedInk(page, 40, 200));
 
         assertThat(flat.at(700, 430)).as("the middle of the band, grey 60").isLessThan(75);
-    }
-
-    @Test
-    void aPhotoOnADeskIsUnevenlyLitAndAPrintedPageUnderEvenLightIsNot() throws Exception {
-        GreyImage photo = photo(x -> y -> 1.0, true);
-        // the same print filling the frame in even light, as a scanner sees it
-        byte[] page = evenlyLit(photo.pixels());
-
-        assertThat(FlatField.unevenlyLit(blocks(photo))).as("the photo with the desk round the page").isTrue();
-        assertThat(FlatField.unevenlyLit(blocks(new GreyImage(W, H, page)))).as("the page alone").isFalse();
-    }
-
-    /** The photo's pixels with its desk made paper: the page alone in even light. */
-    private static byte[] evenlyLit(byte[] photo) {
-        byte[] page = photo.clone();
-        for (int i = 0; i < page.length; i++) if (isDesk(i)) page[i] = (byte) 240;
-        return page;
-    }
-
-    private static boolean isDesk(int i) {
-        int x = i % W, y = i / W;
-        return x < LEFT || x >= RIGHT || y < TOP || y >= BOTTOM;
-    }
-
-    /** The brightest pixel of each 25×25 block, as the blocks {@link FlatField#unevenlyLit} is given. */
-    private static int[] blocks(GreyImage image) {
-        int bw = W / 25, bh = H / 25;
-        int[] grid = new int[bw * bh];
-        for (int y = 0; y < bh * 25; y++) {
-            for (int x = 0; x < bw * 25; x++) grid[y / 25 * bw + x / 25] = Math.max(grid[y / 25 * bw + x / 25], image.at(x, y));
-        }
-        return grid;
     }
 
     /**

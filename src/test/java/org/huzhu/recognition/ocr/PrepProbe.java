@@ -23,7 +23,6 @@ public final class PrepProbe {
                 GreyImage paper = FlatField.background(lum);
                 long e = System.nanoTime(); t[3] += e - d;
                 int[] lead = InkLayers.redLead(rgb, w, h);
-                InkLayers.leadOverPaper(lead, paper);
                 long f1 = System.nanoTime(); t[4] += f1 - e;
                 GreyImage form = InkLayers.redInk(rgb, lead, w, h, paper);
                 long g = System.nanoTime(); t[5] += g - f1;
@@ -33,7 +32,7 @@ public final class PrepProbe {
                 long i = System.nanoTime(); t[7] += i - h1;
                 GreyImage data = InkLayers.withoutRimsOf(form, plain, lead, soft ? rgb : null, paper);
                 long j = System.nanoTime(); t[8] += j - i;
-                boolean[] desk = FlatField.desk(paper, data, form);
+                boolean[] desk = FlatField.outline(paper, data, form).desk();
                 data = FlatField.onlyPaper(data, desk);
                 form = FlatField.onlyPaper(form, desk);
                 long k = System.nanoTime(); t[9] += k - j;
