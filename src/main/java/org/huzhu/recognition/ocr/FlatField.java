@@ -1,6 +1,7 @@
 package org.huzhu.recognition.ocr;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ final class FlatField {
         // the brightest 4×4 mean of each block: averaging first keeps noise from lifting the estimate
         int[] sums = new int[cw];
         for (int cy = 0; cy < ch; cy++) {
-            java.util.Arrays.fill(sums, 0);
+            Arrays.fill(sums, 0);
             for (int y = cy * cell; y < cy * cell + cell; y++) {
                 int row = y * w;
                 for (int cx = 0, x = 0; cx < cw; cx++) {
@@ -118,8 +119,14 @@ final class FlatField {
                         if (yy >= 0 && yy < h && xx >= 0 && xx < w) around[n++] = grid[yy * w + xx];
                     }
                 }
-                java.util.Arrays.sort(around, 0, n);
-                dilated[y * w + x] = shadowed ? Math.max(grid[y * w + x], around[n / 2]) : around[n - 1];
+                if (shadowed) {
+                    Arrays.sort(around, 0, n);
+                    dilated[y * w + x] = Math.max(grid[y * w + x], around[n / 2]);
+                } else {
+                    int brightest = 0;
+                    for (int i = 0; i < n; i++) brightest = Math.max(brightest, around[i]);
+                    dilated[y * w + x] = brightest;
+                }
             }
         }
         int[] mean = new int[grid.length];
@@ -159,10 +166,10 @@ final class FlatField {
     /**
      * Where the desk is ({@code desk}): where the background is under {@link #DESK} of the best-lit paper's brightness,
      * and, on a page with print in the dark ({@link Outline#shadowed}), outside the convex outline of the page (on the
-     * others all of it: kept inside the lit paper's outline, set 1's photos without a shadow read 3 fields fewer). The outline holds the lit paper and every blob of ink in the dark that has
-     * the size of a character and a neighbour beside it as a line of text has ({@link #printedInTheDark}; how many,
-     * {@code printedInTheDark}): a shadow's paper is printed on, a desk is not. The inks are the page's layers, already
-     * divided by the background.
+     * others all of it: kept inside the lit paper's outline, set 1's photos without a shadow read 3 fields fewer). The
+     * outline holds the lit paper and every blob of ink in the dark that has the size of a character and a neighbour
+     * beside it as a line of text has ({@link #printedInTheDark}; how many, {@code printedInTheDark}): a shadow's paper
+     * is printed on, a desk is not. The inks are the page's layers, already divided by the background.
      */
     record Outline(boolean[] desk, int printedInTheDark) {
         /** Whether the page has a shadow over its print: at least {@link #SHADOWED} characters in the dark. */
@@ -269,7 +276,7 @@ final class FlatField {
             while (k >= lower && cross(hull[k - 2], hull[k - 1], p) <= 0) k--;
             hull[k++] = p;
         }
-        return java.util.Arrays.asList(java.util.Arrays.copyOf(hull, k - 1));
+        return Arrays.asList(Arrays.copyOf(hull, k - 1));
     }
 
     private static double cross(double[] o, double[] a, double[] b) {

@@ -91,18 +91,17 @@ final class ImagePreparation {
     }
 
     /**
-     * A colour page parted into its black data and its red form. {@code inShadow}: the page has a shadow over its print
-     * ({@link FlatField.Outline#shadowed}): its light is estimated as a shadowed page's and a red lead in the shadow is
-     * taken as in the best light ({@link InkLayers#leadOverPaper}). Both only then: on every photo they read set 1's
-     * bench photos and photos in the thin Song face worse.
+     * A colour page parted into its black data and its red form ({@code soft}: a soft page's, {@link InkLayers#SOFT}).
+     * {@code inShadow}: the page has a shadow over its print ({@link FlatField.Outline#shadowed}): its light is estimated
+     * as a shadowed page's and a red lead in the shadow is taken as in the best light ({@link InkLayers#leadOverPaper}).
+     * Both only then: on every photo they read set 1's bench photos and photos in the thin Song face worse.
      */
-    private ColourLayers colourLayers(int[] rgb, GreyImage luminance, boolean inShadow) {
+    private ColourLayers colourLayers(int[] rgb, GreyImage luminance, boolean soft, boolean inShadow) {
         int w = luminance.width();
         int h = luminance.height();
         GreyImage paper = settings.flatField() ? FlatField.background(luminance, inShadow) : null;
         int[] lead = InkLayers.redLead(rgb, w, h);
         if (inShadow && paper != null) InkLayers.leadOverPaper(lead, paper);
-        boolean soft = InkLayers.sharpness(luminance) < InkLayers.SOFT;
         GreyImage form = InkLayers.redInk(rgb, lead, w, h, paper, !soft);
         GreyImage data = InkLayers.withoutRimsOf(form, InkLayers.withoutRedInk(rgb, w, h, settings.redMargin(), settings.redInk(), paper),
                 lead, soft ? rgb : null, paper);
@@ -130,9 +129,10 @@ final class ImagePreparation {
             int h = source.getHeight();
             int[] rgb = InkLayers.coolLightBalanced(Desk.paperColoured(InkLayers.rgb(source), w, h));
             GreyImage luminance = InkLayers.luminance(rgb, w, h);
-            ColourLayers layers = colourLayers(rgb, luminance, false);
+            boolean soft = InkLayers.sharpness(luminance) < InkLayers.SOFT;
+            ColourLayers layers = colourLayers(rgb, luminance, soft, false);
             // print in a shadow (the phone's, a hand's): parted again with the shadow's light and red taken as the page's
-            if (layers.shadowed()) layers = colourLayers(rgb, luminance, true);
+            if (layers.shadowed()) layers = colourLayers(rgb, luminance, soft, true);
             data = layers.data();
             form = layers.form();
             Prepared flattened = settings.deskew() ? flattened(data, form) : null;
