@@ -2,7 +2,7 @@
 # Set 1's probes (OtherFormsProbe, a diagnostic, not a test): the renderings every recognition step of issue 18 is
 # found and measured on before set 2 is run to report. Prints one line per rendering: right, missing, WRONG.
 #   ./huzhu probes [LABEL] [NAME...]   (./huzhu chooses the JDK, installs Tesseract and the fonts, compiles the tests)
-# All forty when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 40 minutes
+# All forty-two when no NAME is given; each rendering's per-seed lines in target/probes/LABEL_NAME.txt. About 40 minutes
 # on two cores; do not compile while it runs.
 # Other forms (ReceiptFaker.onOtherForm), seeds 1-30, 422 fields: CLEAN, PHONE, SCAN, SEALSCAN (the seal over the
 # payer), SONG300 and SONG300SEAL (data in the Song face at 300 dpi, the seal over the payer), SONGSCAN and SONGPHONE
@@ -28,7 +28,9 @@
 # STARSOFTSCAN: other forms scanned, sharp and from the soft light toner, the seal pressed with its star on the payer's
 # name (ReceiptLayout.sealOnPayersName), as set 2's scans are stamped. HANDPHONE: other forms photographed by hand at
 # a slant (Variants.handheldPhoto: turned 2-4 degrees, the far edge 4-8 % shorter). SHADOWPHONE: other forms photographed
-# with the phone's shadow over a corner of the page (Variants.shadowedPhoto: the light at 0.45-0.6 in it). PROBE_OPTS adds
+# with the phone's shadow over a corner of the page (Variants.shadowedPhoto: the light at 0.45-0.6 in it). FAXSCAN and
+# TFAXSCAN: other forms and the template as a fax receives them (Variants.faxedScan: fine mode, black and white cut at one
+# level for the page, 110-165, so the seal's ring black or gone, dots and a few scan lines lost). PROBE_OPTS adds
 # JVM options to every rendering's run (PROBE_OPTS=-Dsome.switch=… for an experiment).
 # See docs/receipts.md and the lab notes in docs/benchmarks.md.
 set -euo pipefail
@@ -60,8 +62,9 @@ declare -A PROBE=(
   [TOTALPHONE]="-DsealOverTotal=true|PHONE 1 30"
   [SONGSEALSCAN]="-Dsong=true -DsongForm=true -DsealOverPayer=true|SCAN 1 30"
   [STARSCAN]="-DstarOnPayer=true|SCAN 1 30" [STARSOFTSCAN]="-DstarOnPayer=true -DsoftLight=true|SCAN 1 30"
-  [HANDPHONE]="-Dhandheld=true|PHONE 1 30" [SHADOWPHONE]="-Dshadow=true|PHONE 1 30")
-ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE BLACKDROP300 BLACKDROPPHONE SONGSEALSCAN LIGHTSCAN TLIGHTSCAN SOFTLIGHTSCAN TSOFTLIGHTSCAN STARSCAN STARSOFTSCAN HANDPHONE SHADOWPHONE)
+  [HANDPHONE]="-Dhandheld=true|PHONE 1 30" [SHADOWPHONE]="-Dshadow=true|PHONE 1 30"
+  [FAXSCAN]="-Dfax=true|SCAN 1 30" [TFAXSCAN]="-Dtemplate=true -Dfax=true|SCAN 0 39")
+ORDER=(CLEAN PHONE SCAN SEALSCAN SONG300 SONG300SEAL SONGSCAN SONGPHONE BLACK300 BLACKPHONE DROP300 DROPPHONE TJPEG TSCAN TNOISY TBLURRED TPHONE FADEDSCAN TFADEDSCAN WOODPHONE TWOODPHONE PALESCAN TPALESCAN PALESONG WIDENAMES WIDEZEN300 DOTZEN300 TOTALSCAN TOTALPHONE BLACKDROP300 BLACKDROPPHONE SONGSEALSCAN LIGHTSCAN TLIGHTSCAN SOFTLIGHTSCAN TSOFTLIGHTSCAN STARSCAN STARSOFTSCAN HANDPHONE SHADOWPHONE FAXSCAN TFAXSCAN)
 [ $# -gt 0 ] && ORDER=("$@")
 for name in "${ORDER[@]}"; do
   [ -n "${PROBE[$name]:-}" ] || { echo "unknown probe $name (one of ${!PROBE[*]})" >&2; exit 2; }

@@ -181,6 +181,9 @@ public final class OtherFormsProbe {
         if (dpi == null && variant == Variants.Variant.PHONE && Boolean.getBoolean("wood")) {
             return saved(Variants.photoOnWood(truth, style, seed), seed);
         }
+        if (dpi == null && variant == Variants.Variant.SCAN && Boolean.getBoolean("fax")) {
+            return saved(Variants.faxedScan(truth, style, seed), seed);
+        }
         if (dpi == null && variant == Variants.Variant.SCAN && Boolean.getBoolean("faded")) {
             return saved(Variants.fadedScan(truth, style, seed), seed);
         }

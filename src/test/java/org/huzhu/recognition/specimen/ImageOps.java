@@ -233,6 +233,29 @@ final class ImageOps {
         return out;
     }
 
+    /** A grey image cut to black (under {@code level}) and white, as a 1-bit image. */
+    static BufferedImage binary(BufferedImage grey, int level) {
+        BufferedImage out = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < grey.getHeight(); y++) {
+            for (int x = 0; x < grey.getWidth(); x++) out.getRaster().setSample(x, y, 0, grey.getRaster().getSample(x, y, 0) < level ? 0 : 1);
+        }
+        return out;
+    }
+
+    /** Flips a share {@code share} of a 1-bit image's pixels (a fax line's lost and stray dots). */
+    static void dropDots(BufferedImage binary, double share, Random random) {
+        long dots = Math.round(binary.getWidth() * (long) binary.getHeight() * share);
+        for (long i = 0; i < dots; i++) {
+            int x = random.nextInt(binary.getWidth()), y = random.nextInt(binary.getHeight());
+            binary.getRaster().setSample(x, y, 0, 1 - binary.getRaster().getSample(x, y, 0));
+        }
+    }
+
+    /** Leaves row {@code y} of a 1-bit image white (a scan line the fax lost). */
+    static void dropLine(BufferedImage binary, int y) {
+        for (int x = 0; x < binary.getWidth(); x++) binary.getRaster().setSample(x, y, 0, 1);
+    }
+
     static byte[] jpeg(BufferedImage image, double quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -310,6 +310,24 @@ public final class Variants {
         return PngRenderer.png(ImageOps.grey(ImageOps.gaussianBlur(page, 3, 0.8)));
     }
 
+    /**
+     * A received fax (a probe's rendering, not a bench variant): the sending machine scans the print in fine mode (200 lines
+     * an inch each way), tilted up to 1°, through soft optics (a 3×3 gaussian, σ 0.7) with mild sensor noise, and cuts each
+     * pixel to black or white at one level for the page (luminance 110–165 of 255: a low level thins and breaks strokes and
+     * drops a light seal, a high one thickens them and keeps red print black); the line loses a share of its dots (0.1–0.3 %
+     * flipped) and a few scan lines (two to five rows left white). A black and white PNG.
+     */
+    public static byte[] faxedScan(ReceiptTruth truth, PngRenderer.Style style, long seed) {
+        Random random = new Random(seed * 47 + Variant.SCAN.ordinal());
+        BufferedImage page = ImageOps.rotate(PngRenderer.render(truth, 200, style), random.nextDouble() * 2 - 1, WHITE);
+        BufferedImage soft = ImageOps.gaussianBlur(page, 3, 0.7);
+        ImageOps.noise(soft, 4, 0, random);
+        BufferedImage fax = ImageOps.binary(ImageOps.grey(soft), 110 + random.nextInt(56));
+        ImageOps.dropDots(fax, 0.001 + random.nextDouble() * 0.002, random);
+        for (int lost = 2 + random.nextInt(4); lost > 0; lost--) ImageOps.dropLine(fax, random.nextInt(fax.getHeight()));
+        return PngRenderer.png(fax);
+    }
+
     private static BufferedImage scan(ReceiptTruth truth, PngRenderer.Style style, Random random) {
         return ImageOps.grey(scannedColour(truth, style, random));
     }

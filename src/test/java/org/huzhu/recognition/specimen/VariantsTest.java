@@ -82,4 +82,18 @@ class VariantsTest {
         }
         return brightest;
     }
+
+    @Test
+    void aFaxIsBlackAndWhiteAtFineResolutionAndTheSameForTheSameSeed() throws java.io.IOException {
+        byte[] fax = Variants.faxedScan(RECEIPT, PngRenderer.Style.PLAIN, 4);
+        BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(fax));
+
+        assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_BYTE_BINARY);
+        assertThat(image.getWidth()).isGreaterThan(PngRenderer.render(RECEIPT, 200, PngRenderer.Style.PLAIN).getWidth() - 1);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) for (int x = 0; x < image.getWidth(); x += 3) colours.add(image.getRGB(x, y));
+        assertThat(colours).hasSize(2);
+        assertThat(Variants.faxedScan(RECEIPT, PngRenderer.Style.PLAIN, 4)).isEqualTo(fax);
+        assertThat(Variants.faxedScan(RECEIPT, PngRenderer.Style.PLAIN, 5)).isNotEqualTo(fax);
+    }
 }
