@@ -78,10 +78,11 @@ final class Browser {
     }
 
     /**
-     * A wait that takes Chromium's "node with given id does not belong to the document" for what it is, an element of a
-     * page the browser has just left, and asks again as it does for a stale element. Chromium reports it as an unknown
-     * error, not a stale element, when the page navigates between finding an element and asking about it: a wait
-     * polling every 50 ms met it on the payment provider's page (CI 2026-12-02, MemberEnrolBrowserTest).
+     * A wait that takes Chromium's "node with given id does not belong to the document" and "aborted by navigation" for
+     * what they are, a question put to a page the browser is leaving, and asks again as it does for a stale element.
+     * Chromium reports the first as an unknown error when the page navigates between finding an element and asking
+     * about it (the payment provider's page, CI 2026-12-02, MemberEnrolBrowserTest), the second when a search runs while
+     * the old page unloads (the console after logging in, CI 2026-12-03, AccountsBrowserTest).
      */
     static final class PageWait extends WebDriverWait {
         PageWait(WebDriver driver, Duration patience) {
@@ -102,8 +103,9 @@ final class Browser {
         }
 
         private static boolean leftTheDocument(WebDriverException e) {
-            return !(e instanceof StaleElementReferenceException) && e.getMessage() != null
-                    && e.getMessage().contains("does not belong to the document");
+            String message = e.getMessage();
+            return !(e instanceof StaleElementReferenceException) && message != null
+                    && (message.contains("does not belong to the document") || message.contains("aborted by navigation"));
         }
     }
 
@@ -237,18 +239,11 @@ final class Browser {
     }
 
     /**
-     * Waits for an element of the page a click is navigating to. Chrome aborts a search made while the old page unloads
-     * ("aborted by navigation"): that search found nothing yet, and the wait goes on; any other failure is thrown.
+     * Waits for an element of the page a click is navigating to; a search Chrome aborts while the old page unloads found
+     * nothing yet ({@link PageWait}).
      */
     void presentAfterNavigation(By locator) {
-        wait.until(d -> {
-            try {
-                return !d.findElements(locator).isEmpty();
-            } catch (WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("aborted by navigation")) return false;
-                throw e;
-            }
-        });
+        wait.until(d -> !d.findElements(locator).isEmpty());
     }
 
     List<String> navSections() {

@@ -8,11 +8,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriverException;
 
-/** The browser tests' wait: an element of a page just left is asked about again, any other error ends the wait. */
+/**
+ * The browser tests' wait: an element of a page just left, or a search aborted while the page unloads, is asked about
+ * again; any other error ends the wait.
+ */
 class PageWaitTest {
 
     private static final String LEFT_THE_DOCUMENT =
             "unknown error: unhandled inspector error: {\"code\":-32000,\"message\":\"Node with given id does not belong to the document\"}";
+
+    /** What Chromium 156 answered a wait for the console's first element while the login page unloaded (CI 2026-12-03). */
+    private static final String ABORTED_BY_NAVIGATION = "aborted by navigation: Inspected target navigated or closed";
 
     @Test
     void anElementOfAPageJustLeftIsAskedAboutAgain() {
@@ -23,6 +29,17 @@ class PageWaitTest {
         });
         assertThat(shown).isTrue();
         assertThat(asked).hasValue(3);
+    }
+
+    @Test
+    void aSearchAbortedByNavigationIsMadeAgainOnTheNewPage() {
+        AtomicInteger asked = new AtomicInteger();
+        Boolean shown = new Browser.PageWait(null, Duration.ofSeconds(5)).until(page -> {
+            if (asked.incrementAndGet() < 2) throw new WebDriverException(ABORTED_BY_NAVIGATION);
+            return true;
+        });
+        assertThat(shown).isTrue();
+        assertThat(asked).hasValue(2);
     }
 
     @Test
