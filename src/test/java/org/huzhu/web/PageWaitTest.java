@@ -22,24 +22,12 @@ class PageWaitTest {
 
     @Test
     void anElementOfAPageJustLeftIsAskedAboutAgain() {
-        AtomicInteger asked = new AtomicInteger();
-        Boolean shown = new Browser.PageWait(null, Duration.ofSeconds(5)).until(page -> {
-            if (asked.incrementAndGet() < 3) throw new WebDriverException(LEFT_THE_DOCUMENT);
-            return true;
-        });
-        assertThat(shown).isTrue();
-        assertThat(asked).hasValue(3);
+        assertThat(askedUntilShown(LEFT_THE_DOCUMENT, 2)).isEqualTo(3);
     }
 
     @Test
     void aSearchAbortedByNavigationIsMadeAgainOnTheNewPage() {
-        AtomicInteger asked = new AtomicInteger();
-        Boolean shown = new Browser.PageWait(null, Duration.ofSeconds(5)).until(page -> {
-            if (asked.incrementAndGet() < 2) throw new WebDriverException(ABORTED_BY_NAVIGATION);
-            return true;
-        });
-        assertThat(shown).isTrue();
-        assertThat(asked).hasValue(2);
+        assertThat(askedUntilShown(ABORTED_BY_NAVIGATION, 1)).isEqualTo(2);
     }
 
     @Test
@@ -50,5 +38,16 @@ class PageWaitTest {
             throw new WebDriverException("unknown error: session deleted because of page crash");
         })).isInstanceOf(WebDriverException.class).hasMessageContaining("page crash");
         assertThat(asked).hasValue(1);
+    }
+
+    /** How often a wait asked before the page answered, when the browser first failed {@code failures} times with {@code error}. */
+    private static int askedUntilShown(String error, int failures) {
+        AtomicInteger asked = new AtomicInteger();
+        Boolean shown = new Browser.PageWait(null, Duration.ofSeconds(5)).until(page -> {
+            if (asked.incrementAndGet() <= failures) throw new WebDriverException(error);
+            return true;
+        });
+        assertThat(shown).isTrue();
+        return asked.get();
     }
 }
