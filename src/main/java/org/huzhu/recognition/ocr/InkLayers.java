@@ -477,6 +477,24 @@ final class InkLayers {
         return fallback;
     }
 
+    /**
+     * Whether a grey page is black and white, as a fax sends it: of every seventh pixel, fewer than one in
+     * {@link #BETWEEN} is neither black nor white. A scan's antialiased edges, its noise and its paper's grain are
+     * neither on far more.
+     */
+    static boolean blackAndWhite(GreyImage page) {
+        byte[] p = page.pixels();
+        int between = 0, seen = 0;
+        for (int i = 0; i < p.length; i += 7, seen++) {
+            int v = p[i] & 0xff;
+            if (v != 0 && v != 255) between++;
+        }
+        return between * BETWEEN < seen;
+    }
+
+    /** {@link #blackAndWhite}: one pixel in this many may be grey (a stray grey mark: a note added on screen). */
+    private static final int BETWEEN = 200;
+
     /** Whether the image has no colour to tell red from black by (a grey scan). */
     static boolean isGrey(BufferedImage source) {
         if (source.getType() == BufferedImage.TYPE_BYTE_GRAY || source.getType() == BufferedImage.TYPE_USHORT_GRAY) return true;

@@ -107,6 +107,14 @@ final class SealRing {
         return find(redInk, 0);
     }
 
+    /**
+     * The seal's ring on a black-and-white page ({@link InkLayers#blackAndWhite}: a fax), where the seal is as black as
+     * the data and only its shape tells it. Null as {@link #find(GreyImage)}.
+     */
+    static Ring findInBlackAndWhite(GreyImage page) {
+        return find(page, 0);
+    }
+
     /** The ring, counting only ink from {@code black} to paper: darker ink is the data's. */
     private static Ring find(GreyImage page, int black) {
         int w = page.width() / CELL, h = page.height() / CELL;

@@ -218,4 +218,70 @@ class SealRingTest {
         assertThat(ring.ink()).as("the seal's grey, lighter than the data's").isBetween(90, 130);
         assertThat(SealRing.withoutSeal(page, ring)).as("the page without its seal").isNotNull();
     }
+
+    /** The page cut to black and white at one grey for the whole of it, as a fax sends it. */
+    private static GreyImage faxed(GreyImage page) {
+        byte[] cut = new byte[page.pixels().length];
+        for (int i = 0; i < cut.length; i++) cut[i] = (byte) ((page.pixels()[i] & 0xff) < 128 ? 0 : 255);
+        return new GreyImage(page.width(), page.height(), cut);
+    }
+
+    @Test
+    void onlyAPageOfBlackAndWhiteAloneIsAFax() {
+        assertThat(InkLayers.blackAndWhite(faxed(page(140, 0, 140)))).isTrue();
+        assertThat(InkLayers.blackAndWhite(page(140, 0, 140))).as("a grey scan").isFalse();
+        assertThat(InkLayers.blackAndWhite(page(0, 0, 255))).as("a black print scanned grey, its edges and noise").isFalse();
+    }
+
+    /**
+     * A fax's seal is as black as its data: the grey that tells a scan's seal from its data tells nothing, and the ring is
+     * found by its shape alone. The page read has its ring and its star's body taken out, the data beyond the seal's disc
+     * as it was; the page as it came keeps them for the labels under the seal, and the disc is kept for the amounts in it.
+     */
+    @Test
+    void aFaxsBlackSealIsFoundByItsShapeAndItsRingAndStarComeOutOfThePageRead() {
+        GreyImage fax = faxed(page(0, 0, 0));
+        GreyImage clean = faxed(page(0, 0, 255));
+
+        assertThat(SealRing.find(fax)).as("no ring lighter than the data").isNull();
+        SealRing.Ring ring = SealRing.findInBlackAndWhite(fax);
+        assertThat(ring).isNotNull();
+        assertThat(ring.x()).isCloseTo(SEAL_X, within(5.0));
+        assertThat(ring.y()).isCloseTo(SEAL_Y, within(5.0));
+        assertThat(ring.radius()).isCloseTo(SEAL_R, within(7.0));
+
+        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, W, H, fax.pixels());
+        ImagePreparation.Prepared prepared = new ImagePreparation(ImagePreparation.DEFAULTS).prepare(image);
+
+        assertThat(prepared.scale()).isEqualTo(1.0);
+        assertThat(prepared.sealDisc()).isNotNull();
+        assertThat(prepared.sealDisc().x()).isCloseTo(SEAL_X, within(6.0));
+        GreyImage read = prepared.data(), asItCame = prepared.withSeal().get();
+        int ringInk = 0, ringLeft = 0, ringAsItCame = 0, starInk = 0, starLeft = 0, outsideInk = 0, outsideKept = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                double d = Math.hypot(x - SEAL_X, y - SEAL_Y);
+                boolean paper = clean.at(x, y) == 255;
+                if (Math.abs(d - SEAL_R) <= 2 && paper) {
+                    ringInk++;
+                    if (read.at(x, y) < 128) ringLeft++;
+                    if (asItCame.at(x, y) < 128) ringAsItCame++;
+                }
+                if (d < SEAL_R * 0.2 && paper && fax.at(x, y) == 0) {
+                    starInk++;
+                    if (read.at(x, y) < 128) starLeft++;
+                }
+                if (d > SEAL_R * 1.2 && clean.at(x, y) == 0) {
+                    outsideInk++;
+                    if (read.at(x, y) < 128) outsideKept++;
+                }
+            }
+        }
+        assertThat(ringLeft).as("ring pixels left in the page read, of " + ringInk).isLessThan(ringInk * 3 / 100);
+        assertThat(ringAsItCame).as("ring pixels in the page as it came, of " + ringInk).isGreaterThan(ringInk * 95 / 100);
+        assertThat(starInk).isGreaterThan(500);
+        assertThat(starLeft).as("the star's pixels left, of " + starInk).isLessThan(starInk / 10);
+        assertThat(outsideKept).as("the data's ink beyond the disc kept, of " + outsideInk).isGreaterThan(outsideInk * 98 / 100);
+    }
 }
