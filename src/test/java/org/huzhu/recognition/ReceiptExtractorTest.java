@@ -342,17 +342,23 @@ class ReceiptExtractorTest {
     }
 
     /**
-     * 其他基金支付 under a seal read as 其人金支付, whose 人金支付 is a character from 现金支付: the 现金支付 read exactly
-     * further on is the cash payment's label, and the near one is then read as the label it is nearest to but that.
+     * A near match of a label whose field is found surer elsewhere on the page is not that label. 其他基金支付 under a
+     * seal read as 其人金支付, whose 人金支付 is a character from 现金支付: the 现金支付 read exactly further on is the
+     * cash payment's label, and the near one is then read as the label it is nearest to but that. 医保统筹基金支付 read
+     * as 区保统筹只人金支付 (set 1's template as a fax), and 个人现金支付 further on as 个人现金支什, a character from the
+     * longer spelling: that one is the cash payment's label, and the fund's amount is not the cash paid.
      */
-    @Test
-    void aNearMatchOfALabelReadExactlyElsewhereOnThePageIsNotThatLabel() {
-        PageText page = page(box("医保统筹基金支付¥9558.93", 10, 20), box("其人金支付¥832.43", 60, 20),
-                box("账户支付:¥1239.25", 110, 20), box("现金支付:¥1301.56", 160, 20));
+    @ParameterizedTest(name = "{0} … {3}")
+    @CsvSource(delimiter = '|', value = {
+            "医保统筹基金支付¥9558.93 | 其人金支付¥832.43 | 账户支付:¥1239.25 | 现金支付:¥1301.56 | 1301.56 | 832.43",
+            "区保统筹只人金支付:113169.03 | 其他支付:514.92 | 个人账户支付:0.00 | 个人现金支什:4671.89 | 4671.89 | 514.92"})
+    void aNearMatchOfALabelFoundSurerElsewhereOnThePageIsNotThatLabel(String fund, String other, String account, String cash,
+                                                                      String cashPaid, String otherPaid) {
+        PageText page = page(box(fund, 10, 20), box(other, 60, 20), box(account, 110, 20), box(cash, 160, 20));
 
         Map<String, String> fields = texts(ReceiptExtractor.extract(List.of(page)));
 
-        assertThat(fields).containsEntry("cashPaid", "1301.56").containsEntry("otherPaid", "832.43");
+        assertThat(fields).containsEntry("cashPaid", cashPaid).containsEntry("otherPaid", otherPaid);
     }
 
     /**

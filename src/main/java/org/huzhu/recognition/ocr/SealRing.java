@@ -35,6 +35,14 @@ final class SealRing {
      * seal's. Set 1's 38 renderings: 18,209 / 1,067 / 108 → 18,227 / 1,049 / 108 fields right / missing / WRONG.
      */
     private static final int CENTRES = 3;
+    /**
+     * On a black-and-white page, how far from the votes' centre, in pixels, a ring is looked for where there is none at it
+     * ({@link #ringNear}): six pixels, a cell and a half. Set 1 as a fax (FAXSCAN, TFAXSCAN; right / missing / WRONG): the ring found on
+     * five pages more, 258/160/4 → 257/161/4 and 413/169/5 → 419/164/4 (three amounts under the ring no longer WRONG,
+     * two hospital names it cut read as unlisted ones). Tried on every page's centre, not only where none is found: the
+     * rings found before moved, 256/163/3 and 417/166/4.
+     */
+    private static final int WANDER = 6;
     /** Cells either way of a centre tried whose votes are cleared with it: the votes a star drew off the seal's centre. */
     private static final int NEAR = 2;
     /** An edge votes when the grey changes by this much across it (Sobel, on the shrunk page). */
@@ -112,11 +120,16 @@ final class SealRing {
      * the data and only its shape tells it. Null as {@link #find(GreyImage)}.
      */
     static Ring findInBlackAndWhite(GreyImage page) {
-        return find(page, 0);
+        return find(page, 0, CENTRES, WANDER);
     }
 
     /** The ring, counting only ink from {@code black} to paper: darker ink is the data's. */
     private static Ring find(GreyImage page, int black) {
+        return find(page, black, CENTRES, 0);
+    }
+
+    /** The ring as above, trying {@code centres} of the votes' centres, each with the centres {@code wander} pixels round it where it has none ({@link #ringNear}). */
+    private static Ring find(GreyImage page, int black, int centres, int wander) {
         int w = page.width() / CELL, h = page.height() / CELL;
         if (w < 16 || h < 16) return null;
         int[] small = shrunk(page, w, h);
@@ -144,7 +157,7 @@ final class SealRing {
                 }
             }
         }
-        for (int tried = 0; tried < CENTRES; tried++) {
+        for (int tried = 0; tried < centres; tried++) {
             int best = -1, most = 0;
             for (int i = 0; i < votes.length; i++) {
                 if (votes[i] > most) {
@@ -155,6 +168,7 @@ final class SealRing {
             if (best < 0) return null;
             int r = best / (w * h) + minR, cy = best % (w * h) / w, cx = best % w;
             Ring ring = ringAround(page, (cx + 0.5) * CELL, (cy + 0.5) * CELL, (r + 0.5) * CELL, black);
+            if (ring == null && wander > 0) ring = ringNear(page, (cx + 0.5) * CELL, (cy + 0.5) * CELL, (r + 0.5) * CELL, black, wander);
             if (ring != null) return ring;
             withoutVotesNear(votes, w, h, radii, cx, cy);
         }
@@ -172,6 +186,30 @@ final class SealRing {
     }
 
     /**
+     * The ring round a centre near the votes' one: on a black-and-white page (a fax) every ink votes, the star and the
+     * print beside the ring too, and the votes' centre can lie two cells off the seal's, where its circle has ink on too
+     * few angles (set 1's template as a fax, seed 8: seven pixels off, the ring missed and 13169.03 read as 113169.03
+     * beside it). Where {@link #ringAround} finds none at the votes' centre, the centres {@code wander} pixels either way
+     * are tried, every second pixel, and the ring with ink on the most angles is taken; null when none has enough.
+     */
+    private static Ring ringNear(GreyImage page, double x, double y, double radius, int black, int wander) {
+        Ring best = null;
+        int most = 0;
+        for (int dy = -wander; dy <= wander; dy += 2) {
+            for (int dx = -wander; dx <= wander; dx += 2) {
+                Ring ring = ringAround(page, x + dx, y + dy, radius, black);
+                if (ring == null) continue;
+                int covered = inkedAngles(darkestAround(page, ring.x(), ring.y(), ring.radius()), black);
+                if (covered > most) {
+                    most = covered;
+                    best = ring;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
      * The ring round a centre the votes found, at the radius near {@code radius} (two cells either way) with ink no darker
      * than {@code black} at most of its angles; null when no radius there has such ink at {@link #COVERED} of them.
      */
@@ -179,19 +217,8 @@ final class SealRing {
         Ring best = null;
         double bestCover = COVERED;
         for (double r = radius - 2 * CELL; r <= radius + 2 * CELL; r += 1) {
-            int[] darkest = new int[ANGLES];
-            int covered = 0;
-            for (int a = 0; a < ANGLES; a++) {
-                double cos = Math.cos(2 * Math.PI * a / ANGLES), sin = Math.sin(2 * Math.PI * a / ANGLES);
-                int min = 255;
-                for (double d = -1; d <= 1; d += 1) {
-                    int px = (int) Math.round(x + (r + d) * cos), py = (int) Math.round(y + (r + d) * sin);
-                    if (px >= 0 && px < page.width() && py >= 0 && py < page.height()) min = Math.min(min, page.at(px, py));
-                }
-                darkest[a] = min;
-                if (min >= black && min < INK) covered++;
-            }
-            double cover = (double) covered / ANGLES;
+            int[] darkest = darkestAround(page, x, y, r);
+            double cover = (double) inkedAngles(darkest, black) / ANGLES;
             if (cover > bestCover) {
                 bestCover = cover;
                 int[] inked = Arrays.stream(darkest).filter(v -> v >= black && v < INK).sorted().toArray();
@@ -199,6 +226,28 @@ final class SealRing {
             }
         }
         return best;
+    }
+
+    /** At each of {@link #ANGLES} angles round a centre, the darkest pixel on the circle of radius {@code r} and a pixel either side of it. */
+    private static int[] darkestAround(GreyImage page, double x, double y, double r) {
+        int[] darkest = new int[ANGLES];
+        for (int a = 0; a < ANGLES; a++) {
+            double cos = Math.cos(2 * Math.PI * a / ANGLES), sin = Math.sin(2 * Math.PI * a / ANGLES);
+            int min = 255;
+            for (double d = -1; d <= 1; d += 1) {
+                int px = (int) Math.round(x + (r + d) * cos), py = (int) Math.round(y + (r + d) * sin);
+                if (px >= 0 && px < page.width() && py >= 0 && py < page.height()) min = Math.min(min, page.at(px, py));
+            }
+            darkest[a] = min;
+        }
+        return darkest;
+    }
+
+    /** How many of the angles have ink from {@code black} to paper. */
+    private static int inkedAngles(int[] darkest, int black) {
+        int covered = 0;
+        for (int v : darkest) if (v >= black && v < INK) covered++;
+        return covered;
     }
 
     private static final int ANGLES = 180;

@@ -284,4 +284,23 @@ class SealRingTest {
         assertThat(starLeft).as("the star's pixels left, of " + starInk).isLessThan(starInk / 10);
         assertThat(outsideKept).as("the data's ink beyond the disc kept, of " + outsideInk).isGreaterThan(outsideInk * 98 / 100);
     }
+
+    /**
+     * The national template as a fax (the probes' TFAXSCAN, seed 8): every ink votes on a black-and-white page, the star's
+     * and the print's beside the ring too, and the votes' first centre lies seven pixels off the seal's, where its circle
+     * has ink on too few angles. The centres round it are tried, and the ring is found.
+     */
+    @Test
+    void aFaxsRingIsFoundRoundTheVotesCentreWhereItIsNotAtIt() throws Exception {
+        BufferedImage fax = ImageIO.read(new ByteArrayInputStream(Variants.faxedScan(ReceiptFaker.receipt(8), PngRenderer.Style.PLAIN, 8)));
+        GreyImage page = InkLayers.withoutRedInk(fax, ImagePreparation.DEFAULTS.redMargin(), ImagePreparation.DEFAULTS.redInk());
+        double pixelsPerMm = page.width() / 240.0; // the page is 240 mm wide (ReceiptLayout.WIDTH)
+
+        assertThat(InkLayers.blackAndWhite(page)).isTrue();
+        SealRing.Ring ring = SealRing.findInBlackAndWhite(page);
+
+        assertThat(ring).isNotNull();
+        assertThat(ring.radius() / pixelsPerMm).as("radius in mm").isBetween(14.0, 24.0);
+        assertThat(ring.ink()).isZero();
+    }
 }
