@@ -110,7 +110,7 @@ final class LabelFinder {
         lines.forEach(hits -> hits.stream().filter(h -> h.edits() > 0 && h.label().field() != null)
                 .forEach(h -> longest.merge(h.label(), h.spelling().length(), Math::max)));
         return lines.stream().map(hits -> hits.stream().filter(h -> h.edits() == 0 || !exact.contains(h.label()))
-                .filter(h -> h.edits() == 0 || h.label().field() == null || h.spelling().length() >= longest.getOrDefault(h.label(), 0)).toList()).toList();
+                .filter(h -> h.edits() == 0 || h.spelling().length() >= longest.getOrDefault(h.label(), 0)).toList()).toList();
     }
 
     /**

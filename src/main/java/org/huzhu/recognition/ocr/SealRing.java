@@ -120,16 +120,16 @@ final class SealRing {
      * the data and only its shape tells it. Null as {@link #find(GreyImage)}.
      */
     static Ring findInBlackAndWhite(GreyImage page) {
-        return find(page, 0, CENTRES, WANDER);
+        return find(page, 0, WANDER);
     }
 
     /** The ring, counting only ink from {@code black} to paper: darker ink is the data's. */
     private static Ring find(GreyImage page, int black) {
-        return find(page, black, CENTRES, 0);
+        return find(page, black, 0);
     }
 
-    /** The ring as above, trying {@code centres} of the votes' centres, each with the centres {@code wander} pixels round it where it has none ({@link #ringNear}). */
-    private static Ring find(GreyImage page, int black, int centres, int wander) {
+    /** The ring as above, each of the votes' centres tried with the centres {@code wander} pixels round it where it has none ({@link #ringNear}). */
+    private static Ring find(GreyImage page, int black, int wander) {
         int w = page.width() / CELL, h = page.height() / CELL;
         if (w < 16 || h < 16) return null;
         int[] small = shrunk(page, w, h);
@@ -157,7 +157,7 @@ final class SealRing {
                 }
             }
         }
-        for (int tried = 0; tried < centres; tried++) {
+        for (int tried = 0; tried < CENTRES; tried++) {
             int best = -1, most = 0;
             for (int i = 0; i < votes.length; i++) {
                 if (votes[i] > most) {
@@ -197,12 +197,10 @@ final class SealRing {
         int most = 0;
         for (int dy = -wander; dy <= wander; dy += 2) {
             for (int dx = -wander; dx <= wander; dx += 2) {
-                Ring ring = ringAround(page, x + dx, y + dy, radius, black);
-                if (ring == null) continue;
-                int covered = inkedAngles(darkestAround(page, ring.x(), ring.y(), ring.radius()), black);
-                if (covered > most) {
-                    most = covered;
-                    best = ring;
+                Around around = around(page, x + dx, y + dy, radius, black);
+                if (around.ring() != null && around.covered() > most) {
+                    most = around.covered();
+                    best = around.ring();
                 }
             }
         }
@@ -214,18 +212,28 @@ final class SealRing {
      * than {@code black} at most of its angles; null when no radius there has such ink at {@link #COVERED} of them.
      */
     private static Ring ringAround(GreyImage page, double x, double y, double radius, int black) {
+        return around(page, x, y, radius, black).ring();
+    }
+
+    /** {@link #ringAround}'s ring (null when none) and the number of its angles with ink on it. */
+    private record Around(Ring ring, int covered) {
+    }
+
+    private static Around around(GreyImage page, double x, double y, double radius, int black) {
         Ring best = null;
         double bestCover = COVERED;
+        int most = 0;
         for (double r = radius - 2 * CELL; r <= radius + 2 * CELL; r += 1) {
             int[] darkest = darkestAround(page, x, y, r);
-            double cover = (double) inkedAngles(darkest, black) / ANGLES;
-            if (cover > bestCover) {
-                bestCover = cover;
+            int covered = inkedAngles(darkest, black);
+            if ((double) covered / ANGLES > bestCover) {
+                bestCover = (double) covered / ANGLES;
+                most = covered;
                 int[] inked = Arrays.stream(darkest).filter(v -> v >= black && v < INK).sorted().toArray();
                 best = new Ring(x, y, r, inked[inked.length / 2]);
             }
         }
-        return best;
+        return new Around(best, most);
     }
 
     /** At each of {@link #ANGLES} angles round a centre, the darkest pixel on the circle of radius {@code r} and a pixel either side of it. */
