@@ -1310,6 +1310,53 @@ class SecondReadsTest {
                 "672.40", 6, ReceiptField.SELF_FUNDED, "118.30", 8);
     }
 
+    /**
+     * 个人自费 read 习83.13 by the page, unsure (¥183.13 in a thin Song face, its ¥1 read as one character), clear of the
+     * seal's disc; its slot runs on to the next label, into the disc beside it. Both looks at the slot read {@code look}.
+     * An amount the looks read whole, ending in the page's digits, stands where the page read it: no look without the
+     * seal is needed. One that reads other digits stands where the looks read it, across the disc, and needs that look.
+     */
+    @ParameterizedTest(name = "looks read {0}")
+    @CsvSource({"¥183.13, 183.13", "¥183.18, ", "¥83.13, 83.13"})
+    void anAmountTheLooksReadWholeStandsWhereThePageReadItsLastDigits(String look, String taken) {
+        // the disc, 60 across its centre at x 560, reaches the slot (x 200-600) and not the page's read (x 200-350)
+        ScriptedLines lines = new ScriptedLines().sealDisc(560, 800, 60).answer(8, 2.0, look).answer(8, 1.5, look);
+        Map<ReceiptField, Value> values = summedWithSelfPaid();
+        values.put(ReceiptField.SELF_FUNDED, new Value("习83.13", 0.44, row(8)));
+
+        ReceiptReading read = SecondReads.apply(reading(values, Map.of(ReceiptField.SELF_FUNDED, new Area(200, 788, 400, 24))), lines);
+
+        if (taken == null) {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.SELF_FUNDED);
+            assertThat(lines.asked).contains("8@2.0~seal");
+            assertThat(read.warnings()).containsExactly("个人自费在印章下，读数无从印证，已舍弃，请核对原件");
+        } else {
+            assertThat(read.fields().get(ReceiptField.SELF_FUNDED).text()).isEqualTo(taken);
+            assertThat(read.fields().get(ReceiptField.SELF_FUNDED).area()).isEqualTo(row(8));
+            assertThat(lines.asked).doesNotContain("8@2.0~seal", "8@1.5~seal");
+            assertThat(read.warnings()).isEmpty();
+        }
+    }
+
+    /**
+     * The same page with the seal's disc just clear of the page's 习83.13 ({@code centre} 60 across it, 63 or 70 from the
+     * read's right edge): within a tenth of its radius past it, the ring's stroke may cross the amount's last digit, and
+     * the looks' amount stands where they read it, across the disc, needing a look without the seal; further, it stands
+     * where the page read it.
+     */
+    @ParameterizedTest(name = "disc's centre at x {0}")
+    @CsvSource({"413, false", "420, true"})
+    void anAmountTheLooksReadWholeStandsWhereThePageReadItOnlyClearOfTheRingsEdge(double centre, boolean kept) {
+        ScriptedLines lines = new ScriptedLines().sealDisc(centre, 800, 60).answer(8, 2.0, "¥183.13").answer(8, 1.5, "¥183.13");
+        Map<ReceiptField, Value> values = summedWithSelfPaid();
+        values.put(ReceiptField.SELF_FUNDED, new Value("习83.13", 0.44, row(8)));
+
+        ReceiptReading read = SecondReads.apply(reading(values, Map.of(ReceiptField.SELF_FUNDED, new Area(200, 788, 400, 24))), lines);
+
+        assertThat(read.fields().containsKey(ReceiptField.SELF_FUNDED)).isEqualTo(kept);
+        assertThat(lines.asked.contains("8@2.0~seal")).isEqualTo(!kept);
+    }
+
     @ParameterizedTest(name = "looks without the seal: {0} at 2, {1} at 1.5")
     @CsvSource({"672.40, 872.40, true", "872.40, 672.40, true", "'', 672.40, true", "872.40, 872.40, false", "'', '', false",
             "872.40, 67.40, false"})
