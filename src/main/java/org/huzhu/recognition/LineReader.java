@@ -101,6 +101,11 @@ public interface LineReader {
 
     /** A disc on the page: its centre and radius, in the page's units. */
     record Disc(double x, double y, double radius) {
+        /** The disc about the same centre, its radius times the factor. */
+        public Disc widened(double factor) {
+            return new Disc(x, y, radius * factor);
+        }
+
         /** Whether any of the area lies within the disc. */
         public boolean reaches(ReceiptReading.Area area) {
             double nearestX = Math.max(area.x(), Math.min(x, area.x() + area.width()));

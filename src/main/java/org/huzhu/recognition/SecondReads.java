@@ -1730,7 +1730,6 @@ final class SecondReads {
     /** The scale of a code's third look, when the looks at {@link #SECOND_SCALE} and {@link #THIRD_SCALE} differ. */
     static final double CODE_SCALE = 2.5;
 
-    /** The value both looks read, at the lower of their confidences; null unless there are two and they agree. */
     /**
      * An amount the looks read whole where the page read only its last digits after a misread (习83.13 for ¥183.13, a Song
      * face's ¥1 read as one character), placed where the page read it: the looks' room runs on to the next label, across
@@ -1746,7 +1745,7 @@ final class SecondReads {
         Matcher digits = LAST_AMOUNT.matcher(page.text());
         Area a = page.area();
         if (a == null || !digits.find() || !again.text().endsWith(digits.group())) return again;
-        if (disc != null && new LineReader.Disc(disc.x(), disc.y(), disc.radius() * RING_EDGE).reaches(a)) return again;
+        if (disc != null && disc.widened(RING_EDGE).reaches(a)) return again;
         return new Value(again.text(), again.confidence(), a);
     }
 
@@ -1756,6 +1755,7 @@ final class SecondReads {
     /** The last amount's digits in a read, at least one before the point. */
     private static final Pattern LAST_AMOUNT = Pattern.compile("\\d+\\.\\d{2}$");
 
+    /** The value both looks read, at the lower of their confidences; null unless there are two and they agree. */
     private static Value agreed(List<Value> looks, Area area) {
         if (looks.size() < 2 || !looks.get(0).text().equals(looks.get(1).text())) return null;
         return new Value(looks.get(0).text(), Math.min(looks.get(0).confidence(), looks.get(1).confidence()), area);

@@ -1311,6 +1311,16 @@ class SecondReadsTest {
     }
 
     /**
+     * {@link #summedWithSelfPaid}'s page with 个人自费 read 习83.13 by the page, unsure, on row 8 (x 200-350), its slot running
+     * on to x 600.
+     */
+    private static ReceiptReading selfFundedReadAfterAMisread() {
+        Map<ReceiptField, Value> values = summedWithSelfPaid();
+        values.put(ReceiptField.SELF_FUNDED, new Value("习83.13", 0.44, row(8)));
+        return reading(values, Map.of(ReceiptField.SELF_FUNDED, new Area(200, 788, 400, 24)));
+    }
+
+    /**
      * 个人自费 read 习83.13 by the page, unsure (¥183.13 in a thin Song face, its ¥1 read as one character), clear of the
      * seal's disc; its slot runs on to the next label, into the disc beside it. Both looks at the slot read {@code look}.
      * An amount the looks read whole, ending in the page's digits, stands where the page read it: no look without the
@@ -1321,10 +1331,7 @@ class SecondReadsTest {
     void anAmountTheLooksReadWholeStandsWhereThePageReadItsLastDigits(String look, String taken) {
         // the disc, 60 across its centre at x 560, reaches the slot (x 200-600) and not the page's read (x 200-350)
         ScriptedLines lines = new ScriptedLines().sealDisc(560, 800, 60).answer(8, 2.0, look).answer(8, 1.5, look);
-        Map<ReceiptField, Value> values = summedWithSelfPaid();
-        values.put(ReceiptField.SELF_FUNDED, new Value("习83.13", 0.44, row(8)));
-
-        ReceiptReading read = SecondReads.apply(reading(values, Map.of(ReceiptField.SELF_FUNDED, new Area(200, 788, 400, 24))), lines);
+        ReceiptReading read = SecondReads.apply(selfFundedReadAfterAMisread(), lines);
 
         if (taken == null) {
             assertThat(read.fields()).doesNotContainKey(ReceiptField.SELF_FUNDED);
@@ -1348,10 +1355,7 @@ class SecondReadsTest {
     @CsvSource({"413, false", "420, true"})
     void anAmountTheLooksReadWholeStandsWhereThePageReadItOnlyClearOfTheRingsEdge(double centre, boolean kept) {
         ScriptedLines lines = new ScriptedLines().sealDisc(centre, 800, 60).answer(8, 2.0, "¥183.13").answer(8, 1.5, "¥183.13");
-        Map<ReceiptField, Value> values = summedWithSelfPaid();
-        values.put(ReceiptField.SELF_FUNDED, new Value("习83.13", 0.44, row(8)));
-
-        ReceiptReading read = SecondReads.apply(reading(values, Map.of(ReceiptField.SELF_FUNDED, new Area(200, 788, 400, 24))), lines);
+        ReceiptReading read = SecondReads.apply(selfFundedReadAfterAMisread(), lines);
 
         assertThat(read.fields().containsKey(ReceiptField.SELF_FUNDED)).isEqualTo(kept);
         assertThat(lines.asked.contains("8@2.0~seal")).isEqualTo(!kept);
