@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 import org.huzhu.recognition.ReceiptReading.Area;
 import org.huzhu.recognition.ReceiptReading.Value;
 
@@ -206,6 +208,7 @@ final class SecondReads {
             if (placed && again != null && !again.text().endsWith(e.getValue().text())) continue;
             if (again == null && ReceiptChecks.CODES.contains(e.getKey())) again = codeAgain(e.getValue(), looks, where, kind, lines);
             if (again == null && kind == AMOUNT) again = signAsideAgreed(e.getValue(), looks, where, kind, lines);
+            if (again == null && kind == AMOUNT) again = amountSeenAgain(e.getValue(), looks, where, seen);
             Value pointed = again == null && kind == AMOUNT ? pointLost(e.getValue(), where, lines) : null;
             if (pointed != null) {
                 again = pointed;
@@ -1645,16 +1648,17 @@ final class SecondReads {
      */
     private static String readWithDigitsBefore(String page, Area where, LineReader lines) {
         if (!FieldText.isMoney(page)) return null;
-        for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
-            TextBox box = look(where, scale, AMOUNT.alphabet(), lines);
-            if (box == null) continue;
-            Matcher signed = AFTER_THE_SIGN.matcher(TextLine.fold(box.text()));
-            while (signed.find()) {
-                String read = signed.group(1);
-                if (read.length() > page.length() && read.endsWith(page)) return read;
-            }
-        }
-        return null;
+        return readAfterTheSign(where, lines, SECOND_SCALE, THIRD_SCALE)
+                .filter(read -> read.length() > page.length() && read.endsWith(page)).findFirst().orElse(null);
+    }
+
+    /**
+     * The amounts the looks at these scales, in an amount's characters, read right after the sign ({@link #AFTER_THE_SIGN}),
+     * scale by scale; a look is made only when the reads before it were not enough.
+     */
+    private static Stream<String> readAfterTheSign(Area where, LineReader lines, double... scales) {
+        return DoubleStream.of(scales).mapToObj(scale -> look(where, scale, AMOUNT.alphabet(), lines)).filter(Objects::nonNull)
+                .flatMap(box -> AFTER_THE_SIGN.matcher(TextLine.fold(box.text())).results().map(signed -> signed.group(1)));
     }
 
     /**
@@ -1725,6 +1729,25 @@ final class SecondReads {
         // as sure as the looks that read it: the page's read was unsure or not in the code's form, or it was not looked at
         double sure = alike.stream().filter(read -> read != page).mapToDouble(Value::confidence).min().orElse(0);
         return new Value(look.text(), OUTVOTED_TRUST * sure, area);
+    }
+
+    /**
+     * An unsure amount the two looks did not agree on, when a third look, at {@link #CODE_SCALE}, reads it as one of them
+     * did and more reads in its form have it than not, the page's among them ({@link #codeSeenAgain}), and it ends in the
+     * digits the page read before the end (跌521.29 for 2521.29, looked at as .¥2521.29 and .¥2521.20, at 2.5 as
+     * 2521.29). A majority that ends otherwise overrules the page's own digits (3s.31, looked at as 133.31 and 9133.31,
+     * at 2.5 as 9133.31): it is not taken. Nor is one with digits before the page's that no look read after the sign
+     * ({@link #readAfterTheSign}): the sign read as a digit (a worn scan's )13605.99, looked at as 513605.99 at 2.0 and
+     * 2.5, and 505718.62 then made of its payment by the sum, both WRONG).
+     */
+    static Value amountSeenAgain(Value page, List<Value> looks, Area area, LineReader lines) {
+        Matcher digits = LAST_AMOUNT.matcher(page.text());
+        if (!digits.find()) return null;
+        Value voted = codeSeenAgain(page, looks, area, AMOUNT, lines);
+        if (voted == null || !voted.text().endsWith(digits.group())) return null;
+        boolean signed = voted.text().equals(digits.group())
+                || readAfterTheSign(area, lines, SECOND_SCALE, THIRD_SCALE, CODE_SCALE).anyMatch(voted.text()::equals);
+        return signed ? voted : null;
     }
 
     /** The scale of a code's third look, when the looks at {@link #SECOND_SCALE} and {@link #THIRD_SCALE} differ. */

@@ -952,6 +952,40 @@ class SecondReadsTest {
     }
 
     /**
+     * An amount the page read as no amount (跌521.29: a thin Song face's ¥2 read as one character), whose looks at 2.0 and
+     * 1.5 differ (2521.29 and 2521.20), is taken when the look at 2.5 reads it as one of them did and it ends in the digits
+     * the page read; not when the majority ends otherwise than the page's digits (2521.20), nor with no look at 2.5, nor
+     * when the page read no digits before its point (3s.31: the majority 9133.31 would overrule the page), nor when no
+     * look read the digits before the page's after the sign (5 for the ¥ of )13605.99: the sign read as a digit). The page's
+     * read in an amount's form votes: 33.20 with one look at 133.20 and the look at 2.5 too is two reads against one, and
+     * taken; with looks at 133.20 and 933.20 it is two against two, and the amount is left out as one whose looks read
+     * digits before the page's (—).
+     */
+    @ParameterizedTest(name = "page {0}, {1}, {2}, at 2.5 {3} → {4}")
+    @CsvSource({"跌521.29, ¥2521.29, ¥2521.20, ¥2521.29, 2521.29", "跌521.29, ¥2521.29, ¥2521.20, ¥2521.20, ",
+            "跌521.29, ¥2521.29, ¥2521.20, , ", "3s.31, ¥133.31, ¥9133.31, ¥9133.31, ", "33.20, ¥133.20, , ¥133.20, 133.20",
+            "33.20, ¥133.20, ¥933.20, ¥133.20, —", "跌521.29, 2521.29, 2521.20, 2521.29, ", ")13605.99, 513605.99, 5.13605.99, 513605.99, ",
+            "跌521.29, 2521.29, 2521.20, ¥2521.29, 2521.29"})
+    void anAmountTheTwoLooksDifferOnIsTakenWhenALookAtAThirdScaleReadsItAsOneOfThemDidEndingInThePagesDigits(String page,
+            String second, String third, String atTwoAndAHalf, String taken) {
+        ScriptedLines lines = new ScriptedLines().answer(3, 2.0, second);
+        if (third != null) lines.answer(3, 1.5, third);
+        if (atTwoAndAHalf != null) lines.answer(3, SecondReads.CODE_SCALE, atTwoAndAHalf);
+
+        ReceiptReading read = SecondReads.apply(reading(Map.of(ReceiptField.SELF_FUNDED, new Value(page, 0.1, row(3))), Map.of()), lines);
+
+        Value amount = read.fields().get(ReceiptField.SELF_FUNDED);
+        if (taken == null) {
+            assertThat(amount.text()).isEqualTo(page);
+        } else if (taken.equals("—")) {
+            assertThat(amount).isNull();
+        } else {
+            assertThat(amount.text()).isEqualTo(taken);
+            assertThat(amount.confidence()).isCloseTo(SecondReads.OUTVOTED_TRUST * 0.8, within(1e-9));
+        }
+    }
+
+    /**
      * An invoice's number read in its form less surely than a code needs ({@link SecondReads#CODE_UNSURE}; a worn scanner's
      * image read 3033649655 at 0.60) is looked at again, and taken from the two looks when they agree (3033640655 twice);
      * the page's read stays when they differ. One read at least that surely is not looked at: no look is asked.
