@@ -305,7 +305,7 @@ final class SecondReads {
      * than the least sure payment ({@link PageReading#PLACED_TRUST}), with a warning; the reading as it was otherwise.
      * The figures read as no amount witness it too, when their digits are the sum's, all of them, the sign perhaps read as
      * one more before them or the point as a 1 ({@link #figuresAgree}: 1282671 for 2826.71, the words beside too damaged
-     * to agree); figures of other digits keep the words from witnessing it ({@link #figuresSayOtherwise}).
+     * to agree).
      */
     static ReceiptReading totalInItsWords(ReceiptReading reading) {
         Map<ReceiptField, Value> fields = reading.fields();
@@ -317,7 +317,7 @@ final class SecondReads {
         for (ReceiptReading.Unlabelled read : reading.unlabelled()) {
             String text = read.value().text();
             String warning;
-            if (read.sort() == ReceiptReading.Sort.WORDS && AmountInWords.agrees(text, paid) && !figuresSayOtherwise(reading, total)) {
+            if (read.sort() == ReceiptReading.Sort.WORDS && AmountInWords.agrees(text, paid)) {
                 warning = "金额合计（小写）未能识别，大写「" + text + "」与各项支付之和 " + total + " 相符，按金额合计取用，请核对原件";
             } else if (read.sort() == ReceiptReading.Sort.FIGURES && figuresAgree(text, total)) {
                 warning = "金额合计（小写）读作「" + text + "」，不是金额，其数字与各项支付之和 " + total + " 相符，按金额合计取用，请核对原件";
@@ -332,17 +332,6 @@ final class SecondReads {
             return reading.with(withTotal, warnings);
         }
         return reading;
-    }
-
-    /**
-     * Whether figures read after the words as no amount, {@link #LEFT_DIGITS_SEEN} digits at least, are not the amount's
-     * digits ({@link #figuresAgree}): the total printed in figures says otherwise than the words, whose misread capitals
-     * say nothing. A worn scan's 参什类佰伍拾考元肆角陆分 for 叁仟柒佰伍拾壹元肆角陆分 agreed with the payments' 2751.46, one
-     * of them misread (321.49 for 1321.49), where the figures beside them read 375146: the total was taken WRONG.
-     */
-    static boolean figuresSayOtherwise(ReceiptReading reading, String amount) {
-        return reading.unlabelled().stream().filter(read -> read.sort() == ReceiptReading.Sort.FIGURES).map(read -> read.value().text().replace(".", ""))
-                .anyMatch(digits -> digits.matches("\\d{" + LEFT_DIGITS_SEEN + ",}") && !figuresAgree(digits, amount));
     }
 
     /**

@@ -2478,31 +2478,6 @@ class SecondReadsTest {
     }
 
     /**
-     * Words that agree with the payments' sum (伍什制佰起拾参元零壹分, 5823.01) where the figures beside them were read as
-     * no amount of other digits (a worn scan's 375146 beside words agreeing with 2751.46, a payment misread): the figures
-     * say the sum is not the total, and the words, whose misread capitals say nothing, do not overrule them. Figures of
-     * the sum's digits, or too few to say anything (582), leave the words to witness it.
-     */
-    @ParameterizedTest(name = "figures {0}: total {1}")
-    @CsvSource({"682301, ", "68230.1, ", "582301, 5823.01", "582, 5823.01"})
-    void wordsAgreeingWithThePaymentsSumDoNotOverruleFiguresOfOtherDigits(String figures, String total) {
-        Map<ReceiptField, Value> read = values(ReceiptField.FUND_PAID, "4420.64", 2, ReceiptField.OTHER_PAID, "0.00", 3,
-                ReceiptField.PERSONAL_ACCOUNT_PAID, "757.13", 4, ReceiptField.CASH_PAID, "645.24", 5);
-        ReceiptReading page = new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, read, EnumSet.of(ReceiptField.TOTAL),
-                List.of(), false, List.of(), Map.of(), List.of(new ReceiptReading.Unlabelled(new Value("伍什制佰起拾参元零壹分", 0.5, row(6)),
-                ReceiptReading.Sort.WORDS, row(6)), new ReceiptReading.Unlabelled(new Value(figures, 0.5, row(6)), ReceiptReading.Sort.FIGURES, row(6))));
-
-        ReceiptReading mended = SecondReads.totalInItsWords(page);
-
-        if (total == null) {
-            assertThat(mended).isSameAs(page);
-            return;
-        }
-        assertThat(mended.fields().get(ReceiptField.TOTAL).text()).isEqualTo(total);
-        assertThat(mended.warnings()).containsExactly("金额合计（小写）未能识别，大写「伍什制佰起拾参元零壹分」与各项支付之和 5823.01 相符，按金额合计取用，请核对原件");
-    }
-
-    /**
      * The total's figures read as no amount and left so by the looks (set 2's doc-015 photographed: ¥623432 and ¥624632
      * for 6245.32, the point lost and a digit misread), every payment read: the words agree with the payments' sum, which
      * is taken in their place, as where no figures were read. Not when the words say another amount; and a total read as
