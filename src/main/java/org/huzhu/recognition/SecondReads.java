@@ -34,7 +34,8 @@ import org.huzhu.recognition.ReceiptReading.Value;
  *     where they stand ({@link ReceiptReading#slots()} for the latter) twice, at two scales, in
  *     the characters the field is written with (digits for codes, digits and a point for amounts
  *     …); the second looks are taken only when both agree and have the field's form, at the lower
- *     of their confidences; a code whose two looks differ is looked at a third time ({@link #codeSeenAgain}). Otherwise
+ *     of their confidences; a code or an unsure amount whose two looks differ is looked at a third time
+ *     ({@link #seenAgainAtAThirdScale}, {@link #amountSeenAgain}). Otherwise
  *     the first read stays, for the checks to drop.</li>
  * <li>When the total is not the sum of the payments, their amounts are read again: second looks that make the sum
  *     hold are taken; otherwise an amount a second look read as another amount is left out with a warning — set 1
@@ -1693,7 +1694,7 @@ final class SecondReads {
     private static final Kind POINTLESS = new Kind(DIGITS + ".¥", FieldText::money, Pattern.compile("\\d{3,}"));
 
     /**
-     * A code the two looks in its characters did not agree on: seen again at a third scale ({@link #codeSeenAgain}), or
+     * A code the two looks in its characters did not agree on: seen again at a third scale ({@link #seenAgainAtAThirdScale}), or
      * else, when the page read none in the code's form, where the two looks on the page's data without the seal's lighter
      * ink ({@link LineReader#readLineWithoutSeal}) agree on one in its form: a seal's ring across 票据代码's digits, a
      * soft scan of a light toner, the looks on the page reading 32 and nothing, and without the ring 42010126 twice. A
@@ -1703,13 +1704,14 @@ final class SecondReads {
      * on one; all together 7,291 → 7,305 fields right, WRONG 42 unchanged.
      */
     private static Value codeAgain(Value page, List<Value> looks, Area area, Kind kind, LineReader lines) {
-        Value again = codeSeenAgain(page, looks, area, kind, lines);
+        Value again = seenAgainAtAThirdScale(page, looks, area, kind, lines);
         if (again != null || page != null && kind.form().matcher(page.text()).matches()) return again;
         return agreed(looks(area, kind, lines::readLineWithoutSeal), area);
     }
 
     /**
-     * A code the two looks in its characters did not agree on (a check code no sum or count checks), when a look at
+     * A value the two looks in its characters did not agree on (a check code no sum or count checks; an unsure amount,
+     * {@link #amountSeenAgain}), when a look at
      * {@link #CODE_SCALE} reads it in its form as one of them did and more reads in its form have it than not: f1adc1 by
      * the looks at 2.0 and 2.5, fadc1 at 1.5 (its 1 lost) and f1adc11 by the page, neither in a check code's form. The
      * page's read (null: none, the code looked at where its label left room) votes when it has the form: the looks at
@@ -1717,7 +1719,7 @@ final class SecondReads {
      * 1 read 7 at two scales). At a little less confidence than the looks that read it, as a name outvoting another; null
      * otherwise.
      */
-    private static Value codeSeenAgain(Value page, List<Value> looks, Area area, Kind kind, LineReader lines) {
+    private static Value seenAgainAtAThirdScale(Value page, List<Value> looks, Area area, Kind kind, LineReader lines) {
         if (looks.isEmpty()) return null;
         Value look = readInItsForm(area, CODE_SCALE, kind, lines);
         if (look == null) return null;
@@ -1733,7 +1735,7 @@ final class SecondReads {
 
     /**
      * An unsure amount the two looks did not agree on, when a third look, at {@link #CODE_SCALE}, reads it as one of them
-     * did and more reads in its form have it than not, the page's among them ({@link #codeSeenAgain}), and it ends in the
+     * did and more reads in its form have it than not, the page's among them ({@link #seenAgainAtAThirdScale}), and it ends in the
      * digits the page read before the end (跌521.29 for 2521.29, looked at as .¥2521.29 and .¥2521.20, at 2.5 as
      * 2521.29). A majority that ends otherwise overrules the page's own digits (3s.31, looked at as 133.31 and 9133.31,
      * at 2.5 as 9133.31): it is not taken. Nor is one with digits before the page's that no look read after the sign
@@ -1743,14 +1745,14 @@ final class SecondReads {
     static Value amountSeenAgain(Value page, List<Value> looks, Area area, LineReader lines) {
         Matcher digits = LAST_AMOUNT.matcher(page.text());
         if (!digits.find()) return null;
-        Value voted = codeSeenAgain(page, looks, area, AMOUNT, lines);
+        Value voted = seenAgainAtAThirdScale(page, looks, area, AMOUNT, lines);
         if (voted == null || !voted.text().endsWith(digits.group())) return null;
         boolean signed = voted.text().equals(digits.group())
                 || readAfterTheSign(area, lines, SECOND_SCALE, THIRD_SCALE, CODE_SCALE).anyMatch(voted.text()::equals);
         return signed ? voted : null;
     }
 
-    /** The scale of a code's third look, when the looks at {@link #SECOND_SCALE} and {@link #THIRD_SCALE} differ. */
+    /** The scale of a code's or an amount's third look, when the looks at {@link #SECOND_SCALE} and {@link #THIRD_SCALE} differ. */
     static final double CODE_SCALE = 2.5;
 
     /**
