@@ -451,7 +451,9 @@ final class SecondReads {
      * the sum hold to the cent is taken so: the ¥ before it read as a digit (set 1's other forms as scans: 84683.75 for
      * ¥4683.75, every look reading the 8 too). Taken only when exactly one amount does, a little less sure
      * ({@link PageReading#PLACED_TRUST}) and with a warning: the sum says which amount the sign became part of, the
-     * digits are the page's.
+     * digits are the page's. Never the total when every fee line was read and they add up to it as read: the lines say its
+     * digits are right, and a payment lost its first digit instead (a blurred template's 18355.84, read right, taken as
+     * 8355.84 because 13169.03 was read 3169.03; the sum then fails for the checks to flag, which payment it is unsaid).
      */
     static ReceiptReading signReadAsDigit(ReceiptReading reading) {
         Map<ReceiptField, Value> fields = moneyOnly(reading.fields());
@@ -461,6 +463,7 @@ final class SecondReads {
         for (ReceiptField field : SUM) {
             Value value = fields.get(field);
             if (value == null || value.text().substring(1).matches("0\\d.*")) continue;
+            if (field == ReceiptField.TOTAL && linesAddUpTo(reading, value)) continue;
             Value without = signAside(reading, fields, field, PageReading.PLACED_TRUST);
             if (without == null) continue;
             if (mended != null) return reading;
@@ -470,6 +473,12 @@ final class SecondReads {
         if (mended == null) return reading;
         return withOne(reading, mended, shorter, mended.chinese() + "读作 " + reading.fields().get(mended).text()
                 + "，去掉可能由 ¥ 误读的首位数字后为 " + shorter.text() + "，与金额合计和其余各项支付相符，按此取用，请核对原件");
+    }
+
+    /** Whether every fee line was read and they add up to the amount as read: the lines say its digits are the total's. */
+    private static boolean linesAddUpTo(ReceiptReading reading, Value total) {
+        return reading.allLinesRead() && !reading.lines().isEmpty() && FieldText.isMoney(total.text())
+                && ReceiptChecks.feeSum(reading).compareTo(new BigDecimal(total.text())) == 0;
     }
 
     /**

@@ -2599,6 +2599,32 @@ class SecondReadsTest {
 
         assertThat(SecondReads.signReadAsDigit(reading)).isSameAs(reading);
     }
+
+    /**
+     * A blurred template: 18355.84 read right, its 统筹基金支付 13169.03 read 3169.03 (its first digit lost), so the total
+     * without its first digit makes the sum hold. The fee lines, every one read, add up to the total as read: they say its
+     * digits are right, and it is kept (taken so, 8355.84 was WRONG). Where they add up to something else, or a line was
+     * not read, the sum alone decides as before.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the lines add up to the total as read | 7210.54 | true | 18355.84",
+            "the lines add up to the total without its first digit | 7210.54 | true | 8355.84",
+            "the lines add up to another amount | 7210.55 | true | 8355.84",
+            "a line was not read | 7210.54 | false | 8355.84"})
+    void aTotalTheFeeLinesAddUpToAsReadKeepsItsFirstDigit(String what, String drugs, boolean allLinesRead, String expected) {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, "18355.84", ReceiptField.FUND_PAID, "3169.03", ReceiptField.OTHER_PAID, "514.92",
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "0.00", ReceiptField.CASH_PAID, "4671.89");
+        List<FeeLine> lines = what.contains("without") ? List.of(new FeeLine("西药费", "8355.84"))
+                : List.of(new FeeLine("检查费", "21.25"), new FeeLine("卫生材料费", "2311.66"), new FeeLine("西药费", drugs),
+                        new FeeLine("中成药费", "7733.45"), new FeeLine("其他费", "1078.94"));
+        ReceiptReading reading = new ReceiptReading(DocumentKind.INPATIENT_RECEIPT, read, read.keySet(), lines, allLinesRead, List.of());
+
+        ReceiptReading mended = SecondReads.signReadAsDigit(reading);
+
+        assertThat(mended.fields().get(ReceiptField.TOTAL).text()).isEqualTo(expected);
+        assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("3169.03");
+    }
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '→', value = {"交款人(患者):徐雪涛 → 徐雪涛", "交款人:张三开票日期:2025-05-02 → 张三", "患者姓名李四性别男 → 李四",
             "交款人:欧阳娜娜 → 欧阳娜娜", "交款人:买买提.艾力 → 买买提·艾力", "交款人: → ", "徐雪涛 → ", "交款人:张 → ", "交款人:张三丰收之年 → "})
