@@ -1340,11 +1340,15 @@ final class SecondReads {
         if (!digitsLost && sumHolds(reading, reading.fields())) return reading;
         Map<ReceiptField, Value> again = new EnumMap<>(ReceiptField.class);
         List<ReceiptField> doubted = new ArrayList<>();
+        Map<ReceiptField, Area> unlooked = new EnumMap<>(ReceiptField.class);
+        Map<ReceiptField, List<Value>> otherwise = new EnumMap<>(ReceiptField.class);
         for (ReceiptField field : SUM) {
             Value first = reading.fields().get(field);
             Area where = first == null ? null : where(reading, field, first);
             if (where == null) continue;
             List<Value> looks = looks(where, AMOUNT, lines);
+            if (looks.isEmpty() && FieldText.isMoney(first.text())) unlooked.put(field, where);
+            otherwise.put(field, looks.stream().filter(look -> !look.text().equals(first.text())).toList());
             if (looks.stream().anyMatch(look -> !look.text().equals(first.text()))) doubted.add(field);
             Value second = agreed(looks, where);
             if (second != null && !second.text().equals(first.text())) again.put(field, second);
@@ -1358,7 +1362,53 @@ final class SecondReads {
             fields.putAll(attempt);
             if (digitsLost ? sumConfirms(reading, fields) : sumHolds(reading, fields)) return reading.with(fields, reading.warnings());
         }
-        return digitsLost ? reading : withoutDoubted(reading, doubted);
+        if (digitsLost) return reading;
+        ReceiptReading ranOn = ranOnWithItsAmount(reading, unlooked, otherwise, lines);
+        return ranOn != null ? ranOn : withoutDoubted(reading, doubted);
+    }
+
+    /**
+     * An amount of a sum that does not hold, read as money, whose looks read no amount in its form: each look ran on past
+     * it into the next amount, that amount's label not read between them (12595.68170.00 for 统筹基金支付, the page reading
+     * 142595.68 and 其他基金支付's label as 侍引人金支付). The amount a look's line begins with ({@link #firstAmount}, at
+     * either scale) is taken where it makes the total the sum of the payments to the cent (every one of them read), alone
+     * or with one other amount as a look at it read it otherwise (0.00 for a fund read 0.90, its look 0.001030.98 running
+     * on into 其他支付's 1030.98, which the page read 32511030.98 and a look 1030.98) — and where no other amount so taken
+     * makes the sum hold too; null else.
+     */
+    private static ReceiptReading ranOnWithItsAmount(ReceiptReading reading, Map<ReceiptField, Area> unlooked,
+                                                     Map<ReceiptField, List<Value>> otherwise, LineReader lines) {
+        Map<ReceiptField, Value> found = null;
+        for (Map.Entry<ReceiptField, Area> e : unlooked.entrySet()) {
+            Value first = reading.fields().get(e.getKey());
+            for (double scale : new double[] {SECOND_SCALE, THIRD_SCALE}) {
+                Value look = firstAmount(e.getValue(), scale, lines);
+                if (look == null || look.text().equals(first.text())) continue;
+                List<Map<ReceiptField, Value>> tries = new ArrayList<>();
+                tries.add(Map.of(e.getKey(), look));
+                otherwise.forEach((field, reads) -> {
+                    if (field != e.getKey()) reads.forEach(read -> tries.add(Map.of(e.getKey(), look, field, read)));
+                });
+                for (Map<ReceiptField, Value> attempt : tries) {
+                    Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
+                    fields.putAll(reading.fields());
+                    fields.putAll(attempt);
+                    if (!sumCorroborated(reading, fields)) continue;
+                    if (found != null && !sameAmounts(found, fields)) return null;
+                    found = fields;
+                }
+            }
+        }
+        return found == null ? null : reading.with(found, reading.warnings());
+    }
+
+    /** Whether two sets of fields have the same amounts in the sum. */
+    private static boolean sameAmounts(Map<ReceiptField, Value> one, Map<ReceiptField, Value> other) {
+        return SUM.stream().allMatch(f -> Objects.equals(text(one.get(f)), text(other.get(f))));
+    }
+
+    private static String text(Value value) {
+        return value == null ? null : value.text();
     }
 
     /**

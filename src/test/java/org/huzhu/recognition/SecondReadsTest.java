@@ -34,6 +34,11 @@ class SecondReadsTest {
             return this;
         }
 
+        /** Answers the looks at both scales of a row ({@code SECOND_SCALE} and {@code THIRD_SCALE}) alike. */
+        ScriptedLines twice(int row, String text) {
+            return answer(row, 2.0, text).answer(row, 1.5, text);
+        }
+
         /** Answers a look in the given characters only (an empty alphabet: in any), by its row and scale. */
         ScriptedLines answer(int row, double scale, String alphabet, String text) {
             answers.put(row + "@" + scale + ":" + alphabet, text);
@@ -1321,6 +1326,66 @@ class SecondReadsTest {
         assertThat(read.fields()).doesNotContainKey(ReceiptField.CASH_PAID)
                 .containsKeys(ReceiptField.TOTAL, ReceiptField.OTHER_PAID, ReceiptField.FUND_PAID, ReceiptField.PERSONAL_ACCOUNT_PAID);
         assertThat(read.warnings()).containsExactly("金额合计与各项支付之和不符，再次识别读到不同数目的个人现金支付已舍弃，请核对原件");
+    }
+
+    /**
+     * 2492.32 = 660.93 + 0.00 + 0.00 + 1831.39, the fund read 6960.93 and each look at it running on into the next
+     * amount, its label unread between (660.930.00): no look in an amount's form. The amount a look begins with is taken
+     * where it alone makes the sum hold to the cent; one that does not (661.93), or a second amount's look that would
+     * hold the sum too (the cash's), takes nothing, and the fund stays as read, for the checks to flag.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "the look begins with the amount that makes the sum hold | 660.930.00 | | 660.93",
+            "at the other scale only | | 660.93¥0.00 | 660.93",
+            "the look begins with another amount | 661.930.00 | 661.930.00 | 6960.93",
+            "no look reads it | | | 6960.93"})
+    void anAmountOfASumThatFailsIsTheFirstAmountItsLooksRunOnFromWhenThatMakesTheSumHold(String what, String second, String third,
+                                                                                        String taken) {
+        ScriptedLines lines = new ScriptedLines().twice(1, "2492.32").twice(2, "0.00").twice(4, "0.00").twice(5, "1831.39");
+        if (second != null) lines.answer(3, 2.0, second);
+        if (third != null) lines.answer(3, 1.5, third);
+        ReceiptReading read = SecondReads.apply(reading(sumOf2492("0.00", "6960.93", "1831.39"), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo(taken);
+        assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo("1831.39");
+    }
+
+    /**
+     * 2492.32 = 0.00 + 660.93 + 0.00 + 1831.39 read with the fund 0.90, its look running on into 其他支付's amount
+     * (0.00660.93), and 其他支付 32660.93, its looks 660.93 and 71660.93: the look's first amount and 其他支付's look
+     * together make the sum hold, and are taken; with no look reading 660.93, nothing is.
+     */
+    @ParameterizedTest(name = "其他支付's looks {0} and {1}: fund {2}")
+    @CsvSource({"660.93, 71660.93, 0.00, 660.93", "61660.93, 71660.93, 0.90, 32660.93"})
+    void anAmountOfASumThatFailsIsTheFirstAmountItsLooksRunOnFromWithAnotherAmountsLook(String second, String third, String fund,
+                                                                                       String other) {
+        ScriptedLines lines = new ScriptedLines().twice(1, "2492.32").answer(2, 2.0, second).answer(2, 1.5, third)
+                .answer(3, 2.0, "0.00660.93").twice(4, "0.00").twice(5, "1831.39");
+
+        ReceiptReading read = SecondReads.apply(reading(sumOf2492("32660.93", "0.90", "1831.39"), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo(fund);
+        Value otherPaid = read.fields().get(ReceiptField.OTHER_PAID);
+        assertThat(otherPaid == null ? "-" : otherPaid.text()).isEqualTo(other.equals("32660.93") ? "-" : other);
+    }
+
+    /** As above with the fund read 700.00: its looks' 660.93 holds the sum, and so would the cash's looks' 1792.32. Neither is taken. */
+    @Test
+    void noAmountIsTakenFromALookThatRanOnWhenAnotherAmountsLookHoldsTheSumToo() {
+        ScriptedLines lines = new ScriptedLines().twice(1, "2492.32").twice(2, "0.00").twice(4, "0.00")
+                .answer(3, 2.0, "660.930.00").answer(5, 2.0, "1792.320.00");
+
+        ReceiptReading read = SecondReads.apply(reading(sumOf2492("0.00", "700.00", "1831.39"), Map.of()), lines);
+
+        assertThat(read.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo("700.00");
+        assertThat(read.fields().get(ReceiptField.CASH_PAID).text()).isEqualTo("1831.39");
+    }
+
+    /** 2492.32 read as the total (row 1), 个人账户支付 0.00 (row 4) and the other payments as given: 其他支付 (2), the fund (3), the cash (5). */
+    private static Map<ReceiptField, Value> sumOf2492(String other, String fund, String cash) {
+        return values(ReceiptField.TOTAL, "2492.32", 1, ReceiptField.OTHER_PAID, other, 2, ReceiptField.FUND_PAID, fund, 3,
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "0.00", 4, ReceiptField.CASH_PAID, cash, 5);
     }
 
     /** 个人自付 read without its form and not mended: the sum of the payments is still mended around it. */
