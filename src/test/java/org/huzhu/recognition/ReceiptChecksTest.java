@@ -123,6 +123,18 @@ class ReceiptChecksTest {
         if (flagged) assertThat(r.warnings().getFirst()).contains("个人自付", "个人现金支付");
     }
 
+    /** The total is 23456.78 and the cash paid 8456.78: a self payment OCR read above both gained digits and is left out. */
+    @ParameterizedTest(name = "{0} 自费 {1}: kept {2}")
+    @CsvSource({"OCR, 72231402.13, false", "OCR, 23456.79, false", "OCR, 23456.78, true", "OCR, 8456.79, true",
+            "PDF_TEXT, 72231402.13, true"})
+    void dropsASelfPaymentOcrReadAboveBothTheTotalAndTheCashPaid(TextSource source, String selfFunded, boolean kept) {
+        Recognition r = check(with(docsReceipt(), ReceiptField.SELF_FUNDED, selfFunded), source);
+
+        assertThat(r.fields().containsKey("selfFunded")).isEqualTo(kept);
+        assertThat(r.fields()).containsEntry("selfPaid", "5000.00").containsEntry("total", "23456.78").containsEntry("cashPaid", "8456.78");
+        if (!kept) assertThat(r.warnings()).contains("个人自费读作 " + selfFunded + "，比金额合计 23456.78 和个人现金支付 8456.78 都大，不可能，已舍弃，请核对原件");
+    }
+
     @ParameterizedTest(name = "{0} = {1}: kept {2}")
     @CsvSource({
         "invoiceCode, 42010126, true", "invoiceCode, 4201012, false", "invoiceCode, 420101266, false", "invoiceCode, 4201012X, false",
