@@ -38,7 +38,8 @@ import org.huzhu.recognition.ReceiptReading.Value;
  *     ({@link #seenAgainAtAThirdScale}, {@link #amountSeenAgain}). Otherwise
  *     the first read stays, for the checks to drop.</li>
  * <li>When the total is not the sum of the payments, their amounts are read again: second looks that make the sum
- *     hold are taken; otherwise an amount a second look read as another amount is left out with a warning — set 1
+ *     hold are taken, or the amount a look began with where its looks ran on into the next ({@link #ranOnWithItsAmount});
+ *     otherwise an amount a second look read as another amount is left out with a warning — set 1
  *     with its data in a Song face ({@code SongFaceImageTest}), whose ¥ OCR reads as a digit or together with the
  *     digit beside it, kept such amounts as WRONG values with only a warning (40 other forms at 200 dpi: WRONG
  *     19 → 16, right 460 → 458 of 563; at 300 dpi 24 → 23, 450 → 449; set 1's bench images: PHONE one WRONG
@@ -56,7 +57,8 @@ import org.huzhu.recognition.ReceiptReading.Value;
  * <li>Values whose labels were lost, with a witness for whose they are: the one amount of the sum still missing is the
  *     amount read without a label that the sum leaves for it ({@link #paymentBySum}); the one payment read as no amount
  *     is what the sum leaves for it when a read there ends so ({@link #paymentLeftBySum}); an amount of the sum whose ¥ was
- *     read as its first digit is the rest when that alone makes the sum hold ({@link #signReadAsDigit}); a stay's
+ *     read as its first digit is the rest when that alone makes the sum hold ({@link #signReadAsDigit}; never a total
+ *     the fee lines add up to as read); a stay's
  *     discharge is the one unlabelled date between the admission and the issue ({@link #dischargeInTheStay}); an amount
  *     whose label the seal left a remnant of is the one open field the remnant can be ({@link #labelRemnant}). A payer
  *     nothing read is read with its label before it ({@link #payerWithItsLabel}).</li>
