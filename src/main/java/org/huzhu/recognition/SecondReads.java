@@ -1312,12 +1312,11 @@ final class SecondReads {
      */
     private static ReceiptReading totalAgainstLines(ReceiptReading reading, LineReader lines) {
         Value total = reading.fields().get(ReceiptField.TOTAL);
-        if (total == null || !reading.allLinesRead() || reading.lines().isEmpty() || !FieldText.isMoney(total.text())) return reading;
-        BigDecimal sum = ReceiptChecks.feeSum(reading);
-        if (sum.compareTo(new BigDecimal(total.text())) == 0) return reading;
+        if (total == null || !reading.allLinesRead() || reading.lines().isEmpty() || !FieldText.isMoney(total.text())
+                || linesAddUpTo(reading, total)) return reading;
         Area where = where(reading, ReceiptField.TOTAL, total);
         Value again = where == null ? null : twice(where, AMOUNT, lines);
-        if (again == null || sum.compareTo(new BigDecimal(again.text())) != 0) return reading;
+        if (again == null || !linesAddUpTo(reading, again)) return reading;
         Map<ReceiptField, Value> fields = new EnumMap<>(ReceiptField.class);
         fields.putAll(reading.fields());
         fields.put(ReceiptField.TOTAL, again);
@@ -1344,11 +1343,13 @@ final class SecondReads {
         List<ReceiptField> doubted = new ArrayList<>();
         Map<ReceiptField, Area> unlooked = new EnumMap<>(ReceiptField.class);
         Map<ReceiptField, List<Value>> otherwise = new EnumMap<>(ReceiptField.class);
+        // a look that ran on is read raw again for the amount it begins with (ranOnWithItsAmount): made once
+        LineReader once = remembering(lines);
         for (ReceiptField field : SUM) {
             Value first = reading.fields().get(field);
             Area where = first == null ? null : where(reading, field, first);
             if (where == null) continue;
-            List<Value> looks = looks(where, AMOUNT, lines);
+            List<Value> looks = looks(where, AMOUNT, once);
             if (looks.isEmpty() && FieldText.isMoney(first.text())) unlooked.put(field, where);
             otherwise.put(field, looks.stream().filter(look -> !look.text().equals(first.text())).toList());
             if (looks.stream().anyMatch(look -> !look.text().equals(first.text()))) doubted.add(field);
@@ -1365,7 +1366,7 @@ final class SecondReads {
             if (digitsLost ? sumConfirms(reading, fields) : sumHolds(reading, fields)) return reading.with(fields, reading.warnings());
         }
         if (digitsLost) return reading;
-        ReceiptReading ranOn = ranOnWithItsAmount(reading, unlooked, otherwise, lines);
+        ReceiptReading ranOn = ranOnWithItsAmount(reading, unlooked, otherwise, once);
         return ranOn != null ? ranOn : withoutDoubted(reading, doubted);
     }
 
