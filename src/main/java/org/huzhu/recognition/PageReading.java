@@ -151,11 +151,17 @@ final class PageReading {
             case HOSPITAL -> FieldText.hospital(read);
             default -> FieldText.money(read);
         };
-        if (!text.isEmpty()) fields.put(field, new Value(text, confidence, value.area()));
+        // an amount that ends at a Chinese character (what follows is the next label's, FieldText.money) stands where its
+        // own characters do, not where the rest of the span does
+        ReceiptReading.Area area = ReceiptChecks.AMOUNTS.contains(field) ? value.toAmountsEnd().area() : value.area();
+        if (!text.isEmpty()) fields.put(field, new Value(text, confidence, area));
     }
 
     /** An amount read after one Chinese character, which stands for its sign, and perhaps for its first digit too. */
     private static final Pattern SIGN_AS_A_CHARACTER = Pattern.compile("\\p{IsHan}\\d");
+
+    /** An amount's point and two decimals with a Chinese character right after them. */
+    private static final Pattern AMOUNT_BEFORE_HAN = Pattern.compile("\\d[.,]\\d{2}(?=\\p{IsHan})");
 
     /**
      * The confidence at most of an amount read after a Chinese character for its sign: below {@link SecondReads#UNSURE},
@@ -623,6 +629,12 @@ final class PageReading {
         ReceiptReading.Area area() {
             double left = line.left(from);
             return new ReceiptReading.Area(left, line.top(), line.right(to - 1) - left, line.bottom() - line.top());
+        }
+
+        /** The span up to the end of its first amount's two decimals when a Chinese character follows them; else itself. */
+        Span toAmountsEnd() {
+            Matcher m = AMOUNT_BEFORE_HAN.matcher(text());
+            return m.find() ? new Span(line, from, from + m.end(), isLabel) : this;
         }
 
         /** What follows the last colon: the text before it was a label, unreadable. */

@@ -106,7 +106,8 @@ final class SecondReads {
     /**
      * An amount as a look in an amount's characters read it: when it holds the sign, the amount from the sign to its second
      * decimal (a look runs on past the amount into the next label, whose characters come back as digits, or to the next
-     * amount's sign: .¥642.0484, .¥183.13¥3837); else {@link FieldText#money}.
+     * amount's sign: .¥642.0484, .¥183.13¥3837, or both, the label's characters read as digits before that sign:
+     * .¥183.1310014¥38057, a thin Song face's 自付金额 under the seal); else {@link FieldText#money}.
      */
     static String signedAmount(String look) {
         Matcher m = SIGNED.matcher(look);
@@ -116,7 +117,7 @@ final class SecondReads {
     /** An amount's sign as a look reads it, a mark or two before it perhaps (.¥, the colon's remnant). */
     private static final String SIGN = "[^\\d¥￥]{0,2}[¥￥]+";
 
-    private static final Pattern SIGNED = Pattern.compile(SIGN + "(\\d+\\.\\d{2})(?:\\d*|[¥￥].*)$");
+    private static final Pattern SIGNED = Pattern.compile(SIGN + "(\\d+\\.\\d{2})\\d*(?:[¥￥].*)?$");
 
     /**
      * A date's characters: digits and the separators of the forms receipts print (2026-05-12, 2026/05/12, 2026.05.12,

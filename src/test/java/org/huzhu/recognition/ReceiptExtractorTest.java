@@ -766,6 +766,29 @@ class ReceiptExtractorTest {
     }
 
     /**
+     * 自费金额's ¥183.13 in a thin Song face read 习83.13 with the next label's remnants run on to it (习83.13各自付于新, the
+     * seal over 自付金额): the amount ends at the Chinese character after its two decimals (FieldText.money), and it stands
+     * where its own characters do, not across the remnants (where the seal's disc reached, and the amount, witnessed by
+     * no look without the seal there, was left out).
+     */
+    @Test
+    void anAmountCutAtTheNextLabelsRemnantsStandsWhereItsOwnCharactersDo() {
+        TextBox label = inked("自费金额：", 10, 20, TextBox.Ink.FORM);
+        TextBox read = inked("习83.13各自付于新", 30, 20, TextBox.Ink.DATA);
+        TextBox alone = inked("习83.13", 30, 20, TextBox.Ink.DATA);
+
+        ReceiptReading runOn = ReceiptExtractor.extract(List.of(page(label, read)));
+        ReceiptReading clear = ReceiptExtractor.extract(List.of(page(label, alone)));
+
+        assertThat(texts(runOn)).containsEntry("selfFunded", "83.13");
+        ReceiptReading.Area cut = runOn.fields().get(ReceiptField.SELF_FUNDED).area();
+        ReceiptReading.Area own = clear.fields().get(ReceiptField.SELF_FUNDED).area();
+        assertThat(cut.x()).isCloseTo(own.x(), within(0.01));
+        assertThat(cut.x() + cut.width()).isCloseTo(own.x() + own.width(), within(0.01));
+        assertThat(cut.width()).isLessThan(read.width() * 0.6);
+    }
+
+    /**
      * A statement's 定点医疗机构名称 with nothing read after it (its name, centred in a cell three columns wide, under the
      * seal): the hospital's slot reaches twice as far as another field's, where the name is; a payer's does not.
      */

@@ -1155,15 +1155,17 @@ class SecondReadsTest {
 
     /**
      * 个人现金支付 read 42.04 by the page, unsure (¥642.04 in a thin Song face, its ¥6 read as 中); the looks, running on
-     * past the amount into the next label or to the next amount's sign, read {@code second} and {@code third}: an amount
-     * is taken from its sign to its second decimal when both looks agree on it; a look without the sign, or with a digit
+     * past the amount into the next label or to the next amount's sign, or into the label and on to the next amount's sign
+     * (.¥183.1310014¥38057, a Song face's 自付金额 under the seal read as digits), read {@code second} and {@code third}: an
+     * amount is taken from its sign to its second decimal when both looks agree on it; a look without the sign, or with a digit
      * before it, is refused as read. Refused, they leave no amount: a look read ¥642.04, the page's 42.04 with digits
      * before it ({@link #anUnsureAmountIsLeftOutWhereALookReadsItAfterTheSignWithDigitsBefore}); where no look read the
      * sign before them (642.0484 and 642.04), the page's 42.04 stays for the checks.
      */
     @ParameterizedTest
     @CsvSource({".¥642.0484, ¥642.04, 642.04", "¥642.04¥0.003, :¥642.04, 642.04", ".¥642.0484, 642.0484, ",
-        "1¥642.04, ¥642.04, ", ".¥642.0484, ¥642.0, ", "¥642.04.8, ¥642.04, ", "642.0484, 642.04, 42.04"})
+        "1¥642.04, ¥642.04, ", ".¥642.0484, ¥642.0, ", "¥642.04.8, ¥642.04, ", "642.0484, 642.04, 42.04",
+        ".¥642.0410014¥38057, ¥642.041¥3857, 642.04", ".¥642.041¥3857, ¥642.04.¥38, "})
     void takesAnAmountFromItsSignToItsSecondDecimalWhenTheLooksRunOnPastIt(String second, String third, String taken) {
         ScriptedLines lines = new ScriptedLines().answer(6, 2.0, second).answer(6, 1.5, third);
         Map<ReceiptField, Value> values = new EnumMap<>(ReceiptField.class);
