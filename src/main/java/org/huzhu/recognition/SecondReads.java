@@ -714,11 +714,15 @@ final class SecondReads {
     /**
      * Whether the first number of a read (digits and points) is the first digits of the amount of these digits, at least
      * {@link #CUT_SHORT_DIGITS} of them, and not all: the rest lost under the seal's star (a thin Song face's ¥1730.01
-     * under it read 173¥0.00, the next amount run on after it).
+     * under it read 173¥0.00, the next amount run on after it). Nothing left (0.00) is begun so by a read of 0. or 0.0:
+     * payments are never less than nothing, so where the others, each read again by a look, make the total on their own,
+     * this one and any unread are nothing whatever was read of them, and a read that says so with what it kept suffices
+     * (a thin Song face's 医保统筹基金支付 under the seal's ring, read 0.术” by the page, ¥0. and ¥0.0 by the looks).
      */
     static boolean beginsCutShort(String read, String digits) {
         Matcher m = FIRST_NUMBER.matcher(read);
         if (!m.find()) return false;
+        if (digits.matches("0+")) return m.group().matches("0\\.0?");
         String kept = m.group().replace(".", "");
         return kept.length() >= CUT_SHORT_DIGITS && kept.length() < digits.length() && digits.startsWith(kept);
     }

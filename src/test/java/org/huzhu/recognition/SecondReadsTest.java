@@ -2313,6 +2313,41 @@ class SecondReadsTest {
         assertThat(SecondReads.beginsCutShort(read, "132149")).isEqualTo(cut);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "its first digit and the point | 0.术” | true",
+            "after the sign, a decimal kept | ¥0.0 | true",
+            "a decimal otherwise | ¥0.5 | false",
+            "a digit before the point otherwise | 10. | false",
+            "no point | ¥0 | false"})
+    void nothingLeftIsBegunByAReadOfItsFirstZeroAndThePoint(String what, String read, boolean cut) {
+        assertThat(SecondReads.beginsCutShort(read, "000")).isEqualTo(cut);
+    }
+
+    /**
+     * A thin Song face's scan, 8011.60 = 0.00 + 1919.58 + 6092.02: 医保统筹基金支付 under the seal's ring read 0.术” by the
+     * page and no amount by a look. The others, each read again by a look, make the total on their own: the payment is
+     * nothing, and the page's 0. says so; a read of 0.5 says otherwise, and nothing is taken.
+     */
+    @ParameterizedTest
+    @CsvSource({"0.术”, 0.00", "¥0.5, "})
+    void takesNothingForAPaymentReadAsNoAmountWhenTheOthersMakeTheTotalAndItsReadBeginsSo(String page, String taken) {
+        Map<ReceiptField, Value> read = sum(ReceiptField.TOTAL, "8011.60", ReceiptField.FUND_PAID, page,
+                ReceiptField.PERSONAL_ACCOUNT_PAID, "1919.58", ReceiptField.CASH_PAID, "6092.02");
+        ScriptedLines looks = new ScriptedLines().answer(1, 2.0, "¥8011.60").answer(3, 2.0, "¥1919.58").answer(4, 2.0, "6092.02");
+        ReceiptReading reading = unlabelled(read, read.keySet());
+
+        ReceiptReading mended = SecondReads.paymentLeftBySum(reading, looks);
+
+        if (taken == null) {
+            assertThat(mended).isSameAs(reading);
+        } else {
+            assertThat(mended.fields().get(ReceiptField.FUND_PAID).text()).isEqualTo(taken);
+            assertThat(mended.warnings()).containsExactly("医保统筹基金支付未能识别为金额（读作「" + page
+                    + "」），金额合计减其余各项支付为 0.00，与页上识别出的前几位相符，按此取用，请核对原件");
+        }
+    }
+
     @Test
     void aReadOfFewerThanFourDigitsSaysNoAmountLostADigit() {
         assertThat(SecondReads.oneDigitLost("149", "1149")).isFalse();
