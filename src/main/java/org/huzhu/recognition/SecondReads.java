@@ -35,7 +35,8 @@ import org.huzhu.recognition.ReceiptReading.Value;
  *     the characters the field is written with (digits for codes, digits and a point for amounts
  *     …); the second looks are taken only when both agree and have the field's form, at the lower
  *     of their confidences; a code or an unsure amount whose two looks differ is looked at a third time
- *     ({@link #seenAgainAtAThirdScale}, {@link #amountSeenAgain}). Otherwise
+ *     ({@link #seenAgainAtAThirdScale}, {@link #amountSeenAgain}); looks that agree on an amount without the digit the
+ *     page read as a mark between its digits are refused, and the amount left out ({@link #markForADigit}). Otherwise
  *     the first read stays, for the checks to drop.</li>
  * <li>When the total is not the sum of the payments, their amounts are read again: second looks that make the sum
  *     hold are taken, or the amount a look began with where its looks ran on into the next ({@link #ranOnWithItsAmount});
