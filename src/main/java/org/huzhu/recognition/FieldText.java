@@ -41,6 +41,12 @@ final class FieldText {
      */
     private static final Pattern CURRENCY_MISREAD = Pattern.compile("^(?:[Yy半羊兰丫#]|[Xx][Yy]?|[Yy][Xx#]|[Yy]{2})(?=\\d)");
     /** An amount inside other text: digits (thousands commas allowed), a point or a comma, two decimals. */
+    /**
+     * An amount's point and two decimals with a Chinese character right after them: the amount ends there, what follows
+     * being the next label's ({@link #money}; where the page read it, {@code PageReading.Span#toAmountsEnd}).
+     */
+    static final Pattern AMOUNT_BEFORE_HAN = Pattern.compile("\\d[.,]\\d{2}(?=\\p{IsHan})");
+
     static final Pattern MONEY_IN_TEXT = Pattern.compile("(?<![\\d.,])\\d[\\d,]*[.,]\\d{2}(?![\\d.,]*\\d)");
 
     private FieldText() {
@@ -164,7 +170,8 @@ final class FieldText {
         // after the two decimals, marks without a digit among them are the seal's or the paper's, not the amount's
         t = t.replaceFirst("(?<=[.,]\\d{2})[^\\d.,]+$", "");
         // and a Chinese character there ends the amount: what follows is the next label's, whatever digits it holds
-        t = t.replaceFirst("(?<=\\d[.,]\\d{2})\\p{IsHan}.*$", "");
+        Matcher end = AMOUNT_BEFORE_HAN.matcher(t);
+        if (end.find()) t = t.substring(0, end.end());
         if (!t.matches("\\d[\\d,]*[.,]\\d{2}")) return t;
         String whole = t.substring(0, t.length() - 3).replace(",", "");
         return whole + "." + t.substring(t.length() - 2);

@@ -160,9 +160,6 @@ final class PageReading {
     /** An amount read after one Chinese character, which stands for its sign, and perhaps for its first digit too. */
     private static final Pattern SIGN_AS_A_CHARACTER = Pattern.compile("\\p{IsHan}\\d");
 
-    /** An amount's point and two decimals with a Chinese character right after them. */
-    private static final Pattern AMOUNT_BEFORE_HAN = Pattern.compile("\\d[.,]\\d{2}(?=\\p{IsHan})");
-
     /**
      * The confidence at most of an amount read after a Chinese character for its sign: below {@link SecondReads#UNSURE},
      * so that two looks at it, which read the ¥ as the ¥, say what the amount is. Set 1's other forms in the Song face
@@ -633,7 +630,7 @@ final class PageReading {
 
         /** The span up to the end of its first amount's two decimals when a Chinese character follows them; else itself. */
         Span toAmountsEnd() {
-            Matcher m = AMOUNT_BEFORE_HAN.matcher(text());
+            Matcher m = FieldText.AMOUNT_BEFORE_HAN.matcher(text());
             return m.find() ? new Span(line, from, from + m.end(), isLabel) : this;
         }
 

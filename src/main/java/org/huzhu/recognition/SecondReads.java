@@ -227,29 +227,23 @@ final class SecondReads {
                 if (sumSays(reading, fields, e.getKey(), page)) {
                     fields.put(e.getKey(), page);
                 } else {
-                    fields.remove(e.getKey());
-                    disagreed.add(e.getKey());
-                    warnings.add(e.getKey().chinese() + "读作 " + page.text() + "，再次识别读作 " + again.text()
-                            + "，首位的 3 可能是 ¥ 的误读，无法判断，已舍弃，请核对原件");
+                    leaveOut(e.getKey(), fields, disagreed, warnings, e.getKey().chinese() + "读作 " + page.text() + "，再次识别读作 "
+                            + again.text() + "，首位的 3 可能是 ¥ 的误读，无法判断，已舍弃，请核对原件");
                 }
                 continue;
             }
             // a mark the page read between an amount's digits stood for one (2-2.92 for 272.92, a thin face's 7 in a photo):
             // looks that read the digits either side of it together (22.92) lost that digit too
             if (again != null && kind == AMOUNT && markForADigit(e.getValue().text(), again.text())) {
-                fields.remove(e.getKey());
-                disagreed.add(e.getKey());
-                warnings.add(e.getKey().chinese() + "读作 " + e.getValue().text() + "，再次识别读作 " + again.text()
-                        + "，少了页上读到的一位，已舍弃，请核对原件");
+                leaveOut(e.getKey(), fields, disagreed, warnings, e.getKey().chinese() + "读作 " + e.getValue().text() + "，再次识别读作 "
+                        + again.text() + "，少了页上读到的一位，已舍弃，请核对原件");
                 continue;
             }
             // an unsure amount no two looks agreed on, that a look reads after the sign with digits before it, lost them
             String whole = again == null && kind == AMOUNT ? readWithDigitsBefore(e.getValue().text(), where, seen) : null;
             if (whole != null) {
-                fields.remove(e.getKey());
-                disagreed.add(e.getKey());
-                warnings.add(e.getKey().chinese() + "读作 " + e.getValue().text() + "，再次识别在 ¥ 后读到 " + whole
-                        + "，像是缺了前几位，已舍弃，请核对原件");
+                leaveOut(e.getKey(), fields, disagreed, warnings, e.getKey().chinese() + "读作 " + e.getValue().text()
+                        + "，再次识别在 ¥ 后读到 " + whole + "，像是缺了前几位，已舍弃，请核对原件");
                 continue;
             }
             if (again != null) fields.put(e.getKey(), kind == AMOUNT ? whereThePageReadIt(again, e.getValue(), lines.sealDisc()) : again);
@@ -1827,6 +1821,14 @@ final class SecondReads {
         boolean signed = voted.text().equals(digits.group())
                 || readAfterTheSign(area, lines, SECOND_SCALE, THIRD_SCALE, CODE_SCALE).anyMatch(voted.text()::equals);
         return signed ? voted : null;
+    }
+
+    /** A field its second looks left in doubt: out of the reading, not looked for again in its slot, and the warning given. */
+    private static void leaveOut(ReceiptField field, Map<ReceiptField, Value> fields, List<ReceiptField> disagreed,
+                                 List<String> warnings, String warning) {
+        fields.remove(field);
+        disagreed.add(field);
+        warnings.add(warning);
     }
 
     /**
