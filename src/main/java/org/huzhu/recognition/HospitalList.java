@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 import org.huzhu.shared.DataTable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,9 +80,10 @@ public class HospitalList {
     /**
      * Every name and alias, in the order of {@link #byName}'s entries (which of two aliases as near a read
      * {@link #nearestOfAll} gives as printed is the first so met), with its hospital as a number, and the distances from
-     * a read to all of them at once, as written ({@link #match}) and by their Chinese characters ({@link #nearestOfAll}).
+     * a read to all of them at once, as written ({@link #match}) and by their Chinese characters ({@link #nearestOfAll}),
+     * and every Chinese character they hold (the characters a hospital's name is made of: {@link #nearestOfAll}).
      */
-    private record Keys(NameDistances names, NameDistances chinese, int[] hospital, List<Hospital> hospitals) {
+    private record Keys(NameDistances names, NameDistances chinese, int[] hospital, List<Hospital> hospitals, Set<Integer> characters) {
 
         Keys(Map<String, Hospital> byName) {
             this(byName.keySet().stream().toList(), byName.values().stream().toList());
@@ -87,7 +91,8 @@ public class HospitalList {
 
         private Keys(List<String> keys, List<Hospital> of) {
             this(new NameDistances(keys), new NameDistances(keys.stream().map(HospitalList::chinese).toList()),
-                    new int[keys.size()], new ArrayList<>());
+                    new int[keys.size()], new ArrayList<>(),
+                    keys.stream().flatMap(k -> HospitalList.chinese(k).codePoints().boxed()).collect(Collectors.toSet()));
             Map<Hospital, Integer> numbers = new HashMap<>();
             for (int k = 0; k < keys.size(); k++) {
                 hospital[k] = numbers.computeIfAbsent(of.get(k), h -> {
@@ -279,7 +284,9 @@ public class HospitalList {
      * nothing is chosen. Null too when the reads agree on characters the name has not ({@link #readsShowAnother}), on
      * even one when a read speaking is only a character nearer it than another (利川市人民医院 twice, the list lacking it,
      * is a character from 汉川市人民医院 and two from any other: the reads show 利川's, which the list must not name
-     * 汉川's for). The name is given as the receipt prints it:
+     * 汉川's for) — one of them at least a character a listed name or alias holds (the province's place names and the
+     * words hospitals are named with): reads agreeing only on characters none holds misread this name, not another's (a
+     * fax's 荆门市笑二人民医吆 in three looks, for 荆门市第二人民医院). The name is given as the receipt prints it:
      * the listed name or the alias the nearest read came nearest to (恩施州中心医跷 → 恩施州中心医院, an alias of
      * 恩施土家族苗族自治州中心医院). Null, last, when no read keeps a character of the name that the hospital next nearest
      * them has not ({@link #readsShowItsOwn}), or that one of the hospitals next nearest has not when several are as near
@@ -341,7 +348,7 @@ public class HospitalList {
             if (added[h] - added[chosen] < NEAREST_MARGIN) return null;
             runnerUp = Math.min(runnerUp, added[h]);
         }
-        if (readsShowAnother(reads, printed, alone ? SHOWN_ANOTHER : 1)) return null;
+        if (readsShowAnother(reads, printed, alone ? SHOWN_ANOTHER : 1, keys.characters()::contains)) return null;
         for (int h = 0; h < count; h++) {
             if (h == chosen || added[h] != runnerUp) continue;
             int other = h;
@@ -393,6 +400,16 @@ public class HospitalList {
 
     /** {@link #readsShowAnother(List, String)}, the reads agreeing on at least {@code characters} the name has not. */
     static boolean readsShowAnother(List<String> reads, String listed, int characters) {
+        return readsShowAnother(reads, listed, characters, c -> true);
+    }
+
+    /**
+     * {@link #readsShowAnother(List, String, int)}, where at least one of the characters the reads agree on is one a
+     * hospital's name may hold ({@code nameHolds}): reads agreeing only on characters no name holds (a fax's 笑 for 第 and
+     * 吆 for 院, three looks at the same pixels) show misreads of this name, not another's; beside one a name holds,
+     * every one counts (同东湘 for a hospital the list lacks, 同东湖, against the listed 同济医: 湘, no name's, misreads 湖).
+     */
+    static boolean readsShowAnother(List<String> reads, String listed, int characters, IntPredicate nameHolds) {
         String listedChinese = chinese(listed);
         int[] name = listedChinese.codePoints().toArray();
         List<Map<Integer, Integer>> misread = new ArrayList<>();
@@ -410,11 +427,16 @@ public class HospitalList {
             }
         }
         int shown = 0;
+        boolean named = false;
         for (int j = 0; j < name.length; j++) {
             int keeping = kept[j];
-            shown += (int) misread.get(j).values().stream().filter(n -> n >= 2 && n > keeping).count();
+            for (Map.Entry<Integer, Integer> m : misread.get(j).entrySet()) {
+                if (m.getValue() < 2 || m.getValue() <= keeping) continue;
+                shown++;
+                named |= nameHolds.test(m.getKey());
+            }
         }
-        return shown >= characters;
+        return named && shown >= characters;
     }
 
     /** How many characters the reads must agree on where the name has others to show another hospital. */

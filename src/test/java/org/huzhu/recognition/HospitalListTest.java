@@ -226,6 +226,28 @@ class HospitalListTest {
                 .as("the same two characters misread by reads near the name").isTrue();
     }
 
+    /**
+     * A fax's reads of 荆门市第二人民医院 (set 1's other form as a fax, seed 7): the page's 荆门由站二人民医院 and four looks
+     * reading 第 as 笑 or 笃 and 院 as 吠 or 吆, alike at two characters. No listed hospital's name or alias holds 笑 or
+     * 吆: reads agreeing only on characters no name holds show misreads of the name, not another hospital (the list's
+     * characters are its province's place names and the words hospitals are named with). They come nearest
+     * 荆门市第二人民医院, and the list names it. The same reads agreeing on a character names do hold (东 for 第) show
+     * another, and so do a fax's reads of a hospital the list lacks (同东湖 for the listed 同济医, set 1's template with
+     * each receipt issued by such a sibling, seed 8) agreeing on 东 and on 湘, which no name holds, beside it.
+     */
+    @Test
+    void readsAgreeingOnlyOnCharactersNoListedNameHoldsShowNoOtherHospital() {
+        HospitalList list = HospitalList.shipped();
+        List<String> reads = List.of("荆门由站二人民医院", "荆门市笑二人民医吠", "荆门市笑二人民医吆", "荆门市笃二人民医吆", "荆门市笑二人民医吆");
+
+        assertThat(list.nearestOfAll(reads)).isEqualTo("荆门市第二人民医院");
+        assertThat(HospitalList.readsShowAnother(reads, "荆门市第二人民医院", 1)).as("every character counted").isTrue();
+        assertThat(list.nearestOfAll(List.of("荆门由站二人民医院", "荆门市东二人民医吠", "荆门市东二人民医吆", "荆门市东二人民医吆")))
+                .as("东, which names hold, read alike for 第").isNull();
+        assertThat(list.nearestOfAll(List.of("小华中", "华中7林大学同东湘孙院附属协和医院", "华中初技大学同东湘子院附属协和医院")))
+                .as("湘 beside 东").isNull();
+    }
+
     @Test
     void theHospitalReadsComeNearestToIsNamedAsTheReceiptPrintsIt() {
         HospitalList list = HospitalList.shipped();
