@@ -1832,16 +1832,19 @@ final class SecondReads {
     }
 
     /**
-     * Whether the page read an amount with one mark between its digits (2-2.92) and the looks read those digits with
-     * nothing between them (22.92): the mark was a digit the page could not make out (a thin Song face's 7 in a photo,
-     * 272.92), and the looks lost it. SONGPHONE seed 24's 个人自费, WRONG as 22.92 before.
+     * Whether the page read an amount with one mark among the digits before its point (2-2.92, 6x16.1s) and the looks
+     * read as many digits before the point as the page did without the mark (22.92, 606.95): the mark was a digit the
+     * page could not make out (a thin Song face's 7 in a photo, 272.92), and the looks lost it. The decimals are not
+     * compared: the page may have misread them too (6x16.1s). SONGPHONE seed 24's 个人自费, WRONG as 22.92 before, and
+     * seed 27's 医保统筹基金支付, WRONG as 606.95.
      */
     static boolean markForADigit(String page, String look) {
         Matcher m = MARK_BETWEEN_DIGITS.matcher(page);
-        return m.matches() && look.equals(m.group(1) + m.group(2));
+        int point = look.indexOf('.');
+        return m.matches() && point == m.group(1).length() + m.group(2).length();
     }
 
-    private static final Pattern MARK_BETWEEN_DIGITS = Pattern.compile("(\\d+)[^\\d.,](\\d+\\.\\d{2})");
+    private static final Pattern MARK_BETWEEN_DIGITS = Pattern.compile("(\\d+)[^\\d.,](\\d+)[.,].*");
 
     /** The scale of a code's or an amount's third look, when the looks at {@link #SECOND_SCALE} and {@link #THIRD_SCALE} differ. */
     static final double CODE_SCALE = 2.5;

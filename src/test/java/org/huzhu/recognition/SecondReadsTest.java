@@ -1186,20 +1186,23 @@ class SecondReadsTest {
     /**
      * 个人自费 272.92 in a thin Song face photographed, read 2-2.92 by the page (its 7 a mark), unsure: looks that agree on
      * 22.92 read the digits either side of the mark together and lost the digit it stood for, and the amount is left out
-     * with a warning; looks that read 272.92 give it.
+     * with a warning; looks that read 272.92 give it. So with the decimals misread too (6806.15 read 6x16.1s, the looks'
+     * 606.95 three digits before the point where the page read three and a mark).
      */
     @ParameterizedTest
-    @CsvSource({"¥22.92, ", "¥272.92, 272.92"})
-    void anAmountTheLooksReadWithoutTheDigitThePageReadAsAMarkIsLeftOut(String look, String taken) {
+    @CsvSource({"2-2.92, ¥22.92, ", "2-2.92, ¥272.92, 272.92", "6x16.1s, ¥606.95, ", "6x16.1s, ¥6806.15, 6806.15"})
+    void anAmountTheLooksReadWithoutTheDigitThePageReadAsAMarkIsLeftOut(String page, String look, String taken) {
         ScriptedLines lines = new ScriptedLines().answer(6, 2.0, look).answer(6, 1.5, look);
 
-        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.SELF_FUNDED, "2-2.92", 6), Map.of()), lines);
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.SELF_FUNDED, page, 6), Map.of()), lines);
 
-        assertLeftOutOrTaken(read, ReceiptField.SELF_FUNDED, taken, "个人自费读作 2-2.92，再次识别读作 22.92，少了页上读到的一位，已舍弃，请核对原件");
+        assertLeftOutOrTaken(read, ReceiptField.SELF_FUNDED, taken,
+                "个人自费读作 " + page + "，再次识别读作 " + look.substring(1) + "，少了页上读到的一位，已舍弃，请核对原件");
     }
 
     @ParameterizedTest
-    @CsvSource({"2-2.92, 22.92, true", "2-2.92, 272.92, false", "22.92, 22.92, false", "2--2.92, 22.92, false", "'2,2.92', 22.92, false"})
+    @CsvSource({"2-2.92, 22.92, true", "2-2.92, 272.92, false", "22.92, 22.92, false", "2--2.92, 22.92, false", "'2,2.92', 22.92, false",
+        "6x16.1s, 606.95, true", "6x16.1s, 6806.15, false", "6x16.1s, 66.15, false", "12-3.4, 123.40, true", "616.15, 61.15, false"})
     void aMarkBetweenThePagesDigitsStoodForOneTheLooksLost(String page, String look, boolean lost) {
         assertThat(SecondReads.markForADigit(page, look)).isEqualTo(lost);
     }
