@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.huzhu.recognition.LabelFinder.Hit;
 import org.huzhu.recognition.PageReading.Span;
+import org.huzhu.recognition.ReceiptReading.Value;
 
 /**
  * Places values whose own labels were not read (the red ink under the seal, a faded print) by the
@@ -142,8 +143,32 @@ final class TemplatePlacement {
             // not read (a settlement statement's 女 after 姓名 陶杰秀, its 性别 lost, placed as the template's 开票日期)
             if (label.field() != null && !NAMES.contains(label.field()) && values.get(i).text().chars().noneMatch(Character::isDigit)) continue;
             page.accept(label, values.get(i), true);
+            if (amounts) charactersBefore(page, lineIndex, label.field(), values.get(i), i > 0 ? values.get(i - 1).to() : from);
         }
     }
+
+    /**
+     * An amount placed right after two Chinese characters (立交2.92 for ¥272.92, its label 自费金额 lost under the seal and
+     * the ring across the 7): they hold more than its sign, its first digits misread, as one character before an amount
+     * read beside its label may ({@link PageReading#SIGN_AS_A_CHARACTER_TRUST}). It is read unsure, its slot from those
+     * characters to its end, so that the second looks read it whole; the characters themselves are never taken for
+     * digits. One character is the sign as chi_sim reads a thin Song face's ¥ (于130.68, placed right, whose looks read
+     * the ¥ as 4: 4130.68); three or more are a label misread (基他支伟199.34), whose characters a look would read as digits.
+     */
+    private static void charactersBefore(PageReading page, int lineIndex, ReceiptField field, Span amount, int from) {
+        Value read = page.fields.get(field);
+        if (read == null) return;
+        String text = page.lines.get(lineIndex).text();
+        int start = amount.from();
+        while (start > from && Character.UnicodeScript.of(text.charAt(start - 1)) == Character.UnicodeScript.HAN) start--;
+        int characters = amount.from() - start;
+        if (characters != SIGN_AND_DIGITS) return;
+        page.fields.put(field, new Value(read.text(), Math.min(read.confidence(), PageReading.SIGN_AS_A_CHARACTER_TRUST), read.area()));
+        page.slots.putIfAbsent(field, new Span(amount.line(), start, amount.to()).area());
+    }
+
+    /** How many Chinese characters right before a placed amount are its sign and first digits misread. */
+    static final int SIGN_AND_DIGITS = 2;
 
     /**
      * Where the amounts of a line placed by the template stand when they were not read as amounts (个大目付。1106,自额:17g.43,

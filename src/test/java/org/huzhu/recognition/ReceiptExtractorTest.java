@@ -850,6 +850,38 @@ class ReceiptExtractorTest {
         else assertThat(read.confidence()).isEqualTo(1.0);
     }
 
+    /**
+     * The template places an amount after 个人自付's on its line when 自费金额 was not read (the seal over it, the ring across
+     * the 7 of ¥272.92, read 立交2.92): two Chinese characters right before it hold its sign and first digits misread, so
+     * it is read unsure and its slot runs from them to its end, for two second looks to read it whole; with nothing before
+     * it, or one character (the sign: 于130.68), it keeps the confidence it was placed at, and after three characters or
+     * more (a label misread) it has no slot.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"立交, true", "于, false", "'', false", "半立交, false"})
+    void anAmountPlacedRightAfterTwoCharactersIsReadUnsureFromThem(String characters, boolean unsure) {
+        double at = 80;
+        List<TextBox> boxes = new ArrayList<>(List.of(box("医保统筹基金支付：100.00", 10, 20), box("其他支付：0.00", 70, 20),
+                box("个人账户支付：0.00", 110, 20), box("个人现金支付：200.00", 160, 20), box("自付金额:2524.51", 10, 30),
+                box("2.92", at + (characters.isEmpty() ? 0 : box(characters, 0, 0).width()), 30),
+                box("收款单位（章）：武汉市第一医院", 10, 40), box("复核人：张三", 120, 40), box("收款人：李四", 170, 40)));
+        if (!characters.isEmpty()) boxes.add(box(characters, at, 30));
+
+        ReceiptReading reading = ReceiptExtractor.extract(List.of(page(boxes.toArray(TextBox[]::new))));
+
+        ReceiptReading.Value read = reading.fields().get(ReceiptField.SELF_FUNDED);
+        assertThat(read.text()).isEqualTo("2.92");
+        ReceiptReading.Area slot = reading.slots().get(ReceiptField.SELF_FUNDED);
+        if (unsure) {
+            assertThat(read.confidence()).isEqualTo(PageReading.SIGN_AS_A_CHARACTER_TRUST);
+            assertThat(slot.x()).isCloseTo(at, within(1.0));
+            assertThat(slot.x() + slot.width()).isCloseTo(at + box(characters, 0, 0).width() + box("2.92", 0, 0).width(), within(1.0));
+        } else {
+            assertThat(read.confidence()).isEqualTo(PageReading.PLACED_TRUST);
+            assertThat(slot).isNull();
+        }
+    }
+
     @Test
     void takesTheWholeLabelWhenItsShortSpellingIsExactAndItsLongOneNear() {
         PageText page = page(box("收款单位(草)：武汉市第一医院", 10, 20), box("复核人：李四", 130, 20));
