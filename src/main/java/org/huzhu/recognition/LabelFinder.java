@@ -478,7 +478,8 @@ final class LabelFinder {
         return hits;
     }
 
-    private static boolean han(char c) {
+    /** Whether a character is a Chinese one (the Han script). */
+    static boolean han(char c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 

@@ -160,7 +160,7 @@ final class TemplatePlacement {
         if (read == null) return;
         String text = page.lines.get(lineIndex).text();
         int start = amount.from();
-        while (start > from && Character.UnicodeScript.of(text.charAt(start - 1)) == Character.UnicodeScript.HAN) start--;
+        while (start > from && LabelFinder.han(text.charAt(start - 1))) start--;
         int characters = amount.from() - start;
         if (characters != SIGN_AND_DIGITS) return;
         page.fields.put(field, new Value(read.text(), Math.min(read.confidence(), PageReading.SIGN_AS_A_CHARACTER_TRUST), read.area()));
