@@ -120,6 +120,9 @@ final class SecondReads {
 
     private static final Pattern SIGNED = Pattern.compile(SIGN + "(\\d+\\.\\d{2})\\d*(?:[¥￥].*)?$");
 
+    /** An amount's sign, a mark right after it and the digits after the mark: ¥.33.64, a thin Song face's 75 read as a point, or ¥.441.20, its ¥ as a point and a 4. */
+    private static final Pattern MARK_AFTER_THE_SIGN = Pattern.compile(SIGN + "[.,:]+(\\d+\\.\\d{2})");
+
     /**
      * A date's characters: digits and the separators of the forms receipts print (2026-05-12, 2026/05/12, 2026.05.12,
      * 20260512) — read without '/' and '.', a slash or a point had to come back as a digit, and no date was made of it
@@ -244,6 +247,15 @@ final class SecondReads {
             if (whole != null) {
                 leaveOut(e.getKey(), fields, disagreed, warnings, e.getKey().chinese() + "读作 " + e.getValue().text()
                         + "，再次识别在 ¥ 后读到 " + whole + "，像是缺了前几位，已舍弃，请核对原件");
+                continue;
+            }
+            // the look at the third scale asked only when the second read a mark after the sign: no look more otherwise
+            String second = kind == AMOUNT ? lookText(where, SECOND_SCALE, seen) : null;
+            String marked = second != null && MARK_AFTER_THE_SIGN.matcher(second).lookingAt()
+                    ? leadingDigitsInDoubt(e.getValue().text(), Arrays.asList(second, lookText(where, THIRD_SCALE, seen))) : null;
+            if (marked != null) {
+                leaveOut(e.getKey(), fields, disagreed, warnings, e.getKey().chinese() + "读作 " + e.getValue().text()
+                        + "，再次识别在 ¥ 后读到一个标点和 " + marked + "，前几位无法确定，已舍弃，请核对原件");
                 continue;
             }
             if (again != null) fields.put(e.getKey(), kind == AMOUNT ? whereThePageReadIt(again, e.getValue(), lines.sealDisc()) : again);
@@ -1722,6 +1734,32 @@ final class SecondReads {
         if (!FieldText.isMoney(page)) return null;
         return readAfterTheSign(where, lines, SECOND_SCALE, THIRD_SCALE)
                 .filter(read -> read.length() > page.length() && read.endsWith(page)).findFirst().orElse(null);
+    }
+
+    /**
+     * The amount both looks read after the sign and a mark right after it ({@link #MARK_AFTER_THE_SIGN}: ¥.33.64) when it
+     * and the page's read of the amount differ only in digits before the same last ones: one ends with the other. The
+     * mark says the looks could not make out what stands right after the sign, and the digits there are in doubt,
+     * whichever read has more of them: a thin Song face photographed, ¥753.64 read 533.64 by the page and ¥.33.64 by both
+     * looks, the 75 a point (33.64 was taken, WRONG); scanned under the seal, ¥41.20 read 41.20 by the page and ¥.441.20
+     * by both looks, the sign's stroke one more digit (441.20 was taken, WRONG). Null otherwise: one look reading so, the
+     * looks reading different amounts, the page's read no amount, the same amount or another.
+     */
+    static String leadingDigitsInDoubt(String page, List<String> looks) {
+        if (!FieldText.isMoney(page) || looks.size() < 2) return null;
+        String after = null;
+        for (String look : looks) {
+            Matcher m = look == null ? null : MARK_AFTER_THE_SIGN.matcher(look);
+            if (m == null || !m.lookingAt() || after != null && !after.equals(m.group(1))) return null;
+            after = m.group(1);
+        }
+        return !page.equals(after) && (page.endsWith(after) || after.endsWith(page)) ? after : null;
+    }
+
+    /** A look's text at the scale in an amount's characters, its shapes folded; null when nothing was read. */
+    private static String lookText(Area where, double scale, LineReader lines) {
+        TextBox box = look(where, scale, AMOUNT.alphabet(), lines);
+        return box == null ? null : TextLine.fold(box.text());
     }
 
     /**

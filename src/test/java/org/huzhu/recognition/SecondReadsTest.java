@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -1205,6 +1206,33 @@ class SecondReadsTest {
         "6x16.1s, 606.95, true", "6x16.1s, 6806.15, false", "6x16.1s, 66.15, false", "12-3.4, 123.40, true", "616.15, 61.15, false"})
     void aMarkBetweenThePagesDigitsStoodForOneTheLooksLost(String page, String look, boolean lost) {
         assertThat(SecondReads.markForADigit(page, look)).isEqualTo(lost);
+    }
+
+    /**
+     * 医保统筹基金支付 753.64 in a thin Song face photographed, read 533.64 by the page, unsure: both looks read ¥.33.64, a
+     * point where the 75 stood, and agree on 33.64; the amount is left out with a warning (33.64 was taken before, WRONG).
+     * So when such looks read a digit more (¥41.20 under the seal, read ¥.441.20). Looks that read ¥753.64 give it, one
+     * look with the mark says nothing (the two disagree, the page's read stays), nor do looks with the mark that read
+     * the page's amount.
+     */
+    @ParameterizedTest
+    @CsvSource({"533.64, ¥.33.64, ¥.33.64, , 33.64", "533.64, ¥753.64, ¥753.64, 753.64, ", "533.64, ¥.33.64, ¥533.64, 533.64, ",
+        "533.64, .¥:33.64, ¥.33.64, , 33.64", "41.20, ¥.441.20, ¥.441.20, , 441.20", "41.20, ¥.41.20, ¥.41.20, 41.20, "})
+    void anAmountBothLooksReadWithAMarkAfterTheSignIsLeftOut(String page, String second, String third, String taken, String doubted) {
+        ScriptedLines lines = new ScriptedLines().answer(6, 2.0, second).answer(6, 1.5, third);
+
+        ReceiptReading read = SecondReads.apply(reading(Map.of(ReceiptField.FUND_PAID, new Value(page, 0.1, row(6))), Map.of()), lines);
+
+        assertLeftOutOrTaken(read, ReceiptField.FUND_PAID, taken,
+                "医保统筹基金支付读作 " + page + "，再次识别在 ¥ 后读到一个标点和 " + doubted + "，前几位无法确定，已舍弃，请核对原件");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"533.64, ¥.33.64, ¥.33.64, 33.64", "41.20, ¥.441.20, ¥.441.20, 441.20", "533.64, ¥.33.64, ¥533.64, ", "33.64, ¥.33.64, ¥.33.64, ",
+        "533.64, ¥.33.64, ¥.34.64, ", "5x3.64, ¥.33.64, ¥.33.64, ", "1533.64, '.¥,33.64', ￥..33.64, 33.64", "533.64, ¥33.64, ¥33.64, ",
+        "533.64, ¥.33.64, , ", "533.64, ¥.93.64, ¥.93.64, ", "41.20, ¥.441.21, ¥.441.21, "})
+    void aMarkRightAfterTheSignPutsTheLeadingDigitsInDoubt(String page, String second, String third, String doubted) {
+        assertThat(SecondReads.leadingDigitsInDoubt(page, Arrays.asList(second, third))).isEqualTo(doubted);
     }
 
     /**
