@@ -214,6 +214,7 @@ final class SecondReads {
             // the looks may give such an amount back the digits the page lost before it, not read it otherwise: a thin
             // face's photo, 738.81 read right by the page, 238.81 by both looks
             if (placed && again != null && !again.text().endsWith(e.getValue().text())) continue;
+            if (kind == AMOUNT && again != null) again = furtherLeft(e.getValue(), again, where, seen);
             if (again == null && ReceiptChecks.CODES.contains(e.getKey())) again = codeAgain(e.getValue(), looks, where, kind, lines);
             if (again == null && kind == AMOUNT) again = signAsideAgreed(e.getValue(), looks, where, kind, lines);
             if (again == null && kind == AMOUNT) again = amountSeenAgain(e.getValue(), looks, where, seen);
@@ -1754,6 +1755,23 @@ final class SecondReads {
             after = m.group(1);
         }
         return !page.equals(after) && (page.endsWith(after) || after.endsWith(page)) ? after : null;
+    }
+
+    /**
+     * The page's read of an amount when both looks agreed only on its last digits (38.34 where the page read 438.34) and
+     * both looks again, begun a line height further left, read the page's amount, after its sign or without one: the
+     * amount's place on the page was guessed too far right and the looks began after its first digit (a light scan's
+     * ¥438.34 beside a label under the seal's star, read 位，Y438.34 as one box whose two misread characters took the
+     * digits' room; 38.34 was taken, WRONG). Less sure than either read. Else the looks' read: a page that read the sign
+     * as a digit (4183.13 for ¥183.13) is read ¥183.13 there, and the looks are kept.
+     */
+    static Value furtherLeft(Value page, Value again, Area where, LineReader lines) {
+        String read = page.text();
+        if (!FieldText.isMoney(read) || read.length() <= again.text().length() || !read.endsWith(again.text())) return again;
+        Area wider = new Area(where.x() - where.height(), where.y(), where.width() + where.height(), where.height());
+        Value further = agreed(looks(wider, AMOUNT, lines), wider);
+        return further != null && further.text().equals(read)
+                ? new Value(read, Math.min(page.confidence(), further.confidence()), page.area()) : again;
     }
 
     /** A look's text at the scale in an amount's characters, its shapes folded; null when nothing was read. */
