@@ -173,6 +173,7 @@ final class SecondReads {
             if (field == ReceiptField.HOSPITAL && hospitals != null && !listed(hospitals, name)) {
                 Value listed = listedWithoutSeal(room(reading, field, first), lines, hospitals, reads);
                 if (listed == null) listed = listedAtOtherScales(hospitals, reads, roomAfter != null ? HOSPITAL_IN_ITS_ROOM : HOSPITAL_NAME, lines);
+                if (listed == null) listed = listedFromItsSlot(reading, first, lines, hospitals);
                 if (listed != null) name = listed;
             }
             if (field == ReceiptField.HOSPITAL) hospitalReads.addAll(reads);
@@ -2326,6 +2327,23 @@ final class SecondReads {
         boolean one = matches.stream().allMatch(m -> m.kind() == HospitalList.Match.Kind.LISTED || m.kind() == HospitalList.Match.Kind.NEAR)
                 && matches.stream().map(HospitalList.Match::listed).distinct().count() == 1;
         return one ? matches.getFirst().listed() : null;
+    }
+
+    /**
+     * A hospital's name that no read named a listed hospital with, looked at again from where its slot begins, when the
+     * page's read began more than a line height after that: the name's first characters were not read as part of it (a
+     * black form's data printed lower than its labels, 宜昌市中心人民医院 read 市中心人民医院 by the page and by the looks
+     * from where that read began, and kept with the warning that the list lacks it: WRONG). Taken when both looks name a
+     * listed hospital, or one does and the other is a character or two from it and from no other ({@link #listedAmong});
+     * null else: what lies before the page's read is a stroke or a mark, or the hospital is not on the list.
+     */
+    private static Value listedFromItsSlot(ReceiptReading reading, Value first, LineReader lines, HospitalList hospitals) {
+        Area slot = reading.slots().get(ReceiptField.HOSPITAL);
+        Area where = first.area();
+        if (slot == null || where == null || slot.x() > where.x() - where.height()) return null;
+        Area from = new Area(slot.x(), where.y(), where.x() + where.width() - slot.x(), where.height());
+        List<Value> looks = looks(from, HOSPITAL_IN_ITS_ROOM, lines);
+        return looks.size() < 2 ? null : listedAmong(hospitals, looks);
     }
 
     /** The scales of the looks at a hospital's name that its reads named no listed hospital with: those no read was made at. */

@@ -461,6 +461,27 @@ class SecondReadsTest {
         assertThat(lines.asked).contains("7@2.0~seal", "7@1.5~seal");
     }
 
+    /**
+     * 宜昌市中心人民医院 read 市中心人民医院 by the page and the looks from where it began, its slot beginning further left
+     * (a black form's data printed lower than its labels): looked at from the slot's beginning, {@code second} at 2.0 and
+     * {@code third} at 1.5. A listed hospital both name, or one names and the other is a character from, is taken; else
+     * the page's read stays (for the checks to warn that the list lacks it). A slot that begins where the read did is
+     * not looked at so.
+     */
+    @ParameterizedTest
+    @CsvSource({"100, 宜昌市中心人民医院, 宜昌市中心人民医院, 宜昌市中心人民医院", "100, 宜昌市中心人民医院, 宜昌布中心人民医院, 宜昌市中心人民医院",
+        "100, :市中心人民医院, :市中心人民医院, 市中心人民医院", "100, 宜昌市中心人民医院, , 市中心人民医院",
+        "190, 宜昌市中心人民医院, 宜昌市中心人民医院, 市中心人民医院"})
+    void aHospitalReadAsNoListedOneIsLookedAtFromWhereItsSlotBegins(int slotStart, String second, String third, String taken) {
+        ScriptedLines lines = new ScriptedLines().twice(7, "市中心人民医院").furtherLeft(7, 2.0, second);
+        if (third != null) lines.furtherLeft(7, 1.5, third);
+        Map<ReceiptField, Area> slot = Map.of(ReceiptField.HOSPITAL, new Area(slotStart, 688, 800 - slotStart, 24));
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.HOSPITAL, "市中心人民医院", 7), slot), lines, HospitalList.shipped());
+
+        assertThat(read.fields().get(ReceiptField.HOSPITAL).text()).isEqualTo(taken);
+    }
+
     @ParameterizedTest
     @CsvSource({"利川市人民医院, 宜昌市中心人民医院", "利川市人民医院, 京山市中医医"})
     void aHospitalIsNotTakenFromTheLayerWithoutTheSealUnlessItsLooksThereNameOneListedOne(String second, String third) {
