@@ -260,6 +260,13 @@ final class SecondReads {
                         + "，再次识别在 ¥ 后读到一个标点和 " + marked + "，前几位无法确定，已舍弃，请核对原件");
                 continue;
             }
+            // an unsure amount whose looks agree it begins otherwise than the page read it, and disagree after: no read to take
+            List<String> disputed = again == null && kind == AMOUNT ? firstDigitDisputed(e.getValue().text(), looks) : null;
+            if (disputed != null) {
+                leaveOut(e.getKey(), fields, disagreed, warnings, e.getKey().chinese() + "读作 " + e.getValue().text() + "，再次识别读作 "
+                        + disputed.getFirst() + " 和 " + disputed.getLast() + "，首位与页上不同，两次又不一致，已舍弃，请核对原件");
+                continue;
+            }
             if (again != null) fields.put(e.getKey(), kind == AMOUNT ? whereThePageReadIt(again, e.getValue(), lines.sealDisc()) : again);
         }
         reading.slots().forEach((field, slot) -> {
@@ -1773,6 +1780,22 @@ final class SecondReads {
         Value further = agreed(looks(wider, AMOUNT, lines), wider);
         return further != null && further.text().equals(read)
                 ? new Value(read, Math.min(page.confidence(), further.confidence()), page.area()) : again;
+    }
+
+    /**
+     * The two looks' amounts when they and the page's read of an amount have as many digits, the looks begin with the
+     * same digit and the page with another, and the looks differ after it: both say the page misread the first digit,
+     * and they do not say the same amount (a phone's shadow and the seal's ring over 个人自付 ¥75.60, read 19.60 by the
+     * page beside the label's remnant and 75.60 and 78.60 by the looks; 19.60 was taken, WRONG). Null otherwise: a look
+     * with a digit more or less is as often the sign read as a 1 or a 3 or a digit lost (947.49 read 1947.49 and 1941.49
+     * by the looks, right), a look agreeing with the page's first digit leaves it undisputed.
+     */
+    static List<String> firstDigitDisputed(String page, List<Value> looks) {
+        if (looks.size() != 2 || !FieldText.isMoney(page)) return null;
+        String one = looks.getFirst().text(), other = looks.getLast().text();
+        if (!FieldText.isMoney(one) || !FieldText.isMoney(other) || one.equals(other)) return null;
+        if (one.length() != page.length() || other.length() != page.length()) return null;
+        return one.charAt(0) == other.charAt(0) && one.charAt(0) != page.charAt(0) ? List.of(one, other) : null;
     }
 
     /** A look's text at the scale in an amount's characters, its shapes folded; null when nothing was read. */
