@@ -193,6 +193,37 @@ class SecondReadsTest {
         assertThat(lines.asked).containsExactly("1@2.0:");
     }
 
+    /**
+     * A payer the look at ×2 reads nothing of is looked at ×1.5: reading nothing or the page's name, the page's read stands;
+     * reading the page's name without the one character the page read before it (和徐雪涛, a thin Song face's colon after
+     * its label read as 和), the look's name is taken, a little less sure, with a warning; another name, and the reads
+     * disagree and it is left out: so is a look that read the page's name without two characters, or without one that
+     * leaves no name people are called by.
+     */
+    @ParameterizedTest(name = "page {0}, ×1.5 {1} → {2}")
+    @CsvSource({"张三, , 张三", "张三, 张三, 张三", "和徐雪涛, 徐雪涛, 徐雪涛", "张三, 李四, ", "和徐雪涛, 雪涛, ", "和徐雪涛, 钟雪涛, ",
+            "了和雪涛, 和雪涛, 和雪涛", "了衰伟, 衰伟, "})
+    void aPayerTheLookAtTwiceReadsNothingOfIsLookedAtOnceMore(String page, String look, String taken) {
+        ScriptedLines lines = new ScriptedLines();
+        if (look != null) lines.answer(1, 1.5, look);
+
+        ReceiptReading read = SecondReads.apply(reading(values(ReceiptField.PAYER_NAME, page, 1), Map.of()), lines);
+
+        assertThat(lines.asked).containsExactly("1@2.0:", "1@1.5:");
+        if (taken == null) {
+            assertThat(read.fields()).doesNotContainKey(ReceiptField.PAYER_NAME);
+            assertThat(read.warnings()).containsExactly("交款人几次识别的结果不一致，已舍弃，请核对");
+        } else if (taken.equals(page)) {
+            assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo(page);
+            assertThat(read.fields().get(ReceiptField.PAYER_NAME).confidence()).isEqualTo(0.6);
+            assertThat(read.warnings()).isEmpty();
+        } else {
+            assertThat(read.fields().get(ReceiptField.PAYER_NAME).text()).isEqualTo(taken);
+            assertThat(read.fields().get(ReceiptField.PAYER_NAME).confidence()).isCloseTo(SecondReads.OUTVOTED_TRUST * 0.8, within(1e-9));
+            assertThat(read.warnings()).containsExactly("交款人读作「" + page + "」，再次识别读作「" + taken + "」，多出的首字像是标签后的冒号，取后者，请核对原件");
+        }
+    }
+
     @Test
     void takesTheNameAThirdReadAgreesWithAtALittleLessConfidence() {
         ScriptedLines lines = new ScriptedLines().answer(1, 2.0, "何英浩").answer(1, 1.5, "何英浩");
