@@ -15,7 +15,8 @@ import java.util.Set;
  * Receipts write the same amount in a few ways (元 or 圆, 整 or 正 or nothing after 角, 壹拾 or 拾 for ten to nineteen,
  * 零 or nothing between 元 and 角), so a read is held against each. OCR misreads capitals mostly as characters no
  * amount is written with (仟 as 什, 捌 as 制, 柒 as 染): such a character says nothing, and is let pass; a capital or a
- * unit read where another stands says the amount is another, and the read does not agree.
+ * unit read where another stands says the amount is another, and the read does not agree. 参 is the one misread taken
+ * for the capital it stands for ({@link #MISREAD}): it is 叁 less two strokes, and no other capital looks like it.
  */
 final class AmountInWords {
     private static final String DIGITS = "零壹贰叁肆伍陆柒捌玖";
@@ -25,6 +26,13 @@ final class AmountInWords {
     static final double KEPT = 0.6;
     /** Amounts from this on are written with 亿, which no receipt's total reaches: none agrees. */
     private static final BigDecimal LARGEST = BigDecimal.valueOf(100_000_000L);
+    /**
+     * A character no amount is written with that OCR reads for one capital only, 叁: read so, it says that capital.
+     * Set 1's worn scan (FADEDSCAN seed 1) read 叁仟柒佰伍拾壹元肆角陆分 as 参什类佰伍拾考元肆角陆分; with 参 saying nothing
+     * it agreed with 2751.46, the payments' sum with the fund's leading 1 lost (321.49 for 1321.49), and that total was
+     * taken.
+     */
+    private static final char MISREAD = '参', MEANT = '叁';
     /** The most characters a read may have lost or gained. */
     static final int GAPS = 1;
 
@@ -99,7 +107,7 @@ final class AmountInWords {
      */
     static boolean agrees(String read, BigDecimal amount) {
         if (amount.signum() < 0 || amount.compareTo(LARGEST) >= 0 || amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) return false;
-        String words = read.replaceAll("[^\\p{IsHan}]", "");
+        String words = read.replaceAll("[^\\p{IsHan}]", "").replace(MISREAD, MEANT);
         for (String spelling : spellings(amount)) {
             if (agreesWith(words, spelling)) return true;
         }
