@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.huzhu.shared.CreditCode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -87,7 +88,10 @@ class RosterAndLifeEventsBrowserTest extends BrowserTest {
         browser.findElement(By.id("death-document")).sendKeys("死亡医学证明 H4201001");
         browser.findElement(By.id("death-form-submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("life-status"), "已身故"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("life-heir"))).click();
+        // the button can lie under the sticky header after the death form closes: brought to the middle first
+        WebElement heir = wait.until(ExpectedConditions.elementToBeClickable(By.id("life-heir")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", heir);
+        heir.click();
         browser.findElement(By.id("heir-name")).sendKeys("更正后姓名之女");
         browser.findElement(By.id("heir-relation")).sendKeys("子女");
         browser.findElement(By.id("heir-bank")).sendKeys("中国农业银行");
