@@ -2079,7 +2079,7 @@ final class SecondReads {
         if (look == null || sameName(page.text(), look.text()) != null) return page;
         reads.add(look);
         String name = look.text();
-        boolean oneBefore = page.text().endsWith(name) && page.text().codePointCount(0, page.text().length()) == name.codePointCount(0, name.length()) + 1;
+        boolean oneBefore = page.text().length() > 1 && page.text().substring(page.text().offsetByCodePoints(0, 1)).equals(name);
         if (!oneBefore || !Surnames.begins(name) || !ReceiptChecks.usual(ReceiptField.PAYER_NAME, name)) return null;
         warnings.add("交款人读作「" + page.text() + "」，再次识别读作「" + name + "」，多出的首字像是标签后的冒号，取后者，请核对原件");
         return new Value(name, OUTVOTED_TRUST * look.confidence(), page.area());
